@@ -1,0 +1,58 @@
+"""Run spiders and write what they found as plain data, in a process of its own.
+
+    python -m crawler.crawl --out DIR [--replay SNAPSHOT] [--spider NAME ...]
+
+writes `DIR/items-<spider>.jsonl` (the feed: institution, program, fact and page items) and
+`DIR/summary-<spider>.json` (finish reason and stats) for each spider, and nothing else. The
+refresh command runs this as a child process, so a crawl that crashes or is killed cannot
+take the history database down with it, and the reactor starts fresh every night.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+from scrapy.spiderloader import SpiderLoader
+
+from crawler import settings as project_settings
+
+
+def crawl_settings(out: Path, replay: Path | None, log_file: Path | None = None) -> Settings:
+    settings = Settings()
+    settings.setmodule(project_settings, priority="project")
+    settings.set("FEEDS", {str(out / "items-%(name)s.jsonl"): {"format": "jsonlines", "encoding": "utf-8"}})
+    settings.set("MLIS_SUMMARY_DIR", str(out))
+    if replay is not None:
+        settings.set("MLIS_REPLAY_DIR", str(replay))
+    if log_file is not None:
+        settings.set("LOG_FILE", str(log_file))
+    return settings
+
+
+def spider_names() -> list[str]:
+    settings = Settings()
+    settings.setmodule(project_settings, priority="project")
+    return sorted(SpiderLoader.from_settings(settings).list())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m crawler.crawl")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--replay", type=Path)
+    parser.add_argument("--spider", action="append", default=[])
+    parser.add_argument("--log-file", type=Path)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    process = CrawlerProcess(crawl_settings(args.out, args.replay, args.log_file), install_root_handler=True)
+    for name in args.spider or spider_names():
+        process.crawl(name)
+    process.start()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""The canonical fields (DESIGN section 3): how each is read from evidence text, and how its
+values compare. One place: the crawl pipeline and `renormalize` both call `read_fact`.
+
+A field's value is JSON (pydantic `model_dump(mode="json")`): decimals as strings, lists of
+rates or deadlines as lists of objects. List fields are compared item by item, by `key`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter
+
+from crawler import normalize as n
+
+PARSER_VERSION = "1"  # bump when a normalizer changes meaning; renormalize labels its changes
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    parse: Callable[[str], Any]
+    many: bool = False
+    money: bool = False  # changes report a percent
+    key: Callable[[dict], tuple] | None = None  # identity of a list item, for item-by-item diffs
+
+
+def _delivery_mode(text: str) -> str | None:
+    delivery = n.parse_delivery(text)
+    return delivery.mode if delivery else None
+
+
+def _synchronous(text: str) -> bool | None:
+    delivery = n.parse_delivery(text)
+    return delivery.synchronous if delivery else None
+
+
+def _name(text: str) -> str | None:
+    return n.clean_text(text) or None
+
+
+def _rate_key(rate: dict) -> tuple:
+    return (rate["kind"], rate["per"], rate["residency"], rate.get("applies_to") or "")
+
+
+def _deadline_key(deadline: dict) -> tuple:
+    return (deadline.get("term") or "", deadline["kind"], deadline.get("applies_to") or "")
+
+
+FIELDS: dict[str, Field] = {
+    f.name: f
+    for f in [
+        Field("name", _name),
+        Field("degree", n.parse_degree),
+        Field("concentration", _name),
+        Field("delivery", _delivery_mode),
+        Field("synchronous", _synchronous),
+        Field("total_credits", n.parse_credits),
+        Field("tuition", n.parse_tuition, many=True, money=True, key=_rate_key),
+        Field("fees", n.parse_tuition, many=True, money=True, key=_rate_key),
+        Field("application_deadlines", n.parse_deadlines, many=True, key=_deadline_key),
+        Field("start_terms", n.parse_start_terms, many=True, key=lambda term: (term,)),
+        Field("entrance_exam", n.parse_exam_rule),
+        Field("min_gpa", n.parse_gpa),
+        Field("application_fee", n.parse_money, money=True),
+        Field("duration", n.parse_duration),
+        Field("ala_accredited", n.parse_accredited),
+    ]
+}
+
+_JSON = TypeAdapter(Any)
+
+
+def to_json(value: Any) -> Any:
+    """A parsed value as plain JSON data (Decimal -> str, models -> dicts)."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    return _JSON.dump_python(value, mode="json")
+
+
+def canonical(value: Any) -> str:
+    """The one string form of a value used for hashing and equality."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def read_fact(field: str, text: str) -> tuple[Any, str | None]:
+    """(value as JSON, None) or (None, problem): never raises, never guesses."""
+    spec = FIELDS.get(field)
+    if spec is None:
+        return None, f"unknown field {field!r}"
+    try:
+        value = spec.parse(text)
+    except Exception as exc:  # a normalizer bug must not lose the evidence or stop the crawl
+        return None, f"{field}: normalizer error {type(exc).__name__}: {exc}"
+    if value is None or value == []:
+        return None, f"{field}: the text does not state a value we can read"
+    return to_json(value), None

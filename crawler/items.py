@@ -1,0 +1,80 @@
+"""The plain data a crawl produces (one JSON line each) and the ingest step reads back.
+
+Crawling and ingesting are joined only by these items, so a crawl can run on another
+machine and be ingested later. Every item carries `type` so a mixed feed can be read back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+ALL_PROGRAMS = "*"
+
+# Outcomes of one scheduled URL (the ledger vocabulary of DESIGN section 6b).
+OK = "ok"
+OUTCOMES = (
+    OK, "http_4xx", "http_5xx", "dns", "timeout", "dataloss", "too_large", "robots",
+    "offsite", "redirect_loop", "refused_address", "conn_failed", "parse_error",
+    "extraction_empty", "error",
+)
+
+
+@dataclass
+class InstitutionItem:
+    institution_id: str
+    name: str
+    city: str
+    state: str
+    control: str
+    website: str
+    ipeds_unitid: str
+    type: str = "institution"
+
+
+@dataclass
+class ProgramItem:
+    """A program exists: its stable id and the page that best describes it."""
+
+    program_id: str
+    institution_id: str
+    url: str
+    type: str = "program"
+
+
+@dataclass
+class FactItem:
+    """Evidence for one field of some programs: the exact text and where it was read.
+
+    `programs` lists program ids, or ALL_PROGRAMS for every program this spider yields
+    (a tuition page shared by all concentrations). A fact with `text=None` says the spider
+    expected the field on that page and could not find it (`missing` gives the reason).
+    The normalize pipeline fills `value` (JSON) or `problem`.
+    """
+
+    institution_id: str
+    field: str
+    text: str | None
+    url: str
+    programs: list[str] = field(default_factory=lambda: [ALL_PROGRAMS])
+    missing: str | None = None
+    value: Any = None
+    problem: str | None = None
+    type: str = "fact"
+
+
+@dataclass
+class PageItem:
+    """One ledger row: a URL the crawl scheduled and what became of it."""
+
+    spider: str
+    url: str
+    outcome: str
+    status: int | None = None
+    final_url: str | None = None
+    redirect_urls: list[str] = field(default_factory=list)
+    sha256: str | None = None
+    size: int | None = None
+    fetched_at: str | None = None
+    error: str | None = None
+    type: str = "page"

@@ -1,0 +1,77 @@
+"""Downloader middlewares: refuse requests to private, loopback or link-local addresses.
+
+Scrapy checks host names (allowed_domains), never addresses, and a redirect from a start URL
+skips the offsite check. This middleware runs on every request, redirects included, and
+refuses any whose host is, or resolves to, a non-global address (cloud metadata at
+169.254.169.254, 127.0.0.1, 10.x, [::1], decimal forms like 2852039166, ...).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+
+from scrapy.exceptions import IgnoreRequest
+from scrapy.utils.httpobj import urlparse_cached
+
+
+class RefusedAddress(IgnoreRequest):
+    """The request's host is, or resolves to, an address the crawler must not reach."""
+
+
+def literal_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a host name spells directly, in any form a resolver accepts, else None."""
+    try:
+        return ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        pass
+    try:  # inet_aton reads the legacy forms: 2852039166, 0xa9fea9fe, 0251.0376.0251.0376
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
+        return None
+
+
+def is_refused(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    mapped = getattr(address, "ipv4_mapped", None)
+    return not (mapped or address).is_global
+
+
+class PrivateAddressGuard:
+    def __init__(self, resolve: bool, allowed: set[str]):
+        self.resolve = resolve
+        self.allowed = allowed
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        settings = crawler.settings
+        # Replayed sites are never resolved: there is no network to reach.
+        return cls(
+            resolve=not settings.get("MLIS_REPLAY_DIR"),
+            allowed=set(settings.getlist("MLIS_ALLOW_PRIVATE_HOSTS")),
+        )
+
+    async def process_request(self, request):
+        host = urlparse_cached(request).hostname or ""
+        if host in self.allowed:
+            return None
+        literal = literal_address(host)
+        if literal is not None:
+            addresses = [literal]
+        elif self.resolve:
+            addresses = await _resolve(host)
+        else:
+            return None
+        refused = [str(a) for a in addresses if is_refused(a)]
+        if refused:
+            raise RefusedAddress(f"refused address {', '.join(refused)} for host {host}")
+        return None
+
+
+async def _resolve(host: str) -> list:
+    loop = asyncio.get_running_loop()
+    try:
+        infos = await loop.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except OSError:
+        return []  # the download itself will fail and be recorded as a DNS error
+    return [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]

@@ -1,0 +1,172 @@
+"""`Page`: a fetched page with small locators that return evidence text.
+
+Every locator returns the exact text it found, whitespace-collapsed (the evidence the
+history keeps), or None. Text in <script>, <style> and <noscript> is never evidence; text in
+collapsed accordions and hidden panels is, because it is in the HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsel import Selector, SelectorList
+from scrapy.http import Response
+
+from crawler.normalize import clean_text
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_TEXT = ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
+_HEADING_LIKE = "|".join(f"//{t}" for t in (*HEADINGS, "button", "summary", "dt", "th", "strong", "b"))
+_BLOCKS = "//p|//li|//td|//dd|//dt|//th|//div[not(*)]|//span[not(*)]|//h1|//h2|//h3|//h4|//h5|//h6"
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
+
+
+def text_of(nodes: Selector | SelectorList | None) -> str | None:
+    if nodes is None:
+        return None
+    text = clean_text(" ".join(nodes.xpath(_TEXT).getall()))
+    return text or None
+
+
+class Page:
+    def __init__(self, response: Response, root: Selector | None = None):
+        self.response = response
+        self.url = response.url
+        self.root = root if root is not None else response.selector
+
+    def within(self, css: str) -> Page | None:
+        """The same page narrowed to the first element matching `css` (e.g. "main")."""
+        found = self.root.css(css)
+        return Page(self.response, found[0]) if found else None
+
+    def css(self, query: str) -> str | None:
+        return text_of(self.root.css(query)) if self.root.css(query) else None
+
+    def xpath(self, query: str) -> str | None:
+        return text_of(self.root.xpath(query)) if self.root.xpath(query) else None
+
+    def heading(self, contains: str) -> Selector | None:
+        """The first heading-like element (h1-h6, accordion button, summary, dt, th, bold) whose
+        text contains `contains`, ignoring case."""
+        wanted = contains.casefold()
+        for node in self.root.xpath("." + _HEADING_LIKE.replace("|//", "|.//")):
+            if wanted in (text_of(node) or "").casefold():
+                return node
+        return None
+
+    def section(self, heading: str, with_heading: bool = True) -> str | None:
+        """The text under a heading: an accordion's panel, a dt's dd, or the siblings after
+        an h1-h6 up to the next heading of the same or a higher level."""
+        node = self.heading(heading)
+        if node is None:
+            return None
+        body = _section_body(node)
+        text = text_of(body) if body else None
+        if not text:
+            return None
+        if body.xpath("descendant-or-self::*") and node.root in [n.root for n in body.xpath("descendant-or-self::*")]:
+            return text  # the heading is inline (<strong>Label:</strong> value): already in the text
+        return clean_text(f"{text_of(node)} {text}") if with_heading else text
+
+    def row(self, label: str, with_label: bool = True) -> str | None:
+        """The value beside `label` in a key/value table row or definition list."""
+        wanted = label.casefold()
+        for row in self.root.xpath(".//tr[count(th|td) >= 2]"):
+            cells = row.xpath("th|td")
+            key = text_of(cells[0]) or ""
+            if wanted in key.casefold():
+                value = text_of(SelectorList(cells[1:]))
+                if value:
+                    return clean_text(f"{key} {value}") if with_label else value
+        for dt in self.root.xpath(".//dt"):
+            key = text_of(dt) or ""
+            if wanted in key.casefold():
+                value = text_of(dt.xpath("following-sibling::dd[1]"))
+                if value:
+                    return clean_text(f"{key} {value}") if with_label else value
+        return None
+
+    def sentence(self, *words: str) -> str | None:
+        """The first sentence, in the smallest block that holds them, containing all `words`
+        (whole words, ignoring case: "GRE" does not match "degree")."""
+        patterns = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.IGNORECASE) for w in words]
+        for block in self.root.xpath("." + _BLOCKS.replace("|//", "|.//")):
+            text = text_of(block) or ""
+            if all(p.search(text) for p in patterns):
+                for sentence in _SENTENCE_END.split(text):
+                    if all(p.search(sentence) for p in patterns):
+                        return sentence
+        return None
+
+    def texts(self, css: str) -> list[str]:
+        """The text of each element matching `css`, in page order (empty ones skipped)."""
+        return [t for t in (text_of(node) for node in self.root.css(css)) if t]
+
+    def under_headings(self, xpath: str) -> list[str]:
+        """Each node matching `xpath`, prefixed by the nearest heading before it: a list of
+        deadlines under "Online Campus" reads "Online Campus Fall: March 15 ...". """
+        out = []
+        for node in self.root.xpath(xpath):
+            heading = text_of(node.xpath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]"))
+            text = text_of(node)
+            if text:
+                out.append(clean_text(f"{heading or ''} {text}"))
+        return out
+
+    def list_items(self, heading: str) -> list[str]:
+        """The items of the first list after a heading, e.g. the concentrations a catalog names."""
+        node = self.heading(heading)
+        if node is None:
+            return []
+        items = node.xpath("following::*[self::ul or self::ol][1]/li")
+        return [t for t in (text_of(li) for li in items) if t]
+
+    def links(self, text: str | None = None, href: str | None = None) -> list[str]:
+        """Absolute URLs of links whose text and/or href contain the given strings (ignoring case)."""
+        found = []
+        for a in self.root.xpath(".//a[@href]"):
+            target = a.attrib["href"]
+            if text and text.casefold() not in (text_of(a) or "").casefold():
+                continue
+            if href and href.casefold() not in target.casefold():
+                continue
+            url = self.response.urljoin(target)
+            if url.startswith(("http://", "https://")) and url not in found:
+                found.append(url)
+        return found
+
+    def link(self, text: str | None = None, href: str | None = None) -> str | None:
+        found = self.links(text, href)
+        return found[0] if found else None
+
+
+def _section_body(node: Selector) -> SelectorList | None:
+    tag = node.root.tag if hasattr(node.root, "tag") else ""
+    if tag in ("button", "summary"):
+        controls = node.attrib.get("aria-controls")
+        if controls:
+            panel = node.xpath(f"//*[@id='{controls}']")
+            if panel:
+                return panel
+        if tag == "summary":
+            return node.xpath("following-sibling::*")
+        panel = node.xpath("following-sibling::*[1]")
+        return panel or node.xpath("../following-sibling::*[1]")
+    if tag == "dt":
+        return node.xpath("following-sibling::dd[1]")
+    if tag == "th":
+        return node.xpath("following-sibling::td")
+    if tag in HEADINGS:
+        level = int(tag[1])
+        stop = " or ".join(f"self::h{i}" for i in range(1, level + 1))
+        siblings = node.xpath("following-sibling::*")
+        body = []
+        for sib in siblings:
+            if sib.xpath(f"{stop}") or sib.xpath(f".//*[{stop}]"):
+                break
+            body.append(sib)
+        if body:
+            return SelectorList(body)
+        return node.xpath("../following-sibling::*[1]")
+    # <strong>Label:</strong> value in the same block
+    return node.xpath("..")

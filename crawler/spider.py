@@ -1,0 +1,189 @@
+"""`ProgramSpider`: what every university spider shares.
+
+A university spider says where the facts are; this base class does the rest: it records a
+ledger row for every page it asked for (fetched, failed, blocked or empty), turns page text
+into evidence items, and reports every field it expected on a page and could not find.
+
+Example::
+
+    class ExampleSpider(ProgramSpider):
+        name = "example"
+        institution = Institution("Example University", "Springfield", "IL", "public",
+                                  "example.edu", "999999")
+        allowed_domains = ["example.edu"]
+        start_pages = {"https://www.example.edu/mlis/": "parse_program"}
+
+        @expects("total_credits", "tuition")
+        def parse_program(self, page):
+            yield self.program("mlis", page, name=page.css("h1"), degree=page.css("h1"))
+            yield self.fact("total_credits", page.row("Credits"), page)
+            yield self.fact("tuition", page.section("Tuition"), page)
+
+Callbacks receive a `Page` and yield `self.program(...)`, `self.fact(...)` or
+`self.follow(page, url, callback)`; `None` is skipped, so a locator that found nothing can
+be yielded as is (the field then counts as missing when the callback `expects` it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import scrapy
+from scrapy.http import Response
+
+from crawler.items import ALL_PROGRAMS, OK, FactItem, InstitutionItem, PageItem, ProgramItem
+from crawler.page import Page
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Institution:
+    name: str
+    city: str
+    state: str
+    control: str
+    website: str
+    ipeds_unitid: str
+
+
+def expects(*fields: str) -> Callable:
+    """Declare the fields a page callback must find; each one it misses is reported."""
+
+    def mark(method: Callable) -> Callable:
+        method.expected_fields = tuple(fields)
+        return method
+
+    return mark
+
+
+class ProgramSpider(scrapy.Spider):
+    institution: Institution
+    # URL -> name of the callback that reads it.
+    start_pages: dict[str, str] = {}
+
+    async def start(self):
+        yield InstitutionItem(institution_id=self.name, **asdict(self.institution))
+        for url, callback in self.start_pages.items():
+            yield self.request(url, getattr(self, callback))
+
+    # -- what callbacks yield -------------------------------------------------------------
+
+    def program(self, slug: str, page: Page, **identity: str | None) -> Iterator[Any]:
+        """A program (`<institution>/<slug>`) and its identity facts (name, degree, concentration)."""
+        program_id = f"{self.name}/{slug}"
+        yield ProgramItem(program_id=program_id, institution_id=self.name, url=page.url)
+        for field, text in identity.items():
+            yield self.fact(field, text, page, programs=[program_id])
+
+    def fact(self, field: str, text: str | None, page: Page, programs: Iterable[str] | None = None) -> FactItem | None:
+        """Evidence for `field` from `page`, for the given program ids (default: all)."""
+        if not text:
+            return None
+        targets = [p if "/" in p or p == ALL_PROGRAMS else f"{self.name}/{p}" for p in programs or [ALL_PROGRAMS]]
+        return FactItem(institution_id=self.name, field=field, text=text, url=page.url, programs=targets)
+
+    def follow(self, page: Page, url: str | None, callback: Callable) -> scrapy.Request | None:
+        return self.request(page.response.urljoin(url), callback) if url else None
+
+    def request(self, url: str, callback: Callable) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=self._read,
+            errback=self._failed,
+            cb_kwargs={"handler": callback},
+            meta={"handle_httpstatus_all": True, "mlis_expects": getattr(callback, "expected_fields", ())},
+        )
+
+    # -- the ledger and the expected-field check -----------------------------------------
+
+    def _read(self, response: Response, handler: Callable) -> Iterator[Any]:
+        expected = response.meta.get("mlis_expects", ())
+        ledger = page_item(self.name, response)
+        if response.status >= 400:
+            ledger.outcome = "http_4xx" if response.status < 500 else "http_5xx"
+            yield ledger
+            yield from self._missing(expected, response.url, f"page answered HTTP {response.status}")
+            return
+        try:
+            page = Page(response)
+            out = [item for item in handler(page) if item is not None]
+        except Exception as exc:  # a locator crashed on odd markup: record it, keep crawling
+            logger.exception("%s: could not read %s", self.name, response.url)
+            ledger.outcome, ledger.error = "parse_error", f"{type(exc).__name__}: {exc}"
+            yield ledger
+            yield from self._missing(expected, response.url, "the page could not be read")
+            return
+        found = {item.field for item in out if isinstance(item, FactItem)}
+        if expected and not found:
+            ledger.outcome = "extraction_empty"
+        yield ledger
+        yield from out
+        yield from self._missing([f for f in expected if f not in found], response.url, "not found on the page")
+
+    def _failed(self, failure) -> Iterator[Any]:
+        request = failure.request
+        outcome, error = classify_failure(failure.value)
+        logger.warning("%s: %s for %s (%s)", self.name, outcome, request.url, error)
+        yield PageItem(spider=self.name, url=request.url, outcome=outcome, error=error, fetched_at=now())
+        yield from self._missing(request.meta.get("mlis_expects", ()), request.url, f"page not fetched: {outcome}")
+
+    def _missing(self, fields: Iterable[str], url: str, reason: str) -> Iterator[FactItem]:
+        for field in fields:
+            yield FactItem(institution_id=self.name, field=field, text=None, url=url, missing=reason)
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def page_item(spider: str, response: Response) -> PageItem:
+    redirects = response.request.meta.get("redirect_urls", []) if response.request else []
+    return PageItem(
+        spider=spider,
+        url=redirects[0] if redirects else response.url,
+        outcome=OK,
+        status=response.status,
+        final_url=response.url,
+        redirect_urls=list(redirects),
+        sha256=hashlib.sha256(response.body).hexdigest(),
+        size=len(response.body),
+        fetched_at=now(),
+    )
+
+
+def classify_failure(exc: BaseException) -> tuple[str, str]:
+    """Map a download failure to the ledger's outcome vocabulary."""
+    names = {cls.__name__ for cls in type(exc).__mro__}
+    message = str(exc) or type(exc).__name__
+    if "RefusedAddress" in names:
+        outcome = "refused_address"
+    elif "IgnoreRequest" in names:
+        lowered = message.lower()
+        outcome = ("robots" if "robots" in lowered else "redirect_loop" if "redirection" in lowered
+                   else "offsite" if "offsite" in lowered else "error")
+    elif names & {"DNSLookupError", "CannotResolveHostError"}:
+        outcome = "dns"
+    elif names & {"TimeoutError", "DownloadTimeoutError", "TCPTimedOutError"}:
+        outcome = "timeout"
+    elif names & {"ResponseDataLossError", "_DataLoss"}:
+        outcome = "dataloss"
+    elif "DownloadCancelledError" in names and "size" in message.lower():
+        outcome = "too_large"
+    elif names & {"ConnectionRefusedError", "DownloadConnectionRefusedError", "ConnectError",
+                  "ConnectionLost", "ConnectionDone", "DownloadFailedError"}:
+        outcome = "conn_failed"
+    else:
+        outcome = "error"
+    return outcome, f"{type(exc).__name__}: {message}"[:500]
+
+
+def slug(text: str) -> str:
+    """A program-id slug: "Law & Legal Information" -> "law-legal-information"."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
