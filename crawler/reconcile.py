@@ -1,0 +1,294 @@
+"""Reconcile a staged crawl with the last accepted state (DESIGN section 6).
+
+Every difference becomes one change with a kind and a status; accepted value changes are
+applied to `current`, pending ones wait for `mlis-crawler review`. What "nothing lost" means:
+
+- a field that could not be fetched or read (`unknown`) keeps its accepted value and its old
+  `verified_at`; the change says what broke (`fetch_failed`, `extraction_failed`);
+- a field with no evidence at all counts as `removed` only when the whole site was read
+  cleanly (health `ok`); otherwise it is simply not verified tonight;
+- a program missing from a crawl is `unseen`; it becomes `program_removed` (pending) only after
+  `removal_confirmations` healthy crawls in a row without it;
+- a site whose circuit breaker tripped is quarantined: all of its value changes are held.
+
+Programs whose content hash equals the accepted state's are confirmed in bulk in SQL; only the
+rest are compared field by field, so the work grows with what changed, not with the catalogue.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from crawler.faults import checkpoint
+from crawler.fields import canonical
+from crawler.policy import POLICY, VALUE_KINDS, Policy, review
+from crawler.stage import content_hash
+
+
+@dataclass
+class Change:
+    program_id: str
+    field: str | None
+    kind: str
+    old: Any = None
+    new: Any = None
+    evidence_old: Any = None
+    evidence_new: Any = None
+    source_url: str | None = None
+    reason: str | None = None
+    status: str = "accepted"
+    initial_load: bool = False
+
+
+@dataclass
+class SiteRun:
+    spider: str
+    health: str
+    quarantined: bool = False
+    errors: list[str] = field(default_factory=list)
+
+
+def reconcile(db: Database, crawl_id: str, policy: Policy = POLICY) -> None:
+    """Classify, review and apply one staged crawl, all or nothing."""
+    crawl = db.execute("SELECT observed_on, cause FROM crawls WHERE crawl_id = ?", [crawl_id]).fetchone()
+    observed_on, cause = crawl
+    with db.atomic():
+        for run in _site_runs(db, crawl_id, policy):
+            changes = _site_changes(db, crawl_id, run, observed_on, policy)
+            _hold_mass_changes(db, run, changes, policy)
+            for change in changes:
+                _record(db, crawl_id, change, cause, observed_on)
+        db.execute("UPDATE crawls SET status = 'reconciled' WHERE crawl_id = ?", [crawl_id])
+        checkpoint("reconcile:before_commit")
+
+
+# -- circuit breakers -------------------------------------------------------------------------
+
+def _site_runs(db: Database, crawl_id: str, policy: Policy) -> list[SiteRun]:
+    runs = []
+    for spider, health, programs, coverage, errors in db.execute(
+        "SELECT spider, health, programs, coverage, errors FROM spider_runs WHERE crawl_id = ? ORDER BY spider", [crawl_id]
+    ).fetchall():
+        run = SiteRun(spider, health, errors=json.loads(errors or "[]"))
+        last = db.execute(
+            """SELECT r.programs, r.coverage, r.crawl_id FROM spider_runs r JOIN crawls c USING (crawl_id)
+               WHERE r.spider = ? AND r.health = 'ok' AND r.crawl_id != ? AND c.status IN ('reconciled', 'published')
+               ORDER BY c.started_at DESC LIMIT 1""",
+            [spider, crawl_id],
+        ).fetchone()
+        if last and health != "failed":
+            trips = _breaker_trips(programs, json.loads(coverage or "{}"), last[0], json.loads(last[1] or "{}"), policy)
+            if trips:
+                run.quarantined, run.health = True, "degraded"
+                run.errors = [f"circuit breaker: {t} (last healthy crawl {last[2]})" for t in trips] + run.errors
+        db.execute(
+            "UPDATE spider_runs SET health = ?, quarantined = ?, errors = ? WHERE crawl_id = ? AND spider = ?",
+            [run.health, int(run.quarantined), json.dumps(run.errors), crawl_id, spider],
+        )
+        runs.append(run)
+    return runs
+
+
+def _breaker_trips(programs: int, coverage: dict, last_programs: int, last_coverage: dict, policy: Policy) -> list[str]:
+    trips = []
+    if last_programs and programs < last_programs * (1 - policy.program_drop):
+        trips.append(f"found {programs} programs, {last_programs} before")
+    for name, share in sorted(last_coverage.items()):
+        now = coverage.get(name, 0.0)
+        if share - now > policy.coverage_drop:
+            trips.append(f"{name} found for {now:.0%} of programs, {share:.0%} before")
+    return trips
+
+
+# -- the differences --------------------------------------------------------------------------
+
+def _site_changes(db: Database, crawl_id: str, run: SiteRun, observed_on: str, policy: Policy) -> list[Change]:
+    seen = {row[0]: row[1:] for row in db.execute(
+        "SELECT program_id, url, content_hash FROM seen_programs WHERE crawl_id = ? AND institution_id = ?", [crawl_id, run.spider])}
+    known = {row[0]: row[1:] for row in db.execute(
+        "SELECT program_id, status, content_hash, missed_crawls FROM programs WHERE institution_id = ?", [run.spider])}
+    changes: list[Change] = []
+
+    if run.health == "failed":
+        reason = run.errors[0] if run.errors else "the spider failed"
+        return [Change(p, None, "fetch_failed", reason=reason) for p, (status, *_rest) in sorted(known.items()) if status != "removed"]
+
+    for program_id, (url, seen_hash) in sorted(seen.items()):
+        previous = known.get(program_id)
+        if previous is None or previous[0] == "removed":
+            changes.append(_program_added(db, crawl_id, program_id, url, first=previous is None))
+            continue
+        db.execute(
+            "UPDATE programs SET status = 'active', missed_crawls = 0, last_seen = ?, url = ? WHERE program_id = ?",
+            [observed_on, url, program_id],
+        )
+        if seen_hash == previous[1]:
+            _confirm_program(db, crawl_id, program_id, observed_on)
+        else:
+            changes.extend(_field_changes(db, crawl_id, program_id, observed_on, clean_site=run.health == "ok"))
+
+    if run.health == "ok" and not run.quarantined:
+        for program_id, (status, _hash, missed) in sorted(known.items()):
+            if program_id in seen or status == "removed":
+                continue
+            missed += 1
+            db.execute("UPDATE programs SET status = 'unseen', missed_crawls = ? WHERE program_id = ?", [missed, program_id])
+            if missed >= policy.removal_confirmations:
+                changes.append(Change(program_id, None, "program_removed", old="active", new="removed",
+                                      reason=f"not found in {missed} healthy crawls in a row"))
+    for change in changes:
+        if change.kind in VALUE_KINDS and change.status == "accepted" and not change.reason:
+            change.status, change.reason = review(change.kind, change.field, change.old, change.new, policy)
+        if run.quarantined and change.kind in VALUE_KINDS and change.status == "accepted":
+            change.status, change.reason = "pending", "held: the site's circuit breaker tripped"
+    return changes
+
+
+def _program_added(db: Database, crawl_id: str, program_id: str, url: str, first: bool) -> Change:
+    values = {f: json.loads(v) for f, v in db.execute(
+        "SELECT field, value FROM observations WHERE crawl_id = ? AND program_id = ? AND state = 'value' ORDER BY field",
+        [crawl_id, program_id])}
+    return Change(program_id, None, "program_added", new=values, source_url=url, initial_load=first,
+                  reason="first crawl to see this program: its baseline" if first else "listed again")
+
+
+def _confirm_program(db: Database, crawl_id: str, program_id: str, observed_on: str) -> None:
+    """Every field matched: each value is verified tonight, with tonight's evidence."""
+    db.execute(
+        """UPDATE current SET verified_at = ?, crawl_id = ?, evidence = o.evidence, source_url = o.source_url
+           FROM observations o WHERE o.crawl_id = ? AND o.program_id = current.program_id
+           AND o.field = current.field AND current.program_id = ?""",
+        [observed_on, crawl_id, crawl_id, program_id],
+    )
+
+
+def _field_changes(db: Database, crawl_id: str, program_id: str, observed_on: str, clean_site: bool) -> list[Change]:
+    observed = {r[0]: r[1:] for r in db.execute(
+        "SELECT field, state, value, evidence, source_url, problem, fetch_failed FROM observations WHERE crawl_id = ? AND program_id = ?",
+        [crawl_id, program_id])}
+    accepted = {r[0]: r[1:] for r in db.execute(
+        "SELECT field, value, evidence, source_url FROM current WHERE program_id = ?", [program_id])}
+    changes = []
+    for name in sorted(observed.keys() | accepted.keys()):
+        obs, cur = observed.get(name), accepted.get(name)
+        old = json.loads(cur[0]) if cur else None
+        evidence_old = json.loads(cur[1]) if cur and cur[1] else None
+        if obs and obs[0] == "value":
+            state, value, evidence, url, _problem, _ff = obs
+            if cur is None:
+                changes.append(Change(program_id, name, "added", None, json.loads(value), None, json.loads(evidence), url))
+            elif value != cur[0]:
+                changes.append(Change(program_id, name, "changed", old, json.loads(value), evidence_old, json.loads(evidence), url))
+            else:
+                db.execute(
+                    "UPDATE current SET verified_at = ?, crawl_id = ?, evidence = ?, source_url = ? WHERE program_id = ? AND field = ?",
+                    [observed_on, crawl_id, evidence, url, program_id, name],
+                )
+        elif obs:  # unknown: carried forward, reported
+            _state, value, evidence, url, problem, fetch_failed = obs
+            kind = "fetch_failed" if fetch_failed else "extraction_failed"
+            changes.append(Change(program_id, name, kind, old, None, evidence_old, json.loads(evidence or "[]"), url, problem))
+        elif clean_site:
+            changes.append(Change(program_id, name, "removed", old, None, evidence_old, None, cur[2]))
+    return changes
+
+
+def _hold_mass_changes(db: Database, run: SiteRun, changes: list[Change], policy: Policy) -> None:
+    """Most of one site's published values changing at once looks like a misread site."""
+    moved = [c for c in changes if c.kind in ("changed", "removed")]
+    published = db.execute(
+        "SELECT count(*) FROM current JOIN programs USING (program_id) WHERE institution_id = ?", [run.spider]
+    ).fetchone()[0]
+    if published >= policy.mass_change_min_values and len(moved) > published * policy.mass_change_share:
+        for change in moved:
+            if change.status == "accepted":
+                change.status = "pending"
+                change.reason = f"held: {len(moved)} of {published} published values of this site changed at once"
+
+
+# -- recording and applying -------------------------------------------------------------------
+
+def _record(db: Database, crawl_id: str, change: Change, cause: str, observed_on: str) -> None:
+    old, new = _json(change.old), _json(change.new)
+    if change.kind in VALUE_KINDS:
+        if _still_pending(db, change, new):
+            return
+        rejected = db.execute(
+            """SELECT change_id FROM changes WHERE program_id = ? AND field IS ? AND kind = ? AND old IS ? AND new IS ?
+               AND status = 'rejected' AND decided_at IS NOT NULL ORDER BY change_id DESC LIMIT 1""",
+            [change.program_id, change.field, change.kind, old, new],
+        ).fetchone()
+        if rejected:
+            change.status, change.reason = "rejected", f"rejected before (change {rejected[0]})"
+    cursor = db.execute(
+        """INSERT INTO changes (crawl_id, program_id, field, kind, status, cause, old, new, evidence_old, evidence_new,
+                                source_url, reason, initial_load, detected_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+        [crawl_id, change.program_id, change.field, change.kind, change.status, cause, old, new,
+         _json(change.evidence_old), _json(change.evidence_new), change.source_url, change.reason,
+         int(change.initial_load), observed_on],
+    )
+    change_id = cursor.lastrowid
+    if change.kind in VALUE_KINDS:
+        db.execute(
+            """UPDATE changes SET status = 'rejected', decided_at = ?, decision_reason = ?
+               WHERE program_id = ? AND field IS ? AND status = 'pending' AND change_id != ?""",
+            [observed_on, f"superseded by change {change_id}", change.program_id, change.field, change_id],
+        )
+    if change.status == "accepted" and change.kind in VALUE_KINDS:
+        apply_change(db, change_id)
+
+
+def _still_pending(db: Database, change: Change, new: str | None) -> bool:
+    """The same change is already waiting for a decision: don't ask twice."""
+    return db.execute(
+        "SELECT 1 FROM changes WHERE program_id = ? AND field IS ? AND kind = ? AND new IS ? AND status = 'pending'",
+        [change.program_id, change.field, change.kind, new],
+    ).fetchone() is not None
+
+
+def apply_change(db: Database, change_id: int) -> None:
+    """Make an accepted change part of the accepted state (what the next publish shows)."""
+    crawl_id, program_id, name, kind, new, evidence, url, detected_at = db.execute(
+        "SELECT crawl_id, program_id, field, kind, new, evidence_new, source_url, detected_at FROM changes WHERE change_id = ?",
+        [change_id],
+    ).fetchone()
+    if kind == "program_added":
+        institution_id, program_url = db.execute(
+            "SELECT institution_id, url FROM seen_programs WHERE crawl_id = ? AND program_id = ?", [crawl_id, program_id]
+        ).fetchone()
+        db.execute(
+            """INSERT INTO programs (program_id, institution_id, url, status, first_seen, last_seen, missed_crawls)
+               VALUES (?,?,?,'active',?,?,0)
+               ON CONFLICT (program_id) DO UPDATE SET status = 'active', missed_crawls = 0, last_seen = excluded.last_seen""",
+            [program_id, institution_id, program_url, detected_at, detected_at],
+        )
+        db.execute("DELETE FROM current WHERE program_id = ?", [program_id])
+        db.execute(
+            """INSERT INTO current SELECT program_id, field, value, evidence, source_url, crawl_id, ?
+               FROM observations WHERE crawl_id = ? AND program_id = ? AND state = 'value'""",
+            [detected_at, crawl_id, program_id],
+        )
+    elif kind in ("added", "changed"):
+        db.execute(
+            "INSERT OR REPLACE INTO current VALUES (?,?,?,?,?,?,?)",
+            [program_id, name, new, evidence, url, crawl_id, detected_at],
+        )
+    elif kind == "removed":
+        db.execute("DELETE FROM current WHERE program_id = ? AND field = ?", [program_id, name])
+    elif kind == "program_removed":
+        db.execute("UPDATE programs SET status = 'removed' WHERE program_id = ?", [program_id])
+    refresh_hash(db, program_id)
+
+
+def refresh_hash(db: Database, program_id: str) -> None:
+    states = {f: ("value", json.loads(v)) for f, v in db.execute(
+        "SELECT field, value FROM current WHERE program_id = ?", [program_id])}
+    db.execute("UPDATE programs SET content_hash = ? WHERE program_id = ?", [content_hash(states), program_id])
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else canonical(value)

@@ -1,0 +1,222 @@
+"""Stage: read a crawl's plain-data output into the history database, in one transaction.
+
+Facts become per-program observations here (`merge`), by one rule for every university:
+a fact addressed to all programs goes to every program the spider yielded; several facts for
+a list field add up; for a single-valued field they must agree. A field with any evidence that
+could not be found or read is `unknown` as a whole: a partial list is never a value, so a page
+that failed to load can never look like a deadline or a rate that disappeared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from crawler.faults import checkpoint
+from crawler.fields import FIELDS, canonical
+from crawler.items import ALL_PROGRAMS, OK
+
+FETCH_FAILURE_PREFIXES = ("page not fetched", "page answered HTTP")
+
+
+@dataclass
+class Observation:
+    state: str  # value | unknown
+    value: Any
+    evidence: list[dict]
+    source_url: str
+    problem: str | None = None
+    fetch_failed: bool = False
+
+
+@dataclass
+class SpiderData:
+    name: str
+    institution: dict | None = None
+    programs: dict[str, dict] = field(default_factory=dict)
+    facts: list[dict] = field(default_factory=list)
+    pages: list[dict] = field(default_factory=list)
+    summary: dict | None = None
+
+
+def read_crawl_dir(folder: Path) -> dict[str, SpiderData]:
+    """What a crawl process wrote: one feed and one summary per spider."""
+    spiders: dict[str, SpiderData] = {}
+    for feed in sorted(folder.glob("items-*.jsonl")):
+        name = feed.stem.removeprefix("items-")
+        spiders[name] = collect(name, _read_jsonl(feed))
+    for summary_file in sorted(folder.glob("summary-*.json")):
+        name = summary_file.stem.removeprefix("summary-")
+        spiders.setdefault(name, SpiderData(name)).summary = json.loads(summary_file.read_text())
+    return spiders
+
+
+def _read_jsonl(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError:
+                return  # a feed cut short by a killed crawl ends at its last whole line
+
+
+def collect(name: str, items: Iterable[dict]) -> SpiderData:
+    data = SpiderData(name)
+    for item in items:
+        kind = item.get("type")
+        if kind == "institution":
+            data.institution = {k: v for k, v in item.items() if k != "type"}
+        elif kind == "program":
+            data.programs.setdefault(item["program_id"], item)
+        elif kind == "fact":
+            data.facts.append(item)
+        elif kind == "page":
+            data.pages.append(item)
+    return data
+
+
+def merge(program_ids: Iterable[str], facts: Iterable[dict]) -> dict[tuple[str, str], Observation]:
+    """Per (program, field): the observation the facts add up to."""
+    program_ids = list(program_ids)
+    by_target: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for fact in facts:
+        targets = program_ids if ALL_PROGRAMS in fact["programs"] else [p for p in fact["programs"] if p in program_ids]
+        for program_id in targets:
+            by_target[(program_id, fact["field"])].append(fact)
+    return {key: _observe(key[1], group) for key, group in by_target.items()}
+
+
+def _observe(field_name: str, facts: list[dict]) -> Observation:
+    spec = FIELDS[field_name]
+    evidence = [{"text": f["text"], "url": f["url"]} for f in facts if f.get("text")]
+    source_url = facts[0]["url"]
+    problems = [f"{f['missing']} ({f['url']})" if f.get("missing") else f["problem"]
+                for f in facts if f.get("missing") or f.get("problem")]
+    fetch_failed = any((f.get("missing") or "").startswith(FETCH_FAILURE_PREFIXES) for f in facts)
+    values = [f["value"] for f in facts if f.get("value") is not None]
+    if spec.many:
+        merged: list = []
+        for value in values:
+            merged.extend(v for v in value if v not in merged)
+        value = merged or None
+    else:
+        distinct = {canonical(v): v for v in values}
+        if len(distinct) > 1:
+            problems.append(f"pages disagree: {' / '.join(sorted(distinct))}")
+        value = next(iter(distinct.values())) if len(distinct) == 1 else None
+    if problems or value is None:
+        return Observation("unknown", value, evidence, source_url, "; ".join(problems) or "no value", fetch_failed)
+    return Observation("value", value, evidence, source_url)
+
+
+def content_hash(states: dict[str, tuple[str, Any]]) -> str:
+    """One hash per program over its fields' (state, value), git-history style: a program whose
+    hash matches the accepted state's needs no field-by-field comparison."""
+    body = canonical({f: list(sv) for f, sv in sorted(states.items())})
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def spider_errors(data: SpiderData) -> list[str]:
+    errors = [f"{p['outcome']}: {p['url']}" + (f" ({p['error']})" if p.get("error") else "")
+              for p in data.pages if p["outcome"] != OK]
+    seen = set()
+    for fact in data.facts:
+        reason = fact.get("missing") and f"{fact['field']}: {fact['missing']} ({fact['url']})"
+        reason = reason or (fact.get("problem") and f"{fact['problem']} ({fact['url']})")
+        if reason and reason not in seen:
+            seen.add(reason)
+            errors.append(reason)
+    if data.summary is None:
+        errors.insert(0, "the crawl ended before this spider closed (killed or crashed)")
+    elif data.summary.get("finish_reason") != "finished":
+        errors.insert(0, f"finished with reason {data.summary.get('finish_reason')!r}")
+    if not data.programs:
+        errors.insert(0, "no programs found")
+    return errors
+
+
+def spider_health(data: SpiderData) -> str:
+    if data.summary is None or data.summary.get("finish_reason") != "finished" or not data.programs:
+        return "failed"
+    if any(p["outcome"] != OK for p in data.pages):
+        return "degraded"
+    if any(f.get("missing") or f.get("problem") for f in data.facts):
+        return "degraded"
+    return "ok"
+
+
+def stage(db: Database, crawl_id: str, spiders: dict[str, SpiderData]) -> None:
+    """Write one crawl's pages, facts and observations, all or nothing."""
+    with db.atomic():
+        for name, data in sorted(spiders.items()):
+            _stage_spider(db, crawl_id, data)
+        db.execute("UPDATE crawls SET status = 'staged' WHERE crawl_id = ?", [crawl_id])
+        checkpoint("stage:before_commit")
+
+
+def _stage_spider(db: Database, crawl_id: str, data: SpiderData) -> None:
+    conn = db.conn
+    if data.institution:
+        db["institutions"].upsert(data.institution, pk="institution_id")
+    conn.executemany(
+        "INSERT OR REPLACE INTO pages VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [(crawl_id, p["url"], data.name, p["outcome"], p.get("status"), p.get("final_url"),
+          json.dumps(p.get("redirect_urls") or []), p.get("sha256"), p.get("size"), p.get("fetched_at"), p.get("error"))
+         for p in data.pages],
+    )
+    start = conn.execute("SELECT coalesce(max(seq), 0) FROM facts WHERE crawl_id = ?", [crawl_id]).fetchone()[0]
+    conn.executemany(
+        "INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(crawl_id, start + i, f["institution_id"], f["field"], json.dumps(f["programs"]), f.get("text"), f["url"],
+          f.get("missing"), None if f.get("value") is None else canonical(f["value"]), f.get("problem"))
+         for i, f in enumerate(data.facts, 1)],
+    )
+    write_observations(db, crawl_id, data)
+    coverage = _coverage(db, crawl_id, data)
+    db["spider_runs"].upsert(
+        {
+            "crawl_id": crawl_id, "spider": data.name,
+            "finish_reason": (data.summary or {}).get("finish_reason"),
+            "health": spider_health(data), "pages": len(data.pages), "programs": len(data.programs),
+            "coverage": json.dumps(coverage, sort_keys=True), "errors": json.dumps(spider_errors(data)),
+            "stats": json.dumps((data.summary or {}).get("stats", {}), default=str, sort_keys=True),
+        },
+        pk=("crawl_id", "spider"),
+    )
+
+
+def write_observations(db: Database, crawl_id: str, data: SpiderData) -> None:
+    observations = merge(data.programs, data.facts)
+    per_program: dict[str, dict[str, tuple]] = defaultdict(dict)
+    for (program_id, field_name), obs in observations.items():
+        per_program[program_id][field_name] = (obs.state, obs.value)
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO observations VALUES (?,?,?,?,?,?,?,?,?)",
+        [(crawl_id, program_id, field_name, o.state, None if o.value is None else canonical(o.value),
+          json.dumps(o.evidence, ensure_ascii=False), o.source_url, o.problem, int(o.fetch_failed))
+         for (program_id, field_name), o in sorted(observations.items())],
+    )
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO seen_programs VALUES (?,?,?,?,?)",
+        [(crawl_id, program_id, data.name, item.get("url"), content_hash(per_program.get(program_id, {})))
+         for program_id, item in sorted(data.programs.items())],
+    )
+
+
+def _coverage(db: Database, crawl_id: str, data: SpiderData) -> dict[str, float]:
+    """Per field: the share of this spider's programs with a value in this crawl."""
+    if not data.programs:
+        return {}
+    rows = db.execute(
+        """SELECT o.field, count(*) FROM observations o JOIN seen_programs s USING (crawl_id, program_id)
+           WHERE o.crawl_id = ? AND s.institution_id = ? AND o.state = 'value' GROUP BY o.field""",
+        [crawl_id, data.name],
+    ).fetchall()
+    return {f: round(n / len(data.programs), 4) for f, n in rows}

@@ -1,0 +1,135 @@
+"""The history database (DESIGN section 5): everything the crawler has ever seen.
+
+It is the source of truth; `programs.db` is derived from it. Its schema only moves forward,
+through the migrations below (sqlite-utils `Migrations`, recorded in `_sqlite_migrations`).
+Money and every other value are stored as JSON text (decimals as strings), never floats.
+
+Tables:
+- crawls         one row per refresh or renormalize: when, from where, and how far it got
+- spider_runs    per crawl and spider: finish reason, health, counts, errors, stats
+- pages          the ledger: every URL a crawl scheduled and its outcome
+- facts          raw evidence as crawled (field, exact text, URL, target programs) and the
+                 value the normalizer read from it, or the problem
+- observations   per crawl, program and field: the merged value, its state and evidence
+- seen_programs  per crawl: the programs a spider yielded, with a hash of their values
+- institutions   the universities, as their spiders describe them
+- programs       per program: status (active, unseen, removed) and the accepted-state hash
+- current        the accepted state: per program and field, the value downstream sees
+- changes        every difference reconcile found, its status and the review decision
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("mlis-history")
+
+
+class HistoryError(Exception):
+    """The history database cannot be opened or is not ours (corrupt, foreign, unreadable)."""
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE crawls (
+            crawl_id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL DEFAULT 'crawl',          -- crawl | renormalize
+            cause TEXT NOT NULL DEFAULT 'site',          -- site | parser
+            based_on TEXT,                               -- renormalize: the crawl re-read
+            source TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            observed_on TEXT NOT NULL,                   -- the date values are verified on (a replay: its capture date)
+            finished_at TEXT,
+            status TEXT NOT NULL,                        -- running | staged | reconciled | published | failed
+            code_version TEXT,
+            parser_version TEXT,
+            spiders TEXT,                                -- JSON list asked for
+            error TEXT
+        );
+        CREATE TABLE spider_runs (
+            crawl_id TEXT NOT NULL REFERENCES crawls(crawl_id),
+            spider TEXT NOT NULL,
+            finish_reason TEXT,
+            health TEXT,                                 -- ok | degraded | failed
+            quarantined INTEGER NOT NULL DEFAULT 0,
+            pages INTEGER, programs INTEGER,
+            coverage TEXT,                               -- JSON: field -> share of programs with a value
+            errors TEXT,                                 -- JSON list of reasons
+            stats TEXT,
+            PRIMARY KEY (crawl_id, spider)
+        );
+        CREATE TABLE pages (
+            crawl_id TEXT NOT NULL, url TEXT NOT NULL, spider TEXT NOT NULL,
+            outcome TEXT NOT NULL, status INTEGER, final_url TEXT, redirect_urls TEXT,
+            sha256 TEXT, size INTEGER, fetched_at TEXT, error TEXT,
+            PRIMARY KEY (crawl_id, url)
+        );
+        CREATE TABLE facts (
+            crawl_id TEXT NOT NULL, seq INTEGER NOT NULL, institution_id TEXT NOT NULL,
+            field TEXT NOT NULL, programs TEXT NOT NULL, text TEXT, url TEXT NOT NULL,
+            missing TEXT, value TEXT, problem TEXT,
+            PRIMARY KEY (crawl_id, seq)
+        );
+        CREATE TABLE observations (
+            crawl_id TEXT NOT NULL, program_id TEXT NOT NULL, field TEXT NOT NULL,
+            state TEXT NOT NULL,                         -- value | none | unknown
+            value TEXT, evidence TEXT, source_url TEXT, problem TEXT, fetch_failed INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (crawl_id, program_id, field)
+        ) WITHOUT ROWID;
+        CREATE TABLE seen_programs (
+            crawl_id TEXT NOT NULL, program_id TEXT NOT NULL, institution_id TEXT NOT NULL,
+            url TEXT, content_hash TEXT NOT NULL,
+            PRIMARY KEY (crawl_id, program_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE institutions (
+            institution_id TEXT PRIMARY KEY, name TEXT, city TEXT, state TEXT, control TEXT,
+            website TEXT, ipeds_unitid TEXT
+        );
+        CREATE TABLE programs (
+            program_id TEXT PRIMARY KEY, institution_id TEXT NOT NULL, url TEXT,
+            status TEXT NOT NULL,                        -- active | unseen | removed
+            first_seen TEXT NOT NULL, last_seen TEXT, missed_crawls INTEGER NOT NULL DEFAULT 0,
+            content_hash TEXT
+        );
+        CREATE TABLE current (
+            program_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT, evidence TEXT,
+            source_url TEXT, crawl_id TEXT NOT NULL, verified_at TEXT NOT NULL,
+            PRIMARY KEY (program_id, field)
+        ) WITHOUT ROWID;
+        CREATE TABLE changes (
+            change_id INTEGER PRIMARY KEY,
+            crawl_id TEXT NOT NULL, program_id TEXT NOT NULL, field TEXT,
+            kind TEXT NOT NULL, status TEXT NOT NULL, cause TEXT NOT NULL DEFAULT 'site',
+            old TEXT, new TEXT, evidence_old TEXT, evidence_new TEXT, source_url TEXT,
+            reason TEXT, initial_load INTEGER NOT NULL DEFAULT 0,
+            detected_at TEXT NOT NULL, decided_at TEXT, decision_reason TEXT
+        );
+        CREATE INDEX changes_by_crawl ON changes(crawl_id);
+        CREATE INDEX changes_by_status ON changes(status);
+        CREATE INDEX changes_by_field ON changes(program_id, field);
+        """
+    )
+
+
+def open_history(path: Path) -> Database:
+    """Open (creating if needed) and migrate the history database, or raise HistoryError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(path, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")  # local only; the published file stays in DELETE mode
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        db = Database(conn)
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise HistoryError(f"{path} failed its integrity check: {check}")
+        migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        raise HistoryError(f"{path} is not a usable history database ({exc})") from exc
+    return db
