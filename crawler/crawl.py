@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log-file", type=Path)
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    process = CrawlerProcess(crawl_settings(args.out, args.replay, args.log_file), install_root_handler=True)
+    process = CrawlerProcess(crawl_settings(args.out, args.replay, args.log_file))
     for name in args.spider or spider_names():
         process.crawl(name)
     process.start()

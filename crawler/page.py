@@ -77,13 +77,13 @@ class Page:
             if wanted in key.casefold():
                 value = text_of(SelectorList(cells[1:]))
                 if value:
-                    return clean_text(f"{key} {value}") if with_label else value
+                    return _pair(key, value) if with_label else value
         for dt in self.root.xpath(".//dt"):
             key = text_of(dt) or ""
             if wanted in key.casefold():
                 value = text_of(dt.xpath("following-sibling::dd[1]"))
                 if value:
-                    return clean_text(f"{key} {value}") if with_label else value
+                    return _pair(key, value) if with_label else value
         return None
 
     def sentence(self, *words: str) -> str | None:
@@ -138,6 +138,11 @@ class Page:
     def link(self, text: str | None = None, href: str | None = None) -> str | None:
         found = self.links(text, href)
         return found[0] if found else None
+
+
+def _pair(key: str, value: str) -> str:
+    """A key/value row as one line of evidence: "Minimum Total Units Required: 37"."""
+    return clean_text(f"{key} {value}" if key.rstrip().endswith(":") else f"{key}: {value}")
 
 
 def _section_body(node: Selector) -> SelectorList | None:

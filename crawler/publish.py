@@ -98,7 +98,6 @@ def _build(history: sqlite3.Connection, path: Path, crawl_id: str | None) -> Non
     try:
         out.execute("PRAGMA journal_mode=DELETE")
         out.execute("BEGIN")
-        out.executescript_in_tx = None  # (documentation: everything below is one transaction)
         for statement in SCHEMA.split(";"):
             if statement.strip():
                 out.execute(statement)

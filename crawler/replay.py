@@ -57,10 +57,13 @@ class ReplayAddon:
     """Switches the http(s) handler to ReplayDownloadHandler when MLIS_REPLAY_DIR is set."""
 
     def update_settings(self, settings) -> None:
-        if settings.get("MLIS_REPLAY_DIR"):
-            handler = "crawler.replay.ReplayDownloadHandler"
-            settings.set("DOWNLOAD_HANDLERS", {**settings.getdict("DOWNLOAD_HANDLERS"), "http": handler, "https": handler}, "addon")
-            settings.set("DOWNLOAD_DELAY", 0, "addon")
+        if not settings.get("MLIS_REPLAY_DIR"):
+            return
+        handlers = settings["DOWNLOAD_HANDLERS"]  # per-key priorities: the project's own keys stay
+        for scheme in ("http", "https"):
+            handlers.set(scheme, "crawler.replay.ReplayDownloadHandler", "addon")
+        # Recorded files need no politeness delay; this wins over the project default only.
+        settings.set("DOWNLOAD_DELAY", 0, max(settings.getpriority("DOWNLOAD_DELAY") or 0, 15))
 
 
 class ReplayDownloadHandler(BaseDownloadHandler):

@@ -42,6 +42,8 @@ from crawler.page import Page
 
 logger = logging.getLogger(__name__)
 
+ERROR_STATUSES = list(range(400, 600))
+
 
 @dataclass(frozen=True)
 class Institution:
@@ -98,7 +100,8 @@ class ProgramSpider(scrapy.Spider):
             callback=self._read,
             errback=self._failed,
             cb_kwargs={"handler": callback},
-            meta={"handle_httpstatus_all": True, "mlis_expects": getattr(callback, "expected_fields", ())},
+            # Every error status reaches _read (to be recorded); redirects are still followed.
+            meta={"handle_httpstatus_list": ERROR_STATUSES, "mlis_expects": getattr(callback, "expected_fields", ())},
         )
 
     # -- the ledger and the expected-field check -----------------------------------------

@@ -1,0 +1,189 @@
+"""`mlis-crawler`: a thin command layer over the refresh, review, publish and report modules.
+
+Exit codes (docs/cli.md):
+  0  done, every site healthy
+  1  done, but some sites were degraded or failed (their published values were kept)
+  2  usage or configuration error (bad option, missing replay folder, unwritable data folder,
+     unknown spider, unusable history database)
+  3  could not run (another process holds the data folder, a publish check failed)
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from crawler.publish import PublishError, publish
+from crawler.refresh import ConfigError, RefreshError, RefreshResult, check_data_dir, exclusive, refresh
+from crawler.report import build_report, render_html, render_markdown
+from crawler.review import ReviewError, decide, pending
+from crawler.storage import HistoryError, open_history
+
+EXIT_DEGRADED, EXIT_CONFIG, EXIT_FAILED = 1, 2, 3
+
+data_option = click.option(
+    "--data", "data", type=click.Path(file_okay=False, path_type=Path), default=Path("data"), show_default=True,
+    envvar="MLIS_DATA", help="Folder holding history.db, programs.db and reports/<crawl_id>/ (env MLIS_DATA).",
+)
+
+
+class Fail(click.ClickException):
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.exit_code = code
+
+    def show(self, file=None):
+        click.echo(f"mlis-crawler: error: {self.message}", err=True)
+
+
+def _errors(func):
+    """Turn the known failures into one clear line and a documented exit code."""
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except (ConfigError, HistoryError) as exc:
+            raise Fail(str(exc), EXIT_CONFIG) from exc
+        except (RefreshError, PublishError) as exc:
+            raise Fail(str(exc), EXIT_FAILED) from exc
+        except ReviewError as exc:
+            raise Fail(str(exc), EXIT_CONFIG) from exc
+    wrapper.__name__, wrapper.__doc__ = func.__name__, func.__doc__
+    return wrapper
+
+
+def _history(data: Path):
+    paths = check_data_dir(data)
+    if not paths.history.exists():
+        raise ConfigError(f"no history at {paths.history}: run `mlis-crawler refresh --data {data}` first")
+    return paths, open_history(paths.history)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mlis-crawler")
+def main():
+    """Nightly refresh of online library-science master's program facts.
+
+    Crawl the universities' pages (or recorded copies of them), compare with what is
+    published, hold suspicious changes for review, publish programs.db and a change report.
+    """
+
+
+@main.command("refresh")
+@click.option("--replay", type=click.Path(path_type=Path), help="Answer every request from this recorded snapshot "
+              "(fixtures/sites/<date>/) instead of the live sites.")
+@data_option
+@click.option("--spider", "spiders", multiple=True, metavar="NAME",
+              help="Crawl only this spider (repeatable); default: all. `scrapy list` shows the names.")
+@_errors
+def refresh_command(replay, data, spiders):
+    """The nightly job: crawl, stage, reconcile, review policy, publish, report.
+
+    Prints a summary and where programs.db and the report are. Exits 0 when every site is
+    healthy, 1 when some were degraded or failed (their values were kept), 2 on bad input.
+    """
+    result = refresh(data, replay, list(spiders), log=lambda line: click.echo(line))
+    _print_result(result)
+    if not result.healthy:
+        sys.exit(EXIT_DEGRADED)
+
+
+@main.command("renormalize")
+@data_option
+@click.option("--crawl", "crawl_id", help="The crawl whose evidence to re-read (default and only choice: the latest published).")
+@_errors
+def renormalize_command(data, crawl_id):
+    """Re-read stored evidence with the current normalizers; changes are labelled as the parser's."""
+    from crawler.renormalize import renormalize
+
+    result = renormalize(data, crawl_id)
+    _print_result(result)
+
+
+@main.group("review", invoke_without_command=True)
+@data_option
+@click.pass_context
+@_errors
+def review_group(ctx, data):
+    """List pending changes (held by the review policy), or accept / reject them."""
+    ctx.obj = data
+    if ctx.invoked_subcommand is None:
+        _, db = _history(data)
+        rows = pending(db)
+        if not rows:
+            click.echo("No pending changes.")
+        for change in rows:
+            click.echo(f"#{change['change_id']} {change['program_id']} {change['field'] or ''} {change['kind']} "
+                       f"(crawl {change['crawl_id']}, {change['detected_at']})")
+            click.echo(f"    {json.dumps(change['old'])} -> {json.dumps(change['new'])}")
+            click.echo(f"    why held: {change['reason']}")
+            if change["source_url"]:
+                click.echo(f"    page: {change['source_url']}")
+
+
+def _decide(accept: bool):
+    @click.argument("change_ids", nargs=-1, required=True, type=int)
+    @click.option("--reason", help="Why: recorded with the decision.")
+    @data_option
+    @click.pass_context
+    @_errors
+    def command(ctx, change_ids, reason, data):
+        data = ctx.obj if ctx.obj and data == Path("data") else data
+        paths, db = _history(data)
+        with exclusive(paths):
+            decide(db, list(change_ids), accept, reason)
+        verb = "accepted" if accept else "rejected"
+        click.echo(f"{verb} {', '.join(f'#{i}' for i in change_ids)}; run `mlis-crawler publish --data {data}` to publish")
+
+    command.__doc__ = ("Accept pending changes: they become part of the published state at the next publish."
+                       if accept else "Reject pending changes: the published value stays; the same change is not asked again.")
+    return command
+
+
+review_group.command("accept")(_decide(True))
+review_group.command("reject")(_decide(False))
+
+
+@main.command("publish")
+@data_option
+@_errors
+def publish_command(data):
+    """Rebuild programs.db from the accepted values and swap it in atomically."""
+    paths, db = _history(data)
+    with exclusive(paths):
+        latest = db.execute("SELECT crawl_id FROM crawls WHERE status = 'published' ORDER BY started_at DESC LIMIT 1").fetchone()
+        target = publish(db.conn, paths.data, latest[0] if latest else None)
+    click.echo(f"published {target}")
+
+
+@main.command("report")
+@data_option
+@click.option("--crawl", "crawl_id", help="Crawl id (default: the latest).")
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "html"]), default="md", show_default=True)
+@_errors
+def report_command(data, crawl_id, fmt):
+    """Print the change report of a crawl."""
+    _, db = _history(data)
+    if crawl_id is None:
+        row = db.execute("SELECT crawl_id FROM crawls WHERE status != 'running' ORDER BY started_at DESC LIMIT 1").fetchone()
+        if row is None:
+            raise ConfigError("no crawl to report on yet")
+        crawl_id = row[0]
+    elif db.execute("SELECT 1 FROM crawls WHERE crawl_id = ?", [crawl_id]).fetchone() is None:
+        raise ConfigError(f"no crawl {crawl_id}")
+    report = build_report(db, crawl_id)
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False, default=str))
+    else:
+        click.echo(render_markdown(report) if fmt == "md" else render_html(report), nl=False)
+
+
+def _print_result(result: RefreshResult) -> None:
+    click.echo(result.summary)
+    for name, health in sorted(result.health.items()):
+        if health != "ok":
+            click.echo(f"  {name}: {health}")
+    click.echo(f"Published database: {result.programs_db}")
+    click.echo(f"Change report:      {result.report_dir / 'report.html'} (also report.md, report.json)")

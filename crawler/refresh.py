@@ -1,0 +1,175 @@
+"""The nightly job: crawl, stage, reconcile (with the review policy), publish, report.
+
+Each step commits on its own and records how far the crawl got (`crawls.status`), so a
+refresh killed at any point leaves the history consistent: the next one marks the
+interrupted crawl failed and starts again; nothing half-done is ever published.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import secrets
+import subprocess
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from crawler import __version__
+from crawler.crawl import spider_names
+from crawler.faults import checkpoint
+from crawler.fields import PARSER_VERSION
+from crawler.publish import publish
+from crawler.reconcile import reconcile
+from crawler.report import build_report, write_reports
+from crawler.stage import SpiderData, read_crawl_dir, stage
+from crawler.storage import open_history
+
+SNAPSHOT_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class RefreshError(Exception):
+    """The refresh could not run at all (exit code 3)."""
+
+
+class ConfigError(Exception):
+    """Bad input from the user or the environment (exit code 2)."""
+
+
+@dataclass
+class Paths:
+    data: Path
+
+    @property
+    def history(self) -> Path:
+        return self.data / "history.db"
+
+    @property
+    def programs(self) -> Path:
+        return self.data / "programs.db"
+
+    def crawl_dir(self, crawl_id: str) -> Path:
+        return self.data / "crawls" / crawl_id
+
+    def report_dir(self, crawl_id: str) -> Path:
+        return self.data / "reports" / crawl_id
+
+
+def check_data_dir(data: Path) -> Paths:
+    try:
+        data.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"cannot create the data folder {data}: {exc.strerror}") from exc
+    if not os.access(data, os.W_OK | os.X_OK):
+        raise ConfigError(f"the data folder {data} is not writable")
+    return Paths(data)
+
+
+@contextmanager
+def exclusive(paths: Paths):
+    """One refresh (or review, or publish) at a time per data folder."""
+    with open(paths.data / ".lock", "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RefreshError(f"another mlis-crawler process is working on {paths.data}") from None
+        yield
+
+
+def new_crawl_id() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(2)
+
+
+def observed_on(replay: Path | None) -> str:
+    """Values are verified on the day the pages were read: a snapshot's capture date, or today."""
+    if replay is not None and SNAPSHOT_DATE.match(replay.resolve().name):
+        return replay.resolve().name
+    return date.today().isoformat()
+
+
+def check_spiders(requested: list[str]) -> list[str]:
+    known = spider_names()
+    unknown = [s for s in requested if s not in known]
+    if unknown:
+        raise ConfigError(f"unknown spider {', '.join(unknown)}; known: {', '.join(known)}")
+    return requested or known
+
+
+def abandon_interrupted(db) -> list[str]:
+    rows = [r[0] for r in db.execute("SELECT crawl_id FROM crawls WHERE status IN ('running', 'staged')")]
+    for crawl_id in rows:
+        db.execute(
+            "UPDATE crawls SET status = 'failed', error = coalesce(error, 'interrupted before it finished') WHERE crawl_id = ?",
+            [crawl_id],
+        )
+    return rows
+
+
+@dataclass
+class RefreshResult:
+    crawl_id: str
+    report_dir: Path
+    programs_db: Path
+    health: dict[str, str]
+    counts: dict[str, int]
+    summary: str
+
+    @property
+    def healthy(self) -> bool:
+        return all(h == "ok" for h in self.health.values())
+
+
+def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = None, log=print) -> RefreshResult:
+    if replay is not None and not replay.is_dir():
+        raise ConfigError(f"replay folder not found: {replay}")
+    paths = check_data_dir(data)
+    names = check_spiders(spiders or [])
+    with exclusive(paths):
+        db = open_history(paths.history)
+        for crawl_id in abandon_interrupted(db):
+            log(f"note: crawl {crawl_id} was interrupted earlier; marked failed, nothing of it was published")
+        crawl_id = new_crawl_id()
+        db["crawls"].insert({
+            "crawl_id": crawl_id, "kind": "crawl", "cause": "site", "source": str(replay) if replay else "live",
+            "started_at": datetime.now(UTC).isoformat(timespec="seconds"), "observed_on": observed_on(replay),
+            "status": "running", "code_version": __version__, "parser_version": PARSER_VERSION,
+            "spiders": ",".join(names),
+        })
+        crawl_dir = paths.crawl_dir(crawl_id)
+        log(f"crawl {crawl_id}: {len(names)} spider(s) from {replay or 'the live sites'}")
+        run_crawl(crawl_dir, replay, names)
+        found = read_crawl_dir(crawl_dir)
+        for name in names:
+            found.setdefault(name, SpiderData(name))  # a spider that left nothing behind failed
+        stage(db, crawl_id, found)
+        return finish(db, paths, crawl_id)
+
+
+def finish(db, paths: Paths, crawl_id: str) -> RefreshResult:
+    """Reconcile, publish and report a staged crawl (shared by refresh and renormalize)."""
+    reconcile(db, crawl_id)
+    publish(db.conn, paths.data, crawl_id)
+    db.execute("UPDATE crawls SET status = 'published', finished_at = ? WHERE crawl_id = ?",
+               [datetime.now(UTC).isoformat(timespec="seconds"), crawl_id])
+    report = build_report(db, crawl_id)
+    report_dir = write_reports(report, paths.report_dir(crawl_id))
+    return RefreshResult(
+        crawl_id=crawl_id, report_dir=report_dir, programs_db=paths.programs,
+        health={s["name"]: s["health"] for s in report["spiders"]},
+        counts=report["counts"], summary=report["summary"],
+    )
+
+
+def run_crawl(out: Path, replay: Path | None, names: list[str]) -> None:
+    """Crawl in a child process; whatever it leaves behind is read, whatever it lost is failed."""
+    out.mkdir(parents=True, exist_ok=True)
+    checkpoint("crawl:before")
+    command = [sys.executable, "-m", "crawler.crawl", "--out", str(out), "--log-file", str(out / "crawl.log")]
+    if replay is not None:
+        command += ["--replay", str(replay.resolve())]
+    for name in names:
+        command += ["--spider", name]
+    subprocess.run(command, check=False, stdin=subprocess.DEVNULL)

@@ -1,0 +1,62 @@
+"""Maintainers' decisions on pending changes: list, accept, reject (recorded with time and reason).
+
+Accepting applies the change to the accepted state at once; the next publish shows it.
+A change can only be accepted while it still applies: if the value it would replace has
+moved since it was detected, it is refused as stale (reject it; the newer change stands).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from sqlite_utils import Database
+
+from crawler.reconcile import apply_change
+
+
+class ReviewError(Exception):
+    pass
+
+
+def pending(db: Database) -> list[dict]:
+    rows = db.execute(
+        """SELECT change_id, crawl_id, program_id, field, kind, old, new, evidence_new, source_url, reason, detected_at
+           FROM changes WHERE status = 'pending' ORDER BY change_id"""
+    ).fetchall()
+    keys = ("change_id", "crawl_id", "program_id", "field", "kind", "old", "new", "evidence_new", "source_url", "reason", "detected_at")
+    out = []
+    for row in rows:
+        change = dict(zip(keys, row))
+        for key in ("old", "new", "evidence_new"):
+            change[key] = json.loads(change[key]) if change[key] else None
+        out.append(change)
+    return out
+
+
+def decide(db: Database, change_ids: list[int], accept: bool, reason: str | None) -> list[int]:
+    """Accept or reject pending changes, all or none; returns the ids decided."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    with db.atomic():
+        for change_id in change_ids:
+            row = db.execute(
+                "SELECT status, kind, program_id, field, old FROM changes WHERE change_id = ?", [change_id]
+            ).fetchone()
+            if row is None:
+                raise ReviewError(f"no change {change_id}")
+            status, kind, program_id, field, old = row
+            if status != "pending":
+                raise ReviewError(f"change {change_id} is {status}, not pending")
+            if accept and kind in ("changed", "removed"):
+                current = db.execute(
+                    "SELECT value FROM current WHERE program_id = ? AND field = ?", [program_id, field]
+                ).fetchone()
+                if (current[0] if current else None) != old:
+                    raise ReviewError(f"change {change_id} is stale: {program_id} {field} changed since it was detected")
+            db.execute(
+                "UPDATE changes SET status = ?, decided_at = ?, decision_reason = ? WHERE change_id = ?",
+                ["accepted" if accept else "rejected", now, reason, change_id],
+            )
+            if accept:
+                apply_change(db, change_id)
+    return change_ids
