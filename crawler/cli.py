@@ -55,9 +55,9 @@ def _errors(func):
 
 
 def _history(data: Path):
+    if not (data / "history.db").exists():
+        raise ConfigError(f"no history at {data / 'history.db'}: run `mlis-crawler refresh --data {data}` first")
     paths = check_data_dir(data)
-    if not paths.history.exists():
-        raise ConfigError(f"no history at {paths.history}: run `mlis-crawler refresh --data {data}` first")
     return paths, open_history(paths.history)
 
 

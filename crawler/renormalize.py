@@ -28,9 +28,9 @@ def latest_crawl(db: Database) -> str | None:
 
 
 def renormalize(data, crawl_id: str | None = None) -> RefreshResult:
+    if not (data / "history.db").exists():
+        raise ConfigError(f"no history at {data / 'history.db'}: run `mlis-crawler refresh --data {data}` first")
     paths: Paths = check_data_dir(data)
-    if not paths.history.exists():
-        raise ConfigError(f"no history at {paths.history}: run `mlis-crawler refresh` first")
     with exclusive(paths):
         db = open_history(paths.history)
         latest = latest_crawl(db)
