@@ -1,0 +1,84 @@
+"""Normalizers: one piece of page text in, typed values out (DESIGN section 3b, a contract).
+
+Every function is pure, accepts any string (non-strings are treated as empty), never raises,
+and returns None or [] when the text does not clearly state the fact: a missing value is better
+than a misread one. Inputs are capped at text.MAX_CHARS (20,000) characters before any regex,
+and every pattern is linear or bounded, so adversarial text cannot stall a crawl.
+
+    clean_text(text) -> str
+    parse_money(text) -> Decimal | None
+    parse_tuition(text) -> list[Rate]
+    parse_credits(text) -> Decimal | None
+    parse_deadlines(text) -> list[Deadline]
+    parse_exam_rule(text) -> ExamRule | None
+    parse_gpa(text) -> Decimal | None
+    parse_duration(text) -> Duration | None
+    parse_delivery(text) -> Delivery | None
+    parse_start_terms(text) -> list[str]
+    parse_accredited(text) -> bool | None
+    parse_degree(text) -> str | None
+
+Conventions spider authors can rely on (each module's docstring has the details):
+
+- applies_to (Rate and Deadline) is lowercase, comma-joined, in this order: campus or delivery
+  ("main campus", "online campus", "global campus", "on campus", "online"), applicant group
+  (deadlines: "domestic", "international"), attendance ("full-time", "part-time"), load
+  ("1-8 credits", "7+ credits"), "quarter credits", course size ("3-credit courses"). Units,
+  hours, semester hours and credit hours are all spelled "credits". None when nothing qualifies.
+- Money: Decimal quantized to cents. parse_money returns the first amount; None when that amount
+  opens a range ("$500-$700"), has a scale word ("$1.2 million") or non-US separators.
+- Rates: "per unit / credit hour / semester hour / SCH / quarter credit hour" -> per="credit"
+  (quarter adds "quarter credits" to applies_to); "per 3-hour course" -> per="course"; a
+  semester, term, quarter or trimester -> "term"; "annually" -> "year"; "for the entire program"
+  -> "program". Worked examples, ranges, approximations ("about $19,980") and totals are skipped;
+  one-time fees (application, transcript, graduation) are not rates. "Out-of-State &
+  International" yields one Rate per residency; "same for residents and non-residents" is "any".
+- Deadlines: date "YYYY-MM-DD" when the page gives a year, else "--MM-DD"; rolling has date None.
+  "then rolling" adds a rolling Deadline for that term. Default kind "final".
+- Credits: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are not converted.
+- GPA: two decimals (Decimal("3.00"), Decimal("2.75")), never rounded beyond what is stated.
+  (Decimal("3.00") == Decimal("3"), so comparisons do not depend on this choice.)
+- Duration: 1 year = 12 months, 1 semester = 6, 1 quarter or trimester = 4; "as few as" is a
+  lower bound only; a time limit ("within five years") is a maximum used only when nothing else
+  is stated.
+- Delivery: the most online way to complete the program; a required residency or immersion of
+  any length makes an online program "hybrid".
+- Exams: canonical names GRE, MAT, GMAT, LSAT, MCAT in that order; conditions are phrased as when
+  the exam is waived ("waived with GPA >= 3.0 or a graduate degree").
+- Degree: MLIS, MLS, MA, MS, MIS, MI, MEd; any Master of Science (MSLS, MSIS) is "MS".
+- Start terms: canonical order fall, spring, summer, winter.
+"""
+
+from __future__ import annotations
+
+from .credits import parse_credits
+from .deadlines import parse_deadlines
+from .delivery import parse_delivery
+from .duration import parse_duration
+from .exams import parse_exam_rule
+from .gpa import parse_gpa
+from .models import Deadline, Delivery, Duration, ExamRule, Rate
+from .money import parse_money
+from .program import parse_accredited, parse_degree, parse_start_terms
+from .text import clean_text
+from .tuition import parse_tuition
+
+__all__ = [
+    "Deadline",
+    "Delivery",
+    "Duration",
+    "ExamRule",
+    "Rate",
+    "clean_text",
+    "parse_accredited",
+    "parse_credits",
+    "parse_deadlines",
+    "parse_degree",
+    "parse_delivery",
+    "parse_duration",
+    "parse_exam_rule",
+    "parse_gpa",
+    "parse_money",
+    "parse_start_terms",
+    "parse_tuition",
+]

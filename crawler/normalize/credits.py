@@ -1,0 +1,118 @@
+"""Total credits a degree requires now.
+
+Candidates are numbers glued to a credit unit ("36 semester credit hours", "37 units",
+"58 quarter credits") or introduced by a total label ("Minimum Total Units Required: 37").
+Numbers in words are read ("thirty-six credits"). Parts of the degree are not totals: "3 credits
+each", "9 credits of core", "18 hours at the 600 level", "up to 6 transfer credits". When the
+text gives an old and a new total ("39 credits for students who started before Fall 2022; 36
+credits for those starting Fall 2022 or later") the current one wins. A text that is only a
+number ("40*") is that number. Anything still ambiguous is None.
+
+Canonical form: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are returned as
+stated, not converted.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .models import plain
+from .text import prepare, words_to_digits
+
+_UNIT = (
+    r"(?:semester\s+|quarter\s+|graduate\s+|total\s+|academic\s+)*"
+    r"(?:credit[-\s]hours?|credits?|units?|hours?|hrs\.?|sch\b|s\.h\.|cr\.?\b|ch\b)"
+)
+_NUMBER = r"(\d{1,3}(?:\.\d)?)"
+_WITH_UNIT = re.compile(rf"(?<![\d.$])\b{_NUMBER}\s?\*{{0,3}}\s?[-\s]?{_UNIT}", re.I)
+# A total label, then (without digits in between) the number. What stands right before the
+# number decides: a colon or dash ("Minimum Total Units Required: 37") or a unit word ("Total
+# Semester Credit Hours 36", a table row). Greedy and digit-free, so each try is bounded.
+_LABELLED = re.compile(
+    rf"\b(?:total|minimum|required|requires?|degree|program)\b(?P<between>[^.;:\d$]{{0,60}}:?\s?){_NUMBER}"
+    r"(?!\d|\.\d|\s?%)",
+    re.I,
+)
+_LABEL_END = re.compile(rf"(?:[:\-]\s?|\b{_UNIT}\s)$", re.I)
+_UNIT_AFTER = re.compile(rf"\s?{_UNIT}", re.I)
+_BARE = re.compile(rf"^{_NUMBER}\s?\*{{0,3}}\s?(?:{_UNIT})?\.?$", re.I)
+# Words right before or after a number that make it a part, not the whole.
+_PART_AFTER = re.compile(
+    r"^\s?(?:[-\s]?(?:of|in|from)\s+(?:the\s+)?(?:required\s+)?(?:core|electives?|required\s+courses|coursework\s+in"
+    r"|practicum|internship|thesis|project|foundation|specialization|concentration|emphasis)"
+    r"|\s?(?:each|apiece|per\s+(?:course|class|semester|term|quarter|year)|at\s+the\s+\d{3}"
+    r"|of\s+(?:electives?|core|transfer|graduate\s+transfer)|in\s+(?:electives?|core)"
+    r"|(?:of\s+)?(?:required\s+)?(?:core|electives?|transfer)))",
+    re.I,
+)
+_PART_BEFORE = re.compile(
+    r"(?:\bup\s+to|\bmaximum\s+of|\bmax\.?|\bno\s+more\s+than|\bat\s+least|\btransfer(?:\s+of)?|\bincluding|\bincludes"
+    r"|\bof\s+which|\bminimum\s+of|\beach|\bwith|\bplus|\band|\bremaining)\s?$",
+    re.I,
+)
+# A course line ("LIS 5013 Foundations (3 credits)") or a count of core/elective courses.
+_COURSE_BEFORE = re.compile(r"\b[A-Z]{2,4}\s?\d{3,4}\b[^()]{0,80}\(\s?$")
+_PART_TOPIC_BEFORE = re.compile(r"\b(?:core|electives?|practicum|internship|thesis)\b[^.;\d]{0,30}$", re.I)
+_TOTALISH = re.compile(
+    r"\b(?:total|minimum|required|requires|require|complete|completion|consists?\s+of|comprised|program"
+    r"|degree|graduate|credit[-\s]hour\s+program|to\s+earn)\b",
+    re.I,
+)
+_OLD = re.compile(r"\b(?:before|prior\s+to|previously|formerly|earlier|until|old)\b", re.I)
+_NEW = re.compile(r"\b(?:or\s+later|and\s+later|after|beginning|starting|effective|since|new|current(?:ly)?|now)\b", re.I)
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in re.split(r"(?<=[;.])\s|\s-\s", text) if c]
+
+
+def parse_credits(text: str) -> Decimal | None:
+    """Total credits required now; None when the text states only parts, or nothing."""
+    t = words_to_digits(prepare(text))
+    bare = _BARE.match(t)
+    if bare:
+        value = Decimal(bare.group(1))
+        return plain(value) if 0 < value <= 300 else None
+    candidates: list[tuple[Decimal, bool, bool]] = []  # value, clause is current, looks like a total
+    for clause in _clauses(t):
+        totalish = bool(_TOTALISH.search(clause))
+        current = bool(_NEW.search(clause)) and not _OLD.search(clause)
+        for m in _WITH_UNIT.finditer(clause):
+            after = clause[m.end() : m.end() + 80]
+            before = clause[max(0, m.start() - 25) : m.start()]
+            head = clause[max(0, m.start() - 100) : m.start()]
+            if _PART_AFTER.match(after) or _PART_BEFORE.search(before) or _COURSE_BEFORE.search(head):
+                continue
+            if _PART_TOPIC_BEFORE.search(before) and not re.search(r"\b(?:total|degree|program)\b", before, re.I):
+                continue
+            if re.match(r"^\s?(?:-|to)\s?\d", after) or re.search(r"\d\s?(?:-|to)\s?$", before):
+                continue  # "12-18 credits per quarter": a load band, not a total
+            candidates.append((Decimal(m.group(1)), current, totalish))
+        for m in _LABELLED.finditer(clause):
+            if _LABEL_END.search(m.group("between")[-40:]):
+                if m.group("between").rstrip().endswith((":", "-")) or not _UNIT_AFTER.match(clause, m.end()):
+                    candidates.append((Decimal(m.group(2)), current, True))
+        if len(candidates) > 100:
+            return None  # a list of numbers, not a statement of one total
+    candidates = [c for c in candidates if 0 < c[0] <= 300]
+    if not candidates:
+        return None
+    # Old vs new requirements: keep the current ones when both are stated.
+    new = [c for c in candidates if c[1]]
+    if new and len(new) < len(candidates):
+        candidates = new
+    values = {c[0] for c in candidates}
+    if len(values) == 1:
+        return plain(values.pop())
+    totals = {c[0] for c in candidates if c[2]}
+    if len(totals) == 1:
+        return plain(totals.pop())
+    # A total and its parts in one sentence: "36 credits: 18 core and 18 electives" is caught
+    # above; "36 credit hours, 15 of them required" leaves the largest as the whole only when
+    # the others add up to it.
+    biggest = max(values)
+    rest = [c[0] for c in candidates if c[0] != biggest]
+    if sum(rest) == biggest:
+        return plain(biggest)
+    return None

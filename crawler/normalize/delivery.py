@@ -1,0 +1,82 @@
+"""How the program is delivered, and whether online classes meet live.
+
+mode is the most online way the program can be completed:
+- online: it can be finished online ("fully online", "100% asynchronous online", "offered on
+  campus in Tucson and fully online", "on campus, online or hybrid": a choice that includes
+  online is online);
+- hybrid: the online route requires time on campus ("online with a required on-campus
+  immersion", "low-residency", "hybrid", "blended") - a required residency of any length makes it
+  hybrid, because a student must travel;
+- campus: only on-campus/in-person/face-to-face words.
+"no campus visits required" / "no residency" keep a program online.
+
+synchronous: True for live classes ("synchronous", "real-time", "live sessions", "meet online
+once a week", "virtual classrooms"); False for "asynchronous", "no set class times"; None when
+both are said without one being optional, or neither.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import Delivery
+from .text import prepare
+
+_ONLINE = re.compile(
+    r"\bonline\b|\bdistance(?:\s+(?:learning|education|delivered|degree))?\b|\bweb-based\b|\bremote(?:ly)?\b"
+    r"|\bvirtual\b|\bzoom\b|\be-learning\b|\blive\s+sessions?\b|\bsynchronous\s+sessions?\b",
+    re.I,
+)
+_NOT_ONLINE = re.compile(r"\b(?:not|no|never)\s+(?:offered\s+|available\s+)?(?:fully\s+|entirely\s+)?online\b", re.I)
+_CAMPUS = re.compile(r"\bon-?\s?campus\b|\bin[-\s]person\b|\bface-to-face\b|\bcampus\b|\bresidential\b|\bclassroom\b", re.I)
+_HYBRID = re.compile(r"\bhybrid\b|\bblended\b|\blow-residency\b|\bmixed(?:\s+(?:mode|delivery))?\b", re.I)
+_RESIDENCY = re.compile(
+    r"\b(?:required|requires?|mandatory|must\s+attend)\b[^.;]{0,60}\b(?:immersion|residency|on-?\s?campus|campus\s+visits?|in-person)\b"
+    r"|\b(?:immersion|residency|on-?\s?campus\s+(?:session|orientation|visit)s?)\b[^.;]{0,40}\b(?:required|mandatory)\b"
+    r"|\bwith\s+an?\s+(?:short|brief|one-week|two-day|\d-day|weekend|annual)?\s?(?:on-?\s?campus\s+)?(?:immersion|residency)\b",
+    re.I,
+)
+_NO_RESIDENCY = re.compile(
+    r"\bno\s+(?:required\s+)?(?:campus\s+(?:visits?|requirements?|residency)|residency|on-?\s?campus|visits?\s+to\s+campus)"
+    r"|\bnever\s+(?:have\s+to\s+)?(?:visit|come\s+to)\s+(?:the\s+)?campus|\bwithout\s+(?:ever\s+)?(?:visiting|coming\s+to)\s+campus",
+    re.I,
+)
+_ASYNC = re.compile(
+    r"\basynchronous(?:ly)?\b|\bno\s+(?:set|scheduled|required)\s+(?:class|log-?in|meeting)\s+times?\b|\bon\s+your\s+own\s+schedule\b",
+    re.I,
+)
+_SYNC = re.compile(
+    r"(?<!a)\bsynchronous(?:ly)?\b|\breal[-\s]time\b|\blive\s+(?:online\s+)?(?:sessions?|classes|class|lectures?|meetings?)\b"
+    r"|\bmeets?\s+online\b|\bmeet\s+(?:\w+\s){0,3}?(?:once|twice|weekly|each\s+week)|\bvirtual\s+classrooms?\b"
+    r"|\bscheduled\s+class\s+(?:times?|meetings?)\b|\bweekly\s+(?:live|virtual|zoom)\b",
+    re.I,
+)
+_OPTIONAL_SYNC = re.compile(r"\boptional\s+(?:live|synchronous|real-time)|\b(?:live|synchronous)\s+sessions?\s+(?:are\s+)?optional", re.I)
+
+
+def parse_delivery(text: str) -> Delivery | None:
+    """Delivery mode and synchrony; None when the text names no way of delivery."""
+    t = prepare(text)
+    online = _ONLINE.search(t) is not None and not (_NOT_ONLINE.search(t) and not re.search(r"\bfully\s+online|100%\s+online", t, re.I))
+    required_residency = _RESIDENCY.search(t) is not None and _NO_RESIDENCY.search(t) is None
+    if online and required_residency:
+        mode = "hybrid"
+    elif online:
+        mode = "online"
+    elif _HYBRID.search(t):
+        mode = "hybrid"
+    elif _CAMPUS.search(t) and not _NO_RESIDENCY.search(t):
+        mode = "campus"
+    else:
+        return None
+    is_async = _ASYNC.search(t) is not None
+    is_sync = _SYNC.search(_ASYNC.sub(" ", t)) is not None
+    if is_async and is_sync:
+        synchronous = False if _OPTIONAL_SYNC.search(t) else None
+    elif is_async:
+        synchronous = False
+    elif is_sync:
+        synchronous = True
+    else:
+        synchronous = None
+    return Delivery(mode=mode, synchronous=synchronous)

@@ -1,0 +1,148 @@
+"""Entrance-exam rules (GRE, MAT, GMAT, LSAT, MCAT). English-proficiency tests (TOEFL, IELTS,
+Duolingo) are not entrance exams and are ignored.
+
+Status, decided in this order:
+- not_required: "not required", "no GRE required", "does not require", "will not be considered",
+  "no longer required" - unless the sentence ties it to a condition ("no test score needed with
+  a 3.0 GPA"), which makes it conditional. "(may be submitted voluntarily)" stays not_required.
+- conditional: "waived for/if ...", "exempt", "unless", "required for applicants with a GPA
+  below 3.0", "may be required".
+- optional: "optional", "may submit", "voluntarily".
+- required: "required", "must submit", "requires".
+A mention with no status ("GRE: see website") is None, as is a text with no exam at all.
+
+exams lists canonical names in a fixed order (GRE, MAT, GMAT, LSAT, MCAT) so that two wordings
+of one rule compare equal; a generic "standardized test" gives exams == [].
+condition is short and normalized to when the exam is waived: "waived with GPA >= 3.0 or a
+graduate degree", "waived for unconditional admission".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import ExamRule
+from .text import prepare
+
+EXAMS: tuple[tuple[str, str], ...] = (
+    ("GRE", r"\bGRE\b|\bgraduate\s+record\s+exam\w*"),
+    ("MAT", r"\b(?-i:MAT)\b|\bmiller\s+analog\w*"),
+    ("GMAT", r"\bGMAT\b"),
+    ("LSAT", r"\bLSAT\b"),
+    ("MCAT", r"\bMCAT\b"),
+)
+_EXAM_RE = [(name, re.compile(p, re.I)) for name, p in EXAMS]
+_GENERIC = re.compile(
+    r"\b(?:standardi[sz]ed\s+(?:test|exam)\w*|entrance\s+exam\w*|admissions?\s+tests?|test\s+scores?"
+    r"|graduate\s+(?:admissions?\s+)?(?:test|exam)\w*|(?:test|exam)\s+requirements?|testing)\b",
+    re.I,
+)
+_ENGLISH = re.compile(
+    r"\b(?:toefl|ielts|duolingo|pte|english(?:\s+language)?(?:\s+proficiency)?|language\s+proficiency)\b", re.I
+)
+_NOT_REQUIRED = re.compile(
+    r"\bnot\s+(?:be\s+)?(?:required|needed|necessary|considered|accepted|reviewed|used|part\s+of|require)"
+    r"|\bno\s+(?:longer\s+)?(?:require|required|need)\w*|\bno\s+(?:\w+\s){0,3}?(?:required|needed|necessary)\b"
+    r"|\bno\s+(?:GRE|MAT|GMAT|standardi[sz]ed|test|entrance)\b|\bdo(?:es)?\s+not\s+require|\bdon't\s+require"
+    r"|\bdoesn't\s+require|\bwithout\s+(?:the\s+)?(?:GRE|test|exam)|\bGRE[-\s]free\b|\bwaived\s+for\s+all\b"
+    r"|\bis\s+not\s+an?\s+(?:admission\s+)?requirement|\bnot\s+an?\s+(?:admission\s+)?requirement"
+    r"|\bno\s+(?:GRE|test)\s+(?:scores?\s+)?(?:is\s+|are\s+)?required"
+    r"|(?:exams?|tests?|scores?|GRE)\s?(?:required)?\s?:\s?(?:none|n/a|not\s+applicable)\b",
+    re.I,
+)
+_CONDITION_AFTER_NEG = re.compile(
+    r"\b(?:if|when|provided|unless|with\s+an?\s+(?:\w+\s){0,3}?(?:gpa|\d\.\d+|graduate|master)|with\s+\d\.\d"
+    r"|for\s+(?:applicants|students|those)\s+(?:with|who|whose|holding|that)|who\s+(?:have|hold|meet)"
+    r"|whose|holding|above|at\s+least|or\s+higher|or\s+better)\b",
+    re.I,
+)
+_CONDITIONAL = re.compile(
+    r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*|\bunless\b|\bmay\s+be\s+required\b"
+    r"|\brequired\s+(?:only\s+)?(?:for|of|if|when)\s+(?:applicants?|students?|those|your|an?|the)?\s?(?:\w+\s){0,4}?"
+    r"(?:with|whose|below|under|less|who|if)\b|\bbelow\s+(?:a\s+)?\d\.\d|\bbelow\s+(?:a\s+)?(?:gpa|grade)"
+    r"|\bif\s+(?:your|the|an?)\s+(?:\w+\s){0,3}?(?:gpa|grade)",
+    re.I,
+)
+_WAIVER = re.compile(r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*", re.I)
+_OPTIONAL = re.compile(r"\boptional\b|\bvoluntar\w*|\bmay\s+(?:be\s+)?submit\w*|\bencouraged\b|\btest[-\s]optional\b", re.I)
+_REQUIRED = re.compile(
+    r"\brequired\b|\bmust\s+(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
+    re.I,
+)
+_GPA_NUMBER = re.compile(r"([0-4]\.\d{1,2})")
+_GRAD_DEGREE = re.compile(
+    r"\b(?:graduate|master'?s|doctoral|advanced|terminal|professional)\s+degree\b|\bmaster'?s\b|\bph\.?d\b|\bdoctorate\b",
+    re.I,
+)
+_UNCONDITIONAL = re.compile(r"\bunconditional(?:\s+admission)?\b|\bregular\s+admission\s+criteria\b", re.I)
+
+
+def _exams_in(text: str) -> list[str]:
+    return [name for name, pattern in _EXAM_RE if pattern.search(text)]
+
+
+def _mentions_exam(text: str) -> bool:
+    if _exams_in(text):
+        return True
+    for m in _GENERIC.finditer(text):
+        window = text[max(0, m.start() - 40) : m.end() + 40]
+        if not _ENGLISH.search(window):
+            return True
+    return False
+
+
+def _condition(text: str) -> str | None:
+    """When the exam is waived, in a few words; None when the page says it in a way we do not
+    recognize (the status still says conditional)."""
+    parts: list[str] = []
+    with_parts: list[str] = []
+    m = _GPA_NUMBER.search(text)
+    if m and re.search(r"\bgpa\b|grade[-\s]point", text, re.I):
+        with_parts.append(f"GPA >= {m.group(1)}")
+    if _GRAD_DEGREE.search(text):
+        with_parts.append("a graduate degree")
+    if with_parts:
+        parts.append("with " + " or ".join(with_parts))
+    if _UNCONDITIONAL.search(text):
+        parts.append("for unconditional admission")
+    return "waived " + " or ".join(parts) if parts else None
+
+
+def _sentences_with_exam(text: str) -> str:
+    """Only the sentences that talk about an entrance exam, so that 'TOEFL is required' next to
+    'GRE not required' does not make the GRE required."""
+    parts = re.split(r"(?<=[.;!?])\s", text)
+    keep = [p for p in parts if _mentions_exam(p)]
+    # A follow-up sentence without the exam's name ("Applicants holding a graduate degree are
+    # exempt.") still belongs to the rule when it states a waiver.
+    for i, p in enumerate(parts):
+        if p not in keep and i and parts[i - 1] in keep and _WAIVER.search(p) and not _ENGLISH.search(p):
+            keep.append(p)
+    return " ".join(p for p in parts if p in keep)
+
+
+def parse_exam_rule(text: str) -> ExamRule | None:
+    """The entrance-exam rule the text states; None when it names no entrance exam or no status."""
+    t = prepare(text)
+    if not _mentions_exam(t):
+        return None
+    body = _sentences_with_exam(t)
+    exams = _exams_in(body)
+    neg = _NOT_REQUIRED.search(body)
+    if neg:
+        # "not required ... if/with a 3.0 GPA", "Applicants with a 3.0 GPA are not required":
+        # a condition in the same sentence; or a waiver stated elsewhere (not "waived for all").
+        start = max(body.rfind(". ", 0, neg.start()), body.rfind("; ", 0, neg.start())) + 1
+        end = min((i for i in (body.find(". ", neg.end()), body.find("; ", neg.end())) if i != -1), default=len(body))
+        sentence = body[start:end]
+        rest = body[:neg.start()] + " " + body[neg.end():]
+        if _CONDITION_AFTER_NEG.search(sentence) or _CONDITIONAL.search(rest):
+            return ExamRule(status="conditional", exams=exams, condition=_condition(body))
+        return ExamRule(status="not_required", exams=exams)
+    if _CONDITIONAL.search(body):
+        return ExamRule(status="conditional", exams=exams, condition=_condition(body))
+    if _OPTIONAL.search(body):
+        return ExamRule(status="optional", exams=exams)
+    if _REQUIRED.search(body):
+        return ExamRule(status="required", exams=exams)
+    return None

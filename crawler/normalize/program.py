@@ -1,0 +1,133 @@
+"""Program-level facts: start terms, ALA accreditation, degree abbreviation."""
+
+from __future__ import annotations
+
+import re
+
+from .text import TERM_ORDER, TERM_WORDS, prepare
+
+# ---- start terms -----------------------------------------------------------------------------
+
+_TERM_ANY = r"(?:fall|autumn|spring|summer|winter)"
+_NEGATED_TERMS = re.compile(
+    rf"\b(?:does\s+not|doesn't|do\s+not|don't|will\s+not|won't|not|cannot|no\s+longer)\s+(?:\w+\s){{0,3}}?"
+    rf"(?:admit|accept|offer|enroll|start|begin)\w*\b(?P<span>[^.;\d]*)"
+    rf"|\bno\s+(?P<span2>(?:{_TERM_ANY}\s?(?:,|or|and|/)?\s?)+)(?:admissions?|intake|entry|starts?|cohorts?)\b"
+    rf"|\bnot\s+(?:in\s+(?:the\s+)?)?(?P<span3>{_TERM_ANY})\b",
+    re.I,
+)
+# A term mentioned for something other than starting: "spring break", "summer courses".
+_NOT_A_START = re.compile(rf"\b{_TERM_ANY}\s+(?:break|courses?|classes|institute|session\s+courses)\b", re.I)
+# A term open only to another credential: "Summer only for the School Librarianship certificate".
+_ONLY_FOR_OTHER = re.compile(
+    rf"\b(?P<term>{_TERM_ANY})\s+(?:admission\s+)?(?:is\s+)?only\s+for\s+(?:the\s+)?(?:[\w-]+\s){{0,4}}?"
+    rf"(?:certificates?|endorsements?|licensure|certification)\b",
+    re.I,
+)
+_TERM_WORD = re.compile(rf"\b({_TERM_ANY})\b", re.I)
+
+
+def parse_start_terms(text: str) -> list[str]:
+    """Terms a student can start in, canonical order (fall, spring, summer, winter)."""
+    t = prepare(text)
+    excluded: set[str] = set()
+    for m in _NEGATED_TERMS.finditer(t):
+        span = m.group("span") or m.group("span2") or m.group("span3") or ""
+        excluded.update(TERM_WORDS[w.lower()] for w in _TERM_WORD.findall(span))
+    excluded.update(TERM_WORDS[m.group("term").lower()] for m in _ONLY_FOR_OTHER.finditer(t))
+    t = _NOT_A_START.sub(" ", _NEGATED_TERMS.sub(" ", t))
+    found = {TERM_WORDS[w.lower()] for w in _TERM_WORD.findall(t)} - excluded
+    return [term for term in TERM_ORDER if term in found]
+
+
+# ---- ALA accreditation ------------------------------------------------------------------------
+
+_ALA = r"(?:\bALA\b|american\s+library\s+association)"
+_NOT_ACCREDITED = re.compile(
+    rf"\bnot\s+(?:currently\s+|yet\s+)?(?:an?\s+)?(?:{_ALA}[-\s]?)?accredited\b|\b(?:pre-?)?candidacy\b"
+    rf"|\bseeking\s+(?:{_ALA}\s+)?accreditation|\baccreditation\s+(?:was\s+)?withdrawn|\bwithdrawn\s+accreditation"
+    rf"|\bnon-?accredited\b|\blost\s+(?:its\s+)?(?:{_ALA}\s+)?accreditation",
+    re.I,
+)
+_ACCREDITED = re.compile(
+    rf"\baccredited\s+(?:\w+\s){{0,4}}?by\s+(?:the\s+)?{_ALA}|{_ALA}[-\s]accredited\b|\baccredited\s+by\s+(?:the\s+)?{_ALA}"
+    rf"|{_ALA}(?:'s)?\s+(?:\w+\s){{0,3}}?accreditation\b|\baccreditation\s+(?:\w+\s){{0,4}}?(?:from|by)\s+(?:the\s+)?{_ALA}"
+    rf"|\b(?:continued|initial|conditional|full)\s+accreditation\b|\bcontinuously\s+accredited\b",
+    re.I,
+)
+_OTHER_ACCREDITOR = re.compile(
+    r"\b(?:HLC|higher\s+learning\s+commission|CAEP|NCATE|SACSCOC|southern\s+association|middle\s+states|WASC|WSCUC"
+    r"|NECHE|NWCCU|AACSB|ABET|CAAHEP|AASL)\b",
+    re.I,
+)
+
+
+def parse_accredited(text: str) -> bool | None:
+    """True when the text states ALA accreditation, False when it states its absence
+    (candidacy, not accredited, withdrawn), None otherwise (including other accreditors)."""
+    t = prepare(text)
+    if _NOT_ACCREDITED.search(t):
+        return False
+    m = _ACCREDITED.search(t)
+    if not m:
+        return None
+    named_ala = re.search(_ALA, t, re.I) is not None
+    if not named_ala and _OTHER_ACCREDITOR.search(t):
+        return None  # "continued accreditation" from the HLC says nothing about the ALA
+    return True
+
+
+# ---- degree -----------------------------------------------------------------------------------
+
+# Spelled-out names, most specific first. The degree is the first one the text names.
+DEGREE_NAMES: tuple[tuple[str, str], ...] = (
+    ("MLIS", r"\bmaster\s+of\s+library\s+(?:and|&)\s+information\s+(?:science|studies)\b"),
+    ("MLIS", r"\bmaster\s+of\s+information\s+(?:and|&)\s+library\s+(?:science|studies)\b"),
+    ("MLS", r"\bmaster\s+of\s+library\s+science\b"),
+    ("MA", r"\bmaster\s+of\s+arts\b"),
+    ("MS", r"\bmaster\s+of\s+science\b"),
+    ("MIS", r"\bmaster\s+of\s+information\s+(?:science|studies)\b"),
+    ("MI", r"\bmaster\s+of\s+information\b"),
+    ("MEd", r"\bmaster\s+of\s+education\b"),
+)
+DEGREE_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("MLIS", r"\bM\.?\s?L\.?\s?I\.?\s?S\.?c?(?![a-z])"),
+    ("MS", r"\bM\.?S\.?\s?(?:L\.?\s?S|L\.?\s?I\.?\s?S|I\.?\s?S)\.?(?![a-z])"),  # MSLS, MSLIS, MSIS: a Master of Science
+    ("MLS", r"\bM\.?\s?L\.?\s?S\.?(?![a-z])"),
+    ("MA", r"\bM\.A\.|\bMA(?=\s+(?:in|degree|program)\b|,\s|\s?\(|$)"),
+    ("MS", r"\bM\.S\.|\bMS(?=\s+(?:in|degree|program)\b|,\s|\s?\(|$)"),
+    ("MEd", r"\bM\.\s?Ed\.?|\bMEd\b"),
+)
+_NAME_RE = [(d, re.compile(p, re.I)) for d, p in DEGREE_NAMES]
+_ABBR_RE = [(d, re.compile(p)) for d, p in DEGREE_ABBREVIATIONS]
+# What "MLS" also stands for: Legal Studies, Liberal Studies, Medical Laboratory Science.
+_OTHER_MLS = re.compile(
+    r"\bmaster\s+of\s+(?:legal|liberal)\s+studies\b|\bmedical\s+laborator(?:y|ies)\s+scien\w*|\bclinical\s+laboratory\b"
+    r"|\bmaster\s+of\s+liberal\s+arts\b",
+    re.I,
+)
+_LIBRARY = re.compile(r"\blibrar(?:y|ies|ian\w*)\b", re.I)
+
+
+def parse_degree(text: str) -> str | None:
+    """Canonical degree abbreviation: MLIS, MLS, MA, MS, MIS, MI or MEd (a Master of Science
+    in anything, including MSLS/MSIS, is MS); None when no degree is named or when the text
+    spells out a non-library meaning of an abbreviation."""
+    t = prepare(text)
+    if _OTHER_MLS.search(t) and not _LIBRARY.search(t):
+        return None
+    hits: list[tuple[int, str]] = []
+    for degree, pattern in _NAME_RE:
+        m = pattern.search(t)
+        if m:
+            hits.append((m.start(), degree))
+    if not hits:
+        for degree, pattern in _ABBR_RE:
+            m = pattern.search(t)
+            if m:
+                hits.append((m.start(), degree))
+    if not hits:
+        return None
+    # Names that start at the same place: the first (most specific) table entry wins.
+    first = min(h[0] for h in hits)
+    return next(d for pos, d in hits if pos == first)

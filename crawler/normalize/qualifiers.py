@@ -1,0 +1,102 @@
+"""Who a rate or a deadline applies to: residency words and applies_to qualifiers.
+
+applies_to is a lowercase, comma-joined list drawn from a small vocabulary, in this order:
+campus/delivery ("main campus", "online campus", "global campus", "on campus", "online"),
+applicant group ("domestic", "international" - deadlines only), attendance ("full-time",
+"part-time"), load ("1-8 credits", "7+ credits"), credit system ("quarter credits"),
+course size ("3-credit courses").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Residency. "any" phrases are checked first: they contain the other words.
+_ANY = re.compile(
+    r"\b(?:(?:in-state\s+and\s+out-of-state)|(?:residents?\s+(?:and|&|or)\s+non-?\s?residents?)"
+    r"|regardless\s+of\s+(?:state\s+(?:of\s+)?)?residen\w*|no\s+out-of-state\s+(?:fees?|tuition|surcharge)"
+    r"|same\s+(?:rate\s+|tuition\s+)?for\s+all|all\s+students|residency\s+does\s+not)",
+    re.I,
+)
+_OUT = re.compile(r"\b(?:non-[a-z]+\s+residents?|out-of-state|out\s+of\s+state|non-?\s?residents?|nonresidents?)\b", re.I)
+_IN = re.compile(r"\b(?:in-state|in\s+state|residents?)\b", re.I)
+_INTL = re.compile(r"\binternational\b", re.I)
+
+RESIDENCY_ORDER = ("in_state", "out_of_state", "international")
+
+
+def residencies(text: str) -> tuple[str, ...]:
+    """Residencies a piece of text names, canonical order; ("any",) for explicit
+    'same for everyone' wording; () when it names none."""
+    if _ANY.search(text):
+        return ("any",)
+    found = set()
+    if _OUT.search(text):
+        found.add("out_of_state")
+    if _IN.search(_OUT.sub(" ", text)):
+        found.add("in_state")
+    if _INTL.search(text):
+        found.add("international")
+    return tuple(r for r in RESIDENCY_ORDER if r in found)
+
+
+# Campus / delivery qualifiers; the first pattern that matches wins (most specific first).
+CAMPUS_WORDS: tuple[tuple[str, str], ...] = (
+    ("main campus", r"\bmain\s+campus\b"),
+    ("online campus", r"\bonline\s+campus\b"),
+    ("global campus", r"\bglobal\s+campus\b"),
+    ("on campus", r"\bon-?\s?campus\b|\bface-to-face\b|\bin-person\b|\bin\s+person\b"),
+    ("online", r"\bonline\b|\bdistance\b"),
+)
+_CAMPUS = [(label, re.compile(p, re.I)) for label, p in CAMPUS_WORDS]
+_FULL = re.compile(r"\bfull[-\s]?time\b", re.I)
+_PART = re.compile(r"\bpart[-\s]?time\b", re.I)
+LOAD_UNIT = r"(?:semester\s+|quarter\s+)?(?:credit[-\s]hours?|credits?|units?|hours?|hrs?\b|sch\b)"
+_BAND = re.compile(rf"\b(\d{{1,2}})\s?(?:-|to)\s?(\d{{1,2}})\s?{LOAD_UNIT}", re.I)
+_THRESHOLD = re.compile(
+    rf"\b(\d{{1,2}})\s?(?:\+|or\s+more)\s?{LOAD_UNIT}|\b(?:at\s+least|minimum\s+of)\s+(\d{{1,2}})\s?{LOAD_UNIT}",
+    re.I,
+)
+_SINGLE_LOAD = re.compile(rf"\b(\d{{1,2}})\s?{LOAD_UNIT}\s?(?:per|/|a|each)\s?(?:semester|term|quarter)\b", re.I)
+_QUARTER = re.compile(r"\bquarter\s+(?:credit|hour|unit)", re.I)
+
+
+def campus(text: str) -> str | None:
+    for label, pattern in _CAMPUS:
+        if pattern.search(text):
+            return label
+    return None
+
+
+def attendance(text: str) -> str | None:
+    if _FULL.search(text):
+        return "full-time"
+    if _PART.search(text):
+        return "part-time"
+    return None
+
+
+def load(text: str) -> str | None:
+    """'1-8 HOURS' -> '1-8 credits'; '(7+ units)' -> '7+ credits'."""
+    m = _BAND.search(text)
+    if m:
+        return f"{int(m.group(1))}-{int(m.group(2))} credits"
+    m = _THRESHOLD.search(text)
+    if m:
+        return f"{int(m.group(1) or m.group(2))}+ credits"
+    m = _SINGLE_LOAD.search(text)  # "4 credits per quarter: $5,488"
+    if m:
+        return f"{int(m.group(1))} credits"
+    return None
+
+
+def is_quarter(text: str) -> bool:
+    return _QUARTER.search(text) is not None
+
+
+def join(parts: list[str | None]) -> str | None:
+    seen: list[str] = []
+    for p in parts:
+        if p and p not in seen:
+            seen.append(p)
+    return ", ".join(seen) or None

@@ -1,0 +1,117 @@
+"""Text clean-up and the word tables every parser shares.
+
+Everything here is pure and linear in the input length. Parsers call `prepare()` first, which
+caps the input (so no regex ever sees more than MAX_CHARS) and folds typographic punctuation to
+ASCII so that the patterns only have to know one dash and one apostrophe.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Evidence is one fact's text (a table cell, a paragraph, a flattened block); anything longer
+# than this is not a statement of one fact, and capping keeps every regex pass bounded.
+MAX_CHARS = 20_000
+
+# Invisible characters that pages sprinkle inside words and numbers ("$1,\u200b372").
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+# Typographic punctuation folded to the ASCII the parsers match.
+_FOLD = str.maketrans(
+    {
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\ufe63": "-", "\uff0d": "-",
+        "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u2033": '"',
+        "\u2265": ">=", "\u2264": "<=", "\u00d7": "x", "\uff04": "$",
+    }
+)
+
+TERM_WORDS: dict[str, str] = {
+    "fall": "fall", "autumn": "fall", "spring": "spring", "summer": "summer", "winter": "winter",
+}
+TERM_ORDER: tuple[str, ...] = ("fall", "spring", "summer", "winter")
+TERM_RE = re.compile(r"\b(fall|autumn|spring|summer|winter)\b", re.I)
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
+    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
+    "december": 12,
+}
+
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+
+_UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
+_TENS_ALT = "|".join(TENS)
+# "thirty-six", "thirty six", "one hundred twenty", "twelve"; case-insensitive, whole words.
+_NUMBER_WORDS = re.compile(
+    rf"\b(?:(?P<hundreds>one|a)\s+hundred(?:\s+and)?\s*)?"
+    rf"(?:(?P<tens>{_TENS_ALT})(?:[-\s](?P<tens_unit>one|two|three|four|five|six|seven|eight|nine))?"
+    rf"|(?P<unit>{_UNIT_ALT}))\b"
+    rf"|\b(?P<bare_hundred>one|a)\s+hundred\b",
+    re.I,
+)
+
+
+def clean_text(text: object) -> str:
+    """Collapse all whitespace (NBSP, tabs, newlines) to single spaces, drop zero-width
+    characters, strip, NFC-normalize. Non-strings give ""."""
+    if not isinstance(text, str):
+        return ""
+    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    return " ".join(text.split())
+
+
+def prepare(text: object) -> str:
+    """What every parser starts from: capped, cleaned, punctuation folded to ASCII."""
+    if not isinstance(text, str):
+        return ""
+    return clean_text(text[:MAX_CHARS]).translate(_FOLD)
+
+
+def _words_value(m: re.Match[str]) -> str:
+    if m.group("bare_hundred"):
+        return "100"
+    value = 100 if m.group("hundreds") else 0
+    if m.group("tens"):
+        value += TENS[m.group("tens").lower()]
+        if m.group("tens_unit"):
+            value += UNITS[m.group("tens_unit").lower()]
+    elif m.group("unit"):
+        value += UNITS[m.group("unit").lower()]
+    return str(value)
+
+
+def words_to_digits(text: str) -> str:
+    """'thirty-six credits' -> '36 credits'. Only whole number words are replaced."""
+    return _NUMBER_WORDS.sub(_words_value, text)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of sentences: split after . ! ? ; followed by a space, but not after
+    a month abbreviation or a single capital ("Feb. 1", "U.S. residents")."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [s for s in spans if s[0] < s[1]]
+
+
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bjan|\bfeb|\bmar|\bapr|\bjun|\bjul|\baug|\bsep|\boct|\bnov|\bdec)"
+    r"(?<!\bsept)(?<!\bno)(?<!\bst)(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\be\.g)(?<!\bi\.e)"
+    r"[.!?;](?=\s|$)",
+    re.I,
+)

@@ -1,0 +1,331 @@
+"""Tuition and fee rates from one piece of price text.
+
+How a line is read, in order:
+
+1. Every dollar amount is found (money.find_amounts). Amounts that are not a stated price are
+   set aside: worked examples ("Example: 9 units = $8,328.00", "a 3-credit course would cost
+   $2,700"), ranges ("$20-$150 per credit"), and approximations or bounds ("about $19,980",
+   "up to $500", "starting at $450").
+2. Each remaining amount takes the words glued to it: a label ("tuition", "program fees"), a
+   unit ("per unit", "/credit hour", "a semester", "per 3-hour course"), a load threshold
+   ("(7+ units)") and a trailing residency ("per SCH nonresident").
+3. Amounts joined by plain text ("+", "/", ",", "Cost per Year") form a group; text that names
+   a residency, campus, attendance or load, or a sentence end, starts a new group whose heading
+   ("In-State On-Campus", "Part Time 1-8 HOURS:") qualifies every amount in it. A heading that
+   names nothing inherits the previous group's qualifiers within the sentence.
+4. Inside a group an amount without its own unit borrows one: from a unit written after the
+   last amount of a formula ("$X tuition + $Y fees + $Z fees per semester"), else from the
+   heading ("Tuition + fees per credit hour: $565 / $76.16 / $641.16"), else a fee charged at a
+   per-term load ("$228 program fees (7+ units)") is per term; otherwise it is not a rate.
+5. A total ("Total $641.16", "tuition and fees: $641.16") is neither a tuition nor a fee: dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from . import qualifiers as q
+from .models import Rate
+from .money import Amount, find_amounts
+from .text import prepare, sentences
+
+_UNIT = (
+    r"(?P<course>(?:(?:\d{1,2}|one|two|three|four|five|six)[-\s](?:semester\s+|credit\s+)?"
+    r"(?:credit|unit|hour)s?[-\s])?(?:credit\s+)?(?:courses?|class(?:es)?))"
+    r"|(?P<credit>(?:quarter\s+|semester\s+)?(?:credit[-\s]hours?|credits?|units?|hours?|hrs?\.?"
+    r"|sch|s\.c\.h\.|cr\.?(?:\s?hrs?\.?)?))"
+    r"|(?P<term>semesters?|terms?|quarters?|trimesters?)"
+    r"|(?P<year>(?:academic\s+)?years?|annum)"
+    r"|(?P<program>(?:entire\s+|whole\s+|full\s+)?(?:program|degree))"
+)
+_LABEL_WORD = r"(?:tuition|fees?|charges?|surcharges?|total)"
+_RES_WORD = (
+    r"non-[a-z]+\s+residents?|residents?\s+(?:and|&)\s+non-?\s?residents?|in-state|out-of-state|non-?\s?residents?"
+    r"|residents?|international"
+)
+
+
+def _post_pattern(labels: bool) -> re.Pattern[str]:
+    """Everything an amount may carry after it. All parts optional and short: a bounded match.
+    Without labels when the amount's label stands before it ("Tuition $565.00 Fees $76.16": the
+    "Fees" after it introduces the next amount)."""
+    never = "" if labels else "(?!)"
+    return re.compile(
+        r"\s?\*{0,3}"
+        rf"(?:\s?(?:in\s+)?(?P<label>{never}(?:(?!per\b)[a-z-]+\s){{0,3}}{_LABEL_WORD})\b\s?\*{{0,3}})?"
+        rf"(?:\s?(?P<per>(?:per|/|an?|each|every)[-\s]?(?:{_UNIT})\b"
+        r"|for\s+the\s+(?:entire\s+|whole\s+|full\s+)?(?P<program2>program|degree)\b"
+        r"|(?P<annual>annually|yearly|per\s+annum)\b))?"
+        rf"(?:\s?\*{{0,3}}\s?(?P<label2>{never}(?:tuition|fees?))\b)?"
+        rf"(?:\s?\(?\s?(?:at|for|with)?\s?(?P<thr>\d{{1,2}}\s?(?:\+|or\s+more)\s?{q.LOAD_UNIT})\s?\)?)?"
+        rf"(?:\s?(?:\(\s?|(?:for|to)\s+)(?:[A-Za-z.-]+\s){{0,2}}?(?P<res>{_RES_WORD})(?:\s+students)?\)?"
+        rf"|\s?(?-i:(?P<res2>resident|residents|nonresident|nonresidents|non-resident|non-residents|in-state|out-of-state))\b)?",
+        re.I,
+    )
+
+
+_POST = _post_pattern(labels=True)
+_POST_NO_LABEL = _post_pattern(labels=False)
+_LABEL_RIGHT_BEFORE = re.compile(rf"\b{_LABEL_WORD}\s?:?\s?$", re.I)
+_PRE_PER = re.compile(
+    rf"(?:(?:per|/)[-\s]?(?:{_UNIT})\b|(?P<annual>annual|yearly|per\s+year|a\s+year)\b"
+    r"|(?P<program2>program\s+(?:tuition|cost)|total\s+program|total\s+tuition|for\s+the\s+(?:entire\s+|whole\s+)?program"
+    r"|-credit\s+program)\b"
+    r"|(?P<semester>semester|term|quarterly)\s+(?:tuition|cost|rate)\b)",
+    re.I,
+)
+_LABELS = re.compile(rf"\b{_LABEL_WORD}\b", re.I)
+_ONE_TIME = re.compile(r"\b(?:application|transcript|graduation|late|deposit|parking|orientation|housing)\b", re.I)
+_EXAMPLE = re.compile(
+    r"\b(?:for\s+example|example|e\.g\.|for\s+instance|sample|would|could|might|illustrat\w*)\b", re.I
+)
+_COMPUTED_BEFORE = re.compile(r"(?:=|\bx|\btimes)\s?$", re.I)
+_COMPUTED_AFTER = re.compile(r"\s?(?:x|times)\s?\d", re.I)
+_APPROX = re.compile(
+    r"(?:\babout|\bapproximately|\bapprox\.?|\baround|\broughly|\bestimated|\best\.|~|\bup\s+to"
+    r"|\bas\s+much\s+as|\bstarting\s+at|\bas\s+low\s+as|\bless\s+than|\bunder|\bover|\bmore\s+than"
+    r"|\bat\s+least|\bmaximum\s+of|\bminimum\s+of|\bmax\.?|\bmin\.?|\baverage|\bavg\.?|\bfrom)"
+    r"\s?(?:of\s+)?(?:only\s+)?$",
+    re.I,
+)
+_COURSE_SIZE = re.compile(r"(\d{1,2}|three|four|six)[-\s](?:semester\s+|credit\s+)?(?:credit|unit|hour)", re.I)
+_SMALL_WORDS = {"three": 3, "four": 4, "six": 6}
+# A price list with more amounts than this is not one fact's evidence; the rest is ignored.
+MAX_AMOUNTS = 200
+
+
+@dataclass
+class _Item:
+    amount: Amount
+    end: int  # end of the words consumed after the amount
+    pre: str  # own leading text (the group heading for the first item of a group)
+    post: str
+    kind: str | None = None
+    per: str | None = None
+    per_text: str = ""
+    own_per: bool = False
+    pre_per: str | None = None
+    pre_per_text: str = ""
+    threshold: str | None = None
+    residency: tuple[str, ...] = ()
+
+
+@dataclass
+class _Group:
+    heading: str
+    context: dict[str, object]
+    items: list[_Item] = field(default_factory=list)
+
+
+def _per_from(m: re.Match[str]) -> str | None:
+    for name in ("course", "credit", "term", "year", "program"):
+        if m.group(name):
+            return name
+    if m.group("program2"):
+        return "program"
+    if m.group("annual"):
+        return "year"
+    return None
+
+
+def _kind_of(label: str) -> str | None:
+    label = label.lower()
+    has_fee = re.search(r"\b(?:fees?|charges?|surcharges?)\b", label) is not None
+    has_tuition = "tuition" in label
+    if has_fee and has_tuition:
+        return "total"
+    if has_fee:
+        return "fee"
+    if has_tuition:
+        return "tuition"
+    if "total" in label:
+        return "total"
+    return None
+
+
+def _skipped(text: str, amounts: list[Amount]) -> set[int]:
+    """Indexes of amounts that are not stated prices: ranges, bounds, worked examples."""
+    skip = {i for i, a in enumerate(amounts) if a.in_range}
+    for i, a in enumerate(amounts):
+        before = text[max(0, a.start - 25) : a.start]
+        if _APPROX.search(before) or _COMPUTED_BEFORE.search(before) or _COMPUTED_AFTER.match(text, a.end):
+            skip.add(i)
+    starts = [a.start for a in amounts]
+    for start, end in sentences(text):
+        trigger = _EXAMPLE.search(text, start, end)
+        if not trigger:
+            continue
+        for i in range(bisect_left(starts, trigger.end()), bisect_left(starts, end)):
+            skip.add(i)
+            if re.search(r"=\s?$", text[max(0, amounts[i].start - 3) : amounts[i].start]):
+                break  # "... = $8,328.00" closes the worked example
+    return skip
+
+
+def _context_of(heading: str) -> dict[str, object]:
+    return {
+        "residency": q.residencies(heading),
+        "campus": q.campus(heading),
+        "attendance": q.attendance(heading),
+        "load": q.load(heading),
+    }
+
+
+def _names_something(ctx: dict[str, object]) -> bool:
+    return any(ctx.values())
+
+
+def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Group]:
+    groups: list[_Group] = []
+    boundary = 0
+    context: dict[str, object] = {}
+    for i, a in enumerate(amounts):
+        if i in skip:
+            boundary = max(boundary, a.end)
+            continue
+        inter = text[boundary : a.start]
+        post_re = _POST_NO_LABEL if _LABEL_RIGHT_BEFORE.search(text, max(0, a.start - 20), a.start) else _POST
+        m = post_re.match(text, a.end)
+        item = _Item(a, m.end(), "", text[a.end : m.end()])
+        _read_post(item, m)
+        spans = sentences(inter) if inter.strip() else []
+        sentence_break = len(spans) > 1
+        if sentence_break:
+            inter = inter[spans[-1][0] :]
+        ctx = _context_of(inter)
+        if not groups or sentence_break or _names_something(ctx):
+            # A heading that names a residency, campus or load replaces the qualifiers; a new
+            # sentence starts clean; otherwise the amount joins the current group.
+            if _names_something(ctx) or sentence_break or not groups:
+                context = ctx
+            groups.append(_Group(inter, dict(context)))
+        item.pre = inter
+        groups[-1].items.append(item)
+        boundary = m.end()
+    return groups
+
+
+def _read_post(item: _Item, m: re.Match[str]) -> None:
+    label = m.group("label") or m.group("label2")
+    if label:
+        item.kind = _kind_of(label)
+        if _ONE_TIME.search(label):
+            item.kind = "one-time"
+    if m.group("per"):
+        item.per = _per_from(m)
+        item.per_text = m.group("per")
+        item.own_per = True
+    if m.group("thr"):
+        item.threshold = q.load(m.group("thr"))
+    res = m.group("res") or m.group("res2")
+    if res:
+        item.residency = q.residencies(res)
+    elif label:
+        item.residency = q.residencies(label)
+
+
+def _read_pre(item: _Item) -> None:
+    tail = item.pre[-60:]
+    if item.kind is None:
+        labels = _LABELS.findall(tail)
+        if labels:
+            item.kind = _kind_of(labels[-1])
+            # "Program fee: $228" / "Application fee $50"
+            last = tail.lower().rfind(labels[-1].lower())
+            if _ONE_TIME.search(tail[max(0, last - 20) : last + 10]):
+                item.kind = "one-time"
+    per = None
+    for per in _PRE_PER.finditer(tail):
+        pass
+    if per is not None:
+        if per.group("semester"):
+            item.pre_per = "term"
+        else:
+            item.pre_per = _per_from(per)
+        item.pre_per_text = per.group(0)
+
+
+def _resolve_group(group: _Group) -> None:
+    items = group.items
+    for item in items:
+        _read_pre(item)
+    # Positional labels from a heading such as "Tuition + fees per credit hour:".
+    heading_labels = [_kind_of(w) for w in _LABELS.findall(group.heading)]
+    if len(heading_labels) >= 2 and len(items) >= 2 and not any(i.kind for i in items[1:]):
+        for item, kind in zip(items, heading_labels):
+            item.kind = kind
+        if len(items) == len(heading_labels) + 1:
+            items[-1].kind = "total"
+    last = items[-1]
+    shared = last.own_per and all(not i.own_per for i in items[:-1]) and len(items) > 1
+    head_per, head_text = items[0].pre_per, items[0].pre_per_text
+    for item in items:
+        if item.own_per:
+            continue
+        if item.pre_per:
+            item.per, item.per_text = item.pre_per, item.pre_per_text
+        elif shared:
+            item.per, item.per_text = last.per, last.per_text
+            item.threshold = item.threshold or last.threshold
+        elif head_per:
+            item.per, item.per_text = head_per, head_text
+        elif item.threshold:
+            item.per = "term"  # a fee charged at a per-term load is per term
+
+
+def _applies_to(group: _Group, item: _Item) -> str | None:
+    ctx = group.context
+    size = None
+    if item.per == "course":
+        m = _COURSE_SIZE.search(item.per_text)
+        if m:
+            n = m.group(1).lower()
+            size = f"{_SMALL_WORDS.get(n, n)}-credit courses"
+    quarter = "quarter credits" if item.per == "credit" and q.is_quarter(item.per_text) else None
+    return q.join([ctx.get("campus"), ctx.get("attendance"), ctx.get("load"), item.threshold, quarter, size])  # type: ignore[list-item]
+
+
+def parse_tuition(text: str) -> list[Rate]:
+    """Every tuition or fee rate the text states; [] when it states none."""
+    t = prepare(text)
+    amounts = find_amounts(t)
+    if not amounts:
+        return []
+    amounts = amounts[:MAX_AMOUNTS]
+    skip = _skipped(t, amounts)
+    spans = sentences(t)
+    says_any = [q.residencies(t[a:b]) == ("any",) for a, b in spans]
+    span_starts = [a for a, _ in spans]
+    rates: list[Rate] = []
+    seen: set[Rate] = set()
+    for group in _build_groups(t, amounts, skip):
+        _resolve_group(group)
+        sentence_any = says_any[bisect_right(span_starts, group.items[0].amount.start) - 1]
+        resolved = []
+        for item in group.items:
+            # A total (or a combined "tuition and fees" figure) is neither a tuition nor a fee.
+            if item.per is None or item.kind in ("one-time", "total"):
+                continue
+            if sentence_any:
+                residency: tuple[str, ...] = ("any",)
+            else:
+                residency = item.residency or group.context.get("residency") or ("any",)  # type: ignore[assignment]
+            resolved.append((item, residency))
+        # One residency at a time, so "Out-of-State & International" reads as two blocks.
+        for res in ("any", *q.RESIDENCY_ORDER):
+            for item, residency in resolved:
+                if res not in residency:
+                    continue
+                rate = Rate(
+                    kind=item.kind or "tuition",
+                    amount_usd=item.amount.value,
+                    per=item.per,
+                    residency=res,
+                    applies_to=_applies_to(group, item),
+                )
+                if rate not in seen:
+                    seen.add(rate)
+                    rates.append(rate)
+    return rates

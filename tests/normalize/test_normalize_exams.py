@@ -1,0 +1,96 @@
+"""parse_exam_rule: entrance-exam policies as universities word them."""
+
+import pytest
+
+from crawler.normalize import ExamRule, parse_exam_rule
+
+
+def rule(status, exams=(), condition=None):
+    return ExamRule(status=status, exams=list(exams), condition=condition)
+
+
+GPA3 = "waived with GPA >= 3.0"
+
+CASES = [
+    # --- not required -------------------------------------------------------------------------
+    ("The GRE is not required for admission.", rule("not_required", ["GRE"])),
+    ("No GRE required", rule("not_required", ["GRE"])),
+    ("Special Requirements: No GRE required", rule("not_required", ["GRE"])),
+    ("GRE scores are not required and will not be considered.", rule("not_required", ["GRE"])),
+    ("GRE not required (may be submitted voluntarily)", rule("not_required", ["GRE"])),
+    ("GRE: Not required.", rule("not_required", ["GRE"])),
+    ("GRE: Not required", rule("not_required", ["GRE"])),
+    ("We do not require the GRE.", rule("not_required", ["GRE"])),
+    ("The GRE requirement has been waived for all applicants.", rule("not_required", ["GRE"])),
+    ("The Graduate Record Examination (GRE) is no longer required.", rule("not_required", ["GRE"])),
+    ("Miller Analogies Test (MAT) scores are not accepted.", rule("not_required", ["MAT"])),
+    ("No GMAT or GRE is required for this program.", rule("not_required", ["GRE", "GMAT"])),
+    ("GMAT/GRE not required", rule("not_required", ["GRE", "GMAT"])),
+    ("GRE scores will not be considered as part of the application.", rule("not_required", ["GRE"])),
+    ("Test-optional: GRE scores may be submitted but are not required.", rule("not_required", ["GRE"])),
+    ("Standardized tests are not required.", rule("not_required")),
+    ("The program does not require standardized test scores (GRE, MAT) for admission.",
+     rule("not_required", ["GRE", "MAT"])),
+    ("Entrance exam: None", rule("not_required")),
+    ("International applicants must submit TOEFL scores; the GRE is not required.", rule("not_required", ["GRE"])),
+    ("Admission to the online MLIS does not require GRE scores.", rule("not_required", ["GRE"])),
+    ("Good news: the GRE is not an admission requirement.", rule("not_required", ["GRE"])),
+    # --- optional -------------------------------------------------------------------------------
+    ("GRE optional", rule("optional", ["GRE"])),
+    ("Submission of GRE scores is optional.", rule("optional", ["GRE"])),
+    ("Standardized test scores (GRE) are optional but encouraged.", rule("optional", ["GRE"])),
+    ("Applicants may submit GRE scores to strengthen their application.", rule("optional", ["GRE"])),
+    # --- conditional ------------------------------------------------------------------------------
+    ("Test scores required for applicants with GPA below 3.0", rule("conditional", [], GPA3)),
+    ("No test score needed with a 3.0 GPA", rule("conditional", [], GPA3)),
+    ("GRE waived for applicants who meet unconditional admission criteria",
+     rule("conditional", ["GRE"], "waived for unconditional admission")),
+    (
+        "No standardized test score is needed if your undergraduate GPA is 3.0 or higher or if you hold another "
+        "graduate degree. Applicants with a GPA below 3.0 must submit scores from the GRE, GMAT, LSAT, MCAT or MAT.",
+        rule("conditional", ["GRE", "MAT", "GMAT", "LSAT", "MCAT"], "waived with GPA >= 3.0 or a graduate degree"),
+    ),
+    (
+        "SLIS requires an official standardized test score (GRE or MAT). Applicants holding a graduate degree are "
+        "exempt.",
+        rule("conditional", ["GRE", "MAT"], "waived with a graduate degree"),
+    ),
+    ("Applicants who hold a graduate degree are exempt from the GRE requirement.",
+     rule("conditional", ["GRE"], "waived with a graduate degree")),
+    ("GRE or MAT scores are required if your undergraduate GPA is below 3.0.",
+     rule("conditional", ["GRE", "MAT"], GPA3)),
+    ("Applicants with an undergraduate GPA of 3.0 or higher are not required to submit GRE scores.",
+     rule("conditional", ["GRE"], GPA3)),
+    ("The GRE is required for applicants who do not hold a master's degree.",
+     rule("conditional", ["GRE"], "waived with a graduate degree")),
+    ("Applicants who already hold a graduate degree may request a GRE waiver.",
+     rule("conditional", ["GRE"], "waived with a graduate degree")),
+    ("GRE General Test scores are required unless the applicant has a cumulative GPA of 3.25 or higher.",
+     rule("conditional", ["GRE"], "waived with GPA >= 3.25")),
+    ("A GRE waiver is available to applicants with a GPA of 3.2 or above.",
+     rule("conditional", ["GRE"], "waived with GPA >= 3.2")),
+    ("Applicants with a GPA below 2.75 must submit GRE scores.", rule("conditional", ["GRE"], "waived with GPA >= 2.75")),
+    ("GRE requirement waived for Fall 2026 applicants.", rule("conditional", ["GRE"])),
+    ("The GRE may be required of applicants whose academic record is incomplete.", rule("conditional", ["GRE"])),
+    # --- required ---------------------------------------------------------------------------------
+    ("An official GRE or MAT score is required", rule("required", ["GRE", "MAT"])),
+    ("Applicants must submit official GRE scores.", rule("required", ["GRE"])),
+    ("GRE: Required", rule("required", ["GRE"])),
+    ("All applicants must take the GRE General Test.", rule("required", ["GRE"])),
+    ("LSAT scores are required for the joint JD/MLIS program.", rule("required", ["LSAT"])),
+    ("Official scores on the Graduate Record Examination are required.", rule("required", ["GRE"])),
+    ("SLIS requires an official standardized test score.", rule("required")),
+    # --- no entrance-exam rule stated ---------------------------------------------------------
+    ("TOEFL or IELTS scores are required for international applicants.", None),
+    ("English proficiency test scores are required of non-native speakers.", None),
+    ("Letters of recommendation and a resume are required.", None),
+    ("The MAT is accepted in place of the GRE.", None),
+    ("GRE: See the department website.", None),
+    ("Applicants must hold a bachelor's degree.", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_parse_exam_rule(text, expected):
+    assert parse_exam_rule(text) == expected

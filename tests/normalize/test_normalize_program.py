@@ -1,0 +1,177 @@
+"""parse_duration, parse_delivery, parse_start_terms, parse_accredited, parse_degree, clean_text."""
+
+import pytest
+
+from crawler.normalize import (
+    Delivery,
+    Duration,
+    clean_text,
+    parse_accredited,
+    parse_degree,
+    parse_delivery,
+    parse_duration,
+    parse_start_terms,
+)
+
+DURATION = [
+    ("as few as 21 months", Duration(months_min=21)),
+    ("Complete your degree in as little as 2 years.", Duration(months_min=24)),
+    ("1-3 years", Duration(months_min=12, months_max=36)),
+    ("Completion Time: 1-3 years", Duration(months_min=12, months_max=36)),
+    ("2 years full-time; 3-4 years part-time", Duration(months_min=24, months_max=48)),
+    ("Full-time students finish in about two years; part-time students typically take 3 to 4 years.",
+     Duration(months_min=24, months_max=48)),
+    ("must finish within five years", Duration(months_max=60)),
+    ("All requirements must be completed within 6 years of admission.", Duration(months_max=72)),
+    ("Students must complete the degree within 5 years. Most finish in 2 years.", Duration(months_min=24, months_max=24)),
+    ("4 full-time semesters", Duration(months_min=24, months_max=24)),
+    ("Time to completion: 4 full-time semesters", Duration(months_min=24, months_max=24)),
+    ("18 months", Duration(months_min=18, months_max=18)),
+    ("12-month accelerated option", Duration(months_min=12, months_max=12)),
+    ("a two-year program", Duration(months_min=24, months_max=24)),
+    ("6 quarters", Duration(months_min=24, months_max=24)),
+    ("Most students finish in 5 to 6 semesters.", Duration(months_min=30, months_max=36)),
+    ("1.5 years", Duration(months_min=18, months_max=18)),
+    ("two years of professional experience", None),
+    ("GPA of 3.0 in the last two years of undergraduate work", None),
+    ("Coursework older than 6 years cannot be transferred.", None),
+    ("Courses taken within the last 5 years may transfer.", None),
+    ("Flexible schedule", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", DURATION)
+def test_parse_duration(text, expected):
+    assert parse_duration(text) == expected
+
+
+DELIVERY = [
+    ("100% asynchronous online", Delivery(mode="online", synchronous=False)),
+    ("Classes meet online once a week in virtual classrooms", Delivery(mode="online", synchronous=True)),
+    ("weekly live sessions", Delivery(mode="online", synchronous=True)),
+    ("Courses are synchronous: students log in to virtual Zoom classrooms on weekday evenings.",
+     Delivery(mode="online", synchronous=True)),
+    ("Fully online; no required campus visits.", Delivery(mode="online")),
+    ("Offered on the Tucson campus and fully online through Arizona Online.", Delivery(mode="online")),
+    ("on campus, online or hybrid", Delivery(mode="online")),
+    ("Courses are offered face-to-face, online, or in a mixed format.", Delivery(mode="online")),
+    ("online with a short on-campus immersion", Delivery(mode="hybrid")),
+    ("Online students must attend a two-day on-campus immersion before their first quarter.",
+     Delivery(mode="hybrid")),
+    ("A low-residency program with a required one-week summer residency", Delivery(mode="hybrid")),
+    ("Hybrid: evening classes on campus plus online coursework", Delivery(mode="online")),
+    ("Blended delivery", Delivery(mode="hybrid")),
+    ("The program is delivered face-to-face in Madison.", Delivery(mode="campus")),
+    ("In-person classes on our Denton campus", Delivery(mode="campus")),
+    ("Mostly asynchronous, with optional live sessions each week.", Delivery(mode="online", synchronous=False)),
+    ("A mix of synchronous and asynchronous online courses", Delivery(mode="online", synchronous=None)),
+    ("Course delivery: Online", Delivery(mode="online")),
+    ("Distance learning with no set class times", Delivery(mode="online", synchronous=False)),
+    ("Real-time online classes meet Tuesday evenings.", Delivery(mode="online", synchronous=True)),
+    ("Apply by February 1.", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", DELIVERY)
+def test_parse_delivery(text, expected):
+    assert parse_delivery(text) == expected
+
+
+START_TERMS = [
+    ("Admission for Fall and Spring", ["fall", "spring"]),
+    ("fall only", ["fall"]),
+    ("Students may begin in the fall, spring, or summer.", ["fall", "spring", "summer"]),
+    ("Start terms: Summer, Fall", ["fall", "summer"]),
+    ("Fall: May 1 Spring: Nov. 1", ["fall", "spring"]),
+    ("The program admits once a year, in the fall. The program does not admit in the spring.", ["fall"]),
+    ("No spring or summer admission.", []),
+    ("Admission for Fall and Spring (Summer only for the School Librarianship certificate)", ["fall", "spring"]),
+    ("Autumn and Winter quarters", ["fall", "winter"]),
+    ("Four start dates a year", []),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", START_TERMS)
+def test_parse_start_terms(text, expected):
+    assert parse_start_terms(text) == expected
+
+
+ACCREDITED = [
+    ("The MA in Library and Information Science is accredited by the American Library Association (ALA).", True),
+    ("ALA-accredited since 1972", True),
+    ("Our MLIS is an ALA accredited program.", True),
+    ("Accreditation status: Continued accreditation. Next comprehensive review: 2025.", True),
+    ("The MLIS program has been continuously accredited by the ALA since 1931.", True),
+    ("The Committee on Accreditation of the American Library Association granted the MLIS continued accreditation.",
+     True),
+    ("Accredited by the American Library Association", True),
+    ("The program holds conditional accreditation status from the ALA.", True),
+    ("The program is in candidacy status with the ALA.", False),
+    ("This program is not accredited by the American Library Association.", False),
+    ("The program is currently seeking ALA accreditation.", False),
+    ("The university is accredited by the Higher Learning Commission (HLC).", None),
+    ("The school librarianship program is accredited by CAEP.", None),
+    ("The university holds continued accreditation from the Higher Learning Commission.", None),
+    ("The program is fully accredited.", None),
+    ("Our curriculum follows the ALA Core Competences of Librarianship.", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", ACCREDITED)
+def test_parse_accredited(text, expected):
+    assert parse_accredited(text) is expected
+
+
+DEGREE = [
+    ("Master of Library Science", "MLS"),
+    ("Master of Library Science (MLS)", "MLS"),
+    ("Master of Library and Information Science", "MLIS"),
+    ("Master of Library & Information Studies", "MLIS"),
+    ("Master of Arts", "MA"),
+    ("Master of Arts in Library and Information Science", "MA"),
+    ("Master of Science", "MS"),
+    ("M.S. in Information and Library Science", "MS"),
+    ("MA in Library and Information Studies", "MA"),
+    ("MS in School Librarianship", "MS"),
+    ("MLIS", "MLIS"),
+    ("Online MLIS Program", "MLIS"),
+    ("MLS with Certificate in School Librarianship", "MLS"),
+    ("M.L.I.S.", "MLIS"),
+    ("MSLS degree", "MS"),
+    ("Master of Science in Library Science", "MS"),
+    ("M.Ed. in School Library Media", "MEd"),
+    ("Master of Information", "MI"),
+    ("Master of Legal Studies (MLS)", None),
+    ("MLS - Master of Liberal Studies", None),
+    ("Medical Laboratory Science (MLS)", None),
+    ("Boston, MA 02115", None),
+    ("Jackson, MS 39201", None),
+    ("Bachelor of Arts in English", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize("text, expected", DEGREE)
+def test_parse_degree(text, expected):
+    assert parse_degree(text) == expected
+
+
+CLEAN = [
+    ("  Fall:\u00a0May 1  ", "Fall: May 1"),
+    ("Tuition\n\t$900\r\nper unit", "Tuition $900 per unit"),
+    ("$1,\u200b372", "$1,372"),
+    ("\ufeffMLIS", "MLIS"),
+    ("Cafe\u0301", "Caf\u00e9"),
+    ("a\u2003b\u2009c", "a b c"),
+    ("", ""),
+    ("   ", ""),
+]
+
+
+@pytest.mark.parametrize("text, expected", CLEAN)
+def test_clean_text(text, expected):
+    assert clean_text(text) == expected

@@ -1,0 +1,164 @@
+"""parse_tuition: one table of real-world phrasings, each with its exact expected rates."""
+
+from decimal import Decimal
+
+import pytest
+
+from crawler.normalize import Rate, parse_tuition
+
+
+def r(kind, amount, per, residency="any", applies_to=None):
+    return Rate(kind=kind, amount_usd=Decimal(amount), per=per, residency=residency, applies_to=applies_to)
+
+
+CASES = [
+    # --- University of Arizona: one-line formulas per block -------------------------------
+    (
+        "Online Campus $900 per unit + $228 program fees (7+ units) Example: 9 units = $8,328.00",
+        [r("tuition", "900", "credit", applies_to="online campus"),
+         r("fee", "228", "term", applies_to="online campus, 7+ credits")],
+    ),
+    (
+        "In-State On-Campus $6,359 tuition + $350 program fees + $835.48 university fees* per semester (7+ units)",
+        [r("tuition", "6359", "term", "in_state", "on campus, 7+ credits"),
+         r("fee", "350", "term", "in_state", "on campus, 7+ credits"),
+         r("fee", "835.48", "term", "in_state", "on campus, 7+ credits")],
+    ),
+    (
+        "Out-of-State & International On-Campus $16,145 tuition + $450 program fees + $835.48 university fees* "
+        "per semester (9+ units)",
+        [r(k, a, "term", res, "on campus, 9+ credits")
+         for res in ("out_of_state", "international")
+         for k, a in (("tuition", "16145"), ("fee", "450"), ("fee", "835.48"))],
+    ),
+    (
+        # The whole cost block flattened into one string: each heading starts a new block.
+        "In-State On-Campus $6,359 tuition + $350 program fees + $835.48 university fees* per semester (7+ units) "
+        "Online Campus $900 per unit + $228 program fees (7+ units) Example: 9 units = $8,328.00",
+        [r("tuition", "6359", "term", "in_state", "on campus, 7+ credits"),
+         r("fee", "350", "term", "in_state", "on campus, 7+ credits"),
+         r("fee", "835.48", "term", "in_state", "on campus, 7+ credits"),
+         r("tuition", "900", "credit", applies_to="online campus"),
+         r("fee", "228", "term", applies_to="online campus, 7+ credits")],
+    ),
+    # --- Southern Mississippi pricing cards ---------------------------------------------------
+    (
+        "Full Time 9-13 HOURS: Cost per Semester $4,999 Cost per Year $9,998 "
+        "Part Time 1-8 HOURS: Cost per Hour $556.12 Cost per 3-Hour Credit Course $1,668.36",
+        [r("tuition", "4999", "term", applies_to="full-time, 9-13 credits"),
+         r("tuition", "9998", "year", applies_to="full-time, 9-13 credits"),
+         r("tuition", "556.12", "credit", applies_to="part-time, 1-8 credits"),
+         r("tuition", "1668.36", "course", applies_to="part-time, 1-8 credits, 3-credit courses")],
+    ),
+    ("Full time 9-13 hours: $4,999 per semester", [r("tuition", "4999", "term", applies_to="full-time, 9-13 credits")]),
+    (
+        "Part-time (1-8 hours): $556.12 per hour ($1,668.36 per 3-hour course)",
+        [r("tuition", "556.12", "credit", applies_to="part-time, 1-8 credits"),
+         r("tuition", "1668.36", "course", applies_to="part-time, 1-8 credits, 3-credit courses")],
+    ),
+    ("Course fees range from $20-$150 per credit hour.", []),
+    # --- University at Buffalo: Student Accounts table rows -----------------------------------
+    ("Tuition + fees per credit hour: $565 / $76.16 / $641.16",
+     [r("tuition", "565", "credit"), r("fee", "76.16", "credit")]),
+    (
+        "Non-Resident Online Graduate (includes Certificates) Tuition $565.00 Fees $76.16 Total $641.16 Per Credit Hour",
+        [r("tuition", "565", "credit", "out_of_state", "online"), r("fee", "76.16", "credit", "out_of_state", "online")],
+    ),
+    (
+        "Winter 2025 rates: Graduate $565.00 per credit hour; Fees $76.16 per credit hour",
+        [r("tuition", "565", "credit"), r("fee", "76.16", "credit")],
+    ),
+    # --- Wisconsin, Denver, TWU ----------------------------------------------------------------
+    (
+        "During the 2021-22 academic year, online tuition is $850 per credit, the same for residents and non-residents.",
+        [r("tuition", "850", "credit", applies_to="online")],
+    ),
+    ("Tuition is $1,372 per quarter credit hour.", [r("tuition", "1372", "credit", applies_to="quarter credits")]),
+    (
+        "Tuition (per quarter credit hour): $1,372 | 4 credits per quarter: $5,488 | 8 credits per quarter: $10,976 "
+        "| 12-18 credits per quarter: $16,464",
+        [r("tuition", "1372", "credit", applies_to="quarter credits"),
+         r("tuition", "5488", "term", applies_to="4 credits"),
+         r("tuition", "10976", "term", applies_to="8 credits"),
+         r("tuition", "16464", "term", applies_to="12-18 credits")],
+    ),
+    ("$225.20 per SCH resident, $579.20 per SCH nonresident",
+     [r("tuition", "225.20", "credit", "in_state"), r("tuition", "579.20", "credit", "out_of_state")]),
+    (
+        "Resident tuition: $225.20 per semester credit hour; non-resident tuition: $579.20 per semester credit hour",
+        [r("tuition", "225.20", "credit", "in_state"), r("tuition", "579.20", "credit", "out_of_state")],
+    ),
+    # --- Other universities ----------------------------------------------------------------
+    ("$850 per credit", [r("tuition", "850", "credit")]),
+    ("$1,234.56/credit", [r("tuition", "1234.56", "credit")]),
+    ("Graduate tuition: $1,890 per credit hour", [r("tuition", "1890", "credit")]),
+    ("Arizona residents pay $6,359 per semester.", [r("tuition", "6359", "term", "in_state")]),
+    ("Tuition is $1,250 per credit hour for all students, regardless of residency.", [r("tuition", "1250", "credit")]),
+    ("Tuition is $18,500 annually.", [r("tuition", "18500", "year")]),
+    ("Annual tuition: $24,000", [r("tuition", "24000", "year")]),
+    ("$12,000 per year", [r("tuition", "12000", "year")]),
+    ("Tuition is $32,500 for the entire program.", [r("tuition", "32500", "program")]),
+    ("Total tuition for the 36-credit program is $19,980.", [r("tuition", "19980", "program")]),
+    ("In-state: $7,500 per semester | Out-of-state: $15,000 per semester",
+     [r("tuition", "7500", "term", "in_state"), r("tuition", "15000", "term", "out_of_state")]),
+    (
+        "Graduate tuition is $1,100 per credit hour for New York residents and $1,650 per credit hour for "
+        "out-of-state students.",
+        [r("tuition", "1100", "credit", "in_state"), r("tuition", "1650", "credit", "out_of_state")],
+    ),
+    (
+        "$650 per credit hour for Florida residents; $1,250 per credit hour for non-Florida residents",
+        [r("tuition", "650", "credit", "in_state"), r("tuition", "1250", "credit", "out_of_state")],
+    ),
+    (
+        "Online courses: $598 per credit hour (Texas residents) and $1,012 per credit hour (non-residents)",
+        [r("tuition", "598", "credit", "in_state", "online"), r("tuition", "1012", "credit", "out_of_state", "online")],
+    ),
+    ("Per-credit tuition: $695 (same for in-state and out-of-state students)", [r("tuition", "695", "credit")]),
+    (
+        "The online program costs $525 per credit hour plus a $50 technology fee per semester.",
+        [r("tuition", "525", "credit", applies_to="online"), r("fee", "50", "term", applies_to="online")],
+    ),
+    (
+        "Tuition: $695 per credit hour. Technology fee: $15 per credit hour. Graduation fee: $100.",
+        [r("tuition", "695", "credit"), r("fee", "15", "credit")],
+    ),
+    (
+        "Students enrolled in 6 or more credits pay a $125 student services fee each semester.",
+        [r("fee", "125", "term", applies_to="6+ credits")],
+    ),
+    (
+        "Tuition per semester (full-time, 9+ credits): $10,870 resident / $22,110 nonresident",
+        [r("tuition", "10870", "term", "in_state", "full-time, 9+ credits"),
+         r("tuition", "22110", "term", "out_of_state", "full-time, 9+ credits")],
+    ),
+    ("Full-time students (12+ credits) pay a flat $9,450 per semester.",
+     [r("tuition", "9450", "term", applies_to="full-time, 12+ credits")]),
+    ("Out-of-state online students pay $700 per credit hour.", [r("tuition", "700", "credit", "out_of_state", "online")]),
+    ("International students: $1,420 per credit", [r("tuition", "1420", "credit", "international")]),
+    ("Cost per credit: $1,050. Estimated cost of attendance: about $42,000 per year.", [r("tuition", "1050", "credit")]),
+    ("Tuition: $900 per credit. A 3-credit course would cost $2,700.", [r("tuition", "900", "credit")]),
+    ("US$ 1,150 per unit", [r("tuition", "1150", "credit")]),
+    ("$475 a credit hour", [r("tuition", "475", "credit")]),
+    # --- Not rates ---------------------------------------------------------------------------
+    ("A 3-credit course would cost $2,700.", []),
+    ("Example: 9 units = $8,328.00", []),
+    ("$8,328.00 for 9 units", []),
+    ("Contact the Bursar's Office for current tuition rates.", []),
+    ("Use our tuition calculator to estimate your costs.", []),
+    ("Tuition and fees vary by program; see the Bursar.", []),
+    ("Estimated total program cost: approximately $19,980", []),
+    ("Application fee: $50 ($75 for international applicants)", []),
+    ("Transcript fee: $5 per transcript request", []),
+    ("Tuition: TBD", []),
+    ("Tuition: $12.345,00 per year", []),
+    ("Tuition starting at $450 per credit hour", []),
+    ("Costs up to $1,000 per course", []),
+    ("Tuition: $1.2 million endowment supports scholarships", []),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_parse_tuition(text, expected):
+    assert parse_tuition(text) == expected
