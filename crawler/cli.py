@@ -153,7 +153,7 @@ def publish_command(data):
     """Rebuild programs.db from the accepted values and swap it in atomically."""
     paths, db = _history(data)
     with exclusive(paths):
-        latest = db.execute("SELECT crawl_id FROM crawls WHERE status = 'published' ORDER BY started_at DESC LIMIT 1").fetchone()
+        latest = db.execute("SELECT crawl_id FROM crawls WHERE status = 'published' ORDER BY rowid DESC LIMIT 1").fetchone()
         target = publish(db.conn, paths.data, latest[0] if latest else None)
     click.echo(f"published {target}")
 
@@ -167,7 +167,7 @@ def report_command(data, crawl_id, fmt):
     """Print the change report of a crawl."""
     _, db = _history(data)
     if crawl_id is None:
-        row = db.execute("SELECT crawl_id FROM crawls WHERE status != 'running' ORDER BY started_at DESC LIMIT 1").fetchone()
+        row = db.execute("SELECT crawl_id FROM crawls WHERE status != 'running' ORDER BY rowid DESC LIMIT 1").fetchone()
         if row is None:
             raise ConfigError("no crawl to report on yet")
         crawl_id = row[0]

@@ -77,7 +77,7 @@ def _site_runs(db: Database, crawl_id: str, policy: Policy) -> list[SiteRun]:
         last = db.execute(
             """SELECT r.programs, r.coverage, r.crawl_id FROM spider_runs r JOIN crawls c USING (crawl_id)
                WHERE r.spider = ? AND r.health = 'ok' AND r.crawl_id != ? AND c.status IN ('reconciled', 'published')
-               ORDER BY c.started_at DESC LIMIT 1""",
+               ORDER BY c.rowid DESC LIMIT 1""",
             [spider, crawl_id],
         ).fetchone()
         if last and health != "failed":
@@ -121,6 +121,7 @@ def _site_changes(db: Database, crawl_id: str, run: SiteRun, observed_on: str, p
         previous = known.get(program_id)
         if previous is None or previous[0] == "removed":
             changes.append(_program_added(db, crawl_id, program_id, url, first=previous is None))
+            changes.extend(_field_changes(db, crawl_id, program_id, observed_on, clean_site=False, only_unknown=True))
             continue
         db.execute(
             "UPDATE programs SET status = 'active', missed_crawls = 0, last_seen = ?, url = ? WHERE program_id = ?",
@@ -166,7 +167,8 @@ def _confirm_program(db: Database, crawl_id: str, program_id: str, observed_on: 
     )
 
 
-def _field_changes(db: Database, crawl_id: str, program_id: str, observed_on: str, clean_site: bool) -> list[Change]:
+def _field_changes(db: Database, crawl_id: str, program_id: str, observed_on: str, clean_site: bool,
+                   only_unknown: bool = False) -> list[Change]:
     observed = {r[0]: r[1:] for r in db.execute(
         "SELECT field, state, value, evidence, source_url, problem, fetch_failed FROM observations WHERE crawl_id = ? AND program_id = ?",
         [crawl_id, program_id])}
@@ -177,6 +179,8 @@ def _field_changes(db: Database, crawl_id: str, program_id: str, observed_on: st
         obs, cur = observed.get(name), accepted.get(name)
         old = json.loads(cur[0]) if cur else None
         evidence_old = json.loads(cur[1]) if cur and cur[1] else None
+        if only_unknown and not (obs and obs[0] == "unknown"):
+            continue
         if obs and obs[0] == "value":
             state, value, evidence, url, _problem, _ff = obs
             if cur is None:

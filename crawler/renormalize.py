@@ -22,7 +22,7 @@ from crawler.storage import open_history
 
 def latest_crawl(db: Database) -> str | None:
     row = db.execute(
-        "SELECT crawl_id FROM crawls WHERE status = 'published' ORDER BY started_at DESC, crawl_id DESC LIMIT 1"
+        "SELECT crawl_id FROM crawls WHERE status = 'published' ORDER BY rowid DESC LIMIT 1"
     ).fetchone()
     return row[0] if row else None
 

@@ -27,6 +27,12 @@ _ONLINE = re.compile(
     r"|\bvirtual\b|\bzoom\b|\be-learning\b|\blive\s+sessions?\b|\bsynchronous\s+sessions?\b",
     re.I,
 )
+# "Apply online", "online application": about the paperwork, not the classes.
+_PAPERWORK = re.compile(
+    r"\b(?:apply|submit\w*|pay|register|registration|order)\s+(?:\w+\s){0,2}?online\b"
+    r"|\bonline\s+(?:application|portal|form|payment|catalog|store|directory|chat|resources|library)\b",
+    re.I,
+)
 _NOT_ONLINE = re.compile(r"\b(?:not|no|never)\s+(?:offered\s+|available\s+)?(?:fully\s+|entirely\s+)?online\b", re.I)
 _CAMPUS = re.compile(r"\bon-?\s?campus\b|\bin[-\s]person\b|\bface-to-face\b|\bcampus\b|\bresidential\b|\bclassroom\b", re.I)
 _HYBRID = re.compile(r"\bhybrid\b|\bblended\b|\blow-residency\b|\bmixed(?:\s+(?:mode|delivery))?\b", re.I)
@@ -56,7 +62,7 @@ _OPTIONAL_SYNC = re.compile(r"\boptional\s+(?:live|synchronous|real-time)|\b(?:l
 
 def parse_delivery(text: str) -> Delivery | None:
     """Delivery mode and synchrony; None when the text names no way of delivery."""
-    t = prepare(text)
+    t = _PAPERWORK.sub(" ", prepare(text))
     online = _ONLINE.search(t) is not None and not (_NOT_ONLINE.search(t) and not re.search(r"\bfully\s+online|100%\s+online", t, re.I))
     required_residency = _RESIDENCY.search(t) is not None and _NO_RESIDENCY.search(t) is None
     if online and required_residency:

@@ -2,7 +2,8 @@
 
 Every model is frozen and forbids unknown attributes. Decimals are canonical so that the
 same fact written two ways ("$900", "$900.00") compares equal and never shows up as a
-phantom change: money is quantized to cents, credits and GPA keep only significant digits.
+phantom change: money is quantized to cents, credits keep only significant digits (`plain`),
+and a GPA keeps two decimals ("3.00"; a stated 3.125 stays 3.125).
 """
 
 from __future__ import annotations

@@ -18,6 +18,8 @@ How a line is read, in order:
    heading ("Tuition + fees per credit hour: $565 / $76.16 / $641.16"), else a fee charged at a
    per-term load ("$228 program fees (7+ units)") is per term; otherwise it is not a rate.
 5. A total ("Total $641.16", "tuition and fees: $641.16") is neither a tuition nor a fee: dropped.
+
+Only the first MAX_AMOUNTS amounts are read: a longer price list is not one fact's evidence.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def _post_pattern(labels: bool) -> re.Pattern[str]:
         r"|for\s+the\s+(?:entire\s+|whole\s+|full\s+)?(?P<program2>program|degree)\b"
         r"|(?P<annual>annually|yearly|per\s+annum)\b))?"
         rf"(?:\s?\*{{0,3}}\s?(?P<label2>{never}(?:tuition|fees?))\b)?"
-        rf"(?:\s?\(?\s?(?:at|for|with)?\s?(?P<thr>\d{{1,2}}\s?(?:\+|or\s+more)\s?{q.LOAD_UNIT})\s?\)?)?"
+        rf"(?:\s?\(?\s?(?:at|for|with)?\s?(?P<thr>\d{{1,2}}\s?(?:\+|or\s+more|(?:-|to)\s?\d{{1,2}})\s?{q.LOAD_UNIT})\s?\)?)?"
         rf"(?:\s?(?:\(\s?|(?:for|to)\s+)(?:[A-Za-z.-]+\s){{0,2}}?(?P<res>{_RES_WORD})(?:\s+students)?\)?"
         rf"|\s?(?-i:(?P<res2>resident|residents|nonresident|nonresidents|non-resident|non-residents|in-state|out-of-state))\b)?",
         re.I,
@@ -99,9 +101,7 @@ MAX_AMOUNTS = 200
 @dataclass
 class _Item:
     amount: Amount
-    end: int  # end of the words consumed after the amount
     pre: str  # own leading text (the group heading for the first item of a group)
-    post: str
     kind: str | None = None
     per: str | None = None
     per_text: str = ""
@@ -116,6 +116,7 @@ class _Item:
 class _Group:
     heading: str
     context: dict[str, object]
+    continues: bool  # same sentence as the group before it
     items: list[_Item] = field(default_factory=list)
 
 
@@ -180,7 +181,6 @@ def _names_something(ctx: dict[str, object]) -> bool:
 def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Group]:
     groups: list[_Group] = []
     boundary = 0
-    context: dict[str, object] = {}
     for i, a in enumerate(amounts):
         if i in skip:
             boundary = max(boundary, a.end)
@@ -188,7 +188,7 @@ def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Gro
         inter = text[boundary : a.start]
         post_re = _POST_NO_LABEL if _LABEL_RIGHT_BEFORE.search(text, max(0, a.start - 20), a.start) else _POST
         m = post_re.match(text, a.end)
-        item = _Item(a, m.end(), "", text[a.end : m.end()])
+        item = _Item(a, "")
         _read_post(item, m)
         spans = sentences(inter) if inter.strip() else []
         sentence_break = len(spans) > 1
@@ -196,11 +196,9 @@ def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Gro
             inter = inter[spans[-1][0] :]
         ctx = _context_of(inter)
         if not groups or sentence_break or _names_something(ctx):
-            # A heading that names a residency, campus or load replaces the qualifiers; a new
-            # sentence starts clean; otherwise the amount joins the current group.
-            if _names_something(ctx) or sentence_break or not groups:
-                context = ctx
-            groups.append(_Group(inter, dict(context)))
+            # A heading that names a residency, campus or load replaces the qualifiers, and a
+            # new sentence starts clean; otherwise the amount joins the current group.
+            groups.append(_Group(inter, ctx, continues=bool(groups) and not sentence_break))
         item.pre = inter
         groups[-1].items.append(item)
         boundary = m.end()
@@ -300,8 +298,15 @@ def parse_tuition(text: str) -> list[Rate]:
     span_starts = [a for a, _ in spans]
     rates: list[Rate] = []
     seen: set[Rate] = set()
+    previous_per: str | None = None
     for group in _build_groups(t, amounts, skip):
         _resolve_group(group)
+        if group.continues and previous_per and all(i.per is None for i in group.items):
+            # "Tuition (per credit): In-state $512.50, Out-of-state $1,237.00": the unit stated
+            # once for the sentence carries over to the next residency's amounts.
+            for item in group.items:
+                item.per = previous_per
+        previous_per = next((i.per for i in reversed(group.items) if i.per), None)
         sentence_any = says_any[bisect_right(span_starts, group.items[0].amount.start) - 1]
         resolved = []
         for item in group.items:

@@ -153,6 +153,10 @@ CASES = [
     ("Deadline: 2/15/2026", [d(None, "2026-02-15")]),
     ("Fall\u00a0:\u00a0May\u00a01", [d("fall", "--05-01")]),
     ("Leap-year deadline: February 29", [d(None, "--02-29")]),
+    ("Apply by July 15 for fall and by December 1 for spring.", [d("fall", "--07-15"), d("spring", "--12-01")]),
+    ("Spring 2026 applications due November 15, 2025", [d("spring", "2025-11-15")]),
+    ("Fall 2026: Priority Deadline January 15, Final Deadline April 15",
+     [d("fall", "--01-15", "priority"), d("fall", "--04-15")]),
     # --- Not deadlines ------------------------------------------------------------------------
     ("Deadline: February 30", []),
     ("Deadline: February 29, 2027", []),

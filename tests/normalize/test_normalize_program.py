@@ -70,6 +70,8 @@ DELIVERY = [
     ("Distance learning with no set class times", Delivery(mode="online", synchronous=False)),
     ("Real-time online classes meet Tuesday evenings.", Delivery(mode="online", synchronous=True)),
     ("Apply by February 1.", None),
+    ("Apply online by February 1. All classes meet on campus in Madison.", Delivery(mode="campus")),
+    ("Submit the online application; courses are taught face-to-face.", Delivery(mode="campus")),
     ("", None),
 ]
 
@@ -90,6 +92,17 @@ START_TERMS = [
     ("Admission for Fall and Spring (Summer only for the School Librarianship certificate)", ["fall", "spring"]),
     ("Autumn and Winter quarters", ["fall", "winter"]),
     ("Four start dates a year", []),
+    ("Entry terms: Fall, Spring", ["fall", "spring"]),
+    ("Cohorts begin each Fall semester.", ["fall"]),
+    ("You can start in Spring or Fall.", ["fall", "spring"]),
+    ("Start in Fall, Winter, Spring or Summer quarter.", ["fall", "spring", "summer", "winter"]),
+    ("Admission: Fall semester only", ["fall"]),
+    ("Students are admitted in the fall and spring; there is no summer admission.", ["fall", "spring"]),
+    ("The program no longer admits students in the summer. Fall and spring starts remain.", ["fall", "spring"]),
+    ("Summer courses are available; admission is in the fall.", ["fall"]),
+    ("Applications accepted for Autumn quarter", ["fall"]),
+    ("Rolling admission year-round", []),
+    ("Fall Deadline: December 15 Spring Deadline: The program does not admit in the spring.", ["fall"]),
     ("", []),
 ]
 
@@ -169,6 +182,20 @@ CLEAN = [
     ("a\u2003b\u2009c", "a b c"),
     ("", ""),
     ("   ", ""),
+    ("Fall:\u00a0\u00a0May\u00a01", "Fall: May 1"),
+    ("line one\u2028line two", "line one line two"),
+    ("tab\tseparated\tcells", "tab separated cells"),
+    ("\u200dzero\u200cwidth\u2060joiners", "zerowidthjoiners"),
+    ("soft\u00adhyphen", "softhyphen"),
+    ("\u3000ideographic space\u3000", "ideographic space"),
+    ("$8,328.00\n\n", "$8,328.00"),
+    ("Spring:\r\nAugust 1", "Spring: August 1"),
+    ("n\u0303o", "\u00f1o"),
+    ("\u00c5ngstr\u00f6m", "\u00c5ngstr\u00f6m"),
+    ("A\u0301", "\u00c1"),
+    ("already clean", "already clean"),
+    ("\u2013 dashes \u2014 kept", "\u2013 dashes \u2014 kept"),
+    ("\x0bvertical\x0ctab", "vertical tab"),
 ]
 
 

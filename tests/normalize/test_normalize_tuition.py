@@ -139,6 +139,19 @@ CASES = [
     ("Cost per credit: $1,050. Estimated cost of attendance: about $42,000 per year.", [r("tuition", "1050", "credit")]),
     ("Tuition: $900 per credit. A 3-credit course would cost $2,700.", [r("tuition", "900", "credit")]),
     ("US$ 1,150 per unit", [r("tuition", "1150", "credit")]),
+    (
+        "Graduate tuition (per credit): In-state $512.50, Out-of-state $1,237.00",
+        [r("tuition", "512.50", "credit", "in_state"), r("tuition", "1237", "credit", "out_of_state")],
+    ),
+    ("Resident: $9,562 per year; Non-resident: $19,410 per year",
+     [r("tuition", "9562", "year", "in_state"), r("tuition", "19410", "year", "out_of_state")]),
+    ("Flat-rate tuition of $7,200 per term for 12-18 credits", [r("tuition", "7200", "term", applies_to="12-18 credits")]),
+    (
+        "Tuition for 2024-25: $1,050 per credit hour. Online learning fee: $60 per credit hour.",
+        [r("tuition", "1050", "credit"), r("fee", "60", "credit", applies_to="online")],
+    ),
+    ("The cost is $750 per credit hour, or $27,000 for the 36-credit degree.", [r("tuition", "750", "credit")]),
+    ("Tuition: $5,000 (fall 2024)", []),
     ("$475 a credit hour", [r("tuition", "475", "credit")]),
     # --- Not rates ---------------------------------------------------------------------------
     ("A 3-credit course would cost $2,700.", []),
