@@ -86,6 +86,24 @@ class Page:
                     return _pair(key, value) if with_label else value
         return None
 
+    def cells(self, css: str = "table") -> list[str]:
+        """Each data cell of the tables matching `css`, labelled by its column heading and its
+        row's first cell: a grid of deadlines by term and applicant group reads
+        "International Applicants Fall: April 15" (a flattened grid would lose the columns)."""
+        out = []
+        for table in self.root.css(css):
+            head = table.xpath("(thead/tr | tr | tbody/tr)[th and not(td)][1]/th")
+            columns = [text_of(th) or "" for th in head]
+            for row in table.xpath("tbody/tr[td] | tr[td]"):
+                cells = row.xpath("th|td")
+                label = (text_of(cells[0]) or "") if cells else ""
+                for i, cell in enumerate(cells[1:], start=1):
+                    value = text_of(cell)
+                    if value:
+                        column = columns[i] if i < len(columns) else ""
+                        out.append(_pair(clean_text(f"{column} {label}"), value))
+        return out
+
     def sentence(self, *words: str) -> str | None:
         """The first sentence, in the smallest block that holds them, containing all `words`
         (whole words, ignoring case: "GRE" does not match "degree")."""
@@ -101,6 +119,12 @@ class Page:
     def texts(self, css: str) -> list[str]:
         """The text of each element matching `css`, in page order (empty ones skipped)."""
         return [t for t in (text_of(node) for node in self.root.css(css)) if t]
+
+    def labels(self, css: str) -> list[str]:
+        """The own text of each element matching `css`, without its children's: an accordion
+        button's label without its "+" icon."""
+        own = (clean_text(" ".join(node.xpath("text()").getall())) for node in self.root.css(css))
+        return [t for t in own if t]
 
     def under_headings(self, xpath: str) -> list[str]:
         """Each node matching `xpath`, prefixed by the nearest heading before it: a list of
@@ -120,6 +144,16 @@ class Page:
             return []
         items = node.xpath("following::*[self::ul or self::ol][1]/li")
         return [t for t in (text_of(li) for li in items) if t]
+
+    def titles(self, heading: str) -> list[str]:
+        """The titles (button, summary) of the accordions in the section under a heading, e.g.
+        the concentrations a program page lists as expandable panels under "Concentrations"."""
+        node = self.heading(heading)
+        body = _section_body(node) if node is not None else None
+        if not body:
+            return []
+        found = body.xpath("descendant-or-self::button | descendant-or-self::summary")
+        return [t for t in (text_of(n) for n in found) if t]
 
     def links(self, text: str | None = None, href: str | None = None) -> list[str]:
         """Absolute URLs of links whose text and/or href contain the given strings (ignoring case)."""
@@ -167,7 +201,8 @@ def _section_body(node: Selector) -> SelectorList | None:
         siblings = node.xpath("following-sibling::*")
         body = []
         for sib in siblings:
-            if sib.xpath(f"{stop}") or sib.xpath(f".//*[{stop}]"):
+            # self::*[...] is a node test; a bare "self::h1 or self::h2" is a boolean, always truthy here
+            if sib.xpath(f"self::*[{stop}]") or sib.xpath(f".//*[{stop}]"):
                 break
             body.append(sib)
         if body:

@@ -1,0 +1,75 @@
+import re
+
+from crawler.spider import Institution, ProgramSpider, expects, slug
+
+
+class BuffaloSpider(ProgramSpider):
+    """MS Information and Library Science (each concentration its own program) and MS School
+    Librarianship. Every page footer links Buffalo State, a separate campus: never followed."""
+
+    name = "buffalo"
+    institution = Institution("University at Buffalo (SUNY)", "Buffalo", "NY", "public", "buffalo.edu", "196088")
+    allowed_domains = ["buffalo.edu"]
+    start_pages = {"https://ed.buffalo.edu/information.html": "parse_department"}
+
+    def parse_department(self, page):
+        main = page.within("main") or page
+        yield self.follow(page, main.link(text="Information and Library Science"), self.parse_ils)
+        yield self.follow(page, main.link(text="School Librarianship"), self.parse_school_librarianship)
+
+    @expects("name", "degree", "total_credits", "duration", "delivery", "application_deadlines", "ala_accredited")
+    def parse_ils(self, page):
+        main = page.within("main") or page
+        name, degree = main.css("h1"), main.row("Academic credential granted")
+        programs = ["ms-ils"]
+        yield from self.program("ms-ils", page, name=name, degree=degree)
+        for title in main.titles("Concentrations"):
+            # "Law Librarianship (Joint JD/MS with the UB School of Law)": the id keeps the name only.
+            concentration = re.sub(r"\s*\(.*\)$", "", title)
+            programs.append(f"ms-ils-{slug(concentration)}")
+            yield from self.program(programs[-1], page, name=name, degree=degree, concentration=concentration)
+        yield from self.overview(page, main, programs)
+        yield self.follow(page, main.link(text="FAQ"), self.parse_faq)
+        yield self.follow(page, main.link(text="tuition and fees"), self.parse_tuition)
+        yield self.follow(page, main.link(text="School Librarianship"), self.parse_school_librarianship)
+
+    @expects("name", "degree", "total_credits", "duration", "delivery", "application_deadlines", "ala_accredited")
+    def parse_school_librarianship(self, page):
+        main = page.within("main") or page
+        yield from self.program("ms-school-librarianship", page, name=main.css("h1"),
+                                degree=main.row("Academic credential granted"))
+        yield from self.overview(page, main, ["ms-school-librarianship"])
+        yield self.follow(page, main.link(text="Student Accounts"), self.parse_tuition)
+
+    def overview(self, page, main, programs):
+        """The key/value table both program pages open with."""
+        # The deadline cell packs both terms ("Fall: May 1 Spring: Nov. 1"); its label carries a badge.
+        deadlines = main.row("Application deadline", with_label=False)
+        facts = {
+            "total_credits": main.row("Credits required"),
+            "duration": main.row("Time to completion"),
+            "delivery": main.row("Course delivery"),
+            "application_deadlines": deadlines,
+            "start_terms": deadlines,
+            "ala_accredited": main.sentence("accredited"),
+        }
+        for field, text in facts.items():
+            yield self.fact(field, text, page, programs=programs)
+
+    @expects("min_gpa", "application_fee")
+    def parse_faq(self, page):
+        # Titled for the ILS degree; the School Librarianship page sends admission questions here too.
+        main = page.within("main") or page
+        yield self.fact("min_gpa", main.sentence("minimum", "GPA"), page)
+        yield self.fact("application_fee", main.sentence("application", "fee"), page)
+
+    @expects("tuition", "fees")
+    def parse_tuition(self, page):
+        # Only the non-resident tab states rates (the resident tab says they are being updated).
+        panel = page.within("#non-resident-online") or page
+        term = panel.css("h3")  # "Non-Resident Online – Winter 2025"
+        for cell in panel.cells("table"):  # "Tuition Per Credit Hour Graduate (includes Certificates): $565.00"
+            if re.search(r"\bGraduate\b", cell):
+                field = "tuition" if cell.startswith("Tuition") else "fees" if cell.startswith("Fees") else None
+                if field:
+                    yield self.fact(field, " ".join(filter(None, [term, cell])), page)

@@ -1,0 +1,54 @@
+import re
+
+from crawler.spider import Institution, ProgramSpider, expects, slug
+
+
+class TwuSpider(ProgramSpider):
+    """MLS, and the MLS with a graduate certificate (each path its own program and page)."""
+
+    name = "twu"
+    institution = Institution("Texas Woman's University", "Denton", "TX", "public", "twu.edu", "228529")
+    allowed_domains = ["twu.edu"]
+    start_pages = {"https://twu.edu/slis/programs-admission-requirements/": "parse_programs"}
+
+    def parse_programs(self, page):
+        main = page.within("main") or page
+        # Program cards; the MA, the dual degree and stand-alone certificates are other programs.
+        for url in main.links(text="Master of Library Science") + main.links(text="MLS with Certificate"):
+            yield self.follow(page, url, self.parse_program)
+        yield self.follow(page, main.link(text="Graduate School"), self.parse_graduate_school)
+
+    @expects("name", "degree", "total_credits", "delivery", "ala_accredited", "min_gpa", "entrance_exam",
+             "application_deadlines", "start_terms")
+    def parse_program(self, page):
+        main = page.within("main") or page
+        title = main.css("h1")  # "Master of Library Science (MLS)", "MLS with Certificate in School Librarianship"
+        certificate = re.search(r"Certificate in (.+)", title or "")
+        program = f"mls-{slug(certificate[1])}" if certificate else "mls"
+        yield from self.program(program, page, name=title, degree=title, concentration=certificate and certificate[0])
+        facts = {
+            "total_credits": main.xpath(".//p/strong[contains(., 'credit hours')]"),
+            "delivery": main.sentence("100% online") or main.sentence("fully online"),
+            "ala_accredited": main.sentence("accredited", "American Library Association"),
+            # The admission accordions: collapsed (hidden), their text is in the HTML.
+            "min_gpa": main.section("Grade Point Average"),
+            "entrance_exam": main.section("Standardized Test Scores"),
+        }
+        # The heading carries a badge ("Spring 2027 applications open"): not a deadline.
+        deadlines = main.under_headings(".//ul[contains(@class, 'deadline-list')]")
+        facts["application_deadlines"] = facts["start_terms"] = deadlines[0] if deadlines else None
+        for field, text in facts.items():
+            yield self.fact(field, text, page, programs=[program])
+        yield self.follow(page, main.link(href="catalog.twu.edu/graduate/"), self.parse_catalog)
+
+    @expects("total_credits", "delivery", "synchronous")
+    def parse_catalog(self, page):
+        main = page.within("main") or page
+        yield self.fact("total_credits", main.row("Total Semester Credit Hours"), page)
+        yield self.fact("delivery", main.sentence("entirely online"), page)
+        yield self.fact("synchronous", main.section("Program Delivery", with_heading=False), page)
+
+    @expects("application_fee")
+    def parse_graduate_school(self, page):
+        main = page.within("main") or page
+        yield self.fact("application_fee", main.row("Domestic applicants"), page)
