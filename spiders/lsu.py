@@ -1,0 +1,72 @@
+from crawler.spider import Institution, ProgramSpider, expects, slug
+
+
+class LsuSpider(ProgramSpider):
+    """MLIS (online); the focus areas a rankings site lists are programs of their own.
+
+    The School's program deadlines and the Graduate School's general ones disagree; both are
+    official, so both are kept (the Graduate School's labelled as such).
+    """
+
+    name = "lsu"
+    institution = Institution("Louisiana State University and A&M College", "Baton Rouge", "LA", "public",
+                              "lsu.edu", "159391")
+    allowed_domains = ["lsu.edu"]
+    # The Graduate School's list links the program page wherever it lives (/chse/slis/ until
+    # the 2023 rename, /chse/sis/ since).
+    start_pages = {"https://www.lsu.edu/graduateschool/programs/": "parse_programs"}
+    focus_areas = ("Academic Libraries", "Public Libraries")
+    terms = ("Fall", "Spring")  # the MLIS admits in these only; other dates are for certificates
+
+    def parse_programs(self, page):
+        main = page.within("main") or page
+        yield self.follow(page, main.link(text="Library and Information Science"), self.parse_program)
+
+    @expects("name", "degree", "delivery", "start_terms", "entrance_exam", "ala_accredited")
+    def parse_program(self, page):
+        main = page.within("main") or page
+        title = main.css("h1")
+        yield from self.program("mlis", page, name=title, degree=title)
+        # Focus areas sit in a collapsed accordion; their text is in the HTML.
+        for area in main.labels(".accordion-button"):
+            if area in self.focus_areas:
+                yield from self.program(f"mlis-{slug(area)}", page, name=title, degree=title, concentration=area)
+        yield self.fact("delivery", main.sentence("courses", "online"), page)
+        yield self.fact("synchronous", main.sentence("asynchronous"), page)
+        yield self.fact("start_terms", main.sentence("admitted", "Fall"), page)
+        yield self.fact("entrance_exam", main.sentence("GRE", "waived"), page)
+        yield self.fact("ala_accredited", main.sentence("accredited", "American Library Association"), page)
+        yield self.fact("duration", main.sentence("complete the degree within"), page)
+        yield self.follow(page, main.link(href="/programs/admissions.php"), self.parse_admissions)
+        yield self.follow(page, main.link(text="application requirements and deadlines"), self.parse_graduate_deadlines)
+        yield self.follow(page, main.link(text="Graduate School FAQs"), self.parse_graduate_faq)
+        yield self.follow(page, main.link(href="catalog.lsu.edu/preview_program.php"), self.parse_catalog)
+
+    @expects("application_deadlines", "min_gpa", "entrance_exam")
+    def parse_admissions(self, page):
+        main = page.within("main") or page
+        for deadline in main.list_items("Application Deadlines"):  # "May 15 for the Fall semester"
+            if any(term in deadline for term in self.terms):
+                yield self.fact("application_deadlines", deadline, page)
+        yield self.fact("min_gpa", main.sentence("grade point average", "at least"), page)
+        yield self.fact("entrance_exam", main.sentence("GRE", "unconditional admission"), page)
+
+    @expects("application_deadlines")
+    def parse_graduate_deadlines(self, page):
+        main = page.within("main") or page
+        school = page.css(".unit-bar")  # "The Graduate School"
+        # One cell per term and applicant group: "Domestic Applicants Fall: June 30".
+        for cell in main.cells("table"):
+            if any(term in cell for term in self.terms):
+                yield self.fact("application_deadlines", f"{school} {cell}" if school else cell, page)
+
+    @expects("application_fee")
+    def parse_graduate_faq(self, page):
+        main = page.within("main") or page
+        yield self.fact("application_fee", main.sentence("application fee", "U.S. citizens"), page)
+
+    @expects("total_credits")
+    def parse_catalog(self, page):
+        # "Total Hours: 36". The program page's "36 semester-hour program: 18 hours of core ..."
+        # is not read: one statement of the total is enough, and this one is unambiguous.
+        yield self.fact("total_credits", page.xpath("//h2[starts-with(normalize-space(), 'Total Hours')]"), page)
