@@ -16,7 +16,12 @@ from pydantic import BaseModel, TypeAdapter
 
 from crawler import normalize as n
 
-PARSER_VERSION = "1"  # bump when a normalizer changes meaning; renormalize labels its changes
+# Bump when a normalizer changes meaning; renormalize labels its changes.
+# 2: a named "hybrid" format with campus time is hybrid (was online); optional live sessions are
+#    synchronous=False; a GRE score-age rule is required (was not_required); undergraduate rows
+#    and cost-of-attendance lines are not tuition; "tuition and fees" is a total (was a fee);
+#    "pay the in-state rate" is residency any; one date for several terms gives each term a deadline.
+PARSER_VERSION = "2"
 
 
 @dataclass(frozen=True)

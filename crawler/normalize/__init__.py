@@ -32,9 +32,14 @@ Conventions spider authors can rely on (each module's docstring has the details)
   semester, term, quarter or trimester -> "term"; "annually" -> "year"; "for the entire program"
   -> "program". Worked examples, ranges, approximations ("about $19,980") and totals are skipped;
   one-time fees (application, transcript, graduation) are not rates. "Out-of-State &
-  International" yields one Rate per residency; "same for residents and non-residents" is "any".
+  International" yields one Rate per residency; "same for residents and non-residents" and
+  "out-of-state online students pay the in-state rate" are "any". Undergraduate rows, costs of
+  attendance and named fees without a unit (unless the sentence says "each semester") are not
+  rates (details in tuition.py).
 - Deadlines: date "YYYY-MM-DD" when the page gives a year, else "--MM-DD"; rolling has date None.
-  "then rolling" adds a rolling Deadline for that term. Default kind "final".
+  "then rolling" adds a rolling Deadline for that term. Default kind "final". One date for
+  several terms ("Fall and Spring: March 1") gives one Deadline per term; "3/1" is US month/day
+  only when a term labels it (details in deadlines.py).
 - Credits: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are not converted.
 - GPA: two decimals (Decimal("3.00"), Decimal("2.75")), never rounded beyond what is stated.
   (Decimal("3.00") == Decimal("3"), so comparisons do not depend on this choice.)

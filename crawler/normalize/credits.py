@@ -8,6 +8,11 @@ text gives an old and a new total ("39 credits for students who started before F
 credits for those starting Fall 2022 or later") the current one wins. A text that is only a
 number ("40*") is that number. Anything still ambiguous is None.
 
+An at-a-glance row ("Credit Hours: 36", "Credits: 39") is a total when it is at least 12 (a course
+line says "Credits: 3"). "a minimum of 36 graduate credits" is the total. Several programs'
+totals ("MLS: 36; MA: 39") and a total range ("36-42 credits", "Credits required: 30-36") are None.
+"Thirty-nine (39) credit hours" is one number.
+
 Canonical form: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are returned as
 stated, not converted.
 """
@@ -31,9 +36,19 @@ _WITH_UNIT = re.compile(rf"(?<![\d.$])\b{_NUMBER}\s?\*{{0,3}}\s?[-\s]?{_UNIT}", 
 # Semester Credit Hours 36", a table row). Greedy and digit-free, so each try is bounded.
 _LABELLED = re.compile(
     rf"\b(?:total|minimum|required|requires?|degree|program)\b(?P<between>[^.;:\d$]{{0,60}}:?\s?){_NUMBER}"
-    r"(?!\d|\.\d|\s?%)",
+    r"(?!\d|\.\d|\s?%|\s?(?:-|to)\s?\d)",
     re.I,
 )
+# An at-a-glance row: "Credit Hours: 36", "Credits: 39". A course line says "Credits: 3", so a
+# number this small is not a degree total.
+_UNIT_LABELLED = re.compile(
+    rf"(?<!\d\s)(?<![\d-])\b(?:semester\s+|total\s+)?(?:credit[-\s]hours?|credits?|units?|semester\s+hours?)\s?:\s?{_NUMBER}"
+    r"(?!\d|\.\d|\s?%|\s?(?:-|to)\s?\d)",
+    re.I,
+)
+MIN_LABELLED_TOTAL = 12
+# "Thirty-nine (39) credit hours": the figure restated in digits is one number.
+_RESTATED = re.compile(r"\b(\d{1,3})\s?\(\s?\1\s?\)")
 _LABEL_END = re.compile(rf"(?:[:\-]\s?|\b{_UNIT}\s)$", re.I)
 _UNIT_AFTER = re.compile(rf"\s?{_UNIT}", re.I)
 _BARE = re.compile(rf"^{_NUMBER}\s?\*{{0,3}}\s?(?:{_UNIT})?\.?$", re.I)
@@ -48,7 +63,7 @@ _PART_AFTER = re.compile(
 )
 _PART_BEFORE = re.compile(
     r"(?:\bup\s+to|\bmaximum\s+of|\bmax\.?|\bno\s+more\s+than|\bat\s+least|\btransfer(?:\s+of)?|\bincluding|\bincludes"
-    r"|\bof\s+which|\bminimum\s+of|\beach|\bwith|\bplus|\band|\bremaining)\s?$",
+    r"|\bof\s+which|\beach|\bwith|\bplus|\band|\bremaining)(?:\s+an?)?\s?$",
     re.I,
 )
 # A course line ("LIS 5013 Foundations (3 credits)") or a count of core/elective courses.
@@ -69,7 +84,7 @@ def _clauses(text: str) -> list[str]:
 
 def parse_credits(text: str) -> Decimal | None:
     """Total credits required now; None when the text states only parts, or nothing."""
-    t = words_to_digits(prepare(text))
+    t = _RESTATED.sub(r"\1", words_to_digits(prepare(text)))
     bare = _BARE.match(t)
     if bare:
         value = Decimal(bare.group(1))
@@ -89,6 +104,9 @@ def parse_credits(text: str) -> Decimal | None:
             if re.match(r"^\s?(?:-|to)\s?\d", after) or re.search(r"\d\s?(?:-|to)\s?$", before):
                 continue  # "12-18 credits per quarter": a load band, not a total
             candidates.append((Decimal(m.group(1)), current, totalish))
+        for m in _UNIT_LABELLED.finditer(clause):
+            if Decimal(m.group(1)) >= MIN_LABELLED_TOTAL:
+                candidates.append((Decimal(m.group(1)), current, True))
         for m in _LABELLED.finditer(clause):
             if _LABEL_END.search(m.group("between")[-40:]):
                 if m.group("between").rstrip().endswith((":", "-")) or not _UNIT_AFTER.match(clause, m.end()):

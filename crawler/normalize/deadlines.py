@@ -14,7 +14,23 @@ rolling"), the part after introduces the next ("Spring:", "; applications accept
 - Not deadlines: opening dates ("Applications open Sept. 1"), start and decision dates, the
   time-dependent flags "Currently open / closed", and terms the program does not admit in.
 - Dates: "February 1st", "Feb. 1, 2026", "1 February", "2026-02-01", "2/15/2026"; an
-  impossible date (Feb 30) or an ambiguous numeric one (03/04/2026) is skipped.
+  impossible date (Feb 30) is skipped. A numeric date that could be either way round ("3/1",
+  "03/04/2026") is read as US month/day only when a term labels it ("Fall: 3/1", "11/1
+  (spring)", a "Fall 2026 |" heading in force); alone ("Deadline: 12/1") it is skipped.
+
+Decisions (each tested in tests/normalize/test_normalize_deadlines.py):
+- Several terms for one date ("Fall and Spring: March 1", "Applications for summer and fall are
+  due March 15") give one deadline per term, in text order. As many dates as listed terms or
+  kinds, in a plain list, pair up in order ("The priority and final deadlines are January 15 and
+  April 1", "Fall and Spring: March 1 and October 1, respectively").
+- A term named only in an earlier sentence does not label a date ("The program admits in fall and
+  spring. Deadline: March 1" -> term None); a single term named anywhere still does.
+- A parenthesis right after a date is that date's own ("March 1 (priority) / July 1 (final)",
+  "January 15 (international applicants); March 1 (domestic applicants)").
+- A kind word written as a heading before the terms holds for the dates after it; one inside a
+  term's clause ("Fall/Spring: priority deadline March 1; Summer: January 15") is that date's.
+- "Priority deadline: January 15; Final deadline: April 1" names no term: term None.
+- Relative deadlines ("due 60 days before the term") are not dates: nothing is returned.
 """
 
 from __future__ import annotations
@@ -24,7 +40,7 @@ import re
 from dataclasses import dataclass
 
 from .models import Deadline
-from .text import MONTHS, TERM_RE, TERM_WORDS, prepare
+from .text import MONTHS, TERM_RE, TERM_WORDS, prepare, sentences
 
 _MONTH = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -97,8 +113,11 @@ _QUALIFIERS: tuple[tuple[str, str], ...] = (
 _QUAL_RE = [(label, re.compile(p, re.I)) for label, p in _QUALIFIERS]
 _QUAL_ANY = re.compile("|".join(p for _, p in _QUALIFIERS), re.I)
 _KINDS: tuple[tuple[str, str], ...] = (
-    ("preferred", r"\bpreferred\b|\bpreference\b|\brecommended\b"),
-    ("priority", r"\bpriority\b|\bearly\b"),
+    ("preferred", r"\bpreferred\b|\bpreference\b|\brecommended\b|\brecommends\b|\bwe\s+recommend\b"),
+    # "(for funding consideration)": the date that keeps funding open is a priority date.
+    ("priority", r"\bpriority\b|\bearly\b|\b(?:funding|scholarships?|assistantships?|fellowships?|financial\s+aid)"
+                 r"\s+consideration\b|\bconsider(?:ation|ed)\s+for\s+(?:\w+\s)?(?:funding|scholarships?|assistantships?"
+                 r"|fellowships?|financial\s+aid)\b"),
     ("final", r"\bfinal\b|\buntil\b|\bno\s+later\s+than\b|\blast\s+day\b|\bclose[sd]?\b|\bhard\b"
               r"|\bregular\b|\bstandard\b"),
 )
@@ -106,10 +125,19 @@ _KIND_RE = [(k, re.compile(p, re.I)) for k, p in _KINDS]
 # Dates that are not deadlines: when applications open, classes start, decisions go out.
 _NOT_A_DEADLINE = re.compile(
     r"\b(?:opens?|opening|opened|begins?|beginning|starts?|start\s+date|commence\w*|available|released?"
-    r"|decisions?(?:\s+\w+)?|notifi\w*|orientation)\b\s?(?:on|by|in|:)?\s?$",
+    r"|(?<!early\s)decisions?(?:\s+\w+)?|notifi\w*|orientation)\b\s?(?:on|by|in|:)?\s?$",
     re.I,
 )
 _FOR_POSTFIX = re.compile(r"^\s?[(,-]?\s?(?:for|-)\s+(?:the\s+)?[^.;,()]{0,60}", re.I)
+# "March 1 (priority)", "11/1 (spring)", "January 15 (international applicants)": a parenthesis
+# right after a date describes that date only; it never introduces the next one.
+_PAREN_POSTFIX = re.compile(r"^\s?\(([^()]{0,80})\)")
+# "Fall and Spring:", "Summer/Fall", "fall, spring, and summer": several terms for one date.
+_TERM_LIST_LINK = re.compile(r"\s?(?:,\s?(?:and|or|&)?|and|or|&|/)\s?$", re.I)
+# "The priority and final deadlines ... are January 15 and April 1": kinds listed in order.
+_KIND_WORD = r"(?:priority|preferred|early|final|regular)"
+_KIND_PAIR = re.compile(rf"\b({_KIND_WORD})\s?(?:and|&|/)\s?({_KIND_WORD})\b", re.I)
+_LIST_GAP = re.compile(r"^\s?(?:,|and|&|,\s?and)\s?$", re.I)
 _SPLIT_PUNCT = re.compile(r"[.;]\s|[.;]$|\)\s|,\s")
 
 
@@ -119,6 +147,7 @@ class _Event:
     end: int
     date: str | None  # None for "rolling"
     rolling: bool = False
+    ambiguous: bool = False  # "3/1": US month/day only when a term labels it
 
 
 def _iso(month: int, day: int, year: int | None) -> str | None:
@@ -148,11 +177,12 @@ def _find_events(text: str) -> list[_Event]:
             year = int(year_text) if year_text else None
             if year is not None and year < 100:
                 year += 2000
-            if pattern is _NUMERIC and day <= 12 and day != month:
-                continue  # 03/04/2026: March 4 or 3 April? Not ours to guess.
+            # 03/04/2026: March 4 or 3 April? Alone, not ours to guess; in a term's deadline list
+            # ("Fall: 3/1; Spring: 10/1") a US page writes month/day (decision, see the loop).
+            ambiguous = pattern is _NUMERIC and day <= 12 and day != month
             date = _iso(month, day, year)
             if date:
-                events.append(_Event(m.start(), m.end(), date))
+                events.append(_Event(m.start(), m.end(), date, ambiguous=ambiguous))
     for m in _ROLLING.finditer(text):
         if free(m.start(), m.end()):
             events.append(_Event(m.start(), m.end(), None, rolling=True))
@@ -162,8 +192,11 @@ def _find_events(text: str) -> list[_Event]:
 def _split_gap(gap: str) -> int:
     """Where the words between two events stop describing the first and start the second."""
     consumed = 0
-    m = _FOR_POSTFIX.match(gap)
-    if m:
+    paren = _PAREN_POSTFIX.match(gap)
+    if paren:
+        consumed = paren.end()
+    m = _FOR_POSTFIX.match(gap, consumed)
+    if m and m.end() > consumed:
         consumed = m.end()
     heads = [h.start() for h in (TERM_RE.search(gap, consumed), _QUAL_ANY.search(gap, consumed)) if h]
     if heads:
@@ -174,12 +207,59 @@ def _split_gap(gap: str) -> int:
     then = re.search(r"\bthen\s?$", gap)  # "Feb. 1 priority then rolling"
     if cut == consumed and then:
         cut = then.start()
+    if cut == consumed:
+        # "January 15 is the priority deadline and April 1 is the final deadline": the words
+        # before "and" describe the first date.
+        link = re.search(r"\s(?:and|while|but|whereas)\s", gap[consumed:])
+        if link and _kind(gap[consumed : consumed + link.start()]):
+            cut = consumed + link.start()
     return cut
 
 
 def _last_term(text: str) -> str | None:
     terms = TERM_RE.findall(text)
     return TERM_WORDS[terms[-1].lower()] if terms else None
+
+
+def _term_list(text: str) -> list[str]:
+    """The last term named in the text, with the terms listed right before it ("Fall and
+    Spring", "Summer/Fall", "fall, spring, and summer"), in text order."""
+    matches = list(TERM_RE.finditer(text))
+    if not matches:
+        return []
+    listed = [matches[-1]]
+    for m in reversed(matches[:-1]):
+        between = text[m.end() : listed[0].start()]
+        if not _TERM_LIST_LINK.fullmatch(between) and between.strip() != "":
+            break
+        listed.insert(0, m)
+    terms: list[str] = []
+    for m in listed:
+        term = TERM_WORDS[m.group(0).lower()]
+        if term not in terms:
+            terms.append(term)
+    return terms
+
+
+def _own_clause(pre: str) -> str:
+    """The words of the sentence the date stands in: a term named in an earlier sentence
+    ("The program admits in fall and spring. Deadline: March 1") does not label it."""
+    spans = sentences(pre)
+    return pre[spans[-1][0] :] if len(spans) > 1 else pre
+
+
+def _heading_kind(pre: str) -> tuple[str | None, bool]:
+    """The kind named before the date, and whether it is a heading that holds for the dates
+    after it ("Preferred Application Deadlines Fall - June 1 ...": the kind stands before the
+    term) rather than this date's own word ("Fall/Spring: priority deadline March 1")."""
+    kind = _kind(pre)
+    if kind is None:
+        return None, False
+    last_term = None
+    for last_term in TERM_RE.finditer(pre):
+        pass
+    kinds_after_term = last_term is not None and _kind(pre[last_term.end() :]) is not None
+    return kind, not kinds_after_term
 
 
 def _qualifier(text: str) -> str | None:
@@ -225,39 +305,72 @@ def parse_deadlines(text: str) -> list[Deadline]:
     tail = t[prev_end:]
     end = re.search(r"[.;](?:\s|$)", tail)  # after the last date, only its own sentence counts
     tail = tail[: end.start()] if end else tail
-    for_end = _FOR_POSTFIX.match(tail)
-    consumed = for_end.end() if for_end else 0
+    paren_end = _PAREN_POSTFIX.match(tail)
+    consumed = paren_end.end() if paren_end else 0
+    for_end = _FOR_POSTFIX.match(tail, consumed)
+    consumed = for_end.end() if for_end else consumed
     head = min((h.start() for h in (TERM_RE.search(tail, consumed), _QUAL_ANY.search(tail, consumed)) if h), default=len(tail))
     posts.append(tail[:head])
 
+    # "The priority and final deadlines are January 15 and April 1": kinds in the order listed.
+    listed_kind: dict[int, str] = {}
+    for i, (ev, pre) in enumerate(zip(events, pres)):
+        pair = None
+        for pair in _KIND_PAIR.finditer(_own_clause(pre)):
+            pass
+        if pair and i + 1 < len(events) and _LIST_GAP.match(t[ev.end : events[i + 1].start]):
+            listed_kind[i] = _kind(pair.group(1)) or "final"
+            listed_kind[i + 1] = _kind(pair.group(2)) or "final"
+    # "Fall and Spring: March 1 and October 1, respectively": as many dates as listed terms, in
+    # a plain list, pair up in order (one date for several terms gives each term that date).
+    listed_term: dict[int, str] = {}
+    for i, pre in enumerate(pres):
+        terms = _term_list(_own_clause(pre))
+        n = len(terms)
+        if n < 2 or i + n > len(events) or any(j in listed_term for j in range(i, i + n)):
+            continue
+        if all(_LIST_GAP.match(t[events[j].end : events[j + 1].start]) for j in range(i, i + n - 1)):
+            for j, term in enumerate(terms):
+                listed_term[i + j] = term
+
     out: list[Deadline] = []
     seen: set[Deadline] = set()
-    term_now: str | None = None
+    terms_now: list[str] = []
     kind_now: str | None = None
     qual_now: str | None = None
-    for ev, pre, post in zip(events, pres, posts):
-        pre_term = _last_term(pre)
-        if pre_term:
-            term_now = pre_term
+    for i, (ev, pre, post) in enumerate(zip(events, pres, posts)):
+        clause = _own_clause(pre)
+        pre_terms = _term_list(clause)
+        if pre_terms:
+            terms_now = pre_terms
         pre_qual = _qualifier(pre)
         if pre_qual:
             qual_now = pre_qual
-        pre_kind = _kind(pre)
-        if pre_kind and not ev.rolling:
+        # A kind named as a heading holds for the dates after it; a kind written inside one
+        # term's own clause ("Fall/Spring: priority deadline March 1") is that date's only.
+        pre_kind, sticky = _heading_kind(clause)
+        if pre_kind and sticky and not ev.rolling:
             kind_now = pre_kind
         if not ev.rolling and _NOT_A_DEADLINE.search(pre):
             continue
-        post_for = _FOR_POSTFIX.match(post)
-        post_term = _last_term(post_for.group(0)) if post_for else None
-        post_qual = _qualifier(post_for.group(0)) if post_for else None
-        term = pre_term or post_term or term_now or only_term
+        paren = _PAREN_POSTFIX.match(post)
+        post_for = _FOR_POSTFIX.match(post, paren.end() if paren else 0)
+        own = (paren.group(1) if paren else "") + " " + (post_for.group(0) if post_for else "")
+        post_terms = [TERM_WORDS[w.lower()] for w in TERM_RE.findall(own)]
+        post_qual = _qualifier(own)
+        terms = pre_terms or post_terms or terms_now or ([only_term] if only_term else [None])  # type: ignore[list-item]
+        if i in listed_term:
+            terms = [listed_term[i]]
+        if ev.ambiguous and not (pre_terms or post_terms or terms_now):
+            continue  # "Deadline: 12/1" with no term: month/day or day/month? Skipped.
         qual = post_qual or qual_now
-        if ev.rolling:
-            deadline = Deadline(term=term, date=None, kind="rolling", applies_to=qual)
-        else:
-            kind = _kind(post, nearest_end=False) or pre_kind or kind_now or "final"
-            deadline = Deadline(term=term, date=ev.date, kind=kind, applies_to=qual)
-        if deadline not in seen:
-            seen.add(deadline)
-            out.append(deadline)
+        for term in dict.fromkeys(terms):
+            if ev.rolling:
+                deadline = Deadline(term=term, date=None, kind="rolling", applies_to=qual)
+            else:
+                kind = listed_kind.get(i) or _kind(post, nearest_end=False) or pre_kind or kind_now or "final"
+                deadline = Deadline(term=term, date=ev.date, kind=kind, applies_to=qual)
+            if deadline not in seen:
+                seen.add(deadline)
+                out.append(deadline)
     return out

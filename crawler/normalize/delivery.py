@@ -7,9 +7,14 @@ mode is the most online way the program can be completed:
 - hybrid: the online route requires time on campus ("online with a required on-campus
   immersion", "low-residency", "hybrid", "blended") - a required residency of any length makes it
   hybrid, because a student must travel;
+- hybrid also when the text names "hybrid"/"blended" as the format of an online program with
+  campus time ("hybrid: online courses plus two on-campus weekends") and offers no wholly online
+  route ("fully online or in a hybrid format" stays online);
 - campus: only on-campus/in-person/face-to-face words.
 "no campus visits required" / "no residency" keep a program online.
 
+Optional live sessions do not make a program synchronous: "optional synchronous sessions"
+alone is synchronous=False.
 synchronous: True for live classes ("synchronous", "real-time", "live sessions", "meet online
 once a week", "virtual classrooms"); False for "asynchronous", "no set class times"; None when
 both are said without one being optional, or neither.
@@ -57,7 +62,18 @@ _SYNC = re.compile(
     r"|\bscheduled\s+class\s+(?:times?|meetings?)\b|\bweekly\s+(?:live|virtual|zoom)\b",
     re.I,
 )
-_OPTIONAL_SYNC = re.compile(r"\boptional\s+(?:live|synchronous|real-time)|\b(?:live|synchronous)\s+sessions?\s+(?:are\s+)?optional", re.I)
+_OPTIONAL_SYNC = re.compile(
+    r"\boptional\s+(?:live|synchronous|real-time)(?:\s+(?:online\s+)?(?:sessions?|meetings?|classes|class|lectures?))?"
+    r"|\b(?:live|synchronous)\s+sessions?\s+(?:are\s+)?optional",
+    re.I,
+)
+# "hybrid" as the program's format is hybrid, unless the text also offers a wholly online route
+# ("fully online or in a hybrid format", "on campus, online or hybrid").
+_ONLINE_ROUTE = re.compile(
+    r"\b(?:fully|entirely|completely|totally|100%)\s+online\b|\bonline\s+or\b|\bor\s+(?:fully\s+)?online\b"
+    r"|\bonline,\s|\bonline\s+(?:program|option|format|version|cohort|track)s?\b",
+    re.I,
+)
 
 
 def parse_delivery(text: str) -> Delivery | None:
@@ -67,6 +83,8 @@ def parse_delivery(text: str) -> Delivery | None:
     required_residency = _RESIDENCY.search(t) is not None and _NO_RESIDENCY.search(t) is None
     if online and required_residency:
         mode = "hybrid"
+    elif online and _HYBRID.search(t) and not _ONLINE_ROUTE.search(t):
+        mode = "hybrid"  # "hybrid: online courses plus two on-campus weekends"
     elif online:
         mode = "online"
     elif _HYBRID.search(t):
@@ -76,10 +94,12 @@ def parse_delivery(text: str) -> Delivery | None:
     else:
         return None
     is_async = _ASYNC.search(t) is not None
-    is_sync = _SYNC.search(_ASYNC.sub(" ", t)) is not None
+    optional_sync = _OPTIONAL_SYNC.search(t) is not None
+    # Live sessions that are optional do not make the program synchronous.
+    is_sync = _SYNC.search(_OPTIONAL_SYNC.sub(" ", _ASYNC.sub(" ", t))) is not None
     if is_async and is_sync:
-        synchronous = False if _OPTIONAL_SYNC.search(t) else None
-    elif is_async:
+        synchronous = None
+    elif is_async or optional_sync:
         synchronous = False
     elif is_sync:
         synchronous = True

@@ -11,6 +11,9 @@ Conventions (an academic year is what programs mean by "a year"):
 - "as few as 21 months" / "in as little as" is a lower bound only (months_min=21, max None).
 - A time limit ("must finish within five years", "up to 6 years to complete") is only a maximum,
   and is used only when the text states nothing else (months_min None, months_max 60).
+- A limit may also be a heading or a grant: "Maximum time to degree: 7 years", "Time limit for
+  completion: 5 years", "Students have six years to complete the degree".
+- Lengths of a course or a term ("8-week sessions", "7-week terms") are not program lengths.
 - Durations of something else are skipped: "2 years of work experience", "GPA in the last two
   years", "courses taken within the last 6 years".
 """
@@ -37,12 +40,16 @@ _SPAN = re.compile(
 _LOWER_BOUND = re.compile(r"\b(?:as\s+(?:few|little|short)\s+as|in\s+as\s+(?:few|little)\s+as|minimum\s+of|at\s+least)\s?$", re.I)
 _LIMIT = re.compile(
     r"\b(?:within|no\s+more\s+than|not\s+(?:to\s+)?exceed|up\s+to|maximum(?:\s+of)?|time\s+limit(?:\s+of)?|limit\s+of"
-    r"|no\s+longer\s+than|at\s+most)\s?$",
+    r"|no\s+longer\s+than|at\s+most|have|are\s+(?:allowed|given)|allowed|given)\s?$"
+    # A heading that names a limit: "Maximum time to degree: 7 years", "Time limit for completion: 5 years".
+    r"|\b(?:(?:maximum|max\.?)\s+(?:time|length|period)|time\s+limit|statute\s+of\s+limitations?)\b[^.;\d]{0,30}$",
     re.I,
 )
 _NOT_DURATION_AFTER = re.compile(
     r"^\s?(?:of\s+(?:\w+\s){0,2}?(?:experience|work|employment|service|study\s+abroad)|of\s+(?:undergraduate|coursework|college)"
-    r"|old|ago|prior|before|after|of\s+(?:the\s+)?(?:date|graduation)|from\s+(?:the\s+)?date)",
+    r"|old|ago|prior|before|after|of\s+(?:the\s+)?(?:date|graduation)|from\s+(?:the\s+)?date"
+    # "8-week sessions", "7-week terms": the length of a course or a term, not of the program.
+    r"|(?:sessions?|courses?|classes|class|terms?|sub-?terms?|blocks?|modules?|format)\b)",
     re.I,
 )
 _NOT_DURATION_BEFORE = re.compile(

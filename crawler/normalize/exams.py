@@ -11,6 +11,12 @@ Status, decided in this order:
 - required: "required", "must submit", "requires".
 A mention with no status ("GRE: see website") is None, as is a text with no exam at all.
 
+Decisions: a score-age rule ("GRE scores older than five years will not be accepted", "must be no
+more than five years old") is about the scores the program uses: required, never not_required.
+"optional for applicants with a 3.0 GPA" is conditional. An at-a-glance "GRE: Waived" is
+not_required. Conditions read: a GPA, a graduate degree (master's, doctorate, JD), work
+experience ("waived with GPA >= 3.5 or a graduate degree", "waived with work experience").
+
 exams lists canonical names in a fixed order (GRE, MAT, GMAT, LSAT, MCAT) so that two wordings
 of one rule compare equal; a generic "standardized test" gives exams == [].
 condition is short and normalized to when the exam is waived: "waived with GPA >= 3.0 or a
@@ -47,7 +53,9 @@ _NOT_REQUIRED = re.compile(
     r"|\bdoesn't\s+require|\bwithout\s+(?:the\s+)?(?:GRE|test|exam)|\bGRE[-\s]free\b|\bwaived\s+for\s+all\b"
     r"|\bis\s+not\s+an?\s+(?:admission\s+)?requirement|\bnot\s+an?\s+(?:admission\s+)?requirement"
     r"|\bno\s+(?:GRE|test)\s+(?:scores?\s+)?(?:is\s+|are\s+)?required"
-    r"|(?:exams?|tests?|scores?|GRE)\s?(?:required)?\s?:\s?(?:none|n/a|not\s+applicable)\b",
+    r"|(?:exams?|tests?|scores?|GRE)\s?(?:required)?\s?:\s?(?:none|n/a|not\s+applicable)\b"
+    # An at-a-glance "GRE: Waived" with nothing after it: waived for everyone.
+    r"|(?:exams?|tests?|scores?|GRE|MAT)\s?(?:requirement)?\s?:\s?waived\s?(?:$|[.;])",
     re.I,
 )
 _CONDITION_AFTER_NEG = re.compile(
@@ -60,7 +68,20 @@ _CONDITIONAL = re.compile(
     r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*|\bunless\b|\bmay\s+be\s+required\b"
     r"|\brequired\s+(?:only\s+)?(?:for|of|if|when)\s+(?:applicants?|students?|those|your|an?|the)?\s?(?:\w+\s){0,4}?"
     r"(?:with|whose|below|under|less|who|if)\b|\bbelow\s+(?:a\s+)?\d\.\d|\bbelow\s+(?:a\s+)?(?:gpa|grade)"
-    r"|\bif\s+(?:your|the|an?)\s+(?:\w+\s){0,3}?(?:gpa|grade)",
+    r"|\bif\s+(?:your|the|an?)\s+(?:\w+\s){0,3}?(?:gpa|grade)"
+    # "optional for applicants with a GPA of 3.0 or above": optional for some is waived for some.
+    r"|\boptional\s+(?:only\s+)?(?:for|if|when)\s+(?:applicants?|students?|those)?\s?(?:\w+\s){0,4}?(?:with|whose|who|if)\b",
+    re.I,
+)
+# How old scores may be ("GRE scores older than five years will not be accepted"): a rule about
+# the scores the program asks for, so the exam is required (never not_required).
+_SCORE_AGE = re.compile(
+    r"\b(?:older\s+than|(?:more|less|no\s+more)\s+than\s+\w+\s+(?:\(\d+\)\s+)?years?\s+old|taken\s+within"
+    r"|within\s+the\s+(?:last|past)\s+\w+\s+years?|valid\s+for\s+\w+\s+years?|expired?)\b",
+    re.I,
+)
+_EXPERIENCE = re.compile(
+    r"\byears?\s+of\s+(?:[\w-]+\s){0,3}?(?:experience|employment)\b|\b(?:professional|work|library)\s+experience\b",
     re.I,
 )
 _WAIVER = re.compile(r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*", re.I)
@@ -71,7 +92,8 @@ _REQUIRED = re.compile(
 )
 _GPA_NUMBER = re.compile(r"([0-4]\.\d{1,2})")
 _GRAD_DEGREE = re.compile(
-    r"\b(?:graduate|master'?s|doctoral|advanced|terminal|professional)\s+degree\b|\bmaster'?s\b|\bph\.?d\b|\bdoctorate\b",
+    r"\b(?:graduate|master'?s|doctoral|advanced|terminal|professional)\s+degree\b|\bmaster'?s\b|\bph\.?d\b|\bdoctorate\b"
+    r"|\bJ\.D\.|\bJD\b",
     re.I,
 )
 _UNCONDITIONAL = re.compile(r"\bunconditional(?:\s+admission)?\b|\bregular\s+admission\s+criteria\b", re.I)
@@ -101,6 +123,8 @@ def _condition(text: str) -> str | None:
         with_parts.append(f"GPA >= {m.group(1)}")
     if _GRAD_DEGREE.search(text):
         with_parts.append("a graduate degree")
+    if _EXPERIENCE.search(text):
+        with_parts.append("work experience")
     if with_parts:
         parts.append("with " + " or ".join(with_parts))
     if _UNCONDITIONAL.search(text):
@@ -128,7 +152,20 @@ def parse_exam_rule(text: str) -> ExamRule | None:
         return None
     body = _sentences_with_exam(t)
     exams = _exams_in(body)
-    neg = _NOT_REQUIRED.search(body)
+    # A score-age rule's "will not be accepted" is about old scores: not a rule on the exam.
+    age_rule = False
+    neg = None
+    for neg in _NOT_REQUIRED.finditer(body):
+        a = max(body.rfind(". ", 0, neg.start()), body.rfind("; ", 0, neg.start())) + 1
+        b = min((i for i in (body.find(". ", neg.end()), body.find("; ", neg.end())) if i != -1), default=len(body))
+        if _SCORE_AGE.search(body, a, b):
+            age_rule = True
+            neg = None
+            continue
+        break
+    else:
+        neg = None
+    age_rule = age_rule or _SCORE_AGE.search(body) is not None
     if neg:
         # "not required ... if/with a 3.0 GPA", "Applicants with a 3.0 GPA are not required":
         # a condition in the same sentence; or a waiver stated elsewhere (not "waived for all").
@@ -143,6 +180,6 @@ def parse_exam_rule(text: str) -> ExamRule | None:
         return ExamRule(status="conditional", exams=exams, condition=_condition(body))
     if _OPTIONAL.search(body):
         return ExamRule(status="optional", exams=exams)
-    if _REQUIRED.search(body):
+    if _REQUIRED.search(body) or (age_rule and exams):
         return ExamRule(status="required", exams=exams)
     return None

@@ -1,4 +1,10 @@
-"""Program-level facts: start terms, ALA accreditation, degree abbreviation."""
+"""Program-level facts: start terms, ALA accreditation, degree abbreviation.
+
+Start terms drop terms the text rules out ("no spring admission", "summer entry is not
+available"). Accreditation: candidacy (and pre-candidacy) is False; the name of the ALA's
+"Committee on Accreditation" alone states nothing ("will conduct a site visit" is None);
+"Accreditation: ALA" is True. A "Master's in Library and Information Science" names no degree.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,10 @@ _NEGATED_TERMS = re.compile(
     rf"\b(?:does\s+not|doesn't|do\s+not|don't|will\s+not|won't|not|cannot|no\s+longer)\s+(?:\w+\s){{0,3}}?"
     rf"(?:admit|accept|offer|enroll|start|begin)\w*\b(?P<span>[^.;\d]*)"
     rf"|\bno\s+(?P<span2>(?:{_TERM_ANY}\s?(?:,|or|and|/)?\s?)+)(?:admissions?|intake|entry|starts?|cohorts?)\b"
-    rf"|\bnot\s+(?:in\s+(?:the\s+)?)?(?P<span3>{_TERM_ANY})\b",
+    rf"|\bnot\s+(?:in\s+(?:the\s+)?)?(?P<span3>{_TERM_ANY})\b"
+    # "summer entry is not available", "Summer admission is not offered"
+    rf"|\b(?P<span4>{_TERM_ANY})\s+(?:entry|admissions?|starts?|intake|cohorts?|enrollment)\s+(?:is|are)\s+not\s+"
+    rf"(?:currently\s+)?(?:available|offered|possible|an\s+option)\b",
     re.I,
 )
 # A term mentioned for something other than starting: "spring break", "summer courses".
@@ -32,7 +41,7 @@ def parse_start_terms(text: str) -> list[str]:
     t = prepare(text)
     excluded: set[str] = set()
     for m in _NEGATED_TERMS.finditer(t):
-        span = m.group("span") or m.group("span2") or m.group("span3") or ""
+        span = m.group("span") or m.group("span2") or m.group("span3") or m.group("span4") or ""
         excluded.update(TERM_WORDS[w.lower()] for w in _TERM_WORD.findall(span))
     excluded.update(TERM_WORDS[m.group("term").lower()] for m in _ONLY_FOR_OTHER.finditer(t))
     t = _NOT_A_START.sub(" ", _NEGATED_TERMS.sub(" ", t))
@@ -52,9 +61,11 @@ _NOT_ACCREDITED = re.compile(
 _ACCREDITED = re.compile(
     rf"\baccredited\s+(?:\w+\s){{0,4}}?by\s+(?:the\s+)?{_ALA}|{_ALA}[-\s]accredited\b|\baccredited\s+by\s+(?:the\s+)?{_ALA}"
     rf"|{_ALA}(?:'s)?\s+(?:\w+\s){{0,3}}?accreditation\b|\baccreditation\s+(?:\w+\s){{0,4}}?(?:from|by)\s+(?:the\s+)?{_ALA}"
-    rf"|\b(?:continued|initial|conditional|full)\s+accreditation\b|\bcontinuously\s+accredited\b",
+    rf"|\b(?:continued|initial|conditional|full)\s+accreditation\b|\bcontinuously\s+accredited\b"
+    rf"|\baccreditation\s?:\s?(?:the\s+)?{_ALA}",
     re.I,
 )
+_COA = re.compile(r"\bcommittee\s+on\s+accreditation\b", re.I)
 _OTHER_ACCREDITOR = re.compile(
     r"\b(?:HLC|higher\s+learning\s+commission|CAEP|NCATE|SACSCOC|southern\s+association|middle\s+states|WASC|WSCUC"
     r"|NECHE|NWCCU|AACSB|ABET|CAAHEP|AASL)\b",
@@ -65,7 +76,9 @@ _OTHER_ACCREDITOR = re.compile(
 def parse_accredited(text: str) -> bool | None:
     """True when the text states ALA accreditation, False when it states its absence
     (candidacy, not accredited, withdrawn), None otherwise (including other accreditors)."""
-    t = prepare(text)
+    # The accreditor's body is named "Committee on Accreditation": its name alone ("The ALA
+    # Committee on Accreditation will visit in 2026") states no accreditation.
+    t = _COA.sub("COA", prepare(text))
     if _NOT_ACCREDITED.search(t):
         return False
     m = _ACCREDITED.search(t)

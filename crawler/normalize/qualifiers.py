@@ -15,7 +15,10 @@ import re
 _ANY = re.compile(
     r"\b(?:(?:in-state\s+and\s+out-of-state)|(?:residents?\s+(?:and|&|or)\s+non-?\s?residents?)"
     r"|regardless\s+of\s+(?:state\s+(?:of\s+)?)?residen\w*|no\s+out-of-state\s+(?:fees?|tuition|surcharge)"
-    r"|same\s+(?:rate\s+|tuition\s+)?for\s+all|all\s+students|residency\s+does\s+not)",
+    r"|same\s+(?:rate\s+|tuition\s+)?for\s+all|all\s+students|residency\s+does\s+not"
+    # "Out-of-state online students pay the in-state rate": one rate for everyone (decision:
+    # residency "any", not an in_state and an out_of_state copy of the same amount).
+    r"|pays?\s+(?:the\s+)?in-state\s+(?:rate|tuition|price)|in-state\s+(?:rate|tuition)\s+(?:for|to)\s+all)",
     re.I,
 )
 _OUT = re.compile(r"\b(?:non-[a-z]+\s+residents?|out-of-state|out\s+of\s+state|non-?\s?residents?|nonresidents?)\b", re.I)

@@ -25,6 +25,9 @@ _FOLD = str.maketrans(
         "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
         "\u201c": '"', "\u201d": '"', "\u2033": '"',
         "\u2265": ">=", "\u2264": "<=", "\u00d7": "x", "\uff04": "$",
+        # Footnote markers ("$1,364\u00b9", "Tuition\u2020") read like the ASCII asterisk the
+        # parsers already skip; a superscript digit is never part of a price or a date.
+        "\u00b9": "*", "\u00b2": "*", "\u00b3": "*", "\u2020": "*", "\u2021": "*", "\u00a7": "*",
     }
 )
 
@@ -109,8 +112,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [s for s in spans if s[0] < s[1]]
 
 
+# Not after another period: a dot leader ("Tuition per credit hour ........ $1,290") or an
+# ellipsis is not a sentence end.
 _SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\bjan|\bfeb|\bmar|\bapr|\bjun|\bjul|\baug|\bsep|\boct|\bnov|\bdec)"
+    r"(?<!\.)(?<!\b[A-Z])(?<!\bjan|\bfeb|\bmar|\bapr|\bjun|\bjul|\baug|\bsep|\boct|\bnov|\bdec)"
     r"(?<!\bsept)(?<!\bno)(?<!\bst)(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\be\.g)(?<!\bi\.e)"
     r"[.!?;](?=\s|$)",
     re.I,

@@ -18,6 +18,24 @@ How a line is read, in order:
    heading ("Tuition + fees per credit hour: $565 / $76.16 / $641.16"), else a fee charged at a
    per-term load ("$228 program fees (7+ units)") is per term; otherwise it is not a rate.
 5. A total ("Total $641.16", "tuition and fees: $641.16") is neither a tuition nor a fee: dropped.
+   "Total program cost: $19,980" is the program's price (per="program"); "$750 per credit hour,
+   or $27,000 for the 36-credit degree" restates the rate (dropped). Costs the school does not
+   charge (cost of attendance, books, living expenses) are not rates.
+
+Decisions (each tested in tests/normalize/test_normalize_tuition.py):
+- Residency pairs: a unit stated once carries to the other residency's amount, in the same
+  sentence or after a ";" ("$541/credit hour for Texas residents; $1,058 for non-residents"), and
+  back from the last cell of a flattened row ("Resident $507.25 Non-resident $1,123.25 per credit").
+- "Out-of-state online students pay the in-state rate of $398" is one rate, residency "any".
+- Graduate and undergraduate rows in one text: the nearest level word before an amount decides,
+  and undergraduate rows are dropped (an MLIS is never priced at the undergraduate rate).
+- A named fee with no unit ("Technology fee $125") is not a rate, unless its sentence speaks of
+  a semester/term/quarter ("A technology fee of $150 is charged each semester" -> per term).
+- A fee whose name says where it is charged ("online learning fee", "distance education fee")
+  gets applies_to "online" itself, but its name is never a heading for the amounts after it.
+- Qualifiers right after an amount ("(full-time)", "for full-time enrollment (9 or more credit
+  hours)") belong to that amount, never to the next one.
+- Caps ("capped at $426 per semester", "max $240") are bounds, not prices.
 
 Only the first MAX_AMOUNTS amounts are read: a longer price list is not one fact's evidence.
 """
@@ -39,10 +57,11 @@ _UNIT = (
     r"|(?P<credit>(?:quarter\s+|semester\s+)?(?:credit[-\s]hours?|credits?|units?|hours?|hrs?\.?"
     r"|sch|s\.c\.h\.|cr\.?(?:\s?hrs?\.?)?))"
     r"|(?P<term>semesters?|terms?|quarters?|trimesters?)"
-    r"|(?P<year>(?:academic\s+)?years?|annum)"
+    r"|(?P<year>(?:academic\s+)?(?:years?|yrs?\b\.?)|annum)"
     r"|(?P<program>(?:entire\s+|whole\s+|full\s+)?(?:program|degree))"
 )
 _LABEL_WORD = r"(?:tuition|fees?|charges?|surcharges?|total)"
+_POST_LABEL_WORD = r"(?:tuition|fees?|charges?|surcharges?)"
 _RES_WORD = (
     r"non-[a-z]+\s+residents?|residents?\s+(?:and|&)\s+non-?\s?residents?|in-state|out-of-state|non-?\s?residents?"
     r"|residents?|international"
@@ -56,11 +75,15 @@ def _post_pattern(labels: bool) -> re.Pattern[str]:
     never = "" if labels else "(?!)"
     return re.compile(
         r"\s?\*{0,3}"
-        rf"(?:\s?(?:in\s+)?(?P<label>{never}(?:(?!per\b)[a-z-]+\s){{0,3}}{_LABEL_WORD})\b\s?\*{{0,3}})?"
-        rf"(?:\s?(?P<per>(?:per|/|an?|each|every)[-\s]?(?:{_UNIT})\b"
-        r"|for\s+the\s+(?:entire\s+|whole\s+|full\s+)?(?P<program2>program|degree)\b"
-        r"|(?P<annual>annually|yearly|per\s+annum)\b))?"
-        rf"(?:\s?\*{{0,3}}\s?(?P<label2>{never}(?:tuition|fees?))\b)?"
+        # Not "total": "$836 Total cost (36 credits): $30,096" - a "Total" after an amount heads
+        # the next one.
+        rf"(?:\s?(?:in\s+)?(?P<label>{never}(?:(?!per\b|total\b)[a-z-]+\s){{0,3}}{_POST_LABEL_WORD})\b\s?\*{{0,3}})?"
+        rf"(?:\s?(?P<open>\(\s?)?(?P<per>(?:per|/|an?|each|every)[-\s]?(?:{_UNIT})\b"
+        r"|for\s+the\s+(?:entire\s+|whole\s+|full\s+)?(?:\d{1,3}[-\s](?:credit|unit|hour)s?(?:[-\s]hours?)?\s+)?"
+        r"(?P<program2>program|degree)\b"
+        r"|(?P<annual>annually|yearly|per\s+annum)\b)(?(open)\s?\)))?"
+        # "$75 per semester technology fee": the fee's name may follow its unit (two words at most).
+        rf"(?:\s?\*{{0,3}}\s?(?P<label2>{never}(?:(?!(?:and|or|plus|per|for)\b)[a-z-]+\s){{0,2}}?(?:tuition|fees?))\b)?"
         rf"(?:\s?\(?\s?(?:at|for|with)?\s?(?P<thr>\d{{1,2}}\s?(?:\+|or\s+more|(?:-|to)\s?\d{{1,2}})\s?{q.LOAD_UNIT})\s?\)?)?"
         rf"(?:\s?(?:\(\s?|(?:for|to)\s+)(?:[A-Za-z.-]+\s){{0,2}}?(?P<res>{_RES_WORD})(?:\s+students)?\)?"
         rf"|\s?(?-i:(?P<res2>resident|residents|nonresident|nonresidents|non-resident|non-residents|in-state|out-of-state))\b)?",
@@ -88,10 +111,46 @@ _COMPUTED_AFTER = re.compile(r"\s?(?:x|times)\s?\d", re.I)
 _APPROX = re.compile(
     r"(?:\babout|\bapproximately|\bapprox\.?|\baround|\broughly|\bestimated|\best\.|~|\bup\s+to"
     r"|\bas\s+much\s+as|\bstarting\s+at|\bas\s+low\s+as|\bless\s+than|\bunder|\bover|\bmore\s+than"
-    r"|\bat\s+least|\bmaximum\s+of|\bminimum\s+of|\bmax\.?|\bmin\.?|\baverage|\bavg\.?|\bfrom)"
+    r"|\bat\s+least|\bmaximum\s+of|\bminimum\s+of|\bmax\.?|\bmin\.?|\baverage|\bavg\.?|\bfrom"
+    r"|\bcapped\s+at|\bcap\s+of|\bnot\s+to\s+exceed|\bno\s+more\s+than)"
     r"\s?(?:of\s+)?(?:only\s+)?$",
     re.I,
 )
+# A fee whose name says where it is charged ("online learning fee", "distance education fee"):
+# the name qualifies that fee only and is never a heading for the amounts after it.
+_FEE_NAME_CAMPUS = re.compile(r"\b(?:online|distance|e-?learning)\s+(?:[a-z-]+\s+){0,2}?(?:fees?|surcharges?)\b", re.I)
+# "Tuition and fees: $5,120": one combined figure, neither a tuition nor a fee.
+_COMBINED_BEFORE = re.compile(r"\btuition\s?(?:and|&|\+|/)\s?(?:[a-z-]+\s)?$", re.I)
+# "Total program cost: $19,980" is the program's price (DESIGN: whole-program estimates are
+# per="program"); a bare "Total" after itemized amounts stays a total.
+_PROGRAM_PRICE = re.compile(
+    r"\btotal\s+(?:program|degree)\s+(?:cost|price|tuition)\b|\btotal\s+(?:cost|price|tuition)\s+(?:of|for)\s+the\s+"
+    r"(?:[\w-]+\s){0,2}?(?:program|degree)\b",
+    re.I,
+)
+# Costs that are not what the school charges for the program.
+_NOT_TUITION = re.compile(
+    r"\b(?:cost\s+of\s+attendance|living\s+(?:costs?|expenses)|books?|supplies|room\s+and\s+board|meals?"
+    r"|transportation|personal\s+expenses|travel)\b",
+    re.I,
+)
+# Level rows: when a text lists undergraduate and graduate prices, only the graduate ones are the
+# program's (an undergraduate row is never an MLIS price). The nearest level word before an
+# amount decides; "undergraduate degree/GPA/coursework" is not a row label.
+_LEVEL = re.compile(
+    r"\b(?P<under>undergraduate)\b(?!\s+(?:degrees?|gpa|coursework|work|record|transcripts?|institutions?|studies))"
+    r"|\b(?P<grad>graduate)\b",
+    re.I,
+)
+# Words after an amount and its unit that qualify it: "(full-time)", "for full-time enrollment
+# (9 or more credit hours)". They belong to the amount before them, not to the next one.
+_TRAIL = re.compile(
+    r"\s?(?:\(\s?[^()$]{1,80}\)"
+    r"|(?:for|with)\s+[^$()|.;,]{1,80}?(?:\s?\([^()$]{1,60}\))?(?=\s?(?:[.;,|]|$)|\s\$|\s(?:and|or)\s))",
+    re.I,
+)
+# A fee stated without a unit is per term only when its sentence talks about terms.
+_TERM_WORD = re.compile(r"\b(?:semesters?|terms?|quarters?|trimesters?)\b", re.I)
 _COURSE_SIZE = re.compile(r"(\d{1,2}|three|four|six)[-\s](?:semester\s+|credit\s+)?(?:credit|unit|hour)", re.I)
 _SMALL_WORDS = {"three": 3, "four": 4, "six": 6}
 # A price list with more amounts than this is not one fact's evidence; the rest is ignored.
@@ -110,6 +169,10 @@ class _Item:
     pre_per_text: str = ""
     threshold: str | None = None
     residency: tuple[str, ...] = ()
+    # Qualifiers of this amount alone (a trailing "(full-time)", an "online learning fee").
+    campus: str | None = None
+    attendance: str | None = None
+    load: str | None = None
 
 
 @dataclass
@@ -117,6 +180,7 @@ class _Group:
     heading: str
     context: dict[str, object]
     continues: bool  # same sentence as the group before it
+    soft: bool = False  # a new sentence after a ";" (a residency pair: "$541 ...; $1,058 for non-residents")
     items: list[_Item] = field(default_factory=list)
 
 
@@ -190,19 +254,50 @@ def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Gro
         m = post_re.match(text, a.end)
         item = _Item(a, "")
         _read_post(item, m)
+        end = _read_trail(item, text, m.end())
         spans = sentences(inter) if inter.strip() else []
         sentence_break = len(spans) > 1
+        soft = False
         if sentence_break:
+            soft = inter[spans[-2][1] - 1] == ";"
             inter = inter[spans[-1][0] :]
-        ctx = _context_of(inter)
+        fee_name = None
+        for fee_name in _FEE_NAME_CAMPUS.finditer(inter):
+            pass
+        heading = inter
+        if fee_name is not None:
+            item.campus = "online"
+            heading = inter[: fee_name.start()] + " " + inter[fee_name.end() :]
+        ctx = _context_of(heading)
         if not groups or sentence_break or _names_something(ctx):
             # A heading that names a residency, campus or load replaces the qualifiers, and a
             # new sentence starts clean; otherwise the amount joins the current group.
-            groups.append(_Group(inter, ctx, continues=bool(groups) and not sentence_break))
+            groups.append(_Group(heading, ctx, continues=bool(groups) and not sentence_break, soft=soft))
         item.pre = inter
         groups[-1].items.append(item)
-        boundary = m.end()
+        boundary = end
     return groups
+
+
+def _read_trail(item: _Item, text: str, start: int) -> int:
+    """Qualifiers written right after an amount and its unit ("(full-time)", "for full-time
+    enrollment (9 or more credit hours)") belong to that amount. Returns where the amount's own
+    words end."""
+    t = _TRAIL.match(text, start)
+    if not t:
+        return start
+    words = t.group(0)
+    found = {
+        "campus": q.campus(words), "attendance": q.attendance(words), "load": q.load(words),
+        "residency": q.residencies(words),
+    }
+    if not any(found.values()):
+        return start  # "(two semesters)", "(fall 2024)": not a qualifier; leave it alone
+    item.campus = item.campus or found["campus"]  # type: ignore[assignment]
+    item.attendance = found["attendance"]  # type: ignore[assignment]
+    item.load = found["load"]  # type: ignore[assignment]
+    item.residency = item.residency or found["residency"]  # type: ignore[assignment]
+    return t.end()
 
 
 def _read_post(item: _Item, m: re.Match[str]) -> None:
@@ -217,6 +312,8 @@ def _read_post(item: _Item, m: re.Match[str]) -> None:
         item.own_per = True
     if m.group("thr"):
         item.threshold = q.load(m.group("thr"))
+    if label and _FEE_NAME_CAMPUS.search(label):
+        item.campus = "online"  # "$50 online fee per course"
     res = m.group("res") or m.group("res2")
     if res:
         item.residency = q.residencies(res)
@@ -227,13 +324,20 @@ def _read_post(item: _Item, m: re.Match[str]) -> None:
 def _read_pre(item: _Item) -> None:
     tail = item.pre[-60:]
     if item.kind is None:
-        labels = _LABELS.findall(tail)
+        labels = list(_LABELS.finditer(tail))
         if labels:
-            item.kind = _kind_of(labels[-1])
+            last_label = labels[-1]
+            item.kind = _kind_of(last_label.group(0))
+            last = last_label.start()
             # "Program fee: $228" / "Application fee $50"
-            last = tail.lower().rfind(labels[-1].lower())
             if _ONE_TIME.search(tail[max(0, last - 20) : last + 10]):
                 item.kind = "one-time"
+            elif item.kind == "fee" and _COMBINED_BEFORE.search(tail[:last]):
+                item.kind = "total"  # "In-state tuition and fees: $5,120"
+            elif item.kind == "total" and _PROGRAM_PRICE.search(tail):
+                item.kind = "tuition"  # "Total program cost: $19,980"
+        if _NOT_TUITION.search(tail[-50:]):
+            item.kind = "other"  # "Estimated cost of attendance", "Books and supplies"
     per = None
     for per in _PRE_PER.finditer(tail):
         pass
@@ -271,6 +375,40 @@ def _resolve_group(group: _Group) -> None:
             item.per, item.per_text = head_per, head_text
         elif item.threshold:
             item.per = "term"  # a fee charged at a per-term load is per term
+    # "$410 per credit hour for Kansas residents and $455 for non-residents": an amount that
+    # names only its residency takes the unit of the amount before it.
+    before: _Item | None = None
+    for item in items:
+        if item.per is None and item.residency and before is not None and before.residency:
+            item.per, item.per_text = before.per, before.per_text
+        if item.per is not None:
+            before = item
+    # "$750 per credit hour, or $27,000 for the 36-credit degree": the program figure restates
+    # the rate (a worked total), it is not a second price.
+    for item in items[1:]:
+        if item.per == "program" and re.search(r"\bor\s?$", item.pre):
+            item.kind = "other"
+
+
+def _carry_units(groups: list[_Group]) -> None:
+    """A unit stated once for a row of residencies: forward to the next residency's amounts
+    ("Tuition (per credit): In-state $512.50, Out-of-state $1,237.00"; across a ";" only when
+    the next amounts name a residency), or back from the last cell of a flattened table row
+    ("Resident $507.25 Non-resident $1,123.25 per credit")."""
+    for g, nxt in zip(groups, groups[1:]):
+        if (
+            nxt.continues and len(g.items) == 1 and g.items[0].per is None and g.context["residency"]
+            and nxt.context["residency"] and nxt.items[0].own_per
+        ):
+            g.items[0].per, g.items[0].per_text = nxt.items[0].per, nxt.items[0].per_text
+    previous: _Item | None = None
+    for group in groups:
+        if previous is not None and previous.per and all(i.per is None for i in group.items):
+            names_residency = bool(group.context["residency"]) or all(i.residency for i in group.items)
+            if group.continues or (group.soft and names_residency):
+                for item in group.items:
+                    item.per, item.per_text = previous.per, previous.per_text
+        previous = next((i for i in reversed(group.items) if i.per), None)
 
 
 def _applies_to(group: _Group, item: _Item) -> str | None:
@@ -282,7 +420,10 @@ def _applies_to(group: _Group, item: _Item) -> str | None:
             n = m.group(1).lower()
             size = f"{_SMALL_WORDS.get(n, n)}-credit courses"
     quarter = "quarter credits" if item.per == "credit" and q.is_quarter(item.per_text) else None
-    return q.join([ctx.get("campus"), ctx.get("attendance"), ctx.get("load"), item.threshold, quarter, size])  # type: ignore[list-item]
+    return q.join([
+        item.campus or ctx.get("campus"), item.attendance or ctx.get("attendance"),  # type: ignore[list-item]
+        item.load or ctx.get("load"), item.threshold, quarter, size,  # type: ignore[list-item]
+    ])
 
 
 def parse_tuition(text: str) -> list[Rate]:
@@ -296,22 +437,28 @@ def parse_tuition(text: str) -> list[Rate]:
     spans = sentences(t)
     says_any = [q.residencies(t[a:b]) == ("any",) for a, b in spans]
     span_starts = [a for a, _ in spans]
+    levels = [(m.start(), bool(m.group("under"))) for m in _LEVEL.finditer(t)]
+    level_starts = [p for p, _ in levels]
     rates: list[Rate] = []
     seen: set[Rate] = set()
-    previous_per: str | None = None
-    for group in _build_groups(t, amounts, skip):
+    groups = _build_groups(t, amounts, skip)
+    for group in groups:
         _resolve_group(group)
-        if group.continues and previous_per and all(i.per is None for i in group.items):
-            # "Tuition (per credit): In-state $512.50, Out-of-state $1,237.00": the unit stated
-            # once for the sentence carries over to the next residency's amounts.
-            for item in group.items:
-                item.per = previous_per
-        previous_per = next((i.per for i in reversed(group.items) if i.per), None)
-        sentence_any = says_any[bisect_right(span_starts, group.items[0].amount.start) - 1]
+    _carry_units(groups)
+    for group in groups:
+        sentence_index = bisect_right(span_starts, group.items[0].amount.start) - 1
+        sentence_any = says_any[sentence_index]
         resolved = []
         for item in group.items:
+            k = bisect_left(level_starts, item.amount.start) - 1
+            if k >= 0 and levels[k][1]:
+                continue  # an undergraduate row
+            if item.per is None and item.kind == "fee":
+                a, b = spans[bisect_right(span_starts, item.amount.start) - 1]
+                if _TERM_WORD.search(t, a, b):
+                    item.per = "term"  # "A technology fee of $150 is charged each semester."
             # A total (or a combined "tuition and fees" figure) is neither a tuition nor a fee.
-            if item.per is None or item.kind in ("one-time", "total"):
+            if item.per is None or item.kind in ("one-time", "total", "other"):
                 continue
             if sentence_any:
                 residency: tuple[str, ...] = ("any",)

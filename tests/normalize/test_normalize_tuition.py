@@ -169,6 +169,125 @@ CASES = [
     ("Costs up to $1,000 per course", []),
     ("Tuition: $1.2 million endowment supports scholarships", []),
     ("", []),
+    # --- Wider phrasings: other US programs (bursar tables, at-a-glance boxes, FAQs) ------------
+    # Residency pairs in one sentence: the unit stated once carries to the other residency.
+    ("$541/credit hour for Texas residents; $1,058 for non-residents",
+     [r("tuition", "541", "credit", "in_state"), r("tuition", "1058", "credit", "out_of_state")]),
+    ("Tuition is $410 per credit hour for Kansas residents and $455 for non-residents.",
+     [r("tuition", "410", "credit", "in_state"), r("tuition", "455", "credit", "out_of_state")]),
+    ("Tuition: $507.25 per credit hour (resident); $1,123.25 per credit hour (non-resident)",
+     [r("tuition", "507.25", "credit", "in_state"), r("tuition", "1123.25", "credit", "out_of_state")]),
+    # A table row flattened to text: the unit after the last cell is the row's unit.
+    ("Resident $507.25 Non-resident $1,123.25 per credit",
+     [r("tuition", "507.25", "credit", "in_state"), r("tuition", "1123.25", "credit", "out_of_state")]),
+    ("In-State $7,850 Out-of-State $16,300 per semester",
+     [r("tuition", "7850", "term", "in_state"), r("tuition", "16300", "term", "out_of_state")]),
+    ("Graduate Tuition 2025-2026 Resident: $507.25 per credit hour Non-resident: $1,123.25 per credit hour",
+     [r("tuition", "507.25", "credit", "in_state"), r("tuition", "1123.25", "credit", "out_of_state")]),
+    ("Per credit hour: $598.75 (resident), $1,232.75 (nonresident), $1,232.75 (international)",
+     [r("tuition", "598.75", "credit", "in_state"), r("tuition", "1232.75", "credit", "out_of_state"),
+      r("tuition", "1232.75", "credit", "international")]),
+    ("Virginia residents: $612 per credit hour; Out-of-state: $1,389 per credit hour",
+     [r("tuition", "612", "credit", "in_state"), r("tuition", "1389", "credit", "out_of_state")]),
+    ("Cost per credit hour - In-state: $389.50 | Out-of-state: $1,008.50",
+     [r("tuition", "389.50", "credit", "in_state"), r("tuition", "1008.50", "credit", "out_of_state")]),
+    ("Non-Texas residents pay $1,106 per semester credit hour.", [r("tuition", "1106", "credit", "out_of_state")]),
+    # One rate for everyone (e-tuition, online flat rates).
+    ("eTuition rate: $650 per credit hour for all students, regardless of residency",
+     [r("tuition", "650", "credit")]),
+    ("Online students pay $495 per credit hour regardless of state of residence.",
+     [r("tuition", "495", "credit", applies_to="online")]),
+    # Decision: "out-of-state online students pay the in-state rate" is one rate for everyone.
+    ("Out-of-state online students pay the in-state rate of $398 per credit hour.",
+     [r("tuition", "398", "credit", applies_to="online")]),
+    ("All online MLIS students pay in-state tuition: $525 per credit hour.",
+     [r("tuition", "525", "credit", applies_to="online")]),
+    ("Online tuition: $485 per credit hour (all students)", [r("tuition", "485", "credit", applies_to="online")]),
+    ("$1,200 per course for all students", [r("tuition", "1200", "course")]),
+    # Per course, per term, per year, per program.
+    ("Tuition: $1,255 per course", [r("tuition", "1255", "course")]),
+    ("$1,575 per 3-credit course", [r("tuition", "1575", "course", applies_to="3-credit courses")]),
+    ("Full-time (9-12 credits): $6,840 per semester", [r("tuition", "6840", "term", applies_to="full-time, 9-12 credits")]),
+    ("$9,876 per semester for full-time enrollment (9 or more credit hours)",
+     [r("tuition", "9876", "term", applies_to="full-time, 9+ credits")]),
+    (
+        "1-6 credit hours: $3,105 per semester; 7-11 credit hours: $5,200 per semester; "
+        "12+ credit hours: $6,400 per semester",
+        [r("tuition", "3105", "term", applies_to="1-6 credits"), r("tuition", "5200", "term", applies_to="7-11 credits"),
+         r("tuition", "6400", "term", applies_to="12+ credits")],
+    ),
+    ("Flat rate: $4,500 per term for 6+ credits", [r("tuition", "4500", "term", applies_to="6+ credits")]),
+    ("Annual tuition (2025-2026): $21,500*", [r("tuition", "21500", "year")]),
+    ("2025-2026 Tuition: $16,200 per academic year (two semesters)", [r("tuition", "16200", "year")]),
+    ("Tuition: $22,500/year; Fees: $1,800/year", [r("tuition", "22500", "year"), r("fee", "1800", "year")]),
+    ("Total program cost: $19,980", [r("tuition", "19980", "program")]),
+    ("Total Program Tuition: $24,840", [r("tuition", "24840", "program")]),
+    ("Cost: $19,980 for the entire 36-credit program", [r("tuition", "19980", "program")]),
+    ("The entire MLIS costs $17,460 in tuition.", []),
+    ("Summer tuition is charged at the same per-credit rate: $745.", [r("tuition", "745", "credit")]),
+    # Footnote markers and leaders between the label and the price.
+    ("Graduate tuition: $1,364\u00b9 per credit hour", [r("tuition", "1364", "credit")]),
+    ("Tuition per credit hour\u2020: $612", [r("tuition", "612", "credit")]),
+    ("Tuition per credit hour ........ $1,290", [r("tuition", "1290", "credit")]),
+    ("Tuition*: $875 per credit**", [r("tuition", "875", "credit")]),
+    # "plus fees", "subject to change": no rate in the words.
+    ("Tuition is $560 per credit hour plus fees.", [r("tuition", "560", "credit")]),
+    ("Tuition and fees are subject to change.", []),
+    ("Tuition and fees are subject to change without notice. 2025-26 graduate tuition: $742 per credit hour.",
+     [r("tuition", "742", "credit")]),
+    # Fees: per credit, per term; a named fee with no unit is per term only when the sentence says so.
+    ("Distance education fee: $50 per credit hour", [r("fee", "50", "credit", applies_to="online")]),
+    ("Technology fee: $125 per semester", [r("fee", "125", "term")]),
+    ("Technology fee $125", []),
+    ("A technology fee of $150 is charged each semester.", [r("fee", "150", "term")]),
+    ("Student activity fee: $40 (per term)", [r("fee", "40", "term")]),
+    ("Tuition $6,000 per semester; student services fee $300",
+     [r("tuition", "6000", "term")]),
+    ("Technology Fee $20.00 per credit hour (max $240 per semester)", [r("fee", "20", "credit")]),
+    ("Mandatory fees: $35.50 per credit hour, capped at $426 per semester", [r("fee", "35.50", "credit")]),
+    ("Program fee: $500 per semester", [r("fee", "500", "term")]),
+    (
+        "Library school students pay $1,048 per credit hour; the university charges a $75 per semester technology fee.",
+        [r("tuition", "1048", "credit"), r("fee", "75", "term")],
+    ),
+    # An "online learning fee" names the fee: it does not make later amounts online-only.
+    (
+        "Tuition $500 per credit hour, online learning fee $40 per credit hour, technology fee $15 per semester",
+        [r("tuition", "500", "credit"), r("fee", "40", "credit", applies_to="online"), r("fee", "15", "term")],
+    ),
+    (
+        "Online learning fee: $30 per credit hour. Tuition: $480 per credit hour.",
+        [r("fee", "30", "credit", applies_to="online"), r("tuition", "480", "credit")],
+    ),
+    (
+        "Online Master of Library Science: $395 per credit hour + $50 online fee per course",
+        [r("tuition", "395", "credit", applies_to="online"), r("fee", "50", "course", applies_to="online")],
+    ),
+    # Graduate and undergraduate rows in one text: only the graduate rows are the program's.
+    (
+        "Graduate (per credit hour): Resident $410.50; Nonresident $1,015.50. "
+        "Undergraduate (per credit hour): Resident $310.00; Nonresident $850.00",
+        [r("tuition", "410.50", "credit", "in_state"), r("tuition", "1015.50", "credit", "out_of_state")],
+    ),
+    ("Undergraduate tuition: $350 per credit hour; graduate tuition: $525 per credit hour.",
+     [r("tuition", "525", "credit")]),
+    ("Undergraduate: $320/credit hour", []),
+    # A "Total" after an amount heads the next amount; the total itself is not a rate.
+    ("Cost per credit hour: $836 Total cost (36 credits): $30,096", [r("tuition", "836", "credit")]),
+    ("Residents: $13,500/yr. Nonresidents: $28,700/yr.",
+     [r("tuition", "13500", "year", "in_state"), r("tuition", "28700", "year", "out_of_state")]),
+    ("Graduate Tuition: $11,730 per semester (full-time); $1,303 per credit (part-time)",
+     [r("tuition", "11730", "term", applies_to="full-time"), r("tuition", "1303", "credit", applies_to="part-time")]),
+    ("The per-credit rate for the online MLIS is $470 (in-state) and $560 (out-of-state).",
+     [r("tuition", "470", "credit", "in_state", "online"), r("tuition", "560", "credit", "out_of_state", "online")]),
+    ("e-Tuition: $575/credit hour (no out-of-state surcharge)", [r("tuition", "575", "credit")]),
+    ("Tuition & Mandatory Fees per credit hour: $612.45", []),
+    # Not rates: ranges, words, totals, cost of attendance.
+    ("Tuition ranges from $450 to $700 per credit hour depending on residency.", []),
+    ("Tuition is six hundred dollars per credit hour.", []),
+    ("In-state tuition and fees: $5,120 per semester", []),
+    ("Estimated cost of attendance: $42,000 per year", []),
+    ("Books and supplies: $1,200 per year", []),
 ]
 
 
