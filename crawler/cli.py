@@ -119,6 +119,8 @@ def review_group(ctx, data):
                        f"(crawl {change['crawl_id']}, {change['detected_at']})")
             click.echo(f"    {json.dumps(change['old'])} -> {json.dumps(change['new'])}")
             click.echo(f"    why held: {change['reason']}")
+            for piece in change["evidence_new"] or []:  # page text: JSON-quoted, so no control characters reach the terminal
+                click.echo(f"    evidence: {json.dumps(piece.get('text'))} ({json.dumps(piece.get('url'))})")
             if change["source_url"]:
                 click.echo(f"    page: {change['source_url']}")
 

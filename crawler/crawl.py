@@ -1,11 +1,14 @@
 """Run spiders and write what they found as plain data, in a process of its own.
 
-    python -m crawler.crawl --out DIR [--replay SNAPSHOT] [--spider NAME ...]
+    python -m crawler.crawl --out DIR [--replay SNAPSHOT] [--spider NAME ...] [--set KEY=VALUE ...]
 
 writes `DIR/items-<spider>.jsonl` (the feed: institution, program, fact and page items) and
 `DIR/summary-<spider>.json` (finish reason and stats) for each spider, and nothing else. The
 refresh command runs this as a child process, so a crawl that crashes or is killed cannot
 take the history database down with it, and the reactor starts fresh every night.
+
+`--set KEY=VALUE` (repeatable) overrides a Scrapy setting, as `scrapy crawl -s` does; the
+network-fault tests use it to point a test spider at a loopback server with small timeouts.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from scrapy.spiderloader import SpiderLoader
 from crawler import settings as project_settings
 
 
-def crawl_settings(out: Path, replay: Path | None, log_file: Path | None = None) -> Settings:
+def crawl_settings(out: Path, replay: Path | None, log_file: Path | None = None,
+                   overrides: dict[str, str] | None = None) -> Settings:
     settings = Settings()
     settings.setmodule(project_settings, priority="project")
     settings.set("FEEDS", {str(out / "items-%(name)s.jsonl"): {"format": "jsonlines", "encoding": "utf-8"}})
@@ -30,6 +34,8 @@ def crawl_settings(out: Path, replay: Path | None, log_file: Path | None = None)
         settings.set("MLIS_REPLAY_DIR", str(replay))
     if log_file is not None:
         settings.set("LOG_FILE", str(log_file))
+    for key, value in (overrides or {}).items():
+        settings.set(key, value, priority="cmdline")
     return settings
 
 
@@ -45,9 +51,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replay", type=Path)
     parser.add_argument("--spider", action="append", default=[])
     parser.add_argument("--log-file", type=Path)
+    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                        help="override a Scrapy setting (repeatable)")
     args = parser.parse_args(argv)
+    overrides = {}
+    for pair in args.overrides:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            parser.error(f"--set expects KEY=VALUE, not {pair!r}")
+        overrides[key] = value
     args.out.mkdir(parents=True, exist_ok=True)
-    process = CrawlerProcess(crawl_settings(args.out, args.replay, args.log_file))
+    process = CrawlerProcess(crawl_settings(args.out, args.replay, args.log_file, overrides))
     for name in args.spider or spider_names():
         process.crawl(name)
     process.start()

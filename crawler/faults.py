@@ -12,6 +12,7 @@ import signal
 POINTS = (
     "crawl:before", "stage:before_commit", "reconcile:before_commit",
     "publish:built", "publish:before_replace", "publish:after_replace", "report:before_write",
+    "report:after_write",
 )
 
 

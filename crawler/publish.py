@@ -97,6 +97,9 @@ def _build(history: sqlite3.Connection, path: Path, crawl_id: str | None) -> Non
     out = sqlite3.connect(path, isolation_level=None)
     try:
         out.execute("PRAGMA journal_mode=DELETE")
+        # No fsync at COMMIT: the finished file is integrity-checked and fsynced by `publish`
+        # before it replaces anything, and a build that dies midway is never published.
+        out.execute("PRAGMA synchronous=OFF")
         out.execute("BEGIN")
         for statement in SCHEMA.split(";"):
             if statement.strip():
@@ -125,19 +128,48 @@ def _write_programs(history: sqlite3.Connection, out: sqlite3.Connection) -> Non
                   c.source_url, c.crawl_id, c.verified_at
            FROM programs p LEFT JOIN current c USING (program_id) ORDER BY p.program_id, c.field"""
     )
+    batch = _Batch()
     program, fields = None, {}
     for row in rows:
         if program is not None and row[0] != program[0]:
-            _write_program(out, program, fields)
+            _write_program(batch, program, fields)
             fields = {}
+            if len(batch.programs) >= _Batch.SIZE:
+                batch.flush(out)
         program = row[:5]
         if row[5] is not None:
             fields[row[5]] = row[6:]
     if program is not None:
-        _write_program(out, program, fields)
+        _write_program(batch, program, fields)
+    batch.flush(out)
 
 
-def _write_program(out: sqlite3.Connection, program: tuple, fields: dict) -> None:
+class _Batch:
+    """The rows of the next few hundred programs, written with one executemany per table: the
+    rows stream through in bounded memory, without a statement per program and table."""
+
+    SIZE = 500
+    PROGRAM_COLUMNS = ("program_id", "institution_id", *SCALAR_COLUMNS, "entrance_exam", "entrance_exam_condition",
+                       "entrance_exams", "duration_months_min", "duration_months_max", "start_terms", "url", "status",
+                       "first_seen", "verified_at")
+
+    def __init__(self) -> None:
+        self.programs: list[tuple] = []
+        self.rates: list[tuple] = []
+        self.deadlines: list[tuple] = []
+        self.provenance: list[tuple] = []
+
+    def flush(self, out: sqlite3.Connection) -> None:
+        columns = self.PROGRAM_COLUMNS
+        out.executemany(f"INSERT INTO programs ({','.join(columns)}) VALUES ({','.join('?' * len(columns))})", self.programs)
+        out.executemany("INSERT INTO tuition_rates VALUES (?,?,?,?,?,?,?,?)", self.rates)
+        out.executemany("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?)", self.deadlines)
+        out.executemany("INSERT INTO provenance VALUES (?,?,?,?,?,?)", self.provenance)
+        for rows in (self.programs, self.rates, self.deadlines, self.provenance):
+            rows.clear()
+
+
+def _write_program(batch: _Batch, program: tuple, fields: dict) -> None:
     program_id, institution_id, url, status, first_seen = program
     value = {name: json.loads(f[0]) for name, f in fields.items()}
     row = {"program_id": program_id, "institution_id": institution_id}
@@ -154,21 +186,19 @@ def _write_program(out: sqlite3.Connection, program: tuple, fields: dict) -> Non
         url=url, status=status, first_seen=first_seen,
         verified_at=min((f[4] for f in fields.values()), default=None),
     )
-    out.execute(f"INSERT INTO programs ({','.join(row)}) VALUES ({','.join('?' * len(row))})", list(row.values()))
+    batch.programs.append(tuple(row[column] for column in batch.PROGRAM_COLUMNS))
     rates = [(r, fields[name][4]) for name in ("tuition", "fees") for r in value.get(name) or []]
-    out.executemany(
-        "INSERT INTO tuition_rates VALUES (?,?,?,?,?,?,?,?)",
-        [(program_id, seq, r["kind"], float(r["amount_usd"]), r["per"], r["residency"], r.get("applies_to"), as_of)
-         for seq, (r, as_of) in enumerate(rates, 1)],
+    batch.rates.extend(
+        (program_id, seq, r["kind"], float(r["amount_usd"]), r["per"], r["residency"], r.get("applies_to"), as_of)
+        for seq, (r, as_of) in enumerate(rates, 1)
     )
     deadlines = value.get("application_deadlines") or []
     as_of = fields["application_deadlines"][4] if deadlines else None
-    out.executemany(
-        "INSERT INTO deadlines VALUES (?,?,?,?,?,?,?)",
-        [(program_id, seq, d.get("term"), d.get("date"), d["kind"], d.get("applies_to"), as_of)
-         for seq, d in enumerate(deadlines, 1)],
+    batch.deadlines.extend(
+        (program_id, seq, d.get("term"), d.get("date"), d["kind"], d.get("applies_to"), as_of)
+        for seq, d in enumerate(deadlines, 1)
     )
-    provenance = []
+    provenance = batch.provenance
     for name, (_value, evidence, source_url, crawl_id, verified_at) in sorted(fields.items()):
         by_url: dict[str, list[str]] = defaultdict(list)
         for piece in json.loads(evidence or "[]"):
@@ -176,7 +206,6 @@ def _write_program(out: sqlite3.Connection, program: tuple, fields: dict) -> Non
                 by_url[piece["url"]].append(piece["text"])
         for piece_url, texts in sorted(by_url.items()):
             provenance.append((program_id, name, piece_url, " | ".join(texts), crawl_id, verified_at))
-    out.executemany("INSERT INTO provenance VALUES (?,?,?,?,?,?)", provenance)
 
 
 def _check(path: Path) -> None:
@@ -195,8 +224,10 @@ def _keep_previous(target: Path, folder: Path) -> None:
     if not target.exists():
         return
     folder.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    os.link(target, folder / f"programs-{stamp}.db")  # the old inode, kept as it was
+    kept = sorted(folder.glob("programs-*.db"))
+    if not (kept and os.path.samefile(kept[-1], target)):  # already kept by a publish killed before its rename
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        os.link(target, folder / f"programs-{stamp}.db")  # the old inode, kept as it was
     for old in sorted(folder.glob("programs-*.db"))[:-KEEP_PREVIOUS]:
         old.unlink()
 

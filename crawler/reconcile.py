@@ -108,7 +108,8 @@ def _breaker_trips(programs: int, coverage: dict, last_programs: int, last_cover
 
 def _site_changes(db: Database, crawl_id: str, run: SiteRun, observed_on: str, policy: Policy) -> list[Change]:
     seen = {row[0]: row[1:] for row in db.execute(
-        "SELECT program_id, url, content_hash FROM seen_programs WHERE crawl_id = ? AND institution_id = ?", [crawl_id, run.spider])}
+        "SELECT program_id, url, content_hash FROM seen_programs INDEXED BY seen_programs_by_site WHERE crawl_id = ? AND institution_id = ?",
+        [crawl_id, run.spider])}
     known = {row[0]: row[1:] for row in db.execute(
         "SELECT program_id, status, content_hash, missed_crawls FROM programs WHERE institution_id = ?", [run.spider])}
     changes: list[Change] = []
@@ -123,14 +124,9 @@ def _site_changes(db: Database, crawl_id: str, run: SiteRun, observed_on: str, p
             changes.append(_program_added(db, crawl_id, program_id, url, first=previous is None))
             changes.extend(_field_changes(db, crawl_id, program_id, observed_on, clean_site=False, only_unknown=True))
             continue
-        db.execute(
-            "UPDATE programs SET status = 'active', missed_crawls = 0, last_seen = ?, url = ? WHERE program_id = ?",
-            [observed_on, url, program_id],
-        )
-        if seen_hash == previous[1]:
-            _confirm_program(db, crawl_id, program_id, observed_on)
-        else:
+        if seen_hash != previous[1]:
             changes.extend(_field_changes(db, crawl_id, program_id, observed_on, clean_site=run.health == "ok"))
+    _confirm_site(db, crawl_id, run.spider, observed_on, clean_site=run.health == "ok")
 
     if run.health == "ok" and not run.quarantined:
         for program_id, (status, _hash, missed) in sorted(known.items()):
@@ -142,8 +138,11 @@ def _site_changes(db: Database, crawl_id: str, run: SiteRun, observed_on: str, p
                 changes.append(Change(program_id, None, "program_removed", old="active", new="removed",
                                       reason=f"not found in {missed} healthy crawls in a row"))
     for change in changes:
-        if change.kind in VALUE_KINDS and change.status == "accepted" and not change.reason:
-            change.status, change.reason = review(change.kind, change.field, change.old, change.new, policy)
+        if change.kind in VALUE_KINDS and change.status == "accepted":
+            # Every value change goes through the policy, also those that already say why they
+            # happened (a program_removed must wait for a maintainer like any removal).
+            change.status, held = review(change.kind, change.field, change.old, change.new, policy)
+            change.reason = "; ".join(r for r in (change.reason, held) if r) or None
         if run.quarantined and change.kind in VALUE_KINDS and change.status == "accepted":
             change.status, change.reason = "pending", "held: the site's circuit breaker tripped"
     return changes
@@ -157,13 +156,33 @@ def _program_added(db: Database, crawl_id: str, program_id: str, url: str, first
                   reason="first crawl to see this program: its baseline" if first else "listed again")
 
 
-def _confirm_program(db: Database, crawl_id: str, program_id: str, observed_on: str) -> None:
-    """Every field matched: each value is verified tonight, with tonight's evidence."""
+# The site's programs seen tonight that were listed before (not removed), as the FROM clause of the
+# set-based updates below: the site's rows first, by index, so the work grows with the site.
+_SEEN_AND_KNOWN = """seen_programs s INDEXED BY seen_programs_by_site
+    CROSS JOIN programs p ON p.program_id = s.program_id"""
+_SEEN_AND_KNOWN_WHERE = "s.crawl_id = ? AND s.institution_id = ? AND p.institution_id = s.institution_id AND p.status != 'removed'"
+
+
+def _confirm_site(db: Database, crawl_id: str, spider: str, observed_on: str, clean_site: bool) -> None:
+    """One statement each for all of a site's programs seen again (instead of several per program):
+    they are listed again (active, seen tonight), and every accepted value the crawl read again
+    unchanged is verified tonight, with tonight's evidence: all fields of a program whose content
+    hash matches, and for the others each field whose observed value equals the accepted one.
+    A program's page (`url`, published) moves only on a clean crawl: a misread site keeps it."""
     db.execute(
-        """UPDATE current SET verified_at = ?, crawl_id = ?, evidence = o.evidence, source_url = o.source_url
-           FROM observations o WHERE o.crawl_id = ? AND o.program_id = current.program_id
-           AND o.field = current.field AND current.program_id = ?""",
-        [observed_on, crawl_id, crawl_id, program_id],
+        """UPDATE programs SET status = 'active', missed_crawls = 0, last_seen = ?,
+            url = CASE WHEN ? THEN s.url ELSE programs.url END
+            FROM seen_programs s INDEXED BY seen_programs_by_site
+            WHERE s.crawl_id = ? AND s.institution_id = ? AND programs.program_id = s.program_id
+            AND programs.institution_id = s.institution_id AND programs.status != 'removed'""",
+        [observed_on, clean_site, crawl_id, spider],
+    )
+    db.execute(
+        f"""UPDATE current SET verified_at = ?, crawl_id = ?, evidence = o.evidence, source_url = o.source_url
+            FROM {_SEEN_AND_KNOWN} CROSS JOIN observations o ON o.crawl_id = s.crawl_id AND o.program_id = s.program_id
+            WHERE {_SEEN_AND_KNOWN_WHERE} AND current.program_id = o.program_id AND current.field = o.field
+            AND (p.content_hash = s.content_hash OR (o.state = 'value' AND o.value = current.value))""",
+        [observed_on, crawl_id, crawl_id, spider],
     )
 
 
@@ -177,21 +196,19 @@ def _field_changes(db: Database, crawl_id: str, program_id: str, observed_on: st
     changes = []
     for name in sorted(observed.keys() | accepted.keys()):
         obs, cur = observed.get(name), accepted.get(name)
-        old = json.loads(cur[0]) if cur else None
-        evidence_old = json.loads(cur[1]) if cur and cur[1] else None
         if only_unknown and not (obs and obs[0] == "unknown"):
             continue
+        if obs and obs[0] == "value" and cur is not None and obs[1] == cur[0]:
+            continue  # unchanged, verified tonight by _confirm_site; most fields: parse nothing
+        old = json.loads(cur[0]) if cur else None
+        evidence_old = json.loads(cur[1]) if cur and cur[1] else None
         if obs and obs[0] == "value":
             state, value, evidence, url, _problem, _ff = obs
             if cur is None:
                 changes.append(Change(program_id, name, "added", None, json.loads(value), None, json.loads(evidence), url))
             elif value != cur[0]:
                 changes.append(Change(program_id, name, "changed", old, json.loads(value), evidence_old, json.loads(evidence), url))
-            else:
-                db.execute(
-                    "UPDATE current SET verified_at = ?, crawl_id = ?, evidence = ?, source_url = ? WHERE program_id = ? AND field = ?",
-                    [observed_on, crawl_id, evidence, url, program_id, name],
-                )
+            # else: unchanged, verified tonight by _confirm_site
         elif obs:  # unknown: carried forward, reported
             _state, value, evidence, url, problem, fetch_failed = obs
             kind = "fetch_failed" if fetch_failed else "extraction_failed"
@@ -237,10 +254,12 @@ def _record(db: Database, crawl_id: str, change: Change, cause: str, observed_on
     )
     change_id = cursor.lastrowid
     if change.kind in VALUE_KINDS:
+        # Superseded, not decided: no decided_at, so "rejected before" (which needs a maintainer's
+        # decision) never silently refuses that value if the site returns to it later.
         db.execute(
-            """UPDATE changes SET status = 'rejected', decided_at = ?, decision_reason = ?
+            """UPDATE changes SET status = 'rejected', decision_reason = ?
                WHERE program_id = ? AND field IS ? AND status = 'pending' AND change_id != ?""",
-            [observed_on, f"superseded by change {change_id}", change.program_id, change.field, change_id],
+            [f"superseded by change {change_id} on {observed_on}", change.program_id, change.field, change_id],
         )
     if change.status == "accepted" and change.kind in VALUE_KINDS:
         apply_change(db, change_id)

@@ -2,7 +2,9 @@
 
 Each step commits on its own and records how far the crawl got (`crawls.status`), so a
 refresh killed at any point leaves the history consistent: the next one marks the
-interrupted crawl failed and starts again; nothing half-done is ever published.
+interrupted crawl failed and starts again, or, if its reconcile had committed, finishes
+publishing and reporting it first (`recover`); nothing half-done is ever published, and
+nothing is published without the report that lists it.
 """
 
 from __future__ import annotations
@@ -108,6 +110,24 @@ def abandon_interrupted(db) -> list[str]:
     return rows
 
 
+def recover(db, paths: Paths, log=print) -> None:
+    """Settle crawls an earlier run left unfinished (it was killed), before anything else runs.
+
+    A crawl killed before its reconcile committed changed nothing: it is marked failed. One
+    killed after (status `reconciled`) already made its accepted changes the accepted state,
+    so it is finished now, published and reported under its own id; otherwise the next
+    publish would ship its changes under another crawl's report, which would not list them.
+    """
+    for crawl_id in abandon_interrupted(db):
+        log(f"note: crawl {crawl_id} was interrupted earlier; marked failed, nothing of it was published")
+    for (crawl_id,) in db.execute(
+        "SELECT crawl_id FROM crawls WHERE status = 'reconciled' ORDER BY rowid"
+    ).fetchall():
+        result = publish_and_report(db, paths, crawl_id)
+        log(f"note: crawl {crawl_id} was interrupted after its changes were accepted; published and reported now: "
+            f"{result.summary}")
+
+
 @dataclass
 class RefreshResult:
     crawl_id: str
@@ -129,8 +149,7 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
     names = check_spiders(spiders or [])
     with exclusive(paths):
         db = open_history(paths.history)
-        for crawl_id in abandon_interrupted(db):
-            log(f"note: crawl {crawl_id} was interrupted earlier; marked failed, nothing of it was published")
+        recover(db, paths, log)
         crawl_id = new_crawl_id()
         db["crawls"].insert({
             "crawl_id": crawl_id, "kind": "crawl", "cause": "site", "source": str(replay) if replay else "live",
@@ -151,11 +170,19 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
 def finish(db, paths: Paths, crawl_id: str) -> RefreshResult:
     """Reconcile, publish and report a staged crawl (shared by refresh and renormalize)."""
     reconcile(db, crawl_id)
+    return publish_and_report(db, paths, crawl_id)
+
+
+def publish_and_report(db, paths: Paths, crawl_id: str) -> RefreshResult:
+    """Publish a reconciled crawl, then write its report; `published` commits only with the report,
+    so a crawl killed anywhere in here stays `reconciled` and `recover` finishes it."""
     publish(db.conn, paths.data, crawl_id)
-    db.execute("UPDATE crawls SET status = 'published', finished_at = ? WHERE crawl_id = ?",
-               [datetime.now(UTC).isoformat(timespec="seconds"), crawl_id])
-    report = build_report(db, crawl_id)
-    report_dir = write_reports(report, paths.report_dir(crawl_id))
+    with db.atomic():
+        db.execute("UPDATE crawls SET status = 'published', finished_at = ? WHERE crawl_id = ?",
+                   [datetime.now(UTC).isoformat(timespec="seconds"), crawl_id])
+        report = build_report(db, crawl_id)
+        report_dir = write_reports(report, paths.report_dir(crawl_id))
+        checkpoint("report:after_write")
     return RefreshResult(
         crawl_id=crawl_id, report_dir=report_dir, programs_db=paths.programs,
         health={s["name"]: s["health"] for s in report["spiders"]},

@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from crawler import __version__
 from crawler.fields import PARSER_VERSION, read_fact
-from crawler.refresh import ConfigError, Paths, RefreshResult, check_data_dir, exclusive, finish, new_crawl_id
+from crawler.refresh import ConfigError, Paths, RefreshResult, check_data_dir, exclusive, finish, new_crawl_id, recover
 from crawler.stage import SpiderData, stage
 from crawler.storage import open_history
 
@@ -33,6 +33,7 @@ def renormalize(data, crawl_id: str | None = None) -> RefreshResult:
     paths: Paths = check_data_dir(data)
     with exclusive(paths):
         db = open_history(paths.history)
+        recover(db, paths, log=lambda line: None)  # a crawl killed after reconcile is finished first
         latest = latest_crawl(db)
         if latest is None:
             raise ConfigError("no published crawl to re-read")

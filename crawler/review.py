@@ -53,6 +53,10 @@ def decide(db: Database, change_ids: list[int], accept: bool, reason: str | None
                 ).fetchone()
                 if (current[0] if current else None) != old:
                     raise ReviewError(f"change {change_id} is stale: {program_id} {field} changed since it was detected")
+            if accept and kind == "program_removed":
+                listed = db.execute("SELECT status, last_seen FROM programs WHERE program_id = ?", [program_id]).fetchone()
+                if listed and listed[0] == "active":
+                    raise ReviewError(f"change {change_id} is stale: {program_id} was listed again on {listed[1]}")
             db.execute(
                 "UPDATE changes SET status = ?, decided_at = ?, decision_reason = ? WHERE change_id = ?",
                 ["accepted" if accept else "rejected", now, reason, change_id],

@@ -41,6 +41,8 @@ HTTPCACHE_ENABLED = False
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.PrivateAddressGuard": 50,
 }
+# Redirect hops are never dropped as duplicates, so every scheduled URL gets its ledger row.
+DUPEFILTER_CLASS = "crawler.dupefilter.LedgerDupeFilter"
 ITEM_PIPELINES = {
     "crawler.pipelines.NormalizePipeline": 300,
 }

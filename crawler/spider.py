@@ -43,6 +43,7 @@ from crawler.page import Page
 logger = logging.getLogger(__name__)
 
 ERROR_STATUSES = list(range(400, 600))
+PROGRAM_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,12 @@ class ProgramSpider(scrapy.Spider):
     def program(self, slug: str, page: Page, **identity: str | None) -> Iterator[Any]:
         """A program (`<institution>/<slug>`) and its identity facts (name, degree, concentration)."""
         program_id = f"{self.name}/{slug}"
+        if not PROGRAM_SLUG.fullmatch(slug):
+            # A slug built from text the page no longer states ("mlis-" from a missing heading)
+            # would invent a program: report the page instead (the site is then degraded).
+            yield FactItem(institution_id=self.name, field="name", text=None, url=page.url, programs=[program_id],
+                           missing=f"no valid program id ({program_id!r})")
+            return
         yield ProgramItem(program_id=program_id, institution_id=self.name, url=page.url)
         for field, text in identity.items():
             yield self.fact(field, text, page, programs=[program_id])
@@ -134,7 +141,11 @@ class ProgramSpider(scrapy.Spider):
         request = failure.request
         outcome, error = classify_failure(failure.value)
         logger.warning("%s: %s for %s (%s)", self.name, outcome, request.url, error)
-        yield PageItem(spider=self.name, url=request.url, outcome=outcome, error=error, fetched_at=now())
+        # The ledger row is the URL that was scheduled: a redirect that then failed is
+        # recorded under where it started, with where it went (as page_item does).
+        redirects = request.meta.get("redirect_urls", [])
+        yield PageItem(spider=self.name, url=redirects[0] if redirects else request.url, outcome=outcome,
+                       final_url=request.url, redirect_urls=list(redirects), error=error, fetched_at=now())
         yield from self._missing(request.meta.get("mlis_expects", ()), request.url, f"page not fetched: {outcome}")
 
     def _missing(self, fields: Iterable[str], url: str, reason: str) -> Iterator[FactItem]:
@@ -177,7 +188,9 @@ def classify_failure(exc: BaseException) -> tuple[str, str]:
         outcome = "timeout"
     elif names & {"ResponseDataLossError", "_DataLoss"}:
         outcome = "dataloss"
-    elif "DownloadCancelledError" in names and "size" in message.lower():
+    elif "DownloadCancelledError" in names:
+        # Scrapy cancels a download only at DOWNLOAD_MAXSIZE; when the size shows only while
+        # reading (no Content-Length) the error carries no message at all.
         outcome = "too_large"
     elif names & {"ConnectionRefusedError", "DownloadConnectionRefusedError", "ConnectError",
                   "ConnectionLost", "ConnectionDone", "DownloadFailedError"}:

@@ -214,9 +214,10 @@ def _coverage(db: Database, crawl_id: str, data: SpiderData) -> dict[str, float]
     """Per field: the share of this spider's programs with a value in this crawl."""
     if not data.programs:
         return {}
-    rows = db.execute(
-        """SELECT o.field, count(*) FROM observations o JOIN seen_programs s USING (crawl_id, program_id)
-           WHERE o.crawl_id = ? AND s.institution_id = ? AND o.state = 'value' GROUP BY o.field""",
+    rows = db.execute(  # this site's programs first (not every site's observations, then filtered)
+        """SELECT o.field, count(*) FROM seen_programs s INDEXED BY seen_programs_by_site
+           CROSS JOIN observations o ON o.crawl_id = s.crawl_id AND o.program_id = s.program_id
+           WHERE s.crawl_id = ? AND s.institution_id = ? AND o.state = 'value' GROUP BY o.field""",
         [crawl_id, data.name],
     ).fetchall()
     return {f: round(n / len(data.programs), 4) for f, n in rows}

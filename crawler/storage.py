@@ -117,6 +117,20 @@ def m001_initial(db: Database) -> None:
     )
 
 
+@migrations()
+def m002_per_site_indexes(db: Database) -> None:
+    """Stage and reconcile work one site at a time: find a site's programs, its seen programs in
+    a crawl and its last healthy run without scanning every site's rows (which made a national
+    catalogue of thousands of sites quadratic)."""
+    db.executescript(
+        """
+        CREATE INDEX IF NOT EXISTS seen_programs_by_site ON seen_programs(crawl_id, institution_id);
+        CREATE INDEX IF NOT EXISTS programs_by_site ON programs(institution_id);
+        CREATE INDEX IF NOT EXISTS spider_runs_by_spider ON spider_runs(spider);
+        """
+    )
+
+
 def open_history(path: Path) -> Database:
     """Open (creating if needed) and migrate the history database, or raise HistoryError."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,187 @@
+"""Maintainers' decisions through the real CLI (DESIGN 6, docs/cli.md): list, accept, reject, publish.
+
+A good night, then a night whose online tuition jumps from $900 to $1,200 per unit (+33%, held
+for review). Every command runs as `mlis-crawler ...` in a subprocess, as a maintainer runs it.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import QUIET, ROOT, SITES
+from tests.sitecopy import copy_data, copy_snapshot, edit, history, night, published, report
+
+SPIDER = "arizona"
+PROGRAMS = 9
+ADMISSIONS = "https://infosci.arizona.edu/ma-library-information-science/admissions-cost"
+ADMISSIONS_FILE = "infosci.arizona.edu/ma-library-information-science/admissions-cost"
+MA = "arizona/ma-lis"
+CLI = Path(sys.executable).parent / "mlis-crawler"
+
+
+def cli(*args: str, data: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(CLI), *args, "--data", str(data)], capture_output=True, text=True, cwd=ROOT)
+
+
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory):
+    data = tmp_path_factory.mktemp("review-baseline") / "data"
+    assert night(data, SITES / QUIET, [SPIDER]).health == {SPIDER: "ok"}
+    return data
+
+
+@pytest.fixture
+def data(baseline, tmp_path):
+    return copy_data(baseline, tmp_path / "data")
+
+
+def tuition_night(data: Path, tmp_path: Path, date: str, per_unit: str):
+    snapshot = copy_snapshot(QUIET, tmp_path / f"sites-{date}", date)
+    edit(snapshot, ADMISSIONS_FILE, "$900 per unit", f"{per_unit} per unit")
+    return night(data, snapshot, [SPIDER])
+
+
+def online_rates(data: Path) -> dict[str, float]:
+    return dict(published(data).execute(
+        "SELECT program_id, amount_usd FROM tuition_rates WHERE per = 'credit' ORDER BY program_id").fetchall())
+
+
+def held(data: Path, tmp_path: Path) -> dict[str, int]:
+    """Night 2026-11-03: the jump is held for every program; program id -> change id."""
+    result = tuition_night(data, tmp_path, "2026-11-03", "$1,200")
+    changes = report(result)["changes"]
+    assert {(c["field"], c["kind"], c["status"]) for c in changes} == {("tuition", "changed", "pending")}
+    assert len(changes) == PROGRAMS
+    return {c["program_id"]: c["change_id"] for c in changes}
+
+
+def test_review_lists_what_is_held_with_its_evidence(data, tmp_path):
+    ids = held(data, tmp_path)
+    run = cli("review", data=data)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    for program_id, change_id in ids.items():
+        assert f"#{change_id} {program_id} tuition changed (crawl " in out
+    assert out.count("    why held: money moved by +33.3% (limit 25%)") == PROGRAMS
+    assert out.count('    evidence: "Online Campus $1,200 per unit + $228 program fees (7+ units) Example: 9 units = $8,328.00"'
+                     f' ("{ADMISSIONS}")') == PROGRAMS
+    assert out.count(f"    page: {ADMISSIONS}") == PROGRAMS
+    block = out.split(f"#{ids[MA]} ")[1].split("\n#")[0]
+    old, new = block.splitlines()[1].strip().split(" -> ")
+    assert {r["amount_usd"] for r in json.loads(old) if r["per"] == "credit"} == {"900.00"}
+    assert {r["amount_usd"] for r in json.loads(new) if r["per"] == "credit"} == {"1200.00"}
+    # Pending is never published.
+    assert set(online_rates(data).values()) == {900.0}
+
+
+def test_accept_then_publish_reflects_the_change_and_records_the_decision(data, tmp_path):
+    ids = held(data, tmp_path)
+    before = datetime.now(UTC).replace(microsecond=0)
+    run = cli("review", "accept", str(ids[MA]), "--reason", "new rate confirmed on the bursar page", data=data)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(f"accepted #{ids[MA]}; run `mlis-crawler publish")
+    status, decided_at, reason = history(data).execute(
+        "SELECT status, decided_at, decision_reason FROM changes WHERE change_id = ?", [ids[MA]]).fetchone()
+    assert (status, reason) == ("accepted", "new rate confirmed on the bursar page")
+    assert datetime.fromisoformat(decided_at) >= before and datetime.fromisoformat(decided_at).tzinfo is not None
+    assert set(online_rates(data).values()) == {900.0}  # not published until `publish`
+
+    run = cli("publish", data=data)
+    assert run.returncode == 0, run.stderr
+    rates = online_rates(data)
+    assert rates.pop(MA) == 1200.0
+    assert set(rates.values()) == {900.0}  # the other eight are still pending
+    row = published(data).execute("SELECT kind, field, detected_at FROM changes WHERE change_id = ?", [ids[MA]]).fetchone()
+    assert tuple(row) == ("changed", "tuition", "2026-11-03")
+    assert published(data).execute("SELECT as_of FROM tuition_rates WHERE program_id = ? AND per = 'credit'", [MA]).fetchone()[0] == "2026-11-03"
+    # Still listed: the others; no longer listed: the accepted one.
+    listed = cli("review", data=data).stdout
+    assert f"#{ids[MA]} " not in listed and listed.count(" tuition changed ") == PROGRAMS - 1
+
+    # The next night reads $1,200 again: nothing new to report for the accepted program.
+    result = tuition_night(data, tmp_path, "2026-11-04", "$1,200")
+    assert MA not in {c["program_id"] for c in report(result)["changes"]}
+
+
+def test_reject_keeps_the_old_value_and_is_not_asked_again(data, tmp_path):
+    ids = held(data, tmp_path)
+    others = [str(i) for p, i in sorted(ids.items())]
+    run = cli("review", "reject", *others, "--reason", "the page shows a typo; the bursar still lists $900", data=data)
+    assert run.returncode == 0, run.stderr
+    decided = history(data).execute(
+        f"SELECT DISTINCT status, decision_reason FROM changes WHERE change_id IN ({','.join(others)})").fetchall()
+    assert [tuple(r) for r in decided] == [("rejected", "the page shows a typo; the bursar still lists $900")]
+    assert cli("review", data=data).stdout == "No pending changes.\n"
+    assert cli("publish", data=data).returncode == 0
+    assert set(online_rates(data).values()) == {900.0}
+
+    # Same change on the next night: recorded rejected, not asked again, value kept.
+    result = tuition_night(data, tmp_path, "2026-11-04", "$1,200")
+    changes = report(result)["changes"]
+    assert {(c["field"], c["kind"], c["status"]) for c in changes} == {("tuition", "changed", "rejected")}
+    assert {c["program_id"]: c["reason"] for c in changes} == {p: f"rejected before (change {i})" for p, i in ids.items()}
+    assert cli("review", data=data).stdout == "No pending changes.\n"
+    assert set(online_rates(data).values()) == {900.0}
+    # A different new value is news again, and asks again.
+    result = tuition_night(data, tmp_path, "2026-11-05", "$1,300")
+    assert {(c["kind"], c["status"]) for c in report(result)["changes"]} == {("changed", "pending")}
+
+
+def test_stale_accept_is_refused(data, tmp_path):
+    """The held change is overtaken: the next night the site states $950 (+5.6%, accepted at
+    once). Accepting the old $1,200 would overwrite the newer value; it is refused with exit 2."""
+    ids = held(data, tmp_path)
+    result = tuition_night(data, tmp_path, "2026-11-04", "$950")
+    assert {(c["kind"], c["status"]) for c in report(result)["changes"]} == {("changed", "accepted")}
+    status, reason = history(data).execute(
+        "SELECT status, decision_reason FROM changes WHERE change_id = ?", [ids[MA]]).fetchone()
+    assert status == "rejected" and reason.startswith("superseded by change ")
+
+    run = cli("review", "accept", str(ids[MA]), "--reason", "looks right", data=data)
+    assert run.returncode == 2
+    assert run.stderr == f"mlis-crawler: error: change {ids[MA]} is rejected, not pending\n"
+    assert cli("publish", data=data).returncode == 0
+    assert set(online_rates(data).values()) == {950.0}
+
+
+def test_unknown_change_id_is_a_usage_error_and_decides_nothing(data, tmp_path):
+    ids = held(data, tmp_path)
+    run = cli("review", "accept", str(ids[MA]), "999999", data=data)
+    assert run.returncode == 2
+    assert run.stderr == "mlis-crawler: error: no change 999999\n"
+    # All or none: the valid id in the same command was not decided either.
+    assert history(data).execute("SELECT status FROM changes WHERE change_id = ?", [ids[MA]]).fetchone()[0] == "pending"
+
+
+def test_accepted_removal_is_published_as_removed(data, tmp_path):
+    from crawler.policy import POLICY
+
+    gone = "arizona/ma-lis-special-librarianship"
+    for day in range(3, 3 + POLICY.removal_confirmations):
+        snapshot = copy_snapshot(QUIET, tmp_path / f"sites-{day}", f"2026-11-{day:02d}")
+        edit(snapshot, "grad.arizona.edu/catalog/programinfo/LISMA", "<li>Special Librarianship</li>", "")
+        result = night(data, snapshot, [SPIDER])
+    (removal,) = report(result)["changes"]
+    assert (removal["program_id"], removal["kind"], removal["status"]) == (gone, "program_removed", "pending")
+    assert published(data).execute("SELECT status FROM programs WHERE program_id = ?", [gone]).fetchone()[0] == "unseen"
+    assert cli("review", "accept", str(removal["change_id"]), "--reason", "dropped from the catalog", data=data).returncode == 0
+    assert cli("publish", data=data).returncode == 0
+    assert published(data).execute("SELECT status FROM programs WHERE program_id = ?", [gone]).fetchone()[0] == "removed"
+
+
+def test_a_superseded_change_is_asked_again_when_the_site_returns_to_it(data, tmp_path):
+    """Superseding is not a maintainer's rejection: only a decision may silence a value."""
+    held(data, tmp_path)                                        # $1,200 held
+    second = tuition_night(data, tmp_path, "2026-11-04", "$1,500")  # supersedes it, held too
+    assert {c["status"] for c in report(second)["changes"]} == {"pending"}
+    third = tuition_night(data, tmp_path, "2026-11-05", "$1,200")   # back to $1,200
+    changes = report(third)["changes"]
+    assert {(c["field"], c["status"]) for c in changes} == {("tuition", "pending")}
+    assert not any((c["reason"] or "").startswith("rejected before") for c in changes)
+    assert online_rates(data) == {program: 900.0 for program in online_rates(data)}
