@@ -91,6 +91,13 @@ class ProgramSpider(scrapy.Spider):
         for field, text in identity.items():
             yield self.fact(field, text, page, programs=[program_id])
 
+    def programs(self, base: str, page: Page, concentrations: Iterable[str] = (), **identity: str | None) -> Iterator[Any]:
+        """A program and one more per concentration (`<base>-<concentration slug>`), sharing the
+        identity facts; each concentration's name is its `concentration` fact."""
+        yield from self.program(base, page, **identity)
+        for concentration in concentrations:
+            yield from self.program(f"{base}-{slug(concentration)}", page, concentration=concentration, **identity)
+
     def fact(self, field: str, text: str | None, page: Page, programs: Iterable[str] | None = None) -> FactItem | None:
         """Evidence for `field` from `page`, for the given program ids (default: all)."""
         if not text:

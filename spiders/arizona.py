@@ -1,4 +1,4 @@
-from crawler.spider import Institution, ProgramSpider, expects, slug
+from crawler.spider import Institution, ProgramSpider, expects
 
 
 class ArizonaSpider(ProgramSpider):
@@ -17,9 +17,7 @@ class ArizonaSpider(ProgramSpider):
     def parse_catalog(self, page):
         main = page.within("main") or page
         degree = main.row("Degree Title")
-        yield from self.program("ma-lis", page, degree=degree)
-        for concentration in main.list_items("Emphasis Areas"):
-            yield from self.program(f"ma-lis-{slug(concentration)}", page, degree=degree, concentration=concentration)
+        yield from self.programs("ma-lis", page, main.list_items("Emphasis Areas"), degree=degree)
         yield self.fact("total_credits", main.row("Minimum Total Units"), page)
         yield self.fact("start_terms", main.row("Admission Terms"), page)
 

@@ -1,4 +1,4 @@
-from crawler.spider import Institution, ProgramSpider, expects, slug
+from crawler.spider import Institution, ProgramSpider, expects
 
 
 class DenverSpider(ProgramSpider):
@@ -22,11 +22,9 @@ class DenverSpider(ProgramSpider):
     def parse_overview(self, page):
         main = page.within("main") or page
         title = main.css("h1")
-        yield from self.program("mlis", page, name=title, degree=title)
         # Pathways sit in a collapsed accordion; their text is in the HTML.
-        for pathway in main.labels("#pathways .accordion__trigger"):
-            if pathway in self.pathways:
-                yield from self.program(f"mlis-{slug(pathway)}", page, name=title, degree=title, concentration=pathway)
+        pathways = [p for p in main.labels("#pathways .accordion__trigger") if p in self.pathways]
+        yield from self.programs("mlis", page, pathways, name=title, degree=title)
         yield self.fact("synchronous", main.sentence("live", "sessions"), page)
         yield self.fact("duration", main.sentence("as few as", "months"), page)
         yield self.fact("entrance_exam", main.sentence("GRE", "required"), page)

@@ -1,4 +1,4 @@
-from crawler.spider import Institution, ProgramSpider, expects, slug
+from crawler.spider import Institution, ProgramSpider, expects
 
 
 class LsuSpider(ProgramSpider):
@@ -26,11 +26,9 @@ class LsuSpider(ProgramSpider):
     def parse_program(self, page):
         main = page.within("main") or page
         title = main.css("h1")
-        yield from self.program("mlis", page, name=title, degree=title)
         # Focus areas sit in a collapsed accordion; their text is in the HTML.
-        for area in main.labels(".accordion-button"):
-            if area in self.focus_areas:
-                yield from self.program(f"mlis-{slug(area)}", page, name=title, degree=title, concentration=area)
+        areas = [a for a in main.labels(".accordion-button") if a in self.focus_areas]
+        yield from self.programs("mlis", page, areas, name=title, degree=title)
         yield self.fact("delivery", main.sentence("courses", "online"), page)
         yield self.fact("synchronous", main.sentence("asynchronous"), page)
         yield self.fact("start_terms", main.sentence("admitted", "Fall"), page)
