@@ -88,9 +88,12 @@ def to_json(value: Any) -> Any:
     return _JSON.dump_python(value, mode="json")
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical(value: Any) -> str:
     """The one string form of a value used for hashing and equality."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(value)
 
 
 def read_fact(field: str, text: str) -> tuple[Any, str | None]:

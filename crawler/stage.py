@@ -85,9 +85,10 @@ def collect(name: str, items: Iterable[dict]) -> SpiderData:
 def merge(program_ids: Iterable[str], facts: Iterable[dict]) -> dict[tuple[str, str], Observation]:
     """Per (program, field): the observation the facts add up to."""
     program_ids = list(program_ids)
+    known = set(program_ids)
     by_target: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for fact in facts:
-        targets = program_ids if ALL_PROGRAMS in fact["programs"] else [p for p in fact["programs"] if p in program_ids]
+        targets = program_ids if ALL_PROGRAMS in fact["programs"] else [p for p in fact["programs"] if p in known]
         for program_id in targets:
             by_target[(program_id, fact["field"])].append(fact)
     return {key: _observe(key[1], group) for key, group in by_target.items()}
