@@ -21,7 +21,13 @@ from crawler import normalize as n
 #    synchronous=False; a GRE score-age rule is required (was not_required); undergraduate rows
 #    and cost-of-attendance lines are not tuition; "tuition and fees" is a total (was a fee);
 #    "pay the in-state rate" is residency any; one date for several terms gives each term a deadline.
-PARSER_VERSION = "2"
+# 3: "Label: $X" labels the amount after it (kinds were swapped) and unlabelled amounts take the
+#    kind of the label before them; deadlines: an unreadable stated date gives [], Graduate School
+#    source and "(... applicants only)" go in applies_to, funding/full consideration is priority,
+#    year-round rolling has term None; "N semester-hour program" is the total credits; a time
+#    limit no longer widens stated lengths; campus components in any order are hybrid; scheduled
+#    weekly live meetings are synchronous.
+PARSER_VERSION = "3"
 
 
 @dataclass(frozen=True)

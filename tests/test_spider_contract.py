@@ -105,9 +105,6 @@ def values(rows: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
 
 # Known contract breaches, each a real bug to fix at its source; strict, so a fix is noticed.
 KNOWN_BREACHES = {
-    ("buffalo", "digits-stripped"): "parse_deadlines reads 'Fall: May priority, then rolling' (the day gone) as "
-                                    "rolling only, silently dropping the priority deadline: a partial list "
-                                    "instead of unknown (crawler/normalize/deadlines.py)",
 }
 
 

@@ -20,9 +20,12 @@ and every pattern is linear or bounded, so adversarial text cannot stall a crawl
 
 Conventions spider authors can rely on (each module's docstring has the details):
 
-- applies_to (Rate and Deadline) is lowercase, comma-joined, in this order: campus or delivery
-  ("main campus", "online campus", "global campus", "on campus", "online"), applicant group
-  (deadlines: "domestic", "international"), attendance ("full-time", "part-time"), load
+- applies_to (Rate and Deadline) is lowercase, comma-joined, in this order: source (deadlines:
+  "graduate school" when the text names the Graduate School as the source of its dates), campus
+  or delivery ("main campus", "online campus", "global campus", "on campus", "online"), applicant
+  group (deadlines: "domestic", "international"), named applicant group (deadlines: "(School
+  Librarianship certificate applicants only)" -> "school librarianship certificate applicants"),
+  attendance ("full-time", "part-time"), load
   ("1-8 credits", "7+ credits"), "quarter credits", course size ("3-credit courses"). Units,
   hours, semester hours and credit hours are all spelled "credits". None when nothing qualifies.
 - Money: Decimal quantized to cents. parse_money returns the first amount; None when that amount
@@ -37,7 +40,9 @@ Conventions spider authors can rely on (each module's docstring has the details)
   attendance and named fees without a unit (unless the sentence says "each semester") are not
   rates (details in tuition.py).
 - Deadlines: date "YYYY-MM-DD" when the page gives a year, else "--MM-DD"; rolling has date None.
-  "then rolling" adds a rolling Deadline for that term. Default kind "final". One date for
+  "then rolling" adds a rolling Deadline for that term; year-round rolling has term None. Default
+  kind "final"; funding/assistantship or "full consideration" dates are "priority". A stated
+  deadline whose date cannot be read ("Fall: May priority") makes the whole result []. One date for
   several terms ("Fall and Spring: March 1") gives one Deadline per term; "3/1" is US month/day
   only when a term labels it (details in deadlines.py).
 - Credits: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are not converted.
@@ -47,7 +52,12 @@ Conventions spider authors can rely on (each module's docstring has the details)
   lower bound only; a time limit ("within five years") is a maximum used only when nothing else
   is stated.
 - Delivery: the most online way to complete the program; a required residency or immersion of
-  any length makes an online program "hybrid".
+  any length, in any word order ("then join classmates on campus for an immersion"), makes an
+  online program "hybrid" (an optional one does not). Live meetings on a schedule ("meets
+  synchronously once a week") are synchronous even when the rest of the work is self-paced.
+- Credits: "a 36 semester-hour program" / "a 30-unit program" names the total, beside its parts.
+- Tuition: a label belongs to the amount after it when written "Label: $X" (or "Label per credit:
+  $X"); an amount with no label takes the kind of the label before it in its sentence.
 - Exams: canonical names GRE, MAT, GMAT, LSAT, MCAT in that order; conditions are phrased as when
   the exam is waived ("waived with GPA >= 3.0 or a graduate degree").
 - Degree: MLIS, MLS, MA, MS, MIS, MI, MEd; any Master of Science (MSLS, MSIS) is "MS".

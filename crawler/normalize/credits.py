@@ -12,6 +12,9 @@ An at-a-glance row ("Credit Hours: 36", "Credits: 39") is a total when it is at 
 line says "Credits: 3"). "a minimum of 36 graduate credits" is the total. Several programs'
 totals ("MLS: 36; MA: 39") and a total range ("36-42 credits", "Credits required: 30-36") are None.
 "Thirty-nine (39) credit hours" is one number.
+"a 36 semester-hour program: 18 hours of core ..." and "The MLS is a 30-unit program; 12 units are
+required core courses": a number naming the degree itself ("N-unit program", "N credit-hour
+degree") is the total even beside its parts; "Degree requirements: 12 courses" is a course count.
 
 Canonical form: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are returned as
 stated, not converted.
@@ -26,7 +29,8 @@ from .models import plain
 from .text import prepare, words_to_digits
 
 _UNIT = (
-    r"(?:semester\s+|quarter\s+|graduate\s+|total\s+|academic\s+)*"
+    # "36 semester-hour program", "45 quarter-credit program": the hyphenated forms too.
+    r"(?:semester[-\s]|quarter[-\s]|graduate\s|total\s|academic\s)*"
     r"(?:credit[-\s]hours?|credits?|units?|hours?|hrs\.?|sch\b|s\.h\.|cr\.?\b|ch\b)"
 )
 _NUMBER = r"(\d{1,3}(?:\.\d)?)"
@@ -74,6 +78,14 @@ _TOTALISH = re.compile(
     r"|degree|graduate|credit[-\s]hour\s+program|to\s+earn)\b",
     re.I,
 )
+# "a 36-unit program", "the 42 credit-hour MLIS", "this 39 semester-hour curriculum": the number
+# names the degree itself, so it is the total even when parts are listed beside it.
+_STRONG_AFTER = re.compile(
+    r"\s?(?:(?:online|graduate|master'?s?|professional)\s)?(?:program(?:me)?|degree|curriculum|mlis|mls|msls|msis|mis"
+    r"|ms|ma|master'?s)\b(?!\s+(?:in\s+)?(?:core|electives?|courses|practicum|internship))",
+    re.I,
+)
+_COUNT_AFTER = re.compile(r"\s?(?:courses?|classes)\b", re.I)
 _OLD = re.compile(r"\b(?:before|prior\s+to|previously|formerly|earlier|until|old)\b", re.I)
 _NEW = re.compile(r"\b(?:or\s+later|and\s+later|after|beginning|starting|effective|since|new|current(?:ly)?|now)\b", re.I)
 
@@ -89,7 +101,8 @@ def parse_credits(text: str) -> Decimal | None:
     if bare:
         value = Decimal(bare.group(1))
         return plain(value) if 0 < value <= 300 else None
-    candidates: list[tuple[Decimal, bool, bool]] = []  # value, clause is current, looks like a total
+    # value, clause is current, looks like a total, names the degree itself ("a 30-unit program")
+    candidates: list[tuple[Decimal, bool, bool, bool]] = []
     for clause in _clauses(t):
         totalish = bool(_TOTALISH.search(clause))
         current = bool(_NEW.search(clause)) and not _OLD.search(clause)
@@ -103,14 +116,20 @@ def parse_credits(text: str) -> Decimal | None:
                 continue
             if re.match(r"^\s?(?:-|to)\s?\d", after) or re.search(r"\d\s?(?:-|to)\s?$", before):
                 continue  # "12-18 credits per quarter": a load band, not a total
-            candidates.append((Decimal(m.group(1)), current, totalish))
+            strong = _STRONG_AFTER.match(clause, m.end()) is not None
+            candidates.append((Decimal(m.group(1)), current, totalish, strong))
         for m in _UNIT_LABELLED.finditer(clause):
             if Decimal(m.group(1)) >= MIN_LABELLED_TOTAL:
-                candidates.append((Decimal(m.group(1)), current, True))
+                candidates.append((Decimal(m.group(1)), current, True, False))
         for m in _LABELLED.finditer(clause):
             if _LABEL_END.search(m.group("between")[-40:]):
-                if m.group("between").rstrip().endswith((":", "-")) or not _UNIT_AFTER.match(clause, m.end()):
-                    candidates.append((Decimal(m.group(2)), current, True))
+                unit = _UNIT_AFTER.match(clause, m.end())
+                if unit and _PART_AFTER.match(clause[unit.end() : unit.end() + 80]):
+                    continue  # "a 36 semester-hour program: 18 hours of core courses" - a part
+                if _COUNT_AFTER.match(clause, m.end()):
+                    continue  # "Degree requirements: 12 courses (36 credit hours)" - a course count
+                if m.group("between").rstrip().endswith((":", "-")) or not unit:
+                    candidates.append((Decimal(m.group(2)), current, True, False))
         if len(candidates) > 100:
             return None  # a list of numbers, not a statement of one total
     candidates = [c for c in candidates if 0 < c[0] <= 300]
@@ -123,6 +142,9 @@ def parse_credits(text: str) -> Decimal | None:
     values = {c[0] for c in candidates}
     if len(values) == 1:
         return plain(values.pop())
+    strong = {c[0] for c in candidates if c[3]}
+    if len(strong) == 1:
+        return plain(strong.pop())  # "The MLS is a 30-unit program; 12 units are required core courses."
     totals = {c[0] for c in candidates if c[2]}
     if len(totals) == 1:
         return plain(totals.pop())

@@ -31,15 +31,27 @@ Decisions (each tested in tests/normalize/test_normalize_deadlines.py):
   term's clause ("Fall/Spring: priority deadline March 1; Summer: January 15") is that date's.
 - "Priority deadline: January 15; Final deadline: April 1" names no term: term None.
 - Relative deadlines ("due 60 days before the term") are not dates: nothing is returned.
+- A month in a deadline's place with no readable day ("Fall: May priority, then rolling" once the
+  digits are gone, "due in May") makes the whole result []: a partial list would read as complete.
+- applies_to, in this order: "graduate school" (a heading or label naming the Graduate School
+  as the source: "The Graduate School Application Deadlines", "Graduate School deadline:"; it holds
+  until the text turns to the department or program), campus/delivery, applicant group, then a
+  named group from "(School Librarianship certificate applicants only)" (lowercase, no "only").
+  A campus heading starts a new block: it clears the applicant group of the block before it.
+  "Apply online" / "online application" is about the form and never qualifies a date.
+- Funding, assistantship and "full/best consideration" dates are priority; "general admission" is
+  final. "Accepted year-round on a rolling basis" is a rolling deadline with term None.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .models import Deadline
+from .qualifiers import join as q_join
 from .text import MONTHS, TERM_RE, TERM_WORDS, prepare, sentences
 
 _MONTH = (
@@ -116,9 +128,12 @@ _KINDS: tuple[tuple[str, str], ...] = (
     ("preferred", r"\bpreferred\b|\bpreference\b|\brecommended\b|\brecommends\b|\bwe\s+recommend\b"),
     # "(for funding consideration)": the date that keeps funding open is a priority date.
     ("priority", r"\bpriority\b|\bearly\b|\b(?:funding|scholarships?|assistantships?|fellowships?|financial\s+aid)"
-                 r"\s+consideration\b|\bconsider(?:ation|ed)\s+for\s+(?:\w+\s)?(?:funding|scholarships?|assistantships?"
-                 r"|fellowships?|financial\s+aid)\b"),
+                 r"\s+consideration\b|\bconsider(?:ation|ed)\s+for\s+(?:\w+\s){0,3}?(?:funding|scholarships?|assistantships?"
+                 r"|fellowships?|financial\s+aid)\b"
+                 # "apply by March 1 for full consideration": the date that keeps every option open.
+                 r"|\b(?:full|fullest|best|first|maximum|guaranteed)\s+consideration\b"),
     ("final", r"\bfinal\b|\buntil\b|\bno\s+later\s+than\b|\blast\s+day\b|\bclose[sd]?\b|\bhard\b"
+              r"|\bgeneral\s+(?:admission|application|deadline)s?\b"
               r"|\bregular\b|\bstandard\b"),
 )
 _KIND_RE = [(k, re.compile(p, re.I)) for k, p in _KINDS]
@@ -138,7 +153,72 @@ _TERM_LIST_LINK = re.compile(r"\s?(?:,\s?(?:and|or|&)?|and|or|&|/)\s?$", re.I)
 _KIND_WORD = r"(?:priority|preferred|early|final|regular)"
 _KIND_PAIR = re.compile(rf"\b({_KIND_WORD})\s?(?:and|&|/)\s?({_KIND_WORD})\b", re.I)
 _LIST_GAP = re.compile(r"^\s?(?:,|and|&|,\s?and)\s?$", re.I)
+_SENTENCE_GAP = re.compile(r"[.;]\s|\|")  # a sentence end or a table-cell bar
+# "Apply online", "online application": about the paperwork, not who the deadline applies to.
+_PAPERWORK = re.compile(
+    r"\b(?:apply|submit\w*|complete[sd]?|register|file)\s+(?:\w+\s){0,2}?online\b"
+    r"|\bonline\s+(?:application|portal|form|system)s?\b",
+    re.I,
+)
 _SPLIT_PUNCT = re.compile(r"[.;]\s|[.;]$|\)\s|,\s")
+
+
+# A month written where a deadline's date should be, but with no readable day ("Fall: May
+# priority", "Spring: Nov. priority" once the digits are gone, "due in May"): the text states a
+# deadline we cannot read, so the whole text gives [] rather than a partial list. Months are
+# matched capitalized ("May", not the verb "may"); one after a start/opening word is not a deadline.
+_BARE_MONTH = re.compile(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b\.?"
+)
+_DEADLINE_SLOT = re.compile(
+    r"(?:\b(?:fall|autumn|spring|summer|winter)\b[^.;:\d]{0,20}:|\bdeadlines?\b|\bdue\b|\bapply\s+by\b|\bby\b"
+    r"|\buntil\b|\bno\s+later\s+than\b|\bpriority\b|\bpreferred\b|\bfinal\b)[^.;\d]{0,25}$",
+    re.I,
+)
+_NOT_DEADLINE_MONTH = re.compile(
+    r"\b(?:opens?|opening|begins?|beginning|starts?|start\s+date|commence\w*|classes|courses|orientation|decisions?"
+    r"|notifi\w*|graduat\w*|released?|available)\b[^.;\d]{0,25}$",
+    re.I,
+)
+# "Applications are accepted year-round on a rolling basis": rolling for every term (term None).
+_YEAR_ROUND = re.compile(
+    r"\byear[-\s]round\b|\bthroughout\s+the\s+year\b|\ball\s+year\b|\bany\s?time\b|\b(?:every|each|all|any)\s+terms?\b"
+    r"|\b(?:every|each|all|any)\s+semesters?\b",
+    re.I,
+)
+# A text that names the Graduate School as the source of its deadlines ("The Graduate School
+# Application Deadlines ...", "Graduate School deadline: June 30"): applies_to "graduate school".
+_SOURCE = re.compile(
+    r"\bgraduate\s+(?:school|college)(?:'s)?\s+(?:(?:application|admissions?)\s+)?(?:deadlines?|dates?)\b"
+    r"|\b(?:deadlines?|dates?)\s+(?:set|established|published)\s+by\s+the\s+graduate\s+(?:school|college)\b"
+    r"|^\s?(?:the\s+)?graduate\s+(?:school|college)\b(?!\s+(?:by|before|no\s+later))"
+    r"|\(\s?(?:the\s+)?graduate\s+(?:school|college)\s?\)|\bgraduate\s+(?:school|college)\s?:",
+    re.I,
+)
+# The program's own deadlines after the Graduate School's: the source no longer holds.
+_OWN_SOURCE = re.compile(r"\b(?:department|program|school\s+of|ischool|college\s+of|we|our)\b", re.I)
+# "(School Librarianship certificate applicants only)": a named group of applicants.
+_GROUP_ONLY = re.compile(
+    r"\(\s?(?:for\s+)?(?P<group>[a-z][a-z&'/ -]{1,60}?\s(?:applicants|students|candidates))\s+only\s?\)", re.I
+)
+_CAMPUS_LABELS = ("main campus", "online campus", "global campus", "on campus", "online")
+_GROUP_LABELS = ("domestic", "international")
+
+
+def _unreadable_date(text: str, events: list["_Event"]) -> bool:
+    """A month standing in a deadline's place with no readable day."""
+    in_date = bytearray(len(text) + 1)
+    for e in events:
+        if not e.rolling:
+            in_date[e.start : e.end] = b"\x01" * (e.end - e.start)
+    for m in _BARE_MONTH.finditer(text):
+        if in_date[m.start()]:
+            continue
+        before = text[max(0, m.start() - 60) : m.start()]
+        if _DEADLINE_SLOT.search(before) and not _NOT_DEADLINE_MONTH.search(before):
+            return True
+    return False
 
 
 @dataclass
@@ -200,7 +280,10 @@ def _split_gap(gap: str) -> int:
         consumed = m.end()
     heads = [h.start() for h in (TERM_RE.search(gap, consumed), _QUAL_ANY.search(gap, consumed)) if h]
     if heads:
-        return min(heads)
+        # "... on a rolling basis. For full consideration for fall, apply by": the sentence the
+        # heading stands in introduces the next date from its start.
+        first_end = _SENTENCE_GAP.search(gap, consumed, min(heads))
+        return first_end.end() if first_end else min(heads)
     cut = consumed
     for p in _SPLIT_PUNCT.finditer(gap, consumed):
         cut = p.start()
@@ -214,6 +297,13 @@ def _split_gap(gap: str) -> int:
         if link and _kind(gap[consumed : consumed + link.start()]):
             cut = consumed + link.start()
     return cut
+
+
+def _sentence_of(text: str, spans: list[tuple[int, int]], starts: list[int], pos: int) -> str:
+    """The sentence around pos, at most 200 characters either side (bounded work per event)."""
+    k = bisect_right(starts, pos) - 1
+    a, b = spans[k] if k >= 0 else (0, len(text))
+    return text[max(a, pos - 200) : min(b, pos + 200)]
 
 
 def _last_term(text: str) -> str | None:
@@ -262,9 +352,12 @@ def _heading_kind(pre: str) -> tuple[str | None, bool]:
     return kind, not kinds_after_term
 
 
-def _qualifier(text: str) -> str | None:
+def _qualifier(text: str, labels: tuple[str, ...] | None = None) -> str | None:
+    """The qualifier named last in the text (optionally only among `labels`)."""
     best, best_pos = None, -1
     for label, pattern in _QUAL_RE:
+        if labels is not None and label not in labels:
+            continue
         for m in pattern.finditer(text):
             if m.start() > best_pos:
                 best, best_pos = label, m.start()
@@ -283,9 +376,10 @@ def parse_deadlines(text: str) -> list[Deadline]:
     """Every application deadline the text states; [] when it states none."""
     t = prepare(text)
     t = _STATUS.sub(" ", t)
+    t = _PAPERWORK.sub(lambda m: m.group(0).lower().replace("online", "the"), t)
     t = _drop_terms_not_admitted(t)
     events = _find_events(t)
-    if not events:
+    if not events or _unreadable_date(t, events):
         return []
     named_terms = {TERM_WORDS[w.lower()] for w in TERM_RE.findall(t)}
     only_term = next(iter(named_terms)) if len(named_terms) == 1 else None
@@ -333,19 +427,31 @@ def parse_deadlines(text: str) -> list[Deadline]:
             for j, term in enumerate(terms):
                 listed_term[i + j] = term
 
+    spans = sentences(t)
+    span_starts = [a for a, _ in spans]
     out: list[Deadline] = []
     seen: set[Deadline] = set()
     terms_now: list[str] = []
     kind_now: str | None = None
-    qual_now: str | None = None
+    campus_now: str | None = None
+    group_now: str | None = None
+    source_now: str | None = None
     for i, (ev, pre, post) in enumerate(zip(events, pres, posts)):
         clause = _own_clause(pre)
         pre_terms = _term_list(clause)
         if pre_terms:
             terms_now = pre_terms
-        pre_qual = _qualifier(pre)
-        if pre_qual:
-            qual_now = pre_qual
+        # Qualifier headings hold until the next one of their slot; a campus heading starts a
+        # new block, so it also clears the applicant group of the block before it.
+        pre_campus, pre_group = _qualifier(pre, _CAMPUS_LABELS), _qualifier(pre, _GROUP_LABELS)
+        if pre_campus:
+            campus_now, group_now = pre_campus, None
+        if pre_group:
+            group_now = pre_group
+        if _SOURCE.search(pre):
+            source_now = "graduate school"
+        elif _OWN_SOURCE.search(pre):
+            source_now = None  # "...; the department recommends applying by March 1"
         # A kind named as a heading holds for the dates after it; a kind written inside one
         # term's own clause ("Fall/Spring: priority deadline March 1") is that date's only.
         pre_kind, sticky = _heading_kind(clause)
@@ -357,13 +463,23 @@ def parse_deadlines(text: str) -> list[Deadline]:
         post_for = _FOR_POSTFIX.match(post, paren.end() if paren else 0)
         own = (paren.group(1) if paren else "") + " " + (post_for.group(0) if post_for else "")
         post_terms = [TERM_WORDS[w.lower()] for w in TERM_RE.findall(own)]
-        post_qual = _qualifier(own)
+        group_only = _GROUP_ONLY.search(post[: len(own) + 80])
+        if group_only:
+            own = own + " " + group_only.group(0)
+        post_campus, post_group = _qualifier(own, _CAMPUS_LABELS), _qualifier(own, _GROUP_LABELS)
         terms = pre_terms or post_terms or terms_now or ([only_term] if only_term else [None])  # type: ignore[list-item]
         if i in listed_term:
             terms = [listed_term[i]]
         if ev.ambiguous and not (pre_terms or post_terms or terms_now):
             continue  # "Deadline: 12/1" with no term: month/day or day/month? Skipped.
-        qual = post_qual or qual_now
+        named_group = None
+        if group_only and not post_group:
+            named_group = " ".join(group_only.group("group").lower().split())
+        source = "graduate school" if _SOURCE.search(own) else source_now
+        # The date's own words replace the heading of their slot.
+        qual = q_join([source, post_campus or campus_now, post_group or group_now, named_group])
+        if ev.rolling and not pre_terms and not post_terms and _YEAR_ROUND.search(_sentence_of(t, spans, span_starts, ev.start)):
+            terms = [None]  # "accepted year-round on a rolling basis": every term
         for term in dict.fromkeys(terms):
             if ev.rolling:
                 deadline = Deadline(term=term, date=None, kind="rolling", applies_to=qual)

@@ -12,6 +12,12 @@ mode is the most online way the program can be completed:
   route ("fully online or in a hybrid format" stays online);
 - campus: only on-campus/in-person/face-to-face words.
 "no campus visits required" / "no residency" keep a program online.
+A campus component in any word order ("An on-campus experience required of students in the
+online program", "then join classmates in Denver for a short on-campus Immersion experience") is
+hybrid unless its sentence makes it optional ("optional campus visits", "may", "welcome").
+Live meetings on a schedule ("meets synchronously once a week", "required weekly live sessions")
+are synchronous=True even when the rest is "on your own schedule"; "no weekly live sessions" and
+"not required to attend live sessions" are False.
 
 Optional live sessions do not make a program synchronous: "optional synchronous sessions"
 alone is synchronous=False.
@@ -25,7 +31,7 @@ from __future__ import annotations
 import re
 
 from .models import Delivery
-from .text import prepare
+from .text import prepare, sentences
 
 _ONLINE = re.compile(
     r"\bonline\b|\bdistance(?:\s+(?:learning|education|delivered|degree))?\b|\bweb-based\b|\bremote(?:ly)?\b"
@@ -43,13 +49,33 @@ _CAMPUS = re.compile(r"\bon-?\s?campus\b|\bin[-\s]person\b|\bface-to-face\b|\bca
 _HYBRID = re.compile(r"\bhybrid\b|\bblended\b|\blow-residency\b|\bmixed(?:\s+(?:mode|delivery))?\b", re.I)
 _RESIDENCY = re.compile(
     r"\b(?:required|requires?|mandatory|must\s+attend)\b[^.;]{0,60}\b(?:immersion|residency|on-?\s?campus|campus\s+visits?|in-person)\b"
-    r"|\b(?:immersion|residency|on-?\s?campus\s+(?:session|orientation|visit)s?)\b[^.;]{0,40}\b(?:required|mandatory)\b"
+    r"|\b(?:immersion|residency|on-?\s?campus\s+(?:[a-z-]+\s)?(?:session|orientation|visit|experience|component|intensive"
+    r"|weekend|immersion|residency|institute|workshop|seminar)s?)\b[^.;]{0,40}(?<!not\s)(?<!never\s)\b(?:required|mandatory)\b"
     r"|\bwith\s+an?\s+(?:short|brief|one-week|two-day|\d-day|weekend|annual)?\s?(?:on-?\s?campus\s+)?(?:immersion|residency)\b",
+    re.I,
+)
+# A campus component named as part of the online route ("then join classmates in Denver for a
+# short on-campus Immersion experience", "plan to attend a campus residency each summer"): hybrid
+# in any word order, unless its sentence makes it optional ("optional campus visits", "may attend").
+_CAMPUS_COMPONENT = re.compile(
+    r"\b(?:on-?\s?campus|in-person|campus)\s+(?:[a-z-]+\s)?(?:immersions?|residency|residencies|intensives?|experiences?"
+    r"|orientations?|weekends?|sessions?|institutes?|components?|requirements?)\b"
+    r"|\bimmersion\s+(?:experience|weekend|week|session|course)s?\b"
+    r"|\b(?:come|travel|return)\s+to\s+(?:the\s+)?campus\s+(?:once|twice|\w+\s+times|each|every|annually|for)\b"
+    r"|\b(?:plan|expect(?:ed)?|need|required|must)\s+to\s+(?:attend|travel|come|visit|be\s+on\s+campus)\b[^.;]{0,60}"
+    r"\b(?:campus|immersion|residency|in\s+person)\b",
+    re.I,
+)
+_OPTIONAL_WORDS = re.compile(
+    r"\b(?:optional(?:ly)?|may|can|could|encouraged|welcome[ds]?|invited|if\s+(?:you|they)\s+(?:wish|choose|prefer)"
+    r"|not\s+required|no|never|without|choose|option|or)\b",
     re.I,
 )
 _NO_RESIDENCY = re.compile(
     r"\bno\s+(?:required\s+)?(?:campus\s+(?:visits?|requirements?|residency)|residency|on-?\s?campus|visits?\s+to\s+campus)"
-    r"|\bnever\s+(?:have\s+to\s+)?(?:visit|come\s+to)\s+(?:the\s+)?campus|\bwithout\s+(?:ever\s+)?(?:visiting|coming\s+to)\s+campus",
+    r"|\bnever\s+(?:have\s+to\s+)?(?:visit|come\s+to)\s+(?:the\s+)?campus|\bwithout\s+(?:ever\s+)?(?:visiting|coming\s+to)\s+campus"
+    r"|\b(?:immersion|residency|campus\s+(?:visits?|attendance))\s+(?:is|are)\s+(?:not\s+required|optional)"
+    r"|\bnot\s+required\s+to\s+(?:visit|come\s+to|attend|travel)",
     re.I,
 )
 _ASYNC = re.compile(
@@ -58,8 +84,30 @@ _ASYNC = re.compile(
 )
 _SYNC = re.compile(
     r"(?<!a)\bsynchronous(?:ly)?\b|\breal[-\s]time\b|\blive\s+(?:online\s+)?(?:sessions?|classes|class|lectures?|meetings?)\b"
-    r"|\bmeets?\s+online\b|\bmeet\s+(?:\w+\s){0,3}?(?:once|twice|weekly|each\s+week)|\bvirtual\s+classrooms?\b"
+    r"|\bmeets?\s+online\b|\bmeets?\s+live\b|\bmeets?\s+(?:\w+\s){0,3}?(?:once|twice|weekly|each\s+week|every\s+(?:week|other\s+week"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday))|\bvirtual\s+classrooms?\b"
     r"|\bscheduled\s+class\s+(?:times?|meetings?)\b|\bweekly\s+(?:live|virtual|zoom)\b",
+    re.I,
+)
+# Live meetings on a schedule ("meets synchronously once a week", "required weekly live
+# sessions") make a program synchronous even when the rest of the work is self-paced.
+_REGULAR = re.compile(
+    r"\b(?:once|twice|three\s+times)\s+(?:a|per|each)\s+(?:week|month)\b|\bweekly\b|\b(?:each|every|per)\s+week\b"
+    r"|\bevery\s+(?:other\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?:required|mandatory)\b",
+    re.I,
+)
+_NO_SYNC = re.compile(
+    r"\b(?:no|not|never|without|optional)\b\s?(?:[\w-]+\s){0,3}?(?:live|synchronous|real-time|weekly|scheduled|set|required|log-?in)\b"
+    r"|\bnot\s+required\b",
+    re.I,
+)
+# "there are no weekly live sessions", "not required to attend live sessions": not live classes.
+_NEGATED_SYNC = re.compile(
+    r"\b(?:no|never|without)\s+(?:[\w-]+\s){0,2}?(?:live|synchronous|real-time)\s+(?:online\s+)?"
+    r"(?:sessions?|class(?:es)?|meetings?|lectures?|components?|requirements?)\b"
+    r"|\bnot\s+required\s+to\s+(?:attend|join|log\s+in\s+for)\s+(?:any\s+)?(?:live|synchronous|real-time)\s+(?:online\s+)?"
+    r"(?:sessions?|class(?:es)?|meetings?|lectures?)\b",
     re.I,
 )
 _OPTIONAL_SYNC = re.compile(
@@ -76,11 +124,28 @@ _ONLINE_ROUTE = re.compile(
 )
 
 
+def _component_required(t: str) -> bool:
+    for a, b in sentences(t):
+        part = t[a:b]
+        if _CAMPUS_COMPONENT.search(part) and not _OPTIONAL_WORDS.search(part):
+            return True
+    return False
+
+
+def _regular_sync(t: str) -> bool:
+    """A sentence with live meetings on a schedule, not made optional or negated."""
+    for a, b in sentences(t):
+        part = _ASYNC.sub(" ", t[a:b])
+        if _SYNC.search(part) and _REGULAR.search(part) and not _NO_SYNC.search(part) and not _OPTIONAL_SYNC.search(part):
+            return True
+    return False
+
+
 def parse_delivery(text: str) -> Delivery | None:
     """Delivery mode and synchrony; None when the text names no way of delivery."""
     t = _PAPERWORK.sub(" ", prepare(text))
     online = _ONLINE.search(t) is not None and not (_NOT_ONLINE.search(t) and not re.search(r"\bfully\s+online|100%\s+online", t, re.I))
-    required_residency = _RESIDENCY.search(t) is not None and _NO_RESIDENCY.search(t) is None
+    required_residency = (_RESIDENCY.search(t) is not None or _component_required(t)) and _NO_RESIDENCY.search(t) is None
     if online and required_residency:
         mode = "hybrid"
     elif online and _HYBRID.search(t) and not _ONLINE_ROUTE.search(t):
@@ -96,10 +161,14 @@ def parse_delivery(text: str) -> Delivery | None:
     is_async = _ASYNC.search(t) is not None
     optional_sync = _OPTIONAL_SYNC.search(t) is not None
     # Live sessions that are optional do not make the program synchronous.
+    negated_sync = _NEGATED_SYNC.search(t) is not None
+    t = _NEGATED_SYNC.sub(" ", t)
     is_sync = _SYNC.search(_OPTIONAL_SYNC.sub(" ", _ASYNC.sub(" ", t))) is not None
-    if is_async and is_sync:
+    if is_async and is_sync and _regular_sync(t):
+        synchronous = True  # "meets synchronously once a week ...; the rest on your own schedule"
+    elif is_async and is_sync:
         synchronous = None
-    elif is_async or optional_sync:
+    elif is_async or optional_sync or (negated_sync and not is_sync):
         synchronous = False
     elif is_sync:
         synchronous = True

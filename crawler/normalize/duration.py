@@ -12,7 +12,8 @@ Conventions (an academic year is what programs mean by "a year"):
 - A time limit ("must finish within five years", "up to 6 years to complete") is only a maximum,
   and is used only when the text states nothing else (months_min None, months_max 60).
 - A limit may also be a heading or a grant: "Maximum time to degree: 7 years", "Time limit for
-  completion: 5 years", "Students have six years to complete the degree".
+  completion: 5 years", "Students have six years to complete the degree", "The Graduate School
+  allows five years", "a 6-year time limit". A limit never widens stated lengths.
 - Lengths of a course or a term ("8-week sessions", "7-week terms") are not program lengths.
 - Durations of something else are skipped: "2 years of work experience", "GPA in the last two
   years", "courses taken within the last 6 years".
@@ -40,9 +41,17 @@ _SPAN = re.compile(
 _LOWER_BOUND = re.compile(r"\b(?:as\s+(?:few|little|short)\s+as|in\s+as\s+(?:few|little)\s+as|minimum\s+of|at\s+least)\s?$", re.I)
 _LIMIT = re.compile(
     r"\b(?:within|no\s+more\s+than|not\s+(?:to\s+)?exceed|up\s+to|maximum(?:\s+of)?|time\s+limit(?:\s+of)?|limit\s+of"
-    r"|no\s+longer\s+than|at\s+most|have|are\s+(?:allowed|given)|allowed|given)\s?$"
+    r"|no\s+longer\s+than|at\s+most|have|has|are\s+(?:allowed|given|permitted)|allowed|given|permitted"
+    # "The Graduate School allows five years to complete the degree", "policy permits 6 years".
+    r"|allows?|allowing|permits?|grants?|gives|a\s+period\s+of|no\s+later\s+than)\s?(?:students\s|you\s|them\s)?$"
     # A heading that names a limit: "Maximum time to degree: 7 years", "Time limit for completion: 5 years".
     r"|\b(?:(?:maximum|max\.?)\s+(?:time|length|period)|time\s+limit|statute\s+of\s+limitations?)\b[^.;\d]{0,30}$",
+    re.I,
+)
+# "a 6-year time limit", "5 years from the first course taken": a limit written after the figure.
+_LIMIT_AFTER = re.compile(
+    r"^\s?(?:time\s+limit|limit\b|statute|from\s+(?:the\s+)?(?:first|initial|start|term|semester|date\s+of\s+(?:admission|matriculation|first))"
+    r"|of\s+(?:admission|matriculation|(?:the\s+)?first\s+(?:course|enrollment|registration))|after\s+(?:admission|matriculation))",
     re.I,
 )
 _NOT_DURATION_AFTER = re.compile(
@@ -53,7 +62,7 @@ _NOT_DURATION_AFTER = re.compile(
     re.I,
 )
 _NOT_DURATION_BEFORE = re.compile(
-    r"\b(?:last|past|previous|final|recent|first|each|every|per)\s?(?:\w+\s)?$|\bolder\s+than\s?$", re.I
+    r"\b(?:last|past|previous|final|recent|first|each|every|per)\b\s?(?:\w+\s)?$|\bolder\s+than\s?$", re.I
 )
 
 
@@ -89,7 +98,7 @@ def parse_duration(text: str) -> Duration | None:
         high = _months(m.group("high"), m.group("unit")) if m.group("high") else low
         if low is None or high is None or low <= 0 or high < low or high > 120:
             continue
-        if _LIMIT.search(before):
+        if _LIMIT.search(before) or _LIMIT_AFTER.match(after):
             limits.append(_whole(high))
         elif _LOWER_BOUND.search(before):
             lows.append(_whole(low))

@@ -51,6 +51,8 @@ _NOT_REQUIRED = re.compile(
     r"|\bno\s+(?:longer\s+)?(?:require|required|need)\w*|\bno\s+(?:\w+\s){0,3}?(?:required|needed|necessary)\b"
     r"|\bno\s+(?:GRE|MAT|GMAT|standardi[sz]ed|test|entrance)\b|\bdo(?:es)?\s+not\s+require|\bdon't\s+require"
     r"|\bdoesn't\s+require|\bwithout\s+(?:the\s+)?(?:GRE|test|exam)|\bGRE[-\s]free\b|\bwaived\s+for\s+all\b"
+    # "The GRE requirement has been suspended", "the GRE is temporarily suspended".
+    r"|\b(?:requirement\s+(?:has\s+been\s+|is\s+|was\s+)?|(?:is|are|been|was)\s+(?:temporarily\s+)?)(?:suspended|eliminated|removed)\b"
     r"|\bis\s+not\s+an?\s+(?:admission\s+)?requirement|\bnot\s+an?\s+(?:admission\s+)?requirement"
     r"|\bno\s+(?:GRE|test)\s+(?:scores?\s+)?(?:is\s+|are\s+)?required"
     r"|(?:exams?|tests?|scores?|GRE)\s?(?:required)?\s?:\s?(?:none|n/a|not\s+applicable)\b"
@@ -92,7 +94,9 @@ _REQUIRED = re.compile(
 )
 _GPA_NUMBER = re.compile(r"([0-4]\.\d{1,2})")
 _GRAD_DEGREE = re.compile(
-    r"\b(?:graduate|master'?s|doctoral|advanced|terminal|professional)\s+degree\b|\bmaster'?s\b|\bph\.?d\b|\bdoctorate\b"
+    # "graduate-degree holders", "a graduate or professional degree".
+    r"\b(?:graduate|master'?s|doctoral|advanced|terminal|professional)(?:\s+or\s+[a-z']+)?[-\s]degrees?\b|\bmaster'?s\b"
+    r"|\bph\.?d\b|\bdoctorate\b"
     r"|\bJ\.D\.|\bJD\b",
     re.I,
 )

@@ -1,8 +1,9 @@
 """Who a rate or a deadline applies to: residency words and applies_to qualifiers.
 
 applies_to is a lowercase, comma-joined list drawn from a small vocabulary, in this order:
-campus/delivery ("main campus", "online campus", "global campus", "on campus", "online"),
-applicant group ("domestic", "international" - deadlines only), attendance ("full-time",
+source ("graduate school" - deadlines only), campus/delivery ("main campus", "online campus", "global campus", "on campus", "online"),
+applicant group ("domestic", "international" - deadlines only), a named group of applicants
+("school librarianship certificate applicants" - deadlines only), attendance ("full-time",
 "part-time"), load ("1-8 credits", "7+ credits"), credit system ("quarter credits"),
 course size ("3-credit courses").
 """
@@ -24,6 +25,9 @@ _ANY = re.compile(
 _OUT = re.compile(r"\b(?:non-[a-z]+\s+residents?|out-of-state|out\s+of\s+state|non-?\s?residents?|nonresidents?)\b", re.I)
 _IN = re.compile(r"\b(?:in-state|in\s+state|residents?)\b", re.I)
 _INTL = re.compile(r"\binternational\b", re.I)
+
+# Any residency word, for finding where a heading names one.
+RESIDENCY_WORD = re.compile(rf"{_OUT.pattern}|{_IN.pattern}|{_INTL.pattern}", re.I)
 
 RESIDENCY_ORDER = ("in_state", "out_of_state", "international")
 

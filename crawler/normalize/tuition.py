@@ -77,7 +77,9 @@ def _post_pattern(labels: bool) -> re.Pattern[str]:
         r"\s?\*{0,3}"
         # Not "total": "$836 Total cost (36 credits): $30,096" - a "Total" after an amount heads
         # the next one.
-        rf"(?:\s?(?:in\s+)?(?P<label>{never}(?:(?!per\b|total\b)[a-z-]+\s){{0,3}}{_POST_LABEL_WORD})\b\s?\*{{0,3}})?"
+        # "$1,175 (tuition) + $60 (fees)": the label may stand in parentheses.
+        rf"(?:\s?(?:in\s+)?(?P<lparen>\(\s?)?(?P<label>{never}(?:(?!per\b|total\b)[a-z-]+\s){{0,3}}{_POST_LABEL_WORD})\b"
+        r"(?(lparen)\s?\))\s?\*{0,3})?"
         rf"(?:\s?(?P<open>\(\s?)?(?P<per>(?:per|/|an?|each|every)[-\s]?(?:{_UNIT})\b"
         r"|for\s+the\s+(?:entire\s+|whole\s+|full\s+)?(?:\d{1,3}[-\s](?:credit|unit|hour)s?(?:[-\s]hours?)?\s+)?"
         r"(?P<program2>program|degree)\b"
@@ -86,14 +88,20 @@ def _post_pattern(labels: bool) -> re.Pattern[str]:
         rf"(?:\s?\*{{0,3}}\s?(?P<label2>{never}(?:(?!(?:and|or|plus|per|for)\b)[a-z-]+\s){{0,2}}?(?:tuition|fees?))\b)?"
         rf"(?:\s?\(?\s?(?:at|for|with)?\s?(?P<thr>\d{{1,2}}\s?(?:\+|or\s+more|(?:-|to)\s?\d{{1,2}})\s?{q.LOAD_UNIT})\s?\)?)?"
         rf"(?:\s?(?:\(\s?|(?:for|to)\s+)(?:[A-Za-z.-]+\s){{0,2}}?(?P<res>{_RES_WORD})(?:\s+students)?\)?"
-        rf"|\s?(?-i:(?P<res2>resident|residents|nonresident|nonresidents|non-resident|non-residents|in-state|out-of-state))\b)?",
+        rf"|\s?(?-i:(?P<res2>resident|residents|nonresident|nonresidents|non-resident|non-residents|in-state|out-of-state"
+        r"|international))\b)?",
         re.I,
     )
 
 
 _POST = _post_pattern(labels=True)
 _POST_NO_LABEL = _post_pattern(labels=False)
-_LABEL_RIGHT_BEFORE = re.compile(rf"\b{_LABEL_WORD}\s?:?\s?$", re.I)
+# "Tuition $565", "Fees: $76.16", "Tuition Per Credit Hour: $565.00": the label (with its unit)
+# stands right before the amount, so a label after the amount ("... Fees Per Credit Hour: $76.16")
+# heads the next amount, never this one.
+_LABEL_RIGHT_BEFORE = re.compile(
+    rf"\b{_LABEL_WORD}(?:\s?(?:per|/)[-\s]?(?:{_UNIT}))?\s?(?:\((?:[a-z-]+\s?){{1,3}}\)\s?)?:?\s?$", re.I
+)
 _PRE_PER = re.compile(
     rf"(?:(?:per|/)[-\s]?(?:{_UNIT})\b|(?P<annual>annual|yearly|per\s+year|a\s+year)\b"
     r"|(?P<program2>program\s+(?:tuition|cost)|total\s+program|total\s+tuition|for\s+the\s+(?:entire\s+|whole\s+)?program"
@@ -101,6 +109,8 @@ _PRE_PER = re.compile(
     r"|(?P<semester>semester|term|quarterly)\s+(?:tuition|cost|rate)\b)",
     re.I,
 )
+_ONLY_GAP = re.compile(r"\s?:?\s?")
+_HEADS_NEXT = re.compile(r"\s?\*{0,3}\s?:")
 _LABELS = re.compile(rf"\b{_LABEL_WORD}\b", re.I)
 _ONE_TIME = re.compile(r"\b(?:application|transcript|graduation|late|deposit|parking|orientation|housing)\b", re.I)
 _EXAMPLE = re.compile(
@@ -173,6 +183,7 @@ class _Item:
     campus: str | None = None
     attendance: str | None = None
     load: str | None = None
+    labelled_before: bool = False  # its kind comes from a label written before it
 
 
 @dataclass
@@ -181,6 +192,7 @@ class _Group:
     context: dict[str, object]
     continues: bool  # same sentence as the group before it
     soft: bool = False  # a new sentence after a ";" (a residency pair: "$541 ...; $1,058 for non-residents")
+    label_first: bool = False  # a label heads the residencies ("Tuition per credit: Resident $420 ...")
     items: list[_Item] = field(default_factory=list)
 
 
@@ -242,6 +254,12 @@ def _names_something(ctx: dict[str, object]) -> bool:
     return any(ctx.values())
 
 
+def _label_first(heading: str) -> bool:
+    label = _LABELS.search(heading)
+    res = q.RESIDENCY_WORD.search(heading)
+    return label is not None and res is not None and label.start() < res.start()
+
+
 def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Group]:
     groups: list[_Group] = []
     boundary = 0
@@ -250,8 +268,18 @@ def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Gro
             boundary = max(boundary, a.end)
             continue
         inter = text[boundary : a.start]
-        post_re = _POST_NO_LABEL if _LABEL_RIGHT_BEFORE.search(text, max(0, a.start - 20), a.start) else _POST
+        post_re = _POST_NO_LABEL if _LABEL_RIGHT_BEFORE.search(text, max(0, a.start - 45), a.start) else _POST
         m = post_re.match(text, a.end)
+        if (m.group("label") or m.group("label2")) and _HEADS_NEXT.match(text, m.end()):
+            # "Resident $980 Fees per credit hour: $62": a label ending in a colon is the next
+            # amount's, never this one's.
+            m = _POST_NO_LABEL.match(text, a.end)
+        elif m.group("label") and i + 1 < len(amounts) and _ONLY_GAP.fullmatch(text, m.end(), amounts[i + 1].start):
+            # "Non-Resident $1,077.00 Fees $61.25": a label between two amounts is the second's
+            # when the second has no label after it (labels stand before their amounts here).
+            nxt = _POST.match(text, amounts[i + 1].end)
+            if not (nxt.group("label") or nxt.group("label2")):
+                m = _POST_NO_LABEL.match(text, a.end)
         item = _Item(a, "")
         _read_post(item, m)
         end = _read_trail(item, text, m.end())
@@ -272,7 +300,26 @@ def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Gro
         if not groups or sentence_break or _names_something(ctx):
             # A heading that names a residency, campus or load replaces the qualifiers, and a
             # new sentence starts clean; otherwise the amount joins the current group.
-            groups.append(_Group(heading, ctx, continues=bool(groups) and not sentence_break, soft=soft))
+            if soft and groups and ctx["residency"] and not any(ctx[k] for k in ("campus", "attendance", "load")):
+                # "Semester tuition (9 or more hours): Resident $6,213.50; Non-resident $15,890.00":
+                # the other residency's amount keeps the block's campus, attendance and load.
+                ctx = dict(groups[-1].context, residency=ctx["residency"])
+            group = _Group(heading, ctx, continues=bool(groups) and not sentence_break, soft=soft)
+            group.label_first = _label_first(heading) or (
+                group.continues and bool(groups) and groups[-1].label_first and not any(
+                    ctx[k] for k in ("campus", "attendance", "load")))
+            groups.append(group)
+        elif (
+            (groups[-1].label_first or not _LABELS.search(groups[-1].heading))
+            and groups[-1].context["residency"] and _LABELS.search(heading)
+        ):
+            # "Tuition per credit hour: Resident $420 Non-resident $980 Fees per credit hour: $62",
+            # "Resident $398.50 Non-Resident $1,077.00 Fees $61.25": the residency heads only the
+            # amounts right after it; a new label starts a block that keeps the outer qualifiers
+            # but not the residency ("In-State: Tuition $6,000 Fees $500" keeps it: its heading
+            # names the residency above the labels).
+            ctx = dict(groups[-1].context, residency=())
+            groups.append(_Group(heading, ctx, continues=True))
         item.pre = inter
         groups[-1].items.append(item)
         boundary = end
@@ -328,6 +375,7 @@ def _read_pre(item: _Item) -> None:
         if labels:
             last_label = labels[-1]
             item.kind = _kind_of(last_label.group(0))
+            item.labelled_before = True
             last = last_label.start()
             # "Program fee: $228" / "Application fee $50"
             if _ONE_TIME.search(tail[max(0, last - 20) : last + 10]):
@@ -358,6 +406,7 @@ def _resolve_group(group: _Group) -> None:
     if len(heading_labels) >= 2 and len(items) >= 2 and not any(i.kind for i in items[1:]):
         for item, kind in zip(items, heading_labels):
             item.kind = kind
+            item.labelled_before = True
         if len(items) == len(heading_labels) + 1:
             items[-1].kind = "total"
     last = items[-1]
@@ -411,6 +460,25 @@ def _carry_units(groups: list[_Group]) -> None:
         previous = next((i for i in reversed(group.items) if i.per), None)
 
 
+def _carry_kinds(groups: list[_Group]) -> None:
+    """An amount with no label of its own is the same kind as the labelled amount before it in
+    its sentence ("Tuition & Fees Per Credit Hour Resident $548.10 Non-Resident $1,089.35": both
+    combined totals; "Fees per credit: In-state $50; Out-of-state $80": both fees), across a ";"
+    only when the next amounts name a residency. Without a labelled amount before, tuition."""
+    previous: str | None = None
+    for group in groups:
+        names_residency = bool(group.context["residency"]) or all(i.residency for i in group.items)
+        if not (group.continues or (group.soft and names_residency)):
+            previous = None
+        for item in group.items:
+            if item.kind is None and previous is not None and not _LABELS.search(item.pre):
+                item.kind = previous
+                continue
+            # Only a label written before an amount heads the ones after it; a label after an
+            # amount ("$6,359 tuition + $350 program fees") is that amount's own.
+            previous = item.kind if item.labelled_before else None
+
+
 def _applies_to(group: _Group, item: _Item) -> str | None:
     ctx = group.context
     size = None
@@ -445,6 +513,7 @@ def parse_tuition(text: str) -> list[Rate]:
     for group in groups:
         _resolve_group(group)
     _carry_units(groups)
+    _carry_kinds(groups)
     for group in groups:
         sentence_index = bisect_right(span_starts, group.items[0].amount.start) - 1
         sentence_any = says_any[sentence_index]

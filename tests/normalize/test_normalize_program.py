@@ -61,6 +61,18 @@ DURATION = [
     ("Courses taken within the last 5 years may transfer.", None),
     ("Flexible schedule", None),
     ("", None),
+    # --- PARSER_VERSION 3: a time limit never overrides stated lengths --------------------------
+    ("Full-time students usually finish in about two years (four semesters). Part-time students typically take three "
+     "to four years. The Graduate School allows five years to complete the degree.",
+     Duration(months_min=24, months_max=48)),
+    ("Most full-time students complete the program in 2 years; part-time students take 3-4 years. The university "
+     "permits 6 years to finish.", Duration(months_min=24, months_max=48)),
+    ("Students typically graduate in 18 to 24 months. University policy gives students seven years to complete all "
+     "requirements.", Duration(months_min=18, months_max=24)),
+    ("The Graduate School allows students six years to complete the degree.", Duration(months_max=72)),
+    ("Students are permitted 5 years to complete the MLIS.", Duration(months_max=60)),
+    ("Most students finish in 2 to 3 years and have up to 6 years to complete the program.",
+     Duration(months_min=24, months_max=36)),
 ]
 
 
@@ -123,6 +135,30 @@ DELIVERY = [
     ("Apply online by February 1. All classes meet on campus in Madison.", Delivery(mode="campus")),
     ("Submit the online application; courses are taught face-to-face.", Delivery(mode="campus")),
     ("", None),
+    # --- PARSER_VERSION 3: a campus component in any word order; scheduled live meetings -------
+    ("An on-campus experience required of students in the MLIS@Denver online program.", Delivery(mode="hybrid")),
+    ("Complete your coursework online, then join classmates in Denver for a short on-campus Immersion experience.",
+     Delivery(mode="hybrid")),
+    ("The online MLIS includes a one-week campus residency each summer.", Delivery(mode="hybrid")),
+    ("Online students plan to attend a three-day orientation on campus before their first semester.",
+     Delivery(mode="hybrid")),
+    ("Take classes online and come to campus twice for weekend intensives.", Delivery(mode="hybrid")),
+    ("Online students must travel to Chapel Hill for a two-day immersion weekend.", Delivery(mode="hybrid")),
+    ("Online students are invited to an optional on-campus orientation.", Delivery(mode="online")),
+    ("The program is online. An on-campus immersion is not required.", Delivery(mode="online")),
+    ("Our online program has no campus residency requirement.", Delivery(mode="online")),
+    ("The online MLIS is completed entirely online; students are welcome to visit campus for the commencement ceremony.",
+     Delivery(mode="online")),
+    ("The MLIS meets synchronously once a week in a virtual classroom; the rest of the work is completed on your own "
+     "schedule.", Delivery(mode="online", synchronous=True)),
+    ("Online courses include required weekly live sessions; other coursework is asynchronous.",
+     Delivery(mode="online", synchronous=True)),
+    ("Classes are asynchronous, but students meet live on Zoom every Tuesday evening.",
+     Delivery(mode="online", synchronous=True)),
+    ("Asynchronous online courses with optional synchronous sessions.", Delivery(mode="online", synchronous=False)),
+    ("Courses are asynchronous; there are no weekly live sessions.", Delivery(mode="online", synchronous=False)),
+    ("Asynchronous coursework; students are not required to attend live sessions.",
+     Delivery(mode="online", synchronous=False)),
 ]
 
 

@@ -102,6 +102,15 @@ CREDITS = [
     ("Tuition is $900 per unit", None),
     ("Credits: varies", None),
     ("", None),
+    # --- PARSER_VERSION 3: hyphenated units; "a N-unit program" names the total ----------------
+    ("The MLIS is a 36 semester-hour program: 18 hours of core courses and 18 hours of electives.", Decimal("36")),
+    ("Our 42 credit-hour degree: 15 credit hours of required core and 27 in electives.", Decimal("42")),
+    ("This 39 semester-hour curriculum includes 12 semester hours of required courses.", Decimal("39")),
+    ("The degree is a 48 quarter-hour program: 24 quarter hours of core coursework and 24 of electives.", Decimal("48")),
+    ("The MLS is a 30-unit program; 12 units are required core courses.", Decimal("30")),
+    ("Students complete a 36-semester-hour program of study.", Decimal("36")),
+    ("Degree requirements: 12 courses (36 credit hours)", Decimal("36")),
+    ("Students must complete 12 hours of core courses.", None),
 ]
 
 
