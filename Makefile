@@ -23,8 +23,10 @@ demo: setup
 	  $(BIN)/mlis-crawler refresh --replay $$snap --data $(DATA); \
 	  status=$$?; [ $$status -le 1 ] || exit $$status; \
 	done
-	@echo; echo "Published database: $(DATA)/programs.db"; \
-	echo "Latest change report: $$(ls -d $(DATA)/reports/*/ | tail -1)report.html (also report.md, report.json)"
+	@echo; echo "Published database: $(DATA)/programs.db"; echo "Change reports, night by night (report.html, report.md, report.json):"
+	@for report in $(DATA)/reports/*/; do \
+	  echo "  $${report}report.html: $$($(BIN)/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["summary"])' $${report}report.json)"; \
+	done
 
 test: setup
 	$(BIN)/python -m pytest
