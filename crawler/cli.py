@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from crawler.publish import PublishError, publish
-from crawler.refresh import ConfigError, RefreshError, RefreshResult, check_data_dir, exclusive, refresh
+from crawler.refresh import ConfigError, RefreshError, RefreshResult, check_data_dir, exclusive, recover, refresh
 from crawler.report import build_report, render_html, render_markdown
 from crawler.review import ReviewError, decide, pending
 from crawler.storage import HistoryError, open_history
@@ -155,6 +155,7 @@ def publish_command(data):
     """Rebuild programs.db from the accepted values and swap it in atomically."""
     paths, db = _history(data)
     with exclusive(paths):
+        recover(db, paths, log=click.echo)  # a crawl killed after reconcile is published under its own id
         latest = db.execute("SELECT crawl_id FROM crawls WHERE status = 'published' ORDER BY rowid DESC LIMIT 1").fetchone()
         target = publish(db.conn, paths.data, latest[0] if latest else None)
     click.echo(f"published {target}")

@@ -239,3 +239,21 @@ def test_a_second_refresh_on_the_same_data_folder_exits_3_before_touching_anythi
     assert first.returncode == 0, err
     check_published_file(data)
     assert published_content(data / "programs.db") == world["content"]
+
+
+def test_publish_after_a_refresh_killed_past_reconcile_reports_that_crawl(world, tmp_path):
+    """A maintainer's `publish` settles the interrupted crawl first: its changes are published
+    under its own id, with its own report, not folded silently into another crawl's file."""
+    data = tmp_path / "data"
+    shutil.copytree(world["template"], data)
+    assert cli(*refresh_args(data), kill_at="publish:built").returncode == KILLED
+    [killed] = [c for c, status in crawls(data).items() if status == "reconciled"]
+
+    result = cli("publish", "--data", str(data))
+
+    assert result.returncode == 0, result.stderr
+    assert f"note: crawl {killed} was interrupted after its changes were accepted" in result.stdout
+    assert crawls(data)[killed] == "published"
+    assert check_published_file(data)["crawl_id"] == killed
+    assert normalized_report(report_dirs(data)[killed]) == world["report"]
+    assert published_content(data / "programs.db") == world["content"]
