@@ -185,6 +185,9 @@ def test_faults_lose_nothing_else(net, tmp_path):
     ("172.16.0.1", "172.16.0.1"),
     ("[fe80::1]", "fe80::1"),
     ("[fc00::1]", "fc00::1"),
+    ("[::127.0.0.1]", "::7f00:1"),                  # IPv4-compatible IPv6
+    ("[64:ff9b::a9fe:a9fe]", "64:ff9b::a9fe:a9fe"),  # NAT64 of the metadata address
+    ("[2002:a9fe:a9fe::1]", "2002:a9fe:a9fe::1"),    # 6to4 of the metadata address
 ])
 def test_non_global_addresses_in_every_spelling_are_refused(host, address):
     literal = literal_address(host)
@@ -198,6 +201,7 @@ def test_non_global_addresses_in_every_spelling_are_refused(host, address):
     ("134217728", "8.0.0.0"),
     ("[2606:4700:4700::1111]", "2606:4700:4700::1111"),
     ("[::ffff:8.8.8.8]", "::ffff:808:808"),
+    ("[64:ff9b::808:808]", "64:ff9b::808:808"),      # NAT64 of a public address
 ])
 def test_public_addresses_are_allowed(host, address):
     literal = literal_address(host)
