@@ -12,6 +12,7 @@ import asyncio
 import ipaddress
 import socket
 
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
 
@@ -91,3 +92,28 @@ async def _resolve(host: str) -> list:
     except OSError:
         return []  # the download itself will fail and be recorded as a DNS error
     return [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+
+
+class Rfc9309RobotsTxt(RobotsTxtMiddleware):
+    """robots.txt as RFC 9309 reads it: a 5xx answer means the site is unreachable for crawlers,
+    so nothing on that host is fetched (Scrapy would parse the error page and allow all); a 4xx
+    answer means there are no rules. A robots.txt that cannot be fetched at all keeps Scrapy's
+    behaviour: the page request is made and fails with its own cause (refused, timeout, DNS),
+    which the ledger records."""
+
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        self.unreachable: set[str] = set()
+
+    async def _parse_robots(self, response, netloc, request):
+        if response.status >= 500:
+            self.unreachable.add(netloc)
+        if response.status >= 400:
+            response = response.replace(body=b"")
+        await super()._parse_robots(response, netloc, request)
+
+    def process_request_2(self, rp, request):
+        if urlparse_cached(request).netloc in self.unreachable:
+            self._stats.inc_value("robotstxt/unreachable")
+            raise IgnoreRequest("Forbidden by robots.txt: it answered with a server error (RFC 9309: unreachable)")
+        super().process_request_2(rp, request)

@@ -40,6 +40,9 @@ HTTPCACHE_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.PrivateAddressGuard": 50,
+    # RFC 9309: a robots.txt answering 5xx forbids the whole host (Scrapy's own allows all).
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.middlewares.Rfc9309RobotsTxt": 100,
 }
 # Redirect hops are never dropped as duplicates, so every scheduled URL gets its ledger row.
 DUPEFILTER_CLASS = "crawler.dupefilter.LedgerDupeFilter"

@@ -334,6 +334,27 @@ def test_robots_disallow_is_recorded_and_values_kept(data, site):
     assert_kept(before_rows, before_prov, data, ADMISSIONS_FIELDS, "2026-11-03")
 
 
+def test_robots_txt_answering_a_server_error_forbids_the_host(data, site):
+    """RFC 9309: a 5xx robots.txt means the host is unreachable for crawlers; Scrapy alone would
+    read the error page as "no rules" and crawl on."""
+    before_rows, before_prov = published_rows(data), provenance(data)
+    snapshot = site("2026-11-03")
+    declare(snapshot, "infosci.arizona.edu", status={"/robots.txt": 503})
+    result = night(data, snapshot, [SPIDER])
+
+    assert result.health == {SPIDER: "degraded"}
+    pages = ledger(data, result.crawl_id)
+    # The overview redirects into the forbidden host, so the admissions page behind it is never
+    # even asked for; the catalog, on another host, is read as usual.
+    assert pages[OVERVIEW]["outcome"] == "robots"
+    assert pages[OVERVIEW]["sha256"] is None  # never fetched
+    assert pages[OVERVIEW]["error"] == ("IgnoreRequest: Forbidden by robots.txt: it answered with a server error "
+                                        "(RFC 9309: unreachable)")
+    assert ADMISSIONS not in pages and pages[CATALOG]["outcome"] == "ok"
+    assert changes_of(result) == {(field, "fetch_failed", "accepted"): PROGRAMS for field in OVERVIEW_FIELDS}
+    assert_kept(before_rows, before_prov, data, OVERVIEW_FIELDS | ADMISSIONS_FIELDS, "2026-11-03")
+
+
 # -- 5. circuit breakers and holds ---------------------------------------------------------------
 
 def test_fewer_programs_than_last_healthy_crawl_quarantines_the_site(data, site):
