@@ -19,32 +19,35 @@ def percent(old: Any, new: Any) -> float | None:
     return float(round((after - before) / before * 100, 1))
 
 
-def _keyed(field: str, items: list) -> dict[tuple, Any]:
+def _by_key(field: str, items: list) -> dict[tuple, list]:
     key = FIELDS[field].key or (lambda item: (canonical(item),))
-    keyed: dict[tuple, Any] = {}
+    grouped: dict[tuple, list] = {}
     for item in items:
-        k = key(item)
-        while k in keyed:  # two items with one identity: keep both, in order
-            k = (*k, "#")
-        keyed[k] = item
-    return keyed
+        grouped.setdefault(key(item), []).append(item)
+    return grouped
 
 
 def diff_items(field: str, old: list | None, new: list | None) -> dict[str, list]:
-    """Which items of a list field were added, removed or changed (matched by identity)."""
-    before, after = _keyed(field, old or []), _keyed(field, new or [])
-    changed = []
-    for k in before.keys() & after.keys():
-        if canonical(before[k]) != canonical(after[k]):
-            entry = {"key": list(k), "old": before[k], "new": after[k]}
-            if isinstance(before[k], dict) and "amount_usd" in before[k]:
-                entry["percent"] = percent(before[k]["amount_usd"], after[k]["amount_usd"])
+    """Which items of a list field were added, removed or changed. Items are matched by identity
+    (term and applies_to for a deadline; kind, per, residency and applies_to for a rate); where
+    several share an identity, identical items pair first, so only what moved is reported."""
+    before, after = _by_key(field, old or []), _by_key(field, new or [])
+    added, removed, changed = [], [], []
+    for k in list(before) + [k for k in after if k not in before]:
+        olds, news = list(before.get(k, [])), list(after.get(k, []))
+        for item in list(olds):
+            same = next((n for n in news if canonical(n) == canonical(item)), None)
+            if same is not None:
+                olds.remove(item)
+                news.remove(same)
+        for o, n in zip(olds, news):
+            entry = {"key": list(k), "old": o, "new": n}
+            if isinstance(o, dict) and "amount_usd" in o:
+                entry["percent"] = percent(o["amount_usd"], n["amount_usd"])
             changed.append(entry)
-    return {
-        "added": [after[k] for k in after if k not in before],
-        "removed": [before[k] for k in before if k not in after],
-        "changed": sorted(changed, key=lambda e: canonical(e["key"])),
-    }
+        removed += olds[len(news):]
+        added += news[len(olds):]
+    return {"added": added, "removed": removed, "changed": sorted(changed, key=lambda e: canonical(e["key"]))}
 
 
 def money_changes(field: str, old: Any, new: Any) -> list[float]:

@@ -37,6 +37,7 @@ class Field:
     many: bool = False
     money: bool = False  # changes report a percent
     key: Callable[[dict], tuple] | None = None  # identity of a list item, for item-by-item diffs
+    order: Callable[[Any], tuple] | None = None  # the one order a list is kept in (see `in_order`)
 
 
 def _delivery_mode(text: str) -> str | None:
@@ -51,6 +52,22 @@ def _synchronous(text: str) -> bool | None:
 
 def _name(text: str) -> str | None:
     return n.clean_text(text) or None
+
+
+_TERM_ORDER = {"fall": 0, "spring": 1, "summer": 2, "winter": 3}
+_RESIDENCY_ORDER = {"any": 0, "in_state": 1, "out_of_state": 2, "international": 3}
+_PER_ORDER = {"credit": 0, "course": 1, "term": 2, "year": 3, "program": 4}
+_KIND_ORDER = {"tuition": 0, "fee": 1, "priority": 0, "preferred": 1, "final": 2, "rolling": 3}
+
+
+def _rate_order(rate: dict) -> tuple:
+    return (_KIND_ORDER[rate["kind"]], _RESIDENCY_ORDER[rate["residency"]], rate.get("applies_to") or "",
+            _PER_ORDER[rate["per"]], float(rate["amount_usd"]))
+
+
+def _deadline_order(deadline: dict) -> tuple:
+    return (_TERM_ORDER.get(deadline.get("term") or "", 9), deadline.get("applies_to") or "",
+            _KIND_ORDER[deadline["kind"]], deadline.get("date") or "")
 
 
 def _rate_key(rate: dict) -> tuple:
@@ -70,10 +87,11 @@ FIELDS: dict[str, Field] = {
         Field("delivery", _delivery_mode),
         Field("synchronous", _synchronous),
         Field("total_credits", n.parse_credits),
-        Field("tuition", n.parse_tuition, many=True, money=True, key=_rate_key),
-        Field("fees", n.parse_tuition, many=True, money=True, key=_rate_key),
-        Field("application_deadlines", n.parse_deadlines, many=True, key=_deadline_key),
-        Field("start_terms", n.parse_start_terms, many=True, key=lambda term: (term,)),
+        Field("tuition", n.parse_tuition, many=True, money=True, key=_rate_key, order=_rate_order),
+        Field("fees", n.parse_tuition, many=True, money=True, key=_rate_key, order=_rate_order),
+        Field("application_deadlines", n.parse_deadlines, many=True, key=_deadline_key, order=_deadline_order),
+        Field("start_terms", n.parse_start_terms, many=True, key=lambda term: (term,),
+              order=lambda term: (_TERM_ORDER.get(term, 9),)),
         Field("entrance_exam", n.parse_exam_rule),
         Field("min_gpa", n.parse_gpa),
         Field("application_fee", n.parse_money, money=True),
@@ -100,6 +118,14 @@ _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_asci
 def canonical(value: Any) -> str:
     """The one string form of a value used for hashing and equality."""
     return _CANONICAL.encode(value)
+
+
+def in_order(field: str, items: list) -> list:
+    """A list field's items in its one canonical order (tuition before fees, in-state before
+    out-of-state; fall before spring ...), so that a page listing the same rates or deadlines in
+    another order is not a change, and equal values are equal strings in the history."""
+    spec = FIELDS[field]
+    return sorted(items, key=spec.order) if spec.order else items
 
 
 def read_fact(field: str, text: str) -> tuple[Any, str | None]:

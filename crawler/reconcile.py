@@ -48,6 +48,9 @@ class Change:
 class SiteRun:
     spider: str
     health: str
+    # Every page fetched and every expected field read (the spider's own health, before the
+    # circuit breaker): what the site states tonight is complete, even if the breaker holds it.
+    clean: bool
     quarantined: bool = False
     errors: list[str] = field(default_factory=list)
 
@@ -73,18 +76,14 @@ def _site_runs(db: Database, crawl_id: str, policy: Policy) -> list[SiteRun]:
     for spider, health, programs, coverage, errors in db.execute(
         "SELECT spider, health, programs, coverage, errors FROM spider_runs WHERE crawl_id = ? ORDER BY spider", [crawl_id]
     ).fetchall():
-        run = SiteRun(spider, health, errors=json.loads(errors or "[]"))
-        last = db.execute(
-            """SELECT r.programs, r.coverage, r.crawl_id FROM spider_runs r JOIN crawls c USING (crawl_id)
-               WHERE r.spider = ? AND r.health = 'ok' AND r.crawl_id != ? AND c.status IN ('reconciled', 'published')
-               ORDER BY c.rowid DESC LIMIT 1""",
-            [spider, crawl_id],
-        ).fetchone()
-        if last and health != "failed":
-            trips = _breaker_trips(programs, json.loads(coverage or "{}"), last[0], json.loads(last[1] or "{}"), policy)
+        errors = json.loads(errors or "[]")
+        run = SiteRun(spider, health, clean=health == "ok", errors=errors)
+        if health != "failed":
+            published_programs, published_coverage = _published_shape(db, spider)
+            trips = _breaker_trips(programs, json.loads(coverage or "{}"), published_programs, published_coverage, policy)
             if trips:
                 run.quarantined, run.health = True, "degraded"
-                run.errors = [f"circuit breaker: {t} (last healthy crawl {last[2]})" for t in trips] + run.errors
+                run.errors = [f"circuit breaker: {t}" for t in trips] + run.errors
         db.execute(
             "UPDATE spider_runs SET health = ?, quarantined = ?, errors = ? WHERE crawl_id = ? AND spider = ?",
             [run.health, int(run.quarantined), json.dumps(run.errors), crawl_id, spider],
@@ -93,14 +92,29 @@ def _site_runs(db: Database, crawl_id: str, policy: Policy) -> list[SiteRun]:
     return runs
 
 
-def _breaker_trips(programs: int, coverage: dict, last_programs: int, last_coverage: dict, policy: Policy) -> list[str]:
+def _published_shape(db: Database, spider: str) -> tuple[int, dict[str, float]]:
+    """How many programs of the site are published, and the share of them with each field.
+
+    The breaker compares a crawl with what is published, not with an earlier crawl, so once a
+    maintainer accepts what it held (a field the site really dropped), it stops tripping."""
+    total = db.execute(
+        "SELECT count(*) FROM programs WHERE institution_id = ? AND status != 'removed'", [spider]).fetchone()[0]
+    if not total:
+        return 0, {}
+    rows = db.execute(
+        """SELECT c.field, count(*) FROM programs p JOIN current c ON c.program_id = p.program_id
+           WHERE p.institution_id = ? AND p.status != 'removed' GROUP BY c.field""", [spider]).fetchall()
+    return total, {name: round(n / total, 4) for name, n in rows}
+
+
+def _breaker_trips(programs: int, coverage: dict, published: int, published_coverage: dict, policy: Policy) -> list[str]:
     trips = []
-    if last_programs and programs < last_programs * (1 - policy.program_drop):
-        trips.append(f"found {programs} programs, {last_programs} before")
-    for name, share in sorted(last_coverage.items()):
+    if published and programs < published * (1 - policy.program_drop):
+        trips.append(f"found {programs} programs, {published} published")
+    for name, share in sorted(published_coverage.items()):
         now = coverage.get(name, 0.0)
         if share - now > policy.coverage_drop:
-            trips.append(f"{name} found for {now:.0%} of programs, {share:.0%} before")
+            trips.append(f"{name} found for {now:.0%} of programs, {share:.0%} published")
     return trips
 
 
@@ -125,10 +139,13 @@ def _site_changes(db: Database, crawl_id: str, run: SiteRun, observed_on: str, p
             changes.extend(_field_changes(db, crawl_id, program_id, observed_on, clean_site=False, only_unknown=True))
             continue
         if seen_hash != previous[1]:
-            changes.extend(_field_changes(db, crawl_id, program_id, observed_on, clean_site=run.health == "ok"))
+            changes.extend(_field_changes(db, crawl_id, program_id, observed_on, clean_site=run.clean))
     _confirm_site(db, crawl_id, run.spider, observed_on, clean_site=run.health == "ok")
+    _supersede_reverted(db, crawl_id, run.spider, observed_on, clean_site=run.clean)
 
-    if run.health == "ok" and not run.quarantined:
+    # A circuit breaker holds what the site states; it does not stop a cleanly read site from
+    # confirming that a program is gone (held for review like every removal).
+    if run.clean:
         for program_id, (status, _hash, missed) in sorted(known.items()):
             if program_id in seen or status == "removed":
                 continue
@@ -186,6 +203,23 @@ def _confirm_site(db: Database, crawl_id: str, spider: str, observed_on: str, cl
     )
 
 
+def _supersede_reverted(db: Database, crawl_id: str, spider: str, observed_on: str, clean_site: bool) -> None:
+    """A pending change the site has gone back on (it states the published value again, or, read
+    cleanly, no longer states the held one) is superseded: accepting it later would publish a
+    value the site no longer states. Superseded is not decided: no decided_at."""
+    db.execute(
+        f"""UPDATE changes SET status = 'rejected', decision_reason = ?
+            WHERE status = 'pending' AND kind IN ('added', 'changed', 'removed') AND change_id IN (
+              SELECT ch.change_id FROM {_SEEN_AND_KNOWN}
+              JOIN changes ch ON ch.program_id = s.program_id AND ch.status = 'pending'
+              LEFT JOIN observations o ON o.crawl_id = s.crawl_id AND o.program_id = s.program_id AND o.field = ch.field
+              LEFT JOIN current c ON c.program_id = s.program_id AND c.field = ch.field
+              WHERE {_SEEN_AND_KNOWN_WHERE}
+              AND ((o.state = 'value' AND o.value IS c.value) OR (o.program_id IS NULL AND c.program_id IS NULL AND ?)))""",
+        [f"superseded: the site states the published value again on {observed_on}", crawl_id, spider, clean_site],
+    )
+
+
 def _field_changes(db: Database, crawl_id: str, program_id: str, observed_on: str, clean_site: bool,
                    only_unknown: bool = False) -> list[Change]:
     observed = {r[0]: r[1:] for r in db.execute(
@@ -236,7 +270,14 @@ def _hold_mass_changes(db: Database, run: SiteRun, changes: list[Change], policy
 def _record(db: Database, crawl_id: str, change: Change, cause: str, observed_on: str) -> None:
     old, new = _json(change.old), _json(change.new)
     if change.kind in VALUE_KINDS:
-        if _still_pending(db, change, new):
+        twin = _pending_twin(db, change, new)
+        if twin is not None:
+            # Asked already. If tonight nothing holds it (the site's breaker has cleared, say),
+            # the waiting change is published now; otherwise it keeps waiting, asked once.
+            if change.status == "accepted":
+                db.execute("UPDATE changes SET status = 'accepted', decision_reason = ? WHERE change_id = ?",
+                           [f"no longer held on {observed_on}", twin])
+                apply_change(db, twin)
             return
         rejected = db.execute(
             """SELECT change_id FROM changes WHERE program_id = ? AND field IS ? AND kind = ? AND old IS ? AND new IS ?
@@ -265,12 +306,13 @@ def _record(db: Database, crawl_id: str, change: Change, cause: str, observed_on
         apply_change(db, change_id)
 
 
-def _still_pending(db: Database, change: Change, new: str | None) -> bool:
-    """The same change is already waiting for a decision: don't ask twice."""
-    return db.execute(
-        "SELECT 1 FROM changes WHERE program_id = ? AND field IS ? AND kind = ? AND new IS ? AND status = 'pending'",
+def _pending_twin(db: Database, change: Change, new: str | None) -> int | None:
+    """The same change, already waiting for a decision."""
+    row = db.execute(
+        "SELECT change_id FROM changes WHERE program_id = ? AND field IS ? AND kind = ? AND new IS ? AND status = 'pending'",
         [change.program_id, change.field, change.kind, new],
-    ).fetchone() is not None
+    ).fetchone()
+    return row[0] if row else None
 
 
 def apply_change(db: Database, change_id: int) -> None:

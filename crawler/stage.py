@@ -20,7 +20,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from crawler.faults import checkpoint
-from crawler.fields import FIELDS, canonical
+from crawler.fields import FIELDS, canonical, in_order
 from crawler.items import ALL_PROGRAMS, OK
 
 FETCH_FAILURE_PREFIXES = ("page not fetched", "page answered HTTP")
@@ -106,7 +106,7 @@ def _observe(field_name: str, facts: list[dict]) -> Observation:
         merged: list = []
         for value in values:
             merged.extend(v for v in value if v not in merged)
-        value = merged or None
+        value = in_order(field_name, merged) or None
     else:
         distinct = {canonical(v): v for v in values}
         if len(distinct) > 1:

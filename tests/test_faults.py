@@ -19,6 +19,9 @@ from pathlib import Path
 import pytest
 
 from crawler.policy import POLICY
+from crawler.review import ReviewError, decide
+from crawler.spider import slug
+from crawler.storage import open_history
 from tests.conftest import QUIET, ROOT, SITES
 from tests.sitecopy import (
     copy_data, copy_snapshot, declare, edit, history, night, provenance, published, published_rows, report,
@@ -60,6 +63,11 @@ def data(baseline, tmp_path):
 def site(tmp_path):
     """site(night) -> a fresh copy of the good snapshot, standing for that night."""
     return lambda date: copy_snapshot(BASE_NIGHT, tmp_path / f"sites-{date}", date)
+
+
+def copy_snapshot_as(snapshot: Path, date: str) -> Path:
+    """An edited snapshot again, standing for a later night (the folder name is the date)."""
+    return Path(shutil.copytree(snapshot, snapshot.parent.parent / f"sites-{date}" / date))
 
 
 def changes_of(result) -> Counter:
@@ -251,7 +259,7 @@ def test_restyled_site_is_unknown_not_removed(data, site):
                            "application_deadlines", "min_gpa")}
     entry = spider_report(result)
     assert entry["quarantined"] is True
-    assert f"circuit breaker: found 1 programs, {PROGRAMS} before" in entry["errors"][0]
+    assert entry["errors"][0] == f"circuit breaker: found 1 programs, {PROGRAMS} published"
     assert_kept(before_rows, before_prov, data, CATALOG_FIELDS | OVERVIEW_FIELDS | ADMISSIONS_FIELDS, "2026-11-03")
     # The pages were fetched fine; the ledger says the extraction came back empty.
     assert {u: p["outcome"] for u, p in ledger(data, result.crawl_id).items()} == {
@@ -357,10 +365,10 @@ def test_robots_txt_answering_a_server_error_forbids_the_host(data, site):
 
 # -- 5. circuit breakers and holds ---------------------------------------------------------------
 
-def test_fewer_programs_than_last_healthy_crawl_quarantines_the_site(data, site):
-    before_rows = published_rows(data)
+def test_fewer_programs_than_published_quarantines_the_site(data, site):
     snapshot = site("2026-11-03")
-    for name in ("Special Librarianship", "Public Librarianship", "Law Librarianship"):  # 9 -> 6 programs
+    gone = ("Special Librarianship", "Public Librarianship", "Law Librarianship")  # 9 -> 6 programs
+    for name in gone:
         edit(snapshot, CATALOG_FILE, f"<li>{name}</li>", "")
     edit(snapshot, CATALOG_FILE, "<td>37</td>", "<td>36</td>")  # news that would be accepted on a healthy night
     result = night(data, snapshot, [SPIDER])
@@ -368,16 +376,19 @@ def test_fewer_programs_than_last_healthy_crawl_quarantines_the_site(data, site)
     assert result.health == {SPIDER: "degraded"}
     entry = spider_report(result)
     assert entry["quarantined"] is True
-    assert entry["errors"][0].startswith(f"circuit breaker: found 6 programs, {PROGRAMS} before (last healthy crawl ")
+    assert entry["errors"] == [f"circuit breaker: found 6 programs, {PROGRAMS} published"]
     assert changes_of(result) == {("total_credits", "changed", "pending"): 6}
     assert {c["reason"] for c in report(result)["changes"]} == {"held: the site's circuit breaker tripped"}
-    assert values(published_rows(data)) == values(before_rows)  # nothing published, no program unseen
-    assert {r[0] for r in history(data).execute("SELECT status FROM programs")} == {"active"}
+    assert {r["total_credits"] for r in published(data).execute("SELECT total_credits FROM programs")} == {37}
+    # The site was read cleanly, so the absence counts towards removal (held like any removal).
+    statuses = dict(history(data).execute("SELECT program_id, status FROM programs"))
+    assert {p for p, status in statuses.items() if status == "unseen"} == {f"arizona/ma-lis-{slug(n)}" for n in gone}
 
 
 def test_field_coverage_drop_quarantines_a_site_that_looked_healthy(data, site):
     """Tuition is optional on the admissions page, so the spider cannot report it missing; the
-    breaker sees its coverage fall from 100% to 0% and holds the site."""
+    breaker sees its coverage fall from 100% to 0% of the published programs and holds the site.
+    The page was read cleanly, so the vanished tuition is offered for review as `removed`."""
     before_rows = published_rows(data)
     snapshot = site("2026-11-03")
     edit(snapshot, ADMISSIONS_FILE, 'class="cost-block"', 'class="price-card"', count=3)
@@ -387,12 +398,64 @@ def test_field_coverage_drop_quarantines_a_site_that_looked_healthy(data, site):
     assert result.health == {SPIDER: "degraded"}
     entry = spider_report(result)
     assert entry["quarantined"] is True
-    assert entry["errors"] == [f"circuit breaker: tuition found for 0% of programs, 100% before (last healthy crawl {first_crawl(data)})"]
-    assert changes_of(result) == {("total_credits", "changed", "pending"): PROGRAMS}  # no "removed" tuition
+    assert entry["errors"] == ["circuit breaker: tuition found for 0% of programs, 100% published"]
+    assert changes_of(result) == {("total_credits", "changed", "pending"): PROGRAMS,
+                                  ("tuition", "removed", "pending"): PROGRAMS}
     assert values(published_rows(data)) == values(before_rows)
     # The tuition nobody read tonight keeps its date; values read again and equal are confirmed.
     assert {r[-1] for r in published_rows(data)["tuition_rates"]} == {BASE_NIGHT}
     assert {r[-1] for r in published_rows(data)["deadlines"]} == {"2026-11-03"}
+
+
+def test_accepting_what_the_breaker_held_clears_it(data, site):
+    """The site really dropped its cost blocks: a maintainer accepts the held removals, and the
+    next night the breaker (comparing with what is published) no longer trips; the credits
+    change it was also holding is published then, without a second question."""
+    snapshot = site("2026-11-03")
+    edit(snapshot, ADMISSIONS_FILE, 'class="cost-block"', 'class="price-card"', count=3)
+    edit(snapshot, CATALOG_FILE, "<td>37</td>", "<td>36</td>")
+    first = night(data, snapshot, [SPIDER])
+    removals = [c["change_id"] for c in report(first)["changes"] if c["kind"] == "removed"]
+    decide(open_history(data / "history.db"), removals, True, "the program stopped publishing costs")
+
+    second = night(data, copy_snapshot_as(snapshot, "2026-11-04"), [SPIDER])
+
+    assert second.health == {SPIDER: "ok"}
+    assert report(second)["changes"] == []
+    assert published(data).execute("SELECT count(*) FROM tuition_rates").fetchone()[0] == 0
+    assert {r[0] for r in published(data).execute("SELECT total_credits FROM programs")} == {36}
+    reasons = {r[0] for r in history(data).execute(
+        "SELECT decision_reason FROM changes WHERE field = 'total_credits' AND status = 'accepted'")}
+    assert reasons == {"no longer held on 2026-11-04"}
+
+
+def test_a_change_the_site_went_back_on_cannot_be_accepted(data, site):
+    """Held (+33%), then the site states the published value again: the held change is
+    superseded, so a late 'accept' cannot publish a value the site no longer states."""
+    snapshot = site("2026-11-03")
+    edit(snapshot, ADMISSIONS_FILE, "$900 per unit", "$1,200 per unit")
+    held = night(data, snapshot, [SPIDER])
+    assert changes_of(held) == {("tuition", "changed", "pending"): PROGRAMS}
+    night(data, site("2026-11-04"), [SPIDER])  # the page says $900 again
+    statuses = {r[0]: r[1] for r in history(data).execute(
+        "SELECT status, decision_reason FROM changes WHERE crawl_id = ?", [held.crawl_id])}
+    assert statuses == {"rejected": "superseded: the site states the published value again on 2026-11-04"}
+    with pytest.raises(ReviewError, match="is rejected, not pending"):
+        decide(open_history(data / "history.db"), [report(held)["changes"][0]["change_id"]], True, None)
+
+
+def test_reordered_rates_are_not_a_change(data, site):
+    """The same cost blocks in another order on the page: nothing changed."""
+    snapshot = site("2026-11-03")
+    page = snapshot / ADMISSIONS_FILE
+    html = page.read_text()
+    blocks = re.findall(r'<div class="cost-block".*?</div>', html, flags=re.S)
+    assert len(blocks) == 3
+    start, end = html.index(blocks[0]), html.index(blocks[2]) + len(blocks[2])
+    page.write_text(html[:start] + "\n".join(reversed(blocks)) + html[end:])
+    result = night(data, snapshot, [SPIDER])
+    assert result.health == {SPIDER: "ok"}
+    assert report(result)["changes"] == []
 
 
 def first_crawl(data: Path) -> str:
