@@ -5,13 +5,17 @@ Exit codes (docs/cli.md):
   1  done, but some sites were degraded or failed (their published values were kept)
   2  usage or configuration error (bad option, missing replay folder, unwritable data folder,
      unknown spider, unusable history database)
-  3  could not run (another process holds the data folder, a publish check failed)
+  3  could not run (another process holds the data folder, a publish check failed, an unexpected
+     error such as a file where a folder should be; its traceback goes to <data>/last-error.txt)
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
+import traceback
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -40,18 +44,55 @@ class Fail(click.ClickException):
 
 
 def _errors(func):
-    """Turn the known failures into one clear line and a documented exit code."""
+    """Turn every failure into one clear line and a documented exit code: the known ones by
+    their kind, anything unexpected (a file where a folder should be, a disk error, a bug) as 3,
+    with its traceback saved in the data folder rather than on the terminal."""
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click's own ways out
         except (ConfigError, HistoryError) as exc:
             raise Fail(str(exc), EXIT_CONFIG) from exc
         except (RefreshError, PublishError) as exc:
             raise Fail(str(exc), EXIT_FAILED) from exc
         except ReviewError as exc:
             raise Fail(str(exc), EXIT_CONFIG) from exc
+        except (OSError, sqlite3.Error) as exc:
+            raise Fail(_unexpected(exc, _data_folder(kwargs)), EXIT_FAILED) from exc
+        except Exception as exc:  # last: a bug; still one line and exit 3, never "degraded"
+            raise Fail(_unexpected(exc, _data_folder(kwargs)), EXIT_FAILED) from exc
     wrapper.__name__, wrapper.__doc__ = func.__name__, func.__doc__
     return wrapper
+
+
+def _data_folder(kwargs) -> Path | None:
+    data = kwargs.get("data")
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and isinstance(ctx.obj, Path) and data == Path("data"):
+        data = ctx.obj  # review accept/reject: --data given to `review`
+    return data if isinstance(data, Path) else None
+
+
+def _unexpected(exc: Exception, data: Path | None) -> str:
+    """One line for an unexpected failure; the traceback goes to <data>/last-error.txt when it can."""
+    if isinstance(exc, OSError) and exc.strerror:
+        what = f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+        if exc.filename2:
+            what += f" -> {exc.filename2}"
+    else:
+        what = str(exc) or type(exc).__name__
+    line = " ".join(f"{type(exc).__name__}: {what}".split())  # one line, whatever the message holds
+    if data is not None:
+        target = data / "last-error.txt"
+        try:
+            stamp = datetime.now(UTC).isoformat(timespec="seconds")
+            target.write_text(f"{stamp} mlis-crawler {' '.join(sys.argv[1:])}\n"
+                              + "".join(traceback.format_exception(exc)), encoding="utf-8")
+            return f"{line} (traceback in {target})"
+        except OSError:
+            pass
+    return f"{line} (traceback not saved)"
 
 
 def _history(data: Path):
@@ -82,7 +123,9 @@ def refresh_command(replay, data, spiders):
     """The nightly job: crawl, stage, reconcile, review policy, publish, report.
 
     Prints a summary and where programs.db and the report are. Exits 0 when every site is
-    healthy, 1 when some were degraded or failed (their values were kept), 2 on bad input.
+    healthy, 1 when some were degraded or failed (their values were kept), 2 on bad input,
+    3 when it could not run (another process holds the data folder, the new file failed its
+    checks, or an unexpected error: its traceback is saved in <data>/last-error.txt).
     """
     result = refresh(data, replay, list(spiders), log=lambda line: click.echo(line))
     _print_result(result)
@@ -95,11 +138,17 @@ def refresh_command(replay, data, spiders):
 @click.option("--crawl", "crawl_id", help="The crawl whose evidence to re-read (default and only choice: the latest published).")
 @_errors
 def renormalize_command(data, crawl_id):
-    """Re-read stored evidence with the current normalizers; changes are labelled as the parser's."""
+    """Re-read stored evidence with the current normalizers; changes are labelled as the parser's.
+
+    Exits like refresh: 0 when every re-read site is healthy, 1 when some were degraded or
+    failed (their values were kept), 2 on bad input, 3 when it could not run.
+    """
     from crawler.renormalize import renormalize
 
-    result = renormalize(data, crawl_id)
+    result = renormalize(data, crawl_id, log=lambda line: click.echo(line))
     _print_result(result)
+    if not result.healthy:
+        sys.exit(EXIT_DEGRADED)
 
 
 @main.group("review", invoke_without_command=True)
@@ -163,16 +212,16 @@ def publish_command(data):
 
 @main.command("report")
 @data_option
-@click.option("--crawl", "crawl_id", help="Crawl id (default: the latest).")
+@click.option("--crawl", "crawl_id", help="Crawl id (default: the latest published crawl).")
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "html"]), default="md", show_default=True)
 @_errors
 def report_command(data, crawl_id, fmt):
-    """Print the change report of a crawl."""
+    """Print the change report of a crawl (default: the latest published one)."""
     _, db = _history(data)
-    if crawl_id is None:
-        row = db.execute("SELECT crawl_id FROM crawls WHERE status != 'running' ORDER BY rowid DESC LIMIT 1").fetchone()
+    if crawl_id is None:  # a failed or unfinished crawl published nothing: its report is asked for by id
+        row = db.execute("SELECT crawl_id FROM crawls WHERE status = 'published' ORDER BY rowid DESC LIMIT 1").fetchone()
         if row is None:
-            raise ConfigError("no crawl to report on yet")
+            raise ConfigError("no published crawl to report on yet")
         crawl_id = row[0]
     elif db.execute("SELECT 1 FROM crawls WHERE crawl_id = ?", [crawl_id]).fetchone() is None:
         raise ConfigError(f"no crawl {crawl_id}")

@@ -27,7 +27,7 @@ from crawler.fields import PARSER_VERSION
 from crawler.publish import publish
 from crawler.reconcile import reconcile
 from crawler.report import build_report, write_reports
-from crawler.stage import SpiderData, read_crawl_dir, stage
+from crawler.stage import FeedError, SpiderData, read_crawl_dir, stage
 from crawler.storage import open_history
 
 SNAPSHOT_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -93,7 +93,10 @@ def observed_on(replay: Path | None) -> str:
 
 
 def check_spiders(requested: list[str]) -> list[str]:
+    """The spiders to run: those asked for, each once, in the order asked (a name given twice
+    would run twice at once, both writing one feed), or every spider."""
     known = spider_names()
+    requested = list(dict.fromkeys(requested))
     unknown = [s for s in requested if s not in known]
     if unknown:
         raise ConfigError(f"unknown spider {', '.join(unknown)}; known: {', '.join(known)}")
@@ -160,11 +163,31 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         crawl_dir = paths.crawl_dir(crawl_id)
         log(f"crawl {crawl_id}: {len(names)} spider(s) from {replay or 'the live sites'}")
         run_crawl(crawl_dir, replay, names)
-        found = read_crawl_dir(crawl_dir)
-        for name in names:
-            found.setdefault(name, SpiderData(name))  # a spider that left nothing behind failed
-        stage(db, crawl_id, found)
+        stage(db, crawl_id, read_feeds(crawl_dir, names))
         return finish(db, paths, crawl_id)
+
+
+def read_feeds(crawl_dir: Path, names: list[str]) -> dict[str, SpiderData]:
+    """What the crawl left behind, for every spider asked for; a spider that left nothing failed.
+
+    A feed with a malformed line before its last (a broken file, not a crawl cut short) fails
+    its spider, with the reason as its finish reason (so in its errors and the report); the
+    feed is set aside as `items-<name>.jsonl.malformed` and the other feeds are read as usual.
+    """
+    malformed: dict[str, str] = {}
+    while True:
+        try:
+            found = read_crawl_dir(crawl_dir)
+            break
+        except FeedError as exc:
+            malformed[exc.path.stem.removeprefix("items-")] = str(exc)
+            exc.path.rename(exc.path.with_name(exc.path.name + ".malformed"))
+    for name in names:
+        found.setdefault(name, SpiderData(name))
+    for name, reason in malformed.items():
+        data = found.setdefault(name, SpiderData(name))
+        data.summary = {**(data.summary or {}), "finish_reason": f"malformed feed: {reason}"}
+    return found
 
 
 def finish(db, paths: Paths, crawl_id: str) -> RefreshResult:

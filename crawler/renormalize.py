@@ -27,13 +27,13 @@ def latest_crawl(db: Database) -> str | None:
     return row[0] if row else None
 
 
-def renormalize(data, crawl_id: str | None = None) -> RefreshResult:
+def renormalize(data, crawl_id: str | None = None, log=print) -> RefreshResult:
     if not (data / "history.db").exists():
         raise ConfigError(f"no history at {data / 'history.db'}: run `mlis-crawler refresh --data {data}` first")
     paths: Paths = check_data_dir(data)
     with exclusive(paths):
         db = open_history(paths.history)
-        recover(db, paths, log=lambda line: None)  # a crawl killed after reconcile is finished first
+        recover(db, paths, log)  # a crawl killed after reconcile is finished first (a `note:` line says so)
         latest = latest_crawl(db)
         if latest is None:
             raise ConfigError("no published crawl to re-read")

@@ -58,13 +58,31 @@ def read_crawl_dir(folder: Path) -> dict[str, SpiderData]:
     return spiders
 
 
+class FeedError(ValueError):
+    """A feed with a malformed line before its end: not a crawl cut short, a broken file."""
+
+    def __init__(self, path: Path, message: str):
+        super().__init__(f"{path.name} {message}")
+        self.path = path
+
+
 def _read_jsonl(path: Path) -> Iterator[dict]:
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
+    """A feed's items. Only a cut-off last line (no newline: the crawl was killed mid-write) is
+    forgiven; a malformed line anywhere else raises FeedError rather than hiding what follows it."""
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, 1):
+            if not raw.strip():
+                continue
             try:
-                yield json.loads(line)
-            except json.JSONDecodeError:
-                return  # a feed cut short by a killed crawl ends at its last whole line
+                item = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                if not raw.endswith(b"\n"):  # only the last line can lack one
+                    return  # a feed cut short by a killed crawl ends at its last whole line
+                why = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
+                raise FeedError(path, f"line {number} is not JSON ({why})") from exc
+            if not isinstance(item, dict):
+                raise FeedError(path, f"line {number} is not a JSON object")
+            yield item
 
 
 def collect(name: str, items: Iterable[dict]) -> SpiderData:

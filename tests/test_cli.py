@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import os
+import sqlite3
 import subprocess
+import tomllib
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
+from crawler.refresh import read_feeds
+from crawler.report import build_report
+from crawler.stage import spider_errors, spider_health, stage
+from crawler.storage import open_history
 from tests.conftest import NEWER, ROOT, SITES
+from tests.sitecopy import copy_data
 
 CLI = str(Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "mlis-crawler")
 
@@ -79,3 +88,131 @@ def test_refresh_prints_summary_and_paths(tmp_path):
     assert Path(report_line.split()[2]).is_file()
     shown = run("report", "--data", str(tmp_path), "--format", "json")
     assert shown.returncode == 0 and '"summary"' in shown.stdout
+
+
+# --- unexpected failures: one line, exit 3, the traceback in the data folder ---------------------
+
+def assert_unexpected_error(result: subprocess.CompletedProcess, data: Path, contains: str) -> None:
+    assert_one_line_error(result, 3, contains)
+    assert f"traceback in {data / 'last-error.txt'}" in result.stderr
+    assert "Traceback (most recent call last)" in (data / "last-error.txt").read_text()
+
+
+def test_reports_folder_that_is_a_file_is_exit_3_not_degraded(tmp_path):
+    (tmp_path / "reports").write_text("not a folder")
+    result = run("refresh", "--replay", str(SITES / NEWER), "--data", str(tmp_path), "--spider", "arizona")
+    assert_unexpected_error(result, tmp_path, "NotADirectoryError")
+
+
+def test_published_file_that_is_a_folder_is_exit_3_not_degraded(tmp_path):
+    (tmp_path / "programs.db").mkdir()
+    result = run("refresh", "--replay", str(SITES / NEWER), "--data", str(tmp_path), "--spider", "arizona")
+    assert_unexpected_error(result, tmp_path, str(tmp_path / "programs.db"))
+
+
+# --- a shared published night of arizona, copied by the tests that change it ---------------------
+
+@pytest.fixture(scope="module")
+def night(tmp_path_factory):
+    """One published refresh of arizona, asked for twice on the command line."""
+    data = tmp_path_factory.mktemp("night")
+    result = run("refresh", "--replay", str(SITES / NEWER), "--data", str(data), "--spider", "arizona", "--spider", "arizona")
+    assert result.returncode == 0, result.stderr
+    return data, result
+
+
+@pytest.fixture()
+def data(night, tmp_path):
+    return copy_data(night[0], tmp_path / "data")
+
+
+def test_a_spider_named_twice_is_crawled_once(night):
+    data, result = night
+    assert "1 spider(s)" in result.stdout
+    history = sqlite3.connect(data / "history.db")
+    assert history.execute("SELECT spiders FROM crawls").fetchall() == [("arizona",)]
+
+
+def test_report_defaults_to_the_latest_published_crawl(data):
+    history = sqlite3.connect(data / "history.db")
+    published = history.execute("SELECT crawl_id FROM crawls WHERE status = 'published'").fetchone()[0]
+    with history:  # a later crawl that failed, as a refresh that broke leaves it
+        history.execute("INSERT INTO crawls (crawl_id, source, started_at, observed_on, status, error) "
+                        "VALUES ('29991231T000000Z-dead', 'live', '2999-12-31T00:00:00+00:00', '2999-12-31', 'failed', 'broken')")
+    shown = run("report", "--data", str(data), "--format", "json")
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["crawl_id"] == published
+    assert "latest published" in run("report", "--help").stdout
+
+
+def test_renormalize_exits_1_when_a_site_is_degraded_and_prints_recovery_notes(data):
+    history = sqlite3.connect(data / "history.db")
+    with history:
+        history.execute("UPDATE pages SET outcome = 'timeout', error = 'read timed out' "
+                        "WHERE rowid = (SELECT min(rowid) FROM pages WHERE outcome = 'ok')")
+        history.execute("INSERT INTO crawls (crawl_id, source, started_at, observed_on, status) "
+                        "VALUES ('29991231T000000Z-dead', 'live', '2999-12-31T00:00:00+00:00', '2999-12-31', 'running')")
+    result = run("renormalize", "--data", str(data))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "arizona: degraded" in result.stdout
+    assert "note: crawl 29991231T000000Z-dead was interrupted earlier" in result.stdout
+
+
+def test_renormalize_exits_0_when_every_site_is_healthy(data):
+    result = run("renormalize", "--data", str(data))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- feeds: only a cut-off last line is forgiven --------------------------------------------------
+
+def feed_copy(night, tmp_path) -> tuple[Path, list[bytes]]:
+    """A crawl folder holding a copy of the night's real arizona feed and summary."""
+    crawl = next((night[0] / "crawls").iterdir())
+    out = tmp_path / "crawl"
+    out.mkdir()
+    for name in ("items-arizona.jsonl", "summary-arizona.json"):
+        (out / name).write_bytes((crawl / name).read_bytes())
+    return out, (out / "items-arizona.jsonl").read_bytes().splitlines(keepends=True)
+
+
+def test_a_feed_cut_off_in_its_last_line_is_read_up_to_it(night, tmp_path):
+    out, lines = feed_copy(night, tmp_path)
+    whole = read_feeds(out, ["arizona"])["arizona"]
+    (out / "items-arizona.jsonl").write_bytes(b"".join(lines[:-1]) + lines[-1][: len(lines[-1]) // 2])
+    cut = read_feeds(out, ["arizona"])["arizona"]
+    assert len(cut.facts) + len(cut.pages) + len(cut.programs) == len(whole.facts) + len(whole.pages) + len(whole.programs) - 1
+    assert spider_health(cut) != "failed"
+
+
+def test_a_malformed_line_inside_a_feed_fails_its_spider_with_the_reason_in_the_report(night, tmp_path):
+    out, lines = feed_copy(night, tmp_path)
+    middle = len(lines) // 2
+    (out / "items-arizona.jsonl").write_bytes(b"".join(lines[:middle]) + b'{"type": "fact", "fie\n' + b"".join(lines[middle:]))
+    found = read_feeds(out, ["arizona"])
+    assert spider_health(found["arizona"]) == "failed"
+    reason = f"malformed feed: items-arizona.jsonl line {middle + 1} is not JSON"
+    assert any(reason in error for error in spider_errors(found["arizona"]))
+    assert (out / "items-arizona.jsonl.malformed").is_file()  # set aside, kept for a look
+
+    db = open_history(tmp_path / "history.db")
+    db["crawls"].insert({"crawl_id": "c1", "source": "test", "started_at": "2026-11-01T00:00:00+00:00",
+                         "observed_on": "2026-11-01", "status": "running"})
+    stage(db, "c1", found)
+    sites = {s["name"]: s for s in build_report(db, "c1")["spiders"]}
+    assert sites["arizona"]["health"] == "failed"
+    assert any(reason in error for error in sites["arizona"]["errors"])
+
+
+# --- packaging --------------------------------------------------------------------------------------
+
+def test_scrapy_range_is_the_one_whose_private_robots_hooks_we_override():
+    # crawler/middlewares.py overrides RobotsTxtMiddleware._parse_robots / process_request_2,
+    # private API verified on Scrapy 2.19 only.
+    from packaging.requirements import Requirement
+    from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    scrapy = next(Requirement(d) for d in project["dependencies"] if Requirement(d).name.lower() == "scrapy")
+    assert not scrapy.specifier.contains("2.18.9") and not scrapy.specifier.contains("2.20.0")
+    assert scrapy.specifier.contains(version("scrapy"))
+    assert callable(RobotsTxtMiddleware._parse_robots) and callable(RobotsTxtMiddleware.process_request_2)
