@@ -157,17 +157,22 @@ class Page:
 
     def links(self, text: str | None = None, href: str | None = None) -> list[str]:
         """Absolute URLs of links whose text and/or href contain the given strings (ignoring case)."""
-        found = []
+        return [url for _label, url in self.anchors(text, href)]
+
+    def anchors(self, text: str | None = None, href: str | None = None) -> list[tuple[str, str]]:
+        """(link text, absolute URL) of the links `links` finds, each URL once: the text names
+        the program a program card links to, before its page is read."""
+        found: dict[str, str] = {}
         for a in self.root.xpath(".//a[@href]"):
-            target = a.attrib["href"]
-            if text and text.casefold() not in (text_of(a) or "").casefold():
+            target, label = a.attrib["href"], text_of(a) or ""
+            if text and text.casefold() not in label.casefold():
                 continue
             if href and href.casefold() not in target.casefold():
                 continue
             url = self.response.urljoin(target)
-            if url.startswith(("http://", "https://")) and url not in found:
-                found.append(url)
-        return found
+            if url.startswith(("http://", "https://")):
+                found.setdefault(url, label)
+        return [(label, url) for url, label in found.items()]
 
     def link(self, text: str | None = None, href: str | None = None) -> str | None:
         found = self.links(text, href)
@@ -184,7 +189,7 @@ def _section_body(node: Selector) -> SelectorList | None:
     if tag in ("button", "summary"):
         controls = node.attrib.get("aria-controls")
         if controls:
-            panel = node.xpath(f"//*[@id='{controls}']")
+            panel = node.xpath("//*[@id=$id]", id=controls)  # a variable: the page's value may hold quotes
             if panel:
                 return panel
         if tag == "summary":

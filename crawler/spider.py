@@ -20,8 +20,14 @@ Example::
             yield self.fact("tuition", page.section("Tuition"), page)
 
 Callbacks receive a `Page` and yield `self.program(...)`, `self.fact(...)` or
-`self.follow(page, url, callback)`; `None` is skipped, so a locator that found nothing can
-be yielded as is (the field then counts as missing when the callback `expects` it).
+`self.follow(page, url, callback, programs=[...])`; `None` is skipped, so a locator that found
+nothing can be yielded as is (the field then counts as missing when the callback `expects` it).
+
+A page's missing fields (the page failed, answered an error, could not be read, or did not
+state them) are reported for the programs it was followed for (`programs=`, default: all), so
+one program's broken page never leaves the others' fields unknown. A link that is no longer
+found reports the fields its callback expects, so a renamed link is a degraded site, not a
+silently thinner record.
 """
 
 from __future__ import annotations
@@ -102,47 +108,64 @@ class ProgramSpider(scrapy.Spider):
         """Evidence for `field` from `page`, for the given program ids (default: all)."""
         if not text:
             return None
-        targets = [p if "/" in p or p == ALL_PROGRAMS else f"{self.name}/{p}" for p in programs or [ALL_PROGRAMS]]
-        return FactItem(institution_id=self.name, field=field, text=text, url=page.url, programs=targets)
+        return FactItem(institution_id=self.name, field=field, text=text, url=page.url, programs=self.targets(programs))
 
-    def follow(self, page: Page, url: str | None, callback: Callable) -> scrapy.Request | None:
-        return self.request(page.response.urljoin(url), callback) if url else None
+    def follow(self, page: Page, url: str | None, callback: Callable,
+               programs: Iterable[str] | None = None) -> scrapy.Request | list[FactItem]:
+        """A request for the page at `url`, read by `callback`, for the given program ids (default:
+        all). Without a URL (the link is no longer on `page`) the fields the callback expects are
+        reported missing instead: a renamed link must not look like a healthy site."""
+        if url:
+            return self.request(page.response.urljoin(url), callback, programs)
+        name = getattr(callback, "__name__", repr(callback))
+        return list(self._missing(getattr(callback, "expected_fields", ()), page.url,
+                                  f"link to {name} not found on the page", self.targets(programs)))
 
-    def request(self, url: str, callback: Callable) -> scrapy.Request:
+    def request(self, url: str, callback: Callable, programs: Iterable[str] | None = None) -> scrapy.Request:
         return scrapy.Request(
             url,
             callback=self._read,
             errback=self._failed,
             cb_kwargs={"handler": callback},
             # Every error status reaches _read (to be recorded); redirects are still followed.
-            meta={"handle_httpstatus_list": ERROR_STATUSES, "mlis_expects": getattr(callback, "expected_fields", ())},
+            meta={"handle_httpstatus_list": ERROR_STATUSES, "mlis_expects": getattr(callback, "expected_fields", ()),
+                  "mlis_programs": self.targets(programs)},
         )
+
+    def targets(self, programs: Iterable[str] | None) -> list[str]:
+        """Program ids (slugs or `<institution>/<slug>`), or ALL_PROGRAMS when none are given."""
+        return [p if "/" in p or p == ALL_PROGRAMS else f"{self.name}/{p}" for p in programs or [ALL_PROGRAMS]]
 
     # -- the ledger and the expected-field check -----------------------------------------
 
     def _read(self, response: Response, handler: Callable) -> Iterator[Any]:
         expected = response.meta.get("mlis_expects", ())
+        targets = response.meta.get("mlis_programs", [ALL_PROGRAMS])
         ledger = page_item(self.name, response)
         if response.status >= 400:
             ledger.outcome = "http_4xx" if response.status < 500 else "http_5xx"
             yield ledger
-            yield from self._missing(expected, response.url, f"page answered HTTP {response.status}")
+            yield from self._unread(expected, targets, ledger.url, response.url, f"page answered HTTP {response.status}")
             return
         try:
             page = Page(response)
-            out = [item for item in handler(page) if item is not None]
+            out = []
+            for item in handler(page):  # follow() gives a list (the missing facts) for a link not found
+                out.extend(item if isinstance(item, list) else [item] if item is not None else [])
         except Exception as exc:  # a locator crashed on odd markup: record it, keep crawling
             logger.exception("%s: could not read %s", self.name, response.url)
             ledger.outcome, ledger.error = "parse_error", f"{type(exc).__name__}: {exc}"
             yield ledger
-            yield from self._missing(expected, response.url, "the page could not be read")
+            yield from self._unread(expected, targets, ledger.url, response.url, "the page could not be read")
             return
-        found = {item.field for item in out if isinstance(item, FactItem)}
+        found = {item.field for item in out if isinstance(item, FactItem) and not item.missing}
         if expected and not found:
             ledger.outcome = "extraction_empty"
         yield ledger
         yield from out
-        yield from self._missing([f for f in expected if f not in found], response.url, "not found on the page")
+        if ALL_PROGRAMS not in targets:  # and the programs the page itself defines
+            targets = list(dict.fromkeys([*targets, *(i.program_id for i in out if isinstance(i, ProgramItem))]))
+        yield from self._missing([f for f in expected if f not in found], response.url, "not found on the page", targets)
 
     def _failed(self, failure) -> Iterator[Any]:
         request = failure.request
@@ -153,11 +176,21 @@ class ProgramSpider(scrapy.Spider):
         redirects = request.meta.get("redirect_urls", [])
         yield PageItem(spider=self.name, url=redirects[0] if redirects else request.url, outcome=outcome,
                        final_url=request.url, redirect_urls=list(redirects), error=error, fetched_at=now())
-        yield from self._missing(request.meta.get("mlis_expects", ()), request.url, f"page not fetched: {outcome}")
+        yield from self._unread(request.meta.get("mlis_expects", ()), request.meta.get("mlis_programs", [ALL_PROGRAMS]),
+                                redirects[0] if redirects else request.url, request.url, f"page not fetched: {outcome}")
 
-    def _missing(self, fields: Iterable[str], url: str, reason: str) -> Iterator[FactItem]:
+    def _unread(self, fields: Iterable[str], programs: list[str], scheduled: str, url: str, reason: str) -> Iterator[Any]:
+        """A page that was not read. The programs it was followed for are still listed (their link
+        was found), each with the page's fields unknown: the report then names the program that
+        was not verified, instead of it vanishing from the crawl."""
+        for program_id in programs:
+            if program_id != ALL_PROGRAMS and PROGRAM_SLUG.fullmatch(program_id.partition("/")[2]):
+                yield ProgramItem(program_id=program_id, institution_id=self.name, url=scheduled)
+        yield from self._missing(fields, url, reason, programs)
+
+    def _missing(self, fields: Iterable[str], url: str, reason: str, programs: list[str]) -> Iterator[FactItem]:
         for field in fields:
-            yield FactItem(institution_id=self.name, field=field, text=None, url=url, missing=reason)
+            yield FactItem(institution_id=self.name, field=field, text=None, url=url, programs=list(programs), missing=reason)
 
 
 def now() -> str:

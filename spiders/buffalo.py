@@ -14,8 +14,10 @@ class BuffaloSpider(ProgramSpider):
 
     def parse_department(self, page):
         main = page.within("main") or page
-        yield self.follow(page, main.link(text="Information and Library Science"), self.parse_ils)
-        yield self.follow(page, main.link(text="School Librarianship"), self.parse_school_librarianship)
+        # Each program page defines its program(s): its failure concerns them only.
+        yield self.follow(page, main.link(text="Information and Library Science"), self.parse_ils, programs=["ms-ils"])
+        yield self.follow(page, main.link(text="School Librarianship"), self.parse_school_librarianship,
+                          programs=["ms-school-librarianship"])
 
     @expects("name", "degree", "total_credits", "duration", "delivery", "application_deadlines", "ala_accredited")
     def parse_ils(self, page):
@@ -31,7 +33,8 @@ class BuffaloSpider(ProgramSpider):
         yield from self.overview(page, main, programs)
         yield self.follow(page, main.link(text="FAQ"), self.parse_faq)
         yield self.follow(page, main.link(text="tuition and fees"), self.parse_tuition)
-        yield self.follow(page, main.link(text="School Librarianship"), self.parse_school_librarianship)
+        yield self.follow(page, main.link(text="School Librarianship"), self.parse_school_librarianship,
+                          programs=["ms-school-librarianship"])
 
     @expects("name", "degree", "total_credits", "duration", "delivery", "application_deadlines", "ala_accredited")
     def parse_school_librarianship(self, page):

@@ -14,8 +14,9 @@ class TwuSpider(ProgramSpider):
     def parse_programs(self, page):
         main = page.within("main") or page
         # Program cards; the MA, the dual degree and stand-alone certificates are other programs.
-        for url in main.links(text="Master of Library Science") + main.links(text="MLS with Certificate"):
-            yield self.follow(page, url, self.parse_program)
+        # A card's title names the program its page defines (the page's own title, once read).
+        for title, url in main.anchors(text="Master of Library Science") + main.anchors(text="MLS with Certificate"):
+            yield self.follow(page, url, self.parse_program, programs=[program_slug(title)])
         yield self.follow(page, main.link(text="Graduate School"), self.parse_graduate_school)
 
     @expects("name", "degree", "total_credits", "delivery", "ala_accredited", "min_gpa", "entrance_exam",
@@ -24,7 +25,7 @@ class TwuSpider(ProgramSpider):
         main = page.within("main") or page
         title = main.css("h1")  # "Master of Library Science (MLS)", "MLS with Certificate in School Librarianship"
         certificate = re.search(r"Certificate in (.+)", title or "")
-        program = f"mls-{slug(certificate[1])}" if certificate else "mls"
+        program = program_slug(title)
         yield from self.program(program, page, name=title, degree=title, concentration=certificate and certificate[0])
         facts = {
             "total_credits": main.xpath(".//p/strong[contains(., 'credit hours')]"),
@@ -39,7 +40,9 @@ class TwuSpider(ProgramSpider):
         facts["application_deadlines"] = facts["start_terms"] = deadlines[0] if deadlines else None
         for field, text in facts.items():
             yield self.fact(field, text, page, programs=[program])
-        yield self.follow(page, main.link(href="catalog.twu.edu/graduate/"), self.parse_catalog)
+        catalog = main.link(href="catalog.twu.edu/graduate/")
+        if catalog or program == "mls":  # the MLS page links its catalog entry; a certificate page may not
+            yield self.follow(page, catalog, self.parse_catalog)
 
     @expects("total_credits", "delivery", "synchronous")
     def parse_catalog(self, page):
@@ -52,3 +55,9 @@ class TwuSpider(ProgramSpider):
     def parse_graduate_school(self, page):
         main = page.within("main") or page
         yield self.fact("application_fee", main.row("Domestic applicants"), page)
+
+
+def program_slug(title):
+    """"MLS with Certificate in School Librarianship" -> "mls-school-librarianship"; the MLS -> "mls"."""
+    certificate = re.search(r"Certificate in (.+)", title or "")
+    return f"mls-{slug(certificate[1])}" if certificate else "mls"

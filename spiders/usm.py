@@ -31,9 +31,14 @@ class UsmSpider(ProgramSpider):
         yield self.fact("min_gpa", next((r for r in requirements if "GPA" in r), None), page)
         yield self.fact("entrance_exam", next((r for r in requirements if "GRE" in r), None), page)
         yield self.fact("application_deadlines", main.sentence("rolling"), page)  # no fixed dates
-        # The licensure emphasis is a section (#licensure) of the youth services page.
-        for url in dict.fromkeys(url.partition("#")[0] for url in main.links(text="MLIS with")):
-            yield self.follow(page, url, self.parse_emphasis)
+        # "MLIS with Archives and Special Collections"; the licensure emphasis ("MLIS with School
+        # Library Licensure emphasis") is a section (#licensure) of the youth services page.
+        emphases = {}
+        for title, url in main.anchors(text="MLIS with"):
+            concentration = re.sub(r"\s+emphasis$", "", title.removeprefix("MLIS with "), flags=re.I)
+            emphases.setdefault(url.partition("#")[0], []).append(emphasis_id(concentration))
+        for url, programs in emphases.items():
+            yield self.follow(page, url, self.parse_emphasis, programs=programs)
         yield self.follow(page, main.link(text="Graduate Bulletin"), self.parse_catalog)
         yield self.follow(page, main.link(text="pricing"), self.parse_pricing)
 

@@ -47,8 +47,11 @@ class WiscSpider(ProgramSpider):
         yield self.fact("entrance_exam", admissions.row("GRE"), page)
         yield self.fact("min_gpa", admissions.sentence("grade point average"), page)
         yield self.follow(page, admissions.link(href="grad.wisc.edu/"), self.parse_fee)
-        yield self.follow(page, page.link(href="/funding-financial-aid/"), self.parse_funding)
-        yield self.follow(page, page.link(href="/ma-requirements-overview/"), self.parse_requirements)
+        # The hub links these two; the option page only in some versions (a second way in, not a must).
+        for url, read in ((page.link(href="/funding-financial-aid/"), self.parse_funding),
+                          (page.link(href="/ma-requirements-overview/"), self.parse_requirements)):
+            if url:
+                yield self.follow(page, url, read)
 
     @expects("total_credits")
     def parse_requirements(self, page):

@@ -1,0 +1,202 @@
+"""Faults of one page, seen through the spider base: whom a broken page concerns.
+
+A program's own page failing must leave the other programs of the site alone (and name the
+program that was not verified); a link that is no longer found must make the site degraded,
+not quietly thinner; odd markup must not make a page unreadable. Integration tests break a copy
+of the newest snapshot after a good night and run the real nightly refresh, as in test_faults.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from scrapy.http import HtmlResponse
+
+from crawler.items import FactItem, PageItem, ProgramItem
+from crawler.page import Page
+from tests.conftest import QUIET, SITES
+from tests.sitecopy import (
+    copy_data, copy_snapshot, declare, edit, history, night, published, published_rows, report, spider_class,
+)
+
+NIGHT = "2026-11-03"
+TWU_PAGES = "twu.edu/slis/programs-admission-requirements"
+TWU_PROGRAM_FIELDS = {"name", "degree", "total_credits", "delivery", "ala_accredited", "min_gpa", "entrance_exam",
+                      "application_deadlines", "start_terms"}
+USM_EMPHASIS_FIELDS = {"name", "concentration", "total_credits", "delivery", "synchronous"}
+BUFFALO_PROGRAM_FIELDS = {"name", "degree", "total_credits", "duration", "delivery", "application_deadlines",
+                          "ala_accredited"}
+BUFFALO_SCHOOL = "https://ed.buffalo.edu/academics/masters/school-librarianship.html"
+
+
+@pytest.fixture(scope="module")
+def baselines(tmp_path_factory):
+    """baselines(spider) -> a data folder after one good night of the newest snapshot (cached)."""
+    root, done = tmp_path_factory.mktemp("baselines"), {}
+
+    def get(spider: str) -> Path:
+        if spider not in done:
+            done[spider] = root / spider
+            assert night(done[spider], SITES / QUIET, [spider]).health == {spider: "ok"}
+        return done[spider]
+
+    return get
+
+
+@pytest.fixture
+def data(baselines, tmp_path):
+    return lambda spider: copy_data(baselines(spider), tmp_path / "data")
+
+
+@pytest.fixture
+def site(tmp_path):
+    return copy_snapshot(QUIET, tmp_path / "sites", NIGHT)
+
+
+def changes(result) -> Counter:
+    return Counter((c["program_id"], c["field"], c["kind"], c["status"]) for c in report(result)["changes"])
+
+
+def states(data: Path, crawl_id: str) -> dict[str, Counter]:
+    """program -> Counter of its observation states tonight."""
+    out: dict[str, Counter] = {}
+    for r in history(data).execute("SELECT program_id, state FROM observations WHERE crawl_id = ?", [crawl_id]):
+        out.setdefault(r["program_id"], Counter())[r["state"]] += 1
+    return out
+
+
+# -- 1. a failed program page concerns its own programs only --------------------------------------
+
+@pytest.mark.parametrize("spider, break_page, url, failed, fields, reason", [
+    # The review's reproduction: TWU's community-information certificate page answers 404.
+    ("twu", lambda s: (s / f"{TWU_PAGES}/mls-certificate-community-information/index.html").unlink(),
+     f"https://{TWU_PAGES}/mls-certificate-community-information/", ["twu/mls-community-information"],
+     TWU_PROGRAM_FIELDS, "page answered HTTP 404"),
+    # One USM page defines two emphases (the licensure emphasis is a section of it): both are named.
+    ("usm", lambda s: (s / "www.usm.edu/library-information-science/youth-services-literature").unlink(),
+     "https://www.usm.edu/library-information-science/youth-services-literature",
+     ["usm/mlis-school-library-licensure", "usm/mlis-youth-services-literature"], USM_EMPHASIS_FIELDS,
+     "page answered HTTP 404"),
+    ("buffalo", lambda s: declare(s, "ed.buffalo.edu", status={"/academics/masters/school-librarianship.html": 503}),
+     BUFFALO_SCHOOL, ["buffalo/ms-school-librarianship"], BUFFALO_PROGRAM_FIELDS, "page answered HTTP 503"),
+], ids=["twu-404", "usm-404", "buffalo-503"])
+def test_failed_program_page_concerns_only_its_programs(data, site, spider, break_page, url, failed, fields, reason):
+    data = data(spider)
+    break_page(site)
+    result = night(data, site, [spider])
+
+    assert result.health == {spider: "degraded"}
+    # The programs of the failed page are still listed, each with the page's fields not verified;
+    # no other program gets a breakage row.
+    assert changes(result) == {(p, f, "fetch_failed", "accepted"): 1 for p in failed for f in fields}
+    assert {c["reason"] for c in report(result)["changes"]} == {f"{reason} ({url})"}
+    observed = states(data, result.crawl_id)
+    assert {p for p, s in observed.items() if s["unknown"]} == set(failed)
+    assert all(observed[p]["unknown"] == len(fields) for p in failed)
+    seen = {r[0]: r[1] for r in history(data).execute(
+        "SELECT program_id, url FROM seen_programs WHERE crawl_id = ?", [result.crawl_id])}
+    assert {p: seen[p] for p in failed} == {p: url for p in failed}
+
+
+def test_other_programs_news_is_published_while_one_program_page_fails(data, site):
+    """Buffalo's School Librarianship page answers 503 while the ILS page's credits change: the
+    eleven ILS programs' new value is published; only the School Librarianship fields carry forward."""
+    data = data("buffalo")
+    declare(site, "ed.buffalo.edu", status={"/academics/masters/school-librarianship.html": 503})
+    edit(site, "ed.buffalo.edu/academics/masters/library-science.html",
+         '<th scope="row">Credits required for completion</th><td>36</td>',
+         '<th scope="row">Credits required for completion</th><td>42</td>')
+    result = night(data, site, ["buffalo"])
+
+    assert result.health == {"buffalo": "degraded"}
+    ils = [p for (p,) in history(data).execute("SELECT program_id FROM programs WHERE program_id LIKE 'buffalo/ms-ils%'")]
+    assert len(ils) == 11
+    assert changes(result) == {
+        **{(p, "total_credits", "changed", "accepted"): 1 for p in ils},
+        **{("buffalo/ms-school-librarianship", f, "fetch_failed", "accepted"): 1 for f in BUFFALO_PROGRAM_FIELDS},
+    }
+    credits = dict(published(data).execute("SELECT program_id, total_credits FROM programs").fetchall())
+    assert credits == {**{p: 42.0 for p in ils}, "buffalo/ms-school-librarianship": 39.0}  # 39 before, kept
+
+
+# -- 2. a link that is no longer found -----------------------------------------------------------
+
+ARIZONA_OVERVIEW_FILE = "infosci.arizona.edu/ma-library-information-science/index.html"
+ARIZONA_OVERVIEW = "https://infosci.arizona.edu/ma-library-information-science"
+ARIZONA_ADMISSIONS = "https://infosci.arizona.edu/ma-library-information-science/admissions-cost"
+
+
+def rename_admissions_link(snapshot: Path) -> None:
+    edit(snapshot, ARIZONA_OVERVIEW_FILE, ">Admissions &amp; Cost</a>", ">Apply &amp; Tuition</a>", count=2)
+
+
+def test_renamed_link_degrades_the_site_and_keeps_its_values(data, site):
+    data = data("arizona")
+    before = published_rows(data)
+    rename_admissions_link(site)
+    result = night(data, site, ["arizona"])
+
+    assert result.health == {"arizona": "degraded"}
+    reason = f"link to parse_admissions not found on the page ({ARIZONA_OVERVIEW})"
+    assert Counter((c["field"], c["kind"], c["status"]) for c in report(result)["changes"]) == {
+        ("application_deadlines", "extraction_failed", "accepted"): 9, ("min_gpa", "extraction_failed", "accepted"): 9}
+    assert {c["reason"] for c in report(result)["changes"]} == {reason}
+    (entry,) = report(result)["spiders"]
+    assert f"application_deadlines: {reason}" in entry["errors"] and f"min_gpa: {reason}" in entry["errors"]
+    # Deadlines, GPA, tuition and the exam rule are carried forward, with their old dates.
+    after = published_rows(data)
+    assert after["deadlines"] == before["deadlines"] and after["tuition_rates"] == before["tuition_rates"]
+    assert [r[:-1] for r in after["programs"]] == [r[:-1] for r in before["programs"]]  # all but verified_at
+    assert ARIZONA_ADMISSIONS not in {r[0] for r in history(data).execute(
+        "SELECT url FROM pages WHERE crawl_id = ?", [result.crawl_id])}
+
+
+def test_renamed_link_on_a_first_night_is_not_a_healthy_baseline(tmp_path, site):
+    rename_admissions_link(site)
+    result = night(tmp_path / "fresh", site, ["arizona"])
+    assert result.health == {"arizona": "degraded"}
+    (entry,) = report(result)["spiders"]
+    assert entry["errors"] == [f"{f}: link to parse_admissions not found on the page ({ARIZONA_OVERVIEW})"
+                               for f in ("application_deadlines", "min_gpa")]
+
+
+# -- 3. unit: the spider base and the page locators ----------------------------------------------
+
+def test_unreadable_page_concerns_the_programs_it_was_followed_for():
+    spider = spider_class("twu")()
+    start = HtmlResponse(f"https://{TWU_PAGES}/", body=b"<html><body><main></main></body></html>")
+
+    def parse_program(page):
+        raise ValueError("odd markup")
+
+    parse_program.expected_fields = ("name", "min_gpa")
+    request = spider.follow(Page(start), "mls-certificate-x/", parse_program, programs=["mls-x"])
+    response = HtmlResponse(request.url, body=b"<html><body><h1>MLS</h1></body></html>", request=request)
+    items = list(spider._read(response, **request.cb_kwargs))
+
+    (ledger,) = [i for i in items if isinstance(i, PageItem)]
+    assert (ledger.outcome, ledger.error) == ("parse_error", "ValueError: odd markup")
+    assert [(i.program_id, i.url) for i in items if isinstance(i, ProgramItem)] == [("twu/mls-x", request.url)]
+    assert [(f.field, f.programs, f.missing) for f in items if isinstance(f, FactItem)] == [
+        ("name", ["twu/mls-x"], "the page could not be read"), ("min_gpa", ["twu/mls-x"], "the page could not be read")]
+
+
+def test_link_not_found_reports_the_fields_the_callback_expects():
+    spider = spider_class("arizona")()
+    page = Page(HtmlResponse(ARIZONA_OVERVIEW, body=b"<html><body><main><a href='/x'>Apply</a></main></body></html>"))
+    missing = spider.follow(page, page.link(text="Admissions"), spider.parse_admissions, programs=["ma-lis"])
+    assert [(f.field, f.programs, f.url, f.missing) for f in missing] == [
+        (field, ["arizona/ma-lis"], ARIZONA_OVERVIEW, "link to parse_admissions not found on the page")
+        for field in ("application_deadlines", "min_gpa")]
+
+
+def test_section_reads_a_panel_whose_id_holds_a_quote():
+    body = """<html><body>
+      <button aria-controls="panel-children's-services">Children's Services</button>
+      <div id="panel-children's-services"><p>Tuition is $500 per credit.</p></div>
+    </body></html>"""
+    page = Page(HtmlResponse("https://example.edu/", body=body, encoding="utf-8"))
+    assert page.section("Children's Services", with_heading=False) == "Tuition is $500 per credit."
+    assert page.titles("Children") == []  # the panel holds no accordion of its own
