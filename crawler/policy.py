@@ -7,8 +7,8 @@ held `pending` when it looks like a misread rather than news:
 - a value outside its plausible band (`bands`), e.g. credits outside 24-72;
 - a field that vanished (`removed`), a program that disappeared (`program_removed`);
 - a mass change: more than `mass_change_share` of one site's published values change at once;
-- anything from a site whose circuit breaker tripped (fewer programs, or a field stated for
-  fewer of its programs, than is published, by more than `program_drop` / `coverage_drop`).
+- anything from a site whose circuit breaker tripped: fewer programs than are published, or a
+  field silently missing from programs read completely, beyond `program_drop` / `coverage_drop`.
 
 Breakage (`extraction_failed`, `fetch_failed`) never alters a value, so it needs no decision:
 it is recorded as accepted and shown in the report under what broke.

@@ -73,14 +73,12 @@ def reconcile(db: Database, crawl_id: str, policy: Policy = POLICY) -> None:
 
 def _site_runs(db: Database, crawl_id: str, policy: Policy) -> list[SiteRun]:
     runs = []
-    for spider, health, programs, coverage, errors in db.execute(
-        "SELECT spider, health, programs, coverage, errors FROM spider_runs WHERE crawl_id = ? ORDER BY spider", [crawl_id]
+    for spider, health, programs, errors in db.execute(
+        "SELECT spider, health, programs, errors FROM spider_runs WHERE crawl_id = ? ORDER BY spider", [crawl_id]
     ).fetchall():
-        errors = json.loads(errors or "[]")
-        run = SiteRun(spider, health, clean=health == "ok", errors=errors)
+        run = SiteRun(spider, health, clean=health == "ok", errors=json.loads(errors or "[]"))
         if health != "failed":
-            published_programs, published_coverage = _published_shape(db, spider)
-            trips = _breaker_trips(programs, json.loads(coverage or "{}"), published_programs, published_coverage, policy)
+            trips = _breaker_trips(db, crawl_id, spider, programs, policy)
             if trips:
                 run.quarantined, run.health = True, "degraded"
                 run.errors = [f"circuit breaker: {t}" for t in trips] + run.errors
@@ -92,29 +90,33 @@ def _site_runs(db: Database, crawl_id: str, policy: Policy) -> list[SiteRun]:
     return runs
 
 
-def _published_shape(db: Database, spider: str) -> tuple[int, dict[str, float]]:
-    """How many programs of the site are published, and the share of them with each field.
+def _breaker_trips(db: Database, crawl_id: str, spider: str, programs: int, policy: Policy) -> list[str]:
+    """What tonight's crawl of a site lacks against what is published for it.
 
-    The breaker compares a crawl with what is published, not with an earlier crawl, so once a
-    maintainer accepts what it held (a field the site really dropped), it stops tripping."""
-    total = db.execute(
-        "SELECT count(*) FROM programs WHERE institution_id = ? AND status != 'removed'", [spider]).fetchone()[0]
-    if not total:
-        return 0, {}
-    rows = db.execute(
-        """SELECT c.field, count(*) FROM programs p JOIN current c ON c.program_id = p.program_id
-           WHERE p.institution_id = ? AND p.status != 'removed' GROUP BY c.field""", [spider]).fetchall()
-    return total, {name: round(n / total, 4) for name, n in rows}
-
-
-def _breaker_trips(programs: int, coverage: dict, published: int, published_coverage: dict, policy: Policy) -> list[str]:
+    Programs: fewer found than are published. Fields: among the programs read completely tonight
+    (no page failed, no field unreadable: those are reported already), a field stated for fewer
+    of them than are published with it, i.e. a field that vanished silently. Both sides are what
+    is published, so once a maintainer accepts what the breaker held, it stops tripping."""
     trips = []
+    published = db.execute(
+        "SELECT count(*) FROM programs WHERE institution_id = ? AND status != 'removed'", [spider]).fetchone()[0]
     if published and programs < published * (1 - policy.program_drop):
         trips.append(f"found {programs} programs, {published} published")
-    for name, share in sorted(published_coverage.items()):
-        now = coverage.get(name, 0.0)
-        if share - now > policy.coverage_drop:
-            trips.append(f"{name} found for {now:.0%} of programs, {share:.0%} published")
+    read = """SELECT s.program_id FROM seen_programs s INDEXED BY seen_programs_by_site
+              WHERE s.crawl_id = :crawl AND s.institution_id = :spider AND NOT EXISTS (
+                SELECT 1 FROM observations u WHERE u.crawl_id = s.crawl_id AND u.program_id = s.program_id
+                AND u.state = 'unknown')"""
+    total = db.execute(f"SELECT count(*) FROM ({read})", {"crawl": crawl_id, "spider": spider}).fetchone()[0]
+    if not total:
+        return trips
+    rows = db.execute(
+        f"""SELECT c.field, count(*), (SELECT count(*) FROM observations o WHERE o.crawl_id = :crawl
+                  AND o.field = c.field AND o.state = 'value' AND o.program_id IN ({read}))
+            FROM current c WHERE c.program_id IN ({read}) GROUP BY c.field ORDER BY c.field""",
+        {"crawl": crawl_id, "spider": spider}).fetchall()
+    for name, before, now in rows:
+        if (before - now) / total > policy.coverage_drop:
+            trips.append(f"{name} found for {now / total:.0%} of programs, {before / total:.0%} published")
     return trips
 
 

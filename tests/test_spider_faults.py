@@ -200,3 +200,24 @@ def test_section_reads_a_panel_whose_id_holds_a_quote():
     page = Page(HtmlResponse("https://example.edu/", body=body, encoding="utf-8"))
     assert page.section("Children's Services", with_heading=False) == "Tuition is $500 per credit."
     assert page.titles("Children") == []  # the panel holds no accordion of its own
+
+
+def test_one_failed_certificate_page_does_not_hold_the_other_programs_news(data, site):
+    """TWU has three programs; one certificate page failing leaves one in three unaccounted for,
+    more than the circuit breaker's 20%. A failed page is already reported, so it is not a
+    silent coverage drop: the news on the MLS page (deadlines a fortnight earlier) is published
+    for the programs that were read."""
+    data = data("twu")
+    (site / f"{TWU_PAGES}/mls-certificate-community-information/index.html").unlink()
+    edit(site, f"{TWU_PAGES}/master-of-library-science/index.html",
+         "<li><strong>Fall</strong> - June 1</li>", "<li><strong>Fall</strong> - May 15</li>")
+    result = night(data, site, ["twu"])
+
+    assert result.health == {"twu": "degraded"}
+    entry = next(s for s in report(result)["spiders"] if s["name"] == "twu")
+    assert entry["quarantined"] is False
+    moved = {(c["program_id"], c["field"], c["status"]) for c in report(result)["changes"] if c["kind"] == "changed"}
+    assert moved == {("twu/mls", "application_deadlines", "accepted")}  # each certificate page states its own
+    fall = dict(published(data).execute("SELECT program_id, date FROM deadlines WHERE term = 'fall'").fetchall())
+    assert fall == {"twu/mls": "--05-15", "twu/mls-school-librarianship": "--06-01",
+                    "twu/mls-community-information": "--06-01"}  # the failed page's value is kept
