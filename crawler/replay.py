@@ -22,7 +22,7 @@ import json
 import mimetypes
 from functools import cache
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from scrapy.core.downloader.handlers.base import BaseDownloadHandler
 from scrapy.exceptions import NotConfigured
@@ -48,9 +48,10 @@ def url_to_relpath(url: str) -> str:
 def relpath_to_url(relpath: str, scheme: str = "https") -> str:
     """The inverse of `url_to_relpath` for recorded files (index.html reads as its folder)."""
     host, _, path = relpath.partition("/")
+    path, mark, query = path.partition("?")
     if path == "index.html" or path.endswith("/index.html"):
         path = path[: -len("index.html")]
-    return f"{scheme}://{host}/{path}"
+    return f"{scheme}://{host}/{quote(path)}{mark}{query}"
 
 
 class ReplayAddon:

@@ -191,10 +191,6 @@ def evidence_items(evidence: Any) -> list[dict[str, Any]]:
     return [{"text": str(evidence), "url": None}]
 
 
-def evidence_text(evidence: Any) -> str:
-    return " | ".join(e["text"] for e in evidence_items(evidence))
-
-
 def evidence_urls(evidence: Any, besides: Any = None) -> list[str]:
     """The http(s) pages an evidence list was read from, in order, without `besides`."""
     urls: list[str] = []
@@ -377,22 +373,6 @@ def percent_text(value: float | None) -> str:
     return f"{value:+.1f}%" if value is not None else ""
 
 
-def change_lines(change: dict) -> list[str]:
-    """old -> new, in words; for lists, one line per item that moved."""
-    lines = []
-    for m in moves(change):
-        if m["op"] == "note":
-            lines.append(m["text"])
-        elif m["op"] == "added":
-            lines.append(f"added {m['new']}")
-        elif m["op"] == "removed":
-            lines.append(f"removed {m['old']}")
-        else:
-            pct = f" ({percent_text(m['percent'])})" if m.get("percent") is not None else ""
-            lines.append(f"{m['old']} → {m['new']}{pct}")
-    return lines
-
-
 def review_command(ids: list[int]) -> str:
     return f"mlis-crawler review accept {' '.join(map(str, ids))} --reason \"…\""
 
@@ -526,8 +506,8 @@ def _finalize(value: Any) -> Any:
 
 _ENV = Environment(loader=PackageLoader("crawler", "templates"), autoescape=select_autoescape(default=True),
                    trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
-_ENV.filters.update(describe=describe, evidence=evidence_text, safe_url=safe_url, percent=percent_text)
-_ENV.globals.update(change_lines=change_lines, moves=moves, label=label, kinds=KINDS, evidence_items=evidence_items,
+_ENV.filters.update(safe_url=safe_url, percent=percent_text)
+_ENV.globals.update(moves=moves, label=label, kinds=KINDS, evidence_items=evidence_items,
                     evidence_urls=evidence_urls, review_command=review_command)
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from crawler.refresh import refresh
 from crawler.report import (
-    by_programs, change_lines, describe, group, md, md_code, render_html, render_markdown, safe_url, summary_line, visible,
+    by_programs, describe, moves, group, md, md_code, render_html, render_markdown, safe_url, summary_line, visible,
 )
 from tests.conftest import SITES
 
@@ -256,18 +256,21 @@ def test_groups_are_listed_under_the_programs_they_touch():
     assert [b["label"] for b in by_programs(groups, program_count=9)][0] == "2 programs"
 
 
-def test_change_lines_give_percent_per_rate():
+def test_moves_give_percent_per_rate():
     rate = lambda amount, per="credit": {"kind": "tuition", "amount_usd": amount, "per": per, "residency": "any",  # noqa: E731
                                          "applies_to": "online campus"}
     change = {"field": "tuition", "kind": "changed", "old": [rate("900"), rate("6359", "term")],
               "new": [rate("1250"), rate("6359", "term"), rate("100", "year")]}
     from crawler.diff import diff_items
     change["items"] = diff_items("tuition", change["old"], change["new"])
-    assert change_lines(change) == ["$900.00 per credit (online campus) → $1,250.00 per credit (online campus) (+38.9%)",
-                                    "added $100.00 per year (online campus)"]
-    assert change_lines({"field": "application_fee", "kind": "changed", "old": "50", "new": "75", "percent": 50.0}) == \
-        ["$50.00 → $75.00 (+50.0%)"]
-    assert change_lines({"field": "min_gpa", "kind": "added", "old": None, "new": "3.0"}) == ["(none) → 3.0"]
+    assert moves(change) == [
+        {"op": "changed", "old": "$900.00 per credit (online campus)", "new": "$1,250.00 per credit (online campus)",
+         "percent": 38.9},
+        {"op": "added", "new": "$100.00 per year (online campus)"}]
+    assert moves({"field": "application_fee", "kind": "changed", "old": "50", "new": "75", "percent": 50.0}) == \
+        [{"op": "changed", "old": "$50.00", "new": "$75.00", "percent": 50.0}]
+    assert moves({"field": "min_gpa", "kind": "added", "old": None, "new": "3.0"}) == \
+        [{"op": "changed", "old": "(none)", "new": "3.0", "percent": None}]
 
 
 # -- the HTML of a hand-made hostile report, parsed ---------------------------------------------------
