@@ -24,7 +24,7 @@ from crawler.publish import PublishError, publish
 from crawler.refresh import ConfigError, RefreshError, RefreshResult, check_data_dir, exclusive, recover, refresh
 from crawler.report import build_report, render_html, render_markdown
 from crawler.review import ReviewError, decide, pending
-from crawler.storage import HistoryError, open_history
+from crawler.storage import HistoryError, latest_published, open_history
 
 EXIT_DEGRADED, EXIT_CONFIG, EXIT_FAILED = 1, 2, 3
 
@@ -205,8 +205,7 @@ def publish_command(data):
     paths, db = _history(data)
     with exclusive(paths):
         recover(db, paths, log=click.echo)  # a crawl killed after reconcile is published under its own id
-        latest = db.execute("SELECT crawl_id FROM crawls WHERE status = 'published' ORDER BY rowid DESC LIMIT 1").fetchone()
-        target = publish(db.conn, paths.data, latest[0] if latest else None)
+        target = publish(db.conn, paths.data, latest_published(db))
     click.echo(f"published {target}")
 
 
@@ -219,10 +218,9 @@ def report_command(data, crawl_id, fmt):
     """Print the change report of a crawl (default: the latest published one)."""
     _, db = _history(data)
     if crawl_id is None:  # a failed or unfinished crawl published nothing: its report is asked for by id
-        row = db.execute("SELECT crawl_id FROM crawls WHERE status = 'published' ORDER BY rowid DESC LIMIT 1").fetchone()
-        if row is None:
+        crawl_id = latest_published(db)
+        if crawl_id is None:
             raise ConfigError("no published crawl to report on yet")
-        crawl_id = row[0]
     elif db.execute("SELECT 1 FROM crawls WHERE crawl_id = ?", [crawl_id]).fetchone() is None:
         raise ConfigError(f"no crawl {crawl_id}")
     report = build_report(db, crawl_id)

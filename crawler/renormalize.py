@@ -17,14 +17,7 @@ from crawler import __version__
 from crawler.fields import PARSER_VERSION, read_fact
 from crawler.refresh import ConfigError, Paths, RefreshResult, check_data_dir, exclusive, finish, new_crawl_id, recover
 from crawler.stage import SpiderData, stage
-from crawler.storage import open_history
-
-
-def latest_crawl(db: Database) -> str | None:
-    row = db.execute(
-        "SELECT crawl_id FROM crawls WHERE status = 'published' ORDER BY rowid DESC LIMIT 1"
-    ).fetchone()
-    return row[0] if row else None
+from crawler.storage import latest_published, open_history
 
 
 def renormalize(data, crawl_id: str | None = None, log=print) -> RefreshResult:
@@ -34,7 +27,7 @@ def renormalize(data, crawl_id: str | None = None, log=print) -> RefreshResult:
     with exclusive(paths):
         db = open_history(paths.history)
         recover(db, paths, log)  # a crawl killed after reconcile is finished first (a `note:` line says so)
-        latest = latest_crawl(db)
+        latest = latest_published(db)
         if latest is None:
             raise ConfigError("no published crawl to re-read")
         based_on = crawl_id or latest

@@ -147,3 +147,10 @@ def open_history(path: Path) -> Database:
     except sqlite3.DatabaseError as exc:
         raise HistoryError(f"{path} is not a usable history database ({exc})") from exc
     return db
+
+
+def latest_published(db: Database) -> str | None:
+    """The crawl the published file reflects: the newest one that was published (insertion
+    order; started_at has one-second resolution)."""
+    row = db.execute("SELECT crawl_id FROM crawls WHERE status = 'published' ORDER BY rowid DESC LIMIT 1").fetchone()
+    return row[0] if row else None
