@@ -65,6 +65,7 @@ def reconcile(db: Database, crawl_id: str, policy: Policy = POLICY) -> None:
             _hold_mass_changes(db, run, changes, policy)
             for change in changes:
                 _record(db, crawl_id, change, cause, observed_on)
+        _supersede_reverted(db, crawl_id, observed_on)
         db.execute("UPDATE crawls SET status = 'reconciled' WHERE crawl_id = ?", [crawl_id])
         checkpoint("reconcile:before_commit")
 
@@ -102,19 +103,19 @@ def _breaker_trips(db: Database, crawl_id: str, spider: str, programs: int, poli
         "SELECT count(*) FROM programs WHERE institution_id = ? AND status != 'removed'", [spider]).fetchone()[0]
     if published and programs < published * (1 - policy.program_drop):
         trips.append(f"found {programs} programs, {published} published")
-    read = """SELECT s.program_id FROM seen_programs s INDEXED BY seen_programs_by_site
-              WHERE s.crawl_id = :crawl AND s.institution_id = :spider AND NOT EXISTS (
-                SELECT 1 FROM observations u WHERE u.crawl_id = s.crawl_id AND u.program_id = s.program_id
-                AND u.state = 'unknown')"""
-    total = db.execute(f"SELECT count(*) FROM ({read})", {"crawl": crawl_id, "spider": spider}).fetchone()[0]
-    if not total:
-        return trips
     rows = db.execute(
-        f"""SELECT c.field, count(*), (SELECT count(*) FROM observations o WHERE o.crawl_id = :crawl
-                  AND o.field = c.field AND o.state = 'value' AND o.program_id IN ({read}))
-            FROM current c WHERE c.program_id IN ({read}) GROUP BY c.field ORDER BY c.field""",
+        """WITH read AS (
+             SELECT s.program_id FROM seen_programs s INDEXED BY seen_programs_by_site
+             WHERE s.crawl_id = :crawl AND s.institution_id = :spider AND NOT EXISTS (
+               SELECT 1 FROM observations u WHERE u.crawl_id = s.crawl_id AND u.program_id = s.program_id
+               AND u.state = 'unknown'))
+           SELECT c.field, count(*), count(o.program_id), (SELECT count(*) FROM read)
+           FROM read r JOIN current c ON c.program_id = r.program_id
+           LEFT JOIN observations o ON o.crawl_id = :crawl AND o.program_id = r.program_id AND o.field = c.field
+                                     AND o.state = 'value'
+           GROUP BY c.field ORDER BY c.field""",
         {"crawl": crawl_id, "spider": spider}).fetchall()
-    for name, before, now in rows:
+    for name, before, now, total in rows:
         if (before - now) / total > policy.coverage_drop:
             trips.append(f"{name} found for {now / total:.0%} of programs, {before / total:.0%} published")
     return trips
@@ -143,7 +144,6 @@ def _site_changes(db: Database, crawl_id: str, run: SiteRun, observed_on: str, p
         if seen_hash != previous[1]:
             changes.extend(_field_changes(db, crawl_id, program_id, observed_on, clean_site=run.clean))
     _confirm_site(db, crawl_id, run.spider, observed_on, clean_site=run.health == "ok")
-    _supersede_reverted(db, crawl_id, run.spider, observed_on, clean_site=run.clean)
 
     # A circuit breaker holds what the site states; it does not stop a cleanly read site from
     # confirming that a program is gone (held for review like every removal).
@@ -205,20 +205,23 @@ def _confirm_site(db: Database, crawl_id: str, spider: str, observed_on: str, cl
     )
 
 
-def _supersede_reverted(db: Database, crawl_id: str, spider: str, observed_on: str, clean_site: bool) -> None:
+def _supersede_reverted(db: Database, crawl_id: str, observed_on: str) -> None:
     """A pending change the site has gone back on (it states the published value again, or, read
     cleanly, no longer states the held one) is superseded: accepting it later would publish a
-    value the site no longer states. Superseded is not decided: no decided_at."""
+    value the site no longer states. Superseded is not decided: no decided_at. One statement per
+    crawl: pending changes are few, so this starts from them."""
     db.execute(
-        f"""UPDATE changes SET status = 'rejected', decision_reason = ?
-            WHERE status = 'pending' AND kind IN ('added', 'changed', 'removed') AND change_id IN (
-              SELECT ch.change_id FROM {_SEEN_AND_KNOWN}
-              JOIN changes ch ON ch.program_id = s.program_id AND ch.status = 'pending'
-              LEFT JOIN observations o ON o.crawl_id = s.crawl_id AND o.program_id = s.program_id AND o.field = ch.field
-              LEFT JOIN current c ON c.program_id = s.program_id AND c.field = ch.field
-              WHERE {_SEEN_AND_KNOWN_WHERE}
-              AND ((o.state = 'value' AND o.value IS c.value) OR (o.program_id IS NULL AND c.program_id IS NULL AND ?)))""",
-        [f"superseded: the site states the published value again on {observed_on}", crawl_id, spider, clean_site],
+        """UPDATE changes SET status = 'rejected', decision_reason = :reason
+           WHERE change_id IN (
+             SELECT ch.change_id FROM changes ch INDEXED BY changes_by_status
+             JOIN seen_programs s ON s.crawl_id = :crawl AND s.program_id = ch.program_id
+             JOIN spider_runs r ON r.crawl_id = :crawl AND r.spider = s.institution_id
+             LEFT JOIN observations o ON o.crawl_id = :crawl AND o.program_id = ch.program_id AND o.field = ch.field
+             LEFT JOIN current c ON c.program_id = ch.program_id AND c.field = ch.field
+             WHERE ch.status = 'pending' AND ch.kind IN ('added', 'changed', 'removed') AND ch.crawl_id != :crawl
+             AND ((o.state = 'value' AND o.value IS c.value)
+                  OR (o.program_id IS NULL AND c.program_id IS NULL AND r.health = 'ok')))""",
+        {"reason": f"superseded: the site states the published value again on {observed_on}", "crawl": crawl_id},
     )
 
 
