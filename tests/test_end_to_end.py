@@ -115,3 +115,41 @@ def test_published_file_is_a_clean_rollback_journal_database(nights):
     assert dict(db.execute("SELECT key, value FROM meta").fetchall())["schema_version"] == "1"
     assert not list(data.glob("programs.db-*")) and not list(data.glob(".programs.db.tmp-*"))
     assert len(list((data / "previous").glob("programs-*.db"))) == 2
+
+
+# -- all seven universities, as `make demo` runs them -------------------------------------------
+
+SECOND_NIGHT = {  # (university, field, kind, status): programs; each a difference fixtures/notes/ records
+    ("arizona", "application_deadlines", "changed", "accepted"): 9,  # domestic/international -> per campus
+    ("arizona", "entrance_exam", "added", "accepted"): 9,            # "The GRE is not required"
+    ("arizona", "tuition", "added", "accepted"): 9,                  # the three cost blocks
+    ("buffalo", "application_deadlines", "changed", "accepted"): 11,  # Feb. 1 priority, then rolling -> May 1 / Nov. 1
+    ("buffalo", "fees", "changed", "accepted"): 12,                  # non-resident online fees $61.90 -> $76.16
+    ("denver", "synchronous", "added", "accepted"): 3,               # weekly live class sessions now stated
+    ("lsu", "synchronous", "added", "accepted"): 3,                  # "100% asynchronous online"
+    ("lsu", "total_credits", "changed", "accepted"): 3,              # 40 -> 36
+    ("twu", "application_deadlines", "changed", "accepted"): 3,      # a month earlier
+    ("twu", "entrance_exam", "changed", "accepted"): 3,              # test required -> only below a 3.0 GPA
+    ("usm", "entrance_exam", "changed", "accepted"): 4,              # GRE or MAT required -> no GRE
+    ("usm", "min_gpa", "changed", "accepted"): 4,                    # 3.0 -> 2.75
+    ("usm", "total_credits", "changed", "accepted"): 4,              # 39 -> 40
+    ("wisc", "application_fee", "changed", "pending"): 1,            # $56 -> $75: +34%, held for review
+    ("wisc", "name", "changed", "accepted"): 1,                      # Distance Delivered Program -> Online Program
+    ("wisc", "total_credits", "changed", "accepted"): 1,             # 39 -> 36
+}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    data = tmp_path_factory.mktemp("demo")
+    return [refresh(data, SITES / snapshot, log=lambda line: None) for snapshot in (OLDER, NEWER, QUIET)]
+
+
+def test_demo_nights_report_the_real_changes_of_all_seven_and_nothing_on_the_quiet_night(demo):
+    first, second, third = (report(night) for night in demo)
+    assert all(night.healthy for night in demo)
+    assert {c["kind"] for c in first["changes"]} == {"program_added"} and len(first["changes"]) == 35
+    assert Counter((c["program_id"].split("/")[0], c["field"], c["kind"], c["status"])
+                   for c in second["changes"]) == SECOND_NIGHT
+    assert third["changes"] == []
+    assert third["summary"] == f"mlis-crawler refresh {QUIET}: 0 changes published; 1 waiting for review"
