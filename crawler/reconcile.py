@@ -103,22 +103,31 @@ def _breaker_trips(db: Database, crawl_id: str, spider: str, programs: int, poli
         "SELECT count(*) FROM programs WHERE institution_id = ? AND status != 'removed'", [spider]).fetchone()[0]
     if published and programs < published * (1 - policy.program_drop):
         trips.append(f"found {programs} programs, {published} published")
-    rows = db.execute(
-        """WITH read AS (
-             SELECT s.program_id FROM seen_programs s INDEXED BY seen_programs_by_site
-             WHERE s.crawl_id = :crawl AND s.institution_id = :spider AND NOT EXISTS (
-               SELECT 1 FROM observations u WHERE u.crawl_id = s.crawl_id AND u.program_id = s.program_id
-               AND u.state = 'unknown'))
-           SELECT c.field, count(*), count(o.program_id), (SELECT count(*) FROM read)
-           FROM read r JOIN current c ON c.program_id = r.program_id
-           LEFT JOIN observations o ON o.crawl_id = :crawl AND o.program_id = r.program_id AND o.field = c.field
-                                     AND o.state = 'value'
-           GROUP BY c.field ORDER BY c.field""",
-        {"crawl": crawl_id, "spider": spider}).fetchall()
-    for name, before, now, total in rows:
-        if (before - now) / total > policy.coverage_drop:
-            trips.append(f"{name} found for {now / total:.0%} of programs, {before / total:.0%} published")
+    # Programs whose content hash matches the published one count the same on both sides, so
+    # only the others can make a field drop; exact shares are computed only when one does.
+    drops = db.execute(_COVERAGE.format(only_moved="AND r.moved"),
+                       {"crawl": crawl_id, "spider": spider}).fetchall()
+    if any((before - now) / total > policy.coverage_drop for _, before, now, total in drops):
+        for name, before, now, total in db.execute(_COVERAGE.format(only_moved=""), {"crawl": crawl_id, "spider": spider}):
+            if (before - now) / total > policy.coverage_drop:
+                trips.append(f"{name} found for {now / total:.0%} of programs, {before / total:.0%} published")
     return trips
+
+
+# Per field, among a site's programs read completely tonight (no unknown field): how many have a
+# published value, how many of those were read with a value tonight, and how many were read.
+_COVERAGE = """WITH read AS (
+      SELECT s.program_id, p.content_hash IS NOT s.content_hash AS moved
+      FROM seen_programs s INDEXED BY seen_programs_by_site JOIN programs p ON p.program_id = s.program_id
+      WHERE s.crawl_id = :crawl AND s.institution_id = :spider AND NOT EXISTS (
+        SELECT 1 FROM observations u WHERE u.crawl_id = s.crawl_id AND u.program_id = s.program_id
+        AND u.state = 'unknown'))
+    SELECT c.field, count(*), count(o.program_id), (SELECT count(*) FROM read)
+    FROM read r JOIN current c ON c.program_id = r.program_id
+    LEFT JOIN observations o ON o.crawl_id = :crawl AND o.program_id = r.program_id AND o.field = c.field
+                              AND o.state = 'value'
+    WHERE 1 {only_moved}
+    GROUP BY c.field ORDER BY c.field"""
 
 
 # -- the differences --------------------------------------------------------------------------
