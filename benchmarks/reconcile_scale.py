@@ -5,8 +5,9 @@
 
 Builds two synthetic crawls of N programs spread over about N/20 spiders (universities), shaped
 like what `crawler.stage.read_crawl_dir` returns for a real crawl: one institution, one page per
-program plus an overview page, and per-program facts with the JSON values the normalizers
-produce (tuition and fee rate lists, deadline lists, credits, GPA, exam rule, duration...), plus
+program plus an overview page, and per-program facts whose values are injected directly in the
+shape the normalizers' JSON has (tuition and fee rate lists, deadline lists, credits, GPA, exam
+rule, duration...; not every value is one a normalizer would read, e.g. degree "MSIS"), plus
 facts addressed to all of a spider's programs. Between the two crawls exactly 1% of the field
 values change, 0.5% of the programs are added and 0.5% disappear. Both crawls go through the
 real `stage`, `reconcile` and `publish`, in that order, as `crawler.refresh` runs them.

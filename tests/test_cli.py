@@ -216,3 +216,17 @@ def test_scrapy_range_is_the_one_whose_private_robots_hooks_we_override():
     assert not scrapy.specifier.contains("2.18.9") and not scrapy.specifier.contains("2.20.0")
     assert scrapy.specifier.contains(version("scrapy"))
     assert callable(RobotsTxtMiddleware._parse_robots) and callable(RobotsTxtMiddleware.process_request_2)
+
+
+def test_publish_refuses_a_file_that_fails_its_checks_and_keeps_the_old_one(data):
+    """A program whose institution is missing breaks a foreign key in the new file: publish
+    refuses it (exit 3) and the published file stays byte for byte what it was."""
+    before = (data / "programs.db").read_bytes()
+    history = open_history(data / "history.db")
+    history.execute("DELETE FROM institutions WHERE institution_id = 'arizona'")
+
+    result = run("publish", "--data", str(data))
+
+    assert_one_line_error(result, 3, "refusing to publish: integrity 'ok', journal 'delete', foreign keys")
+    assert (data / "programs.db").read_bytes() == before
+    assert not list(data.glob(".programs.db.tmp-*"))
