@@ -4,13 +4,13 @@
     .venv/bin/python benchmarks/reconcile_scale.py --programs 100000    # the scale target
 
 Builds two synthetic crawls of N programs spread over about N/20 spiders (universities), shaped
-like what `crawler.stage.read_crawl_dir` returns for a real crawl: one institution, one page per
+like what `crawler.history.stage.read_crawl_dir` returns for a real crawl: one institution, one page per
 program plus an overview page, and per-program facts whose values are injected directly in the
 shape the normalizers' JSON has (tuition and fee rate lists, deadline lists, credits, GPA, exam
 rule, duration...; not every value is one a normalizer would read, e.g. degree "MSIS"), plus
 facts addressed to all of a spider's programs. Between the two crawls exactly 1% of the field
 values change, 0.5% of the programs are added and 0.5% disappear. Both crawls go through the
-real `stage`, `reconcile` and `publish`, in that order, as `crawler.refresh` runs them.
+real `stage`, `reconcile` and `publish`, in that order, as `crawler.jobs` runs them.
 
 Timed (median of --repeat runs, each step in a fresh child process on a fresh copy of the
 history database, interleaved with the baselines):
@@ -213,7 +213,7 @@ def fact_text(field: str, value) -> str:
 def build_crawl(plan: Plan, crawl: int):
     """{spider: SpiderData} as `read_crawl_dir` returns it for a finished, clean crawl."""
     from crawler.items import ALL_PROGRAMS
-    from crawler.stage import SpiderData
+    from crawler.history.stage import SpiderData
 
     crawl_id, day = CRAWLS[crawl]
     fetched_at = f"{day}T02:00:00+00:00"
@@ -271,9 +271,9 @@ def _rss_mib() -> float:
 
 def child(step: str, work: Path, n: int) -> dict:
     from crawler.publish import publish
-    from crawler.reconcile import reconcile
-    from crawler.stage import stage
-    from crawler.storage import open_history
+    from crawler.history.reconcile import reconcile
+    from crawler.history.stage import stage
+    from crawler.history.db import open_history
 
     history, data_dir = work / "history.db", work / "data"
     out: dict = {}

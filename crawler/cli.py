@@ -1,4 +1,4 @@
-"""`mlis-crawler`: a thin command layer over the refresh, review, publish and report modules.
+"""`mlis-crawler`: a thin command layer over `crawler.jobs` and the history, publish and report modules.
 
 Exit codes (docs/cli.md):
   0  done, every site healthy
@@ -20,13 +20,12 @@ from pathlib import Path
 
 import click
 
-from crawler.publish import PublishError, publish
-from crawler.refresh import ConfigError, RefreshError, RefreshResult, check_data_dir, exclusive, recover, refresh
+from crawler.errors import EXIT_DEGRADED, EXIT_FAILED, ConfigError, MlisError
+from crawler.history.db import latest_published, open_history
+from crawler.history.review import decide, pending
+from crawler.jobs import RefreshResult, check_data_dir, exclusive, recover, refresh
+from crawler.publish import publish
 from crawler.report import build_report, render_html, render_markdown
-from crawler.review import ReviewError, decide, pending
-from crawler.storage import HistoryError, latest_published, open_history
-
-EXIT_DEGRADED, EXIT_CONFIG, EXIT_FAILED = 1, 2, 3
 
 data_option = click.option(
     "--data", "data", type=click.Path(file_okay=False, path_type=Path), default=Path("data"), show_default=True,
@@ -52,12 +51,8 @@ def _errors(func):
             return func(*args, **kwargs)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise  # click's own ways out
-        except (ConfigError, HistoryError) as exc:
-            raise Fail(str(exc), EXIT_CONFIG) from exc
-        except (RefreshError, PublishError) as exc:
-            raise Fail(str(exc), EXIT_FAILED) from exc
-        except ReviewError as exc:
-            raise Fail(str(exc), EXIT_CONFIG) from exc
+        except MlisError as exc:  # the product's own errors carry their exit code (crawler/errors.py)
+            raise Fail(str(exc), exc.exit_code) from exc
         except (OSError, sqlite3.Error) as exc:
             raise Fail(_unexpected(exc, _data_folder(kwargs)), EXIT_FAILED) from exc
         except Exception as exc:  # last: a bug; still one line and exit 3, never "degraded"
@@ -143,7 +138,7 @@ def renormalize_command(data, crawl_id):
     Exits like refresh: 0 when every re-read site is healthy, 1 when some were degraded or
     failed (their values were kept), 2 on bad input, 3 when it could not run.
     """
-    from crawler.renormalize import renormalize
+    from crawler.jobs import renormalize
 
     result = renormalize(data, crawl_id, log=lambda line: click.echo(line))
     _print_result(result)

@@ -17,8 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from crawler import __version__
+from crawler.errors import PublishError
 from crawler.faults import checkpoint
-from crawler.policy import VALUE_KINDS
+from crawler.history.policy import VALUE_KINDS
 
 SCHEMA_VERSION = 1
 KEEP_PREVIOUS = 3
@@ -66,10 +67,6 @@ SCALAR_COLUMNS = {  # programs column -> (field, how to read its JSON value)
     "total_credits": ("total_credits", float), "min_gpa": ("min_gpa", float),
     "application_fee_usd": ("application_fee", float),
 }
-
-
-class PublishError(Exception):
-    pass
 
 
 def publish(history: sqlite3.Connection, data_dir: Path, crawl_id: str | None) -> Path:

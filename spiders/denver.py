@@ -1,4 +1,4 @@
-from crawler.spider import Institution, ProgramSpider, expects
+from crawler.crawl.spider import Institution, ProgramSpider, expects
 
 
 class DenverSpider(ProgramSpider):

@@ -1,6 +1,6 @@
 import re
 
-from crawler.spider import Institution, ProgramSpider, expects, slug
+from crawler.crawl.spider import Institution, ProgramSpider, expects, slug
 
 
 class UsmSpider(ProgramSpider):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.stage import SpiderData, merge, read_crawl_dir
+from crawler.history.stage import SpiderData, merge, read_crawl_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = ROOT / "fixtures" / "sites"

@@ -7,7 +7,7 @@ Loaded only when a crawl is run with `--set SPIDER_MODULES=spiders,tests.net_spi
 
 from __future__ import annotations
 
-from crawler.spider import expects
+from crawler.crawl.spider import expects
 from spiders.arizona import ArizonaSpider
 
 # Fault endpoint -> the ledger outcome the crawl must record for it.

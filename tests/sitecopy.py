@@ -16,8 +16,8 @@ from pathlib import Path
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
-from crawler import settings as project_settings
-from crawler.refresh import refresh
+from crawler.crawl import settings as project_settings
+from crawler.jobs import refresh
 from tests.conftest import SITES
 
 QUIET_LOG = {"log": lambda line: None}

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from crawler.refresh import read_feeds
+from crawler.jobs import read_feeds
 from crawler.report import build_report
-from crawler.stage import spider_errors, spider_health, stage
-from crawler.storage import open_history
+from crawler.history.stage import spider_errors, spider_health, stage
+from crawler.history.db import open_history
 from tests.conftest import NEWER, ROOT, SITES
 from tests.sitecopy import copy_data
 

@@ -27,7 +27,7 @@ import time
 import pytest
 
 from crawler.faults import POINTS
-from crawler.policy import VALUE_KINDS
+from crawler.history.policy import VALUE_KINDS
 from tests.conftest import NEWER, OLDER, SITES
 from tests.datadir import (
     CLI, KILLED, RUN_LIMIT_SECONDS, check_published_file, cli, crawls, integrity, published_content, report_dirs,

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from crawler.refresh import refresh
+from crawler.jobs import refresh
 from tests.conftest import NEWER, OLDER, QUIET, SITES
 
 ARIZONA_PROGRAMS = 9  # the MA and its eight emphasis areas

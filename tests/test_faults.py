@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from crawler.policy import POLICY
-from crawler.review import ReviewError, decide
-from crawler.spider import slug
-from crawler.storage import open_history
+from crawler.history.policy import POLICY
+from crawler.errors import ReviewError
+from crawler.history.review import decide
+from crawler.crawl.spider import slug
+from crawler.history.db import open_history
 from tests.conftest import QUIET, ROOT, SITES
 from tests.sitecopy import (
     copy_data, copy_snapshot, declare, edit, history, night, provenance, published, published_rows, report,

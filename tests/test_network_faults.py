@@ -24,8 +24,8 @@ from urllib.parse import urlsplit
 import pytest
 from scrapy import Request
 
-from crawler.middlewares import PrivateAddressGuard, RefusedAddress, is_refused, literal_address
-from crawler.stage import read_crawl_dir, spider_health
+from crawler.crawl.middlewares import PrivateAddressGuard, RefusedAddress, is_refused, literal_address
+from crawler.history.stage import read_crawl_dir, spider_health
 from tests.conftest import NEWER, ROOT, SITES, observations, run_crawl
 from tests.net_spiders import FAULTS
 from tests.netserver import Canary, FaultServer

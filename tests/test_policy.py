@@ -8,8 +8,8 @@ import pytest
 
 from crawler.fields import read_fact
 from crawler.items import ALL_PROGRAMS
-from crawler.policy import POLICY, Policy, review
-from crawler.stage import merge
+from crawler.history.policy import POLICY, Policy, review
+from crawler.history.stage import merge
 
 
 def rate(amount: str, per: str = "credit", kind: str = "tuition") -> dict:

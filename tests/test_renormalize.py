@@ -7,10 +7,10 @@ import sqlite3
 
 import pytest
 
-from crawler.reconcile import refresh_hash
-from crawler.refresh import refresh
-from crawler.renormalize import renormalize
-from crawler.storage import open_history
+from crawler.history.reconcile import refresh_hash
+from crawler.jobs import refresh
+from crawler.jobs import renormalize
+from crawler.history.db import open_history
 from tests.conftest import NEWER, OLDER, SITES
 
 
@@ -62,7 +62,7 @@ def test_a_parser_that_reads_differently_causes_changes_labelled_as_the_parsers(
 def test_only_the_latest_crawl_can_be_reread(history):
     db = open_history(history / "history.db")
     oldest = db.execute("SELECT crawl_id FROM crawls ORDER BY started_at LIMIT 1").fetchone()[0]
-    from crawler.refresh import ConfigError
+    from crawler.errors import ConfigError
 
     with pytest.raises(ConfigError, match="only the latest published crawl"):
         renormalize(history, oldest)

@@ -13,7 +13,7 @@ from scrapy.utils.test import get_crawler
 from twisted.internet.error import ConnectionRefusedError
 
 from crawler.items import OUTCOMES
-from crawler.replay import ReplayDownloadHandler, relpath_to_url, url_to_relpath
+from crawler.crawl.replay import ReplayDownloadHandler, relpath_to_url, url_to_relpath
 from tests.conftest import NEWER, SITES
 
 SEGMENT = st.text(st.characters(whitelist_categories=("Ll", "Nd"), max_codepoint=127), min_size=1, max_size=12)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.refresh import refresh
+from crawler.jobs import refresh
 from crawler.report import (
     by_programs, describe, moves, group, md, md_code, render_html, render_markdown, safe_url, summary_line, visible,
 )
@@ -261,7 +261,7 @@ def test_moves_give_percent_per_rate():
                                          "applies_to": "online campus"}
     change = {"field": "tuition", "kind": "changed", "old": [rate("900"), rate("6359", "term")],
               "new": [rate("1250"), rate("6359", "term"), rate("100", "year")]}
-    from crawler.diff import diff_items
+    from crawler.history.diff import diff_items
     change["items"] = diff_items("tuition", change["old"], change["new"])
     assert moves(change) == [
         {"op": "changed", "old": "$900.00 per credit (online campus)", "new": "$1,250.00 per credit (online campus)",

@@ -160,7 +160,7 @@ def test_unknown_change_id_is_a_usage_error_and_decides_nothing(data, tmp_path):
 
 
 def test_accepted_removal_is_published_as_removed(data, tmp_path):
-    from crawler.policy import POLICY
+    from crawler.history.policy import POLICY
 
     gone = "arizona/ma-lis-special-librarianship"
     for day in range(3, 3 + POLICY.removal_confirmations):

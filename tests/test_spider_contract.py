@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from crawler.crawl import spider_names
+from crawler.crawl.runner import spider_names
 from crawler.items import OK
-from crawler.policy import VALUE_KINDS
+from crawler.history.policy import VALUE_KINDS
 from tests.conftest import SITES, SNAPSHOTS
 from tests.sitecopy import (
     copy_data, copy_snapshot, history, night, published_rows, recorded_pages, report, spider_class, spider_hosts,

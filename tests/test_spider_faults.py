@@ -15,7 +15,7 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from crawler.items import FactItem, PageItem, ProgramItem
-from crawler.page import Page
+from crawler.crawl.page import Page
 from tests.conftest import QUIET, SITES
 from tests.sitecopy import (
     copy_data, copy_snapshot, declare, edit, history, night, published, published_rows, report, spider_class,

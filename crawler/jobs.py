@@ -1,4 +1,7 @@
-"""The nightly job: crawl, stage, reconcile (with the review policy), publish, report.
+"""The Python API that the CLI wraps: the nightly job and the jobs beside it.
+
+`refresh` is the nightly job: crawl, stage, reconcile (with the review policy), publish, report.
+`renormalize` re-reads stored evidence with today's normalizers and goes the same way.
 
 Each step commits on its own and records how far the crawl got (`crawls.status`), so a
 refresh killed at any point leaves the history consistent: the next one marks the
@@ -21,24 +24,18 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from crawler import __version__
-from crawler.crawl import spider_names
+from crawler.crawl.runner import spider_names
+from crawler.errors import ConfigError, FeedError, RefreshError
 from crawler.faults import checkpoint
 from crawler.fields import PARSER_VERSION
 from crawler.publish import publish
-from crawler.reconcile import reconcile
+from crawler.history.reconcile import reconcile
 from crawler.report import build_report, write_reports
-from crawler.stage import FeedError, SpiderData, read_crawl_dir, stage
-from crawler.storage import open_history
+from crawler.history.stage import SpiderData, read_crawl_dir, stage
+from crawler.history.db import latest_published, open_history
+from crawler.history.renormalize import reread
 
 SNAPSHOT_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-class RefreshError(Exception):
-    """The refresh could not run at all (exit code 3)."""
-
-
-class ConfigError(Exception):
-    """Bad input from the user or the environment (exit code 2)."""
 
 
 @dataclass
@@ -165,6 +162,36 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         run_crawl(crawl_dir, replay, names)
         stage(db, crawl_id, read_feeds(crawl_dir, names))
         return finish(db, paths, crawl_id)
+
+
+def renormalize(data: Path, crawl_id: str | None = None, log=print) -> RefreshResult:
+    """Re-read the latest published crawl's stored evidence with today's normalizers.
+
+    Only the latest published crawl can be re-read: re-reading an older one would replay stale
+    pages over newer values.
+    """
+    if not (data / "history.db").exists():
+        raise ConfigError(f"no history at {data / 'history.db'}: run `mlis-crawler refresh --data {data}` first")
+    paths: Paths = check_data_dir(data)
+    with exclusive(paths):
+        db = open_history(paths.history)
+        recover(db, paths, log)  # a crawl killed after reconcile is finished first (a `note:` line says so)
+        latest = latest_published(db)
+        if latest is None:
+            raise ConfigError("no published crawl to re-read")
+        based_on = crawl_id or latest
+        if based_on != latest:
+            raise ConfigError(f"only the latest published crawl ({latest}) can be re-read, not {based_on}")
+        source, observed_on = db.execute("SELECT source, observed_on FROM crawls WHERE crawl_id = ?", [based_on]).fetchone()
+        new_id = new_crawl_id()
+        db["crawls"].insert({
+            "crawl_id": new_id, "kind": "renormalize", "cause": "parser", "based_on": based_on,
+            "source": f"evidence of crawl {based_on} ({source})", "observed_on": observed_on,
+            "started_at": datetime.now(UTC).isoformat(timespec="seconds"), "status": "running",
+            "code_version": __version__, "parser_version": PARSER_VERSION,
+        })
+        stage(db, new_id, reread(db, based_on))
+        return finish(db, paths, new_id)
 
 
 def read_feeds(crawl_dir: Path, names: list[str]) -> dict[str, SpiderData]:

@@ -12,11 +12,8 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
-from crawler.reconcile import apply_change
-
-
-class ReviewError(Exception):
-    pass
+from crawler.errors import ReviewError
+from crawler.history.reconcile import apply_change
 
 
 def pending(db: Database) -> list[dict]:

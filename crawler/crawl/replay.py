@@ -62,7 +62,7 @@ class ReplayAddon:
             return
         handlers = settings["DOWNLOAD_HANDLERS"]  # per-key priorities: the project's own keys stay
         for scheme in ("http", "https"):
-            handlers.set(scheme, "crawler.replay.ReplayDownloadHandler", "addon")
+            handlers.set(scheme, "crawler.crawl.replay.ReplayDownloadHandler", "addon")
         # Recorded files need no politeness delay; this wins over the project default only.
         settings.set("DOWNLOAD_DELAY", 0, max(settings.getpriority("DOWNLOAD_DELAY") or 0, 15))
 

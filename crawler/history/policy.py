@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from crawler.diff import money_changes
+from crawler.history.diff import money_changes
 
 BREAKAGE = ("extraction_failed", "fetch_failed")
 VALUE_KINDS = ("program_added", "added", "changed", "removed", "program_removed")

@@ -39,23 +39,23 @@ DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 HTTPCACHE_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {
-    "crawler.middlewares.PrivateAddressGuard": 50,
+    "crawler.crawl.middlewares.PrivateAddressGuard": 50,
     # RFC 9309: a robots.txt answering 5xx forbids the whole host (Scrapy's own allows all).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "crawler.middlewares.Rfc9309RobotsTxt": 100,
+    "crawler.crawl.middlewares.Rfc9309RobotsTxt": 100,
 }
 # Redirect hops are never dropped as duplicates, so every scheduled URL gets its ledger row.
-DUPEFILTER_CLASS = "crawler.dupefilter.LedgerDupeFilter"
+DUPEFILTER_CLASS = "crawler.crawl.dupefilter.LedgerDupeFilter"
 ITEM_PIPELINES = {
-    "crawler.pipelines.NormalizePipeline": 300,
+    "crawler.crawl.pipelines.NormalizePipeline": 300,
 }
 EXTENSIONS = {
-    "crawler.extensions.SpiderSummary": 500,
+    "crawler.crawl.extensions.SpiderSummary": 500,
 }
 # --replay DIR (or `-s MLIS_REPLAY_DIR=DIR`) swaps the http(s) download handler for one that
 # answers from recorded files; everything else in the downloader stays as it is.
 ADDONS = {
-    "crawler.replay.ReplayAddon": 0,
+    "crawler.crawl.replay.ReplayAddon": 0,
 }
 
 FEED_EXPORT_ENCODING = "utf-8"

@@ -24,13 +24,11 @@ import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
+
+from crawler.errors import HistoryError
 from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("mlis-history")
-
-
-class HistoryError(Exception):
-    """The history database cannot be opened or is not ours (corrupt, foreign, unreadable)."""
 
 
 @migrations()

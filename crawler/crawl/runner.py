@@ -14,14 +14,13 @@ network-fault tests use it to point a test spider at a loopback server with smal
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
-from crawler import settings as project_settings
+from crawler.crawl import settings as project_settings
 
 
 def crawl_settings(out: Path, replay: Path | None, log_file: Path | None = None,
@@ -67,6 +66,3 @@ def main(argv: list[str] | None = None) -> int:
     process.start()
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from crawler.errors import FeedError
 from crawler.faults import checkpoint
 from crawler.fields import FIELDS, canonical, in_order
 from crawler.items import ALL_PROGRAMS, OK
@@ -56,14 +57,6 @@ def read_crawl_dir(folder: Path) -> dict[str, SpiderData]:
         name = summary_file.stem.removeprefix("summary-")
         spiders.setdefault(name, SpiderData(name)).summary = json.loads(summary_file.read_text())
     return spiders
-
-
-class FeedError(ValueError):
-    """A feed with a malformed line before its end: not a crawl cut short, a broken file."""
-
-    def __init__(self, path: Path, message: str):
-        super().__init__(f"{path.name} {message}")
-        self.path = path
 
 
 def _read_jsonl(path: Path) -> Iterator[dict]:

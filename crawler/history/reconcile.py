@@ -25,8 +25,8 @@ from sqlite_utils import Database
 
 from crawler.faults import checkpoint
 from crawler.fields import canonical
-from crawler.policy import POLICY, VALUE_KINDS, Policy, review
-from crawler.stage import content_hash
+from crawler.history.policy import POLICY, VALUE_KINDS, Policy, review
+from crawler.history.stage import content_hash
 
 
 @dataclass

@@ -44,7 +44,7 @@ import scrapy
 from scrapy.http import Response
 
 from crawler.items import ALL_PROGRAMS, OK, FactItem, InstitutionItem, PageItem, ProgramItem
-from crawler.page import Page
+from crawler.crawl.page import Page
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,5 @@
+import sys
+
+from crawler.crawl.runner import main
+
+sys.exit(main())

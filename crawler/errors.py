@@ -1,0 +1,59 @@
+"""Every error the product raises on purpose, each with the exit code the CLI gives it.
+
+The CLI turns any of these into one line, `mlis-crawler: error: <message>`, and exits with the
+error's `exit_code`; anything else is unexpected (exit 3, traceback saved in the data folder).
+Exit codes are a contract (docs/cli.md).
+"""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_DEGRADED = 1   # done, but some sites were degraded or failed (their published values were kept)
+EXIT_CONFIG = 2     # usage or configuration error
+EXIT_FAILED = 3     # could not run
+
+
+class MlisError(Exception):
+    """Base of the product's own errors."""
+
+    exit_code = EXIT_FAILED
+
+
+class ConfigError(MlisError):
+    """Bad input from the user or the environment: an option, a folder, a spider name."""
+
+    exit_code = EXIT_CONFIG
+
+
+class HistoryError(MlisError):
+    """The history database cannot be opened or is not ours (corrupt, foreign, unreadable)."""
+
+    exit_code = EXIT_CONFIG
+
+
+class ReviewError(MlisError):
+    """A review decision that cannot be made (no such change, not pending, stale)."""
+
+    exit_code = EXIT_CONFIG
+
+
+class RefreshError(MlisError):
+    """The job could not run at all (another process holds the data folder)."""
+
+    exit_code = EXIT_FAILED
+
+
+class PublishError(MlisError):
+    """The new programs.db failed its checks; the published file was left as it was."""
+
+    exit_code = EXIT_FAILED
+
+
+class FeedError(MlisError, ValueError):
+    """A crawl feed with a malformed line that is not its last (a broken file, not a crawl cut short)."""
+
+    exit_code = EXIT_FAILED
+
+    def __init__(self, path, message: str):
+        super().__init__(f"{path.name} {message}")
+        self.path = path

@@ -1,0 +1,38 @@
+"""The change report of one crawl (DESIGN section 8): report.json, report.md, report.html.
+
+The flow reads in the module names: `gather` takes everything from the history database into
+one plain dict (that is report.json); `describe` says how values, evidence and changes are
+shown; `markdown` and `html` only lay it out. Decisions come first (pending changes, broken
+sites), then accepted changes grouped by university and program. Page text is untrusted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from crawler.faults import checkpoint
+from crawler.report.describe import by_programs, describe, group, md, md_code, moves, safe_url, visible
+from crawler.report.gather import build_report, summary_line
+from crawler.report.html import render_html
+from crawler.report.markdown import render_markdown
+
+__all__ = ["build_report", "by_programs", "describe", "group", "md", "md_code", "moves", "render_html",
+           "render_markdown", "safe_url", "summary_line", "visible", "write_reports"]
+
+
+def write_reports(report: dict, folder: Path) -> Path:
+    """Write the three files, each under a temporary name first, then renamed into place."""
+    folder.mkdir(parents=True, exist_ok=True)
+    outputs = {
+        "report.json": json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n",
+        "report.md": render_markdown(report),
+        "report.html": render_html(report),
+    }
+    for name, text in outputs.items():
+        tmp = folder / f".{name}.tmp"
+        tmp.write_text(text, encoding="utf-8")
+        checkpoint("report:before_write")
+        os.replace(tmp, folder / name)
+    return folder

@@ -1,0 +1,265 @@
+"""How values, evidence and changes are shown: shared by the Markdown and HTML renderers.
+
+Page text is untrusted: links are kept only when they are http(s), hidden characters are made
+visible, and Markdown output escapes every character Markdown would act on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from urllib.parse import urlsplit
+
+
+from crawler.history.policy import BREAKAGE
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+# -- describing values ----------------------------------------------------------------------------
+
+def describe(field: str | None, value: Any) -> str:
+    """A value as a maintainer reads it: "$900.00 per credit (online campus)", "Fall Mar 15"."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, list):
+        return "; ".join(describe(field, v) for v in value) or "(none)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dict):
+        if "amount_usd" in value:
+            who = {"any": None, "in_state": "in-state", "out_of_state": "out-of-state", "international": "international"}
+            qualifiers = [q for q in (who[value["residency"]], value.get("applies_to")) if q]
+            label = "" if value["kind"] == "tuition" else "fee "
+            return f"{label}{dollars(value['amount_usd'])} per {value['per']}" + (f" ({', '.join(qualifiers)})" if qualifiers else "")
+        if "kind" in value and "date" in value:
+            term = (value.get("term") or "any term").capitalize()
+            when = "rolling" if value["date"] is None else _date(value["date"])
+            qualifiers = [value["kind"]] + ([value["applies_to"]] if value.get("applies_to") else [])
+            return f"{term} {when} ({', '.join(qualifiers)})"
+        if "status" in value:
+            exams = "/".join(value.get("exams") or []) or "entrance exam"
+            text = f"{exams} {value['status'].replace('_', ' ')}"
+            return text + (f": {value['condition']}" if value.get("condition") else "")
+        if "months_min" in value:
+            low, high = value.get("months_min"), value.get("months_max")
+            return f"{low}-{high} months" if low != high and low and high else f"{low or high} months"
+        return ", ".join(f"{k}: {describe(None, v)}" for k, v in value.items())
+    if field in ("tuition", "fees", "application_fee"):
+        return dollars(value)
+    return str(value)
+
+
+def dollars(amount: Any) -> str:
+    try:
+        return f"${Decimal(str(amount)):,.2f}"
+    except (InvalidOperation, ValueError):
+        return f"${amount}"
+
+
+def _date(iso: str) -> str:
+    match = re.match(r"^(\d{4}|-)-(\d\d)-(\d\d)$", iso)
+    if not match:
+        return iso
+    year, month, day = match.groups()
+    return f"{MONTHS[int(month) - 1]} {int(day)}" + (f", {year}" if year != "-" else "")
+
+
+def evidence_items(evidence: Any) -> list[dict[str, Any]]:
+    """Evidence as a list of {"text", "url"} (the stored form is a list of such dicts)."""
+    if not evidence:
+        return []
+    if isinstance(evidence, list):
+        return [{"text": str(e.get("text") or ""), "url": e.get("url")} for e in evidence if isinstance(e, dict)]
+    return [{"text": str(evidence), "url": None}]
+
+
+def evidence_urls(evidence: Any, besides: Any = None) -> list[str]:
+    """The http(s) pages an evidence list was read from, in order, without `besides`."""
+    urls: list[str] = []
+    for e in evidence_items(evidence):
+        url = safe_url(e["url"])
+        if url and url != besides and url not in urls:
+            urls.append(url)
+    return urls
+
+
+_URL_CHARS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+$")
+
+
+def safe_url(url: Any) -> str | None:
+    """The URL if it may become a link: http(s), a host, printable ASCII without quotes or brackets."""
+    if not isinstance(url, str) or not _URL_CHARS.match(url):
+        return None
+    parts = urlsplit(url)
+    return url if parts.scheme in ("http", "https") and parts.hostname else None
+
+
+# -- page text is untrusted -------------------------------------------------------------------------
+
+# Characters that are invisible or reorder what is around them (bidi embeddings, overrides and
+# isolates, zero-width characters, the BOM, tag characters) and control characters: shown as
+# visible escapes such as ⟨U+202E⟩ so a page cannot hide or disguise text in the report.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
+
+
+def visible(text: Any) -> str:
+    """Text with every hidden or reordering character replaced by ⟨U+XXXX⟩."""
+    return _HIDDEN.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", str(text))
+
+
+# Everything inline Markdown (GitHub's included) can act on mid-line: emphasis, code, links and
+# images, autolinks, raw HTML and entities, table pipes, strikethrough, headings, mentions.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&#!@$])")
+# What starts a block when it opens a line or a list item: list markers, ordered-list numbers,
+# setext underlines (quotes, headings and fences are escaped above wherever they are).
+_MD_BLOCK_START = re.compile(r"^(?:[+=-]|\d{1,9}(?=[.)]))")
+
+
+def md(text: Any) -> str:
+    """Page text made inert in Markdown: hidden characters shown, on one line, specials escaped."""
+    flat = _MD_SPECIAL.sub(r"\\\1", " ".join(visible(text).split()))
+    start = _MD_BLOCK_START.match(flat)
+    if start:
+        marker = start.group()
+        flat = "\\" + flat if not marker.isdigit() else marker + "\\" + flat[len(marker):]
+    return flat
+
+
+def md_code(text: Any) -> str:
+    """Text as a Markdown code span, whatever backticks it holds."""
+    flat = " ".join(visible(text).split())
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") or not flat.strip() else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
+def md_link(url: Any) -> str | None:
+    """A Markdown autolink for an http(s) URL, None for anything else."""
+    url = safe_url(url)
+    return f"<{url}>" if url else None
+
+
+# -- grouping for the renderers -------------------------------------------------------------------
+
+LABELS = {
+    "name": "Name", "degree": "Degree", "concentration": "Concentration", "delivery": "Delivery",
+    "synchronous": "Synchronous classes", "total_credits": "Total credits", "tuition": "Tuition", "fees": "Fees",
+    "application_deadlines": "Application deadlines", "start_terms": "Start terms", "entrance_exam": "Entrance exam",
+    "min_gpa": "Minimum GPA", "application_fee": "Application fee", "duration": "Length", "ala_accredited": "ALA accreditation",
+}
+KINDS = {"changed": "changed", "added": "now stated", "removed": "no longer stated", "program_added": "new program",
+         "program_removed": "program gone", "extraction_failed": "could not be read", "fetch_failed": "page not fetched"}
+
+
+def label(change: dict) -> str:
+    field = change.get("field")
+    if field:
+        return LABELS.get(field, field.replace("_", " ").capitalize())
+    return KINDS.get(change["kind"], change["kind"].replace("_", " "))
+
+
+def group(changes: list[dict]) -> list[dict]:
+    """Identical changes to several programs (a shared tuition page) shown once, with the list."""
+    groups: dict[tuple, dict] = {}
+    for c in changes:
+        key = (c["institution_id"], c["field"], c["kind"], c["status"], json.dumps(c["old"], sort_keys=True),
+               json.dumps(c["new"], sort_keys=True) if c["kind"] != "program_added" else c["change_id"])
+        entry = groups.setdefault(key, {"change": c, "programs": [], "ids": []})
+        entry["programs"].append({"program_id": c["program_id"], "name": c["program_name"] or c["program_id"]})
+        entry["ids"].append(c["change_id"])
+    return list(groups.values())
+
+
+def by_programs(groups: list[dict], program_count: int | None = None) -> list[dict]:
+    """Groups of one university under the programs they touch: shared changes first, then each program."""
+    buckets: dict[tuple, dict] = {}
+    for g in groups:
+        key = tuple(p["program_id"] for p in g["programs"])
+        bucket = buckets.setdefault(key, {"programs": g["programs"], "groups": []})
+        bucket["groups"].append(g)
+    for bucket in buckets.values():
+        who = bucket["programs"]
+        if len(who) == 1:
+            bucket["label"] = who[0]["name"]
+        elif program_count and len(who) == program_count:
+            bucket["label"] = f"All {len(who)} programs"
+        else:
+            bucket["label"] = f"{len(who)} programs"
+    return sorted(buckets.values(), key=lambda b: (-len(b["programs"]), b["label"]))
+
+
+def _breakage_groups(changes: list[dict]) -> list[dict]:
+    """Values carried forward for one reason, once per field and reason, with the programs."""
+    groups: dict[tuple, dict] = {}
+    for c in changes:
+        entry = groups.setdefault((c["field"], c["kind"], c["reason"]), {"change": c, "programs": [], "ids": []})
+        entry["programs"].append({"program_id": c["program_id"], "name": c["program_name"] or c["program_id"]})
+        entry["ids"].append(c["change_id"])
+    return list(groups.values())
+
+
+def sections(report: dict) -> dict[str, Any]:
+    changes = report["changes"]
+    program_counts = {s["name"]: s["programs"] for s in report["spiders"]}
+    accepted = [c for c in changes if c["status"] == "accepted" and c["kind"] not in BREAKAGE and not c["initial_load"]]
+    by_institution: dict[str, list] = defaultdict(list)
+    for c in accepted:
+        by_institution[c["institution_id"]].append(c)
+    baselines: dict[str, list] = defaultdict(list)
+    breakage: dict[str, list] = defaultdict(list)
+    for c in changes:
+        if c["initial_load"]:
+            baselines[c["institution_id"]].append(c)
+        if c["kind"] in BREAKAGE:
+            breakage[c["institution_id"]].append(c)
+    name = report["institutions"].get
+    return {
+        "pending": group([c for c in changes if c["status"] == "pending"] + report["still_pending"]),
+        "broken": [s for s in report["spiders"] if s["health"] != "ok"],
+        "accepted": {i: by_programs(group(cs), program_counts.get(i))
+                     for i, cs in sorted(by_institution.items(), key=lambda item: name(item[0], item[0]))},
+        "baselines": dict(sorted(baselines.items(), key=lambda item: name(item[0], item[0]))),
+        "breakage": {i: _breakage_groups(cs) for i, cs in sorted(breakage.items(), key=lambda item: name(item[0], item[0]))},
+        "rejected": group([c for c in changes if c["status"] == "rejected"]),
+    }
+
+
+def moves(change: dict) -> list[dict[str, Any]]:
+    """What moved, one entry per item for lists: {"op": changed|added|removed|note, "old", "new", "percent", "text"}."""
+    field = change["field"]
+    if change["kind"] == "program_added":
+        return [{"op": "note", "text": f"new program: {describe('name', (change['new'] or {}).get('name'))}"}]
+    if change["kind"] == "program_removed":
+        return [{"op": "note", "text": "program no longer listed"}]
+    if change["kind"] in BREAKAGE:
+        return [{"op": "note", "text": f"kept {describe(field, change['old'])}: {change['reason'] or change['kind']}"}]
+    if "items" in change:
+        items = change["items"]
+        out = [{"op": "changed", "old": describe(field, c["old"]), "new": describe(field, c["new"]), "percent": c.get("percent")}
+               for c in items["changed"]]
+        out += [{"op": "added", "new": describe(field, v)} for v in items["added"]]
+        out += [{"op": "removed", "old": describe(field, v)} for v in items["removed"]]
+        return out or [{"op": "changed", "old": describe(field, change["old"]), "new": describe(field, change["new"])}]
+    if isinstance(change["new"], list) and change["kind"] == "added":
+        return [{"op": "added", "new": describe(field, v)} for v in change["new"]]
+    if isinstance(change["old"], list) and change["kind"] == "removed":
+        return [{"op": "removed", "old": describe(field, v)} for v in change["old"]]
+    return [{"op": "changed", "old": describe(field, change["old"]), "new": describe(field, change["new"]),
+             "percent": change.get("percent")}]
+
+
+def percent_text(value: float | None) -> str:
+    return f"{value:+.1f}%" if value is not None else ""
+
+
+def review_command(ids: list[int]) -> str:
+    return f"mlis-crawler review accept {' '.join(map(str, ids))} --reason \"…\""
+
+

@@ -1,0 +1,31 @@
+"""report.html: the change report as a page; the templates autoescape everything."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+
+from crawler.report.describe import (KINDS, evidence_items, evidence_urls, label, moves, percent_text, review_command, safe_url, sections, visible)
+
+# -- HTML -----------------------------------------------------------------------------------------
+
+def _finalize(value: Any) -> Any:
+    """Every {{ expression }} of the HTML templates: hidden characters made visible, then autoescaped."""
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return visible(value)
+
+
+_ENV = Environment(loader=PackageLoader("crawler.report", "templates"), autoescape=select_autoescape(default=True),
+                   trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
+_ENV.filters.update(safe_url=safe_url, percent=percent_text)
+_ENV.globals.update(moves=moves, label=label, kinds=KINDS, evidence_items=evidence_items,
+                    evidence_urls=evidence_urls, review_command=review_command)
+
+
+def render_html(report: dict) -> str:
+    return _ENV.get_template("report.html.j2").render(report=report, s=sections(report))
+
