@@ -1,0 +1,32 @@
+"""`mlis-crawler`: a thin command layer over `crawler.jobs` and the history, publish and report modules.
+
+Exit codes (docs/cli.md):
+  0  done, every site healthy
+  1  done, but some sites were degraded or failed (their published values were kept)
+  2  usage or configuration error (bad option, missing replay folder, unwritable data folder,
+     unknown spider, unusable history database)
+  3  could not run (another process holds the data folder, a publish check failed, an unexpected
+     error such as a file where a folder should be; its traceback goes to <data>/last-error.txt)
+"""
+
+from __future__ import annotations
+
+import click
+
+from crawler.cli import publish, refresh, renormalize, report, review
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mlis-crawler")
+def main():
+    """Nightly refresh of online library-science master's program facts.
+
+    Crawl the universities' pages (or recorded copies of them), compare with what is
+    published, hold suspicious changes for review, publish programs.db and a change report.
+    """
+
+
+
+
+# One module per command; a new command is a module here plus one line below.
+for module in (refresh, renormalize, review, publish, report):
+    main.add_command(module.command)
