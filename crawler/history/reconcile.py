@@ -297,13 +297,13 @@ def _record(db: Database, crawl_id: str, change: Change, cause: str, observed_on
                            [f"no longer held on {observed_on}", twin])
                 apply_change(db, twin)
             return
-        rejected = db.execute(
-            """SELECT change_id FROM changes WHERE program_id = ? AND field IS ? AND kind = ? AND old IS ? AND new IS ?
-               AND status = 'rejected' AND decided_at IS NOT NULL ORDER BY change_id DESC LIMIT 1""",
+        rejected = db.execute(  # a reverted change counts as rejected: the same reading is not accepted again
+            """SELECT change_id, status FROM changes WHERE program_id = ? AND field IS ? AND kind = ? AND old IS ? AND new IS ?
+               AND status IN ('rejected', 'reverted') AND decided_at IS NOT NULL ORDER BY change_id DESC LIMIT 1""",
             [change.program_id, change.field, change.kind, old, new],
         ).fetchone()
         if rejected:
-            change.status, change.reason = Status.REJECTED, f"rejected before (change {rejected[0]})"
+            change.status, change.reason = Status.REJECTED, f"{rejected[1]} before (change {rejected[0]})"
     cursor = db.execute(
         """INSERT INTO changes (crawl_id, program_id, field, kind, status, cause, old, new, evidence_old, evidence_new,
                                 source_url, reason, initial_load, detected_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
