@@ -85,7 +85,7 @@ def test_accept_then_publish_reflects_the_change_and_records_the_decision(data, 
     before = datetime.now(UTC).replace(microsecond=0)
     run = cli("review", "accept", str(ids[MA]), "--reason", "new rate confirmed on the bursar page", data=data)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith(f"accepted #{ids[MA]}; run `mlis-crawler publish")
+    assert run.stdout.startswith(f"change {ids[MA]} ({MA} tuition) accepted\n1 change(s) accepted; run `mlis-crawler publish")
     status, decided_at, reason = history(data).execute(
         "SELECT status, decided_at, decision_reason FROM changes WHERE change_id = ?", [ids[MA]]).fetchone()
     assert (status, reason) == ("accepted", "new rate confirmed on the bursar page")
@@ -145,7 +145,7 @@ def test_stale_accept_is_refused(data, tmp_path):
 
     run = cli("review", "accept", str(ids[MA]), "--reason", "looks right", data=data)
     assert run.returncode == 2
-    assert run.stderr == f"mlis-crawler: error: change {ids[MA]} is rejected, not pending\n"
+    assert run.stderr == f"mlis-crawler: error: change {ids[MA]} is rejected, not pending; nothing was decided\n"
     assert cli("publish", data=data).returncode == 0
     assert set(online_rates(data).values()) == {950.0}
 
@@ -154,7 +154,7 @@ def test_unknown_change_id_is_a_usage_error_and_decides_nothing(data, tmp_path):
     ids = held(data, tmp_path)
     run = cli("review", "accept", str(ids[MA]), "999999", data=data)
     assert run.returncode == 2
-    assert run.stderr == "mlis-crawler: error: no change 999999\n"
+    assert run.stderr == "mlis-crawler: error: no change 999999; nothing was decided\n"
     # All or none: the valid id in the same command was not decided either.
     assert history(data).execute("SELECT status FROM changes WHERE change_id = ?", [ids[MA]]).fetchone()[0] == "pending"
 
