@@ -28,7 +28,6 @@ import fcntl
 import os
 import re
 import secrets
-import shlex
 import signal
 import subprocess
 import sys
@@ -382,7 +381,7 @@ def publish_now(db, paths: Paths, crawl_id: str | None, kind: str) -> Path:
 def crawl_overrides() -> list[str]:
     """Scrapy settings for the crawl child from `MLIS_CRAWL_SETTINGS` ("KEY=VALUE KEY=VALUE"), e.g.
     `DOWNLOAD_DELAY=2` for a slower crawl on this machine; each becomes a `--set` of the child."""
-    pairs = shlex.split(os.environ.get("MLIS_CRAWL_SETTINGS", ""))
+    pairs = os.environ.get("MLIS_CRAWL_SETTINGS", "").split()  # values without spaces (JSON: write it compact)
     bad = [p for p in pairs if "=" not in p or p.startswith("=")]
     if bad:
         raise ConfigError(f"MLIS_CRAWL_SETTINGS expects KEY=VALUE pairs, not {' '.join(bad)}")
@@ -434,3 +433,6 @@ def run_crawl(out: Path, replay: Path | None, names: list[str], signals: Signals
             child.wait()
         if signals is not None:
             signals.child = None
+    if child.returncode and not (signals is not None and signals.received):
+        print(f"note: the crawl process exited with code {child.returncode} (its log: {out / 'crawl.log'}; "
+              "errors before logging started go to stderr)", file=sys.stderr)
