@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -241,3 +242,27 @@ def test_a_rollback_restores_an_earlier_crawl_and_sticks(data, tmp_path):
     assert {c["status"] for c in report(after)["changes"]} == {"rejected"}
     assert online_rate(data) == 900.0
     assert cli("rollback", "--to", good, "--reason", "again", data=data).stdout.startswith("nothing to roll back")
+
+
+def test_a_night_whose_publish_fails_says_so_and_the_next_run_publishes_it(data, tmp_path):
+    good = first_crawl(data)
+    shutil.rmtree(data / "previous", ignore_errors=True)
+    (data / "previous").write_text("a file where the folder of kept files should be\n")
+    snapshot = tuition_snapshot(tmp_path, "2026-11-03", "$950")
+    broken = run_cli("refresh", "--replay", str(snapshot), "--data", str(data), "--spider", SPIDER)
+    assert broken.returncode == 3 and "FileExistsError" in broken.stderr
+    [crawl] = [c for c in crawls_json(data) if c != good]
+    listed = crawls_json(data)[crawl]
+    assert listed["status"] == "interrupted" and listed["recorded_status"] == "reconciled" and not listed["published"]
+    assert "publishing failed: " in listed["note"] and "the next run publishes it" in listed["note"]
+    shown = report_json(data, crawl)
+    assert shown["failed"] is True and shown["summary"].startswith("the crawl of 2026-11-03 failed: publishing failed: ")
+    assert "its changes were accepted but not yet published" in shown["summary"]
+    assert online_rate(data) == 900.0
+
+    (data / "previous").unlink()
+    fixed = cli("publish", data=data)
+    assert fixed.returncode == 0, fixed.stderr
+    assert f"note: crawl {crawl} was interrupted after its changes were accepted" in fixed.stdout
+    assert crawls_json(data)[crawl]["status"] == "published"
+    assert report_json(data, crawl)["failed"] is False and online_rate(data) == 950.0

@@ -16,7 +16,6 @@ from typing import Any
 from sqlite_utils import Database
 
 from crawler.fields import FIELDS
-from crawler.history.db import latest_published
 from crawler.history.diff import diff_items, percent
 from crawler.history.review import decisions, last_decision
 from crawler.states import BREAKAGE, CrawlStatus, Health, Kind, Status
