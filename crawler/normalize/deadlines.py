@@ -52,12 +52,11 @@ from dataclasses import dataclass
 
 from .models import Deadline
 from .qualifiers import join as q_join
-from .text import MONTHS, TERM_RE, TERM_WORDS, prepare, sentences
+from . import vocabulary as v
+from .text import TERM_RE, prepare, sentences
+from .vocabulary import MONTHS, TERM_WORDS, alternation
 
-_MONTH = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+_MONTH = rf"(?P<mon>{'|'.join(sorted(MONTHS, key=len, reverse=True))})"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MDY = re.compile(
     rf"\b{_MONTH}\.?\s?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s?(?:-|to)\s?\d|:\d|\s?(?:a\.?m|p\.?m))"
@@ -77,7 +76,7 @@ _STATUS = re.compile(
     re.I,
 )
 # "The program does not admit in the spring.", "No spring or summer admission."
-_TERMS = r"(?:fall|autumn|spring|summer|winter)"
+_TERMS = alternation(TERM_WORDS, bounded=False)
 _NOT_ADMITTED = re.compile(
     r"\b(?:does\s+not|doesn't|do\s+not|don't|will\s+not|won't|not|cannot)\s+(?:\w+\s){0,3}?"
     r"(?:admit|accept|offer|enroll|start)\w*\b",
@@ -113,29 +112,14 @@ def _drop_terms_not_admitted(text: str) -> str:
     return "".join(out)
 
 
-_QUALIFIERS: tuple[tuple[str, str], ...] = (
-    ("main campus", r"\bmain\s+campus\b"),
-    ("online campus", r"\bonline\s+campus\b"),
-    ("global campus", r"\bglobal\s+campus\b"),
-    ("domestic", r"\b(?:domestic|u\.s\.|us\s+citizens?|permanent\s+residents?)\b"),
-    ("international", r"\binternational\b"),
-    ("on campus", r"\bon-?\s?campus\b|\bface-to-face\b|\bin-person\b"),
-    ("online", r"\bonline\b|\bdistance\b"),
+# Campus and applicant-group qualifiers from the vocabulary: campus names first, then applicant
+# groups, then the generic campus and online words (the first label that matches a place wins).
+_QUALIFIERS: tuple[tuple[str, str], ...] = tuple(
+    (label, alternation(words)) for label, words in (*v.CAMPUS_WORDS[:3], *v.APPLICANT_GROUPS, *v.CAMPUS_WORDS[3:])
 )
 _QUAL_RE = [(label, re.compile(p, re.I)) for label, p in _QUALIFIERS]
 _QUAL_ANY = re.compile("|".join(p for _, p in _QUALIFIERS), re.I)
-_KINDS: tuple[tuple[str, str], ...] = (
-    ("preferred", r"\bpreferred\b|\bpreference\b|\brecommended\b|\brecommends\b|\bwe\s+recommend\b"),
-    # "(for funding consideration)": the date that keeps funding open is a priority date.
-    ("priority", r"\bpriority\b|\bearly\b|\b(?:funding|scholarships?|assistantships?|fellowships?|financial\s+aid)"
-                 r"\s+consideration\b|\bconsider(?:ation|ed)\s+for\s+(?:\w+\s){0,3}?(?:funding|scholarships?|assistantships?"
-                 r"|fellowships?|financial\s+aid)\b"
-                 # "apply by March 1 for full consideration": the date that keeps every option open.
-                 r"|\b(?:full|fullest|best|first|maximum|guaranteed)\s+consideration\b"),
-    ("final", r"\bfinal\b|\buntil\b|\bno\s+later\s+than\b|\blast\s+day\b|\bclose[sd]?\b|\bhard\b"
-              r"|\bgeneral\s+(?:admission|application|deadline)s?\b"
-              r"|\bregular\b|\bstandard\b"),
-)
+_KINDS = v.DEADLINE_KINDS
 _KIND_RE = [(k, re.compile(p, re.I)) for k, p in _KINDS]
 # Dates that are not deadlines: when applications open, classes start, decisions go out.
 _NOT_A_DEADLINE = re.compile(
@@ -155,11 +139,7 @@ _KIND_PAIR = re.compile(rf"\b({_KIND_WORD})\s?(?:and|&|/)\s?({_KIND_WORD})\b", r
 _LIST_GAP = re.compile(r"^\s?(?:,|and|&|,\s?and)\s?$", re.I)
 _SENTENCE_GAP = re.compile(r"[.;]\s|\|")  # a sentence end or a table-cell bar
 # "Apply online", "online application": about the paperwork, not who the deadline applies to.
-_PAPERWORK = re.compile(
-    r"\b(?:apply|submit\w*|complete[sd]?|register|file)\s+(?:\w+\s){0,2}?online\b"
-    r"|\bonline\s+(?:application|portal|form|system)s?\b",
-    re.I,
-)
+_PAPERWORK = re.compile(v.paperwork_pattern(), re.I)
 _SPLIT_PUNCT = re.compile(r"[.;]\s|[.;]$|\)\s|,\s")
 
 
@@ -168,11 +148,11 @@ _SPLIT_PUNCT = re.compile(r"[.;]\s|[.;]$|\)\s|,\s")
 # deadline we cannot read, so the whole text gives [] rather than a partial list. Months are
 # matched capitalized ("May", not the verb "may"); one after a start/opening word is not a deadline.
 _BARE_MONTH = re.compile(
-    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
-    r"|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b\.?"
+    r"\b(?:" + "|".join(sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in v.FULL_MONTHS}, key=len, reverse=True))
+    + r")\b\.?"
 )
 _DEADLINE_SLOT = re.compile(
-    r"(?:\b(?:fall|autumn|spring|summer|winter)\b[^.;:\d]{0,20}:|\bdeadlines?\b|\bdue\b|\bapply\s+by\b|\bby\b"
+    rf"(?:{alternation(TERM_WORDS)}[^.;:\d]{{0,20}}:|\bdeadlines?\b|\bdue\b|\bapply\s+by\b|\bby\b"
     r"|\buntil\b|\bno\s+later\s+than\b|\bpriority\b|\bpreferred\b|\bfinal\b)[^.;\d]{0,25}$",
     re.I,
 )

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from . import vocabulary as v
 from .models import Delivery
 from .text import prepare, sentences
 
@@ -39,13 +40,10 @@ _ONLINE = re.compile(
     re.I,
 )
 # "Apply online", "online application": about the paperwork, not the classes.
-_PAPERWORK = re.compile(
-    r"\b(?:apply|submit\w*|pay|register|registration|order)\s+(?:\w+\s){0,2}?online\b"
-    r"|\bonline\s+(?:application|portal|form|payment|catalog|store|directory|chat|resources|library)\b",
-    re.I,
-)
+# "Apply online", "online application": about the paperwork, not the classes.
+_PAPERWORK = re.compile(v.paperwork_pattern(), re.I)
 _NOT_ONLINE = re.compile(r"\b(?:not|no|never)\s+(?:offered\s+|available\s+)?(?:fully\s+|entirely\s+)?online\b", re.I)
-_CAMPUS = re.compile(r"\bon-?\s?campus\b|\bin[-\s]person\b|\bface-to-face\b|\bcampus\b|\bresidential\b|\bclassroom\b", re.I)
+_CAMPUS = re.compile(v.alternation(v.CAMPUS_MODE_WORDS), re.I)
 _HYBRID = re.compile(r"\bhybrid\b|\bblended\b|\blow-residency\b|\bmixed(?:\s+(?:mode|delivery))?\b", re.I)
 _RESIDENCY = re.compile(
     r"\b(?:required|requires?|mandatory|must\s+attend)\b[^.;]{0,60}\b(?:immersion|residency|on-?\s?campus|campus\s+visits?|in-person)\b"

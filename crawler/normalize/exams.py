@@ -27,25 +27,18 @@ from __future__ import annotations
 
 import re
 
+from . import vocabulary as v
 from .models import ExamRule
 from .text import prepare
 
-EXAMS: tuple[tuple[str, str], ...] = (
-    ("GRE", r"\bGRE\b|\bgraduate\s+record\s+exam\w*"),
-    ("MAT", r"\b(?-i:MAT)\b|\bmiller\s+analog\w*"),
-    ("GMAT", r"\bGMAT\b"),
-    ("LSAT", r"\bLSAT\b"),
-    ("MCAT", r"\bMCAT\b"),
-)
+EXAMS = v.EXAMS
 _EXAM_RE = [(name, re.compile(p, re.I)) for name, p in EXAMS]
 _GENERIC = re.compile(
     r"\b(?:standardi[sz]ed\s+(?:test|exam)\w*|entrance\s+exam\w*|admissions?\s+tests?|test\s+scores?"
     r"|graduate\s+(?:admissions?\s+)?(?:test|exam)\w*|(?:test|exam)\s+requirements?|testing)\b",
     re.I,
 )
-_ENGLISH = re.compile(
-    r"\b(?:toefl|ielts|duolingo|pte|english(?:\s+language)?(?:\s+proficiency)?|language\s+proficiency)\b", re.I
-)
+_ENGLISH = re.compile(r"\b(?:" + "|".join(v.ENGLISH_TESTS) + r")\b", re.I)
 _NOT_REQUIRED = re.compile(
     r"\bnot\s+(?:be\s+)?(?:required|needed|necessary|considered|accepted|reviewed|used|part\s+of|require)"
     r"|\bno\s+(?:longer\s+)?(?:require|required|need)\w*|\bno\s+(?:\w+\s){0,3}?(?:required|needed|necessary)\b"

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .text import TERM_ORDER, TERM_WORDS, prepare
+from .text import prepare
+from .vocabulary import TERM_ORDER, TERM_WORDS, alternation
 
 # ---- start terms -----------------------------------------------------------------------------
 
-_TERM_ANY = r"(?:fall|autumn|spring|summer|winter)"
+_TERM_ANY = alternation(TERM_WORDS, bounded=False)
 _NEGATED_TERMS = re.compile(
     rf"\b(?:does\s+not|doesn't|do\s+not|don't|will\s+not|won't|not|cannot|no\s+longer)\s+(?:\w+\s){{0,3}}?"
     rf"(?:admit|accept|offer|enroll|start|begin)\w*\b(?P<span>[^.;\d]*)"

@@ -47,6 +47,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from . import qualifiers as q
+from . import vocabulary as v
 from .models import Rate
 from .money import Amount, find_amounts
 from .text import prepare, sentences
@@ -62,9 +63,8 @@ _UNIT = (
 )
 _LABEL_WORD = r"(?:tuition|fees?|charges?|surcharges?|total)"
 _POST_LABEL_WORD = r"(?:tuition|fees?|charges?|surcharges?)"
-_RES_WORD = (
-    r"non-[a-z]+\s+residents?|residents?\s+(?:and|&)\s+non-?\s?residents?|in-state|out-of-state|non-?\s?residents?"
-    r"|residents?|international"
+_RES_WORD = "|".join(
+    (r"residents?\s+(?:and|&)\s+non-?\s?residents?", *v.RESIDENCY_OUT, *v.RESIDENCY_IN, *v.RESIDENCY_INTL)
 )
 
 
@@ -148,8 +148,8 @@ _NOT_TUITION = re.compile(
 # program's (an undergraduate row is never an MLIS price). The nearest level word before an
 # amount decides; "undergraduate degree/GPA/coursework" is not a row label.
 _LEVEL = re.compile(
-    r"\b(?P<under>undergraduate)\b(?!\s+(?:degrees?|gpa|coursework|work|record|transcripts?|institutions?|studies))"
-    r"|\b(?P<grad>graduate)\b",
+    rf"\b(?P<under>{v.LEVEL_UNDERGRADUATE})\b(?!\s+(?:{'|'.join(v.LEVEL_NOT_A_ROW)})\b)"
+    rf"|\b(?P<grad>{v.LEVEL_GRADUATE})\b",
     re.I,
 )
 # Words after an amount and its unit that qualify it: "(full-time)", "for full-time enrollment
