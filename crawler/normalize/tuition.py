@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from . import qualifiers as q
 from . import vocabulary as v
 from .models import Rate
-from .money import Amount, find_amounts
+from .money import Amount, dollars_text, find_amounts
 from .text import prepare, sentences
 
 _UNIT = (
@@ -496,7 +496,7 @@ def _applies_to(group: _Group, item: _Item) -> str | None:
 
 def parse_tuition(text: str) -> list[Rate]:
     """Every tuition or fee rate the text states; [] when it states none."""
-    t = prepare(text)
+    t = dollars_text(prepare(text))
     amounts = find_amounts(t)
     if not amounts:
         return []

@@ -86,7 +86,7 @@ RESIDENCY_ANY: tuple[str, ...] = (
 )
 RESIDENCY_OUT: tuple[str, ...] = (
     r"non-[a-z]+\s+residents?", r"out-of-state", r"out\s+of\s+state", r"non-?\s?residents?", r"nonresidents?",
-    r"outside\s+(?:of\s+)?the\s+state", r"out\s+of\s+province",
+    r"outside\s+(?:of\s+)?the\s+state", r"living\s+out\s+of\s+state",
 )
 RESIDENCY_IN: tuple[str, ...] = (r"in-state", r"in\s+state", r"residents?")
 RESIDENCY_INTL: tuple[str, ...] = (r"international",)
@@ -99,8 +99,9 @@ LEVEL_GRADUATE = r"graduate"
 
 # Currencies that are not US dollars: an amount next to one of these is not ours to read.
 OTHER_CURRENCIES: tuple[str, ...] = (
-    r"CAD", r"C\$", r"CA\$", r"CDN\$?", r"Canadian", r"AUD", r"A\$", r"NZD", r"GBP", r"EUR", r"euros?",
-    r"pounds?\s+sterling", r"\u20ac", r"\u00a3", r"\u00a5", r"Quebec", r"Qu\u00e9bec",
+    r"\bCAD\b", r"\bC\$", r"\bCA\$", r"\bCDN\$?", r"\bCanadian\s+dollars?\b", r"\bin\s+Canadian\b", r"\bAUD\b",
+    r"\bA\$", r"\bNZD\b", r"\bGBP\b", r"\bEUR\b", r"\beuros?\b", r"\bpounds?\s+sterling\b", "\u20ac", "\u00a3",
+    "\u00a5", r"\bQu[e\u00e9]bec\b", r"\bout\s+of\s+province\b",
 )
 
 # ---- exams ------------------------------------------------------------------------------------
