@@ -85,7 +85,9 @@ RESIDENCY_ANY: tuple[str, ...] = (
     r"in-state\s+(?:rate|tuition)\s+(?:for|to)\s+all",
 )
 RESIDENCY_OUT: tuple[str, ...] = (
-    r"non-[a-z]+\s+residents?", r"out-of-state", r"out\s+of\s+state", r"non-?\s?residents?", r"nonresidents?",
+    # "Out-of-State Residents" is one residency: the word "residents" belongs to it.
+    r"non-[a-z]+\s+residents?", r"out-of-state\s+residents?", r"out\s+of\s+state\s+residents?", r"out-of-state",
+    r"out\s+of\s+state", r"non-?\s?residents?", r"nonresidents?",
     r"outside\s+(?:of\s+)?the\s+state", r"living\s+out\s+of\s+state",
 )
 RESIDENCY_IN: tuple[str, ...] = (r"in-state", r"in\s+state", r"residents?")
