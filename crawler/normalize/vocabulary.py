@@ -47,9 +47,6 @@ TERM_WORDS: dict[str, str] = {
     "fall": "fall", "autumn": "fall", "spring": "spring", "summer": "summer", "winter": "winter",
 }
 TERM_ORDER: tuple[str, ...] = ("fall", "spring", "summer", "winter")
-# The term a program starting in a given month starts in (US academic calendars): "Months of
-# entry: January, August" are the spring and fall starts.
-START_MONTH_TERM: dict[int, str] = {1: "spring", 5: "summer", 6: "summer", 8: "fall", 9: "fall"}
 
 # ---- where and how ---------------------------------------------------------------------------
 
