@@ -122,9 +122,9 @@ def parse_duration(text: str) -> Duration | None:
         after = t[m.end() : m.end() + 40]
         if _NOT_DURATION_AFTER.match(after) or _NOT_DURATION_BEFORE.search(before):
             continue
-        sentence = next((t[a:b] for a, b in spans if a <= m.start() < b), t)
-        if _OTHER_LIMIT.search(sentence):
-            continue
+        a, b = next(((a, b) for a, b in spans if a <= m.start() < b), (0, len(t)))
+        if _OTHER_LIMIT.search(t, max(a, m.start() - 60), min(b, m.end() + 40)):
+            continue  # the words around the figure are about an incomplete, a leave, a transfer
         if m.group("unit").lower().startswith("week") and not (m.group("high") or m.group("low")).isdigit():
             continue
         if m.group("unit").lower().startswith("week") and Decimal(m.group("high") or m.group("low")) < MIN_WEEKS:

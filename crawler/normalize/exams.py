@@ -90,7 +90,7 @@ _EXPERIENCE = re.compile(
 _WAIVER = re.compile(r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*", re.I)
 _OPTIONAL = re.compile(r"\boptional\b|\bvoluntar\w*|\bmay\s+(?:be\s+)?submit\w*|\bencouraged\b|\btest[-\s]optional\b", re.I)
 _REQUIRED = re.compile(
-    r"\brequired\b|\bwill\s+need\b|\bneeds?\s+(?:your|an?|the|official)\b|\bmust\s+(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
+    r"\brequired\b|\bwill\s+need\b|\bmust\s+be\s+(?:sent|submitted)\b|\bneeds?\s+(?:your|an?|the|official)\b|\bmust\s+(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
     re.I,
 )
 _GPA_NUMBER = re.compile(r"([0-4]\.\d{1,2})")
@@ -171,7 +171,11 @@ def _sentences_with_exam(text: str) -> str:
     """Only the sentences that talk about an entrance exam, so that 'TOEFL is required' next to
     'GRE not required' does not make the GRE required."""
     parts = re.split(r"(?<=[.;!?])\s", text)
-    keep = [p for p in parts if _mentions_exam(p) and not _GUIDANCE.match(p) and not _LICENSURE.search(p)]
+    # A question ("Is the GRE required for admission?") states nothing.
+    keep = [
+        p for p in parts
+        if _mentions_exam(p) and not _GUIDANCE.match(p) and not _LICENSURE.search(p) and not p.rstrip().endswith("?")
+    ]
     # A follow-up sentence without the exam's name ("Applicants holding a graduate degree are
     # exempt.") still belongs to the rule when it states a waiver.
     for i, p in enumerate(parts):

@@ -44,7 +44,7 @@ _LESSER = re.compile(
 # levels or other purposes: its numbers are not the admission minimum (issue 9, class 1).
 _NOT_ADMISSION = re.compile(
     r"\bto\s+(?:earn|receive)\s+the\b|\bto\s+graduate\b(?!\s+(?:study|studies|school|programs?|work|level))|\bfor\s+graduation\b|\bmust\s+be\s+completed\s+with\b"
-    r"|\bcompleted?\s+with\s+a\s+minimum\b|\bcandidates\s+for\s+the\b|\bmaintain\w*|\bkeep\b|\bgood\s+standing\b"
+    r"|\bcompleted?\s+with\s+a\s+minimum\b|\bcourse\s?work\s+completed\s+with\b|\bcandidates\s+for\s+the\b|\bmaintain\w*|\bkeep\b|\bgood\s+standing\b"
     r"|\bremain\b|\bprobation\w*|\bfalls?\s+below\b|\bcourse\s?work\s+with\b|\bin\s+all\s+graduate\s+courses\b"
     r"|\bcore\s+courses\b|\bretention\b|\benrollment\s+limits?\b|\bscholarships?\b|\brenew\w*|\bhigh\s+school\b"
     r"|\bsemester\s+hours\s+of\s+credit\s+with\b|\bexit\s+requirement\b"

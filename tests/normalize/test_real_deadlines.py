@@ -218,6 +218,15 @@ CASES = [
     ("Review of completed applications begins in February for summer and fall admission.", []),
     # Negative: a course schedule line.
     ("LEEP classes are offered during Fall (Aug-Dec), Spring (Jan-May) and Summer (May-Aug).", []),
+    # Kentucky graduate admissions: only fees and admit terms, no date.
+    ("There is a $65 domestic application fee. LIS admits students for fall, spring and summer semesters.", []),
+    # Illinois FAQ: one application per year, no date.
+    ("Applicants may submit only one application per year.", []),
+    # Salve Regina-like: late registration two weeks before class.
+    ("Late registration fee (two weeks prior to start of class) $50", []),
+    # Kent State: late submissions considered on a space-available basis (no date).
+    ("Applications received after the indicated semester deadline will be considered on a space-available basis.",
+     []),
     # Negative: immunization record due for enrollment, not admission.
     ("The immunization record is due by the first day of classes, August 24.", []),
 ]

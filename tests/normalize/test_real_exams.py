@@ -192,6 +192,11 @@ CASES = [
      "Examination in School Media.", None),
     # Praxis waiver (Southern Connecticut).
     ("The State Department of Education accepts minimum GRE scores as a basis for Praxis I waivers.", None),
+    # Maryland (older): scores sent directly, with their age limit, for those who must submit them.
+    ("GRE scores must be sent directly from ETS (institution code 5814). Scores must be no more than 5 years old at "
+     "the time of application.", rule("required", ["GRE"])),
+    # Drexel FAQ question heading only.
+    ("GRE Exam: Is the GRE required for admission? If so, what is the minimum score required?", None),
     # Missouri content test for certification.
     ("Certification also requires completion of the Missouri Content Area Test for Library Media Specialist.", None),
 ]

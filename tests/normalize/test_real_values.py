@@ -128,6 +128,16 @@ GPA = [
     ("Scholarship recipients must keep a 3.5 GPA to renew the award.", None),
     # A GRE writing score written like a GPA.
     ("Scores need to be at least 294 with a score of at least 4.0 on the writing section.", None),
+    # Kentucky graduate admissions: the scale restated "A = 4.0" after the minimum.
+    ("A grade point average of 3.0 or higher on any prior undergraduate or graduate work, in both cases on a "
+     "scale with A = 4.0.", D("3.00")),
+    # Oklahoma CLS: conditional admission below 3.0 only.
+    ("Applicants with a GPA below a 3.0 will be considered and may be conditionally admitted.", None),
+    # Wayne State: post-baccalaureate route with its own GPA.
+    ("Submit evidence of graduate course work completed with a grade point average of 3.0 or better in a minimum "
+     "of 12 graduate credits.", None),
+    # Tennessee academics: a grade below C cannot count.
+    ("A course for which a graduate student receives a grade below C cannot be used towards the degree.", None),
 ]
 
 
@@ -285,6 +295,10 @@ MONEY = [
     ("a few hundred dollars for books", None),
     ("The application fee is non-refundable.", None),
     ("AUD 500 per unit", None),
+    # Kentucky graduate admissions: the first of two fees.
+    ("There is a $65 domestic application fee and a $75 international application fee.", D("65.00")),
+    # Salve Regina-like table cell.
+    ("Registration fee | $60 |", D("60.00")),
 ]
 
 
