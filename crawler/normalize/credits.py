@@ -116,6 +116,8 @@ _CHANGED = re.compile(
     r"semester\s+hours|hours|units))?\s+to\s+(?P<now>\d{1,3})(?:\s?(?:credit[-\s]hours?|credits?|semester\s+hours|hours|units))?",
     re.I,
 )
+# Credits added on top of a figure: the figure is then not the whole degree.
+_EXTRA_BEFORE = re.compile(r"\b(?:plus|in\s+addition\s+to|additional)(?:\s+an?)?\s?$", re.I)
 # No master's degree totals fewer credits than this; a smaller number is a course or a load.
 MIN_TOTAL = 12
 
@@ -151,6 +153,8 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
                 parts.append(value)
                 continue
             if _PART_BEFORE.search(before) or _COURSE_BEFORE.search(head):
+                if _EXTRA_BEFORE.search(before):
+                    parts.append(Decimal(-1))  # "30 credits of coursework plus a 6-credit thesis"
                 continue
         if re.match(r"^\s?(?:-|to)\s?\d", after) or re.search(r"\d\s?(?:-|to)\s?$", before):
             continue  # "12-18 credits per quarter": a load band, not a total
@@ -175,6 +179,8 @@ def _decide(candidates: list[tuple[Decimal, bool, bool, bool]], parts: list[Deci
     candidates = [c for c in candidates if MIN_TOTAL <= c[0] <= 300]
     if not candidates:
         return None
+    if Decimal(-1) in parts and not any(c[3] for c in candidates):
+        return None  # "30 credits of coursework plus a 6-credit thesis": the total is not stated
     # Old vs new requirements: keep the current ones when both are stated.
     new = [c for c in candidates if c[1]]
     if new and len(new) < len(candidates):
@@ -192,7 +198,7 @@ def _decide(candidates: list[tuple[Decimal, bool, bool, bool]], parts: list[Deci
     # whole only when the others add up to it.
     biggest = max(values)
     rest = [c[0] for c in candidates if c[0] != biggest]
-    if sum(rest) == biggest or sum(rest) + sum(parts) == biggest:
+    if sum(rest) == biggest or sum(rest) + sum(p for p in parts if p > 0) == biggest:
         return plain(biggest)
     return None
 

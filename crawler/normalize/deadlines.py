@@ -150,7 +150,8 @@ _OTHER_BUSINESS = re.compile(
 # words, since a deadlines table may list it beside the admission dates.
 _FUNDING_DEADLINE = re.compile(
     rf"\b(?:{'|'.join(v.FUNDING_WORDS)})\s+(?:application\s+)?(?:deadlines?|applications?|forms?|due)\b"
-    rf"|\b(?:deadlines?|applications?)\s+for\s+(?:{'|'.join(v.FUNDING_WORDS)})\b[^.;]*$",
+    rf"|\b(?:deadlines?|applications?)\s+for\s+(?:{'|'.join(v.FUNDING_WORDS)})\b[^.;]*$"
+    rf"|\bapply\s+for\s+(?:\w+\s+)?(?:{'|'.join(v.FUNDING_WORDS)})\b[^.;]*$",
     re.I,
 )
 # Words that make a sentence about applying; a date in a sentence without any (and without a

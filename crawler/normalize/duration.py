@@ -22,6 +22,7 @@ Conventions (an academic year is what programs mean by "a year"):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal, ROUND_HALF_UP
 
 from .models import Duration
@@ -116,13 +117,15 @@ def parse_duration(text: str) -> Duration | None:
     """Months to complete (min, max); None when the text states no program length."""
     t = _prepare(text)
     spans = sentences(t)
+    starts = [a for a, _ in spans]
     matches = []
     for m in _SPAN.finditer(t):
         before = t[max(0, m.start() - 30) : m.start()]
         after = t[m.end() : m.end() + 40]
         if _NOT_DURATION_AFTER.match(after) or _NOT_DURATION_BEFORE.search(before):
             continue
-        a, b = next(((a, b) for a, b in spans if a <= m.start() < b), (0, len(t)))
+        k = bisect_right(starts, m.start()) - 1
+        a, b = spans[k] if k >= 0 else (0, len(t))
         if _OTHER_LIMIT.search(t, max(a, m.start() - 60), min(b, m.end() + 40)):
             continue  # the words around the figure are about an incomplete, a leave, a transfer
         if m.group("unit").lower().startswith("week") and not (m.group("high") or m.group("low")).isdigit():

@@ -18,6 +18,7 @@ more (3.125 stays 3.125, never rounded). "3.0" and "3.00" therefore compare and 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 
 from .text import prepare, sentences
@@ -37,7 +38,7 @@ _LESSER = re.compile(
     r"\b(?:stipulations?|probation\w*|conditional\w*|provisional\w*|case[-\s]by[-\s]case|exception\w*"
     r"|considered|may\s+be\s+admitted|special\s+admission|petition|non-?degree|waiver"
     # Keeping a GPA once enrolled is not an admission minimum.
-    r"|maintain\w*|good\s+standing|to\s+remain|to\s+graduate(?!\s+(?:study|studies|school|programs?|work|level))|for\s+graduation)\b",
+    r"|maintain\w*|good\s+standing|preferred|recommended|competitive|to\s+remain|to\s+graduate(?!\s+(?:study|studies|school|programs?|work|level))|for\s+graduation)\b",
     re.I,
 )
 # A sentence about keeping a GPA once enrolled, graduating, averages of admitted students, other
@@ -91,43 +92,58 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+_MINIMUM_BEFORE = re.compile(r"\bminimum\s+(?:of\s+)?$", re.I)
+
+
+def _bound(t: str, m: re.Match[str], has_context: bool) -> tuple[bool, str]:
+    """Whether the number is tied to a GPA at all (the cheap test, done first), and its clause."""
+    after = t[m.end() : m.end() + 40]
+    before = t[max(0, m.start() - 30) : m.start()]
+    clause = _clause_around(t, m.start(), m.end())
+    floor = max(0, m.start() - _CLAUSE_REACH)
+    in_parens = t.rfind("(", floor, m.start()) > t.rfind(")", floor, m.start())
+    # "B average (3.0 on a 4.0 scale)": a parenthesis that restates the GPA just named.
+    paren_context = in_parens and _CONTEXT.search(t, max(floor, t.rfind("(", floor, m.start()) - 20), m.start())
+    letter = _LETTER_BEFORE.search(before) is not None or _LETTER_AFTER.match(after) is not None
+    if in_parens and not _CONTEXT.search(clause) and not paren_context and not letter:
+        return False, clause
+    if letter or _CONTEXT_BEFORE.search(t[max(0, m.start() - 60) : m.start()]) or (
+        has_context and _MINIMUM_BEFORE.search(before)
+    ):
+        return True, clause
+    if _GPA_AFTER.match(after):
+        return True, clause
+    # "regular admission requires 3.0" in a text about GPAs.
+    return bool(has_context and (_CONTEXT.search(clause) or paren_context or _REGULAR.search(clause))), clause
+
+
 def parse_gpa(text: str) -> Decimal | None:
     """Minimum GPA for regular admission; None when the text does not state one."""
     t = prepare(text)
     has_context = _CONTEXT.search(t) is not None
     spans = sentences(t)
+    starts = [a for a, _ in spans]
     for m in _NUMBER.finditer(t):
         value = Decimal(m.group(1))
         if not Decimal("1.0") <= value <= Decimal("4.0"):
             continue
         after = t[m.end() : m.end() + 40]
         before = t[max(0, m.start() - 30) : m.start()]
-        if _SCALE.match(after) or _SCALE_BEFORE.search(before):
+        if _SCALE.match(after) or _SCALE_BEFORE.search(before) or _BELOW_BEFORE.search(before):
             continue
-        if _BELOW_BEFORE.search(before):
+        bound, clause = _bound(t, m, has_context)
+        if not bound:
             continue
-        sentence = next((t[a:b] for a, b in spans if a <= m.start() < b), t)
-        if _NOT_ADMISSION.search(sentence):
-            continue
-        clause = _clause_around(t, m.start(), m.end())
-        floor = max(0, m.start() - _CLAUSE_REACH)
-        in_parens = t.rfind("(", floor, m.start()) > t.rfind(")", floor, m.start())
-        # "B average (3.0 on a 4.0 scale)": a parenthesis that restates the GPA just named.
-        paren_context = in_parens and _CONTEXT.search(t, max(floor, t.rfind("(", floor, m.start()) - 20), m.start())
-        letter = _LETTER_BEFORE.search(before) is not None or _LETTER_AFTER.match(after) is not None
-        label_before = _CONTEXT_BEFORE.search(t[max(0, m.start() - 60) : m.start()]) is not None
         lesser = _LESSER.search(clause)
         # "3.25 or above will be considered": the minimum itself, not a lesser route.
         if lesser and lesser.group(0).lower() == "considered" and _OR_ABOVE.match(after):
             lesser = None
-        if lesser or (in_parens and not _CONTEXT.search(clause) and not paren_context and not letter):
+        if lesser:
             continue
-        if letter or label_before:
-            return gpa_value(value)
-        # "regular admission requires 3.0" in a text about GPAs.
-        regular = has_context and _REGULAR.search(clause)
-        if not (has_context and (_CONTEXT.search(clause) or _GPA_AFTER.match(after) or paren_context or regular)) \
-                and not _GPA_AFTER.match(after):
+        k = bisect_right(starts, m.start()) - 1
+        a, b = spans[k] if k >= 0 else (0, len(t))
+        # The sentence around the number, at most _CLAUSE_REACH either side (bounded work).
+        if _NOT_ADMISSION.search(t, max(a, m.start() - _CLAUSE_REACH), min(b, m.end() + _CLAUSE_REACH)):
             continue
         return gpa_value(value)
     return None
