@@ -45,7 +45,7 @@ _NOT_REQUIRED = re.compile(
     r"|\bno\s+(?:GRE|MAT|GMAT|standardi[sz]ed|test|entrance)\b|\bdo(?:es)?\s+not\s+require|\bdon't\s+require"
     r"|\bdoesn't\s+require|\bwithout\s+(?:taking\s+|submitting\s+)?(?:the\s+|an?\s+)?(?:GRE|MAT|test|exam|entrance)|"
     # "required an entrance exam at one time but no longer does" (issue 9: time).
-    r"\bno\s+longer\s+(?:does|do|is|are)\b|\bat\s+one\s+time\s+but\s+no\s+longer\b"
+    r"\bno\s+longer\s+(?:does|do|is|are|accepts?|accepted|considers?)\b|\bat\s+one\s+time\s+but\s+no\s+longer\b"
     r"|\b(?:do|does|will)\s+not\s+need\b|\bdon't\s+need\b|\bGRE[-\s]free\b|\bwaived\s+for\s+all\b"
     # "The GRE requirement has been suspended", "the GRE is temporarily suspended".
     r"|\b(?:requirement\s+(?:has\s+been\s+|is\s+|was\s+)?|(?:is|are|been|was)\s+(?:temporarily\s+)?)(?:suspended|eliminated|removed)\b"

@@ -51,7 +51,10 @@ _NOT_ADMISSION = re.compile(
     r"|\bsemester\s+hours\s+of\s+credit\s+with\b|\bexit\s+requirement\b"
     r"|\baverage\s+(?:undergraduate\s+|cumulative\s+|overall\s+)?(?:gpa|g\.p\.a\.|grade[-\s]point)"
     r"|\bentering\s+class\b|\bsuccessful\s+(?:graduate\s+)?applicants\s+(?:possess|have)\b|\bcalculated?\b"
-    r"|\bwriting\s+(?:section|portion|sample)\b|\bmerit\b|\bawards?\b",
+    r"|\bwriting\s+(?:section|portion|sample)\b|\bmerit\b|\bawards?\b|\bmedian\b"
+    # "Applicants typically have a GPA of 3.4": the profile of those admitted, not a minimum.
+    r"|\b(?:typically|usually|generally)\s+(?:have|has|hold|possess|earn)\b"
+    r"|\b(?:admitted|successful|competitive|incoming)\s+(?:students|applicants)\s+(?:\w+\s+)?(?:have|hold|possess)\b",
     re.I,
 )
 # "3.0 (B)", "B (3.0)", "a \"B\" (3.0) average": a letter grade restating the number.
@@ -92,7 +95,7 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
-_MINIMUM_BEFORE = re.compile(r"\bminimum\s+(?:of\s+)?$", re.I)
+_MINIMUM_BEFORE = re.compile(r"\bminimum\s+(?:of\s+|is\s+|:\s?)?$", re.I)
 
 
 def _bound(t: str, m: re.Match[str], has_context: bool) -> tuple[bool, str]:

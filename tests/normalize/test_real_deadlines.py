@@ -134,6 +134,8 @@ CASES = [
     ("Fall Term Admission Application (Domestic) July 15 Admission Application (International) January 15 "
      "Financial Support Application January 15",
      [d("fall", "--07-15", applies_to="domestic"), d("fall", "--01-15", applies_to="international")]),
+    # Negative: the deadline to apply for assistantships.
+    ("The deadline to apply for graduate assistantships is March 15.", []),
     # Negative: the assistantship application is a separate form with its own date.
     ("Graduate assistantship applications are due March 1.", []),
     # Negative: a test-score policy date ("as of <date>, no longer required").

@@ -82,6 +82,8 @@ CASES = [
     ("GRE scores are NOT required.", rule("not_required", ["GRE"])),
     # Kentucky-like snapshot row.
     ("GRE: Not required for the MSLS", rule("not_required", ["GRE"])),
+    # Time: no longer accepted at all.
+    ("We no longer accept the MAT.", rule("not_required", ["MAT"])),
     # Tennessee snapshot bullets.
     ("All undergraduate degrees are welcome. The GRE is not required for admissions.", rule("not_required", ["GRE"])),
     # --- conditional: scope, degrees, GPA, "may ask" --------------------------------------------------

@@ -136,6 +136,10 @@ GPA = [
     # Wayne State: post-baccalaureate route with its own GPA.
     ("Submit evidence of graduate course work completed with a grade point average of 3.0 or better in a minimum "
      "of 12 graduate credits.", None),
+    # Profile of admitted students, then the stated minimum (Maryland-like FAQ).
+    ("Applicants typically have a GPA of 3.4.", None),
+    ("The average undergraduate GPA of our fall 2024 cohort was 3.41; the minimum is 3.0.", D("3.00")),
+    ("Preferred GPA: 3.2; minimum 2.8", D("2.80")),
     # Tennessee academics: a grade below C cannot count.
     ("A course for which a graduate student receives a grade below C cannot be used towards the degree.", None),
 ]
