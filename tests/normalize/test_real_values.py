@@ -275,6 +275,16 @@ CREDITS = [
     ("The internship consists of 120 clock hours on site.", None),
     # Per-course credits.
     ("Each course is worth 3 credits.", None),
+    # Kentucky graduate admissions: fees only.
+    ("There is a $65 domestic application fee and a $75 international application fee.", None),
+    # Rutgers 2003 fee schedule: full-time means 12 or more credits.
+    ("Student Fee Full-time (12 or more credits) 391.00 Part-time (11 or fewer credits) 103.00", None),
+    # Drexel student post: 45 credits spread over 15 classes.
+    ("I still need 45 credits, but that is spread out over 15 classes, including the capstone project.", D("45")),
+    # Southern Connecticut: three credits outside the program.
+    ("Students may take up to three credits outside the program with prior approval.", None),
+    # Issue 9: credits added on top of a figure leave the total unstated.
+    ("Students complete 30 credits of coursework plus a 6-credit thesis.", None),
 ]
 
 
