@@ -49,7 +49,7 @@ def tuition_night(data: Path, tmp_path: Path, date: str, per_unit: str):
 
 def online_rates(data: Path) -> dict[str, float]:
     return dict(published(data).execute(
-        "SELECT program_id, amount_usd FROM tuition_rates WHERE per = 'credit' ORDER BY program_id").fetchall())
+        "SELECT program_id, amount_cents / 100.0 FROM tuition_rates WHERE per = 'credit' ORDER BY program_id").fetchall())
 
 
 def held(data: Path, tmp_path: Path) -> dict[str, int]:
