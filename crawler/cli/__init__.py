@@ -14,6 +14,7 @@ from __future__ import annotations
 import click
 
 from crawler.cli import publish, refresh, renormalize, report, review
+from crawler.cli import audit, export, serve  # commands for the sites that read programs.db
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,5 +30,8 @@ def main():
 
 
 # One module per command; a new command is a module here plus one line below.
-for module in (refresh, renormalize, review, publish, report):
+for module in (refresh, renormalize, review, publish, report,
+               export,
+               audit,
+               serve):
     main.add_command(module.command)
