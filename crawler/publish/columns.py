@@ -113,7 +113,7 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, str, str | None]]]] = {
         "program_id": ("TEXT", "references `programs`", None),
         "field": ("TEXT", "a canonical field name: `name`, `degree`, `concentration`, `delivery`, `synchronous`, `total_credits`, `tuition`, `fees`, `application_deadlines`, `start_terms`, `entrance_exam`, `min_gpa`, `application_fee`, `duration`, `ala_accredited`", None),
         "source_url": ("TEXT", "the page the text was read from; with `program_id` and `field`, the primary key", None),
-        "evidence": ("TEXT", "the exact text, whitespace-collapsed; several passages of one page are joined by ` \\| `", None),
+        "evidence": ("TEXT", "the exact text, whitespace-collapsed; several passages of one page are joined by ` | `", None),
         "crawl_id": ("TEXT", "the crawl that last confirmed it", None),
         "verified_at": ("TEXT", "the date it was last confirmed", None),
     }),
@@ -136,7 +136,7 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, str, str | None]]]] = {
         "new_number_max": ("NUMERIC", "for `duration`: the longest length after", "months"),
         "old_detail": ("TEXT", "for `entrance_exam`: the waiver condition before", None),
         "new_detail": ("TEXT", "for `entrance_exam`: the waiver condition after", None),
-        "evidence_old": ("TEXT", "the text the old value was read from (passages joined by ` \\| `)", None),
+        "evidence_old": ("TEXT", "the text the old value was read from (passages joined by ` | `)", None),
         "evidence_new": ("TEXT", "the text the new value was read from", None),
         "source_url": ("TEXT", "the page that states the new value", None),
     }),
@@ -178,7 +178,7 @@ def markdown_table(table: str) -> str:
     lines = ["| column | type | meaning |", "| --- | --- | --- |"]
     for name, (kind, meaning, unit) in columns.items():
         suffix = f" (unit: {unit})" if unit and unit not in meaning else ""
-        lines.append(f"| `{name}` | {kind} | {meaning}{suffix} |")
+        lines.append(f"| `{name}` | {kind} | {(meaning + suffix).replace('|', chr(92) + '|')} |")
     return "\n".join(lines)
 
 
