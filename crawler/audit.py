@@ -157,7 +157,8 @@ class Published:
         return value
 
     def evidence(self, program_id: str, field: str) -> tuple[str | None, str | None, str | None]:
-        """(evidence text, source URL, verified_at) of a field; several pages joined by ' | '."""
+        """(evidence text, source URLs, verified_at) of a field: the texts of several pages joined
+        by ' | ', their URLs by a space, and the oldest date any of them was last verified."""
         fields = ("tuition", "fees") if field in ("tuition", "fees") else (field,)
         rows = [r for f in fields for r in self.provenance.get((program_id, f), [])]
         if not rows:
@@ -305,7 +306,7 @@ def render_markdown(results: list[dict]) -> str:
     c = counts(results)
     lines = ["# Audit of listing claims", "",
              " · ".join(f"**{c[s]}** {s.replace('_', ' ')}" for s in STATUSES), ""]
-    for status in STATUSES:
+    for status in ("contradicted", "unreadable", "not_stated", "verified"):  # what a listing's editors act on first
         rows = [r for r in results if r["status"] == status]
         if not rows:
             continue

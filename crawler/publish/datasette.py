@@ -25,11 +25,16 @@ LICENSE = ("Facts stated on the universities' own public pages, read by mlis-cra
            "page and exact text are in the provenance table. Check a university's page before relying on a value.")
 
 
+def _plain(text: str) -> str:
+    """Datasette shows descriptions as plain text: no Markdown backticks."""
+    return text.replace("`", "")
+
+
 def metadata() -> dict:
     tables = {}
     for table, (row, columns) in TABLES.items():
-        entry = {"description": f"One row per {row.removeprefix('one row per ')}.",
-                 "columns": {name: meaning + (f" (unit: {unit})" if unit and unit not in meaning else "")
+        entry = {"description": _plain(f"One row per {row.removeprefix('one row per ')}."),
+                 "columns": {name: _plain(meaning + (f" (unit: {unit})" if unit and unit not in meaning else ""))
                              for name, (_kind, meaning, unit) in columns.items()}}
         units = {name: PINT_UNITS[unit] for name, (_k, _m, unit) in columns.items() if unit in PINT_UNITS}
         if units:
