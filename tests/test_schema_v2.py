@@ -160,3 +160,19 @@ def test_tables_are_in_primary_key_order_with_foreign_keys(db):
     for table in ("programs", "program_start_terms", "program_entrance_exams", "tuition_rates", "deadlines",
                   "program_costs", "provenance", "changes", "pending_changes"):
         assert references[table], f"{table} has no foreign key"
+
+
+def test_each_field_has_one_published_shape():
+    from crawler.publish.build import typed
+
+    assert typed("application_fee", "75.00") | {"items": []} == {"text": None, "number": 7500, "number_max": None, "detail": None, "items": []}
+    assert typed("min_gpa", "2.75")["number"] == 2.75 and typed("total_credits", "58.5")["number"] == 58.5
+    assert typed("total_credits", "36")["number"] == 36 and isinstance(typed("total_credits", "36")["number"], int)
+    assert typed("ala_accredited", False)["number"] == 0
+    assert typed("duration", {"months_min": 24, "months_max": 48})["number_max"] == 48
+    exam = typed("entrance_exam", {"status": "conditional", "exams": ["GRE", "MAT"], "condition": "waived with GPA >= 3.0"})
+    assert (exam["text"], exam["detail"], exam["items"]) == ("conditional", "waived with GPA >= 3.0", [{"exam": "GRE"}, {"exam": "MAT"}])
+    rate = typed("tuition", [{"kind": "tuition", "amount_usd": "556.12", "per": "credit", "residency": "any", "applies_to": None}])
+    assert rate["items"][0]["amount_cents"] == 55612 and rate["text"] is None
+    with pytest.raises(ValueError, match="no published shape"):
+        typed("some_new_field", {"a": 1})

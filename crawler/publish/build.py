@@ -361,8 +361,10 @@ def typed(field: str | None, value: Any) -> dict:
         out["number"] = cents(value)
     elif field in UNITS:
         out["number"] = Decimal(str(value))
-    else:
-        out["text"] = str(value)
+    elif isinstance(value, str):
+        out["text"] = value
+    else:  # a new structured field: give it columns here (and in docs/schema.md), never a repr or JSON
+        raise ValueError(f"field {field!r} has no published shape for {type(value).__name__} values")
     if isinstance(out["number"], Decimal):
         number = out["number"]
         out["number"] = int(number) if number == number.to_integral_value() else float(number)
