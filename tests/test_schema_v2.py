@@ -176,3 +176,31 @@ def test_each_field_has_one_published_shape():
     assert rate["items"][0]["amount_cents"] == 55612 and rate["text"] is None
     with pytest.raises(ValueError, match="no published shape"):
         typed("some_new_field", {"a": 1})
+
+
+def test_program_costs_rules():
+    from crawler.publish.build import program_costs
+    from crawler.publish.vocab import COLUMNS
+
+    def rate(seq, kind, cents_, per, residency="any", label=None):
+        vocab = split_applies_to(label)
+        return ("p/x", seq, kind, cents_, per, residency, *(vocab[c] for c in COLUMNS), "2026-11-02")
+
+    rates = [rate(1, "tuition", 50000, "credit", "in_state", "online"), rate(2, "tuition", 1200000, "program"),
+             rate(3, "fee", 1000, "credit", "in_state"), rate(4, "fee", 2500, "credit", "out_of_state"),
+             rate(5, "fee", 15000, "program", "any", "online"), rate(6, "fee", 9900, "credit", "any", "on campus")]
+    rows = {r[1]: r for r in program_costs("p/x", 30.5, rates)}
+    assert set(rows) == {1, 2}
+    # 30.5 x $500 + 30.5 x $10 (in-state per-credit fee; not the out-of-state or the campus one) + $150
+    assert rows[1][-2:] == (30.5 * 50000 + 30.5 * 1000 + 15000, "credits x rate + fees")
+    assert rows[1][9:13] == (1000, None, None, 15000)
+    # a program rate for any residency and modality: the in-state, online and campus fees are for some students only
+    assert rows[2][9:13] == (None, None, None, None)
+    assert rows[2][-3:] == (1200000, None, "rate per program; some fees are for some of these students only")
+    alone = {r[1]: r for r in program_costs("p/x", 30.5, [rates[1], rate(7, "fee", 4000, "term")])}
+    assert alone[2][-3:] == (1200000, None, "rate per program; fees per term not totalled")
+    assert program_costs("p/x", None, rates)[0][-3:] == (None, None, "no estimate: total credits not stated")
+    no_credits = {r[1]: r for r in program_costs("p/x", None, rates)}
+    assert no_credits[1][-3:] == (None, None, "no estimate: total credits not stated")
+    per_credit_fee = {r[1]: r for r in program_costs("p/x", None, [rates[1], rate(8, "fee", 700, "credit")])}
+    assert per_credit_fee[2][-3:] == (1200000, None, "rate per program; fees per credit, total credits not stated")

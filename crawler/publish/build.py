@@ -279,17 +279,28 @@ _R = {name: i for i, name in enumerate(("program_id", "seq", "kind", "amount_cen
 FEE_PERS = ("credit", "course", "term", "year", "program")
 
 
-def _fee_applies(fee: tuple, rate: tuple) -> bool:
-    """A fee goes with a tuition rate when it is for the same residency (or any) and its
-    modality and campus, where stated, are the rate's."""
-    if fee[_R["residency"]] not in ("any", rate[_R["residency"]]):
-        return False
-    return all(fee[_R[c]] is None or rate[_R[c]] is None or fee[_R[c]] == rate[_R[c]] for c in ("modality", "campus"))
+def _fee_fit(fee: tuple, rate: tuple) -> str:
+    """How a fee goes with a tuition rate: `applies` (same residency or any, and its modality
+    and campus, where stated, are the rate's), `narrower` (it is for some of the rate's students
+    only: a residency, modality or campus the rate does not restrict) or `other`."""
+    fit = "applies"
+    for column in ("residency", "modality", "campus"):
+        wide = "any" if column == "residency" else None
+        ours, theirs = fee[_R[column]], rate[_R[column]]
+        if ours == wide or ours == theirs:
+            continue
+        if theirs == wide:
+            fit = "narrower"
+        else:
+            return "other"
+    return fit
 
 
 def program_costs(program_id: str, total_credits: float | None, rates: list[tuple]) -> list[tuple]:
     """One row per tuition rate: the fees that go with it and, where every term is stated, an
-    estimated total (credits x rate + fees). `basis` says how (docs/schema.md, program_costs)."""
+    estimated total (credits x rate + fees). `basis` says how (docs/schema.md, program_costs).
+    A fee meant for some of the rate's students only (out-of-state, on campus, ...) is not
+    added, and then there is no estimate: it would be right for some students only."""
     out = []
     fee_rows = [r for r in rates if r[_R["kind"]] == "fee"]
     credits = Decimal(str(total_credits)) if total_credits is not None else None
@@ -297,9 +308,11 @@ def program_costs(program_id: str, total_credits: float | None, rates: list[tupl
         if rate[_R["kind"]] != "tuition":
             continue
         fees = {per: None for per in FEE_PERS}
-        for fee in fee_rows:
-            if _fee_applies(fee, rate):
+        fits = [(_fee_fit(fee, rate), fee) for fee in fee_rows]
+        for fit, fee in fits:
+            if fit == "applies":
                 fees[fee[_R["per"]]] = (fees[fee[_R["per"]]] or 0) + fee[_R["amount_cents"]]
+        narrower = any(fit == "narrower" for fit, _fee in fits)
         per, amount = rate[_R["per"]], rate[_R["amount_cents"]]
         tuition_total = None
         if per == "credit" and credits is not None:
@@ -313,7 +326,9 @@ def program_costs(program_id: str, total_credits: float | None, rates: list[tupl
         estimate = None
         if tuition_total is not None:
             stated = [p for p in FEE_PERS if fees[p] is not None]
-            if not stated:
+            if narrower:
+                how += "; some fees are for some of these students only"
+            elif not stated:
                 how += "; fees not stated"
             elif any(p in ("course", "term", "year") for p in stated):
                 how += "; fees per " + " and ".join(p for p in stated if p in ("course", "term", "year")) + " not totalled"

@@ -101,7 +101,7 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, str, str | None]]]] = {
         "tuition_cents": ("INTEGER", "the tuition rate, in US cents", "US cents"),
         "per": ("TEXT", "the rate's unit: `credit`, `course`, `term`, `year` or `program`", None),
         "total_credits": ("REAL", "`programs.total_credits`", "credits"),
-        "fees_per_credit_cents": ("INTEGER", "sum of the fees per credit that go with this rate (same residency or `any`; same modality and campus where stated); NULL when none", "US cents"),
+        "fees_per_credit_cents": ("INTEGER", "sum of the fees per credit that go with this rate (for its residency or `any`; its modality and campus, or unrestricted); NULL when none", "US cents"),
         "fees_per_term_cents": ("INTEGER", "sum of the fees per term that go with this rate; NULL when none", "US cents"),
         "fees_per_year_cents": ("INTEGER", "sum of the fees per year that go with this rate; NULL when none", "US cents"),
         "fees_per_program_cents": ("INTEGER", "sum of the one-off fees per program that go with this rate; NULL when none", "US cents"),
