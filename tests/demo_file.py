@@ -3,6 +3,8 @@ universities over the three recorded nights, as `make demo` runs them."""
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -13,7 +15,9 @@ from tests.conftest import NEWER, OLDER, QUIET, SITES
 
 @cache
 def demo_data() -> Path:
-    data = Path(tempfile.mkdtemp(prefix="mlis-demo-")) / "data"
+    folder = Path(tempfile.mkdtemp(prefix="mlis-demo-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    data = folder / "data"
     for snapshot in (OLDER, NEWER, QUIET):
         refresh(data, SITES / snapshot, log=lambda line: None)
     return data

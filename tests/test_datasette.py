@@ -29,15 +29,17 @@ def get(url: str) -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def server():
+def server(tmp_path_factory):
     port = free_port()
+    log = tmp_path_factory.mktemp("datasette") / "serve.log"
+    out = log.open("w")
     process = subprocess.Popen([str(CLI), "serve", "--data", str(demo_data()), "--port", str(port)],
-                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                               stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + START_SECONDS
     try:
         while True:
-            assert process.poll() is None, process.stdout.read().decode()
+            assert process.poll() is None, log.read_text()
             try:
                 get(base + "/-/versions.json")
                 break
@@ -52,6 +54,7 @@ def server():
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        out.close()
 
 
 def test_a_table_page_shows_the_descriptions(server):
