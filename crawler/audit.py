@@ -43,6 +43,7 @@ from crawler.report.describe import MONTHS as MONTH_NAMES, describe
 
 COLUMNS = ("institution_id", "program_id", "field", "claim")
 STATUSES = ("verified", "contradicted", "not_stated", "unreadable")
+EXAM_ORDER = {name: i for i, name in enumerate(("GRE", "MAT", "GMAT", "LSAT", "MCAT"))}  # as the normalizer names them
 KEYS = ("institution_id", "program_id", "field", "claim", "status", "our_value", "claimed_value", "evidence",
         "source_url", "verified_at", "listing_entry", "note")
 
@@ -144,7 +145,8 @@ class Published:
         if field == "entrance_exam":
             if p["entrance_exam"] is None:
                 return None
-            return {"status": p["entrance_exam"], "exams": [e["exam"] for e in self.exams[program_id]],
+            exams = sorted((e["exam"] for e in self.exams[program_id]), key=lambda x: (EXAM_ORDER.get(x, 9), x))
+            return {"status": p["entrance_exam"], "exams": exams,
                     "condition": p["entrance_exam_condition"]}
         if field == "duration":
             low, high = p["duration_months_min"], p["duration_months_max"]
