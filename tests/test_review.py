@@ -49,7 +49,7 @@ def tuition_night(data: Path, tmp_path: Path, date: str, per_unit: str):
 
 def online_rates(data: Path) -> dict[str, float]:
     return dict(published(data).execute(
-        "SELECT program_id, amount_usd FROM tuition_rates WHERE per = 'credit' ORDER BY program_id").fetchall())
+        "SELECT program_id, amount_cents / 100.0 FROM tuition_rates WHERE per = 'credit' ORDER BY program_id").fetchall())
 
 
 def held(data: Path, tmp_path: Path) -> dict[str, int]:
@@ -97,8 +97,9 @@ def test_accept_then_publish_reflects_the_change_and_records_the_decision(data, 
     rates = online_rates(data)
     assert rates.pop(MA) == 1200.0
     assert set(rates.values()) == {900.0}  # the other eight are still pending
-    row = published(data).execute("SELECT kind, field, detected_at FROM changes WHERE change_id = ?", [ids[MA]]).fetchone()
-    assert tuple(row) == ("changed", "tuition", "2026-11-03")
+    row = published(data).execute("SELECT kind, field, detected_at, accepted_by FROM changes WHERE change_id = ?", [ids[MA]]).fetchone()
+    assert tuple(row) == ("changed", "tuition", "2026-11-03", "maintainer")
+    assert published(data).execute("SELECT count(*) FROM pending_changes WHERE field = 'tuition'").fetchone()[0] == PROGRAMS - 1
     assert published(data).execute("SELECT as_of FROM tuition_rates WHERE program_id = ? AND per = 'credit'", [MA]).fetchone()[0] == "2026-11-03"
     # Still listed: the others; no longer listed: the accepted one.
     listed = cli("review", data=data).stdout

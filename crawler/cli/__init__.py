@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli import crawls, history, publish, refresh, renormalize, report, review, rollback
+from crawler.cli import audit, crawls, export, history, publish, refresh, renormalize, report, review, rollback, serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,5 +32,5 @@ def main():
 
 
 # One module per command; a new command is a module here plus one line below.
-for module in (refresh, renormalize, review, publish, report, crawls, history, rollback):
+for module in (refresh, renormalize, review, publish, report, crawls, history, rollback, export, audit, serve):
     main.add_command(module.command)

@@ -29,6 +29,7 @@ from pathlib import Path
 from crawler.errors import PublishError
 from crawler.faults import checkpoint
 from crawler.publish.build import SCHEMA, SCHEMA_VERSION, build
+from crawler.publish.companions import write_companions
 
 __all__ = ["KEEP_DAYS", "KEEP_MIN", "KEEP_PREVIOUS", "SCHEMA", "SCHEMA_VERSION", "kept_files", "publish"]
 
@@ -57,6 +58,7 @@ def publish(history: sqlite3.Connection, data_dir: Path, crawl_id: str | None) -
         os.replace(tmp, target)
         checkpoint("publish:after_replace")
         _fsync(data_dir, directory=True)
+        write_companions(target)  # programs.metadata.json and changes.atom, from the file just published
     finally:
         tmp.unlink(missing_ok=True)
     return target
