@@ -13,6 +13,7 @@ nothing is published without the report that lists it.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import re
 import secrets
@@ -32,10 +33,12 @@ from crawler.publish import publish
 from crawler.history.reconcile import reconcile
 from crawler.report import build_report, write_reports
 from crawler.history.stage import SpiderData, read_crawl_dir, stage
-from crawler.history.db import latest_published, open_history
+from crawler.history.db import last_good_sizes, latest_published, open_history, storage_errors
+from crawler.history.policy import POLICY
 from crawler.history.renormalize import reread
 from crawler.states import CrawlStatus, Health
 
+PAGE_HISTORY = "page-history.json"  # read by crawler/crawl/pagecheck.py (MLIS_PAGE_HISTORY)
 SNAPSHOT_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -148,7 +151,7 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         raise ConfigError(f"replay folder not found: {replay}")
     paths = check_data_dir(data)
     names = check_spiders(spiders or [])
-    with exclusive(paths):
+    with storage_errors(paths.history), exclusive(paths):  # a full disk is not a corrupt history
         db = open_history(paths.history)
         recover(db, paths, log)
         crawl_id = new_crawl_id()
@@ -160,6 +163,9 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         })
         crawl_dir = paths.crawl_dir(crawl_id)
         log(f"crawl {crawl_id}: {len(names)} spider(s) from {replay or 'the live sites'}")
+        crawl_dir.mkdir(parents=True, exist_ok=True)  # each page's last good size, for the truncation check
+        (crawl_dir / PAGE_HISTORY).write_text(json.dumps({"min_size_ratio": POLICY.min_size_ratio,
+                                                          "sizes": last_good_sizes(db, names, POLICY.size_memory)}))
         run_crawl(crawl_dir, replay, names)
         stage(db, crawl_id, read_feeds(crawl_dir, names))
         return finish(db, paths, crawl_id)
@@ -250,4 +256,6 @@ def run_crawl(out: Path, replay: Path | None, names: list[str]) -> None:
         command += ["--replay", str(replay.resolve())]
     for name in names:
         command += ["--spider", name]
+    if (out / PAGE_HISTORY).is_file():
+        command += ["--set", f"MLIS_PAGE_HISTORY={out / PAGE_HISTORY}"]
     subprocess.run(command, check=False, stdin=subprocess.DEVNULL)

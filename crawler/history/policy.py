@@ -42,6 +42,10 @@ class Policy:
     removal_confirmations: int = 3  # healthy crawls in a row without a program before it is removed
     program_drop: float = 0.2
     coverage_drop: float = 0.2
+    # Page self-checks (crawler/crawl/pagecheck.py): a page smaller than this share of its last
+    # good copy among the site's last `size_memory` crawls is `truncated` (states nothing).
+    min_size_ratio: float = 0.7
+    size_memory: int = 7
 
 
 POLICY = Policy()
