@@ -41,18 +41,21 @@ def _decide(accept: bool):
     @data_option
     @click.pass_context
     @handle_errors
-    def command(ctx, change_ids, reason, data):
+    def command(ctx, change_ids, reason, data, use=None):
         data = ctx.obj if ctx.obj and data == Path("data") else data
         paths, db = open_data(data)
         with exclusive(paths):
-            decide(db, list(change_ids), accept, reason)
+            decide(db, list(change_ids), accept, reason, use)
         verb = "accepted" if accept else "rejected"
         click.echo(f"{verb} {', '.join(f'#{i}' for i in change_ids)}; run `mlis-crawler publish --data {data}` to publish")
 
-    command.__doc__ = ("Accept pending changes: they become part of the published state at the next publish."
+    command.__doc__ = ("Accept pending changes: they become part of the published state at the next publish. "
+                       "A conflict between pages is accepted with --use URL, naming the page that is right."
                        if accept else "Reject pending changes: the published value stays; the same change is not asked again.")
     return command
 
 
-command.command("accept")(_decide(True))
+command.command("accept")(click.option(
+    "--use", metavar="URL", help="For a conflict (pages that disagree): the page whose value is right; it becomes "
+                                 "the accepted value. A conflict with a single reading needs no --use.")(_decide(True)))
 command.command("reject")(_decide(False))

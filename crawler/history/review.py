@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from crawler.errors import ReviewError
+from crawler.fields import canonical
 from crawler.history.reconcile import apply_change
 from crawler.states import Kind, ProgramStatus, Status
 
@@ -29,18 +30,26 @@ def pending(db: Database) -> list[dict]:
     return out
 
 
-def decide(db: Database, change_ids: list[int], accept: bool, reason: str | None) -> list[int]:
-    """Accept or reject pending changes, all or none; returns the ids decided."""
+def decide(db: Database, change_ids: list[int], accept: bool, reason: str | None, use: str | None = None) -> list[int]:
+    """Accept or reject pending changes, all or none; returns the ids decided. A `conflict` (pages
+    that disagree) is accepted by naming the page that is right (`use`, its URL): that page's
+    value becomes the accepted one; a conflict with one reading only (a list that gained a second
+    value for one slot) may be accepted as read. Rejecting keeps the published value."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with db.atomic():
         for change_id in change_ids:
-            row = next(db.query("SELECT status, kind, program_id, field, old FROM changes WHERE change_id = ?", [change_id]), None)
+            row = next(db.query("SELECT status, kind, program_id, field, old, new FROM changes WHERE change_id = ?",
+                                [change_id]), None)
             if row is None:
                 raise ReviewError(f"no change {change_id}")
             status, kind, program_id, field, old = row["status"], row["kind"], row["program_id"], row["field"], row["old"]
             if status != Status.PENDING:
                 raise ReviewError(f"change {change_id} is {status}, not pending")
-            if accept and kind in (Kind.CHANGED, Kind.REMOVED):
+            if use is not None and kind != Kind.CONFLICT:
+                raise ReviewError(f"change {change_id} is {kind}, not a conflict: --use names the page of a conflict")
+            if accept and kind == Kind.CONFLICT:
+                _choose(db, change_id, json.loads(row["new"] or "[]"), use)
+            if accept and kind in (Kind.CHANGED, Kind.REMOVED, Kind.CONFLICT):
                 current = db.execute(
                     "SELECT value FROM current WHERE program_id = ? AND field = ?", [program_id, field]
                 ).fetchone()
@@ -50,6 +59,8 @@ def decide(db: Database, change_ids: list[int], accept: bool, reason: str | None
                 listed = next(db.query("SELECT status, last_seen FROM programs WHERE program_id = ?", [program_id]), None)
                 if listed and listed["status"] == ProgramStatus.ACTIVE:
                     raise ReviewError(f"change {change_id} is stale: {program_id} was listed again on {listed['last_seen']}")
+            if accept and kind == Kind.CONFLICT and use:
+                reason = f"{reason} (using {use})" if reason else f"using {use}"
             db.execute(
                 "UPDATE changes SET status = ?, decided_at = ?, decision_reason = ? WHERE change_id = ?",
                 [Status.ACCEPTED if accept else Status.REJECTED, now, reason, change_id],
@@ -57,3 +68,20 @@ def decide(db: Database, change_ids: list[int], accept: bool, reason: str | None
             if accept:
                 apply_change(db, change_id)
     return change_ids
+
+
+def _choose(db: Database, change_id: int, options: list[dict], use: str | None) -> None:
+    """Record which page of a conflict is right: its value becomes the change's `new`, its URL the
+    change's `source_url` (every page's evidence stays in `evidence_new`)."""
+    urls = [o.get("url") for o in options]
+    if use is None:
+        if len(options) != 1:
+            raise ReviewError(f"change {change_id} is a conflict between pages: name the right one with --use URL "
+                              f"(one of: {', '.join(map(str, urls))})")
+        chosen = options[0]
+    else:
+        chosen = next((o for o in options if o.get("url") == use), None)
+        if chosen is None:
+            raise ReviewError(f"change {change_id}: {use} is not one of its pages (one of: {', '.join(map(str, urls))})")
+    db.execute("UPDATE changes SET new = ?, source_url = ? WHERE change_id = ?",
+               [canonical(chosen["value"]), chosen.get("url"), change_id])
