@@ -125,7 +125,7 @@ def withheld(expected: Iterable[str], out: list, verdict: Verdict) -> tuple[list
     kept = []
     for item in out:
         if isinstance(item, FactItem):
-            if not item.missing and item.field not in fields:
+            if item.field not in fields and (verdict.hard or not item.missing):
                 fields.append(item.field)
             if item.missing and not verdict.hard:
                 kept.append(item)  # a link not found stays reported as such
