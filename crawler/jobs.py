@@ -180,7 +180,7 @@ def renormalize(data: Path, crawl_id: str | None = None, log=print) -> RefreshRe
     if not (data / "history.db").exists():
         raise ConfigError(f"no history at {data / 'history.db'}: run `mlis-crawler refresh --data {data}` first")
     paths: Paths = check_data_dir(data)
-    with exclusive(paths):
+    with storage_errors(paths.history), exclusive(paths):
         db = open_history(paths.history)
         recover(db, paths, log)  # a crawl killed after reconcile is finished first (a `note:` line says so)
         latest = latest_published(db)

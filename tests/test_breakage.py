@@ -453,3 +453,77 @@ def test_a_corrupt_history_is_still_called_corrupt(tmp_path):
 
     with pytest.raises(HistoryError, match="not a usable history database"):
         open_history(path)
+
+
+# -- the page self-checks, as pure functions ---------------------------------------------------------
+
+from scrapy.http import HtmlResponse, Request  # noqa: E402
+
+from crawler.crawl import pagecheck  # noqa: E402
+from crawler.crawl.replay import relpath_to_url  # noqa: E402
+
+
+def response(url: str, body: str, redirected_from: str | None = None) -> HtmlResponse:
+    request = Request(url, meta={"redirect_urls": [redirected_from]} if redirected_from else {})
+    return HtmlResponse(url, body=body.encode(), encoding="utf-8", request=request,
+                        headers={"Content-Type": "text/html; charset=utf-8"})
+
+
+def test_every_recorded_page_passes_its_checks():
+    """Precision: no page of any recorded snapshot is taken for an error page, a wall or a cut page."""
+    checked = 0
+    for snapshot in sorted(p for p in SITES.iterdir() if p.is_dir()):
+        for file in sorted(snapshot.rglob("*")):
+            rel = file.relative_to(snapshot).as_posix()
+            if not file.is_file() or rel.startswith("_") or file.name == "robots.txt":
+                continue
+            page = response(relpath_to_url(rel), file.read_text(encoding="utf-8", errors="replace"))
+            assert pagecheck.check(page, (), set(), len(file.read_bytes()), POLICY.min_size_ratio) is None, rel
+            checked += 1
+    assert checked > 100
+
+
+PAGE = "<html><head><title>{title}</title></head><body><main><h1>{h1}</h1>{body}</main></body></html>"
+
+
+@pytest.mark.parametrize("title, h1, body, outcome", [
+    ("Oops | Example University", "That page can’t be found", "", "soft_404"),
+    ("Error 404 | Example University", "Sorry", "", "soft_404"),
+    ("Example University", "Log in", "", "login_wall"),
+    ("Example University", "Welcome", '<form><input type="PASSWORD" name="p"></form>', "login_wall"),
+    ("Example University", "Welcome", '<div class="g-recaptcha"></div>', "login_wall"),
+    ("Master of Library Science", "Master of Library Science", "<p>36 credits</p>", None),
+    ("Master of Library Science", "Master of Library Science", "<p>Found in 1901; not a 404.</p>", None),
+])
+def test_error_pages_and_walls_are_recognized_by_their_titles_and_forms(title, h1, body, outcome):
+    verdict = pagecheck.check(response("https://x.edu/mlis/", PAGE.format(title=title, h1=h1, body=body)), (), set())
+    assert (verdict.outcome if verdict else None) == outcome
+
+
+@pytest.mark.parametrize("scheduled, final, outcome", [
+    ("https://x.edu/slis/mls/", "https://x.edu/", "redirected_away"),
+    ("https://x.edu/slis/mls/", "https://www.x.edu/index.php", "redirected_away"),
+    ("https://x.edu/slis/programs/mls/", "https://x.edu/slis/programs/", "redirected_away"),
+    ("https://x.edu/slis/mls/", "https://login.x.edu/cas/login?service=mls", "login_wall"),
+    ("https://x.edu/slis/mls/", "https://sso.x.edu/idp/profile", "login_wall"),
+    ("https://old.x.edu/mls", "https://new.x.edu/mls", None),                # a host renamed
+    ("https://x.edu/slis/index.php", "https://x.edu/slis/", None),          # the same page
+    ("https://x.edu/", "https://x.edu/online-mlis-program/", None),          # the home page moved in
+    ("https://x.edu/slis/mls", "https://x.edu/programs/mls-degree", None),   # the page moved
+    ("https://x.edu/authors/mls", "https://x.edu/author/mls", None),         # not a sign-in address
+])
+def test_redirects_to_the_home_page_above_the_page_or_to_a_sign_in(scheduled, final, outcome):
+    page = response(final, PAGE.format(title="Example", h1="Example", body=""), redirected_from=scheduled)
+    verdict = pagecheck.check(page, (), set())
+    assert (verdict.outcome if verdict else None) == outcome
+
+
+def test_cut_and_shrunken_pages_and_pages_that_lost_most_of_their_fields():
+    whole = PAGE.format(title="MLS", h1="MLS", body="<p>x</p>" * 200)
+    assert pagecheck.check(response("https://x.edu/m", whole[:500]), (), set()).outcome == "truncated"
+    assert pagecheck.check(response("https://x.edu/m", whole), (), set(), len(whole) * 2, 0.7).outcome == "truncated"
+    assert pagecheck.check(response("https://x.edu/m", whole), (), set(), int(len(whole) * 1.2), 0.7) is None
+    fields = ("name", "degree", "total_credits", "min_gpa", "tuition")
+    assert pagecheck.check(response("https://x.edu/m", whole), fields, {"name", "degree"}).outcome == "unrecognized"
+    assert pagecheck.check(response("https://x.edu/m", whole), fields, {"name", "degree", "min_gpa"}) is None
+    assert pagecheck.check(response("https://x.edu/m", whole), fields, set()).outcome == "extraction_empty"

@@ -41,16 +41,18 @@ from scrapy.http import Request, Response, TextResponse
 
 from crawler.items import FactItem, ProgramItem
 
+_NOT = r"(?:n['’]?t|not)"  # can't, can’t, cannot, couldn't, could not ...
 SOFT_404 = re.compile(
-    r"\b404\b|\bnot\s+found\b|\bpage\s+(?:is\s+)?(?:missing|unavailable|no\s+longer\s+available)\b"
-    r"|\b(?:does\s+not|doesn'?t|no\s+longer)\s+exists?\b|\b(?:can'?t|cannot|could\s+not|couldn'?t)\s+(?:be\s+)?find\b"
-    r"|\bcan(?:no|')?t\s+be\s+found\b|\bpage\s+(?:you|you're)\s+(?:are\s+)?(?:looking\s+for|requested)\b"
-    r"|\berror\s+page\b|\bpage\s+error\b",
+    r"\b40[14]\b|\b410\b|\bnot\s+found\b|\bnothing\s+(?:was\s+)?found\b"
+    r"|\bpage\s+(?:is\s+)?(?:missing|unavailable|no\s+longer\s+available|gone)\b"
+    rf"|\b(?:does\s*{_NOT}|no\s+longer)\s+exists?\b|\b(?:ca{_NOT}|cannot|could\s*{_NOT})\s+(?:be\s+)?f(?:i|ou)nd\b"
+    r"|\bpage\s+(?:you|you['’]re)\s+(?:are\s+)?(?:looking\s+for|requested)\b|\berror\s+page\b|\bpage\s+error\b",
     re.IGNORECASE)
 WALL_TITLE = re.compile(
-    r"\b(?:sign|log)\s*-?\s*(?:in|on)\b|\blogin\b|\bauthenticat(?:e|ion)\b|\baccess\s+denied\b|\bunauthori[sz]ed\b"
-    r"|\bsession\s+(?:has\s+)?expired\b|\bcaptcha\b|\bverify\s+(?:that\s+)?you\s+are\s+(?:a\s+)?human\b"
-    r"|\bare\s+you\s+a\s+robot\b|\bsecurity\s+check\b|\bchecking\s+your\s+browser\b|\bjust\s+a\s+moment\b"
+    r"\b(?:sign|log)\s*-?\s*(?:in|on)\b|\blogin\b|\bauthenticat(?:e|ion)\b|\baccess\s+(?:denied|restricted)\b"
+    r"|\bunauthori[sz]ed\b|\bmembers?\s+only\b|\bsession\s+(?:has\s+)?expired\b|\bcaptcha\b"
+    r"|\bverify\s+(?:that\s+)?you\s+are\s+(?:a\s+)?human\b|\bare\s+you\s+(?:a\s+)?(?:human|robot)\b"
+    r"|\bsecurity\s+check\b|\bchecking\s+(?:your|the)\s+browser\b|\bjust\s+a\s+moment\b"
     r"|\battention\s+required\b|\bbot\s+(?:check|protection|verification)\b|\bforbidden\b",
     re.IGNORECASE)
 # Address parts of a sign-in service: /login, /signin, sso.example.edu, /cas/login, /idp/, /saml2 ...
