@@ -253,6 +253,20 @@ def test_a_second_rate_beside_the_accepted_one_is_a_conflict(data, site):
     assert "conflict" in report(result)["summary"]
 
 
+def test_one_of_two_fees_of_a_slot_moving_is_a_change_not_a_conflict(data, site):
+    """On campus, a program fee and a university fee share one slot (fee per term, in-state, 7+
+    credits): the program fee moving from $350 to $375 is news, published as any change."""
+    data = data("arizona")
+    snapshot = site()
+    edit(snapshot, ADMISSIONS_FILE, "$6,359 tuition + $350 program fees", "$6,359 tuition + $375 program fees")
+    result = night(data, snapshot, ["arizona"])
+    assert result.health == {"arizona": "ok"}
+    assert changes_of(result) == {("tuition", "changed", "accepted"): 9}
+    fees = {r[0] for r in published(data).execute(
+        "SELECT amount_usd FROM tuition_rates WHERE kind = 'fee' AND residency = 'in_state' AND program_id = 'arizona/ma-lis'")}
+    assert fees == {375.0, 835.48}
+
+
 def test_an_implausible_new_row_waits(data, site):
     """A new "$9,999,999 per semester" row on USM's pricing page, for all four programs."""
     data = data("usm")

@@ -124,6 +124,12 @@ def test_a_second_rate_beside_the_accepted_one_is_a_clash_a_replacement_is_not()
     assert clashes("tuition", old, [rate("950.00")]) == []                         # a change, judged as one
     assert clashes("tuition", old, [rate("900.00"), rate("950.00", per="term")]) == []  # another slot: an addition
     assert clashes("tuition", None, [rate("900.00"), rate("950.00")]) == []         # a first value: bands judge it
+    # Two fees share a slot already (a program fee and a university fee per term): one of them
+    # moving is a change, a third one appearing is a conflict.
+    fees = [rate("350.00", per="term", kind="fee"), rate("835.48", per="term", kind="fee")]
+    assert clashes("tuition", fees, [rate("375.00", per="term", kind="fee"), fees[1]]) == []
+    assert clashes("tuition", fees, [*fees, rate("99.00", per="term", kind="fee")]) == [
+        (rate("99.00", per="term", kind="fee"), fees)]
     fall = {"term": "fall", "date": "--03-15", "kind": "final", "applies_to": None}
     later = {**fall, "date": "--04-01"}
     assert clashes("application_deadlines", [fall], [fall, later]) == [(later, [fall])]

@@ -120,13 +120,16 @@ def clashes(field_name: str | None, old: Any, new: Any) -> list[tuple[dict, list
     spec = FIELDS.get(field_name or "")
     if spec is None or not spec.many or spec.key is None or not isinstance(old, list) or not isinstance(new, list):
         return []
-    kept = [o for o in old if o in new]
     out = []
     for item in new:
         if item in old:
             continue
-        beside = [o for o in kept if spec.key(o) == spec.key(item)]
-        if beside:
+        same = spec.key(item)
+        before = [o for o in old if spec.key(o) == same]
+        beside = [o for o in before if o in new]
+        # More values for the slot than were accepted, the accepted ones still there: a second value.
+        # As many as before (one replaced) is a change, judged as one (money limit, bands).
+        if beside and sum(spec.key(n) == same for n in new) > len(before):
             out.append((item, beside))
     return out
 
