@@ -151,7 +151,8 @@ def screen(spider, response: Response, ledger, expected: tuple, found: set[str],
     """The spider base's hook: None for a page that looks like itself; else what is left of it
     (its ledger row with the outcome, what a soft failure keeps, and its fields reported unknown)."""
     if not hasattr(spider, "_mlis_page_history"):
-        spider._mlis_page_history = load_history(spider.settings.get("MLIS_PAGE_HISTORY") if spider.settings else None)
+        settings = getattr(spider, "settings", None)
+        spider._mlis_page_history = load_history(settings.get("MLIS_PAGE_HISTORY") if settings else None)
     sizes, ratio = spider._mlis_page_history
     verdict = check(response, expected, found, sizes.get(ledger.url), ratio)
     if verdict is None:
