@@ -160,13 +160,14 @@ def open_history(path: Path) -> Database:
 
 LOW_SPACE = 1024 * 1024  # an I/O error with less free space than this is a full disk
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
-_DENIED_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+_DENIED_ERRNOS = {errno.EACCES, errno.EROFS}  # EPERM (a folder where a file should be ...) is not the disk
 
 
 def storage_problem(path: Path, exc: BaseException) -> str | None:
     """What is wrong with the storage under `path` (a message with its remedy), or None when the
     error is not about storage (a corrupt or foreign file, a bug). SQLite names its errors
     (`sqlite_errorname`); an I/O error on a disk with almost no free space is a full disk."""
+    path = Path(exc.filename) if isinstance(exc, OSError) and exc.filename else path
     folder = path if path.is_dir() else path.parent
     name = getattr(exc, "sqlite_errorname", "") or ""
     code = getattr(exc, "errno", None)
