@@ -23,7 +23,7 @@ from crawler.crawl.runner import spider_names
 from crawler.items import OK
 from crawler.history.policy import VALUE_KINDS
 from tests.conftest import SITES, SNAPSHOTS
-from tests.sitecopy import (
+from tests.support.sitecopy import (
     copy_data, copy_snapshot, history, night, published_rows, recorded_pages, report, spider_class, spider_hosts,
 )
 

@@ -17,7 +17,7 @@ from scrapy.http import HtmlResponse
 from crawler.items import FactItem, PageItem, ProgramItem
 from crawler.crawl.page import Page
 from tests.conftest import QUIET, SITES
-from tests.sitecopy import (
+from tests.support.sitecopy import (
     copy_data, copy_snapshot, declare, edit, history, night, published, published_rows, report, spider_class,
 )
 

@@ -1,7 +1,7 @@
 """A test-only spider for the network-fault tests: the Arizona spider, pointed at a loopback
-copy of its recorded site, plus one start page per fault endpoint of `tests.netserver`.
+copy of its recorded site, plus one start page per fault endpoint of `tests.support.netserver`.
 
-Loaded only when a crawl is run with `--set SPIDER_MODULES=spiders,tests.net_spiders` and
+Loaded only when a crawl is run with `--set SPIDER_MODULES=spiders,tests.support.net_spiders` and
 `--set NET_BASE=http://127.0.0.1:<port>`; never by the nightly job.
 """
 

@@ -1,6 +1,6 @@
 """A downstream reader of programs.db, as a process of its own, for the publish-under-readers test.
 
-    python -m tests.publish_reader DB STOP_FILE READY_FILE OUT_FILE MAX_READS MAX_SECONDS
+    python -m tests.support.publish_reader DB STOP_FILE READY_FILE OUT_FILE MAX_READS MAX_SECONDS
 
 Loops: open DB `?mode=ro`, read meta.crawl_id and a fingerprint of every table in one read
 transaction, close. Touches READY_FILE after its first read; after it sees STOP_FILE it reads
