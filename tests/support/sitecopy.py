@@ -16,6 +16,7 @@ from pathlib import Path
 from scrapy.settings import Settings
 from scrapy.spiderloader import SpiderLoader
 
+from crawler.crawl import recordings
 from crawler.crawl import settings as project_settings
 from crawler.jobs import refresh
 from tests.conftest import SITES
@@ -23,10 +24,11 @@ from tests.conftest import SITES
 QUIET_LOG = {"log": lambda line: None}
 
 
-def copy_snapshot(snapshot: str, dest_root: Path, night: str) -> Path:
-    """A copy of fixtures/sites/<snapshot> named <night> (YYYY-MM-DD) under dest_root."""
+def copy_snapshot(snapshot: str | Path, dest_root: Path, night: str) -> Path:
+    """A copy of fixtures/sites/<snapshot> (or of a composed night's folder) named <night>
+    (YYYY-MM-DD) under dest_root."""
     dest = dest_root / night
-    shutil.copytree(SITES / snapshot, dest)
+    shutil.copytree(snapshot if isinstance(snapshot, Path) else SITES / snapshot, dest)
     return dest
 
 
@@ -130,5 +132,5 @@ def spider_hosts(name: str, snapshot: Path) -> list[str]:
 
 
 def recorded_pages(snapshot: Path, host: str) -> list[Path]:
-    """The recorded pages of a host (robots.txt is not a page)."""
-    return sorted(p for p in (snapshot / host).rglob("*") if p.is_file() and p.name != "robots.txt")
+    """The recorded pages of a host (robots.txt and the scaffold's marker are not pages)."""
+    return recordings.recorded_pages(snapshot / host)
