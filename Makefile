@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 DATA ?= data
-SNAPSHOTS := $(sort $(wildcard fixtures/sites/*/))
+NIGHTS ?= build/nights
 
 .PHONY: setup demo test bench clean
 
@@ -15,14 +15,19 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-# The nightly job, night after night, over the recorded snapshots (oldest first).
+# The nightly job, night after night, over the recorded sites (oldest first). Each night is
+# composed per university: its latest capture on or before that date (crawler/crawl/recordings.py);
+# a university with no recorded pages yet is in no night.
 demo: setup
-	rm -rf $(DATA)
-	@for snap in $(SNAPSHOTS); do \
-	  echo; echo "=== night of $$(basename $$snap) ==="; \
-	  $(BIN)/mlis-crawler refresh --replay $$snap --data $(DATA); \
+	rm -rf $(DATA) $(NIGHTS)
+	mkdir -p $(NIGHTS)
+	$(BIN)/python -m crawler.crawl.recordings fixtures/sites $(NIGHTS) > $(NIGHTS).list
+	@while read -r night universities; do \
+	  echo; echo "=== night of $$(basename $$night) ==="; \
+	  spiders=""; for u in $$universities; do spiders="$$spiders --spider $$u"; done; \
+	  $(BIN)/mlis-crawler refresh --replay $$night --data $(DATA) $$spiders < /dev/null; \
 	  status=$$?; [ $$status -le 1 ] || exit $$status; \
-	done
+	done < $(NIGHTS).list
 	@echo; echo "Published database: $(DATA)/programs.db"; echo "Change reports, night by night (report.html, report.md, report.json):"
 	@for report in $(DATA)/reports/*/; do \
 	  echo "  $${report}report.html: $$($(BIN)/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["summary"])' $${report}report.json)"; \
@@ -35,4 +40,4 @@ bench: setup
 	$(BIN)/python benchmarks/reconcile_scale.py --programs 10000
 
 clean:
-	rm -rf $(VENV) $(DATA) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(DATA) build .pytest_cache .hypothesis

@@ -22,14 +22,18 @@ OUTCOMES = (
 )
 
 
-@dataclass
-class InstitutionItem:
-    institution_id: str
+@dataclass(kw_only=True)
+class Institution:
+    """A university: its spider declares it (keywords only), the crawl feeds it as the first item.
+
+    `institution_id` is the spider's name, filled in by `ProgramSpider`; a spider leaves it out."""
+
+    institution_id: str = ""
     name: str
     city: str
     state: str
-    control: str
-    website: str
+    control: str  # "public" or "private"
+    website: str  # the registrable domain, "arizona.edu"
     ipeds_unitid: str
     type: str = "institution"
 

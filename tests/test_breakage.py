@@ -22,8 +22,8 @@ from crawler.errors import StorageError
 from crawler.history.db import open_history, storage_errors
 from crawler.history.policy import POLICY
 from tests.conftest import QUIET, ROOT, SITES
-from tests.datadir import CLI
-from tests.sitecopy import PUBLISHED_TABLES, copy_data, copy_snapshot, declare, edit, history, night, published, report
+from tests.support.datadir import CLI
+from tests.support.sitecopy import PUBLISHED_TABLES, copy_data, copy_snapshot, declare, edit, history, night, published, report
 
 NIGHT = "2026-11-03"
 PROGRAMS = {"arizona": 9, "twu": 3, "usm": 4}

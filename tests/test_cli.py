@@ -17,7 +17,7 @@ from crawler.report import build_report
 from crawler.history.stage import spider_errors, spider_health, stage
 from crawler.history.db import open_history
 from tests.conftest import NEWER, ROOT, SITES
-from tests.sitecopy import copy_data
+from tests.support.sitecopy import copy_data
 
 CLI = str(Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "mlis-crawler")
 

@@ -29,10 +29,16 @@ def text_of(nodes: Selector | SelectorList | None) -> str | None:
 
 
 class Page:
-    def __init__(self, response: Response, root: Selector | None = None):
+    def __init__(self, response: Response, root: Selector | None = None, content: str = "main"):
         self.response = response
         self.url = response.url
         self.root = root if root is not None else response.selector
+        self.content = content  # the CSS selector of the content area (a spider's `content`)
+
+    @property
+    def main(self) -> Page:
+        """The content area: the first element matching `content` ("main"), or the whole page."""
+        return self.within(self.content) or self
 
     def within(self, css: str) -> Page | None:
         """The same page narrowed to the first element matching `css` (e.g. "main")."""
