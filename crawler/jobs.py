@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from crawler import __version__
+from crawler.crawl.conditional import prune_cache, write_validators
 from crawler.crawl.runner import spider_names
 from crawler.errors import ConfigError, FeedError, RefreshError
 from crawler.faults import checkpoint
@@ -142,7 +143,10 @@ class RefreshResult:
         return all(h == "ok" for h in self.health.values())
 
 
-def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = None, log=print) -> RefreshResult:
+def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = None, log=print,
+            settings: dict[str, str] | None = None) -> RefreshResult:
+    """`settings` overrides Scrapy settings of the crawl child (`--set KEY=VALUE`), e.g. the
+    loopback routing of the tests and benchmarks."""
     if replay is not None and not replay.is_dir():
         raise ConfigError(f"replay folder not found: {replay}")
     paths = check_data_dir(data)
@@ -159,8 +163,12 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         })
         crawl_dir = paths.crawl_dir(crawl_id)
         log(f"crawl {crawl_id}: {len(names)} spider(s) from {replay or 'the live sites'}")
-        run_crawl(crawl_dir, replay, names)
+        # Conditional GET: each page whose latest read was good is asked "changed since?" (crawl/conditional.py).
+        write_validators(db.conn, crawl_dir / "validators.json")
+        conditional = {"MLIS_PAGE_CACHE": str(paths.data / "pages"), "MLIS_VALIDATORS": str(crawl_dir / "validators.json")}
+        run_crawl(crawl_dir, replay, names, {**conditional, **(settings or {})})
         stage(db, crawl_id, read_feeds(crawl_dir, names))
+        prune_cache(db.conn, paths.data / "pages")
         return finish(db, paths, crawl_id)
 
 
@@ -240,7 +248,7 @@ def publish_and_report(db, paths: Paths, crawl_id: str) -> RefreshResult:
     )
 
 
-def run_crawl(out: Path, replay: Path | None, names: list[str]) -> None:
+def run_crawl(out: Path, replay: Path | None, names: list[str], settings: dict[str, str] | None = None) -> None:
     """Crawl in a child process; whatever it leaves behind is read, whatever it lost is failed."""
     out.mkdir(parents=True, exist_ok=True)
     checkpoint("crawl:before")
@@ -249,4 +257,6 @@ def run_crawl(out: Path, replay: Path | None, names: list[str]) -> None:
         command += ["--replay", str(replay.resolve())]
     for name in names:
         command += ["--spider", name]
+    for key, value in (settings or {}).items():
+        command += ["--set", f"{key}={value}"]
     subprocess.run(command, check=False, stdin=subprocess.DEVNULL)

@@ -12,8 +12,10 @@ NEWSPIDER_MODULE = "spiders"
 USER_AGENT = "mlis-crawler/0.1 (nightly refresh of public program pages; contact: data@mlis-crawler.org)"
 ROBOTSTXT_OBEY = True
 
-# Politeness: one request at a time per site, a fixed delay (AutoThrottle keeps a 5 s start
-# delay on revalidated pages, see research/performance.md section 6).
+# Politeness: all sites at once in one process (the runner), one request at a time per site
+# (a site is a host: its download slot), a fixed delay between its requests. AutoThrottle is off;
+# if turned on, ConditionalGetAddon starts it at DOWNLOAD_DELAY (its default 5 s start delay never
+# drops on 304s, research/performance.md section 6). benchmarks/nightly.py measures this.
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
 DOWNLOAD_DELAY = 1.0
@@ -56,6 +58,13 @@ EXTENSIONS = {
 # answers from recorded files; everything else in the downloader stays as it is.
 ADDONS = {
     "crawler.crawl.replay.ReplayAddon": 0,
+    # -s MLIS_RECORD_DIR=DIR: write what is fetched as a snapshot (`mlis-crawler record`).
+    "crawler.crawl.record.RecordAddon": 0,
+    # -s MLIS_PAGE_CACHE=DIR [-s MLIS_VALIDATORS=FILE]: conditional GET (the refresh sets both);
+    # also starts AutoThrottle, when enabled, at DOWNLOAD_DELAY.
+    "crawler.crawl.conditional.ConditionalGetAddon": 0,
+    # -s MLIS_ROUTE_TO=127.0.0.1:PORT: every host fetched from one loopback server (tests, benchmarks only).
+    "crawler.crawl.routing.RoutingAddon": 0,
 }
 
 FEED_EXPORT_ENCODING = "utf-8"
@@ -64,3 +73,7 @@ LOG_LEVEL = "INFO"
 # Where SpiderSummary writes each spider's closing summary (the crawl runner sets it).
 MLIS_SUMMARY_DIR = None
 MLIS_REPLAY_DIR = None
+MLIS_RECORD_DIR = None
+MLIS_PAGE_CACHE = None
+MLIS_VALIDATORS = None
+MLIS_ROUTE_TO = None

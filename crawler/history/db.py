@@ -129,6 +129,20 @@ def m002_per_site_indexes(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_page_validators(db: Database) -> None:
+    """Each page's validators and type, for the next night's conditional GET (crawl/conditional.py),
+    and an index to find a URL's latest read."""
+    db.executescript(
+        """
+        ALTER TABLE pages ADD COLUMN etag TEXT;
+        ALTER TABLE pages ADD COLUMN last_modified TEXT;
+        ALTER TABLE pages ADD COLUMN content_type TEXT;
+        CREATE INDEX IF NOT EXISTS pages_by_final_url ON pages(final_url);
+        """
+    )
+
+
 def open_history(path: Path) -> Database:
     """Open (creating if needed) and migrate the history database, or raise HistoryError."""
     path.parent.mkdir(parents=True, exist_ok=True)
