@@ -212,30 +212,68 @@ class NotModifiedMemo:
         return self.folder / f"{body}.{hashlib.sha256(scope.encode()).hexdigest()[:24]}.json"
 
     def process_spider_output(self, response, result):
-        spider = self.crawler.spider
-        key = self._key(response, spider)
-        if key is None:
-            yield from result
-            return
-        if FLAG in response.flags and key.is_file():
-            self.stats.inc_value("mlis/conditional/memo_hit")
-            yield from self._replay(json.loads(key.read_text()), response, spider)
+        key = self._key(response, self.crawler.spider)
+        if key is not None and FLAG in response.flags and key.is_file():
+            yield from self._hit(key, response)
             return  # the callback is never iterated: no parse
-        entries, memoizable = [], True
+        recorder = _Recorder()
         for out in result:
-            entry = self._entry(out)
-            if entry is None:
-                memoizable = False
-            elif entry.get("type") == "page":
-                memoizable = memoizable and entry["outcome"] in READ_OUTCOMES
-            else:
-                entries.append(entry)
+            recorder.add(out)
             yield out
-        if memoizable and not key.exists():
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = key.with_name(f".{key.name}.tmp-{os.getpid()}")
-            tmp.write_text(json.dumps(entries, ensure_ascii=False))
-            os.replace(tmp, key)
+        recorder.save(key)
+
+    async def process_spider_output_async(self, response, result):
+        key = self._key(response, self.crawler.spider)
+        if key is not None and FLAG in response.flags and key.is_file():
+            for out in self._hit(key, response):
+                yield out
+            return
+        recorder = _Recorder()
+        async for out in result:
+            recorder.add(out)
+            yield out
+        recorder.save(key)
+
+    def _hit(self, key: Path, response):
+        self.stats.inc_value("mlis/conditional/memo_hit")
+        return self._replay(json.loads(key.read_text()), response, self.crawler.spider)
+
+    @staticmethod
+    def _replay(entries: list[dict], response, spider):
+        from crawler.crawl.spider import page_item  # the spider base imports items; this keeps import order simple
+
+        yield page_item(spider.name, response)
+        for entry in entries:
+            kind = entry.get("type")
+            if kind == "request":
+                yield spider.request(entry["url"], getattr(spider, entry["handler"]), entry["programs"])
+            else:
+                yield ITEM_TYPES[kind](**entry)
+
+
+class _Recorder:
+    """What one callback yielded, in a JSON form that rebuilds it exactly, or nothing to keep."""
+
+    def __init__(self):
+        self.entries: list[dict] = []
+        self.memoizable = True
+
+    def add(self, out) -> None:
+        entry = self._entry(out)
+        if entry is None:
+            self.memoizable = False
+        elif entry.get("type") == "page":
+            self.memoizable = self.memoizable and entry["outcome"] in READ_OUTCOMES
+        else:
+            self.entries.append(entry)
+
+    def save(self, key: Path | None) -> None:
+        if key is None or not self.memoizable or key.exists():
+            return
+        key.parent.mkdir(parents=True, exist_ok=True)
+        tmp = key.with_name(f".{key.name}.tmp-{os.getpid()}")
+        tmp.write_text(json.dumps(self.entries, ensure_ascii=False))
+        os.replace(tmp, key)
 
     @staticmethod
     def _entry(out) -> dict | None:
@@ -250,15 +288,3 @@ class NotModifiedMemo:
             return {"type": "request", "url": out.url, "handler": out.cb_kwargs["handler"].__name__,
                     "programs": out.meta.get("mlis_programs")}
         return None
-
-    @staticmethod
-    def _replay(entries: list[dict], response, spider):
-        from crawler.crawl.spider import page_item  # the spider base imports items; this keeps import order simple
-
-        yield page_item(spider.name, response)
-        for entry in entries:
-            kind = entry.get("type")
-            if kind == "request":
-                yield spider.request(entry["url"], getattr(spider, entry["handler"]), entry["programs"])
-            else:
-                yield ITEM_TYPES[kind](**entry)
