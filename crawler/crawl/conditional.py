@@ -31,11 +31,12 @@ import hashlib
 import inspect
 import json
 import os
+import time
 from dataclasses import asdict
 from pathlib import Path
 
 from scrapy.exceptions import NotConfigured
-from scrapy.http import Response
+from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 
 from crawler import __version__
@@ -96,6 +97,7 @@ def prune_cache(conn, cache: Path) -> int:
 
 class ConditionalGetAddon:
     def update_settings(self, settings) -> None:
+        settings["EXTENSIONS"].set("crawler.crawl.conditional.CrawlCpu", 0, "addon")
         if settings.getbool("AUTOTHROTTLE_ENABLED"):
             settings.set("AUTOTHROTTLE_START_DELAY", settings.getfloat("DOWNLOAD_DELAY"), "addon")
         if not settings.get("MLIS_PAGE_CACHE"):
@@ -169,6 +171,7 @@ class ConditionalGetMiddleware:
             fresh = response.headers.get(name)  # a 304 may carry updated validators
             if fresh is not None or value:
                 headers[name] = fresh.decode("latin-1") if fresh is not None else value
+        headers = Headers(headers)  # bytes keys: responsetypes reads Content-Type instead of sniffing the body
         cls = responsetypes.from_args(headers=headers, url=response.url, body=body)
         return cls(url=response.url, status=200, headers=headers, body=body, request=request,
                    flags=[*response.flags, FLAG], ip_address=response.ip_address, protocol=response.protocol)
@@ -212,24 +215,49 @@ class NotModifiedMemo:
         return self.folder / f"{body}.{hashlib.sha256(scope.encode()).hexdigest()[:24]}.json"
 
     def process_spider_output(self, response, result):
+        clock = time.process_time()
         key = self._key(response, self.crawler.spider)
         if key is not None and FLAG in response.flags and key.is_file():
-            yield from self._hit(key, response)
-            return  # the callback is never iterated: no parse
+            outputs = list(self._hit(key, response))  # the callback is never iterated: no parse
+            self._spent(clock)
+            yield from outputs
+            return
         recorder = _Recorder()
-        for out in result:
+        iterator = iter(result)
+        while True:  # the callback's own CPU (reading the page), as `mlis/callback_cpu_seconds`
+            clock = time.process_time()
+            try:
+                out = next(iterator)
+            except StopIteration:
+                break
+            finally:
+                self._spent(clock)
             recorder.add(out)
             yield out
         recorder.save(key)
 
+    def _spent(self, since: float) -> None:
+        self.stats.inc_value("mlis/callback_cpu_seconds", time.process_time() - since)
+
     async def process_spider_output_async(self, response, result):
         key = self._key(response, self.crawler.spider)
         if key is not None and FLAG in response.flags and key.is_file():
-            for out in self._hit(key, response):
+            clock = time.process_time()
+            outputs = list(self._hit(key, response))
+            self._spent(clock)
+            for out in outputs:
                 yield out
             return
         recorder = _Recorder()
-        async for out in result:
+        iterator = aiter(result)
+        while True:
+            clock = time.process_time()
+            try:
+                out = await anext(iterator)
+            except StopAsyncIteration:
+                break
+            finally:
+                self._spent(clock)
             recorder.add(out)
             yield out
         recorder.save(key)
@@ -288,3 +316,37 @@ class _Recorder:
             return {"type": "request", "url": out.url, "handler": out.cb_kwargs["handler"].__name__,
                     "programs": out.meta.get("mlis_programs")}
         return None
+
+
+class CrawlCpu:
+    """Extension: the process's CPU seconds spent crawling, from the moment every spider of the
+    process is open (imports, Scrapy's start-up and each crawler's components are behind us) to
+    this spider closing, as the stat `mlis/crawl_cpu_seconds`: the night's crawl cost, the part
+    that depends on what the sites answer (benchmarks/nightly.py reads it). Several spiders share
+    one process, so the last one to close carries the whole crawl's figure."""
+
+    crawlers = 0  # per process
+    opened_spiders = 0
+    started: float | None = None
+
+    def __init__(self, stats):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        from scrapy import signals
+
+        ext = cls(crawler.stats)
+        CrawlCpu.crawlers += 1
+        crawler.signals.connect(ext.opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.closed, signal=signals.spider_closed)
+        return ext
+
+    def opened(self, spider=None):
+        CrawlCpu.opened_spiders += 1
+        if CrawlCpu.opened_spiders == CrawlCpu.crawlers:
+            CrawlCpu.started = time.process_time()
+
+    def closed(self, spider=None, reason=None):
+        if CrawlCpu.started is not None:
+            self.stats.set_value("mlis/crawl_cpu_seconds", round(time.process_time() - CrawlCpu.started, 3))

@@ -43,7 +43,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from scrapy.core.downloader.handlers.base import BaseDownloadHandler
 from scrapy.exceptions import DownloadCancelledError, NotConfigured
-from scrapy.http import Request, Response
+from scrapy.http import Headers, Request, Response
 from scrapy.responsetypes import responsetypes
 from twisted.internet.error import ConnectionRefusedError
 
@@ -183,7 +183,7 @@ class ReplayDownloadHandler(BaseDownloadHandler):
         return json.loads(file.read_text()) if file.is_file() else {}
 
     def _response(self, request: Request, status: int, body: bytes, headers: dict | None = None) -> Response:
-        headers = headers or {}
+        headers = Headers(headers or {})  # bytes keys: responsetypes reads Content-Type instead of sniffing the body
         cls = responsetypes.from_args(headers=headers, url=request.url, body=body)
         return cls(url=request.url, status=status, headers=headers, body=body, request=request, flags=["replay"])
 
