@@ -84,7 +84,8 @@ def test_an_unchanged_night_gets_304s_and_keeps_every_value(nights):
     for key, (value, evidence, verified_at) in after.items():
         assert (value, evidence) == before[key][:2], key  # the same values, from the same evidence
         assert before[key][2] == "2026-11-05" and verified_at == date.today().isoformat()
-    assert second.counts.get("changed", 0) == 0
+    assert {k: second.counts[k] for k in ("accepted", "pending", "breakage", "sites_broken")} == {
+        "accepted": 0, "pending": 0, "breakage": 0, "sites_broken": 0}
 
 
 def test_a_304_is_read_without_a_parse(nights):

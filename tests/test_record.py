@@ -17,6 +17,7 @@ import pytest
 
 from crawler.crawl.record import record
 from crawler.errors import ConfigError
+from crawler.history.stage import read_crawl_dir
 from tests.conftest import NEWER, SITES, run_crawl
 from tests.siteserver import SiteServer
 
@@ -57,7 +58,6 @@ def recorded(tmp_path_factory):
     with SiteServer(site, headers={CP1252_URL: {"Content-Type": "text/html; charset=windows-1252"}}) as server:
         feed = record(root / "2026-11-05", ["arizona"], {**server.routing(), **FAST})
         hits = server.hits()
-    from crawler.history.stage import read_crawl_dir
     return {"root": root, "recording": root / "2026-11-05", "live": read_crawl_dir(feed)["arizona"], "hits": hits}
 
 
