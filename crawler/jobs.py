@@ -35,6 +35,7 @@ from crawler.report import build_report, write_reports
 from crawler.history.stage import SpiderData, read_crawl_dir, stage
 from crawler.history.db import latest_published, open_history
 from crawler.history.renormalize import reread
+from crawler.states import CrawlStatus, Health
 
 SNAPSHOT_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -140,7 +141,7 @@ class RefreshResult:
 
     @property
     def healthy(self) -> bool:
-        return all(h == "ok" for h in self.health.values())
+        return all(h == Health.OK for h in self.health.values())
 
 
 def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = None, log=print,
@@ -158,7 +159,7 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         db["crawls"].insert({
             "crawl_id": crawl_id, "kind": "crawl", "cause": "site", "source": str(replay) if replay else "live",
             "started_at": datetime.now(UTC).isoformat(timespec="seconds"), "observed_on": observed_on(replay),
-            "status": "running", "code_version": __version__, "parser_version": PARSER_VERSION,
+            "status": CrawlStatus.RUNNING, "code_version": __version__, "parser_version": PARSER_VERSION,
             "spiders": ",".join(names),
         })
         crawl_dir = paths.crawl_dir(crawl_id)
@@ -195,7 +196,7 @@ def renormalize(data: Path, crawl_id: str | None = None, log=print) -> RefreshRe
         db["crawls"].insert({
             "crawl_id": new_id, "kind": "renormalize", "cause": "parser", "based_on": based_on,
             "source": f"evidence of crawl {based_on} ({source})", "observed_on": observed_on,
-            "started_at": datetime.now(UTC).isoformat(timespec="seconds"), "status": "running",
+            "started_at": datetime.now(UTC).isoformat(timespec="seconds"), "status": CrawlStatus.RUNNING,
             "code_version": __version__, "parser_version": PARSER_VERSION,
         })
         stage(db, new_id, reread(db, based_on))

@@ -15,6 +15,7 @@ import click
 
 from crawler.cli import publish, record, refresh, renormalize, report, review
 
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mlis-crawler")
 def main():

@@ -14,6 +14,7 @@ import click
 from crawler.errors import EXIT_FAILED, ConfigError, MlisError
 from crawler.history.db import open_history
 from crawler.jobs import RefreshResult, check_data_dir
+from crawler.states import Health
 
 data_option = click.option(
     "--data", "data", type=click.Path(file_okay=False, path_type=Path), default=Path("data"), show_default=True,
@@ -89,7 +90,7 @@ def open_data(data: Path):
 def print_result(result: RefreshResult) -> None:
     click.echo(result.summary)
     for name, health in sorted(result.health.items()):
-        if health != "ok":
+        if health != Health.OK:
             click.echo(f"  {name}: {health}")
     click.echo(f"Published database: {result.programs_db}")
     click.echo(f"Change report:      {result.report_dir / 'report.html'} (also report.md, report.json)")

@@ -9,6 +9,7 @@ from crawler.history.db import latest_published
 from crawler.jobs import exclusive, recover
 from crawler.publish import publish
 
+
 @click.command("publish")
 @data_option
 @handle_errors

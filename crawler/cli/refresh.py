@@ -11,6 +11,7 @@ from crawler.cli.common import data_option, handle_errors, print_result
 from crawler.errors import EXIT_DEGRADED
 from crawler.jobs import refresh
 
+
 @click.command("refresh")
 @click.option("--replay", type=click.Path(path_type=Path), help="Answer every request from this recorded snapshot "
               "(fixtures/sites/<date>/) instead of the live sites.")

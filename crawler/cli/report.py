@@ -11,6 +11,7 @@ from crawler.errors import ConfigError
 from crawler.history.db import latest_published
 from crawler.report import build_report, render_html, render_markdown
 
+
 @click.command("report")
 @data_option
 @click.option("--crawl", "crawl_id", help="Crawl id (default: the latest published crawl).")

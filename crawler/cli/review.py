@@ -11,6 +11,7 @@ from crawler.cli.common import data_option, handle_errors, open_data
 from crawler.history.review import decide, pending
 from crawler.jobs import exclusive
 
+
 @click.group("review", invoke_without_command=True)
 @data_option
 @click.pass_context

@@ -24,9 +24,9 @@ import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from crawler.errors import HistoryError
-from sqlite_utils.migrations import Migrations
 
 migrations = Migrations("mlis-history")
 

@@ -14,17 +14,15 @@ from sqlite_utils import Database
 
 from crawler.errors import ReviewError
 from crawler.history.reconcile import apply_change
+from crawler.states import Kind, ProgramStatus, Status
 
 
 def pending(db: Database) -> list[dict]:
-    rows = db.execute(
+    rows = db.query(
         """SELECT change_id, crawl_id, program_id, field, kind, old, new, evidence_new, source_url, reason, detected_at
-           FROM changes WHERE status = 'pending' ORDER BY change_id"""
-    ).fetchall()
-    keys = ("change_id", "crawl_id", "program_id", "field", "kind", "old", "new", "evidence_new", "source_url", "reason", "detected_at")
+           FROM changes WHERE status = ? ORDER BY change_id""", [Status.PENDING])
     out = []
-    for row in rows:
-        change = dict(zip(keys, row))
+    for change in rows:
         for key in ("old", "new", "evidence_new"):
             change[key] = json.loads(change[key]) if change[key] else None
         out.append(change)
@@ -36,27 +34,25 @@ def decide(db: Database, change_ids: list[int], accept: bool, reason: str | None
     now = datetime.now(UTC).isoformat(timespec="seconds")
     with db.atomic():
         for change_id in change_ids:
-            row = db.execute(
-                "SELECT status, kind, program_id, field, old FROM changes WHERE change_id = ?", [change_id]
-            ).fetchone()
+            row = next(db.query("SELECT status, kind, program_id, field, old FROM changes WHERE change_id = ?", [change_id]), None)
             if row is None:
                 raise ReviewError(f"no change {change_id}")
-            status, kind, program_id, field, old = row
-            if status != "pending":
+            status, kind, program_id, field, old = row["status"], row["kind"], row["program_id"], row["field"], row["old"]
+            if status != Status.PENDING:
                 raise ReviewError(f"change {change_id} is {status}, not pending")
-            if accept and kind in ("changed", "removed"):
+            if accept and kind in (Kind.CHANGED, Kind.REMOVED):
                 current = db.execute(
                     "SELECT value FROM current WHERE program_id = ? AND field = ?", [program_id, field]
                 ).fetchone()
                 if (current[0] if current else None) != old:
                     raise ReviewError(f"change {change_id} is stale: {program_id} {field} changed since it was detected")
-            if accept and kind == "program_removed":
-                listed = db.execute("SELECT status, last_seen FROM programs WHERE program_id = ?", [program_id]).fetchone()
-                if listed and listed[0] == "active":
-                    raise ReviewError(f"change {change_id} is stale: {program_id} was listed again on {listed[1]}")
+            if accept and kind == Kind.PROGRAM_REMOVED:
+                listed = next(db.query("SELECT status, last_seen FROM programs WHERE program_id = ?", [program_id]), None)
+                if listed and listed["status"] == ProgramStatus.ACTIVE:
+                    raise ReviewError(f"change {change_id} is stale: {program_id} was listed again on {listed['last_seen']}")
             db.execute(
                 "UPDATE changes SET status = ?, decided_at = ?, decision_reason = ? WHERE change_id = ?",
-                ["accepted" if accept else "rejected", now, reason, change_id],
+                [Status.ACCEPTED if accept else Status.REJECTED, now, reason, change_id],
             )
             if accept:
                 apply_change(db, change_id)

@@ -8,40 +8,36 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from crawler.history.diff import diff_items, percent
 from crawler.fields import FIELDS
-from crawler.history.policy import BREAKAGE
-
+from crawler.history.diff import diff_items, percent
+from crawler.states import BREAKAGE, Health, Kind, Status
 
 # -- gathering ----------------------------------------------------------------------------------
 
 def build_report(db: Database, crawl_id: str) -> dict[str, Any]:
-    crawl = dict(zip(
-        ("crawl_id", "kind", "cause", "based_on", "source", "started_at", "finished_at", "observed_on", "status"),
-        db.execute("""SELECT crawl_id, kind, cause, based_on, source, started_at, finished_at, observed_on, status
-                      FROM crawls WHERE crawl_id = ?""", [crawl_id]).fetchone(),
-    ))
+    crawl = next(db.query("""SELECT crawl_id, kind, cause, based_on, source, started_at, finished_at, observed_on, status
+                             FROM crawls WHERE crawl_id = ?""", [crawl_id]))
     names = dict(db.execute(
         """SELECT n.program_id, json_extract(n.value, '$') || coalesce(' — ' || json_extract(c.value, '$'), '')
            FROM current n LEFT JOIN current c ON c.program_id = n.program_id AND c.field = 'concentration'
            WHERE n.field = 'name'"""))
     institutions = dict(db.execute("SELECT institution_id, name FROM institutions"))
-    changes = [_change(row, names) for row in db.execute(_CHANGES + " WHERE crawl_id = ? ORDER BY change_id", [crawl_id])]
-    still_pending = [_change(row, names) for row in db.execute(
-        _CHANGES + " WHERE status = 'pending' AND crawl_id != ? ORDER BY change_id", [crawl_id])]
+    changes = [_change(row, names) for row in db.query(_CHANGES + " WHERE crawl_id = ? ORDER BY change_id", [crawl_id])]
+    still_pending = [_change(row, names) for row in db.query(
+        _CHANGES + " WHERE status = ? AND crawl_id != ? ORDER BY change_id", [Status.PENDING, crawl_id])]
     spiders = [_spider(db, row, crawl) for row in db.execute(
         "SELECT spider, health, quarantined, pages, programs, errors FROM spider_runs WHERE crawl_id = ? ORDER BY spider",
         [crawl_id])]
     unseen = [{"program_id": p, "missed_crawls": m} for p, m in db.execute(
         "SELECT program_id, missed_crawls FROM programs WHERE status = 'unseen' ORDER BY program_id")]
     counts = {
-        "accepted": sum(c["status"] == "accepted" and c["kind"] not in BREAKAGE for c in changes),
+        "accepted": sum(c["status"] == Status.ACCEPTED and c["kind"] not in BREAKAGE for c in changes),
         "initial_load": sum(bool(c["initial_load"]) for c in changes),
-        "pending": sum(c["status"] == "pending" for c in changes),
-        "rejected": sum(c["status"] == "rejected" for c in changes),
+        "pending": sum(c["status"] == Status.PENDING for c in changes),
+        "rejected": sum(c["status"] == Status.REJECTED for c in changes),
         "breakage": sum(c["kind"] in BREAKAGE for c in changes),
         "still_pending": len(still_pending),
-        "sites_broken": sum(s["health"] != "ok" for s in spiders),
+        "sites_broken": sum(s["health"] != Health.OK for s in spiders),
     }
     report = {
         **crawl,
@@ -61,21 +57,18 @@ _CHANGES = """SELECT change_id, crawl_id, program_id, field, kind, status, cause
                      source_url, reason, initial_load, detected_at, decided_at, decision_reason FROM changes"""
 
 
-def _change(row: tuple, names: dict[str, str]) -> dict[str, Any]:
-    keys = ("change_id", "crawl_id", "program_id", "field", "kind", "status", "cause", "old", "new", "evidence_old",
-            "evidence_new", "source_url", "reason", "initial_load", "detected_at", "decided_at", "decision_reason")
-    change = dict(zip(keys, row))
+def _change(change: dict, names: dict[str, str]) -> dict[str, Any]:
     for key in ("old", "new", "evidence_old", "evidence_new"):
         change[key] = json.loads(change[key]) if change[key] else None
     change["initial_load"] = bool(change["initial_load"])
     change["institution_id"] = change["program_id"].split("/")[0]
     change["program_name"] = names.get(change["program_id"])
-    if not change["program_name"] and change["kind"] == "program_added" and isinstance(change["new"], dict):
+    if not change["program_name"] and change["kind"] == Kind.PROGRAM_ADDED and isinstance(change["new"], dict):
         change["program_name"] = change["new"].get("name")
     spec = FIELDS.get(change["field"] or "")
-    if spec and spec.many and change["kind"] == "changed":
+    if spec and spec.many and change["kind"] == Kind.CHANGED:
         change["items"] = diff_items(change["field"], change["old"], change["new"])
-    elif spec and spec.money and change["kind"] == "changed":
+    elif spec and spec.money and change["kind"] == Kind.CHANGED:
         change["percent"] = percent(change["old"], change["new"])
     return change
 
@@ -83,7 +76,7 @@ def _change(row: tuple, names: dict[str, str]) -> dict[str, Any]:
 def _spider(db: Database, row: tuple, crawl: dict) -> dict[str, Any]:
     name, health, quarantined, pages, programs, errors = row
     since, crawls_broken = None, 0
-    if health != "ok":
+    if health != Health.OK:
         # Crawl order is the crawls table's insertion order: started_at has one-second resolution.
         order = db.execute("SELECT rowid FROM crawls WHERE crawl_id = ?", [crawl["crawl_id"]]).fetchone()[0]
         last_ok = db.execute(
@@ -106,7 +99,7 @@ def summary_line(report: dict) -> str:
         parts.append(f"{c['initial_load']} program{'s' if c['initial_load'] != 1 else ''} seen for the first time")
     if c["pending"] or c["still_pending"]:
         parts.append(f"{c['pending'] + c['still_pending']} waiting for review")
-    broken = [s["name"] for s in report["spiders"] if s["health"] != "ok"]
+    broken = [s["name"] for s in report["spiders"] if s["health"] != Health.OK]
     if broken:
         parts.append(f"{len(broken)} site{'s' if len(broken) != 1 else ''} broken ({', '.join(broken)})")
     if not c["accepted"] and not c["pending"] and not c["still_pending"] and not broken:

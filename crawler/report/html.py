@@ -7,8 +7,18 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-
-from crawler.report.describe import (KINDS, evidence_items, evidence_urls, label, moves, percent_text, review_command, safe_url, sections, visible)
+from crawler.report.describe import (
+    KINDS,
+    evidence_items,
+    evidence_urls,
+    label,
+    moves,
+    percent_text,
+    review_command,
+    safe_url,
+    sections,
+    visible,
+)
 
 # -- HTML -----------------------------------------------------------------------------------------
 

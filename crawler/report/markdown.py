@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-
-from crawler.history.policy import BREAKAGE
-
-from crawler.report.describe import (KINDS, evidence_items, evidence_urls, label, md, md_code, md_link, moves, percent_text, review_command, sections)
+from crawler.report.describe import (
+    KINDS,
+    evidence_items,
+    evidence_urls,
+    label,
+    md,
+    md_code,
+    md_link,
+    moves,
+    percent_text,
+    review_command,
+    sections,
+)
+from crawler.states import BREAKAGE, Kind
 
 # -- Markdown -------------------------------------------------------------------------------------
 
@@ -98,7 +108,7 @@ def _md_group(g: dict, report: dict, heading: str, with_programs: bool = False, 
             lines += [f"{md(institution)}: {md(who[0]['name'])} ({md_code(who[0]['program_id'])}).", ""]
         else:
             lines += [f"{md(institution)}:", ""] + _md_programs(who)
-    if c.get("reason") and c["kind"] not in BREAKAGE and not (c["kind"] == "program_added"):
+    if c.get("reason") and c["kind"] not in BREAKAGE and not (c["kind"] == Kind.PROGRAM_ADDED):
         lines += [f"{'**Why held:**' if c['status'] == 'pending' else '**Note:**'} {md(c['reason'])}", ""]
     for m in moves(c):
         if m["op"] == "note":
