@@ -11,18 +11,22 @@ downloader, the spiders' hosts routed to it.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from datetime import date
 
 import pytest
 
-from crawler.crawl.conditional import validators_from_history
+from scrapy.utils.test import get_crawler
+
+from crawler.crawl.conditional import ConditionalGetAddon, validators_from_history
 from crawler.crawl.record import record
 from crawler.jobs import refresh
 from tests.siteserver import SiteServer
 from tests.test_record import CP1252_URL, FAST, served_site
 
 QUIET = {"log": lambda line: None}
+CP1252_HEADERS = {CP1252_URL: {"Content-Type": "text/html; charset=windows-1252"}}
 NIGHT = {**FAST, "RETRY_TIMES": "0"}
 
 
@@ -52,7 +56,7 @@ def nights(tmp_path_factory):
     site = served_site(root)
     data = root / "data"
     out = {}
-    with SiteServer(site, headers={CP1252_URL: {"Content-Type": "text/html; charset=windows-1252"}}) as server:
+    with SiteServer(site, headers=CP1252_HEADERS) as server:
         record(root / "2026-11-05", ["arizona"], {**server.routing(), **FAST})
         out[1] = refresh(data, root / "2026-11-05", ["arizona"], **QUIET)
         out["current1"] = current(data)
@@ -62,7 +66,7 @@ def nights(tmp_path_factory):
             out[night] = refresh(data, None, ["arizona"], settings={**server.routing(), **NIGHT}, **QUIET)
             out[f"hits{night}"] = server.hits()
             out[f"current{night}"] = current(data)
-    out["data"] = data
+    out["data"], out["site"] = data, site
     return out
 
 
@@ -124,3 +128,28 @@ def test_validators_come_only_from_good_reads(nights):
         assert CP1252_URL not in validators_from_history(conn)
     finally:
         conn.close()
+
+
+def test_a_304_whose_stored_body_is_gone_is_asked_again_in_full(nights, tmp_path):
+    """The body cache may be deleted (docs/operations.md): the page is then fetched in full, never
+    read as an empty 304."""
+    data = tmp_path / "data"
+    shutil.copytree(nights["data"], data, ignore=shutil.ignore_patterns(".lock"))
+    shutil.rmtree(data / "pages")
+    (data / "pages").mkdir()
+    with SiteServer(nights["site"], headers=CP1252_HEADERS) as server:
+        result = refresh(data, None, ["arizona"], settings={**server.routing(), **NIGHT}, **QUIET)
+        hits = pages_of(server.hits())
+    assert result.healthy
+    # no stored body, so no validators were sent: every page came in full
+    assert all(h.status in (200, 301) and h.if_none_match is None for h in hits.values())
+    assert set(ledger(data, result.crawl_id).values()) == {("ok", 200)}
+    assert {k: v[:2] for k, v in current(data).items()} == {k: v[:2] for k, v in nights["current1"].items()}
+
+
+@pytest.mark.parametrize("addon, start_delay", [(True, 2.5), (False, 5.0)])
+def test_autothrottle_starts_at_the_download_delay(addon, start_delay):
+    settings = {"AUTOTHROTTLE_ENABLED": True, "DOWNLOAD_DELAY": 2.5, "ADDONS": {ConditionalGetAddon: 0} if addon else {}}
+    crawler = get_crawler(settings_dict=settings)
+    crawler._apply_settings()
+    assert crawler.settings.getfloat("AUTOTHROTTLE_START_DELAY") == start_delay
