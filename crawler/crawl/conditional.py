@@ -27,6 +27,7 @@ listed, so it is fetched in full.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import inspect
 import json
@@ -181,12 +182,16 @@ def code_fingerprint(spider) -> str:
     """What a callback's output depends on besides the body: the spider's module, the crawl
     package (Page locators, the spider base) and the item contract."""
     digest = hashlib.sha256(__version__.encode())
-    files = [Path(inspect.getsourcefile(type(spider)))]
-    here = Path(__file__).resolve().parent
-    files += sorted(here.glob("*.py")) + [here.parent / "items.py"]
-    for file in files:
-        digest.update(file.read_bytes())
+    digest.update(Path(inspect.getsourcefile(type(spider))).read_bytes())
+    digest.update(_shared_code())
     return digest.hexdigest()[:16]
+
+
+@functools.cache
+def _shared_code() -> bytes:
+    """The crawl package and the item contract, read once per process (not once per spider)."""
+    here = Path(__file__).resolve().parent
+    return b"".join(file.read_bytes() for file in [*sorted(here.glob("*.py")), here.parent / "items.py"])
 
 
 class NotModifiedMemo:

@@ -14,7 +14,6 @@ network-fault tests use it to point a test spider at a loopback server with smal
 from __future__ import annotations
 
 import argparse
-import logging
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
@@ -64,15 +63,5 @@ def main(argv: list[str] | None = None) -> int:
     process = CrawlerProcess(crawl_settings(args.out, args.replay, args.log_file, overrides))
     for name in args.spider or spider_names():
         process.crawl(name)
-    quiet_below_log_level(process.settings.get("LOG_LEVEL"))
     process.start()
     return 0
-
-
-
-def quiet_below_log_level(level: str) -> None:
-    """Scrapy sets the root logger to NOTSET and filters at its handler, so every DEBUG record
-    (a "Crawled (200)" and a "Scraped from" per response and item) is built, caller frame and
-    all, and then thrown away. Setting the root logger's level (after the crawlers are made:
-    each one reinstalls the handler) drops them before they are built; what is written is the same."""
-    logging.root.setLevel(level)

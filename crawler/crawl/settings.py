@@ -55,6 +55,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.crawl.extensions.SpiderSummary": 500,
+    "crawler.crawl.extensions.QuietBelowLogLevel": 0,
 }
 # --replay DIR (or `-s MLIS_REPLAY_DIR=DIR`) swaps the http(s) download handler for one that
 # answers from recorded files; everything else in the downloader stays as it is.
