@@ -153,3 +153,25 @@ def test_autothrottle_starts_at_the_download_delay(addon, start_delay):
     crawler = get_crawler(settings_dict=settings)
     crawler._apply_settings()
     assert crawler.settings.getfloat("AUTOTHROTTLE_START_DELAY") == start_delay
+
+
+def test_a_304s_facts_are_not_normalized_again(nights):
+    stats = json.loads((nights["data"] / "crawls" / nights[2].crawl_id / "summary-arizona.json").read_text())["stats"]
+    read = sum(v for k, v in stats.items() if k.startswith("mlis/field/") and k.endswith(("/ok", "/invalid")))
+    assert read and stats["mlis/normalize/memo_hit"] == read  # every fact's value came from the memo
+
+
+def test_the_normalized_memo_holds_only_for_the_same_normalizers(tmp_path):
+    from crawler.crawl.pipelines import NormalizedMemo
+    from crawler.fields import read_fact
+
+    text = "36 credit hours"
+    target = tmp_path / "arizona.json"
+    key = json.dumps(["total_credits", text])
+    target.write_text(json.dumps({"fingerprint": "old", "facts": {key: ["999", None]}}))
+    assert NormalizedMemo(target, "old").read("total_credits", text) == ("999", None)  # the memo is used
+    fresh = NormalizedMemo(target, "new")  # a normalizer or PARSER_VERSION change: normalized again
+    assert fresh.read("total_credits", text) == read_fact("total_credits", text) != ("999", None)
+    assert fresh.hits == 0
+    fresh.save()
+    assert json.loads(target.read_text()) == {"fingerprint": "new", "facts": {key: list(read_fact("total_credits", text))}}
