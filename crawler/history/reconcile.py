@@ -297,13 +297,16 @@ def _record(db: Database, crawl_id: str, change: Change, cause: str, observed_on
                            [f"no longer held on {observed_on}", twin])
                 apply_change(db, twin)
             return
+        # A reverted change counts as rejected: the reading a maintainer undid (its new value) is not
+        # accepted again, whatever it would replace now (after a rollback the old value differs).
         rejected = db.execute(
-            """SELECT change_id FROM changes WHERE program_id = ? AND field IS ? AND kind = ? AND old IS ? AND new IS ?
-               AND status = 'rejected' AND decided_at IS NOT NULL ORDER BY change_id DESC LIMIT 1""",
-            [change.program_id, change.field, change.kind, old, new],
+            """SELECT change_id, status FROM changes WHERE program_id = ? AND field IS ? AND new IS ? AND decided_at IS NOT NULL
+               AND ((status = 'rejected' AND kind = ? AND old IS ?) OR (status = 'reverted' AND kind IN ('added', 'changed', 'removed', ?)))
+               ORDER BY change_id DESC LIMIT 1""",
+            [change.program_id, change.field, new, change.kind, old, change.kind],
         ).fetchone()
         if rejected:
-            change.status, change.reason = Status.REJECTED, f"rejected before (change {rejected[0]})"
+            change.status, change.reason = Status.REJECTED, f"{rejected[1]} before (change {rejected[0]})"
     cursor = db.execute(
         """INSERT INTO changes (crawl_id, program_id, field, kind, status, cause, old, new, evidence_old, evidence_new,
                                 source_url, reason, initial_load, detected_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
