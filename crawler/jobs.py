@@ -40,6 +40,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from crawler import __version__
+from crawler.crawl.conditional import prune_cache, write_validators
 from crawler.crawl.runner import spider_names
 from crawler.errors import ConfigError, FeedError, Interrupted, ReadOnlyError, RefreshError
 from crawler.faults import checkpoint
@@ -269,7 +270,10 @@ def run_steps(db, paths: Paths, crawl_id: str, signals: Signals, steps, log=prin
     return result
 
 
-def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = None, log=print) -> RefreshResult:
+def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = None, log=print,
+            settings: dict[str, str] | None = None) -> RefreshResult:
+    """`settings` overrides Scrapy settings of the crawl child (`--set KEY=VALUE`), e.g. the
+    loopback routing of the tests and benchmarks."""
     if replay is not None and not replay.is_dir():
         raise ConfigError(f"replay folder not found: {replay}")
     paths = check_data_dir(data)
@@ -290,9 +294,13 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         crawl_dir.mkdir(parents=True, exist_ok=True)  # each page's last good size, for the truncation check
         (crawl_dir / PAGE_HISTORY).write_text(json.dumps({"min_size_ratio": POLICY.min_size_ratio,
                                                           "sizes": last_good_sizes(db, names, POLICY.size_memory)}))
+        # Conditional GET: each page whose latest read was good is asked "changed since?" (crawl/conditional.py).
+        write_validators(db.conn, crawl_dir / "validators.json")
+        conditional = {"MLIS_PAGE_CACHE": str(paths.data / "pages"), "MLIS_VALIDATORS": str(crawl_dir / "validators.json")}
         return run_steps(db, paths, crawl_id, signals, [
-            ("before the crawl", lambda: run_crawl(crawl_dir, replay, names, signals)),
+            ("before the crawl", lambda: run_crawl(crawl_dir, replay, names, signals, {**conditional, **(settings or {})})),
             ("during the crawl", lambda: stage(db, crawl_id, read_feeds(crawl_dir, names))),
+            ("after staging", lambda: prune_cache(db.conn, paths.data / "pages")),
         ], log)
 
 
@@ -403,7 +411,8 @@ def _die_with_parent() -> None:
         pass
 
 
-def run_crawl(out: Path, replay: Path | None, names: list[str], signals: Signals | None = None) -> None:
+def run_crawl(out: Path, replay: Path | None, names: list[str], signals: Signals | None = None,
+              settings: dict[str, str] | None = None) -> None:
     """Crawl in a child process; whatever it leaves behind is read, whatever it lost is failed.
 
     The child runs in its own process group, so a Ctrl-C at the terminal reaches only this
@@ -418,6 +427,8 @@ def run_crawl(out: Path, replay: Path | None, names: list[str], signals: Signals
         command += ["--spider", name]
     if (out / PAGE_HISTORY).is_file():
         command += ["--set", f"MLIS_PAGE_HISTORY={out / PAGE_HISTORY}"]
+    for key, value in (settings or {}).items():
+        command += ["--set", f"{key}={value}"]
     command += crawl_overrides()
     child = subprocess.Popen(command, stdin=subprocess.DEVNULL, process_group=0, preexec_fn=_die_with_parent)
     if signals is not None:

@@ -48,7 +48,7 @@ import scrapy
 from scrapy.http import Response
 
 from crawler.crawl import pagecheck
-from crawler.items import ALL_PROGRAMS, OK, FactItem, Institution, PageItem, ProgramItem
+from crawler.items import ALL_PROGRAMS, NOT_MODIFIED, OK, FactItem, Institution, PageItem, ProgramItem
 from crawler.crawl.page import Page
 from crawler.normalize.program_names import concentration_name, program_slug
 
@@ -218,14 +218,22 @@ def page_item(spider: str, response: Response) -> PageItem:
     return PageItem(
         spider=spider,
         url=redirects[0] if redirects else response.url,
-        outcome=OK,
+        outcome=NOT_MODIFIED if "not_modified" in response.flags else OK,
         status=response.status,
         final_url=response.url,
         redirect_urls=list(redirects),
         sha256=hashlib.sha256(response.body).hexdigest(),
         size=len(response.body),
         fetched_at=now(),
+        etag=_header(response, b"ETag"),
+        last_modified=_header(response, b"Last-Modified"),
+        content_type=_header(response, b"Content-Type"),
     )
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value is not None else None
 
 
 def classify_failure(exc: BaseException) -> tuple[str, str]:

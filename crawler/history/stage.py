@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from crawler.errors import FeedError
 from crawler.faults import checkpoint
 from crawler.fields import FIELDS, canonical, in_order
-from crawler.items import ALL_PROGRAMS, OK
+from crawler.items import ALL_PROGRAMS, READ_OUTCOMES
 from crawler.states import Health
 
 FETCH_FAILURE_PREFIXES = ("page not fetched", "page answered HTTP")
@@ -155,7 +155,7 @@ def content_hash(states: dict[str, tuple[str, Any]]) -> str:
 
 def spider_errors(data: SpiderData) -> list[str]:
     errors = [f"{p['outcome']}: {p['url']}" + (f" ({p['error']})" if p.get("error") else "")
-              for p in data.pages if p["outcome"] != OK]
+              for p in data.pages if p["outcome"] not in READ_OUTCOMES]
     seen = set()
     for fact in data.facts:
         reason = fact.get("missing") and f"{fact['field']}: {fact['missing']} ({fact['url']})"
@@ -175,7 +175,7 @@ def spider_errors(data: SpiderData) -> list[str]:
 def spider_health(data: SpiderData) -> str:
     if data.summary is None or data.summary.get("finish_reason") != "finished" or not data.programs:
         return Health.FAILED
-    if any(p["outcome"] != OK for p in data.pages):
+    if any(p["outcome"] not in READ_OUTCOMES for p in data.pages):
         return Health.DEGRADED
     if any(f.get("missing") or f.get("problem") for f in data.facts):
         return Health.DEGRADED
@@ -196,9 +196,10 @@ def _stage_spider(db: Database, crawl_id: str, data: SpiderData) -> None:
     if data.institution:
         db["institutions"].upsert(data.institution, pk="institution_id")
     conn.executemany(
-        "INSERT OR REPLACE INTO pages VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT OR REPLACE INTO pages VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(crawl_id, p["url"], data.name, p["outcome"], p.get("status"), p.get("final_url"),
-          json.dumps(p.get("redirect_urls") or []), p.get("sha256"), p.get("size"), p.get("fetched_at"), p.get("error"))
+          json.dumps(p.get("redirect_urls") or []), p.get("sha256"), p.get("size"), p.get("fetched_at"), p.get("error"),
+          p.get("etag"), p.get("last_modified"), p.get("content_type"))
          for p in data.pages],
     )
     start = conn.execute("SELECT coalesce(max(seq), 0) FROM facts WHERE crawl_id = ?", [crawl_id]).fetchone()[0]
