@@ -24,7 +24,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from crawler import __version__
-from crawler.crawl.runner import spider_names
 from crawler.errors import ConfigError, FeedError, RefreshError
 from crawler.faults import checkpoint
 from crawler.fields import PARSER_VERSION
@@ -92,6 +91,8 @@ def observed_on(replay: Path | None) -> str:
 def check_spiders(requested: list[str]) -> list[str]:
     """The spiders to run: those asked for, each once, in the order asked (a name given twice
     would run twice at once, both writing one feed), or every spider."""
+    from crawler.crawl.runner import spider_names  # Scrapy: imported only by the jobs that crawl
+
     known = spider_names()
     requested = list(dict.fromkeys(requested))
     unknown = [s for s in requested if s not in known]

@@ -8,12 +8,16 @@ import sys
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from crawler.errors import EXIT_FAILED, ConfigError, MlisError
-from crawler.history.db import open_history
-from crawler.jobs import RefreshResult, check_data_dir
+
+# The command modules import only click and this module at start-up (`--help` lists them all);
+# the work they wrap (sqlite-utils, Scrapy, pydantic) is imported when a command runs.
+if TYPE_CHECKING:
+    from crawler.jobs import RefreshResult
 
 data_option = click.option(
     "--data", "data", type=click.Path(file_okay=False, path_type=Path), default=Path("data"), show_default=True,
@@ -79,6 +83,9 @@ def _unexpected(exc: Exception, data: Path | None) -> str:
 
 
 def open_data(data: Path):
+    from crawler.history.db import open_history
+    from crawler.jobs import check_data_dir
+
     if not (data / "history.db").exists():
         raise ConfigError(f"no history at {data / 'history.db'}: run `mlis-crawler refresh --data {data}` first")
     paths = check_data_dir(data)

@@ -9,7 +9,6 @@ import click
 
 from crawler.cli.common import data_option, handle_errors, print_result
 from crawler.errors import EXIT_DEGRADED
-from crawler.jobs import refresh
 
 @click.command("refresh")
 @click.option("--replay", type=click.Path(path_type=Path), help="Answer every request from this recorded snapshot "
@@ -26,6 +25,8 @@ def command(replay, data, spiders):
     3 when it could not run (another process holds the data folder, the new file failed its
     checks, or an unexpected error: its traceback is saved in <data>/last-error.txt).
     """
+    from crawler.jobs import refresh
+
     result = refresh(data, replay, list(spiders), log=lambda line: click.echo(line))
     print_result(result)
     if not result.healthy:

@@ -8,8 +8,6 @@ import click
 
 from crawler.cli.common import data_option, handle_errors, open_data
 from crawler.errors import ConfigError
-from crawler.history.db import latest_published
-from crawler.report import build_report, render_html, render_markdown
 
 @click.command("report")
 @data_option
@@ -18,6 +16,9 @@ from crawler.report import build_report, render_html, render_markdown
 @handle_errors
 def command(data, crawl_id, fmt):
     """Print the change report of a crawl (default: the latest published one)."""
+    from crawler.history.db import latest_published
+    from crawler.report import build_report, render_html, render_markdown
+
     _, db = open_data(data)
     if crawl_id is None:  # a failed or unfinished crawl published nothing: its report is asked for by id
         crawl_id = latest_published(db)

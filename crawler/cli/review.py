@@ -8,8 +8,6 @@ from pathlib import Path
 import click
 
 from crawler.cli.common import data_option, handle_errors, open_data
-from crawler.history.review import decide, pending
-from crawler.jobs import exclusive
 
 @click.group("review", invoke_without_command=True)
 @data_option
@@ -17,6 +15,8 @@ from crawler.jobs import exclusive
 @handle_errors
 def command(ctx, data):
     """List pending changes (held by the review policy), or accept / reject them."""
+    from crawler.history.review import pending
+
     ctx.obj = data
     if ctx.invoked_subcommand is None:
         _, db = open_data(data)
@@ -41,6 +41,9 @@ def _decide(accept: bool):
     @click.pass_context
     @handle_errors
     def command(ctx, change_ids, reason, data):
+        from crawler.history.review import decide
+        from crawler.jobs import exclusive
+
         data = ctx.obj if ctx.obj and data == Path("data") else data
         paths, db = open_data(data)
         with exclusive(paths):
