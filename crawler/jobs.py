@@ -251,3 +251,61 @@ def run_crawl(out: Path, replay: Path | None, names: list[str]) -> None:
     for name in names:
         command += ["--spider", name]
     subprocess.run(command, check=False, stdin=subprocess.DEVNULL)
+
+
+def ingest(data: Path, sources: list[str], observed_on: str | None = None, source_label: str | None = None,
+           log=print) -> RefreshResult:
+    """Stage, reconcile, publish and report crawl feeds made elsewhere (Scrapyd jobs, another
+    machine), exactly as a local refresh does after its crawl.
+
+    Each source is a folder holding `items-<spider>.jsonl` and `summary-<spider>.json` (what
+    `python -m crawler.crawl --out` and a Scrapyd job with FEEDS and MLIS_SUMMARY_DIR leave),
+    or an http(s) URL of one feed file or summary on loopback (a Scrapyd node's items/ listing
+    serves them); they are copied into the crawl's own folder first, so the history keeps what was
+    ingested. A spider whose summary is missing failed (the job did not finish), as in refresh.
+    """
+    import shutil
+    import urllib.request
+    from urllib.parse import urlsplit
+
+    if observed_on is not None and not SNAPSHOT_DATE.match(observed_on):
+        raise ConfigError(f"--observed-on expects YYYY-MM-DD, not {observed_on!r}")
+    paths = check_data_dir(data)
+    with exclusive(paths):
+        db = open_history(paths.history)
+        recover(db, paths, log)
+        crawl_id = new_crawl_id()
+        crawl_dir = paths.crawl_dir(crawl_id)
+        crawl_dir.mkdir(parents=True, exist_ok=True)
+        for source in sources:
+            if urlsplit(source).scheme in ("http", "https"):
+                name = Path(urlsplit(source).path).name
+                if not re.fullmatch(r"(items-[\w-]+\.jsonl|summary-[\w-]+\.json)", name):
+                    raise ConfigError(f"not a feed or summary URL (items-<spider>.jsonl, summary-<spider>.json): {source}")
+                if urlsplit(source).hostname not in ("127.0.0.1", "localhost", "::1"):
+                    raise ConfigError(f"only loopback URLs are read (copy remote feeds first): {source}")
+                with urllib.request.urlopen(source, timeout=60) as answer, (crawl_dir / name).open("wb") as out:
+                    shutil.copyfileobj(answer, out)
+                continue
+            folder = Path(source)
+            if not folder.is_dir():
+                raise ConfigError(f"feed folder not found: {source}")
+            files = sorted([*folder.glob("items-*.jsonl"), *folder.glob("summary-*.json")])
+            if not files:
+                raise ConfigError(f"no items-<spider>.jsonl in {source}")
+            for file in files:
+                shutil.copyfile(file, crawl_dir / file.name)
+        names = sorted({f.stem.removeprefix("items-").removeprefix("summary-")
+                        for f in [*crawl_dir.glob("items-*.jsonl"), *crawl_dir.glob("summary-*.json")]})
+        if not names:
+            raise ConfigError("nothing to ingest: no feeds found")
+        db["crawls"].insert({
+            "crawl_id": crawl_id, "kind": "crawl", "cause": "site", "source": source_label or " ".join(sources),
+            "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "observed_on": observed_on or date.today().isoformat(),
+            "status": "running", "code_version": __version__, "parser_version": PARSER_VERSION,
+            "spiders": ",".join(names),
+        })
+        log(f"crawl {crawl_id}: ingesting {len(names)} spider(s) from {len(sources)} source(s)")
+        stage(db, crawl_id, read_feeds(crawl_dir, names))
+        return finish(db, paths, crawl_id)

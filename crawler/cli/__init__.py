@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli import publish, refresh, renormalize, report, review
+from crawler.cli import ingest, publish, refresh, renormalize, report, review
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mlis-crawler")
@@ -28,5 +28,5 @@ def main():
 
 
 # One module per command; a new command is a module here plus one line below.
-for module in (refresh, renormalize, review, publish, report):
+for module in (refresh, renormalize, review, publish, report, ingest):
     main.add_command(module.command)
