@@ -1,5 +1,7 @@
-"""The canonical fields (DESIGN section 3): how each is read from evidence text, and how its
-values compare. One place: the crawl pipeline and `renormalize` both call `read_fact`.
+"""The canonical fields (DESIGN section 3), one spec each: how a field is read from evidence
+text, how its values compare, what it is called in reports, its plausible band, and where it is
+published. A new field touches this file (and its normalizer) only. The crawl pipeline and
+`renormalize` both call `read_fact`.
 
 A field's value is JSON (pydantic `model_dump(mode="json")`): decimals as strings, lists of
 rates or deadlines as lists of objects. List fields are compared item by item, by `key`.
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
@@ -27,17 +30,33 @@ from crawler import normalize as n
 #    year-round rolling has term None; "N semester-hour program" is the total credits; a time
 #    limit no longer widens stated lengths; campus components in any order are hybrid; scheduled
 #    weekly live meetings are synchronous.
-PARSER_VERSION = "3"
+# 4: (issue 9) a value only where the page binds it: averages, graduation/good-standing GPAs,
+#    savings, scholarships, reductions, other currencies, opening/document/funding/policy dates
+#    give nothing; date-first deadline rows, dates in parentheses, extensions, rolling said other
+#    ways; "cannot be waived" is required, "no longer does" not_required, "may ask for" and "in
+#    lieu of" conditional; flattened tables with residency/unit columns and amounts without "$";
+#    "within the 36 hours", "reduced from 42 to 36"; part-time "up to N years" is a length;
+#    "at times convenient to you" is asynchronous; money in words is read.
+PARSER_VERSION = "4"
 
 
 @dataclass(frozen=True)
 class Field:
+    """One field's spec. `band` is the plausible range of a number (a value outside it is held for
+    review, see crawler/history/policy.py, which may override it); `column` is the `programs`
+    column a scalar field is published in (list and structured fields have tables of their own,
+    see crawler/publish.py), with `cast` for its type there."""
+
     name: str
+    label: str  # as reports and the review CLI name it
     parse: Callable[[str], Any]
     many: bool = False
     money: bool = False  # changes report a percent
     key: Callable[[dict], tuple] | None = None  # identity of a list item, for item-by-item diffs
     order: Callable[[Any], tuple] | None = None  # the one order a list is kept in (see `in_order`)
+    band: tuple[Decimal, Decimal] | None = None
+    column: str | None = None
+    cast: Callable[[Any], Any] | None = None
 
 
 def _delivery_mode(text: str) -> str | None:
@@ -81,22 +100,25 @@ def _deadline_key(deadline: dict) -> tuple:
 FIELDS: dict[str, Field] = {
     f.name: f
     for f in [
-        Field("name", _name),
-        Field("degree", n.parse_degree),
-        Field("concentration", _name),
-        Field("delivery", _delivery_mode),
-        Field("synchronous", _synchronous),
-        Field("total_credits", n.parse_credits),
-        Field("tuition", n.parse_tuition, many=True, money=True, key=_rate_key, order=_rate_order),
-        Field("fees", n.parse_tuition, many=True, money=True, key=_rate_key, order=_rate_order),
-        Field("application_deadlines", n.parse_deadlines, many=True, key=_deadline_key, order=_deadline_order),
-        Field("start_terms", n.parse_start_terms, many=True, key=lambda term: (term,),
+        Field("name", "Name", _name, column="name"),
+        Field("degree", "Degree", n.parse_degree, column="degree"),
+        Field("concentration", "Concentration", _name, column="concentration"),
+        Field("delivery", "Delivery", _delivery_mode, column="delivery"),
+        Field("synchronous", "Synchronous classes", _synchronous, column="synchronous"),
+        Field("total_credits", "Total credits", n.parse_credits, band=(Decimal(24), Decimal(72)),
+              column="total_credits", cast=float),
+        Field("tuition", "Tuition", n.parse_tuition, many=True, money=True, key=_rate_key, order=_rate_order),
+        Field("fees", "Fees", n.parse_tuition, many=True, money=True, key=_rate_key, order=_rate_order),
+        Field("application_deadlines", "Application deadlines", n.parse_deadlines, many=True, key=_deadline_key,
+              order=_deadline_order),
+        Field("start_terms", "Start terms", n.parse_start_terms, many=True, key=lambda term: (term,),
               order=lambda term: (_TERM_ORDER.get(term, 9),)),
-        Field("entrance_exam", n.parse_exam_rule),
-        Field("min_gpa", n.parse_gpa),
-        Field("application_fee", n.parse_money, money=True),
-        Field("duration", n.parse_duration),
-        Field("ala_accredited", n.parse_accredited),
+        Field("entrance_exam", "Entrance exam", n.parse_exam_rule),
+        Field("min_gpa", "Minimum GPA", n.parse_gpa, band=(Decimal("2.0"), Decimal("4.0")), column="min_gpa", cast=float),
+        Field("application_fee", "Application fee", n.parse_money, money=True, band=(Decimal(0), Decimal(250)),
+              column="application_fee_usd", cast=float),
+        Field("duration", "Length", n.parse_duration),
+        Field("ala_accredited", "ALA accreditation", n.parse_accredited, column="ala_accredited"),
     ]
 }
 

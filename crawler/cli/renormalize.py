@@ -9,6 +9,7 @@ import click
 from crawler.cli.common import data_option, handle_errors, print_result
 from crawler.errors import EXIT_DEGRADED
 
+
 @click.command("renormalize")
 @data_option
 @click.option("--crawl", "crawl_id", help="The crawl whose evidence to re-read (default and only choice: the latest published).")

@@ -16,17 +16,22 @@ Tables:
 - programs       per program: status (active, unseen, removed) and the accepted-state hash
 - current        the accepted state: per program and field, the value downstream sees
 - changes        every difference reconcile found, its status and the review decision
+- decisions      every maintainer's decision on a change (accept, reject, revert): who, when, why
+- night_reports  the report each crawl wrote (report.json as written), so it keeps its word
+- publishes      every publish of programs.db: which crawl, when, and how far the applied changes went
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from crawler.errors import HistoryError
-from sqlite_utils.migrations import Migrations
+from crawler.states import VALUE_KINDS
 
 migrations = Migrations("mlis-history")
 
@@ -127,6 +132,108 @@ def m002_per_site_indexes(db: Database) -> None:
         CREATE INDEX IF NOT EXISTS spider_runs_by_spider ON spider_runs(spider);
         """
     )
+
+
+@migrations()
+def m003_on_record(db: Database) -> None:
+    """Every night and every decision on record (issue 11).
+
+    - `changes.decided_by`: who decided (the login name, or `--by`);
+    - `changes.applied_seq`: the order in which accepted changes became the accepted state, kept
+      by triggers whatever accepts them (reconcile, a maintainer, a change no longer held), so a
+      rollback can undo exactly what was applied after a publish, newest first;
+    - `decisions`: one row per accept, reject or revert, with who, when and why;
+    - `night_reports`: report.json as each crawl wrote it (`report --crawl` shows it, not a
+      rebuild from today's state) and the last decision it had seen;
+    - `publishes`: each publish, its crawl and the last applied change it contains.
+    """
+    value_kinds = ", ".join(f"'{k}'" for k in VALUE_KINDS)
+    db.executescript(
+        f"""
+        ALTER TABLE changes ADD COLUMN decided_by TEXT;
+        ALTER TABLE changes ADD COLUMN applied_seq INTEGER;
+        CREATE INDEX changes_by_applied ON changes(applied_seq);
+        CREATE TRIGGER changes_applied_on_insert AFTER INSERT ON changes
+        WHEN NEW.status = 'accepted' AND NEW.kind IN ({value_kinds})
+        BEGIN
+            UPDATE changes SET applied_seq = (SELECT coalesce(max(applied_seq), 0) + 1 FROM changes)
+            WHERE change_id = NEW.change_id;
+        END;
+        CREATE TRIGGER changes_applied_on_accept AFTER UPDATE OF status ON changes
+        WHEN NEW.status = 'accepted' AND OLD.status != 'accepted' AND NEW.kind IN ({value_kinds})
+        BEGIN
+            UPDATE changes SET applied_seq = (SELECT coalesce(max(applied_seq), 0) + 1 FROM changes)
+            WHERE change_id = NEW.change_id;
+        END;
+        CREATE TABLE decisions (
+            decision_id INTEGER PRIMARY KEY,
+            change_id INTEGER NOT NULL REFERENCES changes(change_id),
+            action TEXT NOT NULL,                        -- accept | reject | revert
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            reason TEXT,
+            rollback_to TEXT                             -- the crawl a rollback restored, when part of one
+        );
+        CREATE INDEX decisions_by_change ON decisions(change_id);
+        CREATE TABLE night_reports (
+            crawl_id TEXT PRIMARY KEY REFERENCES crawls(crawl_id),
+            written_at TEXT NOT NULL,
+            decisions_upto INTEGER NOT NULL DEFAULT 0,   -- the last decision this report had seen
+            report TEXT NOT NULL                         -- report.json, as written that night
+        );
+        CREATE TABLE publishes (
+            publish_id INTEGER PRIMARY KEY,
+            crawl_id TEXT,                               -- the crawl its meta names
+            kind TEXT NOT NULL DEFAULT 'night',          -- night | publish | rollback
+            published_at TEXT NOT NULL,
+            applied_upto INTEGER NOT NULL DEFAULT 0,     -- max(changes.applied_seq) it contains
+            decisions_upto INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX publishes_by_crawl ON publishes(crawl_id);
+        """
+    )
+    # Changes accepted before this migration: their order of application is their id order.
+    db.execute(f"""UPDATE changes SET applied_seq = change_id
+                   WHERE status = 'accepted' AND kind IN ({value_kinds})""")
+
+
+def writable(folder: Path) -> bool:
+    """Whether this process may change the data folder (and so history.db and its journal)."""
+    history = folder / "history.db"
+    return os.access(folder, os.W_OK | os.X_OK) and (not history.exists() or os.access(history, os.W_OK))
+
+
+def open_history_readonly(path: Path) -> Database:
+    """Open the history database for reading only: no lock, no migration, no file created.
+
+    Used by the commands that only look (`review` listing, `report`, `crawls`, `history`), so
+    they work for a maintainer who is not the cron user, on a backup or a read-only share. The
+    file is opened `mode=ro`; where SQLite cannot (a WAL database in a folder nobody may write,
+    whose -shm cannot be made), `immutable=1`, which reads the file as it is on disk.
+    """
+    if not path.exists():
+        raise HistoryError(f"no history at {path}")
+    uri = path.resolve().as_uri()
+    last = None
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{uri}?{flags}", uri=True, timeout=30)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            break
+        except sqlite3.OperationalError as exc:
+            last = exc
+    else:
+        raise HistoryError(f"cannot read {path} ({last})")
+    db = Database(conn)
+    try:
+        todo = [m.name for m in migrations.pending(db)]
+    except sqlite3.DatabaseError as exc:
+        raise HistoryError(f"{path} is not a usable history database ({exc})") from exc
+    if todo:
+        raise HistoryError(f"{path} needs a migration ({', '.join(todo)}) that a read-only command cannot make: "
+                           "run a command that changes state (e.g. `mlis-crawler publish`) as a user who may write "
+                           "the data folder")
+    return db
 
 
 def open_history(path: Path) -> Database:

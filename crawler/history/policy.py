@@ -20,21 +20,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from crawler.fields import FIELDS
 from crawler.history.diff import money_changes
+from crawler.states import BREAKAGE, VALUE_KINDS, Kind, Status
 
-BREAKAGE = ("extraction_failed", "fetch_failed")
-VALUE_KINDS = ("program_added", "added", "changed", "removed", "program_removed")
+__all__ = ["BREAKAGE", "POLICY", "VALUE_KINDS", "Policy", "review"]
+
 
 
 @dataclass(frozen=True)
 class Policy:
     money_jump: float = 25.0  # percent
+    # Each field's plausible band is part of its spec (crawler/fields.py); a policy may override.
     bands: dict[str, tuple[Decimal, Decimal]] = field(
-        default_factory=lambda: {
-            "total_credits": (Decimal(24), Decimal(72)),
-            "min_gpa": (Decimal("2.0"), Decimal("4.0")),
-            "application_fee": (Decimal(0), Decimal(250)),
-        }
+        default_factory=lambda: {name: spec.band for name, spec in FIELDS.items() if spec.band}
     )
     # Per-credit tuition outside this band is almost surely a misread (a total read as a rate).
     tuition_per_credit: tuple[Decimal, Decimal] = (Decimal(50), Decimal(5000))
@@ -51,20 +50,20 @@ POLICY = Policy()
 def review(kind: str, field_name: str | None, old: Any, new: Any, policy: Policy = POLICY) -> tuple[str, str | None]:
     """(status, reason) for one change, judged on its own."""
     if kind in BREAKAGE:
-        return "accepted", None
-    if kind == "removed":
-        return "pending", "the field is no longer stated; confirm it was really dropped"
-    if kind == "program_removed":
-        return "pending", "the program is no longer listed; confirm before removing it"
-    if kind == "program_added":
-        return "accepted", None
+        return Status.ACCEPTED, None
+    if kind == Kind.REMOVED:
+        return Status.PENDING, "the field is no longer stated; confirm it was really dropped"
+    if kind == Kind.PROGRAM_REMOVED:
+        return Status.PENDING, "the program is no longer listed; confirm before removing it"
+    if kind == Kind.PROGRAM_ADDED:
+        return Status.ACCEPTED, None
     out_of_band = _out_of_band(field_name, new, policy)
     if out_of_band:
-        return "pending", out_of_band
+        return Status.PENDING, out_of_band
     jumps = [p for p in money_changes(field_name, old, new) if abs(p) > policy.money_jump]
     if jumps:
-        return "pending", f"money moved by {', '.join(f'{p:+.1f}%' for p in jumps)} (limit {policy.money_jump:g}%)"
-    return "accepted", None
+        return Status.PENDING, f"money moved by {', '.join(f'{p:+.1f}%' for p in jumps)} (limit {policy.money_jump:g}%)"
+    return Status.ACCEPTED, None
 
 
 def _out_of_band(field_name: str | None, value: Any, policy: Policy) -> str | None:

@@ -25,8 +25,9 @@ from sqlite_utils import Database
 
 from crawler.faults import checkpoint
 from crawler.fields import canonical
-from crawler.history.policy import POLICY, VALUE_KINDS, Policy, review
+from crawler.history.policy import POLICY, Policy, review
 from crawler.history.stage import content_hash
+from crawler.states import VALUE_KINDS, Health, Kind, ProgramStatus, Status
 
 
 @dataclass
@@ -40,7 +41,7 @@ class Change:
     evidence_new: Any = None
     source_url: str | None = None
     reason: str | None = None
-    status: str = "accepted"
+    status: str = Status.ACCEPTED
     initial_load: bool = False
 
 
@@ -77,11 +78,11 @@ def _site_runs(db: Database, crawl_id: str, policy: Policy) -> list[SiteRun]:
     for spider, health, programs, errors in db.execute(
         "SELECT spider, health, programs, errors FROM spider_runs WHERE crawl_id = ? ORDER BY spider", [crawl_id]
     ).fetchall():
-        run = SiteRun(spider, health, clean=health == "ok", errors=json.loads(errors or "[]"))
-        if health != "failed":
+        run = SiteRun(spider, health, clean=health == Health.OK, errors=json.loads(errors or "[]"))
+        if health != Health.FAILED:
             trips = _breaker_trips(db, crawl_id, spider, programs, policy)
             if trips:
-                run.quarantined, run.health = True, "degraded"
+                run.quarantined, run.health = True, Health.DEGRADED
                 run.errors = [f"circuit breaker: {t}" for t in trips] + run.errors
         db.execute(
             "UPDATE spider_runs SET health = ?, quarantined = ?, errors = ? WHERE crawl_id = ? AND spider = ?",
@@ -133,46 +134,48 @@ _COVERAGE = """WITH read AS (
 # -- the differences --------------------------------------------------------------------------
 
 def _site_changes(db: Database, crawl_id: str, run: SiteRun, observed_on: str, policy: Policy) -> list[Change]:
-    seen = {row[0]: row[1:] for row in db.execute(
+    seen = {row["program_id"]: row for row in db.query(
         "SELECT program_id, url, content_hash FROM seen_programs INDEXED BY seen_programs_by_site WHERE crawl_id = ? AND institution_id = ?",
         [crawl_id, run.spider])}
-    known = {row[0]: row[1:] for row in db.execute(
+    known = {row["program_id"]: row for row in db.query(
         "SELECT program_id, status, content_hash, missed_crawls FROM programs WHERE institution_id = ?", [run.spider])}
     changes: list[Change] = []
 
-    if run.health == "failed":
+    if run.health == Health.FAILED:
         reason = run.errors[0] if run.errors else "the spider failed"
-        return [Change(p, None, "fetch_failed", reason=reason) for p, (status, *_rest) in sorted(known.items()) if status != "removed"]
+        return [Change(p, None, Kind.FETCH_FAILED, reason=reason)
+                for p, program in sorted(known.items()) if program["status"] != ProgramStatus.REMOVED]
 
-    for program_id, (url, seen_hash) in sorted(seen.items()):
+    for program_id, program in sorted(seen.items()):
         previous = known.get(program_id)
-        if previous is None or previous[0] == "removed":
-            changes.append(_program_added(db, crawl_id, program_id, url, first=previous is None))
+        if previous is None or previous["status"] == ProgramStatus.REMOVED:
+            changes.append(_program_added(db, crawl_id, program_id, program["url"], first=previous is None))
             changes.extend(_field_changes(db, crawl_id, program_id, observed_on, clean_site=False, only_unknown=True))
             continue
-        if seen_hash != previous[1]:
+        if program["content_hash"] != previous["content_hash"]:
             changes.extend(_field_changes(db, crawl_id, program_id, observed_on, clean_site=run.clean))
-    _confirm_site(db, crawl_id, run.spider, observed_on, clean_site=run.health == "ok")
+    _confirm_site(db, crawl_id, run.spider, observed_on, clean_site=run.health == Health.OK)
 
     # A circuit breaker holds what the site states; it does not stop a cleanly read site from
     # confirming that a program is gone (held for review like every removal).
     if run.clean:
-        for program_id, (status, _hash, missed) in sorted(known.items()):
-            if program_id in seen or status == "removed":
+        for program_id, program in sorted(known.items()):
+            if program_id in seen or program["status"] == ProgramStatus.REMOVED:
                 continue
-            missed += 1
-            db.execute("UPDATE programs SET status = 'unseen', missed_crawls = ? WHERE program_id = ?", [missed, program_id])
+            missed = program["missed_crawls"] + 1
+            db.execute("UPDATE programs SET status = ?, missed_crawls = ? WHERE program_id = ?",
+                       [ProgramStatus.UNSEEN, missed, program_id])
             if missed >= policy.removal_confirmations:
-                changes.append(Change(program_id, None, "program_removed", old="active", new="removed",
+                changes.append(Change(program_id, None, Kind.PROGRAM_REMOVED, old=ProgramStatus.ACTIVE, new=ProgramStatus.REMOVED,
                                       reason=f"not found in {missed} healthy crawls in a row"))
     for change in changes:
-        if change.kind in VALUE_KINDS and change.status == "accepted":
+        if change.kind in VALUE_KINDS and change.status == Status.ACCEPTED:
             # Every value change goes through the policy, also those that already say why they
             # happened (a program_removed must wait for a maintainer like any removal).
             change.status, held = review(change.kind, change.field, change.old, change.new, policy)
             change.reason = "; ".join(r for r in (change.reason, held) if r) or None
-        if run.quarantined and change.kind in VALUE_KINDS and change.status == "accepted":
-            change.status, change.reason = "pending", "held: the site's circuit breaker tripped"
+        if run.quarantined and change.kind in VALUE_KINDS and change.status == Status.ACCEPTED:
+            change.status, change.reason = Status.PENDING, "held: the site's circuit breaker tripped"
     return changes
 
 
@@ -180,7 +183,7 @@ def _program_added(db: Database, crawl_id: str, program_id: str, url: str, first
     values = {f: json.loads(v) for f, v in db.execute(
         "SELECT field, value FROM observations WHERE crawl_id = ? AND program_id = ? AND state = 'value' ORDER BY field",
         [crawl_id, program_id])}
-    return Change(program_id, None, "program_added", new=values, source_url=url, initial_load=first,
+    return Change(program_id, None, Kind.PROGRAM_ADDED, new=values, source_url=url, initial_load=first,
                   reason="first crawl to see this program: its baseline" if first else "listed again")
 
 
@@ -236,46 +239,47 @@ def _supersede_reverted(db: Database, crawl_id: str, observed_on: str) -> None:
 
 def _field_changes(db: Database, crawl_id: str, program_id: str, observed_on: str, clean_site: bool,
                    only_unknown: bool = False) -> list[Change]:
-    observed = {r[0]: r[1:] for r in db.execute(
+    observed = {r["field"]: r for r in db.query(
         "SELECT field, state, value, evidence, source_url, problem, fetch_failed FROM observations WHERE crawl_id = ? AND program_id = ?",
         [crawl_id, program_id])}
-    accepted = {r[0]: r[1:] for r in db.execute(
+    accepted = {r["field"]: r for r in db.query(
         "SELECT field, value, evidence, source_url FROM current WHERE program_id = ?", [program_id])}
     changes = []
     for name in sorted(observed.keys() | accepted.keys()):
         obs, cur = observed.get(name), accepted.get(name)
-        if only_unknown and not (obs and obs[0] == "unknown"):
+        stated = obs is not None and obs["state"] == "value"
+        if only_unknown and not (obs and obs["state"] == "unknown"):
             continue
-        if obs and obs[0] == "value" and cur is not None and obs[1] == cur[0]:
+        if stated and cur is not None and obs["value"] == cur["value"]:
             continue  # unchanged, verified tonight by _confirm_site; most fields: parse nothing
-        old = json.loads(cur[0]) if cur else None
-        evidence_old = json.loads(cur[1]) if cur and cur[1] else None
-        if obs and obs[0] == "value":
-            state, value, evidence, url, _problem, _ff = obs
-            if cur is None:
-                changes.append(Change(program_id, name, "added", None, json.loads(value), None, json.loads(evidence), url))
-            elif value != cur[0]:
-                changes.append(Change(program_id, name, "changed", old, json.loads(value), evidence_old, json.loads(evidence), url))
-            # else: unchanged, verified tonight by _confirm_site
+        old = json.loads(cur["value"]) if cur else None
+        evidence_old = json.loads(cur["evidence"]) if cur and cur["evidence"] else None
+        if stated:
+            new, evidence_new = json.loads(obs["value"]), json.loads(obs["evidence"])
+            kind = Kind.ADDED if cur is None else Kind.CHANGED
+            changes.append(Change(program_id, name, kind, old=old, new=new, evidence_old=evidence_old,
+                                  evidence_new=evidence_new, source_url=obs["source_url"]))
         elif obs:  # unknown: carried forward, reported
-            _state, value, evidence, url, problem, fetch_failed = obs
-            kind = "fetch_failed" if fetch_failed else "extraction_failed"
-            changes.append(Change(program_id, name, kind, old, None, evidence_old, json.loads(evidence or "[]"), url, problem))
+            kind = Kind.FETCH_FAILED if obs["fetch_failed"] else Kind.EXTRACTION_FAILED
+            changes.append(Change(program_id, name, kind, old=old, evidence_old=evidence_old,
+                                  evidence_new=json.loads(obs["evidence"] or "[]"), source_url=obs["source_url"],
+                                  reason=obs["problem"]))
         elif clean_site:
-            changes.append(Change(program_id, name, "removed", old, None, evidence_old, None, cur[2]))
+            changes.append(Change(program_id, name, Kind.REMOVED, old=old, evidence_old=evidence_old,
+                                  source_url=cur["source_url"]))
     return changes
 
 
 def _hold_mass_changes(db: Database, run: SiteRun, changes: list[Change], policy: Policy) -> None:
     """Most of one site's published values changing at once looks like a misread site."""
-    moved = [c for c in changes if c.kind in ("changed", "removed")]
+    moved = [c for c in changes if c.kind in (Kind.CHANGED, Kind.REMOVED)]
     published = db.execute(
         "SELECT count(*) FROM current JOIN programs USING (program_id) WHERE institution_id = ?", [run.spider]
     ).fetchone()[0]
     if published >= policy.mass_change_min_values and len(moved) > published * policy.mass_change_share:
         for change in moved:
-            if change.status == "accepted":
-                change.status = "pending"
+            if change.status == Status.ACCEPTED:
+                change.status = Status.PENDING
                 change.reason = f"held: {len(moved)} of {published} published values of this site changed at once"
 
 
@@ -288,18 +292,21 @@ def _record(db: Database, crawl_id: str, change: Change, cause: str, observed_on
         if twin is not None:
             # Asked already. If tonight nothing holds it (the site's breaker has cleared, say),
             # the waiting change is published now; otherwise it keeps waiting, asked once.
-            if change.status == "accepted":
+            if change.status == Status.ACCEPTED:
                 db.execute("UPDATE changes SET status = 'accepted', decision_reason = ? WHERE change_id = ?",
                            [f"no longer held on {observed_on}", twin])
                 apply_change(db, twin)
             return
+        # A reverted change counts as rejected: the reading a maintainer undid (its new value) is not
+        # accepted again, whatever it would replace now (after a rollback the old value differs).
         rejected = db.execute(
-            """SELECT change_id FROM changes WHERE program_id = ? AND field IS ? AND kind = ? AND old IS ? AND new IS ?
-               AND status = 'rejected' AND decided_at IS NOT NULL ORDER BY change_id DESC LIMIT 1""",
-            [change.program_id, change.field, change.kind, old, new],
+            """SELECT change_id, status FROM changes WHERE program_id = ? AND field IS ? AND new IS ? AND decided_at IS NOT NULL
+               AND ((status = 'rejected' AND kind = ? AND old IS ?) OR (status = 'reverted' AND kind IN ('added', 'changed', 'removed', ?)))
+               ORDER BY change_id DESC LIMIT 1""",
+            [change.program_id, change.field, new, change.kind, old, change.kind],
         ).fetchone()
         if rejected:
-            change.status, change.reason = "rejected", f"rejected before (change {rejected[0]})"
+            change.status, change.reason = Status.REJECTED, f"{rejected[1]} before (change {rejected[0]})"
     cursor = db.execute(
         """INSERT INTO changes (crawl_id, program_id, field, kind, status, cause, old, new, evidence_old, evidence_new,
                                 source_url, reason, initial_load, detected_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
@@ -316,7 +323,7 @@ def _record(db: Database, crawl_id: str, change: Change, cause: str, observed_on
                WHERE program_id = ? AND field IS ? AND status = 'pending' AND change_id != ?""",
             [f"superseded by change {change_id} on {observed_on}", change.program_id, change.field, change_id],
         )
-    if change.status == "accepted" and change.kind in VALUE_KINDS:
+    if change.status == Status.ACCEPTED and change.kind in VALUE_KINDS:
         apply_change(db, change_id)
 
 
@@ -335,7 +342,7 @@ def apply_change(db: Database, change_id: int) -> None:
         "SELECT crawl_id, program_id, field, kind, new, evidence_new, source_url, detected_at FROM changes WHERE change_id = ?",
         [change_id],
     ).fetchone()
-    if kind == "program_added":
+    if kind == Kind.PROGRAM_ADDED:
         institution_id, program_url = db.execute(
             "SELECT institution_id, url FROM seen_programs WHERE crawl_id = ? AND program_id = ?", [crawl_id, program_id]
         ).fetchone()
@@ -351,14 +358,14 @@ def apply_change(db: Database, change_id: int) -> None:
                FROM observations WHERE crawl_id = ? AND program_id = ? AND state = 'value'""",
             [detected_at, crawl_id, program_id],
         )
-    elif kind in ("added", "changed"):
+    elif kind in (Kind.ADDED, Kind.CHANGED):
         db.execute(
             "INSERT OR REPLACE INTO current VALUES (?,?,?,?,?,?,?)",
             [program_id, name, new, evidence, url, crawl_id, detected_at],
         )
-    elif kind == "removed":
+    elif kind == Kind.REMOVED:
         db.execute("DELETE FROM current WHERE program_id = ? AND field = ?", [program_id, name])
-    elif kind == "program_removed":
+    elif kind == Kind.PROGRAM_REMOVED:
         db.execute("UPDATE programs SET status = 'removed' WHERE program_id = ?", [program_id])
     refresh_hash(db, program_id)
 

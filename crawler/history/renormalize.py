@@ -9,6 +9,7 @@ better parser's changes are reviewed like a site's, and labelled as the parser's
 from __future__ import annotations
 
 import json
+
 from sqlite_utils import Database
 
 from crawler.fields import read_fact
@@ -37,12 +38,10 @@ def reread(db: Database, crawl_id: str) -> dict[str, SpiderData]:
             "institution_id": institution_id, "field": field, "programs": json.loads(programs), "text": text,
             "url": url, "missing": missing, "value": value, "problem": problem,
         })
-    for row in db.execute(
+    for page in db.query(
         "SELECT spider, url, outcome, status, final_url, redirect_urls, sha256, size, fetched_at, error FROM pages WHERE crawl_id = ?",
         [crawl_id],
     ):
-        keys = ("spider", "url", "outcome", "status", "final_url", "redirect_urls", "sha256", "size", "fetched_at", "error")
-        page = dict(zip(keys, row))
         page["redirect_urls"] = json.loads(page["redirect_urls"] or "[]")
         spiders[page["spider"]].pages.append(page)
     return spiders

@@ -23,6 +23,7 @@ from crawler.errors import FeedError
 from crawler.faults import checkpoint
 from crawler.fields import FIELDS, canonical, in_order
 from crawler.items import ALL_PROGRAMS, OK
+from crawler.states import Health
 
 FETCH_FAILURE_PREFIXES = ("page not fetched", "page answered HTTP")
 
@@ -196,12 +197,12 @@ def spider_errors(data: SpiderData) -> list[str]:
 
 def spider_health(data: SpiderData) -> str:
     if data.summary is None or data.summary.get("finish_reason") != "finished" or not data.programs:
-        return "failed"
+        return Health.FAILED
     if any(p["outcome"] != OK for p in data.pages):
-        return "degraded"
+        return Health.DEGRADED
     if any(f.get("missing") or f.get("problem") for f in data.facts):
-        return "degraded"
-    return "ok"
+        return Health.DEGRADED
+    return Health.OK
 
 
 def stage(db: Database, crawl_id: str, spiders: dict[str, SpiderData]) -> None:

@@ -13,7 +13,16 @@ import os
 from pathlib import Path
 
 from crawler.faults import checkpoint
-from crawler.report.describe import by_programs, describe, group, md, md_code, moves, safe_url, visible
+from crawler.report.describe import (
+    by_programs,
+    describe,
+    group,
+    md,
+    md_code,
+    moves,
+    safe_url,
+    visible,
+)
 from crawler.report.gather import build_report, summary_line
 from crawler.report.html import render_html
 from crawler.report.markdown import render_markdown

@@ -13,9 +13,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlsplit
 
-
-from crawler.history.policy import BREAKAGE
-
+from crawler.fields import FIELDS
+from crawler.states import BREAKAGE, Health, Kind, Status
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -48,7 +47,7 @@ def describe(field: str | None, value: Any) -> str:
             low, high = value.get("months_min"), value.get("months_max")
             return f"{low}-{high} months" if low != high and low and high else f"{low or high} months"
         return ", ".join(f"{k}: {describe(None, v)}" for k, v in value.items())
-    if field in ("tuition", "fees", "application_fee"):
+    if field in FIELDS and FIELDS[field].money:
         return dollars(value)
     return str(value)
 
@@ -148,12 +147,6 @@ def md_link(url: Any) -> str | None:
 
 # -- grouping for the renderers -------------------------------------------------------------------
 
-LABELS = {
-    "name": "Name", "degree": "Degree", "concentration": "Concentration", "delivery": "Delivery",
-    "synchronous": "Synchronous classes", "total_credits": "Total credits", "tuition": "Tuition", "fees": "Fees",
-    "application_deadlines": "Application deadlines", "start_terms": "Start terms", "entrance_exam": "Entrance exam",
-    "min_gpa": "Minimum GPA", "application_fee": "Application fee", "duration": "Length", "ala_accredited": "ALA accreditation",
-}
 KINDS = {"changed": "changed", "added": "now stated", "removed": "no longer stated", "program_added": "new program",
          "program_removed": "program gone", "extraction_failed": "could not be read", "fetch_failed": "page not fetched"}
 
@@ -161,7 +154,8 @@ KINDS = {"changed": "changed", "added": "now stated", "removed": "no longer stat
 def label(change: dict) -> str:
     field = change.get("field")
     if field:
-        return LABELS.get(field, field.replace("_", " ").capitalize())
+        spec = FIELDS.get(field)
+        return spec.label if spec else field.replace("_", " ").capitalize()
     return KINDS.get(change["kind"], change["kind"].replace("_", " "))
 
 
@@ -170,7 +164,7 @@ def group(changes: list[dict]) -> list[dict]:
     groups: dict[tuple, dict] = {}
     for c in changes:
         key = (c["institution_id"], c["field"], c["kind"], c["status"], json.dumps(c["old"], sort_keys=True),
-               json.dumps(c["new"], sort_keys=True) if c["kind"] != "program_added" else c["change_id"])
+               json.dumps(c["new"], sort_keys=True) if c["kind"] != Kind.PROGRAM_ADDED else c["change_id"])
         entry = groups.setdefault(key, {"change": c, "programs": [], "ids": []})
         entry["programs"].append({"program_id": c["program_id"], "name": c["program_name"] or c["program_id"]})
         entry["ids"].append(c["change_id"])
@@ -208,7 +202,7 @@ def _breakage_groups(changes: list[dict]) -> list[dict]:
 def sections(report: dict) -> dict[str, Any]:
     changes = report["changes"]
     program_counts = {s["name"]: s["programs"] for s in report["spiders"]}
-    accepted = [c for c in changes if c["status"] == "accepted" and c["kind"] not in BREAKAGE and not c["initial_load"]]
+    accepted = [c for c in changes if c["status"] == Status.ACCEPTED and c["kind"] not in BREAKAGE and not c["initial_load"]]
     by_institution: dict[str, list] = defaultdict(list)
     for c in accepted:
         by_institution[c["institution_id"]].append(c)
@@ -221,22 +215,22 @@ def sections(report: dict) -> dict[str, Any]:
             breakage[c["institution_id"]].append(c)
     name = report["institutions"].get
     return {
-        "pending": group([c for c in changes if c["status"] == "pending"] + report["still_pending"]),
-        "broken": [s for s in report["spiders"] if s["health"] != "ok"],
+        "pending": group([c for c in changes if c["status"] == Status.PENDING] + report["still_pending"]),
+        "broken": [s for s in report["spiders"] if s["health"] != Health.OK],
         "accepted": {i: by_programs(group(cs), program_counts.get(i))
                      for i, cs in sorted(by_institution.items(), key=lambda item: name(item[0], item[0]))},
         "baselines": dict(sorted(baselines.items(), key=lambda item: name(item[0], item[0]))),
         "breakage": {i: _breakage_groups(cs) for i, cs in sorted(breakage.items(), key=lambda item: name(item[0], item[0]))},
-        "rejected": group([c for c in changes if c["status"] == "rejected"]),
+        "rejected": group([c for c in changes if c["status"] == Status.REJECTED]),
     }
 
 
 def moves(change: dict) -> list[dict[str, Any]]:
     """What moved, one entry per item for lists: {"op": changed|added|removed|note, "old", "new", "percent", "text"}."""
     field = change["field"]
-    if change["kind"] == "program_added":
+    if change["kind"] == Kind.PROGRAM_ADDED:
         return [{"op": "note", "text": f"new program: {describe('name', (change['new'] or {}).get('name'))}"}]
-    if change["kind"] == "program_removed":
+    if change["kind"] == Kind.PROGRAM_REMOVED:
         return [{"op": "note", "text": "program no longer listed"}]
     if change["kind"] in BREAKAGE:
         return [{"op": "note", "text": f"kept {describe(field, change['old'])}: {change['reason'] or change['kind']}"}]
@@ -247,7 +241,7 @@ def moves(change: dict) -> list[dict[str, Any]]:
         out += [{"op": "added", "new": describe(field, v)} for v in items["added"]]
         out += [{"op": "removed", "old": describe(field, v)} for v in items["removed"]]
         return out or [{"op": "changed", "old": describe(field, change["old"]), "new": describe(field, change["new"])}]
-    if isinstance(change["new"], list) and change["kind"] == "added":
+    if isinstance(change["new"], list) and change["kind"] == Kind.ADDED:
         return [{"op": "added", "new": describe(field, v)} for v in change["new"]]
     if isinstance(change["old"], list) and change["kind"] == "removed":
         return [{"op": "removed", "old": describe(field, v)} for v in change["old"]]

@@ -7,8 +7,20 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from crawler.report.markdown import decision_line
 
-from crawler.report.describe import (KINDS, evidence_items, evidence_urls, label, moves, percent_text, review_command, safe_url, sections, visible)
+from crawler.report.describe import (
+    KINDS,
+    evidence_items,
+    evidence_urls,
+    label,
+    moves,
+    percent_text,
+    review_command,
+    safe_url,
+    sections,
+    visible,
+)
 
 # -- HTML -----------------------------------------------------------------------------------------
 
@@ -23,9 +35,9 @@ _ENV = Environment(loader=PackageLoader("crawler.report", "templates"), autoesca
                    trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
 _ENV.filters.update(safe_url=safe_url, percent=percent_text)
 _ENV.globals.update(moves=moves, label=label, kinds=KINDS, evidence_items=evidence_items,
-                    evidence_urls=evidence_urls, review_command=review_command)
+                    evidence_urls=evidence_urls, review_command=review_command, decision_line=decision_line)
 
 
 def render_html(report: dict) -> str:
-    return _ENV.get_template("report.html.j2").render(report=report, s=sections(report))
+    return _ENV.get_template("report.html.j2").render(report=report, s=sections(report) if not report.get("failed") else {})
 

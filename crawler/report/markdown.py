@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-
-from crawler.history.policy import BREAKAGE
-
-from crawler.report.describe import (KINDS, evidence_items, evidence_urls, label, md, md_code, md_link, moves, percent_text, review_command, sections)
+from crawler.report.describe import (
+    KINDS,
+    evidence_items,
+    evidence_urls,
+    label,
+    md,
+    md_code,
+    md_link,
+    moves,
+    percent_text,
+    review_command,
+    sections,
+)
+from crawler.states import BREAKAGE, Kind
 
 # -- Markdown -------------------------------------------------------------------------------------
 
 def render_markdown(report: dict) -> str:
+    if report.get("failed"):
+        return _md_failed(report)
     s = sections(report)
     name = lambda institution: report["institutions"].get(institution, institution)  # noqa: E731
     c = report["counts"]
@@ -78,7 +90,49 @@ def render_markdown(report: dict) -> str:
         out += ["## Programs not seen", ""]
         out += [f"- {md_code(u['program_id'])}: missing from {u['missed_crawls']} healthy crawl(s)" for u in report["unseen"]]
         out.append("")
+    out += _md_decisions(report)
     return "\n".join(out) + "\n"
+
+
+def _md_failed(report: dict) -> str:
+    """A crawl that did not finish: said plainly first, then what it got to."""
+    out = [f"# {md(report['summary'])}", "",
+           f"Crawl {md_code(report['crawl_id'])} of {md(report['source'])}, pages as of {md(report['observed_on'])}; "
+           f"started {md(report['started_at'])}, **did not finish** (status {md(report['status'])}).", "",
+           f"**Why:** {md(report['error'])}", "",
+           "**Nothing of this crawl was published**: `programs.db` still holds "
+           + (f"the last good publish, crawl {md_code(report['last_good_publish'])}." if report.get("last_good_publish")
+              else "nothing (no crawl has been published yet)."), ""]
+    if report["spiders"]:
+        out += ["## Sites as far as it got", ""]
+        out += [f"- {md_code(s['name'])}: {md(s['health'])}, {s['pages']} pages, {s['programs']} programs" for s in report["spiders"]]
+        out.append("")
+    if report["still_pending"]:
+        out += [f"Still waiting for review from earlier crawls: {len(report['still_pending'])} change(s) "
+                "(`mlis-crawler review`).", ""]
+    out += _md_decisions(report)
+    return "\n".join(out) + "\n"
+
+
+def decision_line(d: dict) -> str:
+    """One decision as a line of words: when, who, what, why (the renderers share the words)."""
+    verb = {"accept": "accepted", "reject": "rejected", "revert": "reverted"}.get(d["action"], d["action"])
+    what = f"{d['program_id']} {label(d)}" if d.get("field") else f"{d['program_id']} ({KINDS.get(d['kind'], d['kind'])})"
+    part = f" as part of the rollback to crawl {d['rollback_to']}" if d.get("rollback_to") else ""
+    return f"{d['decided_at']}: change #{d['change_id']} ({what}, crawl {d['crawl_id']}) {verb} by {d['decided_by']}{part}"
+
+
+def _md_decisions(report: dict) -> list[str]:
+    out = []
+    for key, title in (("decisions", "Decisions since the last report"),
+                       ("decisions_after", "Decisions made after this report (its lists above are as written)")):
+        if report.get(key):
+            out += [f"## {title}", ""]
+            for d in report[key]:
+                why = f" — why: {md(d['reason'])}" if d.get("reason") else ""
+                out.append(f"- {md(decision_line(d))}{why}")
+            out.append("")
+    return out
 
 
 def _md_programs(programs: list[dict]) -> list[str]:
@@ -98,7 +152,7 @@ def _md_group(g: dict, report: dict, heading: str, with_programs: bool = False, 
             lines += [f"{md(institution)}: {md(who[0]['name'])} ({md_code(who[0]['program_id'])}).", ""]
         else:
             lines += [f"{md(institution)}:", ""] + _md_programs(who)
-    if c.get("reason") and c["kind"] not in BREAKAGE and not (c["kind"] == "program_added"):
+    if c.get("reason") and c["kind"] not in BREAKAGE and not (c["kind"] == Kind.PROGRAM_ADDED):
         lines += [f"{'**Why held:**' if c['status'] == 'pending' else '**Note:**'} {md(c['reason'])}", ""]
     for m in moves(c):
         if m["op"] == "note":
