@@ -67,3 +67,16 @@ def test_ingest_command_exit_code(tmp_path):
     result = subprocess.run([str(Path(sys.executable).parent / "mlis-crawler"), "ingest", str(tmp_path / "missing"),
                              "--data", str(tmp_path / "data")], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2 and "feed folder not found" in result.stderr
+
+
+def test_a_feed_changed_after_its_check_is_refused_not_misread(tmp_path):
+    from crawler.errors import FeedError
+    from crawler.jobs import read_feeds
+
+    feeds = tmp_path / "feeds"
+    run_crawl(SITES / OLDER, feeds, ["twu"])
+    data = read_feeds(feeds, ["twu"])["twu"]  # checked, not yet read
+    feed = feeds / "items-twu.jsonl"
+    feed.write_bytes(feed.read_bytes() + b'{"type": "page", "spider": "twu"}\n')
+    with pytest.raises(FeedError, match="changed since it was checked"):
+        data.facts

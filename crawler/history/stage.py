@@ -55,9 +55,12 @@ class SpiderData:
         self._items = {"institution": institution, "programs": programs if programs is not None else {},
                        "facts": facts if facts is not None else [], "pages": pages if pages is not None else []}
         self._loaded = feed is None
+        self._checked = _stamp(feed) if feed is not None else None  # the file as it was checked
 
     def _get(self, key: str):
         if not self._loaded:
+            if self._checked is not None and _stamp(self.feed) != self._checked:
+                raise FeedError(self.feed, "changed since it was checked (read_crawl_dir)")
             read = collect(self.name, _read_jsonl(self.feed))
             self._items = {k: read._items[k] for k in self._items}
             self._loaded = True
@@ -82,6 +85,11 @@ class SpiderData:
         return f"SpiderData({self.name!r}, feed={self.feed!r}, loaded={self._loaded})"
 
 
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
 def read_crawl_dir(folder: Path) -> dict[str, SpiderData]:
     """What a crawl process wrote: one feed and one summary per spider.
 
@@ -91,9 +99,10 @@ def read_crawl_dir(folder: Path) -> dict[str, SpiderData]:
     spiders: dict[str, SpiderData] = {}
     for feed in sorted(folder.glob("items-*.jsonl")):
         name = feed.stem.removeprefix("items-")
+        data = SpiderData(name, feed=feed)
         for _item in _read_jsonl(feed):
             pass
-        spiders[name] = SpiderData(name, feed=feed)
+        spiders[name] = data
     for summary_file in sorted(folder.glob("summary-*.json")):
         name = summary_file.stem.removeprefix("summary-")
         spiders.setdefault(name, SpiderData(name)).summary = json.loads(summary_file.read_text())
