@@ -34,6 +34,13 @@ class HistoryError(MlisError):
     exit_code = EXIT_CONFIG
 
 
+class StorageError(MlisError):
+    """The disk, not the data: no space left, no permission, a read-only or locked file, an I/O
+    error. Nothing was changed (SQLite rolled back); history.db and programs.db are intact."""
+
+    exit_code = EXIT_FAILED
+
+
 class ReviewError(MlisError):
     """A review decision that cannot be made (no such change, not pending, stale)."""
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import json
 import os
 import re
 import secrets
@@ -47,12 +48,14 @@ from crawler.history.reconcile import reconcile
 from crawler.report import build_report, write_reports
 from crawler.report.gather import failure_report, store_report
 from crawler.history.stage import SpiderData, read_crawl_dir, stage
-from crawler.history.db import latest_published, open_history, writable
+from crawler.history.db import last_good_sizes, latest_published, open_history, storage_errors, writable
+from crawler.history.policy import POLICY
 from crawler.history.renormalize import reread
 from crawler.states import CrawlStatus, Health
 
 CHILD_GRACE_SECONDS = 30  # after a forwarded signal, the crawl child gets this long to stop, then SIGKILL
 SIGNAL_NAMES = {signal.SIGINT: "SIGINT", signal.SIGTERM: "SIGTERM"}
+PAGE_HISTORY = "page-history.json"  # read by crawler/crawl/pagecheck.py (MLIS_PAGE_HISTORY)
 
 SNAPSHOT_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -272,7 +275,7 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         raise ConfigError(f"replay folder not found: {replay}")
     paths = check_data_dir(data)
     names = check_spiders(spiders or [])
-    with exclusive(paths), Signals() as signals:
+    with storage_errors(paths.history), exclusive(paths), Signals() as signals:  # a full disk is not a corrupt history
         db = open_history(paths.history)
         recover(db, paths, log)
         signals.stop_if_asked("before the crawl began (nothing was crawled)")
@@ -285,6 +288,9 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         })
         crawl_dir = paths.crawl_dir(crawl_id)
         log(f"crawl {crawl_id}: {len(names)} spider(s) from {replay or 'the live sites'}")
+        crawl_dir.mkdir(parents=True, exist_ok=True)  # each page's last good size, for the truncation check
+        (crawl_dir / PAGE_HISTORY).write_text(json.dumps({"min_size_ratio": POLICY.min_size_ratio,
+                                                          "sizes": last_good_sizes(db, names, POLICY.size_memory)}))
         return run_steps(db, paths, crawl_id, signals, [
             ("before the crawl", lambda: run_crawl(crawl_dir, replay, names, signals)),
             ("during the crawl", lambda: stage(db, crawl_id, read_feeds(crawl_dir, names))),
@@ -300,7 +306,7 @@ def renormalize(data: Path, crawl_id: str | None = None, log=print) -> RefreshRe
     if not (data / "history.db").exists():
         raise ConfigError(f"no history at {data / 'history.db'}: run `mlis-crawler refresh --data {data}` first")
     paths: Paths = check_data_dir(data)
-    with exclusive(paths), Signals() as signals:
+    with storage_errors(paths.history), exclusive(paths), Signals() as signals:
         db = open_history(paths.history)
         recover(db, paths, log)  # a crawl killed after reconcile is finished first (a `note:` line says so)
         latest = latest_published(db)
@@ -411,6 +417,8 @@ def run_crawl(out: Path, replay: Path | None, names: list[str], signals: Signals
         command += ["--replay", str(replay.resolve())]
     for name in names:
         command += ["--spider", name]
+    if (out / PAGE_HISTORY).is_file():
+        command += ["--set", f"MLIS_PAGE_HISTORY={out / PAGE_HISTORY}"]
     command += crawl_overrides()
     child = subprocess.Popen(command, stdin=subprocess.DEVNULL, process_group=0, preexec_fn=_die_with_parent)
     if signals is not None:

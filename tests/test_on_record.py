@@ -45,7 +45,7 @@ def tuition_night(data: Path, tmp_path: Path, date: str, per_unit: str):
 def online_rate(data: Path, program_id: str = MA) -> float:
     conn = published(data)
     try:
-        return conn.execute("SELECT amount_usd FROM tuition_rates WHERE per = 'credit' AND program_id = ?",
+        return conn.execute("SELECT amount_cents / 100.0 FROM tuition_rates WHERE per = 'credit' AND program_id = ?",
                             [program_id]).fetchone()[0]
     finally:
         conn.close()
@@ -230,7 +230,7 @@ def test_a_rollback_restores_an_earlier_crawl_and_sticks(data, tmp_path):
     assert run.returncode == 0, run.stderr
     assert f"published {data / 'programs.db'} with the state of crawl {good}" in run.stdout
     conn = published(data)
-    rates = {r[0] for r in conn.execute("SELECT amount_usd FROM tuition_rates WHERE per = 'credit'")}
+    rates = {r[0] for r in conn.execute("SELECT amount_cents / 100.0 FROM tuition_rates WHERE per = 'credit'")}
     assert rates == {900.0}
     assert conn.execute("SELECT value FROM meta WHERE key = 'crawl_id'").fetchone()[0] == good
     conn.close()

@@ -75,5 +75,5 @@ def night_report(db, paths, crawl_id: str) -> dict:
         raise ConfigError(f"crawl {crawl_id} is still running ({status}); its report is written when it ends")
     reason = (f"interrupted before it finished (status {status}, no process is running it: killed or crashed); "
               "the next run records it as failed" if status != CrawlStatus.RECONCILED else
-              f"interrupted after its reconcile (no process is running it)" + (f": {error}" if error else ""))
+              "interrupted after its reconcile (no process is running it)" + (f": {error}" if error else ""))
     return failure_report(db, crawl_id, reason)

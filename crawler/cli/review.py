@@ -57,24 +57,27 @@ def _decide(accept: bool):
     @data_option
     @click.pass_context
     @handle_errors
-    def command(ctx, change_ids, reason, by, data):
+    def command(ctx, change_ids, reason, by, data, use=None):
         data = ctx.obj if ctx.obj and data == Path("data") else data
         _given_twice(list(change_ids))
         paths, db = open_data(data)
         with exclusive(paths):
-            outcomes = decide(db, unique(list(change_ids)), accept, reason, by)
+            outcomes = decide(db, unique(list(change_ids)), accept, reason, by, use)
         for outcome in outcomes:
             click.echo(outcome.describe())
         click.echo(f"{len(outcomes)} change(s) {'accepted' if accept else 'rejected'}; "
                    + (f"run `mlis-crawler publish --data {data}` to publish" if accept else "the published values stay as they are"))
 
-    command.__doc__ = ("Accept pending changes: they become part of the published state at the next publish."
+    command.__doc__ = ("Accept pending changes: they become part of the published state at the next publish. "
+                       "A conflict between pages is accepted with --use URL, naming the page that is right."
                        if accept else "Reject pending changes (--reason required): the published value stays; "
                                       "the same change is not asked again.")
     return command
 
 
-command.command("accept")(_decide(True))
+command.command("accept")(click.option(
+    "--use", metavar="URL", help="For a conflict (pages that disagree): the page whose value is right; it becomes "
+                                 "the accepted value. A conflict with a single reading needs no --use.")(_decide(True)))
 command.command("reject")(_decide(False))
 
 

@@ -23,14 +23,17 @@ Tables:
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from crawler.errors import HistoryError
+from crawler.errors import HistoryError, MlisError, StorageError
 from crawler.states import VALUE_KINDS
 
 migrations = Migrations("mlis-history")
@@ -237,21 +240,102 @@ def open_history_readonly(path: Path) -> Database:
 
 
 def open_history(path: Path) -> Database:
-    """Open (creating if needed) and migrate the history database, or raise HistoryError."""
+    """Open (creating if needed) and migrate the history database; raise HistoryError when the
+    file is corrupt or not ours, StorageError when the disk is the trouble (full, read-only, no
+    permission, locked, I/O error): the two need different remedies."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        conn = sqlite3.connect(path, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")  # local only; the published file stays in DELETE mode
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        db = Database(conn)
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise HistoryError(f"{path} failed its integrity check: {check}")
-        migrations.apply(db)
-    except sqlite3.DatabaseError as exc:
-        raise HistoryError(f"{path} is not a usable history database ({exc})") from exc
+    with storage_errors(path):
+        try:
+            conn = sqlite3.connect(path, timeout=30)
+            conn.execute("PRAGMA journal_mode=WAL")  # local only; the published file stays in DELETE mode
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            db = Database(conn)
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise HistoryError(f"{path} failed its integrity check: {check}")
+            migrations.apply(db)
+        except sqlite3.DatabaseError as exc:
+            if storage_problem(path, exc) is not None:
+                raise
+            raise HistoryError(f"{path} is not a usable history database ({exc})") from exc
     return db
+
+
+# -- the disk, not the data --------------------------------------------------------------------
+
+LOW_SPACE = 1024 * 1024  # an I/O error with less free space than this is a full disk
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+_DENIED_ERRNOS = {errno.EACCES, errno.EROFS}  # EPERM (a folder where a file should be ...) is not the disk
+
+
+def storage_problem(path: Path, exc: BaseException) -> str | None:
+    """What is wrong with the storage under `path` (a message with its remedy), or None when the
+    error is not about storage (a corrupt or foreign file, a bug). SQLite names its errors
+    (`sqlite_errorname`); an I/O error on a disk with almost no free space is a full disk."""
+    path = Path(exc.filename) if isinstance(exc, OSError) and exc.filename else path
+    folder = path if path.is_dir() else path.parent
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    code = getattr(exc, "errno", None)
+    code = code if code in _FULL_ERRNOS | _DENIED_ERRNOS | {errno.EIO} else None
+    if isinstance(exc, sqlite3.DatabaseError) and not name:
+        text = str(exc).lower()  # older builds: no error name, only the message
+        name = ("SQLITE_FULL" if "disk is full" in text else "SQLITE_IOERR" if "disk i/o" in text
+                else "SQLITE_READONLY" if "readonly" in text else "SQLITE_BUSY" if "locked" in text
+                else "SQLITE_CANTOPEN" if "unable to open" in text else "")
+    if not name and code is None:
+        return None
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    full = (name.startswith("SQLITE_FULL") or code in _FULL_ERRNOS
+            or ((name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) or code is not None) and free is not None
+                and free < LOW_SPACE))
+    if full:
+        return (f"no space left on the disk holding {folder} ({free if free is not None else '?'} bytes free): "
+                f"nothing was changed and history.db and programs.db are intact; free some space (old "
+                f"crawls/<crawl_id>/ folders can go) and run again; do not restore a backup")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")) or code in _DENIED_ERRNOS \
+            or (name.startswith("SQLITE_CANTOPEN") and not os.access(folder, os.W_OK)):
+        return (f"cannot write {path}: permission denied or a read-only file system; run as the user that owns "
+                f"the data folder (or remount it read-write) and run again; the files are intact")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return (f"{path} is locked by another program (an open sqlite3 shell, a backup in progress?): close it "
+                f"and run again; the files are intact")
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) or code is not None:
+        return (f"the disk could not read or write {path} ({exc}): check the disk and the system log (dmesg) "
+                f"before anything else; nothing was changed, so do not restore a backup unless the disk is lost")
+    return None
+
+
+@contextmanager
+def storage_errors(path: Path):
+    """Storage failures inside the block as StorageError (exit 3, with their remedy); anything
+    else passes through unchanged."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        if isinstance(exc, MlisError):
+            raise
+        problem = storage_problem(path, exc)
+        if problem is None:
+            raise
+        raise StorageError(problem) from exc
+
+
+def last_good_sizes(db: Database, spiders: list[str], memory: int) -> dict[str, int]:
+    """URL -> size of its last good copy (outcome ok) among each spider's last `memory` crawls:
+    what the page self-check compares tonight's copy with (a page much smaller is `truncated`)."""
+    sizes: dict[str, int] = {}
+    for spider in spiders:
+        sizes.update(db.execute(
+            """SELECT p.url, p.size FROM pages p JOIN crawls c ON c.crawl_id = p.crawl_id
+               WHERE p.spider = :spider AND p.outcome = 'ok' AND p.size > 0 AND c.rowid IN (
+                 SELECT c2.rowid FROM spider_runs r JOIN crawls c2 ON c2.crawl_id = r.crawl_id
+                 WHERE r.spider = :spider ORDER BY c2.rowid DESC LIMIT :memory)
+               ORDER BY c.rowid""", {"spider": spider, "memory": memory}).fetchall())
+    return sizes
 
 
 def latest_published(db: Database) -> str | None:

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database
 
 from crawler.errors import ReviewError
+from crawler.fields import canonical
 from crawler.history.reconcile import apply_change, refresh_hash
 from crawler.states import BREAKAGE, VALUE_KINDS, Kind, ProgramStatus, Status
 
@@ -87,8 +88,12 @@ def _record(db: Database, change_id: int, action: str, by: str, reason: str | No
                [change_id, action, by, now, reason, rollback_to])
 
 
-def decide(db: Database, change_ids: list[int], accept: bool, reason: str | None, by: str | None = None) -> list[Outcome]:
-    """Accept or reject pending changes, all or none."""
+def decide(db: Database, change_ids: list[int], accept: bool, reason: str | None, by: str | None = None,
+           use: str | None = None) -> list[Outcome]:
+    """Accept or reject pending changes, all or none. A `conflict` (pages that disagree) is accepted
+    by naming the page that is right (`use`, its URL): that page's value becomes the accepted one;
+    a conflict with one reading only (a list that gained a second value for one slot) may be
+    accepted as read. Rejecting keeps the published value."""
     if not accept and not (reason or "").strip():
         raise ReviewError("a rejection needs --reason (it is kept on record and shown in the reports); nothing was decided")
     by = by or login_name()
@@ -100,7 +105,12 @@ def decide(db: Database, change_ids: list[int], accept: bool, reason: str | None
             status, kind, program_id, field, old = row["status"], row["kind"], row["program_id"], row["field"], row["old"]
             if status != Status.PENDING:
                 raise ReviewError(f"change {change_id} is {status}, not pending; nothing was decided")
-            if accept and kind in (Kind.CHANGED, Kind.REMOVED):
+            if use is not None and kind != Kind.CONFLICT:
+                raise ReviewError(f"change {change_id} is {kind}, not a conflict: --use names the page of a conflict; "
+                                  "nothing was decided")
+            if accept and kind == Kind.CONFLICT:
+                _choose(db, change_id, json.loads(row["new"] or "[]"), use)
+            if accept and kind in (Kind.CHANGED, Kind.REMOVED, Kind.CONFLICT):
                 current = db.execute(
                     "SELECT value FROM current WHERE program_id = ? AND field = ?", [program_id, field]
                 ).fetchone()
@@ -112,6 +122,8 @@ def decide(db: Database, change_ids: list[int], accept: bool, reason: str | None
                 if listed and listed["status"] == ProgramStatus.ACTIVE:
                     raise ReviewError(f"change {change_id} is stale: {program_id} was listed again on {listed['last_seen']}; "
                                       "nothing was decided")
+            if accept and kind == Kind.CONFLICT and use:
+                reason = f"{reason} (using {use})" if reason else f"using {use}"
             db.execute(
                 "UPDATE changes SET status = ?, decided_at = ?, decision_reason = ?, decided_by = ? WHERE change_id = ?",
                 [Status.ACCEPTED if accept else Status.REJECTED, now, reason, by, change_id],
@@ -240,3 +252,20 @@ def decisions(db: Database, after: int = 0, upto: int | None = None, change_ids:
 
 def last_decision(db: Database) -> int:
     return db.execute("SELECT coalesce(max(decision_id), 0) FROM decisions").fetchone()[0]
+
+
+def _choose(db: Database, change_id: int, options: list[dict], use: str | None) -> None:
+    """Record which page of a conflict is right: its value becomes the change's `new`, its URL the
+    change's `source_url` (every page's evidence stays in `evidence_new`)."""
+    urls = [o.get("url") for o in options]
+    if use is None:
+        if len(options) != 1:
+            raise ReviewError(f"change {change_id} is a conflict between pages: name the right one with --use URL "
+                              f"(one of: {', '.join(map(str, urls))})")
+        chosen = options[0]
+    else:
+        chosen = next((o for o in options if o.get("url") == use), None)
+        if chosen is None:
+            raise ReviewError(f"change {change_id}: {use} is not one of its pages (one of: {', '.join(map(str, urls))})")
+    db.execute("UPDATE changes SET new = ?, source_url = ? WHERE change_id = ?",
+               [canonical(chosen["value"]), chosen.get("url"), change_id])

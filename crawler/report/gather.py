@@ -45,6 +45,7 @@ def build_report(db: Database, crawl_id: str) -> dict[str, Any]:
         "rejected": sum(c["status"] == Status.REJECTED for c in changes),
         "breakage": sum(c["kind"] in BREAKAGE for c in changes),
         "still_pending": len(still_pending),
+        "conflicts": sum(c["status"] == Status.PENDING and c["kind"] == Kind.CONFLICT for c in changes + still_pending),
         "sites_broken": sum(s["health"] != Health.OK for s in spiders),
     }
     previous = db.execute("SELECT coalesce(max(decisions_upto), 0) FROM night_reports WHERE crawl_id != ?",
@@ -190,7 +191,9 @@ def summary_line(report: dict) -> str:
     if c["initial_load"]:
         parts.append(f"{c['initial_load']} program{'s' if c['initial_load'] != 1 else ''} seen for the first time")
     if c["pending"] or c["still_pending"]:
-        parts.append(f"{c['pending'] + c['still_pending']} waiting for review")
+        conflicts = c.get("conflicts", 0)
+        parts.append(f"{c['pending'] + c['still_pending']} waiting for review"
+                     + (f" ({conflicts} conflict{'s' if conflicts != 1 else ''})" if conflicts else ""))
     broken = [s["name"] for s in report["spiders"] if s["health"] != Health.OK]
     if broken:
         parts.append(f"{len(broken)} site{'s' if len(broken) != 1 else ''} broken ({', '.join(broken)})")

@@ -6,6 +6,8 @@ from typing import Any
 
 from crawler.report.describe import (
     KINDS,
+    baseline_values,
+    conflict_options,
     evidence_items,
     evidence_urls,
     label,
@@ -70,11 +72,18 @@ def render_markdown(report: dict) -> str:
         for g in s["rejected"]:
             out += _md_group(g, report, heading="####", with_programs=True)
     if s["baselines"]:
-        out += ["## First seen (baselines)", ""]
+        out += ["## First seen (baselines)", "",
+                "Every value of each new program, with its evidence, for a once-over (values outside their "
+                "plausible range wait under \"Needs a decision\").", ""]
         for institution, changes in s["baselines"].items():
-            out += [f"- **{md(name(institution))}**: {len(changes)} programs"]
-            out += [f"  - {md(c['program_name'] or c['program_id'])} ({md_code(c['program_id'])})" for c in changes]
-        out.append("")
+            added = [c for c in changes if c["kind"] == Kind.PROGRAM_ADDED]
+            out += [f"### {md(name(institution))}: {len(added)} programs", ""]
+            for c in added:
+                out += [f"<details><summary>{md(c['program_name'] or c['program_id'])} ({md_code(c['program_id'])})</summary>", ""]
+                for v in baseline_values(c):
+                    quotes = "; ".join(f"“{md(e['text'])}”" + (f" ({md_link(e['url'])})" if e["url"] else "") for e in v["evidence"])
+                    out.append(f"- {md(v['label'])}: **{md(v['value'])}**" + (f" — {quotes}" if quotes else ""))
+                out += ["", "</details>", ""]
     if s["breakage"]:
         out += ["## Values kept because pages could not be read", ""]
         for institution, groups in s["breakage"].items():
@@ -154,6 +163,8 @@ def _md_group(g: dict, report: dict, heading: str, with_programs: bool = False, 
             lines += [f"{md(institution)}:", ""] + _md_programs(who)
     if c.get("reason") and c["kind"] not in BREAKAGE and not (c["kind"] == Kind.PROGRAM_ADDED):
         lines += [f"{'**Why held:**' if c['status'] == 'pending' else '**Note:**'} {md(c['reason'])}", ""]
+    if c["kind"] == Kind.CONFLICT:
+        return lines + _md_conflict(c, g["ids"] if decide else None)
     for m in moves(c):
         if m["op"] == "note":
             lines.append(f"- {md(m['text'])}")
@@ -181,3 +192,20 @@ def _md_group(g: dict, report: dict, heading: str, with_programs: bool = False, 
     return lines
 
 
+
+
+def _md_conflict(c: dict, ids: list[int] | None) -> list[str]:
+    """Each page's reading side by side, and the command that picks it."""
+    lines = [f"- {md(m['text'])}" for m in moves(c)] + ["", "| Page | States | Evidence |", "| --- | --- | --- |"]
+    options = conflict_options(c)
+    for o in options:
+        page = md_link(o["url"]) or md(o["raw_url"])
+        quotes = "<br>".join(f"“{md(t)}”" for t in o["evidence"]) or "—"
+        lines.append(f"| {page} | **{md(o['value'])}** | {quotes} |")
+    lines.append("")
+    if ids:
+        lines += ["Accept the page that is right, or keep the published value with "
+                  f"`mlis-crawler review reject {' '.join(map(str, ids))}`:", "", "```sh"]
+        lines += [review_command(ids, o["url"] if len(options) > 1 else None) for o in options if o["url"] or len(options) == 1]
+        lines += ["```", ""]
+    return lines
