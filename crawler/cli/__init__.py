@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli import (audit, crawls, export, history, new_university, publish, record, refresh, renormalize, report,
-                         review, rollback, serve)
+from crawler.cli import (audit, crawls, export, history, ingest, new_university, publish, record, refresh, renormalize,
+                         report, review, rollback, serve)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,5 +34,5 @@ def main():
 
 # One module per command; a new command is a module here plus one line below.
 for module in (refresh, renormalize, review, publish, report, crawls, history, rollback, export, audit, serve, record,
-               new_university):
+               ingest, new_university):
     main.add_command(module.command)
