@@ -7,13 +7,18 @@ Exit codes (docs/cli.md):
      unknown spider, unusable history database)
   3  could not run (another process holds the data folder, a publish check failed, an unexpected
      error such as a file where a folder should be; its traceback goes to <data>/last-error.txt)
+  4  done, but every site failed: probably our own network (published values kept)
+  130, 143  interrupted by SIGINT / SIGTERM: the crawl was stopped, recorded as failed and
+     reported; nothing of it was published
 """
 
 from __future__ import annotations
 
 import click
 
-from crawler.cli import new_university, publish, refresh, renormalize, report, review
+from crawler.cli import (
+    audit, crawls, export, history, new_university, publish, refresh, renormalize, report, review, rollback, serve,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,5 +34,6 @@ def main():
 
 
 # One module per command; a new command is a module here plus one line below.
-for module in (refresh, renormalize, review, publish, report, new_university):
+for module in (refresh, renormalize, review, publish, report, crawls, history, rollback, export, audit, serve,
+               new_university):
     main.add_command(module.command)
