@@ -17,8 +17,10 @@ from crawler.scaffold import registrable_domain
 from tests.conftest import ROOT
 from tests.support.datadir import cli
 
-URL = "https://ischool.sjsu.edu/programs/master-library-and-information-science-mlis"
-NAME = "San José State University"
+# A university no spider of the project is (the check must hold in a checkout that has just
+# scaffolded a real one, sjsu say, too).
+URL = "https://ischool.probe-state.edu/programs/master-library-information-science"
+NAME = "Probe José State University"
 
 
 @pytest.fixture
@@ -34,32 +36,32 @@ def files(root):
 
 
 def test_it_writes_a_working_spider_its_recorded_site_folder_and_expected_records(checkout):
-    result = cli("new-university", "sjsu", "--name", NAME, "--url", URL, "--date", "2026-12-01", "--root", str(checkout))
+    result = cli("new-university", "probe", "--name", NAME, "--url", URL, "--date", "2026-12-01", "--root", str(checkout))
     assert result.returncode == 0, result.stderr
-    assert files(checkout) == ["fixtures/notes/sjsu.md", "fixtures/sites/2026-12-01/ischool.sjsu.edu/.recording-pending",
-                               "scrapy.cfg", "spiders/sjsu.py", "tests/expected/sjsu/2026-12-01.json"]
+    assert files(checkout) == ["fixtures/notes/probe.md", "fixtures/sites/2026-12-01/ischool.probe-state.edu/.recording-pending",
+                               "scrapy.cfg", "spiders/probe.py", "tests/expected/probe/2026-12-01.json"]
     # The spider: on the base, its start page the URL, its domain the URL's registrable one.
-    spec = importlib.util.spec_from_file_location("scaffolded_sjsu", checkout / "spiders" / "sjsu.py")
+    spec = importlib.util.spec_from_file_location("scaffolded_probe", checkout / "spiders" / "probe.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    cls = module.SjsuSpider
-    assert (cls.name, cls.allowed_domains, cls.start_pages) == ("sjsu", ["sjsu.edu"], {URL: "parse_program"})
-    assert (cls.institution.name, cls.institution.website) == (NAME, "sjsu.edu")
+    cls = module.ProbeSpider
+    assert (cls.name, cls.allowed_domains, cls.start_pages) == ("probe", ["probe-state.edu"], {URL: "parse_program"})
+    assert (cls.institution.name, cls.institution.website) == (NAME, "probe-state.edu")
     # ... and it reads a page: the program and its identity facts.
     spider = cls()
     request = spider.request(URL, spider.parse_program)
     body = "<html><body><main><h1>Master of Library and Information Science</h1></main></body></html>".encode()
     out = list(spider._read(HtmlResponse(url=URL, body=body, request=request, status=200), **request.cb_kwargs))
-    assert [i.program_id for i in out if isinstance(i, ProgramItem)] == ["sjsu/mlis"]
+    assert [i.program_id for i in out if isinstance(i, ProgramItem)] == ["probe/mlis"]
     assert {(f.field, f.text) for f in out if isinstance(f, FactItem)} == {
         ("name", "Master of Library and Information Science"), ("degree", "Master of Library and Information Science")}
     # The expected-records skeleton names its program; the folder waits for its pages.
-    skeleton = json.loads((checkout / "tests/expected/sjsu/2026-12-01.json").read_text())
-    assert skeleton["programs"] == {"sjsu/mlis": {}} and skeleton["every_program"] == {}
+    skeleton = json.loads((checkout / "tests/expected/probe/2026-12-01.json").read_text())
+    assert skeleton["programs"] == {"probe/mlis": {}} and skeleton["every_program"] == {}
     sites = checkout / "fixtures" / "sites"
-    assert list(recordings.pending(sites, {"sjsu": ["sjsu.edu"]})) == ["sjsu"]
-    assert recordings.nights(sites, {"sjsu": ["sjsu.edu"]}) == []  # in no night until recorded
-    assert "San José State University" in (checkout / "fixtures/notes/sjsu.md").read_text()
+    assert list(recordings.pending(sites, {"probe": ["probe-state.edu"]})) == ["probe"]
+    assert recordings.nights(sites, {"probe": ["probe-state.edu"]}) == []  # in no night until recorded
+    assert NAME in (checkout / "fixtures/notes/probe.md").read_text()
 
 
 REFUSED = [
@@ -67,12 +69,12 @@ REFUSED = [
     (["1sjsu"], "bad university id"),
     (["class"], "bad university id"),
     (["arizona"], "already exists"),                                              # a spider of the project
-    (["sjsu2", "--url", "ftp://ischool.sjsu.edu/mlis"], "must be an http(s) URL"),
-    (["sjsu2", "--url", "ischool.sjsu.edu/mlis"], "must be an http(s) URL"),
-    (["sjsu2", "--url", "http://10.0.0.7/mlis"], "not an address"),
-    (["sjsu2", "--url", "https://infosci.arizona.edu/mlis"], "already crawled by spider 'arizona'"),
-    (["sjsu2", "--date", "yesterday"], "--date must be YYYY-MM-DD"),
-    (["sjsu2", "--name", "  "], "--name must name the university"),
+    (["probe2", "--url", "ftp://ischool.probe-state.edu/mlis"], "must be an http(s) URL"),
+    (["probe2", "--url", "ischool.probe-state.edu/mlis"], "must be an http(s) URL"),
+    (["probe2", "--url", "http://10.0.0.7/mlis"], "not an address"),
+    (["probe2", "--url", "https://infosci.arizona.edu/mlis"], "already crawled by spider 'arizona'"),
+    (["probe2", "--date", "yesterday"], "--date must be YYYY-MM-DD"),
+    (["probe2", "--name", "  "], "--name must name the university"),
 ]
 
 
@@ -90,14 +92,14 @@ def test_bad_input_is_refused_with_exit_2_and_writes_nothing(checkout, args, mes
 
 
 def test_an_existing_spider_file_is_never_overwritten(checkout):
-    (checkout / "spiders" / "sjsu.py").write_text("# mine\n")
-    result = cli("new-university", "sjsu", "--name", NAME, "--url", URL, "--root", str(checkout))
+    (checkout / "spiders" / "probe.py").write_text("# mine\n")
+    result = cli("new-university", "probe", "--name", NAME, "--url", URL, "--root", str(checkout))
     assert result.returncode == 2 and "already exists" in result.stderr
-    assert (checkout / "spiders" / "sjsu.py").read_text() == "# mine\n"
+    assert (checkout / "spiders" / "probe.py").read_text() == "# mine\n"
 
 
 def test_outside_the_checkout_it_says_where_to_run(tmp_path):
-    result = cli("new-university", "sjsu", "--name", NAME, "--url", URL, "--root", str(tmp_path))
+    result = cli("new-university", "probe", "--name", NAME, "--url", URL, "--root", str(tmp_path))
     assert result.returncode == 2 and "not the project checkout" in result.stderr
 
 
