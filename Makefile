@@ -34,7 +34,7 @@ demo: setup
 	done
 
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: setup
 	$(BIN)/python benchmarks/reconcile_scale.py --programs 10000
