@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from crawler.cli.common import handle_errors
-from crawler.crawl.record import record
 from crawler.jobs import check_spiders
 
 
@@ -28,6 +27,8 @@ def command(out, spiders):
     the crawl could not run.
     """
     names = check_spiders(list(spiders))
+    from crawler.crawl.record import record  # Scrapy: imported when the command runs, not for --help
+
     feed = record(out, names)
     recorded = sorted(p.stem for p in (out / "_replay").glob("*.json"))
     click.echo(f"Recorded {len(recorded)} host(s) into {out} ({', '.join(recorded) or 'nothing fetched'})")
