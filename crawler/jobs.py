@@ -51,7 +51,7 @@ from crawler.history.stage import SpiderData, read_crawl_dir, stage
 from crawler.history.db import last_good_sizes, latest_published, open_history, storage_errors, writable
 from crawler.history.policy import POLICY
 from crawler.history.renormalize import reread
-from crawler.states import CrawlStatus, Health
+from crawler.states import CrawlStatus, Health, every_site_failed
 
 CHILD_GRACE_SECONDS = 30  # after a forwarded signal, the crawl child gets this long to stop, then SIGKILL
 SIGNAL_NAMES = {signal.SIGINT: "SIGINT", signal.SIGTERM: "SIGTERM"}
@@ -197,8 +197,8 @@ class RefreshResult:
 
     @property
     def all_failed(self) -> bool:
-        """Every site failed: far more likely our own network (DNS, proxy, firewall) than the sites."""
-        return bool(self.health) and all(h == Health.FAILED for h in self.health.values())
+        """Every site of several failed: far more likely our own network than the sites."""
+        return every_site_failed(self.health.values())
 
 
 class Signals:

@@ -60,3 +60,10 @@ class ProgramStatus:
     ACTIVE = "active"
     UNSEEN = "unseen"
     REMOVED = "removed"
+
+
+def every_site_failed(healths) -> bool:
+    """A crawl of several sites in which every one failed: far more likely our own network (DNS,
+    proxy, firewall) than the sites. A crawl of one site that failed is that site's failure."""
+    healths = list(healths)
+    return len(healths) > 1 and all(h == Health.FAILED for h in healths)

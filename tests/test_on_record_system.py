@@ -154,7 +154,7 @@ def test_a_night_on_which_every_site_failed_has_its_own_exit_code(data, tmp_path
     nothing = tmp_path / "2026-11-09"
     nothing.mkdir()  # a snapshot with no site in it: every request fails, as with our network down
     before = (data / "programs.db").read_bytes()
-    run = cli("refresh", "--replay", str(nothing), "--spider", SPIDER, data=data)
+    run = cli("refresh", "--replay", str(nothing), "--spider", SPIDER, "--spider", "twu", data=data)
     assert run.returncode == 4, run.stdout + run.stderr
     assert "every site failed: probably our network" in run.stderr
     assert "every site failed: probably our network" in run.stdout  # the summary line says it too

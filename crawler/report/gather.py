@@ -18,7 +18,14 @@ from sqlite_utils import Database
 from crawler.fields import FIELDS
 from crawler.history.diff import diff_items, percent
 from crawler.history.review import decisions, last_decision
-from crawler.states import BREAKAGE, CrawlStatus, Health, Kind, Status
+from crawler.states import (
+    BREAKAGE,
+    CrawlStatus,
+    Health,
+    Kind,
+    Status,
+    every_site_failed,
+)
 
 # -- gathering ----------------------------------------------------------------------------------
 
@@ -199,7 +206,7 @@ def summary_line(report: dict) -> str:
         parts.append(f"{len(broken)} site{'s' if len(broken) != 1 else ''} broken ({', '.join(broken)})")
     if not c["accepted"] and not c["pending"] and not c["still_pending"] and not broken:
         parts = ["no changes"]
-    if report["spiders"] and all(s["health"] == Health.FAILED for s in report["spiders"]):
+    if every_site_failed(s["health"] for s in report["spiders"]):
         parts.append("every site failed: probably our network, not the sites (published values kept)")
     kind = "renormalize" if report["kind"] == "renormalize" else "refresh"
     return f"mlis-crawler {kind} {report['observed_on']}: {'; '.join(parts)}"
