@@ -2,10 +2,12 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-DATA ?= data
+# The demo's own folder: `make demo` starts it afresh and never touches ./data, the default
+# data folder of every command (where a real deployment may keep its history).
+DEMO_DATA ?= demo-data
 SNAPSHOTS := $(sort $(wildcard fixtures/sites/*/))
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench docs clean
 
 setup: $(VENV)/.installed
 
@@ -17,14 +19,16 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 # The nightly job, night after night, over the recorded snapshots (oldest first).
 demo: setup
-	rm -rf $(DATA)
+	@case "$$(realpath -m $(DEMO_DATA))" in "$$(realpath -m data)"|"$$(realpath -m .)"|/) \
+	  echo "make demo: DEMO_DATA=$(DEMO_DATA) would delete a real data folder; choose another"; exit 2;; esac
+	rm -rf $(DEMO_DATA)
 	@for snap in $(SNAPSHOTS); do \
 	  echo; echo "=== night of $$(basename $$snap) ==="; \
-	  $(BIN)/mlis-crawler refresh --replay $$snap --data $(DATA); \
+	  $(BIN)/mlis-crawler refresh --replay $$snap --data $(DEMO_DATA); \
 	  status=$$?; [ $$status -le 1 ] || exit $$status; \
 	done
-	@echo; echo "Published database: $(DATA)/programs.db"; echo "Change reports, night by night (report.html, report.md, report.json):"
-	@for report in $(DATA)/reports/*/; do \
+	@echo; echo "Published database: $(DEMO_DATA)/programs.db"; echo "Change reports, night by night (report.html, report.md, report.json):"
+	@for report in $(DEMO_DATA)/reports/*/; do \
 	  echo "  $${report}report.html: $$($(BIN)/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["summary"])' $${report}report.json)"; \
 	done
 
@@ -34,5 +38,9 @@ test: setup
 bench: setup
 	$(BIN)/python benchmarks/reconcile_scale.py --programs 10000
 
+# docs/cli.md from every command's --help (tests/test_docs.py fails when they drift apart).
+docs: setup
+	$(BIN)/python -m crawler.cli.docs
+
 clean:
-	rm -rf $(VENV) $(DATA) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(DEMO_DATA) .pytest_cache .hypothesis

@@ -13,6 +13,7 @@ nothing is published without the report that lists it.
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import re
 import secrets
@@ -24,11 +25,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from crawler import __version__
+from crawler.config import Config
 from crawler.crawl.runner import spider_names
 from crawler.errors import ConfigError, FeedError, RefreshError
 from crawler.faults import checkpoint
 from crawler.fields import PARSER_VERSION
 from crawler.publish import publish
+from crawler.history.policy import POLICY, Policy
 from crawler.history.reconcile import reconcile
 from crawler.report import build_report, write_reports
 from crawler.history.stage import SpiderData, read_crawl_dir, stage
@@ -143,7 +146,9 @@ class RefreshResult:
         return all(h == Health.OK for h in self.health.values())
 
 
-def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = None, log=print) -> RefreshResult:
+def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = None, log=print,
+            config: Config | None = None) -> RefreshResult:
+    config = config or Config()
     if replay is not None and not replay.is_dir():
         raise ConfigError(f"replay folder not found: {replay}")
     paths = check_data_dir(data)
@@ -160,12 +165,12 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         })
         crawl_dir = paths.crawl_dir(crawl_id)
         log(f"crawl {crawl_id}: {len(names)} spider(s) from {replay or 'the live sites'}")
-        run_crawl(crawl_dir, replay, names)
+        run_crawl(crawl_dir, replay, names, config.crawl.overrides())
         stage(db, crawl_id, read_feeds(crawl_dir, names))
-        return finish(db, paths, crawl_id)
+        return finish(db, paths, crawl_id, config.policy)
 
 
-def renormalize(data: Path, crawl_id: str | None = None, log=print) -> RefreshResult:
+def renormalize(data: Path, crawl_id: str | None = None, log=print, config: Config | None = None) -> RefreshResult:
     """Re-read the latest published crawl's stored evidence with today's normalizers.
 
     Only the latest published crawl can be re-read: re-reading an older one would replay stale
@@ -192,7 +197,7 @@ def renormalize(data: Path, crawl_id: str | None = None, log=print) -> RefreshRe
             "code_version": __version__, "parser_version": PARSER_VERSION,
         })
         stage(db, new_id, reread(db, based_on))
-        return finish(db, paths, new_id)
+        return finish(db, paths, new_id, (config or Config()).policy)
 
 
 def read_feeds(crawl_dir: Path, names: list[str]) -> dict[str, SpiderData]:
@@ -218,9 +223,9 @@ def read_feeds(crawl_dir: Path, names: list[str]) -> dict[str, SpiderData]:
     return found
 
 
-def finish(db, paths: Paths, crawl_id: str) -> RefreshResult:
+def finish(db, paths: Paths, crawl_id: str, policy: Policy = POLICY) -> RefreshResult:
     """Reconcile, publish and report a staged crawl (shared by refresh and renormalize)."""
-    reconcile(db, crawl_id)
+    reconcile(db, crawl_id, policy)
     return publish_and_report(db, paths, crawl_id)
 
 
@@ -241,7 +246,7 @@ def publish_and_report(db, paths: Paths, crawl_id: str) -> RefreshResult:
     )
 
 
-def run_crawl(out: Path, replay: Path | None, names: list[str]) -> None:
+def run_crawl(out: Path, replay: Path | None, names: list[str], settings: dict | None = None) -> None:
     """Crawl in a child process; whatever it leaves behind is read, whatever it lost is failed."""
     out.mkdir(parents=True, exist_ok=True)
     checkpoint("crawl:before")
@@ -250,4 +255,6 @@ def run_crawl(out: Path, replay: Path | None, names: list[str]) -> None:
         command += ["--replay", str(replay.resolve())]
     for name in names:
         command += ["--spider", name]
+    for key, value in (settings or {}).items():  # [crawl] of the config file; dicts and lists as JSON
+        command += ["--set", f"{key}={json.dumps(value) if isinstance(value, (dict, list, bool)) else value}"]
     subprocess.run(command, check=False, stdin=subprocess.DEVNULL)

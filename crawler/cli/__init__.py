@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli import publish, refresh, renormalize, report, review
+from crawler.cli import config, prune, publish, refresh, renormalize, report, review
+from crawler.cli.common import add_verbosity
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,5 +30,6 @@ def main():
 
 
 # One module per command; a new command is a module here plus one line below.
-for module in (refresh, renormalize, review, publish, report):
+for module in (refresh, renormalize, review, publish, report, config, prune):
     main.add_command(module.command)
+    add_verbosity(module.command)  # -v / -q on every command (crawler/cli/common.py)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.common import data_option, handle_errors, print_result
-from crawler.errors import EXIT_DEGRADED
+from crawler.cli.common import (config_option, crawl_config, data_option, end_of_night, handle_errors, print_result,
+                                read_config, say)
+from crawler.errors import EXIT_DEGRADED, ConfigError
 from crawler.jobs import refresh
 
 
@@ -18,16 +19,41 @@ from crawler.jobs import refresh
 @data_option
 @click.option("--spider", "spiders", multiple=True, metavar="NAME",
               help="Crawl only this spider (repeatable); default: all. `scrapy list` shows the names.")
+@config_option
+@click.option("--dry-run", is_flag=True, help="Crawl, reconcile and print the report of what would be published, "
+              "on a scratch copy of the history: programs.db and history.db are left as they are.")
 @handle_errors
-def command(replay, data, spiders):
+def command(replay, data, spiders, config_file, dry_run):
     """The nightly job: crawl, stage, reconcile, review policy, publish, report.
 
     Prints a summary and where programs.db and the report are. Exits 0 when every site is
     healthy, 1 when some were degraded or failed (their values were kept), 2 on bad input,
     3 when it could not run (another process holds the data folder, the new file failed its
     checks, or an unexpected error: its traceback is saved in <data>/last-error.txt).
+
+    On a terminal, one progress line per site shows pages done, queued and failed and the
+    slowest site's time left; elsewhere (cron) a plain line per site now and then. After the
+    night, alerts go out as [notify] says (a failed night, broken sites, pending changes) and
+    history.db is backed up into <data>/backups/ ([retention] backups_keep).
     """
-    result = refresh(data, replay, list(spiders), log=lambda line: click.echo(line))
+    config = crawl_config(read_config(data, config_file))
+    if dry_run:
+        from crawler import dryrun
+        from crawler.report import render_markdown
+
+        run = dryrun.refresh(data, replay, list(spiders), log=say, config=config)
+        click.echo(render_markdown(run.report), nl=False)
+        if not run.healthy:
+            sys.exit(EXIT_DEGRADED)
+        return
+    try:
+        result = refresh(data, replay, list(spiders), log=say, config=config)
+    except ConfigError:
+        raise  # a usage error: the operator sees it now
+    except Exception as exc:
+        end_of_night(data, config, failed=exc)
+        raise
     print_result(result)
+    end_of_night(data, config, result)
     if not result.healthy:
         sys.exit(EXIT_DEGRADED)
