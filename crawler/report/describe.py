@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -253,7 +254,9 @@ def percent_text(value: float | None) -> str:
     return f"{value:+.1f}%" if value is not None else ""
 
 
-def review_command(ids: list[int]) -> str:
-    return f"mlis-crawler review accept {' '.join(map(str, ids))} --reason \"…\""
+def review_command(ids: list[int], data: Any = None, group: bool = False, verb: str = "accept") -> str:
+    """The command that decides `ids`, ready to paste but for its reason; it names the data folder."""
+    where = f" --data {shlex.quote(str(data))}" if data else ""
+    return f"mlis-crawler review {verb} {' '.join(map(str, ids))}{' --group' if group else ''} --reason \"…\"{where}"
 
 

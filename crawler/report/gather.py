@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -48,9 +49,18 @@ def build_report(db: Database, crawl_id: str) -> dict[str, Any]:
         "changes": changes,
         "still_pending": still_pending,
         "unseen": unseen,
+        "data_dir": _data_dir(db),
     }
     report["summary"] = summary_line(report)
     return report
+
+
+def _data_dir(db: Database) -> str | None:
+    """The data folder holding this history.db: the commands the report shows name it (--data)."""
+    for _, name, file in db.execute("PRAGMA database_list"):
+        if name == "main" and file:
+            return str(Path(file).parent)
+    return None
 
 
 _CHANGES = """SELECT change_id, crawl_id, program_id, field, kind, status, cause, old, new, evidence_old, evidence_new,
@@ -108,3 +118,12 @@ def summary_line(report: dict) -> str:
     return f"mlis-crawler {kind} {report['observed_on']}: {'; '.join(parts)}"
 
 
+
+
+def pending_changes(db: Database) -> list[dict[str, Any]]:
+    """Every change waiting for a maintainer, of any crawl, shaped as the report's changes."""
+    names = dict(db.execute(
+        """SELECT n.program_id, json_extract(n.value, '$') || coalesce(' — ' || json_extract(c.value, '$'), '')
+           FROM current n LEFT JOIN current c ON c.program_id = n.program_id AND c.field = 'concentration'
+           WHERE n.field = 'name'"""))
+    return [_change(row, names) for row in db.query(_CHANGES + " WHERE status = ? ORDER BY change_id", [Status.PENDING])]

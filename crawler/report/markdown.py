@@ -35,7 +35,9 @@ def render_markdown(report: dict) -> str:
         out += ["Nothing: no pending changes, every site healthy.", ""]
     if s["pending"]:
         out += [f"### Pending changes ({sum(len(g['ids']) for g in s['pending'])})", "",
-                "Accept with the command under each change, or reject with `mlis-crawler review reject ID... --reason ...`.", ""]
+                "Accept with the command under each change, or reject with "
+                f"{md_code(review_command(['ID...'], report.get('data_dir'), verb='reject'))}; "
+                "`mlis-crawler review` lists them in the terminal.", ""]
         for g in s["pending"]:
             out += _md_group(g, report, heading="####", with_programs=True, decide=True)
     if s["broken"]:
@@ -133,7 +135,7 @@ def _md_group(g: dict, report: dict, heading: str, with_programs: bool = False, 
     elif c["source_url"]:
         lines += [f"Page (not a web link): {md(c['source_url'])}", ""]
     if decide:
-        lines += ["```sh", review_command(g["ids"]), "```", ""]
+        lines += ["```sh", review_command(g["ids"], report.get("data_dir")), "```", ""]
     return lines
 
 
