@@ -96,8 +96,18 @@ def _spider(db: Database, row: tuple, crawl: dict) -> dict[str, Any]:
             """SELECT min(c.observed_on), count(*) FROM spider_runs r JOIN crawls c USING (crawl_id)
                WHERE r.spider = ? AND r.health != 'ok' AND c.rowid > ? AND c.rowid <= ?""",
             [name, last_ok, order]).fetchone()
+    failures, missing = [], []
+    if health != Health.OK:  # what broke, structured, for the report's broken-sites section
+        failures = [dict(zip(("url", "outcome", "status", "error"), r)) for r in db.execute(
+            """SELECT url, outcome, status, error FROM pages WHERE crawl_id = ? AND spider = ? AND outcome != 'ok'
+               ORDER BY url""", [crawl["crawl_id"], name])]
+        missing = [dict(zip(("field", "url", "reason", "programs"), r)) for r in db.execute(
+            """SELECT field, url, coalesce(missing, problem), programs FROM facts
+               WHERE crawl_id = ? AND institution_id = ? AND (missing IS NOT NULL OR problem IS NOT NULL)
+               ORDER BY seq""", [crawl["crawl_id"], name])]
     return {"name": name, "health": health, "quarantined": bool(quarantined), "pages": pages, "programs": programs,
-            "errors": json.loads(errors or "[]"), "broken_since": since, "crawls_broken": crawls_broken}
+            "errors": json.loads(errors or "[]"), "broken_since": since, "crawls_broken": crawls_broken,
+            "failures": failures, "missing": missing}
 
 
 def summary_line(report: dict) -> str:

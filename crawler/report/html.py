@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from crawler.report.describe import (
     KINDS,
+    broken_site,
     evidence_items,
     evidence_urls,
     label,
@@ -18,6 +19,7 @@ from crawler.report.describe import (
     safe_url,
     sections,
     visible,
+    waiting_since,
 )
 
 # -- HTML -----------------------------------------------------------------------------------------
@@ -33,7 +35,8 @@ _ENV = Environment(loader=PackageLoader("crawler.report", "templates"), autoesca
                    trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
 _ENV.filters.update(safe_url=safe_url, percent=percent_text)
 _ENV.globals.update(moves=moves, label=label, kinds=KINDS, evidence_items=evidence_items,
-                    evidence_urls=evidence_urls, review_command=review_command)
+                    evidence_urls=evidence_urls, review_command=review_command, broken_site=broken_site,
+                    waiting_since=waiting_since)
 
 
 def render_html(report: dict) -> str:

@@ -6,6 +6,7 @@ from typing import Any
 
 from crawler.report.describe import (
     KINDS,
+    broken_site,
     evidence_items,
     evidence_urls,
     label,
@@ -16,6 +17,7 @@ from crawler.report.describe import (
     percent_text,
     review_command,
     sections,
+    waiting_since,
 )
 from crawler.states import BREAKAGE, Kind
 
@@ -45,12 +47,14 @@ def render_markdown(report: dict) -> str:
         for site in s["broken"]:
             since = f" since {md(site['broken_since'])}" if site["broken_since"] else ""
             runs = f" ({site['crawls_broken']} crawls in a row)" if site.get("crawls_broken", 0) > 1 else ""
-            held = "; its changes are held for review" if site["quarantined"] else "; its last good values are kept"
-            out.append(f"- **{md(name(site['name']))}** ({md_code(site['name'])}): **{md(site['health'])}**{since}{runs}{held}; "
+            out.append(f"- **{md(name(site['name']))}** ({md_code(site['name'])}): **{md(site['health'])}**{since}{runs}; "
                        f"{site['pages']} pages, {site['programs']} programs")
-            out += [f"  - {md(e)}" for e in site["errors"][:20]]
-            if len(site["errors"]) > 20:
-                out.append(f"  - … and {len(site['errors']) - 20} more")
+            words = broken_site(site)
+            for item in words["causes"][:20]:
+                out.append(f"  - {md(_capital(item['text']))}{_md_urls(item['urls'])}")
+            if len(words["causes"]) > 20:
+                out.append(f"  - … and {len(words['causes']) - 20} more")
+            out += [f"  - so: {md(item['text'])}{_md_urls(item['urls'])}" for item in words["consequences"]]
         out.append("")
     out += ["## Changes published", ""]
     if not s["accepted"]:
@@ -93,6 +97,18 @@ def render_markdown(report: dict) -> str:
     return "\n".join(out) + "\n"
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _md_urls(urls: list[str], limit: int = 5) -> str:
+    if not urls:
+        return ""
+    links = ", ".join(md_link(u) for u in urls[:limit])
+    more = f" and {len(urls) - limit} more" if len(urls) > limit else ""
+    return f" on {links}{more}"
+
+
 def _md_programs(programs: list[dict]) -> list[str]:
     items = [f"- {md(p['name'])} ({md_code(p['program_id'])})" for p in programs]
     return [f"<details><summary>{len(programs)} programs</summary>", "", *items, "", "</details>", ""]
@@ -103,6 +119,9 @@ def _md_group(g: dict, report: dict, heading: str, with_programs: bool = False, 
     cause = " (parser change)" if c["cause"] == "parser" else ""
     ids = f" ({', '.join(f'#{i}' for i in g['ids'])})" if decide else ""
     lines = [f"{heading} {md(label(c))}: {md(KINDS.get(c['kind'], c['kind']))}{cause}{ids}", ""]
+    waiting = waiting_since(c, report)
+    if waiting:
+        lines += [f"*{md(waiting.capitalize())}* (held by an earlier crawl).", ""]
     if with_programs:
         institution = report["institutions"].get(c["institution_id"], c["institution_id"])
         who = g["programs"]
