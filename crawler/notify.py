@@ -16,6 +16,7 @@ the process that reads untrusted pages.
 
 from __future__ import annotations
 
+import email.policy
 import json
 import logging
 import smtplib
@@ -106,7 +107,8 @@ def body(notify: Notify, night: Night) -> str:
 
 
 def send_mail(notify: Notify, night: Night) -> None:
-    message = EmailMessage()
+    # Lines up to RFC 5322's hard limit: the default 78 folds a summary line oddly (before its first word).
+    message = EmailMessage(policy=email.policy.SMTP.clone(max_line_length=998))
     message["Subject"] = " ".join(visible(night.summary).split())  # one line: a header cannot be split by page text
     message["From"] = notify.email_from
     message["To"] = ", ".join(notify.email_to)
