@@ -464,3 +464,52 @@ def test_systemd_analyze_verifies_the_units(tmp_path):
     (tmp_path / "mlis-crawler.service").write_text(service.replace("ProtectSystem=strict", "ProtectSystem=everything"))
     bad = subprocess.run([analyze, "verify", *units], capture_output=True, text=True)
     assert "protect system" in bad.stderr.lower()
+
+
+# -- the report's broken sites and carried-over changes -------------------------------------------------
+
+def test_broken_sites_say_each_cause_once_in_words_before_what_it_cost(data, tmp_path):
+    from tests.sitecopy import declare, report
+
+    snapshot = copy_snapshot(QUIET, tmp_path / "sites-503", "2026-11-03")
+    declare(snapshot, "infosci.arizona.edu", status={"/ma-library-information-science/admissions-cost": 503})
+    result = night(data, snapshot, [SPIDER])
+    assert result.health == {SPIDER: "degraded"}
+    markdown = (result.report_dir / "report.md").read_text(encoding="utf-8")
+    section = markdown[markdown.index("### Broken sites"):markdown.index("## Changes published")]
+    url = "https://infosci.arizona.edu/ma-library-information-science/admissions-cost"
+    lines = [line for line in section.splitlines() if line.startswith("  - ")]
+    assert lines[0] == f"  - The site's server failed (HTTP 503) on <{url}>"
+    assert lines[-1] == "  - so: its last good values are kept"
+    assert lines[1:-1] == [f"  - so: not read for all {PROGRAMS} programs: Application deadlines, Minimum GPA"]
+    assert section.count(url) == 1  # one line per cause, not one per field or program
+    for jargon in ("http_5xx", "conn_failed", "fetch_failed", "Error:"):
+        assert jargon not in section
+    html = (result.report_dir / "report.html").read_text(encoding="utf-8")
+    broken = html[html.index('<section id="broken">'):html.index("</section>", html.index('<section id="broken">'))]
+    assert f'The site&#39;s server failed (HTTP 503) on <a href="{url}"' in broken
+    assert broken.index("server failed") < broken.index("so: its last good values are kept")
+    assert report(result)["spiders"][0]["failures"] == [{"url": url, "outcome": "http_5xx", "status": 503, "error": None}]
+
+
+def test_every_outcome_has_words():
+    from crawler.items import OK, OUTCOMES
+    from crawler.report.describe import OUTCOME_WORDS, outcome_words
+
+    assert set(OUTCOME_WORDS) == set(OUTCOMES) - {OK}
+    assert outcome_words("http_4xx", 404).startswith("the page answered HTTP 404")
+    assert "_" not in "".join(outcome_words(o, 500) for o in OUTCOME_WORDS)
+
+
+def test_held_changes_carried_over_say_since_when(data, jump, tmp_path):
+    night(data, jump, [SPIDER])                      # 2026-11-03: held
+    again = copy_snapshot(QUIET, tmp_path / "sites-again", "2026-11-04")
+    edit(again, ADMISSIONS_FILE, "$900 per unit", "$1,200 per unit")
+    result = night(data, again, [SPIDER])            # 2026-11-04: still waiting, not asked twice
+    markdown = (result.report_dir / "report.md").read_text(encoding="utf-8")
+    assert "*Waiting since 2026\\-11\\-03* (held by an earlier crawl)." in markdown or \
+           "*Waiting since 2026-11-03* (held by an earlier crawl)." in markdown
+    html = (result.report_dir / "report.html").read_text(encoding="utf-8")
+    assert "Waiting since 2026-11-03 (held by an earlier crawl)." in html
+    listing = cli("review", "--data", str(data)).stdout
+    assert "    waiting since 2026-11-03 (crawl " in listing

@@ -100,7 +100,7 @@ def describe_group(g: dict, institutions: dict[str, str], data: Path) -> list[st
     if c["source_url"]:
         page = safe_url(c["source_url"])
         lines.append(f"    page:   {page}" if page else f"    page (not a web link): {term(c['source_url'])}")
-    lines.append(f"    held since {term(c['detected_at'])} (crawl {term(c['crawl_id'])})")
+    lines.append(f"    waiting since {term(c['detected_at'])} (crawl {term(c['crawl_id'])})")
     flag = [ids[0]] if len(ids) > 1 else ids
     lines.append(f"    accept: {review_command(flag, data, group=len(ids) > 1)}")
     lines.append(f"    reject: {review_command(flag, data, group=len(ids) > 1, verb='reject')}")

@@ -279,12 +279,15 @@ def broken_site(site: dict) -> dict[str, list[dict]]:
             entry["fields"].append(name)
         entry["urls"].append(m["url"])
     for reason, entry in by_reason.items():
-        fields = ", ".join(entry["fields"][:1] + [f.lower() for f in entry["fields"][1:]])
+        fields = ", ".join(entry["fields"])
         for url in entry["urls"] or [None]:
             add(causes, f"{fields}: {reason}", url)
     if lost_fields:
-        who = "" if not lost_programs or "*" in lost_programs else f" for {len(lost_programs)} program(s)"
-        add(consequences, f"not read{who}: {', '.join(f.lower() for f in lost_fields)}")
+        if "*" in lost_programs:
+            who = f" for all {site['programs']} programs" if site.get("programs") else " for every program"
+        else:
+            who = f" for {len(lost_programs)} program{'s' if len(lost_programs) != 1 else ''}" if lost_programs else ""
+        add(consequences, f"not read{who}: {', '.join(lost_fields)}")
     add(consequences, "its changes are held for review" if site.get("quarantined") else "its last good values are kept")
     return {"causes": [{"text": t, "urls": u} for t, u in causes.items()],
             "consequences": [{"text": t, "urls": u} for t, u in consequences.items()]}
