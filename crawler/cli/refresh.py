@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from crawler.cli.common import (config_option, crawl_config, data_option, end_of_night, handle_errors, print_result,
-                                read_config, say)
+                                quiet, read_config, say)
 from crawler.errors import EXIT_DEGRADED, ConfigError
 from crawler.jobs import refresh
 
@@ -42,7 +42,7 @@ def command(replay, data, spiders, config_file, dry_run):
         from crawler.report import render_markdown
 
         run = dryrun.refresh(data, replay, list(spiders), log=say, config=config)
-        click.echo(render_markdown(run.report), nl=False)
+        click.echo(run.report["summary"] if quiet() else render_markdown(run.report), nl=quiet())
         if not run.healthy:
             sys.exit(EXIT_DEGRADED)
         return

@@ -7,7 +7,7 @@ import sys
 import click
 
 from crawler.cli.common import (config_option, data_option, end_of_night, handle_errors, print_result, read_config,
-                                require_history, say)
+                                quiet, require_history, say)
 from crawler.errors import EXIT_DEGRADED
 
 
@@ -34,7 +34,7 @@ def command(data, crawl_id, config_file, dry_run):
         from crawler.report import render_markdown
 
         run = dryrun.renormalize(data, crawl_id, log=say, config=config)
-        click.echo(render_markdown(run.report), nl=False)
+        click.echo(run.report["summary"] if quiet() else render_markdown(run.report), nl=quiet())
         if not run.healthy:
             sys.exit(EXIT_DEGRADED)
         return

@@ -133,8 +133,8 @@ def _listing(db, data: Path, site, field, kind, fmt) -> None:
 @click.option("--site", metavar="NAME", help="Only this site's changes (the spider name, e.g. buffalo).")
 @click.option("--field", metavar="FIELD", help="Only changes to this field (e.g. tuition, application_deadlines).")
 @click.option("--kind", type=click.Choice([Kind.CHANGED, Kind.ADDED, Kind.REMOVED, Kind.PROGRAM_ADDED,
-                                           Kind.PROGRAM_REMOVED, Kind.CONFLICT]),
-              help="Only changes of this kind.")
+                                           Kind.PROGRAM_REMOVED, Kind.CONFLICT]), metavar="KIND",
+              help="Only changes of this kind: changed, added, removed, program_added, program_removed, conflict.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for people; json (one object per group, with every change's data) for scripts.")
 @click.pass_context

@@ -1,9 +1,9 @@
-"""`Progress`: what a live crawl is doing, on standard error (the refresh passes it through).
+"""`Progress`: what a live crawl is doing (the crawl's child process shares the refresh's output).
 
-On a terminal, one line per site, redrawn in place every second: pages done, queued, failed,
+On a terminal (stderr), one line per site, redrawn in place every second: pages done, queued, failed,
 and the slowest site's estimated time left. Elsewhere (cron, systemd's journal) plain lines,
 one per site every `MLIS_PROGRESS_INTERVAL` seconds (default 60), and always one when a site
-finishes. `MLIS_PROGRESS` = `auto` (default: a terminal or not, as above), `tty`, `plain` or
+finishes, on stdout (stderr stays one line per error). `MLIS_PROGRESS` = `auto` (default: a terminal or not, as above), `tty`, `plain` or
 `off` (`mlis-crawler -q`).
 
 All spiders of a crawl run in one process, each with its own crawler: the sites share one
@@ -75,10 +75,11 @@ def board_lines(sites: list[Site], now: float) -> list[str]:
 
 
 class Board:
-    """The sites of this process and how they are drawn."""
+    """The sites of this process and how they are drawn: redrawn on the terminal (stderr), plain
+    lines on stdout otherwise, so a cron log has them in order and stderr keeps to errors."""
 
     def __init__(self, out=None):
-        self.out = out or sys.stderr
+        self.out = out
         self.sites: dict[str, Site] = {}
         self.drawn = 0  # lines of the last terminal draw, to redraw over them
         self.last_plain: dict[str, float] = {}
@@ -86,13 +87,15 @@ class Board:
     def draw_tty(self) -> None:
         lines = board_lines(list(self.sites.values()), time.monotonic())
         up = f"\x1b[{self.drawn}F" if self.drawn else ""
-        self.out.write(up + "".join(f"\x1b[2K{text}\n" for text in lines))
-        self.out.flush()
+        out = self.out or sys.stderr
+        out.write(up + "".join(f"\x1b[2K{text}\n" for text in lines))
+        out.flush()
         self.drawn = len(lines)
 
     def plain(self, site: Site) -> None:
-        self.out.write(f"progress {line(site, time.monotonic())}\n")
-        self.out.flush()
+        out = self.out or sys.stdout
+        out.write(f"progress {line(site, time.monotonic())}\n")
+        out.flush()
 
 
 BOARD = Board()
