@@ -178,8 +178,8 @@ def _decide(accept: bool):
 
     command.__doc__ = ("Accept pending changes: they become part of the published state at the next publish."
                        if accept else "Reject pending changes: the published value stays; the same change is not asked again.")
-    command.__doc__ += ("\n\n    All or none: an unknown, decided or stale id decides nothing (exit 2). With --group,"
-                        "\n    each ID stands for its whole group.")
+    command.__doc__ += ("\n\n    All or none: an unknown, decided or stale id decides nothing (exit 2). Given the"
+                        "\n    group flag, each ID stands for its whole group, as `review` lists it.")
     return command
 
 
