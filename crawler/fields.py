@@ -30,7 +30,14 @@ from crawler import normalize as n
 #    year-round rolling has term None; "N semester-hour program" is the total credits; a time
 #    limit no longer widens stated lengths; campus components in any order are hybrid; scheduled
 #    weekly live meetings are synchronous.
-PARSER_VERSION = "3"
+# 4: (issue 9) a value only where the page binds it: averages, graduation/good-standing GPAs,
+#    savings, scholarships, reductions, other currencies, opening/document/funding/policy dates
+#    give nothing; date-first deadline rows, dates in parentheses, extensions, rolling said other
+#    ways; "cannot be waived" is required, "no longer does" not_required, "may ask for" and "in
+#    lieu of" conditional; flattened tables with residency/unit columns and amounts without "$";
+#    "within the 36 hours", "reduced from 42 to 36"; part-time "up to N years" is a length;
+#    "at times convenient to you" is asynchronous; money in words is read.
+PARSER_VERSION = "4"
 
 
 @dataclass(frozen=True)

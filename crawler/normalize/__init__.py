@@ -61,7 +61,16 @@ Conventions spider authors can rely on (each module's docstring has the details)
 - Exams: canonical names GRE, MAT, GMAT, LSAT, MCAT in that order; conditions are phrased as when
   the exam is waived ("waived with GPA >= 3.0 or a graduate degree").
 - Degree: MLIS, MLS, MA, MS, MIS, MI, MEd; any Master of Science (MSLS, MSIS) is "MS".
-- Start terms: canonical order fall, spring, summer, winter.
+- Start terms: canonical order fall, spring, summer, winter. Starts given only as months
+  ("Months of entry: January, August") give [] (a January start is spring at one school and
+  the winter quarter at another).
+- A value only where the text binds it (issue 9, PARSER_VERSION 4): averages of admitted
+  students, GPAs to graduate or stay in good standing, savings, scholarships, reductions,
+  one-time fees, amounts in another currency (CAD, Quebec rates, EUR), opening / document /
+  funding-application / policy dates, loads, clock hours, certificate credits and the lengths
+  of terms, leaves or transfer-credit windows all give nothing. A flattened table row of
+  adjacent amounts takes the residency or unit columns of its header; two adjacent dates
+  (columns we cannot pair) make parse_deadlines []. Word tables live once in vocabulary.py.
 """
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ _LABELLED = re.compile(
 # An at-a-glance row: "Credit Hours: 36", "Credits: 39". A course line says "Credits: 3", so a
 # number this small is not a degree total.
 _UNIT_LABELLED = re.compile(
-    rf"(?<!\d\s)(?<![\d-])\b(?:semester\s+|total\s+)?(?:credit[-\s]hours?|credits?|units?|semester\s+hours?)\s?:\s?{_NUMBER}"
+    rf"(?<!\d\s)(?<![\d-])\b(?:semester\s+|total\s+)?(?:credit[-\s]hours?|credits?|units?|semester\s+hours?)\s?[:|]\s?{_NUMBER}"
     r"(?!\d|\.\d|\s?%|\s?(?:-|to)\s?\d)",
     re.I,
 )
@@ -55,19 +55,22 @@ MIN_LABELLED_TOTAL = 12
 _RESTATED = re.compile(r"\b(\d{1,3})\s?\(\s?\1\s?\)")
 _LABEL_END = re.compile(rf"(?:[:\-]\s?|\b{_UNIT}\s)$", re.I)
 _UNIT_AFTER = re.compile(rf"\s?{_UNIT}", re.I)
-_BARE = re.compile(rf"^{_NUMBER}\s?\*{{0,3}}\s?(?:{_UNIT})?\.?$", re.I)
+_BARE = re.compile(rf"^{_NUMBER}\s?\*{{0,3}}\s?(?:{_UNIT})?\.?(?:\s?\([^()]{{0,80}}\)\.?)?$", re.I)
 # Words right before or after a number that make it a part, not the whole.
 _PART_AFTER = re.compile(
     r"^\s?(?:[-\s]?(?:of|in|from)\s+(?:the\s+)?(?:required\s+)?(?:core|electives?|required\s+courses|coursework\s+in"
     r"|practicum|internship|thesis|project|foundation|specialization|concentration|emphasis)"
     r"|\s?(?:each|apiece|per\s+(?:course|class|semester|term|quarter|year)|at\s+the\s+\d{3}"
     r"|of\s+(?:electives?|core|transfer|graduate\s+transfer)|in\s+(?:electives?|core)"
-    r"|(?:of\s+)?(?:required\s+)?(?:core|electives?|transfer)))",
+    r"|(?:of\s+)?(?:required\s+)?(?:core|electives?|transfer)"
+    # "a six-hour reduction", "the 30 remaining credits": not the degree's total (issue 9).
+    r"|[-\s]?(?:reduction|waiver|exemption|remaining)\b))",
     re.I,
 )
 _PART_BEFORE = re.compile(
     r"(?:\bup\s+to|\bmaximum\s+of|\bmax\.?|\bno\s+more\s+than|\bat\s+least|\btransfer(?:\s+of)?|\bincluding|\bincludes"
-    r"|\bof\s+which|\beach|\bwith|\bplus|\band|\bremaining)(?:\s+an?)?\s?$",
+    r"|\bof\s+which|\beach|\bwith|\bplus|\band|\bremaining|\bexempt\s+from|\bwaived?|\breduction\s+of"
+    r"|\bfull[-\s]time\s?\(|\bpart[-\s]time\s?\()(?:\s+an?)?\s?$",
     re.I,
 )
 # A course line ("LIS 5013 Foundations (3 credits)") or a count of core/elective courses.
@@ -90,51 +93,94 @@ _OLD = re.compile(r"\b(?:before|prior\s+to|previously|formerly|earlier|until|old
 _NEW = re.compile(r"\b(?:or\s+later|and\s+later|after|beginning|starting|effective|since|new|current(?:ly)?|now)\b", re.I)
 
 
+# "Within the 36 hours, students complete ...", "Of those 40 hours, 6 are required", "a program
+# of at least 36 semester hours", "a total of 36 credits": the number names the whole degree.
+_STRONG_BEFORE = re.compile(
+    r"(?:\bwithin\s+the|\bof\s+those|\bof\s+the|\b(?:program|degree|curriculum)\s+(?:of|requires|consists\s+of)"
+    r"(?:\s+at\s+least|\s+a\s+minimum\s+of)?|\ba\s+total\s+of|\bconsists?\s+of|\bconsist\s+of)\s?$",
+    re.I,
+)
+# "consist of 40 credits: a three-credit course, ...": a total heading its parts.
+_COLON_AFTER = re.compile(r"^\s?:")
+_LISTS_PARTS = re.compile(r"\b(?:consists?|comprised?|total|degree|program)\b", re.I)
+# A clause about a certificate, a certification or another credential is not the degree's.
+_OTHER_CREDENTIAL = re.compile(
+    r"\b(?:certificates?|certification|endorsements?|licensure|minor|cas|post-master'?s)\b", re.I
+)
+# A clause about a per-term load ("The maximum course load is 15 hours in the fall").
+_LOAD_CLAUSE = re.compile(r"\bcourse\s+loads?\b|\bfull[-\s]time\s+(?:graduate\s+)?(?:student\s+)?status\b", re.I)
+_DEGREE_WORD = re.compile(r"\b(?:mlis|mls|msls|mslis|msis|mis|master'?s?|degree)\b", re.I)
+# "reduced from 42 to 36 credit hours": the number the degree requires now is the second.
+_CHANGED = re.compile(
+    r"\b(?P<verb>reduced|decreased|lowered|cut|changed|increased|raised)\s+from\s+\d{1,3}(?:\s?(?:credits?|credit\s+hours|"
+    r"semester\s+hours|hours|units))?\s+to\s+(?P<now>\d{1,3})(?:\s?(?:credit[-\s]hours?|credits?|semester\s+hours|hours|units))?",
+    re.I,
+)
+# Credits added on top of a figure: the figure is then not the whole degree.
+_EXTRA_BEFORE = re.compile(r"\b(?:plus|in\s+addition\s+to|additional)(?:\s+an?)?\s?$", re.I)
+# No master's degree totals fewer credits than this; a smaller number is a course or a load.
+MIN_TOTAL = 12
+
+
 def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"(?<=[;.])\s|\s-\s", text) if c]
 
 
-def parse_credits(text: str) -> Decimal | None:
-    """Total credits required now; None when the text states only parts, or nothing."""
+def _prepare(text: str) -> str:
+    """Digits for number words, restated figures collapsed, old-to-new changes read as the new."""
     t = _RESTATED.sub(r"\1", words_to_digits(prepare(text)))
-    bare = _BARE.match(t)
-    if bare:
-        value = Decimal(bare.group(1))
-        return plain(value) if 0 < value <= 300 else None
-    # value, clause is current, looks like a total, names the degree itself ("a 30-unit program")
-    candidates: list[tuple[Decimal, bool, bool, bool]] = []
-    for clause in _clauses(t):
-        totalish = bool(_TOTALISH.search(clause))
-        current = bool(_NEW.search(clause)) and not _OLD.search(clause)
-        for m in _WITH_UNIT.finditer(clause):
-            after = clause[m.end() : m.end() + 80]
-            before = clause[max(0, m.start() - 25) : m.start()]
-            head = clause[max(0, m.start() - 100) : m.start()]
-            if _PART_AFTER.match(after) or _PART_BEFORE.search(before) or _COURSE_BEFORE.search(head):
+    return _CHANGED.sub(lambda m: f"now requires {m.group('now')} credits", t)
+
+
+def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, bool, bool]]:
+    """(value, clause is current, looks like a total, names the degree itself) for each number
+    of one clause; numbers that are parts go to `parts` (they may add up to the total)."""
+    found: list[tuple[Decimal, bool, bool, bool]] = []
+    totalish = bool(_TOTALISH.search(clause))
+    current = bool(_NEW.search(clause)) and not _OLD.search(clause)
+    for m in _WITH_UNIT.finditer(clause):
+        after = clause[m.end() : m.end() + 80]
+        before = clause[max(0, m.start() - 25) : m.start()]
+        head = clause[max(0, m.start() - 100) : m.start()]
+        value = Decimal(m.group(1))
+        strong = _STRONG_AFTER.match(clause, m.end()) is not None or _STRONG_BEFORE.search(before) is not None or (
+            _COLON_AFTER.match(clause, m.end()) is not None and _LISTS_PARTS.search(head) is not None
+        )
+        if not strong:
+            if _PART_AFTER.match(after) or _PART_TOPIC_BEFORE.search(before) and not re.search(
+                r"\b(?:total|degree|program)\b", before, re.I
+            ):
+                parts.append(value)
                 continue
-            if _PART_TOPIC_BEFORE.search(before) and not re.search(r"\b(?:total|degree|program)\b", before, re.I):
+            if _PART_BEFORE.search(before) or _COURSE_BEFORE.search(head):
+                if _EXTRA_BEFORE.search(before):
+                    parts.append(Decimal(-1))  # "30 credits of coursework plus a 6-credit thesis"
                 continue
-            if re.match(r"^\s?(?:-|to)\s?\d", after) or re.search(r"\d\s?(?:-|to)\s?$", before):
-                continue  # "12-18 credits per quarter": a load band, not a total
-            strong = _STRONG_AFTER.match(clause, m.end()) is not None
-            candidates.append((Decimal(m.group(1)), current, totalish, strong))
-        for m in _UNIT_LABELLED.finditer(clause):
-            if Decimal(m.group(1)) >= MIN_LABELLED_TOTAL:
-                candidates.append((Decimal(m.group(1)), current, True, False))
-        for m in _LABELLED.finditer(clause):
-            if _LABEL_END.search(m.group("between")[-40:]):
-                unit = _UNIT_AFTER.match(clause, m.end())
-                if unit and _PART_AFTER.match(clause[unit.end() : unit.end() + 80]):
-                    continue  # "a 36 semester-hour program: 18 hours of core courses" - a part
-                if _COUNT_AFTER.match(clause, m.end()):
-                    continue  # "Degree requirements: 12 courses (36 credit hours)" - a course count
-                if m.group("between").rstrip().endswith((":", "-")) or not unit:
-                    candidates.append((Decimal(m.group(2)), current, True, False))
-        if len(candidates) > 100:
-            return None  # a list of numbers, not a statement of one total
-    candidates = [c for c in candidates if 0 < c[0] <= 300]
+        if re.match(r"^\s?(?:-|to)\s?\d", after) or re.search(r"\d\s?(?:-|to)\s?$", before):
+            continue  # "12-18 credits per quarter": a load band, not a total
+        found.append((value, current, totalish, strong))
+    for m in _UNIT_LABELLED.finditer(clause):
+        if Decimal(m.group(1)) >= MIN_LABELLED_TOTAL:
+            found.append((Decimal(m.group(1)), current, True, False))
+    for m in _LABELLED.finditer(clause):
+        if _LABEL_END.search(m.group("between")[-40:]):
+            unit = _UNIT_AFTER.match(clause, m.end())
+            if unit and _PART_AFTER.match(clause[unit.end() : unit.end() + 80]):
+                continue  # "a 36 semester-hour program: 18 hours of core courses" - a part
+            if _COUNT_AFTER.match(clause, m.end()):
+                continue  # "Degree requirements: 12 courses (36 credit hours)" - a course count
+            if m.group("between").rstrip().endswith((":", "-")) or not unit:
+                found.append((Decimal(m.group(2)), current, True, False))
+    return found
+
+
+def _decide(candidates: list[tuple[Decimal, bool, bool, bool]], parts: list[Decimal]) -> Decimal | None:
+    """One total from the candidates, or None when they do not agree on one."""
+    candidates = [c for c in candidates if MIN_TOTAL <= c[0] <= 300]
     if not candidates:
         return None
+    if Decimal(-1) in parts and not any(c[3] for c in candidates):
+        return None  # "30 credits of coursework plus a 6-credit thesis": the total is not stated
     # Old vs new requirements: keep the current ones when both are stated.
     new = [c for c in candidates if c[1]]
     if new and len(new) < len(candidates):
@@ -148,11 +194,32 @@ def parse_credits(text: str) -> Decimal | None:
     totals = {c[0] for c in candidates if c[2]}
     if len(totals) == 1:
         return plain(totals.pop())
-    # A total and its parts in one sentence: "36 credits: 18 core and 18 electives" is caught
-    # above; "36 credit hours, 15 of them required" leaves the largest as the whole only when
-    # the others add up to it.
+    # A total and its parts: "36 credit hours, 15 of them required" leaves the largest as the
+    # whole only when the others add up to it.
     biggest = max(values)
     rest = [c[0] for c in candidates if c[0] != biggest]
-    if sum(rest) == biggest:
+    if sum(rest) == biggest or sum(rest) + sum(p for p in parts if p > 0) == biggest:
         return plain(biggest)
     return None
+
+
+def parse_credits(text: str) -> Decimal | None:
+    """Total credits required now; None when the text states only parts, or nothing."""
+    t = _prepare(text)
+    bare = _BARE.match(t)
+    if bare:
+        value = Decimal(bare.group(1))
+        return plain(value) if 0 < value <= 300 else None
+    candidates: list[tuple[Decimal, bool, bool, bool]] = []
+    parts: list[Decimal] = []
+    for clause in _clauses(t):
+        if _OTHER_CREDENTIAL.search(clause) and not _DEGREE_WORD.search(
+            _OTHER_CREDENTIAL.sub(" ", clause)
+        ):
+            continue  # "The post-master's certificate requires 15 credit hours."
+        if _LOAD_CLAUSE.search(clause):
+            continue
+        candidates.extend(_candidates(clause, parts))
+        if len(candidates) > 100:
+            return None  # a list of numbers, not a statement of one total
+    return _decide(candidates, parts)

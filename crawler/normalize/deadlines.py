@@ -52,12 +52,11 @@ from dataclasses import dataclass
 
 from .models import Deadline
 from .qualifiers import join as q_join
-from .text import MONTHS, TERM_RE, TERM_WORDS, prepare, sentences
+from . import vocabulary as v
+from .text import TERM_RE, prepare, sentences
+from .vocabulary import MONTHS, TERM_WORDS, alternation
 
-_MONTH = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+_MONTH = rf"(?P<mon>{'|'.join(sorted(MONTHS, key=len, reverse=True))})"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MDY = re.compile(
     rf"\b{_MONTH}\.?\s?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s?(?:-|to)\s?\d|:\d|\s?(?:a\.?m|p\.?m))"
@@ -67,7 +66,15 @@ _MDY = re.compile(
 _DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}\b\.?(?:\s?,?\s?{_YEAR}\b)?", re.I)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})\b")
 _NUMERIC = re.compile(r"(?<![\d/])(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])")
-_ROLLING = re.compile(r"\brolling\b", re.I)
+# Rolling, said the ways pages say it (issue 9): "rolling", "no fixed deadline", "reviewed as
+# received", "accepted throughout the year", "apply at any time".
+_ROLLING = re.compile(
+    r"\brolling\b|\bno\s+(?:fixed|set|firm|specific)\s+(?:application\s+)?deadlines?\b"
+    r"|\b(?:processed|reviewed|considered|evaluated)\s+as\s+(?:they\s+are\s+|they\s+)?(?:received|submitted|arrive|come\s+in)\b"
+    r"|\b(?:accepted|reviewed|considered)\s+(?:throughout\s+the\s+year|year[-\s]round|at\s+any\s+time|all\s+year)\b"
+    r"|\bapply\s+at\s+any\s+time\b",
+    re.I,
+)
 
 # Time-dependent status flags shown next to deadlines: never a fact.
 _STATUS = re.compile(
@@ -77,7 +84,7 @@ _STATUS = re.compile(
     re.I,
 )
 # "The program does not admit in the spring.", "No spring or summer admission."
-_TERMS = r"(?:fall|autumn|spring|summer|winter)"
+_TERMS = alternation(TERM_WORDS, bounded=False)
 _NOT_ADMITTED = re.compile(
     r"\b(?:does\s+not|doesn't|do\s+not|don't|will\s+not|won't|not|cannot)\s+(?:\w+\s){0,3}?"
     r"(?:admit|accept|offer|enroll|start)\w*\b",
@@ -113,34 +120,55 @@ def _drop_terms_not_admitted(text: str) -> str:
     return "".join(out)
 
 
-_QUALIFIERS: tuple[tuple[str, str], ...] = (
-    ("main campus", r"\bmain\s+campus\b"),
-    ("online campus", r"\bonline\s+campus\b"),
-    ("global campus", r"\bglobal\s+campus\b"),
-    ("domestic", r"\b(?:domestic|u\.s\.|us\s+citizens?|permanent\s+residents?)\b"),
-    ("international", r"\binternational\b"),
-    ("on campus", r"\bon-?\s?campus\b|\bface-to-face\b|\bin-person\b"),
-    ("online", r"\bonline\b|\bdistance\b"),
+# Campus and applicant-group qualifiers from the vocabulary: campus names first, then applicant
+# groups, then the generic campus and online words (the first label that matches a place wins).
+_QUALIFIERS: tuple[tuple[str, str], ...] = tuple(
+    (label, alternation(words)) for label, words in (*v.CAMPUS_WORDS[:3], *v.APPLICANT_GROUPS, *v.CAMPUS_WORDS[3:])
 )
 _QUAL_RE = [(label, re.compile(p, re.I)) for label, p in _QUALIFIERS]
 _QUAL_ANY = re.compile("|".join(p for _, p in _QUALIFIERS), re.I)
-_KINDS: tuple[tuple[str, str], ...] = (
-    ("preferred", r"\bpreferred\b|\bpreference\b|\brecommended\b|\brecommends\b|\bwe\s+recommend\b"),
-    # "(for funding consideration)": the date that keeps funding open is a priority date.
-    ("priority", r"\bpriority\b|\bearly\b|\b(?:funding|scholarships?|assistantships?|fellowships?|financial\s+aid)"
-                 r"\s+consideration\b|\bconsider(?:ation|ed)\s+for\s+(?:\w+\s){0,3}?(?:funding|scholarships?|assistantships?"
-                 r"|fellowships?|financial\s+aid)\b"
-                 # "apply by March 1 for full consideration": the date that keeps every option open.
-                 r"|\b(?:full|fullest|best|first|maximum|guaranteed)\s+consideration\b"),
-    ("final", r"\bfinal\b|\buntil\b|\bno\s+later\s+than\b|\blast\s+day\b|\bclose[sd]?\b|\bhard\b"
-              r"|\bgeneral\s+(?:admission|application|deadline)s?\b"
-              r"|\bregular\b|\bstandard\b"),
-)
+_KINDS = v.DEADLINE_KINDS
 _KIND_RE = [(k, re.compile(p, re.I)) for k, p in _KINDS]
 # Dates that are not deadlines: when applications open, classes start, decisions go out.
 _NOT_A_DEADLINE = re.compile(
-    r"\b(?:opens?|opening|opened|begins?|beginning|starts?|start\s+date|commence\w*|available|released?"
-    r"|(?<!early\s)decisions?(?:\s+\w+)?|notifi\w*|orientation)\b\s?(?:on|by|in|:)?\s?$",
+    r"\b(?:(?:opens?|opening|opened|open)(?:\s+for\s+applications)?|begins?|beginning|starts?|start\s+date|commence\w*"
+    r"|available|released?|(?<!early\s)decisions?(?:\s+\w+)?|notifi\w*|orientation"
+    # A document or materials deadline, a policy date ("as of January 26, 2016, scores are no
+    # longer required"): not the application's deadline (issue 9).
+    r"|documents?(?:\s+deadline)?|documentation|(?:application\s+)?materials|as\s+of|effective|since)\b\s?(?:on|by|in|:|-)?\s?$",
+    re.I,
+)
+# A sentence about something other than applying: its dates are not application deadlines.
+_OTHER_BUSINESS = re.compile(
+    r"\b(?:refund\w*|deposits?|accept\s+or\s+(?:reject|decline)|(?:your|an?)\s+(?:admission\s+)?offer|immuniz\w*"
+    r"|vaccin\w*|apply\s+to\s+graduate|graduation|commencement|founded|task\s+force|accredit\w*|review\s+visit"
+    r"|not\s+(?:a\s+)?deadlines?|fafsa|for\s+(?:financial\s+)?aid)\b",
+    re.I,
+)
+# The deadline of a separate funding application, not of admission ("The scholarship application
+# deadline is February 15", "Financial Support Application January 15"); read in the date's own
+# words, since a deadlines table may list it beside the admission dates.
+_FUNDING_DEADLINE = re.compile(
+    rf"\b(?:{'|'.join(v.FUNDING_WORDS)})\s+(?:application\s+)?(?:deadlines?|applications?|forms?|due)\b"
+    rf"|\b(?:deadlines?|applications?)\s+for\s+(?:{'|'.join(v.FUNDING_WORDS)})\b[^.;]*$"
+    rf"|\bapply\s+for\s+(?:\w+\s+)?(?:{'|'.join(v.FUNDING_WORDS)})\b[^.;]*$",
+    re.I,
+)
+# Words that make a sentence about applying; a date in a sentence without any (and without a
+# heading that has one) is not a deadline ("February 22, 2021. Alumni founded ...").
+_DEADLINE_CONTEXT = re.compile(
+    rf"\b(?:deadlines?|due|apply|applying|applicants?|applications?|admissions?|admit\w*|entry|intake|submit\w*"
+    rf"|received|close[sd]?|closes|priority|final|preferred|rolling|until|by|semester|term|quarter|session|early"
+    rf"|regular|standard|decisions?|consideration|cohorts?)\b"
+    rf"|{alternation(TERM_WORDS)}",
+    re.I,
+)
+# "Fall: April 1* *extended to May 15": the new date replaces the one before it.
+_EXTENDED = re.compile(r"\b(?:extended|moved|changed|pushed(?:\s+back)?|postponed)\s+(?:to|until)\s?$", re.I)
+# "January 15: Summer semester": a date written before its term.
+_DATE_FIRST = re.compile(
+    rf"^\s?[:\-]\s?(?:the\s+)?{alternation(TERM_WORDS)}(?:\s+(?:semester|term|quarter|session|admission|start|entry|intake))?"
+    r"(?!\s?:|\s?\d)",
     re.I,
 )
 _FOR_POSTFIX = re.compile(r"^\s?[(,-]?\s?(?:for|-)\s+(?:the\s+)?[^.;,()]{0,60}", re.I)
@@ -155,11 +183,7 @@ _KIND_PAIR = re.compile(rf"\b({_KIND_WORD})\s?(?:and|&|/)\s?({_KIND_WORD})\b", r
 _LIST_GAP = re.compile(r"^\s?(?:,|and|&|,\s?and)\s?$", re.I)
 _SENTENCE_GAP = re.compile(r"[.;]\s|\|")  # a sentence end or a table-cell bar
 # "Apply online", "online application": about the paperwork, not who the deadline applies to.
-_PAPERWORK = re.compile(
-    r"\b(?:apply|submit\w*|complete[sd]?|register|file)\s+(?:\w+\s){0,2}?online\b"
-    r"|\bonline\s+(?:application|portal|form|system)s?\b",
-    re.I,
-)
+_PAPERWORK = re.compile(v.paperwork_pattern(), re.I)
 _SPLIT_PUNCT = re.compile(r"[.;]\s|[.;]$|\)\s|,\s")
 
 
@@ -168,11 +192,11 @@ _SPLIT_PUNCT = re.compile(r"[.;]\s|[.;]$|\)\s|,\s")
 # deadline we cannot read, so the whole text gives [] rather than a partial list. Months are
 # matched capitalized ("May", not the verb "may"); one after a start/opening word is not a deadline.
 _BARE_MONTH = re.compile(
-    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
-    r"|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b\.?"
+    r"\b(?:" + "|".join(sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in v.FULL_MONTHS}, key=len, reverse=True))
+    + r")\b\.?"
 )
 _DEADLINE_SLOT = re.compile(
-    r"(?:\b(?:fall|autumn|spring|summer|winter)\b[^.;:\d]{0,20}:|\bdeadlines?\b|\bdue\b|\bapply\s+by\b|\bby\b"
+    rf"(?:{alternation(TERM_WORDS)}[^.;:\d]{{0,20}}:|\bdeadlines?\b|\bdue\b|\bapply\s+by\b|\bby\b"
     r"|\buntil\b|\bno\s+later\s+than\b|\bpriority\b|\bpreferred\b|\bfinal\b)[^.;\d]{0,25}$",
     re.I,
 )
@@ -269,10 +293,15 @@ def _find_events(text: str) -> list[_Event]:
     return sorted(events, key=lambda e: e.start)
 
 
-def _split_gap(gap: str) -> int:
-    """Where the words between two events stop describing the first and start the second."""
+def _split_gap(gap: str, date_first: bool = False) -> int:
+    """Where the words between two events stop describing the first and start the second.
+    date_first: the first event's own words named no term, so a term right after it written
+    "January 15: Summer semester" is its own."""
     consumed = 0
-    paren = _PAREN_POSTFIX.match(gap)
+    first = _DATE_FIRST.match(gap) if date_first else None
+    if first:
+        consumed = first.end()
+    paren = _PAREN_POSTFIX.match(gap, consumed)
     if paren:
         consumed = paren.end()
     m = _FOR_POSTFIX.match(gap, consumed)
@@ -372,121 +401,206 @@ def _kind(text: str, nearest_end: bool = True) -> str | None:
     return (max(found) if nearest_end else min(found))[1]
 
 
-def parse_deadlines(text: str) -> list[Deadline]:
-    """Every application deadline the text states; [] when it states none."""
-    t = prepare(text)
-    t = _STATUS.sub(" ", t)
+def _clean(text: str) -> str:
+    """Prepared text without time-dependent flags, paperwork "online" and clauses about terms the
+    program does not admit in."""
+    t = _STATUS.sub(" ", prepare(text))
     t = _PAPERWORK.sub(lambda m: m.group(0).lower().replace("online", "the"), t)
-    t = _drop_terms_not_admitted(t)
-    events = _find_events(t)
-    if not events or _unreadable_date(t, events):
-        return []
-    named_terms = {TERM_WORDS[w.lower()] for w in TERM_RE.findall(t)}
-    only_term = next(iter(named_terms)) if len(named_terms) == 1 else None
+    return _drop_terms_not_admitted(t)
 
-    # pre[i]: words introducing event i; post[i]: words trailing it.
-    pres, posts = [], []
+
+def _words_around(t: str, events: list[_Event]) -> tuple[list[str], list[str]]:
+    """pre[i]: the words introducing event i; post[i]: the words trailing it (its own)."""
+    pres: list[str] = []
+    posts: list[str] = []
     prev_end = 0
     for i, ev in enumerate(events):
         gap = t[prev_end : ev.start]
         if i == 0:
             pres.append(gap)
         else:
-            cut = _split_gap(gap)
+            cut = _split_gap(gap, date_first=not _term_list(_own_clause(pres[-1])))
             posts.append(gap[:cut])
             pres.append(gap[cut:])
         prev_end = ev.end
     tail = t[prev_end:]
     end = re.search(r"[.;](?:\s|$)", tail)  # after the last date, only its own sentence counts
     tail = tail[: end.start()] if end else tail
-    paren_end = _PAREN_POSTFIX.match(tail)
-    consumed = paren_end.end() if paren_end else 0
+    first = _DATE_FIRST.match(tail) if not _term_list(_own_clause(pres[-1])) else None
+    consumed = first.end() if first else 0
+    paren_end = _PAREN_POSTFIX.match(tail, consumed)
+    consumed = paren_end.end() if paren_end else consumed
     for_end = _FOR_POSTFIX.match(tail, consumed)
     consumed = for_end.end() if for_end else consumed
     head = min((h.start() for h in (TERM_RE.search(tail, consumed), _QUAL_ANY.search(tail, consumed)) if h), default=len(tail))
-    posts.append(tail[:head])
+    posts.append(tail[: max(head, consumed)])
+    return pres, posts
 
-    # "The priority and final deadlines are January 15 and April 1": kinds in the order listed.
-    listed_kind: dict[int, str] = {}
+
+def _listed_kinds(t: str, events: list[_Event], pres: list[str]) -> dict[int, str]:
+    """"The priority and final deadlines are January 15 and April 1": kinds in the order listed."""
+    listed: dict[int, str] = {}
     for i, (ev, pre) in enumerate(zip(events, pres)):
         pair = None
         for pair in _KIND_PAIR.finditer(_own_clause(pre)):
             pass
         if pair and i + 1 < len(events) and _LIST_GAP.match(t[ev.end : events[i + 1].start]):
-            listed_kind[i] = _kind(pair.group(1)) or "final"
-            listed_kind[i + 1] = _kind(pair.group(2)) or "final"
-    # "Fall and Spring: March 1 and October 1, respectively": as many dates as listed terms, in
-    # a plain list, pair up in order (one date for several terms gives each term that date).
-    listed_term: dict[int, str] = {}
+            listed[i] = _kind(pair.group(1)) or "final"
+            listed[i + 1] = _kind(pair.group(2)) or "final"
+    return listed
+
+
+def _listed_terms(t: str, events: list[_Event], pres: list[str]) -> dict[int, str]:
+    """"Fall and Spring: March 1 and October 1, respectively": as many dates as listed terms, in
+    a plain list, pair up in order (one date for several terms gives each term that date)."""
+    listed: dict[int, str] = {}
     for i, pre in enumerate(pres):
         terms = _term_list(_own_clause(pre))
         n = len(terms)
-        if n < 2 or i + n > len(events) or any(j in listed_term for j in range(i, i + n)):
+        if n < 2 or i + n > len(events) or any(j in listed for j in range(i, i + n)):
             continue
         if all(_LIST_GAP.match(t[events[j].end : events[j + 1].start]) for j in range(i, i + n - 1)):
             for j, term in enumerate(terms):
-                listed_term[i + j] = term
+                listed[i + j] = term
+    return listed
 
+
+def _column_rows(t: str, events: list[_Event]) -> bool:
+    """Two dates with nothing between them ("Fall July 15 February 15"): a table row of several
+    columns whose headings we cannot pair with the dates; the text is not read at all."""
+    return any(
+        not a.rolling and not b.rolling and not t[a.end : b.start].strip(" *")
+        for a, b in zip(events, events[1:])
+    )
+
+
+def _superseded(events: list[_Event], pres: list[str]) -> set[int]:
+    """"April 1* *extended to May 15": the date before an extension no longer holds."""
+    return {i - 1 for i, pre in enumerate(pres) if i and _EXTENDED.search(pre)}
+
+
+def _in_paren(pre: str) -> bool:
+    """The event stands inside a parenthesis opened after the event before ("July 1 for fall
+    (international: April 1)")."""
+    return pre.rfind("(") > pre.rfind(")")
+
+
+@dataclass
+class _State:
+    """Headings in force while the events are read in order."""
+
+    terms: list[str]
+    kind: str | None = None
+    campus: str | None = None
+    group: str | None = None
+    source: str | None = None
+
+
+def parse_deadlines(text: str) -> list[Deadline]:
+    """Every application deadline the text states; [] when it states none."""
+    t = _clean(text)
+    events = _find_events(t)
+    if not events or _unreadable_date(t, events) or _column_rows(t, events):
+        return []
+    named_terms = {TERM_WORDS[w.lower()] for w in TERM_RE.findall(t)}
+    only_term = next(iter(named_terms)) if len(named_terms) == 1 else None
+    pres, posts = _words_around(t, events)
+    listed_kind = _listed_kinds(t, events, pres)
+    listed_term = _listed_terms(t, events, pres)
+    superseded = _superseded(events, pres)
     spans = sentences(t)
     span_starts = [a for a, _ in spans]
+    heading_context = _DEADLINE_CONTEXT.search(t[: spans[0][1]][:120]) is not None if spans else False
+
     out: list[Deadline] = []
     seen: set[Deadline] = set()
-    terms_now: list[str] = []
-    kind_now: str | None = None
-    campus_now: str | None = None
-    group_now: str | None = None
-    source_now: str | None = None
+    state = _State(terms=[])
+    previous_terms: list[str | None] = []
     for i, (ev, pre, post) in enumerate(zip(events, pres, posts)):
         clause = _own_clause(pre)
         pre_terms = _term_list(clause)
-        if pre_terms:
-            terms_now = pre_terms
+        inside = i > 0 and _in_paren(posts[i - 1] + pre)
+        if pre_terms and not inside:
+            state.terms = pre_terms
         # Qualifier headings hold until the next one of their slot; a campus heading starts a
-        # new block, so it also clears the applicant group of the block before it.
+        # new block, so it also clears the applicant group of the block before it. A qualifier
+        # inside a parenthesis is that date's own and holds for nothing after it.
         pre_campus, pre_group = _qualifier(pre, _CAMPUS_LABELS), _qualifier(pre, _GROUP_LABELS)
-        if pre_campus:
-            campus_now, group_now = pre_campus, None
-        if pre_group:
-            group_now = pre_group
+        if not inside:
+            if pre_campus:
+                state.campus, state.group = pre_campus, None
+            if pre_group:
+                state.group = pre_group
         if _SOURCE.search(pre):
-            source_now = "graduate school"
+            state.source = "graduate school"
         elif _OWN_SOURCE.search(pre):
-            source_now = None  # "...; the department recommends applying by March 1"
+            state.source = None  # "...; the department recommends applying by March 1"
         # A kind named as a heading holds for the dates after it; a kind written inside one
         # term's own clause ("Fall/Spring: priority deadline March 1") is that date's only.
         pre_kind, sticky = _heading_kind(clause)
-        if pre_kind and sticky and not ev.rolling:
-            kind_now = pre_kind
-        if not ev.rolling and _NOT_A_DEADLINE.search(pre):
+        if pre_kind and sticky and not ev.rolling and not inside:
+            state.kind = pre_kind
+        sentence = _sentence_of(t, spans, span_starts, ev.start)
+        if not ev.rolling and (
+            _NOT_A_DEADLINE.search(pre) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
+            or not (_DEADLINE_CONTEXT.search(sentence) or heading_context)
+        ):
+            previous_terms = []
             continue
-        paren = _PAREN_POSTFIX.match(post)
-        post_for = _FOR_POSTFIX.match(post, paren.end() if paren else 0)
-        own = (paren.group(1) if paren else "") + " " + (post_for.group(0) if post_for else "")
+        if i in superseded:
+            continue
+        first = _DATE_FIRST.match(post) if not pre_terms else None
+        start = first.end() if first else 0
+        paren = _PAREN_POSTFIX.match(post, start)
+        post_for = _FOR_POSTFIX.match(post, paren.end() if paren else start)
+        own = (first.group(0) if first else "") + " " + (paren.group(1) if paren else "") + " " + (
+            post_for.group(0) if post_for else "")
         post_terms = [TERM_WORDS[w.lower()] for w in TERM_RE.findall(own)]
         group_only = _GROUP_ONLY.search(post[: len(own) + 80])
         if group_only:
             own = own + " " + group_only.group(0)
         post_campus, post_group = _qualifier(own, _CAMPUS_LABELS), _qualifier(own, _GROUP_LABELS)
-        terms = pre_terms or post_terms or terms_now or ([only_term] if only_term else [None])  # type: ignore[list-item]
+        if inside:
+            # "(international: April 1)": the date of the one before it, for another group.
+            terms = pre_terms or post_terms or previous_terms or [None]
+            post_campus = post_campus or pre_campus or state.campus
+            post_group = post_group or pre_group
+        elif ev.rolling:
+            # Rolling holds for the terms of its own sentence only: "Admission is rolling. Fall
+            # applicants should apply by March 1." is rolling for every term.
+            own_sentence_term = only_term if only_term and TERM_RE.search(sentence) else None
+            terms = pre_terms or post_terms or state.terms or ([own_sentence_term] if own_sentence_term else [None])
+        else:
+            terms = pre_terms or post_terms or state.terms or ([only_term] if only_term else [None])  # type: ignore[list-item]
         if i in listed_term:
             terms = [listed_term[i]]
-        if ev.ambiguous and not (pre_terms or post_terms or terms_now):
+        if ev.ambiguous and not (pre_terms or post_terms or state.terms):
             continue  # "Deadline: 12/1" with no term: month/day or day/month? Skipped.
         named_group = None
         if group_only and not post_group:
             named_group = " ".join(group_only.group("group").lower().split())
-        source = "graduate school" if _SOURCE.search(own) else source_now
+        source = "graduate school" if _SOURCE.search(own) else state.source
         # The date's own words replace the heading of their slot.
-        qual = q_join([source, post_campus or campus_now, post_group or group_now, named_group])
-        if ev.rolling and not pre_terms and not post_terms and _YEAR_ROUND.search(_sentence_of(t, spans, span_starts, ev.start)):
+        qual = q_join([source, post_campus or state.campus, post_group or state.group, named_group])
+        if ev.rolling and not pre_terms and not post_terms and _YEAR_ROUND.search(sentence):
             terms = [None]  # "accepted year-round on a rolling basis": every term
+        extended = i + 1 in superseded
         for term in dict.fromkeys(terms):
             if ev.rolling:
                 deadline = Deadline(term=term, date=None, kind="rolling", applies_to=qual)
             else:
-                kind = listed_kind.get(i) or _kind(post, nearest_end=False) or pre_kind or kind_now or "final"
+                kind = listed_kind.get(i) or _kind(post, nearest_end=False) or pre_kind or state.kind or "final"
                 deadline = Deadline(term=term, date=ev.date, kind=kind, applies_to=qual)
             if deadline not in seen:
                 seen.add(deadline)
                 out.append(deadline)
-    return out
+        if not extended:
+            previous_terms = list(terms)
+    return _tidy(out)
+
+
+def _tidy(out: list[Deadline]) -> list[Deadline]:
+    """"Processed as received; no fixed deadline for fall and spring": a rolling deadline for
+    named terms makes a term-less rolling one beside it redundant."""
+    termed = {d.applies_to for d in out if d.kind == "rolling" and d.term is not None}
+    return [d for d in out if not (d.kind == "rolling" and d.term is None and d.applies_to in termed)]

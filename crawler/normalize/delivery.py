@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from . import vocabulary as v
 from .models import Delivery
 from .text import prepare, sentences
 
@@ -39,16 +40,37 @@ _ONLINE = re.compile(
     re.I,
 )
 # "Apply online", "online application": about the paperwork, not the classes.
-_PAPERWORK = re.compile(
-    r"\b(?:apply|submit\w*|pay|register|registration|order)\s+(?:\w+\s){0,2}?online\b"
-    r"|\bonline\s+(?:application|portal|form|payment|catalog|store|directory|chat|resources|library)\b",
+# "Apply online", "online application": about the paperwork, not the classes.
+_PAPERWORK = re.compile(v.paperwork_pattern(), re.I)
+_NOT_ONLINE = re.compile(
+    r"\b(?:not|no|never)\s+(?:offered\s+|available\s+)?(?:fully\s+|entirely\s+)?online\b"
+    r"|\b(?:cannot|can\s?not|not)\s+be\s+(?:completed|earned|finished|taken)\s+(?:entirely\s+|fully\s+|completely\s+|wholly\s+)?online\b",
     re.I,
 )
-_NOT_ONLINE = re.compile(r"\b(?:not|no|never)\s+(?:offered\s+|available\s+)?(?:fully\s+|entirely\s+)?online\b", re.I)
-_CAMPUS = re.compile(r"\bon-?\s?campus\b|\bin[-\s]person\b|\bface-to-face\b|\bcampus\b|\bresidential\b|\bclassroom\b", re.I)
+# "Some courses are offered online, but the degree cannot be completed entirely online": part of
+# the degree online, the rest on campus (issue 9, class 9).
+_PARTIAL_ONLINE = re.compile(
+    r"\b(?:some|several|many|selected|a\s+few|certain)\s+(?:[\w-]+\s+){0,2}?(?:courses|classes|electives)\s+(?:are\s+)?"
+    r"(?:offered\s+|available\s+|taught\s+)?online\b"
+    r"|\b(?:[1-9]\d?)\s?%\s+(?:of\s+(?:their|the|your)\s+\w+\s+)?online\b",
+    re.I,
+)
+# "without coming to campus", "not required to come to campus": the degree is done remotely.
+_REMOTE = re.compile(
+    r"\bwithout\s+(?:ever\s+)?(?:coming|traveling|travelling|having\s+to\s+(?:come|travel))\s+to\s+(?:the\s+)?"
+    r"(?:\w+\s+)?campus\b"
+    r"|\b(?:not\s+required|do\s+not\s+(?:need|have)|don't\s+(?:need|have)|never\s+(?:need|have))\s+to\s+come\s+to\s+(?:the\s+)?campus\b"
+    r"|\bdo(?:es)?\s+not\s+require\s+(?:students\s+|you\s+)?to\s+come\s+to\s+(?:the\s+)?campus\b",
+    re.I,
+)
+# Campus time and online time put together as one route ("on-campus instruction ... combined
+# with web-based instruction").
+_COMBINED = re.compile(r"\b(?:combined\s+with|combines?|combination\s+of|together\s+with|along\s+with)\b", re.I)
+_CAMPUS = re.compile(v.alternation(v.CAMPUS_MODE_WORDS), re.I)
 _HYBRID = re.compile(r"\bhybrid\b|\bblended\b|\blow-residency\b|\bmixed(?:\s+(?:mode|delivery))?\b", re.I)
 _RESIDENCY = re.compile(
-    r"\b(?:required|requires?|mandatory|must\s+attend)\b[^.;]{0,60}\b(?:immersion|residency|on-?\s?campus|campus\s+visits?|in-person)\b"
+    r"\b(?:required|requires?|mandatory|must\s+attend)\b[^.;]{0,60}\b(?:immersion|residency|on-?\s?campus|campus\s+visits?|in-person"
+    r"|face-to-face\s+(?:component|meetings?|sessions?|institutes?)|on-?\s?site\s+(?:institutes?|sessions?|meetings?))\b"
     r"|\b(?:immersion|residency|on-?\s?campus\s+(?:[a-z-]+\s)?(?:session|orientation|visit|experience|component|intensive"
     r"|weekend|immersion|residency|institute|workshop|seminar)s?)\b[^.;]{0,40}(?<!not\s)(?<!never\s)\b(?:required|mandatory)\b"
     r"|\bwith\s+an?\s+(?:short|brief|one-week|two-day|\d-day|weekend|annual)?\s?(?:on-?\s?campus\s+)?(?:immersion|residency)\b",
@@ -79,11 +101,14 @@ _NO_RESIDENCY = re.compile(
     re.I,
 )
 _ASYNC = re.compile(
-    r"\basynchronous(?:ly)?\b|\bno\s+(?:set|scheduled|required)\s+(?:class|log-?in|meeting)\s+times?\b|\bon\s+your\s+own\s+schedule\b",
+    r"\basynchronous(?:ly)?\b|\bno\s+(?:set|scheduled|required)\s+(?:class|log-?in|meeting)\s+times?\b|\bon\s+your\s+own\s+schedule\b"
+    # "at times that are convenient for you" (issue 9, class 9).
+    r"|\bat\s+(?:a\s+)?times?\s+(?:that\s+(?:are|is)\s+)?convenient\b|\bon\s+your\s+own\s+time\b",
     re.I,
 )
 _SYNC = re.compile(
-    r"(?<!a)\bsynchronous(?:ly)?\b|\breal[-\s]time\b|\blive\s+(?:online\s+)?(?:sessions?|classes|class|lectures?|meetings?)\b"
+    r"(?<!a)\bsynchronous(?:ly)?\b|\breal[-\s]time\b|\blive\s+(?:online\s+|weekly\s+|virtual\s+)*(?:sessions?|classes|class|lectures?|meetings?)\b"
+    r"|\blive\s+interaction\b|\bregularly\s+scheduled\s+time\b"
     r"|\bmeets?\s+online\b|\bmeets?\s+live\b|\bmeets?\s+(?:\w+\s){0,3}?(?:once|twice|weekly|each\s+week|every\s+(?:week|other\s+week"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday))|\bvirtual\s+classrooms?\b"
     r"|\bscheduled\s+class\s+(?:times?|meetings?)\b|\bweekly\s+(?:live|virtual|zoom)\b",
@@ -106,6 +131,7 @@ _NO_SYNC = re.compile(
 _NEGATED_SYNC = re.compile(
     r"\b(?:no|never|without)\s+(?:[\w-]+\s){0,2}?(?:live|synchronous|real-time)\s+(?:online\s+)?"
     r"(?:sessions?|class(?:es)?|meetings?|lectures?|components?|requirements?)\b"
+    r"|\bno\s+(?:set\s+|scheduled\s+|required\s+)+(?:class\s+)?(?:meeting\s+)?(?:times?|meetings?|sessions?)\b"
     r"|\bnot\s+required\s+to\s+(?:attend|join|log\s+in\s+for)\s+(?:any\s+)?(?:live|synchronous|real-time)\s+(?:online\s+)?"
     r"(?:sessions?|class(?:es)?|meetings?|lectures?)\b",
     re.I,
@@ -144,9 +170,19 @@ def _regular_sync(t: str) -> bool:
 def parse_delivery(text: str) -> Delivery | None:
     """Delivery mode and synchrony; None when the text names no way of delivery."""
     t = _PAPERWORK.sub(" ", prepare(text))
-    online = _ONLINE.search(t) is not None and not (_NOT_ONLINE.search(t) and not re.search(r"\bfully\s+online|100%\s+online", t, re.I))
+    remote = _REMOTE.search(t) is not None
+    if _NOT_ONLINE.search(t) and _PARTIAL_ONLINE.search(t):
+        return Delivery(mode="hybrid", synchronous=_synchronous(t))  # some courses online, not the degree
+    online = remote or _ONLINE.search(t) is not None and not (
+        _NOT_ONLINE.search(t) and not re.search(r"\bfully\s+online|100%\s+online", t, re.I))
     required_residency = (_RESIDENCY.search(t) is not None or _component_required(t)) and _NO_RESIDENCY.search(t) is None
-    if online and required_residency:
+    required_residency = required_residency and not remote
+    combined = _COMBINED.search(t) is not None and _CAMPUS.search(_REMOTE.sub(" ", t)) is not None
+    if online and (_PARTIAL_ONLINE.search(t) and _CAMPUS.search(t)) and not _ONLINE_ROUTE.search(t):
+        mode = "hybrid"  # "75% of their coursework online and 25% in weekend courses on campus"
+    elif online and combined and not _ONLINE_ROUTE.search(t) and not remote:
+        mode = "hybrid"  # "on-campus instruction ... combined with web-based instruction"
+    elif online and required_residency:
         mode = "hybrid"
     elif online and _HYBRID.search(t) and not _ONLINE_ROUTE.search(t):
         mode = "hybrid"  # "hybrid: online courses plus two on-campus weekends"
@@ -158,6 +194,11 @@ def parse_delivery(text: str) -> Delivery | None:
         mode = "campus"
     else:
         return None
+    return Delivery(mode=mode, synchronous=_synchronous(t))
+
+
+def _synchronous(t: str) -> bool | None:
+    """True for live classes, False for asynchronous ones, None when both or neither are said."""
     is_async = _ASYNC.search(t) is not None
     optional_sync = _OPTIONAL_SYNC.search(t) is not None
     # Live sessions that are optional do not make the program synchronous.
@@ -165,13 +206,11 @@ def parse_delivery(text: str) -> Delivery | None:
     t = _NEGATED_SYNC.sub(" ", t)
     is_sync = _SYNC.search(_OPTIONAL_SYNC.sub(" ", _ASYNC.sub(" ", t))) is not None
     if is_async and is_sync and _regular_sync(t):
-        synchronous = True  # "meets synchronously once a week ...; the rest on your own schedule"
-    elif is_async and is_sync:
-        synchronous = None
-    elif is_async or optional_sync or (negated_sync and not is_sync):
-        synchronous = False
-    elif is_sync:
-        synchronous = True
-    else:
-        synchronous = None
-    return Delivery(mode=mode, synchronous=synchronous)
+        return True  # "meets synchronously once a week ...; the rest on your own schedule"
+    if is_async and is_sync:
+        return None
+    if is_async or optional_sync or (negated_sync and not is_sync):
+        return False
+    if is_sync:
+        return True
+    return None

@@ -22,10 +22,11 @@ Conventions (an academic year is what programs mean by "a year"):
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal, ROUND_HALF_UP
 
 from .models import Duration
-from .text import prepare, words_to_digits
+from .text import prepare, sentences, words_to_digits
 
 MONTHS_PER: dict[str, Decimal] = {
     "year": Decimal(12), "month": Decimal(1), "semester": Decimal(6), "quarter": Decimal(4),
@@ -35,10 +36,29 @@ _UNIT = r"(?P<unit>years?|yrs?\.?|months?|mos?\.?|semesters?|quarters?|trimester
 _NUM = r"\d{1,2}(?:\.\d)?|a|an|one|half\s+a"
 _SPAN = re.compile(
     rf"(?<![\d.])(?P<low>{_NUM})(?:\s?(?:-|to|or)\s?(?P<high>\d{{1,2}}(?:\.\d)?))?"
-    rf"(?:\s?\+)?[-\s](?:(?:full|part)[-\s]time\s|academic\s|calendar\s|consecutive\s)?{_UNIT}\b",
+    rf"(?P<more>\s?\+|\s?\(or\s+(?:more|longer)\))?[-\s](?:(?:full|part)[-\s]time\s|academic\s|calendar\s|consecutive\s)?{_UNIT}\b",
     re.I,
 )
-_LOWER_BOUND = re.compile(r"\b(?:as\s+(?:few|little|short)\s+as|in\s+as\s+(?:few|little)\s+as|minimum\s+of|at\s+least)\s?$", re.I)
+# "a year and a half", "one and a half years", "two and a half years": as decimals.
+_HALF = re.compile(r"\b(?:a|one|1)\s+year\s+and\s+a\s+half\b", re.I)
+_AND_HALF = re.compile(r"\b(\d{1,2}|a|one)\s+and\s+a\s+half\s+(years?|semesters?)\b", re.I)
+# "Part-time: up to 4 years", "or up to four years of part-time study": the part-time length, not
+# a time limit (issue 9).
+_PART_TIME = re.compile(r"\bpart[-\s]?time\b", re.I)
+# Sentences about something other than the program's length: incompletes, leaves of absence,
+# transfer credits, decisions, appeals (issue 9, class 8).
+_OTHER_LIMIT = re.compile(
+    r"\b(?:incompletes?|leave\s+of\s+absence|transfer\w*|grades?|removed|appeals?|petitions?|refund\w*|re-?apply"
+    r"|decisions?|defer\w*|visas?|financial\s+aid|reinstat\w*)\b",
+    re.I,
+)
+# A program is never weeks long: weeks below this are a course's or a term's length.
+MIN_WEEKS = 40
+_LOWER_BOUND = re.compile(
+    r"\b(?:as\s+(?:few|little|short)\s+as|in\s+as\s+(?:few|little)\s+as|minimum\s+of|at\s+least)\s?$"
+    r"|\bminimum\s+(?:time|length|duration)\b[^.;\d]{0,30}$",
+    re.I,
+)
 _LIMIT = re.compile(
     r"\b(?:within|no\s+more\s+than|not\s+(?:to\s+)?exceed|up\s+to|maximum(?:\s+of)?|time\s+limit(?:\s+of)?|limit\s+of"
     r"|no\s+longer\s+than|at\s+most|have|has|are\s+(?:allowed|given|permitted)|allowed|given|permitted"
@@ -58,11 +78,15 @@ _NOT_DURATION_AFTER = re.compile(
     r"^\s?(?:of\s+(?:\w+\s){0,2}?(?:experience|work|employment|service|study\s+abroad)|of\s+(?:undergraduate|coursework|college)"
     r"|old|ago|prior|before|after|of\s+(?:the\s+)?(?:date|graduation)|from\s+(?:the\s+)?date"
     # "8-week sessions", "7-week terms": the length of a course or a term, not of the program.
-    r"|(?:sessions?|courses?|classes|class|terms?|sub-?terms?|blocks?|modules?|format)\b)",
+    r"|(?:sessions?|courses?|classes|class|terms?|sub-?terms?|blocks?|modules?|format)\b"
+    # "the 3 year plan", "a two-year rotation": a planning document or a course cycle.
+    r"|(?:plans?|planners?|planning|cycles?|rotations?|schedules?)\b)",
     re.I,
 )
 _NOT_DURATION_BEFORE = re.compile(
-    r"\b(?:last|past|previous|final|recent|first|each|every|per)\b\s?(?:\w+\s)?$|\bolder\s+than\s?$", re.I
+    r"\b(?:last|past|previous|final|recent|first|each|every|per)\b\s?(?:\w+\s)?$|\bolder\s+than\s?$"
+    r"|\b(?:times|once|twice)\s?$",
+    re.I,
 )
 
 
@@ -83,30 +107,64 @@ def _whole(value: Decimal) -> int:
     return int(value.to_integral_value(rounding=ROUND_HALF_UP))
 
 
+def _prepare(text: str) -> str:
+    t = words_to_digits(prepare(text))
+    t = _HALF.sub("18 months", t)
+    return _AND_HALF.sub(lambda m: f"{1 if m.group(1).lower() in ('a', 'one') else m.group(1)}.5 {m.group(2)}", t)
+
+
 def parse_duration(text: str) -> Duration | None:
     """Months to complete (min, max); None when the text states no program length."""
-    t = words_to_digits(prepare(text))
-    lows: list[int] = []
-    highs: list[int] = []
-    limits: list[int] = []
+    t = _prepare(text)
+    spans = sentences(t)
+    starts = [a for a, _ in spans]
+    matches = []
     for m in _SPAN.finditer(t):
         before = t[max(0, m.start() - 30) : m.start()]
         after = t[m.end() : m.end() + 40]
         if _NOT_DURATION_AFTER.match(after) or _NOT_DURATION_BEFORE.search(before):
             continue
+        k = bisect_right(starts, m.start()) - 1
+        a, b = spans[k] if k >= 0 else (0, len(t))
+        if _OTHER_LIMIT.search(t, max(a, m.start() - 60), min(b, m.end() + 40)):
+            continue  # the words around the figure are about an incomplete, a leave, a transfer
+        if m.group("unit").lower().startswith("week") and not (m.group("high") or m.group("low")).isdigit():
+            continue
+        if m.group("unit").lower().startswith("week") and Decimal(m.group("high") or m.group("low")) < MIN_WEEKS:
+            continue
+        in_paren = t.rfind("(", 0, m.start()) > t.rfind(")", 0, m.start())
+        matches.append((m, before, after, in_paren))
+    # A parenthesis restates the length beside it ("a year (three consecutive semesters)").
+    if any(not p for *_, p in matches):
+        matches = [x for x in matches if not x[3]]
+    lows: list[int] = []
+    highs: list[int] = []
+    limits: list[int] = []
+    part_time_ends: list[int] = []
+    open_ended = False  # "3 (or more) years": no upper end is stated
+    for m, before, after, _ in matches:
         low = _months(m.group("low"), m.group("unit"))
         high = _months(m.group("high"), m.group("unit")) if m.group("high") else low
         if low is None or high is None or low <= 0 or high < low or high > 120:
             continue
         if _LIMIT.search(before) or _LIMIT_AFTER.match(after):
-            limits.append(_whole(high))
-        elif _LOWER_BOUND.search(before):
+            if re.search(r"\bup\s+to\s?$", before) and (_PART_TIME.search(before) or _PART_TIME.search(after)):
+                part_time_ends.append(_whole(high))  # "Part-time: up to 4 years"
+            else:
+                limits.append(_whole(high))
+        elif _LOWER_BOUND.search(before) or m.group("more"):
             lows.append(_whole(low))
+            open_ended = open_ended or bool(m.group("more"))
         else:
             lows.append(_whole(low))
             highs.append(_whole(high))
+    if part_time_ends and lows:
+        highs.extend(part_time_ends)
+    elif part_time_ends:
+        limits.extend(part_time_ends)
     if lows or highs:
-        return Duration(months_min=min(lows) if lows else None, months_max=max(highs) if highs else None)
+        top = max(highs) if highs and not open_ended else None
+        return Duration(months_min=min(lows) if lows else None, months_max=top)
     if limits:
         return Duration(months_min=None, months_max=max(limits))
     return None

@@ -27,30 +27,26 @@ from __future__ import annotations
 
 import re
 
+from . import vocabulary as v
 from .models import ExamRule
 from .text import prepare
 
-EXAMS: tuple[tuple[str, str], ...] = (
-    ("GRE", r"\bGRE\b|\bgraduate\s+record\s+exam\w*"),
-    ("MAT", r"\b(?-i:MAT)\b|\bmiller\s+analog\w*"),
-    ("GMAT", r"\bGMAT\b"),
-    ("LSAT", r"\bLSAT\b"),
-    ("MCAT", r"\bMCAT\b"),
-)
+EXAMS = v.EXAMS
 _EXAM_RE = [(name, re.compile(p, re.I)) for name, p in EXAMS]
 _GENERIC = re.compile(
     r"\b(?:standardi[sz]ed\s+(?:test|exam)\w*|entrance\s+exam\w*|admissions?\s+tests?|test\s+scores?"
     r"|graduate\s+(?:admissions?\s+)?(?:test|exam)\w*|(?:test|exam)\s+requirements?|testing)\b",
     re.I,
 )
-_ENGLISH = re.compile(
-    r"\b(?:toefl|ielts|duolingo|pte|english(?:\s+language)?(?:\s+proficiency)?|language\s+proficiency)\b", re.I
-)
+_ENGLISH = re.compile(r"\b(?:" + "|".join(v.ENGLISH_TESTS) + r")\b", re.I)
 _NOT_REQUIRED = re.compile(
     r"\bnot\s+(?:be\s+)?(?:required|needed|necessary|considered|accepted|reviewed|used|part\s+of|require)"
     r"|\bno\s+(?:longer\s+)?(?:require|required|need)\w*|\bno\s+(?:\w+\s){0,3}?(?:required|needed|necessary)\b"
     r"|\bno\s+(?:GRE|MAT|GMAT|standardi[sz]ed|test|entrance)\b|\bdo(?:es)?\s+not\s+require|\bdon't\s+require"
-    r"|\bdoesn't\s+require|\bwithout\s+(?:the\s+)?(?:GRE|test|exam)|\bGRE[-\s]free\b|\bwaived\s+for\s+all\b"
+    r"|\bdoesn't\s+require|\bwithout\s+(?:taking\s+|submitting\s+)?(?:the\s+|an?\s+)?(?:GRE|MAT|test|exam|entrance)|"
+    # "required an entrance exam at one time but no longer does" (issue 9: time).
+    r"\bno\s+longer\s+(?:does|do|is|are|accepts?|accepted|considers?)\b|\bat\s+one\s+time\s+but\s+no\s+longer\b"
+    r"|\b(?:do|does|will)\s+not\s+need\b|\bdon't\s+need\b|\bGRE[-\s]free\b|\bwaived\s+for\s+all\b"
     # "The GRE requirement has been suspended", "the GRE is temporarily suspended".
     r"|\b(?:requirement\s+(?:has\s+been\s+|is\s+|was\s+)?|(?:is|are|been|was)\s+(?:temporarily\s+)?)(?:suspended|eliminated|removed)\b"
     r"|\bis\s+not\s+an?\s+(?:admission\s+)?requirement|\bnot\s+an?\s+(?:admission\s+)?requirement"
@@ -68,6 +64,11 @@ _CONDITION_AFTER_NEG = re.compile(
 )
 _CONDITIONAL = re.compile(
     r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*|\bunless\b|\bmay\s+be\s+required\b"
+    # "may ask for GRE scores when", "in lieu of a test score", "at the discretion of" (issue 9).
+    r"|\bmay\s+(?:ask\s+for|request|require)\b|\bin\s+lieu\s+of\b|\bat\s+the\s+discretion\b"
+    r"|\bfor\s+(?:applicants|students|those)\s+(?:who\s+(?:have\s+not|do\s+not|did\s+not|lack)|whose|without|below|under)\b"
+    r"|\bor\s+(?:an?\s+)?(?:prior\s+|previous\s+|previously\s+earned\s+)?(?:graduate|master'?s|advanced)\s+degree"
+    r"|\bor\s+(?:\w+\s+)?years?\s+of\s+(?:[\w-]+\s+){0,3}?experience"
     r"|\brequired\s+(?:only\s+)?(?:for|of|if|when)\s+(?:applicants?|students?|those|your|an?|the)?\s?(?:\w+\s){0,4}?"
     r"(?:with|whose|below|under|less|who|if)\b|\bbelow\s+(?:a\s+)?\d\.\d|\bbelow\s+(?:a\s+)?(?:gpa|grade)"
     r"|\bif\s+(?:your|the|an?)\s+(?:\w+\s){0,3}?(?:gpa|grade)"
@@ -89,7 +90,7 @@ _EXPERIENCE = re.compile(
 _WAIVER = re.compile(r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*", re.I)
 _OPTIONAL = re.compile(r"\boptional\b|\bvoluntar\w*|\bmay\s+(?:be\s+)?submit\w*|\bencouraged\b|\btest[-\s]optional\b", re.I)
 _REQUIRED = re.compile(
-    r"\brequired\b|\bmust\s+(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
+    r"\brequired\b|\bwill\s+need\b|\bmust\s+be\s+(?:sent|submitted)\b|\bneeds?\s+(?:your|an?|the|official)\b|\bmust\s+(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
     re.I,
 )
 _GPA_NUMBER = re.compile(r"([0-4]\.\d{1,2})")
@@ -100,6 +101,33 @@ _GRAD_DEGREE = re.compile(
     r"|\bJ\.D\.|\bJD\b",
     re.I,
 )
+_GPA_WORD = re.compile(r"\bgpas?\b|grade[-\s]point", re.I)
+_TIED = re.compile(
+    r"\b(?:if|unless|with|whose|has|have|holding|below|under|above|less\s+than|at\s+least|or\s+(?:higher|above|better)"
+    r"|minimum|earned|exempt"
+    r"|waive\w*)\b",
+    re.I,
+)
+_BELOW_GPA = re.compile(r"\b(?:below|under|less\s+than)\s+(?:an?\s+)?[0-4]\.\d", re.I)
+# "cannot be waived": the rule holds for everyone (issue 9).
+_NOT_WAIVABLE = re.compile(
+    r"\b(?:cannot|can\s?not|may\s+not|will\s+not|is\s+not)\s+be\s+waived\b|\bnot\s+waivable\b|\bno\s+(?:exceptions|waivers)\b"
+    r"|\bcannot\s+be\s+waived\b",
+    re.I,
+)
+# "An application consists of the following items: ...; Admissions Test Scores": the exam among
+# the materials every applicant sends is required.
+_MATERIALS = re.compile(
+    r"\b(?:consists?\s+of|the\s+following(?:\s+(?:items|materials|documents))?|application\s+materials|required\s+documents"
+    r"|checklist|must\s+submit|the\s+application\s+process\s+requires)\b",
+    re.I,
+)
+# "For students taking the MAT, scores need to be at least 410": guidance for those who choose
+# to take a test, not a rule on it; licensure tests (Praxis) are not entrance exams.
+_GUIDANCE = re.compile(
+    r"^\s?(?:for|if)\s+(?:students|applicants|those|you)\s+(?:who\s+)?(?:are\s+)?(?:tak|submit|choos|send)\w*", re.I
+)
+_LICENSURE = re.compile(r"\b(?:" + "|".join(v.LICENSURE_TESTS) + r")\b", re.I)
 _UNCONDITIONAL = re.compile(r"\bunconditional(?:\s+admission)?\b|\bregular\s+admission\s+criteria\b", re.I)
 
 
@@ -122,9 +150,12 @@ def _condition(text: str) -> str | None:
     recognize (the status still says conditional)."""
     parts: list[str] = []
     with_parts: list[str] = []
-    m = _GPA_NUMBER.search(text)
-    if m and re.search(r"\bgpa\b|grade[-\s]point", text, re.I):
-        with_parts.append(f"GPA >= {m.group(1)}")
+    for m in _GPA_NUMBER.finditer(text):
+        near = text[max(0, m.start() - 60) : m.end() + 25]
+        # The GPA of the waiver, not a separate requirement ("a 3.0 GPA AND a test score").
+        if _GPA_WORD.search(near) and _TIED.search(near) or _BELOW_GPA.search(text, max(0, m.start() - 12), m.end()):
+            with_parts.append(f"GPA >= {m.group(1)}")
+            break
     if _GRAD_DEGREE.search(text):
         with_parts.append("a graduate degree")
     if _EXPERIENCE.search(text):
@@ -140,7 +171,11 @@ def _sentences_with_exam(text: str) -> str:
     """Only the sentences that talk about an entrance exam, so that 'TOEFL is required' next to
     'GRE not required' does not make the GRE required."""
     parts = re.split(r"(?<=[.;!?])\s", text)
-    keep = [p for p in parts if _mentions_exam(p)]
+    # A question ("Is the GRE required for admission?") states nothing.
+    keep = [
+        p for p in parts
+        if _mentions_exam(p) and not _GUIDANCE.match(p) and not _LICENSURE.search(p) and not p.rstrip().endswith("?")
+    ]
     # A follow-up sentence without the exam's name ("Applicants holding a graduate degree are
     # exempt.") still belongs to the rule when it states a waiver.
     for i, p in enumerate(parts):
@@ -154,7 +189,9 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     t = prepare(text)
     if not _mentions_exam(t):
         return None
-    body = _sentences_with_exam(t)
+    body = _NOT_WAIVABLE.sub(" required ", _sentences_with_exam(t))
+    if not body.strip():
+        return None
     exams = _exams_in(body)
     # A score-age rule's "will not be accepted" is about old scores: not a rule on the exam.
     age_rule = False
@@ -186,4 +223,6 @@ def parse_exam_rule(text: str) -> ExamRule | None:
         return ExamRule(status="optional", exams=exams)
     if _REQUIRED.search(body) or (age_rule and exams):
         return ExamRule(status="required", exams=exams)
+    if _MATERIALS.search(t):
+        return ExamRule(status="required", exams=exams)  # listed among the application materials
     return None

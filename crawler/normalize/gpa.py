@@ -18,9 +18,10 @@ more (3.125 stays 3.125, never rounded). "3.0" and "3.00" therefore compare and 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal
 
-from .text import prepare
+from .text import prepare, sentences
 
 TWO_PLACES = Decimal("0.01")
 
@@ -37,9 +38,35 @@ _LESSER = re.compile(
     r"\b(?:stipulations?|probation\w*|conditional\w*|provisional\w*|case[-\s]by[-\s]case|exception\w*"
     r"|considered|may\s+be\s+admitted|special\s+admission|petition|non-?degree|waiver"
     # Keeping a GPA once enrolled is not an admission minimum.
-    r"|maintain\w*|good\s+standing|to\s+remain|to\s+graduate|for\s+graduation)\b",
+    r"|maintain\w*|good\s+standing|preferred|recommended|competitive|to\s+remain|to\s+graduate(?!\s+(?:study|studies|school|programs?|work|level))|for\s+graduation)\b",
     re.I,
 )
+# A sentence about keeping a GPA once enrolled, graduating, averages of admitted students, other
+# levels or other purposes: its numbers are not the admission minimum (issue 9, class 1).
+_NOT_ADMISSION = re.compile(
+    r"\bto\s+(?:earn|receive)\s+the\b|\bto\s+graduate\b(?!\s+(?:study|studies|school|programs?|work|level))|\bfor\s+graduation\b|\bmust\s+be\s+completed\s+with\b"
+    r"|\bcompleted?\s+with\s+a\s+minimum\b|\bcourse\s?work\s+completed\s+with\b|\bcandidates\s+for\s+the\b|\bmaintain\w*|\bkeep\b|\bgood\s+standing\b"
+    r"|\bremain\b|\bprobation\w*|\bfalls?\s+below\b|\bcourse\s?work\s+with\b|\bin\s+all\s+graduate\s+courses\b"
+    r"|\bcore\s+courses\b|\bretention\b|\benrollment\s+limits?\b|\bscholarships?\b|\brenew\w*|\bhigh\s+school\b"
+    r"|\bsemester\s+hours\s+of\s+credit\s+with\b|\bexit\s+requirement\b"
+    r"|\baverage\s+(?:undergraduate\s+|cumulative\s+|overall\s+)?(?:gpa|g\.p\.a\.|grade[-\s]point)"
+    r"|\bentering\s+class\b|\bsuccessful\s+(?:graduate\s+)?applicants\s+(?:possess|have)\b|\bcalculated?\b"
+    r"|\bwriting\s+(?:section|portion|sample)\b|\bmerit\b|\bawards?\b|\bmedian\b"
+    # "Applicants typically have a GPA of 3.4": the profile of those admitted, not a minimum.
+    r"|\b(?:typically|usually|generally)\s+(?:have|has|hold|possess|earn)\b"
+    r"|\b(?:admitted|successful|competitive|incoming)\s+(?:students|applicants)\s+(?:\w+\s+)?(?:have|hold|possess)\b",
+    re.I,
+)
+# "3.0 (B)", "B (3.0)", "a \"B\" (3.0) average": a letter grade restating the number.
+_LETTER_BEFORE = re.compile(r"\b(?:of\s+|an?\s+)?[\"']?[A-D][+-]?[\"']?\s?\(\s?$")
+_LETTER_AFTER = re.compile(r"^\s?\(\s?[\"']?[A-D][+-]?[\"']?\s?\)")
+# "grade point average (GPA) of 3.0", "GPA: 2.7", "a GPA of at least 3.25": the label right before.
+_CONTEXT_BEFORE = re.compile(
+    r"(?:\bgpa|\bg\.p\.a\.|\bgrade[-\s]point\s+average|\bqpr)\s?(?:\(\s?gpa\s?\)\s?)?(?:requirements?\s+)?"
+    r"(?:of|:|is|=|requirement\s+of)?\s?(?:at\s+least\s+|a\s+)?(?:minimum\s+(?:of\s+)?)?(?:a\s+)?$",
+    re.I,
+)
+_OR_ABOVE = re.compile(r"^\s?(?:\(\s?[A-D]\s?\)\s?)?(?:or\s+(?:above|higher|better|more)|and\s+above|\+)", re.I)
 _REGULAR = re.compile(r"\b(?:regular|unconditional|full)\s+admission\b", re.I)
 _BELOW_BEFORE = re.compile(r"\b(?:below|under|less\s+than|lower\s+than|between)\s+(?:a\s+)?(?:gpa\s+of\s+)?$", re.I)
 
@@ -68,31 +95,58 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+_MINIMUM_BEFORE = re.compile(r"\bminimum\s+(?:of\s+|is\s+|:\s?)?$", re.I)
+
+
+def _bound(t: str, m: re.Match[str], has_context: bool) -> tuple[bool, str]:
+    """Whether the number is tied to a GPA at all (the cheap test, done first), and its clause."""
+    after = t[m.end() : m.end() + 40]
+    before = t[max(0, m.start() - 30) : m.start()]
+    clause = _clause_around(t, m.start(), m.end())
+    floor = max(0, m.start() - _CLAUSE_REACH)
+    in_parens = t.rfind("(", floor, m.start()) > t.rfind(")", floor, m.start())
+    # "B average (3.0 on a 4.0 scale)": a parenthesis that restates the GPA just named.
+    paren_context = in_parens and _CONTEXT.search(t, max(floor, t.rfind("(", floor, m.start()) - 20), m.start())
+    letter = _LETTER_BEFORE.search(before) is not None or _LETTER_AFTER.match(after) is not None
+    if in_parens and not _CONTEXT.search(clause) and not paren_context and not letter:
+        return False, clause
+    if letter or _CONTEXT_BEFORE.search(t[max(0, m.start() - 60) : m.start()]) or (
+        has_context and _MINIMUM_BEFORE.search(before)
+    ):
+        return True, clause
+    if _GPA_AFTER.match(after):
+        return True, clause
+    # "regular admission requires 3.0" in a text about GPAs.
+    return bool(has_context and (_CONTEXT.search(clause) or paren_context or _REGULAR.search(clause))), clause
+
+
 def parse_gpa(text: str) -> Decimal | None:
     """Minimum GPA for regular admission; None when the text does not state one."""
     t = prepare(text)
     has_context = _CONTEXT.search(t) is not None
+    spans = sentences(t)
+    starts = [a for a, _ in spans]
     for m in _NUMBER.finditer(t):
         value = Decimal(m.group(1))
         if not Decimal("1.0") <= value <= Decimal("4.0"):
             continue
         after = t[m.end() : m.end() + 40]
         before = t[max(0, m.start() - 30) : m.start()]
-        if _SCALE.match(after) or _SCALE_BEFORE.search(before):
+        if _SCALE.match(after) or _SCALE_BEFORE.search(before) or _BELOW_BEFORE.search(before):
             continue
-        if _BELOW_BEFORE.search(before):
+        bound, clause = _bound(t, m, has_context)
+        if not bound:
             continue
-        clause = _clause_around(t, m.start(), m.end())
-        floor = max(0, m.start() - _CLAUSE_REACH)
-        in_parens = t.rfind("(", floor, m.start()) > t.rfind(")", floor, m.start())
-        # "B average (3.0 on a 4.0 scale)": a parenthesis that restates the GPA just named.
-        paren_context = in_parens and _CONTEXT.search(t, max(floor, t.rfind("(", floor, m.start()) - 20), m.start())
-        if _LESSER.search(clause) or (in_parens and not _CONTEXT.search(clause) and not paren_context):
+        lesser = _LESSER.search(clause)
+        # "3.25 or above will be considered": the minimum itself, not a lesser route.
+        if lesser and lesser.group(0).lower() == "considered" and _OR_ABOVE.match(after):
+            lesser = None
+        if lesser:
             continue
-        # "regular admission requires 3.0" in a text about GPAs.
-        regular = has_context and _REGULAR.search(clause)
-        if not (has_context and (_CONTEXT.search(clause) or _GPA_AFTER.match(after) or paren_context or regular)) \
-                and not _GPA_AFTER.match(after):
+        k = bisect_right(starts, m.start()) - 1
+        a, b = spans[k] if k >= 0 else (0, len(t))
+        # The sentence around the number, at most _CLAUSE_REACH either side (bounded work).
+        if _NOT_ADMISSION.search(t, max(a, m.start() - _CLAUSE_REACH), min(b, m.end() + _CLAUSE_REACH)):
             continue
         return gpa_value(value)
     return None

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from . import vocabulary as v
 from .models import money
-from .text import prepare
+from .text import prepare, words_to_digits
 
 # Integer part: grouped by commas in threes, or a plain run of digits; then at most two
 # decimals. The look-ahead refuses a match that continues with more digits or with a second
@@ -28,6 +29,24 @@ _RANGE_AFTER = re.compile(r"\s?(?:-|to|through)\s?(?:US\s?\$|\$|USD\s?)?\s?\d", 
 _RANGE_BEFORE = re.compile(r"\bbetween\s$", re.I)
 
 
+# An amount in another currency ("CAD $1,200", "Tuition (CAD)", "Quebec residents $2,098"): no
+# amount of such a text is read as US dollars (issue 9).
+OTHER_CURRENCY = re.compile("|".join(v.OTHER_CURRENCIES), re.I)
+# "five hundred dollars" once the words are digits: "5 hundred" -> "500".
+_HUNDREDS = re.compile(r"\b(\d{1,2})\s+hundred(?:\s+(?:and\s+)?(\d{1,2}))?(?=\s+dollars\b)", re.I)
+_THOUSANDS = re.compile(
+    r"\b(\d{1,3})\s+thousand(?:\s+(?:and\s+)?(\d{1,2})\s+hundred)?(?:\s+(?:and\s+)?(\d{1,2}))?(?=\s+dollars\b)", re.I
+)
+
+
+def _words_as_digits(text: str) -> str:
+    """Money written in words, as digits: 'five hundred dollars' -> '500 dollars'. Only exact
+    number words before 'dollars' are read; 'a few hundred dollars' stays words."""
+    t = words_to_digits(text)
+    t = _THOUSANDS.sub(lambda m: str(int(m.group(1)) * 1000 + int(m.group(2) or 0) * 100 + int(m.group(3) or 0)), t)
+    return _HUNDREDS.sub(lambda m: str(int(m.group(1)) * 100 + int(m.group(2) or 0)), t)
+
+
 @dataclass(frozen=True)
 class Amount:
     start: int
@@ -37,7 +56,12 @@ class Amount:
 
 
 def find_amounts(text: str) -> list[Amount]:
-    """Every dollar amount in already-prepared text, in order, with range membership marked."""
+    """Every dollar amount in already-prepared text, in order, with range membership marked;
+    [] when the text names another currency. Amounts in words ("fifty dollars") are read only
+    when the text has no amount in digits; their positions are those of the rewritten text, so
+    callers that slice by position use `dollars_text()` first."""
+    if OTHER_CURRENCY.search(text):
+        return []
     found: dict[int, Amount] = {}
     for pattern in (_PREFIXED, _SUFFIXED):
         for m in pattern.finditer(text):
@@ -70,10 +94,18 @@ def find_amounts(text: str) -> list[Amount]:
     return marked
 
 
+def dollars_text(text: str) -> str:
+    """Prepared text in which money written in words is in digits, when the text has no amount
+    in digits ("The fee is fifty dollars" -> "The fee is 50 dollars")."""
+    if find_amounts(text) or "dollar" not in text.lower():
+        return text
+    return _words_as_digits(text)
+
+
 def parse_money(text: str) -> Decimal | None:
     """The first dollar amount in the text, to the cent; None when there is none or when the
     first amount opens a range ("$500-$700": not a single price)."""
-    amounts = find_amounts(prepare(text))
+    amounts = find_amounts(dollars_text(prepare(text)))
     if not amounts or amounts[0].in_range:
         return None
     return money(amounts[0].value)

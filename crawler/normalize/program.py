@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .text import TERM_ORDER, TERM_WORDS, prepare
+from .text import prepare
+from .vocabulary import TERM_ORDER, TERM_WORDS, alternation
 
 # ---- start terms -----------------------------------------------------------------------------
 
-_TERM_ANY = r"(?:fall|autumn|spring|summer|winter)"
+_TERM_ANY = alternation(TERM_WORDS, bounded=False)
 _NEGATED_TERMS = re.compile(
     rf"\b(?:does\s+not|doesn't|do\s+not|don't|will\s+not|won't|not|cannot|no\s+longer)\s+(?:\w+\s){{0,3}}?"
     rf"(?:admit|accept|offer|enroll|start|begin)\w*\b(?P<span>[^.;\d]*)"
@@ -22,11 +23,14 @@ _NEGATED_TERMS = re.compile(
     rf"|\bnot\s+(?:in\s+(?:the\s+)?)?(?P<span3>{_TERM_ANY})\b"
     # "summer entry is not available", "Summer admission is not offered"
     rf"|\b(?P<span4>{_TERM_ANY})\s+(?:entry|admissions?|starts?|intake|cohorts?|enrollment)\s+(?:is|are)\s+not\s+"
-    rf"(?:currently\s+)?(?:available|offered|possible|an\s+option)\b",
+    rf"(?:currently\s+)?(?:available|offered|possible|an\s+option)\b"
+    # "Summer Semester: No Admission" (a deadlines table row).
+    rf"|\b(?P<span5>{_TERM_ANY})(?:\s+(?:semester|term|quarter))?\s?:\s?(?:no|none|n/a)\b(?:\s+(?:admissions?|entry|intake|starts?))?",
     re.I,
 )
 # A term mentioned for something other than starting: "spring break", "summer courses".
-_NOT_A_START = re.compile(rf"\b{_TERM_ANY}\s+(?:break|courses?|classes|institute|session\s+courses)\b", re.I)
+_NOT_A_START = re.compile(rf"\b{_TERM_ANY}\s+(?:break|courses?|classes|institute|sessions?)\b", re.I)
+
 # A term open only to another credential: "Summer only for the School Librarianship certificate".
 _ONLY_FOR_OTHER = re.compile(
     rf"\b(?P<term>{_TERM_ANY})\s+(?:admission\s+)?(?:is\s+)?only\s+for\s+(?:the\s+)?(?:[\w-]+\s){{0,4}}?"
@@ -41,11 +45,14 @@ def parse_start_terms(text: str) -> list[str]:
     t = prepare(text)
     excluded: set[str] = set()
     for m in _NEGATED_TERMS.finditer(t):
-        span = m.group("span") or m.group("span2") or m.group("span3") or m.group("span4") or ""
+        span = m.group("span") or m.group("span2") or m.group("span3") or m.group("span4") or m.group("span5") or ""
         excluded.update(TERM_WORDS[w.lower()] for w in _TERM_WORD.findall(span))
     excluded.update(TERM_WORDS[m.group("term").lower()] for m in _ONLY_FOR_OTHER.finditer(t))
     t = _NOT_A_START.sub(" ", _NEGATED_TERMS.sub(" ", t))
     found = {TERM_WORDS[w.lower()] for w in _TERM_WORD.findall(t)} - excluded
+    # Starts given as months ("Months of entry: January, August") are not read as terms: January
+    # is the spring semester at one school and the winter quarter at another (issue 9 leftover;
+    # unknown on purpose).
     return [term for term in TERM_ORDER if term in found]
 
 

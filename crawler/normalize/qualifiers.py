@@ -12,24 +12,19 @@ from __future__ import annotations
 
 import re
 
-# Residency. "any" phrases are checked first: they contain the other words.
-_ANY = re.compile(
-    r"\b(?:(?:in-state\s+and\s+out-of-state)|(?:residents?\s+(?:and|&|or)\s+non-?\s?residents?)"
-    r"|regardless\s+of\s+(?:state\s+(?:of\s+)?)?residen\w*|no\s+out-of-state\s+(?:fees?|tuition|surcharge)"
-    r"|same\s+(?:rate\s+|tuition\s+)?for\s+all|all\s+students|residency\s+does\s+not"
-    # "Out-of-state online students pay the in-state rate": one rate for everyone (decision:
-    # residency "any", not an in_state and an out_of_state copy of the same amount).
-    r"|pays?\s+(?:the\s+)?in-state\s+(?:rate|tuition|price)|in-state\s+(?:rate|tuition)\s+(?:for|to)\s+all)",
-    re.I,
-)
-_OUT = re.compile(r"\b(?:non-[a-z]+\s+residents?|out-of-state|out\s+of\s+state|non-?\s?residents?|nonresidents?)\b", re.I)
-_IN = re.compile(r"\b(?:in-state|in\s+state|residents?)\b", re.I)
-_INTL = re.compile(r"\binternational\b", re.I)
+from . import vocabulary as v
+
+# Residency, built from the vocabulary's tables. "any" phrases are checked first: they contain
+# the other words.
+_ANY = re.compile(r"\b(?:" + "|".join(v.RESIDENCY_ANY) + ")", re.I)
+_OUT = re.compile(r"\b(?:" + "|".join(v.RESIDENCY_OUT) + r")\b", re.I)
+_IN = re.compile(r"\b(?:" + "|".join(v.RESIDENCY_IN) + r")\b", re.I)
+_INTL = re.compile(r"\b(?:" + "|".join(v.RESIDENCY_INTL) + r")\b", re.I)
 
 # Any residency word, for finding where a heading names one.
 RESIDENCY_WORD = re.compile(rf"{_OUT.pattern}|{_IN.pattern}|{_INTL.pattern}", re.I)
 
-RESIDENCY_ORDER = ("in_state", "out_of_state", "international")
+RESIDENCY_ORDER = v.RESIDENCY_ORDER
 
 
 def residencies(text: str) -> tuple[str, ...]:
@@ -47,15 +42,9 @@ def residencies(text: str) -> tuple[str, ...]:
     return tuple(r for r in RESIDENCY_ORDER if r in found)
 
 
-# Campus / delivery qualifiers; the first pattern that matches wins (most specific first).
-CAMPUS_WORDS: tuple[tuple[str, str], ...] = (
-    ("main campus", r"\bmain\s+campus\b"),
-    ("online campus", r"\bonline\s+campus\b"),
-    ("global campus", r"\bglobal\s+campus\b"),
-    ("on campus", r"\bon-?\s?campus\b|\bface-to-face\b|\bin-person\b|\bin\s+person\b"),
-    ("online", r"\bonline\b|\bdistance\b"),
-)
-_CAMPUS = [(label, re.compile(p, re.I)) for label, p in CAMPUS_WORDS]
+# Campus / delivery qualifiers (vocabulary.CAMPUS_WORDS); the first that matches wins.
+CAMPUS_WORDS = v.CAMPUS_WORDS
+_CAMPUS = [(label, re.compile(v.alternation(words), re.I)) for label, words in CAMPUS_WORDS]
 _FULL = re.compile(r"\bfull[-\s]?time\b", re.I)
 _PART = re.compile(r"\bpart[-\s]?time\b", re.I)
 LOAD_UNIT = r"(?:semester\s+|quarter\s+)?(?:credit[-\s]hours?|credits?|units?|hours?|hrs?\b|sch\b)"

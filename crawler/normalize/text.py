@@ -10,6 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .vocabulary import MONTHS, TENS, TERM_ORDER, TERM_WORDS, UNITS, alternation
+
+__all__ = [
+    "MAX_CHARS", "MONTHS", "TERM_ORDER", "TERM_RE", "TERM_WORDS", "clean_text", "prepare", "sentences", "words_to_digits",
+]
+
 # Evidence is one fact's text (a table cell, a paragraph, a flattened block); anything longer
 # than this is not a statement of one fact, and capping keeps every regex pass bounded.
 MAX_CHARS = 20_000
@@ -31,29 +37,7 @@ _FOLD = str.maketrans(
     }
 )
 
-TERM_WORDS: dict[str, str] = {
-    "fall": "fall", "autumn": "fall", "spring": "spring", "summer": "summer", "winter": "winter",
-}
-TERM_ORDER: tuple[str, ...] = ("fall", "spring", "summer", "winter")
-TERM_RE = re.compile(r"\b(fall|autumn|spring|summer|winter)\b", re.I)
-
-MONTHS: dict[str, int] = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
-    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
-    "december": 12,
-}
-
-UNITS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
+TERM_RE = re.compile(alternation(TERM_WORDS), re.I)
 
 _UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 _TENS_ALT = "|".join(TENS)
@@ -114,9 +98,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 # Not after another period: a dot leader ("Tuition per credit hour ........ $1,290") or an
 # ellipsis is not a sentence end.
+# Abbreviations whose period is not a sentence end: month abbreviations ("Feb. 1") from the
+# vocabulary, and titles. One look-behind each (a look-behind must have a fixed width).
+_NOT_AN_END = tuple(m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")) + (
+    "no", "st", "dr", "mr", "ms", r"e\.g", r"i\.e",
+)
 _SENTENCE_END = re.compile(
-    r"(?<!\.)(?<!\b[A-Z])(?<!\bjan|\bfeb|\bmar|\bapr|\bjun|\bjul|\baug|\bsep|\boct|\bnov|\bdec)"
-    r"(?<!\bsept)(?<!\bno)(?<!\bst)(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\be\.g)(?<!\bi\.e)"
-    r"[.!?;](?=\s|$)",
+    r"(?<!\.)(?<!\b[A-Z])" + "".join(rf"(?<!\b{w})" for w in _NOT_AN_END) + r"[.!?;](?=\s|$)",
     re.I,
 )

@@ -47,8 +47,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from . import qualifiers as q
+from . import vocabulary as v
 from .models import Rate
-from .money import Amount, find_amounts
+from .money import OTHER_CURRENCY, Amount, dollars_text, find_amounts
 from .text import prepare, sentences
 
 _UNIT = (
@@ -62,9 +63,8 @@ _UNIT = (
 )
 _LABEL_WORD = r"(?:tuition|fees?|charges?|surcharges?|total)"
 _POST_LABEL_WORD = r"(?:tuition|fees?|charges?|surcharges?)"
-_RES_WORD = (
-    r"non-[a-z]+\s+residents?|residents?\s+(?:and|&)\s+non-?\s?residents?|in-state|out-of-state|non-?\s?residents?"
-    r"|residents?|international"
+_RES_WORD = "|".join(
+    (r"residents?\s+(?:and|&)\s+non-?\s?residents?", *v.RESIDENCY_OUT, *v.RESIDENCY_IN, *v.RESIDENCY_INTL)
 )
 
 
@@ -95,12 +95,13 @@ def _post_pattern(labels: bool) -> re.Pattern[str]:
 
 
 _POST = _post_pattern(labels=True)
+_UNIT_ONLY = re.compile(rf"(?:per|/)[-\s]?(?:{_UNIT})", re.I)
 _POST_NO_LABEL = _post_pattern(labels=False)
 # "Tuition $565", "Fees: $76.16", "Tuition Per Credit Hour: $565.00": the label (with its unit)
 # stands right before the amount, so a label after the amount ("... Fees Per Credit Hour: $76.16")
 # heads the next amount, never this one.
 _LABEL_RIGHT_BEFORE = re.compile(
-    rf"\b{_LABEL_WORD}(?:\s?(?:per|/)[-\s]?(?:{_UNIT}))?\s?(?:\((?:[a-z-]+\s?){{1,3}}\)\s?)?:?\s?$", re.I
+    rf"\b{_LABEL_WORD}(?:\s?(?:per|/)[-\s]?(?:{_UNIT}))?\s?(?:\((?:[a-z/-]+\s?){{1,4}}\)\s?)?:?\s?$", re.I
 )
 _PRE_PER = re.compile(
     rf"(?:(?:per|/)[-\s]?(?:{_UNIT})\b|(?P<annual>annual|yearly|per\s+year|a\s+year)\b"
@@ -148,21 +149,40 @@ _NOT_TUITION = re.compile(
 # program's (an undergraduate row is never an MLIS price). The nearest level word before an
 # amount decides; "undergraduate degree/GPA/coursework" is not a row label.
 _LEVEL = re.compile(
-    r"\b(?P<under>undergraduate)\b(?!\s+(?:degrees?|gpa|coursework|work|record|transcripts?|institutions?|studies))"
-    r"|\b(?P<grad>graduate)\b",
+    rf"\b(?P<under>{v.LEVEL_UNDERGRADUATE})\b(?!\s+(?:{'|'.join(v.LEVEL_NOT_A_ROW)})\b)"
+    rf"|\b(?P<grad>{v.LEVEL_GRADUATE})\b",
     re.I,
 )
 # Words after an amount and its unit that qualify it: "(full-time)", "for full-time enrollment
 # (9 or more credit hours)". They belong to the amount before them, not to the next one.
 _TRAIL = re.compile(
     r"\s?(?:\(\s?[^()$]{1,80}\)"
-    r"|(?:for|with)\s+[^$()|.;,]{1,80}?(?:\s?\([^()$]{1,60}\))?(?=\s?(?:[.;,|]|$)|\s\$|\s(?:and|or)\s))",
+    r"|(?:for|with)\s+[^$()|.;,]{1,80}?(?:\s?\([^()$]{1,60}\))?(?=\s?(?:[.;,|]|$)|\s\$|\s(?:and|or)\s(?!more\b)))",
     re.I,
 )
 # A fee stated without a unit is per term only when its sentence talks about terms.
 _TERM_WORD = re.compile(r"\b(?:semesters?|terms?|quarters?|trimesters?)\b", re.I)
 _COURSE_SIZE = re.compile(r"(\d{1,2}|three|four|six)[-\s](?:semester\s+|credit\s+)?(?:credit|unit|hour)", re.I)
 _SMALL_WORDS = {"three": 3, "four": 4, "six": 6}
+# A sentence about money the student does not pay for the program, or pays once: savings,
+# scholarships and awards, reductions, discounts, waivers, salaries (issue 9, class 1).
+_NOT_A_PRICE = re.compile(
+    r"\b(?:save[sd]?|saving\w*|scholarships?|fellowships?|stipends?|awards?|reductions?|discounts?|waivers?|rebates?"
+    r"|reimburse\w*|refund\w*|salar\w*|earnings|endowment|investment|match(?:es|ed)?|one[-\s]time)\b",
+    re.I,
+)
+# Amounts printed without "$" in a money column ("Tuition per credit hour: In-State 479.32"):
+# read only in a text with no "$" amount at all that names tuition or fees and a unit, and only
+# when written with cents or thousands separators (never a GPA, a year or a count).
+_BARE_AMOUNT = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d{2,5}\.\d{2})(?![\w.,%])")
+_MONEY_CUE = re.compile(r"\b(?:tuition|fees?|rates?|charges?|costs?)\b", re.I)
+# Column labels of a flattened table's header row: residencies and units, in order.
+_COLUMN_RESIDENCY = re.compile(
+    r"\b(?:in-state|in\s+state|out-of-state|out\s+of\s+state|non-?\s?residents?|residents?|international)\b", re.I
+)
+_COLUMN_UNIT = re.compile(
+    rf"\b(?:(?P<att>full[-\s]?time|part[-\s]?time)\s+)?(?:rate\s+)?(?P<per>per[-\s](?:{_UNIT}))\b", re.I
+)
 # A price list with more amounts than this is not one fact's evidence; the rest is ignored.
 MAX_AMOUNTS = 200
 
@@ -184,6 +204,54 @@ class _Item:
     attendance: str | None = None
     load: str | None = None
     labelled_before: bool = False  # its kind comes from a label written before it
+
+
+@dataclass
+class _Column:
+    residency: tuple[str, ...] = ()
+    per: str | None = None
+    per_text: str = ""
+    attendance: str | None = None
+
+
+def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int, _Column]:
+    """Rows of a flattened table: amounts with nothing but spaces between them. When the header
+    before the first row names as many residency columns ("In-State ... Out-of-State") or unit
+    columns ("Full-time per term  Part-time per credit") as a row has amounts, each amount takes
+    its column's label. Without such a header a row is read as before."""
+    rows: list[list[int]] = []
+    for i in range(len(amounts)):
+        if i in skip:
+            continue
+        if rows and rows[-1][-1] == i - 1 and not text[amounts[i - 1].end : amounts[i].start].strip(" *"):
+            rows[-1].append(i)
+        else:
+            rows.append([i])
+    rows = [r for r in rows if len(r) >= 2]
+    if not rows:
+        return {}
+    header = text[: amounts[rows[0][0]].start]
+    header = header[header.rfind(". ") + 1 :]
+    k = len(rows[0])
+    residencies = [q.residencies(m.group(0)) for m in _COLUMN_RESIDENCY.finditer(header)]
+    units = list(_COLUMN_UNIT.finditer(header))
+    columns: list[_Column] = [_Column() for _ in range(k)]
+    named = False
+    if len(residencies) >= k and len({r for r in residencies[:k]}) == k:
+        for col, res in zip(columns, residencies[:k]):
+            col.residency = res
+        named = True
+    if len(units) >= k and len({_per_from(_UNIT_ONLY.match(u.group("per"))) for u in units[:k]}) == k:
+        for col, u in zip(columns, units[:k]):
+            col.per, col.per_text = _per_from(_UNIT_ONLY.match(u.group("per"))), u.group("per")
+            col.attendance = q.attendance(u.group("att") or "")
+        named = True
+    elif len(units) >= k and named:
+        for col, u in zip(columns, units[:k]):
+            col.per, col.per_text = _per_from(_UNIT_ONLY.match(u.group("per"))), u.group("per")
+    if not named:
+        return {}
+    return {i: columns[j] for row in rows if len(row) == k for j, i in enumerate(row)}
 
 
 @dataclass
@@ -262,6 +330,7 @@ def _label_first(heading: str) -> bool:
 
 def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Group]:
     groups: list[_Group] = []
+    columns = _table_columns(text, amounts, skip)
     boundary = 0
     for i, a in enumerate(amounts):
         if i in skip:
@@ -283,6 +352,12 @@ def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Gro
         item = _Item(a, "")
         _read_post(item, m)
         end = _read_trail(item, text, m.end())
+        col = columns.get(i)
+        if col is not None:
+            item.residency = col.residency or item.residency
+            if col.per:
+                item.per, item.per_text, item.own_per = col.per, col.per_text, True
+            item.attendance = col.attendance or item.attendance
         spans = sentences(inter) if inter.strip() else []
         sentence_break = len(spans) > 1
         soft = False
@@ -494,30 +569,47 @@ def _applies_to(group: _Group, item: _Item) -> str | None:
     ])
 
 
-def parse_tuition(text: str) -> list[Rate]:
-    """Every tuition or fee rate the text states; [] when it states none."""
-    t = prepare(text)
-    amounts = find_amounts(t)
-    if not amounts:
-        return []
-    amounts = amounts[:MAX_AMOUNTS]
-    skip = _skipped(t, amounts)
+def _price_text(text: str) -> str:
+    """Prepared text; money in words as digits; in a money column printed without "$", the
+    amounts marked as dollars."""
+    t = dollars_text(prepare(text))
+    if not find_amounts(t) and _MONEY_CUE.search(t) and _UNIT_ONLY.search(t) and not OTHER_CURRENCY.search(t):
+        t = _BARE_AMOUNT.sub(lambda m: "$" + m.group(1), t)
+    return t
+
+
+def _not_prices(text: str, amounts: list[Amount]) -> set[int]:
+    """Amounts in sentences about savings, scholarships, reductions, one-time charges."""
+    out: set[int] = set()
+    for a, b in sentences(text):
+        if _NOT_A_PRICE.search(text, a, b):
+            out.update(i for i, am in enumerate(amounts) if a <= am.start < b)
+    return out
+
+
+def _restates(item: _Item, rate: _Item) -> bool:
+    """'$474 per unit, with a total of $20,382 for the degree (43 units)':
+    the degree's price that is the per-credit rate times a credit count restates the rate (a
+    course price is kept: pages state it as a price of its own)."""
+    if rate.per != "credit" or not rate.amount.value or item is rate:
+        return False
+    n, rest = divmod(item.amount.value, rate.amount.value)
+    if rest:
+        return False
+    return item.per == "program" and 12 <= n <= 72
+
+
+def _resolved(t: str, groups: list[_Group]) -> list[tuple[_Group, _Item, tuple[str, ...]]]:
+    """Each group's items that are rates, with the residencies they are for."""
     spans = sentences(t)
     says_any = [q.residencies(t[a:b]) == ("any",) for a, b in spans]
     span_starts = [a for a, _ in spans]
     levels = [(m.start(), bool(m.group("under"))) for m in _LEVEL.finditer(t)]
     level_starts = [p for p, _ in levels]
-    rates: list[Rate] = []
-    seen: set[Rate] = set()
-    groups = _build_groups(t, amounts, skip)
+    per_credit = [i for g in groups for i in g.items if i.per == "credit" and i.kind in (None, "tuition")]
+    out: list[tuple[_Group, _Item, tuple[str, ...]]] = []
     for group in groups:
-        _resolve_group(group)
-    _carry_units(groups)
-    _carry_kinds(groups)
-    for group in groups:
-        sentence_index = bisect_right(span_starts, group.items[0].amount.start) - 1
-        sentence_any = says_any[sentence_index]
-        resolved = []
+        sentence_any = says_any[bisect_right(span_starts, group.items[0].amount.start) - 1]
         for item in group.items:
             k = bisect_left(level_starts, item.amount.start) - 1
             if k >= 0 and levels[k][1]:
@@ -529,21 +621,43 @@ def parse_tuition(text: str) -> list[Rate]:
             # A total (or a combined "tuition and fees" figure) is neither a tuition nor a fee.
             if item.per is None or item.kind in ("one-time", "total", "other"):
                 continue
+            if item.kind in (None, "tuition") and any(_restates(item, rate) for rate in per_credit):
+                continue
             if sentence_any:
                 residency: tuple[str, ...] = ("any",)
             else:
                 residency = item.residency or group.context.get("residency") or ("any",)  # type: ignore[assignment]
-            resolved.append((item, residency))
-        # One residency at a time, so "Out-of-State & International" reads as two blocks.
-        for res in ("any", *q.RESIDENCY_ORDER):
-            for item, residency in resolved:
-                if res not in residency:
+            out.append((group, item, residency))
+    return out
+
+
+def parse_tuition(text: str) -> list[Rate]:
+    """Every tuition or fee rate the text states; [] when it states none."""
+    t = _price_text(text)
+    amounts = find_amounts(t)[:MAX_AMOUNTS]
+    if not amounts:
+        return []
+    skip = _skipped(t, amounts) | _not_prices(t, amounts)
+    groups = _build_groups(t, amounts, skip)
+    for group in groups:
+        _resolve_group(group)
+    _carry_units(groups)
+    _carry_kinds(groups)
+    resolved = _resolved(t, groups)
+    rates: list[Rate] = []
+    seen: set[Rate] = set()
+    # One residency at a time within a group, so "Out-of-State & International" reads as two blocks.
+    for group in groups:
+        mine = [(item, res) for g, item, res in resolved if g is group]
+        for residency in ("any", *q.RESIDENCY_ORDER):
+            for item, res in mine:
+                if residency not in res:
                     continue
                 rate = Rate(
                     kind=item.kind or "tuition",
                     amount_usd=item.amount.value,
                     per=item.per,
-                    residency=res,
+                    residency=residency,
                     applies_to=_applies_to(group, item),
                 )
                 if rate not in seen:

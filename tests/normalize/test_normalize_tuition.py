@@ -284,7 +284,8 @@ CASES = [
     ("Tuition & Mandatory Fees per credit hour: $612.45", []),
     # Not rates: ranges, words, totals, cost of attendance.
     ("Tuition ranges from $450 to $700 per credit hour depending on residency.", []),
-    ("Tuition is six hundred dollars per credit hour.", []),
+    # Money in words is read when it is exact (issue 9; this case expected [] before PARSER_VERSION 4).
+    ("Tuition is six hundred dollars per credit hour.", [r("tuition", "600", "credit")]),
     ("In-state tuition and fees: $5,120 per semester", []),
     ("Estimated cost of attendance: $42,000 per year", []),
     ("Books and supplies: $1,200 per year", []),
