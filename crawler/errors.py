@@ -11,6 +11,9 @@ EXIT_OK = 0
 EXIT_DEGRADED = 1   # done, but some sites were degraded or failed (their published values were kept)
 EXIT_CONFIG = 2     # usage or configuration error
 EXIT_FAILED = 3     # could not run
+EXIT_NO_SITE = 4    # done, but every site failed: probably our own network (DNS, proxy, firewall), not the sites
+EXIT_SIGINT = 130   # interrupted by SIGINT (Ctrl-C): the crawl is recorded as failed, nothing was published
+EXIT_SIGTERM = 143  # interrupted by SIGTERM (systemd stop, kill): the same
 
 
 class MlisError(Exception):
@@ -31,6 +34,13 @@ class HistoryError(MlisError):
     exit_code = EXIT_CONFIG
 
 
+class StorageError(MlisError):
+    """The disk, not the data: no space left, no permission, a read-only or locked file, an I/O
+    error. Nothing was changed (SQLite rolled back); history.db and programs.db are intact."""
+
+    exit_code = EXIT_FAILED
+
+
 class ReviewError(MlisError):
     """A review decision that cannot be made (no such change, not pending, stale)."""
 
@@ -47,6 +57,21 @@ class PublishError(MlisError):
     """The new programs.db failed its checks; the published file was left as it was."""
 
     exit_code = EXIT_FAILED
+
+
+class Interrupted(MlisError):
+    """A job stopped by SIGINT or SIGTERM: exit 128 + the signal's number (130, 143)."""
+
+    def __init__(self, signum: int, message: str):
+        super().__init__(message)
+        self.signum = signum
+        self.exit_code = 128 + signum
+
+
+class ReadOnlyError(MlisError):
+    """A command that changes state asked of a data folder this user cannot write."""
+
+    exit_code = EXIT_CONFIG
 
 
 class FeedError(MlisError, ValueError):

@@ -40,10 +40,30 @@ from crawler import normalize as n
 PARSER_VERSION = "4"
 
 
+# The plausible amount of one stated rate or fee, in US dollars, per (kind, per): a value outside
+# its band is held for review whether it is new, changed or a program's first (policy.py may
+# override). Set from the recorded sites (tuition $556-$1,372 per credit and $4,999-$16,145 per
+# term, fees $62-$76 per credit and $228-$835 per term) with wide margins: a band catches a misread
+# (a total read as a rate, "$9,999,999 per semester"), not a dear program.
+RATE_BANDS: dict[tuple[str, str], tuple[Decimal, Decimal]] = {
+    ("tuition", "credit"): (Decimal(50), Decimal(5000)),
+    ("tuition", "course"): (Decimal(150), Decimal(15000)),
+    ("tuition", "term"): (Decimal(500), Decimal(40000)),
+    ("tuition", "year"): (Decimal(1000), Decimal(80000)),
+    ("tuition", "program"): (Decimal(3000), Decimal(150000)),
+    ("fee", "credit"): (Decimal(1), Decimal(1000)),
+    ("fee", "course"): (Decimal(1), Decimal(3000)),
+    ("fee", "term"): (Decimal(1), Decimal(10000)),
+    ("fee", "year"): (Decimal(1), Decimal(20000)),
+    ("fee", "program"): (Decimal(1), Decimal(50000)),
+}
+
+
 @dataclass(frozen=True)
 class Field:
-    """One field's spec. `band` is the plausible range of a number (a value outside it is held for
-    review, see crawler/history/policy.py, which may override it); `column` is the `programs`
+    """One field's spec. `band` is the plausible range of a number (for `duration`: its months; for
+    rate lists see RATE_BANDS; a value outside it is held for review, see
+    crawler/history/policy.py, which may override it); `column` is the `programs`
     column a scalar field is published in (list and structured fields have tables of their own,
     see crawler/publish.py), with `cast` for its type there."""
 
@@ -117,7 +137,7 @@ FIELDS: dict[str, Field] = {
         Field("min_gpa", "Minimum GPA", n.parse_gpa, band=(Decimal("2.0"), Decimal("4.0")), column="min_gpa", cast=float),
         Field("application_fee", "Application fee", n.parse_money, money=True, band=(Decimal(0), Decimal(250)),
               column="application_fee_usd", cast=float),
-        Field("duration", "Length", n.parse_duration),
+        Field("duration", "Length", n.parse_duration, band=(Decimal(6), Decimal(96))),
         Field("ala_accredited", "ALA accreditation", n.parse_accredited, column="ala_accredited"),
     ]
 }

@@ -17,6 +17,8 @@ OUTCOMES = (
     OK, "http_4xx", "http_5xx", "dns", "timeout", "dataloss", "too_large", "robots",
     "offsite", "redirect_loop", "refused_address", "conn_failed", "parse_error",
     "extraction_empty", "error",
+    # A page that failed its own checks (crawler/crawl/pagecheck.py): it states nothing.
+    "soft_404", "login_wall", "redirected_away", "truncated", "unrecognized",
 )
 
 

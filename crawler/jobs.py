@@ -8,17 +8,32 @@ refresh killed at any point leaves the history consistent: the next one marks th
 interrupted crawl failed and starts again, or, if its reconcile had committed, finishes
 publishing and reporting it first (`recover`); nothing half-done is ever published, and
 nothing is published without the report that lists it.
+
+Every crawl has a report, failed ones too: a crawl that fails (an error, SIGINT or SIGTERM)
+writes one at once saying so ("the crawl of <date> failed: <reason>; nothing was published; the
+last good publish is <crawl>"); one that was killed gets it from the next run, which settles it.
+Each report is also kept in history.db (`night_reports`), so `report --crawl` shows what the
+night said, not a rebuild from today's state.
+
+Signals: SIGINT and SIGTERM are forwarded to the crawl child (it runs in its own process group
+and dies with its parent), waited for, and the crawl is recorded as failed; the job then raises
+`Interrupted` (exit 130 / 143). A signal after the reconcile committed lets the job finish
+publishing and reporting first (a few seconds): its changes are accepted already.
 """
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import json
 import os
 import re
 import secrets
+import signal
 import subprocess
 import sys
+import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -27,17 +42,22 @@ from pathlib import Path
 from crawler import __version__
 from crawler.config import Config
 from crawler.crawl.runner import spider_names
-from crawler.errors import ConfigError, FeedError, RefreshError
+from crawler.errors import ConfigError, FeedError, Interrupted, ReadOnlyError, RefreshError
 from crawler.faults import checkpoint
 from crawler.fields import PARSER_VERSION
 from crawler.publish import publish
 from crawler.history.policy import POLICY, Policy
 from crawler.history.reconcile import reconcile
 from crawler.report import build_report, write_reports
+from crawler.report.gather import failure_report, store_report
 from crawler.history.stage import SpiderData, read_crawl_dir, stage
-from crawler.history.db import latest_published, open_history
+from crawler.history.db import last_good_sizes, latest_published, open_history, storage_errors, writable
 from crawler.history.renormalize import reread
 from crawler.states import CrawlStatus, Health
+
+CHILD_GRACE_SECONDS = 30  # after a forwarded signal, the crawl child gets this long to stop, then SIGKILL
+SIGNAL_NAMES = {signal.SIGINT: "SIGINT", signal.SIGTERM: "SIGTERM"}
+PAGE_HISTORY = "page-history.json"  # read by crawler/crawl/pagecheck.py (MLIS_PAGE_HISTORY)
 
 SNAPSHOT_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -66,8 +86,9 @@ def check_data_dir(data: Path) -> Paths:
         data.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ConfigError(f"cannot create the data folder {data}: {exc.strerror}") from exc
-    if not os.access(data, os.W_OK | os.X_OK):
-        raise ConfigError(f"the data folder {data} is not writable")
+    if not writable(data):
+        raise ReadOnlyError(f"the data folder {data} is not writable by this user: this command changes state "
+                            "(the commands that only look, `review` listing, `report`, `crawls`, `history`, work read-only)")
     return Paths(data)
 
 
@@ -104,14 +125,39 @@ def check_spiders(requested: list[str]) -> list[str]:
     return requested or known
 
 
+KILLED_REASON = "interrupted before it finished (the process was killed or crashed)"
+
+
 def abandon_interrupted(db) -> list[str]:
     rows = [r[0] for r in db.execute("SELECT crawl_id FROM crawls WHERE status IN ('running', 'staged')")]
     for crawl_id in rows:
         db.execute(
-            "UPDATE crawls SET status = 'failed', error = coalesce(error, 'interrupted before it finished') WHERE crawl_id = ?",
-            [crawl_id],
+            "UPDATE crawls SET status = 'failed', error = coalesce(error, ?) WHERE crawl_id = ?",
+            [KILLED_REASON, crawl_id],
         )
     return rows
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def fail_crawl(db, paths: Paths, crawl_id: str, reason: str, log=print) -> None:
+    """Record a crawl that did not finish, and write its report saying so.
+
+    Before its reconcile committed it changed nothing: it is `failed`. After, its changes are
+    accepted already: it stays `reconciled` (the next run publishes it under its own id) with
+    the reason on record. Either way nothing of it was published, and its report says that.
+    """
+    try:
+        with db.atomic():
+            db.execute("""UPDATE crawls SET status = CASE WHEN status IN ('running', 'staged') THEN 'failed' ELSE status END,
+                          error = ?, finished_at = coalesce(finished_at, ?) WHERE crawl_id = ?""", [reason, now(), crawl_id])
+            report = failure_report(db, crawl_id)
+            store_report(db, report)
+            write_reports(report, paths.report_dir(crawl_id))
+    except Exception as exc:  # the failure must not hide the error that caused it
+        log(f"note: could not write the report of failed crawl {crawl_id}: {exc}")
 
 
 def recover(db, paths: Paths, log=print) -> None:
@@ -122,8 +168,12 @@ def recover(db, paths: Paths, log=print) -> None:
     so it is finished now, published and reported under its own id; otherwise the next
     publish would ship its changes under another crawl's report, which would not list them.
     """
-    for crawl_id in abandon_interrupted(db):
-        log(f"note: crawl {crawl_id} was interrupted earlier; marked failed, nothing of it was published")
+    with db.atomic():
+        abandoned = abandon_interrupted(db)
+    for crawl_id in abandoned:
+        fail_crawl(db, paths, crawl_id, KILLED_REASON, log)
+        log(f"note: crawl {crawl_id} was interrupted earlier; marked failed, nothing of it was published "
+            f"(its report says so: {paths.report_dir(crawl_id) / 'report.md'})")
     for (crawl_id,) in db.execute(
         "SELECT crawl_id FROM crawls WHERE status = 'reconciled' ORDER BY rowid"
     ).fetchall():
@@ -145,6 +195,81 @@ class RefreshResult:
     def healthy(self) -> bool:
         return all(h == Health.OK for h in self.health.values())
 
+    @property
+    def all_failed(self) -> bool:
+        """Every site failed: far more likely our own network (DNS, proxy, firewall) than the sites."""
+        return bool(self.health) and all(h == Health.FAILED for h in self.health.values())
+
+
+class Signals:
+    """SIGINT / SIGTERM during a job: remembered, forwarded to the crawl child, acted on between steps.
+
+    Installed only in the main thread (signal handlers can live nowhere else); elsewhere (a job
+    run from a thread) signals keep their default behaviour.
+    """
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self.child: subprocess.Popen | None = None
+        self._saved: dict[int, object] = {}
+
+    def __enter__(self) -> "Signals":
+        if threading.current_thread() is threading.main_thread():
+            for signum in SIGNAL_NAMES:
+                self._saved[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for signum, handler in self._saved.items():
+            signal.signal(signum, handler)
+
+    def _handle(self, signum, frame) -> None:
+        self.received = self.received or signum
+        child = self.child
+        if child is not None and child.poll() is None:
+            child.send_signal(signum)  # every time: a second Ctrl-C makes Scrapy stop at once
+
+    @property
+    def name(self) -> str:
+        return SIGNAL_NAMES.get(self.received, str(self.received))
+
+    def stop_if_asked(self, when: str) -> None:
+        if self.received:
+            raise Interrupted(self.received, f"interrupted by {self.name} {when}")
+
+
+def last_good(db) -> str:
+    crawl_id = latest_published(db)
+    return crawl_id or "none yet"
+
+
+def run_steps(db, paths: Paths, crawl_id: str, signals: Signals, steps, log=print,
+              policy: Policy = POLICY) -> RefreshResult:
+    """Run a crawl's steps up to its reconcile, then publish and report it; a crawl that fails or
+    is interrupted on the way is recorded as failed, with a report that says so."""
+    try:
+        for when, step in steps:
+            signals.stop_if_asked(when)
+            step()
+        signals.stop_if_asked("before its reconcile")
+        reconcile(db, crawl_id, policy)
+    except Interrupted as exc:
+        fail_crawl(db, paths, crawl_id, str(exc), log)
+        raise Interrupted(exc.signum, f"{exc}: crawl {crawl_id} recorded as failed; nothing was published; "
+                                      f"the last good publish is {last_good(db)}") from None
+    except BaseException as exc:
+        fail_crawl(db, paths, crawl_id, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__, log)
+        raise
+    try:
+        result = publish_and_report(db, paths, crawl_id)
+    except BaseException as exc:
+        fail_crawl(db, paths, crawl_id, f"publishing failed: {exc}", log)
+        raise
+    if signals.received:
+        raise Interrupted(signals.received, f"interrupted by {signals.name} after crawl {crawl_id}'s changes were "
+                                            f"accepted; it was published and reported first: {result.summary}")
+    return result
+
 
 def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = None, log=print,
             config: Config | None = None) -> RefreshResult:
@@ -153,9 +278,10 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         raise ConfigError(f"replay folder not found: {replay}")
     paths = check_data_dir(data)
     names = check_spiders(spiders or [])
-    with exclusive(paths):
+    with storage_errors(paths.history), exclusive(paths), Signals() as signals:  # a full disk is not a corrupt history
         db = open_history(paths.history)
         recover(db, paths, log)
+        signals.stop_if_asked("before the crawl began (nothing was crawled)")
         crawl_id = new_crawl_id()
         db["crawls"].insert({
             "crawl_id": crawl_id, "kind": "crawl", "cause": "site", "source": str(replay) if replay else "live",
@@ -165,9 +291,13 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         })
         crawl_dir = paths.crawl_dir(crawl_id)
         log(f"crawl {crawl_id}: {len(names)} spider(s) from {replay or 'the live sites'}")
-        run_crawl(crawl_dir, replay, names, config.crawl.overrides())
-        stage(db, crawl_id, read_feeds(crawl_dir, names))
-        return finish(db, paths, crawl_id, config.policy)
+        crawl_dir.mkdir(parents=True, exist_ok=True)  # each page's last good size, for the truncation check
+        (crawl_dir / PAGE_HISTORY).write_text(json.dumps({"min_size_ratio": config.policy.min_size_ratio,
+                                                          "sizes": last_good_sizes(db, names, config.policy.size_memory)}))
+        return run_steps(db, paths, crawl_id, signals, [
+            ("before the crawl", lambda: run_crawl(crawl_dir, replay, names, signals, config.crawl.overrides())),
+            ("during the crawl", lambda: stage(db, crawl_id, read_feeds(crawl_dir, names))),
+        ], log, config.policy)
 
 
 def renormalize(data: Path, crawl_id: str | None = None, log=print, config: Config | None = None) -> RefreshResult:
@@ -179,7 +309,7 @@ def renormalize(data: Path, crawl_id: str | None = None, log=print, config: Conf
     if not (data / "history.db").exists():
         raise ConfigError(f"no history at {data / 'history.db'}: run `mlis-crawler refresh --data {data}` first")
     paths: Paths = check_data_dir(data)
-    with exclusive(paths):
+    with storage_errors(paths.history), exclusive(paths), Signals() as signals:
         db = open_history(paths.history)
         recover(db, paths, log)  # a crawl killed after reconcile is finished first (a `note:` line says so)
         latest = latest_published(db)
@@ -196,8 +326,8 @@ def renormalize(data: Path, crawl_id: str | None = None, log=print, config: Conf
             "started_at": datetime.now(UTC).isoformat(timespec="seconds"), "status": CrawlStatus.RUNNING,
             "code_version": __version__, "parser_version": PARSER_VERSION,
         })
-        stage(db, new_id, reread(db, based_on))
-        return finish(db, paths, new_id, (config or Config()).policy)
+        return run_steps(db, paths, new_id, signals, [("before the re-read", lambda: stage(db, new_id, reread(db, based_on)))],
+                         log, (config or Config()).policy)
 
 
 def read_feeds(crawl_dir: Path, names: list[str]) -> dict[str, SpiderData]:
@@ -223,20 +353,16 @@ def read_feeds(crawl_dir: Path, names: list[str]) -> dict[str, SpiderData]:
     return found
 
 
-def finish(db, paths: Paths, crawl_id: str, policy: Policy = POLICY) -> RefreshResult:
-    """Reconcile, publish and report a staged crawl (shared by refresh and renormalize)."""
-    reconcile(db, crawl_id, policy)
-    return publish_and_report(db, paths, crawl_id)
-
-
 def publish_and_report(db, paths: Paths, crawl_id: str) -> RefreshResult:
     """Publish a reconciled crawl, then write its report; `published` commits only with the report,
     so a crawl killed anywhere in here stays `reconciled` and `recover` finishes it."""
     publish(db.conn, paths.data, crawl_id)
     with db.atomic():
-        db.execute("UPDATE crawls SET status = 'published', finished_at = ? WHERE crawl_id = ?",
-                   [datetime.now(UTC).isoformat(timespec="seconds"), crawl_id])
+        db.execute("UPDATE crawls SET status = 'published', finished_at = ?, error = NULL WHERE crawl_id = ?",
+                   [now(), crawl_id])
+        record_publish(db, crawl_id, "night")
         report = build_report(db, crawl_id)
+        store_report(db, report)
         report_dir = write_reports(report, paths.report_dir(crawl_id))
         checkpoint("report:after_write")
     return RefreshResult(
@@ -246,8 +372,51 @@ def publish_and_report(db, paths: Paths, crawl_id: str) -> RefreshResult:
     )
 
 
-def run_crawl(out: Path, replay: Path | None, names: list[str], settings: dict | None = None) -> None:
-    """Crawl in a child process; whatever it leaves behind is read, whatever it lost is failed."""
+def record_publish(db, crawl_id: str | None, kind: str) -> None:
+    """A publish on record: which crawl its file names, and how far the applied changes and the
+    decisions went (what `rollback --to` returns to)."""
+    db.execute(
+        """INSERT INTO publishes (crawl_id, kind, published_at, applied_upto, decisions_upto) VALUES (?, ?, ?,
+           (SELECT coalesce(max(applied_seq), 0) FROM changes), (SELECT coalesce(max(decision_id), 0) FROM decisions))""",
+        [crawl_id, kind, now()])
+
+
+def publish_now(db, paths: Paths, crawl_id: str | None, kind: str) -> Path:
+    """Publish the accepted state outside a night (after review decisions, a revert, a rollback)."""
+    target = publish(db.conn, paths.data, crawl_id)
+    with db.atomic():
+        record_publish(db, crawl_id, kind)
+    return target
+
+
+def crawl_overrides() -> list[str]:
+    """Scrapy settings for the crawl child from `MLIS_CRAWL_SETTINGS` ("KEY=VALUE KEY=VALUE"), e.g.
+    `DOWNLOAD_DELAY=2` for a slower crawl on this machine; each becomes a `--set` of the child."""
+    pairs = os.environ.get("MLIS_CRAWL_SETTINGS", "").split()  # values without spaces (JSON: write it compact)
+    bad = [p for p in pairs if "=" not in p or p.startswith("=")]
+    if bad:
+        raise ConfigError(f"MLIS_CRAWL_SETTINGS expects KEY=VALUE pairs, not {' '.join(bad)}")
+    return [arg for pair in pairs for arg in ("--set", pair)]
+
+
+def _die_with_parent() -> None:
+    """In the crawl child, before exec: be killed if the parent dies (even by SIGKILL), so no
+    crawl ever goes on as an orphan after the lock is released (Linux; elsewhere a no-op)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (AttributeError, OSError):
+        pass
+
+
+def run_crawl(out: Path, replay: Path | None, names: list[str], signals: Signals | None = None,
+              settings: dict | None = None) -> None:
+    """Crawl in a child process; whatever it leaves behind is read, whatever it lost is failed.
+
+    `settings` ([crawl] of the config file) and then MLIS_CRAWL_SETTINGS become the child's
+    `--set`s (the later wins). The child runs in its own process group, so a Ctrl-C at the
+    terminal reaches only this process, which forwards it (once per signal) and waits for the
+    child to stop; a child that does not stop within CHILD_GRACE_SECONDS of a forwarded signal
+    is killed."""
     out.mkdir(parents=True, exist_ok=True)
     checkpoint("crawl:before")
     command = [sys.executable, "-m", "crawler.crawl", "--out", str(out), "--log-file", str(out / "crawl.log")]
@@ -255,6 +424,33 @@ def run_crawl(out: Path, replay: Path | None, names: list[str], settings: dict |
         command += ["--replay", str(replay.resolve())]
     for name in names:
         command += ["--spider", name]
+    if (out / PAGE_HISTORY).is_file():
+        command += ["--set", f"MLIS_PAGE_HISTORY={out / PAGE_HISTORY}"]
     for key, value in (settings or {}).items():  # [crawl] of the config file; dicts and lists as JSON
         command += ["--set", f"{key}={json.dumps(value) if isinstance(value, (dict, list, bool)) else value}"]
-    subprocess.run(command, check=False, stdin=subprocess.DEVNULL)
+    command += crawl_overrides()
+    child = subprocess.Popen(command, stdin=subprocess.DEVNULL, process_group=0, preexec_fn=_die_with_parent)
+    if signals is not None:
+        signals.child = child
+        if signals.received:  # a signal that came while the child was being started
+            child.send_signal(signals.received)
+    try:
+        stop_by = None
+        while True:
+            try:
+                child.wait(timeout=0.5)
+                break
+            except subprocess.TimeoutExpired:
+                if signals is not None and signals.received:
+                    stop_by = stop_by or time.monotonic() + CHILD_GRACE_SECONDS
+                    if time.monotonic() > stop_by:
+                        child.kill()
+    finally:
+        if child.poll() is None:  # this process is leaving (an error): the crawl goes with it
+            child.kill()
+            child.wait()
+        if signals is not None:
+            signals.child = None
+    if child.returncode and not (signals is not None and signals.received):
+        print(f"note: the crawl process exited with code {child.returncode} (its log: {out / 'crawl.log'}; "
+              "errors before logging started go to stderr)", file=sys.stderr)

@@ -32,6 +32,8 @@ class Status:
     PENDING = "pending"        # held for a maintainer
     REJECTED = "rejected"
     SUPERSEDED = "superseded"  # the site went back on it before anyone decided
+    REVERTED = "reverted"      # accepted, then undone by a maintainer (`review revert`, `rollback`);
+                               # the same reading is not accepted again, as if rejected
 
 
 class Health:

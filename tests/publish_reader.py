@@ -17,7 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-TABLES = ("institutions", "programs", "tuition_rates", "deadlines", "provenance", "changes")
+TABLES = ("institutions", "programs", "program_start_terms", "program_entrance_exams", "tuition_rates", "deadlines",
+          "program_costs", "provenance", "changes", "pending_changes", "change_items")
 
 
 def fingerprint(conn: sqlite3.Connection) -> dict:

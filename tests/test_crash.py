@@ -8,7 +8,7 @@ whole process group killed from outside, crawl child included). After each kill:
 - `programs.db` is byte-identical to the file before the killed run when the kill came before
   the rename, and is always a complete, valid rollback-journal file with no sidecar;
 - no report claims a change that was not published (and the killed crawl has no report
-  unless what it lists is already published);
+  unless what it lists is already published; the next run writes the report of its failure);
 
 and the next refresh completes, after which the reports and the published file equal an
 uninterrupted run's, ignoring ids and timestamps, with no stale temporary file left.
@@ -141,8 +141,13 @@ def check_recovered(data, before, killed, world) -> None:
         assert reports == [world["report"], world["quiet_report"]]
     else:
         assert reports == [world["report"]]
-    assert {c for c in new if (data / "reports" / c / "report.json").exists()} == {
-        c for c in new if statuses[c] == "published"}
+    # Every crawl has a report; a failed one's says so, and claims nothing.
+    assert {c for c in new if (data / "reports" / c / "report.json").exists()} == set(new)
+    for c in new:
+        written = json.loads((data / "reports" / c / "report.json").read_text())
+        assert written["failed"] == (statuses[c] == "failed") and written["published"] == (statuses[c] == "published")
+        if statuses[c] == "failed":
+            assert written["changes"] == [] and "nothing was published" in written["summary"]
     check_published_file(data)
     assert published_content(data / "programs.db") == world["content"]
     assert integrity(data / "history.db") == "ok"

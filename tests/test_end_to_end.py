@@ -71,14 +71,16 @@ def test_published_file_holds_the_newer_facts(nights):
         assert row["entrance_exam"] == "not_required"
         assert row["min_gpa"] == 3
         assert row["ala_accredited"] == 1
-        assert json.loads(row["start_terms"]) == ["fall", "spring", "summer"]
         assert row["verified_at"] == QUIET
+        assert row["under_review"] == 0
+    terms = db.execute("SELECT program_id, term FROM program_start_terms ORDER BY program_id, term").fetchall()
+    assert [tuple(t) for t in terms] == [(p, t) for p in sorted(programs) for t in ("fall", "spring", "summer")]
     rates = db.execute(
-        "SELECT kind, amount_usd, per, residency, applies_to FROM tuition_rates WHERE program_id = 'arizona/ma-lis' ORDER BY seq"
-    ).fetchall()
-    assert ("tuition", 900.0, "credit", "any", "online campus") in [tuple(r) for r in rates]
-    assert ("fee", 228.0, "term", "any", "online campus, 7+ credits") in [tuple(r) for r in rates]
-    deadlines = {(r["applies_to"], r["term"]): r["date"] for r in db.execute(
+        "SELECT kind, amount_cents, per, residency, modality, campus, credits_min, applies_to_label FROM tuition_rates"
+        " WHERE program_id = 'arizona/ma-lis' ORDER BY seq").fetchall()
+    assert ("tuition", 90000, "credit", "any", "online", "online", None, "online campus") in [tuple(r) for r in rates]
+    assert ("fee", 22800, "term", "any", "online", "online", 7, "online campus, 7+ credits") in [tuple(r) for r in rates]
+    deadlines = {(r["applies_to_label"], r["term"]): r["date"] for r in db.execute(
         "SELECT * FROM deadlines WHERE program_id = 'arizona/ma-lis-law-librarianship'")}
     assert deadlines == {
         ("main campus", "fall"): "--02-01", ("main campus", "spring"): "--08-01", ("main campus", "summer"): "--03-01",
@@ -92,10 +94,11 @@ def test_every_published_field_has_provenance(nights):
     db = published(data)
     columns = {"name": "name", "degree": "degree", "total_credits": "total_credits", "min_gpa": "min_gpa",
                "entrance_exam": "entrance_exam", "ala_accredited": "ala_accredited", "delivery": "delivery",
-               "start_terms": "start_terms", "concentration": "concentration"}
+               "concentration": "concentration"}
     for row in db.execute("SELECT * FROM programs"):
         stated = {field for column, field in columns.items() if row[column] is not None}
         stated |= {"tuition"} if db.execute("SELECT 1 FROM tuition_rates WHERE program_id = ?", [row["program_id"]]).fetchone() else set()
+        stated |= {"start_terms"} if db.execute("SELECT 1 FROM program_start_terms WHERE program_id = ?", [row["program_id"]]).fetchone() else set()
         stated |= {"application_deadlines"} if db.execute("SELECT 1 FROM deadlines WHERE program_id = ?", [row["program_id"]]).fetchone() else set()
         proven = {r["field"]: r for r in db.execute("SELECT * FROM provenance WHERE program_id = ?", [row["program_id"]])}
         assert stated <= set(proven), f"{row['program_id']} lacks provenance for {stated - set(proven)}"
@@ -112,7 +115,7 @@ def test_published_file_is_a_clean_rollback_journal_database(nights):
     db = published(data)
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-    assert dict(db.execute("SELECT key, value FROM meta").fetchall())["schema_version"] == "1"
+    assert dict(db.execute("SELECT key, value FROM meta").fetchall())["schema_version"] == "2"
     assert not list(data.glob("programs.db-*")) and not list(data.glob(".programs.db.tmp-*"))
     assert len(list((data / "previous").glob("programs-*.db"))) == 2
 

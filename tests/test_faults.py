@@ -487,7 +487,7 @@ def test_mass_change_is_held(data, site):
 
 def online_rate(data: Path) -> float:
     return published(data).execute(
-        "SELECT amount_usd FROM tuition_rates WHERE program_id = 'arizona/ma-lis' AND per = 'credit'").fetchone()[0]
+        "SELECT amount_cents / 100.0 FROM tuition_rates WHERE program_id = 'arizona/ma-lis' AND per = 'credit'").fetchone()[0]
 
 
 @pytest.mark.parametrize("new, status, reason", [

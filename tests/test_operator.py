@@ -26,7 +26,6 @@ import pytest
 
 from crawler.config import Config, load_config, parse_config, to_toml
 from crawler.crawl.progress import Site, board_lines, duration
-from crawler.errors import ConfigError
 from crawler.housekeeping import prune_plan
 from crawler.config import Retention
 from tests.conftest import QUIET, ROOT, SITES

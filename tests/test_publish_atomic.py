@@ -19,7 +19,7 @@ import time
 
 import pytest
 
-from crawler.publish import KEEP_PREVIOUS, publish
+from crawler.publish import KEEP_PREVIOUS, kept_files, publish
 from tests.conftest import NEWER, OLDER, ROOT, SITES
 from tests.datadir import KILLED, check_published_file, cli, published_content, ro, stale_temp_files
 from tests.publish_reader import fingerprint, read_once
@@ -114,8 +114,9 @@ def test_readers_never_see_a_partial_or_mixed_file(histories, tmp_path):
     assert total >= 2 * READERS
 
     assert check_published_file(data)["crawl_id"] == label(PUBLISHES)
-    previous = sorted((data / "previous").glob("programs-*.db"))
+    previous = kept_files(data / "previous")  # oldest first
     assert [meta_label(p) for p in previous] == [label(i) for i in range(PUBLISHES - KEEP_PREVIOUS, PUBLISHES)]
+    assert [p.name for p in previous] == [f"programs-{label(i)}.db" for i in range(PUBLISHES - KEEP_PREVIOUS, PUBLISHES)]
     assert stale_temp_files(data) == []
 
 
@@ -161,9 +162,9 @@ def test_a_killed_publish_leaves_a_whole_file(point, histories, tmp_path):
     check_published_file(data)
     assert published_content(target) == old_content
     assert stale_temp_files(data) == []
-    previous = sorted((data / "previous").glob("programs-*.db"))
-    # one more version for each file that was replaced: the killed publish's (after the rename) and the next one's
-    assert len(previous) == min(KEEP_PREVIOUS, len(old_previous) + (2 if point == "publish:after_replace" else 1))
+    previous = kept_files(data / "previous")
+    # one file per published crawl: the file replaced (crawl two) is kept once, however often it was re-published
+    assert len(previous) == min(KEEP_PREVIOUS, len(old_previous) + 1)
     for path in previous:
         conn = ro(path)
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -57,6 +57,12 @@ def test_a_parser_that_reads_differently_causes_changes_labelled_as_the_parsers(
     assert "(parser change)" in markdown
     published = sqlite3.connect(history / "programs.db")
     assert published.execute("SELECT count(*) FROM programs WHERE total_credits = 37").fetchone()[0] == 9
+    # the published file tells a parser fix from a university's change
+    assert published.execute("""SELECT cause, old_number, new_number, unit, count(*) FROM changes
+                                WHERE crawl_id = ? GROUP BY 1, 2, 3, 4""", [result.crawl_id]).fetchall() == [
+        ("parser", 36, 37, "credits", 9)]
+    feed = (history / "changes.atom").read_text()
+    assert feed.count('<category term="parser" />') == 1  # the nine programs' change is one entry
 
 
 def test_only_the_latest_crawl_can_be_reread(history):

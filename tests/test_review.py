@@ -49,7 +49,7 @@ def tuition_night(data: Path, tmp_path: Path, date: str, per_unit: str):
 
 def online_rates(data: Path) -> dict[str, float]:
     return dict(published(data).execute(
-        "SELECT program_id, amount_usd FROM tuition_rates WHERE per = 'credit' ORDER BY program_id").fetchall())
+        "SELECT program_id, amount_cents / 100.0 FROM tuition_rates WHERE per = 'credit' ORDER BY program_id").fetchall())
 
 
 def held(data: Path, tmp_path: Path) -> dict[str, int]:
@@ -109,7 +109,10 @@ def test_accepting_a_group_decides_every_change_in_it(data, tmp_path):
     first = min(ids.values())
     run = cli("review", "accept", str(first), "--group", "--reason", "bursar confirms $1,200", data=data)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith(f"accepted {', '.join(f'#{i}' for i in sorted(ids.values()))}; published by the next refresh")
+    decided_lines = run.stdout.splitlines()
+    assert [line.split()[1] for line in decided_lines[:-1]] == [str(i) for i in sorted(ids.values())]
+    assert all(line.endswith(" accepted") for line in decided_lines[:-1])
+    assert decided_lines[-1].startswith(f"{PROGRAMS} change(s) accepted; run `mlis-crawler publish")
     decided = history(data).execute(
         f"SELECT status, count(*) FROM changes WHERE change_id IN ({','.join(map(str, ids.values()))}) GROUP BY status").fetchall()
     assert [tuple(r) for r in decided] == [("accepted", PROGRAMS)]
@@ -146,7 +149,7 @@ def test_accept_then_publish_reflects_the_change_and_records_the_decision(data, 
     before = datetime.now(UTC).replace(microsecond=0)
     run = cli("review", "accept", str(ids[MA]), "--reason", "new rate confirmed on the bursar page", data=data)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith(f"accepted #{ids[MA]}; published by the next refresh, or now with `mlis-crawler publish")
+    assert run.stdout.startswith(f"change {ids[MA]} ({MA} tuition) accepted\n1 change(s) accepted; run `mlis-crawler publish")
     status, decided_at, reason = history(data).execute(
         "SELECT status, decided_at, decision_reason FROM changes WHERE change_id = ?", [ids[MA]]).fetchone()
     assert (status, reason) == ("accepted", "new rate confirmed on the bursar page")
@@ -158,8 +161,9 @@ def test_accept_then_publish_reflects_the_change_and_records_the_decision(data, 
     rates = online_rates(data)
     assert rates.pop(MA) == 1200.0
     assert set(rates.values()) == {900.0}  # the other eight are still pending
-    row = published(data).execute("SELECT kind, field, detected_at FROM changes WHERE change_id = ?", [ids[MA]]).fetchone()
-    assert tuple(row) == ("changed", "tuition", "2026-11-03")
+    row = published(data).execute("SELECT kind, field, detected_at, accepted_by FROM changes WHERE change_id = ?", [ids[MA]]).fetchone()
+    assert tuple(row) == ("changed", "tuition", "2026-11-03", "maintainer")
+    assert published(data).execute("SELECT count(*) FROM pending_changes WHERE field = 'tuition'").fetchone()[0] == PROGRAMS - 1
     assert published(data).execute("SELECT as_of FROM tuition_rates WHERE program_id = ? AND per = 'credit'", [MA]).fetchone()[0] == "2026-11-03"
     # Still listed: the others; no longer listed: the accepted one.
     listed = cli("review", data=data).stdout
@@ -206,7 +210,7 @@ def test_stale_accept_is_refused(data, tmp_path):
 
     run = cli("review", "accept", str(ids[MA]), "--reason", "looks right", data=data)
     assert run.returncode == 2
-    assert run.stderr == f"mlis-crawler: error: change {ids[MA]} is rejected, not pending\n"
+    assert run.stderr == f"mlis-crawler: error: change {ids[MA]} is rejected, not pending; nothing was decided\n"
     assert cli("publish", data=data).returncode == 0
     assert set(online_rates(data).values()) == {950.0}
 
@@ -215,7 +219,7 @@ def test_unknown_change_id_is_a_usage_error_and_decides_nothing(data, tmp_path):
     ids = held(data, tmp_path)
     run = cli("review", "accept", str(ids[MA]), "999999", data=data)
     assert run.returncode == 2
-    assert run.stderr == "mlis-crawler: error: no change 999999\n"
+    assert run.stderr == "mlis-crawler: error: no change 999999; nothing was decided\n"
     # All or none: the valid id in the same command was not decided either.
     assert history(data).execute("SELECT status FROM changes WHERE change_id = ?", [ids[MA]]).fetchone()[0] == "pending"
 

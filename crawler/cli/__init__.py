@@ -7,13 +7,17 @@ Exit codes (docs/cli.md):
      unknown spider, unusable history database)
   3  could not run (another process holds the data folder, a publish check failed, an unexpected
      error such as a file where a folder should be; its traceback goes to <data>/last-error.txt)
+  4  done, but every site failed: probably our own network (published values kept)
+  130, 143  interrupted by SIGINT / SIGTERM: the crawl was stopped, recorded as failed and
+     reported; nothing of it was published
 """
 
 from __future__ import annotations
 
 import click
 
-from crawler.cli import config, prune, publish, refresh, renormalize, report, review
+from crawler.cli import (audit, config, crawls, export, history, prune, publish, refresh, renormalize, report, review,
+                         rollback, serve)
 from crawler.cli.common import add_verbosity
 
 
@@ -30,6 +34,7 @@ def main():
 
 
 # One module per command; a new command is a module here plus one line below.
-for module in (refresh, renormalize, review, publish, report, config, prune):
+for module in (refresh, renormalize, review, publish, report, crawls, history, rollback, export, audit, serve, config,
+               prune):
     main.add_command(module.command)
     add_verbosity(module.command)  # -v / -q on every command (crawler/cli/common.py)

@@ -15,8 +15,8 @@ from pathlib import Path
 import click
 
 from crawler.config import CONFIG_NAME, Config, load_config
-from crawler.errors import EXIT_FAILED, ConfigError, MlisError
-from crawler.history.db import open_history
+from crawler.errors import EXIT_FAILED, EXIT_SIGINT, ConfigError, MlisError
+from crawler.history.db import open_history, open_history_readonly
 from crawler.jobs import RefreshResult, check_data_dir
 from crawler.states import Health
 
@@ -117,6 +117,8 @@ def handle_errors(func):
             return func(*args, **kwargs)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise  # click's own ways out
+        except KeyboardInterrupt as exc:  # Ctrl-C outside a job's own handling: 130, never click's "Aborted!" and 1
+            raise Fail("interrupted by SIGINT", EXIT_SIGINT) from exc
         except MlisError as exc:  # the product's own errors carry their exit code (crawler/errors.py)
             raise Fail(str(exc), exc.exit_code) from exc
         except (OSError, sqlite3.Error) as exc:
@@ -175,9 +177,37 @@ def require_history(data: Path) -> None:
 
 
 def open_data(data: Path):
+    """For a command that changes state: the data folder must be writable; history migrated."""
     require_history(data)
     paths = check_data_dir(data)
     return paths, open_history(paths.history)
+
+
+def open_data_readonly(data: Path):
+    """For a command that only looks (`review` listing, `report`, `crawls`, `history`): reads
+    history.db without writing anything, taking no lock and making no migration, so it works
+    on a folder this user cannot write (a backup, a read-only share, another user's cron folder)."""
+    from crawler.jobs import Paths
+
+    require_history(data)
+    return Paths(data), open_history_readonly(data / "history.db")
+
+
+def someone_working(data: Path) -> bool:
+    """Whether a process holds the data folder's lock now (a crawl marked running is alive).
+    Asks for a shared lock on .lock, opened read-only, and lets it go at once: needs no write access."""
+    import fcntl
+
+    try:
+        with open(data / ".lock", "rb") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    except OSError:
+        return False
+    return False
 
 
 

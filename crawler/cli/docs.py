@@ -23,7 +23,7 @@ INTRO = """\
 
 Every command takes `--data DIR` (default `./data`, or the `MLIS_DATA` environment variable):
 the folder holding `history.db` (everything ever crawled), `programs.db` (the published file),
-`previous/` (the last three published files), `backups/` (copies of `history.db`),
+`previous/` (earlier published files, one per published crawl), `backups/` (copies of `history.db`),
 `crawls/<crawl_id>/` (each crawl's raw items and log), `reports/<crawl_id>/` (`report.json`,
 `report.md`, `report.html`) and, optionally, `mlis-crawler.toml` (the configuration, see
 [operations.md](operations.md#configuration)). Set `MLIS_DATA` once (`export
@@ -41,6 +41,12 @@ summary line, for cron), and `-h` / `--help`.
 | 1 | done, but some sites were degraded or failed: their published values were kept, and the report says what broke |
 | 2 | usage or configuration error: a bad option, a missing replay folder, an unwritable data folder, an unknown spider name, a history database that is corrupt or not ours, an unknown change id, an unknown key in the config file |
 | 3 | could not run: another mlis-crawler process holds the data folder, the new file failed its checks and was not published, or an unexpected error (a file where a folder should be, a disk error, a bug) |
+| 4 | done, but every site failed: probably our own network (DNS, proxy, firewall), not the sites; published values kept |
+| 130 | interrupted by SIGINT (Ctrl-C): the crawl was stopped, recorded as failed and reported; nothing of it was published |
+| 143 | interrupted by SIGTERM: the same |
+
+`review` (listing), `report`, `crawls` and `history` only read: they work on a data folder this
+user cannot write. Commands that change state on such a folder exit 2.
 
 Errors are one line on standard error, starting `mlis-crawler: error:`. An unexpected error's
 line names the exception and says where its traceback was saved (`<data>/last-error.txt`,

@@ -9,7 +9,7 @@ import click
 
 from crawler.cli.common import (config_option, crawl_config, data_option, end_of_night, handle_errors, print_result,
                                 quiet, read_config, say)
-from crawler.errors import EXIT_DEGRADED, ConfigError
+from crawler.errors import EXIT_DEGRADED, EXIT_NO_SITE, ConfigError
 from crawler.jobs import refresh
 
 
@@ -29,7 +29,10 @@ def command(replay, data, spiders, config_file, dry_run):
     Prints a summary and where programs.db and the report are. Exits 0 when every site is
     healthy, 1 when some were degraded or failed (their values were kept), 2 on bad input,
     3 when it could not run (another process holds the data folder, the new file failed its
-    checks, or an unexpected error: its traceback is saved in <data>/last-error.txt).
+    checks, or an unexpected error: its traceback is saved in <data>/last-error.txt), 4 when
+    every site failed (probably our own network: published values kept), 130 / 143 when
+    interrupted by SIGINT / SIGTERM (the crawl is stopped, recorded as failed, reported; nothing
+    of it is published). A failed or interrupted crawl has a report saying so.
 
     On a terminal, one progress line per site shows pages done, queued and failed and the
     slowest site's time left; elsewhere (cron) a plain line per site now and then. After the
@@ -55,5 +58,10 @@ def command(replay, data, spiders, config_file, dry_run):
         raise
     print_result(result)
     end_of_night(data, config, result)
+    if result.all_failed:
+        where = f" (or the replay folder {replay} holds none of their pages)" if replay else ""
+        click.echo(f"mlis-crawler: every site failed: probably our network (DNS, proxy, firewall), not the sites{where}; "
+                   "the published values were kept", err=True)
+        sys.exit(EXIT_NO_SITE)
     if not result.healthy:
         sys.exit(EXIT_DEGRADED)

@@ -1,4 +1,4 @@
-"""`mlis-crawler review`: list pending changes as the report shows them, accept or reject them."""
+"""`mlis-crawler review`: list pending changes as the report shows them, accept, reject or revert them."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.common import data_option, handle_errors, open_data
+from crawler.cli.common import data_option, handle_errors, open_data, open_data_readonly
 from crawler.errors import ReviewError
-from crawler.history.review import decide
+from crawler.history.review import decide, revert, unique
 from crawler.jobs import exclusive
 from crawler.report.describe import evidence_items, group, label, moves, percent_text, review_command, safe_url, visible
 from crawler.report.describe import KINDS
@@ -140,48 +140,90 @@ def _listing(db, data: Path, site, field, kind, fmt) -> None:
 @click.pass_context
 @handle_errors
 def command(ctx, data, site, field, kind, fmt):
-    """List pending changes (held by the review policy), or accept / reject them.
+    """List pending changes (held by the review policy), or accept / reject / revert them.
 
     Without a subcommand, lists what waits for a decision as the report shows it: identical
     changes to several programs (a shared tuition page) as one group, with the old and new
     values in words, the evidence before and now, the page, and the commands that decide it.
     A group is named by its first change id; `review accept ID --group` decides the whole
     group. Page text is shown with control and hidden characters made visible.
+
+    Listing only reads (it works on a read-only data folder); accept, reject and revert change
+    the accepted state and need write access. Every decision is kept on record with who
+    (--by, default the login name), when and why (--reason, required to reject or revert), and
+    shown in the reports.
     """
     ctx.obj = data
     if ctx.invoked_subcommand is None:
-        _, db = open_data(data)
+        _, db = open_data_readonly(data)
         _listing(db, data, site, field, kind, fmt)
+
+
+by_option = click.option("--by", metavar="NAME", help="Who decides, kept on record (default: the login name).")
+
+
+def _given_twice(change_ids) -> None:
+    twice = sorted({i for i in change_ids if change_ids.count(i) > 1})
+    if twice:
+        click.echo(f"note: {', '.join(f'#{i}' for i in twice)} given more than once; each is decided once")
 
 
 def _decide(accept: bool):
     @click.argument("change_ids", nargs=-1, required=True, type=int)
-    @click.option("--reason", help="Why: recorded with the decision.")
+    @click.option("--reason", help="Why: kept on record with the decision" + ("." if accept else " (required)."))
     @click.option("--group", "whole_group", is_flag=True,
                   help="Decide every pending change in the group of each ID (as `review` lists them).")
+    @by_option
     @data_option
     @click.pass_context
     @handle_errors
-    def command(ctx, change_ids, reason, whole_group, data):
+    def command(ctx, change_ids, reason, whole_group, by, data, use=None):
         data = ctx.obj if ctx.obj and data == Path("data") else data
+        _given_twice(list(change_ids))
         paths, db = open_data(data)
         with exclusive(paths):
-            ids = expand_groups(db, list(change_ids)) if whole_group else list(change_ids)
-            decide(db, ids, accept, reason)
-        listed = ", ".join(f"#{i}" for i in ids)
-        if accept:
-            click.echo(f"accepted {listed}; published by the next refresh, or now with "
-                       f"`mlis-crawler publish --data {data}`")
-        else:
-            click.echo(f"rejected {listed}; the published values stay as they are, and the same change "
-                       "found again is not asked again")
+            ids = expand_groups(db, unique(list(change_ids))) if whole_group else unique(list(change_ids))
+            outcomes = decide(db, ids, accept, reason, by, use)
+        for outcome in outcomes:
+            click.echo(outcome.describe())
+        click.echo(f"{len(outcomes)} change(s) {'accepted' if accept else 'rejected'}; "
+                   + (f"run `mlis-crawler publish --data {data}` to publish" if accept else "the published values stay as they are"))
 
-    command.__doc__ = ("Accept pending changes: they become part of the published state at the next publish."
-                       if accept else "Reject pending changes: the published value stays; the same change is not asked again.")
+    command.__doc__ = ("Accept pending changes: they become part of the published state at the next publish. "
+                       "A conflict between pages is accepted with --use URL, naming the page that is right."
+                       if accept else "Reject pending changes (--reason required): the published value stays; "
+                                      "the same change is not asked again.")
     command.__doc__ += ("\n\n    All or none: an unknown, decided or stale id decides nothing (exit 2). Given the"
                         "\n    group flag, each ID stands for its whole group, as `review` lists it.")
     return command
 
 
-command.command("accept")(_decide(True))
+command.command("accept")(click.option(
+    "--use", metavar="URL", help="For a conflict (pages that disagree): the page whose value is right; it becomes "
+                                 "the accepted value. A conflict with a single reading needs no --use.")(_decide(True)))
 command.command("reject")(_decide(False))
+
+
+@command.command("revert")
+@click.argument("change_ids", nargs=-1, required=True, type=int)
+@click.option("--reason", required=True, help="Why: kept on record with the revert (required).")
+@by_option
+@data_option
+@click.pass_context
+@handle_errors
+def revert_command(ctx, change_ids, reason, by, data):
+    """Undo accepted changes: the old value is accepted again, the change is marked reverted,
+    and the next nights do not accept the same reading again (as if it had been rejected).
+
+    Only the change that is published now for a value can be reverted; when several changes
+    were applied to one value, revert the newest first (or use `mlis-crawler rollback`). Run
+    `mlis-crawler publish` afterwards to publish the restored values.
+    """
+    data = ctx.obj if ctx.obj and data == Path("data") else data
+    _given_twice(list(change_ids))
+    paths, db = open_data(data)
+    with exclusive(paths):
+        outcomes = revert(db, unique(list(change_ids)), reason, by)
+    for outcome in outcomes:
+        click.echo(outcome.describe() + ": its old value is accepted again")
+    click.echo(f"{len(outcomes)} change(s) reverted; run `mlis-crawler publish --data {data}` to publish")

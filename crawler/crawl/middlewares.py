@@ -1,4 +1,5 @@
-"""Downloader middlewares: refuse requests to private, loopback or link-local addresses.
+"""Downloader middlewares: refuse requests to private, loopback or link-local addresses, and to
+other sites, with a ledger row for each.
 
 Scrapy checks host names (allowed_domains), never addresses, and a redirect from a start URL
 skips the offsite check. This middleware runs on every request, redirects included, and
@@ -12,6 +13,7 @@ import asyncio
 import ipaddress
 import socket
 
+from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
@@ -52,6 +54,41 @@ def embedded_ipv4(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipa
 def is_refused(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     embedded = embedded_ipv4(address)
     return not address.is_global or (embedded is not None and not embedded.is_global)
+
+
+class RefusedOffsite(IgnoreRequest):
+    """A redirect (or link) to a host outside the spider's allowed_domains."""
+
+
+class LedgerOffsite(OffsiteMiddleware):
+    """Scrapy's offsite filter, refusing where the request's errback hears of it.
+
+    Scrapy filters offsite requests when they are *scheduled* (the `request_scheduled` signal),
+    and the engine drops them there without calling any errback: a redirect to another domain
+    (or to a bare IP address, never in allowed_domains) left no ledger row, and the programs of
+    the page it started from looked merely thinner. Here the check runs in `process_request`
+    instead, so the refusal is a download failure: the errback records the scheduled URL with its
+    redirect chain and outcome `offsite`, and the page's fields are unknown, never removed. A
+    redirect is refused even when its first request was `dont_filter` (Scrapy copies the flag to
+    every hop). Placed after PrivateAddressGuard, so a hop to 127.0.0.1 reads `refused_address`.
+    """
+
+    def request_scheduled(self, request, spider=None) -> None:
+        return None
+
+    def process_request(self, request, spider=None) -> None:
+        spider = self.crawler.spider
+        if request.meta.get("redirect_urls") and not request.meta.get("allow_offsite") \
+                and not self.should_follow(request, spider):
+            self.stats.inc_value("offsite/filtered")
+            host = urlparse_cached(request).hostname
+            raise RefusedOffsite(f"Filtered offsite request to {host!r} (redirected from {request.meta['redirect_urls'][0]})")
+        try:
+            return super().process_request(request)
+        except RefusedOffsite:
+            raise
+        except IgnoreRequest as exc:
+            raise RefusedOffsite(str(exc)) from None
 
 
 class PrivateAddressGuard:

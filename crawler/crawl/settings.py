@@ -40,6 +40,9 @@ HTTPCACHE_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.crawl.middlewares.PrivateAddressGuard": 50,
+    # Offsite requests refused at download (errback, ledger row), not dropped when scheduled.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.crawl.middlewares.LedgerOffsite": 55,
     # RFC 9309: a robots.txt answering 5xx forbids the whole host (Scrapy's own allows all).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.crawl.middlewares.Rfc9309RobotsTxt": 100,

@@ -44,6 +44,7 @@ import scrapy
 from scrapy.http import Response
 
 from crawler.items import ALL_PROGRAMS, OK, FactItem, InstitutionItem, PageItem, ProgramItem
+from crawler.crawl import pagecheck
 from crawler.crawl.page import Page
 
 logger = logging.getLogger(__name__)
@@ -159,8 +160,10 @@ class ProgramSpider(scrapy.Spider):
             yield from self._unread(expected, targets, ledger.url, response.url, "the page could not be read")
             return
         found = {item.field for item in out if isinstance(item, FactItem) and not item.missing}
-        if expected and not found:
-            ledger.outcome = "extraction_empty"
+        checked = pagecheck.screen(self, response, ledger, expected, found, out, targets)  # a page unlike itself
+        if checked is not None:
+            yield from checked
+            return
         yield ledger
         yield from out
         if ALL_PROGRAMS not in targets:  # and the programs the page itself defines
@@ -218,6 +221,8 @@ def classify_failure(exc: BaseException) -> tuple[str, str]:
     message = str(exc) or type(exc).__name__
     if "RefusedAddress" in names:
         outcome = "refused_address"
+    elif "RefusedOffsite" in names:
+        outcome = "offsite"
     elif "IgnoreRequest" in names:
         lowered = message.lower()
         outcome = ("robots" if "robots" in lowered else "redirect_loop" if "redirection" in lowered

@@ -16,17 +16,25 @@ Tables:
 - programs       per program: status (active, unseen, removed) and the accepted-state hash
 - current        the accepted state: per program and field, the value downstream sees
 - changes        every difference reconcile found, its status and the review decision
+- decisions      every maintainer's decision on a change (accept, reject, revert): who, when, why
+- night_reports  the report each crawl wrote (report.json as written), so it keeps its word
+- publishes      every publish of programs.db: which crawl, when, and how far the applied changes went
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from crawler.errors import HistoryError
+from crawler.errors import HistoryError, MlisError, StorageError
+from crawler.states import VALUE_KINDS
 
 migrations = Migrations("mlis-history")
 
@@ -129,22 +137,205 @@ def m002_per_site_indexes(db: Database) -> None:
     )
 
 
-def open_history(path: Path) -> Database:
-    """Open (creating if needed) and migrate the history database, or raise HistoryError."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+@migrations()
+def m003_on_record(db: Database) -> None:
+    """Every night and every decision on record (issue 11).
+
+    - `changes.decided_by`: who decided (the login name, or `--by`);
+    - `changes.applied_seq`: the order in which accepted changes became the accepted state, kept
+      by triggers whatever accepts them (reconcile, a maintainer, a change no longer held), so a
+      rollback can undo exactly what was applied after a publish, newest first;
+    - `decisions`: one row per accept, reject or revert, with who, when and why;
+    - `night_reports`: report.json as each crawl wrote it (`report --crawl` shows it, not a
+      rebuild from today's state) and the last decision it had seen;
+    - `publishes`: each publish, its crawl and the last applied change it contains.
+    """
+    value_kinds = ", ".join(f"'{k}'" for k in VALUE_KINDS)
+    db.executescript(
+        f"""
+        ALTER TABLE changes ADD COLUMN decided_by TEXT;
+        ALTER TABLE changes ADD COLUMN applied_seq INTEGER;
+        CREATE INDEX changes_by_applied ON changes(applied_seq);
+        CREATE TRIGGER changes_applied_on_insert AFTER INSERT ON changes
+        WHEN NEW.status = 'accepted' AND NEW.kind IN ({value_kinds})
+        BEGIN
+            UPDATE changes SET applied_seq = (SELECT coalesce(max(applied_seq), 0) + 1 FROM changes)
+            WHERE change_id = NEW.change_id;
+        END;
+        CREATE TRIGGER changes_applied_on_accept AFTER UPDATE OF status ON changes
+        WHEN NEW.status = 'accepted' AND OLD.status != 'accepted' AND NEW.kind IN ({value_kinds})
+        BEGIN
+            UPDATE changes SET applied_seq = (SELECT coalesce(max(applied_seq), 0) + 1 FROM changes)
+            WHERE change_id = NEW.change_id;
+        END;
+        CREATE TABLE decisions (
+            decision_id INTEGER PRIMARY KEY,
+            change_id INTEGER NOT NULL REFERENCES changes(change_id),
+            action TEXT NOT NULL,                        -- accept | reject | revert
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            reason TEXT,
+            rollback_to TEXT                             -- the crawl a rollback restored, when part of one
+        );
+        CREATE INDEX decisions_by_change ON decisions(change_id);
+        CREATE TABLE night_reports (
+            crawl_id TEXT PRIMARY KEY REFERENCES crawls(crawl_id),
+            written_at TEXT NOT NULL,
+            decisions_upto INTEGER NOT NULL DEFAULT 0,   -- the last decision this report had seen
+            report TEXT NOT NULL                         -- report.json, as written that night
+        );
+        CREATE TABLE publishes (
+            publish_id INTEGER PRIMARY KEY,
+            crawl_id TEXT,                               -- the crawl its meta names
+            kind TEXT NOT NULL DEFAULT 'night',          -- night | publish | rollback
+            published_at TEXT NOT NULL,
+            applied_upto INTEGER NOT NULL DEFAULT 0,     -- max(changes.applied_seq) it contains
+            decisions_upto INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX publishes_by_crawl ON publishes(crawl_id);
+        """
+    )
+    # Changes accepted before this migration: their order of application is their id order.
+    db.execute(f"""UPDATE changes SET applied_seq = change_id
+                   WHERE status = 'accepted' AND kind IN ({value_kinds})""")
+
+
+def writable(folder: Path) -> bool:
+    """Whether this process may change the data folder (and so history.db and its journal)."""
+    history = folder / "history.db"
+    return os.access(folder, os.W_OK | os.X_OK) and (not history.exists() or os.access(history, os.W_OK))
+
+
+def open_history_readonly(path: Path) -> Database:
+    """Open the history database for reading only: no lock, no migration, no file created.
+
+    Used by the commands that only look (`review` listing, `report`, `crawls`, `history`), so
+    they work for a maintainer who is not the cron user, on a backup or a read-only share. The
+    file is opened `mode=ro`; where SQLite cannot (a WAL database in a folder nobody may write,
+    whose -shm cannot be made), `immutable=1`, which reads the file as it is on disk.
+    """
+    if not path.exists():
+        raise HistoryError(f"no history at {path}")
+    uri = path.resolve().as_uri()
+    last = None
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{uri}?{flags}", uri=True, timeout=30)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            break
+        except sqlite3.OperationalError as exc:
+            last = exc
+    else:
+        raise HistoryError(f"cannot read {path} ({last})")
+    db = Database(conn)
     try:
-        conn = sqlite3.connect(path, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")  # local only; the published file stays in DELETE mode
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        db = Database(conn)
-        check = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise HistoryError(f"{path} failed its integrity check: {check}")
-        migrations.apply(db)
+        todo = [m.name for m in migrations.pending(db)]
     except sqlite3.DatabaseError as exc:
         raise HistoryError(f"{path} is not a usable history database ({exc})") from exc
+    if todo:
+        raise HistoryError(f"{path} needs a migration ({', '.join(todo)}) that a read-only command cannot make: "
+                           "run a command that changes state (e.g. `mlis-crawler publish`) as a user who may write "
+                           "the data folder")
     return db
+
+
+def open_history(path: Path) -> Database:
+    """Open (creating if needed) and migrate the history database; raise HistoryError when the
+    file is corrupt or not ours, StorageError when the disk is the trouble (full, read-only, no
+    permission, locked, I/O error): the two need different remedies."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with storage_errors(path):
+        try:
+            conn = sqlite3.connect(path, timeout=30)
+            conn.execute("PRAGMA journal_mode=WAL")  # local only; the published file stays in DELETE mode
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            db = Database(conn)
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if check != "ok":
+                raise HistoryError(f"{path} failed its integrity check: {check}")
+            migrations.apply(db)
+        except sqlite3.DatabaseError as exc:
+            if storage_problem(path, exc) is not None:
+                raise
+            raise HistoryError(f"{path} is not a usable history database ({exc})") from exc
+    return db
+
+
+# -- the disk, not the data --------------------------------------------------------------------
+
+LOW_SPACE = 1024 * 1024  # an I/O error with less free space than this is a full disk
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+_DENIED_ERRNOS = {errno.EACCES, errno.EROFS}  # EPERM (a folder where a file should be ...) is not the disk
+
+
+def storage_problem(path: Path, exc: BaseException) -> str | None:
+    """What is wrong with the storage under `path` (a message with its remedy), or None when the
+    error is not about storage (a corrupt or foreign file, a bug). SQLite names its errors
+    (`sqlite_errorname`); an I/O error on a disk with almost no free space is a full disk."""
+    path = Path(exc.filename) if isinstance(exc, OSError) and exc.filename else path
+    folder = path if path.is_dir() else path.parent
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    code = getattr(exc, "errno", None)
+    code = code if code in _FULL_ERRNOS | _DENIED_ERRNOS | {errno.EIO} else None
+    if isinstance(exc, sqlite3.DatabaseError) and not name:
+        text = str(exc).lower()  # older builds: no error name, only the message
+        name = ("SQLITE_FULL" if "disk is full" in text else "SQLITE_IOERR" if "disk i/o" in text
+                else "SQLITE_READONLY" if "readonly" in text else "SQLITE_BUSY" if "locked" in text
+                else "SQLITE_CANTOPEN" if "unable to open" in text else "")
+    if not name and code is None:
+        return None
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    full = (name.startswith("SQLITE_FULL") or code in _FULL_ERRNOS
+            or ((name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) or code is not None) and free is not None
+                and free < LOW_SPACE))
+    if full:
+        return (f"no space left on the disk holding {folder} ({free if free is not None else '?'} bytes free): "
+                f"nothing was changed and history.db and programs.db are intact; free some space (old "
+                f"crawls/<crawl_id>/ folders can go) and run again; do not restore a backup")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH")) or code in _DENIED_ERRNOS \
+            or (name.startswith("SQLITE_CANTOPEN") and not os.access(folder, os.W_OK)):
+        return (f"cannot write {path}: permission denied or a read-only file system; run as the user that owns "
+                f"the data folder (or remount it read-write) and run again; the files are intact")
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return (f"{path} is locked by another program (an open sqlite3 shell, a backup in progress?): close it "
+                f"and run again; the files are intact")
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) or code is not None:
+        return (f"the disk could not read or write {path} ({exc}): check the disk and the system log (dmesg) "
+                f"before anything else; nothing was changed, so do not restore a backup unless the disk is lost")
+    return None
+
+
+@contextmanager
+def storage_errors(path: Path):
+    """Storage failures inside the block as StorageError (exit 3, with their remedy); anything
+    else passes through unchanged."""
+    try:
+        yield
+    except (sqlite3.Error, OSError) as exc:
+        if isinstance(exc, MlisError):
+            raise
+        problem = storage_problem(path, exc)
+        if problem is None:
+            raise
+        raise StorageError(problem) from exc
+
+
+def last_good_sizes(db: Database, spiders: list[str], memory: int) -> dict[str, int]:
+    """URL -> size of its last good copy (outcome ok) among each spider's last `memory` crawls:
+    what the page self-check compares tonight's copy with (a page much smaller is `truncated`)."""
+    sizes: dict[str, int] = {}
+    for spider in spiders:
+        sizes.update(db.execute(
+            """SELECT p.url, p.size FROM pages p JOIN crawls c ON c.crawl_id = p.crawl_id
+               WHERE p.spider = :spider AND p.outcome = 'ok' AND p.size > 0 AND c.rowid IN (
+                 SELECT c2.rowid FROM spider_runs r JOIN crawls c2 ON c2.crawl_id = r.crawl_id
+                 WHERE r.spider = :spider ORDER BY c2.rowid DESC LIMIT :memory)
+               ORDER BY c.rowid""", {"spider": spider, "memory": memory}).fetchall())
+    return sizes
 
 
 def latest_published(db: Database) -> str | None:

@@ -4,11 +4,16 @@ Every threshold lives here, in `POLICY` (documented in docs/operations.md). A ch
 held `pending` when it looks like a misread rather than news:
 
 - money: any tuition rate, fee or application fee that moves by more than `money_jump`;
-- a value outside its plausible band (`bands`), e.g. credits outside 24-72;
+- a value outside its plausible band (`bands`, `rate_bands`), e.g. credits outside 24-72, new or
+  changed or a program's first value alike;
+- a list that gains an item beside an accepted one of the same identity (a second per-credit
+  rate), and pages of one site that disagree: `conflict`, held until a maintainer picks;
 - a field that vanished (`removed`), a program that disappeared (`program_removed`);
 - a mass change: more than `mass_change_share` of one site's published values change at once;
 - anything from a site whose circuit breaker tripped: fewer programs than are published, or a
-  field silently missing from programs read completely, beyond `program_drop` / `coverage_drop`.
+  field silently missing from programs read completely, beyond `program_drop` / `coverage_drop`,
+  or programs jumping (`program_jump_share`, `program_jump_max`);
+- a program first seen while its site is degraded.
 
 Breakage (`extraction_failed`, `fetch_failed`) never alters a value, so it needs no decision:
 it is recorded as accepted and shown in the report under what broke.
@@ -20,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from crawler.fields import FIELDS
+from crawler.fields import FIELDS, RATE_BANDS
 from crawler.history.diff import money_changes
 from crawler.states import BREAKAGE, VALUE_KINDS, Kind, Status
 
@@ -35,29 +40,40 @@ class Policy:
     bands: dict[str, tuple[Decimal, Decimal]] = field(
         default_factory=lambda: {name: spec.band for name, spec in FIELDS.items() if spec.band}
     )
-    # Per-credit tuition outside this band is almost surely a misread (a total read as a rate).
-    tuition_per_credit: tuple[Decimal, Decimal] = (Decimal(50), Decimal(5000))
+    # Every rate and fee, by (kind, per): crawler/fields.py RATE_BANDS.
+    rate_bands: dict[tuple[str, str], tuple[Decimal, Decimal]] = field(default_factory=lambda: dict(RATE_BANDS))
     mass_change_share: float = 0.5
     mass_change_min_values: int = 10
     removal_confirmations: int = 3  # healthy crawls in a row without a program before it is removed
     program_drop: float = 0.2
     coverage_drop: float = 0.2
+    # A site whose programs jump: more new programs at once than this share of those published,
+    # or than this many, trips its circuit breaker (a widened selector, a listing misread).
+    program_jump_share: float = 0.5
+    program_jump_max: int = 10
+    # Page self-checks (crawler/crawl/pagecheck.py): a page smaller than this share of its last
+    # good copy among the site's last `size_memory` crawls is `truncated` (states nothing).
+    min_size_ratio: float = 0.7
+    size_memory: int = 7
 
 
 POLICY = Policy()
 
 
 def review(kind: str, field_name: str | None, old: Any, new: Any, policy: Policy = POLICY) -> tuple[str, str | None]:
-    """(status, reason) for one change, judged on its own."""
+    """(status, reason) for one change, judged on its own. A program's first values are judged one
+    by one as `added` (reconcile does that), so no value skips the bands."""
     if kind in BREAKAGE:
         return Status.ACCEPTED, None
+    if kind == Kind.CONFLICT:
+        return Status.PENDING, "pages disagree: pick the page that is right (review accept ID --use URL)"
     if kind == Kind.REMOVED:
         return Status.PENDING, "the field is no longer stated; confirm it was really dropped"
     if kind == Kind.PROGRAM_REMOVED:
         return Status.PENDING, "the program is no longer listed; confirm before removing it"
     if kind == Kind.PROGRAM_ADDED:
         return Status.ACCEPTED, None
-    out_of_band = _out_of_band(field_name, new, policy)
+    out_of_band = out_of_band_reason(field_name, new, policy)
     if out_of_band:
         return Status.PENDING, out_of_band
     jumps = [p for p in money_changes(field_name, old, new) if abs(p) > policy.money_jump]
@@ -66,21 +82,56 @@ def review(kind: str, field_name: str | None, old: Any, new: Any, policy: Policy
     return Status.ACCEPTED, None
 
 
-def _out_of_band(field_name: str | None, value: Any, policy: Policy) -> str | None:
+OUT_OF_BAND = "outside the plausible range"  # every band reason says so (reconcile flags the site on it)
+
+
+def out_of_band_reason(field_name: str | None, value: Any, policy: Policy = POLICY) -> str | None:
+    """Why a value is implausible (outside its band), or None."""
     if value is None:
         return None
     if field_name in policy.bands:
         low, high = policy.bands[field_name]
-        number = _decimal(value)
-        if number is not None and not low <= number <= high:
-            return f"{field_name} {number} is outside the plausible range {low}-{high}"
-    if field_name == "tuition" and isinstance(value, list):
-        low, high = policy.tuition_per_credit
+        numbers = ([value.get("months_min"), value.get("months_max")] if isinstance(value, dict) and "months_min" in value
+                   else [value] if not isinstance(value, (dict, list)) else [])
+        for number in (_decimal(v) for v in numbers if v is not None):
+            if number is not None and not low <= number <= high:
+                unit = " months" if isinstance(value, dict) else ""
+                return f"{field_name} {number}{unit} is {OUT_OF_BAND} {low}-{high}"
+    spec = FIELDS.get(field_name or "")
+    if spec is not None and spec.many and spec.money and isinstance(value, list):
         for rate in value:
+            if not isinstance(rate, dict):
+                continue
+            band = policy.rate_bands.get((rate.get("kind"), rate.get("per")))
             amount = _decimal(rate.get("amount_usd"))
-            if rate.get("kind") == "tuition" and rate.get("per") == "credit" and amount is not None and not low <= amount <= high:
-                return f"tuition of ${amount} per credit is outside the plausible range ${low}-${high}"
+            if band and amount is not None and not band[0] <= amount <= band[1]:
+                return (f"{rate['kind']} of ${amount} per {rate['per']} is {OUT_OF_BAND} "
+                        f"${band[0]}-${band[1]}")
     return None
+
+
+_out_of_band = out_of_band_reason  # the name before rate bands covered every kind and `per`
+
+
+def clashes(field_name: str | None, old: Any, new: Any) -> list[tuple[dict, list[dict]]]:
+    """Items a list gained beside an accepted one of the same identity (kind, per, residency and
+    scope for a rate; term, kind and scope for a deadline): (gained, the accepted ones beside it).
+    Two values for one slot is a conflict to decide, not an addition."""
+    spec = FIELDS.get(field_name or "")
+    if spec is None or not spec.many or spec.key is None or not isinstance(old, list) or not isinstance(new, list):
+        return []
+    out = []
+    for item in new:
+        if item in old:
+            continue
+        same = spec.key(item)
+        before = [o for o in old if spec.key(o) == same]
+        beside = [o for o in before if o in new]
+        # More values for the slot than were accepted, the accepted ones still there: a second value.
+        # As many as before (one replaced) is a change, judged as one (money limit, bands).
+        if beside and sum(spec.key(n) == same for n in new) > len(before):
+            out.append((item, beside))
+    return out
 
 
 def _decimal(value: Any) -> Decimal | None:

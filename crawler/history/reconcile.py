@@ -24,10 +24,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from crawler.faults import checkpoint
-from crawler.fields import canonical
-from crawler.history.policy import POLICY, Policy, review
-from crawler.history.stage import content_hash
+from crawler.fields import FIELDS, canonical, in_order, read_fact
+from crawler.history.policy import OUT_OF_BAND, POLICY, Policy, clashes, review
+from crawler.history.stage import CONFLICT, content_hash
 from crawler.states import VALUE_KINDS, Health, Kind, ProgramStatus, Status
+
+# Changes that wait for a decision on a value: asked once (a pending twin), superseded when the
+# site moves on, refused again once rejected.
+DECIDED_KINDS = (*VALUE_KINDS, Kind.CONFLICT)
 
 
 @dataclass
@@ -66,6 +70,7 @@ def reconcile(db: Database, crawl_id: str, policy: Policy = POLICY) -> None:
             _hold_mass_changes(db, run, changes, policy)
             for change in changes:
                 _record(db, crawl_id, change, cause, observed_on)
+            _flag_site(db, crawl_id, run, changes)
         _supersede_reverted(db, crawl_id, observed_on)
         db.execute("UPDATE crawls SET status = 'reconciled' WHERE crawl_id = ?", [crawl_id])
         checkpoint("reconcile:before_commit")
@@ -104,6 +109,13 @@ def _breaker_trips(db: Database, crawl_id: str, spider: str, programs: int, poli
         "SELECT count(*) FROM programs WHERE institution_id = ? AND status != 'removed'", [spider]).fetchone()[0]
     if published and programs < published * (1 - policy.program_drop):
         trips.append(f"found {programs} programs, {published} published")
+    if published:  # programs that jump: a widened selector, a listing misread
+        new = db.execute(
+            """SELECT count(*) FROM seen_programs s INDEXED BY seen_programs_by_site WHERE s.crawl_id = ?
+               AND s.institution_id = ? AND NOT EXISTS (SELECT 1 FROM programs p WHERE p.program_id = s.program_id
+               AND p.status != 'removed')""", [crawl_id, spider]).fetchone()[0]
+        if new > policy.program_jump_max or new > published * policy.program_jump_share:
+            trips.append(f"found {new} new programs at once, {published} published: held for a decision")
     # Programs whose content hash matches the published one count the same on both sides, so
     # only the others can make a field drop; exact shares are computed only when one does.
     drops = db.execute(_COVERAGE.format(only_moved="AND r.moved"),
@@ -122,7 +134,7 @@ _COVERAGE = """WITH read AS (
       FROM seen_programs s INDEXED BY seen_programs_by_site JOIN programs p ON p.program_id = s.program_id
       WHERE s.crawl_id = :crawl AND s.institution_id = :spider AND NOT EXISTS (
         SELECT 1 FROM observations u WHERE u.crawl_id = s.crawl_id AND u.program_id = s.program_id
-        AND u.state = 'unknown'))
+        AND u.state != 'value'))
     SELECT c.field, count(*), count(o.program_id), (SELECT count(*) FROM read)
     FROM read r JOIN current c ON c.program_id = r.program_id
     LEFT JOIN observations o ON o.crawl_id = :crawl AND o.program_id = r.program_id AND o.field = c.field
@@ -149,7 +161,7 @@ def _site_changes(db: Database, crawl_id: str, run: SiteRun, observed_on: str, p
     for program_id, program in sorted(seen.items()):
         previous = known.get(program_id)
         if previous is None or previous["status"] == ProgramStatus.REMOVED:
-            changes.append(_program_added(db, crawl_id, program_id, program["url"], first=previous is None))
+            changes.extend(_new_program(db, crawl_id, program_id, program["url"], previous is None, run, policy))
             changes.extend(_field_changes(db, crawl_id, program_id, observed_on, clean_site=False, only_unknown=True))
             continue
         if program["content_hash"] != previous["content_hash"]:
@@ -179,12 +191,31 @@ def _site_changes(db: Database, crawl_id: str, run: SiteRun, observed_on: str, p
     return changes
 
 
-def _program_added(db: Database, crawl_id: str, program_id: str, url: str, first: bool) -> Change:
-    values = {f: json.loads(v) for f, v in db.execute(
-        "SELECT field, value FROM observations WHERE crawl_id = ? AND program_id = ? AND state = 'value' ORDER BY field",
-        [crawl_id, program_id])}
-    return Change(program_id, None, Kind.PROGRAM_ADDED, new=values, source_url=url, initial_load=first,
-                  reason="first crawl to see this program: its baseline" if first else "listed again")
+def _new_program(db: Database, crawl_id: str, program_id: str, url: str, first: bool, run: SiteRun,
+                 policy: Policy) -> list[Change]:
+    """A program seen for the first time (or listed again): its values are judged one by one, as
+    any added value is; those outside their bands wait as held `added` changes, the rest are its
+    baseline (`program_added`, with each value's evidence). A program first seen on a degraded
+    site waits as a whole: the same crawl could not vouch for the site."""
+    rows = db.execute(
+        """SELECT field, value, evidence, source_url FROM observations WHERE crawl_id = ? AND program_id = ?
+           AND state = 'value' ORDER BY field""", [crawl_id, program_id]).fetchall()
+    values, evidence, held = {}, [], []
+    for name, value, found, source in rows:
+        value, found = json.loads(value), json.loads(found or "[]")
+        status, why = review(Kind.ADDED, name, None, value, policy)
+        if status == Status.PENDING:
+            held.append(Change(program_id, name, Kind.ADDED, new=value, evidence_new=found, source_url=source,
+                               reason=why, status=Status.PENDING, initial_load=first))
+            continue
+        values[name] = value
+        evidence += [{**e, "field": name} for e in found]
+    added = Change(program_id, None, Kind.PROGRAM_ADDED, new=values, evidence_new=evidence or None, source_url=url,
+                   initial_load=first, reason="first crawl to see this program: its baseline" if first else "listed again")
+    if run.health != Health.OK:
+        added.status = Status.PENDING
+        added.reason = f"held: first seen while the site is degraded ({run.errors[0] if run.errors else run.health})"
+    return [added, *held]
 
 
 # The site's programs seen tonight that were listed before (not removed), as the FROM clause of the
@@ -230,7 +261,7 @@ def _supersede_reverted(db: Database, crawl_id: str, observed_on: str) -> None:
              JOIN spider_runs r ON r.crawl_id = :crawl AND r.spider = s.institution_id
              LEFT JOIN observations o ON o.crawl_id = :crawl AND o.program_id = ch.program_id AND o.field = ch.field
              LEFT JOIN current c ON c.program_id = ch.program_id AND c.field = ch.field
-             WHERE ch.status = 'pending' AND ch.kind IN ('added', 'changed', 'removed') AND ch.crawl_id != :crawl
+             WHERE ch.status = 'pending' AND ch.kind IN ('added', 'changed', 'removed', 'conflict') AND ch.crawl_id != :crawl
              AND ((o.state = 'value' AND o.value IS c.value)
                   OR (o.program_id IS NULL AND c.program_id IS NULL AND r.health = 'ok')))""",
         {"reason": f"superseded: the site states the published value again on {observed_on}", "crawl": crawl_id},
@@ -248,7 +279,7 @@ def _field_changes(db: Database, crawl_id: str, program_id: str, observed_on: st
     for name in sorted(observed.keys() | accepted.keys()):
         obs, cur = observed.get(name), accepted.get(name)
         stated = obs is not None and obs["state"] == "value"
-        if only_unknown and not (obs and obs["state"] == "unknown"):
+        if only_unknown and not (obs and obs["state"] in ("unknown", CONFLICT)):
             continue
         if stated and cur is not None and obs["value"] == cur["value"]:
             continue  # unchanged, verified tonight by _confirm_site; most fields: parse nothing
@@ -257,8 +288,18 @@ def _field_changes(db: Database, crawl_id: str, program_id: str, observed_on: st
         if stated:
             new, evidence_new = json.loads(obs["value"]), json.loads(obs["evidence"])
             kind = Kind.ADDED if cur is None else Kind.CHANGED
+            clash = clashes(name, old, new)
+            if clash:  # a second value for one slot beside the accepted one: which is right?
+                changes.append(_list_conflict(program_id, name, old, new, evidence_old, evidence_new, obs["source_url"], clash))
+                continue
             changes.append(Change(program_id, name, kind, old=old, new=new, evidence_old=evidence_old,
                                   evidence_new=evidence_new, source_url=obs["source_url"]))
+        elif obs and obs["state"] == CONFLICT:  # read cleanly, but the site's pages disagree
+            options = json.loads(obs["value"])
+            says = "; ".join(f"{o['url']} states {_quote(o)}" for o in options)
+            changes.append(Change(program_id, name, Kind.CONFLICT, old=old, new=options, evidence_old=evidence_old,
+                                  evidence_new=json.loads(obs["evidence"] or "[]"), source_url=obs["source_url"],
+                                  reason=f"pages disagree: {says}", status=Status.PENDING))
         elif obs:  # unknown: carried forward, reported
             kind = Kind.FETCH_FAILED if obs["fetch_failed"] else Kind.EXTRACTION_FAILED
             changes.append(Change(program_id, name, kind, old=old, evidence_old=evidence_old,
@@ -268,6 +309,67 @@ def _field_changes(db: Database, crawl_id: str, program_id: str, observed_on: st
             changes.append(Change(program_id, name, Kind.REMOVED, old=old, evidence_old=evidence_old,
                                   source_url=cur["source_url"]))
     return changes
+
+
+def _quote(option: dict) -> str:
+    texts = [e.get("text") or "" for e in option.get("evidence") or []]
+    text = " / ".join(dict.fromkeys(texts)) or canonical(option.get("value"))
+    return json.dumps(text if len(text) <= 160 else text[:157] + "...", ensure_ascii=False)
+
+
+def _item_text(field_name: str, item: dict) -> str:
+    if "amount_usd" in item:
+        who = "" if item.get("residency") in (None, "any") else f" {item['residency'].replace('_', '-')}"
+        scope = f" ({item['applies_to']})" if item.get("applies_to") else ""
+        return f"{item['kind']} ${item['amount_usd']} per {item['per']}{who}{scope}"
+    return canonical(item)
+
+
+def _list_conflict(program_id: str, name: str, old: list, new: list, evidence_old, evidence_new: list, source_url: str,
+                   clash: list) -> Change:
+    """A list gaining an item beside an accepted one of the same identity: a conflict with, per page
+    that states the slot, the list that page makes it (one page: the list as read)."""
+    key = FIELDS[name].key
+    slots = {key(gained) for gained, _ in clash}
+    by_url: dict[str, dict] = {}
+    for e in evidence_new or []:
+        entry = by_url.setdefault(e.get("url"), {"url": e.get("url"), "items": [], "evidence": []})
+        entry["evidence"].append(e)
+        value, _ = read_fact(name, e.get("text") or "")
+        entry["items"] += [i for i in value or [] if key(i) in slots and i not in entry["items"]]
+    stating = [o for o in by_url.values() if o["items"]]
+    if len(stating) <= 1:
+        options = [{"url": (stating[0]["url"] if stating else source_url), "value": new,
+                    "evidence": stating[0]["evidence"] if stating else evidence_new}]
+    else:
+        rest = [i for i in new if key(i) not in slots]
+        options = [{"url": o["url"], "value": in_order(name, rest + o["items"]), "evidence": o["evidence"]} for o in stating]
+    says = "; ".join(f"{_item_text(name, gained)} beside {', '.join(_item_text(name, b) for b in beside)}"
+                     for gained, beside in clash)
+    return Change(program_id, name, Kind.CONFLICT, old=old, new=options, evidence_old=evidence_old,
+                  evidence_new=evidence_new, source_url=source_url, status=Status.PENDING,
+                  reason=f"two values for one slot: {says}; accept the list as read, or reject to keep the published one")
+
+
+def _flag_site(db: Database, crawl_id: str, run: SiteRun, changes: list[Change]) -> None:
+    """A site with values waiting because they cannot be right as read (pages that disagree, a value
+    outside its band) is not healthy tonight: it is degraded, with the reason, until decided."""
+    waiting = [c for c in changes if c.status == Status.PENDING
+               and (c.kind == Kind.CONFLICT or OUT_OF_BAND in (c.reason or ""))]
+    if not waiting:
+        return
+    reasons: dict[str, set] = {}
+    for c in waiting:
+        what = (f"{c.field}: pages disagree" if c.kind == Kind.CONFLICT and (c.reason or "").startswith("pages disagree")
+                else f"{c.field}: two values for one slot" if c.kind == Kind.CONFLICT else f"{c.field}: {c.reason}")
+        reasons.setdefault(what, set()).add(c.program_id)
+    errors = [f"held for a decision: {what} ({len(programs)} program{'s' if len(programs) != 1 else ''})"
+              for what, programs in sorted(reasons.items())]
+    run.errors = [*run.errors, *errors]
+    if run.health == Health.OK:
+        run.health = Health.DEGRADED
+    db.execute("UPDATE spider_runs SET health = ?, errors = ? WHERE crawl_id = ? AND spider = ?",
+               [run.health, json.dumps(run.errors), crawl_id, run.spider])
 
 
 def _hold_mass_changes(db: Database, run: SiteRun, changes: list[Change], policy: Policy) -> None:
@@ -287,7 +389,7 @@ def _hold_mass_changes(db: Database, run: SiteRun, changes: list[Change], policy
 
 def _record(db: Database, crawl_id: str, change: Change, cause: str, observed_on: str) -> None:
     old, new = _json(change.old), _json(change.new)
-    if change.kind in VALUE_KINDS:
+    if change.kind in DECIDED_KINDS:
         twin = _pending_twin(db, change, new)
         if twin is not None:
             # Asked already. If tonight nothing holds it (the site's breaker has cleared, say),
@@ -297,13 +399,16 @@ def _record(db: Database, crawl_id: str, change: Change, cause: str, observed_on
                            [f"no longer held on {observed_on}", twin])
                 apply_change(db, twin)
             return
+        # A reverted change counts as rejected: the reading a maintainer undid (its new value) is not
+        # accepted again, whatever it would replace now (after a rollback the old value differs).
         rejected = db.execute(
-            """SELECT change_id FROM changes WHERE program_id = ? AND field IS ? AND kind = ? AND old IS ? AND new IS ?
-               AND status = 'rejected' AND decided_at IS NOT NULL ORDER BY change_id DESC LIMIT 1""",
-            [change.program_id, change.field, change.kind, old, new],
+            """SELECT change_id, status FROM changes WHERE program_id = ? AND field IS ? AND new IS ? AND decided_at IS NOT NULL
+               AND ((status = 'rejected' AND kind = ? AND old IS ?) OR (status = 'reverted' AND kind IN ('added', 'changed', 'removed', ?)))
+               ORDER BY change_id DESC LIMIT 1""",
+            [change.program_id, change.field, new, change.kind, old, change.kind],
         ).fetchone()
         if rejected:
-            change.status, change.reason = Status.REJECTED, f"rejected before (change {rejected[0]})"
+            change.status, change.reason = Status.REJECTED, f"{rejected[1]} before (change {rejected[0]})"
     cursor = db.execute(
         """INSERT INTO changes (crawl_id, program_id, field, kind, status, cause, old, new, evidence_old, evidence_new,
                                 source_url, reason, initial_load, detected_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
@@ -312,7 +417,7 @@ def _record(db: Database, crawl_id: str, change: Change, cause: str, observed_on
          int(change.initial_load), observed_on],
     )
     change_id = cursor.lastrowid
-    if change.kind in VALUE_KINDS:
+    if change.kind in DECIDED_KINDS:
         # Superseded, not decided: no decided_at, so "rejected before" (which needs a maintainer's
         # decision) never silently refuses that value if the site returns to it later.
         db.execute(
@@ -350,11 +455,16 @@ def apply_change(db: Database, change_id: int) -> None:
             [program_id, institution_id, program_url, detected_at, detected_at],
         )
         db.execute("DELETE FROM current WHERE program_id = ?", [program_id])
-        db.execute(
-            """INSERT INTO current SELECT program_id, field, value, evidence, source_url, crawl_id, ?
-               FROM observations WHERE crawl_id = ? AND program_id = ? AND state = 'value'""",
-            [detected_at, crawl_id, program_id],
+        db.execute(  # its baseline: the values that passed review (those held wait as `added` changes)
+            """INSERT INTO current SELECT program_id, field, value, evidence, source_url, crawl_id, :at
+               FROM observations WHERE crawl_id = :crawl AND program_id = :program AND state = 'value'
+               AND (:new IS NULL OR field IN (SELECT key FROM json_each(:new)))""",
+            {"at": detected_at, "crawl": crawl_id, "program": program_id, "new": new},
         )
+    elif kind == Kind.CONFLICT:  # decided: `new` is the value of the page picked, `source_url` that page
+        chosen = [e for e in json.loads(evidence or "[]") if e.get("url") == url]
+        db.execute("INSERT OR REPLACE INTO current VALUES (?,?,?,?,?,?,?)",
+                   [program_id, name, new, json.dumps(chosen, ensure_ascii=False), url, crawl_id, detected_at])
     elif kind in (Kind.ADDED, Kind.CHANGED):
         db.execute(
             "INSERT OR REPLACE INTO current VALUES (?,?,?,?,?,?,?)",

@@ -30,7 +30,7 @@ FETCH_FAILURE_PREFIXES = ("page not fetched", "page answered HTTP")
 
 @dataclass
 class Observation:
-    state: str  # value | unknown
+    state: str  # value | unknown | conflict
     value: Any
     evidence: list[dict]
     source_url: str
@@ -123,10 +123,27 @@ def _observe(field_name: str, facts: list[dict]) -> Observation:
         distinct = {canonical(v): v for v in values}
         if len(distinct) > 1:
             problems.append(f"pages disagree: {' / '.join(sorted(distinct))}")
+            if len(problems) == 1:  # read cleanly, but pages disagree: a conflict, each page's value kept
+                return Observation(CONFLICT, alternatives(facts), evidence, source_url, problems[0])
         value = next(iter(distinct.values())) if len(distinct) == 1 else None
     if problems or value is None:
         return Observation("unknown", value, evidence, source_url, "; ".join(problems) or "no value", fetch_failed)
     return Observation("value", value, evidence, source_url)
+
+
+CONFLICT = "conflict"  # observations.state of a field whose pages disagree (value: `alternatives`)
+
+
+def alternatives(facts: list[dict]) -> list[dict]:
+    """What each page states for one field: [{"url", "value", "evidence": [{"text", "url"}]}], one
+    entry per page and value, in the order the pages were read."""
+    out: dict[tuple[str, str], dict] = {}
+    for f in facts:
+        if f.get("value") is None:
+            continue
+        entry = out.setdefault((f["url"], canonical(f["value"])), {"url": f["url"], "value": f["value"], "evidence": []})
+        entry["evidence"].append({"text": f["text"], "url": f["url"]})
+    return list(out.values())
 
 
 def content_hash(states: dict[str, tuple[str, Any]]) -> str:

@@ -2,24 +2,43 @@
 
 The file is rebuilt from scratch (`build`) and swapped in atomically, so a reader never sees it
 half written: build under a temporary name in the target folder (rollback journal, no -wal
-file), `PRAGMA integrity_check`, fsync, `os.replace` over the old file, fsync the folder. The
-previous files stay in `previous/` (the last `KEEP_PREVIOUS`) for rollback.
+file), `PRAGMA integrity_check`, fsync, `os.replace` over the old file, fsync the folder.
+
+The new file takes the mode and group (and owner, when this process may set it) of the file it
+replaces, so a web server that reads `programs.db` through a group keeps reading it whatever the
+umask of the nightly job.
+
+The file it replaces is kept in `previous/programs-<crawl id>.db` (a hard link: the old inode,
+as it was), one file per distinct published crawl: a file whose crawl is kept already replaces
+that one, and a file whose values equal the newest kept file's (a quiet night: only dates and
+ids moved) replaces it too, so quiet nights never push real versions out. A file is kept only
+if it passes its checks (integrity, our schema's meta); a corrupt or empty file is left out and
+never pushes a good one out. At most `KEEP_PREVIOUS` files are kept, and of those, files older
+than `KEEP_DAYS` days go, except the newest `KEEP_MIN`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import sqlite3
-from datetime import UTC, datetime
+import time
 from pathlib import Path
 
 from crawler.errors import PublishError
 from crawler.faults import checkpoint
 from crawler.publish.build import SCHEMA, SCHEMA_VERSION, build
+from crawler.publish.companions import write_companions
 
-__all__ = ["KEEP_PREVIOUS", "SCHEMA", "SCHEMA_VERSION", "publish"]
+__all__ = ["KEEP_DAYS", "KEEP_MIN", "KEEP_PREVIOUS", "SCHEMA", "SCHEMA_VERSION", "kept_files", "publish"]
 
-KEEP_PREVIOUS = 3
+KEEP_PREVIOUS = 10   # files in previous/ at most
+KEEP_DAYS = 90       # older ones go ...
+KEEP_MIN = 3         # ... except the newest few, whatever their age
+# Columns that move on a quiet night without any value moving: not part of a file's values.
+_STAMP_COLUMNS = {"verified_at", "as_of", "crawl_id", "published_at", "detected_at"}
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 
 def publish(history: sqlite3.Connection, data_dir: Path, crawl_id: str | None) -> Path:
@@ -32,12 +51,14 @@ def publish(history: sqlite3.Connection, data_dir: Path, crawl_id: str | None) -
         build(history, tmp, crawl_id)
         checkpoint("publish:built")
         _check(tmp)
+        _same_permissions(tmp, target)
         _fsync(tmp)
         _keep_previous(target, data_dir / "previous")
         checkpoint("publish:before_replace")
         os.replace(tmp, target)
         checkpoint("publish:after_replace")
         _fsync(data_dir, directory=True)
+        write_companions(target)  # programs.metadata.json and changes.atom, from the file just published
     finally:
         tmp.unlink(missing_ok=True)
     return target
@@ -56,16 +77,88 @@ def _check(path: Path) -> None:
         raise PublishError(f"refusing to publish: integrity {result!r}, journal {mode!r}, foreign keys {broken[:3]}")
 
 
+def _same_permissions(tmp: Path, target: Path) -> None:
+    """The new file gets the mode, group and (if allowed) owner of the file it replaces."""
+    try:
+        st = target.stat()
+    except FileNotFoundError:
+        return  # the first publish: the process umask decides, as for any new file
+    os.chmod(tmp, st.st_mode & 0o7777)
+    try:
+        os.chown(tmp, st.st_uid, st.st_gid)
+    except PermissionError:
+        try:  # not root: the group can still be kept if this user is in it
+            os.chown(tmp, -1, st.st_gid)
+        except PermissionError as exc:
+            raise PublishError(f"refusing to publish: the new file cannot get the group of {target} "
+                               f"(gid {st.st_gid}: {exc.strerror}); readers through that group would be locked out") from exc
+        os.chmod(tmp, st.st_mode & 0o7777)  # chown may clear set-id bits
+
+
+def kept_files(folder: Path) -> list[Path]:
+    """The files in previous/, oldest first (by when they were published: their mtime)."""
+    files = [p for p in folder.glob("programs-*.db") if p.is_file()]
+    return sorted(files, key=lambda p: (p.stat().st_mtime_ns, p.name))
+
+
+def _inspect(path: Path) -> tuple[str, str] | None:
+    """(crawl id, fingerprint of its values) of a published file that passes its checks, else None."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            return None
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        if not meta.get("schema_version") or "programs" not in {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}:
+            return None
+        digest = hashlib.sha256()
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('meta', 'provenance') ORDER BY name")]
+        for table in tables:
+            cursor = conn.execute(f'SELECT * FROM "{table}" ORDER BY 1')
+            keep = [i for i, d in enumerate(cursor.description) if d[0] not in _STAMP_COLUMNS]
+            digest.update(table.encode())
+            for row in cursor:
+                digest.update(repr([row[i] for i in keep]).encode())
+        return meta.get("crawl_id") or "unlabelled", digest.hexdigest()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
 def _keep_previous(target: Path, folder: Path) -> None:
     if not target.exists():
         return
     folder.mkdir(exist_ok=True)
-    kept = sorted(folder.glob("programs-*.db"))
-    if not (kept and os.path.samefile(kept[-1], target)):  # already kept by a publish killed before its rename
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        os.link(target, folder / f"programs-{stamp}.db")  # the old inode, kept as it was
-    for old in sorted(folder.glob("programs-*.db"))[:-KEEP_PREVIOUS]:
-        old.unlink()
+    found = _inspect(target)
+    if found is None:
+        return  # a corrupt or foreign file is not kept, and pushes no good one out
+    crawl_id, values = found
+    name = folder / f"programs-{_UNSAFE.sub('_', crawl_id)}.db"
+    kept = kept_files(folder)
+    if any(os.path.samefile(p, target) for p in kept):
+        return  # already kept by a publish killed before its rename
+    newest = kept[-1] if kept else None
+    if newest is not None and newest != name and (_inspect(newest) or (None, None))[1] == values:
+        newest.unlink()  # the same values, newer dates: this one stands for both
+    tmp = folder / f".{name.name}.tmp-{os.getpid()}"
+    tmp.unlink(missing_ok=True)
+    os.link(target, tmp)  # the old inode, kept as it was
+    os.replace(tmp, name)  # one file per crawl: a re-publish of it replaces its kept file
+    _prune(folder)
+
+
+def _prune(folder: Path) -> None:
+    kept = kept_files(folder)
+    cutoff = time.time() - KEEP_DAYS * 86400
+    for i, path in enumerate(kept):
+        newest_rank = len(kept) - i  # 1 = newest
+        if newest_rank > KEEP_PREVIOUS or (newest_rank > KEEP_MIN and path.stat().st_mtime < cutoff):
+            path.unlink()
 
 
 def _fsync(path: Path, directory: bool = False) -> None:

@@ -1,6 +1,11 @@
-"""Build a programs.db file (DESIGN section 7, schema version 1) from the accepted state:
-its schema and every table, in primary-key order. Only accepted values are published; pending
-changes never are. `crawler.publish` swaps the built file in.
+"""Build a programs.db file (DESIGN section 7, schema version 2, docs/schema.md) from the
+accepted state: its schema and every table, in primary-key order. Only accepted values are
+published as values; pending changes are listed in `pending_changes`, never applied.
+`crawler.publish` swaps the built file in.
+
+Version 2 keeps no JSON in any text column: lists are rows of their own tables, money is
+integer cents everywhere (`*_cents`), `applies_to` is split into a closed vocabulary
+(crawler/publish/vocab.py) beside the label, and `changes` carries typed old/new columns.
 """
 
 from __future__ import annotations
@@ -9,15 +14,21 @@ import json
 import sqlite3
 from collections import defaultdict
 from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 from crawler import __version__
 from crawler.fields import FIELDS
-from crawler.states import VALUE_KINDS
+from crawler.publish.vocab import COLUMNS as VOCAB, split_applies_to
+from crawler.states import VALUE_KINDS, Kind, Status
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-SCHEMA = """
+_VOCAB_DDL = """modality TEXT, campus TEXT, applicant TEXT, attendance TEXT, credits_min REAL, credits_max REAL,
+    credit_system TEXT, course_credits REAL, applies_to_other TEXT, applies_to_label TEXT"""
+
+SCHEMA = f"""
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE institutions (
     institution_id TEXT PRIMARY KEY, name TEXT NOT NULL, city TEXT, state TEXT, control TEXT,
@@ -26,21 +37,39 @@ CREATE TABLE institutions (
 CREATE TABLE programs (
     program_id TEXT PRIMARY KEY, institution_id TEXT NOT NULL REFERENCES institutions(institution_id),
     name TEXT, degree TEXT, concentration TEXT, delivery TEXT, synchronous INTEGER, ala_accredited INTEGER,
-    total_credits REAL, min_gpa REAL, application_fee_usd REAL,
-    entrance_exam TEXT, entrance_exam_condition TEXT, entrance_exams TEXT,
-    duration_months_min INTEGER, duration_months_max INTEGER, start_terms TEXT,
-    url TEXT, status TEXT NOT NULL, first_seen TEXT NOT NULL, verified_at TEXT
+    total_credits REAL, min_gpa REAL, application_fee_cents INTEGER,
+    entrance_exam TEXT, entrance_exam_condition TEXT,
+    duration_months_min INTEGER, duration_months_max INTEGER,
+    url TEXT, status TEXT NOT NULL, first_seen TEXT NOT NULL, verified_at TEXT, under_review INTEGER NOT NULL
+);
+CREATE TABLE program_start_terms (
+    program_id TEXT NOT NULL REFERENCES programs(program_id), term TEXT NOT NULL, as_of TEXT NOT NULL,
+    PRIMARY KEY (program_id, term)
+);
+CREATE TABLE program_entrance_exams (
+    program_id TEXT NOT NULL REFERENCES programs(program_id), exam TEXT NOT NULL, as_of TEXT NOT NULL,
+    PRIMARY KEY (program_id, exam)
 );
 CREATE TABLE tuition_rates (
     program_id TEXT NOT NULL REFERENCES programs(program_id), seq INTEGER NOT NULL,
-    kind TEXT NOT NULL, amount_usd REAL NOT NULL, per TEXT NOT NULL, residency TEXT NOT NULL,
-    applies_to TEXT, as_of TEXT NOT NULL,
+    kind TEXT NOT NULL, amount_cents INTEGER NOT NULL, per TEXT NOT NULL, residency TEXT NOT NULL,
+    {_VOCAB_DDL}, as_of TEXT NOT NULL,
     PRIMARY KEY (program_id, seq)
 );
 CREATE TABLE deadlines (
     program_id TEXT NOT NULL REFERENCES programs(program_id), seq INTEGER NOT NULL,
-    term TEXT, date TEXT, kind TEXT NOT NULL, applies_to TEXT, as_of TEXT NOT NULL,
+    term TEXT, date TEXT, year INTEGER, month INTEGER, day INTEGER, kind TEXT NOT NULL,
+    {_VOCAB_DDL}, as_of TEXT NOT NULL,
     PRIMARY KEY (program_id, seq)
+);
+CREATE TABLE program_costs (
+    program_id TEXT NOT NULL REFERENCES programs(program_id), seq INTEGER NOT NULL,
+    residency TEXT NOT NULL, modality TEXT, campus TEXT, applies_to_label TEXT,
+    tuition_cents INTEGER NOT NULL, per TEXT NOT NULL, total_credits REAL,
+    fees_per_credit_cents INTEGER, fees_per_term_cents INTEGER, fees_per_year_cents INTEGER, fees_per_program_cents INTEGER,
+    tuition_total_cents INTEGER, estimated_total_cents INTEGER, basis TEXT NOT NULL,
+    PRIMARY KEY (program_id, seq),
+    FOREIGN KEY (program_id, seq) REFERENCES tuition_rates(program_id, seq)
 );
 CREATE TABLE provenance (
     program_id TEXT NOT NULL REFERENCES programs(program_id), field TEXT NOT NULL, source_url TEXT NOT NULL,
@@ -48,14 +77,55 @@ CREATE TABLE provenance (
     PRIMARY KEY (program_id, field, source_url)
 );
 CREATE TABLE changes (
-    change_id INTEGER PRIMARY KEY, crawl_id TEXT NOT NULL, program_id TEXT NOT NULL, field TEXT,
-    kind TEXT NOT NULL, old TEXT, new TEXT, evidence_old TEXT, evidence_new TEXT, source_url TEXT,
-    detected_at TEXT NOT NULL
+    change_id INTEGER PRIMARY KEY, crawl_id TEXT NOT NULL, detected_at TEXT NOT NULL,
+    program_id TEXT NOT NULL REFERENCES programs(program_id), field TEXT, kind TEXT NOT NULL,
+    cause TEXT NOT NULL, accepted_by TEXT NOT NULL, initial_load INTEGER NOT NULL,
+    unit TEXT, old_text TEXT, new_text TEXT, old_number NUMERIC, new_number NUMERIC,
+    old_number_max NUMERIC, new_number_max NUMERIC, old_detail TEXT, new_detail TEXT,
+    evidence_old TEXT, evidence_new TEXT, source_url TEXT
 );
+CREATE TABLE pending_changes (
+    change_id INTEGER PRIMARY KEY, program_id TEXT NOT NULL REFERENCES programs(program_id), field TEXT,
+    kind TEXT NOT NULL, cause TEXT NOT NULL, since TEXT NOT NULL, reason TEXT,
+    unit TEXT, proposed_text TEXT, proposed_number NUMERIC, proposed_number_max NUMERIC, proposed_detail TEXT,
+    evidence TEXT, source_url TEXT
+);
+CREATE TABLE change_items (
+    change_id INTEGER NOT NULL, side TEXT NOT NULL, seq INTEGER NOT NULL,
+    term TEXT, date TEXT, kind TEXT, amount_cents INTEGER, per TEXT, residency TEXT, applies_to_label TEXT, exam TEXT,
+    PRIMARY KEY (change_id, side, seq)
+) WITHOUT ROWID;
 """
 
+TABLES = ("meta", "institutions", "programs", "program_start_terms", "program_entrance_exams", "tuition_rates",
+          "deadlines", "program_costs", "provenance", "changes", "pending_changes", "change_items")
+
+HUNDRED = Decimal(100)
+
+
+def cents(amount: Any) -> int:
+    """Dollars (a decimal string such as "900.00") as integer cents, exactly."""
+    value = Decimal(str(amount)) * HUNDRED
+    if value != value.to_integral_value():
+        raise ValueError(f"{amount!r} is not a whole number of cents")
+    return int(value)
+
+
+def _column(name: str, spec) -> tuple[str, Any]:
+    """A scalar field's programs column in version 2: money as integer cents (`*_cents`)."""
+    if spec.money:
+        return spec.column.removesuffix("_usd") + "_cents", cents
+    return spec.column, spec.cast
+
+
 # programs column -> (field, how to read its JSON value), from each field's spec (crawler/fields.py)
-SCALAR_COLUMNS = {spec.column: (name, spec.cast) for name, spec in FIELDS.items() if spec.column}
+SCALAR_COLUMNS = dict((_column(name, spec)[0], (name, _column(name, spec)[1]))
+                      for name, spec in FIELDS.items() if spec.column)
+
+# how each field's value is published in changes / pending_changes (docs/schema.md, "changes")
+UNITS = {"total_credits": "credits", "min_gpa": "gpa", "application_fee": "cents", "duration": "months",
+         "synchronous": "boolean", "ala_accredited": "boolean"}
+ITEM_FIELDS = ("tuition", "fees", "application_deadlines", "start_terms", "entrance_exam")
 
 
 def build(history: sqlite3.Connection, path: Path, crawl_id: str | None) -> None:
@@ -76,18 +146,22 @@ def build(history: sqlite3.Connection, path: Path, crawl_id: str | None) -> None
         out.executemany("INSERT INTO institutions VALUES (?,?,?,?,?,?,?)", history.execute(
             """SELECT institution_id, name, city, state, control, website, ipeds_unitid FROM institutions
                WHERE institution_id IN (SELECT institution_id FROM programs) ORDER BY institution_id"""))
-        _write_programs(history, out)
-        out.executemany("INSERT INTO changes VALUES (?,?,?,?,?,?,?,?,?,?,?)", history.execute(
-            f"""SELECT change_id, crawl_id, program_id, field, kind, old, new, evidence_old, evidence_new, source_url, detected_at
-                FROM changes WHERE status = 'accepted' AND kind IN ({",".join("?" * len(VALUE_KINDS))})
-                AND program_id IN (SELECT program_id FROM programs) ORDER BY change_id""", VALUE_KINDS))
+        pending = _pending(history)
+        _write_programs(history, out, pending)
+        _write_changes(history, out)
+        _write_pending(out, pending)
         out.execute("COMMIT")
     finally:
         out.close()
 
 
-def _write_programs(history: sqlite3.Connection, out: sqlite3.Connection) -> None:
+# -- programs and their rows ------------------------------------------------------------------
+
+def _write_programs(history: sqlite3.Connection, out: sqlite3.Connection, pending: list[dict]) -> None:
     """Stream the accepted state program by program, in primary-key order."""
+    under_review: dict[str, int] = defaultdict(int)
+    for change in pending:
+        under_review[change["program_id"]] += 1
     rows = history.execute(
         """SELECT p.program_id, p.institution_id, p.url, p.status, p.first_seen, c.field, c.value, c.evidence,
                   c.source_url, c.crawl_id, c.verified_at
@@ -97,7 +171,7 @@ def _write_programs(history: sqlite3.Connection, out: sqlite3.Connection) -> Non
     program, fields = None, {}
     for row in rows:
         if program is not None and row[0] != program[0]:
-            _write_program(batch, program, fields)
+            _write_program(batch, program, fields, under_review)
             fields = {}
             if len(batch.programs) >= _Batch.SIZE:
                 batch.flush(out)
@@ -105,7 +179,7 @@ def _write_programs(history: sqlite3.Connection, out: sqlite3.Connection) -> Non
         if row[5] is not None:
             fields[row[5]] = row[6:]
     if program is not None:
-        _write_program(batch, program, fields)
+        _write_program(batch, program, fields, under_review)
     batch.flush(out)
 
 
@@ -115,28 +189,34 @@ class _Batch:
 
     SIZE = 500
     PROGRAM_COLUMNS = ("program_id", "institution_id", *SCALAR_COLUMNS, "entrance_exam", "entrance_exam_condition",
-                       "entrance_exams", "duration_months_min", "duration_months_max", "start_terms", "url", "status",
-                       "first_seen", "verified_at")
+                       "duration_months_min", "duration_months_max", "url", "status", "first_seen", "verified_at",
+                       "under_review")
+    TABLES = ("programs", "program_start_terms", "program_entrance_exams", "tuition_rates", "deadlines",
+              "program_costs", "provenance")
 
     def __init__(self) -> None:
-        self.programs: list[tuple] = []
-        self.rates: list[tuple] = []
-        self.deadlines: list[tuple] = []
-        self.provenance: list[tuple] = []
+        self.rows: dict[str, list[tuple]] = {table: [] for table in self.TABLES}
+
+    @property
+    def programs(self) -> list[tuple]:
+        return self.rows["programs"]
 
     def flush(self, out: sqlite3.Connection) -> None:
         columns = self.PROGRAM_COLUMNS
-        out.executemany(f"INSERT INTO programs ({','.join(columns)}) VALUES ({','.join('?' * len(columns))})", self.programs)
-        out.executemany("INSERT INTO tuition_rates VALUES (?,?,?,?,?,?,?,?)", self.rates)
-        out.executemany("INSERT INTO deadlines VALUES (?,?,?,?,?,?,?)", self.deadlines)
-        out.executemany("INSERT INTO provenance VALUES (?,?,?,?,?,?)", self.provenance)
-        for rows in (self.programs, self.rates, self.deadlines, self.provenance):
+        out.executemany(f"INSERT INTO programs ({','.join(columns)}) VALUES ({','.join('?' * len(columns))})",
+                        self.rows["programs"])
+        for table in self.TABLES[1:]:
+            if self.rows[table]:
+                width = len(self.rows[table][0])
+                out.executemany(f"INSERT INTO {table} VALUES ({','.join('?' * width)})", self.rows[table])
+        for rows in self.rows.values():
             rows.clear()
 
 
-def _write_program(batch: _Batch, program: tuple, fields: dict) -> None:
+def _write_program(batch: _Batch, program: tuple, fields: dict, under_review: dict[str, int]) -> None:
     program_id, institution_id, url, status, first_seen = program
     value = {name: json.loads(f[0]) for name, f in fields.items()}
+    as_of = {name: f[4] for name, f in fields.items()}
     row = {"program_id": program_id, "institution_id": institution_id}
     for column, (name, cast) in SCALAR_COLUMNS.items():
         v = value.get(name)
@@ -145,31 +225,227 @@ def _write_program(batch: _Batch, program: tuple, fields: dict) -> None:
     duration = value.get("duration") or {}
     row.update(
         entrance_exam=exam.get("status"), entrance_exam_condition=exam.get("condition"),
-        entrance_exams=json.dumps(exam["exams"]) if exam.get("exams") else None,
         duration_months_min=duration.get("months_min"), duration_months_max=duration.get("months_max"),
-        start_terms=json.dumps(value["start_terms"]) if "start_terms" in value else None,
         url=url, status=status, first_seen=first_seen,
-        verified_at=min((f[4] for f in fields.values()), default=None),
+        verified_at=min(as_of.values(), default=None), under_review=under_review.get(program_id, 0),
     )
-    batch.programs.append(tuple(row[column] for column in batch.PROGRAM_COLUMNS))
-    rates = [(r, fields[name][4]) for name in ("tuition", "fees") for r in value.get(name) or []]
-    batch.rates.extend(
-        (program_id, seq, r["kind"], float(r["amount_usd"]), r["per"], r["residency"], r.get("applies_to"), as_of)
-        for seq, (r, as_of) in enumerate(rates, 1)
-    )
+    batch.rows["programs"].append(tuple(row[column] for column in batch.PROGRAM_COLUMNS))
+    batch.rows["program_start_terms"].extend(
+        (program_id, term, as_of["start_terms"]) for term in sorted(set(value.get("start_terms") or [])))
+    batch.rows["program_entrance_exams"].extend(
+        (program_id, name, as_of["entrance_exam"]) for name in sorted(set(exam.get("exams") or [])))
+
+    rates = [(r, as_of[name]) for name in ("tuition", "fees") for r in value.get(name) or []]
+    rate_rows = []
+    for seq, (r, rate_as_of) in enumerate(rates, 1):
+        vocab = split_applies_to(r.get("applies_to"))
+        rate_rows.append((program_id, seq, r["kind"], cents(r["amount_usd"]), r["per"], r["residency"],
+                          *(vocab[c] for c in VOCAB), rate_as_of))
+    batch.rows["tuition_rates"].extend(rate_rows)
+    batch.rows["program_costs"].extend(program_costs(program_id, row["total_credits"], rate_rows))
+
     deadlines = value.get("application_deadlines") or []
-    as_of = fields["application_deadlines"][4] if deadlines else None
-    batch.deadlines.extend(
-        (program_id, seq, d.get("term"), d.get("date"), d["kind"], d.get("applies_to"), as_of)
-        for seq, d in enumerate(deadlines, 1)
-    )
-    provenance = batch.provenance
+    for seq, d in enumerate(deadlines, 1):
+        year, month, day = _date_parts(d.get("date"))
+        vocab = split_applies_to(d.get("applies_to"))
+        batch.rows["deadlines"].append((program_id, seq, d.get("term"), d.get("date"), year, month, day, d["kind"],
+                                        *(vocab[c] for c in VOCAB), as_of["application_deadlines"]))
+
     for name, (_value, evidence, source_url, crawl_id, verified_at) in sorted(fields.items()):
-        by_url: dict[str, list[str]] = defaultdict(list)
-        for piece in json.loads(evidence or "[]"):
-            if piece["text"] not in by_url[piece["url"]]:
-                by_url[piece["url"]].append(piece["text"])
-        for piece_url, texts in sorted(by_url.items()):
-            provenance.append((program_id, name, piece_url, " | ".join(texts), crawl_id, verified_at))
+        for piece_url, text in _evidence_by_url(evidence):
+            batch.rows["provenance"].append((program_id, name, piece_url, text, crawl_id, verified_at))
 
 
+def _date_parts(date: str | None) -> tuple[int | None, int | None, int | None]:
+    if not date:
+        return None, None, None
+    year, month, day = date[:-6], date[-5:-3], date[-2:]
+    return (int(year) if year.isdigit() else None), int(month), int(day)
+
+
+def _evidence_by_url(evidence: str | list | None) -> list[tuple[str, str]]:
+    """(url, the texts of that page joined by " | "), pages in order of URL."""
+    pieces = json.loads(evidence) if isinstance(evidence, str) else (evidence or [])
+    by_url: dict[str, list[str]] = defaultdict(list)
+    for piece in pieces:
+        if piece["text"] not in by_url[piece["url"]]:
+            by_url[piece["url"]].append(piece["text"])
+    return [(url, " | ".join(texts)) for url, texts in sorted(by_url.items())]
+
+
+# -- program_costs ----------------------------------------------------------------------------
+
+_R = {name: i for i, name in enumerate(("program_id", "seq", "kind", "amount_cents", "per", "residency", *VOCAB))}
+FEE_PERS = ("credit", "course", "term", "year", "program")
+
+
+def _fee_fit(fee: tuple, rate: tuple) -> str:
+    """How a fee goes with a tuition rate: `applies` (same residency or any, and its modality
+    and campus, where stated, are the rate's), `narrower` (it is for some of the rate's students
+    only: a residency, modality or campus the rate does not restrict) or `other`."""
+    fit = "applies"
+    for column in ("residency", "modality", "campus"):
+        wide = "any" if column == "residency" else None
+        ours, theirs = fee[_R[column]], rate[_R[column]]
+        if ours == wide or ours == theirs:
+            continue
+        if theirs == wide:
+            fit = "narrower"
+        else:
+            return "other"
+    return fit
+
+
+def program_costs(program_id: str, total_credits: float | None, rates: list[tuple]) -> list[tuple]:
+    """One row per tuition rate: the fees that go with it and, where every term is stated, an
+    estimated total (credits x rate + fees). `basis` says how (docs/schema.md, program_costs).
+    A fee meant for some of the rate's students only (out-of-state, on campus, ...) is not
+    added, and then there is no estimate: it would be right for some students only."""
+    out = []
+    fee_rows = [r for r in rates if r[_R["kind"]] == "fee"]
+    credits = Decimal(str(total_credits)) if total_credits is not None else None
+    for rate in rates:
+        if rate[_R["kind"]] != "tuition":
+            continue
+        fees = {per: None for per in FEE_PERS}
+        fits = [(_fee_fit(fee, rate), fee) for fee in fee_rows]
+        for fit, fee in fits:
+            if fit == "applies":
+                fees[fee[_R["per"]]] = (fees[fee[_R["per"]]] or 0) + fee[_R["amount_cents"]]
+        narrower = any(fit == "narrower" for fit, _fee in fits)
+        per, amount = rate[_R["per"]], rate[_R["amount_cents"]]
+        tuition_total = None
+        if per == "credit" and credits is not None:
+            tuition_total, how = _whole_cents(credits * amount), "credits x rate"
+        elif per == "program":
+            tuition_total, how = amount, "rate per program"
+        elif per == "credit":
+            how = "no estimate: total credits not stated"
+        else:
+            how = f"no estimate: tuition per {per}, number of {per}s not stated"
+        estimate = None
+        if tuition_total is not None:
+            stated = [p for p in FEE_PERS if fees[p] is not None]
+            if narrower:
+                how += "; some fees are for some of these students only"
+            elif not stated:
+                how += "; fees not stated"
+            elif any(p in ("course", "term", "year") for p in stated):
+                how += "; fees per " + " and ".join(p for p in stated if p in ("course", "term", "year")) + " not totalled"
+            elif fees["credit"] is not None and credits is None:
+                how += "; fees per credit, total credits not stated"
+            else:
+                estimate = tuition_total + (fees["program"] or 0)
+                if fees["credit"] is not None:
+                    estimate += _whole_cents(credits * fees["credit"])
+                how += " + fees"
+        out.append((program_id, rate[_R["seq"]], rate[_R["residency"]], rate[_R["modality"]], rate[_R["campus"]],
+                    rate[_R["applies_to_label"]], amount, per, total_credits, fees["credit"], fees["term"],
+                    fees["year"], fees["program"], tuition_total, estimate, how))
+    return out
+
+
+def _whole_cents(value: Decimal) -> int:
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+# -- changes ----------------------------------------------------------------------------------
+
+def typed(field: str | None, value: Any) -> dict:
+    """A field's value as the typed columns of `changes` (text, number, number_max, detail) and
+    its items (for change_items), per the shapes docs/schema.md lists."""
+    out = {"text": None, "number": None, "number_max": None, "detail": None, "items": []}
+    if value is None or field is None:
+        return out
+    if field in ("tuition", "fees"):
+        out["items"] = [{"kind": r["kind"], "amount_cents": cents(r["amount_usd"]), "per": r["per"],
+                         "residency": r["residency"], "applies_to_label": r.get("applies_to")} for r in value]
+    elif field == "application_deadlines":
+        out["items"] = [{"term": d.get("term"), "date": d.get("date"), "kind": d["kind"],
+                         "applies_to_label": d.get("applies_to")} for d in value]
+    elif field == "start_terms":
+        out["items"] = [{"term": term} for term in value]
+    elif field == "entrance_exam":
+        out["text"], out["detail"] = value.get("status"), value.get("condition")
+        out["items"] = [{"exam": exam} for exam in value.get("exams") or []]
+    elif field == "duration":
+        out["number"], out["number_max"] = value.get("months_min"), value.get("months_max")
+    elif isinstance(value, bool):
+        out["number"] = int(value)
+    elif FIELDS.get(field) and FIELDS[field].money:
+        out["number"] = cents(value)
+    elif field in UNITS:
+        out["number"] = Decimal(str(value))
+    elif isinstance(value, str):
+        out["text"] = value
+    else:  # a new structured field: give it columns here (and in docs/schema.md), never a repr or JSON
+        raise ValueError(f"field {field!r} has no published shape for {type(value).__name__} values")
+    if isinstance(out["number"], Decimal):
+        number = out["number"]
+        out["number"] = int(number) if number == number.to_integral_value() else float(number)
+    return out
+
+
+_ITEM_COLUMNS = ("term", "date", "kind", "amount_cents", "per", "residency", "applies_to_label", "exam")
+
+
+def _items(change_id: int, side: str, items: list[dict]) -> list[tuple]:
+    return [(change_id, side, seq, *(item.get(c) for c in _ITEM_COLUMNS)) for seq, item in enumerate(items, 1)]
+
+
+def _evidence_text(evidence: str | None) -> str | None:
+    texts = [text for _url, text in _evidence_by_url(evidence)]
+    return " | ".join(texts) or None
+
+
+def _write_changes(history: sqlite3.Connection, out: sqlite3.Connection) -> None:
+    rows = history.execute(
+        f"""SELECT change_id, crawl_id, detected_at, program_id, field, kind, cause, decided_at, initial_load,
+                   old, new, evidence_old, evidence_new, source_url
+            FROM changes WHERE status = 'accepted' AND kind IN ({",".join("?" * len(VALUE_KINDS))})
+            AND program_id IN (SELECT program_id FROM programs) ORDER BY change_id""", VALUE_KINDS)
+    changes, items = [], []
+    for (change_id, crawl_id, detected_at, program_id, field, kind, cause, decided_at, initial_load,
+         old, new, evidence_old, evidence_new, source_url) in rows:
+        # program_added / program_removed: the program's row holds its values; no old/new here
+        field_change = kind not in (Kind.PROGRAM_ADDED, Kind.PROGRAM_REMOVED)
+        o = typed(field, json.loads(old)) if (old and field_change) else typed(None, None)
+        n = typed(field, json.loads(new)) if (new and field_change) else typed(None, None)
+        changes.append((change_id, crawl_id, detected_at, program_id, field, kind, cause,
+                        "maintainer" if decided_at else "policy", initial_load, UNITS.get(field) if field_change else None,
+                        o["text"], n["text"], o["number"], n["number"], o["number_max"], n["number_max"],
+                        o["detail"], n["detail"], _evidence_text(evidence_old), _evidence_text(evidence_new), source_url))
+        items += _items(change_id, "old", o["items"]) + _items(change_id, "new", n["items"])
+        if len(changes) >= _Batch.SIZE:
+            _flush_changes(out, changes, items)
+    _flush_changes(out, changes, items)
+
+
+def _flush_changes(out: sqlite3.Connection, changes: list, items: list) -> None:
+    out.executemany(f"INSERT INTO changes VALUES ({','.join('?' * 21)})", changes)
+    out.executemany(f"INSERT INTO change_items VALUES ({','.join('?' * 11)})", items)
+    changes.clear()
+    items.clear()
+
+
+def _pending(history: sqlite3.Connection) -> list[dict]:
+    """Pending value changes of published programs, oldest first."""
+    cursor = history.execute(
+        f"""SELECT change_id, program_id, field, kind, cause, detected_at, reason, new, evidence_new, source_url
+            FROM changes WHERE status = ? AND kind IN ({",".join("?" * len(VALUE_KINDS))})
+            AND program_id IN (SELECT program_id FROM programs) ORDER BY change_id""", [Status.PENDING, *VALUE_KINDS])
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor]
+
+
+def _write_pending(out: sqlite3.Connection, pending: list[dict]) -> None:
+    rows, items = [], []
+    for p in pending:
+        field_change = p["kind"] not in (Kind.PROGRAM_ADDED, Kind.PROGRAM_REMOVED)
+        v = typed(p["field"], json.loads(p["new"])) if (p["new"] and field_change) else typed(None, None)
+        rows.append((p["change_id"], p["program_id"], p["field"], p["kind"], p["cause"], p["detected_at"], p["reason"],
+                     UNITS.get(p["field"]) if field_change else None, v["text"], v["number"], v["number_max"],
+                     v["detail"], _evidence_text(p["evidence_new"]), p["source_url"]))
+        items += _items(p["change_id"], "proposed", v["items"])
+    out.executemany(f"INSERT INTO pending_changes VALUES ({','.join('?' * 14)})", rows)
+    out.executemany(f"INSERT INTO change_items VALUES ({','.join('?' * 11)})", sorted(items))

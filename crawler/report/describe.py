@@ -149,7 +149,8 @@ def md_link(url: Any) -> str | None:
 # -- grouping for the renderers -------------------------------------------------------------------
 
 KINDS = {"changed": "changed", "added": "now stated", "removed": "no longer stated", "program_added": "new program",
-         "program_removed": "program gone", "extraction_failed": "could not be read", "fetch_failed": "page not fetched"}
+         "program_removed": "program gone", "extraction_failed": "could not be read", "fetch_failed": "page not fetched",
+         "conflict": "conflict"}
 
 
 def label(change: dict) -> str:
@@ -331,6 +332,8 @@ def moves(change: dict) -> list[dict[str, Any]]:
     field = change["field"]
     if change["kind"] == Kind.PROGRAM_ADDED:
         return [{"op": "note", "text": f"new program: {describe('name', (change['new'] or {}).get('name'))}"}]
+    if change["kind"] == Kind.CONFLICT:
+        return [{"op": "note", "text": f"published now: {describe(field, change['old'])}"}]
     if change["kind"] == Kind.PROGRAM_REMOVED:
         return [{"op": "note", "text": "program no longer listed"}]
     if change["kind"] in BREAKAGE:
@@ -354,9 +357,39 @@ def percent_text(value: float | None) -> str:
     return f"{value:+.1f}%" if value is not None else ""
 
 
-def review_command(ids: list[int], data: Any = None, group: bool = False, verb: str = "accept") -> str:
-    """The command that decides `ids`, ready to paste but for its reason; it names the data folder."""
+def review_command(ids: list[int], data: Any = None, group: bool = False, verb: str = "accept",
+                   use: str | None = None) -> str:
+    """The command that decides `ids`, ready to paste but for its reason; it names the data folder
+    and, for a conflict, the page to use (`--use URL`)."""
     where = f" --data {shlex.quote(str(data))}" if data else ""
-    return f"mlis-crawler review {verb} {' '.join(map(str, ids))}{' --group' if group else ''} --reason \"…\"{where}"
+    using = f" --use {shlex.quote(use)}" if use else ""
+    return (f"mlis-crawler review {verb} {' '.join(map(str, ids))}{' --group' if group else ''}{using} --reason \"…\""
+            f"{where}")
+
+
+def conflict_options(change: dict) -> list[dict[str, Any]]:
+    """A conflict's readings side by side: per page, {"url" (http(s) or None), "raw_url", "value"
+    (described), "evidence" (texts)}; a maintainer accepts one with `review accept ID --use URL`."""
+    out = []
+    for option in change.get("new") or [] if change["kind"] == Kind.CONFLICT else []:
+        if not isinstance(option, dict):
+            continue
+        out.append({"url": safe_url(option.get("url")), "raw_url": option.get("url"),
+                    "value": describe(change["field"], option.get("value")),
+                    "evidence": [e["text"] for e in evidence_items(option.get("evidence"))]})
+    return out
+
+
+def baseline_values(change: dict) -> list[dict[str, Any]]:
+    """A new program's baseline, field by field: {"label", "value", "evidence": [{"text", "url"}]}."""
+    values = change.get("new") if isinstance(change.get("new"), dict) else {}
+    evidence = change.get("evidence_new") if isinstance(change.get("evidence_new"), list) else []
+    out = []
+    for field in sorted(values, key=lambda f: list(FIELDS).index(f) if f in FIELDS else len(FIELDS)):
+        spec = FIELDS.get(field)
+        out.append({"field": field, "label": spec.label if spec else field, "value": describe(field, values[field]),
+                    "evidence": [{"text": str(e.get("text") or ""), "url": safe_url(e.get("url"))}
+                                 for e in evidence if isinstance(e, dict) and e.get("field") == field]})
+    return out
 
 

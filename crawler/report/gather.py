@@ -1,4 +1,11 @@
-"""Gather one crawl's report from the history database into one plain dict (report.json)."""
+"""Gather one crawl's report from the history database into one plain dict (report.json).
+
+Reports keep their word: the report a night wrote is kept in history.db (`night_reports`) as
+written, and `stored_report` gives it back unchanged; decisions made later are added beside it
+(`decisions_after`), never by rewriting its lists. A night's own report lists the decisions made
+since the report before it (`decisions`). A crawl that failed has a report too (`failure_report`):
+it says so in its summary, with the reason and the last good publish.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,8 @@ from sqlite_utils import Database
 
 from crawler.fields import FIELDS
 from crawler.history.diff import diff_items, percent
-from crawler.states import BREAKAGE, Health, Kind, Status
+from crawler.history.review import decisions, last_decision
+from crawler.states import BREAKAGE, CrawlStatus, Health, Kind, Status
 
 # -- gathering ----------------------------------------------------------------------------------
 
@@ -38,11 +46,20 @@ def build_report(db: Database, crawl_id: str) -> dict[str, Any]:
         "rejected": sum(c["status"] == Status.REJECTED for c in changes),
         "breakage": sum(c["kind"] in BREAKAGE for c in changes),
         "still_pending": len(still_pending),
+        "conflicts": sum(c["status"] == Status.PENDING and c["kind"] == Kind.CONFLICT for c in changes + still_pending),
         "sites_broken": sum(s["health"] != Health.OK for s in spiders),
     }
+    previous = db.execute("SELECT coalesce(max(decisions_upto), 0) FROM night_reports WHERE crawl_id != ?",
+                          [crawl_id]).fetchone()[0]
+    upto = last_decision(db)
     report = {
         **crawl,
         "finished_at": crawl["finished_at"] or datetime.now(UTC).isoformat(timespec="seconds"),
+        "published": crawl["status"] == CrawlStatus.PUBLISHED,
+        "failed": False,
+        "error": None,
+        "decisions_upto": upto,
+        "decisions": decisions(db, after=previous, upto=upto),
         "institutions": institutions,
         "spiders": spiders,
         "counts": counts,
@@ -61,6 +78,83 @@ def _data_dir(db: Database) -> str | None:
         if name == "main" and file:
             return str(Path(file).parent)
     return None
+
+
+def failure_report(db: Database, crawl_id: str, reason: str | None = None) -> dict[str, Any]:
+    """The report of a crawl that did not finish: what it got to, why it stopped, what is published."""
+    crawl = next(db.query("""SELECT crawl_id, kind, cause, based_on, source, started_at, finished_at, observed_on, status, error
+                             FROM crawls WHERE crawl_id = ?""", [crawl_id]))
+    reason = reason or crawl.pop("error") or "it did not finish"
+    crawl.pop("error", None)
+    good = db.execute(
+        """SELECT crawl_id, observed_on, finished_at FROM crawls WHERE status = 'published' AND crawl_id != ?
+           ORDER BY rowid DESC LIMIT 1""", [crawl_id]).fetchone()
+    spiders = [_spider(db, row, crawl) for row in db.execute(
+        "SELECT spider, health, quarantined, pages, programs, errors FROM spider_runs WHERE crawl_id = ? ORDER BY spider",
+        [crawl_id])]
+    names: dict[str, str] = {}
+    still_pending = [_change(row, names) for row in db.query(
+        _CHANGES + " WHERE status = ? AND crawl_id != ? ORDER BY change_id", [Status.PENDING, crawl_id])]
+    last = f"{good[0]} (pages as of {good[1]})" if good else "none: nothing has been published yet"
+    accepted = crawl["status"] == CrawlStatus.RECONCILED
+    after = ("; its changes were accepted but not yet published: the next `refresh` or `publish` publishes them "
+             "under this crawl's id" if accepted else "")
+    summary = (f"the crawl of {crawl['observed_on']} failed: {reason}; nothing was published; "
+               f"the last good publish is {last}{after}")
+    upto = last_decision(db)
+    report = {
+        **crawl,
+        "published": False,
+        "failed": True,
+        "error": reason,
+        "last_good_publish": good[0] if good else None,
+        "decisions_upto": upto,
+        "decisions": [],
+        "institutions": dict(db.execute("SELECT institution_id, name FROM institutions")),
+        "spiders": spiders,
+        "counts": {"accepted": 0, "initial_load": 0, "pending": 0, "rejected": 0, "breakage": 0,
+                   "still_pending": len(still_pending), "sites_broken": sum(s["health"] != Health.OK for s in spiders)},
+        "changes": [],
+        "still_pending": still_pending,
+        "unseen": [],
+        "summary": summary,
+    }
+    return report
+
+
+def store_report(db: Database, report: dict[str, Any]) -> None:
+    """Keep the report as written, for `report --crawl` to show it unchanged later (without
+    data_dir: as report.json, it does not depend on where the data folder lives)."""
+    db.execute("INSERT OR REPLACE INTO night_reports (crawl_id, written_at, decisions_upto, report) VALUES (?,?,?,?)",
+               [report["crawl_id"], datetime.now(UTC).isoformat(timespec="seconds"), report.get("decisions_upto") or 0,
+                json.dumps({k: v for k, v in report.items() if k != "data_dir"}, ensure_ascii=False, default=str)])
+
+
+def stored_report(db: Database, crawl_id: str, folder=None) -> dict[str, Any] | None:
+    """The report a crawl wrote: from history.db, else its report.json file (crawls reported
+    before history kept them), else None. Decisions made after it are added as `decisions_after`."""
+    row = db.execute("SELECT report FROM night_reports WHERE crawl_id = ?", [crawl_id]).fetchone()
+    if row:
+        report = json.loads(row[0])
+    elif folder is not None and (folder / "report.json").is_file():
+        report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+        report.setdefault("decisions_upto", None)
+    else:
+        return None
+    listed = {c["change_id"] for c in report.get("changes", []) + report.get("still_pending", [])}
+    upto = report.get("decisions_upto")
+    if upto is None:  # a report from before decisions were kept: every decision on its changes came later
+        upto = 0
+    report["decisions_after"] = decisions(db, after=upto, change_ids=listed)
+    return report
+
+
+def later_failures(db: Database, crawl_id: str) -> list[dict[str, Any]]:
+    """Crawls after `crawl_id` that did not publish (failed, or not finished)."""
+    return list(db.query(
+        """SELECT crawl_id, status, observed_on, started_at, error FROM crawls
+           WHERE rowid > (SELECT rowid FROM crawls WHERE crawl_id = ?) AND status != 'published' ORDER BY rowid""",
+        [crawl_id]))
 
 
 _CHANGES = """SELECT change_id, crawl_id, program_id, field, kind, status, cause, old, new, evidence_old, evidence_new,
@@ -118,12 +212,16 @@ def summary_line(report: dict) -> str:
     if c["initial_load"]:
         parts.append(f"{c['initial_load']} program{'s' if c['initial_load'] != 1 else ''} seen for the first time")
     if c["pending"] or c["still_pending"]:
-        parts.append(f"{c['pending'] + c['still_pending']} waiting for review")
+        conflicts = c.get("conflicts", 0)
+        parts.append(f"{c['pending'] + c['still_pending']} waiting for review"
+                     + (f" ({conflicts} conflict{'s' if conflicts != 1 else ''})" if conflicts else ""))
     broken = [s["name"] for s in report["spiders"] if s["health"] != Health.OK]
     if broken:
         parts.append(f"{len(broken)} site{'s' if len(broken) != 1 else ''} broken ({', '.join(broken)})")
     if not c["accepted"] and not c["pending"] and not c["still_pending"] and not broken:
         parts = ["no changes"]
+    if report["spiders"] and all(s["health"] == Health.FAILED for s in report["spiders"]):
+        parts.append("every site failed: probably our network, not the sites (published values kept)")
     kind = "renormalize" if report["kind"] == "renormalize" else "refresh"
     return f"mlis-crawler {kind} {report['observed_on']}: {'; '.join(parts)}"
 

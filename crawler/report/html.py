@@ -7,9 +7,13 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from crawler.report.markdown import decision_line
+
 from crawler.report.describe import (
     KINDS,
+    baseline_values,
     broken_site,
+    conflict_options,
     evidence_items,
     evidence_urls,
     label,
@@ -36,9 +40,10 @@ _ENV = Environment(loader=PackageLoader("crawler.report", "templates"), autoesca
 _ENV.filters.update(safe_url=safe_url, percent=percent_text)
 _ENV.globals.update(moves=moves, label=label, kinds=KINDS, evidence_items=evidence_items,
                     evidence_urls=evidence_urls, review_command=review_command, broken_site=broken_site,
-                    waiting_since=waiting_since)
+                    waiting_since=waiting_since, decision_line=decision_line,
+                    conflict_options=conflict_options, baseline_values=baseline_values)
 
 
 def render_html(report: dict) -> str:
-    return _ENV.get_template("report.html.j2").render(report=report, s=sections(report))
+    return _ENV.get_template("report.html.j2").render(report=report, s=sections(report) if not report.get("failed") else {})
 

@@ -6,7 +6,9 @@ from typing import Any
 
 from crawler.report.describe import (
     KINDS,
+    baseline_values,
     broken_site,
+    conflict_options,
     evidence_items,
     evidence_urls,
     label,
@@ -24,6 +26,8 @@ from crawler.states import BREAKAGE, Kind
 # -- Markdown -------------------------------------------------------------------------------------
 
 def render_markdown(report: dict) -> str:
+    if report.get("failed"):
+        return _md_failed(report)
     s = sections(report)
     name = lambda institution: report["institutions"].get(institution, institution)  # noqa: E731
     c = report["counts"]
@@ -74,11 +78,18 @@ def render_markdown(report: dict) -> str:
         for g in s["rejected"]:
             out += _md_group(g, report, heading="####", with_programs=True)
     if s["baselines"]:
-        out += ["## First seen (baselines)", ""]
+        out += ["## First seen (baselines)", "",
+                "Every value of each new program, with its evidence, for a once-over (values outside their "
+                "plausible range wait under \"Needs a decision\").", ""]
         for institution, changes in s["baselines"].items():
-            out += [f"- **{md(name(institution))}**: {len(changes)} programs"]
-            out += [f"  - {md(c['program_name'] or c['program_id'])} ({md_code(c['program_id'])})" for c in changes]
-        out.append("")
+            added = [c for c in changes if c["kind"] == Kind.PROGRAM_ADDED]
+            out += [f"### {md(name(institution))}: {len(added)} programs", ""]
+            for c in added:
+                out += [f"<details><summary>{md(c['program_name'] or c['program_id'])} ({md_code(c['program_id'])})</summary>", ""]
+                for v in baseline_values(c):
+                    quotes = "; ".join(f"“{md(e['text'])}”" + (f" ({md_link(e['url'])})" if e["url"] else "") for e in v["evidence"])
+                    out.append(f"- {md(v['label'])}: **{md(v['value'])}**" + (f" — {quotes}" if quotes else ""))
+                out += ["", "</details>", ""]
     if s["breakage"]:
         out += ["## Values kept because pages could not be read", ""]
         for institution, groups in s["breakage"].items():
@@ -94,6 +105,7 @@ def render_markdown(report: dict) -> str:
         out += ["## Programs not seen", ""]
         out += [f"- {md_code(u['program_id'])}: missing from {u['missed_crawls']} healthy crawl(s)" for u in report["unseen"]]
         out.append("")
+    out += _md_decisions(report)
     return "\n".join(out) + "\n"
 
 
@@ -107,6 +119,45 @@ def _md_urls(urls: list[str], limit: int = 5) -> str:
     links = ", ".join(md_link(u) for u in urls[:limit])
     more = f" and {len(urls) - limit} more" if len(urls) > limit else ""
     return f" on {links}{more}"
+def _md_failed(report: dict) -> str:
+    """A crawl that did not finish: said plainly first, then what it got to."""
+    out = [f"# {md(report['summary'])}", "",
+           f"Crawl {md_code(report['crawl_id'])} of {md(report['source'])}, pages as of {md(report['observed_on'])}; "
+           f"started {md(report['started_at'])}, **did not finish** (status {md(report['status'])}).", "",
+           f"**Why:** {md(report['error'])}", "",
+           "**Nothing of this crawl was published**: `programs.db` still holds "
+           + (f"the last good publish, crawl {md_code(report['last_good_publish'])}." if report.get("last_good_publish")
+              else "nothing (no crawl has been published yet)."), ""]
+    if report["spiders"]:
+        out += ["## Sites as far as it got", ""]
+        out += [f"- {md_code(s['name'])}: {md(s['health'])}, {s['pages']} pages, {s['programs']} programs" for s in report["spiders"]]
+        out.append("")
+    if report["still_pending"]:
+        out += [f"Still waiting for review from earlier crawls: {len(report['still_pending'])} change(s) "
+                "(`mlis-crawler review`).", ""]
+    out += _md_decisions(report)
+    return "\n".join(out) + "\n"
+
+
+def decision_line(d: dict) -> str:
+    """One decision as a line of words: when, who, what, why (the renderers share the words)."""
+    verb = {"accept": "accepted", "reject": "rejected", "revert": "reverted"}.get(d["action"], d["action"])
+    what = f"{d['program_id']} {label(d)}" if d.get("field") else f"{d['program_id']} ({KINDS.get(d['kind'], d['kind'])})"
+    part = f" as part of the rollback to crawl {d['rollback_to']}" if d.get("rollback_to") else ""
+    return f"{d['decided_at']}: change #{d['change_id']} ({what}, crawl {d['crawl_id']}) {verb} by {d['decided_by']}{part}"
+
+
+def _md_decisions(report: dict) -> list[str]:
+    out = []
+    for key, title in (("decisions", "Decisions since the last report"),
+                       ("decisions_after", "Decisions made after this report (its lists above are as written)")):
+        if report.get(key):
+            out += [f"## {title}", ""]
+            for d in report[key]:
+                why = f" — why: {md(d['reason'])}" if d.get("reason") else ""
+                out.append(f"- {md(decision_line(d))}{why}")
+            out.append("")
+    return out
 
 
 def _md_programs(programs: list[dict]) -> list[str]:
@@ -131,6 +182,8 @@ def _md_group(g: dict, report: dict, heading: str, with_programs: bool = False, 
             lines += [f"{md(institution)}:", ""] + _md_programs(who)
     if c.get("reason") and c["kind"] not in BREAKAGE and not (c["kind"] == Kind.PROGRAM_ADDED):
         lines += [f"{'**Why held:**' if c['status'] == 'pending' else '**Note:**'} {md(c['reason'])}", ""]
+    if c["kind"] == Kind.CONFLICT:
+        return lines + _md_conflict(c, g["ids"] if decide else None, report.get("data_dir"))
     for m in moves(c):
         if m["op"] == "note":
             lines.append(f"- {md(m['text'])}")
@@ -158,3 +211,21 @@ def _md_group(g: dict, report: dict, heading: str, with_programs: bool = False, 
     return lines
 
 
+
+
+def _md_conflict(c: dict, ids: list[int] | None, data: Any = None) -> list[str]:
+    """Each page's reading side by side, and the command that picks it."""
+    lines = [f"- {md(m['text'])}" for m in moves(c)] + ["", "| Page | States | Evidence |", "| --- | --- | --- |"]
+    options = conflict_options(c)
+    for o in options:
+        page = md_link(o["url"]) or md(o["raw_url"])
+        quotes = "<br>".join(f"“{md(t)}”" for t in o["evidence"]) or "—"
+        lines.append(f"| {page} | **{md(o['value'])}** | {quotes} |")
+    lines.append("")
+    if ids:
+        lines += ["Accept the page that is right, or keep the published value with "
+                  f"{md_code(review_command(ids, data, verb='reject'))}:", "", "```sh"]
+        lines += [review_command(ids, data, use=o["url"] if len(options) > 1 else None)
+                  for o in options if o["url"] or len(options) == 1]
+        lines += ["```", ""]
+    return lines

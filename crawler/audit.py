@@ -1,0 +1,346 @@
+"""Audit of third-party claims: what a listing (a rankings page, a directory) says about a
+program, checked against what the program's own pages say, as published in programs.db.
+
+A claims file is a CSV with the columns `institution_id`, `program_id`, `field`, `claim` (the
+listing's words, e.g. "GRE required", "36 credits", "$900 per credit") and optionally
+`listing_entry` (which entry of the listing it comes from). Each claim is read with our own
+normalizers (`crawler.fields.read_fact`), exactly as page text is, and compared with the
+published fact. Its status:
+
+- `verified`: the program's pages state the same value;
+- `contradicted`: they state another value (`our_value`, the `evidence`, its `source_url` and
+  the date we last `verified_at` it are given);
+- `not_stated`: we publish no such value (the program is not published, or its pages do not
+  state the field);
+- `unreadable`: the claim itself cannot be read (a field we do not know, or words no
+  normalizer reads, e.g. "four start dates a year").
+
+Comparison rules per field: credits and GPA equal as numbers; money equal per unit (a claimed
+"$900 per credit" is verified by a tuition rate of $900.00 per credit for the same residency,
+contradicted when our rates per credit are all other amounts, not stated when we have none per
+credit); exam rules by status (required, not_required, optional, conditional); lengths by the
+bounds the claim states; deadlines per term, by date, or by month when the claim only gives
+months ("Fall: June" is verified by any fall deadline in June); start terms as sets; the
+rest equal.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+import sqlite3
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from crawler.errors import ConfigError
+from crawler.fields import FIELDS, read_fact
+from crawler.normalize.text import MONTHS, TERM_WORDS, clean_text
+from crawler.publish.build import cents
+from crawler.report.describe import MONTHS as MONTH_NAMES, describe
+
+COLUMNS = ("institution_id", "program_id", "field", "claim")
+STATUSES = ("verified", "contradicted", "not_stated", "unreadable")
+EXAM_ORDER = {name: i for i, name in enumerate(("GRE", "MAT", "GMAT", "LSAT", "MCAT"))}  # as the normalizer names them
+KEYS = ("institution_id", "program_id", "field", "claim", "status", "our_value", "claimed_value", "evidence",
+        "source_url", "verified_at", "listing_entry", "note")
+
+
+# -- reading claims -------------------------------------------------------------------------------
+
+def load_claims(path: Path) -> list[dict]:
+    """The claims of a CSV file, or a ConfigError saying what is wrong with it."""
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            reader = csv.DictReader(f)
+            missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise ConfigError(f"{path}: the claims file lacks the column(s) {', '.join(missing)} "
+                                  f"(it needs {', '.join(COLUMNS)}, and may have listing_entry)")
+            return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+    except FileNotFoundError as exc:
+        raise ConfigError(f"no claims file at {path}") from exc
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise ConfigError(f"{path} is not a readable CSV file ({exc})") from exc
+
+
+_TERM = r"(fall|autumn|spring|summer|winter)"
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_TERM_THEN_MONTH = re.compile(rf"\b{_TERM}\s*(?::|-|–|deadline(?:s)? (?:is |are )?(?:in )?)\s*{_MONTH}\b(?!\s*\d)", re.I)
+_MONTH_THEN_TERM = re.compile(rf"\b{_MONTH}\s*\(\s*{_TERM}\s*\)", re.I)
+
+
+def read_deadline_months(text: str) -> dict[str, int] | None:
+    """{term: month} from a claim that gives months only ("Fall: June; Spring: November",
+    "deadlines in June (fall), November (spring)"); None unless every term it names has one."""
+    text = clean_text(text)
+    found: dict[str, int] = {}
+    for m in _TERM_THEN_MONTH.finditer(text):
+        found[TERM_WORDS[m[1].lower()]] = MONTHS[m[2].lower()]
+    for m in _MONTH_THEN_TERM.finditer(text):
+        found[TERM_WORDS[m[2].lower()]] = MONTHS[m[1].lower()]
+    named = {TERM_WORDS[t.lower()] for t in re.findall(rf"\b{_TERM}\b", text, re.I)}
+    return found if found and set(found) == named else None
+
+
+def read_claim(field: str, text: str) -> tuple[Any, str | None]:
+    """(the claimed value, None) or (None, why it cannot be read)."""
+    if field not in FIELDS:
+        return None, f"unknown field {field!r} (known: {', '.join(FIELDS)})"
+    value, problem = read_fact(field, text)
+    if value is None and field == "application_deadlines":
+        months = read_deadline_months(text)
+        if months:
+            return {"months": months}, None
+    return value, problem
+
+
+# -- what we publish -------------------------------------------------------------------------------
+
+class Published:
+    """The facts of a programs.db file, per program, in the shapes read_fact returns."""
+
+    def __init__(self, path: Path):
+        if not path.is_file():
+            raise ConfigError(f"no published file at {path}: run `mlis-crawler refresh` (or `publish`) first")
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn.row_factory = sqlite3.Row
+        try:
+            version = dict(conn.execute("SELECT key, value FROM meta").fetchall()).get("schema_version")
+            if version != "2":
+                raise ConfigError(f"{path} has schema version {version}; this audit reads version 2")
+            self.programs = {r["program_id"]: dict(r) for r in conn.execute("SELECT * FROM programs")}
+            self.rates = self._by_program(conn, "SELECT * FROM tuition_rates ORDER BY program_id, seq")
+            self.deadlines = self._by_program(conn, "SELECT * FROM deadlines ORDER BY program_id, seq")
+            self.terms = self._by_program(conn, "SELECT * FROM program_start_terms ORDER BY program_id, term")
+            self.exams = self._by_program(conn, "SELECT * FROM program_entrance_exams ORDER BY program_id, exam")
+            self.provenance: dict[tuple[str, str], list[dict]] = defaultdict(list)
+            for r in conn.execute("SELECT * FROM provenance ORDER BY program_id, field, source_url"):
+                self.provenance[r["program_id"], r["field"]].append(dict(r))
+        finally:
+            conn.close()
+
+    @staticmethod
+    def _by_program(conn: sqlite3.Connection, sql: str) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = defaultdict(list)
+        for r in conn.execute(sql):
+            out[r["program_id"]].append(dict(r))
+        return out
+
+    def value(self, program_id: str, field: str) -> Any:
+        """Our value of a field, in read_fact's shape (money as decimal strings); None if not stated."""
+        p = self.programs[program_id]
+        if field in ("tuition", "fees"):
+            kind = "tuition" if field == "tuition" else "fee"
+            return [{"kind": r["kind"], "amount_usd": str(Decimal(r["amount_cents"]) / 100), "per": r["per"],
+                     "residency": r["residency"], "applies_to": r["applies_to_label"]}
+                    for r in self.rates[program_id] if r["kind"] == kind] or None
+        if field == "application_deadlines":
+            return [{"term": d["term"], "date": d["date"], "kind": d["kind"], "applies_to": d["applies_to_label"]}
+                    for d in self.deadlines[program_id]] or None
+        if field == "start_terms":
+            return [t["term"] for t in self.terms[program_id]] or None
+        if field == "entrance_exam":
+            if p["entrance_exam"] is None:
+                return None
+            exams = sorted((e["exam"] for e in self.exams[program_id]), key=lambda x: (EXAM_ORDER.get(x, 9), x))
+            return {"status": p["entrance_exam"], "exams": exams,
+                    "condition": p["entrance_exam_condition"]}
+        if field == "duration":
+            low, high = p["duration_months_min"], p["duration_months_max"]
+            return {"months_min": low, "months_max": high} if (low or high) else None
+        if field == "application_fee":
+            return None if p["application_fee_cents"] is None else str(Decimal(p["application_fee_cents"]) / 100)
+        value = p[FIELDS[field].column]
+        if field in ("synchronous", "ala_accredited") and value is not None:
+            return bool(value)
+        return value
+
+    def evidence(self, program_id: str, field: str) -> tuple[str | None, str | None, str | None]:
+        """(evidence text, source URLs, verified_at) of a field: the texts of several pages joined
+        by ' | ', their URLs by a space, and the oldest date any of them was last verified."""
+        fields = ("tuition", "fees") if field in ("tuition", "fees") else (field,)
+        rows = [r for f in fields for r in self.provenance.get((program_id, f), [])]
+        if not rows:
+            return None, None, None
+        return (" | ".join(r["evidence"] for r in rows), " ".join(dict.fromkeys(r["source_url"] for r in rows)),
+                min(r["verified_at"] for r in rows))
+
+
+# -- comparing -------------------------------------------------------------------------------------
+
+def _number(value: Any) -> Decimal:
+    return Decimal(str(value))
+
+
+def _residency_matches(claimed: str, ours: str) -> bool:
+    return claimed == "any" or ours in (claimed, "any")
+
+
+def _compare_rates(claimed: list[dict], ours: list[dict]) -> tuple[str, str | None]:
+    results = []
+    for rate in claimed:
+        same_unit = [r for r in ours if r["kind"] == rate["kind"] and r["per"] == rate["per"]
+                     and _residency_matches(rate["residency"], r["residency"])]
+        if not same_unit:
+            results.append("not_stated")
+        elif any(cents(r["amount_usd"]) == cents(rate["amount_usd"]) for r in same_unit):
+            results.append("verified")
+        else:
+            results.append("contradicted")
+    return _combine(results), None
+
+
+def _day(date: str) -> str:
+    return date[-5:]  # MM-DD
+
+
+def _compare_deadlines(claimed: Any, ours: list[dict]) -> tuple[str, str | None]:
+    by_term: dict[str | None, list[dict]] = defaultdict(list)
+    for d in ours:
+        by_term[d["term"]].append(d)
+    results = []
+    if isinstance(claimed, dict):  # months only
+        for term, month in claimed["months"].items():
+            dates = [d["date"] for d in by_term.get(term, []) if d["date"]]
+            if not dates:
+                results.append("not_stated")
+            else:
+                results.append("verified" if any(int(d[-5:-3]) == month for d in dates) else "contradicted")
+        return _combine(results), "compared by month per term: the claim gives months only"
+    for deadline in claimed:
+        if deadline["date"] is None:  # rolling
+            matches = [d for d in by_term.get(deadline["term"], []) if d["kind"] == "rolling"]
+            results.append("verified" if matches else ("contradicted" if by_term.get(deadline["term"]) else "not_stated"))
+            continue
+        dates = [d["date"] for d in by_term.get(deadline["term"], []) if d["date"]]
+        if not dates:
+            results.append("not_stated")
+            continue
+        claimed_year = deadline["date"][:4] if not deadline["date"].startswith("--") else None
+
+        def same(ours_date: str) -> bool:
+            if _day(ours_date) != _day(deadline["date"]):
+                return False
+            ours_year = ours_date[:4] if not ours_date.startswith("--") else None
+            return claimed_year is None or ours_year is None or claimed_year == ours_year
+
+        results.append("verified" if any(same(d) for d in dates) else "contradicted")
+    return _combine(results), None
+
+
+def _combine(results: list[str]) -> str:
+    if "contradicted" in results:
+        return "contradicted"
+    if results and all(r == "verified" for r in results):
+        return "verified"
+    return "not_stated"
+
+
+def compare(field: str, claimed: Any, ours: Any) -> tuple[str, str | None]:
+    """(status, a note on how it was compared) for a claimed and a published value, both stated."""
+    if field in ("tuition", "fees"):
+        return _compare_rates(claimed, ours)
+    if field == "application_deadlines":
+        return _compare_deadlines(claimed, ours)
+    if field == "entrance_exam":
+        return ("verified" if claimed["status"] == ours["status"] else "contradicted"), "compared by exam status"
+    if field == "duration":
+        pairs = [(claimed[k], ours[k]) for k in ("months_min", "months_max") if claimed[k] is not None and ours[k] is not None]
+        if not pairs:
+            return "not_stated", "no length bound both state"
+        return ("verified" if all(a == b for a, b in pairs) else "contradicted"), None
+    if field == "start_terms":
+        return ("verified" if set(claimed) == set(ours) else "contradicted"), None
+    if field in ("total_credits", "min_gpa", "application_fee"):
+        return ("verified" if _number(claimed) == _number(ours) else "contradicted"), None
+    return ("verified" if claimed == ours else "contradicted"), None
+
+
+def _show(field: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if field == "application_deadlines" and isinstance(value, dict) and "months" in value:
+        return "; ".join(f"{term.capitalize()} {MONTH_NAMES[month - 1]}" for term, month in value["months"].items())
+    return describe(field, value)
+
+
+def audit(claims: list[dict], published: Published) -> list[dict]:
+    """One result per claim, in the claims' order, with every key of KEYS."""
+    out = []
+    for claim in claims:
+        field, program_id = claim.get("field", ""), claim.get("program_id", "")
+        result = {k: claim.get(k) for k in ("institution_id", "program_id", "field", "claim", "listing_entry")}
+        result.update(status=None, our_value=None, claimed_value=None, evidence=None, source_url=None,
+                      verified_at=None, note=None)
+        claimed, problem = read_claim(field, claim.get("claim", ""))
+        if claimed is None:
+            result.update(status="unreadable", note=problem)
+        else:
+            result["claimed_value"] = _show(field, claimed)
+            ours = published.value(program_id, field) if program_id in published.programs else None
+            if program_id not in published.programs:
+                result.update(status="not_stated", note="we publish no such program")
+            elif ours is None:
+                result.update(status="not_stated", note="the program's pages do not state it")
+            else:
+                status, note = compare(field, claimed, ours)
+                evidence, url, verified_at = published.evidence(program_id, field)
+                result.update(status=status, note=note, our_value=_show(field, ours), evidence=evidence,
+                              source_url=url, verified_at=verified_at)
+        out.append({k: result.get(k) for k in KEYS})
+    return out
+
+
+def counts(results: list[dict]) -> dict[str, int]:
+    return {s: sum(r["status"] == s for r in results) for s in STATUSES}
+
+
+# -- rendering -------------------------------------------------------------------------------------
+
+def _md(text: Any) -> str:
+    return re.sub(r"([\\`*_{}\[\]<>|#])", r"\\\1", str(text)) if text is not None else ""
+
+
+def render_markdown(results: list[dict]) -> str:
+    c = counts(results)
+    lines = ["# Audit of listing claims", "",
+             " · ".join(f"**{c[s]}** {s.replace('_', ' ')}" for s in STATUSES), ""]
+    for status in ("contradicted", "unreadable", "not_stated", "verified"):  # what a listing's editors act on first
+        rows = [r for r in results if r["status"] == status]
+        if not rows:
+            continue
+        lines += [f"## {status.replace('_', ' ').capitalize()} ({len(rows)})", ""]
+        for r in rows:
+            lines.append(f"- **{_md(r['program_id'])}** {_md(r['field'])}: the listing says “{_md(r['claim'])}”"
+                         + (f" ({_md(r['listing_entry'])})" if r.get("listing_entry") else ""))
+            if status in ("verified", "contradicted"):
+                lines.append(f"  - ours: {_md(r['our_value'])}; claimed: {_md(r['claimed_value'])}")
+                lines.append(f"  - evidence: “{_md(r['evidence'])}” ({_md(r['source_url'])}, verified {_md(r['verified_at'])})")
+            if r["note"]:
+                lines.append(f"  - {_md(r['note'])}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_html(results: list[dict]) -> str:
+    c = counts(results)
+    e = html.escape
+    rows = []
+    for r in results:
+        link = (f'<a href="{e(r["source_url"].split()[0])}">{e(r["source_url"])}</a>'
+                if r["source_url"] and r["source_url"].startswith(("http://", "https://")) else e(r["source_url"] or ""))
+        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in (
+            e(r["program_id"] or ""), e(r["field"] or ""), e(r["claim"] or ""), f'<strong class="{e(r["status"])}">{e(r["status"])}</strong>',
+            e(r["our_value"] or ""), e(r["claimed_value"] or ""), e(r["evidence"] or ""), link, e(r["verified_at"] or ""),
+            e(r["note"] or ""))) + "</tr>")
+    summary = ", ".join(f"{c[s]} {s.replace('_', ' ')}" for s in STATUSES)
+    return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Audit of listing claims</title>"
+            "<style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}"
+            ".contradicted{color:#a00}.verified{color:#060}</style></head><body>"
+            f"<h1>Audit of listing claims</h1><p>{e(summary)}</p><table><tr>"
+            + "".join(f"<th>{h}</th>" for h in ("program", "field", "claim", "status", "ours", "claimed", "evidence",
+                                                 "page", "verified", "note"))
+            + "</tr>" + "".join(rows) + "</table></body></html>\n")

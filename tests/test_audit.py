@@ -1,0 +1,116 @@
+"""`mlis-crawler audit` on the demo's file with the rankings page's claims: every claim gets a
+status, contradictions come with our value, evidence, page and date."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from crawler.audit import read_claim, read_deadline_months
+from tests.conftest import ROOT
+from tests.datadir import cli
+from tests.demo_file import demo_data
+
+CLAIMS = ROOT / "fixtures" / "claims" / "rankings-2026.csv"
+KEYS = {"institution_id", "program_id", "field", "claim", "status", "our_value", "claimed_value", "evidence",
+        "source_url", "verified_at", "listing_entry"}
+
+
+@pytest.fixture(scope="module")
+def results():
+    result = cli("audit", str(CLAIMS), "--format", "json", "--data", str(demo_data()))
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def find(results, program_id, field):
+    (found,) = [r for r in results if r["program_id"] == program_id and r["field"] == field]
+    return found
+
+
+def test_every_claim_has_a_status(results):
+    claims = CLAIMS.read_text().splitlines()[1:]
+    assert len(results) == len(claims) == 62
+    assert all(KEYS <= set(r) for r in results)
+    assert {r["status"] for r in results} == {"verified", "contradicted", "not_stated", "unreadable"}
+    for r in results:
+        if r["status"] in ("verified", "contradicted"):
+            assert r["our_value"] and r["claimed_value"] and r["evidence"] and r["verified_at"]
+            assert all(url.startswith(("https://", "http://")) for url in r["source_url"].split(" "))
+
+
+def test_the_gre_claim_for_wisconsin_online_is_contradicted_by_its_own_page(results):
+    gre = find(results, "wisc/ma-lis-online", "entrance_exam")
+    assert gre["status"] == "contradicted"
+    assert gre["claimed_value"] == "GRE required" and gre["our_value"] == "GRE not required"
+    assert "GRE (Graduate Record Examinations): Not required." in gre["evidence"]
+    assert gre["source_url"].startswith("https://guide.wisc.edu/")
+    assert gre["verified_at"] == "2026-11-02"
+    assert gre["listing_entry"].startswith("#7 University of Wisconsin-Madison")
+
+
+def test_comparison_rules(results):
+    assert find(results, "arizona/ma-lis", "tuition")["status"] == "verified"          # $900 per credit
+    assert find(results, "usm/mlis", "tuition")["status"] == "verified"                # $556.12 per credit hour
+    assert find(results, "arizona/ma-lis", "total_credits")["status"] == "verified"    # 37 = 37.0
+    assert find(results, "buffalo/ms-ils", "application_fee")["status"] == "verified"  # $50
+    months = find(results, "twu/mls", "application_deadlines")                         # June / November / April
+    assert months["status"] == "verified" and months["claimed_value"] == "Fall Jun; Spring Nov; Summer Apr"
+    lsu = find(results, "lsu/mlis", "application_deadlines")                           # Spring: March 3 2025
+    assert lsu["status"] == "contradicted" and "Spring Oct 15" in lsu["our_value"]
+    assert find(results, "denver/mlis", "delivery")["status"] == "contradicted"        # fully online; it is hybrid
+    twu = find(results, "twu/mls", "entrance_exam")                                    # test required below a 3.0 GPA
+    assert twu["status"] == "contradicted" and twu["our_value"].startswith("GRE/MAT/GMAT/LSAT/MCAT conditional")
+    assert find(results, "denver/mlis", "duration")["status"] == "verified"            # as few as 21 months
+    assert find(results, "buffalo/ms-ils", "entrance_exam")["status"] == "not_stated"  # Buffalo's pages do not say
+    assert find(results, "lsu/mlis", "tuition")["status"] == "unreadable"              # "approximately $19980 total"
+    assert find(results, "denver/mlis", "start_terms")["status"] == "unreadable"       # "four start dates a year"
+
+
+def test_counts_on_the_demo_file(results):
+    counts = {s: sum(r["status"] == s for r in results) for s in ("verified", "contradicted", "not_stated", "unreadable")}
+    assert counts == {"verified": 42, "contradicted": 14, "not_stated": 3, "unreadable": 3}
+
+
+def test_a_program_we_do_not_publish_and_an_unknown_field(tmp_path):
+    claims = tmp_path / "claims.csv"
+    claims.write_text("institution_id,program_id,field,claim\n"
+                      "wisc,wisc/ma-lis-campus,total_credits,39 credits\n"
+                      "wisc,wisc/ma-lis-online,ranking,#7\n"
+                      "wisc,wisc/ma-lis-online,total_credits,39 credits\n")
+    result = cli("audit", str(claims), "--format", "json", "--data", str(demo_data()))
+    assert result.returncode == 0, result.stderr
+    statuses = [(r["program_id"], r["status"]) for r in json.loads(result.stdout)]
+    assert statuses == [("wisc/ma-lis-campus", "not_stated"), ("wisc/ma-lis-online", "unreadable"),
+                        ("wisc/ma-lis-online", "contradicted")]
+    assert "0 unreadable" not in result.stderr
+
+
+def test_md_and_html(tmp_path):
+    md = cli("audit", str(CLAIMS), "--data", str(demo_data()))
+    assert md.returncode == 0 and md.stdout.index("## Contradicted (14)") < md.stdout.index("## Verified (42)")
+    assert "- **wisc/ma-lis-online** entrance\\_exam: the listing says “typically requires an entrance exam such as the GRE”" in md.stdout
+    page = cli("audit", str(CLAIMS), "--format", "html", "--data", str(demo_data()))
+    assert page.returncode == 0 and page.stdout.count("<tr>") == 63
+    assert '<a href="https://guide.wisc.edu/' in page.stdout
+
+
+def test_a_bad_claims_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("program,claim\nx,y\n")
+    result = cli("audit", str(bad), "--data", str(demo_data()))
+    assert result.returncode == 2
+    assert "lacks the column(s) institution_id, program_id, field" in result.stderr
+    missing = cli("audit", str(tmp_path / "none.csv"), "--data", str(demo_data()))
+    assert missing.returncode == 2 and "no claims file" in missing.stderr
+
+
+def test_month_only_deadline_claims():
+    assert read_deadline_months("deadlines in June (fall), November (spring), April (summer)") == {
+        "fall": 6, "spring": 11, "summer": 4}
+    assert read_deadline_months("Fall: June; Spring: November") == {"fall": 6, "spring": 11}
+    assert read_deadline_months("Fall: June; Spring: sometime") is None  # a term without its month: not read
+    assert read_claim("application_deadlines", "Fall: June 1")[0] == [
+        {"term": "fall", "date": "--06-01", "kind": "final", "applies_to": None}]
+    assert read_claim("ranking", "#1") == (None, read_claim("ranking", "#1")[1]) and "unknown field" in read_claim("ranking", "#1")[1]

@@ -1,0 +1,85 @@
+"""`mlis-crawler export` writes every published table; changes.atom, written by publish, is a
+valid Atom feed (checked by feedparser) with one entry per change group."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sqlite3
+
+import feedparser
+import pytest
+
+from tests.datadir import cli
+from tests.demo_file import demo_data
+
+
+@pytest.fixture(scope="module")
+def db():
+    conn = sqlite3.connect(f"file:{demo_data() / 'programs.db'}?mode=ro", uri=True)
+    yield conn
+    conn.close()
+
+
+def table_names(db) -> list[str]:
+    return [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")]
+
+
+def test_export_csv_writes_one_file_per_table(db, tmp_path):
+    result = cli("export", "--data", str(demo_data()), "--format", "csv", "--out", str(tmp_path / "csv"))
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.stem for p in (tmp_path / "csv").glob("*.csv"))
+    assert files == table_names(db) and len(files) == 12
+    for table in files:
+        with (tmp_path / "csv" / f"{table}.csv").open(newline="") as f:
+            rows = list(csv.reader(f))
+        assert rows[0] == [c[1] for c in db.execute(f'PRAGMA table_info("{table}")')]
+        assert len(rows) - 1 == db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+    with (tmp_path / "csv" / "tuition_rates.csv").open(newline="") as f:
+        first = next(csv.DictReader(f))
+    assert (first["program_id"], first["amount_cents"], first["credits_min"]) == ("arizona/ma-lis", "90000", "")
+
+
+def test_export_json_is_typed(db, tmp_path):
+    result = cli("export", "--data", str(demo_data()), "--format", "json", "--out", str(tmp_path / "json"))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.stem for p in (tmp_path / "json").glob("*.json")) == table_names(db)
+    programs = json.loads((tmp_path / "json" / "programs.json").read_text())
+    wisc = next(p for p in programs if p["program_id"] == "wisc/ma-lis-online")
+    assert wisc["application_fee_cents"] == 5600 and wisc["total_credits"] == 36 and wisc["synchronous"] is None
+    terms = json.loads((tmp_path / "json" / "program_start_terms.json").read_text())
+    assert {"program_id": "wisc/ma-lis-online", "term": "fall", "as_of": "2026-11-02"} in terms
+
+
+def test_export_without_a_published_file_is_a_clear_error(tmp_path):
+    result = cli("export", "--data", str(tmp_path / "nothing"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "no published file" in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_the_feed_parses_with_one_entry_per_change_group(db):
+    feed = feedparser.parse(str(demo_data() / "changes.atom"))
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    entries = feed.entries
+    titles = [e.title for e in entries]
+    assert len(set(e.id for e in entries)) == len(entries)
+    # every accepted change is in exactly one entry: the programs counted in titles add up
+    counted = sum(int(re.search(r"(\d+) programs?", t)[1]) for t in titles)
+    assert counted == db.execute("SELECT count(*) FROM changes").fetchone()[0] == 114
+    # 7 universities added on the first night, 15 change groups on the second, none on the quiet night
+    assert len(entries) == 22
+    assert sum(t.endswith("added") for t in titles) == 7
+    fees = next(e for e in entries if "Fees changed" in e.title)
+    assert fees.title == ("University at Buffalo (SUNY): Fees changed: fee $61.90 per credit (out-of-state, online)"
+                          " -> fee $76.16 per credit (out-of-state, online) (12 programs)")
+    assert fees.link.startswith("https://www.buffalo.edu/studentaccounts/")
+    credits = next(e for e in entries if e.title.startswith("Louisiana State University and A&M College: Total credits"))
+    assert credits.title.endswith("40 -> 36 (3 programs)")
+    assert credits.link == db.execute(
+        "SELECT source_url FROM changes WHERE program_id = 'lsu/mlis' AND field = 'total_credits'").fetchone()[0]
+    assert credits.link.startswith("https://catalog.lsu.edu/")
+    assert all(e.link.startswith("https://") for e in entries)
+    assert not [t for t in titles if "Application fee" in t]  # the held $56 -> $75 is pending, not in the feed
+    assert entries[0].updated.startswith("2026-11-01")  # newest first
