@@ -6,8 +6,8 @@
 
     [policy]                              # the review thresholds: crawler.history.policy.Policy's fields
     money_jump = 25.0
-    tuition_per_credit = [50, 5000]
     bands = { total_credits = [24, 72] }  # merged over the fields' own bands
+    rate_bands = { "tuition.credit" = [50, 5000] }  # by kind.per, merged over fields.RATE_BANDS
 
     [retention]
     crawls_keep_days = 30                 # crawls/<crawl_id>/ older than this are pruned
@@ -139,6 +139,15 @@ def _section(name: str, cls: type, table: dict[str, Any], where: str):
         for field_name, band in values["bands"].items():
             bands[field_name] = _band(f"[policy] bands.{field_name}", band, where)
         values["bands"] = bands
+    if name == "policy" and "rate_bands" in values:  # keys "kind.per", e.g. "tuition.credit" (fields.RATE_BANDS)
+        rate_bands = dict(default.rate_bands)
+        for key, band in values["rate_bands"].items():
+            kind_per = tuple(str(key).split("."))
+            if kind_per not in rate_bands:
+                known = ", ".join(f"{k}.{p}" for k, p in default.rate_bands)
+                raise ConfigError(f"{where}[policy] rate_bands: unknown rate {key!r} (known: {known})")
+            rate_bands[kind_per] = _band(f"[policy] rate_bands.{key}", band, where)
+        values["rate_bands"] = rate_bands
     if name == "crawl":
         for key in values.get("settings", {}):
             if not key.isupper():
@@ -219,7 +228,8 @@ def to_toml(config: Config) -> str:
                 out.append(f"{f.name} = {_toml_value(value)}")
         for key, table in tables:
             out += ["", f"[{name}.{key}]"]
-            out += [f"{_toml_key(k)} = {_toml_value(v)}" for k, v in sorted(table.items())]
+            out += [f"{_toml_key('.'.join(k) if isinstance(k, tuple) else k)} = {_toml_value(v)}"
+                    for k, v in sorted(table.items())]
     return "\n".join(out) + "\n"
 
 

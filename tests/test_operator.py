@@ -88,6 +88,7 @@ def write_config(data: Path, text: str) -> Path:
 def test_config_prints_the_effective_configuration_that_reads_back(data):
     write_config(data, '[crawl]\ncontact = "lis-data@example.edu"\nsettings = { DOWNLOAD_DELAY = 2.5 }\n'
                        '[policy]\nmoney_jump = 40\nbands = { total_credits = [30, 60] }\n'
+                       'rate_bands = { "tuition.credit" = [60, 4000] }\n'
                        '[retention]\nbackups_keep = 3\n[notify]\nemail_to = "ops@example.edu"\n')
     run = cli("config", "--data", str(data))
     assert run.returncode == 0, run.stderr
@@ -97,6 +98,8 @@ def test_config_prints_the_effective_configuration_that_reads_back(data):
     echoed = parse_config(__import__("tomllib").loads(run.stdout))
     assert echoed.policy.money_jump == 40.0 and echoed.crawl.settings == {"DOWNLOAD_DELAY": 2.5}
     assert echoed.policy.bands["total_credits"] == (30, 60) and echoed.policy.bands["min_gpa"] == (2, 4)
+    assert echoed.policy.rate_bands[("tuition", "credit")] == (60, 4000)
+    assert echoed.policy.rate_bands[("tuition", "course")] == (150, 15000)  # the others keep their defaults
     assert echoed.notify.email_to == ["ops@example.edu"]
     loaded = load_config(data)
     assert (loaded.crawl, loaded.policy, loaded.retention, loaded.notify) == (
@@ -108,7 +111,9 @@ def test_config_prints_the_effective_configuration_that_reads_back(data):
     ("[policy]\nmoney_jumpp = 30\n", "unknown key 'money_jumpp' in [policy]"),
     ("[polcy]\nmoney_jump = 30\n", "unknown section [polcy]"),
     ("[notify]\nsmtp_port = \"25\"\n", "[notify] smtp_port must be a whole number"),
-    ("[policy]\ntuition_per_credit = [5000, 50]\n", "[policy] tuition_per_credit: low 5000 is above high 50"),
+    ("[policy]\nrate_bands = { \"tuition.credit\" = [5000, 50] }\n",
+     "[policy] rate_bands.tuition.credit: low 5000 is above high 50"),
+    ("[policy]\nrate_bands = { \"tuition.semester\" = [1, 2] }\n", "[policy] rate_bands: unknown rate 'tuition.semester'"),
     ("[crawl]\nsettings = { download_delay = 1 }\n", "'download_delay' is not a Scrapy setting name"),
     ("[crawl\n", "not valid TOML"),
 ])

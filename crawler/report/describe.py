@@ -219,7 +219,15 @@ OUTCOME_WORDS = {
     "parse_error": "the page could not be read (its markup broke the spider)",
     "extraction_empty": "the page was read but states none of the expected facts",
     "error": "the download failed for an unexpected reason",
+    # The page self-checks (crawler/crawl/pagecheck.py): the page loaded but is not itself; the
+    # check's own words (which title, how many bytes) follow.
+    "soft_404": "the page answered 200 but is an error page",
+    "login_wall": "the page is behind a sign-in or robot check",
+    "redirected_away": "the page redirected away from itself, to the home page or above it",
+    "truncated": "the page arrived incomplete or much smaller than its last good copy",
+    "unrecognized": "the page no longer looks like itself: most facts it states were not found",
 }
+PAGE_CHECKS = ("soft_404", "login_wall", "redirected_away", "truncated", "unrecognized")
 
 
 def outcome_words(outcome: str, status: Any = None) -> str:
@@ -244,7 +252,10 @@ def broken_site(site: dict) -> dict[str, list[dict]]:
     fact_errors = {text for m in site.get("missing") or []
                    for text in (f"{m['field']}: {m['reason']} ({m['url']})", f"{m['reason']} ({m['url']})")}
     for f in failures or []:
-        add(causes, outcome_words(f["outcome"], f.get("status")), f["url"])
+        words = outcome_words(f["outcome"], f.get("status"))
+        if f["outcome"] in PAGE_CHECKS and f.get("error"):
+            words += f": {f['error']}"
+        add(causes, words, f["url"])
         page_errors.add(f["url"])
     for error in site["errors"]:
         match = re.match(r"^([a-z_0-9]+): (\S+)(?: \((.*)\))?$", error)
