@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # The demo's own folder: `make demo` starts it afresh and never touches ./data, the default
 # data folder of every command (where a real deployment may keep its history).
 DEMO_DATA ?= demo-data
-SNAPSHOTS := $(sort $(wildcard fixtures/sites/*/))
+NIGHTS ?= build/nights
 
 .PHONY: setup demo test bench docs clean
 
@@ -17,23 +17,28 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-# The nightly job, night after night, over the recorded snapshots (oldest first).
+# The nightly job, night after night, over the recorded sites (oldest first). Each night is
+# composed per university: its latest capture on or before that date (crawler/crawl/recordings.py);
+# a university with no recorded pages yet is in no night.
 demo: setup
 	@case "$$(realpath -m $(DEMO_DATA))" in "$$(realpath -m data)"|"$$(realpath -m .)"|/) \
 	  echo "make demo: DEMO_DATA=$(DEMO_DATA) would delete a real data folder; choose another"; exit 2;; esac
-	rm -rf $(DEMO_DATA)
-	@for snap in $(SNAPSHOTS); do \
-	  echo; echo "=== night of $$(basename $$snap) ==="; \
-	  $(BIN)/mlis-crawler refresh --replay $$snap --data $(DEMO_DATA); \
+	rm -rf $(DEMO_DATA) $(NIGHTS)
+	mkdir -p $(NIGHTS)
+	$(BIN)/python -m crawler.crawl.recordings fixtures/sites $(NIGHTS) > $(NIGHTS).list
+	@while read -r night universities; do \
+	  echo; echo "=== night of $$(basename $$night) ==="; \
+	  spiders=""; for u in $$universities; do spiders="$$spiders --spider $$u"; done; \
+	  $(BIN)/mlis-crawler refresh --replay $$night --data $(DEMO_DATA) $$spiders < /dev/null; \
 	  status=$$?; [ $$status -le 1 ] || exit $$status; \
-	done
+	done < $(NIGHTS).list
 	@echo; echo "Published database: $(DEMO_DATA)/programs.db"; echo "Change reports, night by night (report.html, report.md, report.json):"
 	@for report in $(DEMO_DATA)/reports/*/; do \
 	  echo "  $${report}report.html: $$($(BIN)/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["summary"])' $${report}report.json)"; \
 	done
 
 test: setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: setup
 	$(BIN)/python benchmarks/reconcile_scale.py --programs 10000
@@ -43,4 +48,4 @@ docs: setup
 	$(BIN)/python -m crawler.cli.docs
 
 clean:
-	rm -rf $(VENV) $(DEMO_DATA) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(DEMO_DATA) build .pytest_cache .hypothesis

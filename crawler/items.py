@@ -13,8 +13,11 @@ ALL_PROGRAMS = "*"
 
 # Outcomes of one scheduled URL (the ledger vocabulary of DESIGN section 6b).
 OK = "ok"
+# Answered 304 to a conditional GET: read again from the body stored last time (conditional.py).
+NOT_MODIFIED = "not_modified"
+READ_OUTCOMES = (OK, NOT_MODIFIED)  # the page was read: its facts stand
 OUTCOMES = (
-    OK, "http_4xx", "http_5xx", "dns", "timeout", "dataloss", "too_large", "robots",
+    OK, NOT_MODIFIED, "http_4xx", "http_5xx", "dns", "timeout", "dataloss", "too_large", "robots",
     "offsite", "redirect_loop", "refused_address", "conn_failed", "parse_error",
     "extraction_empty", "error",
     # A page that failed its own checks (crawler/crawl/pagecheck.py): it states nothing.
@@ -22,14 +25,18 @@ OUTCOMES = (
 )
 
 
-@dataclass
-class InstitutionItem:
-    institution_id: str
+@dataclass(kw_only=True)
+class Institution:
+    """A university: its spider declares it (keywords only), the crawl feeds it as the first item.
+
+    `institution_id` is the spider's name, filled in by `ProgramSpider`; a spider leaves it out."""
+
+    institution_id: str = ""
     name: str
     city: str
     state: str
-    control: str
-    website: str
+    control: str  # "public" or "private"
+    website: str  # the registrable domain, "arizona.edu"
     ipeds_unitid: str
     type: str = "institution"
 
@@ -79,4 +86,8 @@ class PageItem:
     size: int | None = None
     fetched_at: str | None = None
     error: str | None = None
+    # The response's validators and type, kept for the next night's conditional GET.
+    etag: str | None = None
+    last_modified: str | None = None
+    content_type: str | None = None
     type: str = "page"

@@ -41,7 +41,6 @@ from pathlib import Path
 
 from crawler import __version__
 from crawler.config import Config
-from crawler.crawl.runner import spider_names
 from crawler.errors import ConfigError, FeedError, Interrupted, ReadOnlyError, RefreshError
 from crawler.faults import checkpoint
 from crawler.fields import PARSER_VERSION
@@ -117,6 +116,8 @@ def observed_on(replay: Path | None) -> str:
 def check_spiders(requested: list[str]) -> list[str]:
     """The spiders to run: those asked for, each once, in the order asked (a name given twice
     would run twice at once, both writing one feed), or every spider."""
+    from crawler.crawl.runner import spider_names  # Scrapy: imported only by the jobs that crawl
+
     known = spider_names()
     requested = list(dict.fromkeys(requested))
     unknown = [s for s in requested if s not in known]
@@ -272,7 +273,10 @@ def run_steps(db, paths: Paths, crawl_id: str, signals: Signals, steps, log=prin
 
 
 def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = None, log=print,
-            config: Config | None = None) -> RefreshResult:
+            config: Config | None = None, settings: dict[str, str] | None = None) -> RefreshResult:
+    """`config` is the configuration file's (policy, [crawl] settings); `settings` overrides Scrapy
+    settings of the crawl child on top of it (`--set KEY=VALUE`), e.g. the loopback routing of the
+    tests and benchmarks."""
     config = config or Config()
     if replay is not None and not replay.is_dir():
         raise ConfigError(f"replay folder not found: {replay}")
@@ -294,9 +298,15 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         crawl_dir.mkdir(parents=True, exist_ok=True)  # each page's last good size, for the truncation check
         (crawl_dir / PAGE_HISTORY).write_text(json.dumps({"min_size_ratio": config.policy.min_size_ratio,
                                                           "sizes": last_good_sizes(db, names, config.policy.size_memory)}))
+        # Conditional GET: each page whose latest read was good is asked "changed since?" (crawl/conditional.py).
+        from crawler.crawl.conditional import prune_cache, write_validators  # Scrapy: only jobs that crawl
+        write_validators(db.conn, crawl_dir / "validators.json")
+        conditional = {"MLIS_PAGE_CACHE": str(paths.data / "pages"), "MLIS_VALIDATORS": str(crawl_dir / "validators.json")}
+        child_settings = {**config.crawl.overrides(), **conditional, **(settings or {})}
         return run_steps(db, paths, crawl_id, signals, [
-            ("before the crawl", lambda: run_crawl(crawl_dir, replay, names, signals, config.crawl.overrides())),
+            ("before the crawl", lambda: run_crawl(crawl_dir, replay, names, signals, child_settings)),
             ("during the crawl", lambda: stage(db, crawl_id, read_feeds(crawl_dir, names))),
+            ("after staging", lambda: prune_cache(db.conn, paths.data / "pages")),
         ], log, config.policy)
 
 
@@ -426,7 +436,7 @@ def run_crawl(out: Path, replay: Path | None, names: list[str], signals: Signals
         command += ["--spider", name]
     if (out / PAGE_HISTORY).is_file():
         command += ["--set", f"MLIS_PAGE_HISTORY={out / PAGE_HISTORY}"]
-    for key, value in (settings or {}).items():  # [crawl] of the config file; dicts and lists as JSON
+    for key, value in (settings or {}).items():  # [crawl] of the config file and callers'; dicts and lists as JSON
         command += ["--set", f"{key}={json.dumps(value) if isinstance(value, (dict, list, bool)) else value}"]
     command += crawl_overrides()
     child = subprocess.Popen(command, stdin=subprocess.DEVNULL, process_group=0, preexec_fn=_die_with_parent)
@@ -454,3 +464,62 @@ def run_crawl(out: Path, replay: Path | None, names: list[str], signals: Signals
     if child.returncode and not (signals is not None and signals.received):
         print(f"note: the crawl process exited with code {child.returncode} (its log: {out / 'crawl.log'}; "
               "errors before logging started go to stderr)", file=sys.stderr)
+
+
+def ingest(data: Path, sources: list[str], observed_on: str | None = None, source_label: str | None = None,
+           log=print) -> RefreshResult:
+    """Stage, reconcile, publish and report crawl feeds made elsewhere (Scrapyd jobs, another
+    machine), exactly as a local refresh does after its crawl.
+
+    Each source is a folder holding `items-<spider>.jsonl` and `summary-<spider>.json` (what
+    `python -m crawler.crawl --out` and a Scrapyd job with FEEDS and MLIS_SUMMARY_DIR leave),
+    or an http(s) URL of one feed file or summary on loopback (a Scrapyd node's items/ listing
+    serves them); they are copied into the crawl's own folder first, so the history keeps what was
+    ingested. A spider whose summary is missing failed (the job did not finish), as in refresh.
+    """
+    import shutil
+    import urllib.request
+    from urllib.parse import urlsplit
+
+    if observed_on is not None and not SNAPSHOT_DATE.match(observed_on):
+        raise ConfigError(f"--observed-on expects YYYY-MM-DD, not {observed_on!r}")
+    paths = check_data_dir(data)
+    with exclusive(paths), Signals() as signals:
+        db = open_history(paths.history)
+        recover(db, paths, log)
+        crawl_id = new_crawl_id()
+        crawl_dir = paths.crawl_dir(crawl_id)
+        crawl_dir.mkdir(parents=True, exist_ok=True)
+        for source in sources:
+            if urlsplit(source).scheme in ("http", "https"):
+                name = Path(urlsplit(source).path).name
+                if not re.fullmatch(r"(items-[\w-]+\.jsonl|summary-[\w-]+\.json)", name):
+                    raise ConfigError(f"not a feed or summary URL (items-<spider>.jsonl, summary-<spider>.json): {source}")
+                if urlsplit(source).hostname not in ("127.0.0.1", "localhost", "::1"):
+                    raise ConfigError(f"only loopback URLs are read (copy remote feeds first): {source}")
+                with urllib.request.urlopen(source, timeout=60) as answer, (crawl_dir / name).open("wb") as out:
+                    shutil.copyfileobj(answer, out)
+                continue
+            folder = Path(source)
+            if not folder.is_dir():
+                raise ConfigError(f"feed folder not found: {source}")
+            files = sorted([*folder.glob("items-*.jsonl"), *folder.glob("summary-*.json")])
+            if not files:
+                raise ConfigError(f"no items-<spider>.jsonl in {source}")
+            for file in files:
+                shutil.copyfile(file, crawl_dir / file.name)
+        names = sorted({f.stem.removeprefix("items-").removeprefix("summary-")
+                        for f in [*crawl_dir.glob("items-*.jsonl"), *crawl_dir.glob("summary-*.json")]})
+        if not names:
+            raise ConfigError("nothing to ingest: no feeds found")
+        db["crawls"].insert({
+            "crawl_id": crawl_id, "kind": "crawl", "cause": "site", "source": source_label or " ".join(sources),
+            "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "observed_on": observed_on or date.today().isoformat(),
+            "status": CrawlStatus.RUNNING, "code_version": __version__, "parser_version": PARSER_VERSION,
+            "spiders": ",".join(names),
+        })
+        log(f"crawl {crawl_id}: ingesting {len(names)} spider(s) from {len(sources)} source(s)")
+        return run_steps(db, paths, crawl_id, signals, [
+            ("before staging", lambda: stage(db, crawl_id, read_feeds(crawl_dir, names))),
+        ], log)

@@ -1,6 +1,6 @@
-import re
-
-from crawler.crawl.spider import Institution, ProgramSpider, expects, slug
+from crawler.crawl.spider import Institution, ProgramSpider, expects
+from crawler.normalize.program_names import concentration_name
+from crawler.normalize.rows import for_career, rate_field
 
 
 class BuffaloSpider(ProgramSpider):
@@ -8,41 +8,39 @@ class BuffaloSpider(ProgramSpider):
     Librarianship. Every page footer links Buffalo State, a separate campus: never followed."""
 
     name = "buffalo"
-    institution = Institution("University at Buffalo (SUNY)", "Buffalo", "NY", "public", "buffalo.edu", "196088")
+    institution = Institution(name="University at Buffalo (SUNY)", city="Buffalo", state="NY", control="public",
+                              website="buffalo.edu", ipeds_unitid="196088")
     allowed_domains = ["buffalo.edu"]
     start_pages = {"https://ed.buffalo.edu/information.html": "parse_department"}
 
     def parse_department(self, page):
-        main = page.within("main") or page
+        main = page.main
         # Each program page defines its program(s): its failure concerns them only.
-        yield self.follow(page, main.link(text="Information and Library Science"), self.parse_ils, programs=["ms-ils"])
-        yield self.follow(page, main.link(text="School Librarianship"), self.parse_school_librarianship,
+        yield from self.follow(page, main.link(text="Information and Library Science"), self.parse_ils, programs=["ms-ils"])
+        yield from self.follow(page, main.link(text="School Librarianship"), self.parse_school_librarianship,
                           programs=["ms-school-librarianship"])
 
     @expects("name", "degree", "total_credits", "duration", "delivery", "application_deadlines", "ala_accredited")
     def parse_ils(self, page):
-        main = page.within("main") or page
+        main = page.main
         name, degree = main.css("h1"), main.row("Academic credential granted")
-        programs = ["ms-ils"]
-        yield from self.program("ms-ils", page, name=name, degree=degree)
-        for title in main.titles("Concentrations"):
-            # "Law Librarianship (Joint JD/MS with the UB School of Law)": the id keeps the name only.
-            concentration = re.sub(r"\s*\(.*\)$", "", title)
-            programs.append(f"ms-ils-{slug(concentration)}")
-            yield from self.program(programs[-1], page, name=name, degree=degree, concentration=concentration)
+        # "Law Librarianship (Joint JD/MS with the UB School of Law)": the name is "Law Librarianship".
+        concentrations = [concentration_name(title) for title in main.titles("Concentrations")]
+        yield from self.programs("ms-ils", page, concentrations, name=name, degree=degree)
+        programs = ["ms-ils", *(self.concentration_id("ms-ils", c) for c in concentrations)]
         yield from self.overview(page, main, programs)
-        yield self.follow(page, main.link(text="FAQ"), self.parse_faq)
-        yield self.follow(page, main.link(text="tuition and fees"), self.parse_tuition)
-        yield self.follow(page, main.link(text="School Librarianship"), self.parse_school_librarianship,
+        yield from self.follow(page, main.link(text="FAQ"), self.parse_faq)
+        yield from self.follow(page, main.link(text="tuition and fees"), self.parse_tuition)
+        yield from self.follow(page, main.link(text="School Librarianship"), self.parse_school_librarianship,
                           programs=["ms-school-librarianship"])
 
     @expects("name", "degree", "total_credits", "duration", "delivery", "application_deadlines", "ala_accredited")
     def parse_school_librarianship(self, page):
-        main = page.within("main") or page
+        main = page.main
         yield from self.program("ms-school-librarianship", page, name=main.css("h1"),
                                 degree=main.row("Academic credential granted"))
         yield from self.overview(page, main, ["ms-school-librarianship"])
-        yield self.follow(page, main.link(text="Student Accounts"), self.parse_tuition)
+        yield from self.follow(page, main.link(text="Student Accounts"), self.parse_tuition)
 
     def overview(self, page, main, programs):
         """The key/value table both program pages open with."""
@@ -62,7 +60,7 @@ class BuffaloSpider(ProgramSpider):
     @expects("min_gpa", "application_fee")
     def parse_faq(self, page):
         # Titled for the ILS degree; the School Librarianship page sends admission questions here too.
-        main = page.within("main") or page
+        main = page.main
         yield self.fact("min_gpa", main.sentence("minimum", "GPA"), page)
         yield self.fact("application_fee", main.sentence("application", "fee"), page)
 
@@ -72,7 +70,6 @@ class BuffaloSpider(ProgramSpider):
         panel = page.within("#non-resident-online") or page
         term = panel.css("h3")  # "Non-Resident Online – Winter 2025"
         for cell in panel.cells("table"):  # "Tuition Per Credit Hour Graduate (includes Certificates): $565.00"
-            if re.search(r"\bGraduate\b", cell):
-                field = "tuition" if cell.startswith("Tuition") else "fees" if cell.startswith("Fees") else None
-                if field:
-                    yield self.fact(field, " ".join(filter(None, [term, cell])), page)
+            field = rate_field(cell)
+            if field and for_career(cell, "Graduate"):
+                yield self.fact(field, " ".join(filter(None, [term, cell])), page)

@@ -1,32 +1,32 @@
-import re
-
-from crawler.crawl.spider import Institution, ProgramSpider, expects, slug
+from crawler.crawl.spider import Institution, ProgramSpider, expects
+from crawler.normalize.program_names import concentration_in
 
 
 class TwuSpider(ProgramSpider):
     """MLS, and the MLS with a graduate certificate (each path its own program and page)."""
 
     name = "twu"
-    institution = Institution("Texas Woman's University", "Denton", "TX", "public", "twu.edu", "228529")
+    institution = Institution(name="Texas Woman's University", city="Denton", state="TX", control="public",
+                              website="twu.edu", ipeds_unitid="228529")
     allowed_domains = ["twu.edu"]
     start_pages = {"https://twu.edu/slis/programs-admission-requirements/": "parse_programs"}
+    id_omits = ("Certificate in",)  # "MLS with Certificate in School Librarianship" -> mls-school-librarianship
 
     def parse_programs(self, page):
-        main = page.within("main") or page
+        main = page.main
         # Program cards; the MA, the dual degree and stand-alone certificates are other programs.
         # A card's title names the program its page defines (the page's own title, once read).
         for title, url in main.anchors(text="Master of Library Science") + main.anchors(text="MLS with Certificate"):
-            yield self.follow(page, url, self.parse_program, programs=[program_slug(title)])
-        yield self.follow(page, main.link(text="Graduate School"), self.parse_graduate_school)
+            yield from self.follow(page, url, self.parse_program, programs=[self.program_slug(title)])
+        yield from self.follow(page, main.link(text="Graduate School"), self.parse_graduate_school)
 
     @expects("name", "degree", "total_credits", "delivery", "ala_accredited", "min_gpa", "entrance_exam",
              "application_deadlines", "start_terms")
     def parse_program(self, page):
-        main = page.within("main") or page
+        main = page.main
         title = main.css("h1")  # "Master of Library Science (MLS)", "MLS with Certificate in School Librarianship"
-        certificate = re.search(r"Certificate in (.+)", title or "")
-        program = program_slug(title)
-        yield from self.program(program, page, name=title, degree=title, concentration=certificate and certificate[0])
+        program = self.program_slug(title)
+        yield from self.program(program, page, name=title, degree=title, concentration=concentration_in(title))
         facts = {
             "total_credits": main.xpath(".//p/strong[contains(., 'credit hours')]"),
             "delivery": main.sentence("100% online") or main.sentence("fully online"),
@@ -42,22 +42,22 @@ class TwuSpider(ProgramSpider):
             yield self.fact(field, text, page, programs=[program])
         catalog = main.link(href="catalog.twu.edu/graduate/")
         if catalog or program == "mls":  # the MLS page links its catalog entry; a certificate page may not
-            yield self.follow(page, catalog, self.parse_catalog)
+            yield from self.follow(page, catalog, self.parse_catalog)
 
     @expects("total_credits", "delivery", "synchronous")
     def parse_catalog(self, page):
-        main = page.within("main") or page
+        main = page.main
         yield self.fact("total_credits", main.row("Total Semester Credit Hours"), page)
         yield self.fact("delivery", main.sentence("entirely online"), page)
         yield self.fact("synchronous", main.section("Program Delivery", with_heading=False), page)
 
     @expects("application_fee")
     def parse_graduate_school(self, page):
-        main = page.within("main") or page
+        main = page.main
         yield self.fact("application_fee", main.row("Domestic applicants"), page)
 
-
-def program_slug(title):
-    """"MLS with Certificate in School Librarianship" -> "mls-school-librarianship"; the MLS -> "mls"."""
-    certificate = re.search(r"Certificate in (.+)", title or "")
-    return f"mls-{slug(certificate[1])}" if certificate else "mls"
+    def program_slug(self, title):
+        """The program a title names: "MLS with Certificate in School Librarianship" -> the
+        certificate's (mls-school-librarianship); "Master of Library Science (MLS)" -> "mls"."""
+        concentration = concentration_in(title)
+        return self.concentration_id("mls", concentration) if concentration else "mls"

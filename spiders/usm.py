@@ -1,6 +1,6 @@
-import re
-
-from crawler.crawl.spider import Institution, ProgramSpider, expects, slug
+from crawler.crawl.spider import Institution, ProgramSpider, expects
+from crawler.normalize.program_names import concentration_in, concentration_name
+from crawler.normalize.rows import stated_rate
 
 
 class UsmSpider(ProgramSpider):
@@ -8,22 +8,24 @@ class UsmSpider(ProgramSpider):
     within the MLIS hours and admission is to the MLIS, so the MLIS pages' facts hold for all."""
 
     name = "usm"
-    institution = Institution("University of Southern Mississippi", "Hattiesburg", "MS", "public", "usm.edu", "176372")
+    institution = Institution(name="University of Southern Mississippi", city="Hattiesburg", state="MS", control="public",
+                              website="usm.edu", ipeds_unitid="176372")
     allowed_domains = ["usm.edu"]
     start_pages = {"https://www.usm.edu/library-information-science/": "parse_school"}
+    id_omits = ("and",)  # "Archives and Special Collections" -> mlis-archives-special-collections
 
     @expects("delivery", "synchronous", "ala_accredited")
     def parse_school(self, page):
-        main = page.within("main") or page
+        main = page.main
         yield self.fact("delivery", main.sentence("fully online"), page)
         yield self.fact("synchronous", main.sentence("synchronous"), page)
         yield self.fact("ala_accredited", main.sentence("accredited", "American Library Association"), page)
-        yield self.follow(page, main.link(text="Master of Library and Information Science"), self.parse_mlis)
-        yield self.follow(page, main.link(text="Southern Miss Online"), self.parse_online)
+        yield from self.follow(page, main.link(text="Master of Library and Information Science"), self.parse_mlis)
+        yield from self.follow(page, main.link(text="Southern Miss Online"), self.parse_online)
 
     @expects("name", "degree", "total_credits", "min_gpa", "entrance_exam")
     def parse_mlis(self, page):
-        main = page.within("main") or page
+        main = page.main
         title = main.css("h1")
         yield from self.program("mlis", page, name=title, degree=title)
         yield self.fact("total_credits", main.sentence("credit hours"), page)  # "The MLIS requires 40* credit hours:"
@@ -35,36 +37,40 @@ class UsmSpider(ProgramSpider):
         # Library Licensure emphasis") is a section (#licensure) of the youth services page.
         emphases = {}
         for title, url in main.anchors(text="MLIS with"):
-            concentration = re.sub(r"\s+emphasis$", "", title.removeprefix("MLIS with "), flags=re.I)
-            emphases.setdefault(url.partition("#")[0], []).append(emphasis_id(concentration))
+            emphases.setdefault(url.partition("#")[0], []).append(self.emphasis_id(concentration_in(title)))
         for url, programs in emphases.items():
-            yield self.follow(page, url, self.parse_emphasis, programs=programs)
-        yield self.follow(page, main.link(text="Graduate Bulletin"), self.parse_catalog)
-        yield self.follow(page, main.link(text="pricing"), self.parse_pricing)
+            yield from self.follow(page, url, self.parse_emphasis, programs=programs)
+        yield from self.follow(page, main.link(text="Graduate Bulletin"), self.parse_catalog)
+        yield from self.follow(page, main.link(text="pricing"), self.parse_pricing)
 
     @expects("name", "concentration", "total_credits", "delivery", "synchronous")
     def parse_emphasis(self, page):
-        main = page.within("main") or page
-        title = main.css("h1") or ""  # "MLIS with Archives and Special Collections"
-        concentration = title.removeprefix("MLIS with ")
+        main = page.main
+        title = main.css("h1")  # "MLIS with Archives and Special Collections"
+        concentration = concentration_in(title)
         yield from self.emphasis(page, concentration, name=title, degree=title)
         # "The combined program is completed within the 40* hours of the MLIS, fully online with
         # weekly synchronous class meetings."
         details = main.sentence("combined program")
         for field in ("total_credits", "delivery", "synchronous"):
-            yield self.fact(field, details, page, programs=[emphasis_id(concentration)])
+            yield self.fact(field, details, page, programs=[self.emphasis_id(concentration)])
         licensure = main.css("#licensure")  # "School Library Licensure Emphasis"
         if licensure:
             # "... by completing the MLIS with the school library licensure emphasis."
-            yield from self.emphasis(page, re.sub(r"\s+Emphasis$", "", licensure, flags=re.I), name=licensure,
+            yield from self.emphasis(page, concentration_name(licensure), name=licensure,
                                      degree=main.sentence("MLIS", "licensure"))
 
     def emphasis(self, page, concentration, **identity):
-        return self.program(emphasis_id(concentration), page, concentration=concentration, **identity)
+        return self.program(self.emphasis_id(concentration), page, concentration=concentration, **identity)
+
+    def emphasis_id(self, concentration):
+        """"Archives and Special Collections" -> "mlis-archives-special-collections"; no name -> an
+        invalid id, reported by `program` rather than an invented program."""
+        return self.concentration_id("mlis", concentration)
 
     @expects("total_credits", "duration", "delivery", "synchronous", "entrance_exam", "ala_accredited")
     def parse_online(self, page):
-        main = page.within("main") or page
+        main = page.main
         yield self.fact("total_credits", main.sentence("credit hours"), page)
         # The Program-at-a-Glance box sits in an aside, outside <main>.
         yield self.fact("duration", page.row("Completion Time"), page)
@@ -72,7 +78,7 @@ class UsmSpider(ProgramSpider):
         yield self.fact("synchronous", page.row("Format"), page)
         yield self.fact("entrance_exam", main.section("Do I need a GRE score", with_heading=False), page)
         yield self.fact("ala_accredited", main.sentence("accredited", "American Library Association"), page)
-        yield self.follow(page, main.link(text="pricing"), self.parse_pricing)
+        yield from self.follow(page, main.link(text="pricing"), self.parse_pricing)
 
     @expects("min_gpa", "total_credits")
     def parse_catalog(self, page):
@@ -85,11 +91,5 @@ class UsmSpider(ProgramSpider):
         rows = page.under_headings("//*[contains(@class, 'price-card')][starts-with(normalize-space(h2), 'Graduate')]"
                                    "//*[contains(@class, 'price-row')]")
         for row in rows:  # "Part Time 1-8 HOURS Cost per Hour $556.12"
-            # Per semester and per hour are the rates; per year and per 3-hour course multiply them out.
-            if re.search(r"\bper (Semester|Hour)\b", row):
+            if stated_rate(row):  # per year and per 3-hour course multiply the stated rates out
                 yield self.fact("tuition", row, page)
-
-
-def emphasis_id(concentration):
-    """"Archives and Special Collections" -> "mlis-archives-special-collections"."""
-    return "mlis-" + slug(re.sub(r"\band\b", " ", concentration))

@@ -1,4 +1,10 @@
-"""Shared test fixtures: real crawls of the recorded sites, run once per snapshot and reused."""
+"""Shared test fixtures: real crawls of the recorded nights, run once per night and reused.
+
+A night is composed per university (crawler/crawl/recordings.py): each university recorded on
+or before its date replays its latest capture on or before it. OLDER, NEWER and QUIET are the
+capture dates the first seven universities share; tests that replay one of those folders whole
+(`SITES / NEWER`) use a university recorded there (Arizona, mostly).
+"""
 
 from __future__ import annotations
 
@@ -9,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from crawler.crawl import recordings
 from crawler.history.stage import SpiderData, merge, read_crawl_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = ROOT / "fixtures" / "sites"
-SNAPSHOTS = sorted(p.name for p in SITES.iterdir() if p.is_dir())
-OLDER, NEWER, QUIET = SNAPSHOTS[0], SNAPSHOTS[1], SNAPSHOTS[2]
+OLDER, NEWER, QUIET = "2024-09-15", "2026-11-01", "2026-11-02"
 
 
 def run_crawl(snapshot: Path, out: Path, spiders: list[str] | None = None) -> dict[str, SpiderData]:
@@ -38,11 +44,24 @@ def observations(data: SpiderData) -> dict[str, dict[str, object]]:
 
 
 @pytest.fixture(scope="session")
-def crawled(tmp_path_factory):
-    """crawled(snapshot) -> {spider: SpiderData} for a full crawl of that snapshot (cached)."""
+def night_dir(tmp_path_factory):
+    """night_dir(date) -> the composed night of that date (a copy, built once per session)."""
+    root = tmp_path_factory.mktemp("nights")
 
     @cache
-    def crawl(snapshot: str) -> dict[str, SpiderData]:
-        return run_crawl(SITES / snapshot, tmp_path_factory.mktemp(f"crawl-{snapshot}"))
+    def compose(date: str) -> recordings.Night:
+        return recordings.compose(SITES, date, root)
+
+    return compose
+
+
+@pytest.fixture(scope="session")
+def crawled(tmp_path_factory, night_dir):
+    """crawled(night) -> {spider: SpiderData} for a crawl of every university in that night (cached)."""
+
+    @cache
+    def crawl(date: str) -> dict[str, SpiderData]:
+        night = night_dir(date)
+        return run_crawl(night.path, tmp_path_factory.mktemp(f"crawl-{date}"), list(night.universities))
 
     return crawl

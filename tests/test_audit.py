@@ -9,8 +9,8 @@ import pytest
 
 from crawler.audit import read_claim, read_deadline_months
 from tests.conftest import ROOT
-from tests.datadir import cli
-from tests.demo_file import demo_data
+from tests.support.datadir import cli
+from tests.support.demo_file import demo_data
 
 CLAIMS = ROOT / "fixtures" / "claims" / "rankings-2026.csv"
 KEYS = {"institution_id", "program_id", "field", "claim", "status", "our_value", "claimed_value", "evidence",

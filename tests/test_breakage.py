@@ -23,8 +23,8 @@ from crawler.history.db import open_history, storage_errors
 from crawler.history.policy import POLICY
 from crawler.report.describe import outcome_words
 from tests.conftest import QUIET, ROOT, SITES
-from tests.datadir import CLI
-from tests.sitecopy import PUBLISHED_TABLES, copy_data, copy_snapshot, declare, edit, history, night, published, report
+from tests.support.datadir import CLI
+from tests.support.sitecopy import PUBLISHED_TABLES, copy_data, copy_snapshot, declare, edit, history, night, published, report
 
 NIGHT = "2026-11-03"
 PROGRAMS = {"arizona": 9, "twu": 3, "usm": 4}
@@ -363,7 +363,7 @@ def test_pages_that_disagree_are_a_conflict_decided_with_use(data, site):
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     others = [str(i) for p, i in ids.items() if p != "usm/mlis"]
-    run = subprocess.run([str(CLI), "review", "reject", *others, "--data", str(data)], capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run([str(CLI), "review", "reject", *others, "--reason", "the overview is stale", "--data", str(data)], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     assert subprocess.run([str(CLI), "publish", "--data", str(data)], cwd=ROOT, capture_output=True).returncode == 0
     exams = dict(published(data).execute("SELECT program_id, entrance_exam FROM programs"))

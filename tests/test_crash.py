@@ -29,7 +29,7 @@ import pytest
 from crawler.faults import POINTS
 from crawler.history.policy import VALUE_KINDS
 from tests.conftest import NEWER, OLDER, SITES
-from tests.datadir import (
+from tests.support.datadir import (
     CLI, KILLED, RUN_LIMIT_SECONDS, check_published_file, cli, crawls, integrity, published_content, report_dirs,
     ro, scrub, stale_temp_files,
 )

@@ -11,8 +11,8 @@ import urllib.request
 
 import pytest
 
-from tests.datadir import CLI
-from tests.demo_file import demo_data
+from tests.support.datadir import CLI
+from tests.support.demo_file import demo_data
 
 START_SECONDS = 60  # a bound on Datasette's start, never an expectation
 

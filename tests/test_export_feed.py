@@ -11,8 +11,8 @@ import sqlite3
 import feedparser
 import pytest
 
-from tests.datadir import cli
-from tests.demo_file import demo_data
+from tests.support.datadir import cli
+from tests.support.demo_file import demo_data
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ from crawler.history.review import decide
 from crawler.crawl.spider import slug
 from crawler.history.db import open_history
 from tests.conftest import QUIET, ROOT, SITES
-from tests.sitecopy import (
+from tests.support.sitecopy import (
     copy_data, copy_snapshot, declare, edit, history, night, provenance, published, published_rows, report,
 )
 

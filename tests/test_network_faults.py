@@ -1,9 +1,9 @@
 """Network faults against a real HTTP server on loopback (reliability rows N4, N5, S1, S5, S6, X1).
 
-A copy of Arizona's recorded site is served from `tests.netserver.FaultServer` on 127.0.0.1,
+A copy of Arizona's recorded site is served from `tests.support.netserver.FaultServer` on 127.0.0.1,
 next to fault endpoints (a hang, a truncated body, a 503, a redirect loop, bodies over the size
 limit, redirects to cloud metadata and to a loopback canary). The test spider
-(`tests.net_spiders`) is the real Arizona spider pointed at that server through
+(`tests.support.net_spiders`) is the real Arizona spider pointed at that server through
 `python -m crawler.crawl --set ...`, with no replay: Scrapy's own downloader, retry, redirect
 and size handling, and our address guard, do the work. Every URL must end in exactly one
 ledger row with the right outcome, the healthy pages must yield exactly what the recorded
@@ -27,8 +27,8 @@ from scrapy import Request
 from crawler.crawl.middlewares import PrivateAddressGuard, RefusedAddress, is_refused, literal_address
 from crawler.history.stage import read_crawl_dir, spider_health
 from tests.conftest import NEWER, ROOT, SITES, observations, run_crawl
-from tests.net_spiders import FAULTS
-from tests.netserver import Canary, FaultServer
+from tests.support.net_spiders import FAULTS
+from tests.support.netserver import Canary, FaultServer
 
 MAX_SIZE = 100_000
 RETRY_TIMES = 1
@@ -53,7 +53,7 @@ def net(tmp_path_factory):
     with Canary() as canary, FaultServer([site / "grad.arizona.edu", site / "infosci.arizona.edu"],
                                          canary.port, MAX_SIZE) as server:
         overrides = {
-            "SPIDER_MODULES": "spiders,tests.net_spiders",
+            "SPIDER_MODULES": "spiders,tests.support.net_spiders",
             "NET_BASE": server.base,
             "MLIS_ALLOW_PRIVATE_HOSTS": "127.0.0.1",  # the server itself; nothing else local
             "DOWNLOAD_TIMEOUT": "1",

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import QUIET, SITES
-from tests.datadir import KILLED, cli as run_cli
-from tests.sitecopy import copy_data, copy_snapshot, edit, night, published, report
+from tests.support.datadir import KILLED, cli as run_cli
+from tests.support.sitecopy import copy_data, copy_snapshot, edit, night, published, report
 
 SPIDER = "arizona"
 MA = "arizona/ma-lis"

@@ -28,8 +28,8 @@ import pytest
 
 from crawler.publish import KEEP_MIN, kept_files, publish
 from tests.conftest import QUIET, ROOT, SITES
-from tests.datadir import CLI, RUN_LIMIT_SECONDS, check_published_file, cli as run_cli
-from tests.sitecopy import copy_data, copy_snapshot, edit, night
+from tests.support.datadir import CLI, RUN_LIMIT_SECONDS, check_published_file, cli as run_cli
+from tests.support.sitecopy import copy_data, copy_snapshot, edit, night
 
 SPIDER = "arizona"
 MA = "arizona/ma-lis"

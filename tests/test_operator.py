@@ -29,7 +29,7 @@ from crawler.crawl.progress import Site, board_lines, duration
 from crawler.housekeeping import prune_plan
 from crawler.config import Retention
 from tests.conftest import QUIET, ROOT, SITES
-from tests.sitecopy import copy_data, copy_snapshot, edit, night
+from tests.support.sitecopy import copy_data, copy_snapshot, edit, night
 
 CLI = str(Path(sys.executable).parent / "mlis-crawler")
 SPIDER = "arizona"
@@ -469,7 +469,7 @@ def test_systemd_analyze_verifies_the_units(tmp_path):
 # -- the report's broken sites and carried-over changes -------------------------------------------------
 
 def test_broken_sites_say_each_cause_once_in_words_before_what_it_cost(data, tmp_path):
-    from tests.sitecopy import declare, report
+    from tests.support.sitecopy import declare, report
 
     snapshot = copy_snapshot(QUIET, tmp_path / "sites-503", "2026-11-03")
     declare(snapshot, "infosci.arizona.edu", status={"/ma-library-information-science/admissions-cost": 503})

@@ -21,8 +21,8 @@ import pytest
 
 from crawler.publish import KEEP_PREVIOUS, kept_files, publish
 from tests.conftest import NEWER, OLDER, ROOT, SITES
-from tests.datadir import KILLED, check_published_file, cli, published_content, ro, stale_temp_files
-from tests.publish_reader import fingerprint, read_once
+from tests.support.datadir import KILLED, check_published_file, cli, published_content, ro, stale_temp_files
+from tests.support.publish_reader import fingerprint, read_once
 
 READERS = 4
 PUBLISHES = 100
@@ -86,7 +86,7 @@ def test_readers_never_see_a_partial_or_mixed_file(histories, tmp_path):
     for n in range(READERS):
         paths = [str(data / "programs.db"), str(stop), str(tmp_path / f"ready-{n}"), str(tmp_path / f"reads-{n}.jsonl")]
         readers.append(subprocess.Popen(
-            [sys.executable, "-m", "tests.publish_reader", *paths, str(READER_MAX_READS), str(READER_MAX_SECONDS)],
+            [sys.executable, "-m", "tests.support.publish_reader", *paths, str(READER_MAX_READS), str(READER_MAX_SECONDS)],
             cwd=ROOT, stdin=subprocess.DEVNULL))
     try:
         wait_for(lambda: all((tmp_path / f"ready-{n}").exists() for n in range(READERS)), "the readers' first reads")

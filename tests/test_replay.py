@@ -4,17 +4,23 @@ Scrapy's real download handler interface, refusing paths that leave the snapshot
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from scrapy import Request
+from scrapy.exceptions import DownloadCancelledError
 from scrapy.utils.test import get_crawler
 from twisted.internet.error import ConnectionRefusedError
 
 from crawler.items import OUTCOMES
 from crawler.crawl.replay import ReplayDownloadHandler, relpath_to_url, url_to_relpath
-from tests.conftest import NEWER, SITES
+from crawler.history.stage import read_crawl_dir
+from tests.conftest import NEWER, ROOT, SITES, run_crawl
 
 SEGMENT = st.text(st.characters(whitelist_categories=("Ll", "Nd"), max_codepoint=127), min_size=1, max_size=12)
 
@@ -64,3 +70,118 @@ def test_a_host_with_no_recording_refuses_the_connection():
 def test_every_ledger_outcome_is_in_the_documented_vocabulary(crawled):
     outcomes = {page["outcome"] for data in crawled(NEWER).values() for page in data.pages}
     assert outcomes and outcomes <= set(OUTCOMES)
+
+
+# -- answered as HTTP (issue 13, issue 10 item 7) --------------------------------------------
+
+LAST_MODIFIED = "Mon, 02 Nov 2026 08:00:00 GMT"
+
+
+@pytest.fixture
+def recording(tmp_path):
+    """A tiny recording: a page with validators and a charset, a 302, a recorded 404 with a body."""
+    site = tmp_path / "2026-11-05"
+    (site / "www.example.edu" / "mlis").mkdir(parents=True)
+    (site / "www.example.edu" / "mlis" / "index.html").write_bytes(
+        '<html><head><meta charset="windows-1252"></head><body><h1>Jos\u00e9\u2019s \u201ccohort\u201d</h1></body></html>'
+        .encode("cp1252"))
+    (site / "www.example.edu" / "gone").write_bytes(b"<html><body>no such page</body></html>")
+    (site / "_replay").mkdir()
+    (site / "_replay" / "www.example.edu.json").write_text(json.dumps({"responses": {
+        "/mlis/": {"status": 200, "headers": {"Content-Type": "text/html; charset=windows-1252", "ETag": '"v1"',
+                                              "Last-Modified": LAST_MODIFIED}},
+        "/old": {"status": 302, "headers": {"Location": "https://www.example.edu/mlis/"}},
+        "/gone": {"status": 404, "headers": {"Content-Type": "text/html"}},
+    }}))
+    return site
+
+
+def fetch(root, url: str, headers: dict | None = None, **settings) -> object:
+    handler = ReplayDownloadHandler(get_crawler(settings_dict={"MLIS_REPLAY_DIR": str(root), **settings}))
+    return asyncio.run(handler.download_request(Request(url, headers=headers)))
+
+
+def test_recorded_status_headers_and_redirects_are_answered(recording):
+    page = fetch(recording, "https://www.example.edu/mlis/")
+    assert page.status == 200 and page.headers[b"ETag"] == b'"v1"'
+    assert page.encoding == "cp1252" and "Jos\u00e9\u2019s \u201ccohort\u201d" in page.text
+    moved = fetch(recording, "https://www.example.edu/old")
+    assert (moved.status, moved.headers[b"Location"], moved.body) == (302, b"https://www.example.edu/mlis/", b"")
+    gone = fetch(recording, "https://www.example.edu/gone")
+    assert (gone.status, gone.body) == (404, b"<html><body>no such page</body></html>")
+
+
+@pytest.mark.parametrize("headers, status", [
+    ({"If-None-Match": '"v1"'}, 304),
+    ({"If-None-Match": 'W/"v1", "v0"'}, 304),
+    ({"If-None-Match": '"v2"'}, 200),
+    ({"If-None-Match": '"v2"', "If-Modified-Since": LAST_MODIFIED}, 200),  # If-None-Match decides
+    ({"If-Modified-Since": LAST_MODIFIED}, 304),
+    ({"If-Modified-Since": "Tue, 03 Nov 2026 08:00:00 GMT"}, 304),
+    ({"If-Modified-Since": "Sun, 01 Nov 2026 08:00:00 GMT"}, 200),
+    ({"If-Modified-Since": "not a date"}, 200),
+    ({}, 200),
+])
+def test_a_matching_validator_gets_304(recording, headers, status):
+    answer = fetch(recording, "https://www.example.edu/mlis/", headers)
+    assert answer.status == status
+    assert (answer.body == b"") is (status == 304)
+
+
+def test_authored_pages_get_no_validators_and_no_forced_charset():
+    page = download("https://grad.arizona.edu/catalog/programinfo/LISMA")
+    assert page.headers[b"Content-Type"] == b"text/html" and b"ETag" not in page.headers
+    unconditional = asyncio.run(ReplayDownloadHandler(get_crawler(settings_dict={"MLIS_REPLAY_DIR": str(SITES / NEWER)}))
+                                .download_request(Request("https://grad.arizona.edu/catalog/programinfo/LISMA",
+                                                          headers={"If-Modified-Since": "Tue, 01 Dec 2099 00:00:00 GMT"})))
+    assert unconditional.status == 200  # nothing recorded to compare with: the full page
+
+
+def test_download_maxsize_applies_as_in_the_live_downloader(recording, caplog):
+    size = (recording / "www.example.edu" / "mlis" / "index.html").stat().st_size
+    with pytest.raises(DownloadCancelledError, match="larger than download max size"):
+        fetch(recording, "https://www.example.edu/mlis/", DOWNLOAD_MAXSIZE=size - 1)
+    assert fetch(recording, "https://www.example.edu/mlis/", DOWNLOAD_MAXSIZE=size).status == 200
+    handler = ReplayDownloadHandler(get_crawler(settings_dict={"MLIS_REPLAY_DIR": str(recording)}))
+    with pytest.raises(DownloadCancelledError):  # per request, as Scrapy's download_maxsize meta
+        asyncio.run(handler.download_request(Request("https://www.example.edu/mlis/", meta={"download_maxsize": 10})))
+    with caplog.at_level(logging.WARNING):
+        fetch(recording, "https://www.example.edu/mlis/", DOWNLOAD_WARNSIZE=10)
+    assert "larger than download warn size (10)" in caplog.text
+
+
+def test_a_windows_1252_page_replays_decoded_as_a_browser_would(tmp_path):
+    """Issue 10 item 7: an authored page saved as windows-1252 with <meta charset> and no recorded
+    headers is decoded by its meta charset through a real crawl, never forced to UTF-8."""
+    from tests.test_record import GPA_NEW, served_site
+
+    site = served_site(tmp_path)
+    data = run_crawl(site, tmp_path / "crawl", ["arizona"])["arizona"]
+    texts = [f["text"] for f in data.facts if f["field"] == "min_gpa"]
+    assert len(texts) == 1 and GPA_NEW.removeprefix("is required for regular admission ") in texts[0]
+    assert all("\ufffd" not in (f["text"] or "") for f in data.facts)
+    assert all(p["outcome"] == "ok" for p in data.pages)
+
+
+def test_too_large_pages_are_ledger_rows_in_a_replayed_crawl(tmp_path):
+    """Arizona's catalog page is under 35,000 bytes, its overview over: that limit cuts the
+    second only, through the real downloader, as `too_large` (the live downloader's outcome)."""
+    data = run_crawl_with(SITES / NEWER, tmp_path / "crawl", ["arizona"], {"DOWNLOAD_MAXSIZE": "35000"})
+    outcomes = {p["url"]: (p["outcome"], p["error"] or "") for p in data.pages}
+    assert outcomes["https://grad.arizona.edu/catalog/programinfo/LISMA"] == ("ok", "")
+    outcome, error = outcomes["https://ischool.arizona.edu/ma-library-information-science"]
+    size = (SITES / NEWER / "infosci.arizona.edu/ma-library-information-science/index.html").stat().st_size
+    assert size > 35000 and outcome == "too_large"
+    assert error.startswith(f"DownloadCancelledError: Expected to receive {size} bytes which is larger than download max size (35000)")
+
+
+def run_crawl_with(snapshot, out, spiders, settings):
+    command = [sys.executable, "-m", "crawler.crawl", "--out", str(out), "--replay", str(snapshot),
+               "--log-file", str(out / "crawl.log")]
+    for name in spiders:
+        command += ["--spider", name]
+    for key, value in settings.items():
+        command += ["--set", f"{key}={value}"]
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run(command, check=True, cwd=ROOT, stdin=subprocess.DEVNULL)
+    return read_crawl_dir(out)[spiders[0]]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import QUIET, ROOT, SITES
-from tests.sitecopy import copy_data, copy_snapshot, edit, history, night, published, report
+from tests.support.sitecopy import copy_data, copy_snapshot, edit, history, night, published, report
 
 SPIDER = "arizona"
 PROGRAMS = 9

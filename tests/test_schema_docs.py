@@ -11,7 +11,7 @@ import pytest
 
 from crawler.publish.columns import TABLES, markdown_table
 from tests.conftest import ROOT
-from tests.demo_file import demo_data
+from tests.support.demo_file import demo_data
 
 DOC = (ROOT / "docs" / "schema.md").read_text(encoding="utf-8")
 QUERIES = re.findall(r"```sql\n(.*?)```", DOC, re.S)

@@ -11,7 +11,7 @@ import pytest
 
 from crawler.publish.build import cents
 from crawler.publish.vocab import split_applies_to
-from tests.demo_file import demo_data
+from tests.support.demo_file import demo_data
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from scrapy.http import HtmlResponse
 from crawler.items import FactItem, PageItem, ProgramItem
 from crawler.crawl.page import Page
 from tests.conftest import QUIET, SITES
-from tests.sitecopy import (
+from tests.support.sitecopy import (
     copy_data, copy_snapshot, declare, edit, history, night, published, published_rows, report, spider_class,
 )
 
@@ -172,7 +172,7 @@ def test_unreadable_page_concerns_the_programs_it_was_followed_for():
         raise ValueError("odd markup")
 
     parse_program.expected_fields = ("name", "min_gpa")
-    request = spider.follow(Page(start), "mls-certificate-x/", parse_program, programs=["mls-x"])
+    (request,) = spider.follow(Page(start), "mls-certificate-x/", parse_program, programs=["mls-x"])
     response = HtmlResponse(request.url, body=b"<html><body><h1>MLS</h1></body></html>", request=request)
     items = list(spider._read(response, **request.cb_kwargs))
 

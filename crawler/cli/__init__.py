@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli import (audit, config, crawls, export, history, prune, publish, refresh, renormalize, report, review,
-                         rollback, serve)
+from crawler.cli import (audit, config, crawls, export, history, ingest, new_university, prune, publish, record,
+                         refresh, renormalize, report, review, rollback, serve)
 from crawler.cli.common import add_verbosity
 
 
@@ -34,7 +34,7 @@ def main():
 
 
 # One module per command; a new command is a module here plus one line below.
-for module in (refresh, renormalize, review, publish, report, crawls, history, rollback, export, audit, serve, config,
-               prune):
+for module in (refresh, renormalize, review, publish, report, crawls, history, rollback, export, audit, serve, record,
+               ingest, new_university, config, prune):
     main.add_command(module.command)
     add_verbosity(module.command)  # -v / -q on every command (crawler/cli/common.py)

@@ -36,3 +36,25 @@ class SpiderSummary:
         tmp = target.with_suffix(".tmp")
         tmp.write_text(json.dumps(summary, default=str, indent=1, sort_keys=True))
         os.replace(tmp, target)
+
+
+class QuietBelowLogLevel:
+    """Extension: Scrapy sets the root logger to NOTSET and filters at its handler, so every
+    DEBUG record (a "Crawled (200)" per response, a "Scraped from" per item) is built, caller
+    frame and all, and then thrown away. Each crawler resets the root logger as it starts, so
+    when each spider opens the root logger's level is set to LOG_LEVEL: records below it are not
+    built; what the log shows is the same."""
+
+    def __init__(self, level):
+        self.level = level
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler.settings.get("LOG_LEVEL"))
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        return ext
+
+    def spider_opened(self, spider=None):
+        import logging
+
+        logging.root.setLevel(self.level)

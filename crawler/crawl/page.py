@@ -3,22 +3,49 @@
 Every locator returns the exact text it found, whitespace-collapsed (the evidence the
 history keeps), or None. Text in <script>, <style> and <noscript> is never evidence; text in
 collapsed accordions and hidden panels is, because it is in the HTML.
+
+The locators work on the lxml tree under the response's selector, and each element's text is
+computed once per page (shared by every `Page` that `within` narrows from it): a page's
+callbacks ask for the same blocks many times (`sentence` scans every paragraph and list item),
+and building a parsel `Selector` per element and an XPath text query per block cost more than
+the rest of the page path. `Selector` objects are made only where the API returns one.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from lxml import etree
 from parsel import Selector, SelectorList
+from parsel.csstranslator import HTMLTranslator
 from scrapy.http import Response
 
 from crawler.normalize import clean_text
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TEXT = ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
+_NOT_TEXT = frozenset(("script", "style", "noscript", "template"))  # the ancestors _TEXT excludes
 _HEADING_LIKE = "|".join(f"//{t}" for t in (*HEADINGS, "button", "summary", "dt", "th", "strong", "b"))
 _BLOCKS = "//p|//li|//td|//dd|//dt|//th|//div[not(*)]|//span[not(*)]|//h1|//h2|//h3|//h4|//h5|//h6"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'(])")
+_NAMESPACES = {"re": "http://exslt.org/regular-expressions", "set": "http://exslt.org/sets"}  # as parsel's
+_CSS = HTMLTranslator()
+
+
+@lru_cache(maxsize=512)
+def _xpath(query: str) -> etree.XPath:
+    return etree.XPath(query, namespaces=_NAMESPACES, smart_strings=False)
+
+
+@lru_cache(maxsize=512)
+def _css(query: str) -> etree.XPath:
+    return _xpath(_CSS.css_to_xpath(query))
+
+
+@lru_cache(maxsize=256)
+def _word(word: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
 
 
 def text_of(nodes: Selector | SelectorList | None) -> str | None:
@@ -28,60 +55,161 @@ def text_of(nodes: Selector | SelectorList | None) -> str | None:
     return text or None
 
 
+class _Texts:
+    """The text of each element of one document, as `text_of` reads it, computed once.
+
+    An element's raw text is its text nodes in document order joined by spaces (the spaces
+    collapse in `clean_text`, as they do in `text_of`), read by lxml's `itertext` (comments and
+    processing instructions give only their tail there too). Only the elements that hold a
+    script, style, noscript or template (`_NOT_TEXT`) are read piece by piece, leaving those
+    out, bottom-up and without recursion, so a deeply nested page cannot exhaust the stack.
+    """
+
+    def __init__(self):
+        self._clean: dict = {}
+        self._raw: dict = {}
+        self.blocks: dict = {}  # root element -> its blocks, for `sentence`
+        self._hidden: set | None = None  # elements inside one of _NOT_TEXT
+        self._holders: set = set()  # elements holding one of _NOT_TEXT
+
+    def of(self, el) -> str:
+        """The element's evidence text, "" when it has none."""
+        text = self._clean.get(el)
+        if text is None:
+            if self._hidden is None:
+                self._scan(el.getroottree())
+            hidden = el.tag in _NOT_TEXT or el in self._hidden
+            text = self._clean[el] = "" if hidden else clean_text(self._raw_of(el))
+        return text
+
+    def of_all(self, els: list) -> str | None:
+        if len(els) == 1:
+            return self.of(els[0]) or None
+        parts = [self.of(el) for el in els]  # each clean already: joining and cleaning again is the same
+        return clean_text(" ".join(parts)) or None
+
+    def _scan(self, tree) -> None:
+        self._hidden = set()
+        for el in tree.iter(*_NOT_TEXT):
+            self._hidden.update(el.iterdescendants())
+            self._holders.update(el.iterancestors())
+
+    def _raw_of(self, el) -> str:
+        if el not in self._holders:
+            return " ".join(el.itertext())
+        raw = self._raw
+        stack = [(el, False)]
+        while stack:
+            node, ready = stack.pop()
+            if ready:
+                parts = [node.text or ""]
+                for child in node:
+                    if isinstance(child.tag, str) and child.tag not in _NOT_TEXT:
+                        parts.append(raw[child] if child in self._holders else " ".join(child.itertext()))
+                    parts.append(child.tail or "")
+                raw[node] = " ".join(parts)
+            elif node not in raw:
+                stack.append((node, True))
+                stack.extend((child, False) for child in node if child in self._holders and child not in raw)
+        return raw[el]
+
+
+def _is_element(node) -> bool:
+    return isinstance(node, etree._Element) and isinstance(node.tag, str)
+
+
 class Page:
-    def __init__(self, response: Response, root: Selector | None = None):
+    def __init__(self, response: Response, root: Selector | None = None, _texts: _Texts | None = None,
+                 content: str = "main"):
         self.response = response
         self.url = response.url
         self.root = root if root is not None else response.selector
+        self._texts = _texts if _texts is not None else _Texts()
+        self.content = content  # the CSS selector of the content area (a spider's `content`)
+
+    @property
+    def main(self) -> Page:
+        """The content area: the first element matching `content` ("main"), or the whole page."""
+        return self.within(self.content) or self
+
+    # -- internals: lxml elements, their text, Selectors only at the API's edge -------------
+
+    @property
+    def _el(self):
+        return self.root.root
+
+    def _text(self, els: list) -> str | None:
+        """`text_of` for a list of nodes: elements from the cache, anything else (an attribute's
+        or a text node's string, a comment) as `text_of` reads its Selector."""
+        if all(_is_element(el) for el in els):
+            return self._texts.of_all(els) if els else None
+        return text_of(SelectorList(self._selector(el) for el in els))
+
+    def _selector(self, el) -> Selector:
+        return type(self.root)(root=el, type=self.root.type)
+
+    def _query(self, query: str, css: bool) -> list:
+        if not _is_element(self._el):  # a Page narrowed to a text node: parsel's own rules
+            found = self.root.css(query) if css else self.root.xpath(query)
+            return [s.root for s in found]
+        return (_css(query) if css else _xpath(query))(self._el)
+
+    # -- the locators -----------------------------------------------------------------------
 
     def within(self, css: str) -> Page | None:
         """The same page narrowed to the first element matching `css` (e.g. "main")."""
-        found = self.root.css(css)
-        return Page(self.response, found[0]) if found else None
+        found = self._query(css, css=True)
+        return Page(self.response, self._selector(found[0]), self._texts) if found else None
 
     def css(self, query: str) -> str | None:
-        return text_of(self.root.css(query)) if self.root.css(query) else None
+        found = self._query(query, css=True)
+        return self._text(found) if found else None
 
     def xpath(self, query: str) -> str | None:
-        return text_of(self.root.xpath(query)) if self.root.xpath(query) else None
+        found = self._query(query, css=False)
+        return self._text(found) if found else None
 
     def heading(self, contains: str) -> Selector | None:
         """The first heading-like element (h1-h6, accordion button, summary, dt, th, bold) whose
         text contains `contains`, ignoring case."""
+        node = self._heading(contains)
+        return self._selector(node) if node is not None else None
+
+    def _heading(self, contains: str):
         wanted = contains.casefold()
-        for node in self.root.xpath("." + _HEADING_LIKE.replace("|//", "|.//")):
-            if wanted in (text_of(node) or "").casefold():
+        for node in self._query("." + _HEADING_LIKE.replace("|//", "|.//"), css=False):
+            if wanted in (self._text([node]) or "").casefold():
                 return node
         return None
 
     def section(self, heading: str, with_heading: bool = True) -> str | None:
         """The text under a heading: an accordion's panel, a dt's dd, or the siblings after
         an h1-h6 up to the next heading of the same or a higher level."""
-        node = self.heading(heading)
+        node = self._heading(heading)
         if node is None:
             return None
         body = _section_body(node)
-        text = text_of(body) if body else None
+        text = self._text(body) if body else None
         if not text:
             return None
-        if body.xpath("descendant-or-self::*") and node.root in [n.root for n in body.xpath("descendant-or-self::*")]:
+        if _holds(body, node):
             return text  # the heading is inline (<strong>Label:</strong> value): already in the text
-        return clean_text(f"{text_of(node)} {text}") if with_heading else text
+        return clean_text(f"{self._text([node])} {text}") if with_heading else text
 
     def row(self, label: str, with_label: bool = True) -> str | None:
         """The value beside `label` in a key/value table row or definition list."""
         wanted = label.casefold()
-        for row in self.root.xpath(".//tr[count(th|td) >= 2]"):
-            cells = row.xpath("th|td")
-            key = text_of(cells[0]) or ""
+        for row in self._query(".//tr[count(th|td) >= 2]", css=False):
+            cells = _xpath("th|td")(row)
+            key = self._text(cells[:1]) or ""
             if wanted in key.casefold():
-                value = text_of(SelectorList(cells[1:]))
+                value = self._text(cells[1:])
                 if value:
                     return _pair(key, value) if with_label else value
-        for dt in self.root.xpath(".//dt"):
-            key = text_of(dt) or ""
+        for dt in self._query(".//dt", css=False):
+            key = self._text([dt]) or ""
             if wanted in key.casefold():
-                value = text_of(dt.xpath("following-sibling::dd[1]"))
+                value = self._text(_xpath("following-sibling::dd[1]")(dt))
                 if value:
                     return _pair(key, value) if with_label else value
         return None
@@ -91,14 +219,14 @@ class Page:
         row's first cell: a grid of deadlines by term and applicant group reads
         "International Applicants Fall: April 15" (a flattened grid would lose the columns)."""
         out = []
-        for table in self.root.css(css):
-            head = table.xpath("(thead/tr | tr | tbody/tr)[th and not(td)][1]/th")
-            columns = [text_of(th) or "" for th in head]
-            for row in table.xpath("tbody/tr[td] | tr[td]"):
-                cells = row.xpath("th|td")
-                label = (text_of(cells[0]) or "") if cells else ""
+        for table in self._query(css, css=True):
+            head = _xpath("(thead/tr | tr | tbody/tr)[th and not(td)][1]/th")(table)
+            columns = [self._text([th]) or "" for th in head]
+            for row in _xpath("tbody/tr[td] | tr[td]")(table):
+                cells = _xpath("th|td")(row)
+                label = (self._text(cells[:1]) or "") if cells else ""
                 for i, cell in enumerate(cells[1:], start=1):
-                    value = text_of(cell)
+                    value = self._text([cell])
                     if value:
                         column = columns[i] if i < len(columns) else ""
                         out.append(_pair(clean_text(f"{column} {label}"), value))
@@ -107,53 +235,63 @@ class Page:
     def sentence(self, *words: str) -> str | None:
         """The first sentence, in the smallest block that holds them, containing all `words`
         (whole words, ignoring case: "GRE" does not match "degree")."""
-        patterns = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.IGNORECASE) for w in words]
-        for block in self.root.xpath("." + _BLOCKS.replace("|//", "|.//")):
-            text = text_of(block) or ""
+        patterns = [_word(w) for w in words]
+        for block in self._blocks():
+            text = self._text([block]) or ""
             if all(p.search(text) for p in patterns):
                 for sentence in _SENTENCE_END.split(text):
                     if all(p.search(sentence) for p in patterns):
                         return sentence
         return None
 
+    def _blocks(self) -> list:
+        """Every block under this page's root, in page order (found once per root)."""
+        key = self._el if _is_element(self._el) else id(self.root)
+        found = self._texts.blocks.get(key)
+        if found is None:
+            found = self._texts.blocks[key] = self._query("." + _BLOCKS.replace("|//", "|.//"), css=False)
+        return found
+
     def texts(self, css: str) -> list[str]:
         """The text of each element matching `css`, in page order (empty ones skipped)."""
-        return [t for t in (text_of(node) for node in self.root.css(css)) if t]
+        return [t for t in (self._text([node]) for node in self._query(css, css=True)) if t]
 
     def labels(self, css: str) -> list[str]:
         """The own text of each element matching `css`, without its children's: an accordion
         button's label without its "+" icon."""
-        own = (clean_text(" ".join(node.xpath("text()").getall())) for node in self.root.css(css))
+        own = (clean_text(" ".join(_own_text(node))) for node in self._query(css, css=True))
         return [t for t in own if t]
 
     def under_headings(self, xpath: str) -> list[str]:
         """Each node matching `xpath`, prefixed by the nearest heading before it: a list of
         deadlines under "Online Campus" reads "Online Campus Fall: March 15 ...". """
         out = []
-        for node in self.root.xpath(xpath):
-            heading = text_of(node.xpath("preceding::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6][1]"))
-            text = text_of(node)
+        for node in self._query(xpath, css=False):
+            text = self._text([node])
             if text:
+                before = _preceding_heading(node) if _is_element(node) else None
+                heading = self._text([before]) if before is not None else None
                 out.append(clean_text(f"{heading or ''} {text}"))
         return out
 
     def list_items(self, heading: str) -> list[str]:
         """The items of the first list after a heading, e.g. the concentrations a catalog names."""
-        node = self.heading(heading)
+        node = self._heading(heading)
         if node is None:
             return []
-        items = node.xpath("following::*[self::ul or self::ol][1]/li")
-        return [t for t in (text_of(li) for li in items) if t]
+        items = _xpath("following::*[self::ul or self::ol][1]/li")(node)
+        return [t for t in (self._text([li]) for li in items) if t]
 
     def titles(self, heading: str) -> list[str]:
         """The titles (button, summary) of the accordions in the section under a heading, e.g.
         the concentrations a program page lists as expandable panels under "Concentrations"."""
-        node = self.heading(heading)
+        node = self._heading(heading)
         body = _section_body(node) if node is not None else None
         if not body:
             return []
-        found = body.xpath("descendant-or-self::button | descendant-or-self::summary")
-        return [t for t in (text_of(n) for n in found) if t]
+        query = _xpath("descendant-or-self::button | descendant-or-self::summary")
+        found = [el for b in body for el in query(b)]  # per body element, as a SelectorList reads them
+        return [t for t in (self._text([n]) for n in found) if t]
 
     def links(self, text: str | None = None, href: str | None = None) -> list[str]:
         """Absolute URLs of links whose text and/or href contain the given strings (ignoring case)."""
@@ -163,8 +301,8 @@ class Page:
         """(link text, absolute URL) of the links `links` finds, each URL once: the text names
         the program a program card links to, before its page is read."""
         found: dict[str, str] = {}
-        for a in self.root.xpath(".//a[@href]"):
-            target, label = a.attrib["href"], text_of(a) or ""
+        for a in self._query(".//a[@href]", css=False):
+            target, label = a.get("href"), self._text([a]) or ""
             if text and text.casefold() not in label.casefold():
                 continue
             if href and href.casefold() not in target.casefold():
@@ -184,34 +322,60 @@ def _pair(key: str, value: str) -> str:
     return clean_text(f"{key} {value}" if key.rstrip().endswith(":") else f"{key}: {value}")
 
 
-def _section_body(node: Selector) -> SelectorList | None:
-    tag = node.root.tag if hasattr(node.root, "tag") else ""
+def _own_text(node) -> list[str]:
+    """The strings `text()` selects under `node`: its own text nodes, without its children's."""
+    if not _is_element(node):
+        return []
+    return [s for s in [node.text, *(child.tail for child in node)] if s is not None]
+
+
+def _preceding_heading(node):
+    """The nearest h1-h6 before `node` in page order, not one of its ancestors: XPath's
+    `preceding::*[self::h1 or ... or self::h6][1]`, walked from the node back."""
+    for el in (node, *node.iterancestors()):
+        for sibling in el.itersiblings(preceding=True):
+            if isinstance(sibling.tag, str):
+                last = None
+                for last in sibling.iter(*HEADINGS):  # the sibling itself first, then in page order
+                    pass
+                if last is not None:
+                    return last
+    return None
+
+
+def _holds(body: list, node) -> bool:
+    """Whether `node` is one of `body`'s elements or inside one."""
+    inside = {id(el) for el in body}
+    return id(node) in inside or any(id(a) in inside for a in node.iterancestors())
+
+
+def _section_body(node) -> list:
+    """The elements that hold the text under a heading-like lxml element (empty: none)."""
+    tag = node.tag if isinstance(node.tag, str) else ""
     if tag in ("button", "summary"):
-        controls = node.attrib.get("aria-controls")
+        controls = node.get("aria-controls")
         if controls:
-            panel = node.xpath("//*[@id=$id]", id=controls)  # a variable: the page's value may hold quotes
+            panel = _xpath("//*[@id=$id]")(node, id=controls)  # a variable: the page's value may hold quotes
             if panel:
                 return panel
         if tag == "summary":
-            return node.xpath("following-sibling::*")
-        panel = node.xpath("following-sibling::*[1]")
-        return panel or node.xpath("../following-sibling::*[1]")
+            return _xpath("following-sibling::*")(node)
+        panel = _xpath("following-sibling::*[1]")(node)
+        return panel or _xpath("../following-sibling::*[1]")(node)
     if tag == "dt":
-        return node.xpath("following-sibling::dd[1]")
+        return _xpath("following-sibling::dd[1]")(node)
     if tag == "th":
-        return node.xpath("following-sibling::td")
+        return _xpath("following-sibling::td")(node)
     if tag in HEADINGS:
-        level = int(tag[1])
-        stop = " or ".join(f"self::h{i}" for i in range(1, level + 1))
-        siblings = node.xpath("following-sibling::*")
+        stop = set(HEADINGS[: int(tag[1])])
         body = []
-        for sib in siblings:
-            # self::*[...] is a node test; a bare "self::h1 or self::h2" is a boolean, always truthy here
-            if sib.xpath(f"self::*[{stop}]") or sib.xpath(f".//*[{stop}]"):
+        for sib in _xpath("following-sibling::*")(node):
+            # a sibling that is, or holds, a heading of the same or a higher level ends the section
+            if sib.tag in stop or any(isinstance(d.tag, str) and d.tag in stop for d in sib.iterdescendants()):
                 break
             body.append(sib)
         if body:
-            return SelectorList(body)
-        return node.xpath("../following-sibling::*[1]")
+            return body
+        return _xpath("../following-sibling::*[1]")(node)
     # <strong>Label:</strong> value in the same block
-    return node.xpath("..")
+    return _xpath("..")(node)

@@ -65,4 +65,3 @@ def main(argv: list[str] | None = None) -> int:
         process.crawl(name)
     process.start()
     return 0
-

@@ -12,11 +12,15 @@ NEWSPIDER_MODULE = "spiders"
 USER_AGENT = "mlis-crawler/0.1 (nightly refresh of public program pages; contact: data@mlis-crawler.org)"
 ROBOTSTXT_OBEY = True
 
-# Politeness: one request at a time per site, a fixed delay (AutoThrottle keeps a 5 s start
-# delay on revalidated pages, see research/performance.md section 6).
+# Politeness: all sites at once in one process (the runner), one request at a time per site
+# (a site is a host: its download slot), a fixed delay between its requests. AutoThrottle is off;
+# if turned on, ConditionalGetAddon starts it at DOWNLOAD_DELAY (its default 5 s start delay never
+# drops on 304s, research/performance.md section 6). benchmarks/nightly.py measures this.
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
 DOWNLOAD_DELAY = 1.0
+# Never sooner than DOWNLOAD_DELAY: Scrapy's default randomizes it to 0.5-1.5x, half the requests early.
+RANDOMIZE_DOWNLOAD_DELAY = False
 AUTOTHROTTLE_ENABLED = False
 COOKIES_ENABLED = False
 
@@ -54,13 +58,31 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.crawl.extensions.SpiderSummary": 500,
+    "crawler.crawl.extensions.QuietBelowLogLevel": 0,
     "crawler.crawl.progress.Progress": 510,  # progress lines on stderr (MLIS_PROGRESS=off silences them)
 }
 # --replay DIR (or `-s MLIS_REPLAY_DIR=DIR`) swaps the http(s) download handler for one that
 # answers from recorded files; everything else in the downloader stays as it is.
 ADDONS = {
     "crawler.crawl.replay.ReplayAddon": 0,
+    # -s MLIS_RECORD_DIR=DIR: write what is fetched as a snapshot (`mlis-crawler record`).
+    "crawler.crawl.record.RecordAddon": 0,
+    # -s MLIS_PAGE_CACHE=DIR [-s MLIS_VALIDATORS=FILE]: conditional GET (the refresh sets both);
+    # also starts AutoThrottle, when enabled, at DOWNLOAD_DELAY.
+    "crawler.crawl.conditional.ConditionalGetAddon": 0,
+    # -s MLIS_ROUTE_TO=127.0.0.1:PORT: every host fetched from one loopback server (tests, benchmarks only).
+    "crawler.crawl.routing.RoutingAddon": 0,
 }
+
+# Scrapy re-parses a callback's source (ast) on every response to warn about `return value` in
+# generators; the only callbacks are the spider base's `_read` / `_failed` (bound anew per request,
+# so its cache never hits): about 18 ms of CPU per page, more than reading the page.
+WARN_ON_GENERATOR_RETURN_VALUE = False
+# Scrapy hands each response's output to CONCURRENT_ITEMS (default 100) asyncio worker tasks, made
+# anew per response: 100 tasks to carry a page's handful of items through pipelines that never
+# wait (normalizing is CPU work). One worker keeps the feed in the order the callback yielded and
+# costs a tenth of a night-2 crawl's CPU less (benchmarks/nightly.py).
+CONCURRENT_ITEMS = 1
 
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
@@ -68,3 +90,7 @@ LOG_LEVEL = "INFO"
 # Where SpiderSummary writes each spider's closing summary (the crawl runner sets it).
 MLIS_SUMMARY_DIR = None
 MLIS_REPLAY_DIR = None
+MLIS_RECORD_DIR = None
+MLIS_PAGE_CACHE = None
+MLIS_VALIDATORS = None
+MLIS_ROUTE_TO = None

@@ -8,20 +8,24 @@ Example::
 
     class ExampleSpider(ProgramSpider):
         name = "example"
-        institution = Institution("Example University", "Springfield", "IL", "public",
-                                  "example.edu", "999999")
+        institution = Institution(name="Example University", city="Springfield", state="IL",
+                                  control="public", website="example.edu", ipeds_unitid="999999")
         allowed_domains = ["example.edu"]
         start_pages = {"https://www.example.edu/mlis/": "parse_program"}
 
         @expects("total_credits", "tuition")
         def parse_program(self, page):
-            yield self.program("mlis", page, name=page.css("h1"), degree=page.css("h1"))
-            yield self.fact("total_credits", page.row("Credits"), page)
-            yield self.fact("tuition", page.section("Tuition"), page)
+            main = page.main  # the content area: `content` ("main"), or the whole page
+            yield from self.program("mlis", page, name=main.css("h1"), degree=main.css("h1"))
+            yield self.fact("total_credits", main.row("Credits"), page)
+            yield self.fact("tuition", main.section("Tuition"), page)
+            yield from self.follow(page, main.link(text="Admissions"), self.parse_admissions)
 
-Callbacks receive a `Page` and yield `self.program(...)`, `self.fact(...)` or
-`self.follow(page, url, callback, programs=[...])`; `None` is skipped, so a locator that found
-nothing can be yielded as is (the field then counts as missing when the callback `expects` it).
+Callbacks receive a `Page` (`page.main` is its content area, the first element matching the
+spider's `content` selector, "main" by default) and yield `self.fact(...)`, and `yield from`
+`self.program(...)`, `self.programs(...)` and `self.follow(...)` (each an iterator of items and
+requests). `None` is skipped, so a locator that found nothing can be yielded as is (the field
+then counts as missing when the callback `expects` it).
 
 A page's missing fields (the page failed, answered an error, could not be read, or did not
 state them) are reported for the programs it was followed for (`programs=`, default: all), so
@@ -36,31 +40,24 @@ import hashlib
 import re
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 import scrapy
 from scrapy.http import Response
 
-from crawler.items import ALL_PROGRAMS, OK, FactItem, InstitutionItem, PageItem, ProgramItem
 from crawler.crawl import pagecheck
+from crawler.items import ALL_PROGRAMS, NOT_MODIFIED, OK, FactItem, Institution, PageItem, ProgramItem
 from crawler.crawl.page import Page
+from crawler.normalize.program_names import concentration_name, program_slug
+
+__all__ = ["Institution", "ProgramSpider", "expects", "slug"]
 
 logger = logging.getLogger(__name__)
 
 ERROR_STATUSES = list(range(400, 600))
 PROGRAM_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
-@dataclass(frozen=True)
-class Institution:
-    name: str
-    city: str
-    state: str
-    control: str
-    website: str
-    ipeds_unitid: str
 
 
 def expects(*fields: str) -> Callable:
@@ -77,9 +74,14 @@ class ProgramSpider(scrapy.Spider):
     institution: Institution
     # URL -> name of the callback that reads it.
     start_pages: dict[str, str] = {}
+    # The CSS selector of a page's content area, `page.main` (the whole page when none matches).
+    content: str = "main"
+    # Words or phrases a concentration's name keeps and its program id leaves out ("and"), as
+    # this university's ids were first minted: an id never changes, so neither does this.
+    id_omits: tuple[str, ...] = ()
 
     async def start(self):
-        yield InstitutionItem(institution_id=self.name, **asdict(self.institution))
+        yield replace(self.institution, institution_id=self.name)
         for url, callback in self.start_pages.items():
             yield self.request(url, getattr(self, callback))
 
@@ -100,10 +102,17 @@ class ProgramSpider(scrapy.Spider):
 
     def programs(self, base: str, page: Page, concentrations: Iterable[str] = (), **identity: str | None) -> Iterator[Any]:
         """A program and one more per concentration (`<base>-<concentration slug>`), sharing the
-        identity facts; each concentration's name is its `concentration` fact."""
+        identity facts; each concentration's name (`concentration_name` of its title) is its
+        `concentration` fact."""
         yield from self.program(base, page, **identity)
-        for concentration in concentrations:
-            yield from self.program(f"{base}-{slug(concentration)}", page, concentration=concentration, **identity)
+        for title in concentrations:
+            concentration = concentration_name(title)
+            yield from self.program(self.concentration_id(base, concentration), page, concentration=concentration, **identity)
+
+    def concentration_id(self, base: str, concentration: str | None) -> str:
+        """The slug of a concentration's program: `<base>-<slug of its name>` (without `id_omits`).
+        An empty name gives an invalid slug, which `program` reports instead of inventing a program."""
+        return f"{base}-{program_slug(concentration, self.id_omits)}"
 
     def fact(self, field: str, text: str | None, page: Page, programs: Iterable[str] | None = None) -> FactItem | None:
         """Evidence for `field` from `page`, for the given program ids (default: all)."""
@@ -112,15 +121,17 @@ class ProgramSpider(scrapy.Spider):
         return FactItem(institution_id=self.name, field=field, text=text, url=page.url, programs=self.targets(programs))
 
     def follow(self, page: Page, url: str | None, callback: Callable,
-               programs: Iterable[str] | None = None) -> scrapy.Request | list[FactItem]:
-        """A request for the page at `url`, read by `callback`, for the given program ids (default:
-        all). Without a URL (the link is no longer on `page`) the fields the callback expects are
-        reported missing instead: a renamed link must not look like a healthy site."""
+               programs: Iterable[str] | None = None) -> Iterator[scrapy.Request | FactItem]:
+        """The request for the page at `url`, read by `callback`, for the given program ids
+        (default: all); `yield from` it. Without a URL (the link is no longer on `page`) it yields
+        the fields the callback expects, reported missing: a renamed link must not look like a
+        healthy site."""
         if url:
-            return self.request(page.response.urljoin(url), callback, programs)
+            yield self.request(page.response.urljoin(url), callback, programs)
+            return
         name = getattr(callback, "__name__", repr(callback))
-        return list(self._missing(getattr(callback, "expected_fields", ()), page.url,
-                                  f"link to {name} not found on the page", self.targets(programs)))
+        yield from self._missing(getattr(callback, "expected_fields", ()), page.url,
+                                 f"link to {name} not found on the page", self.targets(programs))
 
     def request(self, url: str, callback: Callable, programs: Iterable[str] | None = None) -> scrapy.Request:
         return scrapy.Request(
@@ -149,10 +160,12 @@ class ProgramSpider(scrapy.Spider):
             yield from self._unread(expected, targets, ledger.url, response.url, f"page answered HTTP {response.status}")
             return
         try:
-            page = Page(response)
-            out = []
-            for item in handler(page):  # follow() gives a list (the missing facts) for a link not found
-                out.extend(item if isinstance(item, list) else [item] if item is not None else [])
+            page = Page(response, content=self.content)
+            out = [item for item in handler(page) if item is not None]
+            wrong = [item for item in out if not isinstance(item, (ProgramItem, FactItem, scrapy.Request))]
+            if wrong:  # a generator yielded as an item: `yield self.follow(...)` for `yield from`
+                raise TypeError(f"{getattr(handler, '__name__', handler)} yielded {wrong[0]!r}: "
+                                "program(), programs() and follow() are iterators, use `yield from`")
         except Exception as exc:  # a locator crashed on odd markup: record it, keep crawling
             logger.exception("%s: could not read %s", self.name, response.url)
             ledger.outcome, ledger.error = "parse_error", f"{type(exc).__name__}: {exc}"
@@ -205,14 +218,22 @@ def page_item(spider: str, response: Response) -> PageItem:
     return PageItem(
         spider=spider,
         url=redirects[0] if redirects else response.url,
-        outcome=OK,
+        outcome=NOT_MODIFIED if "not_modified" in response.flags else OK,
         status=response.status,
         final_url=response.url,
         redirect_urls=list(redirects),
         sha256=hashlib.sha256(response.body).hexdigest(),
         size=len(response.body),
         fetched_at=now(),
+        etag=_header(response, b"ETag"),
+        last_modified=_header(response, b"Last-Modified"),
+        content_type=_header(response, b"Content-Type"),
     )
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value is not None else None
 
 
 def classify_failure(exc: BaseException) -> tuple[str, str]:
@@ -246,5 +267,5 @@ def classify_failure(exc: BaseException) -> tuple[str, str]:
 
 
 def slug(text: str) -> str:
-    """A program-id slug: "Law & Legal Information" -> "law-legal-information"."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+    """A program-id slug: "Law & Legal Information" -> "law-legal-information" (`program_slug`)."""
+    return program_slug(text)

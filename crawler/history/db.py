@@ -200,6 +200,20 @@ def m003_on_record(db: Database) -> None:
                    WHERE status = 'accepted' AND kind IN ({value_kinds})""")
 
 
+@migrations()
+def m004_page_validators(db: Database) -> None:
+    """Each page's validators and type, for the next night's conditional GET (crawl/conditional.py),
+    and an index to find a URL's latest read."""
+    db.executescript(
+        """
+        ALTER TABLE pages ADD COLUMN etag TEXT;
+        ALTER TABLE pages ADD COLUMN last_modified TEXT;
+        ALTER TABLE pages ADD COLUMN content_type TEXT;
+        CREATE INDEX IF NOT EXISTS pages_by_final_url ON pages(final_url);
+        """
+    )
+
+
 def writable(folder: Path) -> bool:
     """Whether this process may change the data folder (and so history.db and its journal)."""
     history = folder / "history.db"

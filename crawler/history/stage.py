@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from sqlite_utils import Database
 from crawler.errors import FeedError
 from crawler.faults import checkpoint
 from crawler.fields import FIELDS, canonical, in_order
-from crawler.items import ALL_PROGRAMS, OK
+from crawler.items import ALL_PROGRAMS, READ_OUTCOMES
 from crawler.states import Health
 
 FETCH_FAILURE_PREFIXES = ("page not fetched", "page answered HTTP")
@@ -38,22 +38,71 @@ class Observation:
     fetch_failed: bool = False
 
 
-@dataclass
 class SpiderData:
-    name: str
-    institution: dict | None = None
-    programs: dict[str, dict] = field(default_factory=dict)
-    facts: list[dict] = field(default_factory=list)
-    pages: list[dict] = field(default_factory=list)
-    summary: dict | None = None
+    """One spider's part of a crawl: its institution, programs, facts, pages and summary.
+
+    Built in memory (renormalize's reread, tests), or backed by its feed (`read_crawl_dir`):
+    then the items are read from the file when first asked for and `release` forgets them, so
+    staging holds one spider's items at a time, never a whole crawl's.
+    """
+
+    def __init__(self, name: str, institution: dict | None = None, programs: dict[str, dict] | None = None,
+                 facts: list[dict] | None = None, pages: list[dict] | None = None, summary: dict | None = None,
+                 feed: Path | None = None):
+        self.name = name
+        self.summary = summary
+        self.feed = feed
+        self._items = {"institution": institution, "programs": programs if programs is not None else {},
+                       "facts": facts if facts is not None else [], "pages": pages if pages is not None else []}
+        self._loaded = feed is None
+        self._checked = _stamp(feed) if feed is not None else None  # the file as it was checked
+
+    def _get(self, key: str):
+        if not self._loaded:
+            if self._checked is not None and _stamp(self.feed) != self._checked:
+                raise FeedError(self.feed, "changed since it was checked (read_crawl_dir)")
+            read = collect(self.name, _read_jsonl(self.feed))
+            self._items = {k: read._items[k] for k in self._items}
+            self._loaded = True
+        return self._items[key]
+
+    def _set(self, key: str, value) -> None:
+        self._get(key)
+        self._items[key] = value
+
+    institution = property(lambda self: self._get("institution"), lambda self, v: self._set("institution", v))
+    programs = property(lambda self: self._get("programs"), lambda self, v: self._set("programs", v))
+    facts = property(lambda self: self._get("facts"), lambda self, v: self._set("facts", v))
+    pages = property(lambda self: self._get("pages"), lambda self, v: self._set("pages", v))
+
+    def release(self) -> None:
+        """Forget the items of a feed-backed spider (read again from the feed if asked for)."""
+        if self.feed is not None:
+            self._items = {"institution": None, "programs": {}, "facts": [], "pages": []}
+            self._loaded = False
+
+    def __repr__(self) -> str:
+        return f"SpiderData({self.name!r}, feed={self.feed!r}, loaded={self._loaded})"
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
 
 
 def read_crawl_dir(folder: Path) -> dict[str, SpiderData]:
-    """What a crawl process wrote: one feed and one summary per spider."""
+    """What a crawl process wrote: one feed and one summary per spider.
+
+    Each feed is checked here, line by line (a malformed line raises FeedError, as it always
+    did), but its items are read only when staged: a crawl of any size is held one spider at
+    a time."""
     spiders: dict[str, SpiderData] = {}
     for feed in sorted(folder.glob("items-*.jsonl")):
         name = feed.stem.removeprefix("items-")
-        spiders[name] = collect(name, _read_jsonl(feed))
+        data = SpiderData(name, feed=feed)
+        for _item in _read_jsonl(feed):
+            pass
+        spiders[name] = data
     for summary_file in sorted(folder.glob("summary-*.json")):
         name = summary_file.stem.removeprefix("summary-")
         spiders.setdefault(name, SpiderData(name)).summary = json.loads(summary_file.read_text())
@@ -155,7 +204,7 @@ def content_hash(states: dict[str, tuple[str, Any]]) -> str:
 
 def spider_errors(data: SpiderData) -> list[str]:
     errors = [f"{p['outcome']}: {p['url']}" + (f" ({p['error']})" if p.get("error") else "")
-              for p in data.pages if p["outcome"] != OK]
+              for p in data.pages if p["outcome"] not in READ_OUTCOMES]
     seen = set()
     for fact in data.facts:
         reason = fact.get("missing") and f"{fact['field']}: {fact['missing']} ({fact['url']})"
@@ -175,7 +224,7 @@ def spider_errors(data: SpiderData) -> list[str]:
 def spider_health(data: SpiderData) -> str:
     if data.summary is None or data.summary.get("finish_reason") != "finished" or not data.programs:
         return Health.FAILED
-    if any(p["outcome"] != OK for p in data.pages):
+    if any(p["outcome"] not in READ_OUTCOMES for p in data.pages):
         return Health.DEGRADED
     if any(f.get("missing") or f.get("problem") for f in data.facts):
         return Health.DEGRADED
@@ -187,6 +236,7 @@ def stage(db: Database, crawl_id: str, spiders: dict[str, SpiderData]) -> None:
     with db.atomic():
         for name, data in sorted(spiders.items()):
             _stage_spider(db, crawl_id, data)
+            data.release()  # a feed-backed spider's items: one spider in memory at a time
         db.execute("UPDATE crawls SET status = 'staged' WHERE crawl_id = ?", [crawl_id])
         checkpoint("stage:before_commit")
 
@@ -196,9 +246,10 @@ def _stage_spider(db: Database, crawl_id: str, data: SpiderData) -> None:
     if data.institution:
         db["institutions"].upsert(data.institution, pk="institution_id")
     conn.executemany(
-        "INSERT OR REPLACE INTO pages VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT OR REPLACE INTO pages VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(crawl_id, p["url"], data.name, p["outcome"], p.get("status"), p.get("final_url"),
-          json.dumps(p.get("redirect_urls") or []), p.get("sha256"), p.get("size"), p.get("fetched_at"), p.get("error"))
+          json.dumps(p.get("redirect_urls") or []), p.get("sha256"), p.get("size"), p.get("fetched_at"), p.get("error"),
+          p.get("etag"), p.get("last_modified"), p.get("content_type"))
          for p in data.pages],
     )
     start = conn.execute("SELECT coalesce(max(seq), 0) FROM facts WHERE crawl_id = ?", [crawl_id]).fetchone()[0]

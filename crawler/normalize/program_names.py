@@ -1,0 +1,49 @@
+"""Program and concentration names: what a title names, and the program id made from it.
+
+Pure text -> text, like every normalizer. Spiders call these instead of writing their own
+prefix, suffix and slug rules, so two universities' titles are read the same way.
+
+    concentration_in("MLS with Certificate in School Librarianship") -> "Certificate in School Librarianship"
+    concentration_in("Master of Library Science (MLS)")              -> None (the degree alone)
+    concentration_name("Law Librarianship (Joint JD/MS with the UB School of Law)") -> "Law Librarianship"
+    concentration_name("School Library Licensure Emphasis")          -> "School Library Licensure"
+    program_slug("Law & Legal Information")                           -> "law-legal-information"
+    program_slug("Archives and Special Collections", omit=("and",))   -> "archives-special-collections"
+"""
+
+from __future__ import annotations
+
+import re
+
+# "<degree abbreviation> with <concentration>": "MLIS with Archives ...", "MLS with Certificate in ...".
+_DEGREE_WITH = re.compile(r"^\s*[A-Z][A-Za-z.]{1,7}\s+with\s+(?P<rest>\S.*)$")
+# What qualifies a concentration's title without being its name: a trailing parenthetical
+# ("(Joint JD/MS with the UB School of Law)") and a trailing kind word ("emphasis").
+_TRAILING_PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
+_TRAILING_KIND = re.compile(r"\s+(?:emphasis|concentration|track|specialization)\s*$", re.I)
+
+
+def concentration_name(title: str | None) -> str:
+    """The concentration's name as its title gives it, without a trailing parenthetical or a
+    trailing "emphasis"/"concentration"/"track"/"specialization"; "" for no title."""
+    name = " ".join((title or "").split())
+    name = _TRAILING_PARENTHETICAL.sub("", name)
+    return _TRAILING_KIND.sub("", name).strip()
+
+
+def concentration_in(title: str | None) -> str | None:
+    """The concentration a program's title names after its degree ("<degree> with <name>"),
+    cleaned by `concentration_name`; None when the title names the degree alone."""
+    found = _DEGREE_WITH.match(" ".join((title or "").split()))
+    return concentration_name(found["rest"]) or None if found else None
+
+
+def program_slug(text: str | None, omit: tuple[str, ...] = ()) -> str:
+    """A program-id slug: lowercase words joined by "-", every other character dropped.
+
+    `omit` lists whole words or phrases left out of the slug (ignoring case): a university's ids
+    were minted once, and an id never changes, so a spider states the words its ids leave out."""
+    text = text or ""
+    for phrase in omit:
+        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", " ", text, flags=re.I)
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")

@@ -1,0 +1,100 @@
+"""The spider base on one real Scrapy response: the content area, follow's one shape, the
+institution item, and the loud error for a generator yielded as an item."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import asdict
+
+import pytest
+import scrapy
+from scrapy.http import HtmlResponse
+
+from crawler.crawl.spider import Institution, ProgramSpider, expects
+from crawler.items import FactItem, PageItem, ProgramItem
+
+HTML = b"""<html><body><nav><h1>Site menu</h1><a href="/apply">Admissions</a></nav>
+<main><h1>MLIS</h1><table><tr><th>Credits</th><td>36</td></tr></table>
+<a href="/apply">Admissions</a></main>
+<div id="panel"><h1>Panel</h1></div></body></html>"""
+
+
+class ExampleSpider(ProgramSpider):
+    name = "example"
+    institution = Institution(name="Example University", city="Springfield", state="IL", control="public",
+                              website="example.edu", ipeds_unitid="999999")
+    allowed_domains = ["example.edu"]
+    start_pages = {"https://www.example.edu/mlis/": "parse_program"}
+
+    @expects("name", "total_credits")
+    def parse_program(self, page):
+        main = page.main
+        yield from self.program("mlis", page, name=main.css("h1"))
+        yield self.fact("total_credits", main.row("Credits"), page)
+        yield from self.follow(page, main.link(text="Admissions"), self.parse_admissions)
+        yield from self.follow(page, main.link(text="Tuition"), self.parse_tuition)
+
+    @expects("min_gpa")
+    def parse_admissions(self, page):
+        yield self.fact("min_gpa", page.main.sentence("GPA"), page)
+
+    @expects("tuition", "fees")
+    def parse_tuition(self, page):
+        yield self.fact("tuition", page.main.sentence("tuition"), page)
+
+    def parse_wrongly(self, page):
+        yield self.follow(page, page.main.link(text="Admissions"), self.parse_admissions)  # not `yield from`
+
+
+def read(spider, callback, body=HTML):
+    request = spider.request("https://www.example.edu/mlis/", callback)
+    response = HtmlResponse(url=request.url, body=body, request=request, status=200)
+    return list(spider._read(response, **request.cb_kwargs))
+
+
+def test_callbacks_read_the_content_area_and_follow_has_one_shape():
+    out = read(ExampleSpider(), ExampleSpider().parse_program)
+    facts = {(f.field, f.text, f.missing) for f in out if isinstance(f, FactItem)}
+    assert ("name", "MLIS", None) in facts  # <main>'s h1, not the menu's
+    assert ("total_credits", "Credits: 36", None) in facts
+    requests = [r for r in out if isinstance(r, scrapy.Request)]
+    assert [r.url for r in requests] == ["https://www.example.edu/apply"]
+    # The tuition link is not on the page: its callback's fields are reported, never skipped.
+    assert {(f.field, f.missing) for f in out if isinstance(f, FactItem) and f.missing} == {
+        ("tuition", "link to parse_tuition not found on the page"), ("fees", "link to parse_tuition not found on the page")}
+    assert [p.outcome for p in out if isinstance(p, PageItem)] == ["ok"]
+    assert [p.program_id for p in out if isinstance(p, ProgramItem)] == ["example/mlis"]
+
+
+def test_a_spider_sets_its_content_area():
+    class PanelSpider(ExampleSpider):
+        name = "panel"
+        content = "#panel"
+
+    out = read(PanelSpider(), PanelSpider().parse_program)
+    assert ("name", "Panel") in {(f.field, f.text) for f in out if isinstance(f, FactItem)}
+
+
+def test_a_page_without_the_content_area_is_read_whole():
+    body = b"<html><body><h1>MLIS</h1><p>Credits: 36</p></body></html>"
+    out = read(ExampleSpider(), ExampleSpider().parse_program, body)
+    assert ("name", "MLIS") in {(f.field, f.text) for f in out if isinstance(f, FactItem)}
+
+
+def test_a_generator_yielded_as_an_item_is_a_parse_error_not_a_silent_drop():
+    spider = ExampleSpider()
+    out = read(spider, spider.parse_wrongly)
+    ledger = [p for p in out if isinstance(p, PageItem)]
+    assert [p.outcome for p in ledger] == ["parse_error"]
+    assert "use `yield from`" in ledger[0].error
+
+
+def test_the_institution_item_is_declared_once_with_keywords():
+    first = asyncio.run(anext(ExampleSpider().start()))
+    assert asdict(first) == {"institution_id": "example", "name": "Example University", "city": "Springfield",
+                             "state": "IL", "control": "public", "website": "example.edu", "ipeds_unitid": "999999",
+                             "type": "institution"}
+    assert list(asdict(first)) == ["institution_id", "name", "city", "state", "control", "website", "ipeds_unitid", "type"]
+    assert ExampleSpider.institution.institution_id == ""  # the declaration itself is not changed
+    with pytest.raises(TypeError):
+        Institution("Example University", "Springfield", "IL", "public", "example.edu", "999999")

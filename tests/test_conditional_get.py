@@ -1,0 +1,177 @@
+"""Conditional GET (issue 13): the next night asks each page "changed since?" with the validators
+the history kept; a 304 re-verifies the page's stored facts without a parse (same evidence,
+`verified_at` advances, the ledger says `not_modified`); a page whose last read failed is
+fetched in full, with no validators sent.
+
+Night 1 is a replay of a recording made from the loopback server (named by its capture date,
+2026-11-05); later nights crawl the server itself (observed today), through the real
+downloader, the spiders' hosts routed to it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from datetime import date
+
+import pytest
+
+from scrapy.utils.test import get_crawler
+
+from crawler.crawl.conditional import ConditionalGetAddon, validators_from_history
+from crawler.crawl.record import record
+from crawler.jobs import refresh
+from tests.siteserver import SiteServer
+from tests.test_record import CP1252_URL, FAST, served_site
+
+QUIET = {"log": lambda line: None}
+CP1252_HEADERS = {CP1252_URL: {"Content-Type": "text/html; charset=windows-1252"}}
+NIGHT = {**FAST, "RETRY_TIMES": "0"}
+
+
+def ledger(data, crawl_id) -> dict[str, tuple]:
+    conn = sqlite3.connect(data / "history.db")
+    try:
+        return {url: (outcome, status) for url, outcome, status in conn.execute(
+            "SELECT final_url, outcome, status FROM pages WHERE crawl_id = ?", [crawl_id])}
+    finally:
+        conn.close()
+
+
+def current(data) -> dict[tuple, tuple]:
+    conn = sqlite3.connect(data / "history.db")
+    try:
+        return {(p, f): (v, e, t) for p, f, v, e, t in conn.execute(
+            "SELECT program_id, field, value, evidence, verified_at FROM current")}
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def nights(tmp_path_factory):
+    """Night 1 from the recording; night 2 against the server (all unchanged); night 3 with one
+    page failing; night 4 with it back."""
+    root = tmp_path_factory.mktemp("conditional")
+    site = served_site(root)
+    data = root / "data"
+    out = {}
+    with SiteServer(site, headers=CP1252_HEADERS) as server:
+        record(root / "2026-11-05", ["arizona"], {**server.routing(), **FAST})
+        out[1] = refresh(data, root / "2026-11-05", ["arizona"], **QUIET)
+        out["current1"] = current(data)
+        for night, failing in ((2, set()), (3, {CP1252_URL}), (4, set())):
+            server.reset()
+            server.fail = failing
+            out[night] = refresh(data, None, ["arizona"], settings={**server.routing(), **NIGHT}, **QUIET)
+            out[f"hits{night}"] = server.hits()
+            out[f"current{night}"] = current(data)
+    out["data"], out["site"] = data, site
+    return out
+
+
+def pages_of(hits):
+    return {(h.host, h.path): h for h in hits if h.path != "/robots.txt"}
+
+
+def test_an_unchanged_night_gets_304s_and_keeps_every_value(nights):
+    data, second = nights["data"], nights[2]
+    assert second.healthy, second.health
+    hits = pages_of(nights["hits2"])
+    asked = {k: h for k, h in hits.items() if h.status != 301}
+    assert len(asked) == 3 and all(h.status == 304 and h.if_none_match and h.if_modified_since for h in asked.values())
+    rows = ledger(data, second.crawl_id)
+    assert {url: row for url, row in rows.items() if row[0] != "not_modified"} == {}
+    assert all(status == 200 for _, status in rows.values())
+    before, after = nights["current1"], nights["current2"]
+    assert before and set(after) == set(before)
+    for key, (value, evidence, verified_at) in after.items():
+        assert (value, evidence) == before[key][:2], key  # the same values, from the same evidence
+        assert before[key][2] == "2026-11-05" and verified_at == date.today().isoformat()
+    assert {k: second.counts[k] for k in ("accepted", "pending", "breakage", "sites_broken")} == {
+        "accepted": 0, "pending": 0, "breakage": 0, "sites_broken": 0}
+
+
+def test_a_304_is_read_without_a_parse(nights):
+    summary = json.loads((nights["data"] / "crawls" / nights[2].crawl_id / "summary-arizona.json").read_text())
+    stats = summary["stats"]
+    assert stats["mlis/conditional/not_modified"] == 3
+    assert stats["mlis/conditional/memo_hit"] == 3  # every callback's output came from its memo
+
+
+def test_a_page_whose_last_read_failed_is_fetched_in_full(nights):
+    data = nights["data"]
+    failing = ("infosci.arizona.edu", "/ma-library-information-science/admissions-cost")
+    third = pages_of(nights["hits3"])
+    assert third[failing].status == 503 and third[failing].if_none_match  # it was good on night 2
+    assert ledger(data, nights[3].crawl_id)[CP1252_URL] == ("http_5xx", 503)
+    assert nights[3].health["arizona"] == "degraded"
+    fourth = pages_of(nights["hits4"])
+    assert (fourth[failing].status, fourth[failing].if_none_match, fourth[failing].if_modified_since) == (200, None, None)
+    others = {k: h for k, h in fourth.items() if k != failing and h.status != 301}
+    assert others and all(h.status == 304 for h in others.values())
+    rows = ledger(data, nights[4].crawl_id)
+    assert rows[CP1252_URL] == ("ok", 200)
+    assert nights[4].healthy
+    values = {k: v[:2] for k, v in nights["current4"].items()}
+    assert values == {k: v[:2] for k, v in nights["current1"].items()}
+
+
+def test_validators_come_only_from_good_reads(nights):
+    conn = sqlite3.connect(nights["data"] / "history.db")
+    try:
+        validators = validators_from_history(conn)
+        assert CP1252_URL in validators and validators[CP1252_URL]["etag"].startswith('"')
+        assert validators[CP1252_URL]["content_type"] == "text/html; charset=windows-1252"
+        conn.execute("UPDATE pages SET outcome = 'parse_error' WHERE final_url = ? AND crawl_id = ?",
+                     [CP1252_URL, nights[4].crawl_id])
+        assert CP1252_URL not in validators_from_history(conn)
+    finally:
+        conn.close()
+
+
+def test_a_304_whose_stored_body_is_gone_is_asked_again_in_full(nights, tmp_path):
+    """The body cache may be deleted (docs/operations.md): the page is then fetched in full, never
+    read as an empty 304."""
+    data = tmp_path / "data"
+    shutil.copytree(nights["data"], data, ignore=shutil.ignore_patterns(".lock"))
+    shutil.rmtree(data / "pages")
+    (data / "pages").mkdir()
+    with SiteServer(nights["site"], headers=CP1252_HEADERS) as server:
+        result = refresh(data, None, ["arizona"], settings={**server.routing(), **NIGHT}, **QUIET)
+        hits = pages_of(server.hits())
+    assert result.healthy
+    # no stored body, so no validators were sent: every page came in full
+    assert all(h.status in (200, 301) and h.if_none_match is None for h in hits.values())
+    assert set(ledger(data, result.crawl_id).values()) == {("ok", 200)}
+    assert {k: v[:2] for k, v in current(data).items()} == {k: v[:2] for k, v in nights["current1"].items()}
+
+
+@pytest.mark.parametrize("addon, start_delay", [(True, 2.5), (False, 5.0)])
+def test_autothrottle_starts_at_the_download_delay(addon, start_delay):
+    settings = {"AUTOTHROTTLE_ENABLED": True, "DOWNLOAD_DELAY": 2.5, "ADDONS": {ConditionalGetAddon: 0} if addon else {}}
+    crawler = get_crawler(settings_dict=settings)
+    crawler._apply_settings()
+    assert crawler.settings.getfloat("AUTOTHROTTLE_START_DELAY") == start_delay
+
+
+def test_a_304s_facts_are_not_normalized_again(nights):
+    stats = json.loads((nights["data"] / "crawls" / nights[2].crawl_id / "summary-arizona.json").read_text())["stats"]
+    read = sum(v for k, v in stats.items() if k.startswith("mlis/field/") and k.endswith(("/ok", "/invalid")))
+    assert read and stats["mlis/normalize/memo_hit"] == read  # every fact's value came from the memo
+
+
+def test_the_normalized_memo_holds_only_for_the_same_normalizers(tmp_path):
+    from crawler.crawl.pipelines import NormalizedMemo
+    from crawler.fields import read_fact
+
+    text = "36 credit hours"
+    target = tmp_path / "arizona.json"
+    key = json.dumps(["total_credits", text])
+    target.write_text(json.dumps({"fingerprint": "old", "facts": {key: ["999", None]}}))
+    assert NormalizedMemo(target, "old").read("total_credits", text) == ("999", None)  # the memo is used
+    fresh = NormalizedMemo(target, "new")  # a normalizer or PARSER_VERSION change: normalized again
+    assert fresh.read("total_credits", text) == read_fact("total_credits", text) != ("999", None)
+    assert fresh.hits == 0
+    fresh.save()
+    assert json.loads(target.read_text()) == {"fingerprint": "new", "facts": {key: list(read_fact("total_credits", text))}}
