@@ -401,21 +401,24 @@ def test_make_demo_has_its_own_folder_and_leaves_data_alone(tmp_path):
         (tmp_path / name).write_text("")
     bin_dir = tmp_path / ".venv" / "bin"
     bin_dir.mkdir(parents=True)
-    (bin_dir / "python").symlink_to(sys.executable)
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')  # the real venv's python
+    (bin_dir / "python").chmod(0o755)
     fake = bin_dir / "mlis-crawler"
     fake.write_text('#!/bin/sh\n# args: refresh --replay SNAP --data DIR\nmkdir -p "$5/reports/r1"\n'
                     'echo \'{"summary": "fake night"}\' > "$5/reports/r1/report.json"\necho "night $3 into $5"\n')
     fake.chmod(0o755)
     (tmp_path / ".venv" / ".installed").touch()
-    (tmp_path / "fixtures" / "sites" / "2026-11-01").mkdir(parents=True)
+    (tmp_path / "fixtures").symlink_to(ROOT / "fixtures")  # the nights are composed from the real recordings
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "history.db").write_text("the operator's real history")
-    run = subprocess.run(["make", "demo"], cwd=tmp_path, capture_output=True, text=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # crawler.crawl.recordings, run by the stand-in venv's python
+    run = subprocess.run(["make", "demo"], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "into demo-data" in run.stdout and (tmp_path / "demo-data" / "reports" / "r1").is_dir()
     assert (tmp_path / "data" / "history.db").read_text() == "the operator's real history"
     for target in ("data", "./data/", "."):
-        refused = subprocess.run(["make", "demo", f"DEMO_DATA={target}"], cwd=tmp_path, capture_output=True, text=True)
+        refused = subprocess.run(["make", "demo", f"DEMO_DATA={target}"], cwd=tmp_path, capture_output=True, text=True,
+                                 env=env)
         assert refused.returncode != 0 and "would delete a real data folder" in refused.stdout
         assert (tmp_path / "data" / "history.db").read_text() == "the operator's real history"
     assert "demo-data/" in (ROOT / ".gitignore").read_text().splitlines()
