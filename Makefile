@@ -2,10 +2,12 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-DATA ?= data
+# The demo's own folder: `make demo` starts it afresh and never touches ./data, the default
+# data folder of every command (where a real deployment may keep its history).
+DEMO_DATA ?= demo-data
 NIGHTS ?= build/nights
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench docs clean
 
 setup: $(VENV)/.installed
 
@@ -19,17 +21,19 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 # composed per university: its latest capture on or before that date (crawler/crawl/recordings.py);
 # a university with no recorded pages yet is in no night.
 demo: setup
-	rm -rf $(DATA) $(NIGHTS)
+	@case "$$(realpath -m $(DEMO_DATA))" in "$$(realpath -m data)"|"$$(realpath -m .)"|/) \
+	  echo "make demo: DEMO_DATA=$(DEMO_DATA) would delete a real data folder; choose another"; exit 2;; esac
+	rm -rf $(DEMO_DATA) $(NIGHTS)
 	mkdir -p $(NIGHTS)
 	$(BIN)/python -m crawler.crawl.recordings fixtures/sites $(NIGHTS) > $(NIGHTS).list
 	@while read -r night universities; do \
 	  echo; echo "=== night of $$(basename $$night) ==="; \
 	  spiders=""; for u in $$universities; do spiders="$$spiders --spider $$u"; done; \
-	  $(BIN)/mlis-crawler refresh --replay $$night --data $(DATA) $$spiders < /dev/null; \
+	  $(BIN)/mlis-crawler refresh --replay $$night --data $(DEMO_DATA) $$spiders < /dev/null; \
 	  status=$$?; [ $$status -le 1 ] || exit $$status; \
 	done < $(NIGHTS).list
-	@echo; echo "Published database: $(DATA)/programs.db"; echo "Change reports, night by night (report.html, report.md, report.json):"
-	@for report in $(DATA)/reports/*/; do \
+	@echo; echo "Published database: $(DEMO_DATA)/programs.db"; echo "Change reports, night by night (report.html, report.md, report.json):"
+	@for report in $(DEMO_DATA)/reports/*/; do \
 	  echo "  $${report}report.html: $$($(BIN)/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["summary"])' $${report}report.json)"; \
 	done
 
@@ -39,5 +43,9 @@ test: setup
 bench: setup
 	$(BIN)/python benchmarks/reconcile_scale.py --programs 10000
 
+# docs/cli.md from every command's --help (tests/test_docs.py fails when they drift apart).
+docs: setup
+	$(BIN)/python -m crawler.cli.docs
+
 clean:
-	rm -rf $(VENV) $(DATA) build .pytest_cache .hypothesis
+	rm -rf $(VENV) $(DEMO_DATA) build .pytest_cache .hypothesis

@@ -40,16 +40,17 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from crawler import __version__
+from crawler.config import Config
 from crawler.errors import ConfigError, FeedError, Interrupted, ReadOnlyError, RefreshError
 from crawler.faults import checkpoint
 from crawler.fields import PARSER_VERSION
 from crawler.publish import publish
+from crawler.history.policy import POLICY, Policy
 from crawler.history.reconcile import reconcile
 from crawler.report import build_report, write_reports
 from crawler.report.gather import failure_report, store_report
 from crawler.history.stage import SpiderData, read_crawl_dir, stage
 from crawler.history.db import last_good_sizes, latest_published, open_history, storage_errors, writable
-from crawler.history.policy import POLICY
 from crawler.history.renormalize import reread
 from crawler.states import CrawlStatus, Health, every_site_failed
 
@@ -243,7 +244,8 @@ def last_good(db) -> str:
     return crawl_id or "none yet"
 
 
-def run_steps(db, paths: Paths, crawl_id: str, signals: Signals, steps, log=print) -> RefreshResult:
+def run_steps(db, paths: Paths, crawl_id: str, signals: Signals, steps, log=print,
+              policy: Policy = POLICY) -> RefreshResult:
     """Run a crawl's steps up to its reconcile, then publish and report it; a crawl that fails or
     is interrupted on the way is recorded as failed, with a report that says so."""
     try:
@@ -251,7 +253,7 @@ def run_steps(db, paths: Paths, crawl_id: str, signals: Signals, steps, log=prin
             signals.stop_if_asked(when)
             step()
         signals.stop_if_asked("before its reconcile")
-        reconcile(db, crawl_id)
+        reconcile(db, crawl_id, policy)
     except Interrupted as exc:
         fail_crawl(db, paths, crawl_id, str(exc), log)
         raise Interrupted(exc.signum, f"{exc}: crawl {crawl_id} recorded as failed; nothing was published; "
@@ -271,9 +273,11 @@ def run_steps(db, paths: Paths, crawl_id: str, signals: Signals, steps, log=prin
 
 
 def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = None, log=print,
-            settings: dict[str, str] | None = None) -> RefreshResult:
-    """`settings` overrides Scrapy settings of the crawl child (`--set KEY=VALUE`), e.g. the
-    loopback routing of the tests and benchmarks."""
+            config: Config | None = None, settings: dict[str, str] | None = None) -> RefreshResult:
+    """`config` is the configuration file's (policy, [crawl] settings); `settings` overrides Scrapy
+    settings of the crawl child on top of it (`--set KEY=VALUE`), e.g. the loopback routing of the
+    tests and benchmarks."""
+    config = config or Config()
     if replay is not None and not replay.is_dir():
         raise ConfigError(f"replay folder not found: {replay}")
     paths = check_data_dir(data)
@@ -292,20 +296,21 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         crawl_dir = paths.crawl_dir(crawl_id)
         log(f"crawl {crawl_id}: {len(names)} spider(s) from {replay or 'the live sites'}")
         crawl_dir.mkdir(parents=True, exist_ok=True)  # each page's last good size, for the truncation check
-        (crawl_dir / PAGE_HISTORY).write_text(json.dumps({"min_size_ratio": POLICY.min_size_ratio,
-                                                          "sizes": last_good_sizes(db, names, POLICY.size_memory)}))
+        (crawl_dir / PAGE_HISTORY).write_text(json.dumps({"min_size_ratio": config.policy.min_size_ratio,
+                                                          "sizes": last_good_sizes(db, names, config.policy.size_memory)}))
         # Conditional GET: each page whose latest read was good is asked "changed since?" (crawl/conditional.py).
         from crawler.crawl.conditional import prune_cache, write_validators  # Scrapy: only jobs that crawl
         write_validators(db.conn, crawl_dir / "validators.json")
         conditional = {"MLIS_PAGE_CACHE": str(paths.data / "pages"), "MLIS_VALIDATORS": str(crawl_dir / "validators.json")}
+        child_settings = {**config.crawl.overrides(), **conditional, **(settings or {})}
         return run_steps(db, paths, crawl_id, signals, [
-            ("before the crawl", lambda: run_crawl(crawl_dir, replay, names, signals, {**conditional, **(settings or {})})),
+            ("before the crawl", lambda: run_crawl(crawl_dir, replay, names, signals, child_settings)),
             ("during the crawl", lambda: stage(db, crawl_id, read_feeds(crawl_dir, names))),
             ("after staging", lambda: prune_cache(db.conn, paths.data / "pages")),
-        ], log)
+        ], log, config.policy)
 
 
-def renormalize(data: Path, crawl_id: str | None = None, log=print) -> RefreshResult:
+def renormalize(data: Path, crawl_id: str | None = None, log=print, config: Config | None = None) -> RefreshResult:
     """Re-read the latest published crawl's stored evidence with today's normalizers.
 
     Only the latest published crawl can be re-read: re-reading an older one would replay stale
@@ -331,7 +336,8 @@ def renormalize(data: Path, crawl_id: str | None = None, log=print) -> RefreshRe
             "started_at": datetime.now(UTC).isoformat(timespec="seconds"), "status": CrawlStatus.RUNNING,
             "code_version": __version__, "parser_version": PARSER_VERSION,
         })
-        return run_steps(db, paths, new_id, signals, [("before the re-read", lambda: stage(db, new_id, reread(db, based_on)))], log)
+        return run_steps(db, paths, new_id, signals, [("before the re-read", lambda: stage(db, new_id, reread(db, based_on)))],
+                         log, (config or Config()).policy)
 
 
 def read_feeds(crawl_dir: Path, names: list[str]) -> dict[str, SpiderData]:
@@ -413,12 +419,14 @@ def _die_with_parent() -> None:
 
 
 def run_crawl(out: Path, replay: Path | None, names: list[str], signals: Signals | None = None,
-              settings: dict[str, str] | None = None) -> None:
+              settings: dict | None = None) -> None:
     """Crawl in a child process; whatever it leaves behind is read, whatever it lost is failed.
 
-    The child runs in its own process group, so a Ctrl-C at the terminal reaches only this
-    process, which forwards it (once per signal) and waits for the child to stop; a child that
-    does not stop within CHILD_GRACE_SECONDS of a forwarded signal is killed."""
+    `settings` ([crawl] of the config file) and then MLIS_CRAWL_SETTINGS become the child's
+    `--set`s (the later wins). The child runs in its own process group, so a Ctrl-C at the
+    terminal reaches only this process, which forwards it (once per signal) and waits for the
+    child to stop; a child that does not stop within CHILD_GRACE_SECONDS of a forwarded signal
+    is killed."""
     out.mkdir(parents=True, exist_ok=True)
     checkpoint("crawl:before")
     command = [sys.executable, "-m", "crawler.crawl", "--out", str(out), "--log-file", str(out / "crawl.log")]
@@ -428,8 +436,8 @@ def run_crawl(out: Path, replay: Path | None, names: list[str], signals: Signals
         command += ["--spider", name]
     if (out / PAGE_HISTORY).is_file():
         command += ["--set", f"MLIS_PAGE_HISTORY={out / PAGE_HISTORY}"]
-    for key, value in (settings or {}).items():
-        command += ["--set", f"{key}={value}"]
+    for key, value in (settings or {}).items():  # [crawl] of the config file and callers'; dicts and lists as JSON
+        command += ["--set", f"{key}={json.dumps(value) if isinstance(value, (dict, list, bool)) else value}"]
     command += crawl_overrides()
     child = subprocess.Popen(command, stdin=subprocess.DEVNULL, process_group=0, preexec_fn=_die_with_parent)
     if signals is not None:

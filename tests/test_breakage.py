@@ -21,6 +21,7 @@ import pytest
 from crawler.errors import StorageError
 from crawler.history.db import open_history, storage_errors
 from crawler.history.policy import POLICY
+from crawler.report.describe import outcome_words
 from tests.conftest import QUIET, ROOT, SITES
 from tests.support.datadir import CLI
 from tests.support.sitecopy import PUBLISHED_TABLES, copy_data, copy_snapshot, declare, edit, history, night, published, report
@@ -162,7 +163,9 @@ def test_an_error_page_answering_200_states_nothing(data, site, break_page, outc
     assert {c["reason"].split(" (")[0] for c in report(result)["changes"]} == {f"the page failed its checks: {outcome}"}
     assert any(e.startswith(f"{outcome}: {OVERVIEW}") for e in spider_entry(result, "arizona")["errors"])
     assert ADMISSIONS not in ledger(data, result.crawl_id)  # links on a page that is not itself are not followed
-    assert f"{outcome}: {OVERVIEW}" in markdown(result).replace("\\_", "_")
+    broken = markdown(result).replace("\\_", "_").split("## Changes published")[0]
+    said = outcome_words(outcome)[1:]  # in words, with the check's own detail, on the page's line
+    assert any(f"{said}: " in line and OVERVIEW in line for line in broken.splitlines())
 
 
 def test_a_program_page_replaced_by_an_error_page_invents_no_program(data, site):

@@ -57,7 +57,7 @@ def test_corrupt_history_database(tmp_path):
 
 
 def test_reading_commands_need_a_history_and_create_nothing(tmp_path):
-    for command in (["report"], ["review"], ["publish"], ["renormalize"]):
+    for command in (["report"], ["review"], ["publish"], ["renormalize"], ["prune"], ["renormalize", "--dry-run"]):
         assert_one_line_error(run(*command, "--data", str(tmp_path / "none")), 2, "no history at")
     assert not (tmp_path / "none").exists()
 
@@ -68,7 +68,7 @@ def test_bad_option_is_a_usage_error(tmp_path):
 
 
 @pytest.mark.parametrize("command", [[], ["refresh"], ["review"], ["review", "accept"], ["review", "reject"],
-                                     ["publish"], ["report"], ["renormalize"]])
+                                     ["publish"], ["report"], ["renormalize"], ["config"], ["prune"]])
 def test_every_command_explains_every_option(command):
     result = run(*command, "--help")
     assert result.returncode == 0

@@ -356,9 +356,10 @@ def test_decisions_come_first_with_reasons_since_and_percent(decisions):
     assert "- fee \\$228.00 per term (online campus, 7+ credits) → **fee \\$240.00 per term (online campus, 7+ credits)** **(+5.3%)**" in markdown
     assert "mlis-crawler review accept 39 42 45 48 51 54 57 60 63 --reason \"…\"" in markdown
     assert ("- **University of Arizona** (`arizona`): **degraded** since 2026-11-01 (2 crawls in a row); "
-            "its last good values are kept; 3 pages, 9 programs") in markdown
-    assert ("  - entrance\\_exam: the text does not state a value we can read "
-            "(https://infosci.arizona.edu/ma-library-information-science/admissions-cost)") in markdown
+            "3 pages, 9 programs\n"
+            "  - Entrance exam: the text does not state a value we can read on "
+            "<https://infosci.arizona.edu/ma-library-information-science/admissions-cost>\n"
+            "  - so: its last good values are kept\n") in markdown
     assert "- Fall Mar 15 (final, online campus) → **Fall Apr 1 (final, online campus)**" in markdown
     assert "  - Entrance exam of 9 programs: entrance\\_exam: the text does not state a value we can read" in markdown
     assert markdown.count("Page: <https://infosci.arizona.edu/ma-library-information-science/admissions-cost>") == 2

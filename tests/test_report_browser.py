@@ -91,8 +91,8 @@ def test_report_shows_decisions_first_then_published_changes(browser, decisions)
     broken = text_of(driver, "#broken")
     assert "University of Arizona\ndegraded" in broken
     assert "Broken since 2026-11-01 (2 crawls in a row); its last good values are kept." in broken
-    assert ("entrance_exam: the text does not state a value we can read "
-            "(https://infosci.arizona.edu/ma-library-information-science/admissions-cost)") in broken
+    assert ("Entrance exam: the text does not state a value we can read on "
+            "https://infosci.arizona.edu/ma-library-information-science/admissions-cost\nso: its last good values are kept") in broken
     published = text_of(driver, "#published")
     assert published.startswith("Changes published\nUniversity of Arizona\nAll 9 programs\n")
     assert "Fall Mar 15 (final, online campus) → Fall Apr 1 (final, online campus)" in published

@@ -61,23 +61,87 @@ def held(data: Path, tmp_path: Path) -> dict[str, int]:
     return {c["program_id"]: c["change_id"] for c in changes}
 
 
-def test_review_lists_what_is_held_with_its_evidence(data, tmp_path):
+def test_review_lists_one_group_in_words_with_both_pieces_of_evidence(data, tmp_path):
+    """Nine programs share the admissions page: one group, as the report shows one card."""
     ids = held(data, tmp_path)
     run = cli("review", data=data)
     assert run.returncode == 0, run.stderr
     out = run.stdout
-    for program_id, change_id in ids.items():
-        assert f"#{change_id} {program_id} tuition changed (crawl " in out
-    assert out.count("    why held: money moved by +33.3% (limit 25%)") == PROGRAMS
-    assert out.count('    evidence: "Online Campus $1,200 per unit + $228 program fees (7+ units) Example: 9 units = $8,328.00"'
-                     f' ("{ADMISSIONS}")') == PROGRAMS
-    assert out.count(f"    page: {ADMISSIONS}") == PROGRAMS
-    block = out.split(f"#{ids[MA]} ")[1].split("\n#")[0]
-    old, new = block.splitlines()[1].strip().split(" -> ")
-    assert {r["amount_usd"] for r in json.loads(old) if r["per"] == "credit"} == {"900.00"}
-    assert {r["amount_usd"] for r in json.loads(new) if r["per"] == "credit"} == {"1200.00"}
+    first = min(ids.values())
+    assert out.startswith(f"{PROGRAMS} pending changes in 1 group.")
+    assert f"\n#{first}  University of Arizona: Tuition: changed  [{PROGRAMS} changes]\n" in out
+    assert f"    ids: {' '.join(f'#{i}' for i in sorted(ids.values()))}\n" in out
+    assert f"    {PROGRAMS} programs: {', '.join(sorted(ids))}\n" in out
+    assert out.count("why held: money moved by +33.3% (limit 25%)") == 1
+    assert "    $900.00 per credit (online campus) -> $1,200.00 per credit (online campus)  (+33.3%)\n" in out
+    assert ("    before: “Online Campus $900 per unit + $228 program fees (7+ units) Example: 9 units = $8,328.00”"
+            in out)
+    assert ("    now:    “Online Campus $1,200 per unit + $228 program fees (7+ units) Example: 9 units = $8,328.00”"
+            in out)
+    assert out.count(f"    page:   {ADMISSIONS}\n") == 1
+    assert f'    accept: mlis-crawler review accept {first} --group --reason "…" --data {data}\n' in out
+    # No JSON, no escapes: words for people.
+    for raw in ('"amount_usd"', "[{", "\\u20", '": "'):
+        assert raw not in out
     # Pending is never published.
     assert set(online_rates(data).values()) == {900.0}
+
+
+def test_review_json_is_for_scripts_and_filters_narrow_the_list(data, tmp_path):
+    ids = held(data, tmp_path)
+    run = cli("review", "--format", "json", data=data)
+    assert run.returncode == 0, run.stderr
+    (only,) = json.loads(run.stdout)
+    assert only["ids"] == sorted(ids.values()) and only["group"] == min(ids.values())
+    assert {r["amount_usd"] for r in only["new"] if r["per"] == "credit"} == {"1200.00"}
+    assert only["moves"][0]["old"] == "$900.00 per credit (online campus)"
+    for args in (["--site", "arizona"], ["--field", "tuition"], ["--kind", "changed"]):
+        assert cli("review", *args, "--format", "json", data=data).stdout == run.stdout
+    for args, shown in ((["--site", "buffalo"], "--site buffalo"), (["--field", "min_gpa"], "--field min_gpa"),
+                        (["--kind", "removed"], "--kind removed")):
+        narrowed = cli("review", *args, data=data)
+        assert narrowed.returncode == 0 and narrowed.stdout == f"No pending changes matching {shown}.\n"
+        assert json.loads(cli("review", *args, "--format", "json", data=data).stdout) == []
+
+
+def test_accepting_a_group_decides_every_change_in_it(data, tmp_path):
+    ids = held(data, tmp_path)
+    first = min(ids.values())
+    run = cli("review", "accept", str(first), "--group", "--reason", "bursar confirms $1,200", data=data)
+    assert run.returncode == 0, run.stderr
+    decided_lines = run.stdout.splitlines()
+    assert [line.split()[1] for line in decided_lines[:-1]] == [str(i) for i in sorted(ids.values())]
+    assert all(line.endswith(" accepted") for line in decided_lines[:-1])
+    assert decided_lines[-1].startswith(f"{PROGRAMS} change(s) accepted; run `mlis-crawler publish")
+    decided = history(data).execute(
+        f"SELECT status, count(*) FROM changes WHERE change_id IN ({','.join(map(str, ids.values()))}) GROUP BY status").fetchall()
+    assert [tuple(r) for r in decided] == [("accepted", PROGRAMS)]
+    assert cli("review", data=data).stdout == "No pending changes.\n"
+    assert cli("publish", data=data).returncode == 0
+    assert set(online_rates(data).values()) == {1200.0}
+
+
+def test_rejecting_a_group_does_not_say_publish(data, tmp_path):
+    ids = held(data, tmp_path)
+    run = cli("review", "reject", str(max(ids.values())), "--group", "--reason", "typo", data=data)
+    assert run.returncode == 0, run.stderr
+    assert "mlis-crawler publish" not in run.stdout and "the published values stay as they are" in run.stdout
+    assert history(data).execute("SELECT count(*) FROM changes WHERE status = 'rejected'").fetchone()[0] == PROGRAMS
+
+
+def test_page_text_cannot_drive_the_terminal(data, tmp_path):
+    """Evidence with an escape sequence (set the window title, recolour) and a bidi override is
+    shown with those characters made visible; none reaches the terminal raw."""
+    snapshot = copy_snapshot(QUIET, tmp_path / "sites-evil", "2026-11-03")
+    edit(snapshot, ADMISSIONS_FILE, "$900 per unit", "$1,200 per unit \x1b]0;owned\x07\x1b[31m red \u202egnp.exe")
+    night(data, snapshot, [SPIDER])
+    out = cli("review", data=data).stdout
+    assert "per credit" in out and "⟨U+001B⟩" in out and "⟨U+202E⟩" in out
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in out
+    script = cli("review", "--format", "json", data=data).stdout
+    assert "\x1b" not in script and "\u202e" not in script and "\\u202e" in script
+    assert "\x1b]0;owned" in "".join(e["text"] for g in json.loads(script) for e in g["evidence_new"])
 
 
 def test_accept_then_publish_reflects_the_change_and_records_the_decision(data, tmp_path):
@@ -103,7 +167,7 @@ def test_accept_then_publish_reflects_the_change_and_records_the_decision(data, 
     assert published(data).execute("SELECT as_of FROM tuition_rates WHERE program_id = ? AND per = 'credit'", [MA]).fetchone()[0] == "2026-11-03"
     # Still listed: the others; no longer listed: the accepted one.
     listed = cli("review", data=data).stdout
-    assert f"#{ids[MA]} " not in listed and listed.count(" tuition changed ") == PROGRAMS - 1
+    assert f"#{ids[MA]}" not in listed and f"[{PROGRAMS - 1} changes]" in listed
 
     # The next night reads $1,200 again: nothing new to report for the accepted program.
     result = tuition_night(data, tmp_path, "2026-11-04", "$1,200")

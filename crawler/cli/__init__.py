@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli import (audit, crawls, export, history, ingest, new_university, publish, record, refresh, renormalize,
-                         report, review, rollback, serve)
+from crawler.cli import (audit, config, crawls, export, history, ingest, new_university, prune, publish, record,
+                         refresh, renormalize, report, review, rollback, serve)
+from crawler.cli.common import add_verbosity
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,5 +35,6 @@ def main():
 
 # One module per command; a new command is a module here plus one line below.
 for module in (refresh, renormalize, review, publish, report, crawls, history, rollback, export, audit, serve, record,
-               ingest, new_university):
+               ingest, new_university, config, prune):
     main.add_command(module.command)
+    add_verbosity(module.command)  # -v / -q on every command (crawler/cli/common.py)

@@ -3,6 +3,9 @@ the data folder, and the closing lines of a job."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import logging
 import sqlite3
 import sys
 import traceback
@@ -11,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from crawler.config import CONFIG_NAME, Config, load_config
 from crawler.errors import EXIT_FAILED, EXIT_SIGINT, ConfigError, MlisError
 from crawler.history.db import open_history, open_history_readonly
 from crawler.jobs import RefreshResult, check_data_dir
@@ -20,6 +24,79 @@ data_option = click.option(
     "--data", "data", type=click.Path(file_okay=False, path_type=Path), default=Path("data"), show_default=True,
     envvar="MLIS_DATA", help="Folder holding history.db, programs.db and reports/<crawl_id>/ (env MLIS_DATA).",
 )
+
+
+config_option = click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help=f"The TOML configuration file (default: <data>/{CONFIG_NAME}, if it exists). "
+         "`mlis-crawler config` prints the effective configuration.",
+)
+
+
+def read_config(data: Path, config_file: Path | None) -> Config:
+    config = load_config(data, config_file)
+    logging.getLogger("crawler.config").info("configuration: %s", config.source or "defaults (no config file)")
+    return config
+
+
+# -- -v / -q: on every command (added in crawler/cli/__init__.py) ----------------------------------
+
+QUIET, NORMAL = -1, 0
+
+
+def _set_verbosity(ctx: click.Context, param: click.Parameter, value) -> None:
+    if not value:
+        return
+    level = ctx.meta.get("mlis.verbosity", NORMAL)
+    level = QUIET if param.name == "quiet" else max(level, 0) + value
+    ctx.meta["mlis.verbosity"] = level
+    root = logging.getLogger("crawler")
+    root.setLevel({QUIET: logging.ERROR, NORMAL: logging.WARNING, 1: logging.INFO}.get(level, logging.DEBUG))
+
+
+def verbosity_options() -> list[click.Option]:
+    return [
+        click.Option(["-v", "--verbose"], count=True, expose_value=False, callback=_set_verbosity,
+                     help="Say more: -v what each step does, -vv debugging detail."),
+        click.Option(["-q", "--quiet"], is_flag=True, expose_value=False, callback=_set_verbosity,
+                     help="Print only errors and the summary line (for cron)."),
+    ]
+
+
+def add_verbosity(command: click.Command) -> None:
+    """-v / -q on a command and, for a group, on each of its subcommands."""
+    if not any(p.name == "verbose" for p in command.params):
+        command.params.extend(verbosity_options())
+    for sub in getattr(command, "commands", {}).values():
+        add_verbosity(sub)
+
+
+def verbosity() -> int:
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get("mlis.verbosity", NORMAL) if ctx is not None else NORMAL
+
+
+def quiet() -> bool:
+    return verbosity() <= QUIET
+
+
+def say(line: str) -> None:
+    """A progress line of a command: shown unless -q."""
+    if not quiet():
+        click.echo(line)
+
+
+def _setup_logging() -> None:
+    logger = logging.getLogger("crawler")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
+
+
+_setup_logging()
 
 
 class Fail(click.ClickException):
@@ -81,10 +158,27 @@ def _unexpected(exc: Exception, data: Path | None) -> str:
     return f"{line} (traceback not saved)"
 
 
+def require_history(data: Path) -> None:
+    """A command that reads the history stops here when there is none, naming the likely cause."""
+    if (data / "history.db").exists():
+        return
+    message = f"no history at {data / 'history.db'}"
+    ctx = click.get_current_context(silent=True)
+    source = ctx.get_parameter_source("data") if ctx is not None and "data" in ctx.params else None
+    parent = ctx.parent if ctx is not None else None
+    if source is click.core.ParameterSource.DEFAULT and isinstance(getattr(parent, "obj", None), Path):
+        source = None  # `review --data DIR accept ...`: the group's --data was given
+    if source in (click.core.ParameterSource.DEFAULT, None) and data == Path("data"):
+        message += (": is --data missing? Every command reads ./data unless given --data DIR (or MLIS_DATA); "
+                    "for a new data folder, run `mlis-crawler refresh --data DIR` first")
+    else:
+        message += f": run `mlis-crawler refresh --data {data}` first"
+    raise ConfigError(message)
+
+
 def open_data(data: Path):
     """For a command that changes state: the data folder must be writable; history migrated."""
-    if not (data / "history.db").exists():
-        raise ConfigError(f"no history at {data / 'history.db'}: run `mlis-crawler refresh --data {data}` first")
+    require_history(data)
     paths = check_data_dir(data)
     return paths, open_history(paths.history)
 
@@ -95,8 +189,7 @@ def open_data_readonly(data: Path):
     on a folder this user cannot write (a backup, a read-only share, another user's cron folder)."""
     from crawler.jobs import Paths
 
-    if not (data / "history.db").exists():
-        raise ConfigError(f"no history at {data / 'history.db'}: run `mlis-crawler refresh --data {data}` first")
+    require_history(data)
     return Paths(data), open_history_readonly(data / "history.db")
 
 
@@ -120,8 +213,43 @@ def someone_working(data: Path) -> bool:
 
 def print_result(result: RefreshResult) -> None:
     click.echo(result.summary)
+    if quiet():
+        return
     for name, health in sorted(result.health.items()):
         if health != Health.OK:
             click.echo(f"  {name}: {health}")
     click.echo(f"Published database: {result.programs_db}")
     click.echo(f"Change report:      {result.report_dir / 'report.html'} (also report.md, report.json)")
+
+
+# -- the end of a night: alerts and the history backup ---------------------------------------------
+
+def crawl_config(config: Config) -> Config:
+    """The configuration a crawl runs with: -q also silences the crawl's progress lines."""
+    if not quiet():
+        return config
+    crawl = dataclasses.replace(config.crawl, settings={**config.crawl.settings, "MLIS_PROGRESS": "off"})
+    return dataclasses.replace(config, crawl=crawl)
+
+
+def end_of_night(data: Path, config: Config, result: RefreshResult | None = None, failed: BaseException | None = None,
+                 kind: str = "refresh") -> None:
+    """After a refresh or renormalize: alert if it failed, has broken sites or pending changes
+    ([notify]), and back up history.db ([retention] backups_keep). Neither ever fails the night."""
+    from crawler.housekeeping import backup_history
+    from crawler.notify import Night, alert, night_from_report
+
+    logger = logging.getLogger("crawler.night")
+    if result is not None:
+        report = json.loads((result.report_dir / "report.json").read_text(encoding="utf-8"))
+        night = night_from_report(report, result.report_dir)
+    else:
+        message = str(failed) or type(failed).__name__
+        night = Night(summary=f"mlis-crawler {kind} {datetime.now(UTC).date()}: failed: {message}", failed=message,
+                      report_dir=None)
+    alert(config.notify, night)
+    if result is not None:
+        try:
+            backup_history(data, config.retention.backups_keep, result.crawl_id)
+        except (OSError, sqlite3.Error) as exc:
+            logger.error("history backup into %s failed: %s", data / "backups", exc)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.common import data_option, handle_errors, print_result
-from crawler.errors import EXIT_DEGRADED, EXIT_NO_SITE
+from crawler.cli.common import (config_option, crawl_config, data_option, end_of_night, handle_errors, print_result,
+                                quiet, read_config, say)
+from crawler.errors import EXIT_DEGRADED, EXIT_NO_SITE, ConfigError
 from crawler.jobs import refresh
 
 
@@ -18,8 +19,11 @@ from crawler.jobs import refresh
 @data_option
 @click.option("--spider", "spiders", multiple=True, metavar="NAME",
               help="Crawl only this spider (repeatable); default: all. `scrapy list` shows the names.")
+@config_option
+@click.option("--dry-run", is_flag=True, help="Crawl, reconcile and print the report of what would be published, "
+              "on a scratch copy of the history: programs.db and history.db are left as they are.")
 @handle_errors
-def command(replay, data, spiders):
+def command(replay, data, spiders, config_file, dry_run):
     """The nightly job: crawl, stage, reconcile, review policy, publish, report.
 
     Prints a summary and where programs.db and the report are. Exits 0 when every site is
@@ -29,9 +33,31 @@ def command(replay, data, spiders):
     every site failed (probably our own network: published values kept), 130 / 143 when
     interrupted by SIGINT / SIGTERM (the crawl is stopped, recorded as failed, reported; nothing
     of it is published). A failed or interrupted crawl has a report saying so.
+
+    On a terminal, one progress line per site shows pages done, queued and failed and the
+    slowest site's time left; elsewhere (cron) a plain line per site now and then. After the
+    night, alerts go out as [notify] says (a failed night, broken sites, pending changes) and
+    history.db is backed up into <data>/backups/ ([retention] backups_keep).
     """
-    result = refresh(data, replay, list(spiders), log=lambda line: click.echo(line))
+    config = crawl_config(read_config(data, config_file))
+    if dry_run:
+        from crawler import dryrun
+        from crawler.report import render_markdown
+
+        run = dryrun.refresh(data, replay, list(spiders), log=say, config=config)
+        click.echo(run.report["summary"] if quiet() else render_markdown(run.report), nl=quiet())
+        if not run.healthy:
+            sys.exit(EXIT_DEGRADED)
+        return
+    try:
+        result = refresh(data, replay, list(spiders), log=say, config=config)
+    except ConfigError:
+        raise  # a usage error: the operator sees it now
+    except Exception as exc:
+        end_of_night(data, config, failed=exc)
+        raise
     print_result(result)
+    end_of_night(data, config, result)
     if result.all_failed:
         where = f" (or the replay folder {replay} holds none of their pages)" if replay else ""
         click.echo(f"mlis-crawler: every site failed: probably our network (DNS, proxy, firewall), not the sites{where}; "

@@ -45,9 +45,11 @@ def command(data, crawl_id, fmt):
     elif db.execute("SELECT 1 FROM crawls WHERE crawl_id = ?", [crawl_id]).fetchone() is None:
         raise ConfigError(f"no crawl {crawl_id} (`mlis-crawler crawls --data {data}` lists them)")
     report = night_report(db, paths, crawl_id)
+    report.pop("data_dir", None)  # JSON as report.json; the renderers' commands name this folder
     if fmt == "json":
         click.echo(json.dumps(report, indent=2, ensure_ascii=False, default=str))
     else:
+        report["data_dir"] = str(paths.data)
         click.echo(render_markdown(report) if fmt == "md" else render_html(report), nl=False)
 
 

@@ -59,6 +59,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "crawler.crawl.extensions.SpiderSummary": 500,
     "crawler.crawl.extensions.QuietBelowLogLevel": 0,
+    "crawler.crawl.progress.Progress": 510,  # progress lines on stderr (MLIS_PROGRESS=off silences them)
 }
 # --replay DIR (or `-s MLIS_REPLAY_DIR=DIR`) swaps the http(s) download handler for one that
 # answers from recorded files; everything else in the downloader stays as it is.

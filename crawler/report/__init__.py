@@ -35,7 +35,10 @@ def write_reports(report: dict, folder: Path) -> Path:
     """Write the three files, each under a temporary name first, then renamed into place."""
     folder.mkdir(parents=True, exist_ok=True)
     outputs = {
-        "report.json": json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n",
+        # data_dir only names the folder in the commands the renderers show; report.json stays
+        # the same wherever the data folder lives.
+        "report.json": json.dumps({k: v for k, v in report.items() if k != "data_dir"},
+                                  indent=2, ensure_ascii=False, default=str) + "\n",
         "report.md": render_markdown(report),
         "report.html": render_html(report),
     }

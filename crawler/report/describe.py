@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -200,6 +201,117 @@ def _breakage_groups(changes: list[dict]) -> list[dict]:
     return list(groups.values())
 
 
+# -- broken sites: the cause first, then what it cost ----------------------------------------------
+
+# Every page outcome of the ledger (crawler/items.py OUTCOMES) in words, once.
+OUTCOME_WORDS = {
+    "http_4xx": "the page answered HTTP {status} (gone, moved without a redirect, or forbidden)",
+    "http_5xx": "the site's server failed (HTTP {status})",
+    "dns": "the site's name could not be found (DNS lookup failed)",
+    "timeout": "the site did not answer in time",
+    "dataloss": "the page arrived cut short",
+    "too_large": "the page was larger than the size limit",
+    "robots": "the site's robots.txt does not allow reading the page",
+    "offsite": "a link led off the site",
+    "redirect_loop": "the page redirects in a loop, or too many times",
+    "refused_address": "the site's address is private or local (refused for safety)",
+    "conn_failed": "the connection to the site failed (refused or dropped)",
+    "parse_error": "the page could not be read (its markup broke the spider)",
+    "extraction_empty": "the page was read but states none of the expected facts",
+    "error": "the download failed for an unexpected reason",
+    # The page self-checks (crawler/crawl/pagecheck.py): the page loaded but is not itself; the
+    # check's own words (which title, how many bytes) follow.
+    "soft_404": "the page answered 200 but is an error page",
+    "login_wall": "the page is behind a sign-in or robot check",
+    "redirected_away": "the page redirected away from itself, to the home page or above it",
+    "truncated": "the page arrived incomplete or much smaller than its last good copy",
+    "unrecognized": "the page no longer looks like itself: most facts it states were not found",
+}
+PAGE_CHECKS = ("soft_404", "login_wall", "redirected_away", "truncated", "unrecognized")
+
+
+def outcome_words(outcome: str, status: Any = None) -> str:
+    text = OUTCOME_WORDS.get(outcome, outcome.replace("_", " "))
+    return text.format(status=status if status is not None else "error")
+
+
+def broken_site(site: dict) -> dict[str, list[dict]]:
+    """A broken site as {"causes": [...], "consequences": [...]}, each {"text", "urls"}: one line
+    per cause (the failing pages as links), then what it cost (facts not read, values kept)."""
+    causes: dict[str, list[str]] = {}
+    consequences: dict[str, list[str]] = {}
+
+    def add(table: dict, text: str, url: Any = None) -> None:
+        urls = table.setdefault(text, [])
+        link = safe_url(url)
+        if link and link not in urls:
+            urls.append(link)
+
+    failures = site.get("failures")
+    page_errors = set()
+    fact_errors = {text for m in site.get("missing") or []
+                   for text in (f"{m['field']}: {m['reason']} ({m['url']})", f"{m['reason']} ({m['url']})")}
+    for f in failures or []:
+        words = outcome_words(f["outcome"], f.get("status"))
+        if f["outcome"] in PAGE_CHECKS and f.get("error"):
+            words += f": {f['error']}"
+        add(causes, words, f["url"])
+        page_errors.add(f["url"])
+    for error in site["errors"]:
+        match = re.match(r"^([a-z_0-9]+): (\S+)(?: \((.*)\))?$", error)
+        if match and match.group(1) in OUTCOME_WORDS:
+            if failures is None:  # an older report without the structured failures
+                add(causes, outcome_words(match.group(1)), match.group(2))
+            continue
+        if error in fact_errors:
+            continue  # a fact not read: listed below from the structured list
+        if error == "no programs found":
+            add(consequences, "no programs were found")
+        else:
+            add(causes, error)
+    # A fact not read on a page that loaded is a cause (the page changed); one not read because
+    # its page failed is a consequence of that failure.
+    lost_fields: list[str] = []
+    lost_programs: set[str] = set()
+    by_reason: dict[str, dict] = {}
+    for m in site.get("missing") or []:
+        spec = FIELDS.get(m["field"])
+        name = spec.label if spec else m["field"].replace("_", " ").capitalize()
+        if m["url"] in page_errors:
+            if name not in lost_fields:
+                lost_fields.append(name)
+            try:
+                lost_programs.update(json.loads(m.get("programs") or "[]"))
+            except (TypeError, ValueError):
+                pass
+            continue
+        reason = str(m["reason"]).removeprefix(f"{m['field']}: ")
+        entry = by_reason.setdefault(reason, {"fields": [], "urls": []})
+        if name not in entry["fields"]:
+            entry["fields"].append(name)
+        entry["urls"].append(m["url"])
+    for reason, entry in by_reason.items():
+        fields = ", ".join(entry["fields"])
+        for url in entry["urls"] or [None]:
+            add(causes, f"{fields}: {reason}", url)
+    if lost_fields:
+        if "*" in lost_programs:
+            who = f" for all {site['programs']} programs" if site.get("programs") else " for every program"
+        else:
+            who = f" for {len(lost_programs)} program{'s' if len(lost_programs) != 1 else ''}" if lost_programs else ""
+        add(consequences, f"not read{who}: {', '.join(lost_fields)}")
+    add(consequences, "its changes are held for review" if site.get("quarantined") else "its last good values are kept")
+    return {"causes": [{"text": t, "urls": u} for t, u in causes.items()],
+            "consequences": [{"text": t, "urls": u} for t, u in consequences.items()]}
+
+
+def waiting_since(change: dict, report: dict) -> str | None:
+    """"waiting since <date>" for a held change carried over from an earlier crawl."""
+    if change.get("status") == Status.PENDING and change.get("crawl_id") != report.get("crawl_id") and change.get("detected_at"):
+        return f"waiting since {change['detected_at']}"
+    return None
+
+
 def sections(report: dict) -> dict[str, Any]:
     changes = report["changes"]
     program_counts = {s["name"]: s["programs"] for s in report["spiders"]}
@@ -256,9 +368,14 @@ def percent_text(value: float | None) -> str:
     return f"{value:+.1f}%" if value is not None else ""
 
 
-def review_command(ids: list[int], use: str | None = None) -> str:
-    using = f" --use {use}" if use else ""
-    return f"mlis-crawler review accept {' '.join(map(str, ids))}{using} --reason \"…\""
+def review_command(ids: list[int], data: Any = None, group: bool = False, verb: str = "accept",
+                   use: str | None = None) -> str:
+    """The command that decides `ids`, ready to paste but for its reason; it names the data folder
+    and, for a conflict, the page to use (`--use URL`)."""
+    where = f" --data {shlex.quote(str(data))}" if data else ""
+    using = f" --use {shlex.quote(use)}" if use else ""
+    return (f"mlis-crawler review {verb} {' '.join(map(str, ids))}{' --group' if group else ''}{using} --reason \"…\""
+            f"{where}")
 
 
 def conflict_options(change: dict) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -72,9 +73,18 @@ def build_report(db: Database, crawl_id: str) -> dict[str, Any]:
         "changes": changes,
         "still_pending": still_pending,
         "unseen": unseen,
+        "data_dir": _data_dir(db),
     }
     report["summary"] = summary_line(report)
     return report
+
+
+def _data_dir(db: Database) -> str | None:
+    """The data folder holding this history.db: the commands the report shows name it (--data)."""
+    for _, name, file in db.execute("PRAGMA database_list"):
+        if name == "main" and file:
+            return str(Path(file).parent)
+    return None
 
 
 def failure_report(db: Database, crawl_id: str, reason: str | None = None) -> dict[str, Any]:
@@ -120,10 +130,11 @@ def failure_report(db: Database, crawl_id: str, reason: str | None = None) -> di
 
 
 def store_report(db: Database, report: dict[str, Any]) -> None:
-    """Keep the report as written, for `report --crawl` to show it unchanged later."""
+    """Keep the report as written, for `report --crawl` to show it unchanged later (without
+    data_dir: as report.json, it does not depend on where the data folder lives)."""
     db.execute("INSERT OR REPLACE INTO night_reports (crawl_id, written_at, decisions_upto, report) VALUES (?,?,?,?)",
                [report["crawl_id"], datetime.now(UTC).isoformat(timespec="seconds"), report.get("decisions_upto") or 0,
-                json.dumps(report, ensure_ascii=False, default=str)])
+                json.dumps({k: v for k, v in report.items() if k != "data_dir"}, ensure_ascii=False, default=str)])
 
 
 def stored_report(db: Database, crawl_id: str, folder=None) -> dict[str, Any] | None:
@@ -186,8 +197,18 @@ def _spider(db: Database, row: tuple, crawl: dict) -> dict[str, Any]:
             """SELECT min(c.observed_on), count(*) FROM spider_runs r JOIN crawls c USING (crawl_id)
                WHERE r.spider = ? AND r.health != 'ok' AND c.rowid > ? AND c.rowid <= ?""",
             [name, last_ok, order]).fetchone()
+    failures, missing = [], []
+    if health != Health.OK:  # what broke, structured, for the report's broken-sites section
+        failures = [dict(zip(("url", "outcome", "status", "error"), r)) for r in db.execute(
+            """SELECT url, outcome, status, error FROM pages WHERE crawl_id = ? AND spider = ? AND outcome != 'ok'
+               ORDER BY url""", [crawl["crawl_id"], name])]
+        missing = [dict(zip(("field", "url", "reason", "programs"), r)) for r in db.execute(
+            """SELECT field, url, coalesce(missing, problem), programs FROM facts
+               WHERE crawl_id = ? AND institution_id = ? AND (missing IS NOT NULL OR problem IS NOT NULL)
+               ORDER BY seq""", [crawl["crawl_id"], name])]
     return {"name": name, "health": health, "quarantined": bool(quarantined), "pages": pages, "programs": programs,
-            "errors": json.loads(errors or "[]"), "broken_since": since, "crawls_broken": crawls_broken}
+            "errors": json.loads(errors or "[]"), "broken_since": since, "crawls_broken": crawls_broken,
+            "failures": failures, "missing": missing}
 
 
 def summary_line(report: dict) -> str:
@@ -212,3 +233,12 @@ def summary_line(report: dict) -> str:
     return f"mlis-crawler {kind} {report['observed_on']}: {'; '.join(parts)}"
 
 
+
+
+def pending_changes(db: Database) -> list[dict[str, Any]]:
+    """Every change waiting for a maintainer, of any crawl, shaped as the report's changes."""
+    names = dict(db.execute(
+        """SELECT n.program_id, json_extract(n.value, '$') || coalesce(' — ' || json_extract(c.value, '$'), '')
+           FROM current n LEFT JOIN current c ON c.program_id = n.program_id AND c.field = 'concentration'
+           WHERE n.field = 'name'"""))
+    return [_change(row, names) for row in db.query(_CHANGES + " WHERE status = ? ORDER BY change_id", [Status.PENDING])]

@@ -12,6 +12,7 @@ from crawler.report.markdown import decision_line
 from crawler.report.describe import (
     KINDS,
     baseline_values,
+    broken_site,
     conflict_options,
     evidence_items,
     evidence_urls,
@@ -22,6 +23,7 @@ from crawler.report.describe import (
     safe_url,
     sections,
     visible,
+    waiting_since,
 )
 
 # -- HTML -----------------------------------------------------------------------------------------
@@ -37,7 +39,8 @@ _ENV = Environment(loader=PackageLoader("crawler.report", "templates"), autoesca
                    trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
 _ENV.filters.update(safe_url=safe_url, percent=percent_text)
 _ENV.globals.update(moves=moves, label=label, kinds=KINDS, evidence_items=evidence_items,
-                    evidence_urls=evidence_urls, review_command=review_command, decision_line=decision_line,
+                    evidence_urls=evidence_urls, review_command=review_command, broken_site=broken_site,
+                    waiting_since=waiting_since, decision_line=decision_line,
                     conflict_options=conflict_options, baseline_values=baseline_values)
 
 

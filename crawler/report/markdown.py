@@ -7,6 +7,7 @@ from typing import Any
 from crawler.report.describe import (
     KINDS,
     baseline_values,
+    broken_site,
     conflict_options,
     evidence_items,
     evidence_urls,
@@ -18,6 +19,7 @@ from crawler.report.describe import (
     percent_text,
     review_command,
     sections,
+    waiting_since,
 )
 from crawler.states import BREAKAGE, Kind
 
@@ -39,7 +41,9 @@ def render_markdown(report: dict) -> str:
         out += ["Nothing: no pending changes, every site healthy.", ""]
     if s["pending"]:
         out += [f"### Pending changes ({sum(len(g['ids']) for g in s['pending'])})", "",
-                "Accept with the command under each change, or reject with `mlis-crawler review reject ID... --reason ...`.", ""]
+                "Accept with the command under each change, or reject with "
+                f"{md_code(review_command(['ID...'], report.get('data_dir'), verb='reject'))}; "
+                "`mlis-crawler review` lists them in the terminal.", ""]
         for g in s["pending"]:
             out += _md_group(g, report, heading="####", with_programs=True, decide=True)
     if s["broken"]:
@@ -47,12 +51,14 @@ def render_markdown(report: dict) -> str:
         for site in s["broken"]:
             since = f" since {md(site['broken_since'])}" if site["broken_since"] else ""
             runs = f" ({site['crawls_broken']} crawls in a row)" if site.get("crawls_broken", 0) > 1 else ""
-            held = "; its changes are held for review" if site["quarantined"] else "; its last good values are kept"
-            out.append(f"- **{md(name(site['name']))}** ({md_code(site['name'])}): **{md(site['health'])}**{since}{runs}{held}; "
+            out.append(f"- **{md(name(site['name']))}** ({md_code(site['name'])}): **{md(site['health'])}**{since}{runs}; "
                        f"{site['pages']} pages, {site['programs']} programs")
-            out += [f"  - {md(e)}" for e in site["errors"][:20]]
-            if len(site["errors"]) > 20:
-                out.append(f"  - … and {len(site['errors']) - 20} more")
+            words = broken_site(site)
+            for item in words["causes"][:20]:
+                out.append(f"  - {md(_capital(item['text']))}{_md_urls(item['urls'])}")
+            if len(words["causes"]) > 20:
+                out.append(f"  - … and {len(words['causes']) - 20} more")
+            out += [f"  - so: {md(item['text'])}{_md_urls(item['urls'])}" for item in words["consequences"]]
         out.append("")
     out += ["## Changes published", ""]
     if not s["accepted"]:
@@ -103,6 +109,16 @@ def render_markdown(report: dict) -> str:
     return "\n".join(out) + "\n"
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _md_urls(urls: list[str], limit: int = 5) -> str:
+    if not urls:
+        return ""
+    links = ", ".join(md_link(u) for u in urls[:limit])
+    more = f" and {len(urls) - limit} more" if len(urls) > limit else ""
+    return f" on {links}{more}"
 def _md_failed(report: dict) -> str:
     """A crawl that did not finish: said plainly first, then what it got to."""
     out = [f"# {md(report['summary'])}", "",
@@ -154,6 +170,9 @@ def _md_group(g: dict, report: dict, heading: str, with_programs: bool = False, 
     cause = " (parser change)" if c["cause"] == "parser" else ""
     ids = f" ({', '.join(f'#{i}' for i in g['ids'])})" if decide else ""
     lines = [f"{heading} {md(label(c))}: {md(KINDS.get(c['kind'], c['kind']))}{cause}{ids}", ""]
+    waiting = waiting_since(c, report)
+    if waiting:
+        lines += [f"*{md(waiting.capitalize())}* (held by an earlier crawl).", ""]
     if with_programs:
         institution = report["institutions"].get(c["institution_id"], c["institution_id"])
         who = g["programs"]
@@ -164,7 +183,7 @@ def _md_group(g: dict, report: dict, heading: str, with_programs: bool = False, 
     if c.get("reason") and c["kind"] not in BREAKAGE and not (c["kind"] == Kind.PROGRAM_ADDED):
         lines += [f"{'**Why held:**' if c['status'] == 'pending' else '**Note:**'} {md(c['reason'])}", ""]
     if c["kind"] == Kind.CONFLICT:
-        return lines + _md_conflict(c, g["ids"] if decide else None)
+        return lines + _md_conflict(c, g["ids"] if decide else None, report.get("data_dir"))
     for m in moves(c):
         if m["op"] == "note":
             lines.append(f"- {md(m['text'])}")
@@ -188,13 +207,13 @@ def _md_group(g: dict, report: dict, heading: str, with_programs: bool = False, 
     elif c["source_url"]:
         lines += [f"Page (not a web link): {md(c['source_url'])}", ""]
     if decide:
-        lines += ["```sh", review_command(g["ids"]), "```", ""]
+        lines += ["```sh", review_command(g["ids"], report.get("data_dir")), "```", ""]
     return lines
 
 
 
 
-def _md_conflict(c: dict, ids: list[int] | None) -> list[str]:
+def _md_conflict(c: dict, ids: list[int] | None, data: Any = None) -> list[str]:
     """Each page's reading side by side, and the command that picks it."""
     lines = [f"- {md(m['text'])}" for m in moves(c)] + ["", "| Page | States | Evidence |", "| --- | --- | --- |"]
     options = conflict_options(c)
@@ -205,7 +224,8 @@ def _md_conflict(c: dict, ids: list[int] | None) -> list[str]:
     lines.append("")
     if ids:
         lines += ["Accept the page that is right, or keep the published value with "
-                  f"`mlis-crawler review reject {' '.join(map(str, ids))}`:", "", "```sh"]
-        lines += [review_command(ids, o["url"] if len(options) > 1 else None) for o in options if o["url"] or len(options) == 1]
+                  f"{md_code(review_command(ids, data, verb='reject'))}:", "", "```sh"]
+        lines += [review_command(ids, data, use=o["url"] if len(options) > 1 else None)
+                  for o in options if o["url"] or len(options) == 1]
         lines += ["```", ""]
     return lines

@@ -1,0 +1,34 @@
+"""`mlis-crawler prune`: remove crawl folders and reports past [retention]."""
+
+from __future__ import annotations
+
+import click
+
+from crawler.cli.common import config_option, data_option, handle_errors, open_data, read_config, say
+from crawler.history.db import latest_published
+from crawler.housekeeping import prune, prune_plan
+from crawler.jobs import exclusive
+
+
+@click.command("prune")
+@data_option
+@config_option
+@click.option("--dry-run", is_flag=True, help="List what would be removed; remove nothing.")
+@handle_errors
+def command(data, config_file, dry_run):
+    """Remove crawl folders (crawls/<crawl_id>/) and reports (reports/<crawl_id>/) past [retention].
+
+    Each kind keeps its newest *_keep_count folders and removes the rest once older than
+    *_keep_days (defaults: crawls 14 and 30 days, reports 30 and 365 days); the latest published
+    crawl's report is always kept. history.db, programs.db and backups/ are never touched here
+    (refresh keeps [retention] backups_keep history backups by itself).
+    """
+    config = read_config(data, config_file)
+    paths, db = open_data(data)
+    with exclusive(paths):
+        keep = {latest_published(db)} - {None}
+        plan = (prune_plan if dry_run else prune)(paths.data, config.retention, keep)
+    verb = "would remove" if dry_run else "removed"
+    for folder in plan.all:
+        say(f"{verb} {folder}")
+    click.echo(f"{verb} {len(plan.crawls)} crawl folder(s) and {len(plan.reports)} report(s)")
