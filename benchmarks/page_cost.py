@@ -106,7 +106,7 @@ def crawl(mode: str, port: int, n: int, callback: str, out: Path) -> dict:
 
         spider_cls = Bare
     else:
-        from crawler.crawl.spider import ProgramSpider, expects
+        from crawler.crawl.spider import expects
 
         module, _, qual = callback.partition(":")
         cls_name, _, method = qual.partition(".")
@@ -157,7 +157,7 @@ def profile(page: Path, callback: str, pages: int) -> None:
     import cProfile
     import pstats
 
-    from scrapy.http import HtmlResponse, Request
+    from scrapy.http import HtmlResponse
 
     from crawler.crawl.pipelines import NormalizePipeline
     from crawler.items import FactItem
