@@ -65,3 +65,27 @@ def crawled(tmp_path_factory, night_dir):
         return run_crawl(night.path, tmp_path_factory.mktemp(f"crawl-{date}"), list(night.universities))
 
     return crawl
+
+
+@pytest.fixture(scope="module")
+def baselines(tmp_path_factory):
+    """baselines(spider) -> a data folder after one good night of the quiet snapshot (cached per module)."""
+    from tests.support.sitecopy import night
+
+    root, done = tmp_path_factory.mktemp("baselines"), {}
+
+    def get(spider: str) -> Path:
+        if spider not in done:
+            done[spider] = root / spider
+            assert night(done[spider], SITES / QUIET, [spider]).health == {spider: "ok"}
+        return done[spider]
+
+    return get
+
+
+@pytest.fixture
+def data(baselines, tmp_path):
+    """data(spider) -> a fresh copy of that spider's baseline data folder, for one test to change."""
+    from tests.support.sitecopy import copy_data
+
+    return lambda spider: copy_data(baselines(spider), tmp_path / "data")

@@ -45,24 +45,6 @@ OVERVIEW_FIELDS = {"name", "delivery", "ala_accredited"}
 ADMISSIONS_EXPECTS = {"application_deadlines", "min_gpa"}
 
 
-@pytest.fixture(scope="module")
-def baselines(tmp_path_factory):
-    root, done = tmp_path_factory.mktemp("breakage"), {}
-
-    def get(spider: str) -> Path:
-        if spider not in done:
-            done[spider] = root / spider
-            assert night(done[spider], SITES / QUIET, [spider]).health == {spider: "ok"}
-        return done[spider]
-
-    return get
-
-
-@pytest.fixture
-def data(baselines, tmp_path):
-    return lambda spider: copy_data(baselines(spider), tmp_path / "data")
-
-
 @pytest.fixture
 def site(tmp_path):
     return lambda date=NIGHT: copy_snapshot(QUIET, tmp_path / f"sites-{date}", date)

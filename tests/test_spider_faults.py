@@ -16,9 +16,9 @@ from scrapy.http import HtmlResponse
 
 from crawler.items import FactItem, PageItem, ProgramItem
 from crawler.crawl.page import Page
-from tests.conftest import QUIET, SITES
+from tests.conftest import QUIET
 from tests.support.sitecopy import (
-    copy_data, copy_snapshot, declare, edit, history, night, published, published_rows, report, spider_class,
+    copy_snapshot, declare, edit, history, night, published, published_rows, report, spider_class,
 )
 
 NIGHT = "2026-11-03"
@@ -29,25 +29,6 @@ USM_EMPHASIS_FIELDS = {"name", "concentration", "total_credits", "delivery", "sy
 BUFFALO_PROGRAM_FIELDS = {"name", "degree", "total_credits", "duration", "delivery", "application_deadlines",
                           "ala_accredited"}
 BUFFALO_SCHOOL = "https://ed.buffalo.edu/academics/masters/school-librarianship.html"
-
-
-@pytest.fixture(scope="module")
-def baselines(tmp_path_factory):
-    """baselines(spider) -> a data folder after one good night of the newest snapshot (cached)."""
-    root, done = tmp_path_factory.mktemp("baselines"), {}
-
-    def get(spider: str) -> Path:
-        if spider not in done:
-            done[spider] = root / spider
-            assert night(done[spider], SITES / QUIET, [spider]).health == {spider: "ok"}
-        return done[spider]
-
-    return get
-
-
-@pytest.fixture
-def data(baselines, tmp_path):
-    return lambda spider: copy_data(baselines(spider), tmp_path / "data")
 
 
 @pytest.fixture
