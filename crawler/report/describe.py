@@ -219,6 +219,7 @@ OUTCOME_WORDS = {
     "parse_error": "the page could not be read (its markup broke the spider)",
     "extraction_empty": "the page was read but states none of the expected facts",
     "error": "the download failed for an unexpected reason",
+    "not_modified": "the page had not changed since the last crawl (answered 304 Not Modified)",
     # The page self-checks (crawler/crawl/pagecheck.py): the page loaded but is not itself; the
     # check's own words (which title, how many bytes) follow.
     "soft_404": "the page answered 200 but is an error page",

@@ -200,7 +200,7 @@ def _spider(db: Database, row: tuple, crawl: dict) -> dict[str, Any]:
     failures, missing = [], []
     if health != Health.OK:  # what broke, structured, for the report's broken-sites section
         failures = [dict(zip(("url", "outcome", "status", "error"), r)) for r in db.execute(
-            """SELECT url, outcome, status, error FROM pages WHERE crawl_id = ? AND spider = ? AND outcome != 'ok'
+            """SELECT url, outcome, status, error FROM pages WHERE crawl_id = ? AND spider = ? AND outcome NOT IN ('ok', 'not_modified')
                ORDER BY url""", [crawl["crawl_id"], name])]
         missing = [dict(zip(("field", "url", "reason", "programs"), r)) for r in db.execute(
             """SELECT field, url, coalesce(missing, problem), programs FROM facts
