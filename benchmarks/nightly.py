@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/nightly.py [--snapshot fixtures/sites/2026-11-02] [--latency 0.1] [--delay 1.0]
 
-Serves a recorded snapshot over loopback HTTP (`tests.siteserver.SiteServer`: threads, every
+Serves a recorded snapshot over loopback HTTP (`tests.support.siteserver.SiteServer`: threads, every
 response after `--latency` seconds, ETag and Last-Modified on every page) and runs the real
 nightly job, `crawler.jobs.refresh`, for every spider, with the live politeness settings (all
 sites at once in one process, one request at a time per host, `--delay` between a host's
@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from crawler.jobs import refresh  # noqa: E402
-from tests.siteserver import SiteServer  # noqa: E402
+from tests.support.siteserver import SiteServer  # noqa: E402
 
 
 def cpu(who) -> float:

@@ -22,7 +22,7 @@ from scrapy.utils.test import get_crawler
 from crawler.crawl.conditional import ConditionalGetAddon, validators_from_history
 from crawler.crawl.record import record
 from crawler.jobs import refresh
-from tests.siteserver import SiteServer
+from tests.support.siteserver import SiteServer
 from tests.test_record import CP1252_URL, FAST, served_site
 
 QUIET = {"log": lambda line: None}

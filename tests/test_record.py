@@ -2,7 +2,7 @@
 with real HTTP headers, redirects and a windows-1252 page; the recording replays to the same
 crawl feed as the server gave, the windows-1252 text decoded exactly.
 
-The server (`tests.siteserver.SiteServer`) serves Arizona's newest recorded hosts; the spiders'
+The server (`tests.support.siteserver.SiteServer`) serves Arizona's newest recorded hosts; the spiders'
 real hosts are routed to it (`crawler.crawl.routing`), so each host keeps its own download slot
 and the URLs, redirects and robots.txt are the real ones.
 """
@@ -19,7 +19,7 @@ from crawler.crawl.record import record
 from crawler.errors import ConfigError
 from crawler.history.stage import read_crawl_dir
 from tests.conftest import NEWER, SITES, run_crawl
-from tests.siteserver import SiteServer
+from tests.support.siteserver import SiteServer
 
 HOSTS = ("grad.arizona.edu", "ischool.arizona.edu", "infosci.arizona.edu")
 CP1252_PAGE = "infosci.arizona.edu/ma-library-information-science/admissions-cost"
