@@ -19,8 +19,9 @@ ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
 DOWNLOAD_DELAY = 1.0
-# Never sooner than DOWNLOAD_DELAY: Scrapy's default randomizes it to 0.5-1.5x, half the requests early.
-RANDOMIZE_DOWNLOAD_DELAY = False
+# Never sooner than DOWNLOAD_DELAY: Scrapy's default jitter (0.5) spreads it over 0.5-1.5x, half the
+# requests early. (DOWNLOAD_DELAY_JITTER replaced RANDOMIZE_DOWNLOAD_DELAY in Scrapy 2.19.)
+DOWNLOAD_DELAY_JITTER = 0.0
 AUTOTHROTTLE_ENABLED = False
 COOKIES_ENABLED = False
 
