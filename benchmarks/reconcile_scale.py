@@ -336,11 +336,14 @@ def child(step: str, work: Path, n: int) -> dict:
 
     crawl_id, day = CRAWLS[2]
     db = open_history(history)  # its quick_check and migrations stay outside the clock
+    from crawler.jobs import read_feeds
+    feeds = work / "feeds-2"
+    plan = make_plan(n)
+    names = [plan.spider(k) for k in range(plan.spiders)]  # the spiders the refresh ran: known before staging
+    del plan
     rss0, t0 = _rss_mib(), time.perf_counter()
-    if step == "stage":  # as refresh stages a crawl: its feeds read (streamed, one spider at a time), then stage()
-        from crawler.jobs import read_feeds
-        feeds = work / "feeds-2"
-        stage(db, crawl_id, read_feeds(feeds, sorted(f.stem.removeprefix("items-") for f in feeds.glob("items-*.jsonl"))))
+    if step == "stage":  # as refresh stages a crawl: its feeds checked, then staged one spider at a time
+        stage(db, crawl_id, read_feeds(feeds, names))
     elif step == "reconcile":
         reconcile(db, crawl_id)
     elif step == "publish":

@@ -49,7 +49,7 @@ from crawler.history.policy import POLICY, Policy
 from crawler.history.reconcile import reconcile
 from crawler.report import build_report, write_reports
 from crawler.report.gather import failure_report, store_report
-from crawler.history.stage import SpiderData, read_crawl_dir, stage
+from crawler.history.stage import CrawlDir, SpiderData, read_crawl_dir, stage
 from crawler.history.db import last_good_sizes, latest_published, open_history, storage_errors, writable
 from crawler.history.renormalize import reread
 from crawler.states import CrawlStatus, Health, every_site_failed
@@ -340,7 +340,7 @@ def renormalize(data: Path, crawl_id: str | None = None, log=print, config: Conf
                          log, (config or Config()).policy)
 
 
-def read_feeds(crawl_dir: Path, names: list[str]) -> dict[str, SpiderData]:
+def read_feeds(crawl_dir: Path, names: list[str]) -> CrawlDir:
     """What the crawl left behind, for every spider asked for; a spider that left nothing failed.
 
     A feed with a malformed line before its last (a broken file, not a crawl cut short) fails
@@ -360,6 +360,7 @@ def read_feeds(crawl_dir: Path, names: list[str]) -> dict[str, SpiderData]:
     for name, reason in malformed.items():
         data = found.setdefault(name, SpiderData(name))
         data.summary = {**(data.summary or {}), "finish_reason": f"malformed feed: {reason}"}
+        found[name] = data  # held as changed (a CrawlDir builds each spider anew when asked)
     return found
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sqlite3
 import subprocess
 import tomllib
+import weakref
 from importlib.metadata import version
 from pathlib import Path
 
@@ -183,6 +185,22 @@ def test_a_feed_cut_off_in_its_last_line_is_read_up_to_it(night, tmp_path):
     cut = read_feeds(out, ["arizona"])["arizona"]
     assert len(cut.facts) + len(cut.pages) + len(cut.programs) == whole_items - 1
     assert spider_health(cut) != "failed"
+
+
+def test_a_crawl_folder_holds_no_spider_between_lookups(night, tmp_path):
+    """Staging thousands of sites holds one at a time: the folder keeps each feed's check, not
+    its items, and builds a spider anew each time it is asked for."""
+    out, lines = feed_copy(night, tmp_path)
+    crawl = read_feeds(out, ["arizona", "lsu"])
+    assert list(crawl) == ["arizona", "lsu"] and crawl["lsu"].summary is None  # lsu left nothing
+    first = crawl["arizona"]
+    facts = len(first.facts)
+    held = weakref.ref(first)
+    del first
+    gc.collect()
+    assert held() is None
+    again = crawl["arizona"]
+    assert again.summary["finish_reason"] == "finished" and len(again.facts) == facts > 0
 
 
 def test_a_malformed_line_inside_a_feed_fails_its_spider_with_the_reason_in_the_report(night, tmp_path):

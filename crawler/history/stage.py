@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,14 +49,15 @@ class SpiderData:
 
     def __init__(self, name: str, institution: dict | None = None, programs: dict[str, dict] | None = None,
                  facts: list[dict] | None = None, pages: list[dict] | None = None, summary: dict | None = None,
-                 feed: Path | None = None):
+                 feed: Path | None = None, checked: tuple[int, int] | None = None):
         self.name = name
         self.summary = summary
         self.feed = feed
         self._items = {"institution": institution, "programs": programs if programs is not None else {},
                        "facts": facts if facts is not None else [], "pages": pages if pages is not None else []}
         self._loaded = feed is None
-        self._checked = _stamp(feed) if feed is not None else None  # the file as it was checked
+        # the file as it was checked (read_crawl_dir), else as it is now
+        self._checked = checked if checked is not None else _stamp(feed) if feed is not None else None
 
     def _get(self, key: str):
         if not self._loaded:
@@ -85,34 +87,86 @@ class SpiderData:
         return f"SpiderData({self.name!r}, feed={self.feed!r}, loaded={self._loaded})"
 
 
-def _stamp(path: Path) -> tuple[int, int]:
-    stat = path.stat()
+def _stamp(path: Path | str) -> tuple[int, int]:
+    stat = os.stat(path)
     return stat.st_size, stat.st_mtime_ns
 
 
-def read_crawl_dir(folder: Path) -> dict[str, SpiderData]:
+class CrawlDir(MutableMapping[str, SpiderData]):
+    """A crawl folder as {spider: SpiderData}, holding no spider's data between uses.
+
+    Every feed is checked when the folder is opened (`read_crawl_dir`); what is kept is each
+    feed's size and mtime as checked and which summaries exist, a few dozen bytes a spider. A
+    spider's `SpiderData` (its summary read, its items read when first asked for) is built each
+    time it is looked up, so staging a crawl of thousands of sites holds one site at a time.
+    A spider set here (`crawl[name] = data`: one that left nothing, or whose summary is replaced)
+    is held as given.
+    """
+
+    def __init__(self, folder: Path, stamps: dict[str, tuple[int, int]], summaries: set[str]):
+        self.folder = folder
+        self._stamps = stamps  # spider -> its feed's (size, mtime_ns) as checked
+        self._summaries = summaries  # spiders with a summary file
+        self._held: dict[str, SpiderData] = {}
+
+    def __getitem__(self, name: str) -> SpiderData:
+        if name in self._held:
+            return self._held[name]
+        if name not in self._stamps and name not in self._summaries:
+            raise KeyError(name)
+        data = SpiderData(name)
+        if name in self._stamps:
+            data = SpiderData(name, feed=self.folder / f"items-{name}.jsonl", checked=self._stamps[name])
+        if name in self._summaries:
+            data.summary = json.loads((self.folder / f"summary-{name}.json").read_text())
+        return data
+
+    def __setitem__(self, name: str, data: SpiderData) -> None:
+        self._held[name] = data
+
+    def __delitem__(self, name: str) -> None:
+        if name not in self:
+            raise KeyError(name)
+        self._held.pop(name, None)
+        self._stamps.pop(name, None)
+        self._summaries.discard(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted({*self._stamps, *self._summaries, *self._held}))
+
+    def __len__(self) -> int:
+        return len({*self._stamps, *self._summaries, *self._held})
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._held or name in self._stamps or name in self._summaries
+
+
+def read_crawl_dir(folder: Path) -> CrawlDir:
     """What a crawl process wrote: one feed and one summary per spider.
 
     Each feed is checked here, line by line (a malformed line raises FeedError, as it always
     did), but its items are read only when staged: a crawl of any size is held one spider at
-    a time."""
-    spiders: dict[str, SpiderData] = {}
-    for feed in sorted(folder.glob("items-*.jsonl")):
-        name = feed.stem.removeprefix("items-")
-        data = SpiderData(name, feed=feed)
-        for _item in _read_jsonl(feed):
-            pass
-        spiders[name] = data
-    for summary_file in sorted(folder.glob("summary-*.json")):
-        name = summary_file.stem.removeprefix("summary-")
-        spiders.setdefault(name, SpiderData(name)).summary = json.loads(summary_file.read_text())
-    return spiders
+    a time (`CrawlDir`)."""
+    stamps: dict[str, tuple[int, int]] = {}
+    summaries: set[str] = set()
+    with os.scandir(folder) as entries:  # names only: no Path object per file kept (thousands of spiders)
+        names = sorted(entry.name for entry in entries)
+    for file_name in names:
+        if file_name.startswith("items-") and file_name.endswith(".jsonl"):
+            feed = os.path.join(folder, file_name)  # a str: pathlib would intern every name it parses
+            stamp = _stamp(feed)
+            for _item in _read_jsonl(feed):
+                pass
+            stamps[file_name[len("items-"):-len(".jsonl")]] = stamp
+        elif file_name.startswith("summary-") and file_name.endswith(".json"):
+            summaries.add(file_name[len("summary-"):-len(".json")])
+    return CrawlDir(folder, stamps, summaries)
 
 
-def _read_jsonl(path: Path) -> Iterator[dict]:
+def _read_jsonl(path: Path | str) -> Iterator[dict]:
     """A feed's items. Only a cut-off last line (no newline: the crawl was killed mid-write) is
     forgiven; a malformed line anywhere else raises FeedError rather than hiding what follows it."""
-    with path.open("rb") as lines:
+    with open(path, "rb") as lines:
         for number, raw in enumerate(lines, 1):
             if not raw.strip():
                 continue
@@ -122,9 +176,9 @@ def _read_jsonl(path: Path) -> Iterator[dict]:
                 if not raw.endswith(b"\n"):  # only the last line can lack one
                     return  # a feed cut short by a killed crawl ends at its last whole line
                 why = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8"
-                raise FeedError(path, f"line {number} is not JSON ({why})") from exc
+                raise FeedError(Path(path), f"line {number} is not JSON ({why})") from exc
             if not isinstance(item, dict):
-                raise FeedError(path, f"line {number} is not a JSON object")
+                raise FeedError(Path(path), f"line {number} is not a JSON object")
             yield item
 
 
@@ -231,10 +285,11 @@ def spider_health(data: SpiderData) -> str:
     return Health.OK
 
 
-def stage(db: Database, crawl_id: str, spiders: dict[str, SpiderData]) -> None:
+def stage(db: Database, crawl_id: str, spiders: Mapping[str, SpiderData]) -> None:
     """Write one crawl's pages, facts and observations, all or nothing."""
     with db.atomic():
-        for name, data in sorted(spiders.items()):
+        for name in sorted(spiders):
+            data = spiders[name]  # looked up one at a time: a CrawlDir builds each spider when asked
             _stage_spider(db, crawl_id, data)
             data.release()  # a feed-backed spider's items: one spider in memory at a time
         db.execute("UPDATE crawls SET status = 'staged' WHERE crawl_id = ?", [crawl_id])
