@@ -503,6 +503,28 @@ def test_error_pages_and_walls_are_recognized_by_their_titles_and_forms(title, h
     assert (verdict.outcome if verdict else None) == outcome
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "windows-1252"])
+@pytest.mark.parametrize("wall", ['<input type="PassWord" name="p">', '<div class="cf-turnstile"></div>',
+                                  '<iframe src="https://challenges.cloudflare.com/x"></iframe>',
+                                  '<script src="/captcha.js"></script>'])
+def test_a_wall_is_found_in_any_encoding_and_any_case(encoding, wall):
+    """The CAPTCHA query is skipped only for a page whose bytes cannot match it: never for a
+    wall, whatever its encoding (UTF-16 writes no word as ASCII bytes) or its letter case."""
+    html = PAGE.format(title="Example University", h1="Welcome", body=f"<form>{wall}</form>")
+    page = HtmlResponse("https://x.edu/mlis/", body=html.encode(encoding), encoding=encoding,
+                        headers={"Content-Type": f"text/html; charset={encoding}"}, request=Request("https://x.edu/mlis/"))
+    assert pagecheck.check(page, (), set()).outcome == "login_wall"
+
+
+def test_a_page_that_only_mentions_a_password_is_queried_and_passes():
+    """The words are a necessary sign, not a verdict: a page that talks about passwords and
+    CAPTCHAs but has neither is queried and passes."""
+    body = "<p>Reset your password at the portal; the form has no captcha.</p>"
+    assert pagecheck._may_hold_a_wall(response("https://x.edu/mlis/", PAGE.format(title="MLS", h1="MLS", body=body)))
+    assert pagecheck.check(response("https://x.edu/mlis/", PAGE.format(title="MLS", h1="MLS", body=body)), (), set()) is None
+    assert not pagecheck._may_hold_a_wall(response("https://x.edu/mlis/", PAGE.format(title="MLS", h1="MLS", body="<p>36</p>")))
+
+
 @pytest.mark.parametrize("scheduled, final, outcome", [
     ("https://x.edu/slis/mls/", "https://x.edu/", "redirected_away"),
     ("https://x.edu/slis/mls/", "https://www.x.edu/index.php", "redirected_away"),

@@ -194,3 +194,27 @@ def test_a_crawl_logs_no_python_warnings(tmp_path):
     log = (tmp_path / "crawl" / "crawl.log").read_text()
     assert "INFO: Spider closed (finished)" in log
     assert [line for line in log.splitlines() if "[py.warnings]" in line or "Warning:" in line] == []
+
+
+def test_records_below_the_log_level_are_never_built():
+    """Scrapy leaves its `scrapy` logger at DEBUG and filters at the handler, so a "Scraped from"
+    record (the item formatted into it) was built for every item and thrown away; once a spider
+    opens, records below LOG_LEVEL are not built, and loggers Scrapy quiets further stay quiet."""
+    from scrapy.utils.log import configure_logging
+
+    from crawler.crawl.extensions import QuietBelowLogLevel
+
+    saved = {name: logging.getLogger(name).level for name in ("", "scrapy", "twisted")}
+    try:
+        configure_logging({"LOG_LEVEL": "INFO"}, install_root_handler=False)  # the levels each crawler sets as it starts
+        scraper = logging.getLogger("scrapy.core.scraper")
+        assert scraper.isEnabledFor(logging.DEBUG)  # as Scrapy leaves it
+        QuietBelowLogLevel("INFO").spider_opened()
+        assert not scraper.isEnabledFor(logging.DEBUG) and scraper.isEnabledFor(logging.INFO)
+        assert logging.getLogger("twisted").getEffectiveLevel() == logging.ERROR
+        configure_logging({"LOG_LEVEL": "DEBUG"}, install_root_handler=False)
+        QuietBelowLogLevel("DEBUG").spider_opened()
+        assert scraper.isEnabledFor(logging.DEBUG)  # asked for: kept
+    finally:
+        for name, level in saved.items():
+            logging.getLogger(name).setLevel(level)

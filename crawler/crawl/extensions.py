@@ -39,11 +39,13 @@ class SpiderSummary:
 
 
 class QuietBelowLogLevel:
-    """Extension: Scrapy sets the root logger to NOTSET and filters at its handler, so every
-    DEBUG record (a "Crawled (200)" per response, a "Scraped from" per item) is built, caller
-    frame and all, and then thrown away. Each crawler resets the root logger as it starts, so
-    when each spider opens the root logger's level is set to LOG_LEVEL: records below it are not
-    built; what the log shows is the same."""
+    """Extension: Scrapy sets the root logger to NOTSET and its own `scrapy` logger to DEBUG
+    (`scrapy.utils.log.DEFAULT_LOGGING`), and filters at its handler, so every DEBUG record (a
+    "Crawled (200)" per response, a "Scraped from" per item, the item formatted into it) is
+    built, caller frame and all, and then thrown away. Each crawler resets both as it starts, so
+    when each spider opens, the root logger is set to LOG_LEVEL and the `scrapy` logger to no
+    lower than it: records below it are not built; what the log shows is the same. (Loggers
+    Scrapy quiets further, `twisted` at ERROR, keep their level.)"""
 
     def __init__(self, level):
         self.level = level
@@ -58,3 +60,5 @@ class QuietBelowLogLevel:
         import logging
 
         logging.root.setLevel(self.level)
+        scrapy_logger = logging.getLogger("scrapy")
+        scrapy_logger.setLevel(max(scrapy_logger.level, logging.root.level))

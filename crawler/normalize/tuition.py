@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from . import qualifiers as q
@@ -290,7 +291,7 @@ def _kind_of(label: str) -> str | None:
     return None
 
 
-def _skipped(text: str, amounts: list[Amount]) -> set[int]:
+def _skipped(text: str, amounts: Sequence[Amount], spans: Sequence[tuple[int, int]]) -> set[int]:
     """Indexes of amounts that are not stated prices: ranges, bounds, worked examples."""
     skip = {i for i, a in enumerate(amounts) if a.in_range}
     for i, a in enumerate(amounts):
@@ -298,7 +299,7 @@ def _skipped(text: str, amounts: list[Amount]) -> set[int]:
         if _APPROX.search(before) or _COMPUTED_BEFORE.search(before) or _COMPUTED_AFTER.match(text, a.end):
             skip.add(i)
     starts = [a.start for a in amounts]
-    for start, end in sentences(text):
+    for start, end in spans:
         trigger = _EXAMPLE.search(text, start, end)
         if not trigger:
             continue
@@ -569,19 +570,21 @@ def _applies_to(group: _Group, item: _Item) -> str | None:
     ])
 
 
-def _price_text(text: str) -> str:
-    """Prepared text; money in words as digits; in a money column printed without "$", the
-    amounts marked as dollars."""
+def _price_text(text: str) -> tuple[str, list[Amount]]:
+    """Prepared text and its amounts: money in words as digits; in a money column printed
+    without "$", the amounts marked as dollars."""
     t = dollars_text(prepare(text))
-    if not find_amounts(t) and _MONEY_CUE.search(t) and _UNIT_ONLY.search(t) and not OTHER_CURRENCY.search(t):
+    amounts = find_amounts(t)
+    if not amounts and _MONEY_CUE.search(t) and _UNIT_ONLY.search(t) and not OTHER_CURRENCY.search(t):
         t = _BARE_AMOUNT.sub(lambda m: "$" + m.group(1), t)
-    return t
+        amounts = find_amounts(t)
+    return t, amounts
 
 
-def _not_prices(text: str, amounts: list[Amount]) -> set[int]:
+def _not_prices(text: str, amounts: Sequence[Amount], spans: Sequence[tuple[int, int]]) -> set[int]:
     """Amounts in sentences about savings, scholarships, reductions, one-time charges."""
     out: set[int] = set()
-    for a, b in sentences(text):
+    for a, b in spans:
         if _NOT_A_PRICE.search(text, a, b):
             out.update(i for i, am in enumerate(amounts) if a <= am.start < b)
     return out
@@ -599,9 +602,8 @@ def _restates(item: _Item, rate: _Item) -> bool:
     return item.per == "program" and 12 <= n <= 72
 
 
-def _resolved(t: str, groups: list[_Group]) -> list[tuple[_Group, _Item, tuple[str, ...]]]:
+def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) -> list[tuple[_Group, _Item, tuple[str, ...]]]:
     """Each group's items that are rates, with the residencies they are for."""
-    spans = sentences(t)
     says_any = [q.residencies(t[a:b]) == ("any",) for a, b in spans]
     span_starts = [a for a, _ in spans]
     levels = [(m.start(), bool(m.group("under"))) for m in _LEVEL.finditer(t)]
@@ -633,17 +635,18 @@ def _resolved(t: str, groups: list[_Group]) -> list[tuple[_Group, _Item, tuple[s
 
 def parse_tuition(text: str) -> list[Rate]:
     """Every tuition or fee rate the text states; [] when it states none."""
-    t = _price_text(text)
-    amounts = find_amounts(t)[:MAX_AMOUNTS]
+    t, amounts = _price_text(text)
+    amounts = amounts[:MAX_AMOUNTS]
     if not amounts:
         return []
-    skip = _skipped(t, amounts) | _not_prices(t, amounts)
+    spans = sentences(t)  # once: three readers below look at the same sentences
+    skip = _skipped(t, amounts, spans) | _not_prices(t, amounts, spans)
     groups = _build_groups(t, amounts, skip)
     for group in groups:
         _resolve_group(group)
     _carry_units(groups)
     _carry_kinds(groups)
-    resolved = _resolved(t, groups)
+    resolved = _resolved(t, groups, spans)
     rates: list[Rate] = []
     seen: set[Rate] = set()
     # One residency at a time within a group, so "Out-of-State & International" reads as two blocks.
