@@ -101,7 +101,11 @@ def make_plan(n: int, seed: int = 20261102) -> Plan:
     changed: dict[int, set[str]] = defaultdict(set)
     for p in picks:
         changed[common[p // len(OWN_FIELDS)]].add(OWN_FIELDS[p % len(OWN_FIELDS)])
-    return Plan(n, max(1, round(n / PER_SPIDER)), removed, added, dict(changed))
+    return Plan(n, spider_count(n), removed, added, dict(changed))
+
+
+def spider_count(n: int) -> int:
+    return max(1, round(n / PER_SPIDER))
 
 
 # -- synthetic crawl data, shaped like a real crawl's ---------------------------------------------
@@ -338,9 +342,8 @@ def child(step: str, work: Path, n: int) -> dict:
     db = open_history(history)  # its quick_check and migrations stay outside the clock
     from crawler.jobs import read_feeds
     feeds = work / "feeds-2"
-    plan = make_plan(n)
-    names = [plan.spider(k) for k in range(plan.spiders)]  # the spiders the refresh ran: known before staging
-    del plan
+    # The spiders the refresh ran, known before staging (no plan built here: its peak would hide stage's).
+    names = [Plan(n, spider_count(n), set(), [], {}).spider(k) for k in range(spider_count(n))]
     rss0, t0 = _rss_mib(), time.perf_counter()
     if step == "stage":  # as refresh stages a crawl: its feeds checked, then staged one spider at a time
         stage(db, crawl_id, read_feeds(feeds, names))

@@ -206,13 +206,13 @@ def test_records_below_the_log_level_are_never_built():
 
     saved = {name: logging.getLogger(name).level for name in ("", "scrapy", "twisted")}
     try:
-        configure_logging({"LOG_LEVEL": "INFO"}, install_root_handler=False)  # the levels each crawler sets as it starts
+        configure_logging({"LOG_LEVEL": "INFO", "LOG_INSTALL_ROOT_HANDLER": False})  # the levels each crawler sets as it starts
         scraper = logging.getLogger("scrapy.core.scraper")
         assert scraper.isEnabledFor(logging.DEBUG)  # as Scrapy leaves it
         QuietBelowLogLevel("INFO").spider_opened()
         assert not scraper.isEnabledFor(logging.DEBUG) and scraper.isEnabledFor(logging.INFO)
         assert logging.getLogger("twisted").getEffectiveLevel() == logging.ERROR
-        configure_logging({"LOG_LEVEL": "DEBUG"}, install_root_handler=False)
+        configure_logging({"LOG_LEVEL": "DEBUG", "LOG_INSTALL_ROOT_HANDLER": False})
         QuietBelowLogLevel("DEBUG").spider_opened()
         assert scraper.isEnabledFor(logging.DEBUG)  # asked for: kept
     finally:
