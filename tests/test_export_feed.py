@@ -83,3 +83,28 @@ def test_the_feed_parses_with_one_entry_per_change_group(db):
     assert all(e.link.startswith("https://") for e in entries)
     assert not [t for t in titles if "Application fee" in t]  # the held $56 -> $75 is pending, not in the feed
     assert entries[0].updated.startswith("2026-11-01")  # newest first
+
+
+def test_the_feed_keeps_the_newest_groups_grouped_as_the_changes_say(db):
+    """Grouped and ranked in SQL, so a catalogue's worth of changes never reaches Python: the
+    groups are those a plain reading of every change gives, and a limit keeps the newest."""
+    from collections import defaultdict
+
+    from crawler.publish.feed import change_groups
+
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    items = defaultdict(list)
+    for row in db.execute("SELECT change_id, side, * FROM change_items ORDER BY change_id, side, seq"):
+        items[row[0], row[1]].append(row[5:])
+    for row in db.execute("SELECT change_id, crawl_id, program_id, field, kind, old_text, new_text, old_number, "
+                          "new_number, old_detail, new_detail FROM changes ORDER BY change_id"):
+        change_id, crawl_id, program_id, *rest = row
+        key = (crawl_id, program_id.split("/")[0], *rest, tuple(items[change_id, "old"]), tuple(items[change_id, "new"]))
+        by_key[key].append(change_id)
+    expected = sorted(by_key.values())
+    every = change_groups(db, limit=10_000)
+    assert [[p["program_id"] for p in g["programs"]] for g in every] == [
+        [db.execute("SELECT program_id FROM changes WHERE change_id = ?", [i]).fetchone()[0] for i in ids]
+        for ids in expected]
+    assert [g["first_id"] for g in change_groups(db, limit=3)] == [ids[0] for ids in expected[-3:]]
+    assert len(every) == 22 and len(change_groups(db, limit=3)) == 3

@@ -57,28 +57,54 @@ def value_of(field: str, side: str, row: dict, items: list[dict]) -> object:
     return number
 
 
-def change_groups(conn: sqlite3.Connection) -> list[dict]:
-    """Accepted changes grouped: (crawl, university, field, kind, old, new) -> its programs."""
+ITEM_COLUMNS = ("term", "date", "kind", "amount_cents", "per", "residency", "applies_to_label", "exam")
+INSTITUTION = "CASE WHEN instr(c.program_id, '/') > 0 THEN substr(c.program_id, 1, instr(c.program_id, '/') - 1) ELSE c.program_id END"
+
+
+def _items_key(side: str) -> str:
+    """A change's items on one side as one value (for grouping in SQL)."""
+    columns = "||','||".join(f"quote({c})" for c in ITEM_COLUMNS)
+    return (f"(SELECT group_concat({columns}, ';') FROM (SELECT * FROM change_items i "
+            f"WHERE i.change_id = c.change_id AND i.side = '{side}' ORDER BY i.seq))")
+
+
+# One row per change group: the same change (field, kind, old and new value, items included) found
+# in one crawl for programs of one university. Grouped and ranked by SQLite, so only the newest
+# `limit` groups ever reach Python, however many changes the file holds.
+NEWEST_GROUPS = f"""
+    SELECT min(c.change_id) AS first_id, group_concat(c.change_id) AS members
+    FROM changes c
+    GROUP BY c.crawl_id, {INSTITUTION}, c.field, c.kind, c.old_text, c.new_text, c.old_number, c.new_number,
+             c.old_number_max, c.new_number_max, c.old_detail, c.new_detail, {_items_key('old')}, {_items_key('new')}
+    ORDER BY first_id DESC LIMIT ?"""
+
+
+def change_groups(conn: sqlite3.Connection, limit: int = MAX_ENTRIES) -> list[dict]:
+    """The newest `limit` groups of accepted changes, oldest first: (crawl, university, field,
+    kind, old, new) -> its programs."""
     conn.row_factory = sqlite3.Row
-    items: dict[tuple[int, str], list[dict]] = defaultdict(list)
-    for item in conn.execute("SELECT * FROM change_items WHERE side IN ('old', 'new') ORDER BY change_id, side, seq"):
-        items[item["change_id"], item["side"]].append(dict(item))
     names = dict(conn.execute("SELECT institution_id, name FROM institutions").fetchall())
-    programs = {r["program_id"]: dict(r) for r in conn.execute("SELECT program_id, name, url FROM programs")}
-    groups: dict[tuple, dict] = {}
-    for row in conn.execute("SELECT * FROM changes ORDER BY change_id"):
-        row = dict(row)
-        institution = row["program_id"].split("/")[0]
+    groups = []
+    for first_id, members in conn.execute(NEWEST_GROUPS, [limit]).fetchall():
+        ids = [int(i) for i in members.split(",")]
+        row = dict(conn.execute("SELECT * FROM changes WHERE change_id = ?", [first_id]).fetchone())
+        items: dict[str, list[dict]] = defaultdict(list)
+        for item in conn.execute("SELECT * FROM change_items WHERE change_id = ? AND side IN ('old', 'new') "
+                                 "ORDER BY side, seq", [first_id]):
+            items[item["side"]].append(dict(item))
         field = row["field"]
-        old = value_of(field, "old", row, items[row["change_id"], "old"]) if field else None
-        new = value_of(field, "new", row, items[row["change_id"], "new"]) if field else None
-        key = (row["crawl_id"], institution, field, row["kind"], repr(old), repr(new))
-        group = groups.setdefault(key, {"first_id": row["change_id"], "institution": names.get(institution, institution),
-                                        "field": field, "kind": row["kind"], "old": old, "new": new,
-                                        "detected_at": row["detected_at"], "cause": row["cause"],
-                                        "source_url": row["source_url"], "programs": []})
-        group["programs"].append(programs.get(row["program_id"], {"program_id": row["program_id"], "name": None, "url": None}))
-    return sorted(groups.values(), key=lambda g: g["first_id"])
+        institution = row["program_id"].split("/")[0]
+        programs = [dict(r) for r in conn.execute(
+            f"""SELECT c.program_id, p.name, p.url FROM changes c LEFT JOIN programs p USING (program_id)
+                WHERE c.change_id IN ({",".join("?" * len(ids))}) ORDER BY c.change_id""", ids)]
+        groups.append({
+            "first_id": first_id, "institution": names.get(institution, institution), "field": field,
+            "kind": row["kind"], "old": value_of(field, "old", row, items["old"]) if field else None,
+            "new": value_of(field, "new", row, items["new"]) if field else None,
+            "detected_at": row["detected_at"], "cause": row["cause"], "source_url": row["source_url"],
+            "programs": programs,
+        })
+    return sorted(groups, key=lambda g: g["first_id"])
 
 
 def title(group: dict) -> str:
@@ -112,7 +138,7 @@ def render(conn: sqlite3.Connection) -> bytes:
     _sub(feed, "updated", meta.get("published_at") or "1970-01-01T00:00:00+00:00")
     _sub(_sub(feed, "author"), "name", "mlis-crawler")
     _sub(feed, "generator", meta.get("generator", "mlis-crawler"))
-    for group in reversed(change_groups(conn)[-MAX_ENTRIES:]):  # newest first
+    for group in reversed(change_groups(conn)):  # newest first
         entry = _sub(feed, "entry")
         _sub(entry, "id", f"tag:mlis-crawler,2026:change/{group['first_id']}")
         _sub(entry, "title", title(group))
