@@ -25,6 +25,12 @@ Figures, per night:
   R2 = C2 / C1 (target <= 0.25: an unchanged night costs 304s, not parses). The whole child's
   CPU (imports included) and the ingest's (stage, reconcile, publish, report) are printed too.
 
+Beside them, the floor: night 2's requests exactly as the server received them (same URLs and
+order, the validators sent, robots.txt and the redirect hop each a request of their own) fetched
+again by a plain `scrapy.Spider` that does nothing with the answers, through the same routing and
+politeness, Scrapy's defaults otherwise. Its CPU F is what Scrapy alone spends on those 304s; R2
+cannot fall below F / C1 without fewer requests.
+
 The last line is
 `nightly: wall W s, slowest site B s (x R1); second night CPU C2 s vs first C1 s (x R2)`.
 """
@@ -34,6 +40,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -70,9 +77,58 @@ def night(data: Path, server: SiteServer, delay: float) -> dict:
         "crawl_cpu": max(s.get("mlis/crawl_cpu_seconds", 0.0) for s in stats),
         "callback_cpu": sum(s.get("mlis/callback_cpu_seconds", 0.0) for s in stats),
         "per_host": Counter(h.host for h in hits), "statuses": Counter(h.status for h in hits),
-        "not_modified": sum(s.get("mlis/conditional/not_modified", 0) for s in stats),
+        "hits": hits, "not_modified": sum(s.get("mlis/conditional/not_modified", 0) for s in stats),
         "memo_hits": sum(s.get("mlis/conditional/memo_hit", 0) for s in stats),
     }
+
+
+def floor(server: SiteServer, hits: list, delay: float, work: Path) -> float:
+    """CPU seconds a bare Scrapy spider spends fetching `hits` again, as the server received them."""
+    requests = [{"url": f"https://{h.host}{h.path}", "headers": {k: v for k, v in (("If-None-Match", h.if_none_match),
+                 ("If-Modified-Since", h.if_modified_since)) if v}} for h in hits]
+    plan = work / "floor.json"
+    plan.write_text(json.dumps({"requests": requests, "settings": {**server.routing(), "DOWNLOAD_DELAY": delay}}))
+    result = subprocess.run([sys.executable, __file__, "--floor-child", str(plan)], check=True, stdout=subprocess.PIPE,
+                            text=True, cwd=ROOT)
+    return json.loads(result.stdout.strip().splitlines()[-1])["cpu"]
+
+
+def floor_child(plan_file: Path) -> int:
+    import scrapy
+    from scrapy import signals
+    from scrapy.crawler import CrawlerProcess
+
+    plan = json.loads(plan_file.read_text())
+    spent: dict[str, float] = {}
+
+    class Bare(scrapy.Spider):
+        name = "bare"
+
+        async def start(self):
+            for r in plan["requests"]:
+                yield scrapy.Request(r["url"], headers=r["headers"], callback=self.parse, dont_filter=True)
+
+        def parse(self, response):
+            return None
+
+    process = CrawlerProcess({
+        **plan["settings"], "DOWNLOAD_DELAY_JITTER": 0, "CONCURRENT_REQUESTS_PER_DOMAIN": 1, "CONCURRENT_ITEMS": 1,
+        "ROBOTSTXT_OBEY": False, "REDIRECT_ENABLED": False, "HTTPERROR_ALLOW_ALL": True, "LOG_LEVEL": "ERROR",
+        "TELNETCONSOLE_ENABLED": False, "ADDONS": {"crawler.crawl.routing.RoutingAddon": 0},
+    })
+    crawler = process.create_crawler(Bare)
+    def opened(spider):
+        spent["start"] = time.process_time()
+
+    def closed(spider):
+        spent["end"] = time.process_time()
+
+    crawler.signals.connect(opened, signal=signals.spider_opened)  # held weakly: named, alive until we return
+    crawler.signals.connect(closed, signal=signals.spider_closed)
+    process.crawl(crawler)
+    process.start()
+    print(json.dumps({"cpu": spent["end"] - spent["start"], "responses": crawler.stats.get_value("response_received_count")}))
+    return 0
 
 
 def main() -> int:
@@ -80,13 +136,18 @@ def main() -> int:
     parser.add_argument("--snapshot", type=Path, default=ROOT / "fixtures" / "sites" / "2026-11-02")
     parser.add_argument("--latency", type=float, default=0.1, help="seconds before each response (default 0.1)")
     parser.add_argument("--delay", type=float, default=1.0, help="DOWNLOAD_DELAY (default 1.0, the project's)")
+    parser.add_argument("--floor-child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.floor_child:
+        return floor_child(args.floor_child)
     with tempfile.TemporaryDirectory(prefix="mlis-nightly-") as tmp, \
             SiteServer(args.snapshot, latency=args.latency, honour_validators=False) as server:
         data = Path(tmp) / "data"
         first = night(data, server, args.delay)
         server.honour_validators = True
         second = night(data, server, args.delay)
+        server.reset()
+        bare = floor(server, second["hits"], args.delay, Path(tmp))
     for label, n in (("night 1", first), ("night 2", second)):
         print(f"{label}: refresh {n['refresh_wall']:.2f} s wall; crawl {n['crawl_wall']:.2f} s wall, "
               f"{n['crawl_cpu']:.2f} s CPU (reading pages {n['callback_cpu']:.3f} s; whole crawl process {n['child_cpu']:.2f} s, ingest {n['ingest_cpu']:.2f} s); "
@@ -100,6 +161,8 @@ def main() -> int:
     print(f"reading pages (spider callbacks): second night {second['callback_cpu']:.3f} s vs first "
           f"{first['callback_cpu']:.3f} s (x {second['callback_cpu'] / first['callback_cpu']:.2f})")
     wall, c1, c2 = first["crawl_wall"], first["crawl_cpu"], second["crawl_cpu"]
+    print(f"floor: a bare Scrapy spider fetching night 2's {len(second['hits'])} requests as sent spends {bare:.2f} s "
+          f"of CPU; night 2 costs x {c2 / bare:.2f} of it, and R2 cannot fall below {bare / c1:.2f} without fewer requests")
     print(f"nightly: wall {wall:.2f} s, slowest site {budget:.2f} s (x {wall / budget:.2f}); "
           f"second night CPU {c2:.2f} s vs first {c1:.2f} s (x {c2 / c1:.2f})")
     return 0
