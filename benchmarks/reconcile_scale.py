@@ -284,6 +284,17 @@ def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
+def _rss_kinds() -> dict[str, float]:
+    """Resident MiB now by kind (Linux): anonymous (Python's heap, SQLite's caches) and file-backed
+    (mapped files: SQLite's WAL index among them); {} elsewhere."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return {}
+    return {k: int(v) / 1024 for k, v in (line.split()[:2] for line in status.splitlines()
+                                           if line.startswith(("RssAnon:", "RssFile:")))}
+
+
 def child(step: str, work: Path, n: int) -> dict:
     from crawler.publish import publish
     from crawler.history.reconcile import reconcile
@@ -344,7 +355,7 @@ def child(step: str, work: Path, n: int) -> dict:
     feeds = work / "feeds-2"
     # The spiders the refresh ran, known before staging (no plan built here: its peak would hide stage's).
     names = [Plan(n, spider_count(n), set(), [], {}).spider(k) for k in range(spider_count(n))]
-    rss0, t0 = _rss_mib(), time.perf_counter()
+    rss0, kinds0, t0 = _rss_mib(), _rss_kinds(), time.perf_counter()
     if step == "stage":  # as refresh stages a crawl: its feeds checked, then staged one spider at a time
         stage(db, crawl_id, read_feeds(feeds, names))
     elif step == "reconcile":
@@ -361,7 +372,8 @@ def child(step: str, work: Path, n: int) -> dict:
                     phases[_n] = phases.get(_n, 0.0) + time.perf_counter() - t
             setattr(pub, name, timed)
         publish(db.conn, data_dir, crawl_id)
-    out = {"seconds": time.perf_counter() - t0, "mib": _rss_mib() - rss0}
+    out = {"seconds": time.perf_counter() - t0, "mib": _rss_mib() - rss0, "total_mib": _rss_mib(),
+           "kinds": {k: v - kinds0.get(k, 0.0) for k, v in _rss_kinds().items()}}
     if step == "publish":
         out["phases"] = {k.strip("_"): v for k, v in phases.items()}
     if step == "publish":
@@ -501,7 +513,11 @@ def main() -> int:
     rows = results["raw"][-1]["rows"]
     print(f"published rows: {', '.join(f'{t} {c}' for t, c in rows.items())} ({sum(rows.values())} in all)")
     print(f"sqldiff --primarykey: {results['sqldiff'][-1][2]} lines of SQL, peak RSS {sqldiff_mib:.0f} MiB")
-    print(f"stage of crawl 2: {stage_s:.2f} s, peak RSS growth {med('stage', 'mib'):.0f} MiB "
+    kinds = results["stage"][-1].get("kinds") or {}
+    print(f"stage of crawl 2: {stage_s:.2f} s, peak RSS growth {med('stage', 'mib'):.1f} MiB"
+          + (f" (resident at its end: anonymous +{kinds.get('RssAnon:', 0):.1f}, file-backed "
+             f"+{kinds.get('RssFile:', 0):.1f} MiB)" if kinds else "")
+          + f", peak RSS in all {med('stage', 'total_mib'):.0f} MiB "
           "(its feeds read and checked, then staged one spider at a time, as refresh does)")
     phases = {k: statistics.median(r["phases"][k] for r in results["publish"]) for k in results["publish"][0]["phases"]}
     print("publish: " + ", ".join(f"{k} {v:.2f} s" for k, v in phases.items()) + " (build the file; integrity and "

@@ -218,3 +218,34 @@ def test_records_below_the_log_level_are_never_built():
     finally:
         for name, level in saved.items():
             logging.getLogger(name).setLevel(level)
+
+
+def test_the_feed_exporter_writes_the_bytes_scrapys_own_would():
+    """ItemLinesExporter skips ItemAdapter's per-field walk for our dataclass items; what it
+    writes is byte for byte what Scrapy's JsonLinesItemExporter writes, and anything else goes
+    Scrapy's way."""
+    import io
+
+    from scrapy.exporters import JsonLinesItemExporter
+
+    from crawler.crawl.exporters import ItemLinesExporter
+    from crawler.items import FactItem, Institution, PageItem, ProgramItem
+
+    items = [
+        Institution(institution_id="twu", name="Texas Woman’s University", city="Denton", state="TX",
+                    control="public", website="twu.edu", ipeds_unitid="228529"),
+        ProgramItem(program_id="twu/mls", institution_id="twu", url="https://twu.edu/x"),
+        FactItem(institution_id="twu", field="tuition", text="Tuition: $1,000 per credit — résidents",
+                 url="https://twu.edu/x", programs=["twu/mls"], value=[{"amount_usd": "1000.00"}]),
+        PageItem(spider="twu", url="https://twu.edu/x", outcome="ok", status=200, fetched_at="2026-11-02T02:00:00+00:00"),
+        {"type": "other", "text": "naïve"},
+    ]
+    ours, theirs = io.BytesIO(), io.BytesIO()
+    for exporter, buffer in ((ItemLinesExporter(ours, encoding="utf-8"), ours),
+                             (JsonLinesItemExporter(theirs, encoding="utf-8"), theirs)):
+        exporter.start_exporting()
+        for item in items:
+            exporter.export_item(item)
+        exporter.finish_exporting()
+    assert ours.getvalue() == theirs.getvalue() and ours.getvalue().count(b"\n") == len(items)
+    assert "Woman’s".encode() in ours.getvalue()  # UTF-8 as written, not \u escapes

@@ -86,6 +86,8 @@ WARN_ON_GENERATOR_RETURN_VALUE = False
 CONCURRENT_ITEMS = 1
 
 FEED_EXPORT_ENCODING = "utf-8"
+# The feed's JSON lines as Scrapy writes them, without ItemAdapter's per-field walk (exporters.py).
+FEED_EXPORTERS = {"jsonlines": "crawler.crawl.exporters.ItemLinesExporter"}
 LOG_LEVEL = "INFO"
 
 # Where SpiderSummary writes each spider's closing summary (the crawl runner sets it).
