@@ -31,7 +31,7 @@ _RANGE_BEFORE = re.compile(r"\bbetween\s$", re.I)
 
 # An amount in another currency ("CAD $1,200", "Tuition (CAD)", "Quebec residents $2,098"): no
 # amount of such a text is read as US dollars (issue 9).
-OTHER_CURRENCY = re.compile("|".join(v.OTHER_CURRENCIES), re.I)
+OTHER_CURRENCY = re.compile(v.any_of(v.OTHER_CURRENCIES), re.I)
 # "five hundred dollars" once the words are digits: "5 hundred" -> "500".
 _HUNDREDS = re.compile(r"\b(\d{1,2})\s+hundred(?:\s+(?:and\s+)?(\d{1,2}))?(?=\s+dollars\b)", re.I)
 _THOUSANDS = re.compile(

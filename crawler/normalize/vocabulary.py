@@ -7,7 +7,7 @@ delivery parser; residency and level words by the tuition parser; exam names by 
 deadline kinds by the deadline parser. A multi-word phrase is written with single spaces or
 hyphens ("in person", "on-campus") and matches any of "in person", "in-person", "inperson".
 
-Nothing here is a parser: only data and the two builders `phrase()` and `alternation()`.
+Nothing here is a parser: only data and the builders `phrase()`, `alternation()` and `any_of()`.
 """
 
 from __future__ import annotations
@@ -30,6 +30,25 @@ def alternation(words: "tuple[str, ...] | list[str] | dict[str, object]", *, bou
     ordered = sorted(words, key=len, reverse=True)
     body = "|".join(phrase(w) for w in ordered)
     return rf"\b(?:{body})\b" if bounded else f"(?:{body})"
+
+
+def any_of(patterns: "tuple[str, ...] | list[str]") -> str:
+    r"""The patterns as one alternation, in their order, with each run of them that opens with a
+    word boundary testing it once: `\bCAD\b|\bC\$|€` becomes `\b(?:CAD\b|C\$)|€`. The same
+    matches; Python's `re` would otherwise test every alternative's `\b` at every character
+    (four times slower on our texts). A pattern holding a `|` of its own is kept whole."""
+    parts: list[str] = []
+    run: list[str] = []
+    for pattern in (*patterns, None):
+        if pattern is not None and pattern.startswith(r"\b") and "|" not in pattern:
+            run.append(pattern[2:])
+            continue
+        if run:
+            parts.append(rf"\b(?:{'|'.join(run)})")
+            run = []
+        if pattern is not None:
+            parts.append(pattern)
+    return "|".join(parts)
 
 
 # ---- calendar ---------------------------------------------------------------------------------

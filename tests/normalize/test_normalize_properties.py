@@ -114,3 +114,22 @@ def test_written_dates_are_read_exactly_or_skipped(month, day, year):
         assert deadlines == []
     else:
         assert deadlines == [n.Deadline(term="fall", date=f"{year:04d}-{month:02d}-{day:02d}")]
+
+
+CURRENCY_WORDS = ["CAD", "C$", "CA$ 1,200", "CDN$", "Canadian dollars", "in Canadian", "AUD", "A$", "NZD", "GBP", "EUR",
+                  "euros", "pounds sterling", "€", "£", "¥", "Québec", "Quebec", "out of province", "ECAD", "US$"]
+
+
+@given(st.lists(st.sampled_from(CURRENCY_WORDS + ["$1,200", "per credit", "tuition", " ", "x", "-", "."]), max_size=12))
+def test_any_of_matches_exactly_what_the_plain_alternation_matches(pieces):
+    """vocabulary.any_of tests a shared word boundary once; every match is the one the plain
+    `|`-join finds, at the same place, of the same length."""
+    import re
+
+    from crawler.normalize import vocabulary as v
+
+    text = " ".join(pieces)
+    plain = re.compile("|".join(v.OTHER_CURRENCIES), re.I)
+    factored = re.compile(v.any_of(v.OTHER_CURRENCIES), re.I)
+    assert factored.pattern != plain.pattern
+    assert [m.span() for m in factored.finditer(text)] == [m.span() for m in plain.finditer(text)]
