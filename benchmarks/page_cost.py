@@ -181,11 +181,9 @@ def profile(page: Path, callback: str, pages: int) -> None:
     handler = getattr(spider, method)
     body = page.read_bytes()
 
-    class Stats:
-        def inc_value(self, *a, **k):
-            pass
+    from scrapy.utils.test import get_crawler
 
-    pipeline = NormalizePipeline(Stats())
+    pipeline = NormalizePipeline(get_crawler(spider_cls))
 
     def once(i):
         request = spider.request(f"https://infosci.arizona.edu/p/{i}", handler)
