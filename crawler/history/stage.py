@@ -114,9 +114,8 @@ class CrawlDir(MutableMapping[str, SpiderData]):
             return self._held[name]
         if name not in self._stamps and name not in self._summaries:
             raise KeyError(name)
-        data = SpiderData(name)
-        if name in self._stamps:
-            data = SpiderData(name, feed=self.folder / f"items-{name}.jsonl", checked=self._stamps[name])
+        feed = self.folder / f"items-{name}.jsonl" if name in self._stamps else None
+        data = SpiderData(name, feed=feed, checked=self._stamps.get(name))
         if name in self._summaries:
             data.summary = json.loads((self.folder / f"summary-{name}.json").read_text())
         return data
