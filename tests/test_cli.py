@@ -203,6 +203,18 @@ def test_a_crawl_folder_holds_no_spider_between_lookups(night, tmp_path):
     assert again.summary["finish_reason"] == "finished" and len(again.facts) == facts > 0
 
 
+@pytest.mark.parametrize("summary", [b'{"finish_reason": "finis', b"[1, 2]", b"\xff\xfe not utf-8"])
+def test_a_malformed_summary_fails_its_spider_with_the_reason(night, tmp_path, summary):
+    """A summary copied half from a Scrapyd node, or not an object, fails that spider (its
+    finish reason says why) instead of stopping the night."""
+    out, _ = feed_copy(night, tmp_path)
+    (out / "summary-arizona.json").write_bytes(summary)
+    data = read_feeds(out, ["arizona"])["arizona"]
+    assert spider_health(data) == "failed"
+    assert data.summary["finish_reason"].startswith("malformed summary: summary-arizona.json")
+    assert any("malformed summary" in error for error in spider_errors(data))
+
+
 def test_a_malformed_line_inside_a_feed_fails_its_spider_with_the_reason_in_the_report(night, tmp_path):
     out, lines = feed_copy(night, tmp_path)
     middle = len(lines) // 2

@@ -117,7 +117,7 @@ class CrawlDir(MutableMapping[str, SpiderData]):
         feed = self.folder / f"items-{name}.jsonl" if name in self._stamps else None
         data = SpiderData(name, feed=feed, checked=self._stamps.get(name))
         if name in self._summaries:
-            data.summary = json.loads((self.folder / f"summary-{name}.json").read_text())
+            data.summary = _read_summary(self.folder / f"summary-{name}.json")
         return data
 
     def __setitem__(self, name: str, data: SpiderData) -> None:
@@ -138,6 +138,18 @@ class CrawlDir(MutableMapping[str, SpiderData]):
 
     def __contains__(self, name: object) -> bool:
         return name in self._held or name in self._stamps or name in self._summaries
+
+
+def _read_summary(path: Path) -> dict:
+    """A spider's closing summary; one that is not a JSON object (copied half from a node, say)
+    fails its spider with the reason, as a malformed feed does, and the other spiders stage."""
+    try:
+        summary = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return {"finish_reason": f"malformed summary: {path.name} ({type(exc).__name__})"}
+    if not isinstance(summary, dict):
+        return {"finish_reason": f"malformed summary: {path.name} is not a JSON object"}
+    return summary
 
 
 def read_crawl_dir(folder: Path) -> CrawlDir:
