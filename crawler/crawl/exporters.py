@@ -3,8 +3,9 @@
 Scrapy's `JsonLinesItemExporter` reaches every field of every item through `ItemAdapter`
 (declared names, populated names, field metadata, a serializer per field): about 27 µs an item,
 a quarter of a millisecond for a program page's nine items. Our items are plain dataclasses with
-no field metadata, all fields exported, so `ItemLinesExporter` encodes their fields directly with
-the same encoder, in declaration order: the same bytes (`tests/test_replay.py` compares them).
+no field metadata (no serializer), all fields exported, so `ItemLinesExporter` encodes their
+fields directly with the same encoder, in declaration order: the same bytes (`tests/test_replay.py`
+compares them for every item type, so a serializer added to one would fail it).
 Anything else (a dict, an item with `FEED_EXPORT_FIELDS` in force) goes Scrapy's way.
 """
 
@@ -23,17 +24,14 @@ OUR_ITEMS = (FactItem, ProgramItem, Institution, PageItem)
 
 
 @cache
-def _field_names(cls: type) -> tuple[str, ...] | None:
-    """The dataclass's fields, in declaration order, or None if any carries metadata (a serializer)."""
-    fields = dataclasses.fields(cls)
-    return None if any(f.metadata for f in fields) else tuple(f.name for f in fields)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 class ItemLinesExporter(JsonLinesItemExporter):
     def export_item(self, item: Any) -> None:
-        names = _field_names(type(item)) if type(item) in OUR_ITEMS and self.fields_to_export is None else None
-        if names is None:
+        if type(item) not in OUR_ITEMS or self.fields_to_export is not None:
             super().export_item(item)
             return
-        data = self.encoder.encode({name: getattr(item, name) for name in names}) + "\n"
+        data = self.encoder.encode({name: getattr(item, name) for name in _field_names(type(item))}) + "\n"
         self.file.write(to_bytes(data, self.encoding))

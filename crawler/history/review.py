@@ -84,6 +84,10 @@ def _change(db: Database, change_id: int) -> dict:
 
 def _record(db: Database, change_id: int, action: str, by: str, reason: str | None, now: str,
             rollback_to: str | None = None) -> None:
+    """A decision: the change's new status, who, when and why, and its row in `decisions`."""
+    status = {ACCEPT: Status.ACCEPTED, REJECT: Status.REJECTED, REVERT: Status.REVERTED}[action]
+    db.execute("UPDATE changes SET status = ?, decided_at = ?, decision_reason = ?, decided_by = ? WHERE change_id = ?",
+               [status, now, reason, by, change_id])
     db.execute("INSERT INTO decisions (change_id, action, decided_by, decided_at, reason, rollback_to) VALUES (?,?,?,?,?,?)",
                [change_id, action, by, now, reason, rollback_to])
 
@@ -124,10 +128,6 @@ def decide(db: Database, change_ids: list[int], accept: bool, reason: str | None
                                       "nothing was decided")
             if accept and kind == Kind.CONFLICT and use:
                 reason = f"{reason} (using {use})" if reason else f"using {use}"
-            db.execute(
-                "UPDATE changes SET status = ?, decided_at = ?, decision_reason = ?, decided_by = ? WHERE change_id = ?",
-                [Status.ACCEPTED if accept else Status.REJECTED, now, reason, by, change_id],
-            )
             _record(db, change_id, ACCEPT if accept else REJECT, by, reason, now)
             if accept:
                 apply_change(db, change_id)
@@ -148,9 +148,6 @@ def revert(db: Database, change_ids: list[int], reason: str, by: str | None = No
             row = _change(db, change_id)
             _check_revertible(db, row)
             _restore(db, row)
-            db.execute(
-                "UPDATE changes SET status = ?, decided_at = ?, decision_reason = ?, decided_by = ? WHERE change_id = ?",
-                [Status.REVERTED, now, reason, by, change_id])
             _record(db, change_id, REVERT, by, reason, now, rollback_to)
             outcomes.append(Outcome(change_id, REVERT, row["program_id"], row["field"], row["kind"]))
     return outcomes
