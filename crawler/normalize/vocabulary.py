@@ -159,6 +159,27 @@ FUNDING_WORDS: tuple[str, ...] = (
     r"fafsa", r"awards?", r"grants?",
 )
 
+# ---- the words that name each fact ------------------------------------------------------------
+
+# How pages name each fact in headings, labels, questions and sentences, per canonical field.
+# Spiders' locators look facts up by these words (a heading, a row label, a question), and the
+# normalizers use the same words to tell a sentence that states the fact from one that does not.
+# Write each phrase as a reader sees it; `phrase()` makes spaces and hyphens interchangeable
+# ("grade point average" == "grade-point average"). One line per field; add words, never rename.
+FACT_WORDS: dict[str, tuple[str, ...]] = {
+    "total_credits": ("credits", "credit hours", "semester hours", "units", "quarter credits", "hours required"),
+    "tuition": ("tuition", "cost", "costs", "per credit", "per credit hour", "per unit", "rate", "rates"),
+    "fees": ("fee", "fees"),
+    "application_deadlines": ("deadline", "deadlines", "application deadline", "apply by", "priority date"),
+    "start_terms": ("start terms", "admission terms", "entry terms", "start dates", "begin"),
+    "entrance_exam": ("GRE", "graduate record exam", "MAT", "miller analogies", "test scores", "standardized test"),
+    "min_gpa": ("GPA", "grade point average", "grade-point average"),
+    "application_fee": ("application fee", "fee to apply", "nonrefundable fee"),
+    "delivery": ("online", "distance", "on campus", "hybrid", "delivery", "format"),
+    "duration": ("complete", "completion", "finish", "years", "months", "time limit"),
+    "ala_accredited": ("ALA", "American Library Association", "accredited", "accreditation"),
+}
+
 # ---- numbers in words -------------------------------------------------------------------------
 
 UNITS: dict[str, int] = {
