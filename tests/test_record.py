@@ -98,3 +98,26 @@ def test_replaying_the_recording_gives_the_same_feed_as_the_server(recorded, tmp
 def test_record_refuses_a_folder_that_is_not_empty(recorded):
     with pytest.raises(ConfigError, match="not an empty folder"):
         record(recorded["recording"], ["arizona"])
+
+
+def test_a_redirect_cannot_make_record_write_outside_its_folder(tmp_path):
+    """A same-host redirect whose path climbs out (`%2e%2e`) or whose query holds `/..`
+    (redteam F1): the recording crawl goes on, and nothing is written outside the recording."""
+    site = served_site(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    climb = "/%2e%2e" * 12 + str(outside)
+    (site / "_replay" / "grad.arizona.edu.json").write_text(json.dumps({"redirects": {
+        "/catalog/programinfo/LISMA": "https://grad.arizona.edu/catalog" + climb + "/PWNED_PATH.html"}}))
+    (site / "_replay" / "infosci.arizona.edu.json").write_text(json.dumps({"redirects": {
+        "/ma-library-information-science/admissions-cost":
+            "https://infosci.arizona.edu/ma-library-information-science/admissions-cost?x="
+            + "/.." * 12 + str(outside) + "/PWNED_QUERY.html"}}))
+    recording = tmp_path / "2026-12-05"
+    with SiteServer(site) as server:
+        record(recording, ["arizona"], {**server.routing(), **FAST})
+    assert list(outside.iterdir()) == []
+    written = {p.resolve() for p in recording.rglob("*") if p.is_file()}
+    assert all(p.is_relative_to(recording.resolve()) for p in written)
+    # the query redirect's answer is kept as one file of its host, its slashes encoded
+    assert any("PWNED_QUERY.html" in p.name and "%2F" in p.name for p in written)

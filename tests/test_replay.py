@@ -18,7 +18,7 @@ from scrapy.utils.test import get_crawler
 from twisted.internet.error import ConnectionRefusedError
 
 from crawler.items import OUTCOMES
-from crawler.crawl.replay import ReplayDownloadHandler, relpath_to_url, url_to_relpath
+from crawler.crawl.replay import ReplayDownloadHandler, relpath_to_url, resolve_under, url_to_relpath
 from crawler.history.stage import read_crawl_dir
 from tests.conftest import NEWER, ROOT, SITES, run_crawl
 
@@ -34,6 +34,27 @@ SEGMENT = st.text(st.characters(whitelist_categories=("Ll", "Nd"), max_codepoint
 ])
 def test_documented_examples(url, relpath):
     assert url_to_relpath(url) == relpath
+
+
+@pytest.mark.parametrize("url, relpath", [
+    # A query is one file name: its slashes cannot make folders, nor climb out of one.
+    ("https://a.edu/p?x=/../../etc/cron.d/x", "a.edu/p?x=%2F..%2F..%2Fetc%2Fcron.d%2Fx"),
+    ("https://a.edu/p?u=a%2Fb", "a.edu/p?u=a%252Fb"),
+])
+def test_a_query_never_names_a_folder(url, relpath):
+    assert url_to_relpath(url) == relpath
+    assert relpath_to_url(relpath) == url
+
+
+def test_resolve_under_refuses_symlinks_out(tmp_path):
+    root = (tmp_path / "snap").resolve()
+    (root / "a.edu").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    (root / "a.edu" / "link").symlink_to(tmp_path / "outside")
+    assert resolve_under(root, "a.edu/page.html") == root / "a.edu" / "page.html"
+    assert resolve_under(root, "a.edu/link/page.html") is None
+    assert resolve_under(root, "a.edu/../b.edu/x") is None
+    assert resolve_under(root, "/etc/passwd") is None
 
 
 @given(host=SEGMENT.map(lambda s: f"{s}.edu"), parts=st.lists(SEGMENT, min_size=1, max_size=4),
@@ -57,6 +78,8 @@ def test_a_recorded_page_is_answered_and_a_missing_one_is_a_404():
     "https://grad.arizona.edu/%2e%2e/%2e%2e/etc/passwd",
     "https://grad.arizona.edu/..%2f..%2f..%2fetc/passwd",
     "https://grad.arizona.edu/catalog/%00index.html",
+    "https://grad.arizona.edu/catalog/%2e%2e/programinfo/LISMA",  # stays in the folder, but not by a clean path
+    "https://grad.arizona.edu/..%2fischool.arizona.edu/robots.txt",  # another host's recording
 ])
 def test_paths_that_leave_the_snapshot_are_refused(url):
     assert download(url).status == 400

@@ -18,6 +18,7 @@ HTTP redirects already followed are read from the final response's `redirect_url
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -26,8 +27,11 @@ from pathlib import Path
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from crawler.crawl.replay import SIDECAR_FOLDER, sidecar_key, url_to_relpath
+from crawler.crawl.replay import SIDECAR_FOLDER, resolve_under, sidecar_key, url_to_relpath
 from crawler.errors import ConfigError, RefreshError
+
+
+logger = logging.getLogger(__name__)
 
 
 class RecordError(RefreshError):
@@ -46,7 +50,7 @@ class RecordAddon:
 
 class RecordMiddleware:
     def __init__(self, root: Path):
-        self.root = root
+        self.root = root.resolve()
         self.responses: dict[str, dict[str, dict]] = {}  # host -> sidecar key -> {status, headers}
 
     @classmethod
@@ -71,8 +75,8 @@ class RecordMiddleware:
             if value is not None:
                 headers[name] = value.decode("latin-1")
         self._remember(response.url, response.status, headers)
-        if response.body:
-            write_body(self.root, url_to_relpath(response.url), response.body)
+        if response.body and not write_body(self.root, url_to_relpath(response.url), response.body):
+            logger.warning("not recorded: %s names a file outside the recording's host folder", response.url)
         return response
 
     def _remember(self, url: str, status: int, headers: dict) -> None:
@@ -91,10 +95,14 @@ class RecordMiddleware:
             os.replace(tmp, target)
 
 
-def write_body(root: Path, relpath: str, body: bytes) -> None:
-    """Write a body where replay reads it. A URL that is both a page and a folder of pages
-    (`/program` and `/program/admissions`) keeps its body as the folder's `index.html`."""
-    target = root / relpath
+def write_body(root: Path, relpath: str, body: bytes) -> bool:
+    """Write a body where replay reads it; False, writing nothing, where `relpath` would leave
+    `root` (a resolved folder) or its host's folder (`resolve_under`: `..`, `%2e%2e`, a symlink
+    out). A URL that is both a page and a folder of pages (`/program` and `/program/admissions`)
+    keeps its body as the folder's `index.html`. No symlink is followed for the file written."""
+    target = resolve_under(root, relpath)
+    if target is None:
+        return False
     for parent in reversed(target.relative_to(root).parents):
         folder = root / parent
         if folder.is_file():  # recorded earlier as a page: it becomes its folder's index.html
@@ -105,7 +113,10 @@ def write_body(root: Path, relpath: str, body: bytes) -> None:
     if target.is_dir():
         target = target / "index.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(body)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(fd, "wb") as out:
+        out.write(body)
+    return True
 
 
 def record(out: Path, spiders: list[str], overrides: dict[str, str] | None = None) -> Path:

@@ -7,7 +7,8 @@ Mapping from a URL to a recorded file, reversible:
 
 - `https://HOST/PATH` is answered from `DIR/HOST/PATH`, the path percent-decoded;
 - a path ending in `/`, or naming a folder, reads that folder's `index.html`;
-- a query string stays in the file name verbatim: `/p.php?id=3` -> `DIR/HOST/p.php?id=3`;
+- a query string stays in the file name verbatim, except that its `/` and `%` are written
+  `%2F` and `%25` (a query is one file name, never a folder): `/p.php?id=3` -> `DIR/HOST/p.php?id=3`;
 - no file: 404, as a real site would answer; no `DIR/HOST` folder at all: the connection
   is refused, as for a site that is down.
 
@@ -28,7 +29,9 @@ the recorded `ETag` / `Last-Modified` gets `304 Not Modified` and no body; and a
 than `DOWNLOAD_MAXSIZE` fails with `DownloadCancelledError` as the live downloader does (with
 a warning past `DOWNLOAD_WARNSIZE`), both also per request (`download_maxsize` meta).
 
-A path that would leave DIR (`..`, absolute, NUL) is refused with a 400.
+A path that would leave DIR or its host's folder (a `.` or `..` segment, also percent-encoded;
+NUL; a symlink out) is refused with a 400, and `mlis-crawler record` never writes one
+(`resolve_under`, shared by both).
 """
 
 from __future__ import annotations
@@ -63,14 +66,26 @@ def url_to_relpath(url: str) -> str:
     if path.endswith("/"):
         path += "index.html"
     if parts.query:
-        path += "?" + parts.query
+        path += "?" + parts.query.replace("%", "%25").replace("/", "%2F")
     return parts.hostname + path
+
+
+def resolve_under(root: Path, relpath: str) -> Path | None:
+    """The file `relpath` names under `root`, or None when it would leave it: a NUL, an empty
+    host, a `.` or `..` segment (after percent-decoding, so `%2e%2e` too), or a symlink whose
+    target lies outside `root`. `root` must be resolved."""
+    segments = relpath.split("?", 1)[0].split("/")
+    if "\x00" in relpath or not segments[0] or any(s in (".", "..") for s in segments):
+        return None
+    candidate = (root / relpath).resolve()
+    return candidate if candidate.is_relative_to(root) and candidate != root else None
 
 
 def relpath_to_url(relpath: str, scheme: str = "https") -> str:
     """The inverse of `url_to_relpath` for recorded files (index.html reads as its folder)."""
     host, _, path = relpath.partition("/")
     path, mark, query = path.partition("?")
+    query = query.replace("%2F", "/").replace("%25", "%")
     if path == "index.html" or path.endswith("/index.html"):
         path = path[: -len("index.html")]
     return f"{scheme}://{host}/{quote(path)}{mark}{query}"
@@ -172,10 +187,7 @@ class ReplayDownloadHandler(BaseDownloadHandler):
         return file.read_bytes()
 
     def _resolve(self, relpath: str) -> Path | None:
-        if "\x00" in relpath:
-            return None
-        candidate = (self.root / relpath).resolve()
-        return candidate if candidate.is_relative_to(self.root) else None
+        return resolve_under(self.root, relpath)
 
     @cache  # noqa: B019 - one handler per crawl; the table is small and read-only
     def _overrides(self, host: str) -> dict:
