@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from scrapy.http import HtmlResponse
@@ -75,6 +76,12 @@ REFUSED = [
     (["probe2", "--url", "https://infosci.arizona.edu/mlis"], "already crawled by spider 'arizona'"),
     (["probe2", "--date", "yesterday"], "--date must be YYYY-MM-DD"),
     (["probe2", "--name", "  "], "--name must name the university"),
+    # Untrusted text never becomes code (redteam F9): a quote in the host, a URL urlsplit refuses.
+    (["probe2", "--url", 'http://a.edu"+str(__import__("os").getcwd())+"/mlis'], "must name a host"),
+    (["probe2", "--url", 'http://a.edu/"+str(1)+" x'], "without spaces"),
+    (["probe2", "--url", "https://www.typo.edu\"/mlis"], "must name a host"),
+    (["probe2", "--url", "http://x.edu[1]/x"], "not a valid URL"),
+    (["probe2", "--name", "Evil\x1b[2JU"], "plain text"),
 ]
 
 
@@ -89,6 +96,19 @@ def test_bad_input_is_refused_with_exit_2_and_writes_nothing(checkout, args, mes
     assert result.returncode == 2, result.stdout + result.stderr
     assert result.stderr.startswith("mlis-crawler: error: ") and message in result.stderr, result.stderr
     assert files(checkout) == before
+
+
+def test_a_name_with_quotes_stays_a_name(checkout):
+    """A name closing the docstring and calling os.system (redteam F9) is written as text."""
+    name = 'Evil U"""; __import__("os").system("touch PWNED_NAME"); """ \\ end'
+    result = cli("new-university", "probe", "--name", name, "--url", URL, "--root", str(checkout))
+    assert result.returncode == 0, result.stderr
+    source = (checkout / "spiders" / "probe.py").read_text()
+    namespace: dict = {}
+    exec(compile(source, "probe.py", "exec"), namespace)  # noqa: S102 - the point: it runs nothing
+    assert not (checkout / "PWNED_NAME").exists() and not Path("PWNED_NAME").exists()
+    spider = namespace["ProbeSpider"]
+    assert spider.institution.name == name and namespace["__doc__"].startswith(name)
 
 
 def test_an_existing_spider_file_is_never_overwritten(checkout):

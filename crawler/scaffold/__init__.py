@@ -10,7 +10,10 @@
 - `fixtures/notes/<id>.md`: the notes skeleton.
 
 Nothing is overwritten: a bad id, a taken id or domain, or a URL that is not http(s) is a
-ConfigError (exit 2) before any file is written.
+ConfigError (exit 2) before any file is written. The arguments are untrusted text: the host must
+be a DNS name, the name may hold no control character, every value reaches the Python source as
+a literal (`json.dumps`, which Python reads back as the same string), and the rendered spider
+is compiled before anything is written.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ from crawler.errors import ConfigError
 
 TEMPLATES = Path(__file__).parent / "templates"
 SPIDER_ID = re.compile(r"[a-z][a-z0-9_]{1,31}")
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+DNS_NAME = re.compile(rf"{_LABEL}(?:\.{_LABEL})+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # Second-level labels under which a country code's registrable domains sit ("ox.ac.uk").
 _SECOND_LEVEL = {"ac", "co", "com", "edu", "gov", "net", "org"}
 
@@ -57,10 +63,18 @@ def check(root: Path, spider_id: str, name: str, url: str, on: str) -> tuple[str
             raise ConfigError(f"{path.relative_to(root)} already exists: {spider_id!r} is taken")
     if not name.strip():
         raise ConfigError("--name must name the university")
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if _CONTROL.search(name):
+        raise ConfigError("--name must be plain text (it holds a control character)")
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+    except ValueError as exc:
+        raise ConfigError(f"--url is not a valid URL ({exc}): {url!r}") from None
+    if parts.scheme not in ("http", "https") or not hostname:
         raise ConfigError(f"--url must be an http(s) URL of the university's program page, not {url!r}")
-    host = parts.hostname.lower()
+    if _CONTROL.search(url) or " " in url:
+        raise ConfigError(f"--url must be a URL without spaces or control characters, not {url!r}")
+    host = hostname.lower()
     try:
         ipaddress.ip_address(host)
     except ValueError:
@@ -69,6 +83,8 @@ def check(root: Path, spider_id: str, name: str, url: str, on: str) -> tuple[str
         raise ConfigError(f"--url must name the university's host, not an address ({host})")
     if "." not in host:
         raise ConfigError(f"--url must name the university's public host, not {host!r}")
+    if not DNS_NAME.fullmatch(host):
+        raise ConfigError(f"--url must name a host of letters, digits, hyphens and dots, not {host!r}")
     domain = registrable_domain(host)
     taken = owner(host, domains)
     if taken:
@@ -89,6 +105,7 @@ def new_university(root: Path, spider_id: str, name: str, url: str, on: str | No
         "id": spider_id, "name": name, "url": url, "host": host, "domain": domain, "date": on,
         "class_name": "".join(part.capitalize() for part in spider_id.split("_")),
         "name_literal": json.dumps(name, ensure_ascii=False), "url_literal": json.dumps(url, ensure_ascii=False),
+        "domain_literal": json.dumps(domain), "name_doc": json.dumps(name, ensure_ascii=False)[1:-1],
         "slug": "mlis",
     }
     expected = {
@@ -97,8 +114,13 @@ def new_university(root: Path, spider_id: str, name: str, url: str, on: str | No
         "every_program": {},
         "programs": {f"{spider_id}/mlis": {}},
     }
+    spider = _render("spider.py.tmpl", values)
+    try:
+        compile(spider, f"spiders/{spider_id}.py", "exec")
+    except SyntaxError as exc:  # a bug of the template: the values are literals
+        raise ConfigError(f"the spider written from these arguments would not compile: {exc}") from None
     files = {
-        root / "spiders" / f"{spider_id}.py": _render("spider.py.tmpl", values),
+        root / "spiders" / f"{spider_id}.py": spider,
         root / "fixtures" / "sites" / on / host / PENDING: _render("recording-pending.tmpl", values),
         root / "tests" / "expected" / spider_id / f"{on}.json": json.dumps(expected, indent=1, ensure_ascii=False) + "\n",
         root / "fixtures" / "notes" / f"{spider_id}.md": _render("notes.md.tmpl", values),
