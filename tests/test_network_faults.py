@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import os
 import subprocess
 import sys
 from urllib.parse import urlsplit
@@ -242,3 +243,40 @@ def test_guard_allow_list_is_exact():
     for other in ("http://2130706433:8000/", "http://127.0.0.2/", "http://localhost:8000/"):
         with pytest.raises(RefusedAddress):
             asyncio.run(allowed.process_request(Request(other)))
+
+
+REBINDING_DNS = '''
+import socket
+_getaddrinfo, _gethostbyname = socket.getaddrinfo, socket.gethostbyname
+def getaddrinfo(host, *args, **kwargs):  # the guard's lookup: a public address
+    if isinstance(host, str) and host.endswith(".rebind.test"):
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", 0))]
+    return _getaddrinfo(host, *args, **kwargs)
+def gethostbyname(host):  # the connection's lookup, moments later: loopback
+    return "127.0.0.1" if host.endswith(".rebind.test") else _gethostbyname(host)
+socket.getaddrinfo, socket.gethostbyname = getaddrinfo, gethostbyname
+'''
+
+
+def test_dns_rebinding_past_the_guard_is_refused_at_connection(tmp_path):
+    """A name answering the guard with a public address and the connection with 127.0.0.1
+    (redteam F8): the crawl connects to nothing, and the page is a failed fetch, never read."""
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(REBINDING_DNS)
+    out = tmp_path / "out"
+    with Canary() as canary, FaultServer([SITES / NEWER / "grad.arizona.edu"], canary.port, MAX_SIZE) as server:
+        overrides = {"SPIDER_MODULES": "spiders,tests.support.net_spiders", "NET_BASE": server.base,
+                     "DOWNLOAD_TIMEOUT": "2", "RETRY_TIMES": "0", "DOWNLOAD_DELAY": "0"}
+        command = [sys.executable, "-m", "crawler.crawl", "--out", str(out), "--log-file", str(out / "crawl.log"),
+                   "--spider", "net_rebind"]
+        for key, value in overrides.items():
+            command += ["--set", f"{key}={value}"]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(hooks), str(ROOT), os.environ.get("PYTHONPATH", "")])}
+        subprocess.run(command, check=True, cwd=ROOT, timeout=CRAWL_LIMIT_SECONDS, stdin=subprocess.DEVNULL, env=env)
+        hits = dict(server.hits)
+    assert "/catalog/programinfo/LISMA" not in hits, hits
+    data = read_crawl_dir(out)["net_rebind"]
+    outcomes = {urlsplit(p["url"]).path: p["outcome"] for p in data.pages}
+    assert outcomes.get("/catalog/programinfo/LISMA") not in (None, "ok"), outcomes
+    assert all(fact["text"] is None for fact in data.facts)  # every expected field missing, none read

@@ -5,6 +5,12 @@ Scrapy checks host names (allowed_domains), never addresses, and a redirect from
 skips the offsite check. This middleware runs on every request, redirects included, and
 refuses any whose host is, or resolves to, a non-global address (cloud metadata at
 169.254.169.254, 127.0.0.1, 10.x, [::1], decimal forms like 2852039166, ...).
+
+The guard resolves a name before the request, and the connection resolves it again: a name whose
+answer changes between the two (DNS rebinding) would pass the guard with a public address and
+connect to a private one. `GlobalAddressResolver`, the crawl's `DNS_RESOLVER`, closes that gap
+where the connection is made: an answer that is not a global address fails the lookup, so the
+address checked is the address connected to.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ import ipaddress
 import socket
 
 from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
+from scrapy.resolver import CachingThreadedResolver
+from twisted.internet.error import DNSLookupError
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
@@ -54,6 +62,32 @@ def embedded_ipv4(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> ipa
 def is_refused(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     embedded = embedded_ipv4(address)
     return not address.is_global or (embedded is not None and not embedded.is_global)
+
+
+class GlobalAddressResolver(CachingThreadedResolver):
+    """Scrapy's caching resolver that fails every lookup answering a non-global address, unless
+    the name is in `MLIS_ALLOW_PRIVATE_HOSTS` (tests and benchmarks routed to loopback). Address
+    literals are not looked up here: `PrivateAddressGuard` refuses them on every request."""
+
+    allowed: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_crawler(cls, crawler, reactor):
+        resolver = super().from_crawler(crawler, reactor)
+        resolver.allowed = frozenset(crawler.settings.getlist("MLIS_ALLOW_PRIVATE_HOSTS"))
+        return resolver
+
+    def getHostByName(self, name: str, timeout=()):
+        answer = super().getHostByName(name, timeout)
+        if name in self.allowed or literal_address(name) is not None:
+            return answer
+        return answer.addCallback(self._global_only, name)
+
+    @staticmethod
+    def _global_only(address: str, name: str) -> str:
+        if is_refused(ipaddress.ip_address(address)):
+            raise DNSLookupError(f"refused address {address} for host {name} at connection time")
+        return address
 
 
 class RefusedOffsite(IgnoreRequest):

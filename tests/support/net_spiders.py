@@ -46,3 +46,17 @@ class NetArizonaSpider(ArizonaSpider):
     @expects("application_fee")
     def parse_fault(self, page):
         yield self.fact("application_fee", page.row("Application Fee"), page)
+
+
+class RebindSpider(NetArizonaSpider):
+    """One page of a host under `rebind.test` on the fault server's port: the rebinding test
+    (tests/test_network_faults.py) answers the guard's lookup of it with a public address and the
+    connection's lookup with 127.0.0.1."""
+
+    name = "net_rebind"
+    allowed_domains = ["rebind.test"]
+
+    @property
+    def start_pages(self) -> dict[str, str]:
+        port = self.settings.get("NET_BASE").rsplit(":", 1)[1]
+        return {f"http://www.rebind.test:{port}/catalog/programinfo/LISMA": "parse_catalog"}
