@@ -60,3 +60,15 @@ class RebindSpider(NetArizonaSpider):
     def start_pages(self) -> dict[str, str]:
         port = self.settings.get("NET_BASE").rsplit(":", 1)[1]
         return {f"http://www.rebind.test:{port}/catalog/programinfo/LISMA": "parse_catalog"}
+
+
+class TlsSpider(NetArizonaSpider):
+    """Arizona's two start pages over HTTPS from the loopback server (the systemd unit test)."""
+
+    name = "net_tls"
+
+    @property
+    def start_pages(self) -> dict[str, str]:
+        base = self.settings.get("NET_BASE")
+        return {f"{base}/catalog/programinfo/LISMA": "parse_catalog",
+                f"{base}/ma-library-information-science": "parse_overview"}
