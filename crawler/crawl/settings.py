@@ -99,3 +99,8 @@ MLIS_RECORD_DIR = None
 MLIS_PAGE_CACHE = None
 MLIS_VALIDATORS = None
 MLIS_ROUTE_TO = None
+MLIS_PAGE_HISTORY = None
+MLIS_ALLOW_PRIVATE_HOSTS: list[str] = []
+# Progress lines: auto (a terminal or not), tty, plain or off; one per site this often (seconds).
+MLIS_PROGRESS = "auto"
+MLIS_PROGRESS_INTERVAL = 60.0
