@@ -1,4 +1,6 @@
-# Quick start: `make demo`, then `make test`. Both set up .venv from the pinned lock file first.
+# Quick start: `make demo`, then `make test`. Both set up .venv from the pinned lock files first:
+# requirements.lock is what production runs (`make setup`), requirements-test.lock adds the test
+# tools (`make test` only).
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,7 +9,7 @@ BIN := $(VENV)/bin
 DEMO_DATA ?= demo-data
 NIGHTS ?= build/nights
 
-.PHONY: setup demo test bench docs clean
+.PHONY: setup setup-test demo test bench docs clean
 
 setup: $(VENV)/.installed
 
@@ -17,14 +19,23 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
+setup-test: $(VENV)/.installed-test
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock -c requirements.lock
+	touch $@
+
 # The nightly job, night after night, over the recorded sites (oldest first). Each night is
 # composed per university: its latest capture on or before that date (crawler/crawl/recordings.py);
 # a university with no recorded pages yet is in no night.
 demo: setup
 	@case "$$(realpath -m $(DEMO_DATA))" in "$$(realpath -m data)"|"$$(realpath -m .)"|/) \
 	  echo "make demo: DEMO_DATA=$(DEMO_DATA) would delete a real data folder; choose another"; exit 2;; esac
+	@if [ -n "$$(ls -A '$(DEMO_DATA)' 2>/dev/null)" ] && [ ! -e '$(DEMO_DATA)/.mlis-demo' ]; then \
+	  echo "make demo: DEMO_DATA=$(DEMO_DATA) holds files the demo did not write (it would delete them); choose another"; exit 2; fi
 	rm -rf $(DEMO_DATA) $(NIGHTS)
-	mkdir -p $(NIGHTS)
+	mkdir -p $(NIGHTS) $(DEMO_DATA)
+	touch $(DEMO_DATA)/.mlis-demo
 	$(BIN)/python -m crawler.crawl.recordings fixtures/sites $(NIGHTS) > $(NIGHTS).list
 	@while read -r night universities; do \
 	  echo; echo "=== night of $$(basename $$night) ==="; \
@@ -37,7 +48,7 @@ demo: setup
 	  echo "  $${report}report.html: $$($(BIN)/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["summary"])' $${report}report.json)"; \
 	done
 
-test: setup
+test: setup-test
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: setup

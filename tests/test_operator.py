@@ -421,6 +421,29 @@ def test_make_demo_has_its_own_folder_and_leaves_data_alone(tmp_path):
                                  env=env)
         assert refused.returncode != 0 and "would delete a real data folder" in refused.stdout
         assert (tmp_path / "data" / "history.db").read_text() == "the operator's real history"
+    # Any other folder the demo did not write is refused too: it would be deleted (issue 22).
+    (tmp_path / "srv-data").mkdir()
+    (tmp_path / "srv-data" / "history.db").write_text("another real history")
+    refused = subprocess.run(["make", "demo", "DEMO_DATA=srv-data"], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert refused.returncode != 0 and "holds files the demo did not write" in refused.stdout
+    assert (tmp_path / "srv-data" / "history.db").read_text() == "another real history"
+    again = subprocess.run(["make", "demo"], cwd=tmp_path, capture_output=True, text=True, env=env)  # its own folder
+    assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_make_setup_installs_no_test_tools():
+    """Production's environment (`make setup`) is requirements.lock alone: the test tools are in
+    requirements-test.lock, installed by `make test` (issue 22)."""
+    runtime = {line.split("==")[0].lower() for line in (ROOT / "requirements.lock").read_text().splitlines()
+               if "==" in line}
+    tests_only = {line.split("==")[0].lower() for line in (ROOT / "requirements-test.lock").read_text().splitlines()
+                  if "==" in line}
+    assert {"pytest", "hypothesis", "selenium", "pytest-xdist", "scrapyd"} <= tests_only
+    assert not runtime & tests_only
+    assert {"scrapy", "pydantic", "sqlite-utils", "parsel", "datasette"} <= runtime
+    makefile = (ROOT / "Makefile").read_text()
+    setup_recipe = makefile.split("$(VENV)/.installed: ")[1].split("\n\n")[0]
+    assert "requirements-test.lock" not in setup_recipe and "requirements-test.lock" in makefile
     assert "demo-data/" in (ROOT / ".gitignore").read_text().splitlines()
 
 
