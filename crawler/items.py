@@ -33,12 +33,19 @@ class Institution:
 
     institution_id: str = ""
     name: str
-    city: str
-    state: str
-    control: str  # "public" or "private"
+    # City, state, control and IPEDS id are unknown until someone reads them off the university's
+    # pages: null in the feed and the published file, never an empty string shown as a value.
+    city: str | None = None
+    state: str | None = None
+    control: str | None = None  # "public" or "private"
     website: str  # the registrable domain, "arizona.edu"
-    ipeds_unitid: str
+    ipeds_unitid: str | None = None
     type: str = "institution"
+
+    def __post_init__(self) -> None:
+        for name in ("city", "state", "control", "ipeds_unitid"):
+            if getattr(self, name) == "":
+                setattr(self, name, None)
 
 
 @dataclass

@@ -48,6 +48,9 @@ def test_it_writes_a_working_spider_its_recorded_site_folder_and_expected_record
     cls = module.ProbeSpider
     assert (cls.name, cls.allowed_domains, cls.start_pages) == ("probe", ["probe-state.edu"], {URL: "parse_program"})
     assert (cls.institution.name, cls.institution.website) == (NAME, "probe-state.edu")
+    # What nobody has read off the pages yet is unknown (null when published), not "" (issue 22).
+    institution = cls.institution
+    assert (institution.city, institution.state, institution.control, institution.ipeds_unitid) == (None,) * 4
     # ... and it reads a page: the program and its identity facts.
     spider = cls()
     request = spider.request(URL, spider.parse_program)

@@ -8,7 +8,7 @@ refuses any whose host is, or resolves to, a non-global address (cloud metadata 
 
 The guard resolves a name before the request, and the connection resolves it again: a name whose
 answer changes between the two (DNS rebinding) would pass the guard with a public address and
-connect to a private one. `GlobalAddressResolver`, the crawl's `DNS_RESOLVER`, closes that gap
+connect to a private one. `GlobalAddressResolver`, the crawl's `TWISTED_DNS_RESOLVER`, closes that gap
 where the connection is made: an answer that is not a global address fails the lookup, so the
 address checked is the address connected to.
 """

@@ -43,7 +43,7 @@ REMOTE_CONTROL_ENABLED = False
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 HTTPCACHE_ENABLED = False
 # The connection's own lookup refuses non-global answers too (DNS rebinding past the guard).
-DNS_RESOLVER = "crawler.crawl.middlewares.GlobalAddressResolver"
+TWISTED_DNS_RESOLVER = "crawler.crawl.middlewares.GlobalAddressResolver"
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.crawl.middlewares.PrivateAddressGuard": 50,
