@@ -159,8 +159,9 @@ def _sections(container) -> list[list]:
         level = _level(child)
         if level == top:
             sections.append([child])
-        elif 0 < level < top or (level == 1):
-            break
+        elif 0 < level < top:  # an h1 after the sections ends them; before them it is not one
+            if sections:
+                break
         elif sections:
             sections[-1].append(child)
     return sections
@@ -704,6 +705,21 @@ def missing_text(before: str, after: str, ignore: set[str] = frozenset()) -> lis
 
 # ---- what the spiders read from a variant ------------------------------------------------------
 
+@dataclass(frozen=True)
+class Difference:
+    """A value the variant gave that the untouched pages did not."""
+
+    field: str
+    read: str  # canonical JSON of what the variant gave (values of a conflict joined by " / ")
+    evidence: str
+    was: str  # what the untouched pages give: canonical JSON, or "nothing"
+    was_evidence: str
+
+    def describe(self, programs: list[str]) -> str:
+        return (f"{self.field} of {', '.join(programs)}: read {self.read} from {self.evidence}; "
+                f"the untouched pages give {self.was}" + (f" from {self.was_evidence}" if self.was_evidence else ""))
+
+
 @dataclass
 class Comparison:
     """One university's crawl of a variant against its crawl of the untouched pages."""
@@ -711,10 +727,16 @@ class Comparison:
     university: str
     stated: int = 0  # (program, field) pairs with a value on the untouched pages
     read: int = 0  # of those, read with the same value from the variant
-    different: list[str] = field(default_factory=list)  # values the variant gave that the untouched pages did not
+    differences: dict[Difference, list[str]] = field(default_factory=dict)  # -> the programs it was read for
+    invented: list[str] = field(default_factory=list)  # programs the untouched pages do not give
     lost: list[str] = field(default_factory=list)  # programs the variant crawl did not find
     health: str = Health.OK  # the variant crawl's own verdict on the site
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def different(self) -> int:
+        """(program, field) pairs whose variant value is not the untouched pages' one."""
+        return sum(len(p) for p in self.differences.values())
 
     @property
     def reported(self) -> bool:
@@ -723,9 +745,13 @@ class Comparison:
 
     @property
     def failures(self) -> list[str]:
-        unreported = [] if self.reported else [f"{p} lost with no broken-site report (health {self.health})"
-                                               for p in self.lost]
-        return self.different + unreported
+        """Each different value (once for all the programs it was read for), each invented
+        program, and each program lost without a broken-site report."""
+        out = [d.describe(programs) for d, programs in self.differences.items()]
+        out += [f"{p}: a program the untouched pages do not give" for p in self.invented]
+        if not self.reported:
+            out += [f"{p} lost with no broken-site report (health {self.health})" for p in self.lost]
+        return out
 
 
 def _observed(data: SpiderData | None) -> dict[str, dict[str, object]]:
@@ -737,8 +763,11 @@ def _observed(data: SpiderData | None) -> dict[str, dict[str, object]]:
     return out
 
 
-def _evidence(obs) -> str:
-    texts = [f"{e.get('text')!r} at {e.get('url')}" for e in (obs.evidence or [])]
+def _evidence(obs, limit: int = 240) -> str:
+    def short(text):
+        text = text or ""
+        return text if len(text) <= limit else f"{text[:limit]}..."
+    texts = [f"{short(e.get('text'))!r} at {e.get('url')}" for e in (obs.evidence or [])] if obs is not None else []
     return "; ".join(texts) or "no evidence"
 
 
@@ -763,8 +792,7 @@ def compare(university: str, base: SpiderData | None, variant: SpiderData | None
         result.health, result.errors = spider_health(variant), spider_errors(variant)
     before, after = _observed(base), _observed(variant)
     result.lost = sorted(set(before) - set(after))
-    for program_id in sorted(set(after) - set(before)):
-        result.different.append(f"{program_id}: a program the untouched pages do not give")
+    result.invented = sorted(set(after) - set(before))
     for program_id in sorted(before):
         fields_before, fields_after = before[program_id], after.get(program_id, {})
         for name in sorted(set(fields_before) | set(fields_after)):
@@ -773,9 +801,10 @@ def compare(university: str, base: SpiderData | None, variant: SpiderData | None
             result.stated += stated
             others = [v for v in _values(new) if not (stated and canonical(v) == canonical(old.value))]
             if others:
-                was = f"{canonical(old.value)} from {_evidence(old)}" if stated else "nothing"
-                result.different.append(f"{program_id} {name}: read {' / '.join(canonical(v) for v in others)} "
-                                        f"from {_evidence(new)}; the untouched pages give {was}")
+                difference = Difference(name, " / ".join(canonical(v) for v in others), _evidence(new),
+                                        canonical(old.value) if stated else "nothing",
+                                        _evidence(old) if stated else "")
+                result.differences.setdefault(difference, []).append(program_id)
             elif stated and new is not None and new.state == "value":
                 result.read += 1
     return result
