@@ -52,6 +52,10 @@ KNOWN = {
                                    "few as 21 months' once it is a <p>; parse_duration reads it as exactly 21 months",
     ("remove_wrappers", "lsu"): ".unit-bar unwrapped: Graduate School deadlines read 'domestic' for "
                                 "'graduate school, domestic'",
+    ("noise", "lsu"): "parse_graduate_deadlines reads every table in <main>: the 'Related programs' table's "
+                      "'Fall: January 9' becomes a Graduate School MLIS deadline",
+    ("noise", "usm"): "parse_online reads page.row('Completion Time') and page.row('Format') page-wide: a "
+                      "sidebar's other program gives duration 12 months and delivery 'campus'",
 }
 
 

@@ -58,7 +58,7 @@ def _kind(transform: Callable[[lxml.html.HtmlElement], None]) -> Callable[[str],
     """Register a tree transform as a variant kind: HTML text in, HTML text out."""
 
     def apply(html: str) -> str:
-        doc = lxml.html.document_fromstring(html)
+        doc = _parse(html)
         transform(doc)
         doctype = doc.getroottree().docinfo.doctype
         return lxml.html.tostring(doc, encoding="unicode", doctype=doctype or None)
@@ -70,6 +70,13 @@ def _kind(transform: Callable[[lxml.html.HtmlElement], None]) -> Callable[[str],
 
 
 # ---- shared tree helpers ----------------------------------------------------------------------
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+
+
+def _parse(html: str) -> lxml.html.HtmlElement:
+    """A page's tree (an XHTML page's XML declaration, which lxml refuses in a str, dropped)."""
+    return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
 
 def _is_element(node) -> bool:
     return isinstance(node, etree._Element) and isinstance(node.tag, str)
@@ -566,13 +573,17 @@ NOISE_SIDEBAR = """<aside aria-label="Other graduate programs"><h2>Other graduat
 <p>Application deadline for the MEd in Counseling: Fall: January 9.</p>
 <p>The MEd in Counseling is offered on campus only.</p>
 <p>The application fee for the Online MBA is $95.</p>
+<h3>At a glance: MS in Data Science</h3>
+<dl><dt>Credits</dt><dd>51</dd><dt>Format</dt><dd>On campus</dd><dt>Completion Time</dt><dd>12 months</dd>
+<dt>Application Deadline</dt><dd>Fall: January 9</dd><dt>Tuition</dt><dd>$1,234 per credit hour</dd></dl>
 </aside>"""
 NOISE_FOOTER = """<footer><p>PhD in Computer Science applications are due December 12; GRE scores are required.</p>
 <p>The Online MBA can be completed in 12 months.</p><p>Copyright. All rights reserved.</p></footer>"""
 NOISE_RELATED = """<aside aria-label="Related programs"><h2>Related programs</h2><ul>
 <li><a href="/programs/health-informatics-certificate">Graduate Certificate in Health Informatics</a>: 15 credits, $777 per credit, completed in 9 months; GRE required.</li>
 <li><a href="/programs/data-science-ms">MS in Data Science</a>: 51 credit hours; application deadline March 3; minimum GPA 3.33; offered on campus.</li>
-</ul></aside>"""
+</ul><table><tr><th>Program</th><th>Credits</th><th>Tuition</th><th>Deadline</th></tr>
+<tr><td>Online MBA</td><td>48</td><td>$1,234 per credit hour</td><td>Fall: January 9</td></tr></table></aside>"""
 
 
 def _fragment(html: str):
@@ -613,7 +624,8 @@ def transform(kind: str, body: bytes) -> bytes:
 def is_html(path: Path) -> bool:
     if path.suffix.lower() in (".txt", ".json", ".xml", ".pdf", ".csv", ".js", ".css"):
         return False
-    return path.read_bytes()[:512].lstrip().lower().startswith((b"<!doctype html", b"<html", b"<!--"))
+    head = path.read_bytes()[:512].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<!--")) or head.startswith(b"<?xml") and b"<html" in head
 
 
 def html_pages(night: Path) -> list[Path]:
@@ -648,7 +660,7 @@ def text_units(html: str) -> list[str]:
     """The visible text of a page as units a variant must keep whole: each run of text and inline
     elements between block boundaries ("Fall: May 1", a sentence, a cell); a table row's cells
     are also kept as one unit, in order, joined by spaces."""
-    doc = lxml.html.document_fromstring(html)
+    doc = _parse(html)
     units: list[str] = []
     for el in doc.body.iter():
         if not _is_element(el) or el.tag in _INLINE or el.tag in _HIDDEN or el.xpath("ancestor::*[self::script or self::style or self::noscript or self::template]"):
@@ -667,7 +679,7 @@ def text_units(html: str) -> list[str]:
 
 def table_rows(html: str) -> list[list[str]]:
     """The cells of each data table row (a layout table's cells, holding blocks, are not cells)."""
-    doc = lxml.html.document_fromstring(html)
+    doc = _parse(html)
     rows = []
     for row in doc.iter("tr"):
         cells = _cells(row)
@@ -677,13 +689,13 @@ def table_rows(html: str) -> list[list[str]]:
 
 
 def visible_text(html: str) -> str:
-    return _norm(" ".join(_visible(lxml.html.document_fromstring(html).body)))
+    return _norm(" ".join(_visible(_parse(html).body)))
 
 
 def same_page(html: str) -> str:
     """A page parsed and serialized unchanged: what a kind's output is compared with to tell
     whether it changed the page at all."""
-    doc = lxml.html.document_fromstring(html)
+    doc = _parse(html)
     return lxml.html.tostring(doc, encoding="unicode", doctype=doc.getroottree().docinfo.doctype or None)
 
 
