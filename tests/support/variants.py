@@ -59,9 +59,10 @@ def _kind(transform: Callable[[lxml.html.HtmlElement], None]) -> Callable[[str],
 
     def apply(html: str) -> str:
         doc = _parse(html)
+        if doc.find("body") is None:
+            return html  # nothing visible to change
         transform(doc)
-        doctype = doc.getroottree().docinfo.doctype
-        return lxml.html.tostring(doc, encoding="unicode", doctype=doctype or None)
+        return _serialize(doc, html)
 
     apply.__name__ = transform.__name__
     apply.__doc__ = transform.__doc__
@@ -72,6 +73,13 @@ def _kind(transform: Callable[[lxml.html.HtmlElement], None]) -> Callable[[str],
 # ---- shared tree helpers ----------------------------------------------------------------------
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+
+
+def _serialize(doc, source: str) -> str:
+    """The tree as HTML, with the source's doctype (none where the source has none: lxml would
+    add HTML 4.0's)."""
+    doctype = doc.getroottree().docinfo.doctype if re.search(r"<!doctype", source[:2048], re.IGNORECASE) else None
+    return lxml.html.tostring(doc, encoding="unicode", doctype=doctype or None)
 
 
 def _parse(html: str) -> lxml.html.HtmlElement:
@@ -86,6 +94,11 @@ def _content(doc) -> lxml.html.HtmlElement:
     """The page's content area: its <main>, or its <body>."""
     found = doc.xpath("//main")
     return found[0] if found else doc.body
+
+
+def _body(doc):
+    found = doc.find("body")
+    return found if found is not None else doc
 
 
 def _level(el) -> int:
@@ -662,7 +675,7 @@ def text_units(html: str) -> list[str]:
     are also kept as one unit, in order, joined by spaces."""
     doc = _parse(html)
     units: list[str] = []
-    for el in doc.body.iter():
+    for el in _body(doc).iter():
         if not _is_element(el) or el.tag in _INLINE or el.tag in _HIDDEN or el.xpath("ancestor::*[self::script or self::style or self::noscript or self::template]"):
             continue
         run = [el.text or ""]
@@ -689,14 +702,13 @@ def table_rows(html: str) -> list[list[str]]:
 
 
 def visible_text(html: str) -> str:
-    return _norm(" ".join(_visible(_parse(html).body)))
+    return _norm(" ".join(_visible(_body(_parse(html)))))
 
 
 def same_page(html: str) -> str:
     """A page parsed and serialized unchanged: what a kind's output is compared with to tell
     whether it changed the page at all."""
-    doc = _parse(html)
-    return lxml.html.tostring(doc, encoding="unicode", doctype=doc.getroottree().docinfo.doctype or None)
+    return _serialize(_parse(html), html)
 
 
 def missing_text(before: str, after: str, ignore: set[str] = frozenset()) -> list[str]:
