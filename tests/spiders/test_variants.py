@@ -101,18 +101,20 @@ def test_the_untouched_pages_are_read_cleanly(crawled):
 
 # ---- the kinds keep the text and change the markup ---------------------------------------------
 
-def _newest_pages(night_dir):
+@pytest.fixture(scope="module")
+def newest_pages(night_dir):
+    """(name, text) of every HTML page of the newest night."""
     path = night_dir(NEWEST).path
     return [(str(p.relative_to(path)), html_to_unicode(None, p.read_bytes())[1]) for p in variants.html_pages(path)]
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_text_unit_is_kept(night_dir, kind):
+def test_every_text_unit_is_kept(newest_pages, kind):
     """Every sentence, list item, cell and table row of every page is still in the variant's
     visible text (a retitled heading is the only text a kind may replace)."""
     ignore = set(variants.HEADING_SYNONYMS) if kind == "synonym_headings" else set()
     lost = {}
-    for name, html in _newest_pages(night_dir):
+    for name, html in newest_pages:
         missing = variants.missing_text(html, variants.KINDS[kind](html), ignore)
         if missing:
             lost[name] = missing[:3]
@@ -120,8 +122,8 @@ def test_every_text_unit_is_kept(night_dir, kind):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_kind_changes_pages(night_dir, kind):
-    changed = [name for name, html in _newest_pages(night_dir) if variants.KINDS[kind](html) != variants.same_page(html)]
+def test_every_kind_changes_pages(newest_pages, kind):
+    changed = [name for name, html in newest_pages if variants.KINDS[kind](html) != variants.same_page(html)]
     assert changed, f"{kind} changed no page of {NEWEST}: the variant proves nothing"
 
 
@@ -199,6 +201,14 @@ def test_reorder_sections():
     assert [variants._text(h) for h in out.xpath("//main/h1 | //main/h2")] == [
         "Master of Library Science", "Tuition", "Admission Requirements"]
     assert out.xpath("//main/*[1]")[0].tag == "h1"
+
+
+def test_reorder_sections_moves_wrapped_sections():
+    page = ("<html><body><main><h1>MLIS</h1><section><div><h2>Credits</h2><p>36 credits.</p></div></section>"
+            "<section><h2>Tuition</h2><p>$500 per credit.</p></section><div><p>No heading here.</p></div></main></body></html>")
+    out = _doc(variants.reorder_sections(page))
+    assert [variants._text(e) for e in out.xpath("//main/*")] == [
+        "MLIS", "Tuition $500 per credit.", "Credits 36 credits.", "No heading here."]
 
 
 def test_add_wrappers():

@@ -29,6 +29,7 @@ import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import lxml.html
@@ -452,8 +453,18 @@ def reorder_sections(doc) -> None:
 
 
 def _opens_with_heading(el) -> bool:
-    first = next((d for d in el.iterdescendants() if _is_element(d) and _text(d)), None)
-    return first is not None and (_level(first) > 1 or any(_level(a) > 1 for a in first.iterancestors() if a is not el))
+    """Whether the first visible text in `el` is a heading's (h2-h6)."""
+    found = el.xpath(".//text()[normalize-space()][not(ancestor::script or ancestor::style or ancestor::noscript"
+                     " or ancestor::template)][1]")
+    if not found:
+        return False
+    holder = found[0].getparent()
+    holder = holder.getparent() if found[0].is_tail else holder
+    while holder is not None and holder is not el:
+        if _level(holder) > 1:
+            return True
+        holder = holder.getparent()
+    return False
 
 
 def _leaf_sections(root) -> list[list]:
@@ -494,10 +505,7 @@ def add_wrappers(doc) -> None:
             _move_content(heading, summary)
             outer.extend([summary, panel])
         for el in body:
-            tail, el.tail = el.tail, None
-            panel.append(el)
-            if tail:
-                el.tail = tail
+            panel.append(el)  # with its tail
         _replace(heading, outer)
     soup = [_element("div", **{"class": c}) for c in ("container", "row", "col-12 col-lg-8", "tab-content",
                                                       "tab-pane fade show active")]
@@ -593,8 +601,10 @@ NOISE_SIDEBAR = """<aside aria-label="Other graduate programs"><h2>Other graduat
 NOISE_FOOTER = """<footer><p>PhD in Computer Science applications are due December 12; GRE scores are required.</p>
 <p>The Online MBA can be completed in 12 months.</p><p>Copyright. All rights reserved.</p></footer>"""
 NOISE_RELATED = """<aside aria-label="Related programs"><h2>Related programs</h2><ul>
-<li><a href="/programs/health-informatics-certificate">Graduate Certificate in Health Informatics</a>: 15 credits, $777 per credit, completed in 9 months; GRE required.</li>
-<li><a href="/programs/data-science-ms">MS in Data Science</a>: 51 credit hours; application deadline March 3; minimum GPA 3.33; offered on campus.</li>
+<li><a href="/programs/health-informatics-certificate">Graduate Certificate in Health Informatics</a>:
+15 credits, $777 per credit, completed in 9 months; GRE required.</li>
+<li><a href="/programs/data-science-ms">MS in Data Science</a>:
+51 credit hours; application deadline March 3; minimum GPA 3.33; offered on campus.</li>
 </ul><table><tr><th>Program</th><th>Credits</th><th>Tuition</th><th>Deadline</th></tr>
 <tr><td>Online MBA</td><td>48</td><td>$1,234 per credit hour</td><td>Fall: January 9</td></tr></table></aside>"""
 
@@ -669,14 +679,15 @@ def _norm(text: str) -> str:
     return _SPACE_BEFORE_PUNCT.sub(r"\1", clean_text(text))
 
 
-def text_units(html: str) -> list[str]:
+@lru_cache(maxsize=256)  # a page's units are read once for every kind
+def text_units(html: str) -> tuple[str, ...]:
     """The visible text of a page as units a variant must keep whole: each run of text and inline
-    elements between block boundaries ("Fall: May 1", a sentence, a cell); a table row's cells
-    are also kept as one unit, in order, joined by spaces."""
-    doc = _parse(html)
+    elements between block boundaries ("Fall: May 1", a sentence or a paragraph, a cell)."""
+    body = _body(_parse(html))
+    hidden = {d for el in body.iter(*_HIDDEN) for d in el.iter()}
     units: list[str] = []
-    for el in _body(doc).iter():
-        if not _is_element(el) or el.tag in _INLINE or el.tag in _HIDDEN or el.xpath("ancestor::*[self::script or self::style or self::noscript or self::template]"):
+    for el in body.iter():
+        if not _is_element(el) or el.tag in _INLINE or el in hidden:
             continue
         run = [el.text or ""]
         for child in el:
@@ -687,18 +698,19 @@ def text_units(html: str) -> list[str]:
                 run = []
             run.append(child.tail or "")
         units.append(_norm(" ".join(run)))
-    return [u for u in units if u]
+    return tuple(u for u in units if u)
 
 
-def table_rows(html: str) -> list[list[str]]:
+@lru_cache(maxsize=256)
+def table_rows(html: str) -> tuple[tuple[str, ...], ...]:
     """The cells of each data table row (a layout table's cells, holding blocks, are not cells)."""
     doc = _parse(html)
     rows = []
     for row in doc.iter("tr"):
         cells = _cells(row)
         if len(cells) >= 2 and not any(_block_children(c) or c.xpath(".//table") for c in cells):
-            rows.append([t for t in (_norm(_text(c)) for c in cells) if t])
-    return rows
+            rows.append(tuple(t for t in (_norm(_text(c)) for c in cells) if t))
+    return tuple(rows)
 
 
 def visible_text(html: str) -> str:
