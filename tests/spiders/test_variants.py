@@ -264,32 +264,50 @@ def test_a_value_the_untouched_pages_do_not_give_is_a_difference():
     assert invented.failures == ["u/z: a program the untouched pages do not give"]
 
 
+PLANTED_FIELDS = ("total_credits", "application_fee", "min_gpa")  # figures a page states as a number
+
+
 def _planted_figure(base):
-    """(university, program, field, number, evidence URL): a total stated with its number in the
-    evidence text, to alter on the page."""
-    for university in UNIVERSITIES:
-        for program_id, fields in sorted(variants._observed(base[university]).items()):
-            obs = fields.get("total_credits")
-            if obs is None or obs.state != "value":
-                continue
-            number = str(obs.value).split(".")[0]
-            for e in obs.evidence:
-                if re.search(rf"(?<![\d.]){number}(?!\d)", e["text"] or ""):
-                    return university, program_id, "total_credits", number, e["url"]
-    raise AssertionError(f"no total_credits evidence with its number on {NEWEST}: the planted change has no target")
+    """(university, program, field, number, evidence URL): a figure a spider read, stated with its
+    number in the evidence text, to alter on the page."""
+    for field in PLANTED_FIELDS:
+        for university in UNIVERSITIES:
+            for program_id, fields in sorted(variants._observed(base[university]).items()):
+                obs = fields.get(field)
+                if obs is None or obs.state != "value":
+                    continue
+                number = str(obs.value).split(".")[0]
+                for e in obs.evidence:
+                    if re.search(rf"(?<![\d.]){number}(?!\d)", e["text"] or ""):
+                        return university, program_id, field, number, e["url"]
+    raise AssertionError(f"no {'/'.join(PLANTED_FIELDS)} evidence with its number on {NEWEST}: "
+                         "the planted change has no target")
+
+
+def _alter_figure(html: str, number: str, new: str) -> str:
+    """The page with `number` replaced by `new` wherever its text (not its markup) states it."""
+    doc = variants._parse(html)
+    pattern = re.compile(rf"(?<![\d.]){number}(?!\d)")
+    for el in doc.iter():
+        if variants._is_element(el):
+            el.text = pattern.sub(new, el.text) if el.text else el.text
+            el.tail = pattern.sub(new, el.tail) if el.tail else el.tail
+    return variants._serialize(doc, html)
 
 
 def test_a_planted_figure_is_a_difference(crawled, night_dir, tmp_path):
     """The guard fires: a variant that alters a figure a spider reads fails the comparison."""
     base = crawled(NEWEST)
     university, program_id, field, number, url = _planted_figure(base)
+    planted = str(int(number) + 1)
     pages = copy_snapshot(night_dir(NEWEST).path, tmp_path / "sites", NEWEST)
     file = pages / url_to_relpath(url)
     file = file / "index.html" if file.is_dir() else file
-    text, n = re.subn(rf"(?<![\d.]){number}(?!\d)", str(int(number) + 1), file.read_text(encoding="utf-8"))
-    assert n
-    file.write_text(text, encoding="utf-8")
-    planted = run_crawl(pages, tmp_path / "crawl", [university])
-    result = variants.compare(university, base[university], planted[university])
-    planted_value = [d for d, programs in result.differences.items() if d.field == field and program_id in programs]
-    assert planted_value and str(int(number) + 1) in planted_value[0].read, result.failures
+    encoding, html = html_to_unicode(None, file.read_bytes())
+    altered = _alter_figure(html, number, planted)
+    assert altered != variants.same_page(html)
+    file.write_bytes(altered.encode(encoding))
+    crawl = run_crawl(pages, tmp_path / "crawl", [university])
+    result = variants.compare(university, base[university], crawl[university])
+    found = [d for d, programs in result.differences.items() if d.field == field and program_id in programs]
+    assert found and planted in found[0].read, result.failures
