@@ -213,7 +213,9 @@ def tables_to_lists(doc) -> None:
     """A 2-column key/value table becomes a definition list or a list of "<strong>Label</strong>
     value" items (alternately); a table with column headings, or wider, becomes one list item per
     row, each cell labelled by its column heading."""
-    tables = [t for t in doc.iter("table") if not t.xpath(".//table") and not t.xpath("ancestor::table")]
+    # Data tables only: a layout table (one holding tables, headings or forms) is left alone.
+    tables = [t for t in doc.iter("table")
+              if not t.xpath(".//table | .//h1 | .//h2 | .//h3 | .//h4 | .//h5 | .//h6 | .//form | ancestor::table")]
     for n, table in enumerate(tables):
         rows = _rows(table)
         cells = [_cells(r) for r in rows]
