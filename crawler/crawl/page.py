@@ -285,8 +285,9 @@ class Page:
         return [t for t in own if t]
 
     def under_headings(self, xpath: str) -> list[str]:
-        """Each node matching `xpath`, prefixed by the nearest heading before it: a list of
-        deadlines under "Online Campus" reads "Online Campus Fall: March 15 ...". """
+        """Each node matching `xpath`, prefixed by the nearest heading before it (an h1-h6, or the
+        `<summary>` of the `<details>` it is in): a list of deadlines under "Online Campus" reads
+        "Online Campus Fall: March 15 ...". """
         out = []
         for node in self._query(xpath, css=False):
             text = self._text([node])
@@ -353,9 +354,14 @@ def _own_text(node) -> list[str]:
 
 def _preceding_heading(node):
     """The nearest h1-h6 before `node` in page order, not one of its ancestors: XPath's
-    `preceding::*[self::h1 or ... or self::h6][1]`, walked from the node back."""
+    `preceding::*[self::h1 or ... or self::h6][1]`, walked from the node back. A `<summary>`
+    before it among its (or an ancestor's) siblings is its heading too: it titles the content of
+    its `<details>`, which an h1-h6 further back does not (a redesign that folds each section
+    into `<details>` must not label a list with the previous section's heading)."""
     for el in (node, *node.iterancestors()):
         for sibling in el.itersiblings(preceding=True):
+            if sibling.tag == "summary":
+                return sibling
             if isinstance(sibling.tag, str):
                 last = None
                 for last in sibling.iter(*HEADINGS):  # the sibling itself first, then in page order

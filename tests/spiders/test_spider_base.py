@@ -98,3 +98,17 @@ def test_the_institution_item_is_declared_once_with_keywords():
     assert ExampleSpider.institution.institution_id == ""  # the declaration itself is not changed
     with pytest.raises(TypeError):
         Institution("Example University", "Springfield", "IL", "public", "example.edu", "999999")
+
+
+def test_under_headings_takes_a_summary_as_the_heading_of_its_details():
+    """A redesign that folds each campus into <details> keeps each list under its own campus,
+    not under the last h1-h6 before it (the previous campus: the variant harness found it)."""
+    from crawler.crawl.page import Page
+
+    body = b"""<html><body><main><h2>Deadlines</h2>
+    <h4>Main Campus</h4><ul><li>Fall: February 1</li></ul>
+    <details><summary>Online Campus</summary><div><ul><li>Fall: March 15</li></ul></div></details>
+    <h4>Global Campus</h4><ul><li>Fall: February 15</li></ul></main></body></html>"""
+    page = Page(HtmlResponse("https://www.example.edu/", body=body, encoding="utf-8")).main
+    assert page.under_headings("//ul") == [
+        "Main Campus Fall: February 1", "Online Campus Fall: March 15", "Global Campus Fall: February 15"]
