@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.crawl.record import record
+from crawler.crawl.record import RecordError, record
 from crawler.errors import ConfigError
 from crawler.history.stage import read_crawl_dir
 from tests.conftest import NEWER, SITES, run_crawl
@@ -121,3 +121,12 @@ def test_a_redirect_cannot_make_record_write_outside_its_folder(tmp_path):
     assert all(p.is_relative_to(recording.resolve()) for p in written)
     # the query redirect's answer is kept as one file of its host, its slashes encoded
     assert any("PWNED_QUERY.html" in p.name and "%2F" in p.name for p in written)
+
+
+def test_a_recording_that_fetched_nothing_is_an_error(tmp_path):
+    """Every site down: `record` says so instead of leaving an empty recording and exit 0 (issue 22)."""
+    with SiteServer(served_site(tmp_path)) as server:
+        routing = server.routing()
+    # the server is stopped: every connection is refused
+    with pytest.raises(RecordError, match="fetched nothing"):
+        record(tmp_path / "2026-12-06", ["arizona"], {**routing, **FAST, "RETRY_TIMES": "0"})

@@ -137,4 +137,7 @@ def record(out: Path, spiders: list[str], overrides: dict[str, str] | None = Non
     result = subprocess.run(command, check=False, stdin=subprocess.DEVNULL)
     if result.returncode != 0:
         raise RecordError(f"the recording crawl failed (exit {result.returncode}); its log: {feed / 'crawl.log'}")
+    if not any(p.is_file() for host in out.iterdir() if not host.name.startswith("_") for p in host.rglob("*")):
+        raise RecordError(f"the recording crawl fetched nothing (every site down or refused?); {out} holds no page; "
+                          f"its log: {feed / 'crawl.log'}")
     return feed
