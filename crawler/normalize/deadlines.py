@@ -216,7 +216,8 @@ _YEAR_ROUND = re.compile(
 _SOURCE = re.compile(
     r"\bgraduate\s+(?:school|college)(?:'s)?\s+(?:(?:application|admissions?)\s+)?(?:deadlines?|dates?)\b"
     r"|\b(?:deadlines?|dates?)\s+(?:set|established|published)\s+by\s+the\s+graduate\s+(?:school|college)\b"
-    r"|^\s?(?:the\s+)?graduate\s+(?:school|college)\b(?!\s+(?:by|before|no\s+later))"
+    # "LSU Graduate School Fall - June 30": a page's unit name, as its title gives it, leads.
+    r"|^\s?(?:the\s+|(?-i:[A-Z]{2,5})\s+)?graduate\s+(?:school|college)\b(?!\s+(?:by|before|no\s+later))"
     r"|\(\s?(?:the\s+)?graduate\s+(?:school|college)\s?\)|\bgraduate\s+(?:school|college)\s?:",
     re.I,
 )
