@@ -244,6 +244,17 @@ class Page:
                         return sentence
         return None
 
+    def block(self, *words: str) -> str | None:
+        """The whole text of the first block (paragraph, list item, cell) holding all `words`
+        (whole words, ignoring case): a statement whose sentences need each other ("... once a
+        year, for fall semester. Although applications are accepted until February 1, ...")."""
+        patterns = [_word(w) for w in words]
+        for block in self._blocks():
+            text = self._text([block]) or ""
+            if all(p.search(text) for p in patterns):
+                return text
+        return None
+
     def _blocks(self) -> list:
         """Every block under this page's root, in page order (found once per root)."""
         key = self._el if _is_element(self._el) else id(self.root)
