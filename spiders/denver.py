@@ -26,7 +26,7 @@ class DenverSpider(ProgramSpider):
     def parse_specializations(self, page):
         main = page.main
         # One heading per specialization under "Students have the opportunity to specialize in ...".
-        areas = [a for a in dict.fromkeys(main.texts("h2, h3, h4, summary, button, dt")) if a in self.specializations]
+        areas = [a for a in dict.fromkeys(main.texts("h2, h3, h4, summary, button, dt, strong")) if a in self.specializations]
         yield from self.programs("mlis", page, areas, degree=main.css("h1"))  # "MLIS@DEN Specializations"
 
     @expects("application_fee", "entrance_exam")

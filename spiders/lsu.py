@@ -43,7 +43,7 @@ class LsuSpider(ProgramSpider):
 
     def parse_focus_areas(self, page, name):
         # One heading per focus area; the abbreviation list above them says "Librarianships (Academic)".
-        areas = [a for a in dict.fromkeys(page.main.texts("h2, h3, h4, summary, button, dt")) if a in self.focus_areas]
+        areas = [a for a in dict.fromkeys(page.main.texts("h2, h3, h4, summary, button, dt, strong")) if a in self.focus_areas]
         for area in areas:
             yield from self.program(self.concentration_id("mlis", area), page, name=name, degree=name, concentration=area)
 
