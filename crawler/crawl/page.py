@@ -387,6 +387,14 @@ def _section_body(node) -> list:
             body.append(sib)
         if body:
             return body
+        # A heading wrapped alone (<div><div><h3>Q?</h3></div></div><div>answer</div>): the
+        # block after its outermost lone wrapper.
+        wrapper = node
+        while (parent := wrapper.getparent()) is not None and sum(isinstance(c.tag, str) for c in parent) == 1:
+            wrapper = parent
+            after = _xpath("following-sibling::*[1]")(wrapper)
+            if after:
+                return after
         return _xpath("../following-sibling::*[1]")(node)
     # <strong>Label:</strong> value in the same block
     return _xpath("..")(node)

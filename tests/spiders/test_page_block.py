@@ -31,3 +31,13 @@ def test_block_reads_within_the_page_it_is_asked_of():
 def test_block_matches_whole_words_and_finds_nothing_when_a_word_is_missing():
     assert page().main.block("accept", "until") is None  # "accepted" is not "accept"
     assert page().main.block("applications", "rolling") is None
+
+
+def test_section_reads_past_a_heading_wrapped_alone():
+    body = b"""<html><body><main>
+    <div><div><h3>What is the minimum grade-point average (GPA) required?</h3></div></div>
+    <div><div><p>Applicants should have at least a 3.00 GPA.</p></div></div>
+    </main></body></html>"""
+    wrapped = Page(HtmlResponse(url="https://example.edu/faq", body=body, encoding="utf-8"))
+    assert wrapped.main.section("grade-point average") == (
+        "What is the minimum grade-point average (GPA) required? Applicants should have at least a 3.00 GPA.")
