@@ -2,11 +2,12 @@ from crawler.crawl.spider import Institution, ProgramSpider, expects
 
 
 class DenverSpider(ProgramSpider):
-    """MLIS@Denver (online MLIS); the pathways a rankings site lists are programs of their own.
+    """MLIS@DEN (the online MLIS, Morgridge College of Education); the specializations a rankings
+    site lists are programs of their own.
 
-    Not read on purpose: the DU tuition calculator (JavaScript, no numbers), the old campus FAQ
-    (campus program facts) and University College's "MLS" (Master of Liberal Studies), which the
-    DU-wide footer links from every page.
+    Not read on purpose: a tuition figure. The only stored Morgridge rate ($1372.00/quarter
+    credit-hour, 2018-19) sits on another program's tuition page, and DU's graduate tuition page is
+    a JavaScript calculator. No official page names the program in words other than "MLIS@DEN".
     """
 
     name = "denver"
@@ -14,48 +15,31 @@ class DenverSpider(ProgramSpider):
                               website="du.edu", ipeds_unitid="127060")
     allowed_domains = ["du.edu"]
     start_pages = {
-        "https://morgridgeonline.du.edu/online-mlis-program/": "parse_overview",
-        "http://morgridge.du.edu/programs/library-and-information-science/": "parse_college",
+        "https://morgridgeonline.du.edu/online-mlis-program/curriculum/specializations": "parse_specializations",
+        "https://morgridgeonline.du.edu/online-mlis-program/admissions/requirements/": "parse_requirements",
+        "https://morgridge.du.edu/news/mlis-program-granted-continued-ala-accreditation": "parse_news",
+        "https://morgridge.du.edu/about/accreditation/library-and-information-science-ala-accreditation": "parse_accreditation",
     }
-    pathways = ("Academic Libraries", "Research Data Management")
+    specializations = ("Academic Libraries", "Research Data Management")
 
-    @expects("name", "degree", "duration", "entrance_exam", "ala_accredited")
-    def parse_overview(self, page):
+    @expects("degree")
+    def parse_specializations(self, page):
         main = page.main
-        title = main.css("h1")
-        # Pathways sit in a collapsed accordion; their text is in the HTML.
-        pathways = [p for p in main.labels("#pathways .accordion__trigger") if p in self.pathways]
-        yield from self.programs("mlis", page, pathways, name=title, degree=title)
-        yield self.fact("synchronous", main.sentence("live", "sessions"), page)
-        yield self.fact("duration", main.sentence("as few as", "months"), page)
-        yield self.fact("entrance_exam", main.sentence("GRE", "required"), page)
-        yield self.fact("ala_accredited", main.sentence("Accredited", "American Library Association"), page)
-        yield from self.follow(page, main.link(text="Admissions Requirements"), self.parse_requirements)
-        yield from self.follow(page, main.link(href="/news/mlis-program-granted-continued-ala-accreditation"), self.parse_news)
-        # The college's rate table sits on a page named after another Morgridge program.
-        yield from self.follow(page, main.link(text="Morgridge College of Education tuition"), self.parse_tuition)
-
-    @expects("delivery", "ala_accredited")
-    def parse_college(self, page):
-        main = page.main
-        # The page is mostly about the campus program; only the MLIS@Denver lines are ours.
-        yield self.fact("delivery", main.sentence("online", "Immersion"), page)
-        yield self.fact("ala_accredited", main.sentence("accredited", "American Library Association"), page)
-        yield from self.follow(page, main.link(href="morgridgeonline.du.edu/online-mlis-program/"), self.parse_overview)
+        # One heading per specialization under "Students have the opportunity to specialize in ...".
+        areas = [a for a in dict.fromkeys(main.texts("h2, h3, h4, summary, button, dt, strong")) if a in self.specializations]
+        yield from self.programs("mlis", page, areas, degree=main.css("h1"))  # "MLIS@DEN Specializations"
 
     @expects("application_fee", "entrance_exam")
     def parse_requirements(self, page):
         main = page.main
-        yield self.fact("application_fee", main.sentence("Application fee"), page)
-        yield self.fact("entrance_exam", main.css(".callout"), page)
+        yield self.fact("application_fee", main.sentence("application fee"), page)  # an item of the list to submit
+        yield self.fact("entrance_exam", main.sentence("GRE", "required"), page)
 
     @expects("ala_accredited")
     def parse_news(self, page):
-        main = page.main
-        yield self.fact("ala_accredited", main.sentence("continued accreditation", "Master of Library and Information Science"), page)
+        yield self.fact("ala_accredited", page.main.sentence("accreditation", "American Library Association"), page)
 
-    @expects("tuition")
-    def parse_tuition(self, page):
-        main = page.main
-        # Footnote 1 states the base rate; the table rows are worked examples at set loads.
-        yield self.fact("tuition", main.sentence("rate", "per quarter credit hour"), page)
+    @expects("delivery")
+    def parse_accreditation(self, page):
+        # "NOTE: The University of Denver launched an online MLIS program in Spring 2019."
+        yield self.fact("delivery", page.main.sentence("online", "MLIS", "launched"), page)

@@ -262,6 +262,17 @@ class Page:
                         return sentence
         return None
 
+    def block(self, *words: str) -> str | None:
+        """The whole text of the first block (paragraph, list item, cell) holding all `words`
+        (whole words, ignoring case): a statement whose sentences need each other ("... once a
+        year, for fall semester. Although applications are accepted until February 1, ...")."""
+        patterns = [_word(w) for w in words]
+        for block in self._blocks():
+            text = self._text([block]) or ""
+            if all(p.search(text) for p in patterns):
+                return text
+        return None
+
     def _blocks(self) -> list:
         """Every block under this page's root, in page order (found once per root)."""
         key = self._el if _is_element(self._el) else id(self.root)
@@ -404,6 +415,14 @@ def _section_body(node) -> list:
             body.append(sib)
         if body:
             return body
+        # A heading wrapped alone (<div><div><h3>Q?</h3></div></div><div>answer</div>): the
+        # block after its outermost lone wrapper.
+        wrapper = node
+        while (parent := wrapper.getparent()) is not None and sum(isinstance(c.tag, str) for c in parent) == 1:
+            wrapper = parent
+            after = _xpath("following-sibling::*[1]")(wrapper)
+            if after:
+                return after
         return _xpath("../following-sibling::*[1]")(node)
     # <strong>Label:</strong> value in the same block
     return _xpath("..")(node)

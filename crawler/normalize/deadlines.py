@@ -216,7 +216,8 @@ _YEAR_ROUND = re.compile(
 _SOURCE = re.compile(
     r"\bgraduate\s+(?:school|college)(?:'s)?\s+(?:(?:application|admissions?)\s+)?(?:deadlines?|dates?)\b"
     r"|\b(?:deadlines?|dates?)\s+(?:set|established|published)\s+by\s+the\s+graduate\s+(?:school|college)\b"
-    r"|^\s?(?:the\s+)?graduate\s+(?:school|college)\b(?!\s+(?:by|before|no\s+later))"
+    # "LSU Graduate School Fall - June 30": a page's unit name, as its title gives it, leads.
+    r"|^\s?(?:the\s+|(?-i:[A-Z]{2,5})\s+)?graduate\s+(?:school|college)\b(?!\s+(?:by|before|no\s+later))"
     r"|\(\s?(?:the\s+)?graduate\s+(?:school|college)\s?\)|\bgraduate\s+(?:school|college)\s?:",
     re.I,
 )
@@ -516,7 +517,9 @@ def parse_deadlines(text: str) -> list[Deadline]:
     seen: set[Deadline] = set()
     state = _State(terms=[])
     previous_terms: list[str | None] = []
+    next_carried: str | None = None
     for i, (ev, pre, post) in enumerate(zip(events, pres, posts)):
+        carried, next_carried = next_carried, None
         clause = _own_clause(pre)
         pre_terms = _term_list(clause)
         inside = i > 0 and _in_paren(posts[i - 1] + pre)
@@ -589,7 +592,12 @@ def parse_deadlines(text: str) -> list[Deadline]:
             if ev.rolling:
                 deadline = Deadline(term=term, date=None, kind="rolling", applies_to=qual)
             else:
-                kind = listed_kind.get(i) or _kind(post, nearest_end=False) or pre_kind or state.kind or "final"
+                # The words right before the date are its own ("accepted until February 1, priority
+                # consideration is given to applications received by December 15"): they win over a
+                # kind word after it, which then introduces the next date.
+                near, after = _kind(" ".join(clause.split()[-3:])), _kind(post, nearest_end=False)
+                kind = listed_kind.get(i) or near or after or carried or pre_kind or state.kind or "final"
+                next_carried = after if near and after and after != near else None
                 deadline = Deadline(term=term, date=ev.date, kind=kind, applies_to=qual)
             if deadline not in seen:
                 seen.add(deadline)

@@ -174,7 +174,7 @@ FACT_WORDS: dict[str, tuple[str, ...]] = {
     "start_terms": ("start terms", "admission terms", "entry terms", "start dates", "begin"),
     "entrance_exam": ("GRE", "graduate record exam", "MAT", "miller analogies", "test scores", "standardized test"),
     "min_gpa": ("GPA", "grade point average", "grade-point average"),
-    "application_fee": ("application fee", "fee to apply", "nonrefundable fee"),
+    "application_fee": ("application fee", "fee to apply", "nonrefundable fee", "non-refundable fee"),
     "delivery": ("online", "distance", "on campus", "hybrid", "delivery", "format"),
     "duration": ("complete", "completion", "finish", "years", "months", "time limit"),
     "ala_accredited": ("ALA", "American Library Association", "accredited", "accreditation"),

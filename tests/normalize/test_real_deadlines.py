@@ -20,6 +20,15 @@ def rolling(term=None, applies_to=None):
 
 
 CASES = [
+    # --- a kind word right before a date is its own --------------------------------------------------
+    # UW-Madison, Guide admissions prose: "until" belongs to the first date; "priority consideration"
+    # after it introduces the second one.
+    ("Although applications are accepted until February 1, priority consideration, including consideration "
+     "for departmental scholarships, is given to applications received by December 15.",
+     [d(None, "--02-01", "final"), d(None, "--12-15", "priority")]),
+    # LSU Graduate School, "Before You Apply": the unit name of the page's title leads a group's line.
+    ("LSU Graduate School U.S. Citizen & Permanent Residents Fall - June 30",
+     [d("fall", "--06-30", applies_to="graduate school, domestic")]),
     # --- date first, term after ("January 15: Summer") -------------------------------------------
     # Kent State, MLIS admissions page: a heading names the kind, then date-first rows.
     ("Priority Application Deadlines - January 15: Summer semester - March 15: Fall semester - September 15: "
