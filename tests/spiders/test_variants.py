@@ -39,8 +39,6 @@ KINDS = list(variants.KINDS)
 KNOWN = {
     ("strip_attributes", "buffalo"): "parse_tuition scopes the rates to #non-resident-online; without the id, "
                                      "css('h3') joins both tabs' headings and every rate reads in_state and out_of_state",
-    ("strip_attributes", "lsu"): "focus areas found by .accordion-button (both lost, health ok) and the Graduate "
-                                 "School label by .unit-bar (deadlines read 'domestic' for 'graduate school, domestic')",
     ("synonym_headings", "arizona"): "list_items('Emphasis Areas'): under 'Areas of Emphasis' all 8 emphasis "
                                      "programs are lost with health ok",
     ("synonym_headings", "buffalo"): "titles('Concentrations'): under 'Areas of Concentration' all 10 "
@@ -48,12 +46,6 @@ KNOWN = {
     ("add_wrappers", "buffalo"): "parse_tuition labels the rates with css('h3'); with the tab heading in a "
                                  "<summary> the rates read residency 'any' instead of out_of_state",
     ("remove_wrappers", "buffalo"): "#non-resident-online unwrapped: as strip_attributes (both residencies read)",
-    ("remove_wrappers", "denver"): "sentence('as few as', 'months') finds the hero stat '21 months - finish in as "
-                                   "few as 21 months' once it is a <p>; parse_duration reads it as exactly 21 months",
-    ("remove_wrappers", "lsu"): ".unit-bar unwrapped: Graduate School deadlines read 'domestic' for "
-                                "'graduate school, domestic'",
-    ("noise", "lsu"): "parse_graduate_deadlines reads every table in <main>: the 'Related programs' table's "
-                      "'Fall: January 9' becomes a Graduate School MLIS deadline",
     ("noise", "usm"): "parse_online reads page.row('Completion Time') and page.row('Format') page-wide: a "
                       "sidebar's other program gives duration 12 months and delivery 'campus'",
 }
