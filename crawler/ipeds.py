@@ -192,7 +192,7 @@ def check_rate(rate, institution_unitid: str | None, ipeds: Ipeds | None,
     if any(Decimal(str(low)) <= ratio <= Decimal(str(high)) for ratio, _, _ in ratios):
         return None
     ratio, column, official = min(ratios, key=lambda r: abs(math.log(r[0])))
-    times = f"{ratio:.1f}x" if ratio >= 1 else f"{ratio:.2f}x"
+    times = f"{ratio:.1f}x" if ratio >= 3 else f"{ratio:.2f}x"  # 2.03x is outside a band of 2, 2.0x would not say so
     looks = ("a per-term or per-year figure read as per credit looks like this" if ratio > 1
              else "a fee, a discount or another school's rate read as tuition looks like this")
     return (f"${amount:,.2f} per credit is {times} the school's official graduate charge of ${official:,.2f} "
