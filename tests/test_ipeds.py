@@ -168,7 +168,7 @@ def test_every_real_per_credit_rate_passes(real):
         assert real.get(UNITID[university]) is not None, university  # the check really ran
         assert ipeds.check_rate(rate, UNITID[university], real) is None, (university, date, program_id, rate)
         checked += 1
-    assert checked >= 5
+    assert checked, "no per-credit tuition in tests/expected: the check ran on nothing"
 
 
 def test_a_per_term_figure_read_as_per_credit_is_held(real):
