@@ -4,6 +4,8 @@ Pure text -> text, like every normalizer. Spiders call these instead of writing 
 prefix, suffix and slug rules, so two universities' titles are read the same way.
 
     concentration_in("MLS with Certificate in School Librarianship") -> "Certificate in School Librarianship"
+    concentration_in("Master of Library Science with Certificate in Community Information")
+                                                                      -> "Certificate in Community Information"
     concentration_in("Master of Library Science (MLS)")              -> None (the degree alone)
     concentration_name("Law Librarianship (Joint JD/MS with the UB School of Law)") -> "Law Librarianship"
     concentration_name("School Library Licensure Emphasis")          -> "School Library Licensure"
@@ -15,8 +17,9 @@ from __future__ import annotations
 
 import re
 
-# "<degree abbreviation> with <concentration>": "MLIS with Archives ...", "MLS with Certificate in ...".
-_DEGREE_WITH = re.compile(r"^\s*[A-Z][A-Za-z.]{1,7}\s+with\s+(?P<rest>\S.*)$")
+# "<degree> with <concentration>": "MLS with Archives ...", "MLS with Certificate in ...", and the
+# degree spelled out, "Master of Library Science with Certificate in Community Information".
+_DEGREE_WITH = re.compile(r"^\s*(?:[A-Z][A-Za-z.]{1,7}|Master\s+of\s+[A-Z][A-Za-z&\s]*?)\s+with\s+(?P<rest>\S.*)$")
 # What qualifies a concentration's title without being its name: a trailing parenthetical
 # ("(Joint JD/MS with the UB School of Law)") and a trailing kind word ("emphasis").
 _TRAILING_PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")

@@ -26,6 +26,8 @@ IN_TITLE = [
     ("MLS with Certificate in School Librarianship", "Certificate in School Librarianship"),  # TWU
     ("MLIS with Archives and Special Collections", "Archives and Special Collections"),      # USM
     ("MLIS with School Library Licensure emphasis", "School Library Licensure"),
+    ("Master of Library Science with Certificate in Community Information", "Certificate in Community Information"),  # TWU catalog
+    ("MLS with School Librarian Certification", "School Librarian Certification"),        # TWU, 2024
     ("Master of Library Science (MLS)", None),   # the degree alone
     ("Master of Library and Information Science", None),
     ("Library and Information Studies: Online Program, MA", None),

@@ -98,3 +98,18 @@ def test_the_institution_item_is_declared_once_with_keywords():
     assert ExampleSpider.institution.institution_id == ""  # the declaration itself is not changed
     with pytest.raises(TypeError):
         Institution("Example University", "Springfield", "IL", "public", "example.edu", "999999")
+
+
+def test_mention_finds_a_fact_by_any_of_its_words():
+    """`Page.mention` reads the first sentence naming a fact by one of its FACT_WORDS, and
+    nothing when no sentence does (the word list is the one the normalizers use)."""
+    from crawler.crawl.page import Page
+
+    def page(html):
+        return Page(HtmlResponse(url="https://example.edu/", body=html.encode(), encoding="utf-8"))
+
+    real = page("<main><h2>Admission</h2><p>Apply by March 1.</p>"
+                "<p>Students must have a 2.75 grade-point average for the last 60 hours. Letters are required.</p></main>")
+    assert real.main.mention("min_gpa") == "Students must have a 2.75 grade-point average for the last 60 hours."
+    assert page("<main><p>Minimum 3.0 GPA.</p></main>").main.mention("min_gpa") == "Minimum 3.0 GPA."
+    assert page("<main><p>Grades are posted online.</p></main>").main.mention("min_gpa") is None
