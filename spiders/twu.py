@@ -23,7 +23,13 @@ class TwuSpider(ProgramSpider):
         # The MA, the dual degree and stand-alone certificates are other programs. A link's text
         # names the program its page defines (that page's own title, once read).
         for title, url in main.anchors(text="Master of Library Science") + main.anchors(text="MLS with"):
-            yield from self.follow(page, url, self.parse_program, programs=[self.program_slug(title)])
+            read = self.parse_program if concentration_in(title) else self.parse_mls
+            yield from self.follow(page, url, read, programs=[self.program_slug(title)])
+
+    @expects("name", "degree", "delivery", "ala_accredited", "min_gpa", "application_deadlines", "start_terms")
+    def parse_mls(self, page):
+        """The MLS page: a program page that also states admission (GPA, preferred deadlines)."""
+        yield from self.parse_program(page)
 
     @expects("name", "degree", "delivery", "ala_accredited")
     def parse_program(self, page):
@@ -35,7 +41,7 @@ class TwuSpider(ProgramSpider):
         facts = {
             "delivery": main.sentence("entirely online"),
             "ala_accredited": main.sentence("accredited", "American Library Association"),
-            # Stated on the MLS page only; a certificate page sends readers elsewhere for admission.
+            # The MLS page's; a certificate page sends readers elsewhere for admission.
             "min_gpa": main.mention("min_gpa"),
             "application_deadlines": main.section("Preferred Application Deadlines"),
             "start_terms": main.section("Preferred Application Deadlines"),
