@@ -18,10 +18,13 @@ class UsmSpider(ProgramSpider):
         "https://online.usm.edu/graduate/library-and-information-science-ms": "parse_online",
         "https://online.usm.edu/pricing": "parse_pricing",
         "https://catalog.usm.edu/preview_program.php?catoid=20&poid=9402": "parse_catalog",  # archived 2018-19 bulletin
-        "https://online.usm.edu/graduate/library-and-information-science-licensure-online-degree-mlis/": "parse_track",
-        "https://online.usm.edu/certificate/archives-and-special-collections-graduate-certificate-school-of-library-and-"
-        "information-science/": "parse_track",
-        "https://catalog.usm.edu/preview_program.php?catoid=27&poid=13874": "parse_track",
+    }
+    # Each track's own page, by its real URL, for the program it defines (reported alone if it fails).
+    tracks = {
+        "mlis-licensure": "https://online.usm.edu/graduate/library-and-information-science-licensure-online-degree-mlis/",
+        "mlis-archives-special-collections": "https://online.usm.edu/certificate/archives-and-special-collections-"
+                                             "graduate-certificate-school-of-library-and-information-science/",
+        "mlis-youth-services-literature": "https://catalog.usm.edu/preview_program.php?catoid=27&poid=13874",
     }
     id_omits = ("and",)  # "Archives and Special Collections" -> mlis-archives-special-collections
 
@@ -32,10 +35,14 @@ class UsmSpider(ProgramSpider):
         yield self.fact("synchronous", main.mention("synchronous"), page)  # "Synchronous classes meet online once each week"
         yield from self.follow(page, main.link(text="Master of Library and Information Science Degree Requirements"),
                                self.parse_mlis, programs=["mlis"])
+        for program, url in self.tracks.items():
+            yield from self.follow(page, url, self.parse_track, programs=[program])
 
-    @expects("ala_accredited")
+    @expects("ala_accredited", "total_credits")
     def parse_about(self, page):
-        yield self.fact("ala_accredited", page.main.sentence("accredited", "American Library Association"), page)
+        main = page.main
+        yield self.fact("ala_accredited", main.sentence("accredited", "American Library Association"), page)
+        yield self.fact("total_credits", main.sentence("credit hour program"), page, programs=["mlis"])  # "Our 40 graduate credit hour program"
 
     @expects("name", "degree", "total_credits")
     def parse_mlis(self, page):

@@ -24,7 +24,7 @@ from tests.support.sitecopy import (
 NIGHT = "2026-11-03"
 TWU_PAGES = "twu.edu/slis/programs-admission-requirements"
 TWU_PROGRAM_FIELDS = {"name", "degree", "delivery", "ala_accredited"}  # what every SLIS program page states
-USM_EMPHASIS_FIELDS = {"name", "concentration", "total_credits", "delivery", "synchronous"}
+USM_EMPHASIS_FIELDS = {"name", "concentration"}
 BUFFALO_PROGRAM_FIELDS = {"name", "degree", "total_credits", "duration", "delivery", "application_deadlines",
                           "ala_accredited"}
 BUFFALO_SCHOOL = "https://ed.buffalo.edu/academics/masters/school-librarianship.html"
@@ -54,10 +54,10 @@ def states(data: Path, crawl_id: str) -> dict[str, Counter]:
     ("twu", lambda s: (s / f"{TWU_PAGES}/mls-school-librarian/index.html").unlink(),
      f"https://{TWU_PAGES}/mls-school-librarian/", ["twu/mls-school-librarianship"],
      TWU_PROGRAM_FIELDS, "page answered HTTP 404"),
-    # One USM page defines two emphases (the licensure emphasis is a section of it): both are named.
-    ("usm", lambda s: (s / "www.usm.edu/library-information-science/youth-services-literature").unlink(),
-     "https://www.usm.edu/library-information-science/youth-services-literature",
-     ["usm/mlis-school-library-licensure", "usm/mlis-youth-services-literature"], USM_EMPHASIS_FIELDS,
+    # A USM certificate page, reached by its URL for the program it defines: only that program is named.
+    ("usm", lambda s: (s / "catalog.usm.edu/preview_program.php?catoid=27&poid=13874").unlink(),
+     "https://catalog.usm.edu/preview_program.php?catoid=27&poid=13874",
+     ["usm/mlis-youth-services-literature"], USM_EMPHASIS_FIELDS,
      "page answered HTTP 404"),
     ("buffalo", lambda s: declare(s, "ed.buffalo.edu", status={"/academics/masters/school-librarianship.html": 503}),
      BUFFALO_SCHOOL, ["buffalo/ms-school-librarianship"], BUFFALO_PROGRAM_FIELDS, "page answered HTTP 503"),
