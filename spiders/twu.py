@@ -17,6 +17,8 @@ class TwuSpider(ProgramSpider):
             "parse_catalog",
     }
     id_omits = ("Certificate in",)  # "MLS with Certificate in School Librarianship" -> mls-school-librarianship
+    # A renamed path keeps its id: "MLS with School Librarian Certification" (until 2025) is the same program.
+    renamed = {"mls-school-librarian-certification": "mls-school-librarianship"}
 
     def parse_programs(self, page):
         main = page.main
@@ -66,4 +68,5 @@ class TwuSpider(ProgramSpider):
         """The program a title names: "MLS with Certificate in School Librarianship" ->
         mls-school-librarianship; "Master of Library Science (MLS)" -> "mls"."""
         concentration = concentration_in(title)
-        return self.concentration_id("mls", concentration) if concentration else "mls"
+        slug = self.concentration_id("mls", concentration) if concentration else "mls"
+        return self.renamed.get(slug, slug)
