@@ -61,13 +61,15 @@ class UsmSpider(ProgramSpider):
 
     @expects("min_gpa")
     def parse_catalog(self, page):
-        # "Undergraduate Record - ... must have a 2.75 (4.0 scale) grade point average for the last two years"
-        yield self.fact("min_gpa", page.main.mention("min_gpa"), page, programs=["mlis"])
+        # "... qualifying for regular admission ... must have a 2.75 (4.0 scale) grade point average": the
+        # admission average, not the degree's "3.0 cumulative GPA" further down the bulletin.
+        yield self.fact("min_gpa", page.main.mention("min_gpa", "admission"), page, programs=["mlis"])
 
     @expects("tuition")
     def parse_pricing(self, page):
-        # Each cost of the Graduate Degree card, with its band: "Part Time 1-8 HOURS Cost per Hour: $556.12".
-        costs = page.main.under_headings("//dl/*[dt][preceding::h2[1][contains(., 'Graduate')]]")
+        # Each cost (a label/value pair, listed or tabled) of the Graduate Degree card, with its band:
+        # "Part Time 1-8 HOURS Cost per Hour: $556.12".
+        costs = page.main.under_headings("(//dl/*[dt] | //tr[count(th|td) >= 2])[preceding::h2[1][contains(., 'Graduate')]]")
         for cost in costs:
             if stated_rate(cost):  # per year and per 3-hour course multiply the stated rates out
                 yield self.fact("tuition", cost, page)

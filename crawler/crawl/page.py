@@ -250,16 +250,17 @@ class Page:
                         return sentence
         return None
 
-    def mention(self, field: str) -> str | None:
+    def mention(self, field: str, *words: str) -> str | None:
         """The first sentence, in the smallest block that holds it, that names `field` by one of
         its words (`FACT_WORDS`: "GPA", "grade point average" and "grade-point average" alike for
-        `min_gpa`), whole words, ignoring case. For a fact a page states once, in its own words."""
-        pattern = _fact_words(field)
+        `min_gpa`) and holds every one of `words` (whole words, ignoring case, as `sentence`):
+        `mention("min_gpa", "admission")` is the admission GPA, not a graduation average."""
+        patterns = [_fact_words(field), *(_word(w) for w in words)]
         for block in self._blocks():
             text = self._text([block]) or ""
-            if pattern.search(text):
+            if all(p.search(text) for p in patterns):
                 for sentence in _SENTENCE_END.split(text):
-                    if pattern.search(sentence):
+                    if all(p.search(sentence) for p in patterns):
                         return sentence
         return None
 

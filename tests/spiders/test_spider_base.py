@@ -113,3 +113,8 @@ def test_mention_finds_a_fact_by_any_of_its_words():
     assert real.main.mention("min_gpa") == "Students must have a 2.75 grade-point average for the last 60 hours."
     assert page("<main><p>Minimum 3.0 GPA.</p></main>").main.mention("min_gpa") == "Minimum 3.0 GPA."
     assert page("<main><p>Grades are posted online.</p></main>").main.mention("min_gpa") is None
+    # Bound by a word of its own: a graduation average before the admission one is not taken.
+    both = page("<main><p>Graduates maintained a 3.00 cumulative grade point average.</p>"
+                "<p>Regular admission asks for a 2.75 grade point average.</p></main>")
+    assert both.main.mention("min_gpa", "admission") == "Regular admission asks for a 2.75 grade point average."
+    assert both.main.mention("min_gpa", "probation") is None
