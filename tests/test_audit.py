@@ -60,8 +60,11 @@ def test_comparison_rules(results):
     lsu = find(results, "lsu/mlis", "application_deadlines")                           # Spring: March 3 2025
     assert lsu["status"] == "contradicted" and "Spring Nov 15 (final, graduate school, domestic)" in lsu["our_value"]
     assert find(results, "denver/mlis", "delivery")["status"] == "verified"            # fully online: "an online MLIS program"
-    twu = find(results, "twu/mls", "entrance_exam")                                    # test required below a 3.0 GPA
-    assert twu["status"] == "contradicted" and twu["our_value"].startswith("GRE/MAT/GMAT/LSAT/MCAT conditional")
+    twu = find(results, "twu/mls", "entrance_exam")                                    # "the GRE is not required"
+    assert twu["status"] == "verified" and twu["our_value"] == "GRE not required"
+    school = find(results, "twu/mls-school-librarianship", "delivery")                 # a 160-hour in-person practicum
+    assert school["status"] == "contradicted" and school["our_value"] == "hybrid"
+    assert find(results, "usm/mlis-youth-services-literature", "entrance_exam")["status"] == "not_stated"  # its page does not say
     assert find(results, "denver/mlis", "duration")["status"] == "not_stated"          # as few as 21 months: only an ad says so
     assert find(results, "buffalo/ms-ils", "entrance_exam")["status"] == "not_stated"  # Buffalo's pages do not say
     assert find(results, "lsu/mlis", "tuition")["status"] == "unreadable"              # "approximately $19980 total"

@@ -23,9 +23,8 @@ from tests.support.sitecopy import (
 
 NIGHT = "2026-11-03"
 TWU_PAGES = "twu.edu/slis/programs-admission-requirements"
-TWU_PROGRAM_FIELDS = {"name", "degree", "total_credits", "delivery", "ala_accredited", "min_gpa", "entrance_exam",
-                      "application_deadlines", "start_terms"}
-USM_EMPHASIS_FIELDS = {"name", "concentration", "total_credits", "delivery", "synchronous"}
+TWU_PROGRAM_FIELDS = {"name", "degree", "delivery", "ala_accredited"}  # what every SLIS program page states
+USM_EMPHASIS_FIELDS = {"name", "concentration"}
 BUFFALO_PROGRAM_FIELDS = {"name", "degree", "total_credits", "duration", "delivery", "application_deadlines",
                           "ala_accredited"}
 BUFFALO_SCHOOL = "https://ed.buffalo.edu/academics/masters/school-librarianship.html"
@@ -51,14 +50,14 @@ def states(data: Path, crawl_id: str) -> dict[str, Counter]:
 # -- 1. a failed program page concerns its own programs only --------------------------------------
 
 @pytest.mark.parametrize("spider, break_page, url, failed, fields, reason", [
-    # The review's reproduction: TWU's community-information certificate page answers 404.
-    ("twu", lambda s: (s / f"{TWU_PAGES}/mls-certificate-community-information/index.html").unlink(),
-     f"https://{TWU_PAGES}/mls-certificate-community-information/", ["twu/mls-community-information"],
+    # The review's reproduction: TWU's school-librarianship certificate page answers 404.
+    ("twu", lambda s: (s / f"{TWU_PAGES}/mls-school-librarian/index.html").unlink(),
+     f"https://{TWU_PAGES}/mls-school-librarian/", ["twu/mls-school-librarianship"],
      TWU_PROGRAM_FIELDS, "page answered HTTP 404"),
-    # One USM page defines two emphases (the licensure emphasis is a section of it): both are named.
-    ("usm", lambda s: (s / "www.usm.edu/library-information-science/youth-services-literature").unlink(),
-     "https://www.usm.edu/library-information-science/youth-services-literature",
-     ["usm/mlis-school-library-licensure", "usm/mlis-youth-services-literature"], USM_EMPHASIS_FIELDS,
+    # A USM certificate page, reached by its URL for the program it defines: only that program is named.
+    ("usm", lambda s: (s / "catalog.usm.edu/preview_program.php?catoid=27&poid=13874").unlink(),
+     "https://catalog.usm.edu/preview_program.php?catoid=27&poid=13874",
+     ["usm/mlis-youth-services-literature"], USM_EMPHASIS_FIELDS,
      "page answered HTTP 404"),
     ("buffalo", lambda s: declare(s, "ed.buffalo.edu", status={"/academics/masters/school-librarianship.html": 503}),
      BUFFALO_SCHOOL, ["buffalo/ms-school-librarianship"], BUFFALO_PROGRAM_FIELDS, "page answered HTTP 503"),
@@ -186,19 +185,20 @@ def test_section_reads_a_panel_whose_id_holds_a_quote():
 def test_one_failed_certificate_page_does_not_hold_the_other_programs_news(data, site):
     """TWU has three programs; one certificate page failing leaves one in three unaccounted for,
     more than the circuit breaker's 20%. A failed page is already reported, so it is not a
-    silent coverage drop: the news on the MLS page (deadlines a fortnight earlier) is published
-    for the programs that were read."""
+    silent coverage drop: the news on the MLS page (the fall deadline a fortnight earlier) is
+    published for the programs that were read, and the failed page's values are kept."""
     data = data("twu")
-    (site / f"{TWU_PAGES}/mls-certificate-community-information/index.html").unlink()
-    edit(site, f"{TWU_PAGES}/master-of-library-science/index.html",
-         "<li><strong>Fall</strong> - June 1</li>", "<li><strong>Fall</strong> - May 15</li>")
+    (site / f"{TWU_PAGES}/mls-school-librarian/index.html").unlink()
+    edit(site, f"{TWU_PAGES}/master-of-library-science-degree-mls/index.html", "Fall - June 1", "Fall - May 15")
     result = night(data, site, ["twu"])
 
     assert result.health == {"twu": "degraded"}
     entry = next(s for s in report(result)["spiders"] if s["name"] == "twu")
     assert entry["quarantined"] is False
     moved = {(c["program_id"], c["field"], c["status"]) for c in report(result)["changes"] if c["kind"] == "changed"}
-    assert moved == {("twu/mls", "application_deadlines", "accepted")}  # each certificate page states its own
+    assert moved == {("twu/mls", "application_deadlines", "accepted")}  # only the MLS page states deadlines
     fall = dict(published(data).execute("SELECT program_id, date FROM deadlines WHERE term = 'fall'").fetchall())
-    assert fall == {"twu/mls": "--05-15", "twu/mls-school-librarianship": "--06-01",
-                    "twu/mls-community-information": "--06-01"}  # the failed page's value is kept
+    assert fall == {"twu/mls": "--05-15"}
+    delivery = dict(published(data).execute("SELECT program_id, delivery FROM programs").fetchall())
+    assert delivery == {"twu/mls": "online", "twu/mls-community-information": "online",
+                        "twu/mls-school-librarianship": "hybrid"}  # the failed page's value is kept

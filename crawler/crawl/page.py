@@ -22,6 +22,7 @@ from parsel.csstranslator import HTMLTranslator
 from scrapy.http import Response
 
 from crawler.normalize import clean_text
+from crawler.normalize.vocabulary import FACT_WORDS, alternation
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TEXT = ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
@@ -46,6 +47,11 @@ def _css(query: str) -> etree.XPath:
 @lru_cache(maxsize=256)
 def _word(word: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _fact_words(field: str) -> re.Pattern:
+    return re.compile(alternation(FACT_WORDS[field]), re.IGNORECASE)
 
 
 def text_of(nodes: Selector | SelectorList | None) -> str | None:
@@ -271,6 +277,20 @@ class Page:
             text = self._text([block]) or ""
             if all(p.search(text) for p in patterns):
                 return text
+        return None
+
+    def mention(self, field: str, *words: str) -> str | None:
+        """The first sentence, in the smallest block that holds it, that names `field` by one of
+        its words (`FACT_WORDS`: "GPA", "grade point average" and "grade-point average" alike for
+        `min_gpa`) and holds every one of `words` (whole words, ignoring case, as `sentence`):
+        `mention("min_gpa", "admission")` is the admission GPA, not a graduation average."""
+        patterns = [_fact_words(field), *(_word(w) for w in words)]
+        for block in self._blocks():
+            text = self._text([block]) or ""
+            if all(p.search(text) for p in patterns):
+                for sentence in _SENTENCE_END.split(text):
+                    if all(p.search(sentence) for p in patterns):
+                        return sentence
         return None
 
     def _blocks(self) -> list:

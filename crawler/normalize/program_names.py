@@ -4,9 +4,13 @@ Pure text -> text, like every normalizer. Spiders call these instead of writing 
 prefix, suffix and slug rules, so two universities' titles are read the same way.
 
     concentration_in("MLS with Certificate in School Librarianship") -> "Certificate in School Librarianship"
+    concentration_in("Master of Library Science with Certificate in Community Information")
+                                                                      -> "Certificate in Community Information"
+    concentration_in("Library and Information Science (Licensure) MLIS") -> "Licensure"
     concentration_in("Master of Library Science (MLS)")              -> None (the degree alone)
     concentration_name("Law Librarianship (Joint JD/MS with the UB School of Law)") -> "Law Librarianship"
     concentration_name("School Library Licensure Emphasis")          -> "School Library Licensure"
+    concentration_name("Archives and Special Collections Graduate Certificate") -> "Archives and Special Collections"
     program_slug("Law & Legal Information")                           -> "law-legal-information"
     program_slug("Archives and Special Collections", omit=("and",))   -> "archives-special-collections"
 """
@@ -15,17 +19,20 @@ from __future__ import annotations
 
 import re
 
-# "<degree abbreviation> with <concentration>": "MLIS with Archives ...", "MLS with Certificate in ...".
-_DEGREE_WITH = re.compile(r"^\s*[A-Z][A-Za-z.]{1,7}\s+with\s+(?P<rest>\S.*)$")
+# "<degree> with <concentration>": "MLS with Archives ...", "MLS with Certificate in ...", and the
+# degree spelled out, "Master of Library Science with Certificate in Community Information".
+_DEGREE_WITH = re.compile(r"^\s*(?:[A-Z][A-Za-z.]{1,7}|Master\s+of\s+[A-Z][A-Za-z&\s]*?)\s+with\s+(?P<rest>\S.*)$")
 # What qualifies a concentration's title without being its name: a trailing parenthetical
 # ("(Joint JD/MS with the UB School of Law)") and a trailing kind word ("emphasis").
 _TRAILING_PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
-_TRAILING_KIND = re.compile(r"\s+(?:emphasis|concentration|track|specialization)\s*$", re.I)
+_TRAILING_KIND = re.compile(r"\s+(?:emphasis|concentration|track|specialization|(?:graduate\s+)?certificate)\s*$", re.I)
+# "<field> (<track>) <degree abbreviation>": "Library and Information Science (Licensure) MLIS".
+_TRACK_IN_DEGREE = re.compile(r"^[^()]+\((?P<track>[^()]+)\)\s+[A-Z][A-Za-z.]{1,7}\s*$")
 
 
 def concentration_name(title: str | None) -> str:
     """The concentration's name as its title gives it, without a trailing parenthetical or a
-    trailing "emphasis"/"concentration"/"track"/"specialization"; "" for no title."""
+    trailing "emphasis"/"concentration"/"track"/"specialization"/"(graduate) certificate"; "" for no title."""
     name = " ".join((title or "").split())
     name = _TRAILING_PARENTHETICAL.sub("", name)
     return _TRAILING_KIND.sub("", name).strip()
@@ -34,7 +41,11 @@ def concentration_name(title: str | None) -> str:
 def concentration_in(title: str | None) -> str | None:
     """The concentration a program's title names after its degree ("<degree> with <name>"),
     cleaned by `concentration_name`; None when the title names the degree alone."""
-    found = _DEGREE_WITH.match(" ".join((title or "").split()))
+    title = " ".join((title or "").split())
+    track = _TRACK_IN_DEGREE.match(title)
+    if track:
+        return concentration_name(track["track"]) or None
+    found = _DEGREE_WITH.match(title)
     return concentration_name(found["rest"]) or None if found else None
 
 

@@ -176,6 +176,7 @@ FACT_WORDS: dict[str, tuple[str, ...]] = {
     "min_gpa": ("GPA", "grade point average", "grade-point average"),
     "application_fee": ("application fee", "fee to apply", "nonrefundable fee", "non-refundable fee"),
     "delivery": ("online", "distance", "on campus", "hybrid", "delivery", "format"),
+    "synchronous": ("synchronous", "asynchronous", "real-time", "live online", "meet online", "each week", "weekly"),
     "duration": ("complete", "completion", "finish", "years", "months", "time limit"),
     "ala_accredited": ("ALA", "American Library Association", "accredited", "accreditation"),
 }

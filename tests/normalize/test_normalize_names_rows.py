@@ -12,6 +12,9 @@ NAMES = [
     ("Archives and Special Collections", "Archives and Special Collections"),
     ("  Public   Librarianship ", "Public Librarianship"),
     ("Data Curation Track", "Data Curation"),
+    ("Archives and Special Collections Graduate Certificate", "Archives and Special Collections"),  # USM
+    ("Youth Services and Literature Graduate Certificate", "Youth Services and Literature"),
+    ("Certificate in School Librarianship", "Certificate in School Librarianship"),  # a leading word stays
     ("Emphasis", "Emphasis"),  # a title that is only the kind word keeps it: never empty from a word
     (None, ""),
 ]
@@ -26,6 +29,9 @@ IN_TITLE = [
     ("MLS with Certificate in School Librarianship", "Certificate in School Librarianship"),  # TWU
     ("MLIS with Archives and Special Collections", "Archives and Special Collections"),      # USM
     ("MLIS with School Library Licensure emphasis", "School Library Licensure"),
+    ("Master of Library Science with Certificate in Community Information", "Certificate in Community Information"),  # TWU catalog
+    ("MLS with School Librarian Certification", "School Librarian Certification"),        # TWU, 2024
+    ("Library and Information Science (Licensure) MLIS", "Licensure"),                    # USM online
     ("Master of Library Science (MLS)", None),   # the degree alone
     ("Master of Library and Information Science", None),
     ("Library and Information Studies: Online Program, MA", None),

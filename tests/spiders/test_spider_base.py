@@ -112,3 +112,23 @@ def test_under_headings_takes_a_summary_as_the_heading_of_its_details():
     page = Page(HtmlResponse("https://www.example.edu/", body=body, encoding="utf-8")).main
     assert page.under_headings("//ul") == [
         "Main Campus Fall: February 1", "Online Campus Fall: March 15", "Global Campus Fall: February 15"]
+
+
+def test_mention_finds_a_fact_by_any_of_its_words():
+    """`Page.mention` reads the first sentence naming a fact by one of its FACT_WORDS, and
+    nothing when no sentence does (the word list is the one the normalizers use)."""
+    from crawler.crawl.page import Page
+
+    def page(html):
+        return Page(HtmlResponse(url="https://example.edu/", body=html.encode(), encoding="utf-8"))
+
+    real = page("<main><h2>Admission</h2><p>Apply by March 1.</p>"
+                "<p>Students must have a 2.75 grade-point average for the last 60 hours. Letters are required.</p></main>")
+    assert real.main.mention("min_gpa") == "Students must have a 2.75 grade-point average for the last 60 hours."
+    assert page("<main><p>Minimum 3.0 GPA.</p></main>").main.mention("min_gpa") == "Minimum 3.0 GPA."
+    assert page("<main><p>Grades are posted online.</p></main>").main.mention("min_gpa") is None
+    # Bound by a word of its own: a graduation average before the admission one is not taken.
+    both = page("<main><p>Graduates maintained a 3.00 cumulative grade point average.</p>"
+                "<p>Regular admission asks for a 2.75 grade point average.</p></main>")
+    assert both.main.mention("min_gpa", "admission") == "Regular admission asks for a 2.75 grade point average."
+    assert both.main.mention("min_gpa", "probation") is None
