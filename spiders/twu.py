@@ -9,7 +9,7 @@ class TwuSpider(ProgramSpider):
 
     name = "twu"
     institution = Institution(name="Texas Woman's University", city="Denton", state="TX", control="public",
-                              website="twu.edu", ipeds_unitid="228529")
+                              website="twu.edu", ipeds_unitid="229179")
     allowed_domains = ["twu.edu"]
     start_pages = {
         "https://twu.edu/slis/programs-admission-requirements/": "parse_programs",
@@ -32,6 +32,8 @@ class TwuSpider(ProgramSpider):
     def parse_mls(self, page):
         """The MLS page: a program page that also states admission (GPA, preferred deadlines)."""
         yield from self.parse_program(page)
+        # Only here: a certificate page states no GPA of its own (any it holds is another program's).
+        yield self.fact("min_gpa", page.main.mention("min_gpa"), page, programs=["mls"])
 
     @expects("name", "degree", "delivery", "ala_accredited")
     def parse_program(self, page):
@@ -43,8 +45,6 @@ class TwuSpider(ProgramSpider):
         facts = {
             "delivery": main.sentence("entirely online"),
             "ala_accredited": main.sentence("accredited", "American Library Association"),
-            # The MLS page's; a certificate page sends readers elsewhere for admission.
-            "min_gpa": main.mention("min_gpa"),
             "application_deadlines": main.section("Preferred Application Deadlines"),
             "start_terms": main.section("Preferred Application Deadlines"),
         }

@@ -256,7 +256,7 @@ def test_the_feed_exporter_writes_the_bytes_scrapys_own_would():
 
     items = [
         Institution(institution_id="twu", name="Texas Woman’s University", city="Denton", state="TX",
-                    control="public", website="twu.edu", ipeds_unitid="228529"),
+                    control="public", website="twu.edu", ipeds_unitid="229179"),
         ProgramItem(program_id="twu/mls", institution_id="twu", url="https://twu.edu/x"),
         FactItem(institution_id="twu", field="tuition", text="Tuition: $1,000 per credit — résidents",
                  url="https://twu.edu/x", programs=["twu/mls"], value=[{"amount_usd": "1000.00"}]),

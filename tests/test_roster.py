@@ -16,12 +16,6 @@ from tests.conftest import ROOT
 HEADER = ",".join(roster.COLUMNS)
 GOOD_ROW = "sjsu,San José State University,CA,US,MLIS,online,acalog,122755,accredited,catalog.sjsu.edu,"
 
-# A covered school whose spider carries another unit id than the roster, each checked to still differ
-# (remove the entry once the spider is fixed). twu: IPEDS HD2020 gives 228529 to Tarleton State University
-# and 229179 to Texas Woman's University.
-KNOWN_SPIDER_UNITID_ERRORS = {"twu": ("228529", "229179")}
-
-
 @pytest.fixture(scope="module")
 def spiders():
     settings = Settings()
@@ -91,10 +85,7 @@ def test_covered_schools_carry_the_roster_unit_id(spiders):
     by_id = {s.id: s for s in roster.load()}
     wrong = {name: (spider.institution.ipeds_unitid, by_id[name].ipeds_unitid)
              for name, spider in spiders.items()
-             if spider.institution.ipeds_unitid != (by_id[name].ipeds_unitid or "")}
-    for name, pair in KNOWN_SPIDER_UNITID_ERRORS.items():
-        if name in spiders:
-            assert wrong.pop(name, None) == pair, f"{name}: fixed? remove it from KNOWN_SPIDER_UNITID_ERRORS"
+             if (spider.institution.ipeds_unitid or "") != (by_id[name].ipeds_unitid or "")}
     assert wrong == {}
 
 

@@ -46,8 +46,6 @@ KNOWN = {
     ("add_wrappers", "buffalo"): "parse_tuition labels the rates with css('h3'); with the tab heading in a "
                                  "<summary> the rates read residency 'any' instead of out_of_state",
     ("remove_wrappers", "buffalo"): "#non-resident-online unwrapped: as strip_attributes (both residencies read)",
-    ("noise", "usm"): "parse_online reads page.row('Completion Time') and page.row('Format') page-wide: a "
-                      "sidebar's other program gives duration 12 months and delivery 'campus'",
 }
 
 
