@@ -452,7 +452,7 @@ def _read_post(item: _Item, m: re.Match[str]) -> None:
 
 
 def _read_pre(item: _Item) -> None:
-    tail = item.pre[-60:]
+    tail = item.pre[-90:]  # room for a column heading and a row label: "Fees*: Non-Resident Online Per Credit Hour Graduate (includes Certificates):"
     if item.kind is None:
         labels = list(_LABELS.finditer(tail))
         if labels:

@@ -30,6 +30,10 @@ CASES = [
       r("fee", "350", "term", "in_state", "on campus, 7+ credits"),
       r("fee", "835.48", "term", "in_state", "on campus, 7+ credits")]),
     ("$1,500 for 3 credits", []),
+    # Buffalo Student Accounts, a cell of the by-career table read with its column heading and row label.
+    ("Fees*: Non-Resident Online Per Credit Hour Graduate (includes Certificates): $76.16",
+     [r("fee", "76.16", "credit", "out_of_state", "online")]),
+    ("Total**: Non-Resident Online Per Credit Hour Graduate (includes Certificates): $641.16", []),
     # --- per-credit rates, with and without a total for the degree --------------------------------------
     # San Jose State, fees page: per unit and the degree total that restates it.
     ("Special Session tuition is $474 per unit, with a total tuition cost of $20,382 for the degree (43 units).",
