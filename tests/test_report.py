@@ -71,7 +71,7 @@ def decisions_scenario(root: Path) -> list:
         snapshot_copy(older, "2026-11-01", [(ADMISSIONS, GRE, UNREADABLE_GRE)]),
         snapshot_copy(newer, "2026-11-02", [
             (ADMISSIONS, GRE, UNREADABLE_GRE),
-            (ADMISSIONS, "$900 per unit", "$1,250 per unit"),
+            (ADMISSIONS, "$900/unit", "$1,250 per unit"),
             (ADMISSIONS, "$228 program fees", "$240 program fees"),
             (ADMISSIONS, "<li><strong>Fall:</strong> March 15", "<li><strong>Fall:</strong> April 1"),
         ]),

@@ -86,7 +86,7 @@ def test_report_shows_decisions_first_then_published_changes(browser, decisions)
     assert "$900.00 per credit (online campus) → $1,250.00 per credit (online campus) +38.9%" in pending
     assert "fee $228.00 per term (online campus, 7+ credits) → fee $240.00 per term (online campus, 7+ credits) +5.3%" in pending
     assert "Online Campus $1,250 per unit + $240 program fees (7+ units)" in pending  # the evidence, now
-    assert "Online Campus $900 per unit + $228 program fees (7+ units)" in pending    # and before
+    assert "Online Campus $900/unit + $228 program fees (7+ units)" in pending    # and before
     assert 'mlis-crawler review accept 39 42 45 48 51 54 57 60 63 --reason "…"' in pending
     broken = text_of(driver, "#broken")
     assert "University of Arizona\ndegraded" in broken
