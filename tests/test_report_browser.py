@@ -110,7 +110,7 @@ def test_the_quiet_and_first_nights_render_too(browser, decisions):
     expand_all(driver)
     assert "Nothing: no pending changes, every site healthy." in text_of(driver, "#decisions")
     assert "University of Arizona: 9 programs" in text_of(driver, "#baselines")
-    assert "Master of Arts in Library and Information Science — Archival Studies arizona/ma-lis-archival-studies" in text_of(driver, "#baselines")
+    assert "Library & Information Science (MA) — Archival Studies arizona/ma-lis-archival-studies" in text_of(driver, "#baselines")
     driver = open_report(browser, second.report_dir / "report.html", DESKTOP)
     assert "tuition" not in text_of(driver, "#decisions").lower()
     assert "+ $900.00 per credit (online campus)" in text_of(driver, "#published")
