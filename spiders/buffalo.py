@@ -11,6 +11,8 @@ class BuffaloSpider(ProgramSpider):
     institution = Institution(name="University at Buffalo (SUNY)", city="Buffalo", state="NY", control="public",
                               website="buffalo.edu", ipeds_unitid="196088")
     allowed_domains = ["buffalo.edu"]
+    start_programs = {"https://ed.buffalo.edu/information/academics/masters/school-librarianship.html":
+                      ("ms-school-librarianship",)}
     faq = "https://ed.buffalo.edu/information/academics/masters/library-science/faq.html"
     # The program pages moved out of /information/ in 2025 and Student Accounts renamed its
     # online-rates page; the older URLs answer with a redirect to the newer ones.

@@ -98,3 +98,20 @@ def test_the_institution_item_is_declared_once_with_keywords():
     assert ExampleSpider.institution.institution_id == ""  # the declaration itself is not changed
     with pytest.raises(TypeError):
         Institution("Example University", "Springfield", "IL", "public", "example.edu", "999999")
+
+
+def test_a_start_page_may_define_some_programs_only():
+    """`start_programs`: a start page that fails reports its fields for its own programs only."""
+
+    class TwoPages(ExampleSpider):
+        start_pages = {"https://www.example.edu/mlis/": "parse_program", "https://www.example.edu/school/": "parse_admissions"}
+        start_programs = {"https://www.example.edu/school/": ("school",)}
+
+    async def requests():
+        return [r async for r in TwoPages().start() if isinstance(r, scrapy.Request)]
+
+    first, school = asyncio.run(requests())
+    assert first.meta["mlis_programs"] == ["*"] and school.meta["mlis_programs"] == ["example/school"]
+    failed = HtmlResponse(url=school.url, body=b"", request=school, status=503)
+    missing = [i for i in TwoPages()._read(failed, **school.cb_kwargs) if isinstance(i, FactItem)]
+    assert [(f.field, f.programs) for f in missing] == [("min_gpa", ["example/school"])]
