@@ -83,7 +83,7 @@ def test_for_career_is_a_whole_word():
     ("Tuition per credit hour: $900", True),
     ("Cost per Year $9,612", False),
     ("Cost per 3-Hour Credit Course $1,201.50", False),
-    ("$900/unit", True),
+    ("$900 per unit", True),
     ("Cost $4,806", False),
 ])
 def test_stated_rate(row, stated):

@@ -22,7 +22,7 @@ def rate(kind, amount, per, residency="any", applies_to=None):
 
 
 def test_arizona_online_tuition():
-    text = "Online Campus $900/unit + $228 program fees (7+ units) Example: 9 units = $8,328.00"
+    text = "Online Campus $900 per unit + $228 program fees (7+ units) Example: 9 units = $8,328.00"
     assert parse_tuition(text) == [
         rate("tuition", "900", "credit", applies_to="online campus"),
         rate("fee", "228", "term", applies_to="online campus, 7+ credits"),

@@ -309,7 +309,7 @@ def test_parse_degree(text, expected):
 
 CLEAN = [
     ("  Fall:\u00a0May 1  ", "Fall: May 1"),
-    ("Tuition\n\t$900\r\nper unit", "Tuition $900/unit"),
+    ("Tuition\n\t$900\r\nper unit", "Tuition $900 per unit"),
     ("$1,\u200b372", "$1,372"),
     ("\ufeffMLIS", "MLIS"),
     ("Cafe\u0301", "Caf\u00e9"),

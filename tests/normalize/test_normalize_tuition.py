@@ -14,7 +14,7 @@ def r(kind, amount, per, residency="any", applies_to=None):
 CASES = [
     # --- University of Arizona: one-line formulas per block -------------------------------
     (
-        "Online Campus $900/unit + $228 program fees (7+ units) Example: 9 units = $8,328.00",
+        "Online Campus $900 per unit + $228 program fees (7+ units) Example: 9 units = $8,328.00",
         [r("tuition", "900", "credit", applies_to="online campus"),
          r("fee", "228", "term", applies_to="online campus, 7+ credits")],
     ),
@@ -34,7 +34,7 @@ CASES = [
     (
         # The whole cost block flattened into one string: each heading starts a new block.
         "In-State On-Campus $6,359 tuition + $350 program fees + $835.48 university fees* per semester (7+ units) "
-        "Online Campus $900/unit + $228 program fees (7+ units) Example: 9 units = $8,328.00",
+        "Online Campus $900 per unit + $228 program fees (7+ units) Example: 9 units = $8,328.00",
         [r("tuition", "6359", "term", "in_state", "on campus, 7+ credits"),
          r("fee", "350", "term", "in_state", "on campus, 7+ credits"),
          r("fee", "835.48", "term", "in_state", "on campus, 7+ credits"),

@@ -99,7 +99,7 @@ CREDITS = [
     ("LIS 5013 Foundations of Library Science (3 credits)", None),
     ("MLS: 36 credits; MA: 39 credits", None),
     ("Full-time students take 9 credits per semester.", None),
-    ("Tuition is $900/unit", None),
+    ("Tuition is $900 per unit", None),
     ("Credits: varies", None),
     ("", None),
     # --- PARSER_VERSION 3: hyphenated units; "a N-unit program" names the total ----------------
