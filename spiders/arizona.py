@@ -2,7 +2,8 @@ from crawler.crawl.spider import Institution, ProgramSpider, expects
 
 
 class ArizonaSpider(ProgramSpider):
-    """MA in Library and Information Science; each catalog emphasis area is its own program."""
+    """MA in Library and Information Science; each concentration the Graduate College catalog
+    lists is its own program."""
 
     name = "arizona"
     institution = Institution(name="University of Arizona", city="Tucson", state="AZ", control="public",
@@ -10,35 +11,32 @@ class ArizonaSpider(ProgramSpider):
     allowed_domains = ["arizona.edu"]
     start_pages = {
         "https://grad.arizona.edu/catalog/programinfo/LISMA": "parse_catalog",
-        # Since the college's rename this answers with a redirect to infosci.arizona.edu.
-        "https://ischool.arizona.edu/ma-library-information-science": "parse_overview",
+        # "MLIS Admissions & Cost"; since the college's rename it answers from infosci.arizona.edu.
+        "https://ischool.arizona.edu/ma-library-information-science/admissions-cost": "parse_admissions",
     }
 
-    @expects("degree", "total_credits", "start_terms")
+    @expects("name", "degree", "total_credits", "ala_accredited", "delivery")
     def parse_catalog(self, page):
         main = page.main
-        degree = main.row("Degree Title")
-        yield from self.programs("ma-lis", page, main.list_items("Emphasis Areas"), degree=degree)
-        yield self.fact("total_credits", main.row("Minimum Total Units"), page)
-        yield self.fact("start_terms", main.row("Admission Terms"), page)
-
-    @expects("name", "delivery", "ala_accredited")
-    def parse_overview(self, page):
-        main = page.main
-        yield self.fact("name", main.css("h1"), page)
-        yield self.fact("delivery", main.sentence("campus", "online"), page)
+        title = main.css("h1")  # "Library & Information Science (MA)"
+        # Prose, then an unheaded list: "Below are the current concentrations ..."; five items
+        # end in "(Certificate)", which is not part of the name.
+        concentrations = main.list_after("concentrations", "offered")
+        yield from self.programs("ma-lis", page, concentrations, name=title, degree=title)
+        yield self.fact("total_credits", main.mention("total_credits", "total"), page)
         yield self.fact("ala_accredited", main.sentence("accredited", "American Library Association"), page)
-        # "Admissions" in older versions of the site, "Admissions & Cost" since 2025.
-        yield from self.follow(page, main.link(text="Admissions"), self.parse_admissions)
+        yield self.fact("delivery", main.mention("delivery", "offered"), page)
 
-    @expects("application_deadlines", "min_gpa")
+    @expects("application_deadlines", "start_terms", "min_gpa", "tuition")
     def parse_admissions(self, page):
         main = page.main
-        # One list per campus (or, on older pages, per applicant group), under its heading;
-        # the lists sit in an accordion whose text is in the HTML even while collapsed.
-        for deadlines in main.under_headings("//ul[li[starts-with(normalize-space(), 'Fall')]]"):
+        # One list per campus under its heading ("Fall Semester: February 1" and an open/closed
+        # flag); the lists sit in an accordion whose text is in the HTML even while collapsed.
+        for deadlines in main.under_headings(".//ul[li[starts-with(normalize-space(), 'Fall')]]"):
             yield self.fact("application_deadlines", deadlines, page)
-        yield self.fact("min_gpa", main.sentence("minimum", "GPA"), page)
+            yield self.fact("start_terms", deadlines, page)
+        yield self.fact("min_gpa", main.mention("min_gpa"), page)
         yield self.fact("entrance_exam", main.sentence("GRE"), page)
-        for cost in main.texts(".cost-block"):
+        # Each cost block: its heading ("Online Campus Tuition & Fees") and its formula lines.
+        for cost in main.under_headings(".//p[contains(., '$')]"):
             yield self.fact("tuition", cost, page)

@@ -28,8 +28,7 @@ from tests.support.sitecopy import PUBLISHED_TABLES, copy_data, copy_snapshot, d
 
 NIGHT = "2026-11-03"
 PROGRAMS = {"arizona": 9, "twu": 3, "usm": 4}
-OVERVIEW = "https://ischool.arizona.edu/ma-library-information-science"  # 301 -> infosci
-OVERVIEW_FILE = "infosci.arizona.edu/ma-library-information-science/index.html"
+START = "https://ischool.arizona.edu/ma-library-information-science/admissions-cost"  # 301 -> infosci
 ADMISSIONS = "https://infosci.arizona.edu/ma-library-information-science/admissions-cost"
 ADMISSIONS_FILE = "infosci.arizona.edu/ma-library-information-science/admissions-cost"
 ADMISSIONS_PATH = "/ma-library-information-science/admissions-cost"
@@ -43,8 +42,7 @@ USM_ONLINE = "https://online.usm.edu/graduate/library-and-information-science-ms
 USM_YOUTH = "https://catalog.usm.edu/preview_program.php?catoid=27&poid=13874"
 USM_YOUTH_FILE = "catalog.usm.edu/preview_program.php?catoid=27&poid=13874"
 USM_ABOUT = "https://www.usm.edu/library-information-science/about-us"
-OVERVIEW_FIELDS = {"name", "delivery", "ala_accredited"}
-ADMISSIONS_EXPECTS = {"application_deadlines", "min_gpa"}
+ADMISSIONS_EXPECTS = {"application_deadlines", "start_terms", "min_gpa", "tuition"}
 
 
 @pytest.fixture
@@ -91,7 +89,7 @@ def replace_main(snapshot: Path, relpath: str, title: str, inner: str) -> None:
 
 def arizona_home(snapshot: Path) -> None:
     """infosci.arizona.edu's home page, in the site's chrome: it says things a program page says."""
-    shutil.copy(snapshot / OVERVIEW_FILE, snapshot / "infosci.arizona.edu/index.html")
+    shutil.copy(snapshot / ADMISSIONS_FILE, snapshot / "infosci.arizona.edu/index.html")
     replace_main(snapshot, "infosci.arizona.edu/index.html", "College of Information Science | The University of Arizona",
                  "<h1>College of Information Science</h1><p>Our degrees are offered on campus and online.</p>"
                  "<p>The MLIS is accredited by the American Library Association.</p>"
@@ -101,29 +99,29 @@ def arizona_home(snapshot: Path) -> None:
 # -- 1. error pages answering 200 ----------------------------------------------------------------
 
 def soft_404(s):
-    replace_main(s, OVERVIEW_FILE, "Page not found | College of Information Science",
+    replace_main(s, ADMISSIONS_FILE, "Page not found | College of Information Science",
                  "<h1>Page not found</h1><p>The page you requested could not be found. Try the "
-                 f'<a href="/">home page</a> or <a href="{ADMISSIONS_PATH}">Admissions &amp; Cost</a>.</p>')
+                 '<a href="/">home page</a> or <a href="/graduate-programs">Graduate Programs</a>.</p>')
 
 
 def sign_in(s):
-    replace_main(s, OVERVIEW_FILE, "Sign in to continue | The University of Arizona",
+    replace_main(s, ADMISSIONS_FILE, "Sign in to continue | The University of Arizona",
                  '<h1>Sign in to continue</h1><form action="/auth/login" method="post"><input name="netid">'
                  '<input type="password" name="password"><button>Sign in</button></form>')
 
 
 def captcha(s):
-    replace_main(s, OVERVIEW_FILE, "One more step", '<h1>One more step</h1><div class="cf-turnstile" data-sitekey="k"></div>')
+    replace_main(s, ADMISSIONS_FILE, "One more step", '<h1>One more step</h1><div class="cf-turnstile" data-sitekey="k"></div>')
 
 
 def redirect_home(s):
     arizona_home(s)
-    declare(s, "infosci.arizona.edu", redirects={"/ma-library-information-science": "https://infosci.arizona.edu/"})
+    declare(s, "infosci.arizona.edu", redirects={ADMISSIONS_PATH: "https://infosci.arizona.edu/"})
 
 
 def meta_refresh_home(s):
     arizona_home(s)
-    (s / OVERVIEW_FILE).write_text('<!doctype html><html><head><meta http-equiv="refresh" content="0; url=/">'
+    (s / ADMISSIONS_FILE).write_text('<!doctype html><html><head><meta http-equiv="refresh" content="0; url=/">'
                                    "<title>Moved</title></head><body><p>This page has moved.</p></body></html>")
 
 
@@ -140,16 +138,16 @@ def test_an_error_page_answering_200_states_nothing(data, site, break_page, outc
 
     assert values(data) == before  # not even the name from its <h1>
     assert result.health == {"arizona": "degraded"}
-    page = ledger(data, result.crawl_id)[OVERVIEW]
+    page = ledger(data, result.crawl_id)[START]
     assert page["outcome"] == outcome and page["error"]
-    # Every field the page states, and those of the page it leads to, are unknown: kept, reported.
-    assert changes_of(result) == {(f, "extraction_failed", "accepted"): 9 for f in OVERVIEW_FIELDS | ADMISSIONS_EXPECTS}
+    # Every field the page is expected to state is unknown: kept, reported.
+    assert changes_of(result) == {(f, "extraction_failed", "accepted"): 9 for f in ADMISSIONS_EXPECTS}
     assert {c["reason"].split(" (")[0] for c in report(result)["changes"]} == {f"the page failed its checks: {outcome}"}
-    assert any(e.startswith(f"{outcome}: {OVERVIEW}") for e in spider_entry(result, "arizona")["errors"])
-    assert ADMISSIONS not in ledger(data, result.crawl_id)  # links on a page that is not itself are not followed
+    assert any(e.startswith(f"{outcome}: {START}") for e in spider_entry(result, "arizona")["errors"])
+    assert "https://infosci.arizona.edu/" not in ledger(data, result.crawl_id)  # a page that is not itself: no link followed
     broken = markdown(result).replace("\\_", "_").split("## Changes published")[0]
     said = outcome_words(outcome)[1:]  # in words, with the check's own detail, on the page's line
-    assert any(f"{said}: " in line and OVERVIEW in line for line in broken.splitlines())
+    assert any(f"{said}: " in line and START in line for line in broken.splitlines())
 
 
 def test_a_program_page_replaced_by_an_error_page_invents_no_program(data, site):
@@ -227,9 +225,8 @@ def test_a_second_rate_beside_the_accepted_one_is_a_conflict(data, site):
     data = data("arizona")
     before = values(data)
     snapshot = site()
-    edit(snapshot, ADMISSIONS_FILE, '<p class="cost-example">Example: 9 units = $8,328.00</p>',
-         '<p class="cost-example">Example: 9 units = $8,328.00</p></div><div class="cost-block" id="cost-online-2">'
-         '<h3 class="h5">Online Campus</h3><p class="cost-formula">$990 per unit</p>')
+    edit(snapshot, ADMISSIONS_FILE, "$8,328.00 for 9 units*</p>",
+         "$8,328.00 for 9 units*</p><h3>Online Campus</h3><p>Tuition: $990 per unit</p>")
     result = night(data, snapshot, ["arizona"])
 
     assert values(data) == before
@@ -277,7 +274,7 @@ def test_programs_that_jump_are_held(data, site):
     before = values(data)
     snapshot = site()
     extra = "".join(f"<li>Topic {word}</li>" for word in (f"{a}{b}" for a in "abcdefghij" for b in "uvwxyz"))
-    edit(snapshot, CATALOG_FILE, '<ul class="emphasis-list">', '<ul class="emphasis-list">' + extra)
+    edit(snapshot, CATALOG_FILE, "<li>Academic Librarianship</li>", extra + "<li>Academic Librarianship</li>")
     result = night(data, snapshot, ["arizona"])
 
     assert values(data) == before
@@ -372,8 +369,8 @@ def test_a_refused_redirect_has_its_ledger_row(data, site, target, outcome):
 
     assert values(data) == before
     assert result.health == {"arizona": "degraded"}
-    row = ledger(data, result.crawl_id)[ADMISSIONS]
-    assert (row["outcome"], row["final_url"], json.loads(row["redirect_urls"])) == (outcome, target, [ADMISSIONS])
+    row = ledger(data, result.crawl_id)[START]
+    assert (row["outcome"], row["final_url"], json.loads(row["redirect_urls"])) == (outcome, target, [START, ADMISSIONS])
     assert changes_of(result) == {(f, "fetch_failed", "accepted"): 9 for f in ADMISSIONS_EXPECTS}
     assert {c["reason"] for c in report(result)["changes"]} == {f"page not fetched: {outcome} ({target})"}
 

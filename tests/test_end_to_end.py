@@ -19,7 +19,7 @@ from crawler.jobs import refresh
 from tests.conftest import NEWER, OLDER, QUIET, SITES
 from tests.support.expected import changes, expected
 
-ARIZONA_PROGRAMS = len(expected("arizona", QUIET).programs)  # the MA and its emphasis areas
+ARIZONA_PROGRAMS = len(expected("arizona", QUIET).programs)  # the MA and its concentrations
 
 
 @pytest.fixture(scope="module")
@@ -55,10 +55,10 @@ def test_second_night_reports_exactly_the_differences_between_the_recorded_versi
     assert wanted, "the recorded versions differ (fixtures/notes/arizona.md)"
     assert Counter((c["field"], c["kind"], c["status"]) for c in reported) == {
         (field, kind, status): n for (_, field, kind, status), n in wanted.items()}
-    deadlines = next(c for c in reported if c["program_id"] == "arizona/ma-lis" and c["field"] == "application_deadlines")
-    assert {d["applies_to"] for d in deadlines["old"]} == {"domestic", "international"}
-    assert {d["applies_to"] for d in deadlines["new"]} == {"main campus", "online campus", "global campus"}
-    assert deadlines["evidence_new"] and all(e["url"].startswith("https://infosci.arizona.edu/") for e in deadlines["evidence_new"])
+    # The newer "MLIS Admissions & Cost" (infosci.arizona.edu) adds "A GRE is not required."
+    exam = next(c for c in reported if c["program_id"] == "arizona/ma-lis" and c["field"] == "entrance_exam")
+    assert exam["kind"] == "added" and exam["old"] is None and exam["new"]["status"] == "not_required"
+    assert exam["evidence_new"] and all(e["url"].startswith("https://infosci.arizona.edu/") for e in exam["evidence_new"])
 
 
 def test_quiet_night_reports_nothing(nights):
@@ -113,7 +113,7 @@ def test_every_published_field_has_provenance(nights):
             assert proven[field]["source_url"].startswith("https://")
             assert proven[field]["evidence"].strip()
     credits = db.execute("SELECT evidence, source_url FROM provenance WHERE program_id = 'arizona/ma-lis' AND field = 'total_credits'").fetchone()
-    assert credits["evidence"] == "Minimum Total Units Required: 37"
+    assert credits["evidence"] == "This degree program is a total of 37 units."
     assert credits["source_url"] == "https://grad.arizona.edu/catalog/programinfo/LISMA"
 
 

@@ -34,7 +34,7 @@ def cli(*args: str, data: Path) -> subprocess.CompletedProcess:
 
 def tuition_snapshot(tmp_path: Path, date: str, per_unit: str) -> Path:
     snapshot = copy_snapshot(QUIET, tmp_path / f"sites-{date}", date)
-    edit(snapshot, ADMISSIONS_FILE, "$900 per unit", f"{per_unit} per unit")
+    edit(snapshot, ADMISSIONS_FILE, "$900/unit", f"{per_unit} per unit")
     return snapshot
 
 

@@ -186,7 +186,7 @@ def test_publish_keeps_mode_and_group_of_the_file_it_replaces(data):
 def test_previous_keeps_one_checked_file_per_distinct_crawl_by_count_and_age(data, tmp_path):
     other = copy_data(data, tmp_path / "other")
     snapshot = copy_snapshot(QUIET, tmp_path / "sites", "2026-11-03")
-    edit(snapshot, ADMISSIONS_FILE, "$900 per unit", "$950 per unit")
+    edit(snapshot, ADMISSIONS_FILE, "$900/unit", "$950 per unit")
     night(other, snapshot, [SPIDER])
     a, b = sqlite3.connect(data / "history.db"), sqlite3.connect(other / "history.db")
     out = tmp_path / "out"

@@ -3,7 +3,7 @@ recorded sites, a config file on disk, alerts received by real SMTP and HTTP ser
 backups, prune, dry runs, progress lines, the systemd units and the demo's own folder.
 
 One baseline night of Arizona (9 programs) is crawled once and copied for each test; a second
-night raises the online rate from $900 to $1,200 per unit (+33%: held for review).
+night raises the online rate from $900 to $1,200/unit (+33%: held for review).
 """
 
 from __future__ import annotations
@@ -57,9 +57,9 @@ def data(baseline, tmp_path):
 
 @pytest.fixture
 def jump(tmp_path):
-    """The night of 2026-11-03: Arizona's online rate $900 -> $1,200 per unit (+33%)."""
+    """The night of 2026-11-03: Arizona's online rate $900 -> $1,200/unit (+33%)."""
     snapshot = copy_snapshot(QUIET, tmp_path / "sites", "2026-11-03")
-    edit(snapshot, ADMISSIONS_FILE, "$900 per unit", "$1,200 per unit")
+    edit(snapshot, ADMISSIONS_FILE, "$900/unit", "$1,200/unit")
     return snapshot
 
 
@@ -503,11 +503,11 @@ def test_broken_sites_say_each_cause_once_in_words_before_what_it_cost(data, tmp
     assert result.health == {SPIDER: "degraded"}
     markdown = (result.report_dir / "report.md").read_text(encoding="utf-8")
     section = markdown[markdown.index("### Broken sites"):markdown.index("## Changes published")]
-    url = "https://infosci.arizona.edu/ma-library-information-science/admissions-cost"
+    url = "https://ischool.arizona.edu/ma-library-information-science/admissions-cost"  # as scheduled (301 -> infosci)
     lines = [line for line in section.splitlines() if line.startswith("  - ")]
     assert lines[0] == f"  - The site's server failed (HTTP 503) on <{url}>"
     assert lines[-1] == "  - so: its last good values are kept"
-    assert lines[1:-1] == [f"  - so: not read for all {PROGRAMS} programs: Application deadlines, Minimum GPA"]
+    assert lines[1:-1] == [f"  - so: not read for all {PROGRAMS} programs: Application deadlines, Start terms, Minimum GPA, Tuition"]
     assert section.count(url) == 1  # one line per cause, not one per field or program
     for jargon in ("http_5xx", "conn_failed", "fetch_failed", "Error:"):
         assert jargon not in section
@@ -515,7 +515,9 @@ def test_broken_sites_say_each_cause_once_in_words_before_what_it_cost(data, tmp
     broken = html[html.index('<section id="broken">'):html.index("</section>", html.index('<section id="broken">'))]
     assert f'The site&#39;s server failed (HTTP 503) on <a href="{url}"' in broken
     assert broken.index("server failed") < broken.index("so: its last good values are kept")
-    assert report(result)["spiders"][0]["failures"] == [{"url": url, "outcome": "http_5xx", "status": 503, "error": None}]
+    final = "https://infosci.arizona.edu/ma-library-information-science/admissions-cost"
+    assert report(result)["spiders"][0]["failures"] == [
+        {"url": url, "outcome": "http_5xx", "status": 503, "error": None, "final_url": final}]
 
 
 def test_every_outcome_has_words():
@@ -530,7 +532,7 @@ def test_every_outcome_has_words():
 def test_held_changes_carried_over_say_since_when(data, jump, tmp_path):
     night(data, jump, [SPIDER])                      # 2026-11-03: held
     again = copy_snapshot(QUIET, tmp_path / "sites-again", "2026-11-04")
-    edit(again, ADMISSIONS_FILE, "$900 per unit", "$1,200 per unit")
+    edit(again, ADMISSIONS_FILE, "$900/unit", "$1,200/unit")
     result = night(data, again, [SPIDER])            # 2026-11-04: still waiting, not asked twice
     markdown = (result.report_dir / "report.md").read_text(encoding="utf-8")
     assert "*Waiting since 2026\\-11\\-03* (held by an earlier crawl)." in markdown or \

@@ -1,6 +1,6 @@
 """Maintainers' decisions through the real CLI (DESIGN 6, docs/cli.md): list, accept, reject, publish.
 
-A good night, then a night whose online tuition jumps from $900 to $1,200 per unit (+33%, held
+A good night, then a night whose online tuition jumps from $900 to $1,200/unit (+33%, held
 for review). Every command runs as `mlis-crawler ...` in a subprocess, as a maintainer runs it.
 """
 
@@ -43,7 +43,7 @@ def data(baseline, tmp_path):
 
 def tuition_night(data: Path, tmp_path: Path, date: str, per_unit: str):
     snapshot = copy_snapshot(QUIET, tmp_path / f"sites-{date}", date)
-    edit(snapshot, ADMISSIONS_FILE, "$900 per unit", f"{per_unit} per unit")
+    edit(snapshot, ADMISSIONS_FILE, "$900/unit", f"{per_unit} per unit")
     return night(data, snapshot, [SPIDER])
 
 
@@ -74,10 +74,10 @@ def test_review_lists_one_group_in_words_with_both_pieces_of_evidence(data, tmp_
     assert f"    {PROGRAMS} programs: {', '.join(sorted(ids))}\n" in out
     assert out.count("why held: money moved by +33.3% (limit 25%)") == 1
     assert "    $900.00 per credit (online campus) -> $1,200.00 per credit (online campus)  (+33.3%)\n" in out
-    assert ("    before: “Online Campus $900 per unit + $228 program fees (7+ units) Example: 9 units = $8,328.00”"
-            in out)
-    assert ("    now:    “Online Campus $1,200 per unit + $228 program fees (7+ units) Example: 9 units = $8,328.00”"
-            in out)
+    assert ("    before: “Online Campus Tuition & Fees Per unit $900/unit + $228 program fees for 7+ units* "
+            "$8,328.00 for 9 units*”" in out)
+    assert ("    now:    “Online Campus Tuition & Fees Per unit $1,200 per unit + $228 program fees for 7+ units* "
+            "$8,328.00 for 9 units*”" in out)
     assert out.count(f"    page:   {ADMISSIONS}\n") == 1
     assert f'    accept: mlis-crawler review accept {first} --group --reason "…" --data {data}\n' in out
     # No JSON, no escapes: words for people.
@@ -133,7 +133,8 @@ def test_page_text_cannot_drive_the_terminal(data, tmp_path):
     """Evidence with an escape sequence (set the window title, recolour) and a bidi override is
     shown with those characters made visible; none reaches the terminal raw."""
     snapshot = copy_snapshot(QUIET, tmp_path / "sites-evil", "2026-11-03")
-    edit(snapshot, ADMISSIONS_FILE, "$900 per unit", "$1,200 per unit \x1b]0;owned\x07\x1b[31m red \u202egnp.exe")
+    edit(snapshot, ADMISSIONS_FILE, "$900/unit", "$1,200/unit")
+    edit(snapshot, ADMISSIONS_FILE, "for 9 units*", "for 9 units* \x1b]0;owned\x07\x1b[31m red \u202egnp.exe")
     night(data, snapshot, [SPIDER])
     out = cli("review", data=data).stdout
     assert "per credit" in out and "⟨U+001B⟩" in out and "⟨U+202E⟩" in out

@@ -25,9 +25,9 @@ NIGHT = "2026-11-03"
 TWU_PAGES = "twu.edu/slis/programs-admission-requirements"
 TWU_PROGRAM_FIELDS = {"name", "degree", "delivery", "ala_accredited"}  # what every SLIS program page states
 USM_EMPHASIS_FIELDS = {"name", "concentration"}
-BUFFALO_PROGRAM_FIELDS = {"name", "degree", "total_credits", "duration", "delivery", "application_deadlines",
-                          "ala_accredited"}
+BUFFALO_PROGRAM_FIELDS = {"name", "degree", "total_credits", "duration", "delivery", "application_deadlines"}
 BUFFALO_SCHOOL = "https://ed.buffalo.edu/academics/masters/school-librarianship.html"
+BUFFALO_SCHOOL_START = "https://ed.buffalo.edu/information/academics/masters/school-librarianship.html"  # 301 -> the above
 
 
 @pytest.fixture
@@ -49,20 +49,22 @@ def states(data: Path, crawl_id: str) -> dict[str, Counter]:
 
 # -- 1. a failed program page concerns its own programs only --------------------------------------
 
-@pytest.mark.parametrize("spider, break_page, url, failed, fields, reason", [
+@pytest.mark.parametrize("spider, break_page, url, failed, fields, reason, seen_url", [
     # The review's reproduction: TWU's school-librarianship certificate page answers 404.
     ("twu", lambda s: (s / f"{TWU_PAGES}/mls-school-librarian/index.html").unlink(),
      f"https://{TWU_PAGES}/mls-school-librarian/", ["twu/mls-school-librarianship"],
-     TWU_PROGRAM_FIELDS, "page answered HTTP 404"),
+     TWU_PROGRAM_FIELDS, "page answered HTTP 404", None),
     # A USM certificate page, reached by its URL for the program it defines: only that program is named.
     ("usm", lambda s: (s / "catalog.usm.edu/preview_program.php?catoid=27&poid=13874").unlink(),
      "https://catalog.usm.edu/preview_program.php?catoid=27&poid=13874",
      ["usm/mlis-youth-services-literature"], USM_EMPHASIS_FIELDS,
-     "page answered HTTP 404"),
+     "page answered HTTP 404", None),
     ("buffalo", lambda s: declare(s, "ed.buffalo.edu", status={"/academics/masters/school-librarianship.html": 503}),
-     BUFFALO_SCHOOL, ["buffalo/ms-school-librarianship"], BUFFALO_PROGRAM_FIELDS, "page answered HTTP 503"),
+     BUFFALO_SCHOOL, ["buffalo/ms-school-librarianship"], BUFFALO_PROGRAM_FIELDS, "page answered HTTP 503",
+     BUFFALO_SCHOOL_START),
 ], ids=["twu-404", "usm-404", "buffalo-503"])
-def test_failed_program_page_concerns_only_its_programs(data, site, spider, break_page, url, failed, fields, reason):
+def test_failed_program_page_concerns_only_its_programs(data, site, spider, break_page, url, failed, fields, reason,
+                                                       seen_url):
     data = data(spider)
     break_page(site)
     result = night(data, site, [spider])
@@ -77,22 +79,21 @@ def test_failed_program_page_concerns_only_its_programs(data, site, spider, brea
     assert all(observed[p]["unknown"] == len(fields) for p in failed)
     seen = {r[0]: r[1] for r in history(data).execute(
         "SELECT program_id, url FROM seen_programs WHERE crawl_id = ?", [result.crawl_id])}
-    assert {p: seen[p] for p in failed} == {p: url for p in failed}
+    assert {p: seen[p] for p in failed} == {p: seen_url or url for p in failed}  # the URL scheduled
 
 
 def test_other_programs_news_is_published_while_one_program_page_fails(data, site):
     """Buffalo's School Librarianship page answers 503 while the ILS page's credits change: the
-    eleven ILS programs' new value is published; only the School Librarianship fields carry forward."""
+    eight ILS programs' new value is published; only the School Librarianship fields carry forward."""
     data = data("buffalo")
     declare(site, "ed.buffalo.edu", status={"/academics/masters/school-librarianship.html": 503})
     edit(site, "ed.buffalo.edu/academics/masters/library-science.html",
-         '<th scope="row">Credits required for completion</th><td>36</td>',
-         '<th scope="row">Credits required for completion</th><td>42</td>')
+         "<th>Credits required for completion</th><td>36</td>", "<th>Credits required for completion</th><td>42</td>")
     result = night(data, site, ["buffalo"])
 
     assert result.health == {"buffalo": "degraded"}
     ils = [p for (p,) in history(data).execute("SELECT program_id FROM programs WHERE program_id LIKE 'buffalo/ms-ils%'")]
-    assert len(ils) == 11
+    assert len(ils) == 8
     assert changes(result) == {
         **{(p, "total_credits", "changed", "accepted"): 1 for p in ils},
         **{("buffalo/ms-school-librarianship", f, "fetch_failed", "accepted"): 1 for f in BUFFALO_PROGRAM_FIELDS},
@@ -103,43 +104,10 @@ def test_other_programs_news_is_published_while_one_program_page_fails(data, sit
 
 # -- 2. a link that is no longer found -----------------------------------------------------------
 
-ARIZONA_OVERVIEW_FILE = "infosci.arizona.edu/ma-library-information-science/index.html"
-ARIZONA_OVERVIEW = "https://infosci.arizona.edu/ma-library-information-science"
-ARIZONA_ADMISSIONS = "https://infosci.arizona.edu/ma-library-information-science/admissions-cost"
-
-
-def rename_admissions_link(snapshot: Path) -> None:
-    edit(snapshot, ARIZONA_OVERVIEW_FILE, ">Admissions &amp; Cost</a>", ">Apply &amp; Tuition</a>", count=2)
-
-
-def test_renamed_link_degrades_the_site_and_keeps_its_values(data, site):
-    data = data("arizona")
-    before = published_rows(data)
-    rename_admissions_link(site)
-    result = night(data, site, ["arizona"])
-
-    assert result.health == {"arizona": "degraded"}
-    reason = f"link to parse_admissions not found on the page ({ARIZONA_OVERVIEW})"
-    assert Counter((c["field"], c["kind"], c["status"]) for c in report(result)["changes"]) == {
-        ("application_deadlines", "extraction_failed", "accepted"): 9, ("min_gpa", "extraction_failed", "accepted"): 9}
-    assert {c["reason"] for c in report(result)["changes"]} == {reason}
-    (entry,) = report(result)["spiders"]
-    assert f"application_deadlines: {reason}" in entry["errors"] and f"min_gpa: {reason}" in entry["errors"]
-    # Deadlines, GPA, tuition and the exam rule are carried forward, with their old dates.
-    after = published_rows(data)
-    assert after["deadlines"] == before["deadlines"] and after["tuition_rates"] == before["tuition_rates"]
-    assert [r[:-1] for r in after["programs"]] == [r[:-1] for r in before["programs"]]  # all but verified_at
-    assert ARIZONA_ADMISSIONS not in {r[0] for r in history(data).execute(
-        "SELECT url FROM pages WHERE crawl_id = ?", [result.crawl_id])}
-
-
-def test_renamed_link_on_a_first_night_is_not_a_healthy_baseline(tmp_path, site):
-    rename_admissions_link(site)
-    result = night(tmp_path / "fresh", site, ["arizona"])
-    assert result.health == {"arizona": "degraded"}
-    (entry,) = report(result)["spiders"]
-    assert entry["errors"] == [f"{f}: link to parse_admissions not found on the page ({ARIZONA_OVERVIEW})"
-                               for f in ("application_deadlines", "min_gpa")]
+# Arizona's spider reaches both its pages by URL (it follows no link since its pages were rebuilt
+# from the real ones, issue 18): a link no longer found is shown on the spider base below, and
+# its report path (fields not found on a page that loaded) by test_breakage and test_faults.
+ARIZONA_CATALOG = "https://grad.arizona.edu/catalog/programinfo/LISMA"
 
 
 # -- 3. unit: the spider base and the page locators ----------------------------------------------
@@ -165,11 +133,11 @@ def test_unreadable_page_concerns_the_programs_it_was_followed_for():
 
 def test_link_not_found_reports_the_fields_the_callback_expects():
     spider = spider_class("arizona")()
-    page = Page(HtmlResponse(ARIZONA_OVERVIEW, body=b"<html><body><main><a href='/x'>Apply</a></main></body></html>"))
+    page = Page(HtmlResponse(ARIZONA_CATALOG, body=b"<html><body><main><a href='/x'>Apply</a></main></body></html>"))
     missing = spider.follow(page, page.link(text="Admissions"), spider.parse_admissions, programs=["ma-lis"])
     assert [(f.field, f.programs, f.url, f.missing) for f in missing] == [
-        (field, ["arizona/ma-lis"], ARIZONA_OVERVIEW, "link to parse_admissions not found on the page")
-        for field in ("application_deadlines", "min_gpa")]
+        (field, ["arizona/ma-lis"], ARIZONA_CATALOG, "link to parse_admissions not found on the page")
+        for field in ("application_deadlines", "start_terms", "min_gpa", "tuition")]
 
 
 def test_section_reads_a_panel_whose_id_holds_a_quote():

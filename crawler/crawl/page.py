@@ -44,14 +44,16 @@ def _css(query: str) -> etree.XPath:
     return _xpath(_CSS.css_to_xpath(query))
 
 
+@lru_cache(maxsize=64)
+def _fact_words(field: str) -> re.Pattern:
+    """Any of the words that name `field` (FACT_WORDS), whole words, ignoring case; spaces and
+    hyphens interchangeable ("grade point average" == "grade-point average")."""
+    return re.compile(alternation(FACT_WORDS[field]), re.IGNORECASE)
+
+
 @lru_cache(maxsize=256)
 def _word(word: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=64)
-def _fact_words(field: str) -> re.Pattern:
-    return re.compile(alternation(FACT_WORDS[field]), re.IGNORECASE)
 
 
 def text_of(nodes: Selector | SelectorList | None) -> str | None:
@@ -292,6 +294,45 @@ class Page:
                     if all(p.search(sentence) for p in patterns):
                         return sentence
         return None
+    def list_after(self, *words: str) -> list[str]:
+        """The items of the first list after the first block whose text contains all `words`
+        (whole words, ignoring case), within this page's root: an unheaded list that a sentence
+        introduces ("Below are the current concentrations ..."). A list inside that block counts."""
+        patterns = [_word(w) for w in words]
+        for block in self._blocks():
+            if block.tag == "li" or not all(p.search(self._text([block]) or "") for p in patterns):
+                continue
+            lists = _xpath("descendant::*[self::ul or self::ol][1] | following::*[self::ul or self::ol][1]")(block)
+            inside = [el for el in lists if self._contains(el)]
+            if inside:
+                items = _xpath("li")(inside[0])
+                return [t for t in (self._text([li]) for li in items) if t]
+            return []
+        return []
+
+    def answer(self, *words: str) -> str | None:
+        """The answer to the first question (a heading-like element or paragraph ending in "?")
+        holding all `words`: an accordion's panel, a dt's dd, the blocks under a heading, or the
+        element right after the question. Never the question itself."""
+        patterns = [_word(w) for w in words]
+        query = "." + (_HEADING_LIKE + "|//p").replace("|//", "|.//")
+        for node in self._query(query, css=False):
+            text = self._text([node]) or ""
+            if "?" not in text or not all(p.search(text) for p in patterns):
+                continue
+            body = [el for el in _section_body(node) if not _holds([el], node) and el is not node]
+            if node.tag in ("strong", "b", "p") or not body:
+                host = node if node.tag == "p" else node.getparent()
+                body = _xpath("following-sibling::*[1]")(host) if host is not None else []
+            found = self._text(body) if body else None
+            if found:
+                return found
+        return None
+
+    def _contains(self, el) -> bool:
+        """Whether `el` is this page's root or inside it."""
+        root = self._el
+        return el is root or (_is_element(root) and any(a is root for a in el.iterancestors()))
 
     def _blocks(self) -> list:
         """Every block under this page's root, in page order (found once per root)."""

@@ -74,6 +74,9 @@ class ProgramSpider(scrapy.Spider):
     institution: Institution
     # URL -> name of the callback that reads it.
     start_pages: dict[str, str] = {}
+    # URL of a start page -> the program slugs it defines, when not all of the university's: a
+    # failure of that page then leaves the other programs' fields alone (as `follow(programs=)`).
+    start_programs: dict[str, tuple[str, ...]] = {}
     # The CSS selector of a page's content area, `page.main` (the whole page when none matches).
     content: str = "main"
     # Words or phrases a concentration's name keeps and its program id leaves out ("and"), as
@@ -83,7 +86,7 @@ class ProgramSpider(scrapy.Spider):
     async def start(self):
         yield replace(self.institution, institution_id=self.name)
         for url, callback in self.start_pages.items():
-            yield self.request(url, getattr(self, callback))
+            yield self.request(url, getattr(self, callback), self.start_programs.get(url))
 
     # -- what callbacks yield -------------------------------------------------------------
 

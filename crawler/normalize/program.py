@@ -114,8 +114,9 @@ DEGREE_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("MLIS", r"\bM\.?\s?L\.?\s?I\.?\s?S\.?c?(?![a-z])"),
     ("MS", r"\bM\.?S\.?\s?(?:L\.?\s?S|L\.?\s?I\.?\s?S|I\.?\s?S)\.?(?![a-z])"),  # MSLS, MSLIS, MSIS: a Master of Science
     ("MLS", r"\bM\.?\s?L\.?\s?S\.?(?![a-z])"),
-    ("MA", r"\bM\.A\.|\bMA(?=\s+(?:in|degree|program)\b|,\s|\s?\(|$)"),
-    ("MS", r"\bM\.S\.|\bMS(?=\s+(?:in|degree|program)\b|,\s|\s?\(|$)"),
+    # "Library & Information Science (MA)": the Graduate College's title puts it in parentheses.
+    ("MA", r"\bM\.A\.|\bMA(?=\s+(?:in|degree|program)\b|,\s|\s?\(|\)|$)"),
+    ("MS", r"\bM\.S\.|\bMS(?=\s+(?:in|degree|program)\b|,\s|\s?\(|\)|$)"),
     ("MEd", r"\bM\.\s?Ed\.?|\bMEd\b"),
 )
 _NAME_RE = [(d, re.compile(p, re.I)) for d, p in DEGREE_NAMES]

@@ -11,6 +11,7 @@ prefix, suffix and slug rules, so two universities' titles are read the same way
     concentration_name("Law Librarianship (Joint JD/MS with the UB School of Law)") -> "Law Librarianship"
     concentration_name("School Library Licensure Emphasis")          -> "School Library Licensure"
     concentration_name("Archives and Special Collections Graduate Certificate") -> "Archives and Special Collections"
+    concentration_name("Law librarianship, with a concurrent JD")    -> "Law librarianship"
     program_slug("Law & Legal Information")                           -> "law-legal-information"
     program_slug("Archives and Special Collections", omit=("and",))   -> "archives-special-collections"
 """
@@ -25,16 +26,19 @@ _DEGREE_WITH = re.compile(r"^\s*(?:[A-Z][A-Za-z.]{1,7}|Master\s+of\s+[A-Z][A-Za-
 # What qualifies a concentration's title without being its name: a trailing parenthetical
 # ("(Joint JD/MS with the UB School of Law)") and a trailing kind word ("emphasis").
 _TRAILING_PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*$")
+# "Law librarianship, with a concurrent JD": a trailing ", with ..." clause says how it is taken.
+_TRAILING_WITH = re.compile(r",\s*with\b.*$", re.I)
 _TRAILING_KIND = re.compile(r"\s+(?:emphasis|concentration|track|specialization|(?:graduate\s+)?certificate)\s*$", re.I)
 # "<field> (<track>) <degree abbreviation>": "Library and Information Science (Licensure) MLIS".
 _TRACK_IN_DEGREE = re.compile(r"^[^()]+\((?P<track>[^()]+)\)\s+[A-Z][A-Za-z.]{1,7}\s*$")
 
 
 def concentration_name(title: str | None) -> str:
-    """The concentration's name as its title gives it, without a trailing parenthetical or a
-    trailing "emphasis"/"concentration"/"track"/"specialization"/"(graduate) certificate"; "" for no title."""
+    """The concentration's name as its title gives it, without a trailing parenthetical, a
+    trailing ", with ..." clause or a trailing "emphasis"/"concentration"/"track"/"specialization"/
+    "(graduate) certificate"; "" for no title."""
     name = " ".join((title or "").split())
-    name = _TRAILING_PARENTHETICAL.sub("", name)
+    name = _TRAILING_WITH.sub("", _TRAILING_PARENTHETICAL.sub("", name))
     return _TRAILING_KIND.sub("", name).strip()
 
 

@@ -119,6 +119,12 @@ _EXAMPLE = re.compile(
     r"\b(?:for\s+example|example|e\.g\.|for\s+instance|sample|would|could|might|illustrat\w*)\b", re.I
 )
 _COMPUTED_BEFORE = re.compile(r"(?:=|\bx|\btimes)\s?$", re.I)
+# "$8,328.00 for 9 units": the price of one load, worked out from a rate (a count, not "7+").
+_FOR_A_LOAD = re.compile(
+    r"\s?\*{0,3}\s?for\s+(?:\d{1,2}|one|two|three|four|five|six|nine|twelve)\s+(?:semester\s+|quarter\s+)?"
+    r"(?:credit[-\s]hours?|credits?|units?|hours?)\b(?!\s?(?:\+|or\s+more|and\s+(?:up|above|more)))",
+    re.I,
+)
 _COMPUTED_AFTER = re.compile(r"\s?(?:x|times)\s?\d", re.I)
 _APPROX = re.compile(
     r"(?:\babout|\bapproximately|\bapprox\.?|\baround|\broughly|\bestimated|\best\.|~|\bup\s+to"
@@ -296,7 +302,8 @@ def _skipped(text: str, amounts: Sequence[Amount], spans: Sequence[tuple[int, in
     skip = {i for i, a in enumerate(amounts) if a.in_range}
     for i, a in enumerate(amounts):
         before = text[max(0, a.start - 25) : a.start]
-        if _APPROX.search(before) or _COMPUTED_BEFORE.search(before) or _COMPUTED_AFTER.match(text, a.end):
+        if (_APPROX.search(before) or _COMPUTED_BEFORE.search(before) or _COMPUTED_AFTER.match(text, a.end)
+                or _FOR_A_LOAD.match(text, a.end)):
             skip.add(i)
     starts = [a.start for a in amounts]
     for start, end in spans:
@@ -445,7 +452,7 @@ def _read_post(item: _Item, m: re.Match[str]) -> None:
 
 
 def _read_pre(item: _Item) -> None:
-    tail = item.pre[-60:]
+    tail = item.pre[-90:]  # room for a column heading and a row label: "Fees*: Non-Resident Online Per Credit Hour Graduate (includes Certificates):"
     if item.kind is None:
         labels = list(_LABELS.finditer(tail))
         if labels:
@@ -485,6 +492,14 @@ def _resolve_group(group: _Group) -> None:
             item.labelled_before = True
         if len(items) == len(heading_labels) + 1:
             items[-1].kind = "total"
+    # "Tuition & Fees ... $900/unit + $228 program fees": a formula whose first term carries its
+    # own unit and whose next terms name themselves; the heading's "tuition & fees" names the
+    # parts, so the first term is the tuition, not a combined total.
+    first = items[0]
+    if (len(items) >= 2 and first.kind == "total" and first.labelled_before and first.own_per
+            and all(re.fullmatch(r"\s?\+\s?", i.pre) and i.kind for i in items[1:])
+            and heading_labels[:1] == ["tuition"]):
+        first.kind = "tuition"
     last = items[-1]
     shared = last.own_per and all(not i.own_per for i in items[:-1]) and len(items) > 1
     head_per, head_text = items[0].pre_per, items[0].pre_per_text
@@ -496,6 +511,8 @@ def _resolve_group(group: _Group) -> None:
         elif shared:
             item.per, item.per_text = last.per, last.per_text
             item.threshold = item.threshold or last.threshold
+        elif item.threshold and item.kind == "fee" and item is not items[0]:
+            item.per = "term"  # a fee charged at a per-term load is per term, whatever the heading's unit
         elif head_per:
             item.per, item.per_text = head_per, head_text
         elif item.threshold:

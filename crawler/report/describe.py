@@ -257,7 +257,7 @@ def broken_site(site: dict) -> dict[str, list[dict]]:
         if f["outcome"] in PAGE_CHECKS and f.get("error"):
             words += f": {f['error']}"
         add(causes, words, f["url"])
-        page_errors.add(f["url"])
+        page_errors.update(u for u in (f["url"], f.get("final_url")) if u)  # a redirect's target failed with it
     for error in site["errors"]:
         match = re.match(r"^([a-z_0-9]+): (\S+)(?: \((.*)\))?$", error)
         if match and match.group(1) in OUTCOME_WORDS:

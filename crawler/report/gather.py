@@ -199,8 +199,9 @@ def _spider(db: Database, row: tuple, crawl: dict) -> dict[str, Any]:
             [name, last_ok, order]).fetchone()
     failures, missing = [], []
     if health != Health.OK:  # what broke, structured, for the report's broken-sites section
-        failures = [dict(zip(("url", "outcome", "status", "error"), r)) for r in db.execute(
-            """SELECT url, outcome, status, error FROM pages WHERE crawl_id = ? AND spider = ? AND outcome NOT IN ('ok', 'not_modified')
+        # final_url: where a redirect led; the facts it lost name that URL (describe.broken_site).
+        failures = [dict(zip(("url", "outcome", "status", "error", "final_url"), r)) for r in db.execute(
+            """SELECT url, outcome, status, error, final_url FROM pages WHERE crawl_id = ? AND spider = ? AND outcome NOT IN ('ok', 'not_modified')
                ORDER BY url""", [crawl["crawl_id"], name])]
         missing = [dict(zip(("field", "url", "reason", "programs"), r)) for r in db.execute(
             """SELECT field, url, coalesce(missing, problem), programs FROM facts

@@ -8,6 +8,9 @@ from crawler.normalize.rows import for_career, for_terms, rate_field, stated_rat
 NAMES = [
     ("Law Librarianship (Joint JD/MS with the UB School of Law)", "Law Librarianship"),  # Buffalo
     ("School Library Licensure Emphasis", "School Library Licensure"),                    # USM
+    ("Law librarianship, with a concurrent JD", "Law librarianship"),                     # Buffalo, older page
+    ("Archival Studies (Certificate)", "Archival Studies"),                               # Arizona catalog
+    ("Information storage and retrieval", "Information storage and retrieval"),
     ("School Library Licensure emphasis", "School Library Licensure"),
     ("Archives and Special Collections", "Archives and Special Collections"),
     ("  Public   Librarianship ", "Public Librarianship"),

@@ -261,6 +261,8 @@ DEGREE = [
     ("Master of Library & Information Studies", "MLIS"),
     ("Master of Arts", "MA"),
     ("Master of Arts in Library and Information Science", "MA"),
+    ("Library & Information Science (MA)", "MA"),  # Arizona's Graduate College catalog title
+    ("Information and Library Science (MS)", "MS"),
     ("Master of Science", "MS"),
     ("M.S. in Information and Library Science", "MS"),
     ("MA in Library and Information Studies", "MA"),

@@ -17,6 +17,23 @@ def r(kind, amount, per, residency="any", applies_to=None):
 
 
 CASES = [
+    # --- our own universities' real wording ----------------------------------------------------------------
+    # Arizona, "MLIS Admissions & Cost": a block heading naming tuition and fees, a "Per unit" line,
+    # the formula, then the price of 9 units worked out (not a rate).
+    ("Online Campus Tuition & Fees Per unit $900/unit + $228 program fees for 7+ units* $8,328.00 for 9 units* "
+     "* Tuition, fees and other costs subject to change.",
+     [r("tuition", "900", "credit", applies_to="online campus"),
+      r("fee", "228", "term", applies_to="online campus, 7+ credits")]),
+    ("In-State, On-Campus Tuition & Fees Per semester (7+ units) $6,359 tuition + $350 program fees + $835.48 "
+     "university fees*",
+     [r("tuition", "6359", "term", "in_state", "on campus, 7+ credits"),
+      r("fee", "350", "term", "in_state", "on campus, 7+ credits"),
+      r("fee", "835.48", "term", "in_state", "on campus, 7+ credits")]),
+    ("$1,500 for 3 credits", []),
+    # Buffalo Student Accounts, a cell of the by-career table read with its column heading and row label.
+    ("Fees*: Non-Resident Online Per Credit Hour Graduate (includes Certificates): $76.16",
+     [r("fee", "76.16", "credit", "out_of_state", "online")]),
+    ("Total**: Non-Resident Online Per Credit Hour Graduate (includes Certificates): $641.16", []),
     # --- per-credit rates, with and without a total for the degree --------------------------------------
     # San Jose State, fees page: per unit and the degree total that restates it.
     ("Special Session tuition is $474 per unit, with a total tuition cost of $20,382 for the degree (43 units).",

@@ -132,3 +132,20 @@ def test_mention_finds_a_fact_by_any_of_its_words():
                 "<p>Regular admission asks for a 2.75 grade point average.</p></main>")
     assert both.main.mention("min_gpa", "admission") == "Regular admission asks for a 2.75 grade point average."
     assert both.main.mention("min_gpa", "probation") is None
+
+
+def test_a_start_page_may_define_some_programs_only():
+    """`start_programs`: a start page that fails reports its fields for its own programs only."""
+
+    class TwoPages(ExampleSpider):
+        start_pages = {"https://www.example.edu/mlis/": "parse_program", "https://www.example.edu/school/": "parse_admissions"}
+        start_programs = {"https://www.example.edu/school/": ("school",)}
+
+    async def requests():
+        return [r async for r in TwoPages().start() if isinstance(r, scrapy.Request)]
+
+    first, school = asyncio.run(requests())
+    assert first.meta["mlis_programs"] == ["*"] and school.meta["mlis_programs"] == ["example/school"]
+    failed = HtmlResponse(url=school.url, body=b"", request=school, status=503)
+    missing = [i for i in TwoPages()._read(failed, **school.cb_kwargs) if isinstance(i, FactItem)]
+    assert [(f.field, f.programs) for f in missing] == [("min_gpa", ["example/school"])]

@@ -36,7 +36,7 @@ class NetArizonaSpider(ArizonaSpider):
         base = self.settings.get("NET_BASE")
         pages = {
             f"{base}/catalog/programinfo/LISMA": "parse_catalog",
-            f"{base}/ma-library-information-science": "parse_overview",
+            f"{base}/ma-library-information-science/admissions-cost": "parse_admissions",
             # a redirect to a page the crawl also reads on its own
             f"{base}/fault/moved": "parse_catalog",
         }
