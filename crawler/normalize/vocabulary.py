@@ -71,6 +71,9 @@ TERM_ORDER: tuple[str, ...] = ("fall", "spring", "summer", "winter")
 
 # Campus / delivery qualifiers, most specific first (the first that matches wins).
 CAMPUS_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # A CSU self-supported session (SJSU): its own per-unit rate, beside the state-supported
+    # Regular Session's flat rate for local students; a rate for it is not everyone's rate.
+    ("special session", ("special session",)),
     ("main campus", ("main campus",)),
     ("online campus", ("online campus",)),
     ("global campus", ("global campus",)),

@@ -1,0 +1,208 @@
+"""Platform readers: one per catalog platform, one per tuition shape, each set up in a few class
+attributes (as alltheplaces' store-finder bases, `locations/storefinders/`).
+
+Catalogs run on few platforms. Acalog (`preview_program.php?catoid=…&poid=…`) and CourseLeaf
+(`catalog.X.edu/graduate/<college>/<dept>/<program>/`) reach 32 of the 46 online programs. Both
+read the same facts the same way, by what a reader of the page sees:
+
+- the program's name and degree: the page's first `<h1>` ("Library and Information Science, MLIS");
+- the total: the last block that opens with "Total" and names a credit unit (`FACT_WORDS`):
+  Acalog's "Total Units Required: 43" heading, CourseLeaf's "Total Credit Hours | 36" row. A
+  course group's "Core Courses (10 units)" does not open with "Total", so it is never the total;
+- the concentrations: the list under a heading the school names (`catalog_concentrations`);
+- the catalog year: the "2023-2024" of the catalog the page belongs to (Acalog's selected
+  catalog, CourseLeaf's header or title).
+
+Tuition pages share no vendor, but three shapes recur, each a reader:
+
+- a program card of label/value pairs ("Cost Per Credit" / "$737.00"): `RateCard`, `tuition_labels`;
+- a rate table, one row per program or group, one column per residency: `RateTable`,
+  `tuition_rows` (words a row's label holds) and `tuition_table` (the table's CSS, "table");
+- a sentence ("Special Session tuition is $474 per unit"): `RateSentence`, `tuition_words`.
+
+A school's spider subclasses one catalog reader and one tuition reader and says where:
+
+    class SjsuSpider(AcalogCatalog, RateSentence):
+        name = "sjsu"
+        institution = Institution(...)
+        allowed_domains = ["sjsu.edu"]
+        start_pages = {"https://catalog.sjsu.edu/preview_program.php?catoid=14&poid=8517": "parse_catalog",
+                       "https://ischool.sjsu.edu/programs/mlis/fees": "parse_tuition"}
+        catalog_program = "mlis"
+        tuition_words = ("Special Session",)
+
+The readers themselves (`acalog`, `courseleaf`, `rate_card`, `rate_table`, `rate_sentence`) are
+plain functions of a `Page` returning evidence text, tested on the recorded pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from crawler.crawl.page import Page
+from crawler.crawl.spider import ProgramSpider, expects
+from crawler.normalize import clean_text
+from crawler.normalize.rows import for_career
+from crawler.normalize.vocabulary import FACT_WORDS, alternation
+
+__all__ = ["AcalogCatalog", "CatalogFacts", "CourseLeafCatalog", "RateCard", "RateSentence", "RateTable",
+           "acalog", "courseleaf", "rate_card", "rate_sentence", "rate_table"]
+
+# "Total Units Required: 43", "Total Credit Hours 36", "Program Total: 36 credits".
+_TOTAL = re.compile(rf"^(?:program\s+|degree\s+)?total\b.{{0,60}}?{alternation(FACT_WORDS['total_credits'])}", re.I)
+_NUMBER = re.compile(r"\b\d{2,3}(?:\.\d)?\b")
+_YEARS = re.compile(r"\b(20\d\d)\s*[-\u2013/]\s*(20\d\d|\d\d)\b")
+_PER_CREDIT = [w for w in FACT_WORDS["tuition"] if w.startswith("per ")]  # "per credit", "per unit", ...
+# The blocks a total may be stated in, in page order: headings, paragraphs, table rows, labels.
+_TOTAL_BLOCKS = "h2, h3, h4, h5, p, tr, dt, strong, li"
+
+
+@dataclass(frozen=True)
+class CatalogFacts:
+    """What a catalog page states about one program, as evidence text (None: not stated)."""
+
+    name: str | None
+    total_credits: str | None
+    concentrations: list[str] = field(default_factory=list)
+    catalog_year: str | None = None
+
+
+def catalog_total(page: Page) -> str | None:
+    """The last block that opens with "Total" and names a credit unit and a number: the program's
+    total closes its requirements; a course group's credits ("Core Courses (10 units)") do not
+    open with "Total"."""
+    found = [t for t in page.texts(_TOTAL_BLOCKS) if _TOTAL.match(t) and _NUMBER.search(t)]
+    return found[-1] if found else None
+
+
+def catalog_year(page: Page, *places: str) -> str | None:
+    """"2023-2024" of the first of `places` (CSS) whose text names a year range."""
+    for css in places:
+        for text in page.texts(css):
+            m = _YEARS.search(text)
+            if m:
+                end = m[2] if len(m[2]) == 4 else m[1][:2] + m[2]
+                return f"{m[1]}-{end}"
+    return None
+
+
+def acalog(page: Page, concentrations: str | None = None) -> CatalogFacts:
+    """An Acalog program page (`preview_program.php`)."""
+    return CatalogFacts(name=page.css("h1"), total_credits=catalog_total(page),
+                        concentrations=page.list_items(concentrations) if concentrations else [],
+                        catalog_year=catalog_year(page, "option[selected]", "title"))
+
+
+def courseleaf(page: Page, concentrations: str | None = None) -> CatalogFacts:
+    """A CourseLeaf program page (`/graduate/<college>/<dept>/<program>/`): its tabs' text is all
+    in the HTML, so the total is read from the page as a whole."""
+    return CatalogFacts(name=page.css("h1"), total_credits=catalog_total(page),
+                        concentrations=page.list_items(concentrations) if concentrations else [],
+                        catalog_year=catalog_year(page, "header", "title"))
+
+
+def rate_card(page: Page, labels: tuple[str, ...]) -> list[str]:
+    """"Label: value" for each label of a program card found on the page: a table row or a
+    definition list (`Page.row`), or an element holding only the label followed by its value."""
+    out = []
+    for label in labels:
+        text = page.row(label) or _label_then_value(page, label)
+        if text:
+            out.append(text)
+    return out
+
+
+def _label_then_value(page: Page, label: str) -> str | None:
+    wanted = label.casefold().rstrip(":")
+    texts = page._texts  # each element's text, computed once per page
+    for el in page.root.root.iter():
+        if isinstance(el.tag, str) and texts.of(el).casefold().rstrip(":") == wanted:
+            after = el.getnext()
+            while after is not None and not isinstance(after.tag, str):
+                after = after.getnext()
+            value = texts.of(after) if after is not None else ""
+            if value:
+                return f"{label}: {value}"
+    return None
+
+
+def rate_table(page: Page, rows: tuple[str, ...], css: str = "table") -> list[str]:
+    """The cells of the rate table's rows whose label holds one of `rows`, each labelled by its
+    column and row ("Resident Master of Library Science: $1,148")."""
+    return [cell for cell in page.cells(css) if any(for_career(cell, words) for words in rows)]
+
+
+def rate_sentence(page: Page, words: tuple[str, ...] = ()) -> str | None:
+    """The first sentence holding `words` and a per-credit phrase ("per unit", "per credit hour")
+    with an amount: a "$X per credit" statement."""
+    for per in _PER_CREDIT:
+        text = page.sentence(*words, per)
+        if text and "$" in text:
+            return text
+    return None
+
+
+# -- the spiders' side: a reader and a callback, set up by class attributes -----------------------
+
+
+class AcalogCatalog(ProgramSpider):
+    """Reads the program (name, degree, concentrations) and its total from an Acalog page, at the
+    URL `start_pages` maps to `parse_catalog`."""
+
+    catalog_program: str = "mlis"  # the program slug
+    catalog_concentrations: str | None = None  # the heading over the list of concentrations
+    catalog_reader = staticmethod(acalog)
+
+    @expects("name", "degree", "total_credits")
+    def parse_catalog(self, page: Page) -> Iterator[Any]:
+        main = page.main
+        facts = self.catalog_reader(main, self.catalog_concentrations)
+        yield from self.programs(self.catalog_program, page, facts.concentrations, name=facts.name, degree=facts.name)
+        yield self.fact("total_credits", facts.total_credits, page)
+        yield from self.parse_catalog_more(main)
+
+    def parse_catalog_more(self, page: Page) -> Iterator[Any]:
+        """Facts a school's catalog page states beyond the platform's (none by default)."""
+        return iter(())
+
+
+class CourseLeafCatalog(AcalogCatalog):
+    """As `AcalogCatalog`, for a CourseLeaf program page."""
+
+    catalog_reader = staticmethod(courseleaf)
+
+
+class RateCard(ProgramSpider):
+    """Tuition from a program card of label/value pairs, at the URL mapped to `parse_tuition`."""
+
+    tuition_labels: tuple[str, ...] = ("Cost Per Credit",)
+
+    @expects("tuition")
+    def parse_tuition(self, page: Page) -> Iterator[Any]:
+        for text in rate_card(page.main, self.tuition_labels):
+            yield self.fact("tuition", text, page)
+
+
+class RateTable(ProgramSpider):
+    """Tuition from a rate table's rows for this program (`tuition_rows`)."""
+
+    tuition_rows: tuple[str, ...] = ("Graduate",)
+    tuition_table: str = "table"
+
+    @expects("tuition")
+    def parse_tuition(self, page: Page) -> Iterator[Any]:
+        for text in rate_table(page.main, self.tuition_rows, self.tuition_table):
+            yield self.fact("tuition", text, page)
+
+
+class RateSentence(ProgramSpider):
+    """Tuition from a "$X per credit" sentence holding `tuition_words`."""
+
+    tuition_words: tuple[str, ...] = ()
+
+    @expects("tuition")
+    def parse_tuition(self, page: Page) -> Iterator[Any]:
+        yield self.fact("tuition", rate_sentence(page.main, self.tuition_words), page)
