@@ -7,8 +7,9 @@ read the same facts the same way, by what a reader of the page sees:
 
 - the program's name and degree: the page's first `<h1>` ("Library and Information Science, MLIS");
 - the total: the last block that opens with "Total" and names a credit unit (`FACT_WORDS`):
-  Acalog's "Total Units Required: 43" heading, CourseLeaf's "Total Credit Hours | 36" row. A
-  course group's "Core Courses (10 units)" does not open with "Total", so it is never the total;
+  Acalog's "Total Units Required: 43" heading, CourseLeaf's "Total Credit Hours | 36" row; else
+  the sentence stating "a total of 36 credit hours". A course group's "Core Courses (10 units)"
+  does not open with "Total", so it is never the total;
 - the concentrations: the list under a heading the school names (`catalog_concentrations`);
 - the catalog year: the "2023-2024" of the catalog the page belongs to (Acalog's selected
   catalog, CourseLeaf's header or title).
@@ -75,7 +76,14 @@ def catalog_total(page: Page) -> str | None:
     total closes its requirements; a course group's credits ("Core Courses (10 units)") do not
     open with "Total"."""
     found = [t for t in page.texts(_TOTAL_BLOCKS) if _TOTAL.match(t) and _NUMBER.search(t)]
-    return found[-1] if found else None
+    if found:
+        return found[-1]
+    # Otherwise the requirements' sentence: "students must complete a total of 36 credit hours".
+    for unit in FACT_WORDS["total_credits"]:
+        text = page.sentence("total of", unit)
+        if text and _NUMBER.search(text):
+            return text
+    return None
 
 
 def catalog_year(page: Page, *places: str) -> str | None:
@@ -106,7 +114,8 @@ def courseleaf(page: Page, concentrations: str | None = None) -> CatalogFacts:
 
 def rate_card(page: Page, labels: tuple[str, ...]) -> list[str]:
     """"Label: value" for each label of a program card found on the page: a table row or a
-    definition list (`Page.row`), or an element holding only the label followed by its value."""
+    definition list (`Page.row`), a label in bold before its value in one block, or an element
+    holding only the label followed by the element holding its value."""
     out = []
     for label in labels:
         text = page.row(label) or _label_then_value(page, label)
@@ -120,6 +129,10 @@ def _label_then_value(page: Page, label: str) -> str | None:
     texts = page._texts  # each element's text, computed once per page
     for el in page.root.root.iter():
         if isinstance(el.tag, str) and texts.of(el).casefold().rstrip(":") == wanted:
+            parent = el.getparent()
+            whole = texts.of(parent) if parent is not None else ""
+            if len(whole) > len(texts.of(el)) and whole.casefold().startswith(label.casefold()):
+                return whole  # <p><strong>Label:</strong> value</p>
             after = el.getnext()
             while after is not None and not isinstance(after.tag, str):
                 after = after.getnext()
