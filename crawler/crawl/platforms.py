@@ -17,8 +17,9 @@ read the same facts the same way, by what a reader of the page sees:
 Tuition pages share no vendor, but three shapes recur, each a reader:
 
 - a program card of label/value pairs ("Cost Per Credit" / "$737.00"): `RateCard`, `tuition_labels`;
-- a rate table, one row per program or group, one column per residency: `RateTable`,
-  `tuition_rows` (words a row's label holds) and `tuition_table` (the table's CSS, "table");
+- a rate table, one row per residency or fee, one column per load: `RateTable`, `tuition_rows`
+  and `fee_rows` (words a row's label holds), `tuition_columns` (the per-credit column) and
+  `tuition_table` (the table's CSS, "table");
 - a sentence ("Special Session tuition is $474 per unit"): `RateSentence`, `tuition_words`.
 
 A school's spider subclasses one catalog reader and one tuition reader and says where:
@@ -142,10 +143,14 @@ def _label_then_value(page: Page, label: str) -> str | None:
     return None
 
 
-def rate_table(page: Page, rows: tuple[str, ...], css: str = "table") -> list[str]:
-    """The cells of the rate table's rows whose label holds one of `rows`, each labelled by its
-    column and row ("Resident Master of Library Science: $1,148")."""
-    return [cell for cell in page.cells(css) if any(for_career(cell, words) for words in rows)]
+def rate_table(page: Page, rows: tuple[str, ...], css: str = "table", columns: tuple[str, ...] = ()) -> list[str]:
+    """The cells of the rate table's rows whose label holds one of `rows` (whole words), each
+    labelled by its column and row ("Per Credit Hour Maryland Resident: $717.00"); only the
+    `columns` given (by the heading a cell's label opens with), or every column. A column that
+    multiplies the rate out ("9 credits (Full Time)") adds nothing and is left out by naming the
+    per-credit column."""
+    return [cell for cell in page.cells(css) if any(for_career(cell, words) for words in rows)
+            and (not columns or any(cell.casefold().startswith(c.casefold()) for c in columns))]
 
 
 def rate_sentence(page: Page, words: tuple[str, ...] = ()) -> str | None:
@@ -200,15 +205,19 @@ class RateCard(ProgramSpider):
 
 
 class RateTable(ProgramSpider):
-    """Tuition from a rate table's rows for this program (`tuition_rows`)."""
+    """Tuition (and per-credit fees) from a rate table: the rows whose label holds one of
+    `tuition_rows` (`fee_rows`), in the `tuition_columns` (default: every column)."""
 
     tuition_rows: tuple[str, ...] = ("Graduate",)
+    fee_rows: tuple[str, ...] = ()
+    tuition_columns: tuple[str, ...] = ()
     tuition_table: str = "table"
 
     @expects("tuition")
     def parse_tuition(self, page: Page) -> Iterator[Any]:
-        for text in rate_table(page.main, self.tuition_rows, self.tuition_table):
-            yield self.fact("tuition", text, page)
+        for field, rows in (("tuition", self.tuition_rows), ("fees", self.fee_rows)):
+            for text in rate_table(page.main, rows, self.tuition_table, self.tuition_columns) if rows else ():
+                yield self.fact(field, text, page)
 
 
 class RateSentence(ProgramSpider):
