@@ -44,10 +44,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from crawler.crawl.page import Page
+from crawler.crawl.page import _SENTENCE_END, Page, _pair, _xpath
 from crawler.crawl.spider import ProgramSpider, expects
 from crawler.normalize import clean_text
-from crawler.normalize.rows import for_career
 from crawler.normalize.vocabulary import FACT_WORDS, alternation
 
 __all__ = ["AcalogCatalog", "CatalogFacts", "CourseLeafCatalog", "RateCard", "RateSentence", "RateTable",
@@ -55,6 +54,7 @@ __all__ = ["AcalogCatalog", "CatalogFacts", "CourseLeafCatalog", "RateCard", "Ra
 
 # "Total Units Required: 43", "Total Credit Hours 36", "Program Total: 36 credits".
 _TOTAL = re.compile(rf"^(?:program\s+|degree\s+)?total\b.{{0,60}}?{alternation(FACT_WORDS['total_credits'])}", re.I)
+_TOTAL_OF = re.compile(rf"\ba\s+total\s+of\s+\d{{2,3}}(?:\.\d)?\s*{alternation(FACT_WORDS['total_credits'])}", re.I)
 _NUMBER = re.compile(r"\b\d{2,3}(?:\.\d)?\b")
 _YEARS = re.compile(r"\b(20\d\d)\s*[-\u2013/]\s*(20\d\d|\d\d)\b")
 _PER_CREDIT = [w for w in FACT_WORDS["tuition"] if w.startswith("per ")]  # "per credit", "per unit", ...
@@ -79,11 +79,12 @@ def catalog_total(page: Page) -> str | None:
     found = [t for t in page.texts(_TOTAL_BLOCKS) if _TOTAL.match(t) and _NUMBER.search(t)]
     if found:
         return found[-1]
-    # Otherwise the requirements' sentence: "students must complete a total of 36 credit hours".
-    for unit in FACT_WORDS["total_credits"]:
-        text = page.sentence("total of", unit)
-        if text and _NUMBER.search(text):
-            return text
+    # Otherwise the requirements' sentence: "students must complete a total of 36 credit hours",
+    # read in its own paragraph (an Acalog page's content cell is a block holding them all).
+    for block in page.texts("p, li"):
+        for sentence in _SENTENCE_END.split(block):
+            if _TOTAL_OF.search(sentence):
+                return sentence
     return None
 
 
@@ -138,19 +139,34 @@ def _label_then_value(page: Page, label: str) -> str | None:
             while after is not None and not isinstance(after.tag, str):
                 after = after.getnext()
             value = texts.of(after) if after is not None else ""
-            if value:
+            if value and not value.endswith(":"):  # the next label is not this one's value
                 return f"{label}: {value}"
     return None
 
 
 def rate_table(page: Page, rows: tuple[str, ...], css: str = "table", columns: tuple[str, ...] = ()) -> list[str]:
-    """The cells of the rate table's rows whose label holds one of `rows` (whole words), each
-    labelled by its column and row ("Per Credit Hour Maryland Resident: $717.00"); only the
-    `columns` given (by the heading a cell's label opens with), or every column. A column that
-    multiplies the rate out ("9 credits (Full Time)") adds nothing and is left out by naming the
-    per-credit column."""
-    return [cell for cell in page.cells(css) if any(for_career(cell, words) for words in rows)
-            and (not columns or any(cell.casefold().startswith(c.casefold()) for c in columns))]
+    """The cells of the rate table's rows whose label (first cell) opens with one of `rows`, each
+    labelled by its column heading and row ("Per Credit Hour Maryland Resident: $717.00", as
+    `Page.cells` writes them): "Maryland Resident" is not "Maryland Non-resident" nor "Total
+    Maryland Resident". Only the `columns` named (their heading, whole), or every column: a column
+    that multiplies the rate out ("(Full Time)", nine credits) adds nothing and is left out by
+    naming the per-credit column."""
+    wanted = [r.casefold() for r in rows]
+    named = [c.casefold() for c in columns]
+    text = page._texts.of  # each element's text, computed once per page (Page's own cache)
+    out = []
+    for table in page._query(css, css=True):
+        headings = [text(th) for th in _xpath("(thead/tr | tr | tbody/tr)[th and not(td)][1]/th")(table)]
+        for row in _xpath("tbody/tr[td] | tr[td]")(table):
+            cells = _xpath("th|td")(row)
+            label = text(cells[0]) if cells else ""
+            if not any(label.casefold().startswith(w) for w in wanted):
+                continue
+            for i, cell in enumerate(cells[1:], start=1):
+                column = headings[i] if i < len(headings) else ""
+                if text(cell) and (not named or column.casefold() in named):
+                    out.append(_pair(clean_text(f"{column} {label}"), text(cell)))
+    return out
 
 
 def rate_sentence(page: Page, words: tuple[str, ...] = ()) -> str | None:
@@ -161,6 +177,15 @@ def rate_sentence(page: Page, words: tuple[str, ...] = ()) -> str | None:
         if text and "$" in text:
             return text
     return None
+
+
+def program_area(page: Page) -> Page:
+    """The part of a catalog page that is the program's: the content area (`page.main`) or, on an
+    Acalog page laid out as a table, the innermost cell holding the program's `<h1>` (the whole
+    cell would otherwise be one block, and its sentences would run across paragraphs)."""
+    main = page.main
+    cell = main.root.xpath("(.//h1)[1]/ancestor::td[1]")
+    return Page(page.response, cell[0], main._texts, content=page.content) if cell else main
 
 
 # -- the spiders' side: a reader and a callback, set up by class attributes -----------------------
@@ -176,7 +201,7 @@ class AcalogCatalog(ProgramSpider):
 
     @expects("name", "degree", "total_credits")
     def parse_catalog(self, page: Page) -> Iterator[Any]:
-        main = page.main
+        main = program_area(page)
         facts = self.catalog_reader(main, self.catalog_concentrations)
         yield from self.programs(self.catalog_program, page, facts.concentrations, name=facts.name, degree=facts.name)
         yield self.fact("total_credits", facts.total_credits, page)

@@ -1,0 +1,126 @@
+"""The platform readers (crawler/crawl/platforms.py) on the recorded pages of the schools that use
+them, and on small shapes that make each guard fire: a course group's credits are not the total,
+a multiplied-out column is not a rate, a label with no value states nothing."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy.http import HtmlResponse
+
+from crawler.crawl.page import Page
+from crawler.crawl.platforms import (acalog, catalog_total, courseleaf, program_area, rate_card, rate_sentence,
+                                     rate_table)
+from tests.conftest import SITES
+
+NEWER = SITES / "2026-11-01"
+
+
+def recorded(host: str, path: str) -> Page:
+    file = NEWER / host / path
+    body = file.read_bytes()
+    return Page(HtmlResponse(url=f"https://{host}/{path.removesuffix('index.html')}", body=body, encoding="utf-8")).main
+
+
+def shape(html: str) -> Page:
+    return Page(HtmlResponse(url="https://x.edu/", body=f"<html><body>{html}</body></html>".encode(), encoding="utf-8"))
+
+
+# -- catalogs --------------------------------------------------------------------------------------
+
+
+def test_acalog_reads_sjsu_total_heading_not_a_course_group():
+    facts = acalog(recorded("catalog.sjsu.edu", "preview_program.php?catoid=14&poid=8517"))
+    assert facts.name == "Library and Information Science, MLIS"
+    assert facts.total_credits == "Total Units Required: 43"
+    assert facts.catalog_year == "2023-2024"
+    assert facts.concentrations == []
+
+
+def test_acalog_reads_ukys_total_sentence_when_no_total_heading():
+    facts = acalog(recorded("catalogs.uky.edu", "preview_program.php?catoid=19&poid=8970"))
+    assert facts.name == "Library and Information Science, MSLS"
+    assert facts.total_credits.startswith("To earn the MSLS, students must complete a total of 36 credit hours")
+    assert facts.catalog_year == "2025-2026"
+
+
+def test_courseleaf_reads_umds_total_row():
+    facts = courseleaf(recorded("academiccatalog.umd.edu", "graduate/programs/library-information-science-online-lbso/"
+                                "library-information-science-mlis/index.html"))
+    assert facts.name == "Library and Information Science, Master of Library and Information Science (M.L.I.S.)"
+    assert facts.total_credits == "Total Credits 36"
+    assert facts.catalog_year is None  # the page names no catalog year: nothing is made up
+
+
+@pytest.mark.parametrize("html", [
+    "<h2>Core Courses (12 credits)</h2><p>Electives: 24 credit hours</p>",
+    "<table><tr><td>Core Requirements</td><td>12</td></tr><tr><td>Select one of the following:</td><td>9</td></tr></table>",
+    "<p>Within the 36 hours, students complete 4 core courses (12 hours).</p>",
+    "<h2>Total Hours</h2>",  # a label without a number
+    "<p>Students take a total of 4 core courses.</p>",  # a count of courses, not credits
+])
+def test_no_total_from_course_groups_or_bare_labels(html):
+    assert catalog_total(shape(html)) is None
+
+
+def test_the_last_total_closes_the_requirements():
+    page = shape("<h3>Total Core Credits: 12</h3><ul><li>LIS 600</li></ul><h2>Total Credits Required: 36</h2>")
+    assert catalog_total(page) == "Total Credits Required: 36"
+
+
+def test_concentrations_are_the_list_under_the_named_heading():
+    page = shape("<h1>Information Science, MS</h1><h2>Concentrations</h2><ul><li>Archives</li><li>Youth Services</li></ul>"
+                 "<h2>Courses</h2><ul><li>LIS 500</li></ul>")
+    assert acalog(page, "Concentrations").concentrations == ["Archives", "Youth Services"]
+    assert acalog(page).concentrations == []
+
+
+# -- tuition shapes --------------------------------------------------------------------------------
+
+
+def test_rate_card_reads_ukys_cost_per_credit():
+    page = recorded("online.uky.edu", "masters/library-information-science/msls")
+    assert rate_card(page, ("Cost Per Credit",)) == ["Cost Per Credit: $737.00"]
+    assert rate_card(page, ("Application Due Date",)) == []  # the label is there, its value is not
+
+
+@pytest.mark.parametrize("html", [
+    "<dl><dt>Cost Per Credit</dt><dd>$737.00</dd></dl>",
+    "<table><tr><th>Cost Per Credit</th><td>$737.00</td></tr></table>",
+    "<div><span>Cost Per Credit</span><span>$737.00</span></div>",
+    "<p><strong>Cost Per Credit:</strong> $737.00</p>",
+])
+def test_rate_card_reads_each_label_value_shape(html):
+    [text] = rate_card(shape(html), ("Cost Per Credit",))
+    assert text.startswith("Cost Per Credit") and text.endswith("$737.00")
+
+
+def test_rate_table_reads_umds_per_credit_column_only():
+    page = recorded("ischool.umd.edu", "tuition-fees")
+    assert rate_table(page, ("Maryland Resident", "Maryland Non-resident"), columns=("Per Credit Hour",)) == [
+        "Per Credit Hour Maryland Resident: $717.00", "Per Credit Hour Maryland Non-resident: $1,548.00"]
+    assert rate_table(page, ("College Online Program Fee",), columns=("Per Credit Hour",)) == [
+        "Per Credit Hour College Online Program Fee (per credit hour): $100.00"]
+    # Without the column, the multiplied-out cells come too: the column is what keeps them out.
+    assert len(rate_table(page, ("Maryland Resident",))) == 4
+    # "Total Maryland Resident" names the row's words too, but only in the load columns.
+    assert rate_table(page, ("Total Maryland Resident",), columns=("Per Credit Hour",)) == []
+
+
+def test_rate_sentence_reads_sjsus_special_session_rate():
+    page = recorded("ischool.sjsu.edu", "programs/mlis/fees/index.html")
+    assert rate_sentence(page, ("Special Session",)).startswith("Special Session tuition is $474 per unit")
+    assert rate_sentence(page, ("Regular Session",)) is None  # a flat rate with no amount: nothing
+
+
+def test_rate_sentence_needs_an_amount():
+    assert rate_sentence(shape("<p>Tuition is charged per credit hour.</p>")) is None
+    assert rate_sentence(shape("<p>Tuition is $850 per credit hour.</p>")) == "Tuition is $850 per credit hour."
+
+
+def test_program_area_is_the_acalog_cell_holding_the_title():
+    """An Acalog page's content cell is one block; its paragraphs are read one by one inside it."""
+    file = NEWER / "catalogs.uky.edu" / "preview_program.php?catoid=19&poid=8970"
+    page = Page(HtmlResponse(url="https://catalogs.uky.edu/", body=file.read_bytes(), encoding="utf-8"))
+    assert page.main.sentence("grade point average").startswith("Admission to the program requires:")  # across items
+    assert program_area(page).sentence("grade point average") == (
+        "a grade point average of 3.0 or higher (4.0 scale) on any prior undergraduate or graduate work")
