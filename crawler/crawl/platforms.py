@@ -6,7 +6,9 @@ Catalogs run on few platforms. Acalog (`preview_program.php?catoid=…&poid=…`
 read the same facts the same way, by what a reader of the page sees:
 
 - the program's name and degree: the page's first `<h1>` ("Library and Information Science, MLIS");
-- the total: the last block that opens with "Total" and names a credit unit (`FACT_WORDS`):
+- the degree: the title's, or a label/value pair's ("Degree Awarded:"), `catalog_degree`;
+- the total: the last block that opens with "Total" (or "Minimum Required") and names a credit
+  unit (`FACT_WORDS`):
   Acalog's "Total Units Required: 43" heading, CourseLeaf's "Total Credit Hours | 36" row; else
   the sentence stating "a total of 36 credit hours". A course group's "Core Courses (10 units)"
   does not open with "Total", so it is never the total;
@@ -50,10 +52,11 @@ from crawler.normalize import clean_text
 from crawler.normalize.vocabulary import FACT_WORDS, alternation
 
 __all__ = ["AcalogCatalog", "CatalogFacts", "CourseLeafCatalog", "RateCard", "RateSentence", "RateTable",
-           "acalog", "courseleaf", "rate_card", "rate_sentence", "rate_table"]
+           "acalog", "courseleaf", "label_value", "rate_card", "rate_sentence", "rate_table"]
 
 # "Total Units Required: 43", "Total Credit Hours 36", "Program Total: 36 credits".
-_TOTAL = re.compile(rf"^(?:program\s+|degree\s+)?total\b.{{0,60}}?{alternation(FACT_WORDS['total_credits'])}", re.I)
+_TOTAL = re.compile(rf"^(?:(?:program\s+|degree\s+)?total\b|minimum\s+(?:required\s+|total\s+)*(?={alternation(FACT_WORDS['total_credits'])}))"
+                    rf".{{0,60}}?{alternation(FACT_WORDS['total_credits'])}", re.I)
 _TOTAL_OF = re.compile(rf"\ba\s+total\s+of\s+\d{{2,3}}(?:\.\d)?\s*{alternation(FACT_WORDS['total_credits'])}", re.I)
 _NUMBER = re.compile(r"\b\d{2,3}(?:\.\d)?\b")
 _YEARS = re.compile(r"\b(20\d\d)\s*[-\u2013/]\s*(20\d\d|\d\d)\b")
@@ -67,6 +70,7 @@ class CatalogFacts:
     """What a catalog page states about one program, as evidence text (None: not stated)."""
 
     name: str | None
+    degree: str | None
     total_credits: str | None
     concentrations: list[str] = field(default_factory=list)
     catalog_year: str | None = None
@@ -76,7 +80,12 @@ def catalog_total(page: Page) -> str | None:
     """The last block that opens with "Total" and names a credit unit and a number: the program's
     total closes its requirements; a course group's credits ("Core Courses (10 units)") do not
     open with "Total"."""
-    found = [t for t in page.texts(_TOTAL_BLOCKS) if _TOTAL.match(t) and _NUMBER.search(t)]
+    found = []
+    for text in page.texts(_TOTAL_BLOCKS):
+        if _TOTAL.match(text) and not _NUMBER.search(text) and len(text) < 80:
+            text = label_value(page, text.rstrip(":")) or text  # a label whose value follows it
+        if _TOTAL.match(text) and _NUMBER.search(text):
+            found.append(text)
     if found:
         return found[-1]
     # Otherwise the requirements' sentence: "students must complete a total of 36 credit hours",
@@ -99,17 +108,20 @@ def catalog_year(page: Page, *places: str) -> str | None:
     return None
 
 
-def acalog(page: Page, concentrations: str | None = None) -> CatalogFacts:
-    """An Acalog program page (`preview_program.php`)."""
-    return CatalogFacts(name=page.css("h1"), total_credits=catalog_total(page),
+def acalog(page: Page, concentrations: str | None = None, degree: str | None = None) -> CatalogFacts:
+    """An Acalog program page (`preview_program.php`); the degree is the title's unless the page
+    names it in a label/value pair (`degree`: its label, "Degree Awarded")."""
+    name = page.css("h1")
+    return CatalogFacts(name=name, degree=label_value(page, degree) if degree else name, total_credits=catalog_total(page),
                         concentrations=page.list_items(concentrations) if concentrations else [],
                         catalog_year=catalog_year(page, "option[selected]", "title"))
 
 
-def courseleaf(page: Page, concentrations: str | None = None) -> CatalogFacts:
+def courseleaf(page: Page, concentrations: str | None = None, degree: str | None = None) -> CatalogFacts:
     """A CourseLeaf program page (`/graduate/<college>/<dept>/<program>/`): its tabs' text is all
-    in the HTML, so the total is read from the page as a whole."""
-    return CatalogFacts(name=page.css("h1"), total_credits=catalog_total(page),
+    in the HTML, so the total is read from the page as a whole. Degree as `acalog`'s."""
+    name = page.css("h1")
+    return CatalogFacts(name=name, degree=label_value(page, degree) if degree else name, total_credits=catalog_total(page),
                         concentrations=page.list_items(concentrations) if concentrations else [],
                         catalog_year=catalog_year(page, "header", "title"))
 
@@ -120,21 +132,26 @@ def rate_card(page: Page, labels: tuple[str, ...]) -> list[str]:
     holding only the label followed by the element holding its value."""
     out = []
     for label in labels:
-        text = page.row(label) or _label_then_value(page, label)
+        text = label_value(page, label)
         if text:
             out.append(text)
     return out
 
 
-def _label_then_value(page: Page, label: str) -> str | None:
+def label_value(page: Page, label: str) -> str | None:
+    """"Label: value" of a label/value pair: a table row or definition list (`Page.row`), a label in
+    bold before its value in one block, or an element holding only the label followed by the
+    element holding its value (not another label). None when the label has no value."""
+    found = page.row(label)
+    if found:
+        return found
     wanted = label.casefold().rstrip(":")
     texts = page._texts  # each element's text, computed once per page
     for el in page.root.root.iter():
         if isinstance(el.tag, str) and texts.of(el).casefold().rstrip(":") == wanted:
-            parent = el.getparent()
-            whole = texts.of(parent) if parent is not None else ""
-            if len(whole) > len(texts.of(el)) and whole.casefold().startswith(label.casefold()):
-                return whole  # <p><strong>Label:</strong> value</p>
+            inline = _inline_value(el, texts)
+            if inline:  # <p><strong>Label:</strong> value<br/><strong>Next:</strong> ...</p>
+                return f"{label}: {inline}"
             after = el.getnext()
             while after is not None and not isinstance(after.tag, str):
                 after = after.getnext()
@@ -142,6 +159,20 @@ def _label_then_value(page: Page, label: str) -> str | None:
             if value and not value.endswith(":"):  # the next label is not this one's value
                 return f"{label}: {value}"
     return None
+
+
+def _inline_value(el, texts) -> str:
+    """The text after a label element in its own block, up to a line break or the next label of
+    the same kind: "value" in `<strong>Label:</strong> value<br/>`."""
+    parts = [el.tail or ""]
+    for sib in el.itersiblings():
+        if not isinstance(sib.tag, str):
+            parts.append(sib.tail or "")
+            continue
+        if sib.tag in ("br", el.tag):
+            break
+        parts.extend([texts.of(sib), sib.tail or ""])
+    return clean_text(" ".join(parts))
 
 
 def rate_table(page: Page, rows: tuple[str, ...], css: str = "table", columns: tuple[str, ...] = ()) -> list[str]:
@@ -197,13 +228,14 @@ class AcalogCatalog(ProgramSpider):
 
     catalog_program: str = "mlis"  # the program slug
     catalog_concentrations: str | None = None  # the heading over the list of concentrations
+    catalog_degree: str | None = None  # the label of the degree's label/value pair; else the title
     catalog_reader = staticmethod(acalog)
 
     @expects("name", "degree", "total_credits")
     def parse_catalog(self, page: Page) -> Iterator[Any]:
         main = program_area(page)
-        facts = self.catalog_reader(main, self.catalog_concentrations)
-        yield from self.programs(self.catalog_program, page, facts.concentrations, name=facts.name, degree=facts.name)
+        facts = self.catalog_reader(main, self.catalog_concentrations, self.catalog_degree)
+        yield from self.programs(self.catalog_program, page, facts.concentrations, name=facts.name, degree=facts.degree)
         yield self.fact("total_credits", facts.total_credits, page)
         yield from self.parse_catalog_more(main)
 

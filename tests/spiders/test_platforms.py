@@ -8,7 +8,7 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from crawler.crawl.page import Page
-from crawler.crawl.platforms import (acalog, catalog_total, courseleaf, program_area, rate_card, rate_sentence,
+from crawler.crawl.platforms import (acalog, catalog_total, courseleaf, label_value, program_area, rate_card, rate_sentence,
                                      rate_table)
 from tests.conftest import SITES
 
@@ -124,3 +124,11 @@ def test_program_area_is_the_acalog_cell_holding_the_title():
     assert page.main.sentence("grade point average").startswith("Admission to the program requires:")  # across items
     assert program_area(page).sentence("grade point average") == (
         "a grade point average of 3.0 or higher (4.0 scale) on any prior undergraduate or graduate work")
+
+
+def test_label_value_stops_at_the_line_break():
+    page = shape("<p><strong>Degree Awarded:</strong> Master of Science in Information (MSI)<br/>"
+                 "<strong>Calendar Type:</strong> Quarter<br/><strong>Minimum Required Credits:</strong> 45.0</p>")
+    assert label_value(page, "Degree Awarded") == "Degree Awarded: Master of Science in Information (MSI)"
+    assert label_value(page, "Calendar Type") == "Calendar Type: Quarter"
+    assert label_value(page, "Co-op Option") is None
