@@ -187,7 +187,11 @@ def rate_table(page: Page, rows: tuple[str, ...], css: str = "table", columns: t
     text = page._texts.of  # each element's text, computed once per page (Page's own cache)
     out = []
     for table in page._query(css, css=True):
-        headings = [text(th) for th in _xpath("(thead/tr | tr | tbody/tr)[th and not(td)][1]/th")(table)]
+        # The heading row: of the rows of headings only, the one naming most columns (a title row
+        # above it, "Tuition" over two empty cells, names one).
+        heads = [[text(th) for th in _xpath("th")(tr)] for tr in _xpath("thead/tr | tr | tbody/tr")(table)
+                 if not _xpath("td")(tr)]
+        headings = max(heads, key=lambda row: sum(1 for h in row if h), default=[])
         for row in _xpath("tbody/tr[td] | tr[td]")(table):
             cells = _xpath("th|td")(row)
             label = text(cells[0]) if cells else ""

@@ -132,3 +132,11 @@ def test_label_value_stops_at_the_line_break():
     assert label_value(page, "Degree Awarded") == "Degree Awarded: Master of Science in Information (MSI)"
     assert label_value(page, "Calendar Type") == "Calendar Type: Quarter"
     assert label_value(page, "Co-op Option") is None
+
+
+def test_rate_table_takes_the_heading_row_that_names_the_columns():
+    page = shape("<table><tr><th>Tuition</th><th></th><th></th></tr>"
+                 "<tr><th>Residency</th><th>Full-time per term</th><th>Part-time per credit</th></tr>"
+                 "<tr><td>PA Residents</td><td>$14,130</td><td>$1,148</td></tr></table>")
+    assert rate_table(page, ("PA Residents",), columns=("Part-time per credit",)) == [
+        "Part-time per credit PA Residents: $1,148"]
