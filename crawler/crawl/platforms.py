@@ -22,7 +22,8 @@ Tuition pages share no vendor, but three shapes recur, each a reader:
 - a rate table, one row per residency or fee, one column per load: `RateTable`, `tuition_rows`
   and `fee_rows` (words a row's label holds), `tuition_columns` (the per-credit column) and
   `tuition_table` (the table's CSS, "table");
-- a sentence ("Special Session tuition is $474 per unit"): `RateSentence`, `tuition_words`.
+- sentences ("Special Session tuition is $474 per unit"): `RateSentence`, `tuition_words` (each
+  sentence holding them, a per-credit phrase and an amount is read).
 
 A school's spider subclasses one catalog reader and one tuition reader and says where:
 
@@ -52,15 +53,17 @@ from crawler.normalize import clean_text
 from crawler.normalize.vocabulary import FACT_WORDS, alternation
 
 __all__ = ["AcalogCatalog", "CatalogFacts", "CourseLeafCatalog", "RateCard", "RateSentence", "RateTable",
-           "acalog", "courseleaf", "label_value", "rate_card", "rate_sentence", "rate_table"]
+           "acalog", "courseleaf", "label_value", "rate_card", "rate_sentence", "rate_sentences", "rate_table"]
 
 # "Total Units Required: 43", "Total Credit Hours 36", "Program Total: 36 credits".
-_TOTAL = re.compile(rf"^(?:(?:program\s+|degree\s+)?total\b|minimum\s+(?:required\s+|total\s+)*(?={alternation(FACT_WORDS['total_credits'])}))"
+# "Minimum Required Credits", "Minimum Total Units": not "Minimum Hours Required Within the Unit".
+_TOTAL = re.compile(rf"^(?:(?:program\s+|degree\s+)?total\b|minimum\s+(?:required|total)\s+(?:total\s+|required\s+)?"
+                    rf"(?={alternation(FACT_WORDS['total_credits'])}))"
                     rf".{{0,60}}?{alternation(FACT_WORDS['total_credits'])}", re.I)
 _TOTAL_OF = re.compile(rf"\ba\s+total\s+of\s+\d{{2,3}}(?:\.\d)?\s*{alternation(FACT_WORDS['total_credits'])}", re.I)
 _NUMBER = re.compile(r"\b\d{2,3}(?:\.\d)?\b")
 _YEARS = re.compile(r"\b(20\d\d)\s*[-\u2013/]\s*(20\d\d|\d\d)\b")
-_PER_CREDIT = [w for w in FACT_WORDS["tuition"] if w.startswith("per ")]  # "per credit", "per unit", ...
+_PER_CREDIT_RE = re.compile(alternation([w for w in FACT_WORDS["tuition"] if w.startswith("per ")]), re.I)  # "per unit"
 # The blocks a total may be stated in, in page order: headings, paragraphs, table rows, labels.
 _TOTAL_BLOCKS = "h2, h3, h4, h5, p, tr, dt, strong, li"
 
@@ -204,14 +207,24 @@ def rate_table(page: Page, rows: tuple[str, ...], css: str = "table", columns: t
     return out
 
 
+def rate_sentences(page: Page, words: tuple[str, ...] = ()) -> list[str]:
+    """Each sentence, in page order and once, holding all `words` (whole words, ignoring case), a
+    per-credit phrase ("per unit", "per credit hour") and an amount: "$X per credit" statements.
+    Read paragraph by paragraph (list items, cells), so a block holding several is split."""
+    wanted = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.I) for w in words]
+    out: list[str] = []
+    for block in page.texts("p, li, td, dd"):
+        for sentence in _SENTENCE_END.split(block):
+            if ("$" in sentence and _PER_CREDIT_RE.search(sentence) and all(w.search(sentence) for w in wanted)
+                    and sentence not in out):
+                out.append(sentence)
+    return out
+
+
 def rate_sentence(page: Page, words: tuple[str, ...] = ()) -> str | None:
-    """The first sentence holding `words` and a per-credit phrase ("per unit", "per credit hour")
-    with an amount: a "$X per credit" statement."""
-    for per in _PER_CREDIT:
-        text = page.sentence(*words, per)
-        if text and "$" in text:
-            return text
-    return None
+    """The first of `rate_sentences`."""
+    found = rate_sentences(page, words)
+    return found[0] if found else None
 
 
 def program_area(page: Page) -> Page:
@@ -288,4 +301,5 @@ class RateSentence(ProgramSpider):
 
     @expects("tuition")
     def parse_tuition(self, page: Page) -> Iterator[Any]:
-        yield self.fact("tuition", rate_sentence(page.main, self.tuition_words), page)
+        for text in rate_sentences(page.main, self.tuition_words):
+            yield self.fact("tuition", text, page)

@@ -170,7 +170,7 @@ FUNDING_WORDS: tuple[str, ...] = (
 # Write each phrase as a reader sees it; `phrase()` makes spaces and hyphens interchangeable
 # ("grade point average" == "grade-point average"). One line per field; add words, never rename.
 FACT_WORDS: dict[str, tuple[str, ...]] = {
-    "total_credits": ("credits", "credit hours", "semester hours", "units", "quarter credits", "hours required"),
+    "total_credits": ("credits", "credit hours", "semester hours", "units", "quarter credits", "hours required", "hours"),
     "tuition": ("tuition", "cost", "costs", "per credit", "per credit hour", "per unit", "rate", "rates"),
     "fees": ("fee", "fees"),
     "application_deadlines": ("deadline", "deadlines", "application deadline", "apply by", "priority date"),

@@ -9,7 +9,7 @@ from scrapy.http import HtmlResponse
 
 from crawler.crawl.page import Page
 from crawler.crawl.platforms import (acalog, catalog_total, courseleaf, label_value, program_area, rate_card, rate_sentence,
-                                     rate_table)
+                                     rate_sentences, rate_table)
 from tests.conftest import SITES
 
 NEWER = SITES / "2026-11-01"
@@ -57,6 +57,9 @@ def test_courseleaf_reads_umds_total_row():
     "<p>Within the 36 hours, students complete 4 core courses (12 hours).</p>",
     "<h2>Total Hours</h2>",  # a label without a number
     "<p>Students take a total of 4 core courses.</p>",  # a count of courses, not credits
+    # Illinois's "Other Requirements": a part of the total, not the total
+    "<table><tr><td>Minimum Hours Required Within the Unit:</td><td>28</td></tr>"
+    "<tr><td>Minimum 500-level Hours Required Overall:</td><td>12</td></tr></table>",
 ])
 def test_no_total_from_course_groups_or_bare_labels(html):
     assert catalog_total(shape(html)) is None
@@ -140,3 +143,15 @@ def test_rate_table_takes_the_heading_row_that_names_the_columns():
                  "<tr><td>PA Residents</td><td>$14,130</td><td>$1,148</td></tr></table>")
     assert rate_table(page, ("PA Residents",), columns=("Part-time per credit",)) == [
         "Part-time per credit PA Residents: $1,148"]
+
+
+@pytest.mark.parametrize("label", ["Minimum Required Credits: 45.0", "Minimum Total Units Required: 37", "Total Hours 40"])
+def test_a_total_is_named_total_or_minimum_required(label):
+    assert catalog_total(shape(f"<p>{label}</p>")) == label
+
+
+def test_rate_sentences_reads_each_rate_once_in_page_order():
+    page = recorded("ischool.illinois.edu", "future-students/tuition-aid")
+    assert rate_sentences(page, ("Per Credit Hour Rate",)) == [
+        "Resident Per Credit Hour Rate: $636/hour*", "Non Resident Per Credit Hour Rate: $1,053/hour*"]
+    assert rate_sentences(page, ("Range I",)) == []  # per semester, not per credit
