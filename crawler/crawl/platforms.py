@@ -5,11 +5,12 @@ Catalogs run on few platforms. Acalog (`preview_program.php?catoid=…&poid=…`
 (`catalog.X.edu/graduate/<college>/<dept>/<program>/`) reach 32 of the 46 online programs. Both
 read the same facts the same way, by what a reader of the page sees:
 
-- the program's name and degree: the page's first `<h1>` ("Library and Information Science, MLIS");
+- the program's name: the page's first `<h1>` ("Library and Information Science, MLIS");
 - the degree: the title's, or a label/value pair's ("Degree Awarded:"), `catalog_degree`;
-- the total: the last block that opens with "Total" (or "Minimum Required") and names a credit
-  unit (`FACT_WORDS`):
-  Acalog's "Total Units Required: 43" heading, CourseLeaf's "Total Credit Hours | 36" row; else
+- the total: the last block that opens with "Total" (or "Minimum Required"/"Minimum Total") and
+  names a credit unit (`FACT_WORDS`) and a number, or whose label/value pair does: Acalog's
+  "Total Units Required: 43" heading, CourseLeaf's "Total Hours | 40" row, Drexel's "Minimum
+  Required Credits: 45.0"; else
   the sentence stating "a total of 36 credit hours". A course group's "Core Courses (10 units)"
   does not open with "Total", so it is never the total;
 - the concentrations: the list under a heading the school names (`catalog_concentrations`);
@@ -36,8 +37,10 @@ A school's spider subclasses one catalog reader and one tuition reader and says 
         catalog_program = "mlis"
         tuition_words = ("Special Session",)
 
-The readers themselves (`acalog`, `courseleaf`, `rate_card`, `rate_table`, `rate_sentence`) are
-plain functions of a `Page` returning evidence text, tested on the recorded pages.
+The readers themselves (`acalog`, `courseleaf`, `label_value`, `rate_card`, `rate_table`,
+`rate_sentences`, `program_area`) are plain functions of a `Page` returning evidence text,
+tested on the recorded pages (tests/spiders/test_platforms.py). An Acalog page is read inside
+the table cell holding its title (`program_area`): the whole cell is one block otherwise.
 """
 
 from __future__ import annotations
