@@ -146,8 +146,9 @@ def rate_card(page: Page, labels: tuple[str, ...]) -> list[str]:
 
 def label_value(page: Page, label: str) -> str | None:
     """"Label: value" of a label/value pair: a table row or definition list (`Page.row`), a label in
-    bold before its value in one block, or an element holding only the label followed by the
-    element holding its value (not another label). None when the label has no value."""
+    bold before its value in one block, an element holding only the label followed by the
+    element holding its value (not another label), or a short block of plain text opening with
+    "Label:" and its value. None when the label has no value."""
     found = page.row(label)
     if found:
         return found
@@ -164,6 +165,11 @@ def label_value(page: Page, label: str) -> str | None:
             value = texts.of(after) if after is not None else ""
             if value and not value.endswith(":"):  # the next label is not this one's value
                 return f"{label}: {value}"
+    # Plain text: "<p>Cost Per Credit: $737.00</p>", the label and its value in one short block.
+    opening = re.compile(rf"{re.escape(label.rstrip(':'))}\s*:\s*\S", re.I)
+    for text in page.texts("p, li, dd, div, span"):
+        if opening.match(text) and len(text) <= len(label) + 80:
+            return text
     return None
 
 

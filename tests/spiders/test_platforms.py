@@ -91,6 +91,8 @@ def test_rate_card_reads_ukys_cost_per_credit():
     "<table><tr><th>Cost Per Credit</th><td>$737.00</td></tr></table>",
     "<div><span>Cost Per Credit</span><span>$737.00</span></div>",
     "<p><strong>Cost Per Credit:</strong> $737.00</p>",
+    "<p>Cost Per Credit: $737.00</p>",  # plain text
+    "<div><p>Cost Per Credit</p><p>$737.00</p></div>",
 ])
 def test_rate_card_reads_each_label_value_shape(html):
     [text] = rate_card(shape(html), ("Cost Per Credit",))
@@ -155,3 +157,9 @@ def test_rate_sentences_reads_each_rate_once_in_page_order():
     assert rate_sentences(page, ("Per Credit Hour Rate",)) == [
         "Resident Per Credit Hour Rate: $636/hour*", "Non Resident Per Credit Hour Rate: $1,053/hour*"]
     assert rate_sentences(page, ("Range I",)) == []  # per semester, not per credit
+
+
+def test_a_label_in_a_long_sentence_is_not_a_pair():
+    page = shape("<p>Cost Per Credit: see the bursar's page for the current rates, which the Board of Trustees sets each"
+                 " spring and which apply to every graduate program of the university.</p>")
+    assert rate_card(page, ("Cost Per Credit",)) == []
