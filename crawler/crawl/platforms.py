@@ -165,11 +165,16 @@ def label_value(page: Page, label: str) -> str | None:
             value = texts.of(after) if after is not None else ""
             if value and not value.endswith(":"):  # the next label is not this one's value
                 return f"{label}: {value}"
-    # Plain text: "<p>Cost Per Credit: $737.00</p>", the label and its value in one short block.
-    opening = re.compile(rf"{re.escape(label.rstrip(':'))}\s*:\s*\S", re.I)
-    for text in page.texts("p, li, dd, div, span"):
-        if opening.match(text) and len(text) <= len(label) + 80:
-            return text
+    # Plain text: "<p>Cost Per Credit: $737.00</p>", or one of several pairs on a line ("Credits: 36
+    # Duration: 1 to 4 years Format: Online"), each value ending where the next "Label:" begins.
+    pair = re.compile(rf"(?:^|(?<=\s))(?i:{re.escape(label.rstrip(':'))})\s*:\s*(?P<value>\S.{{0,80}}?)"
+                      r"(?=\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*:(?:\s|$)|$)")
+    lines = [t for el in page.root.root.iter() if isinstance(el.tag, str) and el.tag not in ("script", "style")
+             for t in (el.text, el.tail) if t and t.strip()]
+    for text in [*(clean_text(t) for t in lines), *page.texts("p, li, dd, td")]:  # a line, else a block
+        found = pair.search(text)
+        if found:
+            return f"{label.rstrip(':')}: {found['value']}"
     return None
 
 

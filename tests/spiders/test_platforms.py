@@ -163,3 +163,13 @@ def test_a_label_in_a_long_sentence_is_not_a_pair():
     page = shape("<p>Cost Per Credit: see the bursar's page for the current rates, which the Board of Trustees sets each"
                  " spring and which apply to every graduate program of the university.</p>")
     assert rate_card(page, ("Cost Per Credit",)) == []
+
+
+def test_label_value_reads_one_pair_of_a_plain_line_of_pairs():
+    page = shape("<p>Credits: 36 Duration: 1 to 4 years to complete Format: On campus or online</p>")
+    assert label_value(page, "Credits") == "Credits: 36"
+    assert label_value(page, "Duration") == "Duration: 1 to 4 years to complete"
+    assert label_value(page, "Format") == "Format: On campus or online"
+    lines = shape("<p>Major: Library and Information Science<br/>Degree Awarded: Master of Science in Information (MSI)"
+                  "<br/>Calendar Type: Quarter</p>")
+    assert label_value(lines, "Degree Awarded") == "Degree Awarded: Master of Science in Information (MSI)"
