@@ -92,6 +92,8 @@ def catalog_total(page: Page) -> str | None:
             text = label_value(page, text.rstrip(":")) or text  # a label whose value follows it
         if _TOTAL.match(text) and _NUMBER.search(text):
             found.append(text)
+    if not found:  # lines of one block ("Major: …<br/>Minimum Required Credits: 45.0<br/>…")
+        found = [line for line in _lines(page) if _TOTAL.match(line) and _NUMBER.search(line)]
     if found:
         return found[-1]
     # Otherwise the requirements' sentence: "students must complete a total of 36 credit hours",
@@ -169,13 +171,17 @@ def label_value(page: Page, label: str) -> str | None:
     # Duration: 1 to 4 years Format: Online"), each value ending where the next "Label:" begins.
     pair = re.compile(rf"(?:^|(?<=\s))(?i:{re.escape(label.rstrip(':'))})\s*:\s*(?P<value>\S.{{0,80}}?)"
                       r"(?=\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}\s*:(?:\s|$)|$)")
-    lines = [t for el in page.root.root.iter() if isinstance(el.tag, str) and el.tag not in ("script", "style")
-             for t in (el.text, el.tail) if t and t.strip()]
-    for text in [*(clean_text(t) for t in lines), *page.texts("p, li, dd, td")]:  # a line, else a block
+    for text in [*_lines(page), *page.texts("p, li, dd, td")]:  # a line, else a block
         found = pair.search(text)
         if found:
             return f"{label.rstrip(':')}: {found['value']}"
     return None
+
+
+def _lines(page: Page) -> list[str]:
+    """The page's text nodes, each cleaned: the lines of a block broken by `<br/>`."""
+    return [clean_text(t) for el in page.root.root.iter() if isinstance(el.tag, str) and el.tag not in ("script", "style")
+            for t in (el.text, el.tail) if t and t.strip()]
 
 
 def _inline_value(el, texts) -> str:

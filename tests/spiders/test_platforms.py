@@ -173,3 +173,8 @@ def test_label_value_reads_one_pair_of_a_plain_line_of_pairs():
     lines = shape("<p>Major: Library and Information Science<br/>Degree Awarded: Master of Science in Information (MSI)"
                   "<br/>Calendar Type: Quarter</p>")
     assert label_value(lines, "Degree Awarded") == "Degree Awarded: Master of Science in Information (MSI)"
+
+
+def test_a_total_on_a_line_of_a_block():
+    page = shape("<p>Major: Library and Information Science<br/>Minimum Required Credits: 45.0<br/>Co-op Option: None</p>")
+    assert catalog_total(page) == "Minimum Required Credits: 45.0"
