@@ -22,7 +22,8 @@ Conventions spider authors can rely on (each module's docstring has the details)
 
 - applies_to (Rate and Deadline) is lowercase, comma-joined, in this order: source (deadlines:
   "graduate school" when the text names the Graduate School as the source of its dates), campus
-  or delivery ("main campus", "online campus", "global campus", "on campus", "online"), applicant
+  or delivery ("special session", "main campus", "online campus", "global campus", "on campus",
+  "online"), applicant
   group (deadlines: "domestic", "international"), named applicant group (deadlines: "(School
   Librarianship certificate applicants only)" -> "school librarianship certificate applicants"),
   attendance ("full-time", "part-time"), load

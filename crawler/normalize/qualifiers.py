@@ -1,7 +1,7 @@
 """Who a rate or a deadline applies to: residency words and applies_to qualifiers.
 
 applies_to is a lowercase, comma-joined list drawn from a small vocabulary, in this order:
-source ("graduate school" - deadlines only), campus/delivery ("main campus", "online campus", "global campus", "on campus", "online"),
+source ("graduate school" - deadlines only), campus/delivery ("special session", "main campus", "online campus", "global campus", "on campus", "online"),
 applicant group ("domestic", "international" - deadlines only), a named group of applicants
 ("school librarianship certificate applicants" - deadlines only), attendance ("full-time",
 "part-time"), load ("1-8 credits", "7+ credits"), credit system ("quarter credits"),

@@ -71,6 +71,9 @@ TERM_ORDER: tuple[str, ...] = ("fall", "spring", "summer", "winter")
 
 # Campus / delivery qualifiers, most specific first (the first that matches wins).
 CAMPUS_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # A CSU self-supported session (SJSU): its own per-unit rate, beside the state-supported
+    # Regular Session's flat rate for local students; a rate for it is not everyone's rate.
+    ("special session", ("special session",)),
     ("main campus", ("main campus",)),
     ("online campus", ("online campus",)),
     ("global campus", ("global campus",)),
@@ -167,7 +170,7 @@ FUNDING_WORDS: tuple[str, ...] = (
 # Write each phrase as a reader sees it; `phrase()` makes spaces and hyphens interchangeable
 # ("grade point average" == "grade-point average"). One line per field; add words, never rename.
 FACT_WORDS: dict[str, tuple[str, ...]] = {
-    "total_credits": ("credits", "credit hours", "semester hours", "units", "quarter credits", "hours required"),
+    "total_credits": ("credits", "credit hours", "semester hours", "units", "quarter credits", "hours required", "hours"),
     "tuition": ("tuition", "cost", "costs", "per credit", "per credit hour", "per unit", "rate", "rates"),
     "fees": ("fee", "fees"),
     "application_deadlines": ("deadline", "deadlines", "application deadline", "apply by", "priority date"),

@@ -35,9 +35,10 @@ CASES = [
      [r("fee", "76.16", "credit", "out_of_state", "online")]),
     ("Total**: Non-Resident Online Per Credit Hour Graduate (includes Certificates): $641.16", []),
     # --- per-credit rates, with and without a total for the degree --------------------------------------
-    # San Jose State, fees page: per unit and the degree total that restates it.
+    # San Jose State, fees page: per unit and the degree total that restates it; the rate is Special
+    # Session's (Regular Session pays the CSU's flat semester rate), so it says so.
     ("Special Session tuition is $474 per unit, with a total tuition cost of $20,382 for the degree (43 units).",
-     [r("tuition", "474", "credit")]),
+     [r("tuition", "474", "credit", applies_to="special session")]),
     # Kentucky online, at-a-glance block.
     ("Credits Required: 36 Cost Per Credit: $737.00", [r("tuition", "737", "credit")]),
     # Wisconsin-Milwaukee FAQ: per credit, then a worked course price.
