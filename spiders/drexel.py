@@ -8,7 +8,7 @@ class DrexelSpider(CourseLeafCatalog):
 
     name = "drexel"
     institution = Institution(name="Drexel University", city="Philadelphia", state="PA", control="private",
-                              website="drexel.edu", ipeds_unitid="")
+                              website="drexel.edu", ipeds_unitid="212054")
     allowed_domains = ["drexel.edu"]
     start_pages = {
         "https://catalog.drexel.edu/graduate/collegeofcomputingandinformatics/libraryandinformationscience/": "parse_catalog",

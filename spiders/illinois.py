@@ -8,7 +8,7 @@ class IllinoisSpider(CourseLeafCatalog, RateSentence):
 
     name = "illinois"
     institution = Institution(name="University of Illinois Urbana-Champaign", city="Champaign", state="IL",
-                              control="public", website="illinois.edu", ipeds_unitid="")
+                              control="public", website="illinois.edu", ipeds_unitid="145637")
     allowed_domains = ["illinois.edu"]
     start_pages = {
         "https://catalog.illinois.edu/graduate/graduate-majors/library-info-sci/ms-library-info-sciences/": "parse_catalog",

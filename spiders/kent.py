@@ -9,7 +9,7 @@ class KentSpider(ProgramSpider):
 
     name = "kent"
     institution = Institution(name="Kent State University", city="Kent", state="OH", control="public",
-                              website="kent.edu", ipeds_unitid="")
+                              website="kent.edu", ipeds_unitid="203517")
     allowed_domains = ["kent.edu"]
     start_pages = {"https://onlinedegrees.kent.edu/degrees/master-of-library-and-information-science": "parse_program"}
     card = {"delivery": "Course Delivery", "total_credits": "Total Credits",

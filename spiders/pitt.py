@@ -9,7 +9,7 @@ class PittSpider(RateTable):
 
     name = "pitt"
     institution = Institution(name="University of Pittsburgh", city="Pittsburgh", state="PA", control="public",
-                              website="pitt.edu", ipeds_unitid="")
+                              website="pitt.edu", ipeds_unitid="215293")
     allowed_domains = ["pitt.edu"]
     start_pages = {"https://www.sci.pitt.edu/academics/masters-degrees/library-and-information-science-mlis": "parse_program"}
     tuition_rows = ("PA Residents", "Out-of-State Residents")  # per term (full-time) and per credit

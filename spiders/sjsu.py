@@ -8,7 +8,7 @@ class SjsuSpider(AcalogCatalog, RateSentence):
 
     name = "sjsu"
     institution = Institution(name="San José State University", city="San Jose", state="CA", control="public",
-                              website="sjsu.edu", ipeds_unitid="")
+                              website="sjsu.edu", ipeds_unitid="122755")
     allowed_domains = ["sjsu.edu"]
     start_pages = {
         "https://catalog.sjsu.edu/preview_program.php?catoid=14&poid=8517": "parse_catalog",

@@ -8,7 +8,7 @@ class UkySpider(AcalogCatalog, RateCard):
 
     name = "uky"
     institution = Institution(name="University of Kentucky", city="Lexington", state="KY", control="public",
-                              website="uky.edu", ipeds_unitid="")
+                              website="uky.edu", ipeds_unitid="157085")
     allowed_domains = ["uky.edu"]
     start_pages = {
         "https://catalogs.uky.edu/preview_program.php?catoid=19&poid=8970": "parse_catalog",

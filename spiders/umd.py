@@ -8,7 +8,7 @@ class UmdSpider(CourseLeafCatalog, RateTable):
 
     name = "umd"
     institution = Institution(name="University of Maryland, College Park", city="College Park", state="MD",
-                              control="public", website="umd.edu", ipeds_unitid="")
+                              control="public", website="umd.edu", ipeds_unitid="163286")
     allowed_domains = ["umd.edu"]
     start_pages = {
         "https://academiccatalog.umd.edu/graduate/programs/library-information-science-online-lbso/"

@@ -9,7 +9,7 @@ class UntSpider(ProgramSpider):
 
     name = "unt"
     institution = Institution(name="University of North Texas", city="Denton", state="TX", control="public",
-                              website="unt.edu", ipeds_unitid="")
+                              website="unt.edu", ipeds_unitid="227216")
     allowed_domains = ["unt.edu"]
     start_pages = {"https://informationscience.unt.edu/master-science": "parse_program"}
 

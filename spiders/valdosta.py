@@ -9,7 +9,7 @@ class ValdostaSpider(RateSentence):
 
     name = "valdosta"
     institution = Institution(name="Valdosta State University", city="Valdosta", state="GA", control="public",
-                              website="valdosta.edu", ipeds_unitid="")
+                              website="valdosta.edu", ipeds_unitid="141264")
     allowed_domains = ["valdosta.edu"]
     start_pages = {
         "https://valdosta.edu/academics/graduate-school/our-programs/master-of-library-and-information-science.php": "parse_program",
