@@ -1,5 +1,6 @@
-"""The demo's data folder, built once per test session: a real refresh of all seven recorded
-universities over the three recorded nights, as `make demo` runs them."""
+"""The demo's data folder, built once per test session: a real refresh of every recorded
+university over the recorded nights, as `make demo` runs them (each night composed per
+university from its latest capture on or before it, with only those universities crawled)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+from crawler.crawl.recordings import compose_all
 from crawler.jobs import refresh
-from tests.conftest import NEWER, OLDER, QUIET, SITES
+from tests.conftest import SITES
 
 
 @cache
@@ -18,6 +20,6 @@ def demo_data() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="mlis-demo-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     data = folder / "data"
-    for snapshot in (OLDER, NEWER, QUIET):
-        refresh(data, SITES / snapshot, log=lambda line: None)
+    for night in compose_all(SITES, folder / "nights"):
+        refresh(data, night.path, spiders=list(night.universities), log=lambda line: None)
     return data
