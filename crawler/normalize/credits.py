@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from .binding import clause_scope, subject_scope
 from .models import plain
 from .text import prepare, words_to_digits
 
@@ -146,6 +147,9 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
         strong = _STRONG_AFTER.match(clause, m.end()) is not None or _STRONG_BEFORE.search(before) is not None or (
             _COLON_AFTER.match(clause, m.end()) is not None and _LISTS_PARTS.search(head) is not None
         )
+        if not strong and subject_scope("total_credits", clause[: m.start()]):
+            parts.append(value)  # "Core Courses (18 credits)": the nearest head is a part
+            continue
         if not strong:
             if _PART_AFTER.match(after) or _PART_TOPIC_BEFORE.search(before) and not re.search(
                 r"\b(?:total|degree|program)\b", before, re.I
@@ -217,8 +221,8 @@ def parse_credits(text: str) -> Decimal | None:
             _OTHER_CREDENTIAL.sub(" ", clause)
         ):
             continue  # "The post-master's certificate requires 15 credit hours."
-        if _LOAD_CLAUSE.search(clause):
-            continue
+        if _LOAD_CLAUSE.search(clause) or clause_scope("total_credits", clause):
+            continue  # a load; another program's total; a statistic
         candidates.extend(_candidates(clause, parts))
         if len(candidates) > 100:
             return None  # a list of numbers, not a statement of one total

@@ -50,6 +50,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .binding import bound_text, subject_scope
 from .models import Deadline
 from .qualifiers import join as q_join
 from . import vocabulary as v
@@ -171,7 +172,8 @@ _DATE_FIRST = re.compile(
     r"(?!\s?:|\s?\d)",
     re.I,
 )
-_FOR_POSTFIX = re.compile(r"^\s?[(,-]?\s?(?:for|-)\s+(?:the\s+)?[^.;,()]{0,60}", re.I)
+# Not a label with a colon: "Fall: July 1 - Spring: November 1" introduces the next date.
+_FOR_POSTFIX = re.compile(r"^\s?[(,-]?\s?(?:for|-)\s+(?:the\s+)?(?![^.;,()]{0,25}:)[^.;,()]{0,60}", re.I)
 # "March 1 (priority)", "11/1 (spring)", "January 15 (international applicants)": a parenthesis
 # right after a date describes that date only; it never introduces the next one.
 _PAREN_POSTFIX = re.compile(r"^\s?\(([^()]{0,80})\)")
@@ -225,6 +227,11 @@ _OWN_SOURCE = re.compile(r"\b(?:department|program|school\s+of|ischool|college\s
 # "(School Librarianship certificate applicants only)": a named group of applicants.
 _GROUP_ONLY = re.compile(
     r"\(\s?(?:for\s+)?(?P<group>[a-z][a-z&'/ -]{1,60}?\s(?:applicants|students|candidates))\s+only\s?\)", re.I
+)
+# "September start": a start named by its month is its term (vocabulary.START_MONTH_TERMS).
+_START_MONTH = re.compile(
+    rf"\b(?P<month>{alternation(v.START_MONTH_TERMS, bounded=False)})\.?\s+(?P<start>{alternation(v.START_WORDS, bounded=False)})\b",
+    re.I,
 )
 _CAMPUS_LABELS = ("main campus", "online campus", "global campus", "on campus", "online")
 _GROUP_LABELS = ("domestic", "international")
@@ -406,7 +413,9 @@ def _clean(text: str) -> str:
     program does not admit in."""
     t = _STATUS.sub(" ", prepare(text))
     t = _PAPERWORK.sub(lambda m: m.group(0).lower().replace("online", "the"), t)
-    return _drop_terms_not_admitted(t)
+    t = _START_MONTH.sub(lambda m: v.START_MONTH_TERMS[m.group("month").lower()] + " " + m.group("start"), t)
+    # Sentences about another program, a co-op, an office closure or a date to disregard.
+    return bound_text("application_deadlines", _drop_terms_not_admitted(t))
 
 
 def _words_around(t: str, events: list[_Event]) -> tuple[list[str], list[str]]:
@@ -544,6 +553,7 @@ def parse_deadlines(text: str) -> list[Deadline]:
         if not ev.rolling and (
             _NOT_A_DEADLINE.search(pre) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
             or not (_DEADLINE_CONTEXT.search(sentence) or heading_context)
+            or subject_scope("application_deadlines", clause)  # "Co-op applications are due March 1"
         ):
             previous_terms = []
             continue

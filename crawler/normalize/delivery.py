@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as v
+from .binding import bound_text
 from .models import Delivery
 from .text import prepare, sentences
 
@@ -169,7 +170,7 @@ def _regular_sync(t: str) -> bool:
 
 def parse_delivery(text: str) -> Delivery | None:
     """Delivery mode and synchrony; None when the text names no way of delivery."""
-    t = _PAPERWORK.sub(" ", prepare(text))
+    t = bound_text("delivery", _PAPERWORK.sub(" ", prepare(text)))
     remote = _REMOTE.search(t) is not None
     if _NOT_ONLINE.search(t) and _PARTIAL_ONLINE.search(t):
         return Delivery(mode="hybrid", synchronous=_synchronous(t))  # some courses online, not the degree

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_right
 from decimal import Decimal, ROUND_HALF_UP
 
+from .binding import scope_of
 from .models import Duration
 from .text import prepare, sentences, words_to_digits
 
@@ -128,6 +129,8 @@ def parse_duration(text: str) -> Duration | None:
         a, b = spans[k] if k >= 0 else (0, len(t))
         if _OTHER_LIMIT.search(t, max(a, m.start() - 60), min(b, m.end() + 40)):
             continue  # the words around the figure are about an incomplete, a leave, a transfer
+        if scope_of("duration", t, m.start(), m.end()):
+            continue  # a statistic, an accreditation's term, a co-op, another program
         if m.group("unit").lower().startswith("week") and not (m.group("high") or m.group("low")).isdigit():
             continue
         if m.group("unit").lower().startswith("week") and Decimal(m.group("high") or m.group("low")) < MIN_WEEKS:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as v
+from .binding import clause_scope
 from .models import ExamRule
 from .text import prepare
 
@@ -56,6 +57,9 @@ _NOT_REQUIRED = re.compile(
     r"|(?:exams?|tests?|scores?|GRE|MAT)\s?(?:requirement)?\s?:\s?waived\s?(?:$|[.;])",
     re.I,
 )
+_NOT_REQUIRED_WORDS = re.compile(r"\b(?:" + "|".join(v.EXAM_NOT_REQUIRED) + ")", re.I)
+_NO_WAIVER = re.compile(r"\b(?:" + "|".join(v.EXAM_NO_WAIVER) + ")", re.I)
+_ALTERNATIVES = re.compile(r"\b(?:" + "|".join(v.EXAM_ALTERNATIVES) + ")", re.I)
 _CONDITION_AFTER_NEG = re.compile(
     r"\b(?:if|when|provided|unless|with\s+an?\s+(?:\w+\s){0,3}?(?:gpa|\d\.\d+|graduate|master)|with\s+\d\.\d"
     r"|for\s+(?:applicants|students|those)\s+(?:with|who|whose|holding|that)|who\s+(?:have|hold|meet)"
@@ -127,6 +131,10 @@ _MATERIALS = re.compile(
 _GUIDANCE = re.compile(
     r"^\s?(?:for|if)\s+(?:students|applicants|those|you)\s+(?:who\s+)?(?:are\s+)?(?:tak|submit|choos|send)\w*", re.I
 )
+# A question states nothing ("Is the GRE required for admission?"), unless its answer follows it
+# ("GRE required? No").
+_QUESTION = re.compile(r"\?\s*$")
+_ANSWERED = re.compile(r"\?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
 _LICENSURE = re.compile(r"\b(?:" + "|".join(v.LICENSURE_TESTS) + r")\b", re.I)
 _UNCONDITIONAL = re.compile(r"\bunconditional(?:\s+admission)?\b|\bregular\s+admission\s+criteria\b", re.I)
 
@@ -174,7 +182,8 @@ def _sentences_with_exam(text: str) -> str:
     # A question ("Is the GRE required for admission?") states nothing.
     keep = [
         p for p in parts
-        if _mentions_exam(p) and not _GUIDANCE.match(p) and not _LICENSURE.search(p) and not p.rstrip().endswith("?")
+        if _mentions_exam(p) and not _GUIDANCE.match(p) and not _LICENSURE.search(p) and not _QUESTION.search(p)
+        and not clause_scope("entrance_exam", p)  # another school's or program's test
     ]
     # A follow-up sentence without the exam's name ("Applicants holding a graduate degree are
     # exempt.") still belongs to the rule when it states a waiver.
@@ -189,7 +198,12 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     t = prepare(text)
     if not _mentions_exam(t):
         return None
-    body = _NOT_WAIVABLE.sub(" required ", _sentences_with_exam(t))
+    # "GRE required? No": the answer states the rule; the status words of the vocabulary ("has
+    # stopped requiring", "replaces the requirement for") say "not required", and "even if you
+    # hold an advanced degree" says no waiver.
+    t = _ANSWERED.sub(lambda m: " - not required." if m.group("no") else " - required.", t)
+    t = _NOT_REQUIRED_WORDS.sub(" not required ", t)
+    body = _NOT_WAIVABLE.sub(" required ", _NO_WAIVER.sub(" required; ", _sentences_with_exam(t)))
     if not body.strip():
         return None
     exams = _exams_in(body)
@@ -217,7 +231,8 @@ def parse_exam_rule(text: str) -> ExamRule | None:
         if _CONDITION_AFTER_NEG.search(sentence) or _CONDITIONAL.search(rest):
             return ExamRule(status="conditional", exams=exams, condition=_condition(body))
         return ExamRule(status="not_required", exams=exams)
-    if _CONDITIONAL.search(body):
+    if _CONDITIONAL.search(body) or _ALTERNATIVES.search(body):
+        # "GRE scores, or a graduate degree, or three years of experience": one route of several.
         return ExamRule(status="conditional", exams=exams, condition=_condition(body))
     if _OPTIONAL.search(body):
         return ExamRule(status="optional", exams=exams)

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from decimal import Decimal
 
+from .binding import scope_of
 from .text import prepare, sentences
 
 TWO_PLACES = Decimal("0.01")
@@ -148,5 +149,7 @@ def parse_gpa(text: str) -> Decimal | None:
         # The sentence around the number, at most _CLAUSE_REACH either side (bounded work).
         if _NOT_ADMISSION.search(t, max(a, m.start() - _CLAUSE_REACH), min(b, m.end() + _CLAUSE_REACH)):
             continue
+        if scope_of("min_gpa", t, m.start(), m.end()):
+            continue  # another program's, an award's, a grade to graduate, a statistic
         return gpa_value(value)
     return None

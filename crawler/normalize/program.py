@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .text import prepare
+from . import vocabulary as v
 from .vocabulary import TERM_ORDER, TERM_WORDS, alternation
 
 # ---- start terms -----------------------------------------------------------------------------
@@ -62,7 +63,9 @@ _ALA = r"(?:\bALA\b|american\s+library\s+association)"
 _NOT_ACCREDITED = re.compile(
     rf"\bnot\s+(?:currently\s+|yet\s+)?(?:an?\s+)?(?:{_ALA}[-\s]?)?accredited\b|\b(?:pre-?)?candidacy\b"
     rf"|\bseeking\s+(?:{_ALA}\s+)?accreditation|\baccreditation\s+(?:was\s+)?withdrawn|\bwithdrawn\s+accreditation"
-    rf"|\bnon-?accredited\b|\blost\s+(?:its\s+)?(?:{_ALA}\s+)?accreditation",
+    rf"|\bnon-?accredited\b|\blost\s+(?:its\s+)?(?:{_ALA}\s+)?accreditation"
+    # "intends to seek ALA accreditation": not accredited yet (vocabulary.NOT_YET_ACCREDITED).
+    rf"|\b(?:{'|'.join(v.NOT_YET_ACCREDITED)})\b[^.;]{{0,60}}\baccredit",
     re.I,
 )
 _ACCREDITED = re.compile(

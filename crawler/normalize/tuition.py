@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 
 from . import qualifiers as q
 from . import vocabulary as v
+from .binding import bound_text
 from .models import Rate
 from .money import OTHER_CURRENCY, Amount, dollars_text, find_amounts
 from .text import prepare, sentences
@@ -573,7 +574,7 @@ def _applies_to(group: _Group, item: _Item) -> str | None:
 def _price_text(text: str) -> tuple[str, list[Amount]]:
     """Prepared text and its amounts: money in words as digits; in a money column printed
     without "$", the amounts marked as dollars."""
-    t = dollars_text(prepare(text))
+    t = bound_text("tuition", dollars_text(prepare(text)))
     amounts = find_amounts(t)
     if not amounts and _MONEY_CUE.search(t) and _UNIT_ONLY.search(t) and not OTHER_CURRENCY.search(t):
         t = _BARE_AMOUNT.sub(lambda m: "$" + m.group(1), t)

@@ -145,7 +145,7 @@ DEADLINE_KINDS: tuple[tuple[str, str], ...] = (
                   r"|\b(?:strongly\s+)?suggested\b"),
     # "(for funding consideration)": the date that keeps funding open is a priority date.
     ("priority", r"\bpriority\b|\bearly\b|\b(?:funding|scholarships?|assistantships?|fellowships?|financial\s+aid)"
-                 r"\s+consideration\b|\bconsider(?:ation|ed)\s+for\s+(?:\w+\s){0,3}?(?:funding|scholarships?|assistantships?"
+                 r"\s+consideration\b|\bconsider(?:ation|ed)\s+for\s+(?:\w+\s){0,3}?(?:funding|scholarships?|assistantships?|awards?"
                  r"|fellowships?|financial\s+aid)\b"
                  r"|\b(?:full|fullest|best|first|maximum|guaranteed)\s+consideration\b"
                  r"|\bseeking\s+(?:\w+\s)?(?:funding|scholarships?|assistantships?|fellowships?)\b"),
@@ -214,3 +214,140 @@ def paperwork_pattern() -> str:
     # online" is about the classes).
     gap = r"(?:(?!course|class|degree|program|stud)[\w'-]+\s){0,6}?"
     return rf"{verbs}\s+{gap}online\b|\bcomplete[sd]?\s+(?:the\s+|your\s+)?(?:application|form)\s+online\b|\bonline\s+{nouns}"
+
+# ---- scope: words that move a value to something other than this program's fact ----------------
+
+# A value is read only where the text binds it to this program's fact (crawler/normalize/binding.py).
+# Each scope names what a clause may be about instead; `FIELD_SCOPES` says which scopes move which
+# field's value away. Regex fragments, case-insensitive, matched as whole words. Where a scope
+# reaches: "clause" (anywhere in the value's sentence) or "subject" (the nearest head before the
+# value, in its sentence: "Core Courses (18 credits)", "The Archives concentration requires 15").
+SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
+    # Another school, program or degree of the same university, or programs in general.
+    "other_program": ("clause", (
+        r"(?:business|law|medical|nursing|engineering|dental|graduate\s+management)\s+school",
+        r"school\s+of\s+(?:business|law|medicine|nursing|engineering|management|dentistry|public\s+health|social\s+work)",
+        r"college\s+of\s+(?:business|law|medicine|nursing|engineering)",
+        r"M\.?B\.?A\.?(?:\s+program)?", r"J\.D\.(?:\s+program)?", r"LL\.?M\.?",
+        r"(?:ph\.?\s?d\.?|doctoral)\s+(?:programs?|students|applicants|degree\s+programs?)",
+        r"(?:some|certain|other|many|most|several|individual)\s+(?:graduate\s+)?(?:programs|departments|schools)",
+        r"(?:if|when|where|as)\s+required\s+by\s+(?:your|the|each|an?)\s+(?:\w+\s)?(?:program|department|school)",
+        r"(?:your|each|the\s+individual)\s+(?:intended\s+)?(?:program|department)(?:'s)?\s+(?:may|requirements?|specific)",
+        r"varies\s+by\s+program", r"depending\s+on\s+(?:the|your)\s+program",
+        r"dual[-\s]degree\s+partner", r"the\s+other\s+program",
+    )),
+    # Money given to students, and what they must do to get or keep it.
+    "funding": ("clause", (
+        r"scholarships?", r"assistantships?", r"fellowships?", r"stipends?", r"awards?", r"bursar(?:y|ies)",
+        r"grants?(?!\s+(?:of\s+)?(?:admission|continued|initial|accreditation))",
+    )),
+    # Grades once enrolled: to graduate, to stay, probation.
+    "standing": ("clause", (
+        r"to\s+graduate(?!\s+(?:study|studies|school|programs?|work|level))", r"for\s+graduation", r"good\s+standing",
+        r"academic\s+probation", r"probation\w*", r"maintain\w*", r"to\s+remain", r"to\s+continue\s+in",
+    )),
+    # A part of the degree: a course group, a concentration, a track, a certificate inside it.
+    "part": ("subject", (
+        r"core(?:\s+courses|\s+requirements?)?", r"electives?", r"concentrations?", r"specializations?",
+        r"(?<!general\s)(?<!standard\s)tracks?",
+        r"emphas[ie]s", r"pathways?", r"certificates?", r"practicum", r"internships?", r"capstone", r"thesis",
+        r"foundation(?:\s+courses)?", r"required\s+courses", r"course\s+groups?", r"cognates?", r"minors?",
+    )),
+    # Figures about students, not rules of the program.
+    "statistic": ("clause", (
+        r"\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+(?:of|finish\w*|complet\w*|graduat\w*)", r"per\s?cent\s+of", r"on\s+average",
+        r"median", r"average\s+(?:student|time|length|graduate|applicant)", r"graduation\s+rate", r"completion\s+rate",
+    )),
+    # How long an accreditation lasts, its reviews and visits.
+    "accreditation_term": ("clause", (
+        r"accredit\w*\s+(?:status\s+)?(?:for|through|until)", r"(?:period|term|cycle)\s+of\s+(?:\w+\s)?accreditation",
+        r"(?:continued|initial|conditional|full)\s+accreditation", r"re-?accreditation", r"next\s+(?:comprehensive\s+)?review",
+        r"review\s+(?:cycle|visit)", r"site\s+visit",
+    )),
+    # A co-op, work placement or paid work term.
+    "placement": ("subject", (
+        r"co-?op(?:erative)?(?:\s+(?:education|placements?|terms?|program|applications?|option))?", r"work\s+(?:placements?|terms?)",
+        r"paid\s+(?:work|placements?|internships?)", r"placements?",
+    )),
+    # Dates that are not the application's deadline.
+    "office": ("clause", (
+        r"(?:office|offices|university|campus|building)s?\s+(?:will\s+be\s+|is\s+|are\s+)?closed", r"closures?", r"holiday\w*",
+        r"winter\s+break", r"spring\s+break",
+    )),
+    "disregard": ("clause", (
+        r"disregard", r"ignore\s+the", r"no\s+longer\s+(?:applies|in\s+effect|valid)", r"(?:has\s+been|was)\s+(?:cancell?ed|withdrawn|rescinded)",
+    )),
+}
+
+# Which scopes move which field's value away from this program's fact.
+FIELD_SCOPES: dict[str, tuple[str, ...]] = {
+    "min_gpa": ("other_program", "funding", "standing", "statistic"),
+    "entrance_exam": ("other_program",),
+    "total_credits": ("other_program", "part", "statistic"),
+    "duration": ("other_program", "statistic", "accreditation_term", "placement"),
+    "application_deadlines": ("other_program", "placement", "office", "disregard"),
+    "tuition": ("other_program", "funding"),
+    "application_fee": ("other_program", "funding"),
+    "ala_accredited": (),
+    "delivery": ("other_program",),
+}
+
+# Words that name this program's own school or field: a rate stated "for the School of Information"
+# after a general graduate rate is the program's own (the general one is not).
+PROGRAM_OWN: tuple[str, ...] = (
+    r"school\s+of\s+information(?:\s+(?:science|studies|sciences))?", r"i-?school", r"information\s+school",
+    r"librar(?:y|ianship)(?:\s+(?:and|&)\s+information)?(?:\s+(?:science|studies))?", r"\bLIS\b", r"M\.?L\.?I\.?S\.?",
+    r"M\.?L\.?S\.?", r"information\s+(?:science|studies)",
+)
+
+# The program's own subject: a head naming it makes the nearest head this program, not a part.
+PROGRAM_SUBJECT: tuple[str, ...] = (
+    r"M\.?\s?L\.?\s?I\.?\s?S\.?", r"M\.?\s?L\.?\s?S\.?", r"M\.?S\.?\s?L\.?\s?I\.?\s?S\.?", r"M\.?S\.?\s?I\.?\s?S\.?",
+    r"degree", r"program(?:me)?", r"master'?s", r"curriculum",
+)
+
+# ---- status words -----------------------------------------------------------------------------
+
+# An exam that is no longer asked for, said without "not required".
+EXAM_NOT_REQUIRED: tuple[str, ...] = (
+    r"(?:has|have)\s+(?:stopped|ceased|discontinued|ended|dropped)\s+(?:requiring|accepting|using|considering)",
+    r"(?:stopped|ceased|discontinued|dropped|eliminated|removed)\s+the\s+(?:\w+\s)?(?:requirement|GRE|MAT)",
+    r"replaces?\s+the\s+(?:\w+\s)?requirement\s+for",
+    r"(?:do|does|will)\s+not\s+(?:require|accept)\s+or\s+(?:accept|require|review|consider)",
+    r"neither\s+require[sd]?\s+nor\s+accept\w*",
+    r"(?:GRE|MAT|test|exam|scores?)\s+(?:\w+\s)?required\s?\?\s?no\b",
+)
+# Words that make a rule hold for everyone, the opposite of a waiver ("even if you hold an
+# advanced degree").
+EXAM_NO_WAIVER: tuple[str, ...] = (
+    r"even\s+if\s+(?:you|they|applicants?)\s+(?:already\s+)?(?:hold|have|possess)",
+    r"regardless\s+of\s+(?:prior|previous|your|any)",
+)
+# Routes beside a test: "GRE scores, or a graduate degree, or three years of experience".
+EXAM_ALTERNATIVES: tuple[str, ...] = (
+    r"or\s+(?:hold|have|possess|present|show|document)\s+(?:an?\s+)?(?:\w+\s){0,2}?(?:degree|experience)",
+    r"or\s+(?:\w+\s+)?(?:years?|months?)\s+of\s+(?:[\w-]+\s+){0,3}?experience",
+    r"or\s+(?:an?\s+)?(?:earned\s+)?(?:graduate|master'?s|advanced|doctoral)\s+degree",
+)
+# Accreditation not yet held.
+NOT_YET_ACCREDITED: tuple[str, ...] = (
+    r"intends?\s+to\s+(?:seek|pursue|apply\s+for)", r"plans?\s+to\s+(?:seek|pursue|apply\s+for)",
+    r"will\s+(?:seek|pursue|apply\s+for)", r"in\s+the\s+process\s+of\s+(?:seeking|pursuing|applying|obtaining)",
+    r"pursuing\s+(?:\w+\s)?accreditation", r"working\s+toward\s+(?:\w+\s)?accreditation",
+    r"(?:has\s+)?applied\s+for\s+(?:\w+\s)?accreditation",
+)
+
+# ---- terms by month, and a money column's scale ------------------------------------------------
+
+# "September start", "August entry": a start named by its month, read as its term only with a start
+# word right after it. January is left out: the spring semester at one school, the winter quarter
+# at another.
+START_MONTH_TERMS: dict[str, str] = {
+    "august": "fall", "aug": "fall", "september": "fall", "sept": "fall", "sep": "fall",
+}
+START_WORDS: tuple[str, ...] = ("start", "starts", "entry", "intake", "admission", "cohort", "enrollment")
+# "The following figures are semester rates", "All rates are per semester": a unit for a table.
+TABLE_UNIT_WORDS: tuple[str, ...] = (
+    r"(?:the\s+)?following\s+(?:figures|amounts|rates|charges)\s+are\s+(?P<u1>semester|term|quarter|annual|yearly|per[-\s]credit)\s+(?:rates|charges|figures|amounts)",
+    r"(?:all\s+)?(?:figures|amounts|rates|charges)\s+(?:are|shown\s+are|listed\s+are)\s+per\s+(?P<u2>semester|term|quarter|year|credit(?:\s+hour)?)",
+)

@@ -1,0 +1,137 @@
+"""Binding: a value is read only where the text binds it to this program's fact.
+
+One mechanism for every normalizer. A parser finds candidate values the way it always has; before
+it returns one, it asks here whether the words around the value move it to something else: another
+school or program, an award, a grade to graduate, a course group, a statistic, an accreditation's
+term, a co-op, an office closure, a date to disregard. Those scope words are vocabulary
+(`vocabulary.SCOPES`), and `vocabulary.FIELD_SCOPES` says which of them move which field's
+values; nothing here spells a word.
+
+Two reaches, one per scope:
+- clause: a scope word anywhere in the value's sentence moves it ("58% of students finish within
+  two years", "Submit GRE scores if required by your program").
+- subject: the head nearest before the value in its sentence decides, between the scope's words
+  and the program's own subject (`vocabulary.PROGRAM_SUBJECT`): "Core Courses (18 credits)" and
+  "The Archives concentration requires 15 credits" are parts; "Students in the archives track
+  complete the 36-credit MLIS" is the program's.
+
+`binding_clause(field, text)` gives the shortest run of sentences that reads as the whole text
+does: the words that bind the value, kept as its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from . import vocabulary as v
+from .text import prepare, sentences
+
+_PROGRAM_SUBJECT = re.compile(r"\b(?:" + "|".join(v.PROGRAM_SUBJECT) + r")(?![\w])", re.I)
+PROGRAM_OWN = re.compile(r"(?:" + "|".join(rf"\b{w}" if not w.startswith(r"\b") else w for w in v.PROGRAM_OWN) + r")", re.I)
+
+
+@cache
+def _scope_pattern(name: str) -> re.Pattern[str]:
+    _, words = v.SCOPES[name]
+    return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
+
+
+def _scopes(field: str, reach: str) -> tuple[str, ...]:
+    return tuple(s for s in v.FIELD_SCOPES.get(field, ()) if v.SCOPES[s][0] == reach)
+
+
+def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The sentence of text that holds text[start:end]."""
+    for a, b in sentences(text):
+        if a <= start < b:
+            return a, b
+    return 0, len(text)
+
+
+def clause_scope(field: str, sentence: str) -> str | None:
+    """The clause-reach scope a sentence names for this field's values, or None."""
+    for name in _scopes(field, "clause"):
+        if _scope_pattern(name).search(sentence):
+            return name
+    return None
+
+
+def subject_scope(field: str, head: str) -> str | None:
+    """The subject-reach scope whose words stand nearest the end of `head` (the words before a
+    value in its sentence), unless the program's own subject stands nearer."""
+    best, best_end = None, -1
+    for name in _scopes(field, "subject"):
+        for m in _scope_pattern(name).finditer(head):
+            if m.end() > best_end:
+                best, best_end = name, m.end()
+    if best is None:
+        return None
+    own = None
+    for own in _PROGRAM_SUBJECT.finditer(head):
+        pass
+    if own is not None and own.start() >= best_end:
+        return None
+    return best
+
+
+def scope_of(field: str, text: str, start: int, end: int | None = None) -> str | None:
+    """Which scope moves the value at text[start:end] away from this program's `field`, or None
+    when the text binds it to the program. `text` is prepared text (positions are its own)."""
+    a, b = sentence_span(text, start, end)
+    return clause_scope(field, text[a:b]) or subject_scope(field, text[a:start])
+
+
+def bound_text(field: str, text: str) -> str:
+    """The text with every sentence a clause-reach scope moves away blanked to spaces (positions
+    are kept), for parsers that read a whole text at once."""
+    scopes = _scopes(field, "clause")
+    if not scopes:
+        return text
+    out = []
+    last = 0
+    for a, b in sentences(text):
+        if clause_scope(field, text[a:b]):
+            out.append(text[last:a])
+            out.append(" " * (b - a))
+            last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
+# ---- evidence ----------------------------------------------------------------------------------
+
+MAX_SENTENCES = 40  # longer evidence keeps its whole text: the search below is bounded
+MAX_RUN = 6
+
+
+def _reader(field: str) -> Callable[[str], Any] | None:
+    from crawler import fields  # the registry maps a field to its normalizer
+
+    spec = fields.FIELDS.get(field)
+    return getattr(spec, "parse", None) if spec is not None else None
+
+
+def binding_clause(field: str, text: str) -> str | None:
+    """The shortest run of sentences of `text` that reads as the whole text does for `field`:
+    the clause that binds the value, to keep as its evidence. None when the text states no value,
+    when no shorter run reads the same (a heading far away carries the term), or when the field
+    has no normalizer."""
+    read = _reader(field)
+    if read is None or not isinstance(text, str):
+        return None
+    whole = read(text)
+    if whole is None or whole == []:
+        return None
+    t = prepare(text)
+    spans = sentences(t)
+    if len(spans) <= 1 or len(spans) > MAX_SENTENCES:
+        return None
+    for size in range(1, min(MAX_RUN, len(spans) - 1) + 1):
+        for i in range(len(spans) - size + 1):
+            clause = t[spans[i][0] : spans[i + size - 1][1]].strip()
+            if read(clause) == whole:
+                return clause
+    return None
