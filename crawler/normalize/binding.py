@@ -7,6 +7,10 @@ term, a co-op, an office closure, a date to disregard. Those scope words are voc
 (`vocabulary.SCOPES`), and `vocabulary.FIELD_SCOPES` says which of them move which field's
 values; nothing here spells a word.
 
+Another credential (a CAS, a PhD, a specialist degree, a dual degree, a concentration's own
+requirements: `vocabulary.OTHER_CREDENTIALS`) named before a value holds until the text names this
+program again (`vocabulary.PROGRAM_NAMES`): "Apply to our CAS Program ... A GPA of at least 3.0".
+
 Two reaches, one per scope:
 - clause: a scope word anywhere in the value's sentence moves it ("58% of students finish within
   two years", "Submit GRE scores if required by your program").
@@ -29,6 +33,8 @@ from typing import Any
 from . import vocabulary as v
 from .text import prepare, sentences
 
+_OTHER = re.compile(r"(?<![\w])(?:" + "|".join(v.OTHER_CREDENTIALS) + r")(?![\w])", re.I)
+_OWN_NAME = re.compile(r"(?<![\w])(?:" + "|".join(v.PROGRAM_NAMES) + r")(?![\w])", re.I)
 _PROGRAM_SUBJECT = re.compile(r"\b(?:" + "|".join(v.PROGRAM_SUBJECT) + r")(?![\w])", re.I)
 PROGRAM_OWN = re.compile(r"(?:" + "|".join(rf"\b{w}" if not w.startswith(r"\b") else w for w in v.PROGRAM_OWN) + r")", re.I)
 
@@ -77,23 +83,47 @@ def subject_scope(field: str, head: str) -> str | None:
     return best
 
 
+def credential_before(text: str, pos: int) -> bool:
+    """Whether the credential named last before `pos` is another one (a CAS, a PhD, a specialist
+    degree, a dual degree, a concentration's own requirements) rather than this program."""
+    other = None
+    for other in _OTHER.finditer(text, 0, pos):
+        pass
+    if other is None:
+        return False
+    own = None
+    for own in _OWN_NAME.finditer(text, other.end(), pos):
+        pass
+    return own is None
+
+
 def scope_of(field: str, text: str, start: int, end: int | None = None) -> str | None:
     """Which scope moves the value at text[start:end] away from this program's `field`, or None
     when the text binds it to the program. `text` is prepared text (positions are its own)."""
     a, b = sentence_span(text, start, end)
+    if credential_before(text, start):
+        return "other_credential"
     return clause_scope(field, text[a:b]) or subject_scope(field, text[a:start])
 
 
+def _about_other(text: str, a: int, b: int) -> bool:
+    """A sentence about another credential: it names one and not this program, or it names
+    neither and the credential named last before it is another one."""
+    if _OWN_NAME.search(text, a, b):
+        return False
+    return bool(_OTHER.search(text, a, b)) or credential_before(text, a)
+
+
 def bound_text(field: str, text: str) -> str:
-    """The text with every sentence a clause-reach scope moves away blanked to spaces (positions
-    are kept), for parsers that read a whole text at once."""
-    scopes = _scopes(field, "clause")
-    if not scopes:
+    """The text with every sentence that is about another credential, or that a clause-reach
+    scope moves away, blanked to spaces (positions are kept), for parsers that read a whole text
+    at once."""
+    if not _OTHER.search(text) and not _scopes(field, "clause"):
         return text
     out = []
     last = 0
     for a, b in sentences(text):
-        if clause_scope(field, text[a:b]):
+        if _about_other(text, a, b) or clause_scope(field, text[a:b]):
             out.append(text[last:a])
             out.append(" " * (b - a))
             last = b

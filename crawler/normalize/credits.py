@@ -65,7 +65,9 @@ _PART_AFTER = re.compile(
     r"|of\s+(?:electives?|core|transfer|graduate\s+transfer)|in\s+(?:electives?|core)"
     r"|(?:of\s+)?(?:required\s+)?(?:core|electives?|transfer)"
     # "a six-hour reduction", "the 30 remaining credits": not the degree's total (issue 9).
-    r"|[-\s]?(?:reduction|waiver|exemption|remaining)\b))",
+    r"|[-\s]?(?:reduction|waiver|exemption|remaining)\b"
+    # "150 hours of experience in an information agency": clock hours, not credits.
+    r"|\s?of\s+(?:supervised\s+|field\s+|practical\s+|work\s+)?(?:experience|fieldwork|service|practice)\b))",
     re.I,
 )
 _PART_BEFORE = re.compile(

@@ -50,7 +50,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .binding import bound_text, subject_scope
+from .binding import bound_text, credential_before, subject_scope
 from .models import Deadline
 from .qualifiers import join as q_join
 from . import vocabulary as v
@@ -554,6 +554,7 @@ def parse_deadlines(text: str) -> list[Deadline]:
             _NOT_A_DEADLINE.search(pre) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
             or not (_DEADLINE_CONTEXT.search(sentence) or heading_context)
             or subject_scope("application_deadlines", clause)  # "Co-op applications are due March 1"
+            or credential_before(t, ev.start)  # "PhD in Information Science December 1"
         ):
             previous_terms = []
             continue

@@ -79,7 +79,7 @@ _NOT_DURATION_AFTER = re.compile(
     r"^\s?(?:of\s+(?:\w+\s){0,2}?(?:experience|work|employment|service|study\s+abroad)|of\s+(?:undergraduate|coursework|college)"
     r"|old|ago|prior|before|after|of\s+(?:the\s+)?(?:date|graduation)|from\s+(?:the\s+)?date"
     # "8-week sessions", "7-week terms": the length of a course or a term, not of the program.
-    r"|(?:sessions?|courses?|classes|class|terms?|sub-?terms?|blocks?|modules?|format)\b"
+    r"|(?:sessions?|courses?(?!\s+of\s+study)|classes|class|terms?|sub-?terms?|blocks?|modules?|format)\b"
     # "the 3 year plan", "a two-year rotation": a planning document or a course cycle.
     r"|(?:plans?|planners?|planning|cycles?|rotations?|schedules?)\b)",
     re.I,

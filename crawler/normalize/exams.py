@@ -134,7 +134,16 @@ _GUIDANCE = re.compile(
 # A question states nothing ("Is the GRE required for admission?"), unless its answer follows it
 # ("GRE required? No").
 _QUESTION = re.compile(r"\?\s*$")
-_ANSWERED = re.compile(r"\?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
+_ANSWERED = re.compile(r"(?P<question>[^.?!;]*)\?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
+
+
+def _answer(m: re.Match[str]) -> str:
+    """A question about an exam and its yes/no answer, as the rule it states ("Do I still need to
+    take the GRE? Yes." -> "GRE required."); a question about anything else is left alone."""
+    exams = _exams_in(m.group("question"))
+    if not exams:
+        return m.group(0)
+    return " " + " and ".join(exams) + (" not required" if m.group("no") else " required")
 _LICENSURE = re.compile(r"\b(?:" + "|".join(v.LICENSURE_TESTS) + r")\b", re.I)
 _UNCONDITIONAL = re.compile(r"\bunconditional(?:\s+admission)?\b|\bregular\s+admission\s+criteria\b", re.I)
 
@@ -201,7 +210,7 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     # "GRE required? No": the answer states the rule; the status words of the vocabulary ("has
     # stopped requiring", "replaces the requirement for") say "not required", and "even if you
     # hold an advanced degree" says no waiver.
-    t = _ANSWERED.sub(lambda m: " - not required." if m.group("no") else " - required.", t)
+    t = _ANSWERED.sub(_answer, t)
     t = _NOT_REQUIRED_WORDS.sub(" not required ", t)
     body = _NOT_WAIVABLE.sub(" required ", _NO_WAIVER.sub(" required; ", _sentences_with_exam(t)))
     if not body.strip():

@@ -233,7 +233,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:some|certain|other|many|most|several|individual)\s+(?:graduate\s+)?(?:programs|departments|schools)",
         r"(?:if|when|where|as)\s+required\s+by\s+(?:your|the|each|an?)\s+(?:\w+\s)?(?:program|department|school)",
         r"(?:your|each|the\s+individual)\s+(?:intended\s+)?(?:program|department)(?:'s)?\s+(?:may|requirements?|specific)",
-        r"varies\s+by\s+program", r"depending\s+on\s+(?:the|your)\s+program",
+        r"varies\s+by\s+program", r"programs\s+may\s+(?:have|require|ask)", r"depending\s+on\s+(?:the|your)\s+program",
         r"dual[-\s]degree\s+partner", r"the\s+other\s+program",
     )),
     # Money given to students, and what they must do to get or keep it.
@@ -243,8 +243,24 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     )),
     # Grades once enrolled: to graduate, to stay, probation.
     "standing": ("clause", (
-        r"to\s+graduate(?!\s+(?:study|studies|school|programs?|work|level))", r"for\s+graduation", r"good\s+standing",
-        r"academic\s+probation", r"probation\w*", r"maintain\w*", r"to\s+remain", r"to\s+continue\s+in",
+        r"good\s+standing", r"academic\s+probation", r"probation\w*", r"maintain\w*", r"to\s+remain", r"to\s+continue\s+in",
+        r"(?:earn|receive|achieve)\s+a\s+(?:minimum\s+)?grade", r"students\s+who\s+enter\s+the\s+program",
+    )),
+    "graduation": ("clause", (
+        r"to\s+graduate(?!\s+(?:study|studies|school|programs?|work|level))", r"for\s+graduation",
+    )),
+    # A student who runs late: an extension, a petition, a lapse (not the program's length).
+    "lapse": ("clause", (
+        r"(?:who|that)\s+(?:have|has|do|does)\s+not\s+(?:complet|finish)\w*", r"petition\w*", r"extensions?",
+    )),
+    # How long a course's credit stays valid, or how long applying takes.
+    "credit_age": ("clause", (
+        r"(?:course\s+)?credits?\s+(?:can\s+|may\s+|will\s+)?(?:count|be\s+applied|remain\s+valid)", r"processing\s+time",
+        r"when\s+applying",
+    )),
+    # Events for prospective students: their dates are not deadlines.
+    "event": ("clause", (
+        r"info(?:rmation)?\s+sessions?", r"open\s+houses?", r"webinars?", r"virtual\s+visits?", r"campus\s+tours?",
     )),
     # A part of the degree: a course group, a concentration, a track, a certificate inside it.
     "part": ("subject", (
@@ -279,13 +295,33 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     )),
 }
 
+# Other credentials a page may describe beside the master's: a heading or a subject naming one
+# holds for what follows it until the text names this program again (`PROGRAM_NAMES`).
+OTHER_CREDENTIALS: tuple[str, ...] = (
+    r"(?:C\.?A\.?S\.?|certificate\s+of\s+advanced\s+stud(?:y|ies)|post-?\s?master'?s)(?:\s+(?:program|certificate|degree))?",
+    r"specialist\s+(?:in\s+\w+|degree|program)", r"Ed\.S\.?", r"doctoral\s+(?:program|students|applicants|degree|study|studies)",
+    r"Ph\.?\s?D\.?(?:\s+(?:program|cohort|students|applicants|in\s+\w+(?:\s+\w+)?))?", r"doctorate",
+    r"\w+/Ph\.?\s?D\.?", r"dual[-\s]degrees?", r"joint[-\s]degrees?",
+    r"master\s+of\s+science\s+in\s+(?!librar|information(?!\s+technology))\w+(?:\s+\w+)?",
+    r"master\s+of\s+(?:business|public|social|fine|education|arts\s+in\s+(?!librar|information))\w*",
+    r"(?:bachelor'?s|undergraduate)\s+and\s+master'?s", r"accelerated\s+(?:bachelor|BA|BS|master|program)\w*",
+    r"requirements\s+for\s+the\s+(?:\w+\s){1,5}?(?:concentration|certificate|specialization|endorsement)",
+)
+# This program's names: a mention ends the reach of another credential's heading.
+PROGRAM_NAMES: tuple[str, ...] = (
+    r"M\.?\s?L\.?\s?I\.?\s?S\.?c?(?!\s?/\s?Ph)", r"M\.?\s?L\.?\s?S\.?", r"M\.?S\.?\s?L\.?\s?(?:I\.?\s?)?S\.?", r"M\.?\s?I\.?\s?S\.?",
+    r"master\s+of\s+(?:library|information)(?:\s+(?:and|&)\s+information)?(?:\s+(?:science|studies))?",
+    r"master'?s\s+(?:degree\s+)?in\s+(?:library|information)", r"M\.?A\.?\s+in\s+(?:LIS|library)", r"MI\s+(?:degree|program)",
+    r"master'?s\s+program", r"M\.?S\.?(?=\s+(?:and|or|&)\s)",
+)
+
 # Which scopes move which field's value away from this program's fact.
 FIELD_SCOPES: dict[str, tuple[str, ...]] = {
-    "min_gpa": ("other_program", "funding", "standing", "statistic"),
-    "entrance_exam": ("other_program",),
+    "min_gpa": ("other_program", "funding", "standing", "graduation", "statistic"),
+    "entrance_exam": ("other_program", "funding"),
     "total_credits": ("other_program", "part", "statistic"),
-    "duration": ("other_program", "statistic", "accreditation_term", "placement"),
-    "application_deadlines": ("other_program", "placement", "office", "disregard"),
+    "duration": ("other_program", "statistic", "accreditation_term", "placement", "standing", "lapse", "credit_age"),
+    "application_deadlines": ("other_program", "placement", "office", "disregard", "event"),
     "tuition": ("other_program", "funding"),
     "application_fee": ("other_program", "funding"),
     "ala_accredited": (),
@@ -315,7 +351,7 @@ EXAM_NOT_REQUIRED: tuple[str, ...] = (
     r"replaces?\s+the\s+(?:\w+\s)?requirement\s+for",
     r"(?:do|does|will)\s+not\s+(?:require|accept)\s+or\s+(?:accept|require|review|consider)",
     r"neither\s+require[sd]?\s+nor\s+accept\w*",
-    r"(?:GRE|MAT|test|exam|scores?)\s+(?:\w+\s)?required\s?\?\s?no\b",
+    r"no\s+longer\s+an?\s+(?:admission\s+)?requirement",
 )
 # Words that make a rule hold for everyone, the opposite of a waiver ("even if you hold an
 # advanced degree").
