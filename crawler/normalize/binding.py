@@ -83,12 +83,26 @@ def subject_scope(field: str, head: str) -> str | None:
     return best
 
 
+# "Applicants who hold a doctorate", "with advanced degrees (Master's, PhD, JD)": a credential
+# an applicant holds is a qualification, not the subject of the text.
+_HELD_BEFORE = re.compile(
+    r"\b(?:hold\w*|ha(?:ve|s|ving)|possess\w*|earned|completed|with|holders?\s+of|such\s+as|e\.g\.)\b(?:[^.;:]|\.(?!\s|$)){0,50}$", re.I
+)
+
+
+def _subjects(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """Other credentials named as a subject (not as a qualification an applicant holds)."""
+    end = len(text) if end is None else end
+    return [m for m in _OTHER.finditer(text, start, end) if not _HELD_BEFORE.search(text, max(0, m.start() - 60), m.start())]
+
+
 def credential_before(text: str, pos: int) -> bool:
     """Whether the credential named last before `pos` is another one (a CAS, a PhD, a specialist
     degree, a dual degree, a concentration's own requirements) rather than this program."""
-    other = None
-    for other in _OTHER.finditer(text, 0, pos):
-        pass
+    found = _subjects(text, 0, pos)
+    if not found:
+        return False
+    other = found[-1]
     if other is None:
         return False
     own = None
@@ -111,14 +125,14 @@ def _about_other(text: str, a: int, b: int) -> bool:
     neither and the credential named last before it is another one."""
     if _OWN_NAME.search(text, a, b):
         return False
-    return bool(_OTHER.search(text, a, b)) or credential_before(text, a)
+    return bool(_subjects(text, a, b)) or credential_before(text, a)
 
 
 def bound_text(field: str, text: str) -> str:
     """The text with every sentence that is about another credential, or that a clause-reach
     scope moves away, blanked to spaces (positions are kept), for parsers that read a whole text
     at once."""
-    if not _OTHER.search(text) and not _scopes(field, "clause"):
+    if not _subjects(text) and not _scopes(field, "clause"):
         return text
     out = []
     last = 0

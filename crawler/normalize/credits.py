@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .binding import clause_scope, subject_scope
+from .binding import bound_text, clause_scope, subject_scope
 from .models import plain
 from .text import prepare, words_to_digits
 
@@ -131,7 +131,7 @@ def _clauses(text: str) -> list[str]:
 
 def _prepare(text: str) -> str:
     """Digits for number words, restated figures collapsed, old-to-new changes read as the new."""
-    t = _RESTATED.sub(r"\1", words_to_digits(prepare(text)))
+    t = _RESTATED.sub(r"\1", words_to_digits(bound_text("total_credits", prepare(text))))
     return _CHANGED.sub(lambda m: f"now requires {m.group('now')} credits", t)
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as v
-from .binding import clause_scope
+from .binding import bound_text, clause_scope
 from .models import ExamRule
 from .text import prepare
 
@@ -75,7 +75,8 @@ _CONDITIONAL = re.compile(
     r"|\bor\s+(?:\w+\s+)?years?\s+of\s+(?:[\w-]+\s+){0,3}?experience"
     r"|\brequired\s+(?:only\s+)?(?:for|of|if|when)\s+(?:applicants?|students?|those|your|an?|the)?\s?(?:\w+\s){0,4}?"
     r"(?:with|whose|below|under|less|who|if)\b|\bbelow\s+(?:a\s+)?\d\.\d|\bbelow\s+(?:a\s+)?(?:gpa|grade)"
-    r"|\bif\s+(?:your|the|an?)\s+(?:\w+\s){0,3}?(?:gpa|grade)"
+    r"|\bif\s+(?:your|the|an?)\s+(?:\w+\s){0,3}?(?:gpa|grade)|\bif\s+you\s+(?:do\s+not|don't)\s+(?:have|meet)\b"
+    r"|\brequires?\s+(?:\w+\s){0,3}?(?:if|when)\b"
     # "optional for applicants with a GPA of 3.0 or above": optional for some is waived for some.
     r"|\boptional\s+(?:only\s+)?(?:for|if|when)\s+(?:applicants?|students?|those)?\s?(?:\w+\s){0,4}?(?:with|whose|who|if)\b",
     re.I,
@@ -134,7 +135,7 @@ _GUIDANCE = re.compile(
 # A question states nothing ("Is the GRE required for admission?"), unless its answer follows it
 # ("GRE required? No").
 _QUESTION = re.compile(r"\?\s*$")
-_ANSWERED = re.compile(r"(?P<question>[^.?!;]*)\?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
+_ANSWERED = re.compile(r"(?P<question>(?:[^.?!;]|\.(?=\d))*)\?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
 
 
 def _answer(m: re.Match[str]) -> str:
@@ -210,7 +211,7 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     # "GRE required? No": the answer states the rule; the status words of the vocabulary ("has
     # stopped requiring", "replaces the requirement for") say "not required", and "even if you
     # hold an advanced degree" says no waiver.
-    t = _ANSWERED.sub(_answer, t)
+    t = _ANSWERED.sub(_answer, bound_text("entrance_exam", t))
     t = _NOT_REQUIRED_WORDS.sub(" not required ", t)
     body = _NOT_WAIVABLE.sub(" required ", _NO_WAIVER.sub(" required; ", _sentences_with_exam(t)))
     if not body.strip():

@@ -228,7 +228,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:business|law|medical|nursing|engineering|dental|graduate\s+management)\s+school",
         r"school\s+of\s+(?:business|law|medicine|nursing|engineering|management|dentistry|public\s+health|social\s+work)",
         r"college\s+of\s+(?:business|law|medicine|nursing|engineering)",
-        r"M\.?B\.?A\.?(?:\s+program)?", r"J\.D\.(?:\s+program)?", r"LL\.?M\.?",
+        r"(?:M\.?B\.?A|J\.?D|LL\.?M)\.?(?=\s+(?:program|applicants|students|deadlines?|degree|candidates))",
         r"(?:ph\.?\s?d\.?|doctoral)\s+(?:programs?|students|applicants|degree\s+programs?)",
         r"(?:some|certain|other|many|most|several|individual)\s+(?:graduate\s+)?(?:programs|departments|schools)",
         r"(?:if|when|where|as)\s+required\s+by\s+(?:your|the|each|an?)\s+(?:\w+\s)?(?:program|department|school)",
@@ -257,6 +257,15 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "credit_age": ("clause", (
         r"(?:course\s+)?credits?\s+(?:can\s+|may\s+|will\s+)?(?:count|be\s+applied|remain\s+valid)", r"processing\s+time",
         r"when\s+applying",
+    )),
+    # A route below the regular minimum: "A student with a GPA below 2.75 may be admitted on ...".
+    "lesser_route": ("clause", (
+        r"may\s+be\s+(?:conditionally\s+|provisionally\s+)?admitted", r"(?:conditional|provisional|probationary)\s+admission",
+    )),
+    # Legal notices about where a program may be offered, and identity checks.
+    "compliance": ("clause", (
+        r"to\s+comply\s+with", r"state\s+authori[sz]ation", r"consumer\s+protection", r"may\s+not\s+be\s+able\s+to\s+offer",
+        r"(?:ID|identity)\s+verification",
     )),
     # Events for prospective students: their dates are not deadlines.
     "event": ("clause", (
@@ -301,7 +310,8 @@ OTHER_CREDENTIALS: tuple[str, ...] = (
     r"(?:C\.?A\.?S\.?|certificate\s+of\s+advanced\s+stud(?:y|ies)|post-?\s?master'?s)(?:\s+(?:program|certificate|degree))?",
     r"specialist\s+(?:in\s+\w+|degree|program)", r"Ed\.S\.?", r"doctoral\s+(?:program|students|applicants|degree|study|studies)",
     r"Ph\.?\s?D\.?(?:\s+(?:program|cohort|students|applicants|in\s+\w+(?:\s+\w+)?))?", r"doctorate",
-    r"\w+/Ph\.?\s?D\.?", r"dual[-\s]degrees?", r"joint[-\s]degrees?",
+    r"\w+/Ph\.?\s?D\.?", r"dual[-\s]degrees?", r"joint[-\s]degrees?", r"(?:doctoral\s+)?dissertations?",
+    r"the\s+other\s+degree",
     r"master\s+of\s+science\s+in\s+(?!librar|information(?!\s+technology))\w+(?:\s+\w+)?",
     r"master\s+of\s+(?:business|public|social|fine|education|arts\s+in\s+(?!librar|information))\w*",
     r"(?:bachelor'?s|undergraduate)\s+and\s+master'?s", r"accelerated\s+(?:bachelor|BA|BS|master|program)\w*",
@@ -311,13 +321,13 @@ OTHER_CREDENTIALS: tuple[str, ...] = (
 PROGRAM_NAMES: tuple[str, ...] = (
     r"M\.?\s?L\.?\s?I\.?\s?S\.?c?(?!\s?/\s?Ph)", r"M\.?\s?L\.?\s?S\.?", r"M\.?S\.?\s?L\.?\s?(?:I\.?\s?)?S\.?", r"M\.?\s?I\.?\s?S\.?",
     r"master\s+of\s+(?:library|information)(?:\s+(?:and|&)\s+information)?(?:\s+(?:science|studies))?",
-    r"master'?s\s+(?:degree\s+)?in\s+(?:library|information)", r"M\.?A\.?\s+in\s+(?:LIS|library)", r"MI\s+(?:degree|program)",
+    r"(?<!\ba\s)(?<!\ban\s)master'?s\s+(?:degree\s+)?in\s+(?:library|information)", r"M\.?A\.?\s+in\s+(?:LIS|library)", r"MI\s+(?:degree|program)",
     r"master'?s\s+program", r"M\.?S\.?(?=\s+(?:and|or|&)\s)",
 )
 
 # Which scopes move which field's value away from this program's fact.
 FIELD_SCOPES: dict[str, tuple[str, ...]] = {
-    "min_gpa": ("other_program", "funding", "standing", "graduation", "statistic"),
+    "min_gpa": ("other_program", "funding", "standing", "graduation", "statistic", "lesser_route"),
     "entrance_exam": ("other_program", "funding"),
     "total_credits": ("other_program", "part", "statistic"),
     "duration": ("other_program", "statistic", "accreditation_term", "placement", "standing", "lapse", "credit_age"),
@@ -325,7 +335,7 @@ FIELD_SCOPES: dict[str, tuple[str, ...]] = {
     "tuition": ("other_program", "funding"),
     "application_fee": ("other_program", "funding"),
     "ala_accredited": (),
-    "delivery": ("other_program",),
+    "delivery": ("other_program", "compliance"),
 }
 
 # Words that name this program's own school or field: a rate stated "for the School of Information"
