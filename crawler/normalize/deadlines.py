@@ -173,7 +173,8 @@ _DATE_FIRST = re.compile(
     re.I,
 )
 # Not a label with a colon: "Fall: July 1 - Spring: November 1" introduces the next date.
-_FOR_POSTFIX = re.compile(r"^\s?[(,-]?\s?(?:for|-)\s+(?:the\s+)?(?![^.;,()]{0,25}:)[^.;,()]{0,60}", re.I)
+# Nor across a spaced dash: "July 1 for international students - August 15 for domestic students".
+_FOR_POSTFIX = re.compile(r"^\s?[(,-]?\s?(?:for|-)\s+(?:the\s+)?(?![^.;,()]{0,25}:)(?:(?!\s-\s)[^.;,()]){0,60}", re.I)
 # "March 1 (priority)", "11/1 (spring)", "January 15 (international applicants)": a parenthesis
 # right after a date describes that date only; it never introduces the next one.
 _PAREN_POSTFIX = re.compile(r"^\s?\(([^()]{0,80})\)")
@@ -408,10 +409,14 @@ def _kind(text: str, nearest_end: bool = True) -> str | None:
     return (max(found) if nearest_end else min(found))[1]
 
 
+# A bullet starts a new item of a list: "Spring deadline: November 15 • Summer deadline: April 15".
+_BULLET = re.compile(r"\s?[\u2022\u25aa\u25cf\u00b7]\s?")
+
+
 def _clean(text: str) -> str:
     """Prepared text without time-dependent flags, paperwork "online" and clauses about terms the
     program does not admit in."""
-    t = _STATUS.sub(" ", prepare(text))
+    t = _BULLET.sub("; ", _STATUS.sub(" ", prepare(text)))
     t = _PAPERWORK.sub(lambda m: m.group(0).lower().replace("online", "the"), t)
     t = _START_MONTH.sub(lambda m: v.START_MONTH_TERMS[m.group("month").lower()] + " " + m.group("start"), t)
     # Sentences about another program, a co-op, an office closure or a date to disregard.
