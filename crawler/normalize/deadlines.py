@@ -316,6 +316,9 @@ def _split_gap(gap: str, date_first: bool = False) -> int:
     if m and m.end() > consumed:
         consumed = m.end()
     heads = [h.start() for h in (TERM_RE.search(gap, consumed), _QUAL_ANY.search(gap, consumed)) if h]
+    opened = gap.find("(", consumed)
+    if opened != -1 and ")" not in gap[opened:]:
+        heads.append(opened)  # "(preferred deadline for international admissions is September 1)"
     if heads:
         # "... on a rolling basis. For full consideration for fall, apply by": the sentence the
         # heading stands in introduces the next date from its start.
