@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 from typing import Any
 
 from . import vocabulary as v
@@ -90,25 +91,37 @@ _HELD_BEFORE = re.compile(
 )
 
 
-def _subjects(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
-    """Other credentials named as a subject (not as a qualification an applicant holds)."""
+@lru_cache(maxsize=16)
+def _marks(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """Once per text: the (start, end) of every other credential named as a subject (not as a
+    qualification an applicant holds), and the starts of this program's names."""
+    others = tuple(
+        (m.start(), m.end()) for m in _OTHER.finditer(text)
+        if not _HELD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    )
+    return others, tuple(m.start() for m in _OWN_NAME.finditer(text))
+
+
+def _subjects(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Other credentials named as a subject that start in text[start:end]."""
     end = len(text) if end is None else end
-    return [m for m in _OTHER.finditer(text, start, end) if not _HELD_BEFORE.search(text, max(0, m.start() - 60), m.start())]
+    others, _ = _marks(text)
+    return list(others[bisect_left(others, (start, -1)) : bisect_left(others, (end, -1))])
 
 
 def credential_before(text: str, pos: int) -> bool:
     """Whether the credential named last before `pos` is another one (a CAS, a PhD, a specialist
     degree, a dual degree, a concentration's own requirements) rather than this program."""
-    found = _subjects(text, 0, pos)
-    if not found:
+    others, owns = _marks(text)
+    k = bisect_left(others, (pos, -1)) - 1
+    while k >= 0 and others[k][1] > pos:
+        k -= 1
+    if k < 0:
         return False
-    other = found[-1]
-    if other is None:
-        return False
-    own = None
-    for own in _OWN_NAME.finditer(text, other.end(), pos):
-        pass
-    return own is None
+    other_end = others[k][1]
+    # A mention of this program after it (and before the value) ends its reach.
+    j = bisect_left(owns, other_end)
+    return not (j < len(owns) and owns[j] < pos)
 
 
 def scope_of(field: str, text: str, start: int, end: int | None = None) -> str | None:
@@ -123,7 +136,9 @@ def scope_of(field: str, text: str, start: int, end: int | None = None) -> str |
 def _about_other(text: str, a: int, b: int) -> bool:
     """A sentence about another credential: it names one and not this program, or it names
     neither and the credential named last before it is another one."""
-    if _OWN_NAME.search(text, a, b):
+    _, owns = _marks(text)
+    j = bisect_left(owns, a)
+    if j < len(owns) and owns[j] < b:
         return False
     return bool(_subjects(text, a, b)) or credential_before(text, a)
 

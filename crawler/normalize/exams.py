@@ -135,7 +135,7 @@ _GUIDANCE = re.compile(
 # A question states nothing ("Is the GRE required for admission?"), unless its answer follows it
 # ("GRE required? No").
 _QUESTION = re.compile(r"\?\s*$")
-_ANSWERED = re.compile(r"(?P<question>(?:[^.?!;]|\.(?=\d))*)\?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
+_ANSWERED = re.compile(r"(?P<question>(?:[^.?!;]|\.(?=\d)){0,300})\?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
 
 
 def _answer(m: re.Match[str]) -> str:
@@ -211,7 +211,9 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     # "GRE required? No": the answer states the rule; the status words of the vocabulary ("has
     # stopped requiring", "replaces the requirement for") say "not required", and "even if you
     # hold an advanced degree" says no waiver.
-    t = _ANSWERED.sub(_answer, bound_text("entrance_exam", t))
+    t = bound_text("entrance_exam", t)
+    if "?" in t:
+        t = _ANSWERED.sub(_answer, t)
     t = _NOT_REQUIRED_WORDS.sub(" not required ", t)
     body = _NOT_WAIVABLE.sub(" required ", _NO_WAIVER.sub(" required; ", _sentences_with_exam(t)))
     if not body.strip():

@@ -331,6 +331,7 @@ def _label_first(heading: str) -> bool:
 
 
 def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Group]:
+    """Each amount with its own words, put in the group its heading opens or joins."""
     groups: list[_Group] = []
     columns = _table_columns(text, amounts, skip)
     boundary = 0
@@ -338,69 +339,88 @@ def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Gro
         if i in skip:
             boundary = max(boundary, a.end)
             continue
-        inter = text[boundary : a.start]
-        post_re = _POST_NO_LABEL if _LABEL_RIGHT_BEFORE.search(text, max(0, a.start - 45), a.start) else _POST
-        m = post_re.match(text, a.end)
-        if (m.group("label") or m.group("label2")) and _HEADS_NEXT.match(text, m.end()):
-            # "Resident $980 Fees per credit hour: $62": a label ending in a colon is the next
-            # amount's, never this one's.
-            m = _POST_NO_LABEL.match(text, a.end)
-        elif m.group("label") and i + 1 < len(amounts) and _ONLY_GAP.fullmatch(text, m.end(), amounts[i + 1].start):
-            # "Non-Resident $1,077.00 Fees $61.25": a label between two amounts is the second's
-            # when the second has no label after it (labels stand before their amounts here).
-            nxt = _POST.match(text, amounts[i + 1].end)
-            if not (nxt.group("label") or nxt.group("label2")):
-                m = _POST_NO_LABEL.match(text, a.end)
         item = _Item(a, "")
+        m = _own_post(text, amounts, i)
         _read_post(item, m)
         end = _read_trail(item, text, m.end())
-        col = columns.get(i)
-        if col is not None:
-            item.residency = col.residency or item.residency
-            if col.per:
-                item.per, item.per_text, item.own_per = col.per, col.per_text, True
-            item.attendance = col.attendance or item.attendance
-        spans = sentences(inter) if inter.strip() else []
-        sentence_break = len(spans) > 1
-        soft = False
-        if sentence_break:
-            soft = inter[spans[-2][1] - 1] == ";"
-            inter = inter[spans[-1][0] :]
-        fee_name = None
-        for fee_name in _FEE_NAME_CAMPUS.finditer(inter):
-            pass
-        heading = inter
-        if fee_name is not None:
-            item.campus = "online"
-            heading = inter[: fee_name.start()] + " " + inter[fee_name.end() :]
-        ctx = _context_of(heading)
-        if not groups or sentence_break or _names_something(ctx):
-            # A heading that names a residency, campus or load replaces the qualifiers, and a
-            # new sentence starts clean; otherwise the amount joins the current group.
-            if soft and groups and ctx["residency"] and not any(ctx[k] for k in ("campus", "attendance", "load")):
-                # "Semester tuition (9 or more hours): Resident $6,213.50; Non-resident $15,890.00":
-                # the other residency's amount keeps the block's campus, attendance and load.
-                ctx = dict(groups[-1].context, residency=ctx["residency"])
-            group = _Group(heading, ctx, continues=bool(groups) and not sentence_break, soft=soft)
-            group.label_first = _label_first(heading) or (
-                group.continues and bool(groups) and groups[-1].label_first and not any(
-                    ctx[k] for k in ("campus", "attendance", "load")))
-            groups.append(group)
-        elif (
-            (groups[-1].label_first or not _LABELS.search(groups[-1].heading))
-            and groups[-1].context["residency"] and _LABELS.search(heading)
-        ):
-            # "Tuition per credit hour: Resident $420 Non-resident $980 Fees per credit hour: $62",
-            # "Resident $398.50 Non-Resident $1,077.00 Fees $61.25": the residency heads only the
-            # amounts right after it; a new label starts a block that keeps the outer qualifiers
-            # but not the residency ("In-State: Tuition $6,000 Fees $500" keeps it: its heading
-            # names the residency above the labels).
-            ctx = dict(groups[-1].context, residency=())
-            groups.append(_Group(heading, ctx, continues=True))
+        _take_column(item, columns.get(i))
+        inter, sentence_break, soft = _words_before(text[boundary : a.start])
+        heading = _heading_of(item, inter)
+        _place(groups, item, heading, sentence_break, soft)
         item.pre = inter
         groups[-1].items.append(item)
         boundary = end
     return groups
+
+
+def _own_post(text: str, amounts: list[Amount], i: int) -> re.Match[str]:
+    """The words glued after amount i. A label stands with the amount after it when it ends in a
+    colon ("Resident $980 Fees per credit hour: $62"), or when it sits between two amounts and the
+    second has no label after it ("Non-Resident $1,077.00 Fees $61.25")."""
+    a = amounts[i]
+    post_re = _POST_NO_LABEL if _LABEL_RIGHT_BEFORE.search(text, max(0, a.start - 45), a.start) else _POST
+    m = post_re.match(text, a.end)
+    if (m.group("label") or m.group("label2")) and _HEADS_NEXT.match(text, m.end()):
+        return _POST_NO_LABEL.match(text, a.end)  # type: ignore[return-value]
+    if m.group("label") and i + 1 < len(amounts) and _ONLY_GAP.fullmatch(text, m.end(), amounts[i + 1].start):
+        nxt = _POST.match(text, amounts[i + 1].end)
+        if not (nxt.group("label") or nxt.group("label2")):
+            return _POST_NO_LABEL.match(text, a.end)  # type: ignore[return-value]
+    return m  # type: ignore[return-value]
+
+
+def _take_column(item: _Item, col: "_Column | None") -> None:
+    """An amount in a flattened table row takes its column's residency, unit and attendance."""
+    if col is None:
+        return
+    item.residency = col.residency or item.residency
+    if col.per:
+        item.per, item.per_text, item.own_per = col.per, col.per_text, True
+    item.attendance = col.attendance or item.attendance
+
+
+def _words_before(inter: str) -> tuple[str, bool, bool]:
+    """The words between the previous amount and this one, cut to this amount's sentence;
+    whether a sentence ended among them, and whether it ended with a ";" (a softer break)."""
+    spans = sentences(inter) if inter.strip() else []
+    if len(spans) <= 1:
+        return inter, False, False
+    return inter[spans[-1][0] :], True, inter[spans[-2][1] - 1] == ";"
+
+
+def _heading_of(item: _Item, inter: str) -> str:
+    """The heading the words before an amount make, without a fee name that says where it is
+    charged ("online learning fee"): that name is the amount's own, never a heading."""
+    fee_name = None
+    for fee_name in _FEE_NAME_CAMPUS.finditer(inter):
+        pass
+    if fee_name is None:
+        return inter
+    item.campus = "online"
+    return inter[: fee_name.start()] + " " + inter[fee_name.end() :]
+
+
+def _place(groups: list[_Group], item: _Item, heading: str, sentence_break: bool, soft: bool) -> None:
+    """Open a new group when the heading names a residency, campus or load, or a sentence starts
+    (a residency after a ";" keeps the block's campus, attendance and load: "Semester tuition (9 or
+    more hours): Resident $6,213.50; Non-resident $15,890.00"); open a block without the residency
+    when a new label follows residency-headed amounts ("Tuition per credit hour: Resident $420
+    Non-resident $980 Fees per credit hour: $62"); otherwise the amount joins the current group."""
+    ctx = _context_of(heading)
+    if not groups or sentence_break or _names_something(ctx):
+        if soft and groups and ctx["residency"] and not any(ctx[k] for k in ("campus", "attendance", "load")):
+            ctx = dict(groups[-1].context, residency=ctx["residency"])
+        group = _Group(heading, ctx, continues=bool(groups) and not sentence_break, soft=soft)
+        group.label_first = _label_first(heading) or (
+            group.continues and bool(groups) and groups[-1].label_first and not any(
+                ctx[k] for k in ("campus", "attendance", "load")))
+        groups.append(group)
+    elif (
+        (groups[-1].label_first or not _LABELS.search(groups[-1].heading))
+        and groups[-1].context["residency"] and _LABELS.search(heading)
+    ):
+        # "In-State: Tuition $6,000 Fees $500" keeps the residency: its heading names it above the labels.
+        groups.append(_Group(heading, dict(groups[-1].context, residency=()), continues=True))
 
 
 def _read_trail(item: _Item, text: str, start: int) -> int:
