@@ -244,6 +244,10 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     # Grades once enrolled: to graduate, to stay, probation.
     "standing": ("clause", (
         r"good\s+standing", r"academic\s+probation", r"probation\w*", r"maintain\w*", r"to\s+remain", r"to\s+continue\s+in",
+    )),
+    # Grades in courses once enrolled (a GPA's scope only: "earn a grade of B ... and complete the
+    # degree within five years" still states the time limit).
+    "course_grades": ("clause", (
         r"(?:earn|receive|achieve)\s+a\s+(?:minimum\s+)?grade", r"students\s+who\s+enter\s+the\s+program",
     )),
     "graduation": ("clause", (
@@ -327,7 +331,7 @@ PROGRAM_NAMES: tuple[str, ...] = (
 
 # Which scopes move which field's value away from this program's fact.
 FIELD_SCOPES: dict[str, tuple[str, ...]] = {
-    "min_gpa": ("other_program", "funding", "standing", "graduation", "statistic", "lesser_route"),
+    "min_gpa": ("other_program", "funding", "standing", "course_grades", "graduation", "statistic", "lesser_route"),
     "entrance_exam": ("other_program", "funding"),
     "total_credits": ("other_program", "part", "statistic"),
     "duration": ("other_program", "statistic", "accreditation_term", "placement", "standing", "lapse", "credit_age"),
