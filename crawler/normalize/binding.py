@@ -91,6 +91,10 @@ _HELD_BEFORE = re.compile(
 )
 
 
+# "Online (MS and CAS)": a credential named together with this program shares its statements.
+_JOINED = re.compile(rf"(?:{_OWN_NAME.pattern})\s?(?:and|or|&|/|,)\s?$", re.I)
+
+
 @lru_cache(maxsize=16)
 def _marks(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     """Once per text: the (start, end) of every other credential named as a subject (not as a
@@ -98,6 +102,7 @@ def _marks(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     others = tuple(
         (m.start(), m.end()) for m in _OTHER.finditer(text)
         if not _HELD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        and not _JOINED.search(text, max(0, m.start() - 40), m.start())
     )
     return others, tuple(m.start() for m in _OWN_NAME.finditer(text))
 

@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 
 from . import qualifiers as q
 from . import vocabulary as v
-from .binding import bound_text
+from .binding import PROGRAM_OWN, bound_text
 from .models import Rate
 from .money import OTHER_CURRENCY, Amount, dollars_text, find_amounts
 from .text import prepare, sentences
@@ -185,6 +185,23 @@ _COLUMN_RESIDENCY = re.compile(
 _COLUMN_UNIT = re.compile(
     rf"\b(?:(?P<att>full[-\s]?time|part[-\s]?time)\s+)?(?:rate\s+)?(?P<per>per[-\s](?:{_UNIT}))\b", re.I
 )
+# "The following figures are semester rates", "All rates are per semester": the unit of every amount
+# of a table that states none of its own (vocabulary.TABLE_UNIT_WORDS).
+_TABLE_UNIT = re.compile("|".join(v.TABLE_UNIT_WORDS), re.I)
+
+
+def _table_unit(text: str) -> str | None:
+    m = _TABLE_UNIT.search(text)
+    if not m:
+        return None
+    unit = (m.group("u1") or m.group("u2")).lower()
+    if unit.startswith(("semester", "term", "quarter")):
+        return "term"
+    if unit.startswith(("annual", "year")):
+        return "year"
+    return "credit"
+
+
 # A price list with more amounts than this is not one fact's evidence; the rest is ignored.
 MAX_AMOUNTS = 200
 
@@ -279,7 +296,8 @@ def _per_from(m: re.Match[str]) -> str | None:
 
 def _kind_of(label: str) -> str | None:
     label = label.lower()
-    has_fee = re.search(r"\b(?:fees?|charges?|surcharges?)\b", label) is not None
+    # "The charge per credit for the School of Information": a charge per credit is the tuition.
+    has_fee = re.search(r"\b(?:fees?|surcharges?)\b|\bcharges?\b(?!\s+per\s+(?:credit|unit|hour))", label) is not None
     has_tuition = "tuition" in label
     if has_fee and has_tuition:
         return "total"
@@ -471,7 +489,7 @@ def _read_pre(item: _Item) -> None:
         labels = list(_LABELS.finditer(tail))
         if labels:
             last_label = labels[-1]
-            item.kind = _kind_of(last_label.group(0))
+            item.kind = _kind_of(tail[last_label.start() :])  # the label with the words after it
             item.labelled_before = True
             last = last_label.start()
             # "Program fee: $228" / "Application fee $50"
@@ -625,6 +643,7 @@ def _restates(item: _Item, rate: _Item) -> bool:
 
 def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) -> list[tuple[_Group, _Item, tuple[str, ...]]]:
     """Each group's items that are rates, with the residencies they are for."""
+    table_per = _table_unit(t)
     says_any = [q.residencies(t[a:b]) == ("any",) for a, b in spans]
     span_starts = [a for a, _ in spans]
     levels = [(m.start(), bool(m.group("under"))) for m in _LEVEL.finditer(t)]
@@ -641,6 +660,8 @@ def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) ->
                 a, b = spans[bisect_right(span_starts, item.amount.start) - 1]
                 if _TERM_WORD.search(t, a, b):
                     item.per = "term"  # "A technology fee of $150 is charged each semester."
+            if item.per is None and table_per and item.kind in (None, "tuition", "fee"):
+                item.per = table_per  # "the following figures are semester rates"
             # A total (or a combined "tuition and fees" figure) is neither a tuition nor a fee.
             if item.per is None or item.kind in ("one-time", "total", "other"):
                 continue
@@ -652,6 +673,31 @@ def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) ->
                 residency = item.residency or group.context.get("residency") or ("any",)  # type: ignore[assignment]
             out.append((group, item, residency))
     return out
+
+
+_GENERAL_RATE = re.compile(r"\b(?:" + "|".join(v.GENERAL_RATE_WORDS) + r")\b", re.I)
+
+
+def _own_over_general(
+    t: str, resolved: list[tuple[_Group, _Item, tuple[str, ...]]], spans: Sequence[tuple[int, int]],
+) -> list[tuple[_Group, _Item, tuple[str, ...]]]:
+    """"Graduate tuition is $1,100 per credit; the charge per credit for the School of Information
+    is $1,812": a general rate, then the school's own (a sentence naming this school or field,
+    binding.PROGRAM_OWN). The school's own replaces the general rates of the same unit."""
+    starts = [a for a, _ in spans]
+
+    def sentence(item: _Item) -> str:
+        a, b = spans[bisect_right(starts, item.amount.start) - 1]
+        return t[a:b]
+
+    own = {(item.per, item.kind or "tuition") for _, item, _ in resolved if PROGRAM_OWN.search(sentence(item))}
+    if not own:
+        return resolved
+    return [
+        (g, item, res) for g, item, res in resolved
+        if not ((item.per, item.kind or "tuition") in own and _GENERAL_RATE.search(sentence(item))
+                and not PROGRAM_OWN.search(sentence(item)))
+    ]
 
 
 def parse_tuition(text: str) -> list[Rate]:
@@ -667,7 +713,7 @@ def parse_tuition(text: str) -> list[Rate]:
         _resolve_group(group)
     _carry_units(groups)
     _carry_kinds(groups)
-    resolved = _resolved(t, groups, spans)
+    resolved = _own_over_general(t, _resolved(t, groups, spans), spans)
     rates: list[Rate] = []
     seen: set[Rate] = set()
     # One residency at a time within a group, so "Out-of-State & International" reads as two blocks.

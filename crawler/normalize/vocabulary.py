@@ -350,6 +350,12 @@ PROGRAM_OWN: tuple[str, ...] = (
     r"M\.?L\.?S\.?", r"information\s+(?:science|studies)",
 )
 
+# A rate for every graduate student of the university, which a school's own rate replaces.
+GENERAL_RATE_WORDS: tuple[str, ...] = (
+    r"(?:general|standard|base|university|graduate)\s+(?:tuition|rates?)", r"all\s+graduate\s+(?:students|programs)",
+    r"university[-\s]wide",
+)
+
 # The program's own subject: a head naming it makes the nearest head this program, not a part.
 PROGRAM_SUBJECT: tuple[str, ...] = (
     r"M\.?\s?L\.?\s?I\.?\s?S\.?", r"M\.?\s?L\.?\s?S\.?", r"M\.?S\.?\s?L\.?\s?I\.?\s?S\.?", r"M\.?S\.?\s?I\.?\s?S\.?",
