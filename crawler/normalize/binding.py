@@ -16,8 +16,8 @@ Two reaches, one per scope:
   two years", "Submit GRE scores if required by your program").
 - subject: the head nearest before the value in its sentence decides, between the scope's words
   and the program's own subject (`vocabulary.PROGRAM_SUBJECT`): "Core Courses (18 credits)" and
-  "The Archives concentration requires 15 credits" are parts; "Students in the archives track
-  complete the 36-credit MLIS" is the program's.
+  "The Archives concentration requires 15 credits" are parts; "Beside the core courses, the MLIS
+  degree requires 36 credits" is the program's.
 
 `binding_clause(field, text)` gives the shortest run of sentences that reads as the whole text
 does: the words that bind the value, kept as its evidence.

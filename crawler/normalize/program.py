@@ -65,7 +65,7 @@ _NOT_ACCREDITED = re.compile(
     rf"|\bseeking\s+(?:{_ALA}\s+)?accreditation|\baccreditation\s+(?:was\s+)?withdrawn|\bwithdrawn\s+accreditation"
     rf"|\bnon-?accredited\b|\blost\s+(?:its\s+)?(?:{_ALA}\s+)?accreditation"
     # "intends to seek ALA accreditation": not accredited yet (vocabulary.NOT_YET_ACCREDITED).
-    rf"|\b(?:{'|'.join(v.NOT_YET_ACCREDITED)})\b[^.;]{{0,60}}\baccredit",
+    rf"|\b(?=(?:{'|'.join(v.NOT_YET_ACCREDITED)}))(?=[^.;]{{0,80}}\baccredit)",
     re.I,
 )
 _ACCREDITED = re.compile(
