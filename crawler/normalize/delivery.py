@@ -146,7 +146,9 @@ _OPTIONAL_SYNC = re.compile(
 # ("fully online or in a hybrid format", "on campus, online or hybrid").
 _ONLINE_ROUTE = re.compile(
     r"\b(?:fully|entirely|completely|totally|100%)\s+online\b|\bonline\s+or\b|\bor\s+(?:fully\s+)?online\b"
-    r"|\bonline,\s|\bonline\s+(?:program|option|format|version|cohort|track)s?\b",
+    r"|\bonline,\s|\bonline\s+(?:program|option|format|version|cohort|track)s?\b"
+    # "Program Format Hybrid, Online": a list of formats that includes online.
+    r"|\b(?:hybrid|on-?\s?campus|in-person|face-to-face)\s?(?:,|/|or)\s?online\s?$",
     re.I,
 )
 

@@ -132,6 +132,7 @@ _MATERIALS = re.compile(
 _GUIDANCE = re.compile(
     r"^\s?(?:for|if)\s+(?:students|applicants|those|you)\s+(?:who\s+)?(?:are\s+)?(?:tak|submit|choos|send)\w*", re.I
 )
+_EXAMPLES = re.compile(r"\(\s?(?:such\s+as|e\.g\.,?|for\s+example,?)[^()]{0,120}\)", re.I)
 # A question states nothing ("Is the GRE required for admission?"), unless its answer follows it
 # ("GRE required? No").
 _QUESTION = re.compile(r"\?\s*$")
@@ -211,7 +212,8 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     # "GRE required? No": the answer states the rule; the status words of the vocabulary ("has
     # stopped requiring", "replaces the requirement for") say "not required", and "even if you
     # hold an advanced degree" says no waiver.
-    t = bound_text("entrance_exam", t)
+    # "Standardised test results (such as TOEFL, GRE, GMAT, etc.)": exams named as examples.
+    t = _EXAMPLES.sub(" ", bound_text("entrance_exam", t))
     if "?" in t:
         t = _ANSWERED.sub(_answer, t)
     t = _NOT_REQUIRED_WORDS.sub(" not required ", t)

@@ -315,7 +315,9 @@ OTHER_CREDENTIALS: tuple[str, ...] = (
     r"specialist\s+(?:in\s+\w+|degree|program)", r"Ed\.S\.?", r"doctoral\s+(?:program|students|applicants|degree|study|studies)",
     r"Ph\.?\s?D\.?(?:\s+(?:program|cohort|students|applicants|in\s+\w+(?:\s+\w+)?))?", r"doctorate",
     r"\w+/Ph\.?\s?D\.?", r"dual[-\s]degrees?", r"joint[-\s]degrees?", r"(?:doctoral\s+)?dissertations?",
-    r"the\s+other\s+degree",
+    r"the\s+other\s+degree", r"(?:graduate\s+)?liberal\s+studies",
+    # A dual degree written with a slash after this program's name: "MLIS/MS Urban Studies".
+    r"M\.?L\.?I?\.?S\.?\s?/\s?(?!Ph)[A-Z]\.?[A-Z]\.?[A-Z]?\.?\b",
     r"master\s+of\s+science\s+in\s+(?!librar|information(?!\s+technology))\w+(?:\s+\w+)?",
     r"master\s+of\s+(?:business|public|social|fine|education|arts\s+in\s+(?!librar|information))\w*",
     r"(?:bachelor'?s|undergraduate)\s+and\s+master'?s", r"accelerated\s+(?:bachelor|BA|BS|master|program)\w*",
@@ -323,8 +325,8 @@ OTHER_CREDENTIALS: tuple[str, ...] = (
 )
 # This program's names: a mention ends the reach of another credential's heading.
 PROGRAM_NAMES: tuple[str, ...] = (
-    r"M\.?\s?L\.?\s?I\.?\s?S\.?c?(?!\s?/\s?Ph)", r"M\.?\s?L\.?\s?S\.?", r"M\.?S\.?\s?L\.?\s?(?:I\.?\s?)?S\.?", r"M\.?\s?I\.?\s?S\.?",
-    r"master\s+of\s+(?:library|information)(?:\s+(?:and|&)\s+information)?(?:\s+(?:science|studies))?",
+    r"(?<!/)(?<!/\s)M\.?\s?L\.?\s?I\.?\s?S\.?c?(?!\s?/\s?[A-Z])", r"(?<!/)(?<!/\s)M\.?\s?L\.?\s?S\.?(?!\s?/\s?[A-Z])", r"M\.?S\.?\s?L\.?\s?(?:I\.?\s?)?S\.?", r"M\.?\s?I\.?\s?S\.?",
+    r"(?<!/)master\s+of\s+(?:library|information)(?:\s+(?:and|&)\s+information)?(?:\s+(?:science|studies))?",
     r"(?<!\ba\s)(?<!\ban\s)master'?s\s+(?:degree\s+)?in\s+(?:library|information)", r"M\.?A\.?\s+in\s+(?:LIS|library)", r"MI\s+(?:degree|program)",
     r"master'?s\s+program", r"M\.?S\.?(?=\s+(?:and|or|&)\s)",
 )
@@ -376,8 +378,7 @@ EXAM_NOT_REQUIRED: tuple[str, ...] = (
 # Words that make a rule hold for everyone, the opposite of a waiver ("even if you hold an
 # advanced degree").
 EXAM_NO_WAIVER: tuple[str, ...] = (
-    r"even\s+if\s+(?:you|they|applicants?)\s+(?:already\s+)?(?:hold|have|possess)",
-    r"regardless\s+of\s+(?:prior|previous|your|any)",
+    r"even\s+if\s+[^.;]{0,160}", r"regardless\s+of\s+(?:prior|previous|your|any)\s+[^.;]{0,160}",
 )
 # Routes beside a test: "GRE scores, or a graduate degree, or three years of experience".
 EXAM_ALTERNATIVES: tuple[str, ...] = (
