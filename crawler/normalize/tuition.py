@@ -242,7 +242,7 @@ def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int
     for i in range(len(amounts)):
         if i in skip:
             continue
-        if rows and rows[-1][-1] == i - 1 and not text[amounts[i - 1].end : amounts[i].start].strip(" *"):
+        if rows and rows[-1][-1] == i - 1 and _ROW_GAP.fullmatch(text, amounts[i - 1].end, amounts[i].start):
             rows[-1].append(i)
         else:
             rows.append([i])
@@ -250,9 +250,9 @@ def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int
     if not rows:
         return {}
     header = text[: amounts[rows[0][0]].start]
-    header = header[header.rfind(". ") + 1 :]
+    header = header[sentences(header)[-1][0] :] if header.strip() else header  # an ellipsis is no sentence end
     k = len(rows[0])
-    residencies = [q.residencies(m.group(0)) for m in _COLUMN_RESIDENCY.finditer(header)]
+    residencies = _column_residencies(header)
     units = list(_COLUMN_UNIT.finditer(header))
     columns: list[_Column] = [_Column() for _ in range(k)]
     named = False
@@ -271,6 +271,28 @@ def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int
     if not named:
         return {}
     return {i: columns[j] for row in rows if len(row) == k for j, i in enumerate(row)}
+
+
+# Two cells of one row: nothing between the amounts but the first one's unit ("$405 / credit $745 / credit").
+_ROW_GAP = re.compile(rf"\s?\*{{0,3}}\s?(?:(?:per|/)[-\s]?(?:{_UNIT})\s?\*{{0,3}}\s?)?", re.I)
+# Column labels joined into one column: "Out-of-State Resident or International Student".
+_COLUMN_JOIN = re.compile(r"^\s?(?:students?\s?)?(?:or|and|&|/|,)\s?$", re.I)
+
+
+def _column_residencies(header: str) -> list[tuple[str, ...]]:
+    """The residency of each column a table's header names, in order; labels joined by "or",
+    "and", "&" or "/" are one column for both ("New York State Resident | Out-of-State Resident or
+    International Student": two columns)."""
+    columns: list[tuple[str, ...]] = []
+    last_end = None
+    for m in q.RESIDENCY_WORD.finditer(header):
+        found = q.residencies(m.group(0))
+        if columns and last_end is not None and _COLUMN_JOIN.match(header[last_end : m.start()]):
+            columns[-1] = tuple(r for r in q.RESIDENCY_ORDER if r in set(columns[-1]) | set(found))
+        else:
+            columns.append(found)
+        last_end = m.end()
+    return columns
 
 
 @dataclass
