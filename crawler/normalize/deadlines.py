@@ -143,7 +143,7 @@ _NOT_A_DEADLINE = re.compile(
 _OTHER_BUSINESS = re.compile(
     r"\b(?:refund\w*|deposits?|accept\s+or\s+(?:reject|decline)|(?:your|an?)\s+(?:admission\s+)?offer|immuniz\w*"
     r"|vaccin\w*|apply\s+to\s+graduate|graduation|commencement|founded|task\s+force|accredit\w*|review\s+visit"
-    r"|not\s+(?:a\s+)?deadlines?|fafsa|for\s+(?:financial\s+)?aid)\b",
+    r"|not\s+(?:a\s+)?deadlines?|fafsa|for\s+(?:financial\s+)?aid|reply\s+deadline|re-?entry|re-?enter|readmission)\b",
     re.I,
 )
 # The deadline of a separate funding application, not of admission ("The scholarship application
@@ -151,7 +151,7 @@ _OTHER_BUSINESS = re.compile(
 # words, since a deadlines table may list it beside the admission dates.
 _FUNDING_DEADLINE = re.compile(
     rf"\b(?:{'|'.join(v.FUNDING_WORDS)})\s+(?:application\s+)?(?:deadlines?|applications?|forms?|due)\b"
-    rf"|\b(?:deadlines?|applications?)\s+for\s+(?:{'|'.join(v.FUNDING_WORDS)})\b[^.;]*$"
+    rf"|\b(?:deadlines?|applications?)\s+for\s+(?:[\w-]+\s){{0,3}}?(?:{'|'.join(v.FUNDING_WORDS)})(?:\(s\))?(?:\s+applications?)?\b[^.;]*$"
     rf"|\bapply\s+for\s+(?:\w+\s+)?(?:{'|'.join(v.FUNDING_WORDS)})\b[^.;]*$",
     re.I,
 )
@@ -174,7 +174,7 @@ _DATE_FIRST = re.compile(
 )
 # Not a label with a colon: "Fall: July 1 - Spring: November 1" introduces the next date.
 # Nor across a spaced dash: "July 1 for international students - August 15 for domestic students".
-_FOR_POSTFIX = re.compile(r"^\s?[(,-]?\s?(?:for|-)\s+(?:the\s+)?(?![^.;,()]{0,25}:)(?:(?!\s-\s)[^.;,()]){0,60}", re.I)
+_FOR_POSTFIX = re.compile(r"^\s?[(,-]?\s?(?:for|-)\s+(?:the\s+)?(?![^.;,()\u2022]{0,25}:)(?:(?!\s-\s)[^.;,()\u2022]){0,60}", re.I)
 # "March 1 (priority)", "11/1 (spring)", "January 15 (international applicants)": a parenthesis
 # right after a date describes that date only; it never introduces the next one.
 _PAREN_POSTFIX = re.compile(r"^\s?\(([^()]{0,80})\)")
@@ -184,10 +184,10 @@ _TERM_LIST_LINK = re.compile(r"\s?(?:,\s?(?:and|or|&)?|and|or|&|/)\s?$", re.I)
 _KIND_WORD = r"(?:priority|preferred|early|final|regular)"
 _KIND_PAIR = re.compile(rf"\b({_KIND_WORD})\s?(?:and|&|/)\s?({_KIND_WORD})\b", re.I)
 _LIST_GAP = re.compile(r"^\s?(?:,|and|&|,\s?and)\s?$", re.I)
-_SENTENCE_GAP = re.compile(r"[.;]\s|\|")  # a sentence end or a table-cell bar
+_SENTENCE_GAP = re.compile(r"[.;]\s|\||\u2022")  # a sentence end, a table-cell bar or a bullet
 # "Apply online", "online application": about the paperwork, not who the deadline applies to.
 _PAPERWORK = re.compile(v.paperwork_pattern(), re.I)
-_SPLIT_PUNCT = re.compile(r"[.;]\s|[.;]$|\)\s|,\s")
+_SPLIT_PUNCT = re.compile(r"[.;]\s|[.;]$|\)\s|,\s|\u2022")
 
 
 # A month written where a deadline's date should be, but with no readable day ("Fall: May
@@ -412,14 +412,16 @@ def _kind(text: str, nearest_end: bool = True) -> str | None:
     return (max(found) if nearest_end else min(found))[1]
 
 
-# A bullet starts a new item of a list: "Spring deadline: November 15 • Summer deadline: April 15".
+# A bullet starts a new item of a list ("Spring deadline: November 15 • Summer deadline: April 15"):
+# a date's own words end there; a heading before the list ("Fall admission: • Priority: Feb. 15")
+# still holds for its items.
 _BULLET = re.compile(r"\s?[\u2022\u25aa\u25cf\u00b7]\s?")
 
 
 def _clean(text: str) -> str:
     """Prepared text without time-dependent flags, paperwork "online" and clauses about terms the
     program does not admit in."""
-    t = _BULLET.sub("; ", _STATUS.sub(" ", prepare(text)))
+    t = _BULLET.sub(" \u2022 ", _STATUS.sub(" ", prepare(text)))
     t = _PAPERWORK.sub(lambda m: m.group(0).lower().replace("online", "the"), t)
     t = _START_MONTH.sub(lambda m: v.START_MONTH_TERMS[m.group("month").lower()] + " " + m.group("start"), t)
     # Sentences about another program, a co-op, an office closure or a date to disregard.
@@ -628,6 +630,11 @@ def _follow_headings(state: _State, pre: str, pre_terms: list[str], inside: bool
     return pre_campus, pre_group
 
 
+_OPENS_AFTER = re.compile(
+    r"^\s?[:\-]\s?(?:the\s+)?(?:online\s+)?applications?\s+(?:opens?|is\s+open|becomes?\s+available|available)\b", re.I
+)
+
+
 def _not_a_deadline(r: _Text, i: int, clause: str, sentence: str) -> bool:
     """A date that is not this program's application deadline: an opening, start or decision date
     (the words right before it), a sentence about other business, a funding application's
@@ -635,7 +642,7 @@ def _not_a_deadline(r: _Text, i: int, clause: str, sentence: str) -> bool:
     co-op's, another credential's)."""
     pre = r.pres[i]
     return bool(
-        _NOT_A_DEADLINE.search(pre) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
+        _NOT_A_DEADLINE.search(pre) or _OPENS_AFTER.match(r.posts[i]) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
         or not (_DEADLINE_CONTEXT.search(sentence) or r.heading_context)
         or subject_scope("application_deadlines", clause)  # "Co-op applications are due March 1"
         or credential_before(r.t, r.events[i].start)  # "PhD in Information Science December 1"

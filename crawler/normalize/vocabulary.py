@@ -272,6 +272,11 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:ID|identity)\s+verification",
     )),
     # Events for prospective students: their dates are not deadlines.
+    # When applications open, said away from the date: "The system starts accepting applications
+    # for the Fall semester on September 15" (right before a date, deadlines.py reads it).
+    "opens": ("clause", (
+        r"(?:starts?|begins?|will\s+begin)\s+accepting\s+applications",
+    )),
     "event": ("clause", (
         r"info(?:rmation)?\s+sessions?", r"open\s+houses?", r"webinars?", r"virtual\s+visits?", r"campus\s+tours?",
     )),
@@ -315,7 +320,9 @@ OTHER_CREDENTIALS: tuple[str, ...] = (
     r"specialist\s+(?:in\s+\w+|degree|program)", r"Ed\.S\.?", r"doctoral\s+(?:program|students|applicants|degree|study|studies)",
     r"Ph\.?\s?D\.?(?:\s+(?:program|cohort|students|applicants|in\s+\w+(?:\s+\w+)?))?", r"doctorate",
     r"\w+/Ph\.?\s?D\.?", r"dual[-\s]degrees?", r"joint[-\s]degrees?", r"(?:doctoral\s+)?dissertations?",
-    r"the\s+other\s+degree", r"(?:graduate\s+)?liberal\s+studies",
+    r"the\s+other\s+degree", r"(?:graduate\s+)?liberal\s+studies", r"doctor\s+of\s+philosophy",
+    r"undergraduate\s+(?:admissions?|programs?|students|applicants)", r"B\.?S\.?I\.?S\.?", r"bachelor\s+of\s+\w+",
+    r"(?:library\s+media\s+|teacher\s+|school\s+library\s+)certification", r"master\s+of\s+science\s+programs",
     # A dual degree written with a slash after this program's name: "MLIS/MS Urban Studies".
     r"M\.?L\.?I?\.?S\.?\s?/\s?(?!Ph)[A-Z]\.?[A-Z]\.?[A-Z]?\.?\b",
     r"master\s+of\s+science\s+in\s+(?!librar|information(?!\s+technology))\w+(?:\s+\w+)?",
@@ -337,7 +344,7 @@ FIELD_SCOPES: dict[str, tuple[str, ...]] = {
     "entrance_exam": ("other_program", "funding"),
     "total_credits": ("other_program", "part", "statistic"),
     "duration": ("other_program", "statistic", "accreditation_term", "placement", "standing", "lapse", "credit_age"),
-    "application_deadlines": ("other_program", "placement", "office", "disregard", "event"),
+    "application_deadlines": ("other_program", "placement", "office", "disregard", "event", "opens"),
     "tuition": ("other_program", "funding"),
     "application_fee": ("other_program", "funding"),
     "ala_accredited": (),
