@@ -95,6 +95,20 @@ _HELD_BEFORE = re.compile(
 _JOINED = re.compile(rf"(?:{_OWN_NAME.pattern})\s?(?:and|or|&|/|,)\s?$", re.I)
 
 
+_LIST_GAP = re.compile(r"^[^.;:\d]{0,120}$")
+
+
+def _in_a_list_with_ours(text: str, m: re.Match[str]) -> bool:
+    """"All requirements for the Master of Arts, Master of Library Science, or Master of Science in
+    Education ...": a credential listed with this program's name shares what the sentence says."""
+    window_start = max(0, m.start() - 120)
+    for own in _OWN_NAME.finditer(text, window_start, min(len(text), m.end() + 120)):
+        between = text[own.end() : m.start()] if own.start() < m.start() else text[m.end() : own.start()]
+        if _LIST_GAP.match(between) and ("," in between or " or " in between):
+            return True
+    return False
+
+
 @lru_cache(maxsize=16)
 def _marks(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     """Once per text: the (start, end) of every other credential named as a subject (not as a
@@ -102,7 +116,7 @@ def _marks(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     others = tuple(
         (m.start(), m.end()) for m in _OTHER.finditer(text)
         if not _HELD_BEFORE.search(text, max(0, m.start() - 60), m.start())
-        and not _JOINED.search(text, max(0, m.start() - 40), m.start())
+        and not _JOINED.search(text, max(0, m.start() - 40), m.start()) and not _in_a_list_with_ours(text, m)
     )
     return others, tuple(m.start() for m in _OWN_NAME.finditer(text))
 

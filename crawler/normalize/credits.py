@@ -67,11 +67,11 @@ _PART_AFTER = re.compile(
     # "a six-hour reduction", "the 30 remaining credits": not the degree's total (issue 9).
     r"|[-\s]?(?:reduction|waiver|exemption|remaining)\b"
     # "150 hours of experience in an information agency": clock hours, not credits.
-    r"|\s?of\s+(?:supervised\s+|field\s+|practical\s+|work\s+)?(?:experience|fieldwork|service|practice)\b))",
+    r"|\s?of\s+(?:[\w-]+\s){0,2}?(?:experience|fieldwork|service|practice)\b))",
     re.I,
 )
 _PART_BEFORE = re.compile(
-    r"(?:\bup\s+to|\bmaximum\s+of|\bmax\.?|\bno\s+more\s+than|\bat\s+least|\btransfer(?:\s+of)?|\bincluding|\bincludes"
+    r"(?:\bup\s+to|\b(?:their|the|your)\s+first|\bmax\.?|\bno\s+more\s+than|\bat\s+least|\btransfer(?:\s+of)?|\bincluding|\bincludes"
     r"|\bof\s+which|\beach|\bwith|\bplus|\band|\bremaining|\bexempt\s+from|\bwaived?|\breduction\s+of"
     r"|\bfull[-\s]time\s?\(|\bpart[-\s]time\s?\()(?:\s+an?)?\s?$",
     re.I,

@@ -62,7 +62,7 @@ _NO_WAIVER = re.compile(r"\b(?:" + "|".join(v.EXAM_NO_WAIVER) + ")", re.I)
 _ALTERNATIVES = re.compile(r"\b(?:" + "|".join(v.EXAM_ALTERNATIVES) + ")", re.I)
 _CONDITION_AFTER_NEG = re.compile(
     r"\b(?:if|when|provided|unless|with\s+an?\s+(?:\w+\s){0,3}?(?:gpa|\d\.\d+|graduate|master)|with\s+\d\.\d"
-    r"|for\s+(?:applicants|students|those)\s+(?:with|who|whose|holding|that)|who\s+(?:have|hold|meet)"
+    r"|for\s+(?:applicants|students|those)\s+(?:with|who|whose|holding|that)|who\s+(?:already\s+)?(?:have|hold|meet)"
     r"|whose|holding|above|at\s+least|or\s+higher|or\s+better)\b",
     re.I,
 )

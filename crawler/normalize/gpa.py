@@ -39,7 +39,7 @@ _LESSER = re.compile(
     r"\b(?:stipulations?|probation\w*|conditional\w*|provisional\w*|case[-\s]by[-\s]case|exception\w*"
     r"|considered|may\s+be\s+admitted|special\s+admission|petition|non-?degree|waiver"
     # Keeping a GPA once enrolled is not an admission minimum.
-    r"|maintain\w*|good\s+standing|preferred|recommended|competitive|to\s+remain|to\s+graduate(?!\s+(?:study|studies|school|programs?|work|level))|for\s+graduation)\b",
+    r"|maintain\w*|good\s+standing|preferred|preferabl[ey]|recommended|competitive|to\s+remain|to\s+graduate(?!\s+(?:study|studies|school|programs?|work|level))|for\s+graduation)\b",
     re.I,
 )
 # A sentence about keeping a GPA once enrolled, graduating, averages of admitted students, other

@@ -12,6 +12,7 @@ import re
 
 from .text import prepare
 from . import vocabulary as v
+from .binding import bound_text
 from .vocabulary import TERM_ORDER, TERM_WORDS, alternation
 
 # ---- start terms -----------------------------------------------------------------------------
@@ -88,7 +89,7 @@ def parse_accredited(text: str) -> bool | None:
     (candidacy, not accredited, withdrawn), None otherwise (including other accreditors)."""
     # The accreditor's body is named "Committee on Accreditation": its name alone ("The ALA
     # Committee on Accreditation will visit in 2026") states no accreditation.
-    t = _COA.sub("COA", prepare(text))
+    t = bound_text("ala_accredited", _COA.sub("COA", prepare(text)))
     if _NOT_ACCREDITED.search(t):
         return False
     m = _ACCREDITED.search(t)

@@ -231,13 +231,14 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:M\.?B\.?A|J\.?D|LL\.?M)\.?(?=\s+(?:program|applicants|students|deadlines?|degree|candidates))",
         r"(?:ph\.?\s?d\.?|doctoral)\s+(?:programs?|students|applicants|degree\s+programs?)",
         r"(?:some|certain|other|many|most|several|individual)\s+(?:graduate\s+)?(?:programs|departments|schools)",
-        r"(?:if|when|where|as)\s+required\s+by\s+(?:your|the|each|an?)\s+(?:\w+\s)?(?:program|department|school)",
+        r"(?:if|when|where|as)\s+required\s+by\s+(?:(?:your|the|each|an?)\s+)?(?:\w+\s)?(?:program|department|school)",
         r"(?:your|each|the\s+individual)\s+(?:intended\s+)?(?:program|department)(?:'s)?\s+(?:may|requirements?|specific)",
         r"varies\s+by\s+program", r"programs\s+may\s+(?:have|require|ask)", r"depending\s+on\s+(?:the|your)\s+program",
         r"dual[-\s]degree\s+partner", r"the\s+other\s+program",
     )),
     # Money given to students, and what they must do to get or keep it.
     "funding": ("clause", (
+        r"earn\s+up\s+to", r"salar(?:y|ies)", r"wages?",
         r"scholarships?", r"assistantships?", r"fellowships?", r"stipends?", r"awards?", r"bursar(?:y|ies)",
         r"grants?(?!\s+(?:of\s+)?(?:admission|continued|initial|accreditation))",
     )),
@@ -265,11 +266,17 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     # A route below the regular minimum: "A student with a GPA below 2.75 may be admitted on ...".
     "lesser_route": ("clause", (
         r"may\s+be\s+(?:conditionally\s+|provisionally\s+)?admitted", r"(?:conditional|provisional|probationary)\s+admission",
+        r"may\s+be\s+allowed\s+to", r"may\s+reduce", r"foreign\s+(?:institutions?|universities|degrees?)",
     )),
     # Legal notices about where a program may be offered, and identity checks.
     "compliance": ("clause", (
         r"to\s+comply\s+with", r"state\s+authori[sz]ation", r"consumer\s+protection", r"may\s+not\s+be\s+able\s+to\s+offer",
         r"(?:ID|identity)\s+verification",
+    )),
+    # Another school's accreditation: credits earned or transferred there, a report about it.
+    "elsewhere": ("clause", (
+        r"transfer\w*", r"(?:were|was|is|are)\s+earned\s+at", r"taken\s+at\s+an?", r"according\s+to",
+        r"(?:from|at)\s+an?\s+(?:ALA[-\s])?accredited", r"toward\s+an?\s+MLIS",
     )),
     # Events for prospective students: their dates are not deadlines.
     # When applications open, said away from the date: "The system starts accepting applications
@@ -283,7 +290,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     # A part of the degree: a course group, a concentration, a track, a certificate inside it.
     "part": ("subject", (
         r"core(?:\s+courses|\s+requirements?)?", r"electives?", r"concentrations?", r"specializations?",
-        r"(?<!general\s)(?<!standard\s)tracks?",
+        r"(?<!general\s)(?<!standard\s)(?<!LIS\s)tracks?",
         r"emphas[ie]s", r"pathways?", r"certificates?", r"practicum", r"internships?", r"capstone", r"thesis",
         r"foundation(?:\s+courses)?", r"required\s+courses", r"course\s+groups?", r"cognates?", r"minors?",
     )),
@@ -321,11 +328,12 @@ OTHER_CREDENTIALS: tuple[str, ...] = (
     r"Ph\.?\s?D\.?(?:\s+(?:program|cohort|students|applicants|in\s+\w+(?:\s+\w+)?))?", r"doctorate",
     r"\w+/Ph\.?\s?D\.?", r"dual[-\s]degrees?", r"joint[-\s]degrees?", r"(?:doctoral\s+)?dissertations?",
     r"the\s+other\s+degree", r"(?:graduate\s+)?liberal\s+studies", r"doctor\s+of\s+philosophy",
-    r"undergraduate\s+(?:admissions?|programs?|students|applicants)", r"B\.?S\.?I\.?S\.?", r"bachelor\s+of\s+\w+",
+    r"undergraduate\s+(?:admissions?|programs?|students?|applicants?)",
+    r"(?:applicants|students)\s+(?:for|in|to)\s+the\s+(?:[\w-]+\s){1,4}?(?:concentration|certificate|specialization)", r"B\.?S\.?I\.?S\.?", r"bachelor\s+of\s+\w+",
     r"(?:library\s+media\s+|teacher\s+|school\s+library\s+)certification", r"master\s+of\s+science\s+programs",
     # A dual degree written with a slash after this program's name: "MLIS/MS Urban Studies".
     r"M\.?L\.?I?\.?S\.?\s?/\s?(?!Ph)[A-Z]\.?[A-Z]\.?[A-Z]?\.?\b",
-    r"master\s+of\s+science\s+in\s+(?!librar|information(?!\s+technology))\w+(?:\s+\w+)?",
+    r"master\s+of\s+science\s+(?:in\s+)?(?!librar|information(?!\s+technology)|in\b)(?-i:[A-Z])\w+(?:\s+\w+)?",
     r"master\s+of\s+(?:business|public|social|fine|education|arts\s+in\s+(?!librar|information))\w*",
     r"(?:bachelor'?s|undergraduate)\s+and\s+master'?s", r"accelerated\s+(?:bachelor|BA|BS|master|program)\w*",
     r"requirements\s+for\s+the\s+(?:\w+\s){1,5}?(?:concentration|certificate|specialization|endorsement)",
@@ -342,12 +350,12 @@ PROGRAM_NAMES: tuple[str, ...] = (
 FIELD_SCOPES: dict[str, tuple[str, ...]] = {
     "min_gpa": ("other_program", "funding", "standing", "course_grades", "graduation", "statistic", "lesser_route"),
     "entrance_exam": ("other_program", "funding"),
-    "total_credits": ("other_program", "part", "statistic"),
+    "total_credits": ("other_program", "part", "statistic", "lesser_route"),
     "duration": ("other_program", "statistic", "accreditation_term", "placement", "standing", "lapse", "credit_age"),
     "application_deadlines": ("other_program", "placement", "office", "disregard", "event", "opens"),
     "tuition": ("other_program", "funding"),
     "application_fee": ("other_program", "funding"),
-    "ala_accredited": (),
+    "ala_accredited": ("elsewhere",),
     "delivery": ("other_program", "compliance"),
 }
 
