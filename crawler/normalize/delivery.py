@@ -45,7 +45,8 @@ _ONLINE = re.compile(
 _PAPERWORK = re.compile(v.paperwork_pattern(), re.I)
 _NOT_ONLINE = re.compile(
     r"\b(?:not|no|never)\s+(?:offered\s+|available\s+)?(?:fully\s+|entirely\s+)?online\b"
-    r"|\b(?:cannot|can\s?not|not)\s+be\s+(?:completed|earned|finished|taken)\s+(?:entirely\s+|fully\s+|completely\s+|wholly\s+)?online\b",
+    r"|\b(?:cannot|can\s?not|not)\s+be\s+(?:completed|earned|finished|taken)\s+(?:entirely\s+|fully\s+|completely\s+|wholly\s+)?online\b"
+    r"|\bbut\s+not\s+the\s+(?:whole|entire|full|complete)\s+(?:degree|program)\b",
     re.I,
 )
 # "Some courses are offered online, but the degree cannot be completed entirely online": part of
@@ -71,7 +72,7 @@ _CAMPUS = re.compile(v.alternation(v.CAMPUS_MODE_WORDS), re.I)
 _HYBRID = re.compile(r"\bhybrid\b|\bblended\b|\blow-residency\b|\bmixed(?:\s+(?:mode|delivery))?\b", re.I)
 _RESIDENCY = re.compile(
     r"\b(?:required|requires?|mandatory|must\s+attend)\b[^.;]{0,60}\b(?:immersion|residency|on-?\s?campus|campus\s+visits?|in-person"
-    r"|face-to-face\s+(?:component|meetings?|sessions?|institutes?)|on-?\s?site\s+(?:institutes?|sessions?|meetings?))\b"
+    r"|face[-\s]to[-\s]face\s+(?:component|meetings?|sessions?|institutes?)|on-?\s?site\s+(?:institutes?|sessions?|meetings?))\b"
     r"|\b(?:immersion|residency|on-?\s?campus\s+(?:[a-z-]+\s)?(?:session|orientation|visit|experience|component|intensive"
     r"|weekend|immersion|residency|institute|workshop|seminar)s?)\b[^.;]{0,40}(?<!not\s)(?<!never\s)\b(?:required|mandatory)\b"
     r"|\bwith\s+an?\s+(?:short|brief|one-week|two-day|\d-day|weekend|annual)?\s?(?:on-?\s?campus\s+)?(?:immersion|residency)\b",

@@ -202,7 +202,7 @@ PAPERWORK_VERBS: tuple[str, ...] = (
 )
 PAPERWORK_NOUNS: tuple[str, ...] = (
     "application", "applications", "portal", "form", "forms", "payment", "payments", "catalog", "store", "directory",
-    "chat", "resources", "library", "system", "tutorial", "information session",
+    "chat", "resources", "library", "system", "tutorial", "information session", "orientation", "new student orientation",
 )
 
 
@@ -257,6 +257,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     # A student who runs late: an extension, a petition, a lapse (not the program's length).
     "lapse": ("clause", (
         r"(?:who|that)\s+(?:have|has|do|does)\s+not\s+(?:complet|finish)\w*", r"petition\w*", r"extensions?",
+        r"may\s+add", r"out\s+of\s+order", r"delay\w*",
     )),
     # How long a course's credit stays valid, or how long applying takes.
     "credit_age": ("clause", (
@@ -271,12 +272,12 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     # Legal notices about where a program may be offered, and identity checks.
     "compliance": ("clause", (
         r"to\s+comply\s+with", r"state\s+authori[sz]ation", r"consumer\s+protection", r"may\s+not\s+be\s+able\s+to\s+offer",
-        r"(?:ID|identity)\s+verification",
+        r"(?:ID|identity)\s+verification", r"authori[sz]ed\s+to\s+offer",
     )),
     # Another school's accreditation: credits earned or transferred there, a report about it.
     "elsewhere": ("clause", (
         r"transfer\w*", r"(?:were|was|is|are)\s+earned\s+at", r"taken\s+at\s+an?", r"according\s+to",
-        r"(?:from|at)\s+an?\s+(?:ALA[-\s])?accredited", r"toward\s+an?\s+MLIS",
+        r"(?:from|at)\s+an?\s+(?:ALA[-\s])?accredited", r"toward\s+an?\s+MLIS", r"credits\s+(?:were|was)\s+completed",
     )),
     # Events for prospective students: their dates are not deadlines.
     # When applications open, said away from the date: "The system starts accepting applications
@@ -306,7 +307,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"review\s+(?:cycle|visit)", r"site\s+visit",
     )),
     # A co-op, work placement or paid work term.
-    "placement": ("subject", (
+    "placement": ("clause", (
         r"co-?op(?:erative)?(?:\s+(?:education|placements?|terms?|program|applications?|option))?", r"work\s+(?:placements?|terms?)",
         r"paid\s+(?:work|placements?|internships?)", r"placements?",
     )),
@@ -328,7 +329,7 @@ OTHER_CREDENTIALS: tuple[str, ...] = (
     r"Ph\.?\s?D\.?(?:\s+(?:program|cohort|students|applicants|in\s+\w+(?:\s+\w+)?))?", r"doctorate",
     r"\w+/Ph\.?\s?D\.?", r"dual[-\s]degrees?", r"joint[-\s]degrees?", r"(?:doctoral\s+)?dissertations?",
     r"the\s+other\s+degree", r"(?:graduate\s+)?liberal\s+studies", r"doctor\s+of\s+philosophy",
-    r"undergraduate\s+(?:admissions?|programs?|students?|applicants?)",
+    r"undergraduate\s+(?:admissions?|programs?|students?|applicants?|majors?)", r"combined\s+degree(?:\s+program)?",
     r"(?:applicants|students)\s+(?:for|in|to)\s+the\s+(?:[\w-]+\s){1,4}?(?:concentration|certificate|specialization)", r"B\.?S\.?I\.?S\.?", r"bachelor\s+of\s+\w+",
     r"(?:library\s+media\s+|teacher\s+|school\s+library\s+)certification", r"master\s+of\s+science\s+programs",
     # A dual degree written with a slash after this program's name: "MLIS/MS Urban Studies".
@@ -351,7 +352,8 @@ FIELD_SCOPES: dict[str, tuple[str, ...]] = {
     "min_gpa": ("other_program", "funding", "standing", "course_grades", "graduation", "statistic", "lesser_route"),
     "entrance_exam": ("other_program", "funding"),
     "total_credits": ("other_program", "part", "statistic", "lesser_route"),
-    "duration": ("other_program", "statistic", "accreditation_term", "placement", "standing", "lapse", "credit_age"),
+    "duration": ("other_program", "statistic", "accreditation_term", "placement", "standing", "lapse", "credit_age",
+                 "elsewhere"),
     "application_deadlines": ("other_program", "placement", "office", "disregard", "event", "opens"),
     "tuition": ("other_program", "funding"),
     "application_fee": ("other_program", "funding"),
