@@ -50,9 +50,32 @@ def _scopes(field: str, reach: str) -> tuple[str, ...]:
     return tuple(s for s in v.FIELD_SCOPES.get(field, ()) if v.SCOPES[s][0] == reach)
 
 
-def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
-    """The sentence of text that holds text[start:end]."""
+# A label starts a clause of its own in a flattened list: "Credits: 36 (12 courses) Full time study:
+# 9 credits ... Transfer credits: Maximum of 6 credits" is five clauses.
+_LABEL_START = re.compile(r"(?<=\S)\s(?=(?-i:[A-Z])[\w/&()'-]*(?:\s[\w/&()'-]+){0,3}:\s)")
+
+# The word before a label that continues a name ("PhD in Information Science deadline:").
+_CAPITALIZED_BEFORE = re.compile(r"(?:\b(?-i:[A-Z])[\w'-]*|\b(?:in|of|and|for|the|to|on|at|a|an)|&)$")
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of clauses: sentences, split again where a label ("Transfer credits:")
+    starts a new item of a flattened list."""
+    out: list[tuple[int, int]] = []
     for a, b in sentences(text):
+        start = a
+        for m in _LABEL_START.finditer(text, a, b):
+            if _CAPITALIZED_BEFORE.search(text, max(a, m.start() - 40), m.start()):
+                continue  # inside a name: "PhD in Information Science deadline:"
+            out.append((start, m.start()))
+            start = m.end()
+        out.append((start, b))
+    return [c for c in out if c[0] < c[1]]
+
+
+def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The clause of text that holds text[start:end] (a sentence, or a labelled item of a list)."""
+    for a, b in clauses(text):
         if a <= start < b:
             return a, b
     return 0, len(text)
@@ -170,7 +193,7 @@ def bound_text(field: str, text: str) -> str:
         return text
     out = []
     last = 0
-    for a, b in sentences(text):
+    for a, b in clauses(text):
         if _about_other(text, a, b) or clause_scope(field, text[a:b]):
             out.append(text[last:a])
             out.append(" " * (b - a))
