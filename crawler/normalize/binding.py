@@ -118,6 +118,8 @@ _HELD_BEFORE = re.compile(
 _JOINED = re.compile(rf"(?:{_OWN_NAME.pattern})\s?(?:and|or|&|/|,)\s?$", re.I)
 
 
+# "applicants for the Public Librarianship Concentration": a group, never one item of a list of degrees.
+_GROUP_OF = re.compile(r"(?:applicants|students)\b", re.I)
 _LIST_GAP = re.compile(r"^[^.;:\d]{0,120}$")
 
 
@@ -139,7 +141,8 @@ def _marks(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     others = tuple(
         (m.start(), m.end()) for m in _OTHER.finditer(text)
         if not _HELD_BEFORE.search(text, max(0, m.start() - 60), m.start())
-        and not _JOINED.search(text, max(0, m.start() - 40), m.start()) and not _in_a_list_with_ours(text, m)
+        and (_GROUP_OF.match(m.group(0)) or not (
+            _JOINED.search(text, max(0, m.start() - 40), m.start()) or _in_a_list_with_ours(text, m)))
     )
     return others, tuple(m.start() for m in _OWN_NAME.finditer(text))
 

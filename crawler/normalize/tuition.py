@@ -400,6 +400,9 @@ def _own_post(text: str, amounts: list[Amount], i: int) -> re.Match[str]:
     a = amounts[i]
     post_re = _POST_NO_LABEL if _LABEL_RIGHT_BEFORE.search(text, max(0, a.start - 45), a.start) else _POST
     m = post_re.match(text, a.end)
+    if m.group("per") and not (m.group("label") or m.group("label2")) and _HEADS_NEXT.match(text, m.end()):
+        # "Tuition Per Credit Hour: $2,035* Per Term: $16,280": a unit ending in a colon heads the next amount.
+        m = post_re.match(text, a.end, m.start("open") if m.group("open") else m.start("per"))
     if (m.group("label") or m.group("label2")) and _HEADS_NEXT.match(text, m.end()):
         return _POST_NO_LABEL.match(text, a.end)  # type: ignore[return-value]
     if m.group("label") and i + 1 < len(amounts) and _ONLY_GAP.fullmatch(text, m.end(), amounts[i + 1].start):

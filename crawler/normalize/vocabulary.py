@@ -279,6 +279,10 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"transfer\w*", r"(?:were|was|is|are)\s+earned\s+at", r"taken\s+at\s+an?", r"according\s+to",
         r"(?:from|at)\s+an?\s+(?:ALA[-\s])?accredited", r"toward\s+an?\s+MLIS", r"credits\s+(?:were|was)\s+completed",
     )),
+    # Charges every student of the university pays, or that are not for studying in the program.
+    "not_program_charge": ("clause", (
+        r"incidental\s+fees?", r"health\s+(?:center|service|services)\s+fees?", r"levy", r"auditors?", r"senior\s+citizens?",
+    )),
     # Events for prospective students: their dates are not deadlines.
     # When applications open, said away from the date: "The system starts accepting applications
     # for the Fall semester on September 15" (right before a date, deadlines.py reads it).
@@ -356,7 +360,7 @@ FIELD_SCOPES: dict[str, tuple[str, ...]] = {
     "duration": ("other_program", "statistic", "accreditation_term", "placement", "standing", "lapse", "credit_age",
                  "elsewhere"),
     "application_deadlines": ("other_program", "placement", "office", "disregard", "event", "opens"),
-    "tuition": ("other_program", "funding"),
+    "tuition": ("other_program", "funding", "not_program_charge"),
     "application_fee": ("other_program", "funding"),
     "ala_accredited": ("elsewhere",),
     "delivery": ("other_program", "compliance"),
