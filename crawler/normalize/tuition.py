@@ -202,6 +202,8 @@ def _table_unit(text: str) -> str | None:
     return "credit"
 
 
+# "$16,280 (8 units)": an amount for a stated number of credits.
+_COUNTED = re.compile(r"\s?\*{0,3}\s?\(\s?(\d{1,2})\s+(?:units?|credits?|credit\s+hours?|hours?)\s?\)", re.I)
 # A price list with more amounts than this is not one fact's evidence; the rest is ignored.
 MAX_AMOUNTS = 200
 
@@ -692,6 +694,9 @@ def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) ->
                 continue
             if item.kind in (None, "tuition") and any(_restates(item, rate) for rate in per_credit):
                 continue
+            counted = _COUNTED.match(t, item.amount.end)
+            if counted and any(rate.amount.value * int(counted.group(1)) == item.amount.value for rate in per_credit):
+                continue  # "Per Term: $16,280 (8 units)": the credit rate times a count, a worked figure
             if sentence_any:
                 residency: tuple[str, ...] = ("any",)
             else:
