@@ -43,7 +43,7 @@ _ENGLISH = re.compile(r"\b(?:" + "|".join(v.ENGLISH_TESTS) + r")\b", re.I)
 _NOT_REQUIRED = re.compile(
     r"\bnot\s+(?:be\s+)?(?:required|needed|necessary|considered|accepted|reviewed|used|part\s+of|require)"
     r"|\bno\s+(?:longer\s+)?(?:require|required|need)\w*|\bno\s+(?:\w+\s){0,3}?(?:required|needed|necessary)\b"
-    r"|\bno\s+(?:GRE|MAT|GMAT|standardi[sz]ed|test|entrance)\b|\bdo(?:es)?\s+not\s+require|\bdon't\s+require"
+    r"|\bno\s+(?:GRE|MAT|GMAT|standardi[sz]ed|test|entrance)\b|\b(?:do(?:es)?|will)\s+not\s+require|\bdon't\s+require"
     r"|\bdoesn't\s+require|\bwithout\s+(?:taking\s+|submitting\s+)?(?:the\s+|an?\s+)?(?:GRE|MAT|test|exam|entrance)|"
     # "required an entrance exam at one time but no longer does" (issue 9: time).
     r"\bno\s+longer\s+(?:does|do|is|are|accepts?|accepted|considers?)\b|\bat\s+one\s+time\s+but\s+no\s+longer\b"
