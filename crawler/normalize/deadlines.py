@@ -151,7 +151,7 @@ _OTHER_BUSINESS = re.compile(
 # words, since a deadlines table may list it beside the admission dates.
 _FUNDING_DEADLINE = re.compile(
     rf"\b(?:{'|'.join(v.FUNDING_WORDS)})\s+(?:application\s+)?(?:deadlines?|applications?|forms?|due)\b"
-    rf"|\b(?:deadlines?|applications?)\s+for\s+(?:[\w-]+\s){{0,3}}?(?:{'|'.join(v.FUNDING_WORDS)})(?:\(s\))?(?:\s+applications?)?\b[^.;]*$"
+    rf"|\b(?:deadlines?|applications?)\s+for\s+(?:(?!admission)[\w-]+\s){{0,3}}?(?:{'|'.join(v.FUNDING_WORDS)})(?:\(s\))?(?:\s+applications?)?\b[^.;]*$"
     rf"|\bapply\s+for\s+(?:\w+\s+)?(?:{'|'.join(v.FUNDING_WORDS)})\b[^.;]*$",
     re.I,
 )
@@ -238,6 +238,11 @@ _CAMPUS_LABELS = ("main campus", "online campus", "global campus", "on campus", 
 _GROUP_LABELS = ("domestic", "international")
 
 
+# Words ending in a colon right before a date are that date's label.
+_LABEL_END = re.compile(r"[A-Za-z)]\s?:\s?$")
+_TERM_MONTH = re.compile(rf"{alternation(TERM_WORDS)}\s?\(\s?$", re.I)
+
+
 def _unreadable_date(text: str, events: list["_Event"]) -> bool:
     """A month standing in a deadline's place with no readable day."""
     in_date = bytearray(len(text) + 1)
@@ -248,6 +253,8 @@ def _unreadable_date(text: str, events: list["_Event"]) -> bool:
         if in_date[m.start()]:
             continue
         before = text[max(0, m.start() - 60) : m.start()]
+        if _TERM_MONTH.search(before):
+            continue  # "Fall (September) start date": the month the term starts, not a date
         if _DEADLINE_SLOT.search(before) and not _NOT_DEADLINE_MONTH.search(before):
             return True
     return False
@@ -324,6 +331,8 @@ def _split_gap(gap: str, date_first: bool = False) -> int:
         # heading stands in introduces the next date from its start.
         first_end = _SENTENCE_GAP.search(gap, consumed, min(heads))
         return first_end.end() if first_end else min(heads)
+    if _LABEL_END.search(gap) and not _SENTENCE_GAP.search(gap, consumed):
+        return consumed  # "... Guaranteed consideration for School (internal) scholarships: March 1"
     cut = consumed
     for p in _SPLIT_PUNCT.finditer(gap, consumed):
         cut = p.start()
