@@ -37,7 +37,13 @@ from crawler import normalize as n
 #    lieu of" conditional; flattened tables with residency/unit columns and amounts without "$";
 #    "within the 36 hours", "reduced from 42 to 36"; part-time "up to N years" is a length;
 #    "at times convenient to you" is asynchronous; money in words is read.
-PARSER_VERSION = "4"
+# 5: (issue 19) binding as one mechanism (normalize/binding.py): scope words in the vocabulary
+#    (another school, program or credential, awards, grades once enrolled, parts of the degree,
+#    statistics, accreditation terms, co-ops, office closures, disregarded dates, events) move a
+#    value away; exam status words ("has stopped requiring", "GRE required? No", "even if ..."),
+#    "intends to seek accreditation" is not accredited, "September start" is fall, a table's
+#    stated unit, residency columns joined by "or", the school's own rate over a general one.
+PARSER_VERSION = "5"
 
 
 # The plausible amount of one stated rate or fee, in US dollars, per (kind, per): a value outside

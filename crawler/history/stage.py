@@ -24,6 +24,7 @@ from crawler.errors import FeedError
 from crawler.faults import checkpoint
 from crawler.fields import FIELDS, canonical, in_order
 from crawler.items import ALL_PROGRAMS, READ_OUTCOMES
+from crawler.normalize.binding import binding_clause
 from crawler.states import Health
 
 FETCH_FAILURE_PREFIXES = ("page not fetched", "page answered HTTP")
@@ -222,7 +223,7 @@ def merge(program_ids: Iterable[str], facts: Iterable[dict]) -> dict[tuple[str, 
 
 def _observe(field_name: str, facts: list[dict]) -> Observation:
     spec = FIELDS[field_name]
-    evidence = [{"text": f["text"], "url": f["url"]} for f in facts if f.get("text")]
+    evidence = [_evidence(field_name, f) for f in facts if f.get("text")]
     source_url = facts[0]["url"]
     problems = [f"{f['missing']} ({f['url']})" if f.get("missing") else f["problem"]
                 for f in facts if f.get("missing") or f.get("problem")]
@@ -245,6 +246,17 @@ def _observe(field_name: str, facts: list[dict]) -> Observation:
     return Observation("value", value, evidence, source_url)
 
 
+def _evidence(field_name: str, fact: dict) -> dict:
+    """One fact's evidence: its text and page, and, when a value was read from part of the text,
+    the clause that binds it ("clause"), so a maintainer sees why (normalize.binding)."""
+    out = {"text": fact["text"], "url": fact["url"]}
+    if fact.get("value") is not None:
+        clause = binding_clause(field_name, fact["text"])
+        if clause and clause != fact["text"].strip():
+            out["clause"] = clause
+    return out
+
+
 CONFLICT = "conflict"  # observations.state of a field whose pages disagree (value: `alternatives`)
 
 
@@ -256,7 +268,7 @@ def alternatives(facts: list[dict]) -> list[dict]:
         if f.get("value") is None:
             continue
         entry = out.setdefault((f["url"], canonical(f["value"])), {"url": f["url"], "value": f["value"], "evidence": []})
-        entry["evidence"].append({"text": f["text"], "url": f["url"]})
+        entry["evidence"].append(_evidence(f["field"], f))
     return list(out.values())
 
 

@@ -72,6 +72,17 @@ Conventions spider authors can rely on (each module's docstring has the details)
   of terms, leaves or transfer-credit windows all give nothing. A flattened table row of
   adjacent amounts takes the residency or unit columns of its header; two adjacent dates
   (columns we cannot pair) make parse_deadlines []. Word tables live once in vocabulary.py.
+- Binding, one mechanism for every normalizer (issue 19, PARSER_VERSION 5; binding.py): a value
+  is returned only where its clause binds it to this program. Scope words are vocabulary
+  (`vocabulary.SCOPES`; `FIELD_SCOPES` says which move which field): another school or program
+  ("applicants to the business school", "if required by your program"), awards, grades once
+  enrolled, a part of the degree ("Core Courses (18 credits)", nearest head before the value),
+  statistics, an accreditation's term, co-ops, office closures, disregarded dates, events.
+  Another credential named before a value (CAS, PhD, specialist, dual degree, a concentration's own
+  requirements) holds until the program is named again; one an applicant holds ("applicants who
+  hold a doctorate") is a qualification. A clause is a sentence or a labelled item of a flattened
+  list. `binding.binding_clause(field, text)` gives the shortest run of sentences that reads as
+  the whole text; the history keeps it as the evidence's "clause" and the report shows it.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from .binding import bound_text, clause_scope, subject_scope
 from .models import plain
 from .text import prepare, words_to_digits
 
@@ -64,11 +65,13 @@ _PART_AFTER = re.compile(
     r"|of\s+(?:electives?|core|transfer|graduate\s+transfer)|in\s+(?:electives?|core)"
     r"|(?:of\s+)?(?:required\s+)?(?:core|electives?|transfer)"
     # "a six-hour reduction", "the 30 remaining credits": not the degree's total (issue 9).
-    r"|[-\s]?(?:reduction|waiver|exemption|remaining)\b))",
+    r"|[-\s]?(?:reduction|waiver|exemption|remaining)\b"
+    # "150 hours of experience in an information agency": clock hours, not credits.
+    r"|\s?of\s+(?:[\w-]+\s){0,2}?(?:experience|fieldwork|service|practice)\b))",
     re.I,
 )
 _PART_BEFORE = re.compile(
-    r"(?:\bup\s+to|\bmaximum\s+of|\bmax\.?|\bno\s+more\s+than|\bat\s+least|\btransfer(?:\s+of)?|\bincluding|\bincludes"
+    r"(?:\bup\s+to|\b(?:their|the|your)\s+first|\bmax\.?|\bno\s+more\s+than|\bat\s+least|\btransfer(?:\s+of)?|\bincluding|\bincludes"
     r"|\bof\s+which|\beach|\bwith|\bplus|\band|\bremaining|\bexempt\s+from|\bwaived?|\breduction\s+of"
     r"|\bfull[-\s]time\s?\(|\bpart[-\s]time\s?\()(?:\s+an?)?\s?$",
     re.I,
@@ -128,7 +131,7 @@ def _clauses(text: str) -> list[str]:
 
 def _prepare(text: str) -> str:
     """Digits for number words, restated figures collapsed, old-to-new changes read as the new."""
-    t = _RESTATED.sub(r"\1", words_to_digits(prepare(text)))
+    t = _RESTATED.sub(r"\1", words_to_digits(bound_text("total_credits", prepare(text))))
     return _CHANGED.sub(lambda m: f"now requires {m.group('now')} credits", t)
 
 
@@ -146,6 +149,9 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
         strong = _STRONG_AFTER.match(clause, m.end()) is not None or _STRONG_BEFORE.search(before) is not None or (
             _COLON_AFTER.match(clause, m.end()) is not None and _LISTS_PARTS.search(head) is not None
         )
+        if not strong and subject_scope("total_credits", clause[: m.start()]):
+            parts.append(value)  # "Core Courses (18 credits)": the nearest head is a part
+            continue
         if not strong:
             if _PART_AFTER.match(after) or _PART_TOPIC_BEFORE.search(before) and not re.search(
                 r"\b(?:total|degree|program)\b", before, re.I
@@ -217,8 +223,8 @@ def parse_credits(text: str) -> Decimal | None:
             _OTHER_CREDENTIAL.sub(" ", clause)
         ):
             continue  # "The post-master's certificate requires 15 credit hours."
-        if _LOAD_CLAUSE.search(clause):
-            continue
+        if _LOAD_CLAUSE.search(clause) or clause_scope("total_credits", clause):
+            continue  # a load; another program's total; a statistic
         candidates.extend(_candidates(clause, parts))
         if len(candidates) > 100:
             return None  # a list of numbers, not a statement of one total

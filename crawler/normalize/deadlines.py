@@ -48,8 +48,9 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .binding import bound_text, credential_before, subject_scope
 from .models import Deadline
 from .qualifiers import join as q_join
 from . import vocabulary as v
@@ -142,7 +143,7 @@ _NOT_A_DEADLINE = re.compile(
 _OTHER_BUSINESS = re.compile(
     r"\b(?:refund\w*|deposits?|accept\s+or\s+(?:reject|decline)|(?:your|an?)\s+(?:admission\s+)?offer|immuniz\w*"
     r"|vaccin\w*|apply\s+to\s+graduate|graduation|commencement|founded|task\s+force|accredit\w*|review\s+visit"
-    r"|not\s+(?:a\s+)?deadlines?|fafsa|for\s+(?:financial\s+)?aid)\b",
+    r"|not\s+(?:a\s+)?deadlines?|fafsa|for\s+(?:financial\s+)?aid|reply\s+deadline|re-?entry|re-?enter|readmission)\b",
     re.I,
 )
 # The deadline of a separate funding application, not of admission ("The scholarship application
@@ -150,7 +151,7 @@ _OTHER_BUSINESS = re.compile(
 # words, since a deadlines table may list it beside the admission dates.
 _FUNDING_DEADLINE = re.compile(
     rf"\b(?:{'|'.join(v.FUNDING_WORDS)})\s+(?:application\s+)?(?:deadlines?|applications?|forms?|due)\b"
-    rf"|\b(?:deadlines?|applications?)\s+for\s+(?:{'|'.join(v.FUNDING_WORDS)})\b[^.;]*$"
+    rf"|\b(?:deadlines?|applications?)\s+for\s+(?:(?!admission)[\w-]+\s){{0,3}}?(?:{'|'.join(v.FUNDING_WORDS)})(?:\(s\))?(?:\s+applications?)?\b[^.;]*$"
     rf"|\bapply\s+for\s+(?:\w+\s+)?(?:{'|'.join(v.FUNDING_WORDS)})\b[^.;]*$",
     re.I,
 )
@@ -171,7 +172,9 @@ _DATE_FIRST = re.compile(
     r"(?!\s?:|\s?\d)",
     re.I,
 )
-_FOR_POSTFIX = re.compile(r"^\s?[(,-]?\s?(?:for|-)\s+(?:the\s+)?[^.;,()]{0,60}", re.I)
+# Not a label with a colon: "Fall: July 1 - Spring: November 1" introduces the next date.
+# Nor across a spaced dash: "July 1 for international students - August 15 for domestic students".
+_FOR_POSTFIX = re.compile(r"^\s?[(,-]?\s?(?:for|-)\s+(?:the\s+)?(?![^.;,()\u2022]{0,25}:)(?:(?!\s-\s)[^.;,()\u2022]){0,60}", re.I)
 # "March 1 (priority)", "11/1 (spring)", "January 15 (international applicants)": a parenthesis
 # right after a date describes that date only; it never introduces the next one.
 _PAREN_POSTFIX = re.compile(r"^\s?\(([^()]{0,80})\)")
@@ -181,10 +184,10 @@ _TERM_LIST_LINK = re.compile(r"\s?(?:,\s?(?:and|or|&)?|and|or|&|/)\s?$", re.I)
 _KIND_WORD = r"(?:priority|preferred|early|final|regular)"
 _KIND_PAIR = re.compile(rf"\b({_KIND_WORD})\s?(?:and|&|/)\s?({_KIND_WORD})\b", re.I)
 _LIST_GAP = re.compile(r"^\s?(?:,|and|&|,\s?and)\s?$", re.I)
-_SENTENCE_GAP = re.compile(r"[.;]\s|\|")  # a sentence end or a table-cell bar
+_SENTENCE_GAP = re.compile(r"[.;]\s|\||\u2022")  # a sentence end, a table-cell bar or a bullet
 # "Apply online", "online application": about the paperwork, not who the deadline applies to.
 _PAPERWORK = re.compile(v.paperwork_pattern(), re.I)
-_SPLIT_PUNCT = re.compile(r"[.;]\s|[.;]$|\)\s|,\s")
+_SPLIT_PUNCT = re.compile(r"[.;]\s|[.;]$|\)\s|,\s|\u2022")
 
 
 # A month written where a deadline's date should be, but with no readable day ("Fall: May
@@ -227,8 +230,18 @@ _OWN_SOURCE = re.compile(r"\b(?:department|program|school\s+of|ischool|college\s
 _GROUP_ONLY = re.compile(
     r"\(\s?(?:for\s+)?(?P<group>[a-z][a-z&'/ -]{1,60}?\s(?:applicants|students|candidates))\s+only\s?\)", re.I
 )
+# "September start": a start named by its month is its term (vocabulary.START_MONTH_TERMS).
+_START_MONTH = re.compile(
+    rf"\b(?P<month>{alternation(v.START_MONTH_TERMS, bounded=False)})\.?\s+(?P<start>{alternation(v.START_WORDS, bounded=False)})\b",
+    re.I,
+)
 _CAMPUS_LABELS = ("main campus", "online campus", "global campus", "on campus", "online")
 _GROUP_LABELS = ("domestic", "international")
+
+
+# Words ending in a colon right before a date are that date's label.
+_LABEL_END = re.compile(r"[A-Za-z)]\s?:\s?$")
+_TERM_MONTH = re.compile(rf"{alternation(TERM_WORDS)}\s?\(\s?$", re.I)
 
 
 def _unreadable_date(text: str, events: list["_Event"]) -> bool:
@@ -241,6 +254,8 @@ def _unreadable_date(text: str, events: list["_Event"]) -> bool:
         if in_date[m.start()]:
             continue
         before = text[max(0, m.start() - 60) : m.start()]
+        if _TERM_MONTH.search(before):
+            continue  # "Fall (September) start date": the month the term starts, not a date
         if _DEADLINE_SLOT.search(before) and not _NOT_DEADLINE_MONTH.search(before):
             return True
     return False
@@ -309,11 +324,16 @@ def _split_gap(gap: str, date_first: bool = False) -> int:
     if m and m.end() > consumed:
         consumed = m.end()
     heads = [h.start() for h in (TERM_RE.search(gap, consumed), _QUAL_ANY.search(gap, consumed)) if h]
+    opened = gap.find("(", consumed)
+    if opened != -1 and ")" not in gap[opened:]:
+        heads.append(opened)  # "(preferred deadline for international admissions is September 1)"
     if heads:
         # "... on a rolling basis. For full consideration for fall, apply by": the sentence the
         # heading stands in introduces the next date from its start.
         first_end = _SENTENCE_GAP.search(gap, consumed, min(heads))
         return first_end.end() if first_end else min(heads)
+    if _LABEL_END.search(gap) and not _SENTENCE_GAP.search(gap, consumed):
+        return consumed  # "... Guaranteed consideration for School (internal) scholarships: March 1"
     cut = consumed
     for p in _SPLIT_PUNCT.finditer(gap, consumed):
         cut = p.start()
@@ -402,12 +422,20 @@ def _kind(text: str, nearest_end: bool = True) -> str | None:
     return (max(found) if nearest_end else min(found))[1]
 
 
+# A bullet starts a new item of a list ("Spring deadline: November 15 • Summer deadline: April 15"):
+# a date's own words end there; a heading before the list ("Fall admission: • Priority: Feb. 15")
+# still holds for its items.
+_BULLET = re.compile(r"\s?[\u2022\u25aa\u25cf\u00b7]\s?")
+
+
 def _clean(text: str) -> str:
     """Prepared text without time-dependent flags, paperwork "online" and clauses about terms the
     program does not admit in."""
-    t = _STATUS.sub(" ", prepare(text))
+    t = _BULLET.sub(" \u2022 ", _STATUS.sub(" ", prepare(text)))
     t = _PAPERWORK.sub(lambda m: m.group(0).lower().replace("online", "the"), t)
-    return _drop_terms_not_admitted(t)
+    t = _START_MONTH.sub(lambda m: v.START_MONTH_TERMS[m.group("month").lower()] + " " + m.group("start"), t)
+    # Sentences about another program, a co-op, an office closure or a date to disregard.
+    return bound_text("application_deadlines", _drop_terms_not_admitted(t))
 
 
 def _words_around(t: str, events: list[_Event]) -> tuple[list[str], list[str]]:
@@ -495,6 +523,55 @@ class _State:
     campus: str | None = None
     group: str | None = None
     source: str | None = None
+    previous_terms: list[str | None] = field(default_factory=list)  # the terms of the date before
+    carried_kind: str | None = None  # a kind word after a date that had its own: the next date's
+
+
+@dataclass
+class _Text:
+    """One deadline text, cleaned, with its events and what the words around them say."""
+
+    t: str
+    events: list[_Event]
+    pres: list[str]
+    posts: list[str]
+    only_term: str | None
+    listed_kind: dict[int, str]
+    listed_term: dict[int, str]
+    superseded: set[int]
+    spans: list[tuple[int, int]]
+    span_starts: list[int]
+    heading_context: bool
+
+    @classmethod
+    def read(cls, t: str, events: list[_Event]) -> "_Text":
+        named_terms = {TERM_WORDS[w.lower()] for w in TERM_RE.findall(t)}
+        pres, posts = _words_around(t, events)
+        spans = sentences(t)
+        return cls(
+            t, events, pres, posts,
+            only_term=next(iter(named_terms)) if len(named_terms) == 1 else None,
+            listed_kind=_listed_kinds(t, events, pres),
+            listed_term=_listed_terms(t, events, pres),
+            superseded=_superseded(events, pres),
+            spans=spans, span_starts=[a for a, _ in spans],
+            heading_context=_DEADLINE_CONTEXT.search(t[: spans[0][1]][:120]) is not None if spans else False,
+        )
+
+    def sentence(self, pos: int) -> str:
+        return _sentence_of(self.t, self.spans, self.span_starts, pos)
+
+
+@dataclass
+class _Own:
+    """The words a date carries after it: "January 15: Summer semester", "(priority)", "for fall"."""
+
+    text: str
+    terms: list[str]
+    campus: str | None
+    group: str | None
+    named_group: str | None
+    source: str | None
 
 
 def parse_deadlines(text: str) -> list[Deadline]:
@@ -503,108 +580,139 @@ def parse_deadlines(text: str) -> list[Deadline]:
     events = _find_events(t)
     if not events or _unreadable_date(t, events) or _column_rows(t, events):
         return []
-    named_terms = {TERM_WORDS[w.lower()] for w in TERM_RE.findall(t)}
-    only_term = next(iter(named_terms)) if len(named_terms) == 1 else None
-    pres, posts = _words_around(t, events)
-    listed_kind = _listed_kinds(t, events, pres)
-    listed_term = _listed_terms(t, events, pres)
-    superseded = _superseded(events, pres)
-    spans = sentences(t)
-    span_starts = [a for a, _ in spans]
-    heading_context = _DEADLINE_CONTEXT.search(t[: spans[0][1]][:120]) is not None if spans else False
-
-    out: list[Deadline] = []
-    seen: set[Deadline] = set()
+    reading = _Text.read(t, events)
     state = _State(terms=[])
-    previous_terms: list[str | None] = []
-    next_carried: str | None = None
-    for i, (ev, pre, post) in enumerate(zip(events, pres, posts)):
-        carried, next_carried = next_carried, None
-        clause = _own_clause(pre)
-        pre_terms = _term_list(clause)
-        inside = i > 0 and _in_paren(posts[i - 1] + pre)
-        if pre_terms and not inside:
-            state.terms = pre_terms
-        # Qualifier headings hold until the next one of their slot; a campus heading starts a
-        # new block, so it also clears the applicant group of the block before it. A qualifier
-        # inside a parenthesis is that date's own and holds for nothing after it.
-        pre_campus, pre_group = _qualifier(pre, _CAMPUS_LABELS), _qualifier(pre, _GROUP_LABELS)
-        if not inside:
-            if pre_campus:
-                state.campus, state.group = pre_campus, None
-            if pre_group:
-                state.group = pre_group
-        if _SOURCE.search(pre):
-            state.source = "graduate school"
-        elif _OWN_SOURCE.search(pre):
-            state.source = None  # "...; the department recommends applying by March 1"
-        # A kind named as a heading holds for the dates after it; a kind written inside one
-        # term's own clause ("Fall/Spring: priority deadline March 1") is that date's only.
-        pre_kind, sticky = _heading_kind(clause)
-        if pre_kind and sticky and not ev.rolling and not inside:
-            state.kind = pre_kind
-        sentence = _sentence_of(t, spans, span_starts, ev.start)
-        if not ev.rolling and (
-            _NOT_A_DEADLINE.search(pre) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
-            or not (_DEADLINE_CONTEXT.search(sentence) or heading_context)
-        ):
-            previous_terms = []
-            continue
-        if i in superseded:
-            continue
-        first = _DATE_FIRST.match(post) if not pre_terms else None
-        start = first.end() if first else 0
-        paren = _PAREN_POSTFIX.match(post, start)
-        post_for = _FOR_POSTFIX.match(post, paren.end() if paren else start)
-        own = (first.group(0) if first else "") + " " + (paren.group(1) if paren else "") + " " + (
-            post_for.group(0) if post_for else "")
-        post_terms = [TERM_WORDS[w.lower()] for w in TERM_RE.findall(own)]
-        group_only = _GROUP_ONLY.search(post[: len(own) + 80])
-        if group_only:
-            own = own + " " + group_only.group(0)
-        post_campus, post_group = _qualifier(own, _CAMPUS_LABELS), _qualifier(own, _GROUP_LABELS)
-        if inside:
-            # "(international: April 1)": the date of the one before it, for another group.
-            terms = pre_terms or post_terms or previous_terms or [None]
-            post_campus = post_campus or pre_campus or state.campus
-            post_group = post_group or pre_group
-        elif ev.rolling:
-            # Rolling holds for the terms of its own sentence only: "Admission is rolling. Fall
-            # applicants should apply by March 1." is rolling for every term.
-            own_sentence_term = only_term if only_term and TERM_RE.search(sentence) else None
-            terms = pre_terms or post_terms or state.terms or ([own_sentence_term] if own_sentence_term else [None])
-        else:
-            terms = pre_terms or post_terms or state.terms or ([only_term] if only_term else [None])  # type: ignore[list-item]
-        if i in listed_term:
-            terms = [listed_term[i]]
-        if ev.ambiguous and not (pre_terms or post_terms or state.terms):
-            continue  # "Deadline: 12/1" with no term: month/day or day/month? Skipped.
-        named_group = None
-        if group_only and not post_group:
-            named_group = " ".join(group_only.group("group").lower().split())
-        source = "graduate school" if _SOURCE.search(own) else state.source
-        # The date's own words replace the heading of their slot.
-        qual = q_join([source, post_campus or state.campus, post_group or state.group, named_group])
-        if ev.rolling and not pre_terms and not post_terms and _YEAR_ROUND.search(sentence):
-            terms = [None]  # "accepted year-round on a rolling basis": every term
-        extended = i + 1 in superseded
-        for term in dict.fromkeys(terms):
-            if ev.rolling:
-                deadline = Deadline(term=term, date=None, kind="rolling", applies_to=qual)
-            else:
-                # The words right before the date are its own ("accepted until February 1, priority
-                # consideration is given to applications received by December 15"): they win over a
-                # kind word after it, which then introduces the next date.
-                near, after = _kind(" ".join(clause.split()[-3:])), _kind(post, nearest_end=False)
-                kind = listed_kind.get(i) or near or after or carried or pre_kind or state.kind or "final"
-                next_carried = after if near and after and after != near else None
-                deadline = Deadline(term=term, date=ev.date, kind=kind, applies_to=qual)
-            if deadline not in seen:
-                seen.add(deadline)
-                out.append(deadline)
-        if not extended:
-            previous_terms = list(terms)
-    return _tidy(out)
+    out: list[Deadline] = []
+    for i in range(len(events)):
+        out.extend(_read_event(reading, state, i))
+    return _tidy(list(dict.fromkeys(out)))
+
+
+def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
+    """The deadlines one event states, in the light of the headings before it (which it updates)."""
+    ev, pre = r.events[i], r.pres[i]
+    carried, state.carried_kind = state.carried_kind, None
+    clause = _own_clause(pre)
+    pre_terms = _term_list(clause)
+    inside = i > 0 and _in_paren(r.posts[i - 1] + pre)
+    pre_campus, pre_group = _follow_headings(state, pre, pre_terms, inside)
+    pre_kind, sticky = _heading_kind(clause)
+    if pre_kind and sticky and not ev.rolling and not inside:
+        state.kind = pre_kind
+    sentence = r.sentence(ev.start)
+    if not ev.rolling and _not_a_deadline(r, i, clause, sentence):
+        state.previous_terms = []
+        return []
+    if i in r.superseded:
+        return []
+    own = _own_words(r.posts[i], pre_terms)
+    terms = _terms_for(r, state, i, pre_terms, own.terms, inside, sentence)
+    if ev.ambiguous and not (pre_terms or own.terms or state.terms):
+        return []  # "Deadline: 12/1" with no term: month/day or day/month? Skipped.
+    campus, group = own.campus, own.group
+    if inside:
+        campus, group = campus or pre_campus or state.campus, group or pre_group
+    # The date's own words replace the heading of their slot.
+    qual = q_join([own.source or state.source, campus or state.campus, group or state.group, own.named_group])
+    if not (i + 1 in r.superseded):
+        state.previous_terms = list(terms)
+    if ev.rolling:
+        return [Deadline(term=term, date=None, kind="rolling", applies_to=qual) for term in dict.fromkeys(terms)]
+    # The words right before the date are its own ("accepted until February 1, priority consideration
+    # is given to applications received by December 15"): they win over a kind word after it, which
+    # then introduces the next date.
+    near, after = _kind(" ".join(clause.split()[-3:])), _kind(_unclosed_cut(r.posts[i]), nearest_end=False)
+    kind = r.listed_kind.get(i) or near or after or carried or pre_kind or state.kind or "final"
+    state.carried_kind = after if near and after and after != near else None
+    return [Deadline(term=term, date=ev.date, kind=kind, applies_to=qual) for term in dict.fromkeys(terms)]
+
+
+def _follow_headings(state: _State, pre: str, pre_terms: list[str], inside: bool) -> tuple[str | None, str | None]:
+    """Headings hold until the next one of their slot: terms, campus (a campus heading starts a
+    new block, so it clears the applicant group), applicant group, and the Graduate School as the
+    source. A qualifier inside a parenthesis is that date's own and holds for nothing after it.
+    Returns the campus and group the words before the date name."""
+    if pre_terms and not inside:
+        state.terms = pre_terms
+    pre_campus, pre_group = _qualifier(pre, _CAMPUS_LABELS), _qualifier(pre, _GROUP_LABELS)
+    if not inside:
+        if pre_campus:
+            state.campus, state.group = pre_campus, None
+        if pre_group:
+            state.group = pre_group
+    if _SOURCE.search(pre):
+        state.source = "graduate school"
+    elif _OWN_SOURCE.search(pre):
+        state.source = None  # "...; the department recommends applying by March 1"
+    return pre_campus, pre_group
+
+
+_OPENS_AFTER = re.compile(
+    r"^\s?[:\-]\s?(?:the\s+)?(?:online\s+)?applications?\s+(?:opens?|is\s+open|becomes?\s+available|available)\b", re.I
+)
+
+
+def _not_a_deadline(r: _Text, i: int, clause: str, sentence: str) -> bool:
+    """A date that is not this program's application deadline: an opening, start or decision date
+    (the words right before it), a sentence about other business, a funding application's
+    deadline, a sentence with no word about applying, or a date the binding moves elsewhere (a
+    co-op's, another credential's)."""
+    pre = r.pres[i]
+    return bool(
+        _NOT_A_DEADLINE.search(pre) or _OPENS_AFTER.match(r.posts[i]) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
+        or not (_DEADLINE_CONTEXT.search(sentence) or r.heading_context)
+        or subject_scope("application_deadlines", clause)  # "Co-op applications are due March 1"
+        or credential_before(r.t, r.events[i].start)  # "PhD in Information Science December 1"
+    )
+
+
+def _own_words(post: str, pre_terms: list[str]) -> _Own:
+    """What the words right after a date say of it alone: a term written after it ("January 15:
+    Summer semester", "for the fall semester"), a parenthesis, a named group ("(School
+    Librarianship certificate applicants only)"), a campus, an applicant group, the source."""
+    first = _DATE_FIRST.match(post) if not pre_terms else None
+    start = first.end() if first else 0
+    paren = _PAREN_POSTFIX.match(post, start)
+    post_for = _FOR_POSTFIX.match(post, paren.end() if paren else start)
+    own = (first.group(0) if first else "") + " " + (paren.group(1) if paren else "") + " " + (
+        post_for.group(0) if post_for else "")
+    terms = [TERM_WORDS[w.lower()] for w in TERM_RE.findall(own)]
+    group_only = _GROUP_ONLY.search(post[: len(own) + 80])
+    if group_only:
+        own = own + " " + group_only.group(0)
+    campus, group = _qualifier(own, _CAMPUS_LABELS), _qualifier(own, _GROUP_LABELS)
+    named = " ".join(group_only.group("group").lower().split()) if group_only and not group else None
+    return _Own(own, terms, campus, group, named, "graduate school" if _SOURCE.search(own) else None)
+
+
+def _terms_for(
+    r: _Text, state: _State, i: int, pre_terms: list[str], post_terms: list[str], inside: bool, sentence: str,
+) -> list[str | None]:
+    """The terms a date is for: its own words first, then the heading in force, then the only
+    term the text names. A date inside a parenthesis ("(international: April 1)") is for the terms
+    of the date before it; rolling holds for the terms of its own sentence only ("Admission is
+    rolling. Fall applicants should apply by March 1." is rolling for every term), and
+    "accepted year-round on a rolling basis" for every term."""
+    ev = r.events[i]
+    terms: list[str | None]
+    if inside:
+        terms = [*(pre_terms or post_terms or state.previous_terms or [None])]
+    elif ev.rolling:
+        own_sentence_term = r.only_term if r.only_term and TERM_RE.search(sentence) else None
+        terms = [*(pre_terms or post_terms or state.terms or [own_sentence_term])]
+    else:
+        terms = [*(pre_terms or post_terms or state.terms or [r.only_term])]
+    if i in r.listed_term:
+        terms = [r.listed_term[i]]
+    if ev.rolling and not pre_terms and not post_terms and _YEAR_ROUND.search(sentence):
+        terms = [None]
+    return terms
+
+
+def _unclosed_cut(post: str) -> str:
+    """A date's trailing words up to a parenthesis it opens for the next date."""
+    opened = post.rfind("(")
+    return post[:opened] if opened > post.rfind(")") else post
 
 
 def _tidy(out: list[Deadline]) -> list[Deadline]:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as v
+from .binding import bound_text
 from .models import Delivery
 from .text import prepare, sentences
 
@@ -44,7 +45,8 @@ _ONLINE = re.compile(
 _PAPERWORK = re.compile(v.paperwork_pattern(), re.I)
 _NOT_ONLINE = re.compile(
     r"\b(?:not|no|never)\s+(?:offered\s+|available\s+)?(?:fully\s+|entirely\s+)?online\b"
-    r"|\b(?:cannot|can\s?not|not)\s+be\s+(?:completed|earned|finished|taken)\s+(?:entirely\s+|fully\s+|completely\s+|wholly\s+)?online\b",
+    r"|\b(?:cannot|can\s?not|not)\s+be\s+(?:completed|earned|finished|taken)\s+(?:entirely\s+|fully\s+|completely\s+|wholly\s+)?online\b"
+    r"|\bbut\s+not\s+the\s+(?:whole|entire|full|complete)\s+(?:degree|program)\b",
     re.I,
 )
 # "Some courses are offered online, but the degree cannot be completed entirely online": part of
@@ -70,7 +72,7 @@ _CAMPUS = re.compile(v.alternation(v.CAMPUS_MODE_WORDS), re.I)
 _HYBRID = re.compile(r"\bhybrid\b|\bblended\b|\blow-residency\b|\bmixed(?:\s+(?:mode|delivery))?\b", re.I)
 _RESIDENCY = re.compile(
     r"\b(?:required|requires?|mandatory|must\s+attend)\b[^.;]{0,60}\b(?:immersion|residency|on-?\s?campus|campus\s+visits?|in-person"
-    r"|face-to-face\s+(?:component|meetings?|sessions?|institutes?)|on-?\s?site\s+(?:institutes?|sessions?|meetings?))\b"
+    r"|face[-\s]to[-\s]face\s+(?:component|meetings?|sessions?|institutes?)|on-?\s?site\s+(?:institutes?|sessions?|meetings?))\b"
     r"|\b(?:immersion|residency|on-?\s?campus\s+(?:[a-z-]+\s)?(?:session|orientation|visit|experience|component|intensive"
     r"|weekend|immersion|residency|institute|workshop|seminar)s?)\b[^.;]{0,40}(?<!not\s)(?<!never\s)\b(?:required|mandatory)\b"
     r"|\bwith\s+an?\s+(?:short|brief|one-week|two-day|\d-day|weekend|annual)?\s?(?:on-?\s?campus\s+)?(?:immersion|residency)\b",
@@ -145,7 +147,9 @@ _OPTIONAL_SYNC = re.compile(
 # ("fully online or in a hybrid format", "on campus, online or hybrid").
 _ONLINE_ROUTE = re.compile(
     r"\b(?:fully|entirely|completely|totally|100%)\s+online\b|\bonline\s+or\b|\bor\s+(?:fully\s+)?online\b"
-    r"|\bonline,\s|\bonline\s+(?:program|option|format|version|cohort|track)s?\b",
+    r"|\bonline,\s|\bonline\s+(?:program|option|format|version|cohort|track)s?\b"
+    # "Program Format Hybrid, Online": a list of formats that includes online.
+    r"|\b(?:hybrid|on-?\s?campus|in-person|face-to-face)\s?(?:,|/|or)\s?online\s?$",
     re.I,
 )
 
@@ -169,7 +173,7 @@ def _regular_sync(t: str) -> bool:
 
 def parse_delivery(text: str) -> Delivery | None:
     """Delivery mode and synchrony; None when the text names no way of delivery."""
-    t = _PAPERWORK.sub(" ", prepare(text))
+    t = bound_text("delivery", _PAPERWORK.sub(" ", prepare(text)))
     remote = _REMOTE.search(t) is not None
     if _NOT_ONLINE.search(t) and _PARTIAL_ONLINE.search(t):
         return Delivery(mode="hybrid", synchronous=_synchronous(t))  # some courses online, not the degree

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_right
 from decimal import Decimal, ROUND_HALF_UP
 
+from .binding import scope_of
 from .models import Duration
 from .text import prepare, sentences, words_to_digits
 
@@ -63,7 +64,7 @@ _LIMIT = re.compile(
     r"\b(?:within|no\s+more\s+than|not\s+(?:to\s+)?exceed|up\s+to|maximum(?:\s+of)?|time\s+limit(?:\s+of)?|limit\s+of"
     r"|no\s+longer\s+than|at\s+most|have|has|are\s+(?:allowed|given|permitted)|allowed|given|permitted"
     # "The Graduate School allows five years to complete the degree", "policy permits 6 years".
-    r"|allows?|allowing|permits?|grants?|gives|a\s+period\s+of|no\s+later\s+than)\s?(?:students\s|you\s|them\s)?$"
+    r"|allows?|allowing|permits?|grants?|gives|a\s+period\s+of|no\s+later\s+than|within\s+an?)\s?(?:students\s|you\s|them\s)?$"
     # A heading that names a limit: "Maximum time to degree: 7 years", "Time limit for completion: 5 years".
     r"|\b(?:(?:maximum|max\.?)\s+(?:time|length|period)|time\s+limit|statute\s+of\s+limitations?)\b[^.;\d]{0,30}$",
     re.I,
@@ -76,9 +77,11 @@ _LIMIT_AFTER = re.compile(
 )
 _NOT_DURATION_AFTER = re.compile(
     r"^\s?(?:of\s+(?:\w+\s){0,2}?(?:experience|work|employment|service|study\s+abroad)|of\s+(?:undergraduate|coursework|college)"
+    # "one year experience working", "three semester units": experience, and credit units.
+    r"|(?:[\w-]+\s){0,1}?(?:experience|employment)\b|(?:units?|credits?|credit\s+hours?)\b"
     r"|old|ago|prior|before|after|of\s+(?:the\s+)?(?:date|graduation)|from\s+(?:the\s+)?date"
     # "8-week sessions", "7-week terms": the length of a course or a term, not of the program.
-    r"|(?:sessions?|courses?|classes|class|terms?|sub-?terms?|blocks?|modules?|format)\b"
+    r"|(?:sessions?|courses?(?!\s+of\s+study)|classes|class|terms?|sub-?terms?|blocks?|modules?|format)\b"
     # "the 3 year plan", "a two-year rotation": a planning document or a course cycle.
     r"|(?:plans?|planners?|planning|cycles?|rotations?|schedules?)\b)",
     re.I,
@@ -128,6 +131,8 @@ def parse_duration(text: str) -> Duration | None:
         a, b = spans[k] if k >= 0 else (0, len(t))
         if _OTHER_LIMIT.search(t, max(a, m.start() - 60), min(b, m.end() + 40)):
             continue  # the words around the figure are about an incomplete, a leave, a transfer
+        if scope_of("duration", t, m.start(), m.end()):
+            continue  # a statistic, an accreditation's term, a co-op, another program
         if m.group("unit").lower().startswith("week") and not (m.group("high") or m.group("low")).isdigit():
             continue
         if m.group("unit").lower().startswith("week") and Decimal(m.group("high") or m.group("low")) < MIN_WEEKS:

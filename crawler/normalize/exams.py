@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as v
+from .binding import bound_text, clause_scope
 from .models import ExamRule
 from .text import prepare
 
@@ -42,7 +43,7 @@ _ENGLISH = re.compile(r"\b(?:" + "|".join(v.ENGLISH_TESTS) + r")\b", re.I)
 _NOT_REQUIRED = re.compile(
     r"\bnot\s+(?:be\s+)?(?:required|needed|necessary|considered|accepted|reviewed|used|part\s+of|require)"
     r"|\bno\s+(?:longer\s+)?(?:require|required|need)\w*|\bno\s+(?:\w+\s){0,3}?(?:required|needed|necessary)\b"
-    r"|\bno\s+(?:GRE|MAT|GMAT|standardi[sz]ed|test|entrance)\b|\bdo(?:es)?\s+not\s+require|\bdon't\s+require"
+    r"|\bno\s+(?:GRE|MAT|GMAT|standardi[sz]ed|test|entrance)\b|\b(?:do(?:es)?|will)\s+not\s+require|\bdon't\s+require"
     r"|\bdoesn't\s+require|\bwithout\s+(?:taking\s+|submitting\s+)?(?:the\s+|an?\s+)?(?:GRE|MAT|test|exam|entrance)|"
     # "required an entrance exam at one time but no longer does" (issue 9: time).
     r"\bno\s+longer\s+(?:does|do|is|are|accepts?|accepted|considers?)\b|\bat\s+one\s+time\s+but\s+no\s+longer\b"
@@ -56,9 +57,12 @@ _NOT_REQUIRED = re.compile(
     r"|(?:exams?|tests?|scores?|GRE|MAT)\s?(?:requirement)?\s?:\s?waived\s?(?:$|[.;])",
     re.I,
 )
+_NOT_REQUIRED_WORDS = re.compile(r"\b(?:" + "|".join(v.EXAM_NOT_REQUIRED) + ")", re.I)
+_NO_WAIVER = re.compile(r"\b(?:" + "|".join(v.EXAM_NO_WAIVER) + ")", re.I)
+_ALTERNATIVES = re.compile(r"\b(?:" + "|".join(v.EXAM_ALTERNATIVES) + ")", re.I)
 _CONDITION_AFTER_NEG = re.compile(
     r"\b(?:if|when|provided|unless|with\s+an?\s+(?:\w+\s){0,3}?(?:gpa|\d\.\d+|graduate|master)|with\s+\d\.\d"
-    r"|for\s+(?:applicants|students|those)\s+(?:with|who|whose|holding|that)|who\s+(?:have|hold|meet)"
+    r"|for\s+(?:applicants|students|those)\s+(?:with|who|whose|holding|that)|who\s+(?:already\s+)?(?:have|hold|meet)"
     r"|whose|holding|above|at\s+least|or\s+higher|or\s+better)\b",
     re.I,
 )
@@ -71,7 +75,8 @@ _CONDITIONAL = re.compile(
     r"|\bor\s+(?:\w+\s+)?years?\s+of\s+(?:[\w-]+\s+){0,3}?experience"
     r"|\brequired\s+(?:only\s+)?(?:for|of|if|when)\s+(?:applicants?|students?|those|your|an?|the)?\s?(?:\w+\s){0,4}?"
     r"(?:with|whose|below|under|less|who|if)\b|\bbelow\s+(?:a\s+)?\d\.\d|\bbelow\s+(?:a\s+)?(?:gpa|grade)"
-    r"|\bif\s+(?:your|the|an?)\s+(?:\w+\s){0,3}?(?:gpa|grade)"
+    r"|\bif\s+(?:your|the|an?)\s+(?:\w+\s){0,3}?(?:gpa|grade)|\bif\s+you\s+(?:do\s+not|don't)\s+(?:have|meet)\b"
+    r"|\brequires?\s+(?:\w+\s){0,3}?(?:if|when)\b"
     # "optional for applicants with a GPA of 3.0 or above": optional for some is waived for some.
     r"|\boptional\s+(?:only\s+)?(?:for|if|when)\s+(?:applicants?|students?|those)?\s?(?:\w+\s){0,4}?(?:with|whose|who|if)\b",
     re.I,
@@ -127,6 +132,20 @@ _MATERIALS = re.compile(
 _GUIDANCE = re.compile(
     r"^\s?(?:for|if)\s+(?:students|applicants|those|you)\s+(?:who\s+)?(?:are\s+)?(?:tak|submit|choos|send)\w*", re.I
 )
+_EXAMPLES = re.compile(r"\(\s?(?:such\s+as|e\.g\.,?|for\s+example,?)[^()]{0,120}\)", re.I)
+# A question states nothing ("Is the GRE required for admission?"), unless its answer follows it
+# ("GRE required? No").
+_QUESTION = re.compile(r"\?\s*$")
+_ANSWERED = re.compile(r"(?P<question>(?:[^.?!;]|\.(?=\d)){0,300})\?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
+
+
+def _answer(m: re.Match[str]) -> str:
+    """A question about an exam and its yes/no answer, as the rule it states ("Do I still need to
+    take the GRE? Yes." -> "GRE required."); a question about anything else is left alone."""
+    exams = _exams_in(m.group("question"))
+    if not exams:
+        return m.group(0)
+    return " " + " and ".join(exams) + (" not required" if m.group("no") else " required")
 _LICENSURE = re.compile(r"\b(?:" + "|".join(v.LICENSURE_TESTS) + r")\b", re.I)
 _UNCONDITIONAL = re.compile(r"\bunconditional(?:\s+admission)?\b|\bregular\s+admission\s+criteria\b", re.I)
 
@@ -174,7 +193,8 @@ def _sentences_with_exam(text: str) -> str:
     # A question ("Is the GRE required for admission?") states nothing.
     keep = [
         p for p in parts
-        if _mentions_exam(p) and not _GUIDANCE.match(p) and not _LICENSURE.search(p) and not p.rstrip().endswith("?")
+        if _mentions_exam(p) and not _GUIDANCE.match(p) and not _LICENSURE.search(p) and not _QUESTION.search(p)
+        and not clause_scope("entrance_exam", p)  # another school's or program's test
     ]
     # A follow-up sentence without the exam's name ("Applicants holding a graduate degree are
     # exempt.") still belongs to the rule when it states a waiver.
@@ -189,7 +209,15 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     t = prepare(text)
     if not _mentions_exam(t):
         return None
-    body = _NOT_WAIVABLE.sub(" required ", _sentences_with_exam(t))
+    # "GRE required? No": the answer states the rule; the status words of the vocabulary ("has
+    # stopped requiring", "replaces the requirement for") say "not required", and "even if you
+    # hold an advanced degree" says no waiver.
+    # "Standardised test results (such as TOEFL, GRE, GMAT, etc.)": exams named as examples.
+    t = _EXAMPLES.sub(" ", bound_text("entrance_exam", t))
+    if "?" in t:
+        t = _ANSWERED.sub(_answer, t)
+    t = _NOT_REQUIRED_WORDS.sub(" not required ", t)
+    body = _NOT_WAIVABLE.sub(" required ", _NO_WAIVER.sub(" required; ", _sentences_with_exam(t)))
     if not body.strip():
         return None
     exams = _exams_in(body)
@@ -217,7 +245,8 @@ def parse_exam_rule(text: str) -> ExamRule | None:
         if _CONDITION_AFTER_NEG.search(sentence) or _CONDITIONAL.search(rest):
             return ExamRule(status="conditional", exams=exams, condition=_condition(body))
         return ExamRule(status="not_required", exams=exams)
-    if _CONDITIONAL.search(body):
+    if _CONDITIONAL.search(body) or _ALTERNATIVES.search(body):
+        # "GRE scores, or a graduate degree, or three years of experience": one route of several.
         return ExamRule(status="conditional", exams=exams, condition=_condition(body))
     if _OPTIONAL.search(body):
         return ExamRule(status="optional", exams=exams)

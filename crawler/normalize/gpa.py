@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from decimal import Decimal
 
+from .binding import scope_of
 from .text import prepare, sentences
 
 TWO_PLACES = Decimal("0.01")
@@ -38,7 +39,7 @@ _LESSER = re.compile(
     r"\b(?:stipulations?|probation\w*|conditional\w*|provisional\w*|case[-\s]by[-\s]case|exception\w*"
     r"|considered|may\s+be\s+admitted|special\s+admission|petition|non-?degree|waiver"
     # Keeping a GPA once enrolled is not an admission minimum.
-    r"|maintain\w*|good\s+standing|preferred|recommended|competitive|to\s+remain|to\s+graduate(?!\s+(?:study|studies|school|programs?|work|level))|for\s+graduation)\b",
+    r"|maintain\w*|good\s+standing|preferred|preferabl[ey]|recommended|competitive|to\s+remain|to\s+graduate(?!\s+(?:study|studies|school|programs?|work|level))|for\s+graduation)\b",
     re.I,
 )
 # A sentence about keeping a GPA once enrolled, graduating, averages of admitted students, other
@@ -148,5 +149,7 @@ def parse_gpa(text: str) -> Decimal | None:
         # The sentence around the number, at most _CLAUSE_REACH either side (bounded work).
         if _NOT_ADMISSION.search(t, max(a, m.start() - _CLAUSE_REACH), min(b, m.end() + _CLAUSE_REACH)):
             continue
+        if scope_of("min_gpa", t, m.start(), m.end()):
+            continue  # another program's, an award's, a grade to graduate, a statistic
         return gpa_value(value)
     return None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from . import vocabulary as v
+from .binding import bound_text
 from .models import money
 from .text import prepare, words_to_digits
 
@@ -105,7 +106,7 @@ def dollars_text(text: str) -> str:
 def parse_money(text: str) -> Decimal | None:
     """The first dollar amount in the text, to the cent; None when there is none or when the
     first amount opens a range ("$500-$700": not a single price)."""
-    amounts = find_amounts(dollars_text(prepare(text)))
+    amounts = find_amounts(bound_text("application_fee", dollars_text(prepare(text))))
     if not amounts or amounts[0].in_range:
         return None
     return money(amounts[0].value)

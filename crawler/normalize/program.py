@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from .text import prepare
+from . import vocabulary as v
+from .binding import bound_text
 from .vocabulary import TERM_ORDER, TERM_WORDS, alternation
 
 # ---- start terms -----------------------------------------------------------------------------
@@ -62,7 +64,9 @@ _ALA = r"(?:\bALA\b|american\s+library\s+association)"
 _NOT_ACCREDITED = re.compile(
     rf"\bnot\s+(?:currently\s+|yet\s+)?(?:an?\s+)?(?:{_ALA}[-\s]?)?accredited\b|\b(?:pre-?)?candidacy\b"
     rf"|\bseeking\s+(?:{_ALA}\s+)?accreditation|\baccreditation\s+(?:was\s+)?withdrawn|\bwithdrawn\s+accreditation"
-    rf"|\bnon-?accredited\b|\blost\s+(?:its\s+)?(?:{_ALA}\s+)?accreditation",
+    rf"|\bnon-?accredited\b|\blost\s+(?:its\s+)?(?:{_ALA}\s+)?accreditation"
+    # "intends to seek ALA accreditation": not accredited yet (vocabulary.NOT_YET_ACCREDITED).
+    rf"|\b(?=(?:{'|'.join(v.NOT_YET_ACCREDITED)}))(?=[^.;]{{0,80}}\baccredit)",
     re.I,
 )
 _ACCREDITED = re.compile(
@@ -85,7 +89,7 @@ def parse_accredited(text: str) -> bool | None:
     (candidacy, not accredited, withdrawn), None otherwise (including other accreditors)."""
     # The accreditor's body is named "Committee on Accreditation": its name alone ("The ALA
     # Committee on Accreditation will visit in 2026") states no accreditation.
-    t = _COA.sub("COA", prepare(text))
+    t = bound_text("ala_accredited", _COA.sub("COA", prepare(text)))
     if _NOT_ACCREDITED.search(t):
         return False
     m = _ACCREDITED.search(t)

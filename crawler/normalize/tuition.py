@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 
 from . import qualifiers as q
 from . import vocabulary as v
+from .binding import PROGRAM_OWN, bound_text
 from .models import Rate
 from .money import OTHER_CURRENCY, Amount, dollars_text, find_amounts
 from .text import prepare, sentences
@@ -190,6 +191,25 @@ _COLUMN_RESIDENCY = re.compile(
 _COLUMN_UNIT = re.compile(
     rf"\b(?:(?P<att>full[-\s]?time|part[-\s]?time)\s+)?(?:rate\s+)?(?P<per>per[-\s](?:{_UNIT}))\b", re.I
 )
+# "The following figures are semester rates", "All rates are per semester": the unit of every amount
+# of a table that states none of its own (vocabulary.TABLE_UNIT_WORDS).
+_TABLE_UNIT = re.compile("|".join(v.TABLE_UNIT_WORDS), re.I)
+
+
+def _table_unit(text: str) -> str | None:
+    m = _TABLE_UNIT.search(text)
+    if not m:
+        return None
+    unit = (m.group("u1") or m.group("u2")).lower()
+    if unit.startswith(("semester", "term", "quarter")):
+        return "term"
+    if unit.startswith(("annual", "year")):
+        return "year"
+    return "credit"
+
+
+# "$16,280 (8 units)": an amount for a stated number of credits.
+_COUNTED = re.compile(r"\s?\*{0,3}\s?\(\s?(\d{1,2})\s+(?:units?|credits?|credit\s+hours?|hours?)\s?\)", re.I)
 # A price list with more amounts than this is not one fact's evidence; the rest is ignored.
 MAX_AMOUNTS = 200
 
@@ -230,7 +250,7 @@ def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int
     for i in range(len(amounts)):
         if i in skip:
             continue
-        if rows and rows[-1][-1] == i - 1 and not text[amounts[i - 1].end : amounts[i].start].strip(" *"):
+        if rows and rows[-1][-1] == i - 1 and _ROW_GAP.fullmatch(text, amounts[i - 1].end, amounts[i].start):
             rows[-1].append(i)
         else:
             rows.append([i])
@@ -238,9 +258,9 @@ def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int
     if not rows:
         return {}
     header = text[: amounts[rows[0][0]].start]
-    header = header[header.rfind(". ") + 1 :]
+    header = header[sentences(header)[-1][0] :] if header.strip() else header  # an ellipsis is no sentence end
     k = len(rows[0])
-    residencies = [q.residencies(m.group(0)) for m in _COLUMN_RESIDENCY.finditer(header)]
+    residencies = _column_residencies(header)
     units = list(_COLUMN_UNIT.finditer(header))
     columns: list[_Column] = [_Column() for _ in range(k)]
     named = False
@@ -259,6 +279,28 @@ def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int
     if not named:
         return {}
     return {i: columns[j] for row in rows if len(row) == k for j, i in enumerate(row)}
+
+
+# Two cells of one row: nothing between the amounts but the first one's unit ("$405 / credit $745 / credit").
+_ROW_GAP = re.compile(rf"\s?\*{{0,3}}\s?(?:(?:per|/)[-\s]?(?:{_UNIT})\s?\*{{0,3}}\s?)?", re.I)
+# Column labels joined into one column: "Out-of-State Resident or International Student".
+_COLUMN_JOIN = re.compile(r"^\s?(?:students?\s?)?(?:or|and|&|/|,)\s?$", re.I)
+
+
+def _column_residencies(header: str) -> list[tuple[str, ...]]:
+    """The residency of each column a table's header names, in order; labels joined by "or",
+    "and", "&" or "/" are one column for both ("New York State Resident | Out-of-State Resident or
+    International Student": two columns)."""
+    columns: list[tuple[str, ...]] = []
+    last_end = None
+    for m in q.RESIDENCY_WORD.finditer(header):
+        found = q.residencies(m.group(0))
+        if columns and last_end is not None and _COLUMN_JOIN.match(header[last_end : m.start()]):
+            columns[-1] = tuple(r for r in q.RESIDENCY_ORDER if r in set(columns[-1]) | set(found))
+        else:
+            columns.append(found)
+        last_end = m.end()
+    return columns
 
 
 @dataclass
@@ -284,7 +326,8 @@ def _per_from(m: re.Match[str]) -> str | None:
 
 def _kind_of(label: str) -> str | None:
     label = label.lower()
-    has_fee = re.search(r"\b(?:fees?|charges?|surcharges?)\b", label) is not None
+    # "The charge per credit for the School of Information": a charge per credit is the tuition.
+    has_fee = re.search(r"\b(?:fees?|surcharges?)\b|\bcharges?\b(?!\s+per\s+(?:credit|unit|hour))", label) is not None
     has_tuition = "tuition" in label
     if has_fee and has_tuition:
         return "total"
@@ -337,6 +380,7 @@ def _label_first(heading: str) -> bool:
 
 
 def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Group]:
+    """Each amount with its own words, put in the group its heading opens or joins."""
     groups: list[_Group] = []
     columns = _table_columns(text, amounts, skip)
     boundary = 0
@@ -344,69 +388,91 @@ def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Gro
         if i in skip:
             boundary = max(boundary, a.end)
             continue
-        inter = text[boundary : a.start]
-        post_re = _POST_NO_LABEL if _LABEL_RIGHT_BEFORE.search(text, max(0, a.start - 45), a.start) else _POST
-        m = post_re.match(text, a.end)
-        if (m.group("label") or m.group("label2")) and _HEADS_NEXT.match(text, m.end()):
-            # "Resident $980 Fees per credit hour: $62": a label ending in a colon is the next
-            # amount's, never this one's.
-            m = _POST_NO_LABEL.match(text, a.end)
-        elif m.group("label") and i + 1 < len(amounts) and _ONLY_GAP.fullmatch(text, m.end(), amounts[i + 1].start):
-            # "Non-Resident $1,077.00 Fees $61.25": a label between two amounts is the second's
-            # when the second has no label after it (labels stand before their amounts here).
-            nxt = _POST.match(text, amounts[i + 1].end)
-            if not (nxt.group("label") or nxt.group("label2")):
-                m = _POST_NO_LABEL.match(text, a.end)
         item = _Item(a, "")
+        m = _own_post(text, amounts, i)
         _read_post(item, m)
         end = _read_trail(item, text, m.end())
-        col = columns.get(i)
-        if col is not None:
-            item.residency = col.residency or item.residency
-            if col.per:
-                item.per, item.per_text, item.own_per = col.per, col.per_text, True
-            item.attendance = col.attendance or item.attendance
-        spans = sentences(inter) if inter.strip() else []
-        sentence_break = len(spans) > 1
-        soft = False
-        if sentence_break:
-            soft = inter[spans[-2][1] - 1] == ";"
-            inter = inter[spans[-1][0] :]
-        fee_name = None
-        for fee_name in _FEE_NAME_CAMPUS.finditer(inter):
-            pass
-        heading = inter
-        if fee_name is not None:
-            item.campus = "online"
-            heading = inter[: fee_name.start()] + " " + inter[fee_name.end() :]
-        ctx = _context_of(heading)
-        if not groups or sentence_break or _names_something(ctx):
-            # A heading that names a residency, campus or load replaces the qualifiers, and a
-            # new sentence starts clean; otherwise the amount joins the current group.
-            if soft and groups and ctx["residency"] and not any(ctx[k] for k in ("campus", "attendance", "load")):
-                # "Semester tuition (9 or more hours): Resident $6,213.50; Non-resident $15,890.00":
-                # the other residency's amount keeps the block's campus, attendance and load.
-                ctx = dict(groups[-1].context, residency=ctx["residency"])
-            group = _Group(heading, ctx, continues=bool(groups) and not sentence_break, soft=soft)
-            group.label_first = _label_first(heading) or (
-                group.continues and bool(groups) and groups[-1].label_first and not any(
-                    ctx[k] for k in ("campus", "attendance", "load")))
-            groups.append(group)
-        elif (
-            (groups[-1].label_first or not _LABELS.search(groups[-1].heading))
-            and groups[-1].context["residency"] and _LABELS.search(heading)
-        ):
-            # "Tuition per credit hour: Resident $420 Non-resident $980 Fees per credit hour: $62",
-            # "Resident $398.50 Non-Resident $1,077.00 Fees $61.25": the residency heads only the
-            # amounts right after it; a new label starts a block that keeps the outer qualifiers
-            # but not the residency ("In-State: Tuition $6,000 Fees $500" keeps it: its heading
-            # names the residency above the labels).
-            ctx = dict(groups[-1].context, residency=())
-            groups.append(_Group(heading, ctx, continues=True))
+        _take_column(item, columns.get(i))
+        inter, sentence_break, soft = _words_before(text[boundary : a.start])
+        heading = _heading_of(item, inter)
+        _place(groups, item, heading, sentence_break, soft)
         item.pre = inter
         groups[-1].items.append(item)
         boundary = end
     return groups
+
+
+def _own_post(text: str, amounts: list[Amount], i: int) -> re.Match[str]:
+    """The words glued after amount i. A label stands with the amount after it when it ends in a
+    colon ("Resident $980 Fees per credit hour: $62"), or when it sits between two amounts and the
+    second has no label after it ("Non-Resident $1,077.00 Fees $61.25")."""
+    a = amounts[i]
+    post_re = _POST_NO_LABEL if _LABEL_RIGHT_BEFORE.search(text, max(0, a.start - 45), a.start) else _POST
+    m = post_re.match(text, a.end)
+    if m.group("per") and not (m.group("label") or m.group("label2")) and _HEADS_NEXT.match(text, m.end()):
+        # "Tuition Per Credit Hour: $2,035* Per Term: $16,280": a unit ending in a colon heads the next amount.
+        m = post_re.match(text, a.end, m.start("open") if m.group("open") else m.start("per"))
+    if (m.group("label") or m.group("label2")) and _HEADS_NEXT.match(text, m.end()):
+        return _POST_NO_LABEL.match(text, a.end)  # type: ignore[return-value]
+    if m.group("label") and i + 1 < len(amounts) and _ONLY_GAP.fullmatch(text, m.end(), amounts[i + 1].start):
+        nxt = _POST.match(text, amounts[i + 1].end)
+        if not (nxt.group("label") or nxt.group("label2")):
+            return _POST_NO_LABEL.match(text, a.end)  # type: ignore[return-value]
+    return m  # type: ignore[return-value]
+
+
+def _take_column(item: _Item, col: "_Column | None") -> None:
+    """An amount in a flattened table row takes its column's residency, unit and attendance."""
+    if col is None:
+        return
+    item.residency = col.residency or item.residency
+    if col.per:
+        item.per, item.per_text, item.own_per = col.per, col.per_text, True
+    item.attendance = col.attendance or item.attendance
+
+
+def _words_before(inter: str) -> tuple[str, bool, bool]:
+    """The words between the previous amount and this one, cut to this amount's sentence;
+    whether a sentence ended among them, and whether it ended with a ";" (a softer break)."""
+    spans = sentences(inter) if inter.strip() else []
+    if len(spans) <= 1:
+        return inter, False, False
+    return inter[spans[-1][0] :], True, inter[spans[-2][1] - 1] == ";"
+
+
+def _heading_of(item: _Item, inter: str) -> str:
+    """The heading the words before an amount make, without a fee name that says where it is
+    charged ("online learning fee"): that name is the amount's own, never a heading."""
+    fee_name = None
+    for fee_name in _FEE_NAME_CAMPUS.finditer(inter):
+        pass
+    if fee_name is None:
+        return inter
+    item.campus = "online"
+    return inter[: fee_name.start()] + " " + inter[fee_name.end() :]
+
+
+def _place(groups: list[_Group], item: _Item, heading: str, sentence_break: bool, soft: bool) -> None:
+    """Open a new group when the heading names a residency, campus or load, or a sentence starts
+    (a residency after a ";" keeps the block's campus, attendance and load: "Semester tuition (9 or
+    more hours): Resident $6,213.50; Non-resident $15,890.00"); open a block without the residency
+    when a new label follows residency-headed amounts ("Tuition per credit hour: Resident $420
+    Non-resident $980 Fees per credit hour: $62"); otherwise the amount joins the current group."""
+    ctx = _context_of(heading)
+    if not groups or sentence_break or _names_something(ctx):
+        if soft and groups and ctx["residency"] and not any(ctx[k] for k in ("campus", "attendance", "load")):
+            ctx = dict(groups[-1].context, residency=ctx["residency"])
+        group = _Group(heading, ctx, continues=bool(groups) and not sentence_break, soft=soft)
+        group.label_first = _label_first(heading) or (
+            group.continues and bool(groups) and groups[-1].label_first and not any(
+                ctx[k] for k in ("campus", "attendance", "load")))
+        groups.append(group)
+    elif (
+        (groups[-1].label_first or not _LABELS.search(groups[-1].heading))
+        and groups[-1].context["residency"] and _LABELS.search(heading)
+    ):
+        # "In-State: Tuition $6,000 Fees $500" keeps the residency: its heading names it above the labels.
+        groups.append(_Group(heading, dict(groups[-1].context, residency=()), continues=True))
 
 
 def _read_trail(item: _Item, text: str, start: int) -> int:
@@ -457,7 +523,7 @@ def _read_pre(item: _Item) -> None:
         labels = list(_LABELS.finditer(tail))
         if labels:
             last_label = labels[-1]
-            item.kind = _kind_of(last_label.group(0))
+            item.kind = _kind_of(tail[last_label.start() :])  # the label with the words after it
             item.labelled_before = True
             last = last_label.start()
             # "Program fee: $228" / "Application fee $50"
@@ -590,7 +656,7 @@ def _applies_to(group: _Group, item: _Item) -> str | None:
 def _price_text(text: str) -> tuple[str, list[Amount]]:
     """Prepared text and its amounts: money in words as digits; in a money column printed
     without "$", the amounts marked as dollars."""
-    t = dollars_text(prepare(text))
+    t = bound_text("tuition", dollars_text(prepare(text)))
     amounts = find_amounts(t)
     if not amounts and _MONEY_CUE.search(t) and _UNIT_ONLY.search(t) and not OTHER_CURRENCY.search(t):
         t = _BARE_AMOUNT.sub(lambda m: "$" + m.group(1), t)
@@ -621,6 +687,7 @@ def _restates(item: _Item, rate: _Item) -> bool:
 
 def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) -> list[tuple[_Group, _Item, tuple[str, ...]]]:
     """Each group's items that are rates, with the residencies they are for."""
+    table_per = _table_unit(t)
     says_any = [q.residencies(t[a:b]) == ("any",) for a, b in spans]
     span_starts = [a for a, _ in spans]
     levels = [(m.start(), bool(m.group("under"))) for m in _LEVEL.finditer(t)]
@@ -637,17 +704,47 @@ def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) ->
                 a, b = spans[bisect_right(span_starts, item.amount.start) - 1]
                 if _TERM_WORD.search(t, a, b):
                     item.per = "term"  # "A technology fee of $150 is charged each semester."
+            if item.per is None and table_per and item.kind in (None, "tuition", "fee"):
+                item.per = table_per  # "the following figures are semester rates"
             # A total (or a combined "tuition and fees" figure) is neither a tuition nor a fee.
             if item.per is None or item.kind in ("one-time", "total", "other"):
                 continue
             if item.kind in (None, "tuition") and any(_restates(item, rate) for rate in per_credit):
                 continue
+            counted = _COUNTED.match(t, item.amount.end)
+            if counted and any(rate.amount.value * int(counted.group(1)) == item.amount.value for rate in per_credit):
+                continue  # "Per Term: $16,280 (8 units)": the credit rate times a count, a worked figure
             if sentence_any:
                 residency: tuple[str, ...] = ("any",)
             else:
                 residency = item.residency or group.context.get("residency") or ("any",)  # type: ignore[assignment]
             out.append((group, item, residency))
     return out
+
+
+_GENERAL_RATE = re.compile(r"\b(?:" + "|".join(v.GENERAL_RATE_WORDS) + r")\b", re.I)
+
+
+def _own_over_general(
+    t: str, resolved: list[tuple[_Group, _Item, tuple[str, ...]]], spans: Sequence[tuple[int, int]],
+) -> list[tuple[_Group, _Item, tuple[str, ...]]]:
+    """"Graduate tuition is $1,100 per credit; the charge per credit for the School of Information
+    is $1,812": a general rate, then the school's own (a sentence naming this school or field,
+    binding.PROGRAM_OWN). The school's own replaces the general rates of the same unit."""
+    starts = [a for a, _ in spans]
+
+    def sentence(item: _Item) -> str:
+        a, b = spans[bisect_right(starts, item.amount.start) - 1]
+        return t[a:b]
+
+    own = {(item.per, item.kind or "tuition") for _, item, _ in resolved if PROGRAM_OWN.search(sentence(item))}
+    if not own:
+        return resolved
+    return [
+        (g, item, res) for g, item, res in resolved
+        if not ((item.per, item.kind or "tuition") in own and _GENERAL_RATE.search(sentence(item))
+                and not PROGRAM_OWN.search(sentence(item)))
+    ]
 
 
 def parse_tuition(text: str) -> list[Rate]:
@@ -663,7 +760,7 @@ def parse_tuition(text: str) -> list[Rate]:
         _resolve_group(group)
     _carry_units(groups)
     _carry_kinds(groups)
-    resolved = _resolved(t, groups, spans)
+    resolved = _own_over_general(t, _resolved(t, groups, spans), spans)
     rates: list[Rate] = []
     seen: set[Rate] = set()
     # One residency at a time within a group, so "Out-of-State & International" reads as two blocks.

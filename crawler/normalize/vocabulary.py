@@ -148,7 +148,7 @@ DEADLINE_KINDS: tuple[tuple[str, str], ...] = (
                   r"|\b(?:strongly\s+)?suggested\b"),
     # "(for funding consideration)": the date that keeps funding open is a priority date.
     ("priority", r"\bpriority\b|\bearly\b|\b(?:funding|scholarships?|assistantships?|fellowships?|financial\s+aid)"
-                 r"\s+consideration\b|\bconsider(?:ation|ed)\s+for\s+(?:\w+\s){0,3}?(?:funding|scholarships?|assistantships?"
+                 r"\s+consideration\b|\bconsider(?:ation|ed)\s+for\s+(?:\w+\s){0,3}?(?:funding|scholarships?|assistantships?|awards?"
                  r"|fellowships?|financial\s+aid)\b"
                  r"|\b(?:full|fullest|best|first|maximum|guaranteed)\s+consideration\b"
                  r"|\bseeking\s+(?:\w+\s)?(?:funding|scholarships?|assistantships?|fellowships?)\b"),
@@ -206,7 +206,7 @@ PAPERWORK_VERBS: tuple[str, ...] = (
 )
 PAPERWORK_NOUNS: tuple[str, ...] = (
     "application", "applications", "portal", "form", "forms", "payment", "payments", "catalog", "store", "directory",
-    "chat", "resources", "library", "system", "tutorial", "information session",
+    "chat", "resources", "library", "system", "tutorial", "information session", "orientation", "new student orientation",
 )
 
 
@@ -218,3 +218,219 @@ def paperwork_pattern() -> str:
     # online" is about the classes).
     gap = r"(?:(?!course|class|degree|program|stud)[\w'-]+\s){0,6}?"
     return rf"{verbs}\s+{gap}online\b|\bcomplete[sd]?\s+(?:the\s+|your\s+)?(?:application|form)\s+online\b|\bonline\s+{nouns}"
+
+# ---- scope: words that move a value to something other than this program's fact ----------------
+
+# A value is read only where the text binds it to this program's fact (crawler/normalize/binding.py).
+# Each scope names what a clause may be about instead; `FIELD_SCOPES` says which scopes move which
+# field's value away. Regex fragments, case-insensitive, matched as whole words. Where a scope
+# reaches: "clause" (anywhere in the value's sentence) or "subject" (the nearest head before the
+# value, in its sentence: "Core Courses (18 credits)", "The Archives concentration requires 15").
+SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
+    # Another school, program or degree of the same university, or programs in general.
+    "other_program": ("clause", (
+        r"(?:business|law|medical|nursing|engineering|dental|graduate\s+management)\s+school",
+        r"school\s+of\s+(?:business|law|medicine|nursing|engineering|management|dentistry|public\s+health|social\s+work)",
+        r"college\s+of\s+(?:business|law|medicine|nursing|engineering)",
+        r"(?:M\.?B\.?A|J\.?D|LL\.?M)\.?(?=\s+(?:program|applicants|students|deadlines?|degree|candidates))",
+        r"(?:ph\.?\s?d\.?|doctoral)\s+(?:programs?|students|applicants|degree\s+programs?)",
+        r"(?:some|certain|other|many|most|several|individual)\s+(?:graduate\s+)?(?:programs|departments|schools)",
+        r"(?:if|when|where|as)\s+required\s+by\s+(?:(?:your|the|each|an?)\s+)?(?:\w+\s)?(?:program|department|school)",
+        r"(?:your|each|the\s+individual)\s+(?:intended\s+)?(?:program|department)(?:'s)?\s+(?:may|requirements?|specific)",
+        r"varies\s+by\s+program", r"programs\s+may\s+(?:have|require|ask)", r"depending\s+on\s+(?:the|your)\s+program",
+        r"dual[-\s]degree\s+partner", r"the\s+other\s+program",
+    )),
+    # Money given to students, and what they must do to get or keep it.
+    "funding": ("clause", (
+        r"earn\s+up\s+to", r"salar(?:y|ies)", r"wages?",
+        r"scholarships?", r"assistantships?", r"fellowships?", r"stipends?", r"awards?", r"bursar(?:y|ies)",
+        r"grants?(?!\s+(?:of\s+)?(?:admission|continued|initial|accreditation))",
+    )),
+    # Grades once enrolled: to graduate, to stay, probation.
+    "standing": ("clause", (
+        r"good\s+standing", r"academic\s+probation", r"probation\w*", r"maintain\w*", r"to\s+remain", r"to\s+continue\s+in",
+    )),
+    # Grades in courses once enrolled (a GPA's scope only: "earn a grade of B ... and complete the
+    # degree within five years" still states the time limit).
+    "course_grades": ("clause", (
+        r"(?:earn|receive|achieve)\s+a\s+(?:minimum\s+)?grade", r"students\s+who\s+enter\s+the\s+program",
+    )),
+    "graduation": ("clause", (
+        r"to\s+graduate(?!\s+(?:study|studies|school|programs?|work|level))", r"for\s+graduation",
+    )),
+    # A student who runs late: an extension, a petition, a lapse (not the program's length).
+    "lapse": ("clause", (
+        r"(?:who|that)\s+(?:have|has|do|does)\s+not\s+(?:complet|finish)\w*", r"petition\w*", r"extensions?",
+        r"may\s+add", r"out\s+of\s+order", r"delay\w*",
+    )),
+    # How long a course's credit stays valid, or how long applying takes.
+    "credit_age": ("clause", (
+        r"(?:course\s+)?credits?\s+(?:can\s+|may\s+|will\s+)?(?:count|be\s+applied|remain\s+valid)", r"processing\s+time",
+        r"when\s+applying",
+    )),
+    # A route below the regular minimum: "A student with a GPA below 2.75 may be admitted on ...".
+    "lesser_route": ("clause", (
+        r"may\s+be\s+(?:conditionally\s+|provisionally\s+)?admitted", r"(?:conditional|provisional|probationary)\s+admission",
+        r"may\s+be\s+allowed\s+to", r"may\s+reduce", r"foreign\s+(?:institutions?|universities|degrees?)",
+    )),
+    # Legal notices about where a program may be offered, and identity checks.
+    "compliance": ("clause", (
+        r"to\s+comply\s+with", r"state\s+authori[sz]ation", r"consumer\s+protection", r"may\s+not\s+be\s+able\s+to\s+offer",
+        r"(?:ID|identity)\s+verification", r"authori[sz]ed\s+to\s+offer",
+    )),
+    # Another school's accreditation: credits earned or transferred there, a report about it.
+    "elsewhere": ("clause", (
+        r"transfer\w*", r"(?:were|was|is|are)\s+earned\s+at", r"taken\s+at\s+an?", r"according\s+to",
+        r"(?:from|at)\s+an?\s+(?:ALA[-\s])?accredited", r"toward\s+an?\s+MLIS", r"credits\s+(?:were|was)\s+completed",
+    )),
+    # Charges every student of the university pays, or that are not for studying in the program.
+    "not_program_charge": ("clause", (
+        r"incidental\s+fees?", r"health\s+(?:center|service|services)\s+fees?", r"levy", r"auditors?", r"senior\s+citizens?",
+    )),
+    # Events for prospective students: their dates are not deadlines.
+    # When applications open, said away from the date: "The system starts accepting applications
+    # for the Fall semester on September 15" (right before a date, deadlines.py reads it).
+    "opens": ("clause", (
+        r"(?:starts?|begins?|will\s+begin)\s+accepting\s+applications",
+    )),
+    "event": ("clause", (
+        r"info(?:rmation)?\s+sessions?", r"open\s+houses?", r"webinars?", r"virtual\s+visits?", r"campus\s+tours?",
+    )),
+    # A part of the degree: a course group, a concentration, a track, a certificate inside it.
+    "part": ("subject", (
+        r"core(?:\s+courses|\s+requirements?)?", r"electives?", r"concentrations?", r"specializations?",
+        r"(?<!general\s)(?<!standard\s)(?<!LIS\s)tracks?",
+        r"emphas[ie]s", r"pathways?", r"certificates?", r"practicum", r"internships?", r"capstone", r"thesis",
+        r"foundation(?:\s+courses)?", r"required\s+courses", r"course\s+groups?", r"cognates?", r"minors?",
+    )),
+    # Figures about students, not rules of the program.
+    "statistic": ("clause", (
+        r"\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+(?:of|finish\w*|complet\w*|graduat\w*)", r"per\s?cent\s+of", r"on\s+average",
+        r"median", r"average\s+(?:student|time|length|graduate|applicant)", r"graduation\s+rate", r"completion\s+rate",
+        r"[\w)]+:\s?\d{1,3}(?:\.\d)?\s?%",  # a label whose value is a share: "Graduated in two years: 69%"
+    )),
+    # How long an accreditation lasts, its reviews and visits.
+    "accreditation_term": ("clause", (
+        r"accredit\w*\s+(?:status\s+)?(?:for|through|until)", r"(?:period|term|cycle)\s+of\s+(?:\w+\s)?accreditation",
+        r"(?:continued|initial|conditional|full)\s+accreditation", r"re-?accreditation", r"next\s+(?:comprehensive\s+)?review",
+        r"review\s+(?:cycle|visit)", r"site\s+visit",
+    )),
+    # A co-op, work placement or paid work term.
+    "placement": ("clause", (
+        r"co-?op(?:erative)?(?:\s+(?:education|placements?|terms?|program|applications?|option))?", r"work\s+(?:placements?|terms?)",
+        r"paid\s+(?:work|placements?|internships?)", r"placements?",
+    )),
+    # Dates that are not the application's deadline.
+    "office": ("clause", (
+        r"(?:office|offices|university|campus|building)s?\s+(?:will\s+be\s+|is\s+|are\s+)?closed", r"closures?", r"holiday\w*",
+        r"winter\s+break", r"spring\s+break",
+    )),
+    "disregard": ("clause", (
+        r"disregard", r"ignore\s+the", r"no\s+longer\s+(?:applies|in\s+effect|valid)", r"(?:has\s+been|was)\s+(?:cancell?ed|withdrawn|rescinded)",
+    )),
+}
+
+# Other credentials a page may describe beside the master's: a heading or a subject naming one
+# holds for what follows it until the text names this program again (`PROGRAM_NAMES`).
+OTHER_CREDENTIALS: tuple[str, ...] = (
+    r"(?:C\.?A\.?S\.?|certificate\s+of\s+advanced\s+stud(?:y|ies)|post-?\s?master'?s)(?:\s+(?:program|certificate|degree))?",
+    r"specialist\s+(?:in\s+\w+|degree|program)", r"Ed\.S\.?", r"doctoral\s+(?:program|students|applicants|degree|study|studies)",
+    r"Ph\.?\s?D\.?(?:\s+(?:program|cohort|students|applicants|in\s+\w+(?:\s+\w+)?))?", r"doctorate",
+    r"\w+/Ph\.?\s?D\.?", r"dual[-\s]degrees?", r"joint[-\s]degrees?", r"(?:doctoral\s+)?dissertations?",
+    r"the\s+other\s+degree", r"(?:graduate\s+)?liberal\s+studies", r"doctor\s+of\s+philosophy",
+    r"undergraduate\s+(?:admissions?|programs?|students?|applicants?|majors?)", r"combined\s+degree(?:\s+program)?",
+    r"(?:applicants|students)\s+(?:for|in|to)\s+the\s+(?:[\w-]+\s){1,4}?(?:concentration|certificate|specialization)", r"B\.?S\.?I\.?S\.?", r"bachelor\s+of\s+\w+",
+    r"(?:library\s+media\s+|teacher\s+|school\s+library\s+)certification", r"master\s+of\s+science\s+programs",
+    # A dual degree written with a slash after this program's name: "MLIS/MS Urban Studies".
+    r"M\.?L\.?I?\.?S\.?\s?/\s?(?!Ph)[A-Z]\.?[A-Z]\.?[A-Z]?\.?\b",
+    r"master\s+of\s+science\s+(?:in\s+)?(?!librar|information(?!\s+technology)|in\b)(?-i:[A-Z])\w+(?:\s+\w+)?",
+    r"master\s+of\s+(?:business|public|social|fine|education|arts\s+in\s+(?!librar|information))\w*",
+    r"(?:bachelor'?s|undergraduate)\s+and\s+master'?s", r"accelerated\s+(?:bachelor|BA|BS|master|program)\w*",
+    r"requirements\s+for\s+the\s+(?:\w+\s){1,5}?(?:concentration|certificate|specialization|endorsement)",
+)
+# This program's names: a mention ends the reach of another credential's heading.
+PROGRAM_NAMES: tuple[str, ...] = (
+    r"(?<!/)(?<!/\s)M\.?\s?L\.?\s?I\.?\s?S\.?c?(?!\s?/\s?[A-Z])", r"(?<!/)(?<!/\s)M\.?\s?L\.?\s?S\.?(?!\s?/\s?[A-Z])", r"M\.?S\.?\s?L\.?\s?(?:I\.?\s?)?S\.?", r"M\.?\s?I\.?\s?S\.?",
+    r"(?<!/)master\s+of\s+(?:library|information)(?:\s+(?:and|&)\s+information)?(?:\s+(?:science|studies))?",
+    r"(?<!\ba\s)(?<!\ban\s)master'?s\s+(?:degree\s+)?in\s+(?:library|information)", r"M\.?A\.?\s+in\s+(?:LIS|library)", r"MI\s+(?:degree|program)",
+    r"master'?s\s+program", r"M\.?S\.?(?=\s+(?:and|or|&)\s)",
+)
+
+# Which scopes move which field's value away from this program's fact.
+FIELD_SCOPES: dict[str, tuple[str, ...]] = {
+    "min_gpa": ("other_program", "funding", "standing", "course_grades", "graduation", "statistic", "lesser_route"),
+    "entrance_exam": ("other_program", "funding"),
+    "total_credits": ("other_program", "part", "statistic", "lesser_route"),
+    "duration": ("other_program", "statistic", "accreditation_term", "placement", "standing", "lapse", "credit_age",
+                 "elsewhere"),
+    "application_deadlines": ("other_program", "placement", "office", "disregard", "event", "opens"),
+    "tuition": ("other_program", "funding", "not_program_charge"),
+    "application_fee": ("other_program", "funding"),
+    "ala_accredited": ("elsewhere",),
+    "delivery": ("other_program", "compliance"),
+}
+
+# Words that name this program's own school or field: a rate stated "for the School of Information"
+# after a general graduate rate is the program's own (the general one is not).
+PROGRAM_OWN: tuple[str, ...] = (
+    r"school\s+of\s+information(?:\s+(?:science|studies|sciences))?", r"i-?school", r"information\s+school",
+    r"librar(?:y|ianship)(?:\s+(?:and|&)\s+information)?(?:\s+(?:science|studies))?", r"\bLIS\b", r"M\.?L\.?I\.?S\.?",
+    r"M\.?L\.?S\.?", r"information\s+(?:science|studies)",
+)
+
+# A rate for every graduate student of the university, which a school's own rate replaces.
+GENERAL_RATE_WORDS: tuple[str, ...] = (
+    r"(?:general|standard|base|university|graduate)\s+(?:tuition|rates?)", r"all\s+graduate\s+(?:students|programs)",
+    r"university[-\s]wide",
+)
+
+# The program's own subject: a head naming it makes the nearest head this program, not a part.
+PROGRAM_SUBJECT: tuple[str, ...] = (
+    r"M\.?\s?L\.?\s?I\.?\s?S\.?", r"M\.?\s?L\.?\s?S\.?", r"M\.?S\.?\s?L\.?\s?I\.?\s?S\.?", r"M\.?S\.?\s?I\.?\s?S\.?",
+    r"degree", r"program(?:me)?", r"master'?s", r"curriculum",
+)
+
+# ---- status words -----------------------------------------------------------------------------
+
+# An exam that is no longer asked for, said without "not required".
+EXAM_NOT_REQUIRED: tuple[str, ...] = (
+    r"(?:has|have)\s+(?:stopped|ceased|discontinued|ended|dropped)\s+(?:requiring|accepting|using|considering)",
+    r"(?:stopped|ceased|discontinued|dropped|eliminated|removed)\s+the\s+(?:\w+\s)?(?:requirement|GRE|MAT)",
+    r"replaces?\s+the\s+(?:\w+\s)?requirement\s+for",
+    r"(?:do|does|will)\s+not\s+(?:require|accept)\s+or\s+(?:accept|require|review|consider)",
+    r"neither\s+require[sd]?\s+nor\s+accept\w*",
+    r"no\s+longer\s+an?\s+(?:admission\s+)?requirement",
+)
+# Words that make a rule hold for everyone, the opposite of a waiver ("even if you hold an
+# advanced degree").
+EXAM_NO_WAIVER: tuple[str, ...] = (
+    r"even\s+if\s+[^.;]{0,160}", r"regardless\s+of\s+(?:prior|previous|your|any)\s+[^.;]{0,160}",
+)
+# Routes beside a test: "GRE scores, or a graduate degree, or three years of experience".
+EXAM_ALTERNATIVES: tuple[str, ...] = (
+    r"or\s+(?:hold|have|possess|present|show|document)\s+(?:an?\s+)?(?:\w+\s){0,2}?(?:degree|experience)",
+    r"or\s+(?:\w+\s+)?(?:years?|months?)\s+of\s+(?:[\w-]+\s+){0,3}?experience",
+    r"or\s+(?:an?\s+)?(?:earned\s+)?(?:graduate|master'?s|advanced|doctoral)\s+degree",
+)
+# Accreditation not yet held.
+NOT_YET_ACCREDITED: tuple[str, ...] = (
+    r"intends?\s+to\s+(?:seek|pursue|apply\s+for)", r"plans?\s+to\s+(?:seek|pursue|apply\s+for)",
+    r"will\s+(?:seek|pursue|apply\s+for)", r"in\s+the\s+process\s+of\s+(?:seeking|pursuing|applying|obtaining)",
+    r"pursuing\s+(?:\w+\s)?accreditation", r"working\s+toward\s+(?:\w+\s)?accreditation",
+    r"(?:has\s+)?applied\s+for\s+(?:\w+\s)?accreditation",
+)
+
+# ---- terms by month, and a money column's scale ------------------------------------------------
+
+# "September start", "August entry": a start named by its month, read as its term only with a start
+# word right after it. January is left out: the spring semester at one school, the winter quarter
+# at another.
+START_MONTH_TERMS: dict[str, str] = {
+    "august": "fall", "aug": "fall", "september": "fall", "sept": "fall", "sep": "fall",
+}
+START_WORDS: tuple[str, ...] = ("start", "starts", "entry", "intake", "admission", "cohort", "enrollment")
+# "The following figures are semester rates", "All rates are per semester": a unit for a table.
+TABLE_UNIT_WORDS: tuple[str, ...] = (
+    r"(?:the\s+)?following\s+(?:figures|amounts|rates|charges)\s+are\s+(?P<u1>semester|term|quarter|annual|yearly|per[-\s]credit)\s+(?:rates|charges|figures|amounts)",
+    r"(?:all\s+)?(?:figures|amounts|rates|charges)\s+(?:are|shown\s+are|listed\s+are)\s+per\s+(?P<u2>semester|term|quarter|year|credit(?:\s+hour)?)",
+)

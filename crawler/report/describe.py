@@ -69,11 +69,14 @@ def _date(iso: str) -> str:
 
 
 def evidence_items(evidence: Any) -> list[dict[str, Any]]:
-    """Evidence as a list of {"text", "url"} (the stored form is a list of such dicts)."""
+    """Evidence as a list of {"text", "url"} (the stored form is a list of such dicts). Where the
+    value was read from part of the text, "text" is the clause that binds it (stored as "clause":
+    what a maintainer needs to see why); the page's whole text stays in the history."""
     if not evidence:
         return []
     if isinstance(evidence, list):
-        return [{"text": str(e.get("text") or ""), "url": e.get("url")} for e in evidence if isinstance(e, dict)]
+        return [{"text": str(e.get("clause") or e.get("text") or ""), "url": e.get("url")}
+                for e in evidence if isinstance(e, dict)]
     return [{"text": str(evidence), "url": None}]
 
 

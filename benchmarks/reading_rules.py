@@ -1,0 +1,67 @@
+"""How many tune sentences of the reading corpus each binding rule decides (issue 19's closing note).
+
+    PYTHONPATH=$PWD .venv/bin/python benchmarks/reading_rules.py
+
+Turns one rule off at a time (a scope of vocabulary.FIELD_SCOPES, the other-credential heading, a
+status-word or table pattern) and counts the sentences whose outcome changes: how many are right
+only with the rule, and how many would be wrong without it. Tune part only; never the holdout.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from crawler.normalize import binding as b  # noqa: E402
+from crawler.normalize import deadlines, exams, tuition  # noqa: E402
+from crawler.normalize import vocabulary as v  # noqa: E402
+from tests.support import corpus  # noqa: E402
+
+NEVER = re.compile(r"(?!x)x")
+
+
+def main() -> int:
+    sentences = corpus.load()
+
+    def outcomes() -> dict[str, str]:
+        b._marks.cache_clear()
+        return {s.id: corpus.run(s)[1] for s in sentences}
+
+    base = outcomes()
+
+    def report(name: str) -> None:
+        now = outcomes()
+        changed = [i for i in base if base[i] != now[i]]
+        right = sum(1 for i in changed if base[i] == corpus.RIGHT)
+        wrong = sum(1 for i in changed if now[i] == corpus.WRONG)
+        print(f"{name:34} decides {len(changed):3} (right only with it {right}, wrong without it {wrong})")
+
+    saved = copy.deepcopy(v.FIELD_SCOPES)
+    for scope in v.SCOPES:
+        for field in v.FIELD_SCOPES:
+            v.FIELD_SCOPES[field] = tuple(x for x in saved[field] if x != scope)
+        report(f"scope {scope}")
+        v.FIELD_SCOPES.update(copy.deepcopy(saved))
+    for module, name, label in (
+        (b, "_OTHER", "another credential's heading"), (b, "_HELD_BEFORE", "a held credential is a qualification"),
+        (b, "_LABEL_START", "a labelled item is a clause"),
+        (exams, "_NOT_REQUIRED_WORDS", "exam: not-required status words"), (exams, "_NO_WAIVER", "exam: 'even if'"),
+        (exams, "_ALTERNATIVES", "exam: test or degree or experience"), (exams, "_ANSWERED", "exam: answered question"),
+        (exams, "_EXAMPLES", "exam: exams named as examples"), (deadlines, "_START_MONTH", "deadline: month-named start"),
+        (deadlines, "_BULLET", "deadline: bullets end a date's words"), (deadlines, "_OPENS_AFTER", "deadline: opens after"),
+        (tuition, "_TABLE_UNIT", "tuition: a table's stated unit"), (tuition, "_GENERAL_RATE", "tuition: own over general"),
+        (tuition, "_COUNTED", "tuition: rate times a count"), (tuition, "_COLUMN_JOIN", "tuition: joined columns"),
+    ):
+        kept = getattr(module, name)
+        setattr(module, name, NEVER)
+        report(label)
+        setattr(module, name, kept)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

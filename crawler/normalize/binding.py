@@ -1,0 +1,241 @@
+"""Binding: a value is read only where the text binds it to this program's fact.
+
+One mechanism for every normalizer. A parser finds candidate values the way it always has; before
+it returns one, it asks here whether the words around the value move it to something else: another
+school or program, an award, a grade to graduate, a course group, a statistic, an accreditation's
+term, a co-op, an office closure, a date to disregard. Those scope words are vocabulary
+(`vocabulary.SCOPES`), and `vocabulary.FIELD_SCOPES` says which of them move which field's
+values; nothing here spells a word.
+
+Another credential (a CAS, a PhD, a specialist degree, a dual degree, a concentration's own
+requirements: `vocabulary.OTHER_CREDENTIALS`) named before a value holds until the text names this
+program again (`vocabulary.PROGRAM_NAMES`): "Apply to our CAS Program ... A GPA of at least 3.0".
+
+Two reaches, one per scope:
+- clause: a scope word anywhere in the value's sentence moves it ("58% of students finish within
+  two years", "Submit GRE scores if required by your program").
+- subject: the head nearest before the value in its sentence decides, between the scope's words
+  and the program's own subject (`vocabulary.PROGRAM_SUBJECT`): "Core Courses (18 credits)" and
+  "The Archives concentration requires 15 credits" are parts; "Beside the core courses, the MLIS
+  degree requires 36 credits" is the program's.
+
+`binding_clause(field, text)` gives the shortest run of sentences that reads as the whole text
+does: the words that bind the value, kept as its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from bisect import bisect_left
+from functools import cache, lru_cache
+from typing import Any
+
+from . import vocabulary as v
+from .text import prepare, sentences
+
+_OTHER = re.compile(r"(?<![\w])(?:" + "|".join(v.OTHER_CREDENTIALS) + r")(?![\w])", re.I)
+_OWN_NAME = re.compile(r"(?<![\w])(?:" + "|".join(v.PROGRAM_NAMES) + r")(?![\w])", re.I)
+_PROGRAM_SUBJECT = re.compile(r"\b(?:" + "|".join(v.PROGRAM_SUBJECT) + r")(?![\w])", re.I)
+PROGRAM_OWN = re.compile(r"(?:" + "|".join(rf"\b{w}" if not w.startswith(r"\b") else w for w in v.PROGRAM_OWN) + r")", re.I)
+
+
+@cache
+def _scope_pattern(name: str) -> re.Pattern[str]:
+    _, words = v.SCOPES[name]
+    return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
+
+
+def _scopes(field: str, reach: str) -> tuple[str, ...]:
+    return tuple(s for s in v.FIELD_SCOPES.get(field, ()) if v.SCOPES[s][0] == reach)
+
+
+# A label starts a clause of its own in a flattened list: "Credits: 36 (12 courses) Full time study:
+# 9 credits ... Transfer credits: Maximum of 6 credits" is five clauses.
+_LABEL_START = re.compile(r"(?<=\S)\s(?=(?-i:[A-Z])[\w/&()'-]*(?:\s[\w/&()'-]+){0,3}:\s)")
+
+# The word before a label that continues a name ("PhD in Information Science deadline:").
+_CAPITALIZED_BEFORE = re.compile(r"(?:\b(?-i:[A-Z])[\w'-]*|\b(?:in|of|and|for|the|to|on|at|a|an)|&)$")
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans of clauses: sentences, split again where a label ("Transfer credits:")
+    starts a new item of a flattened list."""
+    out: list[tuple[int, int]] = []
+    for a, b in sentences(text):
+        start = a
+        for m in _LABEL_START.finditer(text, a, b):
+            if _CAPITALIZED_BEFORE.search(text, max(a, m.start() - 40), m.start()):
+                continue  # inside a name: "PhD in Information Science deadline:"
+            out.append((start, m.start()))
+            start = m.end()
+        out.append((start, b))
+    return [c for c in out if c[0] < c[1]]
+
+
+def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The clause of text that holds text[start:end] (a sentence, or a labelled item of a list)."""
+    for a, b in clauses(text):
+        if a <= start < b:
+            return a, b
+    return 0, len(text)
+
+
+def clause_scope(field: str, sentence: str) -> str | None:
+    """The clause-reach scope a sentence names for this field's values, or None."""
+    for name in _scopes(field, "clause"):
+        if _scope_pattern(name).search(sentence):
+            return name
+    return None
+
+
+def subject_scope(field: str, head: str) -> str | None:
+    """The subject-reach scope whose words stand nearest the end of `head` (the words before a
+    value in its sentence), unless the program's own subject stands nearer."""
+    best, best_end = None, -1
+    for name in _scopes(field, "subject"):
+        for m in _scope_pattern(name).finditer(head):
+            if m.end() > best_end:
+                best, best_end = name, m.end()
+    if best is None:
+        return None
+    own = None
+    for own in _PROGRAM_SUBJECT.finditer(head):
+        pass
+    if own is not None and own.start() >= best_end:
+        return None
+    return best
+
+
+# "Applicants who hold a doctorate", "with advanced degrees (Master's, PhD, JD)": a credential
+# an applicant holds is a qualification, not the subject of the text.
+_HELD_BEFORE = re.compile(
+    r"\b(?:hold\w*|ha(?:ve|s|ving)|possess\w*|earned|completed|with|holders?\s+of|such\s+as|e\.g\.)\b(?:[^.;:]|\.(?!\s|$)){0,50}$", re.I
+)
+
+
+# "Online (MS and CAS)": a credential named together with this program shares its statements.
+_JOINED = re.compile(rf"(?:{_OWN_NAME.pattern})\s?(?:and|or|&|/|,)\s?$", re.I)
+
+
+# "applicants for the Public Librarianship Concentration": a group, never one item of a list of degrees.
+_GROUP_OF = re.compile(r"(?:applicants|students)\b", re.I)
+_LIST_GAP = re.compile(r"^[^.;:\d]{0,120}$")
+
+
+def _in_a_list_with_ours(text: str, m: re.Match[str]) -> bool:
+    """"All requirements for the Master of Arts, Master of Library Science, or Master of Science in
+    Education ...": a credential listed with this program's name shares what the sentence says."""
+    window_start = max(0, m.start() - 120)
+    for own in _OWN_NAME.finditer(text, window_start, min(len(text), m.end() + 120)):
+        between = text[own.end() : m.start()] if own.start() < m.start() else text[m.end() : own.start()]
+        if _LIST_GAP.match(between) and ("," in between or " or " in between):
+            return True
+    return False
+
+
+@lru_cache(maxsize=16)
+def _marks(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """Once per text: the (start, end) of every other credential named as a subject (not as a
+    qualification an applicant holds), and the starts of this program's names."""
+    others = tuple(
+        (m.start(), m.end()) for m in _OTHER.finditer(text)
+        if not _HELD_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        and (_GROUP_OF.match(m.group(0)) or not (
+            _JOINED.search(text, max(0, m.start() - 40), m.start()) or _in_a_list_with_ours(text, m)))
+    )
+    return others, tuple(m.start() for m in _OWN_NAME.finditer(text))
+
+
+def _subjects(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Other credentials named as a subject that start in text[start:end]."""
+    end = len(text) if end is None else end
+    others, _ = _marks(text)
+    return list(others[bisect_left(others, (start, -1)) : bisect_left(others, (end, -1))])
+
+
+def credential_before(text: str, pos: int) -> bool:
+    """Whether the credential named last before `pos` is another one (a CAS, a PhD, a specialist
+    degree, a dual degree, a concentration's own requirements) rather than this program."""
+    others, owns = _marks(text)
+    k = bisect_left(others, (pos, -1)) - 1
+    while k >= 0 and others[k][1] > pos:
+        k -= 1
+    if k < 0:
+        return False
+    other_end = others[k][1]
+    # A mention of this program after it (and before the value) ends its reach.
+    j = bisect_left(owns, other_end)
+    return not (j < len(owns) and owns[j] < pos)
+
+
+def scope_of(field: str, text: str, start: int, end: int | None = None) -> str | None:
+    """Which scope moves the value at text[start:end] away from this program's `field`, or None
+    when the text binds it to the program. `text` is prepared text (positions are its own)."""
+    a, b = sentence_span(text, start, end)
+    if credential_before(text, start):
+        return "other_credential"
+    return clause_scope(field, text[a:b]) or subject_scope(field, text[a:start])
+
+
+def _about_other(text: str, a: int, b: int) -> bool:
+    """A sentence about another credential: it names one and not this program, or it names
+    neither and the credential named last before it is another one."""
+    _, owns = _marks(text)
+    j = bisect_left(owns, a)
+    if j < len(owns) and owns[j] < b:
+        return False
+    return bool(_subjects(text, a, b)) or credential_before(text, a)
+
+
+def bound_text(field: str, text: str) -> str:
+    """The text with every sentence that is about another credential, or that a clause-reach
+    scope moves away, blanked to spaces (positions are kept), for parsers that read a whole text
+    at once."""
+    if not _subjects(text) and not _scopes(field, "clause"):
+        return text
+    out = []
+    last = 0
+    for a, b in clauses(text):
+        if _about_other(text, a, b) or clause_scope(field, text[a:b]):
+            out.append(text[last:a])
+            out.append(" " * (b - a))
+            last = b
+    out.append(text[last:])
+    return "".join(out)
+
+
+# ---- evidence ----------------------------------------------------------------------------------
+
+MAX_SENTENCES = 40  # longer evidence keeps its whole text: the search below is bounded
+MAX_RUN = 6
+
+
+def _reader(field: str) -> Callable[[str], Any] | None:
+    from crawler import fields  # the registry maps a field to its normalizer
+
+    spec = fields.FIELDS.get(field)
+    return getattr(spec, "parse", None) if spec is not None else None
+
+
+def binding_clause(field: str, text: str) -> str | None:
+    """The shortest run of sentences of `text` that reads as the whole text does for `field`:
+    the clause that binds the value, to keep as its evidence. None when the text states no value,
+    when no shorter run reads the same (a heading far away carries the term), or when the field
+    has no normalizer."""
+    read = _reader(field)
+    if read is None or not isinstance(text, str):
+        return None
+    whole = read(text)
+    if whole is None or whole == []:
+        return None
+    t = prepare(text)
+    spans = sentences(t)
+    if len(spans) <= 1 or len(spans) > MAX_SENTENCES:
+        return None
+    for size in range(1, min(MAX_RUN, len(spans) - 1) + 1):
+        for i in range(len(spans) - size + 1):
+            clause = t[spans[i][0] : spans[i + size - 1][1]].strip()
+            if read(clause) == whole:
+                return clause
+    return None

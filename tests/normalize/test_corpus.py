@@ -1,0 +1,89 @@
+"""Every tune sentence of the reading corpus (tests/normalize/corpus/*.json), read by its
+normalizer: no sentence may yield a wrong or invented value, and each must be read exactly except
+the short list of known misses below (strict: a miss that starts reading right fails, so the
+list only shrinks). Holdout files are never loaded here. Loading and scoring:
+tests/support/corpus.py, shared with benchmarks/reading.py.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from crawler.normalize import Deadline, Rate
+from tests.normalize import corpus_known as known
+from tests.support import corpus
+
+SENTENCES = corpus.load()
+
+# id -> why it is not read right yet (tests/normalize/corpus_known.py): missed values (allowed: an
+# unknown is better than a wrong value) and, listed apart, the wrong ones still to fix. Strict: a
+# listed sentence that starts reading right fails, so both lists only shrink.
+KNOWN_MISSES: dict[str, str] = dict(known.MISSED)
+KNOWN_WRONG: dict[str, str] = dict(known.WRONG)
+
+
+def _param(s: corpus.Sentence):
+    marks = []
+    if s.id in KNOWN_MISSES:
+        marks.append(pytest.mark.xfail(strict=True, reason=f"missed: {KNOWN_MISSES[s.id]}"))
+    elif s.id in KNOWN_WRONG:
+        marks.append(pytest.mark.xfail(strict=True, reason=f"wrong (to fix): {KNOWN_WRONG[s.id]}"))
+    return pytest.param(s, id=s.id, marks=marks)
+
+
+@pytest.mark.skipif(not SENTENCES, reason=f"no tune corpus files in {corpus.CORPUS_DIR}")
+@pytest.mark.parametrize("sentence", [_param(s) for s in SENTENCES] or [None])
+def test_corpus_sentence(sentence: corpus.Sentence) -> None:
+    got, outcome = corpus.run(sentence)
+    assert outcome != corpus.WRONG, f"wrong or invented: {sentence.text!r} -> {got!r}, expected {sentence.expect!r}"
+    assert outcome == corpus.RIGHT, f"missed: {sentence.text!r} -> {got!r}, expected {sentence.expect!r}"
+
+
+def test_known_misses_are_in_the_corpus() -> None:
+    ids = {s.id for s in SENTENCES}
+    stale = [i for i in (*KNOWN_MISSES, *KNOWN_WRONG) if i not in ids]
+    if not SENTENCES:
+        pytest.skip("no tune corpus files")
+    assert not stale, f"known misses that no longer name a corpus sentence: {stale}"
+
+
+# ---- the scorer itself: each outcome made to happen -------------------------------------------
+
+D = Decimal
+
+
+@pytest.mark.parametrize(
+    "fn, value, expect, outcome",
+    [
+        ("parse_money", D("1234.5"), "1234.50", corpus.RIGHT),
+        ("parse_gpa", D("3.00"), "3.0", corpus.RIGHT),
+        ("parse_gpa", D("2.75"), "3.0", corpus.WRONG),
+        ("parse_gpa", None, "3.0", corpus.MISSED),
+        ("parse_gpa", D("3.00"), None, corpus.WRONG),  # invented
+        ("parse_tuition", [], [], corpus.RIGHT),
+        ("parse_tuition", [Rate(kind="tuition", amount_usd=D("552.25"), per="credit", residency="in_state")],
+         [{"kind": "tuition", "amount_usd": "552.25", "per": "credit", "residency": "in_state"},
+          {"kind": "tuition", "amount_usd": "1182", "per": "credit", "residency": "out_of_state"}], corpus.MISSED),
+        ("parse_tuition", [Rate(kind="tuition", amount_usd=D("552.25"), per="credit", residency="any",
+                                applies_to="online")],
+         [{"kind": "tuition", "amount_usd": "552.25", "per": "credit", "residency": "any"}], corpus.RIGHT),
+        ("parse_deadlines", [Deadline(term="fall", date="--07-01"), Deadline(term="spring", date="--11-01")],
+         [{"term": "fall", "date": "--07-01", "kind": "final"}], corpus.WRONG),  # an extra element
+        ("parse_accredited", False, None, corpus.WRONG),
+        ("parse_accredited", None, None, corpus.RIGHT),
+    ],
+)
+def test_scoring(fn, value, expect, outcome) -> None:
+    assert corpus.score(fn, value, expect) == outcome
+
+
+def test_holdout_files_are_not_loaded(tmp_path) -> None:
+    (tmp_path / "a.json").write_text('{"slug": "a", "part": "tune", "sentences": [{"fn": "parse_gpa", "text": "x", '
+                                     '"expect": null}]}')
+    (tmp_path / "b.json").write_text('{"slug": "b", "part": "holdout", "sentences": [{"fn": "parse_gpa", "text": "y", '
+                                     '"expect": null}]}')
+    assert [s.slug for s in corpus.load(tmp_path)] == ["a"]
+    assert [s.slug for s in corpus.load(tmp_path, ("holdout",))] == ["b"]
+    assert len(corpus.load(tmp_path, ("tune", "holdout"))) == 2
