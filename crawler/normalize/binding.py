@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 from typing import Any
 
@@ -73,14 +73,22 @@ def clauses(text: str) -> list[tuple[int, int]]:
     return [c for c in out if c[0] < c[1]]
 
 
+@lru_cache(maxsize=16)
+def _clause_index(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    spans = tuple(clauses(text))
+    return spans, tuple(a for a, _ in spans)
+
+
 def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """The clause of text that holds text[start:end] (a sentence, or a labelled item of a list)."""
-    for a, b in clauses(text):
-        if a <= start < b:
-            return a, b
+    spans, starts = _clause_index(text)
+    k = bisect_right(starts, start) - 1
+    if k >= 0 and spans[k][0] <= start < spans[k][1]:
+        return spans[k]
     return 0, len(text)
 
 
+@lru_cache(maxsize=256)
 def clause_scope(field: str, sentence: str) -> str | None:
     """The clause-reach scope a sentence names for this field's values, or None."""
     for name in _scopes(field, "clause"):
@@ -89,9 +97,14 @@ def clause_scope(field: str, sentence: str) -> str | None:
     return None
 
 
+SUBJECT_REACH = 200
+
+
 def subject_scope(field: str, head: str) -> str | None:
     """The subject-reach scope whose words stand nearest the end of `head` (the words before a
-    value in its sentence), unless the program's own subject stands nearer."""
+    value in its sentence), unless the program's own subject stands nearer. Only the last
+    SUBJECT_REACH characters count: a head is near its value (and the work stays bounded)."""
+    head = head[-SUBJECT_REACH:]
     best, best_end = None, -1
     for name in _scopes(field, "subject"):
         for m in _scope_pattern(name).finditer(head):

@@ -307,7 +307,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "statistic": ("clause", (
         r"\d{1,3}(?:\.\d)?\s?(?:%|percent)\s+(?:of|finish\w*|complet\w*|graduat\w*)", r"per\s?cent\s+of", r"on\s+average",
         r"median", r"average\s+(?:student|time|length|graduate|applicant)", r"graduation\s+rate", r"completion\s+rate",
-        r"[\w)]+:\s?\d{1,3}(?:\.\d)?\s?%",  # a label whose value is a share: "Graduated in two years: 69%"
+        r"\w{1,40}\)?:\s?\d{1,3}(?:\.\d)?\s?%",  # a label whose value is a share: "Graduated in two years: 69%"
     )),
     # How long an accreditation lasts, its reviews and visits.
     "accreditation_term": ("clause", (
