@@ -36,17 +36,7 @@ KINDS = list(variants.KINDS)
 
 # Spider defects the harness found on today's fixtures (2026-11-02), (kind, university) -> what
 # was read. Strict: a fixed spider turns its mark into a failure, so the mark goes with the fix.
-KNOWN = {
-    ("strip_attributes", "buffalo"): "parse_tuition scopes the rates to #non-resident-online; without the id, "
-                                     "css('h3') joins both tabs' headings and every rate reads in_state and out_of_state",
-    ("synonym_headings", "arizona"): "list_items('Emphasis Areas'): under 'Areas of Emphasis' all 8 emphasis "
-                                     "programs are lost with health ok",
-    ("synonym_headings", "buffalo"): "titles('Concentrations'): under 'Areas of Concentration' all 10 "
-                                     "concentration programs are lost with health ok",
-    ("add_wrappers", "buffalo"): "parse_tuition labels the rates with css('h3'); with the tab heading in a "
-                                 "<summary> the rates read residency 'any' instead of out_of_state",
-    ("remove_wrappers", "buffalo"): "#non-resident-online unwrapped: as strip_attributes (both residencies read)",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="module")
