@@ -38,10 +38,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from crawler.datadir import CONFIG, DataDir
 from crawler.errors import ConfigError
 from crawler.history.policy import Policy
 
-CONFIG_NAME = "mlis-crawler.toml"
+CONFIG_NAME = CONFIG  # the file name, from crawler/datadir.py
 DEFAULT_CONTACT = "data@mlis-crawler.org"
 USER_AGENT = "mlis-crawler/0.1 (nightly refresh of public program pages; contact: {contact})"
 
@@ -93,7 +94,7 @@ SECTIONS = {"crawl": Crawl, "policy": Policy, "retention": Retention, "notify": 
 
 
 def config_path(data: Path, given: Path | None) -> Path:
-    return given if given is not None else data / CONFIG_NAME
+    return given if given is not None else DataDir(data).config
 
 
 def load_config(data: Path, given: Path | None = None) -> Config:

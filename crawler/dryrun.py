@@ -18,6 +18,7 @@ from pathlib import Path
 
 from crawler import jobs
 from crawler.config import Config
+from crawler.datadir import DataDir
 from crawler.errors import ConfigError
 
 PREFIX = "DRY RUN, nothing was published or recorded: "
@@ -30,19 +31,19 @@ class DryRun:
 
 
 def copy_history(data: Path, scratch: Path) -> None:
-    source = data / "history.db"
+    source = DataDir(data).history
     if source.exists():
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            dst = sqlite3.connect(scratch / "history.db")
+            dst = sqlite3.connect(DataDir(scratch).history)
             try:
                 src.backup(dst)
             finally:
                 dst.close()
         finally:
             src.close()
-    if (data / "programs.db").exists():
-        shutil.copy2(data / "programs.db", scratch / "programs.db")
+    if DataDir(data).programs.exists():
+        shutil.copy2(DataDir(data).programs, DataDir(scratch).programs)
 
 
 def _run(data: Path, job) -> DryRun:
@@ -64,6 +65,6 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
 
 
 def renormalize(data: Path, crawl_id: str | None = None, log=print, config: Config | None = None) -> DryRun:
-    if not (data / "history.db").exists():
-        raise ConfigError(f"no history at {data / 'history.db'}: nothing to re-read")
+    if not DataDir(data).has_history():
+        raise ConfigError(f"no history at {DataDir(data).history}: nothing to re-read")
     return _run(data, lambda scratch: jobs.renormalize(scratch, crawl_id, log, config))

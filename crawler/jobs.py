@@ -24,7 +24,6 @@ publishing and reporting first (a few seconds): its changes are accepted already
 from __future__ import annotations
 
 import ctypes
-import fcntl
 import json
 import os
 import re
@@ -41,6 +40,7 @@ from pathlib import Path
 
 from crawler import __version__
 from crawler.config import Config
+from crawler.datadir import DataDir
 from crawler.errors import ConfigError, FeedError, Interrupted, ReadOnlyError, RefreshError
 from crawler.faults import checkpoint
 from crawler.fields import PARSER_VERSION
@@ -50,55 +50,27 @@ from crawler.history.reconcile import reconcile
 from crawler.report import build_report, write_reports
 from crawler.report.gather import failure_report, store_report
 from crawler.history.stage import CrawlDir, SpiderData, read_crawl_dir, stage
-from crawler.history.db import last_good_sizes, latest_published, open_history, storage_errors, writable
+from crawler.history.db import last_good_sizes, latest_published, open_history, storage_errors
 from crawler.history.renormalize import reread
 from crawler.states import CrawlStatus, Health, every_site_failed
 
 CHILD_GRACE_SECONDS = 30  # after a forwarded signal, the crawl child gets this long to stop, then SIGKILL
 SIGNAL_NAMES = {signal.SIGINT: "SIGINT", signal.SIGTERM: "SIGTERM"}
-PAGE_HISTORY = "page-history.json"  # read by crawler/crawl/pagecheck.py (MLIS_PAGE_HISTORY)
 
 SNAPSHOT_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-@dataclass
-class Paths:
-    data: Path
-
-    @property
-    def history(self) -> Path:
-        return self.data / "history.db"
-
-    @property
-    def programs(self) -> Path:
-        return self.data / "programs.db"
-
-    def crawl_dir(self, crawl_id: str) -> Path:
-        return self.data / "crawls" / crawl_id
-
-    def report_dir(self, crawl_id: str) -> Path:
-        return self.data / "reports" / crawl_id
+Paths = DataDir  # the name this module's callers knew
 
 
-def check_data_dir(data: Path) -> Paths:
-    try:
-        data.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ConfigError(f"cannot create the data folder {data}: {exc.strerror}") from exc
-    if not writable(data):
-        raise ReadOnlyError(f"the data folder {data} is not writable by this user: this command changes state "
-                            "(the commands that only look, `review` listing, `report`, `crawls`, `history`, work read-only)")
-    return Paths(data)
+def check_data_dir(data: Path) -> DataDir:
+    return DataDir(data).ensure_writable()
 
 
 @contextmanager
-def exclusive(paths: Paths):
+def exclusive(paths: DataDir):
     """One refresh (or review, or publish) at a time per data folder."""
-    with open(paths.data / ".lock", "w") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise RefreshError(f"another mlis-crawler process is working on {paths.data}") from None
+    with paths.exclusive():
         yield
 
 
@@ -296,17 +268,18 @@ def refresh(data: Path, replay: Path | None = None, spiders: list[str] | None = 
         crawl_dir = paths.crawl_dir(crawl_id)
         log(f"crawl {crawl_id}: {len(names)} spider(s) from {replay or 'the live sites'}")
         crawl_dir.mkdir(parents=True, exist_ok=True)  # each page's last good size, for the truncation check
-        (crawl_dir / PAGE_HISTORY).write_text(json.dumps({"min_size_ratio": config.policy.min_size_ratio,
+        paths.page_history(crawl_id).write_text(json.dumps({"min_size_ratio": config.policy.min_size_ratio,
                                                           "sizes": last_good_sizes(db, names, config.policy.size_memory)}))
         # Conditional GET: each page whose latest read was good is asked "changed since?" (crawl/conditional.py).
         from crawler.crawl.conditional import prune_cache, write_validators  # Scrapy: only jobs that crawl
-        write_validators(db.conn, crawl_dir / "validators.json")
-        conditional = {"MLIS_PAGE_CACHE": str(paths.data / "pages"), "MLIS_VALIDATORS": str(crawl_dir / "validators.json")}
+        write_validators(db.conn, paths.validators(crawl_id))
+        conditional = {"MLIS_PAGE_CACHE": str(paths.pages), "MLIS_VALIDATORS": str(paths.validators(crawl_id)),
+                       "MLIS_PAGE_HISTORY": str(paths.page_history(crawl_id))}
         child_settings = {**config.crawl.overrides(), **conditional, **(settings or {})}
         return run_steps(db, paths, crawl_id, signals, [
             ("before the crawl", lambda: run_crawl(crawl_dir, replay, names, signals, child_settings)),
             ("during the crawl", lambda: stage(db, crawl_id, read_feeds(crawl_dir, names))),
-            ("after staging", lambda: prune_cache(db.conn, paths.data / "pages")),
+            ("after staging", lambda: prune_cache(db.conn, paths.pages)),
         ], log, config.policy)
 
 
@@ -316,8 +289,8 @@ def renormalize(data: Path, crawl_id: str | None = None, log=print, config: Conf
     Only the latest published crawl can be re-read: re-reading an older one would replay stale
     pages over newer values.
     """
-    if not (data / "history.db").exists():
-        raise ConfigError(f"no history at {data / 'history.db'}: run `mlis-crawler refresh --data {data}` first")
+    if not DataDir(data).has_history():
+        raise ConfigError(f"no history at {DataDir(data).history}: run `mlis-crawler refresh --data {data}` first")
     paths: Paths = check_data_dir(data)
     with storage_errors(paths.history), exclusive(paths), Signals() as signals:
         db = open_history(paths.history)
@@ -435,8 +408,6 @@ def run_crawl(out: Path, replay: Path | None, names: list[str], signals: Signals
         command += ["--replay", str(replay.resolve())]
     for name in names:
         command += ["--spider", name]
-    if (out / PAGE_HISTORY).is_file():
-        command += ["--set", f"MLIS_PAGE_HISTORY={out / PAGE_HISTORY}"]
     for key, value in (settings or {}).items():  # [crawl] of the config file and callers'; dicts and lists as JSON
         command += ["--set", f"{key}={json.dumps(value) if isinstance(value, (dict, list, bool)) else value}"]
     command += crawl_overrides()

@@ -9,6 +9,7 @@ import click
 
 from crawler.audit import Published, audit, counts, load_claims, render_html, render_markdown
 from crawler.cli.common import data_option, handle_errors
+from crawler.datadir import DataDir
 
 
 @click.command("audit")
@@ -27,7 +28,7 @@ def command(claims, fmt, data):
     institution_id, program_id, field, claim, status, our_value, claimed_value, evidence,
     source_url, verified_at, listing_entry and note. The summary line goes to stderr.
     """
-    results = audit(load_claims(claims), Published(data / "programs.db"))
+    results = audit(load_claims(claims), Published(DataDir(data).programs))
     if fmt == "json":
         click.echo(json.dumps(results, indent=2, ensure_ascii=False))
     else:

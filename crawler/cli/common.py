@@ -16,8 +16,8 @@ import click
 
 from crawler.config import CONFIG_NAME, Config, load_config
 from crawler.errors import EXIT_FAILED, EXIT_SIGINT, ConfigError, MlisError
-from crawler.history.db import open_history, open_history_readonly
-from crawler.jobs import RefreshResult, check_data_dir
+from crawler.datadir import DataDir
+from crawler.jobs import RefreshResult
 from crawler.states import Health
 
 data_option = click.option(
@@ -147,7 +147,7 @@ def _unexpected(exc: Exception, data: Path | None) -> str:
         what = str(exc) or type(exc).__name__
     line = " ".join(f"{type(exc).__name__}: {what}".split())  # one line, whatever the message holds
     if data is not None:
-        target = data / "last-error.txt"
+        target = DataDir(data).last_error
         try:
             stamp = datetime.now(UTC).isoformat(timespec="seconds")
             target.write_text(f"{stamp} mlis-crawler {' '.join(sys.argv[1:])}\n"
@@ -160,9 +160,9 @@ def _unexpected(exc: Exception, data: Path | None) -> str:
 
 def require_history(data: Path) -> None:
     """A command that reads the history stops here when there is none, naming the likely cause."""
-    if (data / "history.db").exists():
+    if DataDir(data).has_history():
         return
-    message = f"no history at {data / 'history.db'}"
+    message = f"no history at {DataDir(data).history}"
     ctx = click.get_current_context(silent=True)
     source = ctx.get_parameter_source("data") if ctx is not None and "data" in ctx.params else None
     parent = ctx.parent if ctx is not None else None
@@ -179,36 +179,21 @@ def require_history(data: Path) -> None:
 def open_data(data: Path):
     """For a command that changes state: the data folder must be writable; history migrated."""
     require_history(data)
-    paths = check_data_dir(data)
-    return paths, open_history(paths.history)
+    paths = DataDir(data)
+    return paths, paths.open_history()
 
 
 def open_data_readonly(data: Path):
     """For a command that only looks (`review` listing, `report`, `crawls`, `history`): reads
     history.db without writing anything, taking no lock and making no migration, so it works
     on a folder this user cannot write (a backup, a read-only share, another user's cron folder)."""
-    from crawler.jobs import Paths
-
     require_history(data)
-    return Paths(data), open_history_readonly(data / "history.db")
+    return DataDir(data), DataDir(data).open_history_readonly()
 
 
 def someone_working(data: Path) -> bool:
-    """Whether a process holds the data folder's lock now (a crawl marked running is alive).
-    Asks for a shared lock on .lock, opened read-only, and lets it go at once: needs no write access."""
-    import fcntl
-
-    try:
-        with open(data / ".lock", "rb") as lock:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return True
-            fcntl.flock(lock, fcntl.LOCK_UN)
-    except OSError:
-        return False
-    return False
-
+    """Whether a process holds the data folder's lock now (a crawl marked running is alive)."""
+    return DataDir(data).someone_working()
 
 
 def print_result(result: RefreshResult) -> None:
@@ -252,4 +237,4 @@ def end_of_night(data: Path, config: Config, result: RefreshResult | None = None
         try:
             backup_history(data, config.retention.backups_keep, result.crawl_id)
         except (OSError, sqlite3.Error) as exc:
-            logger.error("history backup into %s failed: %s", data / "backups", exc)
+            logger.error("history backup into %s failed: %s", DataDir(data).backups, exc)

@@ -1,0 +1,38 @@
+"""The house's rules that imports and names can show: checked on the code itself (issue 20)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from crawler import datadir
+
+CRAWLER = Path(__file__).resolve().parents[1] / "crawler"
+# Names that only a data folder uses; "crawls", "reports" and "pages" are also table and key
+# names, so those count only where a path is joined with them (`data / "crawls"`).
+OWN_NAMES = {datadir.HISTORY, datadir.PUBLISHED, datadir.CONFIG, datadir.LOCK, datadir.LAST_ERROR,
+             datadir.PAGE_HISTORY, datadir.VALIDATORS}
+JOINED_NAMES = OWN_NAMES | {datadir.CRAWLS, datadir.REPORTS, datadir.PAGES, datadir.BACKUPS, datadir.PREVIOUS}
+
+
+def spelled_names(tree: ast.AST) -> list[tuple[int, str]]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and node.value in OWN_NAMES:
+            found.add((node.lineno, node.value))
+        elif (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and isinstance(node.right, ast.Constant)
+              and node.right.value in JOINED_NAMES):
+            found.add((node.lineno, node.right.value))
+    return sorted(found)
+
+
+def test_only_datadir_spells_a_data_folder_file_name():
+    spelled = {f"{path.relative_to(CRAWLER.parent)}:{line}: {name}"
+               for path in CRAWLER.rglob("*.py") if path.name != "datadir.py"
+               for line, name in spelled_names(ast.parse(path.read_text(encoding="utf-8")))}
+    assert not spelled, sorted(spelled)
+
+
+def test_the_check_sees_a_spelled_name():
+    assert spelled_names(ast.parse('target = data / "history.db"\nlock = ".lock"\nc = data / "crawls"')) == [
+        (1, "history.db"), (2, ".lock"), (3, "crawls")]
