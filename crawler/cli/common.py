@@ -4,7 +4,6 @@ the data folder, and the closing lines of a job."""
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 import sqlite3
 import sys
@@ -15,9 +14,9 @@ from pathlib import Path
 import click
 
 from crawler.config import CONFIG_NAME, Config, load_config
-from crawler.errors import EXIT_FAILED, EXIT_SIGINT, ConfigError, MlisError
 from crawler.datadir import DataDir
-from crawler.jobs import RefreshResult
+from crawler.errors import EXIT_FAILED, EXIT_SIGINT, ConfigError, MlisError
+from crawler.night import NightResult
 from crawler.states import Health
 
 data_option = click.option(
@@ -196,7 +195,7 @@ def someone_working(data: Path) -> bool:
     return DataDir(data).someone_working()
 
 
-def print_result(result: RefreshResult) -> None:
+def print_result(result: NightResult) -> None:
     click.echo(result.summary)
     if quiet():
         return
@@ -207,7 +206,22 @@ def print_result(result: RefreshResult) -> None:
     click.echo(f"Change report:      {result.report_dir / 'report.html'} (also report.md, report.json)")
 
 
-# -- the end of a night: alerts and the history backup ---------------------------------------------
+def finish(result: NightResult, replay: Path | None = None) -> None:
+    """The closing lines of a night and its exit code: its report for a dry run, else its summary
+    and where the published file and the report are."""
+    if result.dry_run:
+        from crawler.report import render_markdown
+
+        click.echo(result.summary if quiet() else render_markdown(result.report), nl=quiet())
+    else:
+        print_result(result)
+    if result.all_failed:
+        where = f" (or the replay folder {replay} holds none of their pages)" if replay else ""
+        click.echo(f"mlis-crawler: every site failed: probably our network (DNS, proxy, firewall), not the sites{where}; "
+                   "the published values were kept", err=True)
+    if result.exit_code:
+        sys.exit(result.exit_code)
+
 
 def crawl_config(config: Config) -> Config:
     """The configuration a crawl runs with: -q also silences the crawl's progress lines."""
@@ -215,26 +229,3 @@ def crawl_config(config: Config) -> Config:
         return config
     crawl = dataclasses.replace(config.crawl, settings={**config.crawl.settings, "MLIS_PROGRESS": "off"})
     return dataclasses.replace(config, crawl=crawl)
-
-
-def end_of_night(data: Path, config: Config, result: RefreshResult | None = None, failed: BaseException | None = None,
-                 kind: str = "refresh") -> None:
-    """After a refresh or renormalize: alert if it failed, has broken sites or pending changes
-    ([notify]), and back up history.db ([retention] backups_keep). Neither ever fails the night."""
-    from crawler.housekeeping import backup_history
-    from crawler.notify import Night, alert, night_from_report
-
-    logger = logging.getLogger("crawler.night")
-    if result is not None:
-        report = json.loads((result.report_dir / "report.json").read_text(encoding="utf-8"))
-        night = night_from_report(report, result.report_dir)
-    else:
-        message = str(failed) or type(failed).__name__
-        night = Night(summary=f"mlis-crawler {kind} {datetime.now(UTC).date()}: failed: {message}", failed=message,
-                      report_dir=None)
-    alert(config.notify, night)
-    if result is not None:
-        try:
-            backup_history(data, config.retention.backups_keep, result.crawl_id)
-        except (OSError, sqlite3.Error) as exc:
-            logger.error("history backup into %s failed: %s", DataDir(data).backups, exc)

@@ -11,7 +11,6 @@ import click
 from crawler.cli.common import data_option, handle_errors, open_data, open_data_readonly
 from crawler.errors import ReviewError
 from crawler.history.review import decide, revert, unique
-from crawler.jobs import exclusive
 from crawler.report.describe import evidence_items, group, label, moves, percent_text, review_command, safe_url, visible
 from crawler.report.describe import KINDS
 from crawler.report.gather import pending_changes
@@ -181,7 +180,7 @@ def _decide(accept: bool):
         data = ctx.obj if ctx.obj and data == Path("data") else data
         _given_twice(list(change_ids))
         paths, db = open_data(data)
-        with exclusive(paths):
+        with paths.exclusive():
             ids = expand_groups(db, unique(list(change_ids))) if whole_group else unique(list(change_ids))
             outcomes = decide(db, ids, accept, reason, by, use)
         for outcome in outcomes:
@@ -222,7 +221,7 @@ def revert_command(ctx, change_ids, reason, by, data):
     data = ctx.obj if ctx.obj and data == Path("data") else data
     _given_twice(list(change_ids))
     paths, db = open_data(data)
-    with exclusive(paths):
+    with paths.exclusive():
         outcomes = revert(db, unique(list(change_ids)), reason, by)
     for outcome in outcomes:
         click.echo(outcome.describe() + ": its old value is accepted again")
