@@ -82,7 +82,8 @@ class Night:
         with tempfile.TemporaryDirectory(prefix="mlis-dry-run-") as tmp:
             scratch = DataDir(Path(tmp) / "data")
             scratch.data.mkdir()
-            copy_history(real, scratch)
+            with storage_errors(real.history):  # reading it needs room for its shared-memory file
+                copy_history(real, scratch)
             result = self._night(scratch, config)
         report = {**result.report, "summary": DRY_RUN + result.report["summary"], "dry_run": True,
                   "data_dir": str(real.data)}  # the commands it shows name the real folder
