@@ -36,10 +36,9 @@ from pathlib import Path
 from typing import Any
 
 from crawler.errors import ConfigError
-from crawler.fields import FIELDS, read_fact
+from crawler.fields import FIELDS, read_fact, words as describe
 from crawler.normalize.text import MONTHS, TERM_WORDS, clean_text
-from crawler.publish.build import cents
-from crawler.report.describe import MONTHS as MONTH_NAMES, describe
+from crawler.shapes import MONTHS as MONTH_NAMES, cents
 
 COLUMNS = ("institution_id", "program_id", "field", "claim")
 STATUSES = ("verified", "contradicted", "not_stated", "unreadable")

@@ -36,3 +36,23 @@ def test_only_datadir_spells_a_data_folder_file_name():
 def test_the_check_sees_a_spelled_name():
     assert spelled_names(ast.parse('target = data / "history.db"\nlock = ".lock"\nc = data / "crawls"')) == [
         (1, "history.db"), (2, ".lock"), (3, "crawls")]
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def test_publishing_does_not_reach_up_into_the_report():
+    """The published file is built before the report is written: publish/ asks the fields'
+    specs for a value's words, never report/."""
+    upward = {f"{path.relative_to(CRAWLER.parent)}: {module}"
+              for path in (CRAWLER / "publish").rglob("*.py")
+              for module in imported_modules(path) if module.startswith("crawler.report")}
+    assert not upward, sorted(upward)

@@ -10,62 +10,18 @@ import json
 import re
 import shlex
 from collections import defaultdict
-from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler.fields import FIELDS
+from crawler.fields import FIELDS, words
 from crawler.states import BREAKAGE, Health, Kind, Status
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # -- describing values ----------------------------------------------------------------------------
 
 def describe(field: str | None, value: Any) -> str:
-    """A value as a maintainer reads it: "$900.00 per credit (online campus)", "Fall Mar 15"."""
-    if value is None:
-        return "(none)"
-    if isinstance(value, list):
-        return "; ".join(describe(field, v) for v in value) or "(none)"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dict):
-        if "amount_usd" in value:
-            who = {"any": None, "in_state": "in-state", "out_of_state": "out-of-state", "international": "international"}
-            qualifiers = [q for q in (who[value["residency"]], value.get("applies_to")) if q]
-            label = "" if value["kind"] == "tuition" else "fee "
-            return f"{label}{dollars(value['amount_usd'])} per {value['per']}" + (f" ({', '.join(qualifiers)})" if qualifiers else "")
-        if "kind" in value and "date" in value:
-            term = (value.get("term") or "any term").capitalize()
-            when = "rolling" if value["date"] is None else _date(value["date"])
-            qualifiers = [value["kind"]] + ([value["applies_to"]] if value.get("applies_to") else [])
-            return f"{term} {when} ({', '.join(qualifiers)})"
-        if "status" in value:
-            exams = "/".join(value.get("exams") or []) or "entrance exam"
-            text = f"{exams} {value['status'].replace('_', ' ')}"
-            return text + (f": {value['condition']}" if value.get("condition") else "")
-        if "months_min" in value:
-            low, high = value.get("months_min"), value.get("months_max")
-            return f"{low}-{high} months" if low != high and low and high else f"{low or high} months"
-        return ", ".join(f"{k}: {describe(None, v)}" for k, v in value.items())
-    if field in FIELDS and FIELDS[field].money:
-        return dollars(value)
-    return str(value)
-
-
-def dollars(amount: Any) -> str:
-    try:
-        return f"${Decimal(str(amount)):,.2f}"
-    except (InvalidOperation, ValueError):
-        return f"${amount}"
-
-
-def _date(iso: str) -> str:
-    match = re.match(r"^(\d{4}|-)-(\d\d)-(\d\d)$", iso)
-    if not match:
-        return iso
-    year, month, day = match.groups()
-    return f"{MONTHS[int(month) - 1]} {int(day)}" + (f", {year}" if year != "-" else "")
+    """A value as a maintainer reads it: "$900.00 per credit (online campus)", "Fall Mar 15".
+    Its field's spec says how (crawler/fields.py, crawler/shapes.py)."""
+    return words(field, value)
 
 
 def evidence_items(evidence: Any) -> list[dict[str, Any]]:
