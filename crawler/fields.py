@@ -93,6 +93,10 @@ class Field:
         """The value back from those columns (`text`, `number`, `number_max`, `detail`) and items."""
         return self.shape.decode(columns, items)
 
+    def judge(self, claimed: Any, ours: Any) -> tuple[str, str | None]:
+        """(verified / contradicted / not_stated, a note) for a listing's claimed value against ours."""
+        return self.shape.judge(claimed, ours)
+
     def words(self, value: Any) -> str:
         """The value as a person reads it: "$900.00 per credit (online campus)", "Fall Mar 15"."""
         if value is None:

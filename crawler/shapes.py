@@ -1,7 +1,9 @@
 """The shape of a field's value, one class per kind of value: how it is published (the typed
 columns of `changes` / `pending_changes` and its rows in `change_items`, docs/schema.md), how it
-is read back from those columns (the change feed, the audit), and how a person reads it
-("$900.00 per credit (online campus)", "Fall Mar 15 (final)").
+is read back from those columns (the change feed), how a person reads it ("$900.00 per credit
+(online campus)", "Fall Mar 15 (final)"), and how a claimed value is judged against ours (the
+audit, crawler/audit.py: `judge` compares core values only: an exam status, an amount, a count,
+a date).
 
 Each field's spec in crawler/fields.py names its shape, so the publisher, the feed, the report,
 the review CLI and the audit all ask the spec and none of them guesses from a value's keys. A
@@ -11,6 +13,7 @@ value is JSON as `read_fact` returns it (decimals as strings, lists of objects).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -71,8 +74,24 @@ def plain_words(value: Any) -> str:
     return str(value)
 
 
+VERIFIED, CONTRADICTED, NOT_STATED = "verified", "contradicted", "not_stated"
+
+
+def combine(results: list[str]) -> str:
+    """Several parts of one claim: one part contradicted contradicts it; all verified verify it."""
+    if CONTRADICTED in results:
+        return CONTRADICTED
+    if results and all(r == VERIFIED for r in results):
+        return VERIFIED
+    return NOT_STATED
+
+
+def _equal_numbers(a: Any, b: Any) -> bool:
+    return Decimal(str(a)) == Decimal(str(b))
+
+
 class Shape:
-    """A text value: published in `text`, shown as it is."""
+    """A text value: published in `text`, shown as it is, judged equal or not."""
 
     unit: str | None = None  # the `unit` column of changes (docs/schema.md)
 
@@ -90,10 +109,17 @@ class Shape:
         """One value (one item of a list field) as a person reads it."""
         return plain_words(value)
 
+    def judge(self, claimed: Any, ours: Any) -> tuple[str, str | None]:
+        """(verified / contradicted / not_stated, a note on how) for a claimed and our value, both stated."""
+        return (VERIFIED if claimed == ours else CONTRADICTED), None
+
 
 class Number(Shape):
     def __init__(self, unit: str):
         self.unit = unit
+
+    def judge(self, claimed: Any, ours: Any) -> tuple[str, str | None]:
+        return (VERIFIED if _equal_numbers(claimed, ours) else CONTRADICTED), None
 
     def encode(self, value: Any) -> dict:
         return {**empty_columns(), "number": _number(value)}
@@ -113,6 +139,9 @@ class Money(Shape):
 
     def words(self, value: Any) -> str:
         return dollars(value)
+
+    def judge(self, claimed: Any, ours: Any) -> tuple[str, str | None]:
+        return (VERIFIED if _equal_numbers(claimed, ours) else CONTRADICTED), None
 
 
 class Boolean(Shape):
@@ -148,6 +177,22 @@ class Rates(Shape):
         return f"{label}{dollars(rate['amount_usd'])} per {rate['per']}" + (
             f" ({', '.join(qualifiers)})" if qualifiers else "")
 
+    def judge(self, claimed: Any, ours: Any) -> tuple[str, str | None]:
+        """A claimed "$900 per credit" is verified by a rate of $900.00 per credit for the same
+        residency, contradicted when our rates per credit are all other amounts, not stated when
+        we have none per credit."""
+        results = []
+        for rate in claimed:
+            same_unit = [r for r in ours if r["kind"] == rate["kind"] and r["per"] == rate["per"]
+                         and (rate["residency"] == "any" or r["residency"] in (rate["residency"], "any"))]
+            if not same_unit:
+                results.append(NOT_STATED)
+            elif any(cents(r["amount_usd"]) == cents(rate["amount_usd"]) for r in same_unit):
+                results.append(VERIFIED)
+            else:
+                results.append(CONTRADICTED)
+        return combine(results), None
+
 
 class Deadlines(Shape):
     def encode(self, value: Any) -> dict:
@@ -167,6 +212,42 @@ class Deadlines(Shape):
         qualifiers = [deadline["kind"]] + ([deadline["applies_to"]] if deadline.get("applies_to") else [])
         return f"{term} {when} ({', '.join(qualifiers)})"
 
+    def judge(self, claimed: Any, ours: Any) -> tuple[str, str | None]:
+        """Per term, by date (a year only where both give one), or by month when the claim gives
+        months only ({"months": {term: month}}: "Fall: June" is verified by any fall deadline in June)."""
+        by_term: dict[str | None, list[dict]] = defaultdict(list)
+        for d in ours:
+            by_term[d["term"]].append(d)
+        results = []
+        if isinstance(claimed, dict):  # months only
+            for term, month in claimed["months"].items():
+                dates = [d["date"] for d in by_term.get(term, []) if d["date"]]
+                if not dates:
+                    results.append(NOT_STATED)
+                else:
+                    results.append(VERIFIED if any(int(d[-5:-3]) == month for d in dates) else CONTRADICTED)
+            return combine(results), "compared by month per term: the claim gives months only"
+        for deadline in claimed:
+            if deadline["date"] is None:  # rolling
+                rolling = [d for d in by_term.get(deadline["term"], []) if d["kind"] == "rolling"]
+                results.append(VERIFIED if rolling else (CONTRADICTED if by_term.get(deadline["term"]) else NOT_STATED))
+                continue
+            dates = [d["date"] for d in by_term.get(deadline["term"], []) if d["date"]]
+            if not dates:
+                results.append(NOT_STATED)
+                continue
+            results.append(VERIFIED if any(_same_day(d, deadline["date"]) for d in dates) else CONTRADICTED)
+        return combine(results), None
+
+
+def _same_day(ours: str, claimed: str) -> bool:
+    """The same day of the year, and the same year where both state one ("--03-15" has none)."""
+    if ours[-5:] != claimed[-5:]:
+        return False
+    ours_year = None if ours.startswith("--") else ours[:4]
+    claimed_year = None if claimed.startswith("--") else claimed[:4]
+    return claimed_year is None or ours_year is None or claimed_year == ours_year
+
 
 class Terms(Shape):
     def encode(self, value: Any) -> dict:
@@ -174,6 +255,9 @@ class Terms(Shape):
 
     def decode(self, columns: dict, items: list[dict]) -> Any:
         return [i["term"] for i in items] or None
+
+    def judge(self, claimed: Any, ours: Any) -> tuple[str, str | None]:
+        return (VERIFIED if set(claimed) == set(ours) else CONTRADICTED), None
 
 
 class ExamRule(Shape):
@@ -193,6 +277,9 @@ class ExamRule(Shape):
         text = f"{exams} {rule['status'].replace('_', ' ')}"
         return text + (f": {rule['condition']}" if rule.get("condition") else "")
 
+    def judge(self, claimed: Any, ours: Any) -> tuple[str, str | None]:
+        return (VERIFIED if claimed["status"] == ours["status"] else CONTRADICTED), "compared by exam status"
+
 
 class Length(Shape):
     unit = "months"
@@ -210,6 +297,14 @@ class Length(Shape):
             return plain_words(value)
         low, high = value.get("months_min"), value.get("months_max")
         return f"{low}-{high} months" if low != high and low and high else f"{low or high} months"
+
+    def judge(self, claimed: Any, ours: Any) -> tuple[str, str | None]:
+        """By the bounds the claim states ("as few as 21 months" names only the shortest)."""
+        pairs = [(claimed[k], ours[k]) for k in ("months_min", "months_max")
+                 if claimed[k] is not None and ours[k] is not None]
+        if not pairs:
+            return NOT_STATED, "no length bound both state"
+        return (VERIFIED if all(_equal_numbers(a, b) for a, b in pairs) else CONTRADICTED), None
 
 
 TEXT = Shape()

@@ -22,9 +22,12 @@ def command(claims, fmt, data):
     optionally listing_entry) with the facts published in DATA/programs.db.
 
     Each claim is read with the crawler's own normalizers and gets a status: verified,
-    contradicted (with our value, the evidence, its page and the date we verified it),
-    not_stated (the program's pages do not say, or we do not publish the program) or
-    unreadable (the claim itself cannot be read). JSON is a list of objects with the keys
+    partly_verified (our pages state its core value but not a qualifier it adds, such as "for
+    applicants with a strong academic background"; the note names that part), contradicted
+    (only when our current evidence states another core value: an exam status, an amount, a
+    count, a date; with our value, the evidence, its page and the date we verified it),
+    not_stated (the program's pages do not say, or we do not publish the program, or we hold
+    no evidence to judge by) or unreadable (the claim itself cannot be read). JSON is a list of objects with the keys
     institution_id, program_id, field, claim, status, our_value, claimed_value, evidence,
     source_url, verified_at, listing_entry and note. The summary line goes to stderr.
     """
