@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from crawler import datadir
@@ -56,3 +57,30 @@ def test_publishing_does_not_reach_up_into_the_report():
               for path in (CRAWLER / "publish").rglob("*.py")
               for module in imported_modules(path) if module.startswith("crawler.report")}
     assert not upward, sorted(upward)
+
+
+SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA)\s")  # as this code writes SQL
+
+
+def sql_in(tree: ast.AST) -> list[int]:
+    """Lines that hold SQL: a string that opens with a statement, or a call of .execute/.query."""
+    lines = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL.match(node.value):
+            lines.add(node.lineno)
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr in ("execute", "executemany", "executescript", "query")):
+            lines.add(node.lineno)
+    return sorted(lines)
+
+
+def test_the_cli_holds_no_sql():
+    """The commands parse, make one call and print; what they ask of a database is asked by name
+    in crawler/history/ (queries.py) or crawler/report/."""
+    found = {f"{path.relative_to(CRAWLER.parent)}:{line}" for path in (CRAWLER / "cli").glob("*.py")
+             for line in sql_in(ast.parse(path.read_text(encoding="utf-8")))}
+    assert not found, sorted(found)
+
+
+def test_the_sql_check_sees_sql():
+    assert sql_in(ast.parse('x = db.execute("SELECT 1")\ny = "  UPDATE t SET a = 1"\nz = "selected"')) == [1, 2]

@@ -10,6 +10,7 @@ import click
 
 from crawler.cli.common import data_option, handle_errors, open_data, open_data_readonly
 from crawler.errors import ReviewError
+from crawler.history.queries import change_status, institution_names
 from crawler.history.review import decide, revert, unique
 from crawler.report.describe import evidence_items, group, label, moves, percent_text, review_command, safe_url, visible
 from crawler.report.describe import KINDS
@@ -54,8 +55,8 @@ def expand_groups(db, change_ids: list[int]) -> list[int]:
     out: list[int] = []
     for change_id in change_ids:
         if change_id not in by_id:
-            row = db.execute("SELECT status FROM changes WHERE change_id = ?", [change_id]).fetchone()
-            raise ReviewError(f"no change {change_id}" if row is None else f"change {change_id} is {row[0]}, not pending")
+            status = change_status(db, change_id)
+            raise ReviewError(f"no change {change_id}" if status is None else f"change {change_id} is {status}, not pending")
         out += [i for i in by_id[change_id] if i not in out]
     return out
 
@@ -116,7 +117,7 @@ def _listing(db, data: Path, site, field, kind, fmt) -> None:
         filters = [f"--{k} {v}" for k, v in (("site", site), ("field", field), ("kind", kind)) if v]
         click.echo("No pending changes" + (f" matching {' '.join(filters)}." if filters else "."))
         return
-    institutions = dict(db.execute("SELECT institution_id, name FROM institutions"))
+    institutions = institution_names(db)
     total = sum(len(g["ids"]) for g in groups)
     click.echo(f"{total} pending change{'s' if total != 1 else ''} in {len(groups)} group{'s' if len(groups) != 1 else ''}. "
                "A group is one change shown once for every program it touches (as in the report); "

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from crawler.errors import ConfigError
 from crawler.fields import FIELDS
 from crawler.history.diff import diff_items, percent
 from crawler.history.review import decisions, last_decision
@@ -242,3 +243,24 @@ def pending_changes(db: Database) -> list[dict[str, Any]]:
            FROM current n LEFT JOIN current c ON c.program_id = n.program_id AND c.field = 'concentration'
            WHERE n.field = 'name'"""))
     return [_change(row, names) for row in db.query(_CHANGES + " WHERE status = ? ORDER BY change_id", [Status.PENDING])]
+
+
+def night_report(db: Database, crawl_id: str, report_dir: Path | None, working: bool) -> dict[str, Any]:
+    """What crawl `crawl_id` reported; for a crawl that never wrote one, what is true of it now.
+    `working`: whether a process holds the data folder now (a crawl marked running is alive)."""
+    report = stored_report(db, crawl_id, report_dir)
+    status, error = db.execute("SELECT status, error FROM crawls WHERE crawl_id = ?", [crawl_id]).fetchone()
+    if report is not None and (status == CrawlStatus.PUBLISHED or report.get("failed")):
+        return report
+    if status == CrawlStatus.PUBLISHED:  # published before reports were kept, and its file is gone
+        report = build_report(db, crawl_id)
+        report["summary"] += " (rebuilt from today's state: this crawl's own report was not kept)"
+        return report
+    if status == CrawlStatus.FAILED:
+        return failure_report(db, crawl_id)
+    if working:
+        raise ConfigError(f"crawl {crawl_id} is still running ({status}); its report is written when it ends")
+    reason = (f"interrupted before it finished (status {status}, no process is running it: killed or crashed); "
+              "the next run records it as failed" if status != CrawlStatus.RECONCILED else
+              "interrupted after its reconcile (no process is running it)" + (f": {error}" if error else ""))
+    return failure_report(db, crawl_id, reason)
