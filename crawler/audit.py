@@ -126,6 +126,13 @@ class Published:
             self.deadlines = self._by_program(conn, "SELECT * FROM deadlines ORDER BY program_id, seq")
             self.terms = self._by_program(conn, "SELECT * FROM program_start_terms ORDER BY program_id, term")
             self.exams = self._by_program(conn, "SELECT * FROM program_entrance_exams ORDER BY program_id, exam")
+            # A field with no column or table of its own is published only as its changes: its value
+            # is the newest accepted change's new side, read back by the field's spec.
+            self.latest: dict[tuple[str, str], tuple[dict, list[dict]]] = {}
+            for r in conn.execute("SELECT * FROM changes WHERE field IS NOT NULL ORDER BY change_id"):
+                items = [dict(i) for i in conn.execute(
+                    "SELECT * FROM change_items WHERE change_id = ? AND side = 'new' ORDER BY seq", [r["change_id"]])]
+                self.latest[r["program_id"], r["field"]] = (dict(r), items)
             self.provenance: dict[tuple[str, str], list[dict]] = defaultdict(list)
             for r in conn.execute("SELECT * FROM provenance ORDER BY program_id, field, source_url"):
                 self.provenance[r["program_id"], r["field"]].append(dict(r))
@@ -163,7 +170,13 @@ class Published:
             return {"months_min": low, "months_max": high} if (low or high) else None
         if field == "application_fee":
             return None if p["application_fee_cents"] is None else str(Decimal(p["application_fee_cents"]) / 100)
-        value = p[FIELDS[field].column]
+        spec = FIELDS[field]
+        if spec.column is None:
+            if (program_id, field) not in self.latest:
+                return None  # stated since the program's first night, or never: we cannot say which
+            change, items = self.latest[program_id, field]
+            return spec.decode({c: change[f"new_{c}"] for c in ("text", "number", "number_max", "detail")}, items)
+        value = p[spec.column]
         if field in ("synchronous", "ala_accredited") and value is not None:
             return bool(value)
         return value

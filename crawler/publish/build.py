@@ -113,7 +113,11 @@ SCALAR_COLUMNS = dict((_column(name, spec)[0], (name, _column(name, spec)[1]))
                       for name, spec in FIELDS.items() if spec.column)
 
 # how each field's value is published in changes / pending_changes (docs/schema.md, "changes")
-UNITS = {name: spec.shape.unit for name, spec in FIELDS.items() if spec.shape.unit}
+def unit_of(field: str | None) -> str | None:
+    """What a field's `*_number` columns count (its shape's unit), asked when publishing, so a
+    field registered after import is published as its spec says."""
+    spec = FIELDS.get(field) if field else None
+    return spec.shape.unit if spec is not None else None
 ITEM_FIELDS = ("tuition", "fees", "application_deadlines", "start_terms", "entrance_exam")
 
 
@@ -377,7 +381,7 @@ def _write_changes(history: sqlite3.Connection, out: sqlite3.Connection) -> None
         o = typed(field, json.loads(old)) if (old and field_change) else typed(None, None)
         n = typed(field, json.loads(new)) if (new and field_change) else typed(None, None)
         changes.append((change_id, crawl_id, detected_at, program_id, field, kind, cause,
-                        "maintainer" if decided_at else "policy", initial_load, UNITS.get(field) if field_change else None,
+                        "maintainer" if decided_at else "policy", initial_load, unit_of(field) if field_change else None,
                         o["text"], n["text"], o["number"], n["number"], o["number_max"], n["number_max"],
                         o["detail"], n["detail"], _evidence_text(evidence_old), _evidence_text(evidence_new), source_url))
         items += _items(change_id, "old", o["items"]) + _items(change_id, "new", n["items"])
@@ -409,7 +413,7 @@ def _write_pending(out: sqlite3.Connection, pending: list[dict]) -> None:
         field_change = p["kind"] not in (Kind.PROGRAM_ADDED, Kind.PROGRAM_REMOVED)
         v = typed(p["field"], json.loads(p["new"])) if (p["new"] and field_change) else typed(None, None)
         rows.append((p["change_id"], p["program_id"], p["field"], p["kind"], p["cause"], p["detected_at"], p["reason"],
-                     UNITS.get(p["field"]) if field_change else None, v["text"], v["number"], v["number_max"],
+                     unit_of(p["field"]) if field_change else None, v["text"], v["number"], v["number_max"],
                      v["detail"], _evidence_text(p["evidence_new"]), p["source_url"]))
         items += _items(p["change_id"], "proposed", v["items"])
     out.executemany(f"INSERT INTO pending_changes VALUES ({','.join('?' * 14)})", rows)
