@@ -170,7 +170,7 @@ class Rates(Shape):
                  "residency": i["residency"], "applies_to": i["applies_to_label"]} for i in items] or None
 
     def words(self, rate: Any) -> str:
-        if not isinstance(rate, dict):
+        if not isinstance(rate, dict) or "amount_usd" not in rate:  # not this shape: said plainly
             return plain_words(rate)
         qualifiers = [q for q in (WHO.get(rate["residency"]), rate.get("applies_to")) if q]
         label = "" if rate["kind"] == "tuition" else "fee "
@@ -205,7 +205,7 @@ class Deadlines(Shape):
                 for i in items] or None
 
     def words(self, deadline: Any) -> str:
-        if not isinstance(deadline, dict):
+        if not isinstance(deadline, dict) or "date" not in deadline:  # not this shape: said plainly
             return plain_words(deadline)
         term = (deadline.get("term") or "any term").capitalize()
         when = "rolling" if deadline["date"] is None else day(deadline["date"])
@@ -271,7 +271,7 @@ class ExamRule(Shape):
         return {"status": columns["text"], "condition": columns["detail"], "exams": [i["exam"] for i in items]}
 
     def words(self, rule: Any) -> str:
-        if not isinstance(rule, dict):
+        if not isinstance(rule, dict) or "status" not in rule:  # not this shape: said plainly
             return plain_words(rule)
         exams = "/".join(rule.get("exams") or []) or "entrance exam"
         text = f"{exams} {rule['status'].replace('_', ' ')}"
@@ -293,7 +293,7 @@ class Length(Shape):
         return {"months_min": low, "months_max": high} if (low or high) else None
 
     def words(self, value: Any) -> str:
-        if not isinstance(value, dict):
+        if not isinstance(value, dict) or "months_min" not in value:  # not this shape: said plainly
             return plain_words(value)
         low, high = value.get("months_min"), value.get("months_max")
         return f"{low}-{high} months" if low != high and low and high else f"{low or high} months"

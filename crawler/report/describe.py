@@ -361,3 +361,9 @@ def baseline_values(change: dict) -> list[dict[str, Any]]:
     return out
 
 
+def decision_line(d: dict) -> str:
+    """One decision as a line of words: when, who, what, why (the renderers share the words)."""
+    verb = {"accept": "accepted", "reject": "rejected", "revert": "reverted"}.get(d["action"], d["action"])
+    what = f"{d['program_id']} {label(d)}" if d.get("field") else f"{d['program_id']} ({KINDS.get(d['kind'], d['kind'])})"
+    part = f" as part of the rollback to crawl {d['rollback_to']}" if d.get("rollback_to") else ""
+    return f"{d['decided_at']}: change #{d['change_id']} ({what}, crawl {d['crawl_id']}) {verb} by {d['decided_by']}{part}"
