@@ -16,10 +16,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from crawler.errors import ConfigError
+from crawler.errors import ConfigError, ReviewError
 from crawler.fields import FIELDS
 from crawler.history.diff import diff_items, percent
+from crawler.history.queries import change_status
 from crawler.history.review import decisions, last_decision
+from crawler.report.describe import group
 from crawler.states import (
     BREAKAGE,
     CrawlStatus,
@@ -264,3 +266,23 @@ def night_report(db: Database, crawl_id: str, report_dir: Path | None, working: 
               "the next run records it as failed" if status != CrawlStatus.RECONCILED else
               "interrupted after its reconcile (no process is running it)" + (f": {error}" if error else ""))
     return failure_report(db, crawl_id, reason)
+
+
+def pending_groups(db, site: str | None = None, field: str | None = None, kind: str | None = None) -> list[dict]:
+    """Pending changes grouped as the report groups them (one card for one shared change)."""
+    changes = [c for c in pending_changes(db)
+               if (site is None or c["institution_id"] == site) and (field is None or c["field"] == field)
+               and (kind is None or c["kind"] == kind)]
+    return sorted(group(changes), key=lambda g: g["ids"][0])
+
+
+def expand_groups(db, change_ids: list[int]) -> list[int]:
+    """Each id with every pending change of its group (`--group`), in id order, each once."""
+    by_id = {i: g["ids"] for g in pending_groups(db) for i in g["ids"]}
+    out: list[int] = []
+    for change_id in change_ids:
+        if change_id not in by_id:
+            status = change_status(db, change_id)
+            raise ReviewError(f"no change {change_id}" if status is None else f"change {change_id} is {status}, not pending")
+        out += [i for i in by_id[change_id] if i not in out]
+    return out
