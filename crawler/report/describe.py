@@ -192,49 +192,74 @@ def outcome_words(outcome: str, status: Any = None) -> str:
     return text.format(status=status if status is not None else "error")
 
 
-def broken_site(site: dict) -> dict[str, list[dict]]:
-    """A broken site as {"causes": [...], "consequences": [...]}, each {"text", "urls"}: one line
-    per cause (the failing pages as links), then what it cost (facts not read, values kept)."""
-    causes: dict[str, list[str]] = {}
-    consequences: dict[str, list[str]] = {}
+class _Lines:
+    """Lines of words, each with the pages it is about (http(s) links only, each once)."""
 
-    def add(table: dict, text: str, url: Any = None) -> None:
-        urls = table.setdefault(text, [])
+    def __init__(self) -> None:
+        self.urls: dict[str, list[str]] = {}
+
+    def add(self, text: str, url: Any = None) -> None:
+        urls = self.urls.setdefault(text, [])
         link = safe_url(url)
         if link and link not in urls:
             urls.append(link)
 
-    failures = site.get("failures")
-    page_errors = set()
-    fact_errors = {text for m in site.get("missing") or []
-                   for text in (f"{m['field']}: {m['reason']} ({m['url']})", f"{m['reason']} ({m['url']})")}
-    for f in failures or []:
+    def items(self) -> list[dict]:
+        return [{"text": t, "urls": u} for t, u in self.urls.items()]
+
+
+def broken_site(site: dict) -> dict[str, list[dict]]:
+    """A broken site as {"causes": [...], "consequences": [...]}, each {"text", "urls"}: one line
+    per cause (the failing pages as links), then what it cost (facts not read, values kept)."""
+    causes, consequences = _Lines(), _Lines()
+    failed_pages = _page_failures(site, causes)
+    _error_lines(site, causes, consequences)
+    _facts_not_read(site, failed_pages, causes, consequences)
+    consequences.add("its changes are held for review" if site.get("quarantined") else "its last good values are kept")
+    return {"causes": causes.items(), "consequences": consequences.items()}
+
+
+def _page_failures(site: dict, causes: _Lines) -> set[str]:
+    """Each page that failed, in words (a page check's own reason after it); returns their URLs."""
+    failed = set()
+    for f in site.get("failures") or []:
         words = outcome_words(f["outcome"], f.get("status"))
         if f["outcome"] in PAGE_CHECKS and f.get("error"):
             words += f": {f['error']}"
-        add(causes, words, f["url"])
-        page_errors.add(f["url"])
+        causes.add(words, f["url"])
+        failed.add(f["url"])
+    return failed
+
+
+def _error_lines(site: dict, causes: _Lines, consequences: _Lines) -> None:
+    """The spider's error lines not said otherwise: a page outcome only for an older report without
+    structured failures, a fact not read never (`_facts_not_read` says it), "no programs" as a cost."""
+    fact_errors = {text for m in site.get("missing") or []
+                   for text in (f"{m['field']}: {m['reason']} ({m['url']})", f"{m['reason']} ({m['url']})")}
     for error in site["errors"]:
         match = re.match(r"^([a-z_0-9]+): (\S+)(?: \((.*)\))?$", error)
         if match and match.group(1) in OUTCOME_WORDS:
-            if failures is None:  # an older report without the structured failures
-                add(causes, outcome_words(match.group(1)), match.group(2))
+            if site.get("failures") is None:  # an older report without the structured failures
+                causes.add(outcome_words(match.group(1)), match.group(2))
             continue
         if error in fact_errors:
-            continue  # a fact not read: listed below from the structured list
+            continue
         if error == "no programs found":
-            add(consequences, "no programs were found")
+            consequences.add("no programs were found")
         else:
-            add(causes, error)
-    # A fact not read on a page that loaded is a cause (the page changed); one not read because
-    # its page failed is a consequence of that failure.
+            causes.add(error)
+
+
+def _facts_not_read(site: dict, failed_pages: set[str], causes: _Lines, consequences: _Lines) -> None:
+    """A fact not read on a page that loaded is a cause (the page changed), one line per reason;
+    one not read because its page failed is a consequence of that failure, one line in all."""
     lost_fields: list[str] = []
     lost_programs: set[str] = set()
     by_reason: dict[str, dict] = {}
     for m in site.get("missing") or []:
         spec = FIELDS.get(m["field"])
         name = spec.label if spec else m["field"].replace("_", " ").capitalize()
-        if m["url"] in page_errors:
+        if m["url"] in failed_pages:
             if name not in lost_fields:
                 lost_fields.append(name)
             try:
@@ -248,18 +273,14 @@ def broken_site(site: dict) -> dict[str, list[dict]]:
             entry["fields"].append(name)
         entry["urls"].append(m["url"])
     for reason, entry in by_reason.items():
-        fields = ", ".join(entry["fields"])
         for url in entry["urls"] or [None]:
-            add(causes, f"{fields}: {reason}", url)
+            causes.add(f"{', '.join(entry['fields'])}: {reason}", url)
     if lost_fields:
         if "*" in lost_programs:
             who = f" for all {site['programs']} programs" if site.get("programs") else " for every program"
         else:
             who = f" for {len(lost_programs)} program{'s' if len(lost_programs) != 1 else ''}" if lost_programs else ""
-        add(consequences, f"not read{who}: {', '.join(lost_fields)}")
-    add(consequences, "its changes are held for review" if site.get("quarantined") else "its last good values are kept")
-    return {"causes": [{"text": t, "urls": u} for t, u in causes.items()],
-            "consequences": [{"text": t, "urls": u} for t, u in consequences.items()]}
+        consequences.add(f"not read{who}: {', '.join(lost_fields)}")
 
 
 def waiting_since(change: dict, report: dict) -> str | None:
