@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from crawler.cli.common import data_option, handle_errors, open_data, open_data_readonly
-from crawler.errors import ReviewError
 from crawler.history.queries import institution_names
 from crawler.history.review import decide, revert, unique
 from crawler.report.describe import moves
