@@ -47,6 +47,9 @@ demo: setup
 	@for report in $(DEMO_DATA)/reports/*/; do \
 	  echo "  $${report}report.html: $$($(BIN)/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["summary"])' $${report}report.json)"; \
 	done
+	@echo; echo "=== audit of the rankings page's claims (fixtures/claims/rankings-2026.csv) ==="
+	@$(BIN)/mlis-crawler audit fixtures/claims/rankings-2026.csv --data $(DEMO_DATA) > $(DEMO_DATA)/audit-rankings-2026.md
+	@echo "Audit: $(DEMO_DATA)/audit-rankings-2026.md"
 
 test: setup-test
 	$(BIN)/python -m pytest -n 2 --dist loadfile

@@ -8,14 +8,19 @@ normalizers (`crawler.fields.read_fact`), exactly as page text is, and compared 
 published fact. Its status:
 
 - `verified`: the program's pages state the same value;
-- `contradicted`: they state another value (`our_value`, the `evidence`, its `source_url` and
-  the date we last `verified_at` it are given);
+- `partly_verified`: they state the claim's core value, but the claim adds a qualifier ("for
+  applicants with a strong academic background", "with in-person field experiences") that our
+  evidence does not state; the note names the part we could not confirm;
+- `contradicted`: our current evidence states another core value (an exam status, an amount, a
+  count, a date, a delivery mode): `our_value`, the `evidence` quote, its `source_url` and the
+  date we last `verified_at` it are given. Without such evidence nothing is contradicted;
 - `not_stated`: we publish no such value (the program is not published, or its pages do not
   state the field);
 - `unreadable`: the claim itself cannot be read (a field we do not know, or words no
   normalizer reads, e.g. "four start dates a year").
 
-Comparison rules per field: credits and GPA equal as numbers; money equal per unit (a claimed
+Each field's spec judges its core value (crawler/shapes.py, `judge`): credits and GPA equal as
+numbers; money equal per unit (a claimed
 "$900 per credit" is verified by a tuition rate of $900.00 per credit for the same residency,
 contradicted when our rates per credit are all other amounts, not stated when we have none per
 credit); exam rules by status (required, not_required, optional, conditional); lengths by the
@@ -36,13 +41,12 @@ from pathlib import Path
 from typing import Any
 
 from crawler.errors import ConfigError
-from crawler.fields import FIELDS, read_fact
+from crawler.fields import FIELDS, read_fact, words as describe
 from crawler.normalize.text import MONTHS, TERM_WORDS, clean_text
-from crawler.publish.build import cents
-from crawler.report.describe import MONTHS as MONTH_NAMES, describe
+from crawler.shapes import MONTHS as MONTH_NAMES
 
 COLUMNS = ("institution_id", "program_id", "field", "claim")
-STATUSES = ("verified", "contradicted", "not_stated", "unreadable")
+STATUSES = ("verified", "partly_verified", "contradicted", "not_stated", "unreadable")
 EXAM_ORDER = {name: i for i, name in enumerate(("GRE", "MAT", "GMAT", "LSAT", "MCAT"))}  # as the normalizer names them
 KEYS = ("institution_id", "program_id", "field", "claim", "status", "our_value", "claimed_value", "evidence",
         "source_url", "verified_at", "listing_entry", "note")
@@ -86,9 +90,15 @@ def read_deadline_months(text: str) -> dict[str, int] | None:
 
 
 def read_claim(field: str, text: str) -> tuple[Any, str | None]:
-    """(the claimed value, None) or (None, why it cannot be read)."""
+    """(the claimed value, None) or (None, why it cannot be read). A qualifier the claim adds
+    (`split_qualifier`) is not part of the value: the core is read alone when it states one."""
     if field not in FIELDS:
         return None, f"unknown field {field!r} (known: {', '.join(FIELDS)})"
+    core, qualifier = split_qualifier(text)
+    if qualifier is not None:
+        value, _ = read_fact(field, core)
+        if value is not None:
+            return value, None
     value, problem = read_fact(field, text)
     if value is None and field == "application_deadlines":
         months = read_deadline_months(text)
@@ -116,6 +126,13 @@ class Published:
             self.deadlines = self._by_program(conn, "SELECT * FROM deadlines ORDER BY program_id, seq")
             self.terms = self._by_program(conn, "SELECT * FROM program_start_terms ORDER BY program_id, term")
             self.exams = self._by_program(conn, "SELECT * FROM program_entrance_exams ORDER BY program_id, exam")
+            # A field with no column or table of its own is published only as its changes: its value
+            # is the newest accepted change's new side, read back by the field's spec.
+            self.latest: dict[tuple[str, str], tuple[dict, list[dict]]] = {}
+            for r in conn.execute("SELECT * FROM changes WHERE field IS NOT NULL ORDER BY change_id"):
+                items = [dict(i) for i in conn.execute(
+                    "SELECT * FROM change_items WHERE change_id = ? AND side = 'new' ORDER BY seq", [r["change_id"]])]
+                self.latest[r["program_id"], r["field"]] = (dict(r), items)
             self.provenance: dict[tuple[str, str], list[dict]] = defaultdict(list)
             for r in conn.execute("SELECT * FROM provenance ORDER BY program_id, field, source_url"):
                 self.provenance[r["program_id"], r["field"]].append(dict(r))
@@ -153,7 +170,13 @@ class Published:
             return {"months_min": low, "months_max": high} if (low or high) else None
         if field == "application_fee":
             return None if p["application_fee_cents"] is None else str(Decimal(p["application_fee_cents"]) / 100)
-        value = p[FIELDS[field].column]
+        spec = FIELDS[field]
+        if spec.column is None:
+            if (program_id, field) not in self.latest:
+                return None  # stated since the program's first night, or never: we cannot say which
+            change, items = self.latest[program_id, field]
+            return spec.decode({c: change[f"new_{c}"] for c in ("text", "number", "number_max", "detail")}, items)
+        value = p[spec.column]
         if field in ("synchronous", "ala_accredited") and value is not None:
             return bool(value)
         return value
@@ -171,92 +194,35 @@ class Published:
 
 # -- comparing -------------------------------------------------------------------------------------
 
-def _number(value: Any) -> Decimal:
-    return Decimal(str(value))
+# A qualifier a listing adds after the core of its claim: "GRE not required | for applicants with a
+# strong academic background", "online | with in-person field experiences". Only outside
+# parentheses ("3.0 GPA (2.75 with stipulations)" is one value with its own exception).
+_QUALIFIER = re.compile(r"\s+((?:for|with|if|when|unless|except|provided)\b.+)$", re.I)
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SMALL_WORDS = {"for", "with", "if", "when", "unless", "except", "provided", "the", "and", "or", "a", "an", "of",
+                "to", "in", "on", "some", "who", "that", "have", "has", "their"}
 
 
-def _residency_matches(claimed: str, ours: str) -> bool:
-    return claimed == "any" or ours in (claimed, "any")
+def split_qualifier(text: str) -> tuple[str, str | None]:
+    """(the claim's core, the qualifier it adds) or (the claim, None)."""
+    text = clean_text(text)
+    match = _QUALIFIER.search(text)
+    if match is None or text[:match.start()].count("(") != text[:match.start()].count(")"):
+        return text, None
+    return text[:match.start()].rstrip(" ,;"), match[1]
 
 
-def _compare_rates(claimed: list[dict], ours: list[dict]) -> tuple[str, str | None]:
-    results = []
-    for rate in claimed:
-        same_unit = [r for r in ours if r["kind"] == rate["kind"] and r["per"] == rate["per"]
-                     and _residency_matches(rate["residency"], r["residency"])]
-        if not same_unit:
-            results.append("not_stated")
-        elif any(cents(r["amount_usd"]) == cents(rate["amount_usd"]) for r in same_unit):
-            results.append("verified")
-        else:
-            results.append("contradicted")
-    return _combine(results), None
-
-
-def _day(date: str) -> str:
-    return date[-5:]  # MM-DD
-
-
-def _compare_deadlines(claimed: Any, ours: list[dict]) -> tuple[str, str | None]:
-    by_term: dict[str | None, list[dict]] = defaultdict(list)
-    for d in ours:
-        by_term[d["term"]].append(d)
-    results = []
-    if isinstance(claimed, dict):  # months only
-        for term, month in claimed["months"].items():
-            dates = [d["date"] for d in by_term.get(term, []) if d["date"]]
-            if not dates:
-                results.append("not_stated")
-            else:
-                results.append("verified" if any(int(d[-5:-3]) == month for d in dates) else "contradicted")
-        return _combine(results), "compared by month per term: the claim gives months only"
-    for deadline in claimed:
-        if deadline["date"] is None:  # rolling
-            matches = [d for d in by_term.get(deadline["term"], []) if d["kind"] == "rolling"]
-            results.append("verified" if matches else ("contradicted" if by_term.get(deadline["term"]) else "not_stated"))
-            continue
-        dates = [d["date"] for d in by_term.get(deadline["term"], []) if d["date"]]
-        if not dates:
-            results.append("not_stated")
-            continue
-        claimed_year = deadline["date"][:4] if not deadline["date"].startswith("--") else None
-
-        def same(ours_date: str) -> bool:
-            if _day(ours_date) != _day(deadline["date"]):
-                return False
-            ours_year = ours_date[:4] if not ours_date.startswith("--") else None
-            return claimed_year is None or ours_year is None or claimed_year == ours_year
-
-        results.append("verified" if any(same(d) for d in dates) else "contradicted")
-    return _combine(results), None
-
-
-def _combine(results: list[str]) -> str:
-    if "contradicted" in results:
-        return "contradicted"
-    if results and all(r == "verified" for r in results):
-        return "verified"
-    return "not_stated"
+def states_qualifier(qualifier: str, evidence: str | None) -> bool:
+    """Whether our evidence says what the qualifier says: every word of it that carries meaning."""
+    words = {w for w in _WORD.findall(qualifier.lower()) if w not in _SMALL_WORDS}
+    found = set(_WORD.findall((evidence or "").lower()))
+    return bool(words) and words <= found
 
 
 def compare(field: str, claimed: Any, ours: Any) -> tuple[str, str | None]:
-    """(status, a note on how it was compared) for a claimed and a published value, both stated."""
-    if field in ("tuition", "fees"):
-        return _compare_rates(claimed, ours)
-    if field == "application_deadlines":
-        return _compare_deadlines(claimed, ours)
-    if field == "entrance_exam":
-        return ("verified" if claimed["status"] == ours["status"] else "contradicted"), "compared by exam status"
-    if field == "duration":
-        pairs = [(claimed[k], ours[k]) for k in ("months_min", "months_max") if claimed[k] is not None and ours[k] is not None]
-        if not pairs:
-            return "not_stated", "no length bound both state"
-        return ("verified" if all(a == b for a, b in pairs) else "contradicted"), None
-    if field == "start_terms":
-        return ("verified" if set(claimed) == set(ours) else "contradicted"), None
-    if field in ("total_credits", "min_gpa", "application_fee"):
-        return ("verified" if _number(claimed) == _number(ours) else "contradicted"), None
-    return ("verified" if claimed == ours else "contradicted"), None
+    """(status, a note on how it was compared) for a claimed and a published value, both stated:
+    the field's spec judges its core value (crawler/shapes.py)."""
+    return FIELDS[field].judge(claimed, ours)
 
 
 def _show(field: str, value: Any) -> str | None:
@@ -286,8 +252,13 @@ def audit(claims: list[dict], published: Published) -> list[dict]:
             elif ours is None:
                 result.update(status="not_stated", note="the program's pages do not state it")
             else:
-                status, note = compare(field, claimed, ours)
                 evidence, url, verified_at = published.evidence(program_id, field)
+                status, note = compare(field, claimed, ours)
+                qualifier = split_qualifier(claim.get("claim", ""))[1]
+                if status != "not_stated" and not (evidence and url and verified_at):
+                    status, note = "not_stated", "we hold no page evidence for our value, so we judge nothing"
+                elif status == "verified" and qualifier and not states_qualifier(qualifier, evidence):
+                    status, note = "partly_verified", f"our pages do not state the part “{qualifier}”"
                 result.update(status=status, note=note, our_value=_show(field, ours), evidence=evidence,
                               source_url=url, verified_at=verified_at)
         out.append({k: result.get(k) for k in KEYS})
@@ -308,7 +279,7 @@ def render_markdown(results: list[dict]) -> str:
     c = counts(results)
     lines = ["# Audit of listing claims", "",
              " · ".join(f"**{c[s]}** {s.replace('_', ' ')}" for s in STATUSES), ""]
-    for status in ("contradicted", "unreadable", "not_stated", "verified"):  # what a listing's editors act on first
+    for status in ("contradicted", "partly_verified", "unreadable", "not_stated", "verified"):  # what editors act on first
         rows = [r for r in results if r["status"] == status]
         if not rows:
             continue
@@ -316,7 +287,7 @@ def render_markdown(results: list[dict]) -> str:
         for r in rows:
             lines.append(f"- **{_md(r['program_id'])}** {_md(r['field'])}: the listing says “{_md(r['claim'])}”"
                          + (f" ({_md(r['listing_entry'])})" if r.get("listing_entry") else ""))
-            if status in ("verified", "contradicted"):
+            if status in ("verified", "partly_verified", "contradicted"):
                 lines.append(f"  - ours: {_md(r['our_value'])}; claimed: {_md(r['claimed_value'])}")
                 lines.append(f"  - evidence: “{_md(r['evidence'])}” ({_md(r['source_url'])}, verified {_md(r['verified_at'])})")
             if r["note"]:
@@ -339,7 +310,7 @@ def render_html(results: list[dict]) -> str:
     summary = ", ".join(f"{c[s]} {s.replace('_', ' ')}" for s in STATUSES)
     return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Audit of listing claims</title>"
             "<style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}"
-            ".contradicted{color:#a00}.verified{color:#060}</style></head><body>"
+            ".contradicted{color:#a00}.verified{color:#060}.partly_verified{color:#850}</style></head><body>"
             f"<h1>Audit of listing claims</h1><p>{e(summary)}</p><table><tr>"
             + "".join(f"<th>{h}</th>" for h in ("program", "field", "claim", "status", "ours", "claimed", "evidence",
                                                  "page", "verified", "note"))

@@ -50,10 +50,11 @@ from urllib.parse import urlsplit
 from pydantic import ConfigDict, Field, ValidationError, field_validator
 from pydantic.dataclasses import dataclass as typed
 
+from crawler.datadir import CONFIG, DataDir
 from crawler.errors import ConfigError
 from crawler.history.policy import Policy
 
-CONFIG_NAME = "mlis-crawler.toml"
+CONFIG_NAME = CONFIG  # the file name, from crawler/datadir.py
 DEFAULT_CONTACT = "data@mlis-crawler.org"
 USER_AGENT = "mlis-crawler/0.1 (nightly refresh of public program pages; contact: {contact})"
 # An address: something@host.tld, no spaces, no angle brackets (the SMTP envelope takes it raw).
@@ -242,7 +243,7 @@ SECTIONS = {"crawl": Crawl, "policy": Policy, "retention": Retention, "notify": 
 
 
 def config_path(data: Path, given: Path | None) -> Path:
-    return given if given is not None else data / CONFIG_NAME
+    return given if given is not None else DataDir(data).config
 
 
 def read_config_file(path: Path) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """The canonical fields (DESIGN section 3), one spec each: how a field is read from evidence
-text, how its values compare, what it is called in reports, its plausible band, and where it is
-published. A new field touches this file (and its normalizer) only. The crawl pipeline and
+text, how its values compare, what it is called in reports, its plausible band, where it is
+published, and its shape (crawler/shapes.py: its typed columns, how it is published and read
+back, and how a person reads it). A new field touches this file (and its normalizer) only. The crawl pipeline and
 `renormalize` both call `read_fact`.
 
 A field's value is JSON (pydantic `model_dump(mode="json")`): decimals as strings, lists of
@@ -18,6 +19,8 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 
 from crawler import normalize as n
+from crawler import shapes
+from crawler.shapes import Shape
 
 # Bump when a normalizer changes meaning; renormalize labels its changes.
 # 2: a named "hybrid" format with campus time is hybrid (was online); optional live sessions are
@@ -83,6 +86,30 @@ class Field:
     band: tuple[Decimal, Decimal] | None = None
     column: str | None = None
     cast: Callable[[Any], Any] | None = None
+    shape: Shape = shapes.TEXT  # its typed columns, published form and words (crawler/shapes.py)
+
+    def encode(self, value: Any) -> dict:
+        """The value as the typed columns of `changes` and its `change_items` rows."""
+        try:
+            return self.shape.encode(value)
+        except ValueError as exc:
+            raise ValueError(f"field {self.name!r}: {exc}") from None
+
+    def decode(self, columns: dict, items: list[dict]) -> Any:
+        """The value back from those columns (`text`, `number`, `number_max`, `detail`) and items."""
+        return self.shape.decode(columns, items)
+
+    def judge(self, claimed: Any, ours: Any) -> tuple[str, str | None]:
+        """(verified / contradicted / not_stated, a note) for a listing's claimed value against ours."""
+        return self.shape.judge(claimed, ours)
+
+    def words(self, value: Any) -> str:
+        """The value as a person reads it: "$900.00 per credit (online campus)", "Fall Mar 15"."""
+        if value is None:
+            return "(none)"
+        if isinstance(value, list):
+            return "; ".join(self.shape.words(v) for v in value) or "(none)"
+        return self.shape.words(value)
 
 
 def _delivery_mode(text: str) -> str | None:
@@ -130,21 +157,25 @@ FIELDS: dict[str, Field] = {
         Field("degree", "Degree", n.parse_degree, column="degree"),
         Field("concentration", "Concentration", _name, column="concentration"),
         Field("delivery", "Delivery", _delivery_mode, column="delivery"),
-        Field("synchronous", "Synchronous classes", _synchronous, column="synchronous"),
+        Field("synchronous", "Synchronous classes", _synchronous, column="synchronous", shape=shapes.BOOLEAN),
         Field("total_credits", "Total credits", n.parse_credits, band=(Decimal(24), Decimal(72)),
-              column="total_credits", cast=float),
-        Field("tuition", "Tuition", n.parse_tuition, many=True, money=True, key=_rate_key, order=_rate_order),
-        Field("fees", "Fees", n.parse_tuition, many=True, money=True, key=_rate_key, order=_rate_order),
+              column="total_credits", cast=float, shape=shapes.Number("credits")),
+        Field("tuition", "Tuition", n.parse_tuition, many=True, money=True, key=_rate_key, order=_rate_order,
+              shape=shapes.RATES),
+        Field("fees", "Fees", n.parse_tuition, many=True, money=True, key=_rate_key, order=_rate_order,
+              shape=shapes.RATES),
         Field("application_deadlines", "Application deadlines", n.parse_deadlines, many=True, key=_deadline_key,
-              order=_deadline_order),
+              order=_deadline_order, shape=shapes.DEADLINES),
         Field("start_terms", "Start terms", n.parse_start_terms, many=True, key=lambda term: (term,),
-              order=lambda term: (_TERM_ORDER.get(term, 9),)),
-        Field("entrance_exam", "Entrance exam", n.parse_exam_rule),
-        Field("min_gpa", "Minimum GPA", n.parse_gpa, band=(Decimal("2.0"), Decimal("4.0")), column="min_gpa", cast=float),
+              order=lambda term: (_TERM_ORDER.get(term, 9),), shape=shapes.TERMS),
+        Field("entrance_exam", "Entrance exam", n.parse_exam_rule, shape=shapes.EXAM_RULE),
+        Field("min_gpa", "Minimum GPA", n.parse_gpa, band=(Decimal("2.0"), Decimal("4.0")), column="min_gpa", cast=float,
+              shape=shapes.Number("gpa")),
         Field("application_fee", "Application fee", n.parse_money, money=True, band=(Decimal(0), Decimal(250)),
-              column="application_fee_usd", cast=float),
-        Field("duration", "Length", n.parse_duration, band=(Decimal(6), Decimal(96))),
-        Field("ala_accredited", "ALA accreditation", n.parse_accredited, column="ala_accredited"),
+              column="application_fee_usd", cast=float, shape=shapes.MONEY),
+        Field("duration", "Length", n.parse_duration, band=(Decimal(6), Decimal(96)), shape=shapes.LENGTH),
+        Field("ala_accredited", "ALA accreditation", n.parse_accredited, column="ala_accredited",
+              shape=shapes.BOOLEAN),
     ]
 }
 
@@ -166,6 +197,14 @@ _CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_asci
 def canonical(value: Any) -> str:
     """The one string form of a value used for hashing and equality."""
     return _CANONICAL.encode(value)
+
+
+def words(field: str | None, value: Any) -> str:
+    """A value as a maintainer reads it, in its field's words (a field we do not know: plainly)."""
+    spec = FIELDS.get(field) if field else None
+    if spec is not None:
+        return spec.words(value)
+    return "(none)" if value is None else shapes.plain_words(value)
 
 
 def in_order(field: str, items: list) -> list:

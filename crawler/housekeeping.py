@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from crawler.config import Retention
+from crawler.datadir import DataDir
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +29,10 @@ BACKUP = re.compile(r"^history-(\d{8}T\d{6}Z)(-[0-9a-f]{4})?\.db$")
 
 def backup_history(data: Path, keep: int, label: str | None = None) -> Path | None:
     """Copy history.db into <data>/backups/history-<label>.db; keep the newest `keep` (0: none)."""
-    source = data / "history.db"
+    source = DataDir(data).history
     if keep <= 0 or not source.exists():
         return None
-    folder = data / "backups"
+    folder = DataDir(data).backups
     folder.mkdir(exist_ok=True)
     label = label or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = folder / f"history-{label}.db"
@@ -51,7 +52,7 @@ def backup_history(data: Path, keep: int, label: str | None = None) -> Path | No
     for old in sorted((p for p in folder.iterdir() if BACKUP.match(p.name)), key=lambda p: p.name)[:-keep]:
         old.unlink()
         log.info("removed old backup %s", old)
-    log.info("backed up history.db to %s", target)
+    log.info("backed up %s to %s", source.name, target)
     return target
 
 
@@ -69,8 +70,8 @@ def prune_plan(data: Path, retention: Retention, keep_ids: set[str] = frozenset(
     """The folders past retention (nothing removed)."""
     now = now or datetime.now(UTC)
     return Pruned(
-        crawls=_past(data / "crawls", retention.crawls_keep_days, retention.crawls_keep_count, keep_ids, now),
-        reports=_past(data / "reports", retention.reports_keep_days, retention.reports_keep_count, keep_ids, now),
+        crawls=_past(DataDir(data).crawls, retention.crawls_keep_days, retention.crawls_keep_count, keep_ids, now),
+        reports=_past(DataDir(data).reports, retention.reports_keep_days, retention.reports_keep_count, keep_ids, now),
     )
 
 

@@ -404,7 +404,9 @@ def test_make_demo_has_its_own_folder_and_leaves_data_alone(tmp_path):
     (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')  # the real venv's python
     (bin_dir / "python").chmod(0o755)
     fake = bin_dir / "mlis-crawler"
-    fake.write_text('#!/bin/sh\n# args: refresh --replay SNAP --data DIR\nmkdir -p "$5/reports/r1"\n'
+    fake.write_text('#!/bin/sh\n# args: refresh --replay SNAP --data DIR, or audit CLAIMS --data DIR\n'
+                    'if [ "$1" = audit ]; then echo "audit of $2 in $4"; echo "1 verified, 0 contradicted" >&2; exit 0; fi\n'
+                    'mkdir -p "$5/reports/r1"\n'
                     'echo \'{"summary": "fake night"}\' > "$5/reports/r1/report.json"\necho "night $3 into $5"\n')
     fake.chmod(0o755)
     (tmp_path / ".venv" / ".installed").touch()
@@ -415,6 +417,10 @@ def test_make_demo_has_its_own_folder_and_leaves_data_alone(tmp_path):
     run = subprocess.run(["make", "demo"], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "into demo-data" in run.stdout and (tmp_path / "demo-data" / "reports" / "r1").is_dir()
+    # it ends by auditing the shipped rankings claims: the counts (stderr) and where the audit file is
+    audit = tmp_path / "demo-data" / "audit-rankings-2026.md"
+    assert audit.read_text() == "audit of fixtures/claims/rankings-2026.csv in demo-data\n"
+    assert "1 verified, 0 contradicted" in run.stderr and "Audit: demo-data/audit-rankings-2026.md" in run.stdout
     assert (tmp_path / "data" / "history.db").read_text() == "the operator's real history"
     for target in ("data", "./data/", "."):
         refused = subprocess.run(["make", "demo", f"DEMO_DATA={target}"], cwd=tmp_path, capture_output=True, text=True,

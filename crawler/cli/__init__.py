@@ -1,4 +1,4 @@
-"""`mlis-crawler`: a thin command layer over `crawler.jobs` and the history, publish and report modules.
+"""`mlis-crawler`: a thin command layer over `crawler.night` and the history, publish and report modules.
 
 Exit codes (docs/cli.md):
   0  done, every site healthy

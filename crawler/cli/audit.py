@@ -9,6 +9,7 @@ import click
 
 from crawler.audit import Published, audit, counts, load_claims, render_html, render_markdown
 from crawler.cli.common import data_option, handle_errors
+from crawler.datadir import DataDir
 
 
 @click.command("audit")
@@ -21,13 +22,16 @@ def command(claims, fmt, data):
     optionally listing_entry) with the facts published in DATA/programs.db.
 
     Each claim is read with the crawler's own normalizers and gets a status: verified,
-    contradicted (with our value, the evidence, its page and the date we verified it),
-    not_stated (the program's pages do not say, or we do not publish the program) or
-    unreadable (the claim itself cannot be read). JSON is a list of objects with the keys
+    partly_verified (our pages state its core value but not a qualifier it adds, such as "for
+    applicants with a strong academic background"; the note names that part), contradicted
+    (only when our current evidence states another core value: an exam status, an amount, a
+    count, a date; with our value, the evidence, its page and the date we verified it),
+    not_stated (the program's pages do not say, or we do not publish the program, or we hold
+    no evidence to judge by) or unreadable (the claim itself cannot be read). JSON is a list of objects with the keys
     institution_id, program_id, field, claim, status, our_value, claimed_value, evidence,
     source_url, verified_at, listing_entry and note. The summary line goes to stderr.
     """
-    results = audit(load_claims(claims), Published(data / "programs.db"))
+    results = audit(load_claims(claims), Published(DataDir(data).programs))
     if fmt == "json":
         click.echo(json.dumps(results, indent=2, ensure_ascii=False))
     else:

@@ -4,7 +4,6 @@ the data folder, and the closing lines of a job."""
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 import sqlite3
 import sys
@@ -15,9 +14,9 @@ from pathlib import Path
 import click
 
 from crawler.config import CONFIG_NAME, Config, load_config
+from crawler.datadir import DataDir
 from crawler.errors import EXIT_FAILED, EXIT_SIGINT, ConfigError, MlisError
-from crawler.history.db import open_history, open_history_readonly
-from crawler.jobs import RefreshResult, check_data_dir
+from crawler.night import NightResult
 from crawler.states import Health
 
 data_option = click.option(
@@ -147,7 +146,7 @@ def _unexpected(exc: Exception, data: Path | None) -> str:
         what = str(exc) or type(exc).__name__
     line = " ".join(f"{type(exc).__name__}: {what}".split())  # one line, whatever the message holds
     if data is not None:
-        target = data / "last-error.txt"
+        target = DataDir(data).last_error
         try:
             stamp = datetime.now(UTC).isoformat(timespec="seconds")
             target.write_text(f"{stamp} mlis-crawler {' '.join(sys.argv[1:])}\n"
@@ -160,9 +159,9 @@ def _unexpected(exc: Exception, data: Path | None) -> str:
 
 def require_history(data: Path) -> None:
     """A command that reads the history stops here when there is none, naming the likely cause."""
-    if (data / "history.db").exists():
+    if DataDir(data).has_history():
         return
-    message = f"no history at {data / 'history.db'}"
+    message = f"no history at {DataDir(data).history}"
     ctx = click.get_current_context(silent=True)
     source = ctx.get_parameter_source("data") if ctx is not None and "data" in ctx.params else None
     parent = ctx.parent if ctx is not None else None
@@ -179,39 +178,24 @@ def require_history(data: Path) -> None:
 def open_data(data: Path):
     """For a command that changes state: the data folder must be writable; history migrated."""
     require_history(data)
-    paths = check_data_dir(data)
-    return paths, open_history(paths.history)
+    paths = DataDir(data)
+    return paths, paths.open_history()
 
 
 def open_data_readonly(data: Path):
     """For a command that only looks (`review` listing, `report`, `crawls`, `history`): reads
     history.db without writing anything, taking no lock and making no migration, so it works
     on a folder this user cannot write (a backup, a read-only share, another user's cron folder)."""
-    from crawler.jobs import Paths
-
     require_history(data)
-    return Paths(data), open_history_readonly(data / "history.db")
+    return DataDir(data), DataDir(data).open_history_readonly()
 
 
 def someone_working(data: Path) -> bool:
-    """Whether a process holds the data folder's lock now (a crawl marked running is alive).
-    Asks for a shared lock on .lock, opened read-only, and lets it go at once: needs no write access."""
-    import fcntl
-
-    try:
-        with open(data / ".lock", "rb") as lock:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return True
-            fcntl.flock(lock, fcntl.LOCK_UN)
-    except OSError:
-        return False
-    return False
+    """Whether a process holds the data folder's lock now (a crawl marked running is alive)."""
+    return DataDir(data).someone_working()
 
 
-
-def print_result(result: RefreshResult) -> None:
+def print_result(result: NightResult) -> None:
     click.echo(result.summary)
     if quiet():
         return
@@ -222,7 +206,22 @@ def print_result(result: RefreshResult) -> None:
     click.echo(f"Change report:      {result.report_dir / 'report.html'} (also report.md, report.json)")
 
 
-# -- the end of a night: alerts and the history backup ---------------------------------------------
+def finish(result: NightResult, replay: Path | None = None) -> None:
+    """The closing lines of a night and its exit code: its report for a dry run, else its summary
+    and where the published file and the report are."""
+    if result.dry_run:
+        from crawler.report import render_markdown
+
+        click.echo(result.summary if quiet() else render_markdown(result.report), nl=quiet())
+    else:
+        print_result(result)
+    if result.all_failed:
+        where = f" (or the replay folder {replay} holds none of their pages)" if replay else ""
+        click.echo(f"mlis-crawler: every site failed: probably our network (DNS, proxy, firewall), not the sites{where}; "
+                   "the published values were kept", err=True)
+    if result.exit_code:
+        sys.exit(result.exit_code)
+
 
 def crawl_config(config: Config) -> Config:
     """The configuration a crawl runs with: -q also silences the crawl's progress lines."""
@@ -230,26 +229,3 @@ def crawl_config(config: Config) -> Config:
         return config
     crawl = dataclasses.replace(config.crawl, settings={**config.crawl.settings, "MLIS_PROGRESS": "off"})
     return dataclasses.replace(config, crawl=crawl)
-
-
-def end_of_night(data: Path, config: Config, result: RefreshResult | None = None, failed: BaseException | None = None,
-                 kind: str = "refresh") -> None:
-    """After a refresh or renormalize: alert if it failed, has broken sites or pending changes
-    ([notify]), and back up history.db ([retention] backups_keep). Neither ever fails the night."""
-    from crawler.housekeeping import backup_history
-    from crawler.notify import Night, alert, night_from_report
-
-    logger = logging.getLogger("crawler.night")
-    if result is not None:
-        report = json.loads((result.report_dir / "report.json").read_text(encoding="utf-8"))
-        night = night_from_report(report, result.report_dir)
-    else:
-        message = str(failed) or type(failed).__name__
-        night = Night(summary=f"mlis-crawler {kind} {datetime.now(UTC).date()}: failed: {message}", failed=message,
-                      report_dir=None)
-    alert(config.notify, night)
-    if result is not None:
-        try:
-            backup_history(data, config.retention.backups_keep, result.crawl_id)
-        except (OSError, sqlite3.Error) as exc:
-            logger.error("history backup into %s failed: %s", data / "backups", exc)

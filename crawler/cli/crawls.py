@@ -7,41 +7,7 @@ import json
 import click
 
 from crawler.cli.common import data_option, handle_errors, open_data_readonly, someone_working
-from crawler.states import CrawlStatus, Health
-
-
-def crawl_rows(db, working: bool) -> list[dict]:
-    """One dict per crawl, oldest first: status, times, source, sites, changes, whether published."""
-    sites: dict[str, dict[str, int]] = {}
-    for crawl_id, health, n in db.execute("SELECT crawl_id, health, count(*) FROM spider_runs GROUP BY crawl_id, health"):
-        sites.setdefault(crawl_id, {Health.OK: 0, Health.DEGRADED: 0, Health.FAILED: 0})[health] = n
-    counted = dict(db.execute("SELECT crawl_id, report FROM night_reports"))
-    published = {r[0] for r in db.execute("SELECT DISTINCT crawl_id FROM publishes")}
-    newest = db.execute("SELECT max(rowid) FROM crawls").fetchone()[0]
-    rows = []
-    for crawl in db.query("""SELECT rowid, crawl_id, kind, status, started_at, finished_at, source, observed_on, error
-                             FROM crawls ORDER BY rowid"""):
-        status, note = crawl["status"], crawl.pop("error")
-        if status in (CrawlStatus.RUNNING, CrawlStatus.STAGED, CrawlStatus.RECONCILED):
-            running = working and crawl["rowid"] == newest
-            note = "still running" if running else (
-                f"interrupted, no process is running it{': ' + note if note else ''}; the next run "
-                + ("publishes it (its changes were accepted)" if status == CrawlStatus.RECONCILED else "records it as failed"))
-            status = status if running else "interrupted"
-        report = json.loads(counted[crawl["crawl_id"]]) if crawl["crawl_id"] in counted else None
-        counts = (report or {}).get("counts") or {}
-        rows.append({
-            "crawl_id": crawl["crawl_id"], "kind": crawl["kind"], "status": status, "recorded_status": crawl["status"],
-            "started_at": crawl["started_at"], "finished_at": crawl["finished_at"] if status != "interrupted" else None,
-            "source": crawl["source"], "observed_on": crawl["observed_on"],
-            "sites": sites.get(crawl["crawl_id"], {Health.OK: 0, Health.DEGRADED: 0, Health.FAILED: 0}),
-            "changes_published": (counts.get("accepted", 0) - counts.get("initial_load", 0)) if report else None,
-            "first_seen": counts.get("initial_load") if report else None,
-            "changes_held": counts.get("pending") if report else None,
-            "published": crawl["crawl_id"] in published or crawl["status"] == CrawlStatus.PUBLISHED,
-            "note": note,
-        })
-    return rows
+from crawler.history.queries import crawl_rows
 
 
 @click.command("crawls")

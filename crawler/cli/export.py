@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from crawler.cli.common import data_option, handle_errors
+from crawler.datadir import DataDir
 from crawler.errors import ConfigError
 from crawler.publish.export import export
 
@@ -22,7 +23,7 @@ def command(data, fmt, out):
     """Write every table of the published programs.db (DATA/programs.db) to OUT, one file per table.
 
     Money is integer US cents, as in the file (docs/schema.md)."""
-    source = data / "programs.db"
+    source = DataDir(data).programs
     if not source.is_file():
         raise ConfigError(f"no published file at {source}: run `mlis-crawler refresh --data {data}` first")
     for path in export(source, out, fmt):

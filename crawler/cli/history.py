@@ -8,47 +8,9 @@ import click
 
 from crawler.cli.common import data_option, handle_errors, open_data_readonly
 from crawler.errors import ConfigError
+from crawler.history.queries import current_values, program_history, program_status
 from crawler.report.describe import describe
 from crawler.states import Kind
-
-
-def program_history(db, program_id: str, field: str | None = None) -> list[dict]:
-    """Every value a program's fields were read with, oldest first: one entry per change (a
-    program's first crawl gives one per field), each with its evidence, page, crawl, status and
-    the decisions on it (who, when, why)."""
-    decided: dict[int, list[dict]] = {}
-    for d in db.query("""SELECT d.change_id, d.action, d.decided_by, d.decided_at, d.reason, d.rollback_to
-                         FROM decisions d JOIN changes c USING (change_id) WHERE c.program_id = ? ORDER BY d.decision_id""",
-                      [program_id]):
-        decided.setdefault(d.pop("change_id"), []).append(d)
-    entries = []
-    for c in db.query(
-            """SELECT c.change_id, c.crawl_id, c.field, c.kind, c.status, c.old, c.new, c.evidence_new, c.source_url,
-                      c.reason, c.detected_at, c.decided_at, c.decided_by, c.decision_reason
-               FROM changes c JOIN crawls k USING (crawl_id) WHERE c.program_id = ? ORDER BY k.rowid, c.change_id""",
-            [program_id]):
-        base = {k: c[k] for k in ("change_id", "crawl_id", "kind", "status", "reason", "detected_at")}
-        base["decisions"] = decided.get(c["change_id"], [])
-        if not base["decisions"] and c["decision_reason"]:  # decided by the crawler itself (superseded, no longer held)
-            base["decisions"] = [{"action": c["status"], "decided_by": "mlis-crawler", "decided_at": c["decided_at"],
-                                  "reason": c["decision_reason"], "rollback_to": None}]
-        if c["kind"] == Kind.PROGRAM_ADDED:  # a baseline: each field's value, with that crawl's evidence
-            for name, value in sorted((json.loads(c["new"]) if c["new"] else {}).items()):
-                if field and name != field:
-                    continue
-                obs = db.execute("SELECT evidence, source_url FROM observations WHERE crawl_id = ? AND program_id = ? AND field = ?",
-                                 [c["crawl_id"], program_id, name]).fetchone()
-                entries.append({**base, "field": name, "old": None, "new": value,
-                                "evidence": json.loads(obs[0]) if obs and obs[0] else [],
-                                "source_url": obs[1] if obs else c["source_url"]})
-            continue
-        if field and c["field"] not in (field, None):
-            continue
-        entries.append({**base, "field": c["field"], "old": json.loads(c["old"]) if c["old"] else None,
-                        "new": json.loads(c["new"]) if c["new"] else None,
-                        "evidence": json.loads(c["evidence_new"]) if c["evidence_new"] else [],
-                        "source_url": c["source_url"]})
-    return entries
 
 
 @click.command("history")
@@ -64,18 +26,16 @@ def command(program_id, field, data, fmt):
     read-only data folder.
     """
     _, db = open_data_readonly(data)
-    known = db.execute("SELECT status FROM programs WHERE program_id = ?", [program_id]).fetchone()
+    known = program_status(db, program_id)
     entries = program_history(db, program_id, field)
     if known is None and not entries:
         raise ConfigError(f"no program {program_id} in the history")
-    current = {f: json.loads(v) for f, v in db.execute(
-        "SELECT field, value FROM current WHERE program_id = ?" + (" AND field = ?" if field else ""),
-        [program_id, field] if field else [program_id])}
+    current = current_values(db, program_id, field)
     if fmt == "json":
-        click.echo(json.dumps({"program_id": program_id, "status": known[0] if known else None,
+        click.echo(json.dumps({"program_id": program_id, "status": known,
                                "published_now": current, "history": entries}, indent=2, ensure_ascii=False))
         return
-    click.echo(f"{program_id}: {known[0] if known else 'not published'}")
+    click.echo(f"{program_id}: {known or 'not published'}")
     for e in entries:
         what = e["field"] or e["kind"]
         value = (describe(e["field"], e["new"]) if e["field"] else e["kind"].replace("_", " "))

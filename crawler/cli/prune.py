@@ -7,7 +7,6 @@ import click
 from crawler.cli.common import config_option, data_option, handle_errors, open_data, read_config, say
 from crawler.history.db import latest_published
 from crawler.housekeeping import prune, prune_plan
-from crawler.jobs import exclusive
 
 
 @click.command("prune")
@@ -25,7 +24,7 @@ def command(data, config_file, dry_run):
     """
     config = read_config(data, config_file)
     paths, db = open_data(data)
-    with exclusive(paths):
+    with paths.exclusive():
         keep = {latest_published(db)} - {None}
         plan = (prune_plan if dry_run else prune)(paths.data, config.retention, keep)
     verb = "would remove" if dry_run else "removed"

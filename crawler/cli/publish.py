@@ -6,7 +6,7 @@ import click
 
 from crawler.cli.common import data_option, handle_errors, open_data
 from crawler.history.db import latest_published
-from crawler.jobs import exclusive, publish_now, recover
+from crawler.night.steps import publish_now, recover
 
 
 @click.command("publish")
@@ -19,7 +19,7 @@ def command(data):
     in previous/ (one file per published crawl). Run it after review decisions or a revert.
     """
     paths, db = open_data(data)
-    with exclusive(paths):
+    with paths.exclusive():
         recover(db, paths, log=click.echo)  # a crawl killed after reconcile is published under its own id
         target = publish_now(db, paths, latest_published(db), "publish")
     click.echo(f"published {target}")

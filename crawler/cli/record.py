@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from crawler.cli.common import handle_errors
-from crawler.jobs import check_spiders
+from crawler.night.crawl import check_spiders
 
 
 @click.command("record")

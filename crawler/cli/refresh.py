@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from crawler.cli.common import (config_option, crawl_config, data_option, end_of_night, handle_errors, print_result,
-                                quiet, read_config, say)
-from crawler.errors import EXIT_DEGRADED, EXIT_NO_SITE, ConfigError
-from crawler.jobs import refresh
+from crawler.cli.common import config_option, crawl_config, data_option, finish, handle_errors, read_config, say
+from crawler.night import Night, Sites
 
 
 @click.command("refresh")
@@ -40,28 +37,4 @@ def command(replay, data, spiders, config_file, dry_run):
     history.db is backed up into <data>/backups/ ([retention] backups_keep).
     """
     config = crawl_config(read_config(data, config_file))
-    if dry_run:
-        from crawler import dryrun
-        from crawler.report import render_markdown
-
-        run = dryrun.refresh(data, replay, list(spiders), log=say, config=config)
-        click.echo(run.report["summary"] if quiet() else render_markdown(run.report), nl=quiet())
-        if not run.healthy:
-            sys.exit(EXIT_DEGRADED)
-        return
-    try:
-        result = refresh(data, replay, list(spiders), log=say, config=config)
-    except ConfigError:
-        raise  # a usage error: the operator sees it now
-    except Exception as exc:
-        end_of_night(data, config, failed=exc)
-        raise
-    print_result(result)
-    end_of_night(data, config, result)
-    if result.all_failed:
-        where = f" (or the replay folder {replay} holds none of their pages)" if replay else ""
-        click.echo(f"mlis-crawler: every site failed: probably our network (DNS, proxy, firewall), not the sites{where}; "
-                   "the published values were kept", err=True)
-        sys.exit(EXIT_NO_SITE)
-    if not result.healthy:
-        sys.exit(EXIT_DEGRADED)
+    finish(Night(data, Sites(replay, list(spiders)), config, log=say, dry_run=dry_run).run(), replay)

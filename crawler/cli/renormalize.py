@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
-from crawler.cli.common import (config_option, data_option, end_of_night, handle_errors, print_result, read_config,
-                                quiet, require_history, say)
-from crawler.errors import EXIT_DEGRADED
+from crawler.cli.common import config_option, data_option, finish, handle_errors, read_config, require_history, say
+from crawler.night import Evidence, Night
 
 
 @click.command("renormalize")
@@ -23,23 +20,10 @@ def command(data, crawl_id, config_file, dry_run):
 
     Publishes what the re-read finds at once, as a refresh does; try it first with --dry-run.
     Exits like refresh: 0 when every re-read site is healthy, 1 when some were degraded or
-    failed (their values were kept), 2 on bad input, 3 when it could not run.
+    failed (their values were kept), 2 on bad input, 3 when it could not run, 4 when every
+    site failed. After it, alerts go out as [notify] says and history.db is backed up, as
+    after a refresh.
     """
-    from crawler.jobs import renormalize
-
     require_history(data)
     config = read_config(data, config_file)
-    if dry_run:
-        from crawler import dryrun
-        from crawler.report import render_markdown
-
-        run = dryrun.renormalize(data, crawl_id, log=say, config=config)
-        click.echo(run.report["summary"] if quiet() else render_markdown(run.report), nl=quiet())
-        if not run.healthy:
-            sys.exit(EXIT_DEGRADED)
-        return
-    result = renormalize(data, crawl_id, log=say, config=config)
-    print_result(result)
-    end_of_night(data, config, result, kind="renormalize")
-    if not result.healthy:
-        sys.exit(EXIT_DEGRADED)
+    finish(Night(data, Evidence(crawl_id), config, log=say, dry_run=dry_run).run())

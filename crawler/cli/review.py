@@ -2,109 +2,17 @@
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
 import click
 
 from crawler.cli.common import data_option, handle_errors, open_data, open_data_readonly
-from crawler.errors import ReviewError
+from crawler.history.queries import institution_names
 from crawler.history.review import decide, revert, unique
-from crawler.jobs import exclusive
-from crawler.report.describe import evidence_items, group, label, moves, percent_text, review_command, safe_url, visible
-from crawler.report.describe import KINDS
-from crawler.report.gather import pending_changes
+from crawler.report.describe import moves
+from crawler.report.gather import expand_groups, pending_groups
+from crawler.report.terminal import describe_group, safe_json
 from crawler.states import Kind
-
-
-def term(text) -> str:
-    """Page text made safe for a terminal: one line, every control character, escape sequence
-    introducer and hidden or reordering character shown as ⟨U+XXXX⟩ (never sent raw)."""
-    return " ".join(visible(text).split())
-
-
-_JSON_HIDDEN = re.compile("[\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
-                          "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
-
-
-def _json_escape(match: re.Match) -> str:
-    code = ord(match.group())
-    if code > 0xFFFF:
-        code -= 0x10000
-        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
-    return f"\\u{code:04x}"
-
-
-def safe_json(value) -> str:
-    """JSON for scripts, readable (not ASCII-escaped), with no character a terminal would act on."""
-    return _JSON_HIDDEN.sub(_json_escape, json.dumps(value, indent=2, ensure_ascii=False, default=str))
-
-
-def pending_groups(db, site: str | None = None, field: str | None = None, kind: str | None = None) -> list[dict]:
-    """Pending changes grouped as the report groups them (one card for one shared change)."""
-    changes = [c for c in pending_changes(db)
-               if (site is None or c["institution_id"] == site) and (field is None or c["field"] == field)
-               and (kind is None or c["kind"] == kind)]
-    return sorted(group(changes), key=lambda g: g["ids"][0])
-
-
-def expand_groups(db, change_ids: list[int]) -> list[int]:
-    """Each id with every pending change of its group (`--group`), in id order, each once."""
-    by_id = {i: g["ids"] for g in pending_groups(db) for i in g["ids"]}
-    out: list[int] = []
-    for change_id in change_ids:
-        if change_id not in by_id:
-            row = db.execute("SELECT status FROM changes WHERE change_id = ?", [change_id]).fetchone()
-            raise ReviewError(f"no change {change_id}" if row is None else f"change {change_id} is {row[0]}, not pending")
-        out += [i for i in by_id[change_id] if i not in out]
-    return out
-
-
-def describe_group(g: dict, institutions: dict[str, str], data: Path) -> list[str]:
-    """One group as plain lines, in the report's order: what, who, why held, old -> new, evidence, page."""
-    c = g["change"]
-    ids = g["ids"]
-    what = f"{label(c)}: {KINDS.get(c['kind'], c['kind'])}" + (" (parser change)" if c["cause"] == "parser" else "")
-    count = f"{len(ids)} changes" if len(ids) > 1 else "1 change"
-    lines = [f"#{ids[0]}  {term(institutions.get(c['institution_id'], c['institution_id']))}: {term(what)}  [{count}]"]
-    if len(ids) > 1:
-        lines.append(f"    ids: {' '.join(f'#{i}' for i in ids)}")
-    programs = g["programs"]
-    if len(programs) == 1:
-        lines.append(f"    program: {term(programs[0]['name'])} ({term(programs[0]['program_id'])})")
-    else:
-        lines.append(f"    {len(programs)} programs: {', '.join(term(p['program_id']) for p in programs)}")
-    if c.get("reason") and c["kind"] != Kind.PROGRAM_ADDED:
-        lines.append(f"    why held: {term(c['reason'])}")
-    for m in moves(c):
-        if m["op"] == "note":
-            lines.append(f"    {term(m['text'])}")
-        elif m["op"] == "added":
-            lines.append(f"    + {term(m['new'])}")
-        elif m["op"] == "removed":
-            lines.append(f"    - {term(m['old'])}")
-        else:
-            pct = f"  ({percent_text(m['percent'])})" if m.get("percent") is not None else ""
-            lines.append(f"    {term(m['old'])} -> {term(m['new'])}{pct}")
-    for title, evidence in (("before", c["evidence_old"]), ("now", c["evidence_new"])):
-        items = evidence_items(evidence)
-        if not items and not (c["evidence_old"] or c["evidence_new"]):
-            continue
-        if not items:
-            lines.append(f"    {title + ':':8}—")
-        for e in items:
-            where = safe_url(e["url"])
-            source = f"  (from {where})" if where and where != c["source_url"] else ""
-            lines.append(f"    {title + ':':8}“{term(e['text'])}”{source}")
-    if c["source_url"]:
-        page = safe_url(c["source_url"])
-        lines.append(f"    page:   {page}" if page else f"    page (not a web link): {term(c['source_url'])}")
-    lines.append(f"    waiting since {term(c['detected_at'])} (crawl {term(c['crawl_id'])})")
-    flag = [ids[0]] if len(ids) > 1 else ids
-    lines.append(f"    accept: {review_command(flag, data, group=len(ids) > 1)}")
-    lines.append(f"    reject: {review_command(flag, data, group=len(ids) > 1, verb='reject')}")
-    return lines
 
 
 def _listing(db, data: Path, site, field, kind, fmt) -> None:
@@ -117,7 +25,7 @@ def _listing(db, data: Path, site, field, kind, fmt) -> None:
         filters = [f"--{k} {v}" for k, v in (("site", site), ("field", field), ("kind", kind)) if v]
         click.echo("No pending changes" + (f" matching {' '.join(filters)}." if filters else "."))
         return
-    institutions = dict(db.execute("SELECT institution_id, name FROM institutions"))
+    institutions = institution_names(db)
     total = sum(len(g["ids"]) for g in groups)
     click.echo(f"{total} pending change{'s' if total != 1 else ''} in {len(groups)} group{'s' if len(groups) != 1 else ''}. "
                "A group is one change shown once for every program it touches (as in the report); "
@@ -181,7 +89,7 @@ def _decide(accept: bool):
         data = ctx.obj if ctx.obj and data == Path("data") else data
         _given_twice(list(change_ids))
         paths, db = open_data(data)
-        with exclusive(paths):
+        with paths.exclusive():
             ids = expand_groups(db, unique(list(change_ids))) if whole_group else unique(list(change_ids))
             outcomes = decide(db, ids, accept, reason, by, use)
         for outcome in outcomes:
@@ -222,7 +130,7 @@ def revert_command(ctx, change_ids, reason, by, data):
     data = ctx.obj if ctx.obj and data == Path("data") else data
     _given_twice(list(change_ids))
     paths, db = open_data(data)
-    with exclusive(paths):
+    with paths.exclusive():
         outcomes = revert(db, unique(list(change_ids)), reason, by)
     for outcome in outcomes:
         click.echo(outcome.describe() + ": its old value is accepted again")

@@ -6,7 +6,7 @@ import click
 
 from crawler.cli.common import data_option, handle_errors, open_data
 from crawler.history.review import rollback, rollback_plan
-from crawler.jobs import exclusive, publish_now, recover
+from crawler.night.steps import publish_now, recover
 
 
 @click.command("rollback")
@@ -26,7 +26,7 @@ def command(crawl_id, reason, by, dry_run, data):
     file from previous/ over programs.db). Changes still pending are left as they are.
     """
     paths, db = open_data(data)
-    with exclusive(paths):
+    with paths.exclusive():
         recover(db, paths, log=click.echo)
         if dry_run:
             plan = rollback_plan(db, crawl_id)

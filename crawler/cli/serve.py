@@ -9,6 +9,7 @@ import sys
 import click
 
 from crawler.cli.common import data_option, handle_errors
+from crawler.datadir import DataDir
 from crawler.errors import ConfigError
 from crawler.publish.datasette import METADATA_NAME, write_metadata
 
@@ -17,7 +18,7 @@ def datasette_command(data, host: str, port: int) -> list[str]:
     executable = shutil.which("datasette", path=os.path.dirname(sys.executable)) or shutil.which("datasette")
     if executable is None:
         raise ConfigError("Datasette is not installed: pip install 'mlis-crawler[serve]'")
-    return [executable, "serve", str(data / "programs.db"), "-m", str(data / METADATA_NAME),
+    return [executable, "serve", str(DataDir(data).programs), "-m", str(data / METADATA_NAME),
             "--host", host, "--port", str(port)]
 
 
@@ -31,8 +32,8 @@ def command(data, host, port):
 
     Runs `datasette serve programs.db -m programs.metadata.json --host 127.0.0.1`; needs the
     `serve` extra (pip install 'mlis-crawler[serve]'). Stop it with Ctrl-C."""
-    if not (data / "programs.db").is_file():
-        raise ConfigError(f"no published file at {data / 'programs.db'}: run `mlis-crawler refresh --data {data}` first")
+    if not DataDir(data).programs.is_file():
+        raise ConfigError(f"no published file at {DataDir(data).programs}: run `mlis-crawler refresh --data {data}` first")
     if not (data / METADATA_NAME).is_file():
         write_metadata(data)  # a file published before metadata was written beside it
     command_line = datasette_command(data, host, port)

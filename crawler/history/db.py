@@ -214,12 +214,6 @@ def m004_page_validators(db: Database) -> None:
     )
 
 
-def writable(folder: Path) -> bool:
-    """Whether this process may change the data folder (and so history.db and its journal)."""
-    history = folder / "history.db"
-    return os.access(folder, os.W_OK | os.X_OK) and (not history.exists() or os.access(history, os.W_OK))
-
-
 def open_history_readonly(path: Path) -> Database:
     """Open the history database for reading only: no lock, no migration, no file created.
 

@@ -26,6 +26,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from crawler.datadir import DataDir
 from crawler.errors import PublishError
 from crawler.faults import checkpoint
 from crawler.publish.build import SCHEMA, SCHEMA_VERSION, build
@@ -43,17 +44,17 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 
 def publish(history: sqlite3.Connection, data_dir: Path, crawl_id: str | None) -> Path:
     """Build and atomically install `data_dir/programs.db`; returns its path."""
-    target = data_dir / "programs.db"
-    for stale in data_dir.glob(".programs.db.tmp-*"):
+    target = DataDir(data_dir).programs
+    for stale in data_dir.glob(f".{target.name}.tmp-*"):
         stale.unlink()  # left by a publish that was killed: never the published file
-    tmp = data_dir / f".programs.db.tmp-{os.getpid()}"
+    tmp = data_dir / f".{target.name}.tmp-{os.getpid()}"
     try:
         build(history, tmp, crawl_id)
         checkpoint("publish:built")
         _check(tmp)
         _same_permissions(tmp, target)
         _fsync(tmp)
-        _keep_previous(target, data_dir / "previous")
+        _keep_previous(target, DataDir(data_dir).previous)
         checkpoint("publish:before_replace")
         os.replace(tmp, target)
         checkpoint("publish:after_replace")

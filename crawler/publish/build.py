@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from crawler import __version__
-from crawler.fields import FIELDS
+from crawler.fields import FIELDS, Field
 from crawler.publish.vocab import COLUMNS as VOCAB, split_applies_to
+from crawler.shapes import cents, empty_columns
 from crawler.states import VALUE_KINDS, Kind, Status
 
 SCHEMA_VERSION = 2
@@ -100,17 +101,6 @@ CREATE TABLE change_items (
 TABLES = ("meta", "institutions", "programs", "program_start_terms", "program_entrance_exams", "tuition_rates",
           "deadlines", "program_costs", "provenance", "changes", "pending_changes", "change_items")
 
-HUNDRED = Decimal(100)
-
-
-def cents(amount: Any) -> int:
-    """Dollars (a decimal string such as "900.00") as integer cents, exactly."""
-    value = Decimal(str(amount)) * HUNDRED
-    if value != value.to_integral_value():
-        raise ValueError(f"{amount!r} is not a whole number of cents")
-    return int(value)
-
-
 def _column(name: str, spec) -> tuple[str, Any]:
     """A scalar field's programs column in version 2: money as integer cents (`*_cents`)."""
     if spec.money:
@@ -123,8 +113,11 @@ SCALAR_COLUMNS = dict((_column(name, spec)[0], (name, _column(name, spec)[1]))
                       for name, spec in FIELDS.items() if spec.column)
 
 # how each field's value is published in changes / pending_changes (docs/schema.md, "changes")
-UNITS = {"total_credits": "credits", "min_gpa": "gpa", "application_fee": "cents", "duration": "months",
-         "synchronous": "boolean", "ala_accredited": "boolean"}
+def unit_of(field: str | None) -> str | None:
+    """What a field's `*_number` columns count (its shape's unit), asked when publishing, so a
+    field registered after import is published as its spec says."""
+    spec = FIELDS.get(field) if field else None
+    return spec.shape.unit if spec is not None else None
 ITEM_FIELDS = ("tuition", "fees", "application_deadlines", "start_terms", "entrance_exam")
 
 
@@ -353,37 +346,13 @@ def _whole_cents(value: Decimal) -> int:
 
 def typed(field: str | None, value: Any) -> dict:
     """A field's value as the typed columns of `changes` (text, number, number_max, detail) and
-    its items (for change_items), per the shapes docs/schema.md lists."""
-    out = {"text": None, "number": None, "number_max": None, "detail": None, "items": []}
+    its items (for change_items): its spec's shape says how (crawler/shapes.py, docs/schema.md)."""
     if value is None or field is None:
-        return out
-    if field in ("tuition", "fees"):
-        out["items"] = [{"kind": r["kind"], "amount_cents": cents(r["amount_usd"]), "per": r["per"],
-                         "residency": r["residency"], "applies_to_label": r.get("applies_to")} for r in value]
-    elif field == "application_deadlines":
-        out["items"] = [{"term": d.get("term"), "date": d.get("date"), "kind": d["kind"],
-                         "applies_to_label": d.get("applies_to")} for d in value]
-    elif field == "start_terms":
-        out["items"] = [{"term": term} for term in value]
-    elif field == "entrance_exam":
-        out["text"], out["detail"] = value.get("status"), value.get("condition")
-        out["items"] = [{"exam": exam} for exam in value.get("exams") or []]
-    elif field == "duration":
-        out["number"], out["number_max"] = value.get("months_min"), value.get("months_max")
-    elif isinstance(value, bool):
-        out["number"] = int(value)
-    elif FIELDS.get(field) and FIELDS[field].money:
-        out["number"] = cents(value)
-    elif field in UNITS:
-        out["number"] = Decimal(str(value))
-    elif isinstance(value, str):
-        out["text"] = value
-    else:  # a new structured field: give it columns here (and in docs/schema.md), never a repr or JSON
-        raise ValueError(f"field {field!r} has no published shape for {type(value).__name__} values")
-    if isinstance(out["number"], Decimal):
-        number = out["number"]
-        out["number"] = int(number) if number == number.to_integral_value() else float(number)
-    return out
+        return empty_columns()
+    spec = FIELDS.get(field)
+    if spec is None:  # a field without a spec has no published shape but text
+        return Field(field, field, str).encode(value)
+    return spec.encode(value)
 
 
 _ITEM_COLUMNS = ("term", "date", "kind", "amount_cents", "per", "residency", "applies_to_label", "exam")
@@ -412,7 +381,7 @@ def _write_changes(history: sqlite3.Connection, out: sqlite3.Connection) -> None
         o = typed(field, json.loads(old)) if (old and field_change) else typed(None, None)
         n = typed(field, json.loads(new)) if (new and field_change) else typed(None, None)
         changes.append((change_id, crawl_id, detected_at, program_id, field, kind, cause,
-                        "maintainer" if decided_at else "policy", initial_load, UNITS.get(field) if field_change else None,
+                        "maintainer" if decided_at else "policy", initial_load, unit_of(field) if field_change else None,
                         o["text"], n["text"], o["number"], n["number"], o["number_max"], n["number_max"],
                         o["detail"], n["detail"], _evidence_text(evidence_old), _evidence_text(evidence_new), source_url))
         items += _items(change_id, "old", o["items"]) + _items(change_id, "new", n["items"])
@@ -444,7 +413,7 @@ def _write_pending(out: sqlite3.Connection, pending: list[dict]) -> None:
         field_change = p["kind"] not in (Kind.PROGRAM_ADDED, Kind.PROGRAM_REMOVED)
         v = typed(p["field"], json.loads(p["new"])) if (p["new"] and field_change) else typed(None, None)
         rows.append((p["change_id"], p["program_id"], p["field"], p["kind"], p["cause"], p["detected_at"], p["reason"],
-                     UNITS.get(p["field"]) if field_change else None, v["text"], v["number"], v["number_max"],
+                     unit_of(p["field"]) if field_change else None, v["text"], v["number"], v["number_max"],
                      v["detail"], _evidence_text(p["evidence_new"]), p["source_url"]))
         items += _items(p["change_id"], "proposed", v["items"])
     out.executemany(f"INSERT INTO pending_changes VALUES ({','.join('?' * 14)})", rows)

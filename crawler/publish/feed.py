@@ -13,12 +13,10 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections import defaultdict
-from decimal import Decimal
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from crawler.fields import FIELDS
-from crawler.report.describe import describe
+from crawler.fields import FIELDS, words as describe
 from crawler.states import Kind
 
 FEED_NAME = "changes.atom"
@@ -28,33 +26,11 @@ ATOM = "http://www.w3.org/2005/Atom"
 KINDS = {Kind.ADDED: "now stated", Kind.CHANGED: "changed", Kind.REMOVED: "no longer stated"}
 
 
-def _dollars(amount_cents: int) -> str:
-    return str(Decimal(amount_cents) / 100)
-
-
 def value_of(field: str, side: str, row: dict, items: list[dict]) -> object:
-    """A change's value on one side, rebuilt from the typed columns in the shape the change
-    report describes (crawler/report/describe.py)."""
-    text, number, high, detail = (row[f"{side}_{c}"] for c in ("text", "number", "number_max", "detail"))
-    if field in ("tuition", "fees"):
-        return [{"kind": i["kind"], "amount_usd": _dollars(i["amount_cents"]), "per": i["per"],
-                 "residency": i["residency"], "applies_to": i["applies_to_label"]} for i in items] or None
-    if field == "application_deadlines":
-        return [{"term": i["term"], "date": i["date"], "kind": i["kind"], "applies_to": i["applies_to_label"]}
-                for i in items] or None
-    if field == "start_terms":
-        return [i["term"] for i in items] or None
-    if field == "entrance_exam":
-        return {"status": text, "condition": detail, "exams": [i["exam"] for i in items]} if text else None
-    if field == "duration":
-        return {"months_min": number, "months_max": high} if (number or high) else None
-    if number is None:
-        return text
-    if row["unit"] == "boolean":
-        return bool(number)
-    if row["unit"] == "cents":
-        return _dollars(number)
-    return number
+    """A change's value on one side, read back from the typed columns by its field's spec."""
+    columns = {c: row[f"{side}_{c}"] for c in ("text", "number", "number_max", "detail")}
+    spec = FIELDS.get(field)
+    return spec.decode(columns, items) if spec is not None else columns["text"]
 
 
 ITEM_COLUMNS = ("term", "date", "kind", "amount_cents", "per", "residency", "applies_to_label", "exam")

@@ -27,18 +27,27 @@ from crawler.report.gather import build_report, summary_line
 from crawler.report.html import render_html
 from crawler.report.markdown import render_markdown
 
-__all__ = ["build_report", "by_programs", "describe", "group", "md", "md_code", "moves", "render_html",
-           "render_markdown", "safe_url", "summary_line", "visible", "write_reports"]
+__all__ = ["as_written", "build_report", "by_programs", "describe", "group", "md", "md_code", "moves", "render_html",
+           "render_markdown", "report_json", "safe_url", "summary_line", "visible", "write_reports"]
+
+
+def report_json(report: dict) -> str:
+    """report.json's text. data_dir only names the folder in the commands the renderers show;
+    report.json stays the same wherever the data folder lives."""
+    return json.dumps({k: v for k, v in report.items() if k != "data_dir"}, indent=2, ensure_ascii=False,
+                      default=str) + "\n"
+
+
+def as_written(report: dict) -> dict:
+    """The report as report.json holds it (what a night hands back, and what alerts read)."""
+    return json.loads(report_json(report))
 
 
 def write_reports(report: dict, folder: Path) -> Path:
     """Write the three files, each under a temporary name first, then renamed into place."""
     folder.mkdir(parents=True, exist_ok=True)
     outputs = {
-        # data_dir only names the folder in the commands the renderers show; report.json stays
-        # the same wherever the data folder lives.
-        "report.json": json.dumps({k: v for k, v in report.items() if k != "data_dir"},
-                                  indent=2, ensure_ascii=False, default=str) + "\n",
+        "report.json": report_json(report),
         "report.md": render_markdown(report),
         "report.html": render_html(report),
     }

@@ -10,62 +10,18 @@ import json
 import re
 import shlex
 from collections import defaultdict
-from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler.fields import FIELDS
+from crawler.fields import FIELDS, words
 from crawler.states import BREAKAGE, Health, Kind, Status
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 # -- describing values ----------------------------------------------------------------------------
 
 def describe(field: str | None, value: Any) -> str:
-    """A value as a maintainer reads it: "$900.00 per credit (online campus)", "Fall Mar 15"."""
-    if value is None:
-        return "(none)"
-    if isinstance(value, list):
-        return "; ".join(describe(field, v) for v in value) or "(none)"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dict):
-        if "amount_usd" in value:
-            who = {"any": None, "in_state": "in-state", "out_of_state": "out-of-state", "international": "international"}
-            qualifiers = [q for q in (who[value["residency"]], value.get("applies_to")) if q]
-            label = "" if value["kind"] == "tuition" else "fee "
-            return f"{label}{dollars(value['amount_usd'])} per {value['per']}" + (f" ({', '.join(qualifiers)})" if qualifiers else "")
-        if "kind" in value and "date" in value:
-            term = (value.get("term") or "any term").capitalize()
-            when = "rolling" if value["date"] is None else _date(value["date"])
-            qualifiers = [value["kind"]] + ([value["applies_to"]] if value.get("applies_to") else [])
-            return f"{term} {when} ({', '.join(qualifiers)})"
-        if "status" in value:
-            exams = "/".join(value.get("exams") or []) or "entrance exam"
-            text = f"{exams} {value['status'].replace('_', ' ')}"
-            return text + (f": {value['condition']}" if value.get("condition") else "")
-        if "months_min" in value:
-            low, high = value.get("months_min"), value.get("months_max")
-            return f"{low}-{high} months" if low != high and low and high else f"{low or high} months"
-        return ", ".join(f"{k}: {describe(None, v)}" for k, v in value.items())
-    if field in FIELDS and FIELDS[field].money:
-        return dollars(value)
-    return str(value)
-
-
-def dollars(amount: Any) -> str:
-    try:
-        return f"${Decimal(str(amount)):,.2f}"
-    except (InvalidOperation, ValueError):
-        return f"${amount}"
-
-
-def _date(iso: str) -> str:
-    match = re.match(r"^(\d{4}|-)-(\d\d)-(\d\d)$", iso)
-    if not match:
-        return iso
-    year, month, day = match.groups()
-    return f"{MONTHS[int(month) - 1]} {int(day)}" + (f", {year}" if year != "-" else "")
+    """A value as a maintainer reads it: "$900.00 per credit (online campus)", "Fall Mar 15".
+    Its field's spec says how (crawler/fields.py, crawler/shapes.py)."""
+    return words(field, value)
 
 
 def evidence_items(evidence: Any) -> list[dict[str, Any]]:
@@ -239,49 +195,74 @@ def outcome_words(outcome: str, status: Any = None) -> str:
     return text.format(status=status if status is not None else "error")
 
 
-def broken_site(site: dict) -> dict[str, list[dict]]:
-    """A broken site as {"causes": [...], "consequences": [...]}, each {"text", "urls"}: one line
-    per cause (the failing pages as links), then what it cost (facts not read, values kept)."""
-    causes: dict[str, list[str]] = {}
-    consequences: dict[str, list[str]] = {}
+class _Lines:
+    """Lines of words, each with the pages it is about (http(s) links only, each once)."""
 
-    def add(table: dict, text: str, url: Any = None) -> None:
-        urls = table.setdefault(text, [])
+    def __init__(self) -> None:
+        self.urls: dict[str, list[str]] = {}
+
+    def add(self, text: str, url: Any = None) -> None:
+        urls = self.urls.setdefault(text, [])
         link = safe_url(url)
         if link and link not in urls:
             urls.append(link)
 
-    failures = site.get("failures")
-    page_errors = set()
-    fact_errors = {text for m in site.get("missing") or []
-                   for text in (f"{m['field']}: {m['reason']} ({m['url']})", f"{m['reason']} ({m['url']})")}
-    for f in failures or []:
+    def items(self) -> list[dict]:
+        return [{"text": t, "urls": u} for t, u in self.urls.items()]
+
+
+def broken_site(site: dict) -> dict[str, list[dict]]:
+    """A broken site as {"causes": [...], "consequences": [...]}, each {"text", "urls"}: one line
+    per cause (the failing pages as links), then what it cost (facts not read, values kept)."""
+    causes, consequences = _Lines(), _Lines()
+    failed_pages = _page_failures(site, causes)
+    _error_lines(site, causes, consequences)
+    _facts_not_read(site, failed_pages, causes, consequences)
+    consequences.add("its changes are held for review" if site.get("quarantined") else "its last good values are kept")
+    return {"causes": causes.items(), "consequences": consequences.items()}
+
+
+def _page_failures(site: dict, causes: _Lines) -> set[str]:
+    """Each page that failed, in words (a page check's own reason after it); returns their URLs."""
+    failed = set()
+    for f in site.get("failures") or []:
         words = outcome_words(f["outcome"], f.get("status"))
         if f["outcome"] in PAGE_CHECKS and f.get("error"):
             words += f": {f['error']}"
-        add(causes, words, f["url"])
-        page_errors.update(u for u in (f["url"], f.get("final_url")) if u)  # a redirect's target failed with it
+        causes.add(words, f["url"])
+        failed.update(u for u in (f["url"], f.get("final_url")) if u)  # a redirect's target failed with it
+    return failed
+
+
+def _error_lines(site: dict, causes: _Lines, consequences: _Lines) -> None:
+    """The spider's error lines not said otherwise: a page outcome only for an older report without
+    structured failures, a fact not read never (`_facts_not_read` says it), "no programs" as a cost."""
+    fact_errors = {text for m in site.get("missing") or []
+                   for text in (f"{m['field']}: {m['reason']} ({m['url']})", f"{m['reason']} ({m['url']})")}
     for error in site["errors"]:
         match = re.match(r"^([a-z_0-9]+): (\S+)(?: \((.*)\))?$", error)
         if match and match.group(1) in OUTCOME_WORDS:
-            if failures is None:  # an older report without the structured failures
-                add(causes, outcome_words(match.group(1)), match.group(2))
+            if site.get("failures") is None:  # an older report without the structured failures
+                causes.add(outcome_words(match.group(1)), match.group(2))
             continue
         if error in fact_errors:
-            continue  # a fact not read: listed below from the structured list
+            continue
         if error == "no programs found":
-            add(consequences, "no programs were found")
+            consequences.add("no programs were found")
         else:
-            add(causes, error)
-    # A fact not read on a page that loaded is a cause (the page changed); one not read because
-    # its page failed is a consequence of that failure.
+            causes.add(error)
+
+
+def _facts_not_read(site: dict, failed_pages: set[str], causes: _Lines, consequences: _Lines) -> None:
+    """A fact not read on a page that loaded is a cause (the page changed), one line per reason;
+    one not read because its page failed is a consequence of that failure, one line in all."""
     lost_fields: list[str] = []
     lost_programs: set[str] = set()
     by_reason: dict[str, dict] = {}
     for m in site.get("missing") or []:
         spec = FIELDS.get(m["field"])
         name = spec.label if spec else m["field"].replace("_", " ").capitalize()
-        if m["url"] in page_errors:
+        if m["url"] in failed_pages:
             if name not in lost_fields:
                 lost_fields.append(name)
             try:
@@ -295,18 +276,14 @@ def broken_site(site: dict) -> dict[str, list[dict]]:
             entry["fields"].append(name)
         entry["urls"].append(m["url"])
     for reason, entry in by_reason.items():
-        fields = ", ".join(entry["fields"])
         for url in entry["urls"] or [None]:
-            add(causes, f"{fields}: {reason}", url)
+            causes.add(f"{', '.join(entry['fields'])}: {reason}", url)
     if lost_fields:
         if "*" in lost_programs:
             who = f" for all {site['programs']} programs" if site.get("programs") else " for every program"
         else:
             who = f" for {len(lost_programs)} program{'s' if len(lost_programs) != 1 else ''}" if lost_programs else ""
-        add(consequences, f"not read{who}: {', '.join(lost_fields)}")
-    add(consequences, "its changes are held for review" if site.get("quarantined") else "its last good values are kept")
-    return {"causes": [{"text": t, "urls": u} for t, u in causes.items()],
-            "consequences": [{"text": t, "urls": u} for t, u in consequences.items()]}
+        consequences.add(f"not read{who}: {', '.join(lost_fields)}")
 
 
 def waiting_since(change: dict, report: dict) -> str | None:
@@ -408,3 +385,9 @@ def baseline_values(change: dict) -> list[dict[str, Any]]:
     return out
 
 
+def decision_line(d: dict) -> str:
+    """One decision as a line of words: when, who, what, why (the renderers share the words)."""
+    verb = {"accept": "accepted", "reject": "rejected", "revert": "reverted"}.get(d["action"], d["action"])
+    what = f"{d['program_id']} {label(d)}" if d.get("field") else f"{d['program_id']} ({KINDS.get(d['kind'], d['kind'])})"
+    part = f" as part of the rollback to crawl {d['rollback_to']}" if d.get("rollback_to") else ""
+    return f"{d['decided_at']}: change #{d['change_id']} ({what}, crawl {d['crawl_id']}) {verb} by {d['decided_by']}{part}"

@@ -16,9 +16,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from crawler.errors import ConfigError, ReviewError
 from crawler.fields import FIELDS
 from crawler.history.diff import diff_items, percent
+from crawler.history.queries import change_status
 from crawler.history.review import decisions, last_decision
+from crawler.report.describe import group
 from crawler.states import (
     BREAKAGE,
     CrawlStatus,
@@ -243,3 +246,44 @@ def pending_changes(db: Database) -> list[dict[str, Any]]:
            FROM current n LEFT JOIN current c ON c.program_id = n.program_id AND c.field = 'concentration'
            WHERE n.field = 'name'"""))
     return [_change(row, names) for row in db.query(_CHANGES + " WHERE status = ? ORDER BY change_id", [Status.PENDING])]
+
+
+def night_report(db: Database, crawl_id: str, report_dir: Path | None, working: bool) -> dict[str, Any]:
+    """What crawl `crawl_id` reported; for a crawl that never wrote one, what is true of it now.
+    `working`: whether a process holds the data folder now (a crawl marked running is alive)."""
+    report = stored_report(db, crawl_id, report_dir)
+    status, error = db.execute("SELECT status, error FROM crawls WHERE crawl_id = ?", [crawl_id]).fetchone()
+    if report is not None and (status == CrawlStatus.PUBLISHED or report.get("failed")):
+        return report
+    if status == CrawlStatus.PUBLISHED:  # published before reports were kept, and its file is gone
+        report = build_report(db, crawl_id)
+        report["summary"] += " (rebuilt from today's state: this crawl's own report was not kept)"
+        return report
+    if status == CrawlStatus.FAILED:
+        return failure_report(db, crawl_id)
+    if working:
+        raise ConfigError(f"crawl {crawl_id} is still running ({status}); its report is written when it ends")
+    reason = (f"interrupted before it finished (status {status}, no process is running it: killed or crashed); "
+              "the next run records it as failed" if status != CrawlStatus.RECONCILED else
+              "interrupted after its reconcile (no process is running it)" + (f": {error}" if error else ""))
+    return failure_report(db, crawl_id, reason)
+
+
+def pending_groups(db, site: str | None = None, field: str | None = None, kind: str | None = None) -> list[dict]:
+    """Pending changes grouped as the report groups them (one card for one shared change)."""
+    changes = [c for c in pending_changes(db)
+               if (site is None or c["institution_id"] == site) and (field is None or c["field"] == field)
+               and (kind is None or c["kind"] == kind)]
+    return sorted(group(changes), key=lambda g: g["ids"][0])
+
+
+def expand_groups(db, change_ids: list[int]) -> list[int]:
+    """Each id with every pending change of its group (`--group`), in id order, each once."""
+    by_id = {i: g["ids"] for g in pending_groups(db) for i in g["ids"]}
+    out: list[int] = []
+    for change_id in change_ids:
+        if change_id not in by_id:
+            status = change_status(db, change_id)
+            raise ReviewError(f"no change {change_id}" if status is None else f"change {change_id} is {status}, not pending")
+        out += [i for i in by_id[change_id] if i not in out]
+    return out

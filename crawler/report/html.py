@@ -7,13 +7,12 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from crawler.report.markdown import decision_line
-
 from crawler.report.describe import (
     KINDS,
     baseline_values,
     broken_site,
     conflict_options,
+    decision_line,
     evidence_items,
     evidence_urls,
     label,
