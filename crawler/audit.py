@@ -219,10 +219,11 @@ def states_qualifier(qualifier: str, evidence: str | None) -> bool:
     return bool(words) and words <= found
 
 
-def compare(field: str, claimed: Any, ours: Any) -> tuple[str, str | None]:
+def compare(field: str, claimed: Any, ours: Any, evidence: str | None = None) -> tuple[str, str | None]:
     """(status, a note on how it was compared) for a claimed and a published value, both stated:
-    the field's spec judges its core value (crawler/shapes.py)."""
-    return FIELDS[field].judge(claimed, ours)
+    the field's spec judges its core value (crawler/shapes.py), with our evidence's words where
+    the value alone cannot decide."""
+    return FIELDS[field].judge(claimed, ours, evidence)
 
 
 def _show(field: str, value: Any) -> str | None:
@@ -253,7 +254,7 @@ def audit(claims: list[dict], published: Published) -> list[dict]:
                 result.update(status="not_stated", note="the program's pages do not state it")
             else:
                 evidence, url, verified_at = published.evidence(program_id, field)
-                status, note = compare(field, claimed, ours)
+                status, note = compare(field, claimed, ours, evidence)
                 qualifier = split_qualifier(claim.get("claim", ""))[1]
                 if status != "not_stated" and not (evidence and url and verified_at):
                     status, note = "not_stated", "we hold no page evidence for our value, so we judge nothing"

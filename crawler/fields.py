@@ -99,9 +99,10 @@ class Field:
         """The value back from those columns (`text`, `number`, `number_max`, `detail`) and items."""
         return self.shape.decode(columns, items)
 
-    def judge(self, claimed: Any, ours: Any) -> tuple[str, str | None]:
-        """(verified / contradicted / not_stated, a note) for a listing's claimed value against ours."""
-        return self.shape.judge(claimed, ours)
+    def judge(self, claimed: Any, ours: Any, evidence: str | None = None) -> tuple[str, str | None]:
+        """(verified / contradicted / not_stated, a note) for a listing's claimed value against ours
+        and the evidence that states ours."""
+        return self.shape.verdict(claimed, ours, evidence)
 
     def words(self, value: Any) -> str:
         """The value as a person reads it: "$900.00 per credit (online campus)", "Fall Mar 15"."""
@@ -156,7 +157,7 @@ FIELDS: dict[str, Field] = {
         Field("name", "Name", _name, column="name"),
         Field("degree", "Degree", n.parse_degree, column="degree"),
         Field("concentration", "Concentration", _name, column="concentration"),
-        Field("delivery", "Delivery", _delivery_mode, column="delivery"),
+        Field("delivery", "Delivery", _delivery_mode, column="delivery", shape=shapes.MODE),
         Field("synchronous", "Synchronous classes", _synchronous, column="synchronous", shape=shapes.BOOLEAN),
         Field("total_credits", "Total credits", n.parse_credits, band=(Decimal(24), Decimal(72)),
               column="total_credits", cast=float, shape=shapes.Number("credits")),

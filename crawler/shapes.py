@@ -113,6 +113,29 @@ class Shape:
         """(verified / contradicted / not_stated, a note on how) for a claimed and our value, both stated."""
         return (VERIFIED if claimed == ours else CONTRADICTED), None
 
+    def verdict(self, claimed: Any, ours: Any, evidence: str | None) -> tuple[str, str | None]:
+        """`judge`, where the words of our evidence can matter too (a shape whose value alone
+        cannot contradict a claim overrides this)."""
+        return self.judge(claimed, ours)
+
+
+class Mode(Shape):
+    """How a program is taught. Our `online` means it can be finished online (delivery.py); that
+    contradicts a claimed `hybrid` (some time on campus required) only where our evidence says no
+    campus time is needed ("entirely online", "cannot take face to face courses")."""
+
+    NO_CAMPUS = re.compile(
+        r"\b(?:fully|entirely|completely|totally|wholly|exclusively|only|100\s?%)\s+(?:\w+\s+)?online\b"
+        r"|\bonline\s+only\b|\b(?:no|without\s+(?:any\s+)?)(?:campus|on-campus|in-person)\s+(?:visits?|residenc\w+|attendance)\b"
+        r"|\b(?:cannot|can\s?not|do\s+not|don't)\s+(?:take|attend)\s+(?:any\s+)?(?:face[-\s]to[-\s]face|in-person|on-campus)\b"
+        r"|\bnever\s+(?:need|have)\s+to\s+(?:come|visit)\b",
+        re.I)
+
+    def verdict(self, claimed: Any, ours: Any, evidence: str | None) -> tuple[str, str | None]:
+        if claimed == "hybrid" and ours == "online" and not self.NO_CAMPUS.search(evidence or ""):
+            return NOT_STATED, "our pages say it is taught online, not whether any campus time is required"
+        return self.judge(claimed, ours)
+
 
 class Number(Shape):
     def __init__(self, unit: str):
@@ -308,6 +331,7 @@ class Length(Shape):
 
 
 TEXT = Shape()
+MODE = Mode()
 MONEY = Money()
 BOOLEAN = Boolean()
 RATES = Rates()
