@@ -224,6 +224,7 @@ POLICY_RANGES: dict[str, tuple[float, float | None]] = {
     "money_jump": (0, None), "mass_change_share": (0, 1), "mass_change_min_values": (0, None),
     "removal_confirmations": (1, None), "program_drop": (0, 1), "coverage_drop": (0, 1),
     "program_jump_share": (0, None), "program_jump_max": (0, None), "min_size_ratio": (0, 1), "size_memory": (1, None),
+    "ipeds_low": (0, 1), "ipeds_high": (1, None),
 }
 
 
@@ -355,7 +356,13 @@ def _policy(table: dict[str, Any], where: str) -> Policy:
                 raise ConfigError(f"{where}[policy] rate_bands: unknown rate {key!r} (known: {known})")
             rate_bands[kind_per] = _band(f"[policy] rate_bands.{key}", band, where)
         values["rate_bands"] = rate_bands
-    return Policy(**values)
+    policy = Policy(**values)
+    if policy.ipeds_file:  # read once here: a file that does not load stops the night before it starts
+        try:
+            policy.ipeds()
+        except ConfigError as exc:
+            raise ConfigError(f"{where}[policy] ipeds_file: {exc}") from None
+    return policy
 
 
 def _coerce(key: str, default: Any, value: Any, where: str) -> Any:
@@ -376,6 +383,8 @@ def _coerce(key: str, default: Any, value: Any, where: str) -> Any:
         if not isinstance(value, dict):
             raise wrong("a table")
         return value
+    if isinstance(default, str) and not isinstance(value, str):
+        raise wrong("a string")
     return value
 
 

@@ -13,7 +13,10 @@ held `pending` when it looks like a misread rather than news:
 - anything from a site whose circuit breaker tripped: fewer programs than are published, or a
   field silently missing from programs read completely, beyond `program_drop` / `coverage_drop`,
   or programs jumping (`program_jump_share`, `program_jump_max`);
-- a program first seen while its site is degraded.
+- a program first seen while its site is degraded;
+- a per-credit tuition far from the school's official graduate charge in the operator's IPEDS
+  file (`ipeds_file`, outside `ipeds_low`..`ipeds_high` times it: crawler/ipeds.py), the figure
+  beside it in the reason. No file: nothing held, nothing said.
 
 Breakage (`extraction_failed`, `fetch_failed`) never alters a value, so it needs no decision:
 it is recorded as accepted and shown in the report under what broke.
@@ -22,6 +25,8 @@ it is recorded as accepted and shown in the report under what broke.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -55,12 +60,28 @@ class Policy:
     # good copy among the site's last `size_memory` crawls is `truncated` (states nothing).
     min_size_ratio: float = 0.7
     size_memory: int = 7
+    # A second source (docs/ipeds.md): the operator's IPEDS cost file; "" is none.
+    ipeds_file: str = ""
+    ipeds_low: float = 0.5
+    ipeds_high: float = 2.0
+
+    def ipeds(self):
+        """The IPEDS table the policy compares per-credit tuition with, or None without a file."""
+        return _ipeds_table(self.ipeds_file) if self.ipeds_file else None
+
+
+@lru_cache(maxsize=2)
+def _ipeds_table(path: str):
+    from crawler import ipeds  # read only when a file is configured
+
+    return ipeds.load(Path(path))
 
 
 POLICY = Policy()
 
 
-def review(kind: str, field_name: str | None, old: Any, new: Any, policy: Policy = POLICY) -> tuple[str, str | None]:
+def review(kind: str, field_name: str | None, old: Any, new: Any, policy: Policy = POLICY,
+           unitid: str | None = None) -> tuple[str, str | None]:
     """(status, reason) for one change, judged on its own. A program's first values are judged one
     by one as `added` (reconcile does that), so no value skips the bands."""
     if kind in BREAKAGE:
@@ -76,6 +97,9 @@ def review(kind: str, field_name: str | None, old: Any, new: Any, policy: Policy
     out_of_band = out_of_band_reason(field_name, new, policy)
     if out_of_band:
         return Status.PENDING, out_of_band
+    official = ipeds_reason(field_name, new, policy, unitid)
+    if official:
+        return Status.PENDING, official
     jumps = [p for p in money_changes(field_name, old, new) if abs(p) > policy.money_jump]
     if jumps:
         return Status.PENDING, f"money moved by {', '.join(f'{p:+.1f}%' for p in jumps)} (limit {policy.money_jump:g}%)"
@@ -83,6 +107,20 @@ def review(kind: str, field_name: str | None, old: Any, new: Any, policy: Policy
 
 
 OUT_OF_BAND = "outside the plausible range"  # every band reason says so (reconcile flags the site on it)
+
+
+def ipeds_reason(field_name: str | None, value: Any, policy: Policy, unitid: str | None) -> str | None:
+    """Why a tuition value waits beside the school's official per-credit charge, or None."""
+    table = policy.ipeds() if field_name == "tuition" and isinstance(value, list) else None
+    if table is None:
+        return None
+    from crawler.ipeds import check_rate
+
+    for rate in value:
+        reason = check_rate(rate, unitid, table, policy.ipeds_low, policy.ipeds_high)
+        if reason:
+            return reason
+    return None
 
 
 def out_of_band_reason(field_name: str | None, value: Any, policy: Policy = POLICY) -> str | None:

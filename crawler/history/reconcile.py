@@ -152,6 +152,7 @@ def _site_changes(db: Database, crawl_id: str, run: SiteRun, observed_on: str, p
     known = {row["program_id"]: row for row in db.query(
         "SELECT program_id, status, content_hash, missed_crawls FROM programs WHERE institution_id = ?", [run.spider])}
     changes: list[Change] = []
+    unitid = _ipeds_unitid(db, run.spider) if policy.ipeds_file else None
 
     if run.health == Health.FAILED:
         reason = run.errors[0] if run.errors else "the spider failed"
@@ -161,7 +162,7 @@ def _site_changes(db: Database, crawl_id: str, run: SiteRun, observed_on: str, p
     for program_id, program in sorted(seen.items()):
         previous = known.get(program_id)
         if previous is None or previous["status"] == ProgramStatus.REMOVED:
-            changes.extend(_new_program(db, crawl_id, program_id, program["url"], previous is None, run, policy))
+            changes.extend(_new_program(db, crawl_id, program_id, program["url"], previous is None, run, policy, unitid))
             changes.extend(_field_changes(db, crawl_id, program_id, observed_on, clean_site=False, only_unknown=True))
             continue
         if program["content_hash"] != previous["content_hash"]:
@@ -184,15 +185,20 @@ def _site_changes(db: Database, crawl_id: str, run: SiteRun, observed_on: str, p
         if change.kind in VALUE_KINDS and change.status == Status.ACCEPTED:
             # Every value change goes through the policy, also those that already say why they
             # happened (a program_removed must wait for a maintainer like any removal).
-            change.status, held = review(change.kind, change.field, change.old, change.new, policy)
+            change.status, held = review(change.kind, change.field, change.old, change.new, policy, unitid)
             change.reason = "; ".join(r for r in (change.reason, held) if r) or None
         if run.quarantined and change.kind in VALUE_KINDS and change.status == Status.ACCEPTED:
             change.status, change.reason = Status.PENDING, "held: the site's circuit breaker tripped"
     return changes
 
 
+def _ipeds_unitid(db: Database, spider: str) -> str | None:
+    row = db.execute("SELECT ipeds_unitid FROM institutions WHERE institution_id = ?", [spider]).fetchone()
+    return row[0] if row else None
+
+
 def _new_program(db: Database, crawl_id: str, program_id: str, url: str, first: bool, run: SiteRun,
-                 policy: Policy) -> list[Change]:
+                 policy: Policy, unitid: str | None = None) -> list[Change]:
     """A program seen for the first time (or listed again): its values are judged one by one, as
     any added value is; those outside their bands wait as held `added` changes, the rest are its
     baseline (`program_added`, with each value's evidence). A program first seen on a degraded
@@ -203,7 +209,7 @@ def _new_program(db: Database, crawl_id: str, program_id: str, url: str, first: 
     values, evidence, held = {}, [], []
     for name, value, found, source in rows:
         value, found = json.loads(value), json.loads(found or "[]")
-        status, why = review(Kind.ADDED, name, None, value, policy)
+        status, why = review(Kind.ADDED, name, None, value, policy, unitid)
         if status == Status.PENDING:
             held.append(Change(program_id, name, Kind.ADDED, new=value, evidence_new=found, source_url=source,
                                reason=why, status=Status.PENDING, initial_load=first))
