@@ -16,9 +16,9 @@ import sqlite3
 from datetime import date
 
 import pytest
-
 from scrapy.utils.test import get_crawler
 
+from crawler.config import Config, Crawl
 from crawler.crawl.conditional import ConditionalGetAddon, validators_from_history
 from crawler.crawl.record import record
 from crawler.jobs import refresh
@@ -26,6 +26,7 @@ from tests.support.siteserver import SiteServer
 from tests.test_record import CP1252_URL, FAST, served_site
 
 QUIET = {"log": lambda line: None}
+OPERATOR = Config(crawl=Crawl(contact="tests@example.edu"))  # a crawl of the (routed) live web names its operator
 CP1252_HEADERS = {CP1252_URL: {"Content-Type": "text/html; charset=windows-1252"}}
 NIGHT = {**FAST, "RETRY_TIMES": "0"}
 
@@ -63,7 +64,7 @@ def nights(tmp_path_factory):
         for night, failing in ((2, set()), (3, {CP1252_URL}), (4, set())):
             server.reset()
             server.fail = failing
-            out[night] = refresh(data, None, ["arizona"], settings={**server.routing(), **NIGHT}, **QUIET)
+            out[night] = refresh(data, None, ["arizona"], settings={**server.routing(), **NIGHT}, config=OPERATOR, **QUIET)
             out[f"hits{night}"] = server.hits()
             out[f"current{night}"] = current(data)
     out["data"], out["site"] = data, site
@@ -138,7 +139,7 @@ def test_a_304_whose_stored_body_is_gone_is_asked_again_in_full(nights, tmp_path
     shutil.rmtree(data / "pages")
     (data / "pages").mkdir()
     with SiteServer(nights["site"], headers=CP1252_HEADERS) as server:
-        result = refresh(data, None, ["arizona"], settings={**server.routing(), **NIGHT}, **QUIET)
+        result = refresh(data, None, ["arizona"], settings={**server.routing(), **NIGHT}, config=OPERATOR, **QUIET)
         hits = pages_of(server.hits())
     assert result.healthy
     # no stored body, so no validators were sent: every page came in full

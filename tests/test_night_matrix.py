@@ -187,3 +187,22 @@ def test_every_site_failed_is_exit_4(name, data, tmp_path):
         run = job(name, data, empty, tmp_path, "--spider", "twu")
     assert run.returncode == 4, run.stdout + run.stderr
     assert "every site failed: probably our network" in run.stderr
+
+
+@pytest.mark.parametrize("name", ["refresh", "ingest", "renormalize"])
+def test_a_night_whose_config_does_not_load_still_alerts(name, data, sites, webhook):  # noqa: F811
+    """A mistake elsewhere in the file (issue 22) stops the night with exit 2 naming the key, and
+    the valid [notify] section still carries the alert."""
+    url, posts = webhook
+    write_config(data, f'[notify]\nwebhook = "{url}"\n[policy]\nmoney_jump = -5\n')
+    run = job(name, data, *sites)
+    assert run.returncode == 2 and "[policy] money_jump must be at least 0" in run.stderr
+    ((_, payload),) = posts
+    assert "[policy] money_jump must be at least 0" in payload["failed"]
+
+
+def test_a_live_crawl_without_an_operator_contact_is_refused(tmp_path):
+    """The user agent names the operator; the placeholder is never sent to real sites."""
+    run = cli("refresh", "--data", str(tmp_path / "data"), "--spider", "arizona")
+    assert run.returncode == 2 and "needs the operator's contact" in run.stderr, run.stderr
+    assert not (tmp_path / "data" / "crawls").exists() or not any((tmp_path / "data" / "crawls").iterdir())

@@ -32,8 +32,17 @@ config_option = click.option(
 )
 
 
-def read_config(data: Path, config_file: Path | None) -> Config:
-    config = load_config(data, config_file)
+def read_config(data: Path, config_file: Path | None, night: str | None = None) -> Config:
+    """The configuration; for a night (`night`: refresh, ingest, renormalize) that cannot start
+    because it does not load, the alert still goes out through its valid [notify] section."""
+    try:
+        config = load_config(data, config_file)
+    except ConfigError as exc:
+        if night is not None:
+            from crawler.night.run import alert_config_failure
+
+            alert_config_failure(data, config_file, night, exc)
+        raise
     logging.getLogger("crawler.config").info("configuration: %s", config.source or "defaults (no config file)")
     return config
 

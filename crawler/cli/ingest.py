@@ -25,5 +25,5 @@ def command(sources, data, observed_on, config_file):
     finish and counts as failed. Exits as refresh does: 0 all healthy, 1 some sites degraded or
     failed, 2 bad input, 3 could not run, 4 every site failed.
     """
-    config = read_config(data, config_file)
+    config = read_config(data, config_file, "ingest")
     finish(Night(data, Feeds(list(sources), observed_on), config, log=click.echo).run())

@@ -36,5 +36,5 @@ def command(replay, data, spiders, config_file, dry_run):
     night, alerts go out as [notify] says (a failed night, broken sites, pending changes) and
     history.db is backed up into <data>/backups/ ([retention] backups_keep).
     """
-    config = crawl_config(read_config(data, config_file))
+    config = crawl_config(read_config(data, config_file, "refresh"))
     finish(Night(data, Sites(replay, list(spiders)), config, log=say, dry_run=dry_run).run(), replay)

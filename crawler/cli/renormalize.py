@@ -25,5 +25,5 @@ def command(data, crawl_id, config_file, dry_run):
     after a refresh.
     """
     require_history(data)
-    config = read_config(data, config_file)
+    config = read_config(data, config_file, "renormalize")
     finish(Night(data, Evidence(crawl_id), config, log=say, dry_run=dry_run).run())

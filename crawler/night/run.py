@@ -60,6 +60,9 @@ class Night:
 
     def _night(self, paths: DataDir, config: Config) -> NightResult:
         self.source.check(paths)
+        if isinstance(self.source, Sites) and self.source.replay is None and not config.crawl.has_contact:
+            raise ConfigError("a live crawl needs the operator's contact in its user agent: set [crawl] contact "
+                              "in the configuration file (`mlis-crawler config` shows where it is read)")
         with storage_errors(paths.history), paths.exclusive(), Signals() as signals:  # a full disk is not a corrupt history
             db = open_history(paths.history)
             recover(db, paths, self.log)
@@ -116,6 +119,16 @@ def alert_result(config: Config, result: NightResult) -> None:
     from crawler import notify
 
     notify.alert(config.notify, notify.night_from_report(result.report, result.report_dir))
+
+
+def alert_config_failure(data: Path, config_file: Path | None, kind: str, failed: ConfigError) -> None:
+    """A night that cannot start because its configuration does not load still alerts, through the
+    file's [notify] section when that part is valid on its own (nothing to alert through otherwise)."""
+    from crawler.config import salvage_notify
+
+    notify = salvage_notify(data, config_file)
+    if notify is not None:
+        alert_failure(Config(notify=notify), kind, failed)
 
 
 def alert_failure(config: Config, kind: str, failed: BaseException) -> None:
