@@ -43,7 +43,8 @@ demo: setup
 	  $(BIN)/mlis-crawler refresh --replay $$night --data $(DEMO_DATA) $$spiders < /dev/null; \
 	  status=$$?; [ $$status -le 1 ] || exit $$status; \
 	done < $(NIGHTS).list
-	@echo; echo "Published database: $(DEMO_DATA)/programs.db"; echo "Change reports, night by night (report.html, report.md, report.json):"
+	@echo; echo "Published database: $(DEMO_DATA)/programs.db ($$($(BIN)/python -m crawler.roster): docs/coverage.md)"
+	@echo "Change reports, night by night (report.html, report.md, report.json):"
 	@for report in $(DEMO_DATA)/reports/*/; do \
 	  echo "  $${report}report.html: $$($(BIN)/python -c 'import json, sys; print(json.load(open(sys.argv[1]))["summary"])' $${report}report.json)"; \
 	done
