@@ -31,7 +31,7 @@ from tests.support.netserver import Canary, FaultServer
 
 UNIT = ROOT / "contrib" / "systemd" / "mlis-crawler.service"
 PR_SET_NO_NEW_PRIVS, PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN = 38, 65, 1
-PAGES = ("/catalog/programinfo/LISMA", "/ma-library-information-science")
+PAGES = ("/catalog/programinfo/LISMA", "/ma-library-information-science/admissions-cost")
 
 
 def unit_settings(text: str) -> dict[str, str]:

@@ -71,4 +71,4 @@ class TlsSpider(NetArizonaSpider):
     def start_pages(self) -> dict[str, str]:
         base = self.settings.get("NET_BASE")
         return {f"{base}/catalog/programinfo/LISMA": "parse_catalog",
-                f"{base}/ma-library-information-science": "parse_overview"}
+                f"{base}/ma-library-information-science/admissions-cost": "parse_admissions"}
