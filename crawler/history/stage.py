@@ -15,6 +15,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -246,15 +247,34 @@ def _observe(field_name: str, facts: list[dict]) -> Observation:
     return Observation("value", value, evidence, source_url)
 
 
+# Evidence is page text, untrusted and unbounded (a careless CMS block can be megabytes, copied
+# per program per night): what is kept of a longer text is its start, its length and its hash.
+MAX_EVIDENCE_CHARS = 4_000
+
+
 def _evidence(field_name: str, fact: dict) -> dict:
     """One fact's evidence: its text and page, and, when a value was read from part of the text,
-    the clause that binds it ("clause"), so a maintainer sees why (normalize.binding)."""
-    out = {"text": fact["text"], "url": fact["url"]}
+    the clause that binds it ("clause"), so a maintainer sees why (normalize.binding). A text over
+    MAX_EVIDENCE_CHARS keeps its start, with "chars" (its length) and "sha256" (of all of it)."""
+    text = fact["text"]
+    out = {"text": _capped(text), "url": fact["url"]}
+    if len(text) > MAX_EVIDENCE_CHARS:
+        out.update(chars=len(text), sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest())
     if fact.get("value") is not None:
-        clause = binding_clause(field_name, fact["text"])
-        if clause and clause != fact["text"].strip():
-            out["clause"] = clause
+        clause = _clause(field_name, text)
+        if clause and clause != text.strip():
+            out["clause"] = _capped(clause)
     return out
+
+
+def _capped(text: str) -> str:
+    return text if len(text) <= MAX_EVIDENCE_CHARS else text[:MAX_EVIDENCE_CHARS] + "…"
+
+
+@lru_cache(maxsize=4096)
+def _clause(field_name: str, text: str) -> str | None:
+    """The binding clause, once per text: a fact stated for every program of a site is one text."""
+    return binding_clause(field_name, text)
 
 
 CONFLICT = "conflict"  # observations.state of a field whose pages disagree (value: `alternatives`)

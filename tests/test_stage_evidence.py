@@ -1,0 +1,28 @@
+"""Evidence is untrusted page text of any size (redteam F13: a 5 MB paragraph added 45 MB of
+history a night, once per program): what the history keeps of a long text is bounded."""
+
+from __future__ import annotations
+
+import hashlib
+
+from crawler.history.stage import MAX_EVIDENCE_CHARS, merge
+
+
+def fact(text: str, value="3.00") -> dict:
+    return {"field": "min_gpa", "text": text, "url": "https://www.example.edu/admissions", "programs": ["*"],
+            "value": value}
+
+
+def test_a_huge_text_is_kept_as_its_start_its_length_and_its_hash():
+    text = "Applicants need a 3.0 GPA. " + "Lorem ipsum dolor sit amet. " * 200_000  # about 5.6 MB
+    observation = merge(["u/a", "u/b"], [fact(text)])[("u/a", "min_gpa")]
+    (evidence,) = observation.evidence
+    assert len(evidence["text"]) == MAX_EVIDENCE_CHARS + 1 and evidence["text"].startswith("Applicants need a 3.0 GPA.")
+    assert evidence["chars"] == len(text) and evidence["sha256"] == hashlib.sha256(text.encode()).hexdigest()
+    assert len(evidence.get("clause", "")) <= MAX_EVIDENCE_CHARS + 1
+
+
+def test_a_text_within_the_cap_is_kept_whole():
+    text = "Applicants need a 3.0 GPA on the last 60 hours of coursework."
+    (evidence,) = merge(["u/a"], [fact(text)])[("u/a", "min_gpa")].evidence
+    assert evidence["text"] == text and "sha256" not in evidence and "chars" not in evidence
