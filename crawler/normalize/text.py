@@ -60,11 +60,21 @@ def clean_text(text: object) -> str:
     return " ".join(text.split())
 
 
+# A byte the page's encoding could not decode (U+FFFD) inside a word or number leaves that word
+# unreadable: "June 3\ufffd0" is not June 3, "$1,2\ufffd00" not $1.2. The whole token becomes one
+# mark that no parser reads as a number, a date or a word.
+_GARBLED = re.compile(r"[^\s\ufffd]*\ufffd[^\s]*")
+
+
 def prepare(text: object) -> str:
-    """What every parser starts from: capped, cleaned, punctuation folded to ASCII."""
+    """What every parser starts from: capped, cleaned, punctuation folded to ASCII, tokens with an
+    undecodable byte made unreadable."""
     if not isinstance(text, str):
         return ""
-    return clean_text(text[:MAX_CHARS]).translate(_FOLD)
+    text = clean_text(text[:MAX_CHARS])
+    if "\ufffd" in text:
+        text = _GARBLED.sub("\ufffd", text)
+    return text.translate(_FOLD)
 
 
 def _words_value(m: re.Match[str]) -> str:
