@@ -250,7 +250,9 @@ def read_only_runner(data: Path, tmp_path: Path):
 
 
 def test_read_only_commands_work_on_a_read_only_folder(data, tmp_path):
-    crawl_id = sqlite3.connect(data / "history.db").execute("SELECT crawl_id FROM crawls").fetchone()[0]
+    conn = sqlite3.connect(data / "history.db")
+    crawl_id = conn.execute("SELECT crawl_id FROM crawls").fetchone()[0]
+    conn.close()  # closed before the folder is listed: an open connection's -shm/-wal come and go with it
     files = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
     run, folder, cleanup = read_only_runner(data, tmp_path)
     try:
