@@ -38,9 +38,11 @@ def crawl_settings(out: Path, replay: Path | None, log_file: Path | None = None,
     return settings
 
 
-def spider_names() -> list[str]:
-    settings = Settings()
-    settings.setmodule(project_settings, priority="project")
+def spider_names(settings: Settings | None = None) -> list[str]:
+    """The spiders of SPIDER_MODULES (the project's, or as `settings` override it)."""
+    if settings is None:
+        settings = Settings()
+        settings.setmodule(project_settings, priority="project")
     return sorted(SpiderLoader.from_settings(settings).list())
 
 
@@ -60,8 +62,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--set expects KEY=VALUE, not {pair!r}")
         overrides[key] = value
     args.out.mkdir(parents=True, exist_ok=True)
-    process = CrawlerProcess(crawl_settings(args.out, args.replay, args.log_file, overrides))
-    for name in args.spider or spider_names():
+    settings = crawl_settings(args.out, args.replay, args.log_file, overrides)
+    process = CrawlerProcess(settings)
+    for name in args.spider or spider_names(settings):
         process.crawl(name)
     process.start()
     return 0
