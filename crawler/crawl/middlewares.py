@@ -26,6 +26,8 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
 
+from crawler.crawl.shared import allowed_private_hosts
+
 
 class RefusedAddress(IgnoreRequest):
     """The request's host is, or resolves to, an address the crawler must not reach."""
@@ -74,7 +76,7 @@ class GlobalAddressResolver(CachingThreadedResolver):
     @classmethod
     def from_crawler(cls, crawler, reactor):
         resolver = super().from_crawler(crawler, reactor)
-        resolver.allowed = frozenset(crawler.settings.getlist("MLIS_ALLOW_PRIVATE_HOSTS"))
+        resolver.allowed = allowed_private_hosts(crawler.settings)
         return resolver
 
     def getHostByName(self, name: str, timeout=()):
@@ -126,7 +128,7 @@ class LedgerOffsite(OffsiteMiddleware):
 
 
 class PrivateAddressGuard:
-    def __init__(self, resolve: bool, allowed: set[str]):
+    def __init__(self, resolve: bool, allowed: frozenset[str]):
         self.resolve = resolve
         self.allowed = allowed
 
@@ -136,7 +138,7 @@ class PrivateAddressGuard:
         # Replayed sites are never resolved: there is no network to reach.
         return cls(
             resolve=not settings.get("MLIS_REPLAY_DIR"),
-            allowed=set(settings.getlist("MLIS_ALLOW_PRIVATE_HOSTS")),
+            allowed=allowed_private_hosts(settings),  # one set per process, not per site
         )
 
     async def process_request(self, request):

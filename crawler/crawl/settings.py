@@ -63,6 +63,10 @@ EXTENSIONS = {
     "crawler.crawl.extensions.SpiderSummary": 500,
     "crawler.crawl.extensions.QuietBelowLogLevel": 0,
     "crawler.crawl.progress.Progress": 510,  # progress lines on stderr (MLIS_PROGRESS=off silences them)
+    # One memory watch per process, not one per site; past MEMUSAGE_LIMIT_MB it closes every site
+    # and the summaries say the crawl ran out of memory (`crawl_finish_reason`, crawler/crawl/shared.py).
+    "scrapy.extensions.memusage.MemoryUsage": None,
+    "crawler.crawl.shared.CrawlMemory": 0,
 }
 # --replay DIR (or `-s MLIS_REPLAY_DIR=DIR`) swaps the http(s) download handler for one that
 # answers from recorded files; everything else in the downloader stays as it is.

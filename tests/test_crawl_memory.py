@@ -1,0 +1,40 @@
+"""The crawl's memory limit (issue 24): past MEMUSAGE_LIMIT_MB the crawl process stops as a whole,
+and every summary says so (`crawl_finish_reason`), so a night can tell "the crawl ran out of
+memory" from sites that failed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT, SITES
+
+SNAPSHOT = SITES / "2026-11-02"
+
+
+def crawl(out, *settings: str) -> dict[str, dict]:
+    command = [sys.executable, "-m", "crawler.crawl", "--out", str(out), "--replay", str(SNAPSHOT),
+               "--spider", "twu", "--spider", "usm", "--set", "MLIS_PROGRESS=off", "--set", "LOG_LEVEL=WARNING"]
+    for setting in settings:
+        command += ["--set", setting]
+    subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return {p.name: json.loads(p.read_text()) for p in out.glob("summary-*.json")}
+
+
+def test_past_the_memory_limit_every_summary_says_the_crawl_ran_out(tmp_path):
+    # A 1 MiB limit: the process is past it at its first check, as each site's engine starts.
+    summaries = crawl(tmp_path, "MEMUSAGE_LIMIT_MB=1")
+    assert sorted(summaries) == ["summary-twu.json", "summary-usm.json"]
+    for summary in summaries.values():
+        assert summary["finish_reason"] == "memusage_exceeded"
+        assert summary["crawl_finish_reason"] == "memusage_exceeded"
+        assert summary["stats"]["memusage/limit_reached"] == 1
+
+
+def test_within_the_limit_a_summary_names_no_crawl_reason_and_keeps_the_memory_stats(tmp_path):
+    summaries = crawl(tmp_path)
+    for summary in summaries.values():
+        assert summary["finish_reason"] == "finished"
+        assert "crawl_finish_reason" not in summary
+        assert summary["stats"]["memusage/max"] >= summary["stats"]["memusage/startup"] > 0
