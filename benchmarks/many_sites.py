@@ -10,7 +10,8 @@ generated sites. Site k is a copy of one of the seven (in turn): each of its hos
 own hosts, and its facts are its own: every dollar amount on its pages is raised by k mod 50 + 1
 dollars (a different per-credit rate, fee, application fee). Its spider is a subclass of the real
 one, generated into a temporary package put on `SPIDER_MODULES`, with `allowed_domains` the copy's
-hosts and `start_pages` rewritten to them; its name is `<spider>_<k>`.
+hosts and `start_pages` rewritten to them, and the address guard lets those hosts through (its
+`custom_settings`' `MLIS_ALLOW_PRIVATE_HOSTS`: they resolve to loopback); its name is `<spider>_<k>`.
 
 Each N is one real crawl, `python -m crawler.crawl` in a child process, as the refresh runs it (a
 page cache folder, so the normalized memo is on; no validators: a first night), with the live
@@ -81,6 +82,9 @@ class CopiesServer(SiteServer):
 
     def __init__(self, snapshot: Path, hosts: list[str], **kwargs):
         super().__init__(snapshot, **kwargs)
+        # Every site connects at once: http.server's backlog of 5 would drop most SYNs, and the
+        # kernel's retries (1 s, 3 s, ...) would be measured as the crawl's wall time.
+        self._httpd.socket.listen(4096)
         names = "|".join(re.escape(h) for h in sorted(hosts, key=len, reverse=True))
         self._links = re.compile(rf"(?<=//)({names})(?=[/:?#\"'\s<]|$)".encode())
 
@@ -130,7 +134,8 @@ def write_spiders(folder: Path, n: int, hosts: list[str]) -> list[str]:
         "for _site in json.loads((Path(__file__).parent / 'plan.json').read_text()):\n"
         "    _base = getattr(importlib.import_module(_site['module']), _site['cls'])\n"
         "    globals()[_site['name']] = type(_site['name'], (_base,), {\n"
-        "        'name': _site['name'], 'allowed_domains': _site['allowed_domains'], 'start_pages': _site['start_pages']})\n"
+        "        'name': _site['name'], 'allowed_domains': _site['allowed_domains'], 'start_pages': _site['start_pages'],\n"
+        "        'custom_settings': {**(_base.custom_settings or {}), 'MLIS_ALLOW_PRIVATE_HOSTS': _site['allowed_domains']}})\n"
     )
     return [p["name"] for p in plan]
 
@@ -180,10 +185,8 @@ def one_night(n: int, server: CopiesServer, hosts: list[str], args, work: Path) 
     folder = work / f"n{n}"
     names = write_spiders(folder, n, hosts)
     out = folder / "out"
-    routed = [f"{site_label(k)}.{h}" for k in range(n) for h in hosts]
     settings = {"SPIDER_MODULES": PACKAGE, "MLIS_PROGRESS": "off", "DOWNLOAD_DELAY": args.delay,
-                "MLIS_PAGE_CACHE": folder / "pages", "MLIS_ROUTE_TO": f"127.0.0.1:{server.port}",
-                "MLIS_ALLOW_PRIVATE_HOSTS": ",".join(routed)}
+                "MLIS_PAGE_CACHE": folder / "pages", "MLIS_ROUTE_TO": f"127.0.0.1:{server.port}"}
     server.reset()
     wall, cpu, rss, code = run_child(crawl_command(out, settings), child_env(folder))
     summaries = {p.name[len("summary-"):-len(".json")]: json.loads(p.read_text()) for p in out.glob("summary-*.json")}
