@@ -38,3 +38,11 @@ def test_within_the_limit_a_summary_names_no_crawl_reason_and_keeps_the_memory_s
         assert summary["finish_reason"] == "finished"
         assert "crawl_finish_reason" not in summary
         assert summary["stats"]["memusage/max"] >= summary["stats"]["memusage/startup"] > 0
+
+
+def test_a_site_counts_the_records_logged_while_it_was_open_at_its_level(tmp_path):
+    summaries = crawl(tmp_path, "LOG_LEVEL=INFO")
+    for summary in summaries.values():
+        counts = {k: v for k, v in summary["stats"].items() if k.startswith("log_count/")}
+        assert counts.get("log_count/INFO", 0) > 0  # "Spider opened" at least
+        assert "log_count/DEBUG" not in counts

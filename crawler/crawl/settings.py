@@ -67,6 +67,9 @@ EXTENSIONS = {
     # and the summaries say the crawl ran out of memory (`crawl_finish_reason`, crawler/crawl/shared.py).
     "scrapy.extensions.memusage.MemoryUsage": None,
     "crawler.crawl.shared.CrawlMemory": 0,
+    # A site's log counts from one root handler for the process, not one handler per site.
+    "scrapy.extensions.logcount.LogCount": None,
+    "crawler.crawl.shared.LogCount": 0,
 }
 # --replay DIR (or `-s MLIS_REPLAY_DIR=DIR`) swaps the http(s) download handler for one that
 # answers from recorded files; everything else in the downloader stays as it is.

@@ -13,6 +13,8 @@ every site is kept here once per process:
   (`CRAWL.finish_reason`): `SpiderSummary` writes it into every summary written from then on as
   `crawl_finish_reason`, so a night can say "the crawl ran out of memory" instead of blaming each
   site. A crawler that opens after that closes at once, for the same reason.
+- `LogCount` replaces Scrapy's `LogCount`: a site's `log_count/<LEVEL>` stats as before, from one
+  root log handler for the process instead of one per site (each record went through all of them).
 - `allowed_private_hosts`: `MLIS_ALLOW_PRIVATE_HOSTS` (tests and benchmarks only) read into one
   frozenset per process, not one set per site (with 1,000 routed sites and 2,600 host names, a
   copy per crawler was most of a site's memory).
@@ -130,3 +132,53 @@ class CrawlMemory:
             _schedule_coro(engine.close_spider_async(reason=reason))
         else:
             _schedule_coro(self.crawler.stop_async())
+
+
+class _LevelCounts(logging.Handler):
+    """Counts the records of the process by level name (one handler on the root logger)."""
+
+    def __init__(self):
+        super().__init__(level=logging.NOTSET)
+        self.counts: dict[str, int] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.counts[record.levelname] = self.counts.get(record.levelname, 0) + 1
+
+
+class LogCount:
+    """Extension, in place of Scrapy's `LogCount`: a site's `log_count/<LEVEL>` stats, the records
+    of the process at or above its LOG_LEVEL while its spider was open, as Scrapy counts them, but
+    with one handler for the process. Scrapy adds a handler per site to the root logger, so each
+    record went through every open site's handler: with a thousand sites, a thousand calls a
+    record, and every site's periodic log line a thousand times over."""
+
+    handler: _LevelCounts | None = None  # per process
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.level = logging.getLevelName(crawler.settings.get("LOG_LEVEL"))
+        if not isinstance(self.level, int):
+            self.level = logging.NOTSET
+        self.opened: dict[str, int] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_opened(self, spider=None) -> None:
+        if LogCount.handler is None:
+            LogCount.handler = _LevelCounts()
+            logging.root.addHandler(LogCount.handler)
+        self.opened = dict(LogCount.handler.counts)
+
+    def spider_closed(self, spider=None, reason=None) -> None:
+        if self.opened is None:
+            return
+        for name, count in LogCount.handler.counts.items():
+            added = count - self.opened.get(name, 0)
+            if added and logging.getLevelName(name) >= self.level:
+                self.crawler.stats.inc_value(f"log_count/{name}", added)
+        self.opened = None
