@@ -190,3 +190,35 @@ class Rfc9309RobotsTxt(RobotsTxtMiddleware):
             self._stats.inc_value("robotstxt/unreachable")
             raise IgnoreRequest("Forbidden by robots.txt: it answered with a server error (RFC 9309: unreachable)")
         super().process_request_2(rp, request)
+
+
+class ReleaseParsedPage:
+    """Spider middleware: a response's parsed tree and decoded text are dropped once its callback
+    has yielded its first item or request.
+
+    `ProgramSpider._read` reads the whole page (locators, page checks) before it yields anything,
+    but the response, with the lxml tree and text it caches (`response.selector`, `.text`), is
+    held until every item it gave has gone through the pipeline and the feed. Those items are
+    carried one at a time, interleaved with every other site's, so with a thousand sites crawled
+    at once a thousand parsed pages were alive together, several times each page's size. A
+    callback that reads the response again after yielding gets it parsed again (the same tree)."""
+
+    def process_spider_output(self, response, result, spider=None):
+        for i, out in enumerate(result):
+            if i == 0:
+                _release(response)
+            yield out
+
+    async def process_spider_output_async(self, response, result, spider=None):
+        first = True
+        async for out in result:
+            if first:
+                _release(response)
+                first = False
+            yield out
+
+
+def _release(response) -> None:
+    if hasattr(response, "_cached_selector"):
+        response._cached_selector = None
+        response._cached_ubody = None

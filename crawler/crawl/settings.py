@@ -54,6 +54,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.crawl.middlewares.Rfc9309RobotsTxt": 100,
 }
+# A page's parsed tree is dropped once its callback has read it (many sites at once: one tree each).
+SPIDER_MIDDLEWARES = {"crawler.crawl.middlewares.ReleaseParsedPage": 1000}
 # Redirect hops are never dropped as duplicates, so every scheduled URL gets its ledger row.
 DUPEFILTER_CLASS = "crawler.crawl.dupefilter.LedgerDupeFilter"
 ITEM_PIPELINES = {
@@ -69,7 +71,7 @@ EXTENSIONS = {
     "crawler.crawl.shared.CrawlMemory": 0,
     # A site's log counts from one root handler for the process, not one handler per site.
     "scrapy.extensions.logcount.LogCount": None,
-    "crawler.crawl.shared.LogCount": 0,
+    "crawler.crawl.shared.LogCount": -1,  # first, as Scrapy's: it counts from the spider opening
 }
 # --replay DIR (or `-s MLIS_REPLAY_DIR=DIR`) swaps the http(s) download handler for one that
 # answers from recorded files; everything else in the downloader stays as it is.
