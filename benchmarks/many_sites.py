@@ -28,7 +28,8 @@ Figures per N:
 - peak memory M: the crawl child's peak RSS (`ru_maxrss` from `os.wait4`), and per site: the growth
   over the smallest N run (M(N) - M(n0)) / (N - n0), what one more site costs; M / N is printed
   beside it (with one N only, M / N is the figure);
-- CPU per page: the child's CPU (user + system, `os.wait4`) less its start-up (a crawl of no sites,
+- CPU per page: the child's CPU (user + system, `os.wait4`) less its start-up (a crawl of one site
+  whose start pages are emptied: imports, the reactor, one crawler built, opened and closed;
   measured once per run), over the responses received (`response_received_count`, robots.txt
   included); G = that over the smallest N's.
 
@@ -165,14 +166,13 @@ def child_env(package_root: Path) -> dict:
     return {**os.environ, "PYTHONPATH": os.pathsep.join([str(package_root), str(ROOT)])}
 
 
-def startup_cpu(work: Path) -> tuple[float, int]:
-    """CPU seconds and peak RSS (KiB) of a crawl child that runs no site (imports, Scrapy's start)."""
+def startup_cpu(work: Path, hosts: list[str]) -> tuple[float, int]:
+    """CPU seconds and peak RSS (KiB) of a crawl child of one site that fetches nothing (its start
+    pages emptied): imports, the reactor, one crawler built, opened and closed, its feed written."""
     folder = work / "empty"
-    (folder / PACKAGE).mkdir(parents=True)
-    # The real spiders' modules imported (their imports are start-up too), no spider defined.
-    (folder / PACKAGE / "__init__.py").write_text(
-        "import importlib, pkgutil\nimport spiders\n\n"
-        "for _m in pkgutil.iter_modules(spiders.__path__):\n    importlib.import_module(f'spiders.{_m.name}')\n")
+    write_spiders(folder, 1, hosts)
+    plan_file = folder / PACKAGE / "plan.json"
+    plan_file.write_text(json.dumps([{**site, "start_pages": {}} for site in json.loads(plan_file.read_text())]))
     out = folder / "out"
     _, cpu, rss, code = run_child(crawl_command(out, {"SPIDER_MODULES": PACKAGE, "MLIS_PROGRESS": "off"}),
                                   child_env(folder))
@@ -259,8 +259,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="mlis-many-sites-") as tmp, \
             CopiesServer(args.snapshot, hosts, latency=args.latency, honour_validators=False) as server:
         work = Path(tmp)
-        base_cpu, base_rss = startup_cpu(work)
-        print(f"start-up (a crawl of no sites): {base_cpu * 1000:.0f} ms CPU, peak {base_rss / 1024:.1f} MiB")
+        base_cpu, base_rss = startup_cpu(work, hosts)
+        print(f"start-up (a crawl of one site fetching nothing): {base_cpu * 1000:.0f} ms CPU, peak {base_rss / 1024:.1f} MiB")
         for n in sizes:
             r = one_night(n, server, hosts, args, work)
             results.append(r)
