@@ -141,17 +141,18 @@ def write_spiders(folder: Path, n: int, hosts: list[str]) -> list[str]:
     return [p["name"] for p in plan]
 
 
-def run_child(command: list[str], env: dict) -> tuple[float, float, int, int]:
-    """Run the crawl child; its wall seconds, CPU seconds (user + system), peak RSS KiB, exit status."""
+def run_child(command: list[str], env: dict, err_file: Path) -> tuple[float, float, int, int]:
+    """Run the crawl child; its wall seconds, CPU seconds (user + system), peak RSS KiB, exit status.
+    Its stderr goes to a file (a pipe read only after the wait would fill and stall the crawl)."""
     wall0 = time.perf_counter()
-    child = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
+    with err_file.open("wb") as err:
+        child = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - wall0
-    err = child.stderr.read().decode(errors="replace")
     if child.returncode:
-        sys.stderr.write(err[-4000:])
+        sys.stderr.write(err_file.read_text(errors="replace")[-4000:])
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, child.returncode
 
 
@@ -175,7 +176,7 @@ def startup_cpu(work: Path, hosts: list[str]) -> tuple[float, int]:
     plan_file.write_text(json.dumps([{**site, "start_pages": {}} for site in json.loads(plan_file.read_text())]))
     out = folder / "out"
     _, cpu, rss, code = run_child(crawl_command(out, {"SPIDER_MODULES": PACKAGE, "MLIS_PROGRESS": "off"}),
-                                  child_env(folder))
+                                  child_env(folder), folder / "stderr.txt")
     if code:
         raise SystemExit(f"the empty crawl failed with exit code {code}")
     return cpu, rss
@@ -188,11 +189,13 @@ def one_night(n: int, server: CopiesServer, hosts: list[str], args, work: Path) 
     settings = {"SPIDER_MODULES": PACKAGE, "MLIS_PROGRESS": "off", "DOWNLOAD_DELAY": args.delay,
                 "MLIS_PAGE_CACHE": folder / "pages", "MLIS_ROUTE_TO": f"127.0.0.1:{server.port}"}
     server.reset()
-    wall, cpu, rss, code = run_child(crawl_command(out, settings), child_env(folder))
+    wall, cpu, rss, code = run_child(crawl_command(out, settings), child_env(folder), folder / "stderr.txt")
+    critical = (out / "crawl.log").read_text(errors="replace").count("] CRITICAL:") if (out / "crawl.log").is_file() else 0
     summaries = {p.name[len("summary-"):-len(".json")]: json.loads(p.read_text()) for p in out.glob("summary-*.json")}
     problems = []
     if code:
         problems.append(f"the crawl child exited with {code}")
+
     missing = sorted(set(names) - set(summaries))
     if missing:
         problems.append(f"{len(missing)} site(s) left no summary: {missing[:5]}")
@@ -207,7 +210,7 @@ def one_night(n: int, server: CopiesServer, hosts: list[str], args, work: Path) 
     per_host = Counter(h.host for h in server.hits())
     slowest, requests = max(per_host.items(), key=lambda kv: (kv[1], kv[0]))
     return {
-        "n": n, "child_wall": wall, "cpu": cpu, "rss_kib": rss, "problems": problems,
+        "n": n, "critical": critical, "child_wall": wall, "cpu": cpu, "rss_kib": rss, "problems": problems,
         "wall": (finish - start).total_seconds(), "pages": sum(s.get("response_received_count", 0) for s in stats),
         "requests": sum(per_host.values()), "slowest": slowest, "slowest_requests": requests,
         "budget": (requests - 1) * args.delay + requests * args.latency,
@@ -276,6 +279,9 @@ def main() -> int:
                   f"{r['rss_kib'] / n:.0f} KiB a site in all); CPU {r['cpu']:.2f} s, "
                   f"{r['cpu_page'] * 1000:.2f} ms a page after start-up (x {r['cpu_page'] / first['cpu_page']:.2f} "
                   f"of {first['n']} sites); load average {os.getloadavg()[0]:.2f}", flush=True)
+            if r["critical"]:  # Scrapy's HTTP handler closing under load: its timeout races the pool's close
+                print(f"  note: {r['critical']} CRITICAL record(s) in crawl.log (AlreadyCalledError: Scrapy's "
+                      "HTTP11DownloadHandler.close, its disconnect timeout firing after the pool closed)")
             for problem in r["problems"]:
                 print(f"  PROBLEM {problem}")
     print(f"load average after: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
