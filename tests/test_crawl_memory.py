@@ -46,3 +46,25 @@ def test_a_site_counts_the_records_logged_while_it_was_open_at_its_level(tmp_pat
         counts = {k: v for k, v in summary["stats"].items() if k.startswith("log_count/")}
         assert counts.get("log_count/INFO", 0) > 0  # "Spider opened" at least
         assert "log_count/DEBUG" not in counts
+
+
+def test_the_crawl_collects_garbage_at_the_configured_thresholds():
+    import gc
+
+    from scrapy.settings import Settings
+
+    from crawler.crawl import settings as project_settings
+    from crawler.crawl.runner import collect_less_often
+
+    before = gc.get_threshold()
+    try:
+        settings = Settings()
+        settings.setmodule(project_settings, priority="project")
+        collect_less_often(settings)
+        assert gc.get_threshold() == (100_000, 50, 50)
+        settings.set("MLIS_GC_THRESHOLD", "", priority="cmdline")  # empty: Python's own, untouched
+        gc.set_threshold(700, 10, 10)
+        collect_less_often(settings)
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)

@@ -46,6 +46,19 @@ def spider_names(settings: Settings | None = None) -> list[str]:
     return sorted(SpiderLoader.from_settings(settings).list())
 
 
+def collect_less_often(settings: Settings) -> None:
+    """Python's cyclic garbage collector at `MLIS_GC_THRESHOLD` for the crawl (its three generation
+    thresholds; empty: Python's own, 700/10/10). With every site's crawler alive at once, a
+    collection walks a heap that grows with the sites: at 1,000 sites the default thresholds cost
+    a third of the crawl's CPU (7.1 ms a page against 4.9, benchmarks/many_sites.py) for no lower
+    peak memory (garbage cycles are few; reference counting frees the rest)."""
+    import gc
+
+    threshold = [int(x) for x in settings.getlist("MLIS_GC_THRESHOLD")]
+    if threshold:
+        gc.set_threshold(*threshold)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m crawler.crawl")
     parser.add_argument("--out", type=Path, required=True)
@@ -66,5 +79,6 @@ def main(argv: list[str] | None = None) -> int:
     process = CrawlerProcess(settings)
     for name in args.spider or spider_names(settings):
         process.crawl(name)
+    collect_less_often(settings)
     process.start()
     return 0
