@@ -1,7 +1,9 @@
 """`SpiderSummary`: when a spider closes, write its finish reason and stats beside the feed.
 
 The ingest step reads this file to judge the spider's health; a crawl killed before the
-spider closed leaves no summary, and is treated as failed.
+spider closed leaves no summary, and is treated as failed. When the crawl process stopped as a
+whole (past MEMUSAGE_LIMIT_MB: `crawler.crawl.shared.CrawlMemory`), the summary also carries
+`crawl_finish_reason` (`memusage_exceeded`): the site did not fail, the crawl did.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from pathlib import Path
 
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
+
+from crawler.crawl.shared import CRAWL
 
 
 class SpiderSummary:
@@ -31,6 +35,8 @@ class SpiderSummary:
     def spider_closed(self, spider, reason):
         stats = {k: v for k, v in self.stats.get_stats().items()}
         summary = {"spider": spider.name, "finish_reason": reason, "stats": stats}
+        if CRAWL.finish_reason is not None:  # the crawl stopped as a whole (out of memory), not this site
+            summary["crawl_finish_reason"] = CRAWL.finish_reason
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self.folder / f"summary-{spider.name}.json"
         tmp = target.with_suffix(".tmp")

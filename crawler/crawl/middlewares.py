@@ -26,6 +26,8 @@ from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.utils.httpobj import urlparse_cached
 
+from crawler.crawl.shared import allowed_private_hosts
+
 
 class RefusedAddress(IgnoreRequest):
     """The request's host is, or resolves to, an address the crawler must not reach."""
@@ -74,7 +76,7 @@ class GlobalAddressResolver(CachingThreadedResolver):
     @classmethod
     def from_crawler(cls, crawler, reactor):
         resolver = super().from_crawler(crawler, reactor)
-        resolver.allowed = frozenset(crawler.settings.getlist("MLIS_ALLOW_PRIVATE_HOSTS"))
+        resolver.allowed = allowed_private_hosts(crawler.settings)
         return resolver
 
     def getHostByName(self, name: str, timeout=()):
@@ -126,7 +128,7 @@ class LedgerOffsite(OffsiteMiddleware):
 
 
 class PrivateAddressGuard:
-    def __init__(self, resolve: bool, allowed: set[str]):
+    def __init__(self, resolve: bool, allowed: frozenset[str]):
         self.resolve = resolve
         self.allowed = allowed
 
@@ -136,7 +138,7 @@ class PrivateAddressGuard:
         # Replayed sites are never resolved: there is no network to reach.
         return cls(
             resolve=not settings.get("MLIS_REPLAY_DIR"),
-            allowed=set(settings.getlist("MLIS_ALLOW_PRIVATE_HOSTS")),
+            allowed=allowed_private_hosts(settings),  # one set per process, not per site
         )
 
     async def process_request(self, request):
@@ -188,3 +190,35 @@ class Rfc9309RobotsTxt(RobotsTxtMiddleware):
             self._stats.inc_value("robotstxt/unreachable")
             raise IgnoreRequest("Forbidden by robots.txt: it answered with a server error (RFC 9309: unreachable)")
         super().process_request_2(rp, request)
+
+
+class ReleaseParsedPage:
+    """Spider middleware: a response's parsed tree and decoded text are dropped once its callback
+    has yielded its first item or request.
+
+    `ProgramSpider._read` reads the whole page (locators, page checks) before it yields anything,
+    but the response, with the lxml tree and text it caches (`response.selector`, `.text`), is
+    held until every item it gave has gone through the pipeline and the feed. Those items are
+    carried one at a time, interleaved with every other site's, so with a thousand sites crawled
+    at once a thousand parsed pages were alive together, several times each page's size. A
+    callback that reads the response again after yielding gets it parsed again (the same tree)."""
+
+    def process_spider_output(self, response, result, spider=None):
+        for i, out in enumerate(result):
+            if i == 0:
+                _release(response)
+            yield out
+
+    async def process_spider_output_async(self, response, result, spider=None):
+        first = True
+        async for out in result:
+            if first:
+                _release(response)
+                first = False
+            yield out
+
+
+def _release(response) -> None:
+    if hasattr(response, "_cached_selector"):
+        response._cached_selector = None
+        response._cached_ubody = None

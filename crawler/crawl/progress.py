@@ -7,7 +7,9 @@ finishes, on stdout (stderr stays one line per error). `MLIS_PROGRESS` = `auto` 
 `off` (`mlis-crawler -q`).
 
 All spiders of a crawl run in one process, each with its own crawler: the sites share one
-board (`BOARD`), so the terminal shows one block, not one per spider.
+board (`BOARD`), so the terminal shows one block, not one per spider, and one looping call ticks
+for all of them (a thousand sites each redrawing the whole block every second was a million
+lines a second).
 """
 
 from __future__ import annotations
@@ -83,6 +85,34 @@ class Board:
         self.sites: dict[str, Site] = {}
         self.drawn = 0  # lines of the last terminal draw, to redraw over them
         self.last_plain: dict[str, float] = {}
+        self.watching: dict[str, Progress] = {}  # the running sites' extensions
+        self.loop: task.LoopingCall | None = None
+
+    def watch(self, progress: Progress, period: float) -> None:
+        """Tick for `progress`'s site too: one looping call for the process, not one per site."""
+        self.watching[progress.site.name] = progress
+        if self.loop is None or not self.loop.running:
+            self.loop = task.LoopingCall(self.tick)
+            self.loop.start(period, now=False)
+
+    def unwatch(self, progress: Progress) -> None:
+        self.watching.pop(progress.site.name, None)
+        if not self.watching and self.loop is not None and self.loop.running:
+            self.loop.stop()
+
+    def tick(self) -> None:
+        """Every running site's figures read again; the terminal redrawn once, or a plain line for
+        each site whose interval has passed."""
+        tty = False
+        for progress in list(self.watching.values()):
+            progress.update()
+            if progress.mode == "tty":
+                tty = True
+            elif time.monotonic() - self.last_plain[progress.site.name] >= progress.interval:
+                self.last_plain[progress.site.name] = time.monotonic()
+                self.plain(progress.site)
+        if tty:
+            self.draw_tty()
 
     def draw_tty(self) -> None:
         lines = board_lines(list(self.sites.values()), time.monotonic())
@@ -108,7 +138,6 @@ class Progress:
         self.interval = interval
         self.board = board
         self.site: Site | None = None
-        self.loop: task.LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -125,8 +154,7 @@ class Progress:
     def spider_opened(self, spider):
         self.site = self.board.sites[spider.name] = Site(spider.name)
         self.board.last_plain[spider.name] = time.monotonic()
-        self.loop = task.LoopingCall(self.tick)
-        self.loop.start(1.0 if self.mode == "tty" else min(self.interval, 5.0), now=False)
+        self.board.watch(self, 1.0 if self.mode == "tty" else min(self.interval, 5.0))
 
     def update(self) -> None:
         stats = self.crawler.stats
@@ -142,17 +170,8 @@ class Progress:
             queued = stats.get_value("scheduler/enqueued", 0) - stats.get_value("scheduler/dequeued", 0)
         site.queued = max(queued, 0) + len(getattr(engine.downloader, "active", ()))
 
-    def tick(self) -> None:
-        self.update()
-        if self.mode == "tty":
-            self.board.draw_tty()
-        elif time.monotonic() - self.board.last_plain[self.site.name] >= self.interval:
-            self.board.last_plain[self.site.name] = time.monotonic()
-            self.board.plain(self.site)
-
     def spider_closed(self, spider, reason):
-        if self.loop is not None and self.loop.running:
-            self.loop.stop()
+        self.board.unwatch(self)
         self.update()
         self.site.finished = True
         self.site.queued = 0

@@ -38,10 +38,25 @@ def crawl_settings(out: Path, replay: Path | None, log_file: Path | None = None,
     return settings
 
 
-def spider_names() -> list[str]:
-    settings = Settings()
-    settings.setmodule(project_settings, priority="project")
+def spider_names(settings: Settings | None = None) -> list[str]:
+    """The spiders of SPIDER_MODULES (the project's, or as `settings` override it)."""
+    if settings is None:
+        settings = Settings()
+        settings.setmodule(project_settings, priority="project")
     return sorted(SpiderLoader.from_settings(settings).list())
+
+
+def collect_less_often(settings: Settings) -> None:
+    """Python's cyclic garbage collector at `MLIS_GC_THRESHOLD` for the crawl (its three generation
+    thresholds; empty: Python's own, 700/10/10). With every site's crawler alive at once, a
+    collection walks a heap that grows with the sites: at 1,000 sites the default thresholds cost
+    a third of the crawl's CPU (7.1 ms a page against 4.9, benchmarks/many_sites.py) for no lower
+    peak memory (garbage cycles are few; reference counting frees the rest)."""
+    import gc
+
+    threshold = [int(x) for x in settings.getlist("MLIS_GC_THRESHOLD")]
+    if threshold:
+        gc.set_threshold(*threshold)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,8 +75,10 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--set expects KEY=VALUE, not {pair!r}")
         overrides[key] = value
     args.out.mkdir(parents=True, exist_ok=True)
-    process = CrawlerProcess(crawl_settings(args.out, args.replay, args.log_file, overrides))
-    for name in args.spider or spider_names():
+    settings = crawl_settings(args.out, args.replay, args.log_file, overrides)
+    process = CrawlerProcess(settings)
+    for name in args.spider or spider_names(settings):
         process.crawl(name)
+    collect_less_often(settings)
     process.start()
     return 0

@@ -54,6 +54,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.crawl.middlewares.Rfc9309RobotsTxt": 100,
 }
+# A page's parsed tree is dropped once its callback has read it (many sites at once: one tree each).
+SPIDER_MIDDLEWARES = {"crawler.crawl.middlewares.ReleaseParsedPage": 1000}
 # Redirect hops are never dropped as duplicates, so every scheduled URL gets its ledger row.
 DUPEFILTER_CLASS = "crawler.crawl.dupefilter.LedgerDupeFilter"
 ITEM_PIPELINES = {
@@ -63,6 +65,13 @@ EXTENSIONS = {
     "crawler.crawl.extensions.SpiderSummary": 500,
     "crawler.crawl.extensions.QuietBelowLogLevel": 0,
     "crawler.crawl.progress.Progress": 510,  # progress lines on stderr (MLIS_PROGRESS=off silences them)
+    # One memory watch per process, not one per site; past MEMUSAGE_LIMIT_MB it closes every site
+    # and the summaries say the crawl ran out of memory (`crawl_finish_reason`, crawler/crawl/shared.py).
+    "scrapy.extensions.memusage.MemoryUsage": None,
+    "crawler.crawl.shared.CrawlMemory": 0,
+    # A site's log counts from one root handler for the process, not one handler per site.
+    "scrapy.extensions.logcount.LogCount": None,
+    "crawler.crawl.shared.LogCount": -1,  # first, as Scrapy's: it counts from the spider opening
 }
 # --replay DIR (or `-s MLIS_REPLAY_DIR=DIR`) swaps the http(s) download handler for one that
 # answers from recorded files; everything else in the downloader stays as it is.
@@ -86,6 +95,11 @@ WARN_ON_GENERATOR_RETURN_VALUE = False
 # wait (normalizing is CPU work). One worker keeps the feed in the order the callback yielded and
 # costs a tenth of a night-2 crawl's CPU less (benchmarks/nightly.py).
 CONCURRENT_ITEMS = 1
+
+# The crawl process's garbage collector thresholds (crawler/crawl/runner.py `collect_less_often`):
+# a young collection every 100,000 allocations, not 700; with a thousand sites' crawlers alive, the
+# default cost a third of the crawl's CPU and saved no memory. Empty: Python's defaults.
+MLIS_GC_THRESHOLD = [100_000, 50, 50]
 
 FEED_EXPORT_ENCODING = "utf-8"
 # The feed's JSON lines as Scrapy writes them, without ItemAdapter's per-field walk (exporters.py).

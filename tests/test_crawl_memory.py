@@ -1,0 +1,70 @@
+"""The crawl's memory limit (issue 24): past MEMUSAGE_LIMIT_MB the crawl process stops as a whole,
+and every summary says so (`crawl_finish_reason`), so a night can tell "the crawl ran out of
+memory" from sites that failed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT, SITES
+
+SNAPSHOT = SITES / "2026-11-02"
+
+
+def crawl(out, *settings: str) -> dict[str, dict]:
+    command = [sys.executable, "-m", "crawler.crawl", "--out", str(out), "--replay", str(SNAPSHOT),
+               "--spider", "twu", "--spider", "usm", "--set", "MLIS_PROGRESS=off", "--set", "LOG_LEVEL=WARNING"]
+    for setting in settings:
+        command += ["--set", setting]
+    subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return {p.name: json.loads(p.read_text()) for p in out.glob("summary-*.json")}
+
+
+def test_past_the_memory_limit_every_summary_says_the_crawl_ran_out(tmp_path):
+    # A 1 MiB limit: the process is past it at its first check, as each site's engine starts.
+    summaries = crawl(tmp_path, "MEMUSAGE_LIMIT_MB=1")
+    assert sorted(summaries) == ["summary-twu.json", "summary-usm.json"]
+    for summary in summaries.values():
+        assert summary["finish_reason"] == "memusage_exceeded"
+        assert summary["crawl_finish_reason"] == "memusage_exceeded"
+        assert summary["stats"]["memusage/limit_reached"] == 1
+
+
+def test_within_the_limit_a_summary_names_no_crawl_reason_and_keeps_the_memory_stats(tmp_path):
+    summaries = crawl(tmp_path)
+    for summary in summaries.values():
+        assert summary["finish_reason"] == "finished"
+        assert "crawl_finish_reason" not in summary
+        assert summary["stats"]["memusage/max"] >= summary["stats"]["memusage/startup"] > 0
+
+
+def test_a_site_counts_the_records_logged_while_it_was_open_at_its_level(tmp_path):
+    summaries = crawl(tmp_path, "LOG_LEVEL=INFO")
+    for summary in summaries.values():
+        counts = {k: v for k, v in summary["stats"].items() if k.startswith("log_count/")}
+        assert counts.get("log_count/INFO", 0) > 0  # "Spider opened" at least
+        assert "log_count/DEBUG" not in counts
+
+
+def test_the_crawl_collects_garbage_at_the_configured_thresholds():
+    import gc
+
+    from scrapy.settings import Settings
+
+    from crawler.crawl import settings as project_settings
+    from crawler.crawl.runner import collect_less_often
+
+    before = gc.get_threshold()
+    try:
+        settings = Settings()
+        settings.setmodule(project_settings, priority="project")
+        collect_less_often(settings)
+        assert gc.get_threshold() == (100_000, 50, 50)
+        settings.set("MLIS_GC_THRESHOLD", "", priority="cmdline")  # empty: Python's own, untouched
+        gc.set_threshold(700, 10, 10)
+        collect_less_often(settings)
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)
