@@ -68,3 +68,17 @@ def test_the_crawl_collects_garbage_at_the_configured_thresholds():
         assert gc.get_threshold() == (700, 10, 10)
     finally:
         gc.set_threshold(*before)
+
+
+def test_a_night_past_the_memory_limit_says_so_instead_of_blaming_the_network(tmp_path):
+    """Every site fails when the crawl process passes MEMUSAGE_LIMIT_MB: the night's summary and
+    its closing words name the memory limit (redteam F15), not our network."""
+    import os
+
+    from tests.support.datadir import cli
+
+    run = cli("refresh", "--replay", str(SITES / "2026-11-02"), "--spider", "arizona", "--spider", "twu",
+              "--data", str(tmp_path / "data"), env={**os.environ, "MLIS_CRAWL_SETTINGS": "MEMUSAGE_LIMIT_MB=1"})
+    assert run.returncode == 4, run.stdout + run.stderr
+    assert "every site failed: the crawl ran out of memory (MEMUSAGE_LIMIT_MB" in run.stdout
+    assert "every site failed: the crawl ran out of memory" in run.stderr and "our network" not in run.stderr

@@ -226,8 +226,12 @@ def finish(result: NightResult, replay: Path | None = None) -> None:
         print_result(result)
     if result.all_failed:
         where = f" (or the replay folder {replay} holds none of their pages)" if replay else ""
-        click.echo(f"mlis-crawler: every site failed: probably our network (DNS, proxy, firewall), not the sites{where}; "
-                   "the published values were kept", err=True)
+        from crawler.report.gather import out_of_memory
+
+        cause = "the crawl ran out of memory (MEMUSAGE_LIMIT_MB; split the night: docs/operations.md, " \
+                "'How many sites one machine carries')" if out_of_memory(result.report) else \
+                f"probably our network (DNS, proxy, firewall){where}"
+        click.echo(f"mlis-crawler: every site failed: {cause}, not the sites; the published values were kept", err=True)
     if result.exit_code:
         sys.exit(result.exit_code)
 

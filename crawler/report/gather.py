@@ -215,6 +215,19 @@ def _spider(db: Database, row: tuple, crawl: dict) -> dict[str, Any]:
             "failures": failures, "missing": missing}
 
 
+def out_of_memory(report: dict) -> bool:
+    """Whether the crawl process passed its memory limit (every summary then says so:
+    `crawl_finish_reason`, crawler/crawl/shared.py; the site's errors carry its finish reason)."""
+    return any("memusage_exceeded" in error for s in report.get("spiders", []) for error in s.get("errors") or [])
+
+
+def every_site_failed_cause(report: dict) -> str:
+    """What a night where every site failed most likely ran into."""
+    if out_of_memory(report):
+        return "the crawl ran out of memory (MEMUSAGE_LIMIT_MB; split the night, docs/operations.md)"
+    return "probably our network"
+
+
 def summary_line(report: dict) -> str:
     """One line, fit for a mail subject."""
     c = report["counts"]
@@ -232,7 +245,7 @@ def summary_line(report: dict) -> str:
     if not c["accepted"] and not c["pending"] and not c["still_pending"] and not broken:
         parts = ["no changes"]
     if every_site_failed(s["health"] for s in report["spiders"]):
-        parts.append("every site failed: probably our network, not the sites (published values kept)")
+        parts.append(f"every site failed: {every_site_failed_cause(report)}, not the sites (published values kept)")
     kind = "renormalize" if report["kind"] == "renormalize" else "refresh"
     return f"mlis-crawler {kind} {report['observed_on']}: {'; '.join(parts)}"
 

@@ -24,8 +24,8 @@ TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}
 ID_KEYS = {"change_id"}
 
 
-def cli(*args: str, kill_at: str | None = None, **popen) -> subprocess.CompletedProcess:
-    env = dict(os.environ)
+def cli(*args: str, kill_at: str | None = None, env: dict | None = None, **popen) -> subprocess.CompletedProcess:
+    env = dict(os.environ if env is None else env)
     env.pop("MLIS_KILL_AT", None)
     if kill_at:
         env["MLIS_KILL_AT"] = kill_at
