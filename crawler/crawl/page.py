@@ -261,14 +261,7 @@ class Page:
     def sentence(self, *words: str) -> str | None:
         """The first sentence, in the smallest block that holds them, containing all `words`
         (whole words, ignoring case: "GRE" does not match "degree")."""
-        patterns = [_word(w) for w in words]
-        for block in self._blocks():
-            text = self._text([block]) or ""
-            if all(p.search(text) for p in patterns):
-                for sentence in _SENTENCE_END.split(text):
-                    if all(p.search(sentence) for p in patterns):
-                        return sentence
-        return None
+        return self._first_sentence([_word(w) for w in words])
 
     def block(self, *words: str) -> str | None:
         """The whole text of the first block (paragraph, list item, cell) holding all `words`
@@ -286,7 +279,10 @@ class Page:
         its words (`FACT_WORDS`: "GPA", "grade point average" and "grade-point average" alike for
         `min_gpa`) and holds every one of `words` (whole words, ignoring case, as `sentence`):
         `mention("min_gpa", "admission")` is the admission GPA, not a graduation average."""
-        patterns = [_fact_words(field), *(_word(w) for w in words)]
+        return self._first_sentence([_fact_words(field), *(_word(w) for w in words)])
+
+    def _first_sentence(self, patterns: list[re.Pattern]) -> str | None:
+        """The first sentence, in the smallest block that holds them all, matching every pattern."""
         for block in self._blocks():
             text = self._text([block]) or ""
             if all(p.search(text) for p in patterns):
@@ -294,6 +290,7 @@ class Page:
                     if all(p.search(sentence) for p in patterns):
                         return sentence
         return None
+
     def list_after(self, *words: str) -> list[str]:
         """The items of the first list after the first block whose text contains all `words`
         (whole words, ignoring case), within this page's root: an unheaded list that a sentence
