@@ -121,6 +121,16 @@ def unit_of(field: str | None) -> str | None:
 ITEM_FIELDS = ("tuition", "fees", "application_deadlines", "start_terms", "entrance_exam")
 
 
+# The history's JSON is our own, written by json.dumps: the decoder's scanner reads it without
+# json.loads' per-call wrapper (which checks types and trailing text), a tenth of publishing at
+# 100,000 programs (benchmarks/reconcile_scale.py).
+_SCAN = json.JSONDecoder().scan_once
+
+
+def _read_json(text: str) -> Any:
+    return _SCAN(text, 0)[0]
+
+
 def build(history: sqlite3.Connection, path: Path, crawl_id: str | None) -> None:
     out = sqlite3.connect(path, isolation_level=None)
     try:
@@ -208,7 +218,7 @@ class _Batch:
 
 def _write_program(batch: _Batch, program: tuple, fields: dict, under_review: dict[str, int]) -> None:
     program_id, institution_id, url, status, first_seen = program
-    value = {name: json.loads(f[0]) for name, f in fields.items()}
+    value = {name: _read_json(f[0]) for name, f in fields.items()}
     as_of = {name: f[4] for name, f in fields.items()}
     row = {"program_id": program_id, "institution_id": institution_id}
     for column, (name, cast) in SCALAR_COLUMNS.items():
@@ -258,7 +268,7 @@ def _date_parts(date: str | None) -> tuple[int | None, int | None, int | None]:
 
 def _evidence_by_url(evidence: str | list | None) -> list[tuple[str, str]]:
     """(url, the texts of that page joined by " | "), pages in order of URL."""
-    pieces = json.loads(evidence) if isinstance(evidence, str) else (evidence or [])
+    pieces = _read_json(evidence) if isinstance(evidence, str) else (evidence or [])
     by_url: dict[str, list[str]] = defaultdict(list)
     for piece in pieces:
         if piece["text"] not in by_url[piece["url"]]:
@@ -378,8 +388,8 @@ def _write_changes(history: sqlite3.Connection, out: sqlite3.Connection) -> None
          old, new, evidence_old, evidence_new, source_url) in rows:
         # program_added / program_removed: the program's row holds its values; no old/new here
         field_change = kind not in (Kind.PROGRAM_ADDED, Kind.PROGRAM_REMOVED)
-        o = typed(field, json.loads(old)) if (old and field_change) else typed(None, None)
-        n = typed(field, json.loads(new)) if (new and field_change) else typed(None, None)
+        o = typed(field, _read_json(old)) if (old and field_change) else typed(None, None)
+        n = typed(field, _read_json(new)) if (new and field_change) else typed(None, None)
         changes.append((change_id, crawl_id, detected_at, program_id, field, kind, cause,
                         "maintainer" if decided_at else "policy", initial_load, unit_of(field) if field_change else None,
                         o["text"], n["text"], o["number"], n["number"], o["number_max"], n["number_max"],
@@ -411,7 +421,7 @@ def _write_pending(out: sqlite3.Connection, pending: list[dict]) -> None:
     rows, items = [], []
     for p in pending:
         field_change = p["kind"] not in (Kind.PROGRAM_ADDED, Kind.PROGRAM_REMOVED)
-        v = typed(p["field"], json.loads(p["new"])) if (p["new"] and field_change) else typed(None, None)
+        v = typed(p["field"], _read_json(p["new"])) if (p["new"] and field_change) else typed(None, None)
         rows.append((p["change_id"], p["program_id"], p["field"], p["kind"], p["cause"], p["detected_at"], p["reason"],
                      unit_of(p["field"]) if field_change else None, v["text"], v["number"], v["number_max"],
                      v["detail"], _evidence_text(p["evidence_new"]), p["source_url"]))
