@@ -239,12 +239,12 @@ def binding_clause(field: str, text: str) -> str | None:
     read = _reader(field)
     if read is None or not isinstance(text, str):
         return None
-    whole = read(text)
-    if whole is None or whole == []:
-        return None
     t = prepare(text)
     spans = sentences(t)
-    if len(spans) <= 1 or len(spans) > MAX_SENTENCES:
+    if len(spans) <= 1 or len(spans) > MAX_SENTENCES:  # one sentence is its own clause: nothing to read
+        return None
+    whole = read(text)
+    if whole is None or whole == []:
         return None
     for size in range(1, min(MAX_RUN, len(spans) - 1) + 1):
         for i in range(len(spans) - size + 1):
