@@ -119,13 +119,13 @@ def _inspect(path: Path) -> tuple[str, str] | None:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('meta', 'provenance') ORDER BY name")]
         for table in tables:
-            # Only the value columns, selected by SQLite, hashed a few thousand rows at a time: a
+            # Only the value columns, selected by SQLite, hashed a few hundred rows at a time: a
             # Python filter and repr per row cost more than building the file at 100,000 programs.
             every = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
             columns = ", ".join(f'"{c}"' for c in every if c not in _STAMP_COLUMNS)
             cursor = conn.execute(f'SELECT {columns} FROM "{table}" ORDER BY "{every[0]}"')
             digest.update(table.encode())
-            for rows in iter(lambda: cursor.fetchmany(5000), []):
+            for rows in iter(lambda: cursor.fetchmany(500), []):  # a few hundred: memory stays flat
                 digest.update(repr(rows).encode())
         return meta.get("crawl_id") or "unlabelled", digest.hexdigest()
     except sqlite3.Error:
