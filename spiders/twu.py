@@ -1,3 +1,4 @@
+from crawler.crawl.platforms import courseleaf
 from crawler.crawl.spider import Institution, ProgramSpider, expects
 from crawler.normalize.program_names import concentration_in
 
@@ -56,7 +57,9 @@ class TwuSpider(ProgramSpider):
 
     @expects("total_credits")
     def parse_catalog(self, page):
-        yield self.fact("total_credits", page.main.row("Total Semester Credit Hours"), page, programs=["mls"])
+        # A CourseLeaf program page: the platform's reader finds the program's total ("Total
+        # Semester Credit Hours 36"), not a course group's hours.
+        yield self.fact("total_credits", courseleaf(page.main).total_credits, page, programs=["mls"])
 
     @expects("application_fee", "entrance_exam")
     def parse_graduate_admissions(self, page):
