@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/many_sites.py                      # 10, 100 and 1,000 sites
     .venv/bin/python benchmarks/many_sites.py --sites 10,100 --delay 0.2   # a quick look
 
-Serves the newest recorded snapshot (`fixtures/sites/2026-11-02`) over loopback HTTP
+Serves the newest recorded night (2026-11-02, composed per university from its latest capture on
+or before it, as `make demo` replays it: `crawler.crawl.recordings.compose`) over loopback HTTP
 (`tests.support.siteserver.SiteServer`, threads, `--latency` seconds before each response) under N
-generated sites. Site k is a copy of one of the seven (in turn): each of its hosts is served as
+generated sites. Site k is a copy of one of the recorded universities (in turn): each of its hosts is served as
 `s<k>.<host>` (`s0042.catalog.twu.edu`), the absolute links and redirects of its pages point at its
 own hosts, and its facts are its own: every dollar amount on its pages is raised by k mod 50 + 1
 dollars (a different per-credit rate, fee, application fee). Its spider is a subclass of the real
@@ -60,7 +61,8 @@ if str(ROOT) not in sys.path:
 from crawler.crawl.routing import snapshot_hosts  # noqa: E402
 from tests.support.siteserver import SiteServer  # noqa: E402
 
-SNAPSHOT = ROOT / "fixtures" / "sites" / "2026-11-02"
+SITES = ROOT / "fixtures" / "sites"
+NIGHT = "2026-11-02"
 PACKAGE = "mlis_many_sites"
 DOLLARS = re.compile(rb"\$(\d{1,3}(?:,\d{3})*|\d+)(?=[^\d,]|,(?!\d{3})|$)")
 
@@ -250,46 +252,53 @@ def main() -> int:
     parser.add_argument("--sites", default="10,100,1000", help="comma-separated N (default 10,100,1000)")
     parser.add_argument("--delay", type=float, default=1.0, help="DOWNLOAD_DELAY (default 1.0, the project's)")
     parser.add_argument("--latency", type=float, default=0.1, help="seconds before each response (default 0.1)")
-    parser.add_argument("--snapshot", type=Path, default=SNAPSHOT)
+    parser.add_argument("--snapshot", type=Path, help=f"a replay folder (default: the night {NIGHT}, composed)")
     args = parser.parse_args()
     sizes = sorted({int(x) for x in args.sites.split(",")})
     if args.delay != 1.0:
         print(f"note: DOWNLOAD_DELAY {args.delay} s, not the project's 1.0 s: a quick look, not the live politeness")
     print(f"load average before: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f} "
           f"({os.cpu_count()} CPUs)")
-    hosts = snapshot_hosts(args.snapshot)
     results = []
-    with tempfile.TemporaryDirectory(prefix="mlis-many-sites-") as tmp, \
-            CopiesServer(args.snapshot, hosts, latency=args.latency, honour_validators=False) as server:
-        work = Path(tmp)
-        base_cpu, base_rss = startup_cpu(work, hosts)
-        print(f"start-up (a crawl of one site fetching nothing): {base_cpu * 1000:.0f} ms CPU, peak {base_rss / 1024:.1f} MiB")
-        for n in sizes:
-            r = one_night(n, server, hosts, args, work)
-            results.append(r)
-            first = results[0]
-            r["cpu_page"] = (r["cpu"] - base_cpu) / max(r["pages"], 1)
-            r["per_site_kib"] = ((r["rss_kib"] - first["rss_kib"]) / (n - first["n"]) if n > first["n"]
-                                 else r["rss_kib"] / n)
-            print(f"{n} sites: {r['pages']} responses ({r['requests']} requests served); wall {r['wall']:.2f} s "
-                  f"(child {r['child_wall']:.2f} s with start-up) vs slowest site {r['budget']:.2f} s "
-                  f"({r['slowest']}, {r['slowest_requests']} requests) x {r['wall'] / r['budget']:.2f}; "
-                  f"peak RSS {r['rss_kib'] / 1024:.1f} MiB ({r['per_site_kib']:.0f} KiB a site"
-                  f"{' over ' + str(first['n']) + ' sites' if n > first['n'] else ''}, "
-                  f"{r['rss_kib'] / n:.0f} KiB a site in all); CPU {r['cpu']:.2f} s, "
-                  f"{r['cpu_page'] * 1000:.2f} ms a page after start-up (x {r['cpu_page'] / first['cpu_page']:.2f} "
-                  f"of {first['n']} sites); load average {os.getloadavg()[0]:.2f}", flush=True)
-            if r["critical"]:  # Scrapy's HTTP handler closing under load: its timeout races the pool's close
-                print(f"  note: {r['critical']} CRITICAL record(s) in crawl.log (AlreadyCalledError: Scrapy's "
-                      "HTTP11DownloadHandler.close, its disconnect timeout firing after the pool closed)")
-            for problem in r["problems"]:
-                print(f"  PROBLEM {problem}")
+    with tempfile.TemporaryDirectory(prefix="mlis-many-sites-") as tmp:
+        from crawler.crawl.recordings import compose
+        snapshot = args.snapshot or compose(SITES, NIGHT, Path(tmp) / "nights").path
+        hosts = snapshot_hosts(snapshot)
+        with CopiesServer(snapshot, hosts, latency=args.latency, honour_validators=False) as server:
+            results = run_sizes(sizes, server, hosts, args, Path(tmp))
     print(f"load average after: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     last, first = results[-1], results[0]
     print(f"many sites: {last['n']} sites, wall {last['wall']:.1f} s (x {last['wall'] / last['budget']:.2f} of slowest), "
           f"peak {last['rss_kib'] / 1024:.0f} MiB ({last['per_site_kib']:.0f} KiB a site), "
           f"CPU {last['cpu_page'] * 1000:.2f} ms a page (x {last['cpu_page'] / first['cpu_page']:.2f} of {first['n']} sites)")
     return 1 if any(r["problems"] for r in results) else 0
+
+
+def run_sizes(sizes: list[int], server, hosts: list[str], args, work: Path) -> list[dict]:
+    results: list[dict] = []
+    base_cpu, base_rss = startup_cpu(work, hosts)
+    print(f"start-up (a crawl of one site fetching nothing): {base_cpu * 1000:.0f} ms CPU, peak {base_rss / 1024:.1f} MiB")
+    for n in sizes:
+        r = one_night(n, server, hosts, args, work)
+        results.append(r)
+        first = results[0]
+        r["cpu_page"] = (r["cpu"] - base_cpu) / max(r["pages"], 1)
+        r["per_site_kib"] = ((r["rss_kib"] - first["rss_kib"]) / (n - first["n"]) if n > first["n"]
+                             else r["rss_kib"] / n)
+        print(f"{n} sites: {r['pages']} responses ({r['requests']} requests served); wall {r['wall']:.2f} s "
+              f"(child {r['child_wall']:.2f} s with start-up) vs slowest site {r['budget']:.2f} s "
+              f"({r['slowest']}, {r['slowest_requests']} requests) x {r['wall'] / r['budget']:.2f}; "
+              f"peak RSS {r['rss_kib'] / 1024:.1f} MiB ({r['per_site_kib']:.0f} KiB a site"
+              f"{' over ' + str(first['n']) + ' sites' if n > first['n'] else ''}, "
+              f"{r['rss_kib'] / n:.0f} KiB a site in all); CPU {r['cpu']:.2f} s, "
+              f"{r['cpu_page'] * 1000:.2f} ms a page after start-up (x {r['cpu_page'] / first['cpu_page']:.2f} "
+              f"of {first['n']} sites); load average {os.getloadavg()[0]:.2f}", flush=True)
+        if r["critical"]:  # Scrapy's HTTP handler closing under load: its timeout races the pool's close
+            print(f"  note: {r['critical']} CRITICAL record(s) in crawl.log (AlreadyCalledError: Scrapy's "
+                  "HTTP11DownloadHandler.close, its disconnect timeout firing after the pool closed)")
+        for problem in r["problems"]:
+            print(f"  PROBLEM {problem}")
+    return results
 
 
 if __name__ == "__main__":
