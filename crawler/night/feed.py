@@ -485,14 +485,19 @@ def fetch(url: str, target: Path, deadline: float, max_bytes: int = FETCH_MAX_BY
                                            context=ssl.create_default_context())
     else:
         conn = http.client.HTTPConnection(parts.hostname, port, timeout=remaining)
-    conn._create_connection = lambda _where, timeout, source: socket.create_connection(  # the address checked
-        (address, port), timeout, source)
+    opened: list[socket.socket] = []
+
+    def connect(_where, timeout, source) -> socket.socket:  # to the address checked, not a second lookup
+        sock = socket.create_connection((address, port), timeout, source)
+        opened.append(sock)
+        return sock
+
+    conn._create_connection = connect
     expired = threading.Event()
 
-    def cut_off() -> None:
+    def cut_off() -> None:  # the response holds the socket (not `conn`) once the headers are read
         expired.set()
-        sock = conn.sock
-        if sock is not None:
+        for sock in opened:
             try:
                 sock.shutdown(socket.SHUT_RDWR)
             except OSError:
@@ -518,7 +523,7 @@ def fetch(url: str, target: Path, deadline: float, max_bytes: int = FETCH_MAX_BY
         got = 0
         with partial.open("wb") as out:
             while True:
-                chunk = answer.read(min(1 << 16, max_bytes + 1 - got))
+                chunk = answer.read1(min(1 << 16, max_bytes + 1 - got))  # what has come, not a full 64 KiB
                 if not chunk:
                     break
                 got += len(chunk)

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urlsplit
 
 from crawler.config import Config
 from crawler.datadir import DataDir
@@ -29,6 +28,7 @@ from crawler.night.feed import (FETCH_DEADLINE_SECONDS, FETCH_MAX_BYTES, RECEIVE
                                 check_feed, check_url, fetch)
 
 SNAPSHOT_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")  # a source that is a URL (anything else names a folder)
 
 
 def observed_on(replay: Path | None) -> str:
@@ -153,7 +153,7 @@ class Feeds:
     @staticmethod
     def _names(source: str) -> list[str]:
         """The feed files a source brings, checked before the data folder is locked."""
-        if urlsplit(source).scheme:
+        if URL.match(source):
             try:
                 return [check_url(source)]
             except Refused as exc:
@@ -179,7 +179,7 @@ class Feeds:
                 "observed_on": self.observed_on or date.today().isoformat(), "spiders": ",".join(self.names)}
 
     def _copy(self, source: str, received: Path, deadline: float) -> None:
-        if urlsplit(source).scheme:
+        if URL.match(source):
             name = check_url(source)
             try:
                 fetch(source, received / name, deadline, self.fetch_bytes)
