@@ -27,7 +27,6 @@ import pytest
 from crawler.errors import ConfigError
 from crawler.items import FactItem, Institution, PageItem, ProgramItem
 from crawler.night import Feeds, Night
-from crawler.night.feed import LINES, value_refusal
 from tests.conftest import QUIET, ROOT, SITES, run_crawl
 
 SPIDERS = ["arizona", "wisc"]
@@ -201,6 +200,8 @@ def test_bad_values_are_refused_one_by_one_and_never_reach_the_history(clean, pu
     ("tuition", [{"kind": "fee", "amount_usd": "62.50", "per": "credit", "residency": "in_state", "applies_to": None}]),
 ])
 def test_values_of_their_fields_form_pass(field_name, value):
+    from crawler.night.feed import value_refusal
+
     assert value_refusal(field_name, value) is None
 
 
@@ -218,12 +219,16 @@ def test_values_of_their_fields_form_pass(field_name, value):
     ("tuition", [], "empty"),
 ])
 def test_values_out_of_their_fields_form_or_range_are_refused(field_name, value, why):
+    from crawler.night.feed import value_refusal
+
     assert why in (value_refusal(field_name, value) or "")
 
 
 def test_the_line_models_hold_every_attribute_of_the_items():
     """The boundary's models and crawler/items.py describe one feed: an attribute added to an item
     must be added to its model (or every feed carrying it is refused)."""
+    from crawler.night.feed import LINES
+
     for kind, item in (("institution", Institution), ("program", ProgramItem), ("fact", FactItem), ("page", PageItem)):
         assert set(LINES[kind].model_fields) == {f.name for f in dataclasses.fields(item)}, kind
 
