@@ -103,7 +103,7 @@ def pending_removals(data: Path) -> list[tuple]:
                  "AND status = 'pending'")
 
 
-# -- F3: a feed names only its own spider's ids and hosts -----------------------------------------
+# -- F3: a feed names only its own spider's ids and hosts, in items as items.py writes them --------
 
 FOREIGN = {
     "another university's program": [
@@ -128,11 +128,26 @@ FOREIGN = {
     "an attribute no item has": [
         {"program_id": "wisc/ma-lis-online", "institution_id": "wisc", "url": WISC_URL, "type": "program",
          "status": "removed"}],
+    # not an item as crawler/items.py writes it
+    "NaN where a page's size belongs": [
+        {"spider": "wisc", "url": WISC_URL, "outcome": "ok", "status": 200, "final_url": WISC_URL, "redirect_urls": [],
+         "sha256": None, "size": float("nan"), "fetched_at": None, "error": None, "etag": None, "last_modified": None,
+         "content_type": "text/html", "type": "page"}],
+    "a dict where a name belongs": [
+        {"institution_id": "wisc", "name": {"x": 1}, "city": None, "state": None, "control": None,
+         "website": "wisc.edu", "ipeds_unitid": None, "type": "institution"}],
+    "a string where a list of programs belongs": [
+        {"institution_id": "wisc", "field": "min_gpa", "text": "A 3.0 GPA.", "url": WISC_URL, "programs": "*",
+         "missing": None, "value": "3.00", "problem": None, "type": "fact"}],
+    "an unknown field": [
+        {"institution_id": "wisc", "field": "bribe", "text": "x", "url": WISC_URL, "programs": ["*"],
+         "missing": None, "value": "x", "problem": None, "type": "fact"}],
+    "an unknown item type": [{"type": "bribe"}],
 }
 
 
 @pytest.mark.parametrize("case", FOREIGN, ids=list(FOREIGN))
-def test_a_feed_naming_what_is_not_its_spiders_is_refused_and_the_others_publish(case, clean, published, tmp_path):
+def test_a_feed_naming_what_is_not_its_spiders_or_no_item_is_refused_and_the_others_publish(case, clean, published, tmp_path):
     data = copy(published, tmp_path / "data")
     before = programs(data)
     feeds = copy(clean, tmp_path / "feeds")
