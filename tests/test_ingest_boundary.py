@@ -143,6 +143,9 @@ FOREIGN = {
         {"institution_id": "wisc", "field": "bribe", "text": "x", "url": WISC_URL, "programs": ["*"],
          "missing": None, "value": "x", "problem": None, "type": "fact"}],
     "an unknown item type": [{"type": "bribe"}],
+    "a lone surrogate, which SQLite cannot store": [
+        {"institution_id": "wisc", "field": "min_gpa", "text": "A 3.0 GPA.\ud800", "url": WISC_URL,
+         "programs": ["*"], "missing": None, "value": "3.00", "problem": None, "type": "fact"}],
 }
 
 

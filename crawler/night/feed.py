@@ -5,7 +5,7 @@ What a feed may say is what our own crawl writes (crawler/items.py), for its own
 
 - every line is a JSON object of one item type, with the types items.py gives its attributes
   (strict: no dict or list where a scalar belongs, no unknown attribute, no `NaN`, `Infinity` or
-  a number too large for a float);
+  a number too large for a float, no string SQLite cannot store);
 - the institution, program and fact ids are the feed's spider's own (`<spider>/<slug>`, the
   slug rule `ProgramSpider.program` applies), and every URL is http(s) on a host the spider's
   `allowed_domains` give it (`recordings.owner`: the most specific domain wins), so one
@@ -88,9 +88,19 @@ def _float(text: str) -> float | NonFinite:
     return number if math.isfinite(number) else NonFinite(text)
 
 
+SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
 def parse_line(raw: bytes) -> Any:
-    """A feed line as JSON data; non-finite numbers become `NonFinite` markers."""
-    return json.loads(raw.decode("utf-8"), parse_constant=NonFinite, parse_float=_float)
+    """A feed line as JSON data; non-finite numbers become `NonFinite` markers. A string holding a
+    lone surrogate (`"\\ud800"`: JSON allows it, UTF-8 and SQLite do not) is refused here."""
+    data = json.loads(raw.decode("utf-8"), parse_constant=NonFinite, parse_float=_float)
+    if SURROGATE_ESCAPE.search(raw):  # a pair (an escaped emoji) is one character: only then look closer
+        try:
+            json.dumps(data, ensure_ascii=False, default=repr).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("a string holds a lone surrogate (not text)") from None
+    return data
 
 
 # -- what belongs to a spider -------------------------------------------------------------------
@@ -268,12 +278,10 @@ def _reason(exc: Exception) -> str:
 # -- a fact's value ------------------------------------------------------------------------------
 
 @cache
-def _value_type(field_name: str) -> TypeAdapter:
+def _value_type(parse) -> TypeAdapter:
     """The type a field's normalizer returns (its `parse`'s annotation): the one statement of what
     a value of the field can be."""
-    spec = FIELDS[field_name]
-    returns = typing.get_type_hints(spec.parse).get("return", Any)
-    return TypeAdapter(returns)
+    return TypeAdapter(typing.get_type_hints(parse).get("return", Any))
 
 
 def value_refusal(field_name: str, value: Any) -> str | None:
@@ -283,7 +291,7 @@ def value_refusal(field_name: str, value: Any) -> str | None:
     if _has_nonfinite(value):
         return f"{field_name}: not a finite number ({_short(value)})"
     try:
-        typed = _value_type(field_name).validate_python(value)
+        typed = _value_type(FIELDS[field_name].parse).validate_python(value)
     except ValidationError as exc:
         return f"{field_name}: not a value of this field ({_reason(exc)}): {_short(value)}"
     if typed is None or typed == []:
