@@ -380,6 +380,7 @@ def test_a_redirect_is_not_followed(clean, published, tmp_path):
             result = night(data, urls(node.base, "wisc", "/redir"))
     assert elsewhere.requests == [], "the redirect was followed"
     assert result.health == {"wisc": "failed"}
+    assert "items-wisc.jsonl not received (http://127.0.0.1:" in errors(data, result.crawl_id, "wisc")
     assert "answered HTTP 302" in errors(data, result.crawl_id, "wisc")
     assert not pending_removals(data)
 
@@ -443,6 +444,19 @@ def test_a_refused_url_exits_2_with_the_reason(tmp_path):
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 2, result.stderr
     assert "is not loopback" in result.stderr and "SSH tunnel" in result.stderr
+
+
+def test_a_feed_file_that_is_a_symlink_is_not_read(clean, published, tmp_path):
+    feeds = copy(clean, tmp_path / "feeds")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the history\n")
+    (feeds / "items-wisc.jsonl").unlink()
+    (feeds / "items-wisc.jsonl").symlink_to(secret)
+    data = copy(published, tmp_path / "data")
+    result = night(data, [str(feeds)])
+    assert result.health == {"arizona": "ok", "wisc": "failed"}
+    assert "items-wisc.jsonl not received" in errors(data, result.crawl_id, "wisc")
+    assert not (data / "crawls" / result.crawl_id / "received" / "items-wisc.jsonl").exists()
 
 
 def test_feeds_of_an_unknown_spider_or_the_same_file_twice_are_refused(clean, tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import stat
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -184,13 +185,21 @@ class Feeds:
             try:
                 fetch(source, received / name, deadline, self.fetch_bytes)
             except Refused as exc:
-                spider = spider_of(name)
-                reason = f"{name} not received from {source}: {exc}"
-                self.not_received[spider] = "; ".join(filter(None, [self.not_received.get(spider), reason]))
-                self.log(f"refused: {reason}")
+                self._not_received(name, f"{source}: {exc}")
             return
         for name in self._names(source):
-            shutil.copyfile(Path(source) / name, received / name)
+            path = Path(source) / name
+            info = path.lstat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > self.fetch_bytes:
+                why = "not a regular file" if not stat.S_ISREG(info.st_mode) else f"over {self.fetch_bytes} bytes"
+                self._not_received(name, f"{path}: {why}")
+                continue
+            shutil.copyfile(path, received / name, follow_symlinks=False)
+
+    def _not_received(self, name: str, reason: str) -> None:
+        spider = spider_of(name)
+        self.not_received[spider] = "; ".join(filter(None, [self.not_received.get(spider), f"{name} not received ({reason})"]))
+        self.log(f"refused: {name} not received ({reason})")
 
     def check_feeds(self, crawl_dir: Path) -> None:
         """Every spider's feed through the boundary: what passes is written beside `received/`."""
