@@ -114,7 +114,6 @@ class Scope:
     domains: Mapping[str, list[str]]
     owners: dict[str, str | None] = field(default_factory=dict, compare=False)  # host -> its spider, as found
 
-
     def url(self, url: str, what: str) -> None:
         try:
             parts = urlsplit(url)
@@ -296,7 +295,7 @@ def value_refusal(field_name: str, value: Any) -> str | None:
         return f"{field_name}: not a value of this field ({_reason(exc)}): {_short(value)}"
     if typed is None or typed == []:
         return f"{field_name}: an empty value ({_short(value)})"
-    if canonical(to_json(typed)) != canonical(value):  # "36.0" for "36", 1 for true, "850" for "850.00"
+    if canonical(to_json(typed)) != canonical(value):  # 36 for "36", 1 for true, "850" for "850.00"
         return f"{field_name}: not in its field's form ({_short(value)}; read as {_short(to_json(typed))})"
     try:
         columns = FIELDS[field_name].encode(value)
