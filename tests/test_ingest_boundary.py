@@ -15,6 +15,7 @@ import http.server
 import json
 import shutil
 import sqlite3
+import ssl
 import subprocess
 import sys
 import threading
@@ -284,7 +285,7 @@ class Server:
     """A real HTTP server on a loopback address, answering from `routes` (path -> handler
     function) and recording every request line it is sent."""
 
-    def __init__(self, routes: dict, host: str = "127.0.0.1"):
+    def __init__(self, routes: dict, host: str = "127.0.0.1", tls: tuple[Path, Path] | None = None):
         self.routes, self.requests = routes, []
         server = self
 
@@ -303,6 +304,11 @@ class Server:
         self.httpd = http.server.ThreadingHTTPServer((host, 0), Handler)
         self.httpd.daemon_threads = True
         self.base = f"http://{host}:{self.httpd.server_address[1]}"
+        if tls is not None:  # (certificate, key)
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+            self.base = f"https://localhost:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def __enter__(self) -> "Server":
@@ -370,6 +376,23 @@ def test_a_url_fetch_publishes_what_the_folder_publishes_and_ignores_proxies(cle
     assert sorted(node.requests) == ["GET /items-wisc.jsonl HTTP/1.1", "GET /summary-wisc.json HTTP/1.1"]
     received = data / "crawls" / result.crawl_id / "received"
     assert (received / "items-wisc.jsonl").read_bytes() == (clean / "items-wisc.jsonl").read_bytes()
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a certificate")
+def test_an_https_url_is_read_from_the_checked_address_with_the_hosts_certificate(clean, published, tmp_path,
+                                                                                 monkeypatch):
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"],
+                   check=True, capture_output=True)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # the one certificate authority trusted here
+    with Server(feed_routes(clean, "wisc"), tls=(cert, key)) as node:
+        data = copy(published, tmp_path / "data")
+        result = night(data, urls(node.base, "wisc"))
+        assert result.health == {"wisc": "ok"}
+        wrong_name = night(data, urls(node.base.replace("localhost", "127.0.0.1"), "wisc"))
+    assert wrong_name.health == {"wisc": "failed"}  # the certificate names localhost, not the address
+    assert "CERTIFICATE_VERIFY_FAILED" in errors(data, wrong_name.crawl_id, "wisc")
 
 
 def test_a_redirect_is_not_followed(clean, published, tmp_path):
