@@ -20,6 +20,7 @@ from pydantic import BaseModel, TypeAdapter
 
 from crawler import normalize as n
 from crawler import shapes
+from crawler.normalize.models import DeliveryMode
 from crawler.shapes import Shape
 
 # Bump when a normalizer changes meaning; renormalize labels its changes.
@@ -113,7 +114,7 @@ class Field:
         return self.shape.words(value)
 
 
-def _delivery_mode(text: str) -> str | None:
+def _delivery_mode(text: str) -> DeliveryMode | None:
     delivery = n.parse_delivery(text)
     return delivery.mode if delivery else None
 

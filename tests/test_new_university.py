@@ -84,6 +84,8 @@ REFUSED = [
     (["probe2", "--url", 'http://a.edu/"+str(1)+" x'], "without spaces"),
     (["probe2", "--url", "https://www.typo.edu\"/mlis"], "must name a host"),
     (["probe2", "--url", "http://x.edu[1]/x"], "not a valid URL"),
+    (["probe2", "--url", "http://../p"], "must name a host"),                   # redteam F23: a real host name
+    (["probe2", "--url", "http://a..edu/p"], "must name a host"),
     (["probe2", "--name", "Evil\x1b[2JU"], "plain text"),
 ]
 

@@ -62,6 +62,9 @@ def test_a_field_registered_in_process_is_published_reported_exported_and_audite
         out.write(json.dumps({"institution_id": "arizona", "field": NAME, "text": SENTENCE, "url": relpath_to_url(PAGE),
                               "programs": [PROGRAM], "missing": None, "value": value, "problem": None,
                               "type": "fact"}) + "\n")
+    summary = json.loads((feeds / "summary-arizona.json").read_text())
+    summary["stats"]["item_scraped_count"] += 1  # the spider would have counted it (ingest checks the count)
+    (feeds / "summary-arizona.json").write_text(json.dumps(summary))
 
     result = ingest(data, [str(feeds)], observed_on="2026-11-03", log=lambda line: None)
 

@@ -18,12 +18,17 @@ def command(sources, data, observed_on, config_file):
     """Ingest crawl feeds made elsewhere: stage, reconcile, review policy, publish, report.
 
     Each FEED_DIR_OR_URL is a folder holding items-<spider>.jsonl and summary-<spider>.json
-    (what Scrapyd jobs write with FEEDS and MLIS_SUMMARY_DIR set), or a loopback http URL of one
-    such file (a Scrapyd node's items/ listing). The files are copied into
-    <data>/crawls/<crawl_id>/ and then go the way of a local refresh's feeds, under the same
-    configuration file ([policy], [notify], [retention]). A spider without its summary did not
-    finish and counts as failed. Exits as refresh does: 0 all healthy, 1 some sites degraded or
-    failed, 2 bad input, 3 could not run, 4 every site failed.
+    (what Scrapyd jobs write with FEEDS and MLIS_SUMMARY_DIR set), or an http(s) URL of one
+    such file on a loopback host (a node's files through an SSH tunnel): no redirect is
+    followed, no proxy used, all downloads must end within 300 s and each file within 512 MiB.
+    The files are kept in <data>/crawls/<crawl_id>/received/, then each feed is checked line
+    by line: a feed naming another spider's ids or hosts, a malformed line, or fewer items
+    than its summary counts (cut short) fails its spider (its published values kept); a
+    fact's value out of its field's type or range is refused (the field unknown). The rest
+    goes the way of a local refresh's feeds, under the same configuration file ([policy],
+    [notify], [retention]). A spider without its summary did not finish and counts as
+    failed. Exits as refresh does: 0 all healthy, 1 some sites degraded or failed, 2 bad
+    input (a URL not on loopback, an unknown spider), 3 could not run, 4 every site failed.
     """
     config = read_config(data, config_file, "ingest")
     finish(Night(data, Feeds(list(sources), observed_on), config, log=click.echo).run())

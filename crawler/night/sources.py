@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import urllib.request
+import stat
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Callable
 
 from crawler.config import Config
 from crawler.datadir import DataDir
@@ -24,9 +25,11 @@ from crawler.history.db import last_good_sizes, latest_published
 from crawler.history.renormalize import reread
 from crawler.history.stage import CrawlDir, SpiderData, read_crawl_dir, stage
 from crawler.night.crawl import Signals, check_spiders, run_crawl
+from crawler.night.feed import (FETCH_DEADLINE_SECONDS, FETCH_MAX_BYTES, RECEIVED, Checked, Refused, Scope,
+                                check_feed, check_url, fetch)
 
 SNAPSHOT_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-FEED_FILE = re.compile(r"(items-[\w-]+\.jsonl|summary-[\w-]+\.json)")
+URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")  # a source that is a URL (anything else names a folder)
 
 
 def observed_on(replay: Path | None) -> str:
@@ -109,56 +112,114 @@ class Feeds:
     """Feeds crawled elsewhere. Each source is a folder holding `items-<spider>.jsonl` and
     `summary-<spider>.json` (what `python -m crawler.crawl --out` and a Scrapyd job with FEEDS and
     MLIS_SUMMARY_DIR leave), or an http(s) URL of one feed file or summary on loopback (a Scrapyd
-    node's items/ listing serves them); they are copied into the crawl's own folder first, so the
-    history keeps what was ingested. A spider whose summary is missing failed (the job did not
-    finish), as in a local crawl."""
+    node's files through an SSH tunnel; `feed.fetch` says how they are read, within
+    `fetch_seconds` for all of them and `fetch_bytes` each). They are copied into the crawl's own
+    `received/` folder first, so the history keeps what was ingested; then every line passes the
+    feed boundary (crawler/night/feed.py: its spider's own ids and hosts, typed values, counts
+    that match the summary), and what passes is staged. A spider whose summary is missing failed
+    (the job did not finish), as in a local crawl; so did one whose feed was refused or could not
+    be fetched; the other spiders are ingested all the same."""
 
     sources: list[str]
     observed_on: str | None = None
     label: str | None = None
+    fetch_seconds: float = FETCH_DEADLINE_SECONDS
+    fetch_bytes: int = FETCH_MAX_BYTES
     kind = "ingest"
     names: list[str] = field(default_factory=list, init=False)
+    not_received: dict[str, str] = field(default_factory=dict, init=False)  # spider -> why its download failed
+    checked: list[Checked] = field(default_factory=list, init=False)
+    domains: dict[str, list[str]] = field(default_factory=dict, init=False)  # every spider's allowed domains
+    log: Callable[[str], None] = field(default=print, init=False)
 
     def check(self, paths: DataDir) -> None:
         if self.observed_on is not None and not SNAPSHOT_DATE.match(self.observed_on):
             raise ConfigError(f"--observed-on expects YYYY-MM-DD, not {self.observed_on!r}")
+        files: dict[str, str] = {}  # file name -> the source it comes from
+        for source in self.sources:
+            for name in self._names(source):
+                if name in files:
+                    raise ConfigError(f"{name} comes from two sources ({files[name]} and {source}): ingest one of them")
+                files[name] = source
+        self.names = sorted({spider_of(name) for name in files})
+        from crawler.crawl.recordings import spider_domains  # Scrapy: the spiders' allowed domains
+
+        self.domains = spider_domains()
+        unknown = [n for n in self.names if n not in self.domains]
+        if unknown:
+            raise ConfigError(f"feeds of unknown spider {', '.join(unknown)} (not in `scrapy list` here, so their "
+                              "ids and hosts cannot be checked): deploy the same project version")
         paths.ensure_writable()
 
+    @staticmethod
+    def _names(source: str) -> list[str]:
+        """The feed files a source brings, checked before the data folder is locked."""
+        if URL.match(source):
+            try:
+                return [check_url(source)]
+            except Refused as exc:
+                raise ConfigError(f"{source}: {exc} (only loopback http(s) URLs of single feed files are read: copy "
+                                  "remote feeds first, or reach a node through an SSH tunnel)") from None
+        folder = Path(source)
+        if not folder.is_dir():
+            raise ConfigError(f"feed folder not found: {source}")
+        files = sorted(f.name for f in [*folder.glob("items-*.jsonl"), *folder.glob("summary-*.json")])
+        if not files:
+            raise ConfigError(f"no items-<spider>.jsonl in {source}")
+        return files
+
     def begin(self, db, paths: DataDir, crawl_id: str, signals: Signals, log) -> dict:
-        crawl_dir = paths.crawl_dir(crawl_id)
-        crawl_dir.mkdir(parents=True, exist_ok=True)
+        received = paths.crawl_dir(crawl_id) / RECEIVED
+        received.mkdir(parents=True, exist_ok=True)
+        self.log = log
+        deadline = time.monotonic() + self.fetch_seconds
         for source in self.sources:
-            self._copy(source, crawl_dir)
-        self.names = sorted({f.stem.removeprefix("items-").removeprefix("summary-")
-                             for f in [*crawl_dir.glob("items-*.jsonl"), *crawl_dir.glob("summary-*.json")]})
-        if not self.names:
-            raise ConfigError("nothing to ingest: no feeds found")
+            self._copy(source, received, deadline)
         log(f"crawl {crawl_id}: ingesting {len(self.names)} spider(s) from {len(self.sources)} source(s)")
         return {"kind": "crawl", "cause": "site", "source": self.label or " ".join(self.sources),
                 "observed_on": self.observed_on or date.today().isoformat(), "spiders": ",".join(self.names)}
 
-    @staticmethod
-    def _copy(source: str, crawl_dir: Path) -> None:
-        if urlsplit(source).scheme in ("http", "https"):
-            name = Path(urlsplit(source).path).name
-            if not FEED_FILE.fullmatch(name):
-                raise ConfigError(f"not a feed or summary URL (items-<spider>.jsonl, summary-<spider>.json): {source}")
-            if urlsplit(source).hostname not in ("127.0.0.1", "localhost", "::1"):
-                raise ConfigError(f"only loopback URLs are read (copy remote feeds first): {source}")
-            with urllib.request.urlopen(source, timeout=60) as answer, (crawl_dir / name).open("wb") as out:
-                shutil.copyfileobj(answer, out)
+    def _copy(self, source: str, received: Path, deadline: float) -> None:
+        if URL.match(source):
+            name = check_url(source)
+            try:
+                fetch(source, received / name, deadline, self.fetch_bytes)
+            except Refused as exc:
+                self._not_received(name, f"{source}: {exc}")
             return
-        folder = Path(source)
-        if not folder.is_dir():
-            raise ConfigError(f"feed folder not found: {source}")
-        files = sorted([*folder.glob("items-*.jsonl"), *folder.glob("summary-*.json")])
-        if not files:
-            raise ConfigError(f"no items-<spider>.jsonl in {source}")
-        for file in files:
-            shutil.copyfile(file, crawl_dir / file.name)
+        for name in self._names(source):
+            path = Path(source) / name
+            info = path.lstat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > self.fetch_bytes:
+                why = "not a regular file" if not stat.S_ISREG(info.st_mode) else f"over {self.fetch_bytes} bytes"
+                self._not_received(name, f"{path}: {why}")
+                continue
+            shutil.copyfile(path, received / name, follow_symlinks=False)
+
+    def _not_received(self, name: str, reason: str) -> None:
+        spider = spider_of(name)
+        self.not_received[spider] = "; ".join(filter(None, [self.not_received.get(spider), f"{name} not received ({reason})"]))
+        self.log(f"refused: {name} not received ({reason})")
+
+    def check_feeds(self, crawl_dir: Path) -> None:
+        """Every spider's feed through the boundary: what passes is written beside `received/`."""
+        for name in self.names:
+            checked = check_feed(crawl_dir / RECEIVED, crawl_dir, Scope(name, self.domains), self.not_received.get(name))
+            self.checked.append(checked)
+            if checked.refused:
+                self.log(f"refused: {name}'s feed ({checked.refused}); {name} failed, its published values are kept")
+            for reason in checked.refused_values:
+                self.log(f"refused: {name}: {reason}")
 
     def steps(self, db, paths: DataDir, crawl_id: str, signals: Signals, config: Config):
-        return [("before staging", lambda: stage(db, crawl_id, read_feeds(paths.crawl_dir(crawl_id), self.names)))]
+        crawl_dir = paths.crawl_dir(crawl_id)
+        return [("before checking the feeds", lambda: self.check_feeds(crawl_dir)),
+                ("before staging", lambda: stage(db, crawl_id, read_feeds(crawl_dir, self.names)))]
+
+
+def spider_of(file_name: str) -> str:
+    """The spider a feed file belongs to: items-<spider>.jsonl, summary-<spider>.json."""
+    return file_name.removeprefix("items-").removeprefix("summary-").removesuffix(".jsonl").removesuffix(".json")
 
 
 @dataclass

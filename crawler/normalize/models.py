@@ -8,6 +8,7 @@ and a GPA keeps two decimals ("3.00"; a stated 3.125 stays 3.125).
 
 from __future__ import annotations
 
+import calendar
 import re
 from decimal import Decimal
 from typing import Literal
@@ -26,6 +27,20 @@ DeliveryMode = Literal["online", "hybrid", "campus"]
 
 CENT = Decimal("0.01")
 _ISO_DATE = re.compile(r"^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+# The years a deadline can carry: those deadlines.py reads ("19xx", "20xx"; "3/1/26" is 2026).
+DEADLINE_YEARS = (1900, 2099)
+
+
+def calendar_date(iso: str) -> bool:
+    """A real day: `YYYY-MM-DD` in DEADLINE_YEARS, or `--MM-DD` (Feb 29 is a day of some year)."""
+    match = _ISO_DATE.match(iso)
+    if not match:
+        return False
+    year_text, month, day = match.groups()
+    year = 2000 if year_text == "-" else int(year_text)
+    if not DEADLINE_YEARS[0] <= year <= DEADLINE_YEARS[1]:
+        return False
+    return int(day) <= calendar.monthrange(year, int(month))[1]
 
 
 def money(value: Decimal) -> Decimal:
@@ -71,8 +86,9 @@ class Deadline(Value):
     @field_validator("date")
     @classmethod
     def _iso(cls, v: str | None) -> str | None:
-        if v is not None and not _ISO_DATE.match(v):
-            raise ValueError(f"date must be YYYY-MM-DD or --MM-DD, not {v!r}")
+        if v is not None and not calendar_date(v):
+            raise ValueError(f"date must be a real day, YYYY-MM-DD ({DEADLINE_YEARS[0]}-{DEADLINE_YEARS[1]}) "
+                             f"or --MM-DD, not {v!r}")
         return v
 
 

@@ -13,6 +13,7 @@ import re
 from .text import prepare
 from . import vocabulary as v
 from .binding import bound_text
+from .models import Term
 from .vocabulary import TERM_ORDER, TERM_WORDS, alternation
 
 # ---- start terms -----------------------------------------------------------------------------
@@ -42,7 +43,7 @@ _ONLY_FOR_OTHER = re.compile(
 _TERM_WORD = re.compile(rf"\b({_TERM_ANY})\b", re.I)
 
 
-def parse_start_terms(text: str) -> list[str]:
+def parse_start_terms(text: str) -> list[Term]:
     """Terms a student can start in, canonical order (fall, spring, summer, winter)."""
     t = prepare(text)
     excluded: set[str] = set()
