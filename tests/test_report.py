@@ -277,11 +277,12 @@ def test_moves_give_percent_per_rate():
 class _Tags(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.tags, self.hrefs, self.handlers, self.text = [], [], [], []
+        self.tags, self.hrefs, self.handlers, self.text, self.ids = [], [], [], [], []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
         self.hrefs += [v for k, v in attrs if k == "href"]
+        self.ids += [v for k, v in attrs if k == "id"]
         self.handlers += [k for k, _ in attrs if k.startswith("on")]
 
     def handle_data(self, data):
@@ -315,7 +316,11 @@ def test_html_keeps_page_text_as_text_and_links_only_http():
     parsed.feed(html)
     assert not {"script", "img", "svg", "iframe", "object", "embed", "base", "form"} & set(parsed.tags)
     assert parsed.handlers == []
-    assert parsed.hrefs == ["https://example.edu/new?a=1&b=2"]  # the only http(s) URL; attribute unescaped by the parser
+    # The only http(s) URL (attribute unescaped by the parser); every other link is the overview's,
+    # to a card of this page.
+    assert [h for h in parsed.hrefs if not h.startswith("#")] == ["https://example.edu/new?a=1&b=2"]
+    assert {h for h in parsed.hrefs if h.startswith("#")} == {"#change-7", "#site-az"}
+    assert {"change-7", "site-az"} <= set(parsed.ids)
     text = "".join(parsed.text)
     assert "New <script>window.pwned=1</script>⟨U+202E⟩" in text
     assert "data:text/html,<script>alert(1)</script>" in text  # shown, not linked
@@ -340,6 +345,7 @@ def test_decisions_come_first_with_reasons_since_and_percent(decisions):
     headings = [line for line in markdown.splitlines() if line.startswith("#")]
     assert headings == [
         f"# {md(third.summary)}",
+        "## What changed",
         "## Needs a decision",
         "### Pending changes (9)",
         "#### Tuition: changed (#21, #24, #27, #30, #33, #36, #39, #42, #45)",

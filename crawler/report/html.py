@@ -13,14 +13,18 @@ from crawler.report.describe import (
     broken_site,
     conflict_options,
     decision_line,
+    command_prefix,
     evidence_items,
+    evidence_quotes,
     evidence_urls,
     label,
     moves,
+    overview,
     percent_text,
     review_command,
     safe_url,
     sections,
+    status_now,
     visible,
     waiting_since,
 )
@@ -40,7 +44,8 @@ _ENV.filters.update(safe_url=safe_url, percent=percent_text)
 _ENV.globals.update(moves=moves, label=label, kinds=KINDS, evidence_items=evidence_items,
                     evidence_urls=evidence_urls, review_command=review_command, broken_site=broken_site,
                     waiting_since=waiting_since, decision_line=decision_line,
-                    conflict_options=conflict_options, baseline_values=baseline_values)
+                    conflict_options=conflict_options, baseline_values=baseline_values, overview=overview,
+                    evidence_quotes=evidence_quotes, status_now=status_now, command_prefix=command_prefix)
 
 
 def render_html(report: dict) -> str:

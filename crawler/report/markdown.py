@@ -12,16 +12,20 @@ from crawler.report.describe import (
     broken_site,
     conflict_options,
     decision_line,
+    command_prefix,
     evidence_items,
+    evidence_quotes,
     evidence_urls,
     label,
     md,
     md_code,
     md_link,
     moves,
+    overview,
     percent_text,
     review_command,
     sections,
+    status_now,
     waiting_since,
 )
 from crawler.states import BREAKAGE
@@ -35,7 +39,8 @@ _ENV.filters.update(md=md, md_code=md_code, md_link=md_link, percent=percent_tex
 _ENV.globals.update(moves=moves, label=label, kinds=KINDS, evidence_items=evidence_items, evidence_urls=evidence_urls,
                     review_command=review_command, broken_site=broken_site, waiting_since=waiting_since,
                     decision_line=decision_line, conflict_options=conflict_options, baseline_values=baseline_values,
-                    breakage=BREAKAGE)
+                    breakage=BREAKAGE, overview=overview, evidence_quotes=evidence_quotes, status_now=status_now,
+                    command_prefix=command_prefix)
 
 
 def render_markdown(report: dict) -> str:
