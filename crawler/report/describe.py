@@ -447,7 +447,7 @@ def decision_line(d: dict) -> str:
 
 _PROGRAM_COLUMNS = {Kind.PROGRAM_ADDED: "New programs", Kind.PROGRAM_REMOVED: "Programs gone"}
 # A cell's entries in this order; the words after each count.
-STATES = ("held", "decided", "published", "first seen")
+STATES = ("held", "accepted since", "rejected since", "reverted since", "published", "first seen")
 
 
 def overview(report: dict, s: dict) -> dict[str, Any]:
@@ -461,18 +461,17 @@ def overview(report: dict, s: dict) -> dict[str, Any]:
         return rows.setdefault(institution, {"institution": institution, "cells": {}, "site": None,
                                              "name": report["institutions"].get(institution, institution)})
 
-    def add(g: dict, state: str, anchor: str, words: str | None = None) -> None:
+    def add(g: dict, state: str, anchor: str) -> None:
         c = g["change"]
         key = c["field"] or c["kind"]
         columns.setdefault(key, _PROGRAM_COLUMNS.get(c["kind"]) or label(c))
-        links = row(c["institution_id"])["cells"].setdefault(key, {}).setdefault(state, {"words": words or state,
-                                                                                         "links": []})
-        links["links"].append({"count": len(g["ids"]), "anchor": anchor})
+        row(c["institution_id"])["cells"].setdefault(key, {}).setdefault(state, []).append(
+            {"count": len(g["ids"]), "anchor": anchor})
 
     for g in s["pending"]:
         add(g, "held", f"change-{g['ids'][0]}")
     for g in s["decided"]:
-        add(g, "decided", f"change-{g['ids'][0]}", f"{DECIDED.get(g['change']['now']['action'], 'decided')} since")
+        add(g, f"{DECIDED.get(g['change']['now']['action'], 'decided')} since", f"change-{g['ids'][0]}")
     for buckets in s["accepted"].values():
         for bucket in buckets:
             for g in bucket["groups"]:
@@ -499,10 +498,11 @@ def overview(report: dict, s: dict) -> dict[str, Any]:
 
 
 def _cell(states: dict | None) -> dict | None:
-    """One overview cell: its entries in STATES order, each {"state", "words", "count", "links"},
-    and the same as words ("9 held, 2 published")."""
+    """One overview cell: its entries in STATES order, each {"state", "count", "links"}, and the
+    same as words ("9 held, 2 published")."""
     if not states:
         return None
-    entries = [{"state": st, "words": states[st]["words"], "links": states[st]["links"],
-                "count": sum(link["count"] for link in states[st]["links"])} for st in STATES if st in states]
-    return {"entries": entries, "text": ", ".join(f"{e['count']} {e['words']}" for e in entries)}
+    order = list(STATES) + sorted(set(states) - set(STATES))
+    entries = [{"state": st, "links": states[st], "count": sum(link["count"] for link in states[st])}
+               for st in order if st in states]
+    return {"entries": entries, "text": ", ".join(f"{e['count']} {e['state']}" for e in entries)}

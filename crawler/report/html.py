@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -13,7 +14,6 @@ from crawler.report.describe import (
     broken_site,
     conflict_options,
     decision_line,
-    command_prefix,
     evidence_items,
     evidence_quotes,
     evidence_urls,
@@ -28,6 +28,10 @@ from crawler.report.describe import (
     visible,
     waiting_since,
 )
+
+# The module itself (the package exports a function of the same name): its command_prefix is
+# looked up each time a template asks, so the one place that says how commands begin stays one.
+_DESCRIBE = sys.modules["crawler.report.describe"]
 
 # -- HTML -----------------------------------------------------------------------------------------
 
@@ -45,7 +49,7 @@ _ENV.globals.update(moves=moves, label=label, kinds=KINDS, evidence_items=eviden
                     evidence_urls=evidence_urls, review_command=review_command, broken_site=broken_site,
                     waiting_since=waiting_since, decision_line=decision_line,
                     conflict_options=conflict_options, baseline_values=baseline_values, overview=overview,
-                    evidence_quotes=evidence_quotes, status_now=status_now, command_prefix=command_prefix)
+                    evidence_quotes=evidence_quotes, status_now=status_now, command_prefix=lambda: _DESCRIBE.command_prefix())  # looked up at each use: one place
 
 
 def render_html(report: dict) -> str:

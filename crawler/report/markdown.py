@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import sys
 from jinja2 import Environment, PackageLoader
 
 from crawler.report.describe import (
@@ -12,7 +13,6 @@ from crawler.report.describe import (
     broken_site,
     conflict_options,
     decision_line,
-    command_prefix,
     evidence_items,
     evidence_quotes,
     evidence_urls,
@@ -30,6 +30,10 @@ from crawler.report.describe import (
 )
 from crawler.states import BREAKAGE
 
+# The module itself (the package exports a function of the same name): its command_prefix is
+# looked up each time a template asks, so the one place that says how commands begin stays one.
+_DESCRIBE = sys.modules["crawler.report.describe"]
+
 __all__ = ["decision_line", "render_markdown"]
 
 _ENV = Environment(loader=PackageLoader("crawler.report", "templates"), autoescape=False, trim_blocks=True,
@@ -40,7 +44,7 @@ _ENV.globals.update(moves=moves, label=label, kinds=KINDS, evidence_items=eviden
                     review_command=review_command, broken_site=broken_site, waiting_since=waiting_since,
                     decision_line=decision_line, conflict_options=conflict_options, baseline_values=baseline_values,
                     breakage=BREAKAGE, overview=overview, evidence_quotes=evidence_quotes, status_now=status_now,
-                    command_prefix=command_prefix)
+                    command_prefix=lambda: _DESCRIBE.command_prefix())  # looked up at each use: one place
 
 
 def render_markdown(report: dict) -> str:
