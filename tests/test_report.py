@@ -442,6 +442,10 @@ def test_held_first_seen_program_is_counted_apart(tmp_path):
     assert markdown.startswith(f"# {md(second.summary)}\n")
     assert "**0** published" in markdown and not re.search(r"(?<![\d-])-\d+\**\s(changes?\s)?published", markdown)
     assert "- **University of Arizona**: New programs 1 held; site degraded" in markdown
+    listed = cli("crawls", "--format", "json", "--data", str(tmp_path / "data"))
+    assert listed.returncode == 0, listed.stderr
+    assert [(r["changes_published"], r["first_seen"], r["changes_held"]) for r in json.loads(listed.stdout)] == [
+        (0, 9, 0), (0, 1, 1)]
 
 
 # -- each quote with its page -------------------------------------------------------------------------
