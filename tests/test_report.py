@@ -655,3 +655,19 @@ def test_overview_of_a_busy_night_counts_every_change_once():
     arizona = next(r for r in o["rows"] if r["institution"] == "arizona")
     fee = o["columns"].index(next(c for c in o["columns"] if c["key"] == "application_fee"))
     assert arizona["cells"][fee]["text"] == "1 held"
+
+
+def test_overview_cell_of_many_cards_links_its_first():
+    # Sixty programs first seen on a site whose breaker tripped: sixty held cards of one kind.
+    report = _demo_like_report()
+    added = [{**_change(500 + i, f"arizona/p{i}", field=None, kind="program_added", old=None, new={"name": f"P{i}"},
+                        status="pending"), "cause": "site", "evidence_old": None, "evidence_new": None,
+              "source_url": None, "reason": "first seen while its site is degraded", "initial_load": True,
+              "crawl_id": "c2", "detected_at": "2026-11-02"} for i in range(60)]
+    report = report | {"changes": report["changes"] + added,
+                       "counts": report["counts"] | {"pending": 61, "initial_load": 60, "initial_load_held": 60}}
+    html = render_html(report)
+    table = html.split('<table class="overview">')[1].split("</table>")[0]
+    assert '<span class="state held"><a href="#change-500">60</a> held (60 cards, from the first)</span>' in table
+    assert table.count('href="#change-5') == 1
+    assert "- **University of Arizona**: New programs 60 held;" in render_markdown(report)
