@@ -363,6 +363,11 @@ def moves(change: dict) -> list[dict[str, Any]]:
              "percent": change.get("percent")}]
 
 
+def counted(n: Any, word: str) -> str:
+    """"1 page", "2 pages": a count and its noun."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def percent_text(value: float | None) -> str:
     return f"{value:+.1f}%" if value is not None else ""
 

@@ -12,6 +12,7 @@ from crawler.report.describe import (
     KINDS,
     baseline_values,
     broken_site,
+    counted,
     conflict_options,
     decision_line,
     evidence_items,
@@ -44,7 +45,7 @@ def _finalize(value: Any) -> Any:
 
 _ENV = Environment(loader=PackageLoader("crawler.report", "templates"), autoescape=select_autoescape(default=True),
                    trim_blocks=True, lstrip_blocks=True, finalize=_finalize)
-_ENV.filters.update(safe_url=safe_url, percent=percent_text)
+_ENV.filters.update(counted=counted, safe_url=safe_url, percent=percent_text)
 _ENV.globals.update(moves=moves, label=label, kinds=KINDS, evidence_items=evidence_items,
                     evidence_urls=evidence_urls, review_command=review_command, broken_site=broken_site,
                     waiting_since=waiting_since, decision_line=decision_line,

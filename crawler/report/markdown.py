@@ -11,6 +11,7 @@ from crawler.report.describe import (
     KINDS,
     baseline_values,
     broken_site,
+    counted,
     conflict_options,
     decision_line,
     evidence_items,
@@ -38,7 +39,7 @@ __all__ = ["decision_line", "render_markdown"]
 
 _ENV = Environment(loader=PackageLoader("crawler.report", "templates"), autoescape=False, trim_blocks=True,
                    lstrip_blocks=True)
-_ENV.filters.update(md=md, md_code=md_code, md_link=md_link, percent=percent_text,
+_ENV.filters.update(counted=counted, md=md, md_code=md_code, md_link=md_link, percent=percent_text,
                     capital=lambda text: text[:1].upper() + text[1:], quoted=lambda text: f"“{text}”")
 _ENV.globals.update(moves=moves, label=label, kinds=KINDS, evidence_items=evidence_items, evidence_urls=evidence_urls,
                     review_command=review_command, broken_site=broken_site, waiting_since=waiting_since,
