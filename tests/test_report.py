@@ -671,3 +671,12 @@ def test_overview_cell_of_many_cards_links_its_first():
     assert '<span class="state held"><a href="#change-500">60</a> held (60 cards, from the first)</span>' in table
     assert table.count('href="#change-5') == 1
     assert "- **University of Arizona**: New programs 60 held;" in render_markdown(report)
+
+
+def test_a_spider_list_that_cannot_be_read_leaves_only_the_coverage_line_out(monkeypatch):
+    from crawler.report.gather import coverage_line
+    import crawler.roster
+
+    assert re.fullmatch(r"covering \d+ of 46 online programs", coverage_line())
+    monkeypatch.setattr(crawler.roster, "spider_names", lambda: (_ for _ in ()).throw(SyntaxError("a broken spider")))
+    assert coverage_line() is None

@@ -101,12 +101,13 @@ def _data_dir(db: Database) -> str | None:
 
 def coverage_line() -> str | None:
     """"covering N of 46 online programs": the roster's line (crawler/roster.py, the one place
-    that counts), as of the night; None when the roster cannot be read (the report still goes out)."""
-    from crawler.roster import coverage  # the spider list: read when a report is built, not on import
-
+    that counts), as of the night; None when the roster or the spider list cannot be read (a
+    spider module that does not import, say): the line is not worth a report that does not go out."""
     try:
+        from crawler.roster import coverage  # the spider list: read when a report is built, not on import
+
         return coverage().line()
-    except (OSError, ValueError, ImportError):
+    except Exception:  # noqa: BLE001 - any failure here only leaves the line out
         return None
 
 
