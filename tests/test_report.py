@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,6 +22,7 @@ from crawler.report import (
     by_programs, describe, moves, group, md, md_code, render_html, render_markdown, safe_url, summary_line, visible,
 )
 from tests.conftest import SITES
+from tests.support.datadir import cli
 
 # -- scenarios: real refreshes over edited copies of the recorded sites -------------------------------
 
@@ -86,6 +88,34 @@ def hostile_scenario(root: Path) -> list:
             (CATALOG, NAME, f"<h1>{page_text(PAYLOAD_NAME)}</h1>"),
         ]),
     ])
+
+
+def held_first_seen_scenario(root: Path) -> list:
+    """A baseline, then a night where Arizona is degraded (its GRE sentence unreadable) and its
+    catalog lists one more concentration: a program first seen on a degraded site is held, and
+    nothing else changed (F22: the summary once said "-1 changes published")."""
+    return nights(root, [
+        SITES / "2024-09-15",
+        snapshot_copy(root, "2026-11-01", [
+            (ADMISSIONS, GRE, UNREADABLE_GRE),
+            (CATALOG, "<li>Special Librarianship</li>", "<li>Special Librarianship</li>\n<li>Youth Services Librarianship</li>"),
+        ]),
+    ])
+
+
+USM_ABOUT = "www.usm.edu/library-information-science/about-us"
+USM_MLIS = "www.usm.edu/library-information-science/master-library-and-information-science"
+
+
+def pages_scenario(root: Path) -> list:
+    """Southern Miss states the MLIS's credits on two pages (the school's About page and the degree's
+    requirements); both move from 40 to 41, so the change has a quote from each page."""
+    data = root / "data"
+    changed = snapshot_copy(root, "2026-11-02", [
+        (USM_ABOUT, "Our 40\ngraduate credit hour", "Our 41\ngraduate credit hour"),
+        (USM_MLIS, "Earned 40*", "Earned 41*"),
+    ])
+    return [refresh(data, snapshot, ["usm"], log=lambda line: None) for snapshot in (SITES / "2024-09-15", changed)]
 
 
 def report_json(result) -> dict:
@@ -217,6 +247,15 @@ def test_summary_line():
     assert _summary(kind="renormalize", accepted=9) == "mlis-crawler renormalize 2026-11-02: 9 changes published"
 
 
+def test_summary_line_never_counts_first_seen_programs_as_published():
+    # F22: 60 programs first seen on a site whose breaker tripped, all held; nothing else changed.
+    assert _summary(accepted=0, published=0, initial_load=60, initial_load_held=60, pending=60) == (
+        "mlis-crawler refresh 2026-11-02: 0 changes published; 60 programs seen for the first time "
+        "(60 held for review); 60 waiting for review")
+    # A report written before `published` was counted: never below zero.
+    assert _summary(accepted=0, initial_load=60, pending=60).startswith("mlis-crawler refresh 2026-11-02: 0 changes published;")
+
+
 # -- grouping ---------------------------------------------------------------------------------------
 
 def _change(change_id, program_id, field="tuition", kind="changed", old="900", new="950", status="accepted"):
@@ -277,11 +316,12 @@ def test_moves_give_percent_per_rate():
 class _Tags(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.tags, self.hrefs, self.handlers, self.text = [], [], [], []
+        self.tags, self.hrefs, self.handlers, self.text, self.ids = [], [], [], [], []
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
         self.hrefs += [v for k, v in attrs if k == "href"]
+        self.ids += [v for k, v in attrs if k == "id"]
         self.handlers += [k for k, _ in attrs if k.startswith("on")]
 
     def handle_data(self, data):
@@ -315,7 +355,11 @@ def test_html_keeps_page_text_as_text_and_links_only_http():
     parsed.feed(html)
     assert not {"script", "img", "svg", "iframe", "object", "embed", "base", "form"} & set(parsed.tags)
     assert parsed.handlers == []
-    assert parsed.hrefs == ["https://example.edu/new?a=1&b=2"]  # the only http(s) URL; attribute unescaped by the parser
+    # The only http(s) URL (attribute unescaped by the parser); every other link is the overview's,
+    # to a card of this page.
+    assert [h for h in parsed.hrefs if not h.startswith("#")] == ["https://example.edu/new?a=1&b=2"]
+    assert {h for h in parsed.hrefs if h.startswith("#")} == {"#change-7", "#site-az"}
+    assert {"change-7", "site-az"} <= set(parsed.ids)
     text = "".join(parsed.text)
     assert "New <script>window.pwned=1</script>⟨U+202E⟩" in text
     assert "data:text/html,<script>alert(1)</script>" in text  # shown, not linked
@@ -340,6 +384,7 @@ def test_decisions_come_first_with_reasons_since_and_percent(decisions):
     headings = [line for line in markdown.splitlines() if line.startswith("#")]
     assert headings == [
         f"# {md(third.summary)}",
+        "## What changed",
         "## Needs a decision",
         "### Pending changes (9)",
         "#### Tuition: changed (#21, #24, #27, #30, #33, #36, #39, #42, #45)",
@@ -383,3 +428,255 @@ def test_markdown_of_hostile_pages_stays_text(hostile):
     # Every link is an http(s) autolink: no inline links, no reference definitions.
     assert not re.search(r"(?<!\\)\]\(", markdown)
     assert not re.search(r"^\s*(?<!\\)\[[^\]]*\]:", markdown, re.M)
+
+
+# -- F22: a held first-seen program is not taken off what was published --------------------------------
+
+def test_held_first_seen_program_is_counted_apart(tmp_path):
+    _, second = held_first_seen_scenario(tmp_path)
+    counts = report_json(second)["counts"]
+    assert (counts["published"], counts["initial_load"], counts["initial_load_held"], counts["pending"]) == (0, 1, 1, 1)
+    assert second.summary == ("mlis-crawler refresh 2026-11-01: 0 changes published; 1 program seen for the first time "
+                              "(1 held for review); 1 waiting for review; 1 site broken (arizona)")
+    markdown = (second.report_dir / "report.md").read_text(encoding="utf-8")
+    assert markdown.startswith(f"# {md(second.summary)}\n")
+    assert "**0** published" in markdown and not re.search(r"(?<![\d-])-\d+\**\s(changes?\s)?published", markdown)
+    assert "- **University of Arizona**: New programs 1 held; site degraded" in markdown
+    listed = cli("crawls", "--format", "json", "--data", str(tmp_path / "data"))
+    assert listed.returncode == 0, listed.stderr
+    assert [(r["changes_published"], r["first_seen"], r["changes_held"]) for r in json.loads(listed.stdout)] == [
+        (0, 9, 0), (0, 1, 1)]
+
+
+# -- each quote with its page -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    return pages_scenario(tmp_path_factory.mktemp("pages"))
+
+
+def test_every_quote_names_its_page_when_several_pages_state_a_value(pages):
+    _, second = pages
+    about, mlis = (f"https://{page}" for page in (USM_ABOUT, USM_MLIS))
+    change = next(c for c in report_json(second)["changes"] if c["field"] == "total_credits")
+    assert change["source_url"] == about  # the page the card names once; its quote is named too
+    markdown = (second.report_dir / "report.md").read_text(encoding="utf-8")
+    assert ("| “Our 40 graduate credit hour program does not require physical residence in Mississippi, but each "
+            f"course does have required real-time online class meetings.” from <{about}><br>“Earned 40\\* semester hours "
+            "of credit consisting of 22 hours of required courses, 15 hours of general electives, and three hours of the "
+            f"master's project” from <{mlis}> | “Our 41 graduate") in markdown
+    html = (second.report_dir / "report.html").read_text(encoding="utf-8")
+    for value in ("40", "41"):
+        assert re.search(rf'<blockquote>Our {value} graduate credit hour program[^<]*</blockquote>\s*'
+                         rf'<p class="from">from <a href="{re.escape(about)}"', html)
+        assert re.search(rf'<blockquote>Earned {value}\* semester hours[^<]*</blockquote>\s*'
+                         rf'<p class="from">from <a href="{re.escape(mlis)}"', html)
+    from crawler.report.terminal import describe_group
+    lines = describe_group({"change": change, "ids": [change["change_id"]],
+                            "programs": [{"program_id": change["program_id"], "name": "MLIS"}]}, {}, tmp_path_of(second))
+    quoted = [line for line in lines if line.lstrip().startswith("now:")]
+    assert [line.rsplit("(from ", 1)[-1] for line in quoted] == [f"{about})", f"{mlis})"]
+
+
+def tmp_path_of(result) -> Path:
+    return result.report_dir.parent.parent
+
+
+def test_a_quote_from_the_cards_own_page_alone_is_not_named_twice():
+    from crawler.report.describe import evidence_quotes
+    page, other = "https://example.edu/a", "https://example.edu/b"
+    one = evidence_quotes([{"text": "37 units", "url": page}], page)
+    assert one == [{"text": "37 units", "url": page, "page": False}]
+    two = evidence_quotes([{"text": "37 units", "url": page}, {"text": "37 credits", "url": other}], page)
+    assert [(q["url"], q["page"]) for q in two] == [(page, True), (other, True)]
+    hidden = evidence_quotes([{"text": "x", "url": "javascript:alert(1)"}], page)
+    assert hidden == [{"text": "x", "url": None, "page": True}]  # said to be elsewhere, never linked
+
+
+# -- reject beside accept -----------------------------------------------------------------------------
+
+def test_every_held_card_shows_accept_and_reject(decisions):
+    *_, third = decisions
+    ids = "21 24 27 30 33 36 39 42 45"
+    markdown = (third.report_dir / "report.md").read_text(encoding="utf-8")
+    held = markdown.split("### Pending changes")[1].split("### Broken sites")[0]
+    data = shlex.quote(str(third.report_dir.parent.parent))
+    assert (f"To accept:\n\n```sh\nmlis-crawler review accept {ids} --reason \"…\" --data {data}\n```\n\n"
+            f"To reject:\n\n```sh\nmlis-crawler review reject {ids} --reason \"…\" --data {data}\n```") in held
+    html = (third.report_dir / "report.html").read_text(encoding="utf-8")
+    cards = re.findall(r'<article class="card change pending".*?</article>', html, re.S)
+    assert len(cards) == 1
+    for card in cards:
+        assert f'To accept</span><code>mlis-crawler review accept {ids} --reason' in card
+        assert f'To reject</span><code>mlis-crawler review reject {ids} --reason' in card
+
+
+def test_commands_begin_with_the_one_prefix(decisions, monkeypatch):
+    import sys
+    monkeypatch.setattr(sys.modules["crawler.report.describe"], "command_prefix", lambda: "/opt/mlis/.venv/bin/mlis-crawler")
+    report = report_json(decisions[-1]) | {"data_dir": "/srv/mlis"}
+    for text in (render_markdown(report), render_html(report)):
+        assert "/opt/mlis/.venv/bin/mlis-crawler review accept 21 " in text
+        assert "/opt/mlis/.venv/bin/mlis-crawler review reject 21 " in text
+        assert not re.search(r"(?<![/\w])mlis-crawler review", text)
+
+
+# -- a report shown again after decisions -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def decided(tmp_path_factory):
+    """Two nights (a baseline, then the online rate +38.9%: held for 9 programs); then alice accepts
+    the MA's and bob rejects the others', and the report of the night is shown again."""
+    root = tmp_path_factory.mktemp("decided")
+    _, held = nights(root, [SITES / "2024-09-15",
+                            snapshot_copy(root, "2026-11-02", [(ADMISSIONS, "$900/unit", "$1,250 per unit")])])
+    data = root / "data"
+    ids = {c["program_id"]: c["change_id"] for c in report_json(held)["changes"] if c["status"] == "pending"}
+    ma = ids.pop("arizona/ma-lis")
+    for args in (("accept", str(ma), "--by", "alice", "--reason", "bursar confirms the new rate"),
+                 ("reject", *map(str, ids.values()), "--by", "bob", "--reason", "the concentrations keep the old rate")):
+        run = cli("review", *args, "--data", str(data))
+        assert run.returncode == 0, run.stderr
+    shown = {fmt: cli("report", "--crawl", held.crawl_id, "--format", fmt, "--data", str(data)) for fmt in ("md", "html")}
+    for run in shown.values():
+        assert run.returncode == 0, run.stderr
+    return held, ma, sorted(ids.values()), shown["md"].stdout, shown["html"].stdout
+
+
+def test_report_after_decisions_shows_where_each_held_change_stands(decided):
+    held, ma, others, markdown, html = decided
+    written = (held.report_dir / "report.md").read_text(encoding="utf-8")
+    assert "mlis-crawler review accept" in written  # as the night wrote it
+    # Shown again: no command to decide what is decided (pasted, it would fail), each card's state now.
+    assert "review accept" not in markdown and "review reject" not in markdown
+    assert "review accept" not in html and "review reject" not in html
+    assert "Nothing: every change this report held has been decided since (below), every site healthy." in markdown
+    assert "**Since this report was written, 9 held change(s) were decided**" in markdown
+    decided_part = markdown.split("## Held, decided since this report\n")[1].split("## Changes published")[0]
+    assert f"### Tuition: changed (#{ma})" in decided_part
+    assert re.search(r"\*\*Now accepted on \S+ by alice\*\* — why: bursar confirms the new rate\.", decided_part)
+    assert f"### Tuition: changed ({', '.join(f'#{i}' for i in others)})" in decided_part
+    assert re.search(r"\*\*Now rejected on \S+ by bob\*\* — why: the concentrations keep the old rate\.", decided_part)
+    assert "- **University of Arizona**: Tuition 1 accepted since, 8 rejected since" in markdown
+    cards = re.findall(r'<article class="card change decided".*?</article>', html, re.S)
+    assert len(cards) == 2 and all('class="status-now"' in card for card in cards)
+    assert 'id="pending"' not in html
+    # The report keeps its word: its lists and summary are as written.
+    assert held.summary in markdown.splitlines()[0].replace("\\", "")
+
+
+# -- the header: configuration warnings and coverage ------------------------------------------------------
+
+def test_config_warnings_and_coverage_are_in_the_header(tmp_path):
+    from crawler.config import parse_config
+    from crawler.report.gather import failure_report
+    from crawler.roster import coverage
+    from sqlite_utils import Database
+
+    risky = parse_config({"crawl": {"contact": "ops@example.edu",
+                                    "settings": {"ROBOTSTXT_OBEY": False, "DOWNLOAD_DELAY": 0}}})
+    assert len(risky.warnings()) == 2
+    night = refresh(tmp_path / "data", SITES / "2024-09-15", ["arizona"], log=lambda line: None, config=risky)
+    line = coverage().line()
+    assert re.fullmatch(r"covering \d+ of 46 online programs", line)
+    written = report_json(night)
+    assert written["warnings"] == risky.warnings() and written["coverage"] == line
+    markdown = (night.report_dir / "report.md").read_text(encoding="utf-8")
+    head = markdown.split("## What changed")[0]
+    for warning in risky.warnings():
+        assert f"**Configuration warning:** {md(warning)}" in head
+    assert f"The crawler is {line}." in head
+    html = (night.report_dir / "report.html").read_text(encoding="utf-8")
+    header = html.split("</header>")[0]
+    assert header.count("<li>Configuration: ") == 2 and "robots.txt off (ROBOTSTXT_OBEY = false)" in header
+    assert f'<span class="coverage">The crawler is {line}.</span>' in header
+    failed = failure_report(Database(tmp_path / "data" / "history.db"), night.crawl_id, "a test", risky.warnings())
+    assert "**Configuration warning:** " in render_markdown(failed).split("**Why:**")[0]
+    # Without a risky setting, nothing is said.
+    quiet = refresh(tmp_path / "quiet", SITES / "2024-09-15", ["arizona"], log=lambda line: None,
+                    config=parse_config({}))
+    assert report_json(quiet)["warnings"] == []
+    assert "Configuration" not in (quiet.report_dir / "report.md").read_text(encoding="utf-8")
+
+
+# -- the overview ----------------------------------------------------------------------------------------
+
+def test_overview_comes_first_and_links_each_count_to_its_card(decisions):
+    *_, third = decisions
+    markdown = (third.report_dir / "report.md").read_text(encoding="utf-8")
+    overview = markdown.split("## What changed\n")[1].split("## Needs a decision")[0]
+    assert overview == ("\n**9** waiting for review · **9** published · **1** of 1 site(s) broken · 0 first seen\n\n"
+                        "- **University of Arizona**: Tuition 9 held; Application deadlines 9 published; site degraded\n\n")
+    html = (third.report_dir / "report.html").read_text(encoding="utf-8")
+    table = html.split('<table class="overview">')[1].split("</table>")[0]
+    assert re.findall(r'<th scope="col">([^<]*)</th>', table) == ["University", "Tuition", "Application deadlines", "Site"]
+    links = dict((text, href) for href, text in re.findall(r'<a href="#([^"]+)">([^<]+)</a>', table))
+    assert links == {"9": links["9"], "degraded": "site-arizona"}
+    cells = re.findall(r'data-field="(\w+)"><span class="state (\w+)"><a href="#(change-\d+)">(\d+)</a>', table)
+    assert cells == [("tuition", "held", "change-21", "9"), ("application_deadlines", "published", "change-19", "9")]
+    for _, _, anchor, _ in cells:
+        assert f'id="{anchor}"' in html
+    assert html.index('id="overview"') < html.index('id="decisions"')
+
+
+def _demo_like_report() -> dict:
+    """A night like the demo's second: seven universities, a held fee, changes to several fields."""
+    fields = ["tuition", "application_deadlines", "total_credits", "entrance_exam", "duration", "min_gpa"]
+    names = {"arizona": "University of Arizona", "buffalo": "University at Buffalo", "denver": "University of Denver",
+             "lsu": "Louisiana State University", "twu": "Texas Woman's University",
+             "usm": "University of Southern Mississippi", "wisconsin": "University of Wisconsin-Madison"}
+    changes, next_id = [], 100
+    for i, institution in enumerate(names):
+        for field in fields[i % 3: i % 3 + 3]:
+            next_id += 1
+            changes.append({**_change(next_id, f"{institution}/mlis", field=field, old=None, new=None),
+                            "cause": "site", "evidence_old": None, "evidence_new": None, "source_url": None,
+                            "reason": None, "initial_load": False, "crawl_id": "c2", "detected_at": "2026-11-02"})
+    changes[0] = {**changes[0], "field": "application_fee", "status": "pending", "reason": "money moved by +33.9%"}
+    report = {"crawl_id": "c2", "kind": "crawl", "source": "live", "observed_on": "2026-11-02", "started_at": "s",
+              "finished_at": "f", "institutions": names, "changes": changes, "still_pending": [], "unseen": [],
+              "spiders": [{"name": n, "health": "ok", "quarantined": False, "pages": 3, "programs": 5, "errors": []}
+                          for n in names],
+              "counts": {"accepted": len(changes) - 1, "published": len(changes) - 1, "initial_load": 0, "pending": 1,
+                         "rejected": 0, "breakage": 0, "still_pending": 0, "sites_broken": 0},
+              "warnings": [], "coverage": "covering 16 of 46 online programs"}
+    report["summary"] = summary_line(report)
+    return report
+
+
+def test_overview_of_a_busy_night_counts_every_change_once():
+    from crawler.report.describe import overview, sections
+    report = _demo_like_report()
+    o = overview(report, sections(report))
+    assert [r["name"] for r in o["rows"]] == sorted(report["institutions"].values())
+    counted = sum(e["count"] for r in o["rows"] for cell in r["cells"] if cell for e in cell["entries"])
+    assert counted == len(report["changes"]) == 21
+    assert o["totals"] | {} == {"held": 1, "decided": 0, "published": 20, "first_seen": 0, "sites_broken": 0, "sites": 7}
+    arizona = next(r for r in o["rows"] if r["institution"] == "arizona")
+    fee = o["columns"].index(next(c for c in o["columns"] if c["key"] == "application_fee"))
+    assert arizona["cells"][fee]["text"] == "1 held"
+
+
+def test_overview_cell_of_many_cards_links_its_first():
+    # Sixty programs first seen on a site whose breaker tripped: sixty held cards of one kind.
+    report = _demo_like_report()
+    added = [{**_change(500 + i, f"arizona/p{i}", field=None, kind="program_added", old=None, new={"name": f"P{i}"},
+                        status="pending"), "cause": "site", "evidence_old": None, "evidence_new": None,
+              "source_url": None, "reason": "first seen while its site is degraded", "initial_load": True,
+              "crawl_id": "c2", "detected_at": "2026-11-02"} for i in range(60)]
+    report = report | {"changes": report["changes"] + added,
+                       "counts": report["counts"] | {"pending": 61, "initial_load": 60, "initial_load_held": 60}}
+    html = render_html(report)
+    table = html.split('<table class="overview">')[1].split("</table>")[0]
+    assert '<span class="state held"><a href="#change-500">60</a> held (60 cards, from the first)</span>' in table
+    assert table.count('href="#change-5') == 1
+    assert "- **University of Arizona**: New programs 60 held;" in render_markdown(report)
+
+
+def test_a_spider_list_that_cannot_be_read_leaves_only_the_coverage_line_out(monkeypatch):
+    from crawler.report.gather import coverage_line
+    import crawler.roster
+
+    assert re.fullmatch(r"covering \d+ of 46 online programs", coverage_line())
+    monkeypatch.setattr(crawler.roster, "spider_names", lambda: (_ for _ in ()).throw(SyntaxError("a broken spider")))
+    assert coverage_line() is None

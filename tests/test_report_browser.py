@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.report import safe_url
-from tests.test_report import decisions_scenario, hostile_scenario, report_json
+from crawler.report import render_html, safe_url
+from tests.test_report import _demo_like_report, decisions_scenario, hostile_scenario, report_json
 
 pytestmark = pytest.mark.browser
 
@@ -45,10 +45,10 @@ def browser():
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def open_report(driver, path: Path, width: int):
+def open_report(driver, path: Path, width: int, height: int = 900):
     """Load a report with the viewport of a `width`-pixel-wide screen (a phone when narrow)."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
     driver.get(path.resolve().as_uri())
     assert driver.execute_script("return document.readyState") == "complete"
     return driver
@@ -148,7 +148,13 @@ def test_links_are_http_pages_and_point_at_the_source(browser, hostile, decision
         links = driver.execute_script(
             "return [...document.querySelectorAll('a')].map(a => [a.getAttribute('href'), a.href, a.protocol, a.textContent])")
         assert links, "the report links to its pages"
+        # The overview's links lead to cards of this page, each of which exists; every other link is a page.
+        inside = [attribute for attribute, *_ in links if attribute.startswith("#")]
+        assert inside and driver.execute_script(
+            "return arguments[0].every(h => document.getElementById(h.slice(1)) !== null)", inside)
         for attribute, resolved, protocol, text in links:
+            if attribute.startswith("#"):
+                continue
             assert protocol in ("http:", "https:")
             assert attribute == resolved == text  # the href is the source URL itself, shown as the link text
             assert attribute in expected
@@ -184,3 +190,40 @@ def test_screenshots_for_a_person_to_look_at(browser, decisions, tmp_path):
         shot = out / f"report-{width}.png"
         assert driver.save_screenshot(str(shot))
         assert shot.stat().st_size > 10_000
+
+
+# A phone's first screen: 390 x 844 CSS pixels (the newcomer scrolled 9,800 px of one to see what changed).
+PHONE_HEIGHT = 844
+
+
+@pytest.mark.parametrize("width, height", [(PHONE, PHONE_HEIGHT), (DESKTOP, 900)])
+def test_the_overview_is_on_the_first_screen_and_leads_to_each_card(browser, decisions, tmp_path, width, height):
+    busy = tmp_path / "busy" / "report.html"  # seven universities, as the demo's second night
+    busy.parent.mkdir()
+    busy.write_text(render_html(_demo_like_report() | {"data_dir": "/srv/mlis-crawler/data"}), encoding="utf-8")
+    for path, rows in ((decisions[-1].report_dir / "report.html", 1), (busy, 7)):
+        driver = open_report(browser, path, width, height)
+        assert driver.execute_script("return window.innerHeight") == height
+        top, bottom = driver.execute_script(
+            "const r = document.querySelector('#overview').getBoundingClientRect(); return [r.top, r.bottom]")
+        assert 0 < top and bottom <= height, (path, top, bottom)  # all of it, without scrolling
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= width
+        assert len(driver.execute_script("return [...document.querySelectorAll('#overview tbody tr')]")) == rows
+        links = driver.execute_script("return [...document.querySelectorAll('#overview a')].map(a => a.getAttribute('href'))")
+        assert links and all(link.startswith("#") for link in links)
+        for link in links:  # each count brings its card on screen
+            driver.execute_script("window.scrollTo(0, 0); document.querySelector(arguments[0]).click()",
+                                  f"#overview a[href='{link}']")
+            card_top, scrolled = driver.execute_script(
+                "return [document.getElementById(arguments[0]).getBoundingClientRect().top, window.scrollY]", link[1:])
+            assert scrolled > 0 and -1 < card_top <= height - 48, (link, card_top)  # its title at least
+    driver = open_report(browser, decisions[-1].report_dir / "report.html", width, height)
+    assert "University of Arizona 9 held 9 published degraded" in text_of(driver, "#overview").replace("\n", " ")
+    # Each cell names its field: the column head on a wide screen, before the cell on a phone.
+    heads = driver.execute_script("return [...document.querySelectorAll('#overview thead th')].map(th => th.offsetParent !== null)")
+    labels = driver.execute_script("return [...document.querySelectorAll('#overview td:not(.empty)')]"
+                                   ".map(td => getComputedStyle(td, '::before').content)")
+    if width == PHONE:
+        assert not any(heads) and labels == ['"Tuition: "', '"Application deadlines: "', '"Site: "']
+    else:
+        assert all(heads) and set(labels) == {"none"}

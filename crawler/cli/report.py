@@ -26,8 +26,10 @@ def command(data, crawl_id, fmt):
 
     The report is the one the crawl wrote that night, unchanged: decisions made since (accept,
     reject, revert, rollback: when, by whom, why) are shown in a section of their own, and in JSON
-    as `decisions_after`, never by rewriting its lists. A crawl that failed or was interrupted has
-    a report saying so, the reason, and the last good publish. Without --crawl, a warning on
+    as `decisions_after`, never by rewriting its lists. Each change it held that was decided since
+    shows where it stands now (accepted or rejected, when, by whom, why) instead of the commands
+    that decide it. A crawl that failed or was interrupted has a report saying so, the reason, and
+    the last good publish. Without --crawl, a warning on
     stderr names any later crawl that failed or did not finish. Reads only: works on a
     read-only data folder.
     """

@@ -14,6 +14,8 @@ from crawler.states import CrawlStatus, Health, Kind
 
 def crawl_rows(db: Database, working: bool) -> list[dict]:
     """One dict per crawl, oldest first: status, times, source, sites, changes, whether published."""
+    from crawler.report.describe import published_count  # the report's count, one rule (the report imports this module)
+
     sites: dict[str, dict[str, int]] = {}
     for crawl_id, health, n in db.execute("SELECT crawl_id, health, count(*) FROM spider_runs GROUP BY crawl_id, health"):
         sites.setdefault(crawl_id, {Health.OK: 0, Health.DEGRADED: 0, Health.FAILED: 0})[health] = n
@@ -37,7 +39,7 @@ def crawl_rows(db: Database, working: bool) -> list[dict]:
             "started_at": crawl["started_at"], "finished_at": crawl["finished_at"] if status != "interrupted" else None,
             "source": crawl["source"], "observed_on": crawl["observed_on"],
             "sites": sites.get(crawl["crawl_id"], {Health.OK: 0, Health.DEGRADED: 0, Health.FAILED: 0}),
-            "changes_published": (counts.get("accepted", 0) - counts.get("initial_load", 0)) if report else None,
+            "changes_published": published_count(counts) if report else None,
             "first_seen": counts.get("initial_load") if report else None,
             "changes_held": counts.get("pending") if report else None,
             "published": crawl["crawl_id"] in published or crawl["status"] == CrawlStatus.PUBLISHED,

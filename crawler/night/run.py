@@ -73,7 +73,7 @@ class Night:
                 "status": CrawlStatus.RUNNING, "code_version": __version__, "parser_version": PARSER_VERSION,
             })
             steps = self.source.steps(db, paths, crawl_id, signals, config)
-            return run_steps(db, paths, crawl_id, signals, steps, self.log, config.policy)
+            return run_steps(db, paths, crawl_id, signals, steps, self.log, config.policy, config.warnings())
 
     def _dry(self, config: Config) -> NightResult:
         """The night on a scratch folder in the system's temporary directory holding a copy of the

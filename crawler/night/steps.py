@@ -19,6 +19,7 @@ from __future__ import annotations
 import secrets
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Sequence
 
 from crawler.datadir import DataDir
 from crawler.errors import Interrupted
@@ -58,7 +59,7 @@ def abandon_interrupted(db) -> list[str]:
     return rows
 
 
-def fail_crawl(db, paths: DataDir, crawl_id: str, reason: str, log=print) -> None:
+def fail_crawl(db, paths: DataDir, crawl_id: str, reason: str, log=print, warnings: Sequence[str] = ()) -> None:
     """Record a crawl that did not finish, and write its report saying so.
 
     Before its reconcile committed it changed nothing: it is `failed`. After, its changes are
@@ -69,7 +70,7 @@ def fail_crawl(db, paths: DataDir, crawl_id: str, reason: str, log=print) -> Non
         with db.atomic():
             db.execute("""UPDATE crawls SET status = CASE WHEN status IN ('running', 'staged') THEN 'failed' ELSE status END,
                           error = ?, finished_at = coalesce(finished_at, ?) WHERE crawl_id = ?""", [reason, now(), crawl_id])
-            report = failure_report(db, crawl_id)
+            report = failure_report(db, crawl_id, warnings=warnings)
             store_report(db, report)
             write_reports(report, paths.report_dir(crawl_id))
     except Exception as exc:  # the failure must not hide the error that caused it
@@ -99,9 +100,10 @@ def recover(db, paths: DataDir, log=print) -> None:
 
 
 def run_steps(db, paths: DataDir, crawl_id: str, signals: Signals, steps, log=print,
-              policy: Policy = POLICY) -> NightResult:
+              policy: Policy = POLICY, warnings: Sequence[str] = ()) -> NightResult:
     """Run a crawl's steps up to its reconcile, then publish and report it; a crawl that fails or
-    is interrupted on the way is recorded as failed, with a report that says so."""
+    is interrupted on the way is recorded as failed, with a report that says so. `warnings`: what
+    the configuration risks (`Config.warnings()`), said in the report either way."""
     try:
         for when, step in steps:
             signals.stop_if_asked(when)
@@ -109,16 +111,17 @@ def run_steps(db, paths: DataDir, crawl_id: str, signals: Signals, steps, log=pr
         signals.stop_if_asked("before its reconcile")
         reconcile(db, crawl_id, policy)
     except Interrupted as exc:
-        fail_crawl(db, paths, crawl_id, str(exc), log)
+        fail_crawl(db, paths, crawl_id, str(exc), log, warnings)
         raise Interrupted(exc.signum, f"{exc}: crawl {crawl_id} recorded as failed; nothing was published; "
                                       f"the last good publish is {last_good(db)}") from None
     except BaseException as exc:
-        fail_crawl(db, paths, crawl_id, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__, log)
+        fail_crawl(db, paths, crawl_id, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__, log,
+                   warnings)
         raise
     try:
-        result = publish_and_report(db, paths, crawl_id)
+        result = publish_and_report(db, paths, crawl_id, warnings)
     except BaseException as exc:
-        fail_crawl(db, paths, crawl_id, f"publishing failed: {exc}", log)
+        fail_crawl(db, paths, crawl_id, f"publishing failed: {exc}", log, warnings)
         raise
     if signals.received:
         raise Interrupted(signals.received, f"interrupted by {signals.name} after crawl {crawl_id}'s changes were "
@@ -126,7 +129,7 @@ def run_steps(db, paths: DataDir, crawl_id: str, signals: Signals, steps, log=pr
     return result
 
 
-def publish_and_report(db, paths: DataDir, crawl_id: str) -> NightResult:
+def publish_and_report(db, paths: DataDir, crawl_id: str, warnings: Sequence[str] = ()) -> NightResult:
     """Publish a reconciled crawl, then write its report; `published` commits only with the report,
     so a crawl killed anywhere in here stays `reconciled` and `recover` finishes it."""
     publish(db.conn, paths.data, crawl_id)
@@ -134,7 +137,7 @@ def publish_and_report(db, paths: DataDir, crawl_id: str) -> NightResult:
         db.execute("UPDATE crawls SET status = 'published', finished_at = ?, error = NULL WHERE crawl_id = ?",
                    [now(), crawl_id])
         record_publish(db, crawl_id, "night")
-        report = build_report(db, crawl_id)
+        report = build_report(db, crawl_id, warnings)
         store_report(db, report)
         report_dir = write_reports(report, paths.report_dir(crawl_id))
         checkpoint("report:after_write")

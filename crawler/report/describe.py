@@ -36,6 +36,18 @@ def evidence_items(evidence: Any) -> list[dict[str, Any]]:
     return [{"text": str(evidence), "url": None}]
 
 
+def evidence_quotes(evidence: Any, source_url: Any = None) -> list[dict[str, Any]]:
+    """Each quote with the page it came from: {"text", "url" (http(s) or None: a page that may not
+    become a link is said to be one, never shown), "page" (whether to name the page beside the quote)}.
+    When every quote comes from the change's own page (`source_url`, named once under the card),
+    none names it again; when several pages state the value, every quote names its own page, that
+    one included, so no page is dropped and no quote is left without one."""
+    items = evidence_items(evidence)
+    elsewhere = bool({e["url"] for e in items if e["url"]} - {source_url})
+    return [{"text": e["text"], "url": safe_url(e["url"]), "page": elsewhere and bool(e["url"])}
+            for e in items]
+
+
 def evidence_urls(evidence: Any, besides: Any = None) -> list[str]:
     """The http(s) pages an evidence list was read from, in order, without `besides`."""
     urls: list[str] = []
@@ -124,8 +136,10 @@ def group(changes: list[dict]) -> list[dict]:
     """Identical changes to several programs (a shared tuition page) shown once, with the list."""
     groups: dict[tuple, dict] = {}
     for c in changes:
+        now = c.get("now") or {}
         key = (c["institution_id"], c["field"], c["kind"], c["status"], json.dumps(c["old"], sort_keys=True),
-               json.dumps(c["new"], sort_keys=True) if c["kind"] != Kind.PROGRAM_ADDED else c["change_id"])
+               json.dumps(c["new"], sort_keys=True) if c["kind"] != Kind.PROGRAM_ADDED else c["change_id"],
+               now.get("action"), now.get("decided_by"), now.get("decided_at"), now.get("reason"), now.get("rollback_to"))
         entry = groups.setdefault(key, {"change": c, "programs": [], "ids": []})
         entry["programs"].append({"program_id": c["program_id"], "name": c["program_name"] or c["program_id"]})
         entry["ids"].append(c["change_id"])
@@ -308,8 +322,12 @@ def sections(report: dict) -> dict[str, Any]:
         if c["kind"] in BREAKAGE:
             breakage[c["institution_id"]].append(c)
     name = report["institutions"].get
+    now = decided_since(report)
+    held = [c for c in changes if c["status"] == Status.PENDING] + report["still_pending"]
     return {
-        "pending": group([c for c in changes if c["status"] == Status.PENDING] + report["still_pending"]),
+        "pending": group([c for c in held if c["change_id"] not in now]),
+        # Held when the report was written, decided since: each with where it stands now, no command.
+        "decided": group([{**c, "now": now[c["change_id"]]} for c in held if c["change_id"] in now]),
         "broken": [s for s in report["spiders"] if s["health"] != Health.OK],
         "accepted": {i: by_programs(group(cs), program_counts.get(i))
                      for i, cs in sorted(by_institution.items(), key=lambda item: name(item[0], item[0]))},
@@ -345,8 +363,19 @@ def moves(change: dict) -> list[dict[str, Any]]:
              "percent": change.get("percent")}]
 
 
+def counted(n: Any, word: str) -> str:
+    """"1 page", "2 pages": a count and its noun."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def percent_text(value: float | None) -> str:
     return f"{value:+.1f}%" if value is not None else ""
+
+
+def command_prefix() -> str:
+    """How every command the reports print begins (the one place: `review` in the terminal, the
+    report's cards and its notes all go through it)."""
+    return "mlis-crawler"
 
 
 def review_command(ids: list[int], data: Any = None, group: bool = False, verb: str = "accept",
@@ -355,8 +384,8 @@ def review_command(ids: list[int], data: Any = None, group: bool = False, verb: 
     and, for a conflict, the page to use (`--use URL`)."""
     where = f" --data {shlex.quote(str(data))}" if data else ""
     using = f" --use {shlex.quote(use)}" if use else ""
-    return (f"mlis-crawler review {verb} {' '.join(map(str, ids))}{' --group' if group else ''}{using} --reason \"…\""
-            f"{where}")
+    return (f"{command_prefix()} review {verb} {' '.join(map(str, ids))}{' --group' if group else ''}{using} "
+            f"--reason \"…\"{where}")
 
 
 def conflict_options(change: dict) -> list[dict[str, Any]]:
@@ -385,9 +414,100 @@ def baseline_values(change: dict) -> list[dict[str, Any]]:
     return out
 
 
+def published_count(counts: dict) -> int:
+    """How many changes a report published: accepted changes to programs already published, never
+    a first-seen program's baseline, held or accepted (F22). A report written before `published`
+    was counted gives its accepted changes less its accepted baselines, which it did not keep apart:
+    never below zero."""
+    if "published" in counts:
+        return counts["published"]
+    return max(0, counts.get("accepted", 0) - counts.get("initial_load", 0))
+
+
+DECIDED = {"accept": "accepted", "reject": "rejected", "revert": "reverted"}
+
+
+def decided_since(report: dict) -> dict[int, dict]:
+    """Each change the report lists that was decided after it was written, with its latest decision
+    (`decisions_after`, added when a report is shown again): where it stands now."""
+    return {d["change_id"]: d for d in report.get("decisions_after") or []}
+
+
+def status_now(d: dict) -> str:
+    """Where a change stands now, from its latest decision: "accepted on <when> by <who>"; the
+    reason is shown beside it."""
+    part = f" (the rollback to crawl {d['rollback_to']})" if d.get("rollback_to") else ""
+    return f"{DECIDED.get(d['action'], d['action'])} on {d['decided_at']} by {d['decided_by']}{part}"
+
+
 def decision_line(d: dict) -> str:
     """One decision as a line of words: when, who, what, why (the renderers share the words)."""
-    verb = {"accept": "accepted", "reject": "rejected", "revert": "reverted"}.get(d["action"], d["action"])
+    verb = DECIDED.get(d["action"], d["action"])
     what = f"{d['program_id']} {label(d)}" if d.get("field") else f"{d['program_id']} ({KINDS.get(d['kind'], d['kind'])})"
     part = f" as part of the rollback to crawl {d['rollback_to']}" if d.get("rollback_to") else ""
     return f"{d['decided_at']}: change #{d['change_id']} ({what}, crawl {d['crawl_id']}) {verb} by {d['decided_by']}{part}"
+
+
+# -- the overview: what changed, before any card -----------------------------------------------------
+
+_PROGRAM_COLUMNS = {Kind.PROGRAM_ADDED: "New programs", Kind.PROGRAM_REMOVED: "Programs gone"}
+# A cell's entries in this order; the words after each count.
+STATES = ("held", "accepted since", "rejected since", "reverted since", "published", "first seen")
+
+
+def overview(report: dict, s: dict) -> dict[str, Any]:
+    """Universities × fields: each cell counts that university's changes to that field (one per
+    program) by where they stand — held, decided since the report, published, first seen — each
+    count a link to its card (`anchor`). Also the night's totals and which sites broke."""
+    columns: dict[str, str] = {}
+    rows: dict[str, dict] = {}
+
+    def row(institution: str) -> dict:
+        return rows.setdefault(institution, {"institution": institution, "cells": {}, "site": None,
+                                             "name": report["institutions"].get(institution, institution)})
+
+    def add(g: dict, state: str, anchor: str) -> None:
+        c = g["change"]
+        key = c["field"] or c["kind"]
+        columns.setdefault(key, _PROGRAM_COLUMNS.get(c["kind"]) or label(c))
+        row(c["institution_id"])["cells"].setdefault(key, {}).setdefault(state, []).append(
+            {"count": len(g["ids"]), "anchor": anchor})
+
+    for g in s["pending"]:
+        add(g, "held", f"change-{g['ids'][0]}")
+    for g in s["decided"]:
+        add(g, f"{DECIDED.get(g['change']['now']['action'], 'decided')} since", f"change-{g['ids'][0]}")
+    for buckets in s["accepted"].values():
+        for bucket in buckets:
+            for g in bucket["groups"]:
+                add(g, "published", f"change-{g['ids'][0]}")
+    for institution, changes in s["baselines"].items():
+        first = [c for c in changes if c["kind"] == Kind.PROGRAM_ADDED and c["status"] == Status.ACCEPTED]
+        if first:
+            add({"change": first[0], "ids": [c["change_id"] for c in first]}, "first seen", f"baselines-{institution}")
+    for site in s["broken"]:
+        row(site["name"])["site"] = {"health": site["health"], "anchor": f"site-{site['name']}"}
+    order = [k for k in _PROGRAM_COLUMNS if k in columns] + [f for f in FIELDS if f in columns]
+    order += [k for k in columns if k not in order]
+    held_ids = sum(len(g["ids"]) for g in s["pending"])
+    decided_ids = sum(len(g["ids"]) for g in s["decided"])
+    counts = report["counts"]
+    return {
+        "columns": [{"key": k, "label": columns[k]} for k in order],
+        "rows": [dict(r, cells=[_cell(r["cells"].get(k)) for k in order]) for r in sorted(rows.values(), key=lambda r: r["name"])],
+        "broken": bool(s["broken"]),
+        "totals": {"held": held_ids, "decided": decided_ids, "published": published_count(counts),
+                   "first_seen": counts.get("initial_load", 0), "sites_broken": counts.get("sites_broken", 0),
+                   "sites": len(report["spiders"])},
+    }
+
+
+def _cell(states: dict | None) -> dict | None:
+    """One overview cell: its entries in STATES order, each {"state", "count", "links"}, and the
+    same as words ("9 held, 2 published")."""
+    if not states:
+        return None
+    order = list(STATES) + sorted(set(states) - set(STATES))
+    entries = [{"state": st, "links": states[st], "count": sum(link["count"] for link in states[st])}
+               for st in order if st in states]
+    return {"entries": entries, "text": ", ".join(f"{e['count']} {e['state']}" for e in entries)}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from sqlite_utils import Database
 
@@ -21,7 +21,7 @@ from crawler.fields import FIELDS
 from crawler.history.diff import diff_items, percent
 from crawler.history.queries import change_status
 from crawler.history.review import decisions, last_decision
-from crawler.report.describe import group
+from crawler.report.describe import group, published_count
 from crawler.states import (
     BREAKAGE,
     CrawlStatus,
@@ -33,7 +33,9 @@ from crawler.states import (
 
 # -- gathering ----------------------------------------------------------------------------------
 
-def build_report(db: Database, crawl_id: str) -> dict[str, Any]:
+def build_report(db: Database, crawl_id: str, warnings: Sequence[str] = ()) -> dict[str, Any]:
+    """The report of a crawl that finished; `warnings`: what the configuration it ran under risks
+    (`Config.warnings()`: robots.txt off, no delay), said in the report's header."""
     crawl = next(db.query("""SELECT crawl_id, kind, cause, based_on, source, started_at, finished_at, observed_on, status
                              FROM crawls WHERE crawl_id = ?""", [crawl_id]))
     names = dict(db.execute(
@@ -51,7 +53,12 @@ def build_report(db: Database, crawl_id: str) -> dict[str, Any]:
         "SELECT program_id, missed_crawls FROM programs WHERE status = 'unseen' ORDER BY program_id")]
     counts = {
         "accepted": sum(c["status"] == Status.ACCEPTED and c["kind"] not in BREAKAGE for c in changes),
+        # What the summary calls published: accepted changes to programs already published (a
+        # first-seen program's baseline is counted apart, held or not: F22).
+        "published": sum(c["status"] == Status.ACCEPTED and c["kind"] not in BREAKAGE and not c["initial_load"]
+                         for c in changes),
         "initial_load": sum(bool(c["initial_load"]) for c in changes),
+        "initial_load_held": sum(bool(c["initial_load"]) and c["status"] == Status.PENDING for c in changes),
         "pending": sum(c["status"] == Status.PENDING for c in changes),
         "rejected": sum(c["status"] == Status.REJECTED for c in changes),
         "breakage": sum(c["kind"] in BREAKAGE for c in changes),
@@ -76,6 +83,8 @@ def build_report(db: Database, crawl_id: str) -> dict[str, Any]:
         "changes": changes,
         "still_pending": still_pending,
         "unseen": unseen,
+        "warnings": list(warnings),
+        "coverage": coverage_line(),
         "data_dir": _data_dir(db),
     }
     report["summary"] = summary_line(report)
@@ -90,7 +99,20 @@ def _data_dir(db: Database) -> str | None:
     return None
 
 
-def failure_report(db: Database, crawl_id: str, reason: str | None = None) -> dict[str, Any]:
+def coverage_line() -> str | None:
+    """"covering N of 46 online programs": the roster's line (crawler/roster.py, the one place
+    that counts), as of the night; None when the roster or the spider list cannot be read (a
+    spider module that does not import, say): the line is not worth a report that does not go out."""
+    try:
+        from crawler.roster import coverage  # the spider list: read when a report is built, not on import
+
+        return coverage().line()
+    except Exception:  # noqa: BLE001 - any failure here only leaves the line out
+        return None
+
+
+def failure_report(db: Database, crawl_id: str, reason: str | None = None,
+                   warnings: Sequence[str] = ()) -> dict[str, Any]:
     """The report of a crawl that did not finish: what it got to, why it stopped, what is published."""
     crawl = next(db.query("""SELECT crawl_id, kind, cause, based_on, source, started_at, finished_at, observed_on, status, error
                              FROM crawls WHERE crawl_id = ?""", [crawl_id]))
@@ -122,11 +144,14 @@ def failure_report(db: Database, crawl_id: str, reason: str | None = None) -> di
         "decisions": [],
         "institutions": dict(db.execute("SELECT institution_id, name FROM institutions")),
         "spiders": spiders,
-        "counts": {"accepted": 0, "initial_load": 0, "pending": 0, "rejected": 0, "breakage": 0,
-                   "still_pending": len(still_pending), "sites_broken": sum(s["health"] != Health.OK for s in spiders)},
+        "counts": {"accepted": 0, "published": 0, "initial_load": 0, "initial_load_held": 0, "pending": 0,
+                   "rejected": 0, "breakage": 0, "still_pending": len(still_pending),
+                   "sites_broken": sum(s["health"] != Health.OK for s in spiders)},
         "changes": [],
         "still_pending": still_pending,
         "unseen": [],
+        "warnings": list(warnings),
+        "coverage": coverage_line(),
         "summary": summary,
     }
     return report
@@ -231,10 +256,12 @@ def every_site_failed_cause(report: dict) -> str:
 def summary_line(report: dict) -> str:
     """One line, fit for a mail subject."""
     c = report["counts"]
-    published = c["accepted"] - c["initial_load"]
+    published = published_count(c)
     parts = [f"{published} change{'s' if published != 1 else ''} published"]
     if c["initial_load"]:
-        parts.append(f"{c['initial_load']} program{'s' if c['initial_load'] != 1 else ''} seen for the first time")
+        held = c.get("initial_load_held", 0)
+        parts.append(f"{c['initial_load']} program{'s' if c['initial_load'] != 1 else ''} seen for the first time"
+                     + (f" ({held} held for review)" if held else ""))
     if c["pending"] or c["still_pending"]:
         conflicts = c.get("conflicts", 0)
         parts.append(f"{c['pending'] + c['still_pending']} waiting for review"

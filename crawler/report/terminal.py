@@ -10,7 +10,7 @@ from pathlib import Path
 
 from crawler.report.describe import (
     KINDS,
-    evidence_items,
+    evidence_quotes,
     label,
     moves,
     percent_text,
@@ -71,14 +71,13 @@ def describe_group(g: dict, institutions: dict[str, str], data: Path) -> list[st
             pct = f"  ({percent_text(m['percent'])})" if m.get("percent") is not None else ""
             lines.append(f"    {term(m['old'])} -> {term(m['new'])}{pct}")
     for title, evidence in (("before", c["evidence_old"]), ("now", c["evidence_new"])):
-        items = evidence_items(evidence)
+        items = evidence_quotes(evidence, c["source_url"])
         if not items and not (c["evidence_old"] or c["evidence_new"]):
             continue
         if not items:
             lines.append(f"    {title + ':':8}—")
         for e in items:
-            where = safe_url(e["url"])
-            source = f"  (from {where})" if where and where != c["source_url"] else ""
+            source = f"  (from {e['url'] or 'a page that is not a web link'})" if e["page"] else ""
             lines.append(f"    {title + ':':8}“{term(e['text'])}”{source}")
     if c["source_url"]:
         page = safe_url(c["source_url"])
