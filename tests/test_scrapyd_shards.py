@@ -19,7 +19,9 @@ import pytest
 
 from crawler.history.db import open_history_readonly
 from crawler.jobs import refresh
-from crawler.night.shards import pages_on_record, plan
+from crawler.night import Feeds, Night
+from crawler.night.scrapyd import run_shards
+from crawler.night.shards import Shard, pages_on_record, plan
 from tests.conftest import OLDER, ROOT, SITES
 from tests.support.datadir import cli
 from tests.test_ingest import QUIET
@@ -190,3 +192,21 @@ def latest_exit(data: Path) -> int:
     """The exit code the local night earned (1: some recorded sites are degraded or failed)."""
     health = latest_health(data).values()
     return 0 if all(h == "ok" for h in health) else 1
+
+
+def test_a_shard_whose_job_fails_twice_has_its_sites_reported_failed(nodes, tmp_path):
+    """The node answers, but the job's process dies before any site closes (here: a setting it
+    cannot read), twice: the shard's night says why each site was not crawled."""
+    lines: list[str] = []
+
+    def ingest(feeds: Path, label: str):
+        return Night(tmp_path / "data", Feeds([str(feeds)], OLDER, label), log=lines.append).run()
+
+    shard = Shard(1, ["arizona", "usm"])
+    [run] = run_shards([shard], [nodes[1]], tmp_path / "out", ingest, timeout=60, poll=0.5, log=lines.append,
+                       settings={"MLIS_REPLAY_DIR": str(SITES / OLDER), "MLIS_GC_THRESHOLD": "not-a-number"})
+    assert run.attempt == 2 and any("attempt 2" in line for line in lines), lines
+    assert run.result.health == {"arizona": "failed", "usm": "failed"}
+    assert set(run.failed) == {"arizona", "usm"}
+    assert all("ended without a summary" in why for why in run.failed.values()), run.failed
+    assert not (tmp_path / "data" / "programs.db").exists() or not published_values(tmp_path / "data")["programs"]

@@ -78,10 +78,10 @@ def plan_command(count, spiders, data, config_file):
 def run_command(nodes, out, spiders, replay, sets, observed_on, timeout, project, data, config_file):
     """Crawl a night as one shard per Scrapyd node; ingest each shard as soon as it is over.
 
-    Each shard's sites run as one Scrapyd job each on its node. Sites whose job left no summary
-    (crashed, killed, timed out, the node down) are tried once more on the same node; those that
-    fail again are reported failed in their shard's night and keep their published values. Each
-    shard is then ingested as `mlis-crawler ingest` would (one night, one report a shard, in the
+    Each shard runs as one Scrapyd job on its node: all its sites in one process. Sites that
+    left no summary (crashed, killed, timed out, the node down) are tried once more on the same
+    node, in one job; those that fail again are reported failed in their shard's night and keep
+    their published values. Each shard is then ingested as `mlis-crawler ingest` would (one night, one report a shard, in the
     order they end). Exits 0 when every site is healthy, 1 when some were degraded or failed, 4
     when every site failed; 2 and 3 as ingest.
     """

@@ -1,15 +1,17 @@
 """A night's shards crawled on Scrapyd nodes, each shard ingested as soon as it is over.
 
-Each shard goes to one node, as one Scrapyd job per site: Scrapyd's schedule.json runs one spider
-a job (`scrapy crawl NAME` in a process of its own), so a site that crashes its process takes no
-other site with it, and a retry asks again only for the sites that did not finish. The node's
-`max_proc` bounds how many of them run at once. Every job of shard i writes its feed and summary
-into `<out>/shard-<i>/` (`FEEDS`, `MLIS_SUMMARY_DIR`): a folder the node writes and this machine
-reads (the same machine, or a shared mount).
+Each shard goes to one node as one Scrapyd job: its first site is the job's spider and the others
+ride along in `MLIS_SHARD_SITES`, so the project's `crawl` command (crawler/crawl/commands/)
+runs every site of the shard in one process, each with its own crawler, feed and summary, as a
+local night does. One process a shard, not one a site: a Scrapy process costs about 88 MiB
+before its first site, one more site in it under 1 MiB (docs/operations.md). The job writes
+each site's feed and summary into `<out>/shard-<i>/` (`FEEDS`, `MLIS_SUMMARY_DIR`): a folder the
+node writes and this machine reads (the same machine, or a shared mount).
 
-A shard is over when all its jobs are finished (or its attempt timed out: the jobs left are
-cancelled). A site whose job left no summary did not finish; the shard is tried once more for
-those sites, on the same node. Sites still without a summary get one written here, saying why
+A shard's attempt is over when its job is finished (or the attempt timed out: the job is
+cancelled, or the node stopped answering). A site that left no summary did not finish (the
+process crashed, was killed, or never started); the shard is tried once more, on the same node,
+for those sites only. Sites still without a summary get one written here, saying why
 (its finish reason names the shard, the node and the cause), so the shard's ingest reports them
 as failed and keeps their published values. Then the shard's folder goes through `ingest`
 (crawler.night.Feeds): one night a shard, in the order the shards end. Other shards' sites are
@@ -78,8 +80,8 @@ class ShardRun:
 
 
 def start(run: ShardRun, spiders: list[str], project: str, settings: dict, timeout: float, log) -> None:
-    """Schedule one attempt: a job per spider; the first refusal ends the scheduling (the rest
-    would meet the same node)."""
+    """Schedule one attempt: one job crawling `spiders` in one process (its spider is the first
+    site, the others go in MLIS_SHARD_SITES: crawler/crawl/commands/crawl.py)."""
     run.attempt += 1
     run.asked, run.jobs, run.problem, run.poll_failures = list(spiders), {}, None, 0
     run.deadline = time.monotonic() + timeout
@@ -87,16 +89,15 @@ def start(run: ShardRun, spiders: list[str], project: str, settings: dict, timeo
         for stale in (run.out / f"items-{name}.jsonl", run.out / f"summary-{name}.json"):
             stale.unlink(missing_ok=True)
     run.out.mkdir(parents=True, exist_ok=True)
-    for name in spiders:
-        try:
-            reply = call(run.node, "schedule.json", {"project": project, "spider": name,
-                                                     "setting": job_settings(run.out, settings)})
-        except ScrapydError as exc:
-            run.problem = f"could not schedule: {exc}"
-            break
-        run.jobs[reply["jobid"]] = name
-    log(f"shard {run.shard.index}: attempt {run.attempt} on {run.node}: {len(run.jobs)} of {len(spiders)} "
-        f"site(s) scheduled" + (f" ({run.problem})" if run.problem else ""))
+    shard = {**settings, "MLIS_SHARD_SITES": ",".join(spiders[1:])} if len(spiders) > 1 else settings
+    try:
+        reply = call(run.node, "schedule.json", {"project": project, "spider": spiders[0],
+                                                 "setting": job_settings(run.out, shard)})
+        run.jobs[reply["jobid"]] = spiders[0]
+    except ScrapydError as exc:
+        run.problem = f"could not schedule: {exc}"
+    log(f"shard {run.shard.index}: attempt {run.attempt} on {run.node}: {len(spiders)} site(s) "
+        + (f"not scheduled ({run.problem})" if run.problem else f"in job {next(iter(run.jobs))}"))
 
 
 def attempt_over(run: ShardRun, project: str) -> bool:
