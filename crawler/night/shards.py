@@ -8,6 +8,13 @@ crawled once; a spider's own start pages would undercount every site that follow
 never crawled (or only ever failed) counts as the median known site, and as one page when no site
 is known (the shards are then balanced by number of sites).
 
+A shard's sites run at once in one process (crawler/night/scrapyd.py), so its wall time is its
+slowest site's budget or its pages x the CPU a page costs, whichever is longer: past some 200 sites
+a process is CPU-bound (docs/operations.md). Balancing the summed budgets balances the pages, and
+so the CPU and the memory of the shards; the slowest site costs the same in any shard. The sum is
+also an upper bound of a shard's wall (its sites one after another): the default time an attempt
+may take is built on it.
+
 `plan` is longest-processing-time-first: sites from the costliest down, each to the shard with
 the least cost so far. Its longest shard is within 4/3 - 1/(3K) of the best possible split, and
 no two shards differ by more than the costliest site (tests/test_shards.py checks both).
