@@ -8,8 +8,10 @@ import random
 
 import pytest
 
-from crawler.night.shards import Shard, pages_on_record, plan, site_budgets
+from crawler.crawl.runner import spider_names
 from crawler.history.db import open_history
+from crawler.night.shards import Shard, pages_on_record, plan, site_budgets
+from tests.support.datadir import cli
 
 
 def longest(shards: list[Shard]) -> float:
@@ -101,3 +103,14 @@ def test_pages_on_record_are_each_sites_latest_night_that_did_not_fail(tmp_path)
         for spider, (health, pages) in runs.items():
             db["spider_runs"].insert({"crawl_id": crawl, "spider": spider, "health": health, "pages": pages})
     assert pages_on_record(db, ["a", "b", "c", "d"]) == {"a": 10, "b": 9, "c": None, "d": None}
+
+
+def test_shards_plan_prints_every_site_once_in_the_shards_asked_for(tmp_path):
+    done = cli("shards", "plan", "--shards", "3", "--data", str(tmp_path / "data"))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["shard 1", "shard 2", "shard 3"]
+    sites = [site for line in lines for site in line.split(": ", 1)[1].split(" s: ")[1].split(", ")]
+    assert sorted(sites) == spider_names()  # no history: every site costs one page, shards differ by one site at most
+    counts = [int(line.split(": ")[1].split(" ")[0]) for line in lines]
+    assert max(counts) - min(counts) <= 1
