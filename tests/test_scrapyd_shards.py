@@ -210,3 +210,25 @@ def test_a_shard_whose_job_fails_twice_has_its_sites_reported_failed(nodes, tmp_
     assert set(run.failed) == {"arizona", "usm"}
     assert all("ended without a summary" in why for why in run.failed.values()), run.failed
     assert not (tmp_path / "data" / "programs.db").exists() or not published_values(tmp_path / "data")["programs"]
+
+
+def test_ctrl_c_while_waiting_cancels_the_jobs_still_running(nodes, tmp_path):
+    def interrupt(line: str) -> None:
+        if "attempt 1" in line:  # the job is scheduled: the operator presses Ctrl-C
+            raise KeyboardInterrupt
+
+    def ingest(feeds: Path, label: str):
+        raise AssertionError("nothing is ingested after Ctrl-C")
+
+    with pytest.raises(KeyboardInterrupt):
+        run_shards([Shard(1, ["usm"])], [nodes[0]], tmp_path / "out", ingest, timeout=60, log=interrupt,
+                   settings={"MLIS_REPLAY_DIR": str(SITES / OLDER)})
+    deadline = time.monotonic() + 30
+    while True:  # cancelled before its process started, or stopped while it ran: usm is not read to the end
+        listed = call(nodes[0], f"listjobs.json?project={PROJECT}")
+        if not listed["pending"] and not listed["running"]:
+            break
+        assert time.monotonic() < deadline, f"the job was not cancelled: {listed}"
+        time.sleep(0.5)
+    assert not (tmp_path / "out" / "shard-1" / "summary-usm.json").exists() or \
+        json.loads((tmp_path / "out" / "shard-1" / "summary-usm.json").read_text())["finish_reason"] != "finished"

@@ -144,8 +144,22 @@ def run_shards(shards: list[Shard], nodes: list[str], out: Path, ingest, *, proj
     if len(nodes) < len(shards):
         raise ValueError(f"{len(shards)} shards need as many nodes, not {len(nodes)}")
     runs = [ShardRun(shard, node, out / f"shard-{shard.index}") for shard, node in zip(shards, nodes) if shard.sites]
+    try:
+        return _until_ingested(runs, len(shards), ingest, project, settings or {}, timeout, poll, log)
+    except KeyboardInterrupt:  # Ctrl-C: the jobs still running are cancelled, nothing more is ingested
+        for run in runs:
+            for job in ([] if run.done else run.jobs):
+                try:
+                    call(run.node, "cancel.json", {"project": project, "job": job}, timeout=10)
+                except ScrapydError:
+                    pass
+        raise
+
+
+def _until_ingested(runs: list[ShardRun], count: int, ingest, project: str, settings: dict, timeout: float,
+                    poll: float, log) -> list[ShardRun]:
     for run in runs:
-        start(run, run.shard.sites, project, settings or {}, timeout, log)
+        start(run, run.shard.sites, project, settings, timeout, log)
     while True:
         waiting = [run for run in runs if not run.done]
         if not waiting:
@@ -157,12 +171,12 @@ def run_shards(shards: list[Shard], nodes: list[str], out: Path, ingest, *, proj
             if again and run.attempt < ATTEMPTS:
                 log(f"shard {run.shard.index}: {len(again)} site(s) did not finish "
                     f"({run.problem or 'no summary'}); trying them once more")
-                start(run, again, project, settings or {}, timeout, log)
+                start(run, again, project, settings, timeout, log)
                 continue
             give_up(run)
             if run.failed:
                 log(f"shard {run.shard.index}: {len(run.failed)} site(s) reported failed: {', '.join(sorted(run.failed))}")
-            run.result = ingest(run.out, f"shard {run.shard.index} of {len(shards)} on {run.node}")
+            run.result = ingest(run.out, f"shard {run.shard.index} of {count} on {run.node}")
             run.done = True
         if any(not run.done for run in runs):
             time.sleep(poll)
