@@ -1,7 +1,8 @@
 """A night split over two Scrapyd nodes: `mlis-crawler shards run` plans two shards, crawls each on
 its own real Scrapyd process on loopback, ingests each as it ends, and the published file holds
 what a local night over the same recorded snapshot publishes. A node that is down gets its shard
-tried twice, then its sites are reported failed while the other shard's sites are published.
+tried twice, then its sites are reported failed while the other shard's sites are published; a
+job that dies twice has its sites reported with the reason; Ctrl-C while waiting cancels the job.
 
 The nodes, the egg and the local night are built once for the module (tests/test_scrapyd.py
 shows the same machinery step by step); every wait is bounded."""
