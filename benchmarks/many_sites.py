@@ -119,7 +119,7 @@ def write_spiders(folder: Path, n: int, hosts: list[str]) -> list[str]:
     settings.setmodule(project_settings, priority="project")
     loader = SpiderLoader.from_settings(settings)
     # Only the spiders the snapshot holds pages for: a copy of one it does not (a university added
-    # since it was recorded) would fail, and ask the resolver for hosts that do not exist.
+    # since it was recorded) has no page to read and fails.
     bases = [name for name in sorted(loader.list()) if spider_hosts(loader.load(name).allowed_domains, hosts)]
     plan = []
     for k in range(n):
