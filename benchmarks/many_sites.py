@@ -110,7 +110,8 @@ def spider_hosts(allowed: list[str], hosts: list[str]) -> list[str]:
 
 
 def write_spiders(folder: Path, n: int, hosts: list[str]) -> list[str]:
-    """A package of n generated spiders (site k: a copy of the (k mod 7)th spider); their names."""
+    """A package of n generated spiders (site k: a copy of the (k mod 7)th spider the snapshot
+    holds pages for); their names."""
     from scrapy.settings import Settings
     from scrapy.spiderloader import SpiderLoader
 
@@ -119,7 +120,9 @@ def write_spiders(folder: Path, n: int, hosts: list[str]) -> list[str]:
     settings = Settings()
     settings.setmodule(project_settings, priority="project")
     loader = SpiderLoader.from_settings(settings)
-    bases = sorted(loader.list())
+    # Only the spiders the snapshot holds pages for: a copy of one it does not (a university added
+    # since it was recorded) has no page to read and fails.
+    bases = [name for name in sorted(loader.list()) if spider_hosts(loader.load(name).allowed_domains, hosts)]
     plan = []
     for k in range(n):
         base = loader.load(bases[k % len(bases)])

@@ -17,7 +17,7 @@ from __future__ import annotations
 import click
 
 from crawler.cli import (audit, config, crawls, export, history, ingest, new_university, prune, publish, record,
-                         refresh, renormalize, report, review, rollback, serve)
+                         refresh, renormalize, report, review, rollback, serve, shards)
 from crawler.cli.common import add_verbosity
 
 
@@ -35,6 +35,6 @@ def main():
 
 # One module per command; a new command is a module here plus one line below.
 for module in (refresh, renormalize, review, publish, report, crawls, history, rollback, export, audit, serve, record,
-               ingest, new_university, config, prune):
+               ingest, new_university, config, prune, shards):
     main.add_command(module.command)
     add_verbosity(module.command)  # -v / -q on every command (crawler/cli/common.py)

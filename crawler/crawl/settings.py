@@ -7,6 +7,8 @@ lets a hostile page reach the machine (no telnet, no file/data/ftp/s3 handlers).
 
 BOT_NAME = "mlis-crawler"
 SPIDER_MODULES = ["spiders"]
+# `scrapy crawl NAME -s MLIS_SHARD_SITES=a,b`: a Scrapyd job crawling a shard's sites in one process.
+COMMANDS_MODULE = "crawler.crawl.commands"
 NEWSPIDER_MODULE = "spiders"
 
 USER_AGENT = "mlis-crawler/0.1 (nightly refresh of public program pages; contact: data@mlis-crawler.org)"

@@ -1,0 +1,1 @@
+"""Scrapy commands of the project (`COMMANDS_MODULE`): `crawl` runs a shard's sites in one process."""
