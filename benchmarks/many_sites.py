@@ -110,8 +110,8 @@ def spider_hosts(allowed: list[str], hosts: list[str]) -> list[str]:
 
 
 def write_spiders(folder: Path, n: int, hosts: list[str]) -> list[str]:
-    """A package of n generated spiders (site k: a copy of the (k mod 7)th spider the snapshot
-    holds pages for); their names."""
+    """A package of n generated spiders (site k: a copy of the (k mod m)th of the m spiders the
+    snapshot holds pages for); their names."""
     from scrapy.settings import Settings
     from scrapy.spiderloader import SpiderLoader
 
