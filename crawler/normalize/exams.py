@@ -60,6 +60,30 @@ _NOT_REQUIRED = re.compile(
 _NOT_REQUIRED_WORDS = re.compile(r"\b(?:" + "|".join(v.EXAM_NOT_REQUIRED) + ")", re.I)
 _NO_WAIVER = re.compile(r"\b(?:" + "|".join(v.EXAM_NO_WAIVER) + ")", re.I)
 _ALTERNATIVES = re.compile(r"\b(?:" + "|".join(v.EXAM_ALTERNATIVES) + ")", re.I)
+_ONE_GROUP = re.compile(r"\b(?:" + "|".join(v.EXAM_ONE_GROUP) + ")", re.I)
+# Advice is not a condition: "not required. However, if your GPA is below 3.0, we recommend that you
+# submit a GRE score" stays not_required.
+_ADVICE = re.compile(r"\b(?:recommend\w*|encourag\w*|suggest\w*|advis\w*)\b", re.I)
+# A sentence end or a new item of a dashed list ("3.0 or higher - A GRE is not required"), never
+# the period of an initial ("Ph.D. are not required").
+_BOUND = re.compile(r"(?<!\b[A-Z])[.;]\s|\s-\s(?=[A-Z])")
+
+
+def _sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or dashed-list item) of body that holds body[start:end]."""
+    a = 0
+    for m in _BOUND.finditer(body, 0, start):
+        a = m.end()
+    m = _BOUND.search(body, end)
+    return a, m.start() if m else len(body)
+
+
+def _one_group(body: str) -> bool:
+    """A sentence that asks the exam of one group of applicants only (not an English test's)."""
+    for part in re.split(r"(?<=[.;])\s", body):
+        if _ONE_GROUP.search(part) and _exams_in(part) and not _ENGLISH.search(part):
+            return True
+    return False
 _CONDITION_AFTER_NEG = re.compile(
     r"\b(?:if|when|provided|unless|with\s+an?\s+(?:\w+\s){0,3}?(?:gpa|\d\.\d+|graduate|master)|with\s+\d\.\d"
     r"|for\s+(?:applicants|students|those)\s+(?:with|who|whose|holding|that)|who\s+(?:already\s+)?(?:have|hold|meet)"
@@ -136,7 +160,7 @@ _EXAMPLES = re.compile(r"\(\s?(?:such\s+as|e\.g\.,?|for\s+example,?)[^()]{0,120}
 # A question states nothing ("Is the GRE required for admission?"), unless its answer follows it
 # ("GRE required? No").
 _QUESTION = re.compile(r"\?\s*$")
-_ANSWERED = re.compile(r"(?P<question>(?:[^.?!;]|\.(?=\d)){0,300})\?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
+_ANSWERED = re.compile(r"(?P<question>(?:[^.?!;]|\.(?=\d)){0,300})\?\s?:?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
 
 
 def _answer(m: re.Match[str]) -> str:
@@ -201,6 +225,11 @@ def _sentences_with_exam(text: str) -> str:
     for i, p in enumerate(parts):
         if p not in keep and i and parts[i - 1] in keep and _WAIVER.search(p) and not _ENGLISH.search(p):
             keep.append(p)
+    # One that announces the routes named after it ("... can satisfy this requirement by one of the
+    # alternative methods listed below. 1. Submit ... 2. GRE ...") belongs to the rule too.
+    for i, p in enumerate(parts):
+        if p not in keep and any(q in keep for q in parts[i + 1 : i + 4]) and _ALTERNATIVES.search(p):
+            keep.append(p)
     return " ".join(p for p in parts if p in keep)
 
 
@@ -216,11 +245,14 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     t = _EXAMPLES.sub(" ", bound_text("entrance_exam", t))
     if "?" in t:
         t = _ANSWERED.sub(_answer, t)
-    t = _NOT_REQUIRED_WORDS.sub(" not required ", t)
+    # The exams a status phrase names stay ("Neither the GMAT nor the GRE is required").
+    t = _NOT_REQUIRED_WORDS.sub(lambda m: " " + " ".join(_exams_in(m.group(0))) + " not required ", t)
     body = _NOT_WAIVABLE.sub(" required ", _NO_WAIVER.sub(" required; ", _sentences_with_exam(t)))
     if not body.strip():
         return None
-    exams = _exams_in(body)
+    # "Do I still have to have GRE scores? ... a waiver of the test score requirements": the answer
+    # names the test generically; the question says which.
+    exams = _exams_in(body) or _exams_in(" ".join(q for q in re.findall(r"[^.?!;]{0,300}\?", t)))
     # A score-age rule's "will not be accepted" is about old scores: not a rule on the exam.
     age_rule = False
     neg = None
@@ -238,14 +270,14 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     if neg:
         # "not required ... if/with a 3.0 GPA", "Applicants with a 3.0 GPA are not required":
         # a condition in the same sentence; or a waiver stated elsewhere (not "waived for all").
-        start = max(body.rfind(". ", 0, neg.start()), body.rfind("; ", 0, neg.start())) + 1
-        end = min((i for i in (body.find(". ", neg.end()), body.find("; ", neg.end())) if i != -1), default=len(body))
+        start, end = _sentence_around(body, neg.start(), neg.end())
         sentence = body[start:end]
         rest = body[:neg.start()] + " " + body[neg.end():]
+        rest = " ".join(p for p in re.split(r"(?<=[.;])\s", rest) if not _ADVICE.search(p))
         if _CONDITION_AFTER_NEG.search(sentence) or _CONDITIONAL.search(rest):
             return ExamRule(status="conditional", exams=exams, condition=_condition(body))
         return ExamRule(status="not_required", exams=exams)
-    if _CONDITIONAL.search(body) or _ALTERNATIVES.search(body):
+    if _CONDITIONAL.search(body) or _ALTERNATIVES.search(body) or _one_group(body):
         # "GRE scores, or a graduate degree, or three years of experience": one route of several.
         return ExamRule(status="conditional", exams=exams, condition=_condition(body))
     if _OPTIONAL.search(body):

@@ -239,6 +239,11 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:your|each|the\s+individual)\s+(?:intended\s+)?(?:program|department)(?:'s)?\s+(?:may|requirements?|specific)",
         r"varies\s+by\s+program", r"programs\s+may\s+(?:have|require|ask)", r"depending\s+on\s+(?:the|your)\s+program",
         r"dual[-\s]degree\s+partner", r"the\s+other\s+program",
+        # "the entrance exam required by the respective college", "Students seeking the MBA ... should
+        # submit the GMAT", "These programs are offered 100% online" (a catalog's list or glossary).
+        r"(?:the\s+)?respective\s+(?:colleges?|departments?|programs?|schools?)",
+        r"(?:seeking|pursuing|applying\s+(?:to|for))\s+(?:the\s+|an?\s+)?(?:M\.?B\.?A|J\.?D|LL\.?M|M\.?D)\b",
+        r"these\s+programs", r"(?:students|applicants)\s+(?:in|for|to)\s+(?:the\s+)?(?:joint|dual)(?=[-\s])",
     )),
     # Money given to students, and what they must do to get or keep it.
     "funding": ("clause", (
@@ -400,6 +405,13 @@ EXAM_NOT_REQUIRED: tuple[str, ...] = (
     r"(?:do|does|will)\s+not\s+(?:require|accept)\s+or\s+(?:accept|require|review|consider)",
     r"neither\s+require[sd]?\s+nor\s+accept\w*",
     r"no\s+longer\s+an?\s+(?:admission\s+)?requirement",
+    r"neither\s+(?:the\s+)?[\w()-]+(?:\s+[\w()-]+)?\s+nor\s+(?:the\s+)?[\w()-]+(?:\s+[\w()-]+)?\s+(?:is|are)\s+(?:required|needed|necessary)",
+)
+# An exam asked of one group of applicants only ("required for all international applicants",
+# "ALL international and School Library applicants are REQUIRED"): a condition, not a rule for all.
+EXAM_ONE_GROUP: tuple[str, ...] = (
+    r"(?<!domestic\s)(?<!domestic\sand\s)(?<!domestic\s&\s)(?<!and\s)international(?:\s+(?:and|or|&)\s+(?:[\w-]+\s){1,3}?)?\s*(?:applicants|students)",
+    r"(?:applicants|students|those|candidates)\s+(?:who|whose)\s+(?:do\s+not|don't|did\s+not|have\s+not|haven't|lack|fail\w*\s+to)\b",
 )
 # Words that make a rule hold for everyone, the opposite of a waiver ("even if you hold an
 # advanced degree").
@@ -411,6 +423,7 @@ EXAM_ALTERNATIVES: tuple[str, ...] = (
     r"or\s+(?:hold|have|possess|present|show|document)\s+(?:an?\s+)?(?:\w+\s){0,2}?(?:degree|experience)",
     r"or\s+(?:\w+\s+)?(?:years?|months?)\s+of\s+(?:[\w-]+\s+){0,3}?experience",
     r"or\s+(?:an?\s+)?(?:earned\s+)?(?:graduate|master'?s|advanced|doctoral)\s+degree",
+    r"(?:one\s+of\s+the\s+)?alternative\s+(?:methods|routes|ways|options|means)",
 )
 # Accreditation not yet held.
 NOT_YET_ACCREDITED: tuple[str, ...] = (
@@ -418,6 +431,7 @@ NOT_YET_ACCREDITED: tuple[str, ...] = (
     r"will\s+(?:seek|pursue|apply\s+for)", r"in\s+the\s+process\s+of\s+(?:seeking|pursuing|applying|obtaining)",
     r"pursuing\s+(?:\w+\s)?accreditation", r"working\s+toward\s+(?:\w+\s)?accreditation",
     r"(?:has\s+)?applied\s+for\s+(?:\w+\s)?accreditation",
+    r"(?:is\s+|are\s+)?seeking\s+(?:\w+\s){0,3}?accreditation",
 )
 
 # ---- terms by month, and a money column's scale ------------------------------------------------
