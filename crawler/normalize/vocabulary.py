@@ -217,7 +217,9 @@ def paperwork_pattern() -> str:
     # The words between the verb and "online" never name the studies ("complete your coursework
     # online" is about the classes).
     gap = r"(?:(?!course|class|degree|program|stud)[\w'-]+\s){0,6}?"
-    return rf"{verbs}\s+{gap}online\b|\bcomplete[sd]?\s+(?:the\s+|your\s+)?(?:application|form)\s+online\b|\bonline\s+{nouns}"
+    # "The Graduate School applications are fully online": the form is the subject.
+    subject = r"\b(?:applications?|forms?)\s+(?:are|is|must\s+be|will\s+be)\s+(?:(?:fully|entirely|completely|all|now|only|submitted)\s){0,2}online\b"
+    return rf"{verbs}\s+{gap}online\b|\bcomplete[sd]?\s+(?:the\s+|your\s+)?(?:application|form)\s+online\b|\bonline\s+{nouns}|{subject}"
 
 # ---- scope: words that move a value to something other than this program's fact ----------------
 
@@ -330,6 +332,12 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:office|offices|university|campus|building)s?\s+(?:will\s+be\s+|is\s+|are\s+)?closed", r"closures?", r"holiday\w*",
         r"winter\s+break", r"spring\s+break",
     )),
+    # Something planned, not what the program has: "the initiative to offer the Master's program
+    # online", "plans to offer the degree online".
+    "intent": ("clause", (
+        r"(?:initiative|objective|goal)\s+to", r"(?:plans?|intends?|hopes?|aims?)\s+to\s+(?:offer|launch|begin|start|develop)",
+        r"(?:will|would)\s+(?:begin|start)\s+offering", r"in\s+the\s+process\s+of\s+(?:developing|launching|creating)",
+    )),
     "disregard": ("clause", (
         r"disregard", r"ignore\s+the", r"no\s+longer\s+(?:applies|in\s+effect|valid)", r"(?:has\s+been|was)\s+(?:cancell?ed|withdrawn|rescinded)",
     )),
@@ -345,7 +353,7 @@ OTHER_CREDENTIALS: tuple[str, ...] = (
     r"the\s+other\s+degree", r"(?:graduate\s+)?liberal\s+studies", r"doctor\s+of\s+philosophy",
     r"undergraduate\s+(?:admissions?|programs?|students?|applicants?|majors?)", r"combined\s+degree(?:\s+program)?",
     r"(?:applicants|students)\s+(?:for|in|to)\s+the\s+(?:[\w-]+\s){1,4}?(?:concentration|certificate|specialization)", r"B\.?S\.?I\.?S\.?", r"bachelor\s+of\s+\w+",
-    r"(?:library\s+media\s+|teacher\s+|school\s+library\s+)certification", r"master\s+of\s+science\s+programs",
+    r"(?:library\s+media\s+|teacher\s+|school\s+library\s+|school\s+librarian\s+)certification", r"master\s+of\s+science\s+programs",
     # A dual degree written with a slash after this program's name: "MLIS/MS Urban Studies".
     r"M\.?L\.?I?\.?S\.?\s?/\s?(?!Ph)[A-Z]\.?[A-Z]\.?[A-Z]?\.?\b",
     r"master\s+of\s+science\s+(?:in\s+)?(?!librar|information(?!\s+technology)|in\b)(?-i:[A-Z])\w+(?:\s+\w+)?",
@@ -372,7 +380,7 @@ FIELD_SCOPES: dict[str, tuple[str, ...]] = {
     "tuition": ("other_program", "funding", "not_program_charge"),
     "application_fee": ("other_program", "funding"),
     "ala_accredited": ("elsewhere",),
-    "delivery": ("other_program", "compliance"),
+    "delivery": ("other_program", "compliance", "intent"),
 }
 
 # Words that name this program's own school or field: a rate stated "for the School of Information"
