@@ -71,9 +71,16 @@ _NOT_ACCREDITED = re.compile(
 )
 _ACCREDITED = re.compile(
     rf"\baccredited\s+(?:\w+\s){{0,4}}?by\s+(?:the\s+)?{_ALA}|{_ALA}[-\s]accredited\b|\baccredited\s+by\s+(?:the\s+)?{_ALA}"
-    rf"|{_ALA}(?:'s)?\s+(?:\w+\s){{0,3}}?accreditation\b|\baccreditation\s+(?:\w+\s){{0,4}}?(?:from|by)\s+(?:the\s+)?{_ALA}"
+    rf"|{_ALA}(?:'s)?\s+(?:(?!standards?\b)\w+\s){{0,3}}?accreditation\b|\baccreditation\s+(?:\w+\s){{0,4}}?(?:from|by)\s+(?:the\s+)?{_ALA}"
     rf"|\b(?:continued|initial|conditional|full)\s+accreditation\b|\bcontinuously\s+accredited\b"
-    rf"|\baccreditation\s?:\s?(?:the\s+)?{_ALA}",
+    rf"|\baccreditation\s?:\s?(?:the\s+)?{_ALA}"
+    # "American Library Association (ALA) accredited", "accredited under the ALA Standards",
+    # "accredited by the Committee on Accreditation of the ALA", "accredited by the Commission on
+    # Colleges of the Southern Association ... and the ALA", "agréé par l'ALA".
+    rf"|{_ALA}\s?\(\s?ALA\s?\)[-\s]?accredited\b|\baccredited\s+(?:\w+\s){{0,4}}?under\s+(?:the\s+)?{_ALA}"
+    rf"|\baccredited\s+by\s+(?:the\s+)?(?:ALA\s+)?COA\b(?:\s+of\s+(?:the\s+)?{_ALA})?"
+    rf"|\baccredited\s+by\s+(?:the\s+)?[^.;]{{0,120}}?\b(?:and|&)\s+(?:by\s+)?(?:the\s+)?{_ALA}"
+    rf"|\bagr[\u00e9e]{{2}}\w*\s+par\s+l\s?'\s?{_ALA}",
     re.I,
 )
 _COA = re.compile(r"\bcommittee\s+on\s+accreditation\b", re.I)
