@@ -132,7 +132,9 @@ _KINDS = v.DEADLINE_KINDS
 _KIND_RE = [(k, re.compile(p, re.I)) for k, p in _KINDS]
 # Dates that are not deadlines: when applications open, classes start, decisions go out.
 _NOT_A_DEADLINE = re.compile(
-    r"\b(?:(?:opens?|opening|opened|open)(?:\s+for\s+applications)?|begins?|beginning|starts?|start\s+date|commence\w*"
+    r"\b(?:(?:opens?|opening|opened|open)(?:\s+for\s+applications)?|begins?|beginning"
+    # "Fall start: March 1" names the term whose deadline follows, not a start date.
+    r"|(?<!fall\s)(?<!autumn\s)(?<!spring\s)(?<!summer\s)(?<!winter\s)(?:starts?|start\s+date)|commence\w*"
     r"|available|released?|(?<!early\s)decisions?(?:\s+\w+)?|notifi\w*|orientation"
     # A document or materials deadline, a policy date ("as of January 26, 2016, scores are no
     # longer required"): not the application's deadline (issue 9).
@@ -153,6 +155,12 @@ _FUNDING_DEADLINE = re.compile(
     rf"\b(?:{'|'.join(v.FUNDING_WORDS)})\s+(?:application\s+)?(?:deadlines?|applications?|forms?|due)\b"
     rf"|\b(?:deadlines?|applications?)\s+for\s+(?:(?!admission)[\w-]+\s){{0,3}}?(?:{'|'.join(v.FUNDING_WORDS)})(?:\(s\))?(?:\s+applications?)?\b[^.;]*$"
     rf"|\bapply\s+for\s+(?:\w+\s+)?(?:{'|'.join(v.FUNDING_WORDS)})\b[^.;]*$",
+    re.I,
+)
+# A funding deadline as the subject of a sentence, holding for every date in it.
+_FUNDING_LEAD = re.compile(
+    rf"^\s?(?:the\s+)?(?:applications?\s+)?(?:deadlines?|due\s+dates?)\s+for\s+(?:(?!admission)[\w-]+\s){{0,3}}?"
+    rf"(?:{'|'.join(v.FUNDING_WORDS)})\b",
     re.I,
 )
 # Words that make a sentence about applying; a date in a sentence without any (and without a
@@ -233,6 +241,33 @@ _GROUP_ONLY = re.compile(
 # "September start": a start named by its month is its term (vocabulary.START_MONTH_TERMS).
 _START_MONTH = re.compile(
     rf"\b(?P<month>{alternation(v.START_MONTH_TERMS, bounded=False)})\.?\s+(?P<start>{alternation(v.START_WORDS, bounded=False)})\b",
+    re.I,
+)
+# "The next start date is September 2018", "Programs begin in September": the same, said the other
+# way round (never a date: "Classes start September 2" keeps its day).
+_MONTH_START = re.compile(
+    rf"\b(?P<start>(?:start|entry|intake)(?:\s+date)?|starts|begins?|commences?)\s+(?:(?:is|will\s+be)\s+)?(?:in\s+)?"
+    rf"(?P<month>{alternation(v.START_MONTH_TERMS, bounded=False)})\b\.?(?!\s?\d{{1,2}}\b)",
+    re.I,
+)
+# The date's own parenthesis names another credential: "March 15 for Summer term (Graduate
+# Certificate in School Librarianship only)" is the certificate's date ("(... applicants only)" is a
+# named group of this program's applicants, read by _GROUP_ONLY).
+_OTHER_ONLY = re.compile(
+    r"^[^()]{0,40}?\(\s?(?P<what>[^()]{1,80}?)\s+only\s?\)", re.I
+)
+_OTHER_WHAT = re.compile(r"\b(?:certificates?|certifications?|endorsements?|specialists?|Ph\.?\s?D|doctoral|C\.?A\.?S)\b", re.I)
+_GROUP_WORD = re.compile(r"\b(?:applicants|students|candidates)\s*$", re.I)
+# "February 1 (supporting documents)": the documents' date, not the application's.
+_DOCUMENTS_AFTER = re.compile(
+    r"^\s?\(\s?(?:all\s+)?(?:supporting\s+|official\s+)?(?:documents?|documentation|materials|transcripts|references|reference\s+letters)\b", re.I
+)
+# "January intake:", "May start": a start named by a month that names no term of its own (January
+# is spring at one school, winter at another) still starts a new heading: the term before it no
+# longer holds, and its dates have no term.
+_UNTERMED_START = re.compile(
+    rf"\b(?:{'|'.join(m for m in sorted(MONTHS, key=len, reverse=True) if m not in v.START_MONTH_TERMS and m != 'may')})\.?\s+"
+    rf"(?:{alternation(v.START_WORDS, bounded=False)})\b",
     re.I,
 )
 _CAMPUS_LABELS = ("main campus", "online campus", "global campus", "on campus", "online")
@@ -434,6 +469,7 @@ def _clean(text: str) -> str:
     t = _BULLET.sub(" \u2022 ", _STATUS.sub(" ", prepare(text)))
     t = _PAPERWORK.sub(lambda m: m.group(0).lower().replace("online", "the"), t)
     t = _START_MONTH.sub(lambda m: v.START_MONTH_TERMS[m.group("month").lower()] + " " + m.group("start"), t)
+    t = _MONTH_START.sub(lambda m: m.group("start") + " " + v.START_MONTH_TERMS[m.group("month").lower()], t)
     # Sentences about another program, a co-op, an office closure or a date to disregard.
     return bound_text("application_deadlines", _drop_terms_not_admitted(t))
 
@@ -634,6 +670,8 @@ def _follow_headings(state: _State, pre: str, pre_terms: list[str], inside: bool
     Returns the campus and group the words before the date name."""
     if pre_terms and not inside:
         state.terms = pre_terms
+    elif not inside and _UNTERMED_START.search(pre):
+        state.terms = [None]
     pre_campus, pre_group = _qualifier(pre, _CAMPUS_LABELS), _qualifier(pre, _GROUP_LABELS)
     if not inside:
         if pre_campus:
@@ -660,10 +698,28 @@ def _not_a_deadline(r: _Text, i: int, clause: str, sentence: str) -> bool:
     pre = r.pres[i]
     return bool(
         _NOT_A_DEADLINE.search(pre) or _OPENS_AFTER.match(r.posts[i]) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
+        or _DOCUMENTS_AFTER.match(r.posts[i]) or _others_only(r.posts[i])
+        # "Application deadlines for GSLIS Scholarships are October 15 (...) and February 15 (...)":
+        # the subject of the sentence holds for every date of its list.
+        or _FUNDING_LEAD.search(_sentence_head(r, i))
         or not (_DEADLINE_CONTEXT.search(sentence) or r.heading_context)
         or subject_scope("application_deadlines", clause)  # "Co-op applications are due March 1"
         or credential_before(r.t, r.events[i].start)  # "PhD in Information Science December 1"
     )
+
+
+def _others_only(post: str) -> bool:
+    """The date's own parenthesis says it is another credential's only."""
+    m = _OTHER_ONLY.match(post)
+    return bool(m and _OTHER_WHAT.search(m.group("what")) and not _GROUP_WORD.search(m.group("what")))
+
+
+def _sentence_head(r: _Text, i: int) -> str:
+    """The words of the date's sentence before it (at most 200 characters)."""
+    pos = r.events[i].start
+    k = bisect_right(r.span_starts, pos) - 1
+    a = r.spans[k][0] if k >= 0 else 0
+    return r.t[max(a, pos - 200) : pos]
 
 
 def _own_words(post: str, pre_terms: list[str]) -> _Own:
