@@ -42,7 +42,7 @@ _GENERIC = re.compile(
 _ENGLISH = re.compile(r"\b(?:" + "|".join(v.ENGLISH_TESTS) + r")\b", re.I)
 _NOT_REQUIRED = re.compile(
     r"\bnot\s+(?:be\s+)?(?:required|needed|necessary|considered|accepted|reviewed|used|part\s+of|require)"
-    r"|\bno\s+(?:longer\s+)?(?:require|required|need)\w*|\bno\s+(?:\w+\s){0,3}?(?:required|needed|necessary)\b"
+    r"|\bno\s+(?:longer\s+)?(?:require|required|need)\w*|\bno\s+(?:\w+\s){0,3}?(?:required|needed|necessary)\b(?!\s+(?:minimum\s+)?(?:scores?|cut-?\s?off))"
     r"|\bno\s+(?:GRE|MAT|GMAT|standardi[sz]ed|test|entrance)\b|\b(?:do(?:es)?|will)\s+not\s+require|\bdon't\s+require"
     r"|\bdoesn't\s+require|\bwithout\s+(?:taking\s+|submitting\s+)?(?:the\s+|an?\s+)?(?:GRE|MAT|test|exam|entrance)|"
     # "required an entrance exam at one time but no longer does" (issue 9: time).
@@ -163,12 +163,19 @@ _QUESTION = re.compile(r"\?\s*$")
 _ANSWERED = re.compile(r"(?P<question>(?:[^.?!;]|\.(?=\d)){0,300})\?\s?:?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
 
 
+# A question about the scores, not about the exam being asked for: its answer is no status.
+_ABOUT_SCORES = re.compile(
+    r"\b(?:minimum|cut-?\s?off|lowest|average|typical|how\s+(?:old|recent|high|important)|older|expire\w*|still\s+(?:good|valid))\b",
+    re.I,
+)
+
+
 def _answer(m: re.Match[str]) -> str:
     """A question about an exam and its yes/no answer, as the rule it states ("Do I still need to
     take the GRE? Yes." -> "GRE required."); a question about anything else is left alone."""
     exams = _exams_in(m.group("question"))
-    if not exams:
-        return m.group(0)
+    if not exams or _ABOUT_SCORES.search(m.group("question")):
+        return m.group(0)  # "Is there a minimum required score on the GRE? No." is about scores
     return " " + " and ".join(exams) + (" not required" if m.group("no") else " required")
 _LICENSURE = re.compile(r"\b(?:" + "|".join(v.LICENSURE_TESTS) + r")\b", re.I)
 _UNCONDITIONAL = re.compile(r"\bunconditional(?:\s+admission)?\b|\bregular\s+admission\s+criteria\b", re.I)
