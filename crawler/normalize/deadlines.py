@@ -81,7 +81,8 @@ _ROLLING = re.compile(
 _STATUS = re.compile(
     r"\bcurrently\s+(?:not\s+)?(?:open|closed|accepting(?:\s+applications)?)\b"
     r"|\(\s?(?:open|closed)\s?\)"
-    r"|(?<=\d)\s(?:open|closed)\b(?!\s+(?:on|until|by|to|for|at))",
+    # ("Applications for fall 2025 open October 1": a verb before a date, not a flag after a year.)
+    r"|(?<=\d)\s(?:open|closed)\b(?!\s+(?:on|until|by|to|for|at|\d|(?:" + "|".join(MONTHS) + r")\b))",
     re.I,
 )
 # "The program does not admit in the spring.", "No spring or summer admission."

@@ -181,6 +181,34 @@ _NO_CAMPUS = re.compile(
 )
 
 
+# A sentence says how the program is given only when it speaks of studying: its courses, classes,
+# degree, format, instruction ("Library resources are available online 24/7" does not). Money is
+# another fact ("Online students pay the same tuition", "The online tuition rate is $500").
+_STUDY_WORDS = re.compile(
+    r"\b(?:course\w*|class\w*|program\w*|degrees?|instruction\w*|learning|learners?|stud(?:y|ies|ying)|taught|teach\w*"
+    r"|deliver\w*|format\w*|curricul\w*|M\.?L\.?I?\.?S\.?c?|M\.?A\.?|M\.?S\.?|distance|synchronous\w*|asynchronous\w*"
+    r"|campus|residenc\w*|immersions?|complet\w*|earn\w*|option\w*|pathways?|cohorts?|offered|offers?|lectures?|seminars?"
+    r"|sessions?|modes?|hybrid|blended|in-person|face-to-face|on-?site|attend\w*|enrol\w*|schedule\w*|evenings?|weekends?"
+    r"|combin\w*|mix\w*|tak(?:e|es|ing)|electives?)\b",
+    re.I,
+)
+_MONEY = re.compile(r"\$\s?\d|\b(?:tuition|fees?|rates?|costs?|pay|paid|per\s+credit)\b", re.I)
+
+
+def _studies_only(t: str) -> str:
+    """The text with the sentences that are not about studying (or are about money) blanked; a
+    short label value ("Online", "100% online, asynchronous") is kept whole."""
+    out, last = [], 0
+    for a, b in sentences(t):
+        part = t[a:b]
+        if len(part.split()) >= 5 and (not _STUDY_WORDS.search(part) or _MONEY.search(part)):
+            out.append(t[last:a])
+            out.append(" " * (b - a))
+            last = b
+    out.append(t[last:])
+    return "".join(out)
+
+
 def _only_some_courses(t: str) -> bool:
     """Every sentence that says online is about a part of the courses only."""
     said = [(a, b) for a, b in sentences(t) if _ONLINE.search(t, a, b)]
@@ -207,7 +235,7 @@ def _regular_sync(t: str) -> bool:
 def parse_delivery(text: str) -> Delivery | None:
     """Delivery mode and synchrony; None when the text names no way of delivery."""
     t = bound_text("delivery", _PAPERWORK.sub(" ", _ON_LINE.sub(r"online\1", prepare(text))))
-    t = _NO_CAMPUS.sub(" ", t)
+    t = _studies_only(_NO_CAMPUS.sub(" ", t))
     remote = _REMOTE.search(t) is not None
     if _NOT_ONLINE.search(t) and _PARTIAL_ONLINE.search(t):
         return Delivery(mode="hybrid", synchronous=_synchronous(t))  # some courses online, not the degree

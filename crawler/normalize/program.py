@@ -91,12 +91,28 @@ _OTHER_ACCREDITOR = re.compile(
 )
 
 
+# "Graduates of ALA-accredited programs", "Employers look for an ALA-accredited degree", "a list of
+# ALA-accredited programs": accreditation as a kind of program, said of none in particular.
+_GENERIC_ACCREDITED = re.compile(
+    rf"(?<!\bour\s)(?<!\bits\s)(?<!\bboth\s)(?<!\btwo\s)(?<!\bthree\s)(?<!\bthe\s)"
+    rf"{_ALA}\s?(?:\(\s?ALA\s?\)\s?)?[-\s]accredited\s+(?:(?:library|master'?s|graduate|MLIS|MLS|LIS)\s+){{0,3}}(?:programs|schools|degrees|institutions)\b"
+    rf"|\b(?:requires?|required|prefer(?:s|red)?|look(?:s|ing)?\s+for|seek(?:s|ing)?|need(?:s|ed)?|list\s+of|directory\s+of|graduates?\s+of)"
+    rf"\s+(?:\w+\s){{0,3}}?(?:an?\s+)?{_ALA}\s?(?:\(\s?ALA\s?\)\s?)?[-\s]accredited\b",
+    re.I,
+)
+
+
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+|our\s+)?(?:[\w']+\s){0,2}$", re.I)
+
+
 def parse_accredited(text: str) -> bool | None:
     """True when the text states ALA accreditation, False when it states its absence
     (candidacy, not accredited, withdrawn), None otherwise (including other accreditors)."""
     # The accreditor's body is named "Committee on Accreditation": its name alone ("The ALA
     # Committee on Accreditation will visit in 2026") states no accreditation.
     t = bound_text("ala_accredited", _COA.sub("COA", prepare(text)))
+    # ("One of the nation's ALA-accredited programs" is this one.)
+    t = _GENERIC_ACCREDITED.sub(lambda m: m.group(0) if _ONE_OF.search(t, max(0, m.start() - 30), m.start()) else " ", t)
     if _NOT_ACCREDITED.search(t):
         return False
     m = _ACCREDITED.search(t)

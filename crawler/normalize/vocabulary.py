@@ -203,6 +203,7 @@ TENS: dict[str, int] = {
 # program's delivery nor a deadline's campus.
 PAPERWORK_VERBS: tuple[str, ...] = (
     "apply", "applying", "submit", "submitted", "submitting", "submission", "pay", "register", "registration", "order", "file", "request", "check", "track", "upload", "sign up",
+    "ordered", "purchase", "purchased", "buy", "contact", "reach",
 )
 PAPERWORK_NOUNS: tuple[str, ...] = (
     "application", "applications", "portal", "form", "forms", "payment", "payments", "catalog", "store", "directory",
@@ -245,7 +246,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         # submit the GMAT", "These programs are offered 100% online" (a catalog's list or glossary).
         r"(?:the\s+)?respective\s+(?:colleges?|departments?|programs?|schools?)",
         r"(?:seeking|pursuing|applying\s+(?:to|for))\s+(?:the\s+|an?\s+)?(?:M\.?B\.?A|J\.?D|LL\.?M|M\.?D)\b",
-        r"these\s+programs", r"(?:students|applicants)\s+(?:in|for|to)\s+(?:the\s+)?(?:joint|dual)(?=[-\s])",
+        r"these\s+programs", r"(?:more\s+than|over)\s+\d+\s+(?:[\w-]+\s)?(?:programs|degrees)", r"(?:students|applicants)\s+(?:in|for|to)\s+(?:the\s+)?(?:joint|dual)(?=[-\s])",
     )),
     # Money given to students, and what they must do to get or keep it.
     "funding": ("clause", (
@@ -307,7 +308,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "part": ("subject", (
         r"core(?:\s+courses|\s+requirements?)?", r"electives?", r"concentrations?", r"specializations?",
         r"(?<!general\s)(?<!standard\s)(?<!LIS\s)tracks?",
-        r"emphas[ie]s", r"pathways?", r"certificates?", r"practicum", r"internships?", r"capstone", r"thesis",
+        r"emphas[ie]s", r"pathways?", r"certificates?", r"practicum", r"internships?", r"capstone", r"thesis", r"portfolios?",
         r"foundation(?:\s+courses)?", r"required\s+courses", r"course\s+groups?", r"cognates?", r"minors?",
     )),
     # Figures about students, not rules of the program.
@@ -338,6 +339,15 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:initiative|objective|goal)\s+to", r"(?:plans?|intends?|hopes?|aims?)\s+to\s+(?:offer|launch|begin|start|develop)",
         r"(?:will|would)\s+(?:begin|start)\s+offering", r"in\s+the\s+process\s+of\s+(?:developing|launching|creating)",
     )),
+    # Dates of a student's business once admitted, or of the term itself: paying, registering,
+    # grades, housing, confirming a place, a term that runs from one date to another.
+    "not_application": ("clause", (
+        r"tuition(?:\s+and\s+fees)?\s+(?:is|are|will\s+be)\s+due", r"(?:fees?|payments?|balances?)\s+(?:is\s+|are\s+)?due",
+        r"register\s+for", r"registration\s+(?:for|begins|opens|deadline|period)", r"confirm\s+(?:their|your|his|her)\s+(?:enrollment|place|seat)",
+        r"housing", r"(?:final\s+)?grades\s+(?:are\s+)?due", r"last\s+day\s+to\s+(?:add|drop|withdraw|register)",
+        r"(?:semester|term|session|quarter|classes|courses)\s+(?:runs?|will\s+run|lasts?)\s+from",
+        r"(?:is|are|will\s+be)\s+closed\s+(?:from|on|between|for|during)",
+    )),
     "disregard": ("clause", (
         r"disregard", r"ignore\s+the", r"no\s+longer\s+(?:applies|in\s+effect|valid)", r"(?:has\s+been|was)\s+(?:cancell?ed|withdrawn|rescinded)",
     )),
@@ -355,7 +365,7 @@ OTHER_CREDENTIALS: tuple[str, ...] = (
     r"(?:applicants|students)\s+(?:for|in|to)\s+the\s+(?:[\w-]+\s){1,4}?(?:concentration|certificate|specialization)", r"B\.?S\.?I\.?S\.?", r"bachelor\s+of\s+\w+",
     r"(?:library\s+media\s+|teacher\s+|school\s+library\s+|school\s+librarian\s+)certification", r"master\s+of\s+science\s+programs",
     # A dual degree written with a slash after this program's name: "MLIS/MS Urban Studies".
-    r"M\.?L\.?I?\.?S\.?\s?/\s?(?!Ph)[A-Z]\.?[A-Z]\.?[A-Z]?\.?\b",
+    r"M\.?L\.?I?\.?S\.?\s?/\s?(?!Ph)[A-Z]\.?[A-Z]\.?[A-Z]?\.?\b", r"certificate\s+programs?",
     r"master\s+of\s+science\s+(?:in\s+)?(?!librar|information(?!\s+technology)|in\b)(?-i:[A-Z])\w+(?:\s+\w+)?",
     r"master\s+of\s+(?:business|public|social|fine|education|arts\s+in\s+(?!librar|information))\w*",
     r"(?:bachelor'?s|undergraduate)\s+and\s+master'?s", r"accelerated\s+(?:bachelor|BA|BS|master|program)\w*",
@@ -376,11 +386,11 @@ FIELD_SCOPES: dict[str, tuple[str, ...]] = {
     "total_credits": ("other_program", "part", "statistic", "lesser_route"),
     "duration": ("other_program", "statistic", "accreditation_term", "placement", "standing", "lapse", "credit_age",
                  "elsewhere"),
-    "application_deadlines": ("other_program", "placement", "office", "disregard", "event", "opens"),
+    "application_deadlines": ("other_program", "placement", "office", "disregard", "event", "opens", "not_application", "part"),
     "tuition": ("other_program", "funding", "not_program_charge"),
     "application_fee": ("other_program", "funding"),
     "ala_accredited": ("elsewhere",),
-    "delivery": ("other_program", "compliance", "intent"),
+    "delivery": ("other_program", "compliance", "intent", "event"),
 }
 
 # Words that name this program's own school or field: a rate stated "for the School of Information"
