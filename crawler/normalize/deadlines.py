@@ -280,6 +280,9 @@ _LABEL_END = re.compile(r"[A-Za-z)]\s?:\s?$")
 _TERM_MONTH = re.compile(rf"{alternation(TERM_WORDS)}\s?\(\s?$", re.I)
 
 
+_START_AFTER = re.compile(rf"\s?(?:{alternation(v.START_WORDS, bounded=False)})\b", re.I)
+
+
 def _unreadable_date(text: str, events: list["_Event"]) -> bool:
     """A month standing in a deadline's place with no readable day."""
     in_date = bytearray(len(text) + 1)
@@ -292,6 +295,8 @@ def _unreadable_date(text: str, events: list["_Event"]) -> bool:
         before = text[max(0, m.start() - 60) : m.start()]
         if _TERM_MONTH.search(before):
             continue  # "Fall (September) start date": the month the term starts, not a date
+        if _START_AFTER.match(text, m.end()):
+            continue  # "The deadline for January entry is October 1": a start named by its month
         if _DEADLINE_SLOT.search(before) and not _NOT_DEADLINE_MONTH.search(before):
             return True
     return False
@@ -373,6 +378,11 @@ def _split_gap(gap: str, date_first: bool = False) -> int:
     cut = consumed
     for p in _SPLIT_PUNCT.finditer(gap, consumed):
         cut = p.start()
+    # "... on a rolling basis. For priority consideration, apply by": a sentence end before the
+    # last comma starts the next date's words.
+    ends = [p.start() for p in _SENTENCE_GAP.finditer(gap, consumed)]
+    if ends:
+        cut = ends[-1]
     then = re.search(r"\bthen\s?$", gap)  # "Feb. 1 priority then rolling"
     if cut == consumed and then:
         cut = then.start()

@@ -48,6 +48,8 @@ _NOT_REQUIRED = re.compile(
     # "required an entrance exam at one time but no longer does" (issue 9: time).
     r"\bno\s+longer\s+(?:does|do|is|are|accepts?|accepted|considers?)\b|\bat\s+one\s+time\s+but\s+no\s+longer\b"
     r"|\b(?:do|does|will)\s+not\s+need\b|\bdon't\s+need\b|\bGRE[-\s]free\b|\bwaived\s+for\s+all\b"
+    # "We do not accept GRE scores." (not "do not accept scores older than five years" nor copies).
+    r"|\b(?:do|does|will)\s+not\s+accept\s+(?:the\s+)?(?:GRE|MAT|GMAT|standardi[sz]ed|test|entrance)\w*(?:\s+(?:general\s+)?(?:test\s+)?scores?)?\s*(?:[.;]|$|for\s+admission)"
     # "The GRE requirement has been suspended", "the GRE is temporarily suspended".
     r"|\b(?:requirement\s+(?:has\s+been\s+|is\s+|was\s+)?|(?:is|are|been|was)\s+(?:temporarily\s+)?)(?:suspended|eliminated|removed)\b"
     r"|\bis\s+not\s+an?\s+(?:admission\s+)?requirement|\bnot\s+an?\s+(?:admission\s+)?requirement"
@@ -163,6 +165,10 @@ _QUESTION = re.compile(r"\?\s*$")
 _ANSWERED = re.compile(r"(?P<question>(?:[^.?!;]|\.(?=\d)){0,300})\?\s?:?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
 
 
+# A label and its answer: "GRE Required: No", "Test scores needed: Yes".
+_LABEL_ANSWER = re.compile(
+    r"(?P<question>\b[\w()/ -]{0,40}?\b(?:required|needed|necessary))\s?:\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I
+)
 # A question about the scores, not about the exam being asked for: its answer is no status.
 _ABOUT_SCORES = re.compile(
     r"\b(?:minimum|cut-?\s?off|lowest|average|typical|how\s+(?:old|recent|high|important)|older|expire\w*|still\s+(?:good|valid))\b",
@@ -252,6 +258,7 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     t = _EXAMPLES.sub(" ", bound_text("entrance_exam", t))
     if "?" in t:
         t = _ANSWERED.sub(_answer, t)
+    t = _LABEL_ANSWER.sub(_answer, t)  # "GRE Required: No"
     # The exams a status phrase names stay ("Neither the GMAT nor the GRE is required").
     t = _NOT_REQUIRED_WORDS.sub(lambda m: " " + " ".join(_exams_in(m.group(0))) + " not required ", t)
     body = _NOT_WAIVABLE.sub(" required ", _NO_WAIVER.sub(" required; ", _sentences_with_exam(t)))

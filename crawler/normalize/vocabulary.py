@@ -220,7 +220,7 @@ def paperwork_pattern() -> str:
     gap = r"(?:(?!course|class|degree|program|stud)[\w'-]+\s){0,6}?"
     # "The Graduate School applications are fully online": the form is the subject.
     subject = r"\b(?:applications?|forms?)\s+(?:are|is|must\s+be|will\s+be)\s+(?:(?:fully|entirely|completely|all|now|only|submitted)\s){0,2}online\b"
-    return rf"{verbs}\s+{gap}online\b|\bcomplete[sd]?\s+(?:the\s+|your\s+)?(?:application|form)\s+online\b|\bonline\s+{nouns}|{subject}"
+    return rf"{verbs}\s+{gap}online\b|\bcomplete[sd]?\s+(?:the\s+|your\s+)?(?:application|form)\s+online\b|\b(?:online|virtual)\s+{nouns}|{subject}"
 
 # ---- scope: words that move a value to something other than this program's fact ----------------
 
@@ -423,6 +423,8 @@ EXAM_NOT_REQUIRED: tuple[str, ...] = (
     r"(?:do|does|will)\s+not\s+(?:require|accept)\s+or\s+(?:accept|require|review|consider)",
     r"neither\s+require[sd]?\s+nor\s+accept\w*",
     r"no\s+longer\s+an?\s+(?:admission\s+)?requirement",
+    r"(?:has\s+been|have\s+been|was|were|is|are)\s+replaced\s+(?:by|with)",
+    r"replaces?\s+the\s+(?:GRE|MAT|GMAT|standardi[sz]ed\s+test|entrance\s+exam|test)\w*(?:\s+(?:score\s+)?requirement)?",
     r"neither\s+(?:the\s+)?[\w()-]+(?:\s+[\w()-]+)?\s+nor\s+(?:the\s+)?[\w()-]+(?:\s+[\w()-]+)?\s+(?:is|are)\s+(?:required|needed|necessary)",
 )
 # An exam asked of one group of applicants only ("required for all international applicants",
