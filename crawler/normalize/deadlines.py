@@ -41,6 +41,16 @@ Decisions (each tested in tests/normalize/test_normalize_deadlines.py):
   "Apply online" / "online application" is about the form and never qualifies a date.
 - Funding, assistantship and "full/best consideration" dates are priority; "general admission" is
   final. "Accepted year-round on a rolling basis" is a rolling deadline with term None.
+- A date's own scope (issue 19): a parenthesis naming another credential's only ("(Graduate
+  Certificate in School Librarianship only)") or the documents ("February 1 (supporting
+  documents)") makes it not this program's deadline; a funding deadline as a sentence's subject
+  ("Application deadlines for GSLIS Scholarships are October 15 (...) and February 15 (...)")
+  holds for every date in it; a student's business once admitted (tuition due, registration,
+  housing, grades, a term that "runs from" one date to another, an office "closed from") and a
+  part's dates (practicum, portfolio) are moved away by the vocabulary's scopes.
+- A start named by its month either way round ("September start", "the next start date is
+  September 2018") is fall; a start month that names no term ("January intake:") clears the term
+  in force; "Fall start:" is a heading, not a start date.
 """
 
 from __future__ import annotations

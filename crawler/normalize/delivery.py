@@ -24,6 +24,14 @@ alone is synchronous=False.
 synchronous: True for live classes ("synchronous", "real-time", "live sessions", "meet online
 once a week", "virtual classrooms"); False for "asynchronous", "no set class times"; None when
 both are said without one being optional, or neither.
+
+A mode only where the text says how this program is given (issue 19): a sentence of five words or
+more counts only when it speaks of studying (courses, classes, degree, format, instruction ...)
+and not of money ("Library resources are available online 24/7", "Online students pay the same
+tuition"); plans ("the initiative to offer the program online") and events are not a mode; when
+every sentence that says online is about a part of the courses ("Most courses are offered online
+or blended", "Some required courses ... only online") the mode is hybrid beside campus time and
+unknown otherwise; "complete their MA ... online" is an online route; "on-line" reads as online.
 """
 
 from __future__ import annotations

@@ -19,6 +19,14 @@ experience ("waived with GPA >= 3.5 or a graduate degree", "waived with work exp
 
 exams lists canonical names in a fixed order (GRE, MAT, GMAT, LSAT, MCAT) so that two wordings
 of one rule compare equal; a generic "standardized test" gives exams == [].
+Status words (issue 19, most in vocabulary.EXAM_NOT_REQUIRED): "GRE required? No", "GRE
+Required: No" (a question or label about the scores, "Is there a minimum required score?", is no
+status), "Neither the GMAT nor the GRE is required", "do not accept GRE scores", "has been replaced
+by" are not_required; advice ("we recommend that you submit") is no condition; a test asked of one
+applicant group only ("required for all international applicants", "applicants who do not meet the
+GPA must submit") or announced as one of "the alternative methods" is conditional; a condition is
+read in its own sentence or dashed-list item ("3.0 or higher - A GRE is not required" has none).
+
 condition is short and normalized to when the exam is waived: "waived with GPA >= 3.0 or a
 graduate degree", "waived for unconditional admission".
 """

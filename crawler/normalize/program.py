@@ -105,14 +105,22 @@ _GENERIC_ACCREDITED = re.compile(
 _ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+|our\s+)?(?:[\w']+\s){0,2}$", re.I)
 
 
+def _generic_or_ours(m: re.Match[str]) -> str:
+    """A mention of ALA-accredited programs in general, blanked; "one of the nation's ..." kept."""
+    return m.group(0) if _ONE_OF.search(m.string, max(0, m.start() - 30), m.start()) else " "
+
+
 def parse_accredited(text: str) -> bool | None:
     """True when the text states ALA accreditation, False when it states its absence
-    (candidacy, not accredited, withdrawn), None otherwise (including other accreditors)."""
+    (candidacy, not accredited, withdrawn, seeking or intending to seek it), None otherwise
+    (including other accreditors, and ALA-accredited programs in general: "graduates of
+    ALA-accredited programs", "employers look for an ALA-accredited degree")."""
     # The accreditor's body is named "Committee on Accreditation": its name alone ("The ALA
     # Committee on Accreditation will visit in 2026") states no accreditation.
     t = bound_text("ala_accredited", _COA.sub("COA", prepare(text)))
     # ("One of the nation's ALA-accredited programs" is this one.)
-    t = _GENERIC_ACCREDITED.sub(lambda m: m.group(0) if _ONE_OF.search(t, max(0, m.start() - 30), m.start()) else " ", t)
+    if "ccredited" in t.lower():
+        t = _GENERIC_ACCREDITED.sub(_generic_or_ours, t)
     if _NOT_ACCREDITED.search(t):
         return False
     m = _ACCREDITED.search(t)
