@@ -560,6 +560,40 @@ def _column_rows(t: str, events: list[_Event]) -> bool:
     )
 
 
+# "Domestic and Online International Students": domestic students (and international ones
+# studying online) - the column of the domestic date.
+_DOMESTIC_AND = re.compile(r"\bdomestic\s+(?:and|&|/)\s+(?:online\s+)?international\b", re.I)
+
+
+def _cell_group(cell: str) -> str | None:
+    if _DOMESTIC_AND.search(cell):
+        return "domestic"
+    return _qualifier(cell, _GROUP_LABELS)
+
+
+def _column_groups(t: str, events: list[_Event], pres: list[str]) -> dict[int, str]:
+    """A flattened table whose heading row names an applicant group per column ("Deadline |
+    Domestic and Online International Students | International Students | Fall | June 1 | March
+    1 |"): the k-th date after a row's term is the k-th group's."""
+    if not events or "|" not in pres[0]:
+        return {}
+    header = pres[0]
+    groups = [g for g in (_cell_group(c) for c in header.split("|")) if g]
+    if len(groups) < 2:
+        return {}
+    out: dict[int, str] = {}
+    k = 0
+    for i, pre in enumerate(pres):
+        if TERM_RE.search(pre) or i == 0:
+            k = 0
+        elif not re.fullmatch(r"[\s|*]*", pre):
+            return {}  # words between the dates: not a plain row of columns
+        if k < len(groups):
+            out[i] = groups[k]
+        k += 1
+    return out
+
+
 def _superseded(events: list[_Event], pres: list[str]) -> set[int]:
     """"April 1* *extended to May 15": the date before an extension no longer holds."""
     return {i - 1 for i, pre in enumerate(pres) if i and _EXTENDED.search(pre)}
@@ -596,6 +630,7 @@ class _Text:
     listed_kind: dict[int, str]
     listed_term: dict[int, str]
     superseded: set[int]
+    column_groups: dict[int, str]
     spans: list[tuple[int, int]]
     span_starts: list[int]
     heading_context: bool
@@ -611,6 +646,7 @@ class _Text:
             listed_kind=_listed_kinds(t, events, pres),
             listed_term=_listed_terms(t, events, pres),
             superseded=_superseded(events, pres),
+            column_groups=_column_groups(t, events, pres),
             spans=spans, span_starts=[a for a, _ in spans],
             heading_context=_DEADLINE_CONTEXT.search(t[: spans[0][1]][:120]) is not None if spans else False,
         )
@@ -670,7 +706,11 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     if inside:
         campus, group = campus or pre_campus or state.campus, group or pre_group
     # The date's own words replace the heading of their slot.
-    qual = q_join([own.source or state.source, campus or state.campus, group or state.group, own.named_group])
+    if i in r.column_groups:  # a table's column heading: "Domestic ... | International Students |"
+        campus, group = None, r.column_groups[i]
+        qual = q_join([own.source or state.source, group, own.named_group])
+    else:
+        qual = q_join([own.source or state.source, campus or state.campus, group or state.group, own.named_group])
     if not (i + 1 in r.superseded):
         state.previous_terms = list(terms)
     if ev.rolling:
@@ -684,6 +724,13 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     return [Deadline(term=term, date=ev.date, kind=kind, applies_to=qual) for term in dict.fromkeys(terms)]
 
 
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    end = 0
+    for m in pattern.finditer(text):
+        end = m.end()
+    return end
+
+
 def _follow_headings(state: _State, pre: str, pre_terms: list[str], inside: bool) -> tuple[str | None, str | None]:
     """Headings hold until the next one of their slot: terms, campus (a campus heading starts a
     new block, so it clears the applicant group), applicant group, and the Graduate School as the
@@ -694,6 +741,8 @@ def _follow_headings(state: _State, pre: str, pre_terms: list[str], inside: bool
     elif not inside and _UNTERMED_START.search(pre):
         state.terms = [None]
     pre_campus, pre_group = _qualifier(pre, _CAMPUS_LABELS), _qualifier(pre, _GROUP_LABELS)
+    if _DOMESTIC_AND.search(pre) and not _qualifier(pre[_last_end(_DOMESTIC_AND, pre):], _GROUP_LABELS):
+        pre_campus, pre_group = None, "domestic"  # "Domestic and Online International Students:"
     if not inside:
         if pre_campus:
             state.campus, state.group = pre_campus, None

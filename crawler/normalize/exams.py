@@ -79,6 +79,11 @@ _ADVICE = re.compile(r"\b(?:recommend\w*|encourag\w*|suggest\w*|advis\w*)\b", re
 _BOUND = re.compile(r"(?<!\b[A-Z])[.;]\s|\s-\s(?=[A-Z])")
 
 
+# Sentences, never split after an initial's period ("applicants who already hold a Ph.D. are not
+# required").
+_SPLIT = re.compile(r"(?<=[.;!?])(?<!\b[A-Z]\.)\s")
+
+
 def _sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or dashed-list item) of body that holds body[start:end]."""
     a = 0
@@ -90,7 +95,7 @@ def _sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
 
 def _one_group(body: str) -> bool:
     """A sentence that asks the exam of one group of applicants only (not an English test's)."""
-    for part in re.split(r"(?<=[.;])\s", body):
+    for part in _SPLIT.split(body):
         if _ONE_GROUP.search(part) and _exams_in(part) and not _ENGLISH.search(part):
             return True
     return False
@@ -234,7 +239,7 @@ def _condition(text: str) -> str | None:
 def _sentences_with_exam(text: str) -> str:
     """Only the sentences that talk about an entrance exam, so that 'TOEFL is required' next to
     'GRE not required' does not make the GRE required."""
-    parts = re.split(r"(?<=[.;!?])\s", text)
+    parts = _SPLIT.split(text)
     # A question ("Is the GRE required for admission?") states nothing.
     keep = [
         p for p in parts
@@ -295,7 +300,7 @@ def parse_exam_rule(text: str) -> ExamRule | None:
         start, end = _sentence_around(body, neg.start(), neg.end())
         sentence = body[start:end]
         rest = body[:neg.start()] + " " + body[neg.end():]
-        rest = " ".join(p for p in re.split(r"(?<=[.;])\s", rest) if not _ADVICE.search(p))
+        rest = " ".join(p for p in _SPLIT.split(rest) if not _ADVICE.search(p))
         if _CONDITION_AFTER_NEG.search(sentence) or _CONDITIONAL.search(rest):
             return ExamRule(status="conditional", exams=exams, condition=_condition(body))
         return ExamRule(status="not_required", exams=exams)
