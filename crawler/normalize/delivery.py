@@ -274,8 +274,36 @@ def parse_delivery(text: str) -> Delivery | None:
     return Delivery(mode=mode, synchronous=_synchronous(t))
 
 
+# "Classes meet once a week" says nothing of live online classes unless its sentence is about
+# online study; "Many classes have no scheduled meeting time" is about some classes only.
+_MEETS = re.compile(
+    r"\bmeets?\s+(?:\w+\s){0,3}?(?:once|twice|weekly|each\s+week|every\s+(?:week|other\s+week|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday))",
+    re.I,
+)
+
+
+def _timing_sentences(t: str) -> str:
+    """The text without the timing words that do not describe the program's online classes."""
+    out, last = [], 0
+    for a, b in sentences(t):
+        part = t[a:b]
+        kept = part
+        if _SOME_COURSES.search(part) and not _OPTIONAL_SYNC.search(part):
+            kept = _SYNC.sub(" ", _ASYNC.sub(" ", _NEGATED_SYNC.sub(" ", part)))
+        elif not _ONLINE.search(part):
+            kept = _MEETS.sub(" ", part)
+        if kept != part:
+            out.append(t[last:a])
+            out.append(kept.ljust(b - a))
+            last = b
+    out.append(t[last:])
+    return "".join(out)
+
+
 def _synchronous(t: str) -> bool | None:
     """True for live classes, False for asynchronous ones, None when both or neither are said."""
+    t = _timing_sentences(t)
     is_async = _ASYNC.search(t) is not None
     optional_sync = _OPTIONAL_SYNC.search(t) is not None
     # Live sessions that are optional do not make the program synchronous.

@@ -167,3 +167,16 @@ def test_models_unchanged() -> None:
     # The contract of DESIGN 3b: the same models, the same fields.
     assert set(Delivery.model_fields) == {"mode", "synchronous"}
     assert {"status", "exams", "condition"} <= set(ExamRule.model_fields)
+
+
+@pytest.mark.parametrize("text, synchronous", [
+    # A weekly meeting said of classes in general is not a live online class...
+    ("Master's classes meet once a week. All online courses are held asynchronously.", False),
+    # ...but said of online study it is.
+    ("Classes meet online once a week in virtual classrooms", True),
+    # Timing said of some classes only says nothing of the program's.
+    ("All courses are online. Many classes have no scheduled meeting time.", None),
+])
+def test_timing_words_describe_the_programs_online_classes(text: str, synchronous: bool | None) -> None:
+    got = parse_delivery(text)
+    assert got is not None and got.synchronous is synchronous
