@@ -719,9 +719,15 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     # is given to applications received by December 15"): they win over a kind word after it, which
     # then introduces the next date.
     near, after = _kind(" ".join(clause.split()[-3:])), _kind(_unclosed_cut(r.posts[i]), nearest_end=False)
+    if near == "final" and _ADVICE.search(_own_clause(clause)):
+        near = "preferred"  # "We suggest applying early and no later than April 1": advice, not the rule
     kind = r.listed_kind.get(i) or near or after or carried or pre_kind or state.kind or "final"
     state.carried_kind = after if near and after and after != near else None
     return [Deadline(term=term, date=ev.date, kind=kind, applies_to=qual) for term in dict.fromkeys(terms)]
+
+
+# Advice about when to apply: the date it names is preferred even when it says "no later than".
+_ADVICE = re.compile(r"\b(?:we\s+)?(?:suggest|recommend|encourage|advise)(?:s|d)?\b|\bit\s+is\s+(?:best|wise)\b", re.I)
 
 
 def _last_end(pattern: re.Pattern[str], text: str) -> int:

@@ -12,7 +12,6 @@ WRONG: dict[str, str] = {
     "shsu-0-parse_deadlines": "'received early (...) will be given preference': 'early' read as priority and held past 'All applications are due by'",
     "alabama-3-parse_deadlines": "rolling term from the previous clause; 'please finish by' read as final, not preferred",
     "catholic-21-parse_tuition": "the MSPS program's rates: an abbreviation not known as another credential",
-    "dalhousie-0-parse_deadlines": "flattened table: 'we suggest no later than' and the scholarship row's kinds",
     "dalhousie-15-parse_deadlines": "an award's eligibility date read as a final admission deadline",
     "dalhousie-20-parse_tuition": "'incidental fees' named in the sentence before the amount's",
     "hawaii-11-parse_delivery": "offerings described (hybrid courses for some students), not the program's mode",
@@ -40,6 +39,7 @@ WRONG: dict[str, str] = {
 }
 
 MISSED: dict[str, str] = {
+    "dalhousie-0-parse_deadlines": "flattened table: the scholarship row's date (labelled priority) is not read as an admission date",
     "iu-bloomington-b-1-parse_deadlines": "'Application deadline for mid-March response': a month with no day in a deadline's place makes the whole list unread",
     "shsu-6-parse_deadlines": "a dashed list with no sentence end before 'Some programs may have earlier deadlines': the scope blanks the list",
     "albany-1-parse_credits": "'completion of at least 42 credit hours' read as a bound",

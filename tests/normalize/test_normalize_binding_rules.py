@@ -180,3 +180,12 @@ def test_models_unchanged() -> None:
 def test_timing_words_describe_the_programs_online_classes(text: str, synchronous: bool | None) -> None:
     got = parse_delivery(text)
     assert got is not None and got.synchronous is synchronous
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("We suggest applying early and no later than April 1st if you can.", "preferred"),
+    ("We recommend that you apply no later than March 1.", "preferred"),
+    ("Applications must be received no later than March 1.", "final"),
+])
+def test_advice_about_when_to_apply_is_a_preferred_date(text: str, kind: str) -> None:
+    assert [d.kind for d in parse_deadlines(text)] == [kind]
