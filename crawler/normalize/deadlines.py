@@ -374,7 +374,7 @@ def _split_gap(gap: str, date_first: bool = False) -> int:
     m = _FOR_POSTFIX.match(gap, consumed)
     if m and m.end() > consumed:
         consumed = m.end()
-    heads = [h.start() for h in (TERM_RE.search(gap, consumed), _QUAL_ANY.search(gap, consumed)) if h]
+    heads = [h.start() for h in (TERM_RE.search(gap, consumed), _QUAL_ANY.search(gap, consumed), _KIND_HEADING.search(gap, consumed)) if h]
     opened = gap.find("(", consumed)
     if opened != -1 and ")" not in gap[opened:]:
         heads.append(opened)  # "(preferred deadline for international admissions is September 1)"
@@ -690,6 +690,8 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     inside = i > 0 and _in_paren(r.posts[i - 1] + pre)
     pre_campus, pre_group = _follow_headings(state, pre, pre_terms, inside)
     pre_kind, sticky = _heading_kind(clause)
+    if not inside and not ev.rolling and _NEW_DEADLINES.search(pre):
+        state.kind = None  # "All applications are due by:", "Final Deadlines": a new list of dates
     if pre_kind and sticky and not ev.rolling and not inside:
         state.kind = pre_kind
     sentence = r.sentence(ev.start)
@@ -726,6 +728,11 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     return [Deadline(term=term, date=ev.date, kind=kind, applies_to=qual) for term in dict.fromkeys(terms)]
 
 
+# Words that start a new list of deadlines: the kind of the list before no longer holds.
+_NEW_DEADLINES = re.compile(r"\b(?:due|deadlines?|apply\s+by)\b", re.I)
+# A kind named as a heading over the dates after it ("... October 1 Final Deadlines Fall: July 1"):
+# the words introduce the next date, they are not the date's before them.
+_KIND_HEADING = re.compile(rf"\b{_KIND_WORD}\s+(?:application\s+|admission\s+)?(?:deadlines|dates)\b", re.I)
 # Advice about when to apply: the date it names is preferred even when it says "no later than".
 _ADVICE = re.compile(r"\b(?:we\s+)?(?:suggest|recommend|encourage|advise)(?:s|d)?\b|\bit\s+is\s+(?:best|wise)\b", re.I)
 

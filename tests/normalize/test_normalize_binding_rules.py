@@ -189,3 +189,12 @@ def test_timing_words_describe_the_programs_online_classes(text: str, synchronou
 ])
 def test_advice_about_when_to_apply_is_a_preferred_date(text: str, kind: str) -> None:
     assert [d.kind for d in parse_deadlines(text)] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Priority deadlines: Fall - March 1, Spring - October 1. All applications are due by: Fall - July 1, Spring - November 1",
+    "Priority Deadlines Fall: March 1 Spring: October 1 Final Deadlines Fall: July 1 Spring: November 1",
+])
+def test_a_new_list_of_deadlines_ends_the_kind_of_the_list_before(text: str) -> None:
+    assert [(d.term, d.kind) for d in parse_deadlines(text)] == [
+        ("fall", "priority"), ("spring", "priority"), ("fall", "final"), ("spring", "final")]
