@@ -257,7 +257,7 @@ _START_MONTH = re.compile(
 # "The next start date is September 2018", "Programs begin in September": the same, said the other
 # way round (never a date: "Classes start September 2" keeps its day).
 _MONTH_START = re.compile(
-    rf"\b(?P<start>(?:start|entry|intake)(?:\s+date)?|starts|begins?|commences?)\s+(?:(?:is|will\s+be)\s+)?(?:in\s+)?"
+    rf"\b(?P<start>(?:start|entry|intake)(?:\s+date)?|starts|begins?|commences?)(?:\s?:\s?|\s+(?:(?:is|will\s+be)\s+)?(?:in\s+)?)"
     rf"(?P<month>{alternation(v.START_MONTH_TERMS, bounded=False)})\b\.?(?!\s?\d{{1,2}}\b)",
     re.I,
 )

@@ -112,6 +112,7 @@ _CONDITIONAL = re.compile(
     r"|\bfor\s+(?:applicants|students|those)\s+(?:who\s+(?:have\s+not|do\s+not|did\s+not|lack)|whose|without|below|under)\b"
     r"|\bor\s+(?:an?\s+)?(?:prior\s+|previous\s+|previously\s+earned\s+)?(?:graduate|master'?s|advanced)\s+degree"
     r"|\bor\s+(?:\w+\s+)?years?\s+of\s+(?:[\w-]+\s+){0,3}?experience"
+    r"|\b(?:under|less\s+than|lower\s+than)\s+(?:a\s+)?[0-4]\.\d"
     r"|\brequired\s+(?:only\s+)?(?:for|of|if|when)\s+(?:applicants?|students?|those|your|an?|the)?\s?(?:\w+\s){0,4}?"
     r"(?:with|whose|below|under|less|who|if)\b|\bbelow\s+(?:a\s+)?\d\.\d|\bbelow\s+(?:a\s+)?(?:gpa|grade)"
     r"|\bif\s+(?:your|the|an?)\s+(?:\w+\s){0,3}?(?:gpa|grade)|\bif\s+you\s+(?:do\s+not|don't)\s+(?:have|meet)\b"
@@ -193,9 +194,10 @@ def _answer(m: re.Match[str]) -> str:
     """A question about an exam and its yes/no answer, as the rule it states ("Do I still need to
     take the GRE? Yes." -> "GRE required."); a question about anything else is left alone."""
     exams = _exams_in(m.group("question"))
-    if not exams or _ABOUT_SCORES.search(m.group("question")):
+    if not (exams or _GENERIC.search(m.group("question"))) or _ABOUT_SCORES.search(m.group("question")):
         return m.group(0)  # "Is there a minimum required score on the GRE? No." is about scores
-    return " " + " and ".join(exams) + (" not required" if m.group("no") else " required")
+    # "Entrance exam required? No": a test named generically keeps the status.
+    return " " + (" and ".join(exams) or "entrance exam") + (" not required" if m.group("no") else " required")
 _LICENSURE = re.compile(r"\b(?:" + "|".join(v.LICENSURE_TESTS) + r")\b", re.I)
 _UNCONDITIONAL = re.compile(r"\bunconditional(?:\s+admission)?\b|\bregular\s+admission\s+criteria\b", re.I)
 

@@ -64,6 +64,7 @@ _ALA = r"(?:\bALA\b|american\s+library\s+association)"
 _NOT_ACCREDITED = re.compile(
     rf"\bnot\s+(?:currently\s+|yet\s+)?(?:an?\s+)?(?:{_ALA}[-\s]?)?accredited\b|\b(?:pre-?)?candidacy\b"
     rf"|\bseeking\s+(?:{_ALA}\s+)?accreditation|\baccreditation\s+(?:was\s+)?withdrawn|\bwithdrawn\s+accreditation"
+    rf"|\b(?:pre-?)?candidate\s+for\s+(?:\w+\s){{0,2}}?accreditation\b"
     rf"|\bnon-?accredited\b|\blost\s+(?:its\s+)?(?:{_ALA}\s+)?accreditation"
     # "intends to seek ALA accreditation": not accredited yet (vocabulary.NOT_YET_ACCREDITED).
     rf"|\b(?=(?:{'|'.join(v.NOT_YET_ACCREDITED)}))(?=[^.;]{{0,80}}\baccredit)",

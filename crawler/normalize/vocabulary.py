@@ -441,7 +441,9 @@ EXAM_NO_WAIVER: tuple[str, ...] = (
 # Routes beside a test: "GRE scores, or a graduate degree, or three years of experience".
 EXAM_ALTERNATIVES: tuple[str, ...] = (
     r"or\s+(?:hold|have|possess|present|show|document)\s+(?:an?\s+)?(?:\w+\s){0,2}?(?:degree|experience)",
-    r"or\s+(?:\w+\s+)?(?:years?|months?)\s+of\s+(?:[\w-]+\s+){0,3}?experience",
+    r"or\s+(?:\w+\s+){0,3}?(?:years?|months?)\s+of\s+(?:[\w-]+\s+){0,3}?experience",
+    # "either GRE scores, evidence of a completed graduate degree, or ...": routes listed.
+    r"either\s+(?:the\s+)?(?:GRE|MAT|GMAT|test|standardi[sz]ed)[^.;]{0,80}?\b(?:degree|experience)\b",
     r"or\s+(?:an?\s+)?(?:earned\s+)?(?:graduate|master'?s|advanced|doctoral)\s+degree",
     r"(?:one\s+of\s+the\s+)?alternative\s+(?:methods|routes|ways|options|means)",
 )

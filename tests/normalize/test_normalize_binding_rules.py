@@ -198,3 +198,17 @@ def test_advice_about_when_to_apply_is_a_preferred_date(text: str, kind: str) ->
 def test_a_new_list_of_deadlines_ends_the_kind_of_the_list_before(text: str) -> None:
     assert [(d.term, d.kind) for d in parse_deadlines(text)] == [
         ("fall", "priority"), ("spring", "priority"), ("fall", "final"), ("spring", "final")]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Applicants must submit either GRE scores, evidence of a completed graduate degree, or at least two years of professional experience.", "conditional"),
+    ("Applicants with a GPA under 3.0 must take the GRE or MAT.", "conditional"),
+    ("Entrance exam required? No", "not_required"),
+])
+def test_routes_groups_and_generic_answers(text: str, status: str) -> None:
+    got = parse_exam_rule(text)
+    assert got is not None and got.status == status
+
+
+def test_a_candidate_for_accreditation_is_not_accredited() -> None:
+    assert parse_accredited("The MLIS is a candidate for ALA accreditation; the comprehensive review is scheduled for 2026.") is False
