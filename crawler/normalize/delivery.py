@@ -195,12 +195,14 @@ _NO_CAMPUS = re.compile(
 _STUDY_WORDS = re.compile(
     r"\b(?:course\w*|class\w*|program\w*|degrees?|instruction\w*|learning|learners?|stud(?:y|ies|ying)|taught|teach\w*"
     r"|deliver\w*|format\w*|curricul\w*|M\.?L\.?I?\.?S\.?c?|M\.?A\.?|M\.?S\.?|distance|synchronous\w*|asynchronous\w*"
-    r"|campus|residenc\w*|immersions?|complet\w*|earn\w*|option\w*|pathways?|cohorts?|offered|offers?|lectures?|seminars?"
-    r"|sessions?|modes?|hybrid|blended|in-person|face-to-face|on-?site|attend\w*|enrol\w*|schedule\w*|evenings?|weekends?"
-    r"|combin\w*|mix\w*|tak(?:e|es|ing)|electives?)\b",
+    r"|residenc\w*|immersions?|complet\w*|earn\w*|option\w*|pathways?|cohorts?|offered|offers?|lectures?|seminars?"
+    r"|sessions?|modes?|hybrid|blended|in-person|face-to-face|attend\w*|enrol\w*|schedule\w*|evenings?|weekends?"
+    r"|combin\w*|mix\w*|tak(?:e|es|ing)|electives?|master\w*|orientations?|visits?|institutes?|intensives?)\b",
     re.I,
 )
-_MONEY = re.compile(r"\$\s?\d|\b(?:tuition|fees?|rates?|costs?|pay|paid|per\s+credit)\b", re.I)
+_MONEY = re.compile(
+    r"\$\s?\d|\b(?:tuition|fees?|rates?|costs?|pay|paid|per\s+credit|housing|parking|dining|residence\s+halls?)\b", re.I
+)
 
 
 def _studies_only(t: str) -> str:

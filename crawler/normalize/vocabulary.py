@@ -208,6 +208,7 @@ PAPERWORK_VERBS: tuple[str, ...] = (
 PAPERWORK_NOUNS: tuple[str, ...] = (
     "application", "applications", "portal", "form", "forms", "payment", "payments", "catalog", "store", "directory",
     "chat", "resources", "library", "system", "tutorial", "information session", "orientation", "new student orientation",
+    "learning resources", "tutorials", "support", "help",
 )
 
 

@@ -212,3 +212,11 @@ def test_routes_groups_and_generic_answers(text: str, status: str) -> None:
 
 def test_a_candidate_for_accreditation_is_not_accredited() -> None:
     assert parse_accredited("The MLIS is a candidate for ALA accreditation; the comprehensive review is scheduled for 2026.") is False
+
+
+@pytest.mark.parametrize("text", [
+    "On-campus housing is available for graduate students.",
+    "Online Learning Resources: tutorials for Canvas and Zoom.",
+])
+def test_campus_life_and_help_pages_state_no_mode(text: str) -> None:
+    assert parse_delivery(text) is None
