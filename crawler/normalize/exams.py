@@ -135,7 +135,11 @@ _EXPERIENCE = re.compile(
 _WAIVER = re.compile(r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*", re.I)
 _OPTIONAL = re.compile(r"\boptional\b|\bvoluntar\w*|\bmay\s+(?:be\s+)?submit\w*|\bencouraged\b|\btest[-\s]optional\b", re.I)
 _REQUIRED = re.compile(
-    r"\brequired\b|\bwill\s+need\b|\bmust\s+be\s+(?:sent|submitted)\b|\bneeds?\s+(?:your|an?|the|official)\b|\bmust\s+(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
+    # "We also use Graduate Record Exam (GRE) scores ... to assess", "decisions rest on ... test
+    # scores": the program reads the scores.
+    r"(?<!not\s)\b(?:use|uses|consider|considers|evaluate|evaluates|review|reviews)\s+(?:\w+\s){0,4}?(?:scores?|results)\b"
+    r"|\b(?:rests?|(?:is|are)\s+based|depends?)\s+(?:up)?on\b"
+    r"|\brequired\b|\bwill\s+need\b|\bmust\s+be\s+(?:sent|submitted)\b|\bneeds?\s+(?:your|an?|the|official)\b|\bmust\s+(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
     re.I,
 )
 _GPA_NUMBER = re.compile(r"([0-4]\.\d{1,2})")

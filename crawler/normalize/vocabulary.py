@@ -425,6 +425,9 @@ EXAM_NOT_REQUIRED: tuple[str, ...] = (
     r"neither\s+require[sd]?\s+nor\s+accept\w*",
     r"no\s+longer\s+an?\s+(?:admission\s+)?requirement",
     r"(?:has\s+been|have\s+been|was|were|is|are)\s+replaced\s+(?:by|with)",
+    # "Our requirements do not list a GMAT or GRE test", "We do not use GRE scores".
+    r"requirements?\s+(?:do|does)\s+not\s+(?:list|include|ask\s+for|call\s+for)",
+    r"(?:do|does|will)\s+not\s+(?:use|consider|review|look\s+at)\s+(?:the\s+)?(?=GRE|MAT|GMAT|standardi[sz]ed|test|entrance)",
     r"replaces?\s+the\s+(?:GRE|MAT|GMAT|standardi[sz]ed\s+test|entrance\s+exam|test)\w*(?:\s+(?:score\s+)?requirement)?",
     r"neither\s+(?:the\s+)?[\w()-]+(?:\s+[\w()-]+)?\s+nor\s+(?:the\s+)?[\w()-]+(?:\s+[\w()-]+)?\s+(?:is|are)\s+(?:required|needed|necessary)",
 )

@@ -44,7 +44,6 @@ MISSED: dict[str, str] = {
     "shsu-6-parse_deadlines": "a dashed list with no sentence end before 'Some programs may have earlier deadlines': the scope blanks the list",
     "albany-1-parse_credits": "'completion of at least 42 credit hours' read as a bound",
     "dominican-5-parse_tuition": "fee list with units in parentheses",
-    "ecu-4-parse_exam_rule": "'decisions rest on ... test scores on either the GRE or the MAT': no status word",
     "emporia-11-parse_tuition": "graduate row of an undergraduate/graduate table",
     "emporia-13-parse_tuition": "graduate row of an undergraduate/graduate table",
     "fsu-15-parse_tuition": "'$5-per-term' hyphenated unit",

@@ -220,3 +220,17 @@ def test_a_candidate_for_accreditation_is_not_accredited() -> None:
 ])
 def test_campus_life_and_help_pages_state_no_mode(text: str) -> None:
     assert parse_delivery(text) is None
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Note: Our requirements do not list a GMAT or GRE test, letters of recommendation, or a resume.", "not_required"),
+    ("We do not use GRE scores.", "not_required"),
+    ("Admissions decisions rest on the undergraduate record and test scores on either the GRE or the MAT.", "required"),
+])
+def test_requirements_lists_and_use_of_scores(text: str, status: str) -> None:
+    got = parse_exam_rule(text)
+    assert got is not None and got.status == status
+
+
+def test_another_application_not_asking_for_the_test_states_nothing() -> None:
+    assert parse_exam_rule("The non-degree application does not ask for the personal statement, GRE scores or reference letters.") is None
