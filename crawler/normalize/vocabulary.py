@@ -139,7 +139,8 @@ ENGLISH_TESTS: tuple[str, ...] = (
     r"toefl", r"ielts", r"duolingo", r"pte", r"english(?:\s+language)?(?:\s+proficiency)?", r"language\s+proficiency",
 )
 # Exams for licensure or certification, not for admission.
-LICENSURE_TESTS: tuple[str, ...] = (r"praxis", r"certification\s+exam\w*", r"content\s+area\s+test", r"licensure\s+exam\w*")
+LICENSURE_TESTS: tuple[str, ...] = (r"praxis", r"certification\s+exam\w*", r"content\s+area\s+test", r"licensure\s+exam\w*",
+                                    r"GACE", r"edTPA", r"(?:basic\s+skills|program\s+admission)\s+assessment")
 
 # ---- deadline kinds ---------------------------------------------------------------------------
 
@@ -247,7 +248,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         # submit the GMAT", "These programs are offered 100% online" (a catalog's list or glossary).
         r"(?:the\s+)?respective\s+(?:colleges?|departments?|programs?|schools?)",
         r"(?:seeking|pursuing|applying\s+(?:to|for))\s+(?:the\s+|an?\s+)?(?:M\.?B\.?A|J\.?D|LL\.?M|M\.?D)\b",
-        r"these\s+programs", r"(?:more\s+than|over)\s+\d+\s+(?:[\w-]+\s)?(?:programs|degrees)", r"(?:students|applicants)\s+(?:in|for|to)\s+(?:the\s+)?(?:joint|dual)(?=[-\s])",
+        r"these\s+programs", r"(?:applying|apply)\s+to\s+(?:[\w-]+\s+){1,5}?programs\b", r"(?:more\s+than|over)\s+\d+\s+(?:[\w-]+\s)?(?:programs|degrees)", r"(?:students|applicants)\s+(?:in|for|to)\s+(?:the\s+)?(?:joint|dual)(?=[-\s])",
     )),
     # Money given to students, and what they must do to get or keep it.
     "funding": ("clause", (
@@ -286,6 +287,8 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "compliance": ("clause", (
         r"to\s+comply\s+with", r"state\s+authori[sz]ation", r"consumer\s+protection", r"may\s+not\s+be\s+able\s+to\s+offer",
         r"(?:ID|identity)\s+verification", r"authori[sz]ed\s+to\s+offer",
+        r"regulations?\s+(?:on|governing|for)\s+(?:online|distance)", r"cannot\s+(?:deliver|offer)\s+(?:all\s+)?(?:online\s+)?programs",
+        r"(?:students|applicants)\s+resid\w+\s+in\s+(?:certain|some|other)\s+states",
     )),
     # Another school's accreditation: credits earned or transferred there, a report about it.
     "elsewhere": ("clause", (

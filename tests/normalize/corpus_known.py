@@ -7,6 +7,8 @@ fails the test: the lists only shrink). Both are keyed by corpus sentence id (sl
 """
 
 WRONG: dict[str, str] = {
+    "st-johns-b-4-parse_exam_rule": "a state mandate for 'all candidates' whose next sentence names the School of Education's programs: the first sentence alone reads as this program's",
+    "valdosta-b-3-parse_exam_rule": "the GRE as an exemption from a licensure test (GACE) named in an earlier bullet",
     "catholic-b-1-parse_delivery": "online classes described as a kind ('An online class is taught asynchronously'): read as an online program, as the unit tests' convention for 'Real-time online classes meet Tuesday evenings' wants",
     "ualberta-b-2-parse_delivery": "online courses described as a kind ('Online courses are taken asynchronously'): same convention as catholic-b-1",
     "shsu-0-parse_deadlines": "'received early (...) will be given preference': 'early' read as priority and held past 'All applications are due by'",
