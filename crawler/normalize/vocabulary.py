@@ -351,6 +351,9 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"housing", r"(?:final\s+)?grades\s+(?:are\s+)?due", r"last\s+day\s+to\s+(?:add|drop|withdraw|register)",
         r"(?:semester|term|session|quarter|classes|courses)\s+(?:runs?|will\s+run|lasts?)\s+from",
         r"(?:is|are|will\s+be)\s+closed\s+(?:from|on|between|for|during)",
+        # The work of the degree itself: a practicum's or internship's application, a portfolio, a thesis.
+        r"(?:practicum|internship|capstone|thesis|portfolio|comprehensive\s+exam\w*)(?:\s+(?:applications?|proposals?|forms?))?\s+(?:is\s+|are\s+)?due",
+        r"(?:submit|register\s+for)\s+(?:the\s+|your\s+)?(?:practicum|internship|capstone|thesis|portfolio|comprehensive\s+exam)\w*",
     )),
     "disregard": ("clause", (
         r"disregard", r"ignore\s+the", r"no\s+longer\s+(?:applies|in\s+effect|valid)", r"(?:has\s+been|was)\s+(?:cancell?ed|withdrawn|rescinded)",
@@ -390,7 +393,7 @@ FIELD_SCOPES: dict[str, tuple[str, ...]] = {
     "total_credits": ("other_program", "part", "statistic", "lesser_route"),
     "duration": ("other_program", "statistic", "accreditation_term", "placement", "standing", "lapse", "credit_age",
                  "elsewhere"),
-    "application_deadlines": ("other_program", "placement", "office", "disregard", "event", "opens", "not_application", "part"),
+    "application_deadlines": ("other_program", "placement", "office", "disregard", "event", "opens", "not_application"),
     "tuition": ("other_program", "funding", "not_program_charge"),
     "application_fee": ("other_program", "funding"),
     "ala_accredited": ("elsewhere",),
