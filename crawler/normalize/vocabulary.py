@@ -248,7 +248,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         # submit the GMAT", "These programs are offered 100% online" (a catalog's list or glossary).
         r"(?:the\s+)?respective\s+(?:colleges?|departments?|programs?|schools?)",
         r"(?:seeking|pursuing|applying\s+(?:to|for))\s+(?:the\s+|an?\s+)?(?:M\.?B\.?A|J\.?D|LL\.?M|M\.?D)\b",
-        r"these\s+programs", r"(?:applying|apply)\s+to\s+(?:[\w-]+\s+){1,5}?programs\b", r"(?:more\s+than|over)\s+\d+\s+(?:[\w-]+\s)?(?:programs|degrees)", r"(?:students|applicants)\s+(?:in|for|to)\s+(?:the\s+)?(?:joint|dual)(?=[-\s])",
+        r"these\s+programs", r"(?:more\s+than|over)\s+\d+\s+(?:[\w-]+\s)?(?:programs|degrees)", r"(?:students|applicants)\s+(?:in|for|to)\s+(?:the\s+)?(?:joint|dual)(?=[-\s])",
     )),
     # Money given to students, and what they must do to get or keep it.
     "funding": ("clause", (
