@@ -41,6 +41,16 @@ Decisions (each tested in tests/normalize/test_normalize_deadlines.py):
   "Apply online" / "online application" is about the form and never qualifies a date.
 - Funding, assistantship and "full/best consideration" dates are priority; "general admission" is
   final. "Accepted year-round on a rolling basis" is a rolling deadline with term None.
+- A date's own scope (issue 19): a parenthesis naming another credential's only ("(Graduate
+  Certificate in School Librarianship only)") or the documents ("February 1 (supporting
+  documents)") makes it not this program's deadline; a funding deadline as a sentence's subject
+  ("Application deadlines for GSLIS Scholarships are October 15 (...) and February 15 (...)")
+  holds for every date in it; a student's business once admitted (tuition due, registration,
+  housing, grades, a term that "runs from" one date to another, an office "closed from") and a
+  part's dates (practicum, portfolio) are moved away by the vocabulary's scopes.
+- A start named by its month either way round ("September start", "the next start date is
+  September 2018") is fall; a start month that names no term ("January intake:") clears the term
+  in force; "Fall start:" is a heading, not a start date.
 """
 
 from __future__ import annotations
@@ -81,7 +91,8 @@ _ROLLING = re.compile(
 _STATUS = re.compile(
     r"\bcurrently\s+(?:not\s+)?(?:open|closed|accepting(?:\s+applications)?)\b"
     r"|\(\s?(?:open|closed)\s?\)"
-    r"|(?<=\d)\s(?:open|closed)\b(?!\s+(?:on|until|by|to|for|at))",
+    # ("Applications for fall 2025 open October 1": a verb before a date, not a flag after a year.)
+    r"|(?<=\d)\s(?:open|closed)\b(?!\s+(?:on|until|by|to|for|at|\d|(?:" + "|".join(MONTHS) + r")\b))",
     re.I,
 )
 # "The program does not admit in the spring.", "No spring or summer admission."
@@ -132,7 +143,9 @@ _KINDS = v.DEADLINE_KINDS
 _KIND_RE = [(k, re.compile(p, re.I)) for k, p in _KINDS]
 # Dates that are not deadlines: when applications open, classes start, decisions go out.
 _NOT_A_DEADLINE = re.compile(
-    r"\b(?:(?:opens?|opening|opened|open)(?:\s+for\s+applications)?|begins?|beginning|starts?|start\s+date|commence\w*"
+    r"\b(?:(?:opens?|opening|opened|open)(?:\s+for\s+applications)?|begins?|beginning"
+    # "Fall start: March 1" names the term whose deadline follows, not a start date.
+    r"|(?<!fall\s)(?<!autumn\s)(?<!spring\s)(?<!summer\s)(?<!winter\s)(?:starts?|start\s+date)|commence\w*"
     r"|available|released?|(?<!early\s)decisions?(?:\s+\w+)?|notifi\w*|orientation"
     # A document or materials deadline, a policy date ("as of January 26, 2016, scores are no
     # longer required"): not the application's deadline (issue 9).
@@ -153,6 +166,12 @@ _FUNDING_DEADLINE = re.compile(
     rf"\b(?:{'|'.join(v.FUNDING_WORDS)})\s+(?:application\s+)?(?:deadlines?|applications?|forms?|due)\b"
     rf"|\b(?:deadlines?|applications?)\s+for\s+(?:(?!admission)[\w-]+\s){{0,3}}?(?:{'|'.join(v.FUNDING_WORDS)})(?:\(s\))?(?:\s+applications?)?\b[^.;]*$"
     rf"|\bapply\s+for\s+(?:\w+\s+)?(?:{'|'.join(v.FUNDING_WORDS)})\b[^.;]*$",
+    re.I,
+)
+# A funding deadline as the subject of a sentence, holding for every date in it.
+_FUNDING_LEAD = re.compile(
+    rf"^\s?(?:the\s+)?(?:applications?\s+)?(?:deadlines?|due\s+dates?)\s+for\s+(?:(?!admission)[\w-]+\s){{0,3}}?"
+    rf"(?:{'|'.join(v.FUNDING_WORDS)})\b",
     re.I,
 )
 # Words that make a sentence about applying; a date in a sentence without any (and without a
@@ -235,6 +254,33 @@ _START_MONTH = re.compile(
     rf"\b(?P<month>{alternation(v.START_MONTH_TERMS, bounded=False)})\.?\s+(?P<start>{alternation(v.START_WORDS, bounded=False)})\b",
     re.I,
 )
+# "The next start date is September 2018", "Programs begin in September": the same, said the other
+# way round (never a date: "Classes start September 2" keeps its day).
+_MONTH_START = re.compile(
+    rf"\b(?P<start>(?:start|entry|intake)(?:\s+date)?|starts|begins?|commences?)(?:\s?:\s?|\s+(?:(?:is|will\s+be)\s+)?(?:in\s+)?)"
+    rf"(?P<month>{alternation(v.START_MONTH_TERMS, bounded=False)})\b\.?(?!\s?\d{{1,2}}\b)",
+    re.I,
+)
+# The date's own parenthesis names another credential: "March 15 for Summer term (Graduate
+# Certificate in School Librarianship only)" is the certificate's date ("(... applicants only)" is a
+# named group of this program's applicants, read by _GROUP_ONLY).
+_OTHER_ONLY = re.compile(
+    r"^[^()]{0,40}?\(\s?(?P<what>[^()]{1,80}?)\s+only\s?\)", re.I
+)
+_OTHER_WHAT = re.compile(r"\b(?:certificates?|certifications?|endorsements?|specialists?|Ph\.?\s?D|doctoral|C\.?A\.?S)\b", re.I)
+_GROUP_WORD = re.compile(r"\b(?:applicants|students|candidates)\s*$", re.I)
+# "February 1 (supporting documents)": the documents' date, not the application's.
+_DOCUMENTS_AFTER = re.compile(
+    r"^\s?\(\s?(?:all\s+)?(?:supporting\s+|official\s+)?(?:documents?|documentation|materials|transcripts|references|reference\s+letters)\b", re.I
+)
+# "January intake:", "May start": a start named by a month that names no term of its own (January
+# is spring at one school, winter at another) still starts a new heading: the term before it no
+# longer holds, and its dates have no term.
+_UNTERMED_START = re.compile(
+    rf"\b(?:{'|'.join(m for m in sorted(MONTHS, key=len, reverse=True) if m not in v.START_MONTH_TERMS and m != 'may')})\.?\s+"
+    rf"(?:{alternation(v.START_WORDS, bounded=False)})\b",
+    re.I,
+)
 _CAMPUS_LABELS = ("main campus", "online campus", "global campus", "on campus", "online")
 _GROUP_LABELS = ("domestic", "international")
 
@@ -242,6 +288,9 @@ _GROUP_LABELS = ("domestic", "international")
 # Words ending in a colon right before a date are that date's label.
 _LABEL_END = re.compile(r"[A-Za-z)]\s?:\s?$")
 _TERM_MONTH = re.compile(rf"{alternation(TERM_WORDS)}\s?\(\s?$", re.I)
+
+
+_START_AFTER = re.compile(rf"\s?(?:{alternation(v.START_WORDS, bounded=False)})\b", re.I)
 
 
 def _unreadable_date(text: str, events: list["_Event"]) -> bool:
@@ -256,6 +305,8 @@ def _unreadable_date(text: str, events: list["_Event"]) -> bool:
         before = text[max(0, m.start() - 60) : m.start()]
         if _TERM_MONTH.search(before):
             continue  # "Fall (September) start date": the month the term starts, not a date
+        if _START_AFTER.match(text, m.end()):
+            continue  # "The deadline for January entry is October 1": a start named by its month
         if _DEADLINE_SLOT.search(before) and not _NOT_DEADLINE_MONTH.search(before):
             return True
     return False
@@ -323,7 +374,7 @@ def _split_gap(gap: str, date_first: bool = False) -> int:
     m = _FOR_POSTFIX.match(gap, consumed)
     if m and m.end() > consumed:
         consumed = m.end()
-    heads = [h.start() for h in (TERM_RE.search(gap, consumed), _QUAL_ANY.search(gap, consumed)) if h]
+    heads = [h.start() for h in (TERM_RE.search(gap, consumed), _QUAL_ANY.search(gap, consumed), _KIND_HEADING.search(gap, consumed)) if h]
     opened = gap.find("(", consumed)
     if opened != -1 and ")" not in gap[opened:]:
         heads.append(opened)  # "(preferred deadline for international admissions is September 1)"
@@ -337,6 +388,11 @@ def _split_gap(gap: str, date_first: bool = False) -> int:
     cut = consumed
     for p in _SPLIT_PUNCT.finditer(gap, consumed):
         cut = p.start()
+    # "... on a rolling basis. For priority consideration, apply by": a sentence end before the
+    # last comma starts the next date's words.
+    ends = [p.start() for p in _SENTENCE_GAP.finditer(gap, consumed)]
+    if ends:
+        cut = ends[-1]
     then = re.search(r"\bthen\s?$", gap)  # "Feb. 1 priority then rolling"
     if cut == consumed and then:
         cut = then.start()
@@ -434,6 +490,7 @@ def _clean(text: str) -> str:
     t = _BULLET.sub(" \u2022 ", _STATUS.sub(" ", prepare(text)))
     t = _PAPERWORK.sub(lambda m: m.group(0).lower().replace("online", "the"), t)
     t = _START_MONTH.sub(lambda m: v.START_MONTH_TERMS[m.group("month").lower()] + " " + m.group("start"), t)
+    t = _MONTH_START.sub(lambda m: m.group("start") + " " + v.START_MONTH_TERMS[m.group("month").lower()], t)
     # Sentences about another program, a co-op, an office closure or a date to disregard.
     return bound_text("application_deadlines", _drop_terms_not_admitted(t))
 
@@ -503,6 +560,40 @@ def _column_rows(t: str, events: list[_Event]) -> bool:
     )
 
 
+# "Domestic and Online International Students": domestic students (and international ones
+# studying online) - the column of the domestic date.
+_DOMESTIC_AND = re.compile(r"\bdomestic\s+(?:and|&|/)\s+(?:online\s+)?international\b", re.I)
+
+
+def _cell_group(cell: str) -> str | None:
+    if _DOMESTIC_AND.search(cell):
+        return "domestic"
+    return _qualifier(cell, _GROUP_LABELS)
+
+
+def _column_groups(t: str, events: list[_Event], pres: list[str]) -> dict[int, str]:
+    """A flattened table whose heading row names an applicant group per column ("Deadline |
+    Domestic and Online International Students | International Students | Fall | June 1 | March
+    1 |"): the k-th date after a row's term is the k-th group's."""
+    if not events or "|" not in pres[0]:
+        return {}
+    header = pres[0]
+    groups = [g for g in (_cell_group(c) for c in header.split("|")) if g]
+    if len(groups) < 2:
+        return {}
+    out: dict[int, str] = {}
+    k = 0
+    for i, pre in enumerate(pres):
+        if TERM_RE.search(pre) or i == 0:
+            k = 0
+        elif not re.fullmatch(r"[\s|*]*", pre):
+            return {}  # words between the dates: not a plain row of columns
+        if k < len(groups):
+            out[i] = groups[k]
+        k += 1
+    return out
+
+
 def _superseded(events: list[_Event], pres: list[str]) -> set[int]:
     """"April 1* *extended to May 15": the date before an extension no longer holds."""
     return {i - 1 for i, pre in enumerate(pres) if i and _EXTENDED.search(pre)}
@@ -539,6 +630,7 @@ class _Text:
     listed_kind: dict[int, str]
     listed_term: dict[int, str]
     superseded: set[int]
+    column_groups: dict[int, str]
     spans: list[tuple[int, int]]
     span_starts: list[int]
     heading_context: bool
@@ -554,6 +646,7 @@ class _Text:
             listed_kind=_listed_kinds(t, events, pres),
             listed_term=_listed_terms(t, events, pres),
             superseded=_superseded(events, pres),
+            column_groups=_column_groups(t, events, pres),
             spans=spans, span_starts=[a for a, _ in spans],
             heading_context=_DEADLINE_CONTEXT.search(t[: spans[0][1]][:120]) is not None if spans else False,
         )
@@ -597,6 +690,8 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     inside = i > 0 and _in_paren(r.posts[i - 1] + pre)
     pre_campus, pre_group = _follow_headings(state, pre, pre_terms, inside)
     pre_kind, sticky = _heading_kind(clause)
+    if not inside and not ev.rolling and _NEW_DEADLINES.search(pre):
+        state.kind = None  # "All applications are due by:", "Final Deadlines": a new list of dates
     if pre_kind and sticky and not ev.rolling and not inside:
         state.kind = pre_kind
     sentence = r.sentence(ev.start)
@@ -613,7 +708,11 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     if inside:
         campus, group = campus or pre_campus or state.campus, group or pre_group
     # The date's own words replace the heading of their slot.
-    qual = q_join([own.source or state.source, campus or state.campus, group or state.group, own.named_group])
+    if i in r.column_groups:  # a table's column heading: "Domestic ... | International Students |"
+        campus, group = None, r.column_groups[i]
+        qual = q_join([own.source or state.source, group, own.named_group])
+    else:
+        qual = q_join([own.source or state.source, campus or state.campus, group or state.group, own.named_group])
     if not (i + 1 in r.superseded):
         state.previous_terms = list(terms)
     if ev.rolling:
@@ -622,9 +721,27 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     # is given to applications received by December 15"): they win over a kind word after it, which
     # then introduces the next date.
     near, after = _kind(" ".join(clause.split()[-3:])), _kind(_unclosed_cut(r.posts[i]), nearest_end=False)
+    if near == "final" and _ADVICE.search(_own_clause(clause)):
+        near = "preferred"  # "We suggest applying early and no later than April 1": advice, not the rule
     kind = r.listed_kind.get(i) or near or after or carried or pre_kind or state.kind or "final"
     state.carried_kind = after if near and after and after != near else None
     return [Deadline(term=term, date=ev.date, kind=kind, applies_to=qual) for term in dict.fromkeys(terms)]
+
+
+# Words that start a new list of deadlines: the kind of the list before no longer holds.
+_NEW_DEADLINES = re.compile(r"\b(?:due|deadlines?|apply\s+by)\b", re.I)
+# A kind named as a heading over the dates after it ("... October 1 Final Deadlines Fall: July 1"):
+# the words introduce the next date, they are not the date's before them.
+_KIND_HEADING = re.compile(rf"\b{_KIND_WORD}\s+(?:application\s+|admission\s+)?(?:deadlines|dates)\b", re.I)
+# Advice about when to apply: the date it names is preferred even when it says "no later than".
+_ADVICE = re.compile(r"\b(?:we\s+)?(?:suggest|recommend|encourage|advise)(?:s|d)?\b|\bit\s+is\s+(?:best|wise)\b", re.I)
+
+
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    end = 0
+    for m in pattern.finditer(text):
+        end = m.end()
+    return end
 
 
 def _follow_headings(state: _State, pre: str, pre_terms: list[str], inside: bool) -> tuple[str | None, str | None]:
@@ -634,7 +751,11 @@ def _follow_headings(state: _State, pre: str, pre_terms: list[str], inside: bool
     Returns the campus and group the words before the date name."""
     if pre_terms and not inside:
         state.terms = pre_terms
+    elif not inside and _UNTERMED_START.search(pre):
+        state.terms = [None]
     pre_campus, pre_group = _qualifier(pre, _CAMPUS_LABELS), _qualifier(pre, _GROUP_LABELS)
+    if _DOMESTIC_AND.search(pre) and not _qualifier(pre[_last_end(_DOMESTIC_AND, pre):], _GROUP_LABELS):
+        pre_campus, pre_group = None, "domestic"  # "Domestic and Online International Students:"
     if not inside:
         if pre_campus:
             state.campus, state.group = pre_campus, None
@@ -660,10 +781,28 @@ def _not_a_deadline(r: _Text, i: int, clause: str, sentence: str) -> bool:
     pre = r.pres[i]
     return bool(
         _NOT_A_DEADLINE.search(pre) or _OPENS_AFTER.match(r.posts[i]) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
+        or _DOCUMENTS_AFTER.match(r.posts[i]) or _others_only(r.posts[i])
+        # "Application deadlines for GSLIS Scholarships are October 15 (...) and February 15 (...)":
+        # the subject of the sentence holds for every date of its list.
+        or _FUNDING_LEAD.search(_sentence_head(r, i))
         or not (_DEADLINE_CONTEXT.search(sentence) or r.heading_context)
         or subject_scope("application_deadlines", clause)  # "Co-op applications are due March 1"
         or credential_before(r.t, r.events[i].start)  # "PhD in Information Science December 1"
     )
+
+
+def _others_only(post: str) -> bool:
+    """The date's own parenthesis says it is another credential's only."""
+    m = _OTHER_ONLY.match(post)
+    return bool(m and _OTHER_WHAT.search(m.group("what")) and not _GROUP_WORD.search(m.group("what")))
+
+
+def _sentence_head(r: _Text, i: int) -> str:
+    """The words of the date's sentence before it (at most 200 characters)."""
+    pos = r.events[i].start
+    k = bisect_right(r.span_starts, pos) - 1
+    a = r.spans[k][0] if k >= 0 else 0
+    return r.t[max(a, pos - 200) : pos]
 
 
 def _own_words(post: str, pre_terms: list[str]) -> _Own:

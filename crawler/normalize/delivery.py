@@ -24,6 +24,14 @@ alone is synchronous=False.
 synchronous: True for live classes ("synchronous", "real-time", "live sessions", "meet online
 once a week", "virtual classrooms"); False for "asynchronous", "no set class times"; None when
 both are said without one being optional, or neither.
+
+A mode only where the text says how this program is given (issue 19): a sentence of five words or
+more counts only when it speaks of studying (courses, classes, degree, format, instruction ...)
+and not of money ("Library resources are available online 24/7", "Online students pay the same
+tuition"); plans ("the initiative to offer the program online") and events are not a mode; when
+every sentence that says online is about a part of the courses ("Most courses are offered online
+or blended", "Some required courses ... only online") the mode is hybrid beside campus time and
+unknown otherwise; "complete their MA ... online" is an online route; "on-line" reads as online.
 """
 
 from __future__ import annotations
@@ -67,7 +75,9 @@ _REMOTE = re.compile(
 )
 # Campus time and online time put together as one route ("on-campus instruction ... combined
 # with web-based instruction").
-_COMBINED = re.compile(r"\b(?:combined\s+with|combines?|combination\s+of|together\s+with|along\s+with)\b", re.I)
+_COMBINED = re.compile(
+    r"\b(?:combined\s+with|combines?|combination\s+of|together\s+with|along\s+with|supplemented\s+(?:by|with))\b", re.I
+)
 _CAMPUS = re.compile(v.alternation(v.CAMPUS_MODE_WORDS), re.I)
 _HYBRID = re.compile(r"\bhybrid\b|\bblended\b|\blow-residency\b|\bmixed(?:\s+(?:mode|delivery))?\b", re.I)
 _RESIDENCY = re.compile(
@@ -75,7 +85,9 @@ _RESIDENCY = re.compile(
     r"|face[-\s]to[-\s]face\s+(?:component|meetings?|sessions?|institutes?)|on-?\s?site\s+(?:institutes?|sessions?|meetings?))\b"
     r"|\b(?:immersion|residency|on-?\s?campus\s+(?:[a-z-]+\s)?(?:session|orientation|visit|experience|component|intensive"
     r"|weekend|immersion|residency|institute|workshop|seminar)s?)\b[^.;]{0,40}(?<!not\s)(?<!never\s)\b(?:required|mandatory)\b"
-    r"|\bwith\s+an?\s+(?:short|brief|one-week|two-day|\d-day|weekend|annual)?\s?(?:on-?\s?campus\s+)?(?:immersion|residency)\b",
+    r"|\bwith\s+an?\s+(?:short|brief|one-week|two-day|\d-day|weekend|annual)?\s?(?:on-?\s?campus\s+)?(?:immersion|residency)\b"
+    # "With limited residencies and asynchronous courses": residencies as part of the route.
+    r"|\bwith\s+(?!optional|no\b)(?:[\w-]+\s)?(?:on-?\s?campus\s+)?(?:immersions|residencies)\b",
     re.I,
 )
 # A campus component named as part of the online route ("then join classmates in Denver for a
@@ -148,10 +160,69 @@ _OPTIONAL_SYNC = re.compile(
 _ONLINE_ROUTE = re.compile(
     r"\b(?:fully|entirely|completely|totally|100%)\s+online\b|\bonline\s+or\b|\bor\s+(?:fully\s+)?online\b"
     r"|\bonline,\s|\bonline\s+(?:program|option|format|version|cohort|track)s?\b"
+    # "Students may complete their MA in Library and Information Science online", "may be earned
+    # fully online": the degree itself can be finished online.
+    r"|\b(?:complete|earn|finish)\s+(?:the|their|your|this|an?|our)\s+(?:[\w.'&-]+\s){0,7}?(?:fully\s+|entirely\s+|completely\s+)?online\b"
+    r"|\bbe\s+(?:completed|earned|finished)\s+(?:fully\s+|entirely\s+|completely\s+|100%\s+)?online\b"
     # "Program Format Hybrid, Online": a list of formats that includes online.
     r"|\b(?:hybrid|on-?\s?campus|in-person|face-to-face)\s?(?:,|/|or)\s?online\s?$",
     re.I,
 )
+
+
+# "may be earned fully \"on-line.\"": the older spelling, quotes and all.
+_ON_LINE = re.compile(r'"?\bon-line\b(\.?)"?', re.I)
+
+
+# A part of the courses ("Most GSLIS courses are offered in online or blended format", "Some
+# required courses and many electives are available only online"): says how those courses are
+# given, not that the degree can be finished online.
+_SOME_COURSES = re.compile(
+    r"\b(?:some|most|many|several|selected|a\s+few|certain)\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:courses|classes|electives|offerings)\b",
+    re.I,
+)
+# A campus format the school says it does not offer ("we do not offer a fully in-person degree").
+_NO_CAMPUS = re.compile(
+    r"\b(?:do|does)\s+not\s+offer\s+an?\s+(?:fully\s+|entirely\s+|completely\s+)?(?:in-person|on-campus|face-to-face|residential)\b",
+    re.I,
+)
+
+
+# A sentence says how the program is given only when it speaks of studying: its courses, classes,
+# degree, format, instruction ("Library resources are available online 24/7" does not). Money is
+# another fact ("Online students pay the same tuition", "The online tuition rate is $500").
+_STUDY_WORDS = re.compile(
+    r"\b(?:course\w*|class\w*|program\w*|degrees?|instruction\w*|learning|learners?|stud(?:y|ies|ying)|taught|teach\w*"
+    r"|deliver\w*|format\w*|curricul\w*|M\.?L\.?I?\.?S\.?c?|M\.?A\.?|M\.?S\.?|distance|synchronous\w*|asynchronous\w*"
+    r"|residenc\w*|immersions?|complet\w*|earn\w*|option\w*|pathways?|cohorts?|offered|offers?|lectures?|seminars?"
+    r"|sessions?|modes?|hybrid|blended|in-person|face-to-face|attend\w*|enrol\w*|schedule\w*|evenings?|weekends?"
+    r"|combin\w*|mix\w*|tak(?:e|es|ing)|electives?|master\w*|orientations?|visits?|institutes?|intensives?)\b",
+    re.I,
+)
+_MONEY = re.compile(
+    r"\$\s?\d|\b(?:tuition|fees?|rates?|costs?|pay|paid|per\s+credit|housing|parking|dining|residence\s+halls?)\b", re.I
+)
+
+
+def _studies_only(t: str) -> str:
+    """The text with the sentences that are not about studying (or are about money) blanked; a
+    short label value ("Online", "100% online, asynchronous") is kept whole."""
+    out, last = [], 0
+    for a, b in sentences(t):
+        part = t[a:b]
+        if len(part.split()) >= 5 and (not _STUDY_WORDS.search(part) or _MONEY.search(part)):
+            out.append(t[last:a])
+            out.append(" " * (b - a))
+            last = b
+    out.append(t[last:])
+    return "".join(out)
+
+
+def _only_some_courses(t: str) -> bool:
+    """Every sentence that says online is about a part of the courses only."""
+    said = [(a, b) for a, b in sentences(t) if _ONLINE.search(t, a, b)]
+    return bool(said) and all(_SOME_COURSES.search(t, a, b) for a, b in said)
 
 
 def _component_required(t: str) -> bool:
@@ -173,10 +244,14 @@ def _regular_sync(t: str) -> bool:
 
 def parse_delivery(text: str) -> Delivery | None:
     """Delivery mode and synchrony; None when the text names no way of delivery."""
-    t = bound_text("delivery", _PAPERWORK.sub(" ", prepare(text)))
+    t = bound_text("delivery", _PAPERWORK.sub(" ", _ON_LINE.sub(r"online\1", prepare(text))))
+    t = _studies_only(_NO_CAMPUS.sub(" ", t))
     remote = _REMOTE.search(t) is not None
     if _NOT_ONLINE.search(t) and _PARTIAL_ONLINE.search(t):
         return Delivery(mode="hybrid", synchronous=_synchronous(t))  # some courses online, not the degree
+    if _only_some_courses(t) and not remote:
+        # Some courses online: hybrid when the rest is on campus, unknown otherwise.
+        return Delivery(mode="hybrid", synchronous=_synchronous(t)) if _CAMPUS.search(t) else None
     online = remote or _ONLINE.search(t) is not None and not (
         _NOT_ONLINE.search(t) and not re.search(r"\bfully\s+online|100%\s+online", t, re.I))
     required_residency = (_RESIDENCY.search(t) is not None or _component_required(t)) and _NO_RESIDENCY.search(t) is None
@@ -201,8 +276,36 @@ def parse_delivery(text: str) -> Delivery | None:
     return Delivery(mode=mode, synchronous=_synchronous(t))
 
 
+# "Classes meet once a week" says nothing of live online classes unless its sentence is about
+# online study; "Many classes have no scheduled meeting time" is about some classes only.
+_MEETS = re.compile(
+    r"\bmeets?\s+(?:\w+\s){0,3}?(?:once|twice|weekly|each\s+week|every\s+(?:week|other\s+week|monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday))",
+    re.I,
+)
+
+
+def _timing_sentences(t: str) -> str:
+    """The text without the timing words that do not describe the program's online classes."""
+    out, last = [], 0
+    for a, b in sentences(t):
+        part = t[a:b]
+        kept = part
+        if _SOME_COURSES.search(part) and not _OPTIONAL_SYNC.search(part):
+            kept = _SYNC.sub(" ", _ASYNC.sub(" ", _NEGATED_SYNC.sub(" ", part)))
+        elif not _ONLINE.search(part):
+            kept = _MEETS.sub(" ", part)
+        if kept != part:
+            out.append(t[last:a])
+            out.append(kept.ljust(b - a))
+            last = b
+    out.append(t[last:])
+    return "".join(out)
+
+
 def _synchronous(t: str) -> bool | None:
     """True for live classes, False for asynchronous ones, None when both or neither are said."""
+    t = _timing_sentences(t)
     is_async = _ASYNC.search(t) is not None
     optional_sync = _OPTIONAL_SYNC.search(t) is not None
     # Live sessions that are optional do not make the program synchronous.

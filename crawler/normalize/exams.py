@@ -19,6 +19,14 @@ experience ("waived with GPA >= 3.5 or a graduate degree", "waived with work exp
 
 exams lists canonical names in a fixed order (GRE, MAT, GMAT, LSAT, MCAT) so that two wordings
 of one rule compare equal; a generic "standardized test" gives exams == [].
+Status words (issue 19, most in vocabulary.EXAM_NOT_REQUIRED): "GRE required? No", "GRE
+Required: No" (a question or label about the scores, "Is there a minimum required score?", is no
+status), "Neither the GMAT nor the GRE is required", "do not accept GRE scores", "has been replaced
+by" are not_required; advice ("we recommend that you submit") is no condition; a test asked of one
+applicant group only ("required for all international applicants", "applicants who do not meet the
+GPA must submit") or announced as one of "the alternative methods" is conditional; a condition is
+read in its own sentence or dashed-list item ("3.0 or higher - A GRE is not required" has none).
+
 condition is short and normalized to when the exam is waived: "waived with GPA >= 3.0 or a
 graduate degree", "waived for unconditional admission".
 """
@@ -42,12 +50,14 @@ _GENERIC = re.compile(
 _ENGLISH = re.compile(r"\b(?:" + "|".join(v.ENGLISH_TESTS) + r")\b", re.I)
 _NOT_REQUIRED = re.compile(
     r"\bnot\s+(?:be\s+)?(?:required|needed|necessary|considered|accepted|reviewed|used|part\s+of|require)"
-    r"|\bno\s+(?:longer\s+)?(?:require|required|need)\w*|\bno\s+(?:\w+\s){0,3}?(?:required|needed|necessary)\b"
+    r"|\bno\s+(?:longer\s+)?(?:require|required|need)\w*|\bno\s+(?:\w+\s){0,3}?(?:required|needed|necessary)\b(?!\s+(?:minimum\s+)?(?:scores?|cut-?\s?off))"
     r"|\bno\s+(?:GRE|MAT|GMAT|standardi[sz]ed|test|entrance)\b|\b(?:do(?:es)?|will)\s+not\s+require|\bdon't\s+require"
     r"|\bdoesn't\s+require|\bwithout\s+(?:taking\s+|submitting\s+)?(?:the\s+|an?\s+)?(?:GRE|MAT|test|exam|entrance)|"
     # "required an entrance exam at one time but no longer does" (issue 9: time).
     r"\bno\s+longer\s+(?:does|do|is|are|accepts?|accepted|considers?)\b|\bat\s+one\s+time\s+but\s+no\s+longer\b"
     r"|\b(?:do|does|will)\s+not\s+need\b|\bdon't\s+need\b|\bGRE[-\s]free\b|\bwaived\s+for\s+all\b"
+    # "We do not accept GRE scores." (not "do not accept scores older than five years" nor copies).
+    r"|\b(?:do|does|will)\s+not\s+accept\s+(?:the\s+)?(?:GRE|MAT|GMAT|standardi[sz]ed|test|entrance)\w*(?:\s+(?:general\s+)?(?:test\s+)?scores?)?\s*(?:[.;]|$|for\s+admission)"
     # "The GRE requirement has been suspended", "the GRE is temporarily suspended".
     r"|\b(?:requirement\s+(?:has\s+been\s+|is\s+|was\s+)?|(?:is|are|been|was)\s+(?:temporarily\s+)?)(?:suspended|eliminated|removed)\b"
     r"|\bis\s+not\s+an?\s+(?:admission\s+)?requirement|\bnot\s+an?\s+(?:admission\s+)?requirement"
@@ -60,6 +70,35 @@ _NOT_REQUIRED = re.compile(
 _NOT_REQUIRED_WORDS = re.compile(r"\b(?:" + "|".join(v.EXAM_NOT_REQUIRED) + ")", re.I)
 _NO_WAIVER = re.compile(r"\b(?:" + "|".join(v.EXAM_NO_WAIVER) + ")", re.I)
 _ALTERNATIVES = re.compile(r"\b(?:" + "|".join(v.EXAM_ALTERNATIVES) + ")", re.I)
+_ONE_GROUP = re.compile(r"\b(?:" + "|".join(v.EXAM_ONE_GROUP) + ")", re.I)
+# Advice is not a condition: "not required. However, if your GPA is below 3.0, we recommend that you
+# submit a GRE score" stays not_required.
+_ADVICE = re.compile(r"\b(?:recommend\w*|encourag\w*|suggest\w*|advis\w*)\b", re.I)
+# A sentence end or a new item of a dashed list ("3.0 or higher - A GRE is not required"), never
+# the period of an initial ("Ph.D. are not required").
+_BOUND = re.compile(r"(?<!\b[A-Z])[.;]\s|\s-\s(?=[A-Z])")
+
+
+# Sentences, never split after an initial's period ("applicants who already hold a Ph.D. are not
+# required").
+_SPLIT = re.compile(r"(?<=[.;!?])(?<!\b[A-Z]\.)\s")
+
+
+def _sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or dashed-list item) of body that holds body[start:end]."""
+    a = 0
+    for m in _BOUND.finditer(body, 0, start):
+        a = m.end()
+    m = _BOUND.search(body, end)
+    return a, m.start() if m else len(body)
+
+
+def _one_group(body: str) -> bool:
+    """A sentence that asks the exam of one group of applicants only (not an English test's)."""
+    for part in _SPLIT.split(body):
+        if _ONE_GROUP.search(part) and _exams_in(part) and not _ENGLISH.search(part):
+            return True
+    return False
 _CONDITION_AFTER_NEG = re.compile(
     r"\b(?:if|when|provided|unless|with\s+an?\s+(?:\w+\s){0,3}?(?:gpa|\d\.\d+|graduate|master)|with\s+\d\.\d"
     r"|for\s+(?:applicants|students|those)\s+(?:with|who|whose|holding|that)|who\s+(?:already\s+)?(?:have|hold|meet)"
@@ -73,6 +112,7 @@ _CONDITIONAL = re.compile(
     r"|\bfor\s+(?:applicants|students|those)\s+(?:who\s+(?:have\s+not|do\s+not|did\s+not|lack)|whose|without|below|under)\b"
     r"|\bor\s+(?:an?\s+)?(?:prior\s+|previous\s+|previously\s+earned\s+)?(?:graduate|master'?s|advanced)\s+degree"
     r"|\bor\s+(?:\w+\s+)?years?\s+of\s+(?:[\w-]+\s+){0,3}?experience"
+    r"|\b(?:under|less\s+than|lower\s+than)\s+(?:a\s+)?[0-4]\.\d"
     r"|\brequired\s+(?:only\s+)?(?:for|of|if|when)\s+(?:applicants?|students?|those|your|an?|the)?\s?(?:\w+\s){0,4}?"
     r"(?:with|whose|below|under|less|who|if)\b|\bbelow\s+(?:a\s+)?\d\.\d|\bbelow\s+(?:a\s+)?(?:gpa|grade)"
     r"|\bif\s+(?:your|the|an?)\s+(?:\w+\s){0,3}?(?:gpa|grade)|\bif\s+you\s+(?:do\s+not|don't)\s+(?:have|meet)\b"
@@ -95,7 +135,11 @@ _EXPERIENCE = re.compile(
 _WAIVER = re.compile(r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*", re.I)
 _OPTIONAL = re.compile(r"\boptional\b|\bvoluntar\w*|\bmay\s+(?:be\s+)?submit\w*|\bencouraged\b|\btest[-\s]optional\b", re.I)
 _REQUIRED = re.compile(
-    r"\brequired\b|\bwill\s+need\b|\bmust\s+be\s+(?:sent|submitted)\b|\bneeds?\s+(?:your|an?|the|official)\b|\bmust\s+(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
+    # "We also use Graduate Record Exam (GRE) scores ... to assess", "decisions rest on ... test
+    # scores": the program reads the scores.
+    r"(?<!not\s)\b(?:use|uses|consider|considers|evaluate|evaluates|review|reviews)\s+(?:\w+\s){0,4}?(?:scores?|results)\b"
+    r"|\b(?:rests?|(?:is|are)\s+based|depends?)\s+(?:up)?on\b"
+    r"|\brequired\b|\bwill\s+need\b|\bmust\s+be\s+(?:sent|submitted)\b|\bneeds?\s+(?:your|an?|the|official)\b|\bmust\s+(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
     re.I,
 )
 _GPA_NUMBER = re.compile(r"([0-4]\.\d{1,2})")
@@ -136,16 +180,28 @@ _EXAMPLES = re.compile(r"\(\s?(?:such\s+as|e\.g\.,?|for\s+example,?)[^()]{0,120}
 # A question states nothing ("Is the GRE required for admission?"), unless its answer follows it
 # ("GRE required? No").
 _QUESTION = re.compile(r"\?\s*$")
-_ANSWERED = re.compile(r"(?P<question>(?:[^.?!;]|\.(?=\d)){0,300})\?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
+_ANSWERED = re.compile(r"(?P<question>(?:[^.?!;]|\.(?=\d)){0,300})\?\s?:?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
+
+
+# A label and its answer: "GRE Required: No", "Test scores needed: Yes".
+_LABEL_ANSWER = re.compile(
+    r"(?P<question>\b[\w()/ -]{0,40}?\b(?:required|needed|necessary))\s?:\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I
+)
+# A question about the scores, not about the exam being asked for: its answer is no status.
+_ABOUT_SCORES = re.compile(
+    r"\b(?:minimum|cut-?\s?off|lowest|average|typical|how\s+(?:old|recent|high|important)|older|expire\w*|still\s+(?:good|valid))\b",
+    re.I,
+)
 
 
 def _answer(m: re.Match[str]) -> str:
     """A question about an exam and its yes/no answer, as the rule it states ("Do I still need to
     take the GRE? Yes." -> "GRE required."); a question about anything else is left alone."""
     exams = _exams_in(m.group("question"))
-    if not exams:
-        return m.group(0)
-    return " " + " and ".join(exams) + (" not required" if m.group("no") else " required")
+    if not (exams or _GENERIC.search(m.group("question"))) or _ABOUT_SCORES.search(m.group("question")):
+        return m.group(0)  # "Is there a minimum required score on the GRE? No." is about scores
+    # "Entrance exam required? No": a test named generically keeps the status.
+    return " " + (" and ".join(exams) or "entrance exam") + (" not required" if m.group("no") else " required")
 _LICENSURE = re.compile(r"\b(?:" + "|".join(v.LICENSURE_TESTS) + r")\b", re.I)
 _UNCONDITIONAL = re.compile(r"\bunconditional(?:\s+admission)?\b|\bregular\s+admission\s+criteria\b", re.I)
 
@@ -189,7 +245,7 @@ def _condition(text: str) -> str | None:
 def _sentences_with_exam(text: str) -> str:
     """Only the sentences that talk about an entrance exam, so that 'TOEFL is required' next to
     'GRE not required' does not make the GRE required."""
-    parts = re.split(r"(?<=[.;!?])\s", text)
+    parts = _SPLIT.split(text)
     # A question ("Is the GRE required for admission?") states nothing.
     keep = [
         p for p in parts
@@ -200,6 +256,11 @@ def _sentences_with_exam(text: str) -> str:
     # exempt.") still belongs to the rule when it states a waiver.
     for i, p in enumerate(parts):
         if p not in keep and i and parts[i - 1] in keep and _WAIVER.search(p) and not _ENGLISH.search(p):
+            keep.append(p)
+    # One that announces the routes named after it ("... can satisfy this requirement by one of the
+    # alternative methods listed below. 1. Submit ... 2. GRE ...") belongs to the rule too.
+    for i, p in enumerate(parts):
+        if p not in keep and any(q in keep for q in parts[i + 1 : i + 4]) and _ALTERNATIVES.search(p):
             keep.append(p)
     return " ".join(p for p in parts if p in keep)
 
@@ -216,11 +277,15 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     t = _EXAMPLES.sub(" ", bound_text("entrance_exam", t))
     if "?" in t:
         t = _ANSWERED.sub(_answer, t)
-    t = _NOT_REQUIRED_WORDS.sub(" not required ", t)
+    t = _LABEL_ANSWER.sub(_answer, t)  # "GRE Required: No"
+    # The exams a status phrase names stay ("Neither the GMAT nor the GRE is required").
+    t = _NOT_REQUIRED_WORDS.sub(lambda m: " " + " ".join(_exams_in(m.group(0))) + " not required ", t)
     body = _NOT_WAIVABLE.sub(" required ", _NO_WAIVER.sub(" required; ", _sentences_with_exam(t)))
     if not body.strip():
         return None
-    exams = _exams_in(body)
+    # "Do I still have to have GRE scores? ... a waiver of the test score requirements": the answer
+    # names the test generically; the question says which.
+    exams = _exams_in(body) or _exams_in(" ".join(q for q in re.findall(r"[^.?!;]{0,300}\?", t)))
     # A score-age rule's "will not be accepted" is about old scores: not a rule on the exam.
     age_rule = False
     neg = None
@@ -238,14 +303,14 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     if neg:
         # "not required ... if/with a 3.0 GPA", "Applicants with a 3.0 GPA are not required":
         # a condition in the same sentence; or a waiver stated elsewhere (not "waived for all").
-        start = max(body.rfind(". ", 0, neg.start()), body.rfind("; ", 0, neg.start())) + 1
-        end = min((i for i in (body.find(". ", neg.end()), body.find("; ", neg.end())) if i != -1), default=len(body))
+        start, end = _sentence_around(body, neg.start(), neg.end())
         sentence = body[start:end]
         rest = body[:neg.start()] + " " + body[neg.end():]
+        rest = " ".join(p for p in _SPLIT.split(rest) if not _ADVICE.search(p))
         if _CONDITION_AFTER_NEG.search(sentence) or _CONDITIONAL.search(rest):
             return ExamRule(status="conditional", exams=exams, condition=_condition(body))
         return ExamRule(status="not_required", exams=exams)
-    if _CONDITIONAL.search(body) or _ALTERNATIVES.search(body):
+    if _CONDITIONAL.search(body) or _ALTERNATIVES.search(body) or _one_group(body):
         # "GRE scores, or a graduate degree, or three years of experience": one route of several.
         return ExamRule(status="conditional", exams=exams, condition=_condition(body))
     if _OPTIONAL.search(body):

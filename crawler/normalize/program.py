@@ -65,6 +65,7 @@ _ALA = r"(?:\bALA\b|american\s+library\s+association)"
 _NOT_ACCREDITED = re.compile(
     rf"\bnot\s+(?:currently\s+|yet\s+)?(?:an?\s+)?(?:{_ALA}[-\s]?)?accredited\b|\b(?:pre-?)?candidacy\b"
     rf"|\bseeking\s+(?:{_ALA}\s+)?accreditation|\baccreditation\s+(?:was\s+)?withdrawn|\bwithdrawn\s+accreditation"
+    rf"|\b(?:pre-?)?candidate\s+for\s+(?:\w+\s){{0,2}}?accreditation\b"
     rf"|\bnon-?accredited\b|\blost\s+(?:its\s+)?(?:{_ALA}\s+)?accreditation"
     # "intends to seek ALA accreditation": not accredited yet (vocabulary.NOT_YET_ACCREDITED).
     rf"|\b(?=(?:{'|'.join(v.NOT_YET_ACCREDITED)}))(?=[^.;]{{0,80}}\baccredit)",
@@ -72,9 +73,16 @@ _NOT_ACCREDITED = re.compile(
 )
 _ACCREDITED = re.compile(
     rf"\baccredited\s+(?:\w+\s){{0,4}}?by\s+(?:the\s+)?{_ALA}|{_ALA}[-\s]accredited\b|\baccredited\s+by\s+(?:the\s+)?{_ALA}"
-    rf"|{_ALA}(?:'s)?\s+(?:\w+\s){{0,3}}?accreditation\b|\baccreditation\s+(?:\w+\s){{0,4}}?(?:from|by)\s+(?:the\s+)?{_ALA}"
+    rf"|{_ALA}(?:'s)?\s+(?:(?!standards?\b)\w+\s){{0,3}}?accreditation\b|\baccreditation\s+(?:\w+\s){{0,4}}?(?:from|by)\s+(?:the\s+)?{_ALA}"
     rf"|\b(?:continued|initial|conditional|full)\s+accreditation\b|\bcontinuously\s+accredited\b"
-    rf"|\baccreditation\s?:\s?(?:the\s+)?{_ALA}",
+    rf"|\baccreditation\s?:\s?(?:the\s+)?{_ALA}"
+    # "American Library Association (ALA) accredited", "accredited under the ALA Standards",
+    # "accredited by the Committee on Accreditation of the ALA", "accredited by the Commission on
+    # Colleges of the Southern Association ... and the ALA", "agréé par l'ALA".
+    rf"|{_ALA}\s?\(\s?ALA\s?\)[-\s]?accredited\b|\baccredited\s+(?:\w+\s){{0,4}}?under\s+(?:the\s+)?{_ALA}"
+    rf"|\baccredited\s+by\s+(?:the\s+)?(?:ALA\s+)?COA\b(?:\s+of\s+(?:the\s+)?{_ALA})?"
+    rf"|\baccredited\s+by\s+(?:the\s+)?[^.;]{{0,120}}?\b(?:and|&)\s+(?:by\s+)?(?:the\s+)?{_ALA}"
+    rf"|\bagr[\u00e9e]{{2}}\w*\s+par\s+l\s?'\s?{_ALA}",
     re.I,
 )
 _COA = re.compile(r"\bcommittee\s+on\s+accreditation\b", re.I)
@@ -85,12 +93,36 @@ _OTHER_ACCREDITOR = re.compile(
 )
 
 
+# "Graduates of ALA-accredited programs", "Employers look for an ALA-accredited degree", "a list of
+# ALA-accredited programs": accreditation as a kind of program, said of none in particular.
+_GENERIC_ACCREDITED = re.compile(
+    rf"(?<!\bour\s)(?<!\bits\s)(?<!\bboth\s)(?<!\btwo\s)(?<!\bthree\s)(?<!\bthe\s)"
+    rf"{_ALA}\s?(?:\(\s?ALA\s?\)\s?)?[-\s]accredited\s+(?:(?:library|master'?s|graduate|MLIS|MLS|LIS)\s+){{0,3}}(?:programs|schools|degrees|institutions)\b"
+    rf"|\b(?:requires?|required|prefer(?:s|red)?|look(?:s|ing)?\s+for|seek(?:s|ing)?|need(?:s|ed)?|list\s+of|directory\s+of|graduates?\s+of)"
+    rf"\s+(?:\w+\s){{0,3}}?(?:an?\s+)?{_ALA}\s?(?:\(\s?ALA\s?\)\s?)?[-\s]accredited\b",
+    re.I,
+)
+
+
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+|our\s+)?(?:[\w']+\s){0,2}$", re.I)
+
+
+def _generic_or_ours(m: re.Match[str]) -> str:
+    """A mention of ALA-accredited programs in general, blanked; "one of the nation's ..." kept."""
+    return m.group(0) if _ONE_OF.search(m.string, max(0, m.start() - 30), m.start()) else " "
+
+
 def parse_accredited(text: str) -> bool | None:
     """True when the text states ALA accreditation, False when it states its absence
-    (candidacy, not accredited, withdrawn), None otherwise (including other accreditors)."""
+    (candidacy, not accredited, withdrawn, seeking or intending to seek it), None otherwise
+    (including other accreditors, and ALA-accredited programs in general: "graduates of
+    ALA-accredited programs", "employers look for an ALA-accredited degree")."""
     # The accreditor's body is named "Committee on Accreditation": its name alone ("The ALA
     # Committee on Accreditation will visit in 2026") states no accreditation.
     t = bound_text("ala_accredited", _COA.sub("COA", prepare(text)))
+    # ("One of the nation's ALA-accredited programs" is this one.)
+    if "ccredited" in t.lower():
+        t = _GENERIC_ACCREDITED.sub(_generic_or_ours, t)
     if _NOT_ACCREDITED.search(t):
         return False
     m = _ACCREDITED.search(t)

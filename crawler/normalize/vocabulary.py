@@ -139,7 +139,8 @@ ENGLISH_TESTS: tuple[str, ...] = (
     r"toefl", r"ielts", r"duolingo", r"pte", r"english(?:\s+language)?(?:\s+proficiency)?", r"language\s+proficiency",
 )
 # Exams for licensure or certification, not for admission.
-LICENSURE_TESTS: tuple[str, ...] = (r"praxis", r"certification\s+exam\w*", r"content\s+area\s+test", r"licensure\s+exam\w*")
+LICENSURE_TESTS: tuple[str, ...] = (r"praxis", r"certification\s+exam\w*", r"content\s+area\s+test", r"licensure\s+exam\w*",
+                                    r"GACE", r"edTPA", r"(?:basic\s+skills|program\s+admission)\s+assessment")
 
 # ---- deadline kinds ---------------------------------------------------------------------------
 
@@ -203,10 +204,12 @@ TENS: dict[str, int] = {
 # program's delivery nor a deadline's campus.
 PAPERWORK_VERBS: tuple[str, ...] = (
     "apply", "applying", "submit", "submitted", "submitting", "submission", "pay", "register", "registration", "order", "file", "request", "check", "track", "upload", "sign up",
+    "ordered", "purchase", "purchased", "buy", "contact", "reach",
 )
 PAPERWORK_NOUNS: tuple[str, ...] = (
     "application", "applications", "portal", "form", "forms", "payment", "payments", "catalog", "store", "directory",
     "chat", "resources", "library", "system", "tutorial", "information session", "orientation", "new student orientation",
+    "learning resources", "tutorials", "support", "help",
 )
 
 
@@ -217,7 +220,9 @@ def paperwork_pattern() -> str:
     # The words between the verb and "online" never name the studies ("complete your coursework
     # online" is about the classes).
     gap = r"(?:(?!course|class|degree|program|stud)[\w'-]+\s){0,6}?"
-    return rf"{verbs}\s+{gap}online\b|\bcomplete[sd]?\s+(?:the\s+|your\s+)?(?:application|form)\s+online\b|\bonline\s+{nouns}"
+    # "The Graduate School applications are fully online": the form is the subject.
+    subject = r"\b(?:applications?|forms?)\s+(?:are|is|must\s+be|will\s+be)\s+(?:(?:fully|entirely|completely|all|now|only|submitted)\s){0,2}online\b"
+    return rf"{verbs}\s+{gap}online\b|\bcomplete[sd]?\s+(?:the\s+|your\s+)?(?:application|form)\s+online\b|\b(?:online|virtual)\s+{nouns}|{subject}"
 
 # ---- scope: words that move a value to something other than this program's fact ----------------
 
@@ -239,6 +244,11 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:your|each|the\s+individual)\s+(?:intended\s+)?(?:program|department)(?:'s)?\s+(?:may|requirements?|specific)",
         r"varies\s+by\s+program", r"programs\s+may\s+(?:have|require|ask)", r"depending\s+on\s+(?:the|your)\s+program",
         r"dual[-\s]degree\s+partner", r"the\s+other\s+program",
+        # "the entrance exam required by the respective college", "Students seeking the MBA ... should
+        # submit the GMAT", "These programs are offered 100% online" (a catalog's list or glossary).
+        r"(?:the\s+)?respective\s+(?:colleges?|departments?|programs?|schools?)",
+        r"(?:seeking|pursuing|applying\s+(?:to|for))\s+(?:the\s+|an?\s+)?(?:M\.?B\.?A|J\.?D|LL\.?M|M\.?D)\b",
+        r"these\s+programs", r"(?:more\s+than|over)\s+\d+\s+(?:[\w-]+\s)?(?:programs|degrees)", r"(?:students|applicants)\s+(?:in|for|to)\s+(?:the\s+)?(?:joint|dual)(?=[-\s])",
     )),
     # Money given to students, and what they must do to get or keep it.
     "funding": ("clause", (
@@ -277,6 +287,8 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "compliance": ("clause", (
         r"to\s+comply\s+with", r"state\s+authori[sz]ation", r"consumer\s+protection", r"may\s+not\s+be\s+able\s+to\s+offer",
         r"(?:ID|identity)\s+verification", r"authori[sz]ed\s+to\s+offer",
+        r"regulations?\s+(?:on|governing|for)\s+(?:online|distance)", r"cannot\s+(?:deliver|offer)\s+(?:all\s+)?(?:online\s+)?programs",
+        r"(?:students|applicants)\s+resid\w+\s+in\s+(?:certain|some|other)\s+states",
     )),
     # Another school's accreditation: credits earned or transferred there, a report about it.
     "elsewhere": ("clause", (
@@ -300,7 +312,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     "part": ("subject", (
         r"core(?:\s+courses|\s+requirements?)?", r"electives?", r"concentrations?", r"specializations?",
         r"(?<!general\s)(?<!standard\s)(?<!LIS\s)tracks?",
-        r"emphas[ie]s", r"pathways?", r"certificates?", r"practicum", r"internships?", r"capstone", r"thesis",
+        r"emphas[ie]s", r"pathways?", r"certificates?", r"practicum", r"internships?", r"capstone", r"thesis", r"portfolios?",
         r"foundation(?:\s+courses)?", r"required\s+courses", r"course\s+groups?", r"cognates?", r"minors?",
     )),
     # Figures about students, not rules of the program.
@@ -325,6 +337,24 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:office|offices|university|campus|building)s?\s+(?:will\s+be\s+|is\s+|are\s+)?closed", r"closures?", r"holiday\w*",
         r"winter\s+break", r"spring\s+break",
     )),
+    # Something planned, not what the program has: "the initiative to offer the Master's program
+    # online", "plans to offer the degree online".
+    "intent": ("clause", (
+        r"(?:initiative|objective|goal)\s+to", r"(?:plans?|intends?|hopes?|aims?)\s+to\s+(?:offer|launch|begin|start|develop)",
+        r"(?:will|would)\s+(?:begin|start)\s+offering", r"in\s+the\s+process\s+of\s+(?:developing|launching|creating)",
+    )),
+    # Dates of a student's business once admitted, or of the term itself: paying, registering,
+    # grades, housing, confirming a place, a term that runs from one date to another.
+    "not_application": ("clause", (
+        r"tuition(?:\s+and\s+fees)?\s+(?:is|are|will\s+be)\s+due", r"(?:fees?|payments?|balances?)\s+(?:is\s+|are\s+)?due",
+        r"register\s+for", r"registration\s+(?:for|begins|opens|deadline|period)", r"confirm\s+(?:their|your|his|her)\s+(?:enrollment|place|seat)",
+        r"housing", r"(?:final\s+)?grades\s+(?:are\s+)?due", r"last\s+day\s+to\s+(?:add|drop|withdraw|register)",
+        r"(?:semester|term|session|quarter|classes|courses)\s+(?:runs?|will\s+run|lasts?)\s+from",
+        r"(?:is|are|will\s+be)\s+closed\s+(?:from|on|between|for|during)",
+        # The work of the degree itself: a practicum's or internship's application, a portfolio, a thesis.
+        r"(?:practicum|internship|capstone|thesis|portfolio|comprehensive\s+exam\w*)(?:\s+(?:applications?|proposals?|forms?))?\s+(?:is\s+|are\s+)?due",
+        r"(?:submit|register\s+for)\s+(?:the\s+|your\s+)?(?:practicum|internship|capstone|thesis|portfolio|comprehensive\s+exam)\w*",
+    )),
     "disregard": ("clause", (
         r"disregard", r"ignore\s+the", r"no\s+longer\s+(?:applies|in\s+effect|valid)", r"(?:has\s+been|was)\s+(?:cancell?ed|withdrawn|rescinded)",
     )),
@@ -340,9 +370,9 @@ OTHER_CREDENTIALS: tuple[str, ...] = (
     r"the\s+other\s+degree", r"(?:graduate\s+)?liberal\s+studies", r"doctor\s+of\s+philosophy",
     r"undergraduate\s+(?:admissions?|programs?|students?|applicants?|majors?)", r"combined\s+degree(?:\s+program)?",
     r"(?:applicants|students)\s+(?:for|in|to)\s+the\s+(?:[\w-]+\s){1,4}?(?:concentration|certificate|specialization)", r"B\.?S\.?I\.?S\.?", r"bachelor\s+of\s+\w+",
-    r"(?:library\s+media\s+|teacher\s+|school\s+library\s+)certification", r"master\s+of\s+science\s+programs",
+    r"(?:library\s+media\s+|teacher\s+|school\s+library\s+|school\s+librarian\s+)certification", r"master\s+of\s+science\s+programs",
     # A dual degree written with a slash after this program's name: "MLIS/MS Urban Studies".
-    r"M\.?L\.?I?\.?S\.?\s?/\s?(?!Ph)[A-Z]\.?[A-Z]\.?[A-Z]?\.?\b",
+    r"M\.?L\.?I?\.?S\.?\s?/\s?(?!Ph)[A-Z]\.?[A-Z]\.?[A-Z]?\.?\b", r"certificate\s+programs?",
     r"master\s+of\s+science\s+(?:in\s+)?(?!librar|information(?!\s+technology)|in\b)(?-i:[A-Z])\w+(?:\s+\w+)?",
     r"master\s+of\s+(?:business|public|social|fine|education|arts\s+in\s+(?!librar|information))\w*",
     r"(?:bachelor'?s|undergraduate)\s+and\s+master'?s", r"accelerated\s+(?:bachelor|BA|BS|master|program)\w*",
@@ -363,11 +393,11 @@ FIELD_SCOPES: dict[str, tuple[str, ...]] = {
     "total_credits": ("other_program", "part", "statistic", "lesser_route"),
     "duration": ("other_program", "statistic", "accreditation_term", "placement", "standing", "lapse", "credit_age",
                  "elsewhere"),
-    "application_deadlines": ("other_program", "placement", "office", "disregard", "event", "opens"),
+    "application_deadlines": ("other_program", "placement", "office", "disregard", "event", "opens", "not_application"),
     "tuition": ("other_program", "funding", "not_program_charge"),
     "application_fee": ("other_program", "funding"),
     "ala_accredited": ("elsewhere",),
-    "delivery": ("other_program", "compliance"),
+    "delivery": ("other_program", "compliance", "intent", "event"),
 }
 
 # Words that name this program's own school or field: a rate stated "for the School of Information"
@@ -400,6 +430,18 @@ EXAM_NOT_REQUIRED: tuple[str, ...] = (
     r"(?:do|does|will)\s+not\s+(?:require|accept)\s+or\s+(?:accept|require|review|consider)",
     r"neither\s+require[sd]?\s+nor\s+accept\w*",
     r"no\s+longer\s+an?\s+(?:admission\s+)?requirement",
+    r"(?:has\s+been|have\s+been|was|were|is|are)\s+replaced\s+(?:by|with)",
+    # "Our requirements do not list a GMAT or GRE test", "We do not use GRE scores".
+    r"requirements?\s+(?:do|does)\s+not\s+(?:list|include|ask\s+for|call\s+for)",
+    r"(?:do|does|will)\s+not\s+(?:use|consider|review|look\s+at)\s+(?:the\s+)?(?=GRE|MAT|GMAT|standardi[sz]ed|test|entrance)",
+    r"replaces?\s+the\s+(?:GRE|MAT|GMAT|standardi[sz]ed\s+test|entrance\s+exam|test)\w*(?:\s+(?:score\s+)?requirement)?",
+    r"neither\s+(?:the\s+)?[\w()-]+(?:\s+[\w()-]+)?\s+nor\s+(?:the\s+)?[\w()-]+(?:\s+[\w()-]+)?\s+(?:is|are)\s+(?:required|needed|necessary)",
+)
+# An exam asked of one group of applicants only ("required for all international applicants",
+# "ALL international and School Library applicants are REQUIRED"): a condition, not a rule for all.
+EXAM_ONE_GROUP: tuple[str, ...] = (
+    r"(?<!domestic\s)(?<!domestic\sand\s)(?<!domestic\s&\s)(?<!and\s)international(?:\s+(?:and|or|&)\s+(?:[\w-]+\s){1,3}?)?\s*(?:applicants|students)",
+    r"(?:applicants|students|those|candidates)\s+(?:who|whose)\s+(?:do\s+not|don't|did\s+not|have\s+not|haven't|lack|fail\w*\s+to)\b",
 )
 # Words that make a rule hold for everyone, the opposite of a waiver ("even if you hold an
 # advanced degree").
@@ -409,8 +451,11 @@ EXAM_NO_WAIVER: tuple[str, ...] = (
 # Routes beside a test: "GRE scores, or a graduate degree, or three years of experience".
 EXAM_ALTERNATIVES: tuple[str, ...] = (
     r"or\s+(?:hold|have|possess|present|show|document)\s+(?:an?\s+)?(?:\w+\s){0,2}?(?:degree|experience)",
-    r"or\s+(?:\w+\s+)?(?:years?|months?)\s+of\s+(?:[\w-]+\s+){0,3}?experience",
+    r"or\s+(?:\w+\s+){0,3}?(?:years?|months?)\s+of\s+(?:[\w-]+\s+){0,3}?experience",
+    # "either GRE scores, evidence of a completed graduate degree, or ...": routes listed.
+    r"either\s+(?:the\s+)?(?:GRE|MAT|GMAT|test|standardi[sz]ed)[^.;]{0,80}?\b(?:degree|experience)\b",
     r"or\s+(?:an?\s+)?(?:earned\s+)?(?:graduate|master'?s|advanced|doctoral)\s+degree",
+    r"(?:one\s+of\s+the\s+)?alternative\s+(?:methods|routes|ways|options|means)",
 )
 # Accreditation not yet held.
 NOT_YET_ACCREDITED: tuple[str, ...] = (
@@ -418,6 +463,7 @@ NOT_YET_ACCREDITED: tuple[str, ...] = (
     r"will\s+(?:seek|pursue|apply\s+for)", r"in\s+the\s+process\s+of\s+(?:seeking|pursuing|applying|obtaining)",
     r"pursuing\s+(?:\w+\s)?accreditation", r"working\s+toward\s+(?:\w+\s)?accreditation",
     r"(?:has\s+)?applied\s+for\s+(?:\w+\s)?accreditation",
+    r"(?:is\s+|are\s+)?seeking\s+(?:\w+\s){0,3}?accreditation",
 )
 
 # ---- terms by month, and a money column's scale ------------------------------------------------
