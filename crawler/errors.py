@@ -82,3 +82,8 @@ class FeedError(MlisError, ValueError):
     def __init__(self, path, message: str):
         super().__init__(f"{path.name} {message}")
         self.path = path
+
+
+class ClockError(ConfigError):
+    """A night whose pages' date is not a real date, lies in the future, or is older than the last
+    published night's (without the operator's --allow-older): refused before anything is recorded."""

@@ -19,8 +19,10 @@ from crawler.night import Night, Sites
 @config_option
 @click.option("--dry-run", is_flag=True, help="Crawl, reconcile and print the report of what would be published, "
               "on a scratch copy of the history: programs.db and history.db are left as they are.")
+@click.option("--allow-older", is_flag=True, help="Accept pages read on a date older than the last published "
+              "night's (an old snapshot, a clock set back): refused without it (exit 2).")
 @handle_errors
-def command(replay, data, spiders, config_file, dry_run):
+def command(replay, data, spiders, config_file, dry_run, allow_older):
     """The nightly job: crawl, stage, reconcile, review policy, publish, report.
 
     Prints a summary and where programs.db and the report are. Exits 0 when every site is
@@ -37,4 +39,5 @@ def command(replay, data, spiders, config_file, dry_run):
     history.db is backed up into <data>/backups/ ([retention] backups_keep).
     """
     config = crawl_config(read_config(data, config_file, "refresh"))
-    finish(Night(data, Sites(replay, list(spiders)), config, log=say, dry_run=dry_run).run(), replay)
+    finish(Night(data, Sites(replay, list(spiders)), config, log=say, dry_run=dry_run, allow_older=allow_older).run(),
+           replay)
