@@ -72,9 +72,11 @@ def under(root: Path, name: str) -> Path:
     return path
 
 
-def open_nofollow(path: Path, flags: int, mode: int = 0o644) -> int:
+def open_nofollow(path: Path, flags: int, mode: int = 0o666) -> int:
     """os.open without following a symlink at `path`, and only onto a regular file; a clear
-    error naming the path otherwise."""
+    error naming the path otherwise. A file it creates gets `mode` less the umask (which
+    `no_world_write` keeps from granting others write), as `open()` would: group-writable where
+    the operator's umask shares the folder with a group (maintainers who `review accept`)."""
     try:
         fd = os.open(path, flags | NOFOLLOW, mode)
     except OSError as exc:
@@ -88,7 +90,7 @@ def open_nofollow(path: Path, flags: int, mode: int = 0o644) -> int:
     return fd
 
 
-def write_new(path: Path, data: bytes, mode: int = 0o644) -> None:
+def write_new(path: Path, data: bytes, mode: int = 0o666) -> None:
     """Write `path` as a new file: a fresh temporary name beside it (O_EXCL, no symlink
     followed), then renamed over it; whatever was at `path` (a symlink, a hard link to another
     file) is replaced, never written through."""

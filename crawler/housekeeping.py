@@ -47,7 +47,7 @@ def backup_history(data: Path, keep: int, label: str | None = None) -> Path | No
     target = under(folder, f"history-{label}.db")
     tmp = folder / f".{target.name}.tmp"
     tmp.unlink(missing_ok=True)  # a leftover, or a planted symlink: removed, never written through
-    os.close(open_nofollow(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # made here, then SQLite's
+    os.close(open_nofollow(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))  # SQLite's own mode, made here
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:

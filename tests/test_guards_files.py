@@ -4,7 +4,7 @@ or a clock gone wrong would leave, and shows the guard firing:
 
 - `.lock` and `last-error.txt` planted as symlinks to a file of the cron user's: never written
   through (the lock is refused by name; the traceback replaces the link, not its target);
-- under umask 000 nothing the program makes is world-writable;
+- under umask 000 nothing the program makes is world-writable (and a group keeps the lock);
 - a crawl or report folder is one plain name under its folder;
 - after the clock went back, tonight's history backup survives its own pruning;
 - a backup that fails fails the night's exit code (3) and alerts, with its reason;
@@ -101,11 +101,12 @@ def test_a_crawl_or_report_folder_is_one_plain_name_under_its_folder(tmp_path):
     assert paths.report_dir("20261102T000000Z-abcd") == tmp_path / "reports" / "20261102T000000Z-abcd"
 
 
-def test_under_umask_000_nothing_made_is_world_writable(tmp_path):
+@pytest.mark.parametrize("umask", [0o000, 0o002])
+def test_whatever_the_umask_nothing_made_is_world_writable(tmp_path, umask):
     data = tmp_path / "fresh" / "data"
-    run = subprocess.run([str(CLI), "refresh", "-q", "--replay", str(SITES / QUIET),
-                          "--spider", SPIDER, "--data", str(data)],
-                         capture_output=True, text=True, cwd=tmp_path, preexec_fn=lambda: os.umask(0), timeout=180,
+    run = subprocess.run([str(CLI), "refresh", "-q", "--replay", str(SITES / QUIET), "--spider", SPIDER,
+                          "--data", str(data)],
+                         capture_output=True, text=True, cwd=tmp_path, preexec_fn=lambda: os.umask(umask), timeout=180,
                          env={k: v for k, v in os.environ.items() if k != "MLIS_DATA"})
     assert run.returncode == 0, run.stdout + run.stderr
     made = [data, *data.rglob("*")]
@@ -113,6 +114,8 @@ def test_under_umask_000_nothing_made_is_world_writable(tmp_path):
     loose = [str(p.relative_to(data.parent)) for p in made
              if not p.is_symlink() and p.stat().st_mode & stat.S_IWOTH]
     assert loose == []
+    # a folder shared with a group (umask 002) stays usable by it: maintainers take the lock to decide
+    assert (data / ".lock").stat().st_mode & stat.S_IWGRP
 
 
 # -- backups --------------------------------------------------------------------------------------------
