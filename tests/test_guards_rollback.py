@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import QUIET, SITES
-from tests.support.datadir import KILLED, cli
+from tests.support.datadir import KILLED, check_published_file, cli, stale_temp_files
 from tests.support.sitecopy import copy_data, copy_snapshot, edit, night, published
 
 SPIDER = "arizona"
@@ -64,6 +64,8 @@ def test_a_rollback_killed_before_its_swap_is_finished_by_its_rerun(moved, tmp_p
     assert "nothing to roll back" not in rerun.stdout
     assert f"a rollback to crawl {good} was interrupted before its publish" in rerun.stdout
     assert rates(data) == {900.0}
+    check_published_file(data)
+    assert stale_temp_files(data) == []  # the killed run's temporary file is gone too
     conn = published(data)
     try:
         assert conn.execute("SELECT value FROM meta WHERE key = 'crawl_id'").fetchone()[0] == good
