@@ -33,7 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from crawler.errors import ConfigError, ReadOnlyError, RefreshError
+from crawler.errors import ConfigError, ReadOnlyError, RefreshError, UnsafePathError
 
 HISTORY = "history.db"
 PUBLISHED = "programs.db"
@@ -50,10 +50,6 @@ VALIDATORS = "validators.json"      # in a crawl's folder; read by crawler/crawl
 
 PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")  # one path component, no "..", no "/"
 NOFOLLOW = os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK  # O_NONBLOCK: a FIFO planted there cannot hang us
-
-
-class UnsafePathError(ConfigError):
-    """A path the program would write is a symlink, not a plain file, or not under its folder."""
 
 
 def no_world_write() -> None:

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from crawler.datadir import DataDir, UnsafePathError
+from crawler.datadir import DataDir
+from crawler.errors import UnsafePathError
 from tests.conftest import QUIET, SITES
 from tests.support.datadir import CLI
 from tests.support.sitecopy import copy_data, copy_snapshot, night
@@ -62,13 +63,17 @@ def refresh(data: Path, snapshot: Path, **kwargs) -> subprocess.CompletedProcess
 
 # -- symlinks planted in the data folder ----------------------------------------------------------------
 
-def test_a_lock_that_is_a_symlink_is_refused_and_its_target_kept(data, victim):
+def test_a_lock_that_is_a_symlink_is_refused_and_its_target_kept(data, victim, webhook):  # noqa: F811
+    url, posts = webhook
+    write_config(data, f'[notify]\nwebhook = "{url}"\n')
     (data / ".lock").unlink(missing_ok=True)
     (data / ".lock").symlink_to(victim)
     programs = (data / "programs.db").read_bytes()
     run = refresh(data, next_night(data))
     assert run.returncode == 2, run.stdout + run.stderr
     assert f"refusing to open {data / '.lock'}: it is a symlink" in run.stderr
+    ((_, payload),) = posts  # the cron night that could not run says so
+    assert payload["failed"].startswith(f"refusing to open {data / '.lock'}")
     assert victim.read_text() == SECRET
     assert (data / "programs.db").read_bytes() == programs
     assert cli("prune", "--data", str(data)).returncode == 2  # every command that takes the lock

@@ -23,7 +23,7 @@ from typing import Callable
 from crawler import __version__
 from crawler.config import Config, load_config
 from crawler.datadir import DataDir
-from crawler.errors import EXIT_FAILED, ClockError, ConfigError
+from crawler.errors import EXIT_FAILED, ClockError, ConfigError, UnsafePathError
 from crawler.fields import PARSER_VERSION
 from crawler.history.db import open_history, storage_errors
 from crawler.night.crawl import Signals
@@ -51,7 +51,7 @@ class Night:
             return self._dry(config)
         try:
             result = self._night(DataDir(self.data), config)
-        except ClockError as exc:  # a clock gone back stops a cron night: someone must hear of it
+        except (ClockError, UnsafePathError) as exc:  # a clock gone back, a planted symlink: a cron night stopped
             alert_failure(config, self.source.kind, exc)
             raise
         except ConfigError:
