@@ -12,17 +12,28 @@ The one module that spells a data folder's file names; everything else asks a `D
     backups/               the nightly copies of history.db (crawler/housekeeping.py)
     .lock                  held by the one process that changes the folder
     last-error.txt         the traceback of the last unexpected failure of a command
+
+The folder is shared with people who may write into it (maintainers who `review accept`), so
+what the program makes here follows no symlink: `.lock` is opened with O_NOFOLLOW and never
+truncated, `last-error.txt` and the backups are written under a fresh name (O_EXCL, O_NOFOLLOW)
+and renamed over the old one, and a crawl's or report's folder is one plain name resolved under
+its parent (`crawls/`, `reports/`), refused otherwise. A command that changes state adds "others
+may not write" to the process's umask, so nothing it makes (folders, the lock, reports, the
+crawl child's files) is world-writable even under umask 000.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import re
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from crawler.errors import ConfigError, ReadOnlyError, RefreshError
+from crawler.errors import ConfigError, ReadOnlyError, RefreshError, UnsafePathError
 
 HISTORY = "history.db"
 PUBLISHED = "programs.db"
@@ -36,6 +47,59 @@ PAGES = "pages"
 BACKUPS = "backups"
 PAGE_HISTORY = "page-history.json"  # in a crawl's folder; read by crawler/crawl/pagecheck.py (MLIS_PAGE_HISTORY)
 VALIDATORS = "validators.json"      # in a crawl's folder; read by crawler/crawl/conditional.py (MLIS_VALIDATORS)
+
+PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")  # one path component, no "..", no "/"
+NOFOLLOW = os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK  # O_NONBLOCK: a FIFO planted there cannot hang us
+
+
+def no_world_write() -> None:
+    """Add "others may not write" to this process's umask (inherited by the crawl child)."""
+    mask = os.umask(0o022)
+    os.umask(mask | 0o002)
+
+
+def under(root: Path, name: str) -> Path:
+    """`root / name` for one plain name (a crawl id), resolved under `root`; refused otherwise."""
+    if not PLAIN_NAME.match(name or ""):
+        raise UnsafePathError(f"refusing {name!r} as a name under {root}: one plain file or folder name expected")
+    path = root / name
+    if path.parent.resolve() != root.resolve() or (path.is_symlink()):
+        raise UnsafePathError(f"refusing to write {path}: it is a symlink or not under {root}")
+    return path
+
+
+def open_nofollow(path: Path, flags: int, mode: int = 0o666) -> int:
+    """os.open without following a symlink at `path`, and only onto a regular file; a clear
+    error naming the path otherwise. A file it creates gets `mode` less the umask (which
+    `no_world_write` keeps from granting others write), as `open()` would: group-writable where
+    the operator's umask shares the folder with a group (maintainers who `review accept`)."""
+    try:
+        fd = os.open(path, flags | NOFOLLOW, mode)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or path.is_symlink():
+            raise UnsafePathError(f"refusing to open {path}: it is a symlink (the program never writes through "
+                                  "one in the data folder; remove it)") from None
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise UnsafePathError(f"refusing to open {path}: not a regular file")
+    return fd
+
+
+def write_new(path: Path, data: bytes, mode: int = 0o666) -> None:
+    """Write `path` as a new file: a fresh temporary name beside it (O_EXCL, no symlink
+    followed), then renamed over it; whatever was at `path` (a symlink, a hard link to another
+    file) is replaced, never written through."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)  # a leftover of a killed run, or a planted symlink: removed, not followed
+    fd = open_nofollow(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 @dataclass(frozen=True)
@@ -55,10 +119,10 @@ class DataDir:
     backups = property(lambda self: self.data / BACKUPS)
 
     def crawl_dir(self, crawl_id: str) -> Path:
-        return self.crawls / crawl_id
+        return under(self.crawls, crawl_id)
 
     def report_dir(self, crawl_id: str) -> Path:
-        return self.reports / crawl_id
+        return under(self.reports, crawl_id)
 
     def page_history(self, crawl_id: str) -> Path:
         return self.crawl_dir(crawl_id) / PAGE_HISTORY
@@ -79,6 +143,7 @@ class DataDir:
     # -- opening it -------------------------------------------------------------------------------
     def ensure_writable(self) -> "DataDir":
         """For a command that changes state: the folder exists (made if need be) and is writable."""
+        no_world_write()
         try:
             self.data.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -105,23 +170,30 @@ class DataDir:
     @contextmanager
     def exclusive(self):
         """One night (or review, or publish) at a time per data folder."""
-        with open(self.lock, "w") as lock:
+        no_world_write()
+        fd = open_nofollow(self.lock, os.O_RDWR | os.O_CREAT)  # never truncated, never through a symlink
+        with os.fdopen(fd, "r+b") as lock:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 raise RefreshError(f"another mlis-crawler process is working on {self.data}") from None
             yield
 
+    def write_last_error(self, text: str) -> Path:
+        """<data>/last-error.txt, replaced as a new file (never written through a symlink)."""
+        write_new(self.last_error, text.encode("utf-8"))
+        return self.last_error
+
     def someone_working(self) -> bool:
         """Whether a process holds the lock now (a crawl marked running is alive). Asks for a
         shared lock on the lock file, opened read-only, and lets it go at once: needs no write access."""
         try:
-            with open(self.lock, "rb") as lock:
+            with os.fdopen(open_nofollow(self.lock, os.O_RDONLY), "rb") as lock:
                 try:
                     fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
                 except BlockingIOError:
                     return True
                 fcntl.flock(lock, fcntl.LOCK_UN)
-        except OSError:
+        except (OSError, UnsafePathError):
             return False
         return False

@@ -82,3 +82,13 @@ class FeedError(MlisError, ValueError):
     def __init__(self, path, message: str):
         super().__init__(f"{path.name} {message}")
         self.path = path
+
+
+class ClockError(ConfigError):
+    """A night whose pages' date is not a real date, lies in the future, or is older than the last
+    published night's (without the operator's --allow-older): refused before anything is recorded."""
+
+
+class UnsafePathError(ConfigError):
+    """A path the program would write in the data folder is a symlink, not a regular file, or not
+    one plain name under its folder (crawler/datadir.py): refused, never written through."""

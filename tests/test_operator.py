@@ -357,7 +357,12 @@ def test_prune_removes_crawls_and_reports_past_retention(data, jump):
     for day in ("2026-11-03", "2026-11-04"):
         snapshot = copy_snapshot(QUIET, data.parent / f"sites-{day}", day)
         cli("refresh", "-q", "--replay", str(snapshot), "--spider", SPIDER, "--data", str(data))
-    old = "20250101T020000Z-abcd"  # a crawl of a year ago
+    old = "20250101T020000Z-abcd"  # a crawl of a year ago, on record in this history (prune touches only those)
+    history = sqlite3.connect(data / "history.db")
+    with history:
+        history.execute("INSERT INTO crawls (crawl_id, source, started_at, observed_on, status) "
+                        "VALUES (?, 'live', '2025-01-01T02:00:00+00:00', '2025-01-01', 'failed')", [old])
+    history.close()
     (data / "crawls" / old).mkdir()
     (data / "reports" / old).mkdir()
     (data / "crawls" / "notes").mkdir()  # not named like a crawl: never ours to remove

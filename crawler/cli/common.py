@@ -155,13 +155,12 @@ def _unexpected(exc: Exception, data: Path | None) -> str:
         what = str(exc) or type(exc).__name__
     line = " ".join(f"{type(exc).__name__}: {what}".split())  # one line, whatever the message holds
     if data is not None:
-        target = DataDir(data).last_error
         try:
             stamp = datetime.now(UTC).isoformat(timespec="seconds")
-            target.write_text(f"{stamp} mlis-crawler {' '.join(sys.argv[1:])}\n"
-                              + "".join(traceback.format_exception(exc)), encoding="utf-8")
+            target = DataDir(data).write_last_error(f"{stamp} mlis-crawler {' '.join(sys.argv[1:])}\n"
+                                                    + "".join(traceback.format_exception(exc)))
             return f"{line} (traceback in {target})"
-        except OSError:
+        except (OSError, MlisError):  # no folder, or a symlink planted there: never written through
             pass
     return f"{line} (traceback not saved)"
 

@@ -13,8 +13,10 @@ from crawler.night import Feeds, Night
 @data_option
 @click.option("--observed-on", metavar="YYYY-MM-DD", help="The day the pages were read (default: today).")
 @config_option
+@click.option("--allow-older", is_flag=True, help="Accept pages read on a date older than the last published "
+              "night's (an old snapshot, a clock set back): refused without it (exit 2).")
 @handle_errors
-def command(sources, data, observed_on, config_file):
+def command(sources, data, observed_on, config_file, allow_older):
     """Ingest crawl feeds made elsewhere: stage, reconcile, review policy, publish, report.
 
     Each FEED_DIR_OR_URL is a folder holding items-<spider>.jsonl and summary-<spider>.json
@@ -31,4 +33,4 @@ def command(sources, data, observed_on, config_file):
     input (a URL not on loopback, an unknown spider), 3 could not run, 4 every site failed.
     """
     config = read_config(data, config_file, "ingest")
-    finish(Night(data, Feeds(list(sources), observed_on), config, log=click.echo).run())
+    finish(Night(data, Feeds(list(sources), observed_on), config, log=click.echo, allow_older=allow_older).run())

@@ -19,14 +19,17 @@ def command(data, config_file, dry_run):
 
     Each kind keeps its newest *_keep_count folders and removes the rest once older than
     *_keep_days (defaults: crawls 14 and 30 days, reports 30 and 365 days); the latest published
-    crawl's report is always kept. history.db, programs.db and backups/ are never touched here
-    (refresh keeps [retention] backups_keep history backups by itself).
+    crawl's report is always kept. Only folders of crawls in this data folder's history are
+    touched (another data folder sharing reports/ keeps its own). history.db, programs.db and
+    backups/ are never touched here (refresh keeps [retention] backups_keep history backups by
+    itself).
     """
     config = read_config(data, config_file)
     paths, db = open_data(data)
     with paths.exclusive():
         keep = {latest_published(db)} - {None}
-        plan = (prune_plan if dry_run else prune)(paths.data, config.retention, keep)
+        ours = {crawl_id for (crawl_id,) in db.execute("SELECT crawl_id FROM crawls")}
+        plan = (prune_plan if dry_run else prune)(paths.data, config.retention, keep, ours=ours)
     verb = "would remove" if dry_run else "removed"
     for folder in plan.all:
         say(f"{verb} {folder}")

@@ -19,14 +19,18 @@ from crawler.night import Night, Sites
 @config_option
 @click.option("--dry-run", is_flag=True, help="Crawl, reconcile and print the report of what would be published, "
               "on a scratch copy of the history: programs.db and history.db are left as they are.")
+@click.option("--allow-older", is_flag=True, help="Accept pages read on a date older than the last published "
+              "night's (an old snapshot, a clock set back): refused without it (exit 2).")
 @handle_errors
-def command(replay, data, spiders, config_file, dry_run):
+def command(replay, data, spiders, config_file, dry_run, allow_older):
     """The nightly job: crawl, stage, reconcile, review policy, publish, report.
 
     Prints a summary and where programs.db and the report are. Exits 0 when every site is
-    healthy, 1 when some were degraded or failed (their values were kept), 2 on bad input,
-    3 when it could not run (another process holds the data folder, the new file failed its
-    checks, or an unexpected error: its traceback is saved in <data>/last-error.txt), 4 when
+    healthy, 1 when some were degraded or failed (their values were kept), 2 on bad input
+    (also pages dated before the last published night's, without --allow-older, or in the
+    future), 3 when it could not run (another process holds the data folder, the new file failed
+    its checks, or an unexpected error: its traceback is saved in <data>/last-error.txt) or when
+    the history's backup after a published night failed (it alerts, with the reason), 4 when
     every site failed (probably our own network: published values kept), 130 / 143 when
     interrupted by SIGINT / SIGTERM (the crawl is stopped, recorded as failed, reported; nothing
     of it is published). A failed or interrupted crawl has a report saying so.
@@ -37,4 +41,5 @@ def command(replay, data, spiders, config_file, dry_run):
     history.db is backed up into <data>/backups/ ([retention] backups_keep).
     """
     config = crawl_config(read_config(data, config_file, "refresh"))
-    finish(Night(data, Sites(replay, list(spiders)), config, log=say, dry_run=dry_run).run(), replay)
+    finish(Night(data, Sites(replay, list(spiders)), config, log=say, dry_run=dry_run, allow_older=allow_older).run(),
+           replay)

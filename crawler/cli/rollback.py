@@ -38,7 +38,22 @@ def command(crawl_id, reason, by, dry_run, data):
         for outcome in outcomes:
             click.echo(outcome.describe())
         if not outcomes:
-            click.echo(f"nothing to roll back: the accepted state is already that of crawl {crawl_id}'s last publish")
+            unpublished = unpublished_reverts(db, crawl_id)
+            if not unpublished:
+                click.echo(f"nothing to roll back: the accepted state is already that of crawl {crawl_id}'s last publish")
+                return
+            target = publish_now(db, paths, crawl_id, "rollback")
+            click.echo(f"a rollback to crawl {crawl_id} was interrupted before its publish ({unpublished} change(s) "
+                       f"reverted on record); published {target} with the state of crawl {crawl_id} now")
             return
         target = publish_now(db, paths, crawl_id, "rollback")
     click.echo(f"{len(outcomes)} change(s) reverted; published {target} with the state of crawl {crawl_id}")
+
+
+def unpublished_reverts(db, crawl_id: str) -> int:
+    """Reverts of a rollback to `crawl_id` decided after the last publish: a rollback killed
+    between its reverts (committed) and its publish, which a rerun finishes."""
+    return db.execute(
+        """SELECT count(*) FROM decisions WHERE rollback_to = ? AND decision_id >
+           coalesce((SELECT decisions_upto FROM publishes ORDER BY publish_id DESC LIMIT 1), 0)""",
+        [crawl_id]).fetchone()[0]

@@ -113,6 +113,14 @@ FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORTERS = {"jsonlines": "crawler.crawl.exporters.ItemLinesExporter"}
 LOG_LEVEL = "INFO"
 
+# Work per page (crawler/crawl/spider.py): a page whose document holds more elements than this, or
+# whose callback spends more CPU seconds than this, fails alone (too_large / parse_error, its values
+# kept), not the night. Reading is linear in a page's size (a table of 100,000 rows, 300,000
+# elements: 2.5 s, 270 MiB), and every site shares this process, so one page must not hold the
+# others up. 0 switches a cap off. The recorded program pages hold about 100 elements each.
+MLIS_PAGE_MAX_ELEMENTS = 200_000
+MLIS_PAGE_MAX_SECONDS = 20.0
+
 # Where SpiderSummary writes each spider's closing summary (the crawl runner sets it).
 MLIS_SUMMARY_DIR = None
 MLIS_REPLAY_DIR = None

@@ -39,7 +39,10 @@ from __future__ import annotations
 import hashlib
 import re
 import logging
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -57,6 +60,36 @@ __all__ = ["Institution", "ProgramSpider", "expects", "slug"]
 logger = logging.getLogger(__name__)
 
 ERROR_STATUSES = list(range(400, 600))
+MAX_PAGE_ELEMENTS = 200_000  # defaults of MLIS_PAGE_MAX_ELEMENTS and MLIS_PAGE_MAX_SECONDS (crawl/settings.py)
+MAX_PAGE_SECONDS = 20.0
+
+
+class PageBudget(BaseException):
+    """A page over its budget of elements or CPU time. A BaseException, so that no locator's own
+    `except Exception` can swallow it half-way through the page. `outcome`: its ledger outcome."""
+
+    def __init__(self, message: str, outcome: str):
+        super().__init__(message)
+        self.outcome = outcome
+
+
+@contextmanager
+def cpu_budget(seconds: float):
+    """Raise PageBudget in the block once it has spent `seconds` of the process's CPU time
+    (ITIMER_PROF: CPU, not wall-clock time, so a busy machine does not fail pages). Only in the
+    main thread, where Scrapy runs callbacks; elsewhere, or for 0, no limit."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    def expire(signum, frame):
+        raise PageBudget(f"reading the page took over {seconds:g} s of CPU (MLIS_PAGE_MAX_SECONDS)", "parse_error")
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 PROGRAM_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
@@ -164,11 +197,19 @@ class ProgramSpider(scrapy.Spider):
             return
         try:
             page = Page(response, content=self.content)
-            out = [item for item in handler(page) if item is not None]
+            self._check_elements(response)
+            with cpu_budget(self._budget("MLIS_PAGE_MAX_SECONDS", MAX_PAGE_SECONDS)):
+                out = [item for item in handler(page) if item is not None]
             wrong = [item for item in out if not isinstance(item, (ProgramItem, FactItem, scrapy.Request))]
             if wrong:  # a generator yielded as an item: `yield self.follow(...)` for `yield from`
                 raise TypeError(f"{getattr(handler, '__name__', handler)} yielded {wrong[0]!r}: "
                                 "program(), programs() and follow() are iterators, use `yield from`")
+        except PageBudget as exc:  # this page fails alone; the site's other pages are read as usual
+            logger.warning("%s: %s: %s", self.name, response.url, exc)
+            ledger.outcome, ledger.error = exc.outcome, str(exc)
+            yield ledger
+            yield from self._unread(expected, targets, ledger.url, response.url, f"page not read: {exc}")
+            return
         except Exception as exc:  # a locator crashed on odd markup: record it, keep crawling
             logger.exception("%s: could not read %s", self.name, response.url)
             ledger.outcome, ledger.error = "parse_error", f"{type(exc).__name__}: {exc}"
@@ -185,6 +226,20 @@ class ProgramSpider(scrapy.Spider):
         if ALL_PROGRAMS not in targets:  # and the programs the page itself defines
             targets = list(dict.fromkeys([*targets, *(i.program_id for i in out if isinstance(i, ProgramItem))]))
         yield from self._missing([f for f in expected if f not in found], response.url, "not found on the page", targets)
+
+    def _budget(self, name: str, default: float) -> float:
+        settings = getattr(self, "settings", None)
+        return settings.getfloat(name, default) if settings is not None else default
+
+    def _check_elements(self, response: Response) -> None:
+        """A page of more elements than MLIS_PAGE_MAX_ELEMENTS fails before any locator reads it."""
+        cap = int(self._budget("MLIS_PAGE_MAX_ELEMENTS", MAX_PAGE_ELEMENTS))
+        if cap <= 0:
+            return
+        count = 0
+        for count, _ in enumerate(response.selector.root.iter(), 1):
+            if count > cap:
+                raise PageBudget(f"the page holds more than {cap:,} elements (MLIS_PAGE_MAX_ELEMENTS)", "too_large")
 
     def _failed(self, failure) -> Iterator[Any]:
         request = failure.request

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crawler.errors import EXIT_DEGRADED, EXIT_NO_SITE, EXIT_OK
+from crawler.errors import EXIT_DEGRADED, EXIT_FAILED, EXIT_NO_SITE, EXIT_OK
 from crawler.states import Health, every_site_failed
 
 
@@ -20,6 +20,7 @@ class NightResult:
     summary: str
     report: dict = field(default_factory=dict, repr=False)
     dry_run: bool = False
+    backup_failed: str | None = None  # why the history backup after the night failed, if it did
 
     @classmethod
     def of(cls, report: dict, report_dir: Path | None, programs_db: Path) -> "NightResult":
@@ -38,7 +39,10 @@ class NightResult:
 
     @property
     def exit_code(self) -> int:
-        """0 every site healthy, 1 some degraded or failed (their values kept), 4 every site failed."""
+        """0 every site healthy, 1 some degraded or failed (their values kept), 4 every site failed,
+        3 when the history backup after it failed (the night itself was published)."""
         if self.all_failed:
             return EXIT_NO_SITE
+        if self.backup_failed:
+            return EXIT_FAILED
         return EXIT_OK if self.healthy else EXIT_DEGRADED

@@ -12,6 +12,7 @@ the same exit codes (`NightResult.exit_code`).
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
@@ -22,13 +23,13 @@ from typing import Callable
 from crawler import __version__
 from crawler.config import Config, load_config
 from crawler.datadir import DataDir
-from crawler.errors import ConfigError
+from crawler.errors import EXIT_FAILED, ClockError, ConfigError, UnsafePathError
 from crawler.fields import PARSER_VERSION
 from crawler.history.db import open_history, storage_errors
 from crawler.night.crawl import Signals
 from crawler.night.result import NightResult
 from crawler.night.sources import Evidence, Feeds, Sites
-from crawler.night.steps import new_crawl_id, recover, run_steps
+from crawler.night.steps import check_observed_on, new_crawl_id, recover, run_steps
 from crawler.states import CrawlStatus
 
 DRY_RUN = "DRY RUN, nothing was published or recorded: "
@@ -42,6 +43,7 @@ class Night:
     config: Config | None = None  # None: the data folder's configuration file, or the defaults
     log: Callable[[str], None] = print
     dry_run: bool = False
+    allow_older: bool = False  # the operator's --allow-older: pages older than the last published night's
 
     def run(self) -> NightResult:
         config = self.config if self.config is not None else load_config(self.data)
@@ -49,13 +51,16 @@ class Night:
             return self._dry(config)
         try:
             result = self._night(DataDir(self.data), config)
+        except (ClockError, UnsafePathError) as exc:  # a clock gone back, a planted symlink: a cron night stopped
+            alert_failure(config, self.source.kind, exc)
+            raise
         except ConfigError:
             raise  # a usage error: the operator sees it at once
         except Exception as exc:
             alert_failure(config, self.source.kind, exc)
             raise
+        result.backup_failed = back_up(DataDir(self.data), config, result.crawl_id)
         alert_result(config, result)
-        back_up(DataDir(self.data), config, result.crawl_id)
         return result
 
     def _night(self, paths: DataDir, config: Config) -> NightResult:
@@ -68,6 +73,11 @@ class Night:
             recover(db, paths, self.log)
             crawl_id = new_crawl_id()
             row = self.source.begin(db, paths, crawl_id, signals, self.log)
+            try:
+                check_observed_on(db, row["observed_on"], self.allow_older)
+            except ClockError:
+                shutil.rmtree(paths.crawls / crawl_id, ignore_errors=True)  # what begin() copied (ingest)
+                raise
             db["crawls"].insert({
                 "crawl_id": crawl_id, **row, "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "status": CrawlStatus.RUNNING, "code_version": __version__, "parser_version": PARSER_VERSION,
@@ -112,13 +122,18 @@ def copy_history(source: DataDir, scratch: DataDir) -> None:
         shutil.copy2(source.programs, scratch.programs)
 
 
-# -- the end of a night: alerts and the history backup; neither ever fails the night ---------------
+# -- the end of a night: the history backup, then alerts ---------------------------------------------
+# A failed backup fails the night's exit code (3) and alerts with its reason: backups that stop
+# silently are found only on the day one is needed. An alert that cannot be delivered never fails it.
 
 def alert_result(config: Config, result: NightResult) -> None:
-    """Alert as [notify] says when the night has broken sites or pending changes."""
+    """Alert as [notify] says when the night has broken sites or pending changes, or its backup failed."""
     from crawler import notify
 
-    notify.alert(config.notify, notify.night_from_report(result.report, result.report_dir))
+    night = notify.night_from_report(result.report, result.report_dir)
+    if result.backup_failed:
+        night.failed = result.backup_failed
+    notify.alert(config.notify, night)
 
 
 def alert_config_failure(data: Path, config_file: Path | None, kind: str, failed: ConfigError) -> None:
@@ -139,11 +154,14 @@ def alert_failure(config: Config, kind: str, failed: BaseException) -> None:
         summary=f"mlis-crawler {kind} {datetime.now(UTC).date()}: failed: {message}", failed=message, report_dir=None))
 
 
-def back_up(paths: DataDir, config: Config, crawl_id: str) -> None:
-    """Copy the history into the backups folder ([retention] backups_keep)."""
+def back_up(paths: DataDir, config: Config, crawl_id: str) -> str | None:
+    """Copy the history into the backups folder ([retention] backups_keep); the reason it failed, if it did."""
     from crawler.housekeeping import backup_history
 
     try:
         backup_history(paths.data, config.retention.backups_keep, crawl_id)
-    except (OSError, sqlite3.Error) as exc:
-        log.error("history backup into %s failed: %s", paths.backups, exc)
+    except (OSError, sqlite3.Error, ConfigError) as exc:
+        reason = f"the history backup into {paths.backups} failed: {exc}"
+        log.error("%s (the night itself was published; exit %d)", reason, EXIT_FAILED)
+        return reason
+    return None

@@ -16,13 +16,14 @@ night said, not a rebuild from today's state.
 
 from __future__ import annotations
 
+import re
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Sequence
 
 from crawler.datadir import DataDir
-from crawler.errors import Interrupted
+from crawler.errors import ClockError, Interrupted
 from crawler.faults import checkpoint
 from crawler.history.db import latest_published
 from crawler.history.policy import POLICY, Policy
@@ -42,6 +43,38 @@ def new_crawl_id() -> str:
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_observed_on(db, observed_on: str, allow_older: bool = False, today: date | None = None) -> None:
+    """Time only moves forward: the date a night's pages were read (a snapshot's name, --observed-on,
+    or today's date for a live crawl) must be a real calendar date, not after today, and not before
+    the newest published night's date, unless the operator says so (`--allow-older`). Otherwise an
+    older snapshot, or a clock gone back, would publish old values again as changes and move every
+    `verified_at` back. Raises ClockError (exit 2) before the crawl is recorded."""
+    today = today or date.today()
+    try:
+        day = date.fromisoformat(observed_on) if ISO_DAY.match(observed_on or "") else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise ClockError(f"the pages' date {observed_on!r} is not a real calendar date (YYYY-MM-DD); nothing was done")
+    if day > today:
+        raise ClockError(f"the pages' date {observed_on} is in the future (today is {today}: is the clock or the "
+                         "snapshot's name wrong?); nothing was done")
+    # A date on record later than its own crawl's start (an --observed-on in the future, taken
+    # before this check existed) is itself wrong: it must not bar every later night.
+    row = db.execute(
+        "SELECT crawl_id, observed_on FROM crawls WHERE status = 'published' "
+        "AND observed_on <= date(substr(started_at, 1, 10), '+1 day') "
+        "ORDER BY observed_on DESC, rowid DESC LIMIT 1").fetchone()
+    if row is not None and observed_on < row[1] and not allow_older:
+        raise ClockError(f"the pages' date {observed_on} is older than that of the last published night "
+                         f"({row[1]}, crawl {row[0]}): its values would go back in time (did the clock go back, "
+                         "or is this an old snapshot?); nothing was done. If that is really meant, run it again "
+                         "with --allow-older")
 
 
 def last_good(db) -> str:
