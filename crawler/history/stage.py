@@ -26,6 +26,7 @@ from crawler.faults import checkpoint
 from crawler.fields import FIELDS, canonical, in_order
 from crawler.items import ALL_PROGRAMS, READ_OUTCOMES
 from crawler.normalize.binding import binding_clause
+from crawler.normalize.text import MAX_CHARS
 from crawler.states import Health
 
 FETCH_FAILURE_PREFIXES = ("page not fetched", "page answered HTTP")
@@ -267,6 +268,13 @@ def _evidence(field_name: str, fact: dict) -> dict:
     return out
 
 
+def _read_part(text: str | None) -> str | None:
+    """A fact's text as the history keeps it: the part the normalizers read (text.MAX_CHARS, the
+    cap they apply before any regex), so renormalizing reads the same value, while a 5 MB paragraph
+    costs the history 20,000 characters a night, not 5 MB (redteam F13)."""
+    return text[:MAX_CHARS] if text and len(text) > MAX_CHARS else text
+
+
 def _capped(text: str) -> str:
     return text if len(text) <= MAX_EVIDENCE_CHARS else text[:MAX_EVIDENCE_CHARS] + "…"
 
@@ -353,7 +361,7 @@ def _stage_spider(db: Database, crawl_id: str, data: SpiderData) -> None:
     start = conn.execute("SELECT coalesce(max(seq), 0) FROM facts WHERE crawl_id = ?", [crawl_id]).fetchone()[0]
     conn.executemany(
         "INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [(crawl_id, start + i, f["institution_id"], f["field"], json.dumps(f["programs"]), f.get("text"), f["url"],
+        [(crawl_id, start + i, f["institution_id"], f["field"], json.dumps(f["programs"]), _read_part(f.get("text")), f["url"],
           f.get("missing"), None if f.get("value") is None else canonical(f["value"]), f.get("problem"))
          for i, f in enumerate(data.facts, 1)],
     )
