@@ -15,7 +15,9 @@ import json
 import os
 from pathlib import Path
 
+from crawler.datadir import PUBLISHED
 from crawler.publish.columns import TABLES
+from crawler.publish.files import install
 
 METADATA_NAME = "programs.metadata.json"
 DATABASE = "programs"  # Datasette names a database after its file
@@ -52,10 +54,10 @@ def metadata() -> dict:
     }
 
 
-def write_metadata(folder: Path) -> Path:
-    """Write programs.metadata.json into `folder`, atomically (temporary file, rename)."""
+def write_metadata(folder: Path, like: Path | None = None) -> Path:
+    """Write programs.metadata.json into `folder`, atomically (temporary file, rename), with the
+    mode and group of `like` (the published programs.db, by default)."""
     target = folder / METADATA_NAME
     tmp = folder / f".{METADATA_NAME}.tmp-{os.getpid()}"
     tmp.write_text(json.dumps(metadata(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, target)
-    return target
+    return install(tmp, target, like or folder / PUBLISHED)
