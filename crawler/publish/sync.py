@@ -145,7 +145,7 @@ def log(history: sqlite3.Connection, seq: int, now: str):
     if _has_table(history, "decisions"):
         running = 0
         rows = history.execute(
-            f"""SELECT d.decision_id, d.action, d.decided_at, d.rollback_to, {", ".join("c." + c for c in _CHANGE_COLUMNS)}
+            f"""SELECT d.decision_id, d.action, d.decided_at AS decision_at, d.rollback_to, {", ".join("c." + c for c in _CHANGE_COLUMNS)}
                 FROM decisions d JOIN changes c USING (change_id) WHERE d.action IN ('accept', 'revert')
                 ORDER BY d.decision_id""")
         columns = [d[0] for d in rows.description]
@@ -154,7 +154,7 @@ def log(history: sqlite3.Connection, seq: int, now: str):
             decision_id = row["decision_id"]
             running = max(running, publishes.applied_before(decision_id))
             if row["action"] == "accept":
-                accepts[row["change_id"]] = (decision_id, row["decided_at"])
+                accepts[row["change_id"]] = (decision_id, row["decision_at"])
                 if row["applied_seq"] is not None:
                     running = max(running, row["applied_seq"])
                 elif row["kind"] == Kind.CONFLICT and row["status"] in (Status.ACCEPTED, Status.REVERTED):
@@ -195,12 +195,12 @@ def _applied(row: dict, accept: tuple[int, str] | None, publishes: _Publishes, o
 def _conflict(row: dict, publishes: _Publishes) -> Entry:
     seq, at = publishes.of_decision(row["decision_id"])
     return Entry(row["change_id"], row, row["kind"], row["old"], row["new"], row["evidence_old"], row["evidence_new"],
-                 row["source_url"], row["detected_at"], REVIEW, row["decided_at"], None, seq, at)
+                 row["source_url"], row["detected_at"], REVIEW, row["decision_at"], None, seq, at)
 
 
 def _revert(row: dict, publishes: _Publishes) -> Entry:
     """A revert of `row`'s change: its new value goes, its old value is back."""
     seq, at = publishes.of_decision(row["decision_id"])
     return Entry(-row["decision_id"], row, REVERTED, row["new"], row["old"], row["evidence_new"], row["evidence_old"],
-                 row["source_url"], (row["decided_at"] or at)[:10], ROLLBACK if row["rollback_to"] else REVERT,
-                 row["decided_at"], row["change_id"], seq, at)
+                 row["source_url"], row["decision_at"][:10], ROLLBACK if row["rollback_to"] else REVERT,
+                 row["decision_at"], row["change_id"], seq, at)
