@@ -81,7 +81,8 @@ def published_content(path: Path) -> dict[str, list]:
             columns = [d[0] for d in cursor.description]
             rows = [{c: v for c, v in zip(columns, row) if c not in ID_KEYS} for row in cursor]
             if table == "meta":
-                rows = [r for r in rows if r["key"] not in ("published_at", "crawl_id")]
+                # stamps of the publish itself, not of the state it holds
+                rows = [r for r in rows if r["key"] not in ("published_at", "crawl_id", "publish_seq")]
             out[table] = sorted(json.dumps(scrub(r), sort_keys=True) for r in rows)
         return out
     finally:
