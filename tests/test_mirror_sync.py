@@ -7,7 +7,8 @@ the rules, the held jump accepted weeks later, one program's jump reverted, then
 the first week. Two mirrors follow the file as a downstream site would: one runs the documented
 query on `changes` ("rows published since the last sequence I saw"), syncing only some weeks;
 the other reads `changes.atom`. Both end equal to the published file: the same log of rows and
-the same value for every program and field.
+the same value for every program and field. A publish killed after its swap, before it was on
+record, is not missed either.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ import pytest
 from crawler.publish.build import typed
 from crawler.publish.feed import ATOM, ITEM_COLUMNS, SYNC
 from tests.conftest import QUIET, ROOT, SITES
-from tests.support.sitecopy import copy_snapshot, edit, history, night
+from tests.support.datadir import KILLED, cli as support_cli
+from tests.support.sitecopy import copy_data, copy_snapshot, edit, history, night
 
 SPIDER = "arizona"
 ADMISSIONS_FILE = "infosci.arizona.edu/ma-library-information-science/admissions-cost"
@@ -251,7 +253,9 @@ def weeks(tmp_path_factory):
     cli("review", "revert", str(held[0]), "--reason", "this program keeps the old rate", data=data)  # 5
     cli("publish", data=data)
     table.sync(data)                                     # the feed mirror skips this week
-    week(data, tmp, "2026-11-23", "$1,200", "36")        # 6: the same pages: nothing new
+    week(data, tmp, "2026-11-23", "$1,200", "35")        # 6: 36 -> 35 credits: accepted; the same tuition
+    log["again"] = sorted(set(changes_of(data, "total_credits", "accepted")) - set(credits))
+    assert len(log["again"]) == 9
     cli("rollback", "--to", crawl_ids(data)[0], "--reason", "back to the first week", data=data)  # 7
     table.sync(data), feed.sync(data)
     fresh.sync(data)                                     # a mirror that starts now, from nothing
@@ -283,10 +287,14 @@ def test_reverts_and_rollbacks_are_rows_of_their_own(weeks):
                                              f"({','.join('?' * len(held))})", held)}
     finally:
         conn.close()
-    assert set(reverts) == set(held + credits)           # every change undone, each once
+    again = weeks["again"]
+    assert set(reverts) == set(held + credits + again)   # every change undone, each once
     assert undone == set(held)                        # and the undone changes stay in the log
     assert reverts[held[0]]["decision"] == "revert"
-    assert {reverts[i]["decision"] for i in held[1:] + credits} == {"rollback"}
+    assert {reverts[i]["decision"] for i in held[1:] + credits + again} == {"rollback"}
+    # one value changed twice and rolled back in one publish: its reverts in the order undone
+    for first, second in zip(credits, again):
+        assert reverts[second]["applied_order"] < reverts[first]["applied_order"]
     assert all(r["change_id"] < 0 for r in reverts.values())
     assert reverts[held[0]]["published_seq"] < reverts[held[1]]["published_seq"]
 
@@ -311,3 +319,23 @@ def test_the_file_values_read_back_are_the_accepted_state(weeks):
     finally:
         conn.close()
         hist.close()
+
+
+def test_a_publish_killed_after_its_swap_is_not_missed(weeks, tmp_path):
+    """A night killed right after its file was swapped in, before the publish was on record: a
+    mirror may already have read that file. The next publish gets a higher number and carries
+    the same rows again under it, so the mirror finds them (again) and ends equal."""
+    data = copy_data(weeks["data"], tmp_path / "data")
+    mirror = TableMirror()
+    mirror.sync(data)
+    snapshot = copy_snapshot(QUIET, tmp_path / "sites", "2026-11-30")
+    edit(snapshot, CATALOG_FILE, "total of 37 units", "total of 34 units")
+    killed = support_cli("refresh", "--replay", str(snapshot), "--data", str(data), "--spider", SPIDER,
+                         kill_at="publish:after_replace")
+    assert killed.returncode == KILLED, killed.stderr
+    swapped = mirror.seen
+    assert mirror.sync(data) == 9 and mirror.seen == swapped + 1  # the mirror read the swapped file
+    cli("publish", data=data)                                  # recovers the night, publishes it again
+    assert mirror.sync(data) == 9                              # the same rows, under the new number
+    assert mirror.seen > swapped + 1
+    assert_equal_to_file(mirror, data, table=True)
