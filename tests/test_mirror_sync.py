@@ -24,7 +24,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from crawler.publish.build import typed
-from crawler.publish.feed import ATOM, ITEM_COLUMNS, SYNC
+from crawler.publish.feed import ATOM, ITEM_COLUMNS, SYNC, render
 from tests.conftest import QUIET, ROOT, SITES
 from tests.support.datadir import KILLED, cli as support_cli
 from tests.support.sitecopy import copy_data, copy_snapshot, edit, history, night
@@ -339,3 +339,21 @@ def test_a_publish_killed_after_its_swap_is_not_missed(weeks, tmp_path):
     assert mirror.sync(data) == 9                              # the same rows, under the new number
     assert mirror.seen > swapped + 1
     assert_equal_to_file(mirror, data, table=True)
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5])
+def test_the_feed_says_how_far_back_it_is_complete(weeks, limit):
+    """Only the newest groups fit in the feed: `complete_since` K says every row published after
+    K is there, so a mirror that saw K or later can sync from the feed and one that saw less
+    knows to read the file."""
+    conn = ro(weeks["data"])
+    try:
+        root = ET.fromstring(render(conn, limit))
+        in_feed = {int(c.get("id")) for c in root.iter(f"{{{SYNC}}}change")}
+        since = int(root.find(f"{{{SYNC}}}publish").get("complete_since"))
+        every = dict(conn.execute("SELECT change_id, published_seq FROM changes").fetchall())
+    finally:
+        conn.close()
+    assert len(root.findall(f"{{{ATOM}}}entry")) == limit
+    assert since > 0 and in_feed < set(every)
+    assert {i for i, seq in every.items() if seq > since} <= in_feed

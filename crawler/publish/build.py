@@ -387,12 +387,9 @@ def _evidence_text(evidence: str | None) -> str | None:
 def _write_changes(history: sqlite3.Connection, out: sqlite3.Connection, publish_seq: int, published_at: str) -> None:
     """The changes log (crawler/publish/sync.py): every row in the order it became the accepted
     state, each with the publish that first carried it and the decision behind it."""
-    published = {r[0] for r in out.execute("SELECT program_id FROM programs")}
     changes, items = [], []
-    for e in log(history, publish_seq, published_at):
+    for e in log(history, publish_seq, published_at):  # rows of the programs published only
         program_id, field = e.change["program_id"], e.change["field"]
-        if program_id not in published:
-            continue  # a program whose first publication was undone is not in the file, nor its rows
         # program_added / program_removed (and their reverts): the program's row holds its values
         field_change = field is not None and e.change["kind"] not in (Kind.PROGRAM_ADDED, Kind.PROGRAM_REMOVED)
         o = typed(field, _read_json(e.old)) if (e.old and field_change) else typed(None, None)

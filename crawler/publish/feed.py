@@ -157,7 +157,7 @@ def complete_since(conn: sqlite3.Connection, groups: list[dict]) -> int:
     return min(g["published_seq"] for g in groups)
 
 
-def render(conn: sqlite3.Connection) -> bytes:
+def render(conn: sqlite3.Connection, limit: int = MAX_ENTRIES) -> bytes:
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     ET.register_namespace("", ATOM)
     ET.register_namespace("mlis", SYNC)
@@ -167,7 +167,7 @@ def render(conn: sqlite3.Connection) -> bytes:
     _sub(feed, "updated", meta.get("published_at") or "1970-01-01T00:00:00+00:00")
     _sub(_sub(feed, "author"), "name", "mlis-crawler")
     _sub(feed, "generator", meta.get("generator", "mlis-crawler"))
-    groups = change_groups(conn)
+    groups = change_groups(conn, limit)
     _sub(feed, "publish", namespace=SYNC, seq=meta.get("publish_seq") or "0",
          complete_since=str(complete_since(conn, groups)))
     for group in reversed(groups):  # newest first

@@ -138,7 +138,9 @@ class Entry:
 
 def log(history: sqlite3.Connection, seq: int, now: str):
     """Every row of the published changes log, in `applied_order` (streamed: the applied changes
-    are read in `applied_seq` order; the decisions placed between them are few)."""
+    are read in `applied_seq` order; the decisions placed between them are few). Rows of programs
+    no longer in the history's `programs` (a first publication undone) are left out: they are
+    not in the file either."""
     publishes = _Publishes.load(history, seq, now)
     accepts: dict[int, tuple[int, str]] = {}     # change id -> (its accept decision, when)
     events: list[tuple[int, int, Entry | None]] = []  # (placed after applied_seq, decision id, entry)
@@ -148,6 +150,9 @@ def log(history: sqlite3.Connection, seq: int, now: str):
             f"""SELECT d.decision_id, d.action, d.decided_at AS decision_at, d.rollback_to, {", ".join("c." + c for c in _CHANGE_COLUMNS)}
                 FROM decisions d JOIN changes c USING (change_id) WHERE d.action IN ('accept', 'revert')
                 ORDER BY d.decision_id""")
+        listed = {r[0] for r in history.execute(
+            "SELECT DISTINCT c.program_id FROM decisions d JOIN changes c USING (change_id) "
+            "WHERE d.action IN ('accept', 'revert') AND c.program_id IN (SELECT program_id FROM programs)")}
         columns = [d[0] for d in rows.description]
         for values in rows:
             row = dict(zip(columns, values))
@@ -157,17 +162,20 @@ def log(history: sqlite3.Connection, seq: int, now: str):
                 accepts[row["change_id"]] = (decision_id, row["decision_at"])
                 if row["applied_seq"] is not None:
                     running = max(running, row["applied_seq"])
-                elif row["kind"] == Kind.CONFLICT and row["status"] in (Status.ACCEPTED, Status.REVERTED):
+                elif (row["kind"] == Kind.CONFLICT and row["status"] in (Status.ACCEPTED, Status.REVERTED)
+                      and row["program_id"] in listed):
                     events.append((running, decision_id, _conflict(row, publishes)))
                 continue
             running = max(running, row["applied_seq"] or 0)
-            events.append((running, decision_id, _revert(row, publishes)))
+            if row["program_id"] in listed:
+                events.append((running, decision_id, _revert(row, publishes)))
     events.sort(key=lambda e: (e[0], e[1]))
     order, next_event = 0, 0
     changes = history.execute(
         f"""SELECT {", ".join(_CHANGE_COLUMNS)} FROM changes
             WHERE status IN (?, ?) AND applied_seq IS NOT NULL AND kind IN ({",".join("?" * len(VALUE_KINDS))})
-            ORDER BY applied_seq""", [Status.ACCEPTED, Status.REVERTED, *VALUE_KINDS])
+            AND program_id IN (SELECT program_id FROM programs) ORDER BY applied_seq""",
+        [Status.ACCEPTED, Status.REVERTED, *VALUE_KINDS])
     for values in changes:
         row = dict(zip(_CHANGE_COLUMNS, values))
         while next_event < len(events) and events[next_event][0] < row["applied_seq"]:
