@@ -40,7 +40,7 @@ from pathlib import Path
 
 from crawler.states import VALUE_KINDS, Kind, Status
 
-REVERTED = "reverted"  # the published kind of a revert row
+REVERTED = Kind.REVERTED  # the published kind of a revert row
 POLICY, REVIEW, REVERT, ROLLBACK = "policy", "review", "revert", "rollback"
 
 
