@@ -124,7 +124,7 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, str, str | None]]]] = {
         "program_id": ("TEXT", "references `programs`", None),
         "field": ("TEXT", "the field (as `provenance.field`); NULL for `program_added` / `program_removed`", None),
         "kind": ("TEXT", "`program_added`, `added`, `changed`, `removed`, `program_removed`; `conflict` (pages disagreed, a maintainer named the right one: `new_*` is its value); `reverted` (the change `reverts` undone: `old_*` is its value, `new_*` the value back)", None),
-        "cause": ("TEXT", "`site` (the university's page changed), `parser` (our reading of the same text changed: `mlis-crawler renormalize`) or `maintainer` (a value a maintainer set by hand)", None),
+        "cause": ("TEXT", "`site` (the university's page changed), `parser` (our reading of the same text changed: `mlis-crawler renormalize`) or `maintainer` (a value a maintainer put back: every `reverted` row)", None),
         "accepted_by": ("TEXT", "`policy` (accepted by the review rules) or `maintainer` (held for review, then accepted with `mlis-crawler review accept`; every `reverted` row)", None),
         "initial_load": ("INTEGER", "1 for the first crawl of a university (its programs seen for the first time), else 0", None),
         "unit": ("TEXT", "what `old_number` / `new_number` count: `credits`, `gpa`, `cents` (US cents), `months`, `boolean` (1 yes, 0 no); NULL for text and list fields", None),
