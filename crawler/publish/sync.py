@@ -115,7 +115,7 @@ _CHANGE_COLUMNS = ("change_id", "crawl_id", "detected_at", "program_id", "field"
                    "decided_at", "initial_load", "old", "new", "evidence_old", "evidence_new", "source_url", "applied_seq")
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """One row of the published changes log, before its values are typed."""
 
@@ -171,13 +171,14 @@ def log(history: sqlite3.Connection, seq: int, now: str):
                 events.append((running, decision_id, _revert(row, publishes)))
     events.sort(key=lambda e: (e[0], e[1]))
     order, next_event = 0, 0
-    changes = history.execute(
+    changes = history.cursor()
+    changes.row_factory = sqlite3.Row  # made in C: a dict per row costs a tenth of publishing at scale
+    changes.execute(
         f"""SELECT {", ".join(_CHANGE_COLUMNS)} FROM changes
             WHERE status IN (?, ?) AND applied_seq IS NOT NULL AND kind IN ({",".join("?" * len(VALUE_KINDS))})
             AND program_id IN (SELECT program_id FROM programs) ORDER BY applied_seq""",
         [Status.ACCEPTED, Status.REVERTED, *VALUE_KINDS])
-    for values in changes:
-        row = dict(zip(_CHANGE_COLUMNS, values))
+    for row in changes:
         while next_event < len(events) and events[next_event][0] < row["applied_seq"]:
             order += 1
             events[next_event][2].applied_order = order
