@@ -31,8 +31,8 @@ from xml.etree import ElementTree as ET
 from crawler.fields import FIELDS, words as describe
 from crawler.publish.files import install
 from crawler.publish.sync import REVERTED
-from crawler.report.describe import safe_url, visible
 from crawler.states import Kind
+from crawler.untrusted import safe_url, visible
 
 FEED_NAME = "changes.atom"
 MAX_ENTRIES = 500
