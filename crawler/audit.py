@@ -129,7 +129,8 @@ class Published:
             # A field with no column or table of its own is published only as its changes: its value
             # is the newest accepted change's new side, read back by the field's spec.
             self.latest: dict[tuple[str, str], tuple[dict, list[dict]]] = {}
-            for r in conn.execute("SELECT * FROM changes WHERE field IS NOT NULL ORDER BY change_id"):
+            # in the order rows became the published state: a late accept or a revert comes last
+            for r in conn.execute("SELECT * FROM changes WHERE field IS NOT NULL ORDER BY applied_order"):
                 items = [dict(i) for i in conn.execute(
                     "SELECT * FROM change_items WHERE change_id = ? AND side = 'new' ORDER BY seq", [r["change_id"]])]
                 self.latest[r["program_id"], r["field"]] = (dict(r), items)

@@ -17,6 +17,8 @@ class Kind:
     EXTRACTION_FAILED = "extraction_failed"  # fetched, but what was found before is not found
     FETCH_FAILED = "fetch_failed"            # the page or site could not be fetched
     CONFLICT = "conflict"      # pages of one site state different values for one field
+    REVERTED = "reverted"      # published only: an accepted change undone (a revert or a rollback
+                               # decision; programs.db `changes`, crawler/publish/sync.py)
 
 
 # Breakage never alters a value; value kinds do (and are what programs.db publishes).

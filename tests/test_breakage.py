@@ -344,6 +344,10 @@ def test_pages_that_disagree_are_a_conflict_decided_with_use(data, site):
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     assert subprocess.run([str(CLI), "publish", "--data", str(data)], cwd=ROOT, capture_output=True).returncode == 0
+    # the decision changed a published value: a row of `changes` says so, for mirrors (docs/schema.md)
+    row = published(data).execute("SELECT kind, decision, old_number, new_number, source_url FROM changes "
+                                  "WHERE change_id = ?", [ids["usm/mlis"]]).fetchone()
+    assert tuple(row) == ("conflict", "review", 40, 42, USM_ABOUT)
     credits = dict(published(data).execute("SELECT program_id, total_credits FROM programs"))
     assert credits == {"usm/mlis": 42.0, "usm/mlis-archives-special-collections": None, "usm/mlis-licensure": None,
                        "usm/mlis-youth-services-literature": None}

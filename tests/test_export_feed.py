@@ -83,7 +83,10 @@ def test_the_feed_parses_with_one_entry_per_change_group(db):
     assert name.link.startswith("https://guide.wisc.edu/")
     assert all(e.link.startswith("https://") for e in entries)
     assert not [t for t in titles if "Application fee" in t]  # the held $56 -> $75 is pending, not in the feed
-    assert entries[0].updated.startswith("2026-11-01")  # newest first
+    # newest first, dated when the changes were published (a late accept is news when it is published)
+    published = dict(db.execute("SELECT change_id, published_at FROM changes").fetchall())
+    assert [e.updated for e in entries] == [published[int(e.id.rsplit("/", 1)[1])] for e in entries]
+    assert entries[0].updated == max(published.values()) and entries[-1].updated == min(published.values())
 
 
 def test_the_feed_keeps_the_newest_groups_grouped_as_the_changes_say(db):
@@ -98,7 +101,7 @@ def test_the_feed_keeps_the_newest_groups_grouped_as_the_changes_say(db):
     for row in db.execute("SELECT change_id, side, * FROM change_items ORDER BY change_id, side, seq"):
         items[row[0], row[1]].append(row[5:])
     for row in db.execute("SELECT change_id, crawl_id, program_id, field, kind, old_text, new_text, old_number, "
-                          "new_number, old_detail, new_detail FROM changes ORDER BY change_id"):
+                          "new_number, old_detail, new_detail, published_seq, decision FROM changes ORDER BY applied_order"):
         change_id, crawl_id, program_id, *rest = row
         key = (crawl_id, program_id.split("/")[0], *rest, tuple(items[change_id, "old"]), tuple(items[change_id, "new"]))
         by_key[key].append(change_id)

@@ -22,7 +22,9 @@ from crawler.publish.export import export
 def command(data, fmt, out):
     """Write every table of the published programs.db (DATA/programs.db) to OUT, one file per table.
 
-    Money is integer US cents, as in the file (docs/schema.md)."""
+    Money is integer US cents, as in the file (docs/schema.md). In CSV, a text cell that a
+    spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return)
+    gets a ' before it, so it shows as text; JSON keeps text exactly."""
     source = DataDir(data).programs
     if not source.is_file():
         raise ConfigError(f"no published file at {source}: run `mlis-crawler refresh --data {data}` first")

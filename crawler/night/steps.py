@@ -30,7 +30,7 @@ from crawler.history.policy import POLICY, Policy
 from crawler.history.reconcile import reconcile
 from crawler.night.crawl import Signals
 from crawler.night.result import NightResult
-from crawler.publish import publish
+from crawler.publish import file_stamp, publish
 from crawler.report import as_written, build_report, write_reports
 from crawler.report.gather import failure_report, store_report
 
@@ -169,7 +169,7 @@ def publish_and_report(db, paths: DataDir, crawl_id: str, warnings: Sequence[str
     with db.atomic():
         db.execute("UPDATE crawls SET status = 'published', finished_at = ?, error = NULL WHERE crawl_id = ?",
                    [now(), crawl_id])
-        record_publish(db, crawl_id, "night")
+        record_publish(db, crawl_id, "night", paths.programs)
         report = build_report(db, crawl_id, warnings)
         store_report(db, report)
         report_dir = write_reports(report, paths.report_dir(crawl_id))
@@ -177,18 +177,20 @@ def publish_and_report(db, paths: DataDir, crawl_id: str, warnings: Sequence[str
     return NightResult.of(as_written(report), report_dir, paths.programs)
 
 
-def record_publish(db, crawl_id: str | None, kind: str) -> None:
+def record_publish(db, crawl_id: str | None, kind: str, published: Path | None = None) -> None:
     """A publish on record: which crawl its file names, and how far the applied changes and the
-    decisions went (what `rollback --to` returns to)."""
+    decisions went (what `rollback --to` returns to). Given the file just `published`, the
+    record takes its sequence number and time (`meta.publish_seq`, crawler/publish/sync.py)."""
+    seq, at = file_stamp(published) if published is not None else (None, None)
     db.execute(
-        """INSERT INTO publishes (crawl_id, kind, published_at, applied_upto, decisions_upto) VALUES (?, ?, ?,
+        """INSERT INTO publishes (publish_id, crawl_id, kind, published_at, applied_upto, decisions_upto) VALUES (?, ?, ?, ?,
            (SELECT coalesce(max(applied_seq), 0) FROM changes), (SELECT coalesce(max(decision_id), 0) FROM decisions))""",
-        [crawl_id, kind, now()])
+        [seq, crawl_id, kind, at or now()])
 
 
 def publish_now(db, paths: DataDir, crawl_id: str | None, kind: str) -> Path:
     """Publish the accepted state outside a night (after review decisions, a revert, a rollback)."""
     target = publish(db.conn, paths.data, crawl_id)
     with db.atomic():
-        record_publish(db, crawl_id, kind)
+        record_publish(db, crawl_id, kind, target)
     return target

@@ -4,6 +4,10 @@ The file is rebuilt from scratch (`build`) and swapped in atomically, so a reade
 half written: build under a temporary name in the target folder (rollback journal, no -wal
 file), `PRAGMA integrity_check`, fsync, `os.replace` over the old file, fsync the folder.
 
+Every publish has a sequence number (`meta.publish_seq`) and the `changes` table is a log that
+only grows, each row saying which publish first carried it (crawler/publish/sync.py), so a
+mirror asks for "rows since the last sequence I saw".
+
 The new file takes the mode and group (and owner, when this process may set it) of the file it
 replaces, so a web server that reads `programs.db` through a group keeps reading it whatever the
 umask of the nightly job.
@@ -31,8 +35,10 @@ from crawler.errors import PublishError
 from crawler.faults import checkpoint
 from crawler.publish.build import SCHEMA, SCHEMA_VERSION, build
 from crawler.publish.companions import write_companions
+from crawler.publish.files import copy_permissions
+from crawler.publish.sync import file_stamp, next_sequence
 
-__all__ = ["KEEP_DAYS", "KEEP_MIN", "KEEP_PREVIOUS", "SCHEMA", "SCHEMA_VERSION", "kept_files", "publish"]
+__all__ = ["KEEP_DAYS", "KEEP_MIN", "KEEP_PREVIOUS", "SCHEMA", "SCHEMA_VERSION", "file_stamp", "kept_files", "publish"]
 
 KEEP_PREVIOUS = 10   # files in previous/ at most
 KEEP_DAYS = 90       # older ones go ...
@@ -49,7 +55,7 @@ def publish(history: sqlite3.Connection, data_dir: Path, crawl_id: str | None) -
         stale.unlink()  # left by a publish that was killed: never the published file
     tmp = data_dir / f".{target.name}.tmp-{os.getpid()}"
     try:
-        build(history, tmp, crawl_id)
+        build(history, tmp, crawl_id, next_sequence(history, target))
         checkpoint("publish:built")
         _check(tmp)
         _same_permissions(tmp, target)
@@ -80,20 +86,10 @@ def _check(path: Path) -> None:
 
 def _same_permissions(tmp: Path, target: Path) -> None:
     """The new file gets the mode, group and (if allowed) owner of the file it replaces."""
-    try:
-        st = target.stat()
-    except FileNotFoundError:
-        return  # the first publish: the process umask decides, as for any new file
-    os.chmod(tmp, st.st_mode & 0o7777)
-    try:
-        os.chown(tmp, st.st_uid, st.st_gid)
-    except PermissionError:
-        try:  # not root: the group can still be kept if this user is in it
-            os.chown(tmp, -1, st.st_gid)
-        except PermissionError as exc:
-            raise PublishError(f"refusing to publish: the new file cannot get the group of {target} "
-                               f"(gid {st.st_gid}: {exc.strerror}); readers through that group would be locked out") from exc
-        os.chmod(tmp, st.st_mode & 0o7777)  # chown may clear set-id bits
+    if not copy_permissions(tmp, target):
+        gid = target.stat().st_gid
+        raise PublishError(f"refusing to publish: the new file cannot get the group of {target} "
+                           f"(gid {gid}); readers through that group would be locked out")
 
 
 def kept_files(folder: Path) -> list[Path]:

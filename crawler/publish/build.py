@@ -20,6 +20,7 @@ from typing import Any
 
 from crawler import __version__
 from crawler.fields import FIELDS, Field
+from crawler.publish.sync import POLICY, log, next_sequence
 from crawler.publish.vocab import COLUMNS as VOCAB, split_applies_to
 from crawler.shapes import cents, empty_columns
 from crawler.states import VALUE_KINDS, Kind, Status
@@ -83,7 +84,9 @@ CREATE TABLE changes (
     cause TEXT NOT NULL, accepted_by TEXT NOT NULL, initial_load INTEGER NOT NULL,
     unit TEXT, old_text TEXT, new_text TEXT, old_number NUMERIC, new_number NUMERIC,
     old_number_max NUMERIC, new_number_max NUMERIC, old_detail TEXT, new_detail TEXT,
-    evidence_old TEXT, evidence_new TEXT, source_url TEXT
+    evidence_old TEXT, evidence_new TEXT, source_url TEXT,
+    published_seq INTEGER NOT NULL, published_at TEXT NOT NULL, applied_order INTEGER NOT NULL UNIQUE,
+    decision TEXT NOT NULL, decided_at TEXT, reverts INTEGER
 );
 CREATE TABLE pending_changes (
     change_id INTEGER PRIMARY KEY, program_id TEXT NOT NULL REFERENCES programs(program_id), field TEXT,
@@ -131,7 +134,11 @@ def _read_json(text: str) -> Any:
     return _SCAN(text, 0)[0]
 
 
-def build(history: sqlite3.Connection, path: Path, crawl_id: str | None) -> None:
+def build(history: sqlite3.Connection, path: Path, crawl_id: str | None, publish_seq: int | None = None) -> None:
+    """Build the file at `path`; `publish_seq` is its publish's number (crawler/publish/sync.py;
+    by default the next one the history's publishes leave)."""
+    if publish_seq is None:
+        publish_seq = next_sequence(history, path)
     out = sqlite3.connect(path, isolation_level=None)
     try:
         out.execute("PRAGMA journal_mode=DELETE")
@@ -144,14 +151,14 @@ def build(history: sqlite3.Connection, path: Path, crawl_id: str | None) -> None
                 out.execute(statement)
         published_at = datetime.now(UTC).isoformat(timespec="seconds")
         meta = {"schema_version": str(SCHEMA_VERSION), "published_at": published_at, "crawl_id": crawl_id or "",
-                "generator": f"mlis-crawler {__version__}"}
+                "generator": f"mlis-crawler {__version__}", "publish_seq": str(publish_seq)}
         out.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
         out.executemany("INSERT INTO institutions VALUES (?,?,?,?,?,?,?)", history.execute(
             """SELECT institution_id, name, city, state, control, website, ipeds_unitid FROM institutions
                WHERE institution_id IN (SELECT institution_id FROM programs) ORDER BY institution_id"""))
         pending = _pending(history)
         _write_programs(history, out, pending)
-        _write_changes(history, out)
+        _write_changes(history, out, publish_seq, published_at)
         _write_pending(out, pending)
         out.execute("COMMIT")
     finally:
@@ -377,31 +384,35 @@ def _evidence_text(evidence: str | None) -> str | None:
     return " | ".join(texts) or None
 
 
-def _write_changes(history: sqlite3.Connection, out: sqlite3.Connection) -> None:
-    rows = history.execute(
-        f"""SELECT change_id, crawl_id, detected_at, program_id, field, kind, cause, decided_at, initial_load,
-                   old, new, evidence_old, evidence_new, source_url
-            FROM changes WHERE status = 'accepted' AND kind IN ({",".join("?" * len(VALUE_KINDS))})
-            AND program_id IN (SELECT program_id FROM programs) ORDER BY change_id""", VALUE_KINDS)
+def _write_changes(history: sqlite3.Connection, out: sqlite3.Connection, publish_seq: int, published_at: str) -> None:
+    """The changes log (crawler/publish/sync.py): every row in the order it became the accepted
+    state, each with the publish that first carried it and the decision behind it."""
     changes, items = [], []
-    for (change_id, crawl_id, detected_at, program_id, field, kind, cause, decided_at, initial_load,
-         old, new, evidence_old, evidence_new, source_url) in rows:
-        # program_added / program_removed: the program's row holds its values; no old/new here
-        field_change = kind not in (Kind.PROGRAM_ADDED, Kind.PROGRAM_REMOVED)
-        o = typed(field, _read_json(old)) if (old and field_change) else typed(None, None)
-        n = typed(field, _read_json(new)) if (new and field_change) else typed(None, None)
-        changes.append((change_id, crawl_id, detected_at, program_id, field, kind, cause,
-                        "maintainer" if decided_at else "policy", initial_load, unit_of(field) if field_change else None,
+    for e in log(history, publish_seq, published_at):  # rows of the programs published only
+        program_id, field = e.change["program_id"], e.change["field"]
+        # program_added / program_removed (and their reverts): the program's row holds its values
+        field_change = field is not None and e.change["kind"] not in (Kind.PROGRAM_ADDED, Kind.PROGRAM_REMOVED)
+        o = typed(field, _read_json(e.old)) if (e.old and field_change) else typed(None, None)
+        n = typed(field, _read_json(e.new)) if (e.new and field_change) else typed(None, None)
+        source_url = e.source_url
+        if e.reverts is not None:  # the page of the value that is back
+            source_url = next((url for url, _text in _evidence_by_url(e.evidence_new)), None)
+        by_maintainer = e.decision != POLICY
+        changes.append((e.change_id, e.change["crawl_id"], e.detected_at, program_id, field, e.kind,
+                        "maintainer" if e.reverts is not None else e.change["cause"],
+                        "maintainer" if by_maintainer else "policy", e.change["initial_load"] if e.reverts is None else 0,
+                        unit_of(field) if field_change else None,
                         o["text"], n["text"], o["number"], n["number"], o["number_max"], n["number_max"],
-                        o["detail"], n["detail"], _evidence_text(evidence_old), _evidence_text(evidence_new), source_url))
-        items += _items(change_id, "old", o["items"]) + _items(change_id, "new", n["items"])
+                        o["detail"], n["detail"], _evidence_text(e.evidence_old), _evidence_text(e.evidence_new), source_url,
+                        e.published_seq, e.published_at, e.applied_order, e.decision, e.decided_at, e.reverts))
+        items += _items(e.change_id, "old", o["items"]) + _items(e.change_id, "new", n["items"])
         if len(changes) >= _Batch.SIZE:
             _flush_changes(out, changes, items)
     _flush_changes(out, changes, items)
 
 
 def _flush_changes(out: sqlite3.Connection, changes: list, items: list) -> None:
-    out.executemany(f"INSERT INTO changes VALUES ({','.join('?' * 21)})", changes)
+    out.executemany(f"INSERT INTO changes VALUES ({','.join('?' * 27)})", changes)
     out.executemany(f"INSERT INTO change_items VALUES ({','.join('?' * 11)})", items)
     changes.clear()
     items.clear()

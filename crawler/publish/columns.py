@@ -25,8 +25,8 @@ _VOCAB = {
 
 TABLES: dict[str, tuple[str, dict[str, tuple[str, str, str | None]]]] = {
     "meta": ("one row per key: what this file is", {
-        "key": ("TEXT, primary key", "`schema_version`, `published_at`, `crawl_id`, `generator`", None),
-        "value": ("TEXT", "`schema_version` is `2`; `published_at` an ISO timestamp (UTC); `crawl_id` the last crawl folded in; `generator` is `mlis-crawler <version>`", None),
+        "key": ("TEXT, primary key", "`schema_version`, `published_at`, `crawl_id`, `generator`, `publish_seq`", None),
+        "value": ("TEXT", "`schema_version` is `2`; `published_at` an ISO timestamp (UTC); `crawl_id` the last crawl folded in; `generator` is `mlis-crawler <version>`; `publish_seq` this publish's number, one more than the file it replaced (see Keeping a mirror in sync)", None),
     }),
     "institutions": ("one row per university", {
         "institution_id": ("TEXT, primary key", "short slug, the spider's name: `twu`, `arizona`, `buffalo`, `usm`, `denver`, `lsu`, `wisc`", None),
@@ -117,15 +117,15 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, str, str | None]]]] = {
         "crawl_id": ("TEXT", "the crawl that last confirmed it", None),
         "verified_at": ("TEXT", "the date it was last confirmed", None),
     }),
-    "changes": ("one row per accepted change to a published value, oldest first (pending ones are in `pending_changes`, rejected ones nowhere)", {
-        "change_id": ("INTEGER, primary key", "stable id, as in the change report", None),
+    "changes": ("one row per change to a published value that was accepted, and one per revert of such a change: a log that only grows, a row never changes once published (pending ones are in `pending_changes`, rejected ones nowhere)", {
+        "change_id": ("INTEGER, primary key", "stable id, as in the change report; for a `reverted` row, minus the id of the maintainer's decision (a revert is a decision, not a change of its own)", None),
         "crawl_id": ("TEXT", "the crawl that found it", None),
         "detected_at": ("TEXT", "the date of the crawl that found it (`YYYY-MM-DD`)", None),
         "program_id": ("TEXT", "references `programs`", None),
         "field": ("TEXT", "the field (as `provenance.field`); NULL for `program_added` / `program_removed`", None),
-        "kind": ("TEXT", "`program_added`, `added`, `changed`, `removed`, `program_removed`", None),
-        "cause": ("TEXT", "`site` (the university's page changed), `parser` (our reading of the same text changed: `mlis-crawler renormalize`) or `maintainer` (a value a maintainer set by hand)", None),
-        "accepted_by": ("TEXT", "`policy` (accepted by the review rules) or `maintainer` (held for review, then accepted with `mlis-crawler review accept`)", None),
+        "kind": ("TEXT", "`program_added`, `added`, `changed`, `removed`, `program_removed`; `conflict` (pages disagreed, a maintainer named the right one: `new_*` is its value); `reverted` (the change `reverts` undone: `old_*` is its value, `new_*` the value back)", None),
+        "cause": ("TEXT", "`site` (the university's page changed), `parser` (our reading of the same text changed: `mlis-crawler renormalize`) or `maintainer` (a value a maintainer put back: every `reverted` row)", None),
+        "accepted_by": ("TEXT", "`policy` (accepted by the review rules) or `maintainer` (held for review, then accepted with `mlis-crawler review accept`; every `reverted` row)", None),
         "initial_load": ("INTEGER", "1 for the first crawl of a university (its programs seen for the first time), else 0", None),
         "unit": ("TEXT", "what `old_number` / `new_number` count: `credits`, `gpa`, `cents` (US cents), `months`, `boolean` (1 yes, 0 no); NULL for text and list fields", None),
         "old_text": ("TEXT", "the value before, for text fields (`name`, `degree`, `concentration`, `delivery`) and the exam status (`entrance_exam`)", None),
@@ -139,6 +139,12 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, str, str | None]]]] = {
         "evidence_old": ("TEXT", "the text the old value was read from (passages joined by ` | `)", None),
         "evidence_new": ("TEXT", "the text the new value was read from", None),
         "source_url": ("TEXT", "the page that states the new value", None),
+        "published_seq": ("INTEGER", "the publish that first carried this row (`meta.publish_seq` of that file): a held change accepted weeks later has that later publish's number", None),
+        "published_at": ("TEXT", "when that publish was made (ISO timestamp, UTC)", None),
+        "applied_order": ("INTEGER", "the order in which rows became the published state, over the whole table (unique): apply rows in this order; a later publish's rows come after an earlier one's", None),
+        "decision": ("TEXT", "what made it the published state: `policy` (the review rules, at once), `review` (held, then accepted by a maintainer), `revert` (`mlis-crawler review revert`), `rollback` (`mlis-crawler rollback`)", None),
+        "decided_at": ("TEXT", "when a maintainer decided (ISO timestamp, UTC); NULL for `policy`", None),
+        "reverts": ("INTEGER", "for `reverted`: the `change_id` of the change undone; NULL otherwise", None),
     }),
     "pending_changes": ("one row per change to a published program held for a maintainer: the published value is still the accepted one", {
         "change_id": ("INTEGER, primary key", "the change's id (`mlis-crawler review accept <id>`)", None),

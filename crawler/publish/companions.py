@@ -1,7 +1,9 @@
 """The files publish writes beside programs.db once it is swapped in: the Datasette metadata
 (programs.metadata.json) and the Atom feed of accepted changes (changes.atom). Each is
-written to a temporary name and renamed, so a reader sees a whole file; both are rebuilt
-from scratch by every publish, so one killed before writing them is made good by the next."""
+written to a temporary name, given the published file's mode and group (crawler/publish/
+files.py) and renamed, so a reader sees a whole file that it may read as it reads programs.db;
+both are rebuilt from scratch by every publish, so one killed before writing them is made good
+by the next."""
 
 from __future__ import annotations
 

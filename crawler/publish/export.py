@@ -2,8 +2,11 @@
 per table (`<table>.csv` / `<table>.json`), read in one transaction so the files agree.
 
 CSV: a header row of column names, then the rows in primary-key order; NULL is an empty field,
-integers and decimals as SQLite returns them (money is integer cents). JSON: a list of objects
-per table, typed values (numbers are numbers, NULL is null).
+integers and decimals as SQLite returns them (money is integer cents). A text cell that a
+spreadsheet would read as a formula (it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+return; page text is untrusted) is written with a `'` before it, which spreadsheets show as
+text; numbers are never changed. JSON: a list of objects per table, typed values (numbers are
+numbers, NULL is null), text exactly as published.
 """
 
 from __future__ import annotations
@@ -15,6 +18,14 @@ import sqlite3
 from pathlib import Path
 
 FORMATS = ("csv", "json")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """A CSV cell a spreadsheet will not run: text that would start a formula gets a `'` first."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
 
 
 def tables(conn: sqlite3.Connection) -> list[str]:
@@ -46,7 +57,7 @@ def export(programs_db: Path, out: Path, fmt: str) -> list[Path]:
                 if fmt == "csv":
                     writer = csv.writer(f)
                     writer.writerow(columns)
-                    writer.writerows(cursor)
+                    writer.writerows([spreadsheet_safe(c) for c in row] for row in cursor)
                 else:
                     json.dump([dict(zip(columns, row)) for row in cursor], f, ensure_ascii=False, indent=1)
                     f.write("\n")

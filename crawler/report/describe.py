@@ -11,10 +11,10 @@ import re
 import shlex
 from collections import defaultdict
 from typing import Any
-from urllib.parse import urlsplit
 
 from crawler.fields import FIELDS, words
 from crawler.states import BREAKAGE, Health, Kind, Status
+from crawler.untrusted import safe_url, visible
 
 # -- describing values ----------------------------------------------------------------------------
 
@@ -58,30 +58,9 @@ def evidence_urls(evidence: Any, besides: Any = None) -> list[str]:
     return urls
 
 
-_URL_CHARS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[A-Za-z0-9\-._~:/?#\[\]@!$&()*+,;=%]+$")
-
-
-def safe_url(url: Any) -> str | None:
-    """The URL if it may become a link: http(s), a host, printable ASCII without quotes or brackets."""
-    if not isinstance(url, str) or not _URL_CHARS.match(url):
-        return None
-    parts = urlsplit(url)
-    return url if parts.scheme in ("http", "https") and parts.hostname else None
-
-
 # -- page text is untrusted -------------------------------------------------------------------------
 
-# Characters that are invisible or reorder what is around them (bidi embeddings, overrides and
-# isolates, zero-width characters, the BOM, tag characters) and control characters: shown as
-# visible escapes such as ⟨U+202E⟩ so a page cannot hide or disguise text in the report.
-_HIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
-    "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]")
-
-
-def visible(text: Any) -> str:
-    """Text with every hidden or reordering character replaced by ⟨U+XXXX⟩."""
-    return _HIDDEN.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", str(text))
+# safe_url and visible: crawler/untrusted.py (the published feed applies them too).
 
 
 # Everything inline Markdown (GitHub's included) can act on mid-line: emphasis, code, links and

@@ -79,9 +79,12 @@ def published_content(path: Path) -> dict[str, list]:
         for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"):
             cursor = conn.execute(f'SELECT * FROM "{table}"')
             columns = [d[0] for d in cursor.description]
-            rows = [{c: v for c, v in zip(columns, row) if c not in ID_KEYS} for row in cursor]
+            # which publish first carried a change is a stamp of the publishes, not of the state: a
+            # publish killed after its swap and redone carries its rows again under the next number
+            rows = [{c: v for c, v in zip(columns, row) if c not in ID_KEYS and c != "published_seq"} for row in cursor]
             if table == "meta":
-                rows = [r for r in rows if r["key"] not in ("published_at", "crawl_id")]
+                # stamps of the publish itself, not of the state it holds
+                rows = [r for r in rows if r["key"] not in ("published_at", "crawl_id", "publish_seq")]
             out[table] = sorted(json.dumps(scrub(r), sort_keys=True) for r in rows)
         return out
     finally:
