@@ -4,7 +4,9 @@ the data folder, and the closing lines of a job."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
+import re
 import sqlite3
 import sys
 import traceback
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from crawler.commandline import command  # noqa: F401 (re-exported: every command the CLI prints starts here)
 from crawler.config import CONFIG_NAME, Config, load_config
 from crawler.datadir import DataDir
 from crawler.errors import EXIT_FAILED, EXIT_SIGINT, ConfigError, MlisError
@@ -166,6 +169,29 @@ def _unexpected(exc: Exception, data: Path | None) -> str:
     return f"{line} (traceback not saved)"
 
 
+# What the printed commands put where a reason goes ("…"), and its look-alikes: a placeholder pasted as
+# printed is not a reason, and would go on record as one.
+_PLACEHOLDER = re.compile(r"[\s.…_-]*|<[^<>]*>|\[[^\[\]]*\]|\{[^{}]*\}|(?:your |the )?(?:reason|why)\??", re.IGNORECASE)
+
+
+def checked_reason(reason: str | None, what: str, undone: str, required: bool = False) -> str | None:
+    """`--reason` as given, refused (exit 2) when it is missing but `required`, empty, or a placeholder
+    such as the `"…"` the printed commands carry. `what` names the decision ("a rejection"), `undone`
+    what therefore did not happen ("decided")."""
+    if reason is None and not required:
+        return None
+    kept = "it is kept on record and shown in the reports"
+    if not (reason or "").strip():
+        if required:
+            raise ConfigError(f"{what} needs --reason saying why ({kept}); nothing was {undone}")
+        raise ConfigError(f"--reason is empty: write why in it ({kept}), or leave --reason out; nothing was {undone}")
+    if _PLACEHOLDER.fullmatch(reason.strip()):
+        optional = "" if required else ", or leave --reason out"
+        raise ConfigError(f"--reason {json.dumps(reason, ensure_ascii=False)} is a placeholder, not a reason: "
+                          f"write why in its place ({kept}){optional}; nothing was {undone}")
+    return reason
+
+
 def require_history(data: Path) -> None:
     """A command that reads the history stops here when there is none, naming the likely cause."""
     if DataDir(data).has_history():
@@ -178,9 +204,9 @@ def require_history(data: Path) -> None:
         source = None  # `review --data DIR accept ...`: the group's --data was given
     if source in (click.core.ParameterSource.DEFAULT, None) and data == Path("data"):
         message += (": is --data missing? Every command reads ./data unless given --data DIR (or MLIS_DATA); "
-                    "for a new data folder, run `mlis-crawler refresh --data DIR` first")
+                    f"for a new data folder, run `{command('refresh', '--data')} DIR` first")
     else:
-        message += f": run `mlis-crawler refresh --data {data}` first"
+        message += f": run `{command('refresh', '--data', data)}` first"
     raise ConfigError(message)
 
 

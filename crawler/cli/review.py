@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.common import data_option, handle_errors, open_data, open_data_readonly
+from crawler.cli.common import checked_reason, command as pasteable, data_option, handle_errors, open_data, open_data_readonly
 from crawler.history.queries import institution_names
 from crawler.history.review import decide, revert, unique
 from crawler.report.describe import moves
@@ -87,6 +87,7 @@ def _decide(accept: bool):
     @handle_errors
     def command(ctx, change_ids, reason, whole_group, by, data, use=None):
         data = ctx.obj if ctx.obj and data == Path("data") else data
+        reason = checked_reason(reason, "an acceptance" if accept else "a rejection", "decided", required=not accept)
         _given_twice(list(change_ids))
         paths, db = open_data(data)
         with paths.exclusive():
@@ -95,7 +96,7 @@ def _decide(accept: bool):
         for outcome in outcomes:
             click.echo(outcome.describe())
         click.echo(f"{len(outcomes)} change(s) {'accepted' if accept else 'rejected'}; "
-                   + (f"run `mlis-crawler publish --data {data}` to publish" if accept else "the published values stay as they are"))
+                   + (f"run `{pasteable('publish', '--data', data)}` to publish" if accept else "the published values stay as they are"))
 
     command.__doc__ = ("Accept pending changes: they become part of the published state at the next publish. "
                        "A conflict between pages is accepted with --use URL, naming the page that is right."
@@ -128,10 +129,11 @@ def revert_command(ctx, change_ids, reason, by, data):
     `mlis-crawler publish` afterwards to publish the restored values.
     """
     data = ctx.obj if ctx.obj and data == Path("data") else data
+    reason = checked_reason(reason, "a revert", "reverted", required=True)
     _given_twice(list(change_ids))
     paths, db = open_data(data)
     with paths.exclusive():
         outcomes = revert(db, unique(list(change_ids)), reason, by)
     for outcome in outcomes:
         click.echo(outcome.describe() + ": its old value is accepted again")
-    click.echo(f"{len(outcomes)} change(s) reverted; run `mlis-crawler publish --data {data}` to publish")
+    click.echo(f"{len(outcomes)} change(s) reverted; run `{pasteable('publish', '--data', data)}` to publish")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.common import data_option, handle_errors, open_data
+from crawler.cli.common import checked_reason, data_option, handle_errors, open_data
+from crawler.history.queries import changes_by_id, institution_names
 from crawler.history.review import rollback, rollback_plan
 from crawler.night.steps import publish_now, recover
+from crawler.states import Kind
 
 
 @click.command("rollback")
@@ -14,7 +16,8 @@ from crawler.night.steps import publish_now, recover
               help="The published crawl to go back to (`mlis-crawler crawls` lists them).")
 @click.option("--reason", required=True, help="Why: kept on record with every revert (required).")
 @click.option("--by", metavar="NAME", help="Who decides, kept on record (default: the login name).")
-@click.option("--dry-run", is_flag=True, help="Only list the changes that would be reverted.")
+@click.option("--dry-run", is_flag=True, help="Only list the changes that would be reverted: per university, each "
+              "change's program, field and value published now -> value after the rollback.")
 @data_option
 @handle_errors
 def command(crawl_id, reason, by, dry_run, data):
@@ -25,14 +28,16 @@ def command(crawl_id, reason, by, dry_run, data):
     readings as rejected, so the rollback is not undone by the next refresh (unlike copying a
     file from previous/ over programs.db). Changes still pending are left as they are.
     """
+    reason = checked_reason(reason, "a rollback", "rolled back", required=True)
     paths, db = open_data(data)
     with paths.exclusive():
         recover(db, paths, log=click.echo)
         if dry_run:
             plan = rollback_plan(db, crawl_id)
-            for change_id in plan:
-                click.echo(f"would revert change {change_id}")
-            click.echo(f"{len(plan)} change(s) would be reverted to restore crawl {crawl_id}")
+            for line in preview(db, plan):
+                click.echo(line)
+            click.echo(f"{len(plan)} change(s) would be reverted to restore crawl {crawl_id}; "
+                       "nothing was changed (dry run)")
             return
         outcomes = rollback(db, crawl_id, reason, by)
         for outcome in outcomes:
@@ -42,3 +47,38 @@ def command(crawl_id, reason, by, dry_run, data):
             return
         target = publish_now(db, paths, crawl_id, "rollback")
     click.echo(f"{len(outcomes)} change(s) reverted; published {target} with the state of crawl {crawl_id}")
+
+
+def preview(db, plan: list[int]) -> list[str]:
+    """What a rollback would do, per university (by name), newest change first within each: the
+    change, its program, its field, and the value published now -> the value after the rollback."""
+    from crawler.report.describe import describe, label
+    from crawler.report.terminal import term  # page text: never raw on a terminal
+
+    names = institution_names(db)
+    by_site: dict[str, list[dict]] = {}
+    for change in changes_by_id(db, plan):
+        by_site.setdefault(change["institution_id"], []).append(change)
+    lines = []
+    for site in sorted(by_site, key=lambda i: (names.get(i) or i).casefold()):
+        changes = by_site[site]
+        lines.append(f"{term(names.get(site) or site)} ({site}): {len(changes)} change(s)")
+        for c in changes:
+            now, then = _undo(c, describe)
+            lines.append(f"  #{c['change_id']}  {term(c['program_id'])}  {term(label(c))}: {term(now)} -> {term(then)}"
+                         f"  (from crawl {c['crawl_id']})")
+    return lines
+
+
+def _undo(change: dict, describe) -> tuple[str, str]:
+    """(published now, after the revert) in words, for each kind of change a rollback reverts."""
+    kind, field = change["kind"], change["field"]
+    if kind == Kind.ADDED:
+        return describe(field, change["new"]), "not stated"
+    if kind == Kind.REMOVED:
+        return "not stated", describe(field, change["old"])
+    if kind == Kind.PROGRAM_ADDED:
+        return "published", "not published"
+    if kind == Kind.PROGRAM_REMOVED:
+        return "removed", "listed again"
+    return describe(field, change["new"]), describe(field, change["old"])

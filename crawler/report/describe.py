@@ -355,7 +355,9 @@ def review_command(ids: list[int], data: Any = None, group: bool = False, verb: 
     and, for a conflict, the page to use (`--use URL`)."""
     where = f" --data {shlex.quote(str(data))}" if data else ""
     using = f" --use {shlex.quote(use)}" if use else ""
-    return (f"mlis-crawler review {verb} {' '.join(map(str, ids))}{' --group' if group else ''}{using} --reason \"…\""
+    from crawler.commandline import command  # the path the operator ran, one place for every printed command
+
+    return (f"{command('review', verb, *ids)}{' --group' if group else ''}{using} --reason \"…\""
             f"{where}")
 
 
