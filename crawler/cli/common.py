@@ -18,7 +18,7 @@ import click
 from crawler.commandline import command  # noqa: F401 (re-exported: every command the CLI prints starts here)
 from crawler.config import CONFIG_NAME, Config, load_config
 from crawler.datadir import DataDir
-from crawler.errors import EXIT_FAILED, EXIT_SIGINT, ConfigError, MlisError
+from crawler.errors import EXIT_FAILED, EXIT_SIGINT, ConfigError, HistoryError, MlisError
 from crawler.night import NightResult
 from crawler.states import Health
 
@@ -132,12 +132,32 @@ def handle_errors(func):
             raise Fail("interrupted by SIGINT", EXIT_SIGINT) from exc
         except MlisError as exc:  # the product's own errors carry their exit code (crawler/errors.py)
             raise Fail(str(exc), exc.exit_code) from exc
+        except sqlite3.DatabaseError as exc:
+            corrupt = _corrupt_history(exc)
+            if corrupt is None:
+                raise Fail(_unexpected(exc, _data_folder(kwargs)), EXIT_FAILED) from exc
+            raise Fail(corrupt, HistoryError.exit_code) from exc
         except (OSError, sqlite3.Error) as exc:
             raise Fail(_unexpected(exc, _data_folder(kwargs)), EXIT_FAILED) from exc
         except Exception as exc:  # last: a bug; still one line and exit 3, never "degraded"
             raise Fail(_unexpected(exc, _data_folder(kwargs)), EXIT_FAILED) from exc
     wrapper.__name__, wrapper.__doc__ = func.__name__, func.__doc__
     return wrapper
+
+
+def _corrupt_history(exc: sqlite3.DatabaseError) -> str | None:
+    """For a command that only reads the history (`open_data_readonly`), a corrupt or foreign file
+    found while reading it, in the words a write command uses when its integrity check finds one:
+    exit 2 and the remedy, not a DatabaseError as if it were a bug. None for anything else."""
+    ctx = click.get_current_context(silent=True)
+    history = ctx.meta.get("mlis.history_readonly") if ctx is not None else None
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if history is None or not (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+                               or "malformed" in text or "not a database" in text):
+        return None
+    return (f"{history} is not a usable history database ({exc}): restore the last backup "
+            f"(docs/operations.md, 'Failures and recovery'); nothing was changed")
 
 
 def _data_folder(kwargs) -> Path | None:
@@ -222,6 +242,9 @@ def open_data_readonly(data: Path):
     history.db without writing anything, taking no lock and making no migration, so it works
     on a folder this user cannot write (a backup, a read-only share, another user's cron folder)."""
     require_history(data)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:  # a corrupt page met later, by any query, is this file's fault (handle_errors)
+        ctx.meta["mlis.history_readonly"] = DataDir(data).history
     return DataDir(data), DataDir(data).open_history_readonly()
 
 

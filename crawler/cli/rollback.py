@@ -14,7 +14,7 @@ from crawler.states import Kind
 @click.command("rollback")
 @click.option("--to", "crawl_id", required=True, metavar="CRAWL_ID",
               help="The published crawl to go back to (`mlis-crawler crawls` lists them).")
-@click.option("--reason", required=True, help="Why: kept on record with every revert (required).")
+@click.option("--reason", help="Why: kept on record with every revert (required, but for --dry-run).")
 @click.option("--by", metavar="NAME", help="Who decides, kept on record (default: the login name).")
 @click.option("--dry-run", is_flag=True, help="Only list the changes that would be reverted: per university, each "
               "change's program, field and value published now -> value after the rollback.")
@@ -28,7 +28,8 @@ def command(crawl_id, reason, by, dry_run, data):
     readings as rejected, so the rollback is not undone by the next refresh (unlike copying a
     file from previous/ over programs.db). Changes still pending are left as they are.
     """
-    reason = checked_reason(reason, "a rollback", "rolled back", required=True)
+    if not dry_run:
+        reason = checked_reason(reason, "a rollback", "rolled back", required=True)
     paths, db = open_data(data)
     with paths.exclusive():
         recover(db, paths, log=click.echo)
@@ -59,7 +60,7 @@ def preview(db, plan: list[int]) -> list[str]:
     by_site: dict[str, list[dict]] = {}
     for change in changes_by_id(db, plan):
         by_site.setdefault(change["institution_id"], []).append(change)
-    lines = []
+    lines = ["Each change: its program, field: published now -> after the rollback"] if by_site else []
     for site in sorted(by_site, key=lambda i: (names.get(i) or i).casefold()):
         changes = by_site[site]
         lines.append(f"{term(names.get(site) or site)} ({site}): {len(changes)} change(s)")
