@@ -14,6 +14,8 @@ network-fault tests use it to point a test spider at a loopback server with smal
 from __future__ import annotations
 
 import argparse
+import signal
+import sys
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
@@ -59,7 +61,39 @@ def collect_less_often(settings: Settings) -> None:
         gc.set_threshold(*threshold)
 
 
+class EarlySignals:
+    """SIGINT / SIGTERM that arrive before Scrapy's own handlers are in place (Scrapy installs them
+    once the reactor runs; until then the spiders and Scrapy's components are being imported):
+    remembered, and the crawl stopped as soon as it can be, rather than a KeyboardInterrupt raised
+    from whatever import was running (a long traceback on the operator's terminal)."""
+
+    def __init__(self):
+        self.received: int | None = None
+        self.process: CrawlerProcess | None = None
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, self._handle)
+        # The parent starts this process with both blocked (crawler/night/crawl.py); one sent
+        # meanwhile is delivered now, to the handler above.
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+    def _handle(self, signum, frame) -> None:
+        self.received = signum
+        reactor = sys.modules.get("twisted.internet.reactor")  # never imported from a signal handler
+        if self.process is not None and getattr(reactor, "running", False):
+            reactor.callFromThread(self.process.stop)
+
+    def stop_if_received(self) -> None:
+        """Run once the reactor has started: a signal from the moments before stops the crawl now."""
+        if self.received is not None and self.process is not None:
+            self.process.stop()
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + int(self.received or 0)
+
+
 def main(argv: list[str] | None = None) -> int:
+    early = EarlySignals()
     parser = argparse.ArgumentParser(prog="python -m crawler.crawl")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--replay", type=Path)
@@ -76,9 +110,14 @@ def main(argv: list[str] | None = None) -> int:
         overrides[key] = value
     args.out.mkdir(parents=True, exist_ok=True)
     settings = crawl_settings(args.out, args.replay, args.log_file, overrides)
-    process = CrawlerProcess(settings)
+    process = early.process = CrawlerProcess(settings)
     for name in args.spider or spider_names(settings):
         process.crawl(name)
+    if early.received is not None:
+        return early.exit_code  # stopped before anything was fetched; the parent reports it
     collect_less_often(settings)
+    from twisted.internet import reactor
+
+    reactor.addSystemEventTrigger("after", "startup", early.stop_if_received)
     process.start()
-    return 0
+    return early.exit_code if early.received is not None else 0
