@@ -4,6 +4,7 @@ the data folder, and the closing lines of a job."""
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import json
 import logging
 import re
@@ -210,6 +211,18 @@ def checked_reason(reason: str | None, what: str, undone: str, required: bool = 
         raise ConfigError(f"--reason {json.dumps(reason, ensure_ascii=False)} is a placeholder, not a reason: "
                           f"write why in its place ({kept}){optional}; nothing was {undone}")
     return reason
+
+
+def check_known(option: str, value: str | None, known, what: str) -> None:
+    """A filter's value that names nothing (`--site bufallo`, `--field tuitoin`) is a typo, not an
+    empty answer: exit 2 naming it, the close matches and the values `what` knows."""
+    known = sorted(set(known))
+    if value is None or value in known:
+        return
+    close = difflib.get_close_matches(value, known, n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    raise ConfigError(f"unknown {option} {json.dumps(value, ensure_ascii=False)}{hint} "
+                      f"({what}: {', '.join(known) or 'none yet'})")
 
 
 def require_history(data: Path) -> None:

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.common import checked_reason, command as pasteable, data_option, handle_errors, open_data, open_data_readonly
+from crawler.cli.common import check_known, checked_reason, command as pasteable, data_option, handle_errors, open_data, open_data_readonly
+from crawler.fields import FIELDS
 from crawler.history.queries import institution_names
 from crawler.history.review import decide, revert, unique
 from crawler.report.describe import moves
 from crawler.report.gather import expand_groups, pending_groups
-from crawler.report.terminal import describe_group, safe_json
+from crawler.report.terminal import describe_group, safe_json, term
 from crawler.states import Kind
 
 
@@ -64,6 +65,8 @@ def command(ctx, data, site, field, kind, fmt):
     ctx.obj = data
     if ctx.invoked_subcommand is None:
         _, db = open_data_readonly(data)
+        check_known("--site", site, institution_names(db), "sites in this history")
+        check_known("--field", field, FIELDS, "fields")
         _listing(db, data, site, field, kind, fmt)
 
 
@@ -94,7 +97,7 @@ def _decide(accept: bool):
             ids = expand_groups(db, unique(list(change_ids))) if whole_group else unique(list(change_ids))
             outcomes = decide(db, ids, accept, reason, by, use)
         for outcome in outcomes:
-            click.echo(outcome.describe())
+            click.echo(term(outcome.describe()))  # program ids come from pages and feeds
         click.echo(f"{len(outcomes)} change(s) {'accepted' if accept else 'rejected'}; "
                    + (f"run `{pasteable('publish', '--data', data)}` to publish" if accept else "the published values stay as they are"))
 
@@ -135,5 +138,5 @@ def revert_command(ctx, change_ids, reason, by, data):
     with paths.exclusive():
         outcomes = revert(db, unique(list(change_ids)), reason, by)
     for outcome in outcomes:
-        click.echo(outcome.describe() + ": its old value is accepted again")
+        click.echo(term(outcome.describe()) + ": its old value is accepted again")
     click.echo(f"{len(outcomes)} change(s) reverted; run `{pasteable('publish', '--data', data)}` to publish")

@@ -8,6 +8,7 @@ from crawler.cli.common import checked_reason, data_option, handle_errors, open_
 from crawler.history.queries import changes_by_id, institution_names
 from crawler.history.review import rollback, rollback_plan
 from crawler.night.steps import publish_now, recover
+from crawler.report.terminal import term
 from crawler.states import Kind
 
 
@@ -42,7 +43,7 @@ def command(crawl_id, reason, by, dry_run, data):
             return
         outcomes = rollback(db, crawl_id, reason, by)
         for outcome in outcomes:
-            click.echo(outcome.describe())
+            click.echo(term(outcome.describe()))
         if not outcomes:
             click.echo(f"nothing to roll back: the accepted state is already that of crawl {crawl_id}'s last publish")
             return
@@ -54,7 +55,6 @@ def preview(db, plan: list[int]) -> list[str]:
     """What a rollback would do, per university (by name), newest change first within each: the
     change, its program, its field, and the value published now -> the value after the rollback."""
     from crawler.report.describe import describe, label
-    from crawler.report.terminal import term  # page text: never raw on a terminal
 
     names = institution_names(db)
     by_site: dict[str, list[dict]] = {}

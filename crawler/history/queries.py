@@ -135,3 +135,8 @@ def changes_by_id(db: Database, change_ids: list[int]) -> list[dict]:
             c["new"] = json.loads(c["new"]) if c["new"] else None
             rows[c["change_id"]] = c
     return [rows[i] for i in change_ids if i in rows]
+
+
+def program_ids(db: Database) -> list[str]:
+    """Every program the history knows, whatever its status."""
+    return [r[0] for r in db.execute("SELECT program_id FROM programs ORDER BY program_id")]
