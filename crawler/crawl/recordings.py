@@ -89,6 +89,14 @@ def recorded_pages(host_folder: Path) -> list[Path]:
                   if p.is_file() and p.name != "robots.txt" and not p.name.startswith("."))
 
 
+def universities_in(snapshot: Path, domains: Mapping[str, list[str]] | None = None) -> set[str]:
+    """The universities a snapshot folder (`fixtures/sites/<date>/`, a composed night, a `record`
+    output) holds at least one recorded page of: those a replay of it can crawl."""
+    domains = spider_domains() if domains is None else domains
+    hosts = [p for p in snapshot.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))]
+    return {university for host in hosts if (university := owner(host.name, domains)) and recorded_pages(host)}
+
+
 def captures(sites: Path, domains: Mapping[str, list[str]] | None = None) -> dict[str, list[Capture]]:
     """Each university's captures, oldest first: the dates where one of its hosts holds a page."""
     domains = spider_domains() if domains is None else domains
