@@ -7,6 +7,7 @@ import dataclasses
 import difflib
 import json
 import logging
+import os
 import re
 import sqlite3
 import sys
@@ -131,6 +132,8 @@ def handle_errors(func):
             raise  # click's own ways out
         except KeyboardInterrupt as exc:  # Ctrl-C outside a job's own handling: 130, never click's "Aborted!" and 1
             raise Fail("interrupted by SIGINT", EXIT_SIGINT) from exc
+        except BrokenPipeError:  # `mlis-crawler review | head`: the reader has what it wanted; no error, no traceback
+            _quiet_broken_pipe()
         except MlisError as exc:  # the product's own errors carry their exit code (crawler/errors.py)
             raise Fail(str(exc), exc.exit_code) from exc
         except sqlite3.DatabaseError as exc:
@@ -144,6 +147,20 @@ def handle_errors(func):
             raise Fail(_unexpected(exc, _data_folder(kwargs)), EXIT_FAILED) from exc
     wrapper.__name__, wrapper.__doc__ = func.__name__, func.__doc__
     return wrapper
+
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports `yes | head`
+
+
+def _quiet_broken_pipe() -> None:
+    """Leave quietly when the output's reader went away: what was printed is all it read; what
+    follows (Python flushing stdout at exit) must not raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(EXIT_BROKEN_PIPE)
 
 
 def _corrupt_history(exc: sqlite3.DatabaseError) -> str | None:

@@ -8,6 +8,9 @@ from crawler.cli.common import checked_reason, data_option, handle_errors, open_
 from crawler.history.queries import changes_by_id, institution_names
 from crawler.history.review import rollback, rollback_plan
 from crawler.night.steps import publish_now, recover
+from crawler.fields import FIELDS
+from crawler.history.diff import diff_items
+from crawler.report.describe import describe, label, moves
 from crawler.report.terminal import term
 from crawler.states import Kind
 
@@ -53,9 +56,8 @@ def command(crawl_id, reason, by, dry_run, data):
 
 def preview(db, plan: list[int]) -> list[str]:
     """What a rollback would do, per university (by name), newest change first within each: the
-    change, its program, its field, and the value published now -> the value after the rollback."""
-    from crawler.report.describe import describe, label
-
+    change, its program, its field, and the value published now -> the value after the rollback
+    (for a list, such as tuition rates, only the items that move)."""
     names = institution_names(db)
     by_site: dict[str, list[dict]] = {}
     for change in changes_by_id(db, plan):
@@ -65,21 +67,28 @@ def preview(db, plan: list[int]) -> list[str]:
         changes = by_site[site]
         lines.append(f"{term(names.get(site) or site)} ({site}): {len(changes)} change(s)")
         for c in changes:
-            now, then = _undo(c, describe)
-            lines.append(f"  #{c['change_id']}  {term(c['program_id'])}  {term(label(c))}: {term(now)} -> {term(then)}"
+            lines.append(f"  #{c['change_id']}  {term(c['program_id'])}  {term(label(c))}: {term(_undo(c))}"
                          f"  (from crawl {c['crawl_id']})")
     return lines
 
 
-def _undo(change: dict, describe) -> tuple[str, str]:
-    """(published now, after the revert) in words, for each kind of change a rollback reverts."""
+def _undo(change: dict) -> str:
+    """What reverting `change` does to the published value, in words (the report's describers)."""
     kind, field = change["kind"], change["field"]
     if kind == Kind.ADDED:
-        return describe(field, change["new"]), "not stated"
+        return f"{describe(field, change['new'])} -> not stated"
     if kind == Kind.REMOVED:
-        return "not stated", describe(field, change["old"])
+        return f"not stated -> {describe(field, change['old'])}"
     if kind == Kind.PROGRAM_ADDED:
-        return "published", "not published"
+        return "published -> not published"
     if kind == Kind.PROGRAM_REMOVED:
-        return "removed", "listed again"
-    return describe(field, change["new"]), describe(field, change["old"])
+        return "removed -> listed again"
+    back = {"field": field, "kind": Kind.CHANGED, "old": change["new"], "new": change["old"]}  # a revert, as a change
+    spec = FIELDS.get(field or "")
+    if spec and spec.many:
+        back["items"] = diff_items(field, change["new"], change["old"])
+    parts = []
+    for m in moves(back):
+        parts.append(f"+ {m['new']}" if m["op"] == "added" else f"- {m['old']}" if m["op"] == "removed"
+                     else m.get("text") or f"{m['old']} -> {m['new']}")
+    return "; ".join(parts)
