@@ -32,9 +32,10 @@ ARIZONA_HOSTS = ("grad.arizona.edu", "infosci.arizona.edu", "ischool.arizona.edu
 MA = "arizona/ma-lis"
 
 
-def cli(*args: str, data: Path, cwd: Path = ROOT, program: str | None = None) -> subprocess.CompletedProcess:
+def cli(*args: str, data: Path, cwd: Path = ROOT, program: str | None = None,
+        env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([program or str(CLI), *args, "--data", str(data)], capture_output=True, text=True, cwd=cwd,
-                          stdin=subprocess.DEVNULL, timeout=300)
+                          stdin=subprocess.DEVNULL, timeout=300, env=env)
 
 
 def one_line_error(run: subprocess.CompletedProcess, code: int, contains: str) -> str:
@@ -119,12 +120,12 @@ def test_the_program_is_named_as_the_operator_ran_it(monkeypatch, tmp_path):
 def test_printed_commands_paste_from_anywhere_and_their_placeholder_is_refused(held, held_baseline, tmp_path):
     """The operator types a relative path in the project folder; what `review` prints then runs
     from any folder, with nothing on PATH, once the placeholder is replaced by a reason."""
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.environ.get("PYTHONPATH", str(ROOT)), "HOME": str(tmp_path)}
     relative = os.path.relpath(CLI, CLI.parents[2])
-    listing = cli("review", data=held, cwd=CLI.parents[2], program=relative)
+    listing = cli("review", data=held, cwd=CLI.parents[2], program=relative, env=env)  # nothing on PATH
     assert listing.returncode == 0, listing.stderr
     reject = next(line.split("reject: ", 1)[1] for line in listing.stdout.splitlines() if line.strip().startswith("reject: "))
     assert reject.startswith(f"{CLI} review reject "), reject
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.environ.get("PYTHONPATH", str(ROOT)), "HOME": str(tmp_path)}
     before = statuses(held)
 
     as_printed = subprocess.run(["bash", "-c", reject], cwd="/", env=env, capture_output=True, text=True)

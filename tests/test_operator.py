@@ -390,7 +390,7 @@ def test_forgotten_data_says_data_may_be_missing(tmp_path):
     assert run.returncode == 2
     assert "no history at data/history.db: is --data missing?" in run.stderr
     given = cli("review", "--data", str(tmp_path / "elsewhere"))
-    assert "is --data missing" not in given.stderr and "run `mlis-crawler refresh --data" in given.stderr
+    assert "is --data missing" not in given.stderr and f"run `{CLI} refresh --data" in given.stderr
 
 
 def test_make_demo_has_its_own_folder_and_leaves_data_alone(tmp_path):
