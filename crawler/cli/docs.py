@@ -50,7 +50,7 @@ summary line, for cron), and `-h` / `--help`.
 | 4 | done, but every site failed: probably our own network (DNS, proxy, firewall), not the sites; published values kept |
 | 130 | interrupted by SIGINT (Ctrl-C): the crawl was stopped, recorded as failed and reported; nothing of it was published (also while the crawl is still starting: one line, no traceback) |
 | 143 | interrupted by SIGTERM: the same |
-| 141 | the reader of the output went away (`mlis-crawler history … \| head`): no error, nothing more printed |
+| 141 | the reader of the output went away (`mlis-crawler history … \\| head`): no error, nothing more printed |
 
 `review` (listing), `report`, `crawls` and `history` only read: they work on a data folder this
 user cannot write. Commands that change state on such a folder exit 2.
