@@ -252,7 +252,7 @@ def test_ctrl_c_while_the_crawl_starts_is_one_line_and_130(baseline, tmp_path, a
 def test_a_typo_in_a_filter_exits_2_naming_the_known_values(held):
     site = cli("review", "--site", "arizonna", data=held)
     line = one_line_error(site, 2, 'unknown --site "arizonna"; did you mean arizona?')
-    assert "(sites in this history: arizona)" in line
+    assert "arizona, buffalo, " in line  # the sites: this history's and every spider's
     field = cli("review", "--field", "tuitoin", data=held)
     assert "did you mean tuition?" in one_line_error(field, 2, 'unknown --field "tuitoin"')
     in_history = cli("history", MA, "--field", "tution", data=held)

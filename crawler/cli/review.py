@@ -65,9 +65,20 @@ def command(ctx, data, site, field, kind, fmt):
     ctx.obj = data
     if ctx.invoked_subcommand is None:
         _, db = open_data_readonly(data)
-        check_known("--site", site, institution_names(db), "sites in this history")
+        _check_site(db, site)
         check_known("--field", field, FIELDS, "fields")
         _listing(db, data, site, field, kind, fmt)
+
+
+def _check_site(db, site: str | None) -> None:
+    """`--site` names a site of this history or at least a spider (a site not crawled into this
+    history yet simply has nothing pending); anything else is a typo."""
+    known = institution_names(db)
+    if site is None or site in known:
+        return
+    from crawler.crawl.runner import spider_names  # Scrapy: loaded only for a name the history does not know
+
+    check_known("--site", site, {*known, *spider_names()}, "sites")
 
 
 by_option = click.option("--by", metavar="NAME", help="Who decides, kept on record (default: the login name).")
