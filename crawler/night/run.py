@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from crawler import __version__
+from crawler.commandline import command
 from crawler.config import Config, load_config
 from crawler.datadir import DataDir
 from crawler.errors import ConfigError
@@ -62,7 +63,7 @@ class Night:
         self.source.check(paths)
         if isinstance(self.source, Sites) and self.source.replay is None and not config.crawl.has_contact:
             raise ConfigError("a live crawl needs the operator's contact in its user agent: set [crawl] contact "
-                              "in the configuration file (`mlis-crawler config` shows where it is read)")
+                              f"in the configuration file (`{command('config')}` shows where it is read)")
         with storage_errors(paths.history), paths.exclusive(), Signals() as signals:  # a full disk is not a corrupt history
             db = open_history(paths.history)
             recover(db, paths, self.log)

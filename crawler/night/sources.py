@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from crawler.commandline import command
 from crawler.config import Config
 from crawler.datadir import DataDir
 from crawler.errors import ConfigError, FeedError
@@ -188,7 +189,7 @@ class Evidence:
 
     def check(self, paths: DataDir) -> None:
         if not paths.has_history():
-            raise ConfigError(f"no history at {paths.history}: run `mlis-crawler refresh --data {paths.data}` first")
+            raise ConfigError(f"no history at {paths.history}: run `{command('refresh', '--data', paths.data)}` first")
         paths.ensure_writable()
 
     def begin(self, db, paths: DataDir, crawl_id: str, signals: Signals, log) -> dict:
