@@ -53,7 +53,7 @@ class Night:
         except ConfigError:
             raise  # a usage error: the operator sees it at once
         except Exception as exc:
-            alert_failure(config, self.source.kind, exc)
+            alert_failure(config, self.source.kind, exc, self.data)
             raise
         alert_result(config, result)
         back_up(DataDir(self.data), config, result.crawl_id)
@@ -119,7 +119,7 @@ def alert_result(config: Config, result: NightResult) -> None:
     """Alert as [notify] says when the night has broken sites or pending changes."""
     from crawler import notify
 
-    notify.alert(config.notify, notify.night_from_report(result.report, result.report_dir))
+    notify.alert(config.notify, notify.night_from_report(result.report, result.report_dir, result.programs_db.parent))
 
 
 def alert_config_failure(data: Path, config_file: Path | None, kind: str, failed: ConfigError) -> None:
@@ -129,15 +129,16 @@ def alert_config_failure(data: Path, config_file: Path | None, kind: str, failed
 
     notify = salvage_notify(data, config_file)
     if notify is not None:
-        alert_failure(Config(notify=notify), kind, failed)
+        alert_failure(Config(notify=notify), kind, failed, data)
 
 
-def alert_failure(config: Config, kind: str, failed: BaseException) -> None:
+def alert_failure(config: Config, kind: str, failed: BaseException, data: Path | None = None) -> None:
     from crawler import notify
 
     message = str(failed) or type(failed).__name__
     notify.alert(config.notify, notify.Night(
-        summary=f"mlis-crawler {kind} {datetime.now(UTC).date()}: failed: {message}", failed=message, report_dir=None))
+        summary=f"mlis-crawler {kind} {datetime.now(UTC).date()}: failed: {message}", failed=message, report_dir=None,
+        data=str(data) if data is not None else None))
 
 
 def back_up(paths: DataDir, config: Config, crawl_id: str) -> None:
