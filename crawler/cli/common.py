@@ -284,12 +284,14 @@ def someone_working(data: Path) -> bool:
 
 
 def print_result(result: NightResult) -> None:
-    click.echo(result.summary)
+    from crawler.report.terminal import term  # names from feeds and pages: never a control sequence
+
+    click.echo(term(result.summary))
     if quiet():
         return
     for name, health in sorted(result.health.items()):
         if health != Health.OK:
-            click.echo(f"  {name}: {health}")
+            click.echo(f"  {term(name)}: {health}")
     click.echo(f"Published database: {result.programs_db}")
     click.echo(f"Change report:      {result.report_dir / 'report.html'} (also report.md, report.json)")
 
