@@ -328,3 +328,16 @@ def test_a_reader_that_stops_reading_is_no_error(held):
     assert run.wait(timeout=120) == 141, err
     assert err == ""
     assert not (held / "last-error.txt").exists()
+
+
+def test_ingest_quiet_prints_only_its_summary(baseline, tmp_path):
+    """-q is for cron: only errors and the summary line, for ingest as for refresh."""
+    from tests.conftest import run_crawl
+
+    snapshot = copy_snapshot(QUIET, tmp_path / "sites", "2026-11-03")
+    run_crawl(snapshot, tmp_path / "feeds", [SPIDER])
+    data = copy_data(baseline, tmp_path / "data")
+    run = cli("ingest", str(tmp_path / "feeds"), "--observed-on", "2026-11-03", "-q", data=data)
+    assert run.returncode == 0, run.stdout + run.stderr
+    (line,) = run.stdout.splitlines()  # no "crawl …: ingesting" line
+    assert line.startswith("mlis-crawler ") and line.endswith(" 2026-11-03: no changes"), line

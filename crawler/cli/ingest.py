@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.common import config_option, data_option, finish, handle_errors, read_config
+from crawler.cli.common import config_option, data_option, finish, handle_errors, read_config, say
 from crawler.night import Feeds, Night
 
 
@@ -26,4 +26,4 @@ def command(sources, data, observed_on, config_file):
     failed, 2 bad input, 3 could not run, 4 every site failed.
     """
     config = read_config(data, config_file, "ingest")
-    finish(Night(data, Feeds(list(sources), observed_on), config, log=click.echo).run())
+    finish(Night(data, Feeds(list(sources), observed_on), config, log=say).run())  # -q: only errors and the summary
