@@ -7,7 +7,9 @@ writes `DIR/items-<spider>.jsonl` (the feed: institution, program, fact and page
 refresh command runs this as a child process, so a crawl that crashes or is killed cannot
 take the history database down with it, and the reactor starts fresh every night.
 
-`--set KEY=VALUE` (repeatable) overrides a Scrapy setting, as `scrapy crawl -s` does; the
+Without `--spider`, every spider runs; replaying, every spider the snapshot holds a page of
+(`recordings.in_snapshot`, the rule `refresh --replay` follows). `--set KEY=VALUE` (repeatable)
+overrides a Scrapy setting, as `scrapy crawl -s` does; the
 network-fault tests use it to point a test spider at a loopback server with small timeouts.
 """
 
@@ -111,7 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     settings = crawl_settings(args.out, args.replay, args.log_file, overrides)
     process = early.process = CrawlerProcess(settings)
-    for name in args.spider or spider_names(settings):
+    names = args.spider
+    if not names:  # replaying without --spider: the spiders the snapshot holds pages of, as `refresh` does
+        from crawler.crawl.recordings import in_snapshot
+
+        names = spider_names(settings) if args.replay is None else in_snapshot(spider_names(settings), args.replay)[0]
+    for name in names:
         process.crawl(name)
     if early.received is not None:
         return early.exit_code  # stopped before anything was fetched; the parent reports it

@@ -79,18 +79,10 @@ class Sites:
             raise ConfigError(f"replay folder not found: {self.replay}")
         paths.ensure_writable()
         self.names = check_spiders(self.spiders or [])
-        if self.replay is not None and not self.spiders:
-            # A snapshot older than a university (or recorded for some sites only) holds none of its
-            # pages: it is not crawled, so it is not "failed" and its published values stay. A spider
-            # named with --spider is crawled all the same; a folder with no university's pages at all
-            # (a slip such as fixtures/sites for fixtures/sites/<date>) crawls them all, and the night
-            # says that every site failed and why.
-            from crawler.crawl.recordings import universities_in
+        if self.replay is not None and not self.spiders:  # a spider named with --spider is crawled all the same
+            from crawler.crawl.recordings import in_snapshot
 
-            present = universities_in(self.replay)
-            if present:
-                self.absent = [name for name in self.names if name not in present]
-                self.names = [name for name in self.names if name in present]
+            self.names, self.absent = in_snapshot(self.names, self.replay)
 
     def begin(self, db, paths: DataDir, crawl_id: str, signals: Signals, log) -> dict:
         signals.stop_if_asked("before the crawl began (nothing was crawled)")
