@@ -118,14 +118,15 @@ def test_the_program_is_named_as_the_operator_ran_it(monkeypatch, tmp_path):
 
 
 def test_printed_commands_paste_from_anywhere_and_their_placeholder_is_refused(held, held_baseline, tmp_path):
-    """The operator types a relative path in the project folder; what `review` prints then runs
-    from any folder, with nothing on PATH, once the placeholder is replaced by a reason."""
+    """The operator types relative paths (program and data folder) with nothing on PATH; what
+    `review` prints then runs from any folder, once the placeholder is replaced by a reason."""
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": os.environ.get("PYTHONPATH", str(ROOT)), "HOME": str(tmp_path)}
-    relative = os.path.relpath(CLI, CLI.parents[2])
-    listing = cli("review", data=held, cwd=CLI.parents[2], program=relative, env=env)  # nothing on PATH
+    program = os.path.relpath(CLI, held.parent)
+    listing = subprocess.run([program, "review", "--data", held.name], cwd=held.parent, env=env, capture_output=True,
+                             text=True, stdin=subprocess.DEVNULL)
     assert listing.returncode == 0, listing.stderr
     reject = next(line.split("reject: ", 1)[1] for line in listing.stdout.splitlines() if line.strip().startswith("reject: "))
-    assert reject.startswith(f"{CLI} review reject "), reject
+    assert reject.startswith(f"{CLI} review reject ") and reject.endswith(f" --data {held}"), reject
     before = statuses(held)
 
     as_printed = subprocess.run(["bash", "-c", reject], cwd="/", env=env, capture_output=True, text=True)

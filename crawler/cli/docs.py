@@ -33,7 +33,7 @@ The commands the product prints (reports, `review`, alerts, `rollback`, hints in
 as they are: they start with the program as it was run, made absolute
 (`/srv/mlis/.venv/bin/mlis-crawler review accept 42 --reason "…" --data /srv/mlis-data`), or
 `mlis-crawler` when it was run from PATH (`source .venv/bin/activate`, or `.venv/bin` added to
-PATH), and they name the data folder. Write the reason in place of `"…"`: a placeholder reason
+PATH), and they name the data folder, made absolute too. Write the reason in place of `"…"`: a placeholder reason
 (`…`, `...`, `<reason>`, empty) is refused with exit 2 and nothing is decided.
 
 Every command takes `-v` (say more; `-vv` for debugging detail) and `-q` (only errors and the

@@ -33,7 +33,7 @@ def _listing(db, data: Path, site, field, kind, fmt) -> None:
                "decide it whole with its first id and --group.")
     for g in groups:
         click.echo("")
-        for line in describe_group(g, institutions, data):
+        for line in describe_group(g, institutions, data.absolute()):  # commands that paste from any folder
             click.echo(line)
 
 
@@ -110,7 +110,7 @@ def _decide(accept: bool):
         for outcome in outcomes:
             click.echo(term(outcome.describe()))  # program ids come from pages and feeds
         click.echo(f"{len(outcomes)} change(s) {'accepted' if accept else 'rejected'}; "
-                   + (f"run `{pasteable('publish', '--data', data)}` to publish" if accept else "the published values stay as they are"))
+                   + (f"run `{pasteable('publish', '--data', data.absolute())}` to publish" if accept else "the published values stay as they are"))
 
     command.__doc__ = ("Accept pending changes: they become part of the published state at the next publish. "
                        "A conflict between pages is accepted with --use URL, naming the page that is right."
@@ -150,4 +150,4 @@ def revert_command(ctx, change_ids, reason, by, data):
         outcomes = revert(db, unique(list(change_ids)), reason, by)
     for outcome in outcomes:
         click.echo(term(outcome.describe()) + ": its old value is accepted again")
-    click.echo(f"{len(outcomes)} change(s) reverted; run `{pasteable('publish', '--data', data)}` to publish")
+    click.echo(f"{len(outcomes)} change(s) reverted; run `{pasteable('publish', '--data', data.absolute())}` to publish")

@@ -119,7 +119,7 @@ def alert_result(config: Config, result: NightResult) -> None:
     """Alert as [notify] says when the night has broken sites or pending changes."""
     from crawler import notify
 
-    notify.alert(config.notify, notify.night_from_report(result.report, result.report_dir, result.programs_db.parent))
+    notify.alert(config.notify, notify.night_from_report(result.report, result.report_dir, result.programs_db.parent.absolute()))
 
 
 def alert_config_failure(data: Path, config_file: Path | None, kind: str, failed: ConfigError) -> None:
@@ -138,7 +138,7 @@ def alert_failure(config: Config, kind: str, failed: BaseException, data: Path |
     message = str(failed) or type(failed).__name__
     notify.alert(config.notify, notify.Night(
         summary=f"mlis-crawler {kind} {datetime.now(UTC).date()}: failed: {message}", failed=message, report_dir=None,
-        data=str(data) if data is not None else None))
+        data=str(Path(data).absolute()) if data is not None else None))
 
 
 def back_up(paths: DataDir, config: Config, crawl_id: str) -> None:
