@@ -341,3 +341,18 @@ def test_ingest_quiet_prints_only_its_summary(baseline, tmp_path):
     assert run.returncode == 0, run.stdout + run.stderr
     (line,) = run.stdout.splitlines()  # no "crawl …: ingesting" line
     assert line.startswith("mlis-crawler ") and line.endswith(" 2026-11-03: no changes"), line
+
+
+def test_prune_dry_run_only_reads(baseline, tmp_path):
+    """`prune --dry-run` lists; like the other commands that only look, it works where nothing may be written."""
+    from tests.test_on_record_system import read_only_runner
+
+    data = copy_data(baseline, tmp_path / "data")
+    run, folder, cleanup = read_only_runner(data, tmp_path)
+    try:
+        listed = run("prune", "--dry-run")
+        assert listed.returncode == 0, listed.stderr
+        assert listed.stdout.splitlines()[-1].startswith("would remove ")
+        assert run("prune").returncode == 2  # the real prune changes state
+    finally:
+        cleanup()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.common import config_option, data_option, handle_errors, open_data, read_config, say
+from crawler.cli.common import config_option, data_option, handle_errors, open_data, open_data_readonly, read_config, say
 from crawler.history.db import latest_published
 from crawler.housekeeping import prune, prune_plan
 
@@ -20,13 +20,17 @@ def command(data, config_file, dry_run):
     Each kind keeps its newest *_keep_count folders and removes the rest once older than
     *_keep_days (defaults: crawls 14 and 30 days, reports 30 and 365 days); the latest published
     crawl's report is always kept. history.db, programs.db and backups/ are never touched here
-    (refresh keeps [retention] backups_keep history backups by itself).
+    (refresh keeps [retention] backups_keep history backups by itself). --dry-run only reads: it
+    works on a folder this user cannot write.
     """
     config = read_config(data, config_file)
-    paths, db = open_data(data)
-    with paths.exclusive():
-        keep = {latest_published(db)} - {None}
-        plan = (prune_plan if dry_run else prune)(paths.data, config.retention, keep)
+    if dry_run:  # only lists: works as a user who cannot write the folder, takes no lock
+        paths, db = open_data_readonly(data)
+        plan = prune_plan(paths.data, config.retention, {latest_published(db)} - {None})
+    else:
+        paths, db = open_data(data)
+        with paths.exclusive():
+            plan = prune(paths.data, config.retention, {latest_published(db)} - {None})
     verb = "would remove" if dry_run else "removed"
     for folder in plan.all:
         say(f"{verb} {folder}")
