@@ -40,6 +40,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from crawler.commandline import command
 from crawler.errors import ConfigError
 from crawler.fields import FIELDS, read_fact, words as describe
 from crawler.normalize.text import MONTHS, TERM_WORDS, clean_text
@@ -114,7 +115,7 @@ class Published:
 
     def __init__(self, path: Path):
         if not path.is_file():
-            raise ConfigError(f"no published file at {path}: run `mlis-crawler refresh` (or `publish`) first")
+            raise ConfigError(f"no published file at {path}: run `{command('refresh')}` (or `publish`) first")
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         conn.row_factory = sqlite3.Row
         try:

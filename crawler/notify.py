@@ -1,7 +1,8 @@
 """Alerts after a night: by mail (smtplib + email.message) and/or a JSON POST to a webhook (urllib).
 
 A night alerts when it failed, has broken sites, or has changes waiting for review. The alert
-carries the night's summary line (the mail's subject), why it alerts, and the report: the
+carries the night's summary line (the mail's subject), why it alerts, the commands to run next
+(ready to paste: `crawler.commandline.command`, the program as the night ran it), and the report: the
 Markdown report as the mail's body with report.html attached, and a link ([notify] report_url,
 "{crawl_id}" replaced) or the report's path on this machine. The webhook gets one JSON object
 whose `text` is the summary line, so Slack- and Mattermost-style incoming webhooks show it as is.
@@ -28,6 +29,7 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Any
 
+from crawler.commandline import command
 from crawler.config import Notify
 from crawler.report.describe import visible
 
@@ -44,6 +46,7 @@ class Night:
     failed: str | None = None           # why the night could not finish, if it did not
     broken: list[str] = field(default_factory=list)
     pending: int = 0
+    data: str | None = None             # the data folder, for the commands the alert prints
 
     @property
     def reasons(self) -> list[str]:
@@ -56,12 +59,24 @@ class Night:
             out.append(f"{self.pending} change(s) waiting for review")
         return out
 
+    @property
+    def commands(self) -> list[str]:
+        """What to run next, ready to paste on the machine that ran the night (its program as run)."""
+        if self.data is None:
+            return []
+        out = []
+        if self.pending:
+            out.append(f"{command('review', '--data', self.data)}   # what waits, with the commands that decide it")
+        if self.failed or self.broken:
+            out.append(f"{command('crawls', '--data', self.data)}   # every night, failed ones with why")
+        return out
 
-def night_from_report(report: dict, report_dir: Path) -> Night:
+
+def night_from_report(report: dict, report_dir: Path, data: Path | None = None) -> Night:
     c = report["counts"]
     return Night(summary=report["summary"], crawl_id=report["crawl_id"], report_dir=report_dir,
                  broken=[s["name"] for s in report["spiders"] if s["health"] != "ok"],
-                 pending=c["pending"] + c["still_pending"])
+                 pending=c["pending"] + c["still_pending"], data=str(data) if data is not None else None)
 
 
 def report_link(notify: Notify, night: Night) -> str | None:
@@ -100,6 +115,8 @@ def body(notify: Notify, night: Night) -> str:
     link = report_link(notify, night)
     if link:
         lines += ["", f"Report: {link}"]
+    if night.commands:
+        lines += ["", "Next:"] + [f"    {c}" for c in night.commands]
     markdown = night.report_dir / "report.md" if night.report_dir else None
     if markdown is not None and markdown.exists():
         lines += ["", "-" * 72, "", markdown.read_text(encoding="utf-8")]
@@ -125,7 +142,7 @@ def send_mail(notify: Notify, night: Night) -> None:
 def payload(notify: Notify, night: Night) -> dict[str, Any]:
     return {"text": night.summary, "summary": night.summary, "reasons": night.reasons, "crawl_id": night.crawl_id,
             "failed": night.failed, "broken_sites": night.broken, "pending": night.pending,
-            "report": report_link(notify, night)}
+            "report": report_link(notify, night), "commands": night.commands}
 
 
 def post_webhook(notify: Notify, night: Night) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import QUIET, SITES
-from tests.support.datadir import KILLED, cli as run_cli
+from tests.support.datadir import CLI, KILLED, cli as run_cli
 from tests.support.sitecopy import copy_data, copy_snapshot, edit, night, published, report
 
 SPIDER = "arizona"
@@ -174,7 +174,7 @@ def test_duplicate_ids_are_decided_once_and_the_message_says_what_happened(data,
     assert run.stdout.splitlines()[:3] == [
         f"note: #{change_id} given more than once; each is decided once",
         f"change {change_id} ({MA} tuition) accepted",
-        f"1 change(s) accepted; run `mlis-crawler publish --data {data}` to publish",
+        f"1 change(s) accepted; run `{CLI} publish --data {data}` to publish",
     ]
     again = cli("review", "accept", str(change_id), data=data)
     assert again.returncode == 2

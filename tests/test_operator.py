@@ -297,11 +297,14 @@ def test_a_night_with_pending_changes_mails_and_posts_its_summary_and_report(dat
     assert "- 9 change(s) waiting for review" in text
     assert f"Report: https://mlis.example.edu/reports/{crawl_id}/report.html" in text
     assert "### Pending changes (9)" in text  # the Markdown report as the body
+    review = f"{CLI} review --data {data}"  # ready to paste: the program as the night ran it, the data folder
+    assert f"\nNext:\n    {review}   # what waits, with the commands that decide it\n" in text.replace("\r\n", "\n"), text[:700]
     assert parts["report.html"].get_payload(decode=True).decode().startswith("<!doctype html>")
     ((content_type, payload),) = posts
     assert content_type.startswith("application/json")
     assert payload["text"] == summary and payload["pending"] == 9 and payload["crawl_id"] == crawl_id
     assert payload["report"] == f"https://mlis.example.edu/reports/{crawl_id}/report.html"
+    assert [c.split("   #")[0] for c in payload["commands"]] == [review]
 
 
 def test_a_quiet_healthy_night_sends_nothing(data, smtp, webhook):
@@ -332,6 +335,7 @@ def test_a_failed_night_alerts_and_a_failed_alert_never_fails_the_night(data, ju
     assert busy.returncode == 3 and "another mlis-crawler process" in busy.stderr
     assert posts[1][1]["failed"].startswith("another mlis-crawler process is working on")
     assert posts[1][1]["text"].endswith(f"failed: {posts[1][1]['failed']}")
+    assert [c.split("   #")[0] for c in posts[1][1]["commands"]] == [f"{CLI} crawls --data {data}"]
 
 
 # -- housekeeping ---------------------------------------------------------------------------------------
@@ -395,7 +399,7 @@ def test_forgotten_data_says_data_may_be_missing(tmp_path):
     assert run.returncode == 2
     assert "no history at data/history.db: is --data missing?" in run.stderr
     given = cli("review", "--data", str(tmp_path / "elsewhere"))
-    assert "is --data missing" not in given.stderr and "run `mlis-crawler refresh --data" in given.stderr
+    assert "is --data missing" not in given.stderr and f"run `{CLI} refresh --data" in given.stderr
 
 
 def test_make_demo_has_its_own_folder_and_leaves_data_alone(tmp_path):

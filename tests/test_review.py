@@ -79,7 +79,7 @@ def test_review_lists_one_group_in_words_with_both_pieces_of_evidence(data, tmp_
     assert ("    now:    “Online Campus Tuition & Fees Per unit $1,200 per unit + $228 program fees for 7+ units* "
             "$8,328.00 for 9 units*”" in out)
     assert out.count(f"    page:   {ADMISSIONS}\n") == 1
-    assert f'    accept: mlis-crawler review accept {first} --group --reason "…" --data {data}\n' in out
+    assert f'    accept: {CLI} review accept {first} --group --reason "…" --data {data}\n' in out
     # No JSON, no escapes: words for people.
     for raw in ('"amount_usd"', "[{", "\\u20", '": "'):
         assert raw not in out
@@ -112,7 +112,7 @@ def test_accepting_a_group_decides_every_change_in_it(data, tmp_path):
     decided_lines = run.stdout.splitlines()
     assert [line.split()[1] for line in decided_lines[:-1]] == [str(i) for i in sorted(ids.values())]
     assert all(line.endswith(" accepted") for line in decided_lines[:-1])
-    assert decided_lines[-1].startswith(f"{PROGRAMS} change(s) accepted; run `mlis-crawler publish")
+    assert decided_lines[-1].startswith(f"{PROGRAMS} change(s) accepted; run `{CLI} publish")  # the path run, pastes as is
     decided = history(data).execute(
         f"SELECT status, count(*) FROM changes WHERE change_id IN ({','.join(map(str, ids.values()))}) GROUP BY status").fetchall()
     assert [tuple(r) for r in decided] == [("accepted", PROGRAMS)]
@@ -150,7 +150,7 @@ def test_accept_then_publish_reflects_the_change_and_records_the_decision(data, 
     before = datetime.now(UTC).replace(microsecond=0)
     run = cli("review", "accept", str(ids[MA]), "--reason", "new rate confirmed on the bursar page", data=data)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.startswith(f"change {ids[MA]} ({MA} tuition) accepted\n1 change(s) accepted; run `mlis-crawler publish")
+    assert run.stdout.startswith(f"change {ids[MA]} ({MA} tuition) accepted\n1 change(s) accepted; run `{CLI} publish")
     status, decided_at, reason = history(data).execute(
         "SELECT status, decided_at, decision_reason FROM changes WHERE change_id = ?", [ids[MA]]).fetchone()
     assert (status, reason) == ("accepted", "new rate confirmed on the bursar page")

@@ -4,12 +4,13 @@ Exit codes (docs/cli.md):
   0  done, every site healthy
   1  done, but some sites were degraded or failed (their published values were kept)
   2  usage or configuration error (bad option, missing replay folder, unwritable data folder,
-     unknown spider, unusable history database)
+     unknown spider, --site, --field or program, unusable history database, placeholder --reason)
   3  could not run (another process holds the data folder, a publish check failed, an unexpected
      error such as a file where a folder should be; its traceback goes to <data>/last-error.txt)
   4  done, but every site failed: probably our own network (published values kept)
   130, 143  interrupted by SIGINT / SIGTERM: the crawl was stopped, recorded as failed and
      reported; nothing of it was published
+  141  the reader of the output went away (`| head`): nothing more is printed, no error
 """
 
 from __future__ import annotations

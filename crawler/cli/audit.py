@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -10,6 +9,8 @@ import click
 from crawler.audit import Published, audit, counts, load_claims, render_html, render_markdown
 from crawler.cli.common import data_option, handle_errors
 from crawler.datadir import DataDir
+from crawler.report.describe import visible
+from crawler.report.terminal import safe_json
 
 
 @click.command("audit")
@@ -32,8 +33,10 @@ def command(claims, fmt, data):
     source_url, verified_at, listing_entry and note. The summary line goes to stderr.
     """
     results = audit(load_claims(claims), Published(DataDir(data).programs))
+    # The claims and our evidence are text from listings and pages: nothing in them reaches the
+    # terminal as a control sequence (shown as ⟨U+XXXX⟩; JSON escapes them).
     if fmt == "json":
-        click.echo(json.dumps(results, indent=2, ensure_ascii=False))
+        click.echo(safe_json(results))
     else:
-        click.echo(render_markdown(results) if fmt == "md" else render_html(results), nl=False)
+        click.echo(visible(render_markdown(results) if fmt == "md" else render_html(results)), nl=False)
     click.echo(", ".join(f"{n} {status}" for status, n in counts(results).items()), err=True)

@@ -4,7 +4,11 @@ the data folder, and the closing lines of a job."""
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import json
 import logging
+import os
+import re
 import sqlite3
 import sys
 import traceback
@@ -13,9 +17,10 @@ from pathlib import Path
 
 import click
 
+from crawler.commandline import command  # noqa: F401 (re-exported: every command the CLI prints starts here)
 from crawler.config import CONFIG_NAME, Config, load_config
 from crawler.datadir import DataDir
-from crawler.errors import EXIT_FAILED, EXIT_SIGINT, ConfigError, MlisError
+from crawler.errors import EXIT_FAILED, EXIT_SIGINT, ConfigError, HistoryError, MlisError
 from crawler.night import NightResult
 from crawler.states import Health
 
@@ -127,14 +132,50 @@ def handle_errors(func):
             raise  # click's own ways out
         except KeyboardInterrupt as exc:  # Ctrl-C outside a job's own handling: 130, never click's "Aborted!" and 1
             raise Fail("interrupted by SIGINT", EXIT_SIGINT) from exc
+        except BrokenPipeError:  # `mlis-crawler review | head`: the reader has what it wanted; no error, no traceback
+            _quiet_broken_pipe()
         except MlisError as exc:  # the product's own errors carry their exit code (crawler/errors.py)
             raise Fail(str(exc), exc.exit_code) from exc
+        except sqlite3.DatabaseError as exc:
+            corrupt = _corrupt_history(exc)
+            if corrupt is None:
+                raise Fail(_unexpected(exc, _data_folder(kwargs)), EXIT_FAILED) from exc
+            raise Fail(corrupt, HistoryError.exit_code) from exc
         except (OSError, sqlite3.Error) as exc:
             raise Fail(_unexpected(exc, _data_folder(kwargs)), EXIT_FAILED) from exc
         except Exception as exc:  # last: a bug; still one line and exit 3, never "degraded"
             raise Fail(_unexpected(exc, _data_folder(kwargs)), EXIT_FAILED) from exc
     wrapper.__name__, wrapper.__doc__ = func.__name__, func.__doc__
     return wrapper
+
+
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports `yes | head`
+
+
+def _quiet_broken_pipe() -> None:
+    """Leave quietly when the output's reader went away: what was printed is all it read; what
+    follows (Python flushing stdout at exit) must not raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(EXIT_BROKEN_PIPE)
+
+
+def _corrupt_history(exc: sqlite3.DatabaseError) -> str | None:
+    """For a command that only reads the history (`open_data_readonly`), a corrupt or foreign file
+    found while reading it, in the words a write command uses when its integrity check finds one:
+    exit 2 and the remedy, not a DatabaseError as if it were a bug. None for anything else."""
+    ctx = click.get_current_context(silent=True)
+    history = ctx.meta.get("mlis.history_readonly") if ctx is not None else None
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if history is None or not (name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+                               or "malformed" in text or "not a database" in text):
+        return None
+    return (f"{history} is not a usable history database ({exc}): restore the last backup "
+            f"(docs/operations.md, 'Failures and recovery'); nothing was changed")
 
 
 def _data_folder(kwargs) -> Path | None:
@@ -165,6 +206,41 @@ def _unexpected(exc: Exception, data: Path | None) -> str:
     return f"{line} (traceback not saved)"
 
 
+# What the printed commands put where a reason goes ("…"), and its look-alikes: a placeholder pasted as
+# printed is not a reason, and would go on record as one.
+_PLACEHOLDER = re.compile(r"[\s.…_-]*|<[^<>]*>|\[[^\[\]]*\]|\{[^{}]*\}|(?:your |the )?(?:reason|why)\??", re.IGNORECASE)
+
+
+def checked_reason(reason: str | None, what: str, undone: str, required: bool = False) -> str | None:
+    """`--reason` as given, refused (exit 2) when it is missing but `required`, empty, or a placeholder
+    such as the `"…"` the printed commands carry. `what` names the decision ("a rejection"), `undone`
+    what therefore did not happen ("decided")."""
+    if reason is None and not required:
+        return None
+    kept = "it is kept on record and shown in the reports"
+    if not (reason or "").strip():
+        if required:
+            raise ConfigError(f"{what} needs --reason saying why ({kept}); nothing was {undone}")
+        raise ConfigError(f"--reason is empty: write why in it ({kept}), or leave --reason out; nothing was {undone}")
+    if _PLACEHOLDER.fullmatch(reason.strip()):
+        optional = "" if required else ", or leave --reason out"
+        raise ConfigError(f"--reason {json.dumps(reason, ensure_ascii=False)} is a placeholder, not a reason: "
+                          f"write why in its place ({kept}){optional}; nothing was {undone}")
+    return reason
+
+
+def check_known(option: str, value: str | None, known, what: str) -> None:
+    """A filter's value that names nothing (`--site bufallo`, `--field tuitoin`) is a typo, not an
+    empty answer: exit 2 naming it, the close matches and the values `what` knows."""
+    known = sorted(set(known))
+    if value is None or value in known:
+        return
+    close = difflib.get_close_matches(value, known, n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    raise ConfigError(f"unknown {option} {json.dumps(value, ensure_ascii=False)}{hint} "
+                      f"({what}: {', '.join(known) or 'none yet'})")
+
+
 def require_history(data: Path) -> None:
     """A command that reads the history stops here when there is none, naming the likely cause."""
     if DataDir(data).has_history():
@@ -177,9 +253,9 @@ def require_history(data: Path) -> None:
         source = None  # `review --data DIR accept ...`: the group's --data was given
     if source in (click.core.ParameterSource.DEFAULT, None) and data == Path("data"):
         message += (": is --data missing? Every command reads ./data unless given --data DIR (or MLIS_DATA); "
-                    "for a new data folder, run `mlis-crawler refresh --data DIR` first")
+                    f"for a new data folder, run `{command('refresh', '--data')} DIR` first")
     else:
-        message += f": run `mlis-crawler refresh --data {data}` first"
+        message += f": run `{command('refresh', '--data', data)}` first"
     raise ConfigError(message)
 
 
@@ -195,6 +271,9 @@ def open_data_readonly(data: Path):
     history.db without writing anything, taking no lock and making no migration, so it works
     on a folder this user cannot write (a backup, a read-only share, another user's cron folder)."""
     require_history(data)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:  # a corrupt page met later, by any query, is this file's fault (handle_errors)
+        ctx.meta["mlis.history_readonly"] = DataDir(data).history
     return DataDir(data), DataDir(data).open_history_readonly()
 
 
@@ -204,12 +283,14 @@ def someone_working(data: Path) -> bool:
 
 
 def print_result(result: NightResult) -> None:
-    click.echo(result.summary)
+    from crawler.report.terminal import term  # names from feeds and pages: never a control sequence
+
+    click.echo(term(result.summary))
     if quiet():
         return
     for name, health in sorted(result.health.items()):
         if health != Health.OK:
-            click.echo(f"  {name}: {health}")
+            click.echo(f"  {term(name)}: {health}")
     click.echo(f"Published database: {result.programs_db}")
     click.echo(f"Change report:      {result.report_dir / 'report.html'} (also report.md, report.json)")
 

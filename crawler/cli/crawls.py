@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from crawler.cli.common import data_option, handle_errors, open_data_readonly, someone_working
 from crawler.history.queries import crawl_rows
+from crawler.report.terminal import safe_json, term
 
 
 @click.command("crawls")
@@ -23,7 +22,7 @@ def command(data, fmt):
     paths, db = open_data_readonly(data)
     rows = crawl_rows(db, someone_working(paths.data))
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        click.echo(safe_json(rows))  # a crawl's error can quote a page or a feed
         return
     if not rows:
         click.echo("No crawls yet.")
@@ -33,8 +32,8 @@ def command(data, fmt):
                    f"; {r['changes_published']} published, {r['changes_held']} held"
                    + (f", {r['first_seen']} first seen" if r["first_seen"] else ""))
         click.echo(f"{r['crawl_id']}  {r['status']:<11} {r['kind']:<11} pages as of {r['observed_on']}; "
-                   f"started {r['started_at']}, finished {r['finished_at'] or '-'}; from {r['source']}")
+                   f"started {r['started_at']}, finished {r['finished_at'] or '-'}; from {term(r['source'])}")
         click.echo(f"    sites: {s['ok']} ok, {s['degraded']} degraded, {s['failed']} failed{changes}; "
                    f"{'published' if r['published'] else 'not published'}")
         if r["note"]:
-            click.echo(f"    {r['status']}: {r['note']}")
+            click.echo(f"    {r['status']}: {term(r['note'])}")

@@ -27,8 +27,14 @@ the folder holding `history.db` (everything ever crawled), `programs.db` (the pu
 `crawls/<crawl_id>/` (each crawl's raw items and log), `reports/<crawl_id>/` (`report.json`,
 `report.md`, `report.html`) and, optionally, `mlis-crawler.toml` (the configuration, see
 [operations.md](operations.md#configuration)). Set `MLIS_DATA` once (`export
-MLIS_DATA=/srv/mlis-data`) and the commands a report prints can be pasted as they are; they
-name the data folder too.
+MLIS_DATA=/srv/mlis-data`) to leave `--data` out.
+
+The commands the product prints (reports, `review`, alerts, `rollback`, hints in errors) paste
+as they are: they start with the program as it was run, made absolute
+(`/srv/mlis/.venv/bin/mlis-crawler review accept 42 --reason "…" --data /srv/mlis-data`), or
+`mlis-crawler` when it was run from PATH (`source .venv/bin/activate`, or `.venv/bin` added to
+PATH), and they name the data folder, made absolute too. Write the reason in place of `"…"`: a placeholder reason
+(`…`, `...`, `<reason>`, empty) is refused with exit 2 and nothing is decided.
 
 Every command takes `-v` (say more; `-vv` for debugging detail) and `-q` (only errors and the
 summary line, for cron), and `-h` / `--help`.
@@ -39,11 +45,12 @@ summary line, for cron), and `-h` / `--help`.
 | --- | --- |
 | 0 | done; every site healthy |
 | 1 | done, but some sites were degraded or failed: their published values were kept, and the report says what broke |
-| 2 | usage or configuration error: a bad option, a missing replay folder, an unwritable data folder, an unknown spider name, a history database that is corrupt or not ours, an unknown change id, an unknown key in the config file |
+| 2 | usage or configuration error: a bad option, a missing replay folder, an unwritable data folder, an unknown spider name, an unknown `--site`, `--field` or program (the error names the close matches and the known values), a history database that is corrupt or not ours (reading commands too), an unknown change id, a placeholder or empty `--reason`, an unknown key in the config file |
 | 3 | could not run: another mlis-crawler process holds the data folder, the new file failed its checks and was not published, or an unexpected error (a file where a folder should be, a disk error, a bug) |
 | 4 | done, but every site failed: probably our own network (DNS, proxy, firewall), not the sites; published values kept |
-| 130 | interrupted by SIGINT (Ctrl-C): the crawl was stopped, recorded as failed and reported; nothing of it was published |
+| 130 | interrupted by SIGINT (Ctrl-C): the crawl was stopped, recorded as failed and reported; nothing of it was published (also while the crawl is still starting: one line, no traceback) |
 | 143 | interrupted by SIGTERM: the same |
+| 141 | the reader of the output went away (`mlis-crawler history … \\| head`): no error, nothing more printed |
 
 `review` (listing), `report`, `crawls` and `history` only read: they work on a data folder this
 user cannot write. Commands that change state on such a folder exit 2.

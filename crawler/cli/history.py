@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 
 import click
 
-from crawler.cli.common import data_option, handle_errors, open_data_readonly
+from crawler.cli.common import check_known, data_option, handle_errors, open_data_readonly
 from crawler.errors import ConfigError
-from crawler.history.queries import current_values, program_history, program_status
+from crawler.fields import FIELDS
+from crawler.history.queries import current_values, program_history, program_ids, program_status
 from crawler.report.describe import describe
+from crawler.report.terminal import safe_json, term
 from crawler.states import Kind
 
 
@@ -26,32 +29,38 @@ def command(program_id, field, data, fmt):
     read-only data folder.
     """
     _, db = open_data_readonly(data)
+    check_known("--field", field, FIELDS, "fields")
     known = program_status(db, program_id)
     entries = program_history(db, program_id, field)
     if known is None and not entries:
-        raise ConfigError(f"no program {program_id} in the history")
+        close = difflib.get_close_matches(program_id, program_ids(db), n=3, cutoff=0.6)
+        raise ConfigError(f"no program {json.dumps(program_id, ensure_ascii=False)} in the history"
+                          + (f"; did you mean {' or '.join(map(term, close))}?" if close else ""))
     current = current_values(db, program_id, field)
-    if fmt == "json":
-        click.echo(json.dumps({"program_id": program_id, "status": known,
-                               "published_now": current, "history": entries}, indent=2, ensure_ascii=False))
+    if fmt == "json":  # readable, with nothing a terminal would act on (page text is untrusted)
+        click.echo(safe_json({"program_id": program_id, "status": known, "published_now": current, "history": entries}))
         return
-    click.echo(f"{program_id}: {known or 'not published'}")
+    # Every piece of page text (values, evidence, pages, reasons, names) goes through term():
+    # control characters and escape sequences are shown as ⟨U+XXXX⟩, never sent to the terminal raw.
+    click.echo(f"{term(program_id)}: {term(known or 'not published')}")
     for e in entries:
         what = e["field"] or e["kind"]
         value = (describe(e["field"], e["new"]) if e["field"] else e["kind"].replace("_", " "))
         if e["kind"] == Kind.REMOVED:
             value = f"no longer stated (was {describe(e['field'], e['old'])})"
-        click.echo(f"{e['detected_at']}  {what}: {value}  [{e['status']}; crawl {e['crawl_id']}; change #{e['change_id']}]")
-        for piece in e["evidence"][:3]:  # page text: JSON-quoted, so no control characters reach the terminal
-            click.echo(f"    evidence: {json.dumps(piece.get('text'), ensure_ascii=False)}")
+        click.echo(f"{term(e['detected_at'])}  {term(what)}: {term(value)}  "
+                   f"[{term(e['status'])}; crawl {term(e['crawl_id'])}; change #{e['change_id']}]")
+        for piece in e["evidence"][:3]:
+            click.echo(f"    evidence: “{term(piece.get('text'))}”")
         if e["source_url"]:
-            click.echo(f"    page: {json.dumps(e['source_url'])}")
+            click.echo(f"    page: {term(e['source_url'])}")
         if e["reason"] and e["kind"] != Kind.PROGRAM_ADDED:
-            click.echo(f"    note: {e['reason']}")
+            click.echo(f"    note: {term(e['reason'])}")
         for d in e["decisions"]:
-            extra = f" (rollback to {d['rollback_to']})" if d.get("rollback_to") else ""
-            click.echo(f"    {d['action']} by {d['decided_by']} at {d['decided_at']}{extra}: {d['reason'] or '(no reason given)'}")
+            extra = f" (rollback to {term(d['rollback_to'])})" if d.get("rollback_to") else ""
+            click.echo(f"    {term(d['action'])} by {term(d['decided_by'])} at {term(d['decided_at'])}{extra}: "
+                       f"{term(d['reason']) if d['reason'] else '(no reason given)'}")
     if current:
         click.echo("published now:")
         for name, value in sorted(current.items()):
-            click.echo(f"    {name}: {describe(name, value)}")
+            click.echo(f"    {term(name)}: {term(describe(name, value))}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.common import config_option, data_option, finish, handle_errors, read_config
+from crawler.cli.common import config_option, data_option, finish, handle_errors, read_config, say
 from crawler.night import Feeds, Night
 
 
@@ -33,4 +33,4 @@ def command(sources, data, observed_on, config_file, allow_older):
     input (a URL not on loopback, an unknown spider), 3 could not run, 4 every site failed.
     """
     config = read_config(data, config_file, "ingest")
-    finish(Night(data, Feeds(list(sources), observed_on), config, log=click.echo, allow_older=allow_older).run())
+    finish(Night(data, Feeds(list(sources), observed_on), config, log=say, allow_older=allow_older).run())  # -q: only errors and the summary

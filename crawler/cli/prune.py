@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from crawler.cli.common import config_option, data_option, handle_errors, open_data, read_config, say
+from crawler.cli.common import config_option, data_option, handle_errors, open_data, open_data_readonly, read_config, say
 from crawler.history.db import latest_published
 from crawler.housekeeping import prune, prune_plan
 
@@ -22,14 +22,18 @@ def command(data, config_file, dry_run):
     crawl's report is always kept. Only folders of crawls in this data folder's history are
     touched (another data folder sharing reports/ keeps its own). history.db, programs.db and
     backups/ are never touched here (refresh keeps [retention] backups_keep history backups by
-    itself).
+    itself). --dry-run only reads: it works on a folder this user cannot write.
     """
     config = read_config(data, config_file)
-    paths, db = open_data(data)
-    with paths.exclusive():
-        keep = {latest_published(db)} - {None}
+    if dry_run:  # only lists: works as a user who cannot write the folder, takes no lock
+        paths, db = open_data_readonly(data)
         ours = {crawl_id for (crawl_id,) in db.execute("SELECT crawl_id FROM crawls")}
-        plan = (prune_plan if dry_run else prune)(paths.data, config.retention, keep, ours=ours)
+        plan = prune_plan(paths.data, config.retention, {latest_published(db)} - {None}, ours=ours)
+    else:
+        paths, db = open_data(data)
+        with paths.exclusive():
+            ours = {crawl_id for (crawl_id,) in db.execute("SELECT crawl_id FROM crawls")}
+            plan = prune(paths.data, config.retention, {latest_published(db)} - {None}, ours=ours)
     verb = "would remove" if dry_run else "removed"
     for folder in plan.all:
         say(f"{verb} {folder}")

@@ -24,7 +24,7 @@ def command(out, spiders):
     charset, ETag, Last-Modified, Location, ...), redirects included; the recording crawl's feed
     and log go to OUT/_record/. `refresh --replay OUT` then answers the same responses, 304s to
     conditional requests included. Exits 2 on bad input (OUT not empty, unknown spider), 3 when
-    the crawl could not run.
+    the crawl could not run or fetched nothing (every site down or refused; its log says why).
     """
     names = check_spiders(list(spiders))
     from crawler.crawl.record import record  # Scrapy: imported when the command runs, not for --help

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
-from crawler.cli.common import data_option, handle_errors, open_data, open_data_readonly
+from crawler.cli.common import check_known, checked_reason, command as pasteable, data_option, handle_errors, open_data, open_data_readonly
+from crawler.fields import FIELDS
 from crawler.history.queries import institution_names
 from crawler.history.review import decide, revert, unique
 from crawler.report.describe import moves
 from crawler.report.gather import expand_groups, pending_groups
-from crawler.report.terminal import describe_group, safe_json
+from crawler.report.terminal import describe_group, safe_json, term
 from crawler.states import Kind
 
 
@@ -32,7 +33,7 @@ def _listing(db, data: Path, site, field, kind, fmt) -> None:
                "decide it whole with its first id and --group.")
     for g in groups:
         click.echo("")
-        for line in describe_group(g, institutions, data):
+        for line in describe_group(g, institutions, data.absolute()):  # commands that paste from any folder
             click.echo(line)
 
 
@@ -64,7 +65,20 @@ def command(ctx, data, site, field, kind, fmt):
     ctx.obj = data
     if ctx.invoked_subcommand is None:
         _, db = open_data_readonly(data)
+        _check_site(db, site)
+        check_known("--field", field, FIELDS, "fields")
         _listing(db, data, site, field, kind, fmt)
+
+
+def _check_site(db, site: str | None) -> None:
+    """`--site` names a site of this history or at least a spider (a site not crawled into this
+    history yet simply has nothing pending); anything else is a typo."""
+    known = institution_names(db)
+    if site is None or site in known:
+        return
+    from crawler.crawl.runner import spider_names  # Scrapy: loaded only for a name the history does not know
+
+    check_known("--site", site, {*known, *spider_names()}, "sites")
 
 
 by_option = click.option("--by", metavar="NAME", help="Who decides, kept on record (default: the login name).")
@@ -87,15 +101,16 @@ def _decide(accept: bool):
     @handle_errors
     def command(ctx, change_ids, reason, whole_group, by, data, use=None):
         data = ctx.obj if ctx.obj and data == Path("data") else data
+        reason = checked_reason(reason, "an acceptance" if accept else "a rejection", "decided", required=not accept)
         _given_twice(list(change_ids))
         paths, db = open_data(data)
         with paths.exclusive():
             ids = expand_groups(db, unique(list(change_ids))) if whole_group else unique(list(change_ids))
             outcomes = decide(db, ids, accept, reason, by, use)
         for outcome in outcomes:
-            click.echo(outcome.describe())
+            click.echo(term(outcome.describe()))  # program ids come from pages and feeds
         click.echo(f"{len(outcomes)} change(s) {'accepted' if accept else 'rejected'}; "
-                   + (f"run `mlis-crawler publish --data {data}` to publish" if accept else "the published values stay as they are"))
+                   + (f"run `{pasteable('publish', '--data', data.absolute())}` to publish" if accept else "the published values stay as they are"))
 
     command.__doc__ = ("Accept pending changes: they become part of the published state at the next publish. "
                        "A conflict between pages is accepted with --use URL, naming the page that is right."
@@ -128,10 +143,11 @@ def revert_command(ctx, change_ids, reason, by, data):
     `mlis-crawler publish` afterwards to publish the restored values.
     """
     data = ctx.obj if ctx.obj and data == Path("data") else data
+    reason = checked_reason(reason, "a revert", "reverted", required=True)
     _given_twice(list(change_ids))
     paths, db = open_data(data)
     with paths.exclusive():
         outcomes = revert(db, unique(list(change_ids)), reason, by)
     for outcome in outcomes:
-        click.echo(outcome.describe() + ": its old value is accepted again")
-    click.echo(f"{len(outcomes)} change(s) reverted; run `mlis-crawler publish --data {data}` to publish")
+        click.echo(term(outcome.describe()) + ": its old value is accepted again")
+    click.echo(f"{len(outcomes)} change(s) reverted; run `{pasteable('publish', '--data', data.absolute())}` to publish")

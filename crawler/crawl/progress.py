@@ -159,9 +159,15 @@ class Progress:
     def update(self) -> None:
         stats = self.crawler.stats
         site = self.site
-        site.done = stats.get_value("response_received_count", 0)
-        site.failed = stats.get_value("downloader/exception_count", 0) + sum(
-            v for k, v in stats.get_stats().items()
+        counts = stats.get_stats()
+        # robots.txt is not a page: its answer is not a page done, and a 4xx is no failure (RFC 9309:
+        # no robots.txt means no rules; a site without one, or a recording without one, is healthy).
+        # A 5xx robots.txt still counts: the site is then unreachable for crawlers.
+        robots_4xx = sum(v for k, v in counts.items()
+                         if k.startswith("robotstxt/response_status_count/") and k.rsplit("/", 1)[1][:1] == "4")
+        site.done = stats.get_value("response_received_count", 0) - stats.get_value("robotstxt/response_count", 0)
+        site.failed = stats.get_value("downloader/exception_count", 0) - robots_4xx + sum(
+            v for k, v in counts.items()
             if k.startswith("downloader/response_status_count/") and k.rsplit("/", 1)[1][:1] in "45")
         engine = self.crawler.engine
         scheduler = getattr(getattr(engine, "_slot", None) or getattr(engine, "slot", None), "scheduler", None)

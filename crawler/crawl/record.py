@@ -138,6 +138,30 @@ def record(out: Path, spiders: list[str], overrides: dict[str, str] | None = Non
     if result.returncode != 0:
         raise RecordError(f"the recording crawl failed (exit {result.returncode}); its log: {feed / 'crawl.log'}")
     if not any(p.is_file() for host in out.iterdir() if not host.name.startswith("_") for p in host.rglob("*")):
-        raise RecordError(f"the recording crawl fetched nothing (every site down or refused?); {out} holds no page; "
+        raise RecordError(f"the recording crawl fetched nothing ({why_nothing(feed)}); {out} holds no page; "
                           f"its log: {feed / 'crawl.log'}")
     return feed
+
+
+def why_nothing(feed: Path) -> str:
+    """What the recording crawl's requests met instead of pages, from its spiders' summaries: the
+    errors by kind and the HTTP statuses ("DNSLookupError ×7: probably our network ...")."""
+    met: dict[str, int] = {}
+    for summary in sorted(feed.glob("summary-*.json")):
+        try:
+            stats = json.loads(summary.read_text(encoding="utf-8")).get("stats") or {}
+        except (OSError, ValueError, AttributeError):
+            continue
+        for key, count in stats.items():
+            if key.startswith("downloader/exception_type_count/"):
+                name = key.rsplit("/", 1)[1].rsplit(".", 1)[-1]
+            elif key.startswith("downloader/response_status_count/"):
+                name = f"HTTP {key.rsplit('/', 1)[1]}"
+            else:
+                continue
+            met[name] = met.get(name, 0) + int(count)
+    if not met:
+        return "no request got an answer; every site down or refused?"
+    words = ", ".join(f"{name} ×{n}" for name, n in sorted(met.items(), key=lambda item: -item[1]))
+    network = any(part in name for name in met for part in ("DNSLookup", "ConnectionRefused", "TimedOut", "Timeout", "NoRoute"))
+    return words + (": probably our network (DNS, proxy, firewall), not the sites" if network else "")

@@ -89,6 +89,26 @@ def recorded_pages(host_folder: Path) -> list[Path]:
                   if p.is_file() and p.name != "robots.txt" and not p.name.startswith("."))
 
 
+def universities_in(snapshot: Path, domains: Mapping[str, list[str]] | None = None) -> set[str]:
+    """The universities a snapshot folder (`fixtures/sites/<date>/`, a composed night, a `record`
+    output) holds at least one recorded page of: those a replay of it can crawl."""
+    domains = spider_domains() if domains is None else domains
+    hosts = [p for p in snapshot.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))]
+    return {university for host in hosts if (university := owner(host.name, domains)) and recorded_pages(host)}
+
+
+def in_snapshot(names: list[str], snapshot: Path) -> tuple[list[str], list[str]]:
+    """Of the spiders `names`, (those the snapshot holds a page of, those it holds none of): what a
+    replay without --spider crawls, and what it leaves alone as "not in this snapshot" (neither
+    failed nor broken: a snapshot older than a university, or recorded for some sites only). A
+    folder with no university's pages at all (fixtures/sites for fixtures/sites/<date>) keeps
+    every spider, so the night fails and says the replay folder may be wrong."""
+    present = universities_in(snapshot)
+    if not present:
+        return list(names), []
+    return [n for n in names if n in present], [n for n in names if n not in present]
+
+
 def captures(sites: Path, domains: Mapping[str, list[str]] | None = None) -> dict[str, list[Capture]]:
     """Each university's captures, oldest first: the dates where one of its hosts holds a page."""
     domains = spider_domains() if domains is None else domains

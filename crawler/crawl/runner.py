@@ -7,13 +7,17 @@ writes `DIR/items-<spider>.jsonl` (the feed: institution, program, fact and page
 refresh command runs this as a child process, so a crawl that crashes or is killed cannot
 take the history database down with it, and the reactor starts fresh every night.
 
-`--set KEY=VALUE` (repeatable) overrides a Scrapy setting, as `scrapy crawl -s` does; the
+Without `--spider`, every spider runs; replaying, every spider the snapshot holds a page of
+(`recordings.in_snapshot`, the rule `refresh --replay` follows). `--set KEY=VALUE` (repeatable)
+overrides a Scrapy setting, as `scrapy crawl -s` does; the
 network-fault tests use it to point a test spider at a loopback server with small timeouts.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
+import sys
 from collections import deque
 from pathlib import Path
 
@@ -89,7 +93,39 @@ class SiteWindow(CrawlerProcess):
         return super().stop()
 
 
+class EarlySignals:
+    """SIGINT / SIGTERM that arrive before Scrapy's own handlers are in place (Scrapy installs them
+    once the reactor runs; until then the spiders and Scrapy's components are being imported):
+    remembered, and the crawl stopped as soon as it can be, rather than a KeyboardInterrupt raised
+    from whatever import was running (a long traceback on the operator's terminal)."""
+
+    def __init__(self):
+        self.received: int | None = None
+        self.process: CrawlerProcess | None = None
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, self._handle)
+        # The parent starts this process with both blocked (crawler/night/crawl.py); one sent
+        # meanwhile is delivered now, to the handler above.
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+
+    def _handle(self, signum, frame) -> None:
+        self.received = signum
+        reactor = sys.modules.get("twisted.internet.reactor")  # never imported from a signal handler
+        if self.process is not None and getattr(reactor, "running", False):
+            reactor.callFromThread(self.process.stop)
+
+    def stop_if_received(self) -> None:
+        """Run once the reactor has started: a signal from the moments before stops the crawl now."""
+        if self.received is not None and self.process is not None:
+            self.process.stop()
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + int(self.received or 0)
+
+
 def main(argv: list[str] | None = None) -> int:
+    early = EarlySignals()
     parser = argparse.ArgumentParser(prog="python -m crawler.crawl")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--replay", type=Path)
@@ -106,7 +142,17 @@ def main(argv: list[str] | None = None) -> int:
         overrides[key] = value
     args.out.mkdir(parents=True, exist_ok=True)
     settings = crawl_settings(args.out, args.replay, args.log_file, overrides)
-    process = SiteWindow(settings, args.spider or spider_names(settings))
+    names = args.spider
+    if not names:  # replaying without --spider: the spiders the snapshot holds pages of, as `refresh` does
+        from crawler.crawl.recordings import in_snapshot
+
+        names = spider_names(settings) if args.replay is None else in_snapshot(spider_names(settings), args.replay)[0]
+    process = early.process = SiteWindow(settings, names)
+    if early.received is not None:
+        return early.exit_code  # stopped before anything was fetched; the parent reports it
     collect_less_often(settings)
+    from twisted.internet import reactor
+
+    reactor.addSystemEventTrigger("after", "startup", early.stop_if_received)
     process.start()
-    return 0
+    return early.exit_code if early.received is not None else 0

@@ -33,6 +33,7 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from crawler.commandline import command
 from crawler.errors import HistoryError, MlisError, StorageError
 from crawler.states import VALUE_KINDS
 
@@ -242,7 +243,7 @@ def open_history_readonly(path: Path) -> Database:
         raise HistoryError(f"{path} is not a usable history database ({exc})") from exc
     if todo:
         raise HistoryError(f"{path} needs a migration ({', '.join(todo)}) that a read-only command cannot make: "
-                           "run a command that changes state (e.g. `mlis-crawler publish`) as a user who may write "
+                           f"run a command that changes state (e.g. `{command('publish')}`) as a user who may write "
                            "the data folder")
     return db
 

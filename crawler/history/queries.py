@@ -119,3 +119,26 @@ def change_status(db: Database, change_id: int) -> str | None:
 
 def institution_names(db: Database) -> dict[str, str]:
     return dict(db.execute("SELECT institution_id, name FROM institutions"))
+
+
+def changes_by_id(db: Database, change_ids: list[int]) -> list[dict]:
+    """The changes `change_ids` name, in that order, each with its program's institution and its
+    values decoded: what a preview (`rollback --dry-run`) shows of each."""
+    rows: dict[int, dict] = {}
+    for start in range(0, len(change_ids), 500):  # SQLite's bound-parameter limit
+        chunk = change_ids[start:start + 500]
+        for c in db.query(
+                f"""SELECT c.change_id, c.crawl_id, c.program_id, c.field, c.kind, c.status, c.old, c.new,
+                           coalesce(p.institution_id, substr(c.program_id, 1, instr(c.program_id, '/') - 1))
+                             AS institution_id
+                    FROM changes c LEFT JOIN programs p USING (program_id)
+                    WHERE c.change_id IN ({",".join("?" * len(chunk))})""", chunk):
+            c["old"] = json.loads(c["old"]) if c["old"] else None
+            c["new"] = json.loads(c["new"]) if c["new"] else None
+            rows[c["change_id"]] = c
+    return [rows[i] for i in change_ids if i in rows]
+
+
+def program_ids(db: Database) -> list[str]:
+    """Every program the history knows, whatever its status."""
+    return [r[0] for r in db.execute("SELECT program_id FROM programs ORDER BY program_id")]

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 
 from sqlite_utils import Database
 
+from crawler.commandline import command
 from crawler.errors import ReviewError
 from crawler.fields import canonical
 from crawler.history.reconcile import apply_change, refresh_hash
@@ -214,7 +215,7 @@ def rollback_plan(db: Database, crawl_id: str) -> list[int]:
         if known is None:
             raise ReviewError(f"no crawl {crawl_id}; nothing was rolled back")
         raise ReviewError(f"crawl {crawl_id} ({known[0]}) has no publish on record to go back to "
-                          "(`mlis-crawler crawls` lists the published ones); nothing was rolled back")
+                          f"(`{command('crawls')}` lists the published ones); nothing was rolled back")
     return [r[0] for r in db.execute(
         f"""SELECT change_id FROM changes WHERE status = 'accepted' AND applied_seq > ?
             AND kind IN ({",".join("?" * len(VALUE_KINDS))}) ORDER BY applied_seq DESC""",

@@ -88,7 +88,12 @@ def crawl_overrides() -> list[str]:
 
 def _die_with_parent() -> None:
     """In the crawl child, before exec: be killed if the parent dies (even by SIGKILL), so no
-    crawl ever goes on as an orphan after the lock is released (Linux; elsewhere a no-op)."""
+    crawl ever goes on as an orphan after the lock is released (Linux; elsewhere a no-op). And
+    start with SIGINT and SIGTERM blocked (the mask survives exec): a signal forwarded while the
+    interpreter and Scrapy are still starting waits until the child's handlers are in place
+    (crawler.crawl.runner.EarlySignals unblocks them), instead of a KeyboardInterrupt traceback
+    out of some import."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, set(SIGNAL_NAMES))
     try:
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (AttributeError, OSError):

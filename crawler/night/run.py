@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from crawler import __version__
+from crawler.commandline import command
 from crawler.config import Config, load_config
 from crawler.datadir import DataDir
 from crawler.errors import EXIT_FAILED, ClockError, ConfigError, UnsafePathError
@@ -57,7 +58,7 @@ class Night:
         except ConfigError:
             raise  # a usage error: the operator sees it at once
         except Exception as exc:
-            alert_failure(config, self.source.kind, exc)
+            alert_failure(config, self.source.kind, exc, self.data)
             raise
         result.backup_failed = back_up(DataDir(self.data), config, result.crawl_id)
         alert_result(config, result)
@@ -67,7 +68,7 @@ class Night:
         self.source.check(paths)
         if isinstance(self.source, Sites) and self.source.replay is None and not config.crawl.has_contact:
             raise ConfigError("a live crawl needs the operator's contact in its user agent: set [crawl] contact "
-                              "in the configuration file (`mlis-crawler config` shows where it is read)")
+                              f"in the configuration file (`{command('config')}` shows where it is read)")
         with storage_errors(paths.history), paths.exclusive(), Signals() as signals:  # a full disk is not a corrupt history
             db = open_history(paths.history)
             recover(db, paths, self.log)
@@ -130,7 +131,7 @@ def alert_result(config: Config, result: NightResult) -> None:
     """Alert as [notify] says when the night has broken sites or pending changes, or its backup failed."""
     from crawler import notify
 
-    night = notify.night_from_report(result.report, result.report_dir)
+    night = notify.night_from_report(result.report, result.report_dir, result.programs_db.parent.absolute())
     if result.backup_failed:
         night.failed = result.backup_failed
     notify.alert(config.notify, night)
@@ -143,15 +144,16 @@ def alert_config_failure(data: Path, config_file: Path | None, kind: str, failed
 
     notify = salvage_notify(data, config_file)
     if notify is not None:
-        alert_failure(Config(notify=notify), kind, failed)
+        alert_failure(Config(notify=notify), kind, failed, data)
 
 
-def alert_failure(config: Config, kind: str, failed: BaseException) -> None:
+def alert_failure(config: Config, kind: str, failed: BaseException, data: Path | None = None) -> None:
     from crawler import notify
 
     message = str(failed) or type(failed).__name__
     notify.alert(config.notify, notify.Night(
-        summary=f"mlis-crawler {kind} {datetime.now(UTC).date()}: failed: {message}", failed=message, report_dir=None))
+        summary=f"mlis-crawler {kind} {datetime.now(UTC).date()}: failed: {message}", failed=message, report_dir=None,
+        data=str(Path(data).absolute()) if data is not None else None))
 
 
 def back_up(paths: DataDir, config: Config, crawl_id: str) -> str | None:

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from crawler.commandline import command
 from crawler.config import Config
 from crawler.datadir import DataDir
 from crawler.errors import ConfigError, FeedError
@@ -74,16 +75,23 @@ class Sites:
     settings: dict[str, str] | None = None
     kind = "refresh"
     names: list[str] = field(default_factory=list, init=False)
+    absent: list[str] = field(default_factory=list, init=False)  # replay: spiders the snapshot holds no page of
 
     def check(self, paths: DataDir) -> None:
         if self.replay is not None and not self.replay.is_dir():
             raise ConfigError(f"replay folder not found: {self.replay}")
         paths.ensure_writable()
         self.names = check_spiders(self.spiders or [])
+        if self.replay is not None and not self.spiders:  # a spider named with --spider is crawled all the same
+            from crawler.crawl.recordings import in_snapshot
+
+            self.names, self.absent = in_snapshot(self.names, self.replay)
 
     def begin(self, db, paths: DataDir, crawl_id: str, signals: Signals, log) -> dict:
         signals.stop_if_asked("before the crawl began (nothing was crawled)")
         log(f"crawl {crawl_id}: {len(self.names)} spider(s) from {self.replay or 'the live sites'}")
+        if self.absent:
+            log(f"not in this snapshot, so not crawled (their published values stay as they are): {', '.join(self.absent)}")
         return {"kind": "crawl", "cause": "site", "source": str(self.replay) if self.replay else "live",
                 "observed_on": observed_on(self.replay), "spiders": ",".join(self.names)}
 
@@ -234,7 +242,7 @@ class Evidence:
 
     def check(self, paths: DataDir) -> None:
         if not paths.has_history():
-            raise ConfigError(f"no history at {paths.history}: run `mlis-crawler refresh --data {paths.data}` first")
+            raise ConfigError(f"no history at {paths.history}: run `{command('refresh', '--data', paths.data)}` first")
         paths.ensure_writable()
 
     def begin(self, db, paths: DataDir, crawl_id: str, signals: Signals, log) -> dict:

@@ -12,6 +12,7 @@ import shlex
 from collections import defaultdict
 from typing import Any
 
+from crawler.commandline import command
 from crawler.fields import FIELDS, words
 from crawler.states import BREAKAGE, Health, Kind, Status
 from crawler.untrusted import safe_url, visible
@@ -352,9 +353,10 @@ def percent_text(value: float | None) -> str:
 
 
 def command_prefix() -> str:
-    """How every command the reports print begins (the one place: `review` in the terminal, the
+    """How every command the reports print begins: the program as the operator ran it
+    (`crawler.commandline`, the one place for every printed command: `review` in the terminal, the
     report's cards and its notes all go through it)."""
-    return "mlis-crawler"
+    return command()
 
 
 def review_command(ids: list[int], data: Any = None, group: bool = False, verb: str = "accept",
@@ -363,8 +365,8 @@ def review_command(ids: list[int], data: Any = None, group: bool = False, verb: 
     and, for a conflict, the page to use (`--use URL`)."""
     where = f" --data {shlex.quote(str(data))}" if data else ""
     using = f" --use {shlex.quote(use)}" if use else ""
-    return (f"{command_prefix()} review {verb} {' '.join(map(str, ids))}{' --group' if group else ''}{using} "
-            f"--reason \"…\"{where}")
+    return (f"{command('review', verb, *ids)}{' --group' if group else ''}{using} --reason \"…\""
+            f"{where}")
 
 
 def conflict_options(change: dict) -> list[dict[str, Any]]:
