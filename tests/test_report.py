@@ -12,10 +12,13 @@ import json
 import re
 import shlex
 import shutil
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from crawler.commandline import command
 
 from crawler.jobs import refresh
 from crawler.report import (
@@ -501,14 +504,15 @@ def test_every_held_card_shows_accept_and_reject(decisions):
     markdown = (third.report_dir / "report.md").read_text(encoding="utf-8")
     held = markdown.split("### Pending changes")[1].split("### Broken sites")[0]
     data = shlex.quote(str(third.report_dir.parent.parent))
-    assert (f"To accept:\n\n```sh\nmlis-crawler review accept {ids} --reason \"…\" --data {data}\n```\n\n"
-            f"To reject:\n\n```sh\nmlis-crawler review reject {ids} --reason \"…\" --data {data}\n```") in held
+    program = command()  # the program as this process was started (crawler/commandline.py)
+    assert (f"To accept:\n\n```sh\n{program} review accept {ids} --reason \"…\" --data {data}\n```\n\n"
+            f"To reject:\n\n```sh\n{program} review reject {ids} --reason \"…\" --data {data}\n```") in held
     html = (third.report_dir / "report.html").read_text(encoding="utf-8")
     cards = re.findall(r'<article class="card change pending".*?</article>', html, re.S)
     assert len(cards) == 1
     for card in cards:
-        assert f'To accept</span><code>mlis-crawler review accept {ids} --reason' in card
-        assert f'To reject</span><code>mlis-crawler review reject {ids} --reason' in card
+        assert f'To accept</span><code>{html_escape(program)} review accept {ids} --reason' in card
+        assert f'To reject</span><code>{html_escape(program)} review reject {ids} --reason' in card
 
 
 def test_commands_begin_with_the_one_prefix(decisions, monkeypatch):

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from crawler.cli.common import data_option, handle_errors
+from crawler.commandline import command as pasteable
 from crawler.datadir import DataDir
 from crawler.errors import ConfigError
 from crawler.publish.export import export
@@ -27,6 +28,6 @@ def command(data, fmt, out):
     gets a ' before it, so it shows as text; JSON keeps text exactly."""
     source = DataDir(data).programs
     if not source.is_file():
-        raise ConfigError(f"no published file at {source}: run `mlis-crawler refresh --data {data}` first")
+        raise ConfigError(f"no published file at {source}: run `{pasteable('refresh', '--data', Path(data).absolute())}` first")
     for path in export(source, out, fmt):
         click.echo(path)

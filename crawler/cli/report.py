@@ -7,6 +7,7 @@ import json
 import click
 
 from crawler.cli.common import data_option, handle_errors, open_data_readonly, someone_working
+from crawler.commandline import command as pasteable
 from crawler.errors import ConfigError
 from crawler.history.db import latest_published
 from crawler.history.queries import crawl_state, last_crawl
@@ -43,9 +44,9 @@ def command(data, crawl_id, fmt):
         for later in later_failures(db, crawl_id):
             click.echo(f"warning: a later crawl did not publish: {later['crawl_id']} "
                        f"({_state(later, paths.data)}); this is the report of the last good publish, "
-                       f"`mlis-crawler report --crawl {later['crawl_id']}` shows that crawl's", err=True)
+                       f"`{pasteable('report', '--crawl', later['crawl_id'], '--data', paths.data.absolute())}` shows that crawl's", err=True)
     elif crawl_state(db, crawl_id) is None:
-        raise ConfigError(f"no crawl {crawl_id} (`mlis-crawler crawls --data {data}` lists them)")
+        raise ConfigError(f"no crawl {crawl_id} (`{pasteable('crawls', '--data', paths.data.absolute())}` lists them)")
     report = night_report(db, crawl_id, paths.report_dir(crawl_id), someone_working(paths.data))
     report.pop("data_dir", None)  # JSON as report.json; the renderers' commands name this folder
     if fmt == "json":

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
 
 import click
 
 from crawler.cli.common import data_option, handle_errors
+from crawler.commandline import command as pasteable
 from crawler.datadir import DataDir
 from crawler.errors import ConfigError
 from crawler.publish.datasette import METADATA_NAME, serve, write_metadata
@@ -25,7 +27,7 @@ def command(data, host, port):
     Stop it with Ctrl-C."""
     programs = DataDir(data).programs
     if not programs.is_file():
-        raise ConfigError(f"no published file at {programs}: run `mlis-crawler refresh --data {data}` first")
+        raise ConfigError(f"no published file at {programs}: run `{pasteable('refresh', '--data', Path(data).absolute())}` first")
     if importlib.util.find_spec("datasette") is None:
         raise ConfigError("Datasette is not installed: pip install 'mlis-crawler[serve]'")
     if not (data / METADATA_NAME).is_file():

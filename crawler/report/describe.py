@@ -365,8 +365,8 @@ def review_command(ids: list[int], data: Any = None, group: bool = False, verb: 
     and, for a conflict, the page to use (`--use URL`)."""
     where = f" --data {shlex.quote(str(data))}" if data else ""
     using = f" --use {shlex.quote(use)}" if use else ""
-    return (f"{command('review', verb, *ids)}{' --group' if group else ''}{using} --reason \"…\""
-            f"{where}")
+    return (f"{command_prefix()} review {verb} {' '.join(map(str, ids))}{' --group' if group else ''}{using} "
+            f"--reason \"…\"{where}")
 
 
 def conflict_options(change: dict) -> list[dict[str, Any]]:
