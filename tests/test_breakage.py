@@ -302,7 +302,7 @@ def test_the_first_night_of_a_university_is_a_review(tmp_path, site):
     assert {e["field"] for e in added["evidence_new"]} == set(added["new"])
     md = markdown(result)
     baseline = md.split("## First seen (baselines)")[1]
-    assert "Total credits: **36** — “Total Semester Credit Hours: 36”" in baseline  # the value with its evidence
+    assert "Total credits: **36** — “Total Semester Credit Hours 36”" in baseline  # the value with its evidence (the catalog row, as the CourseLeaf reader quotes it)
     assert "$560" in md.split("## Changes published")[0]  # the held fee, under "Needs a decision"
 
 

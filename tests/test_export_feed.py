@@ -67,11 +67,11 @@ def test_the_feed_parses_with_one_entry_per_change_group(db):
     assert len(set(e.id for e in entries)) == len(entries)
     # every accepted change is in exactly one entry: the programs counted in titles add up
     counted = sum(int(re.search(r"(\d+) programs?", t)[1]) for t in titles)
-    assert counted == db.execute("SELECT count(*) FROM changes").fetchone()[0] == 71
-    # 7 universities added on the first night; on the second, 9 universities recorded from that date
+    assert counted == db.execute("SELECT count(*) FROM changes").fetchone()[0] == 72
+    # 7 universities added on the first night; on the second, 10 universities recorded from that date
     # and TWU's new program added, and 7 change groups; none on the quiet night
-    assert len(entries) == 24
-    assert sum(t.endswith("added") for t in titles) == 17
+    assert len(entries) == 25
+    assert sum(t.endswith("added") for t in titles) == 18
     fees = next(e for e in entries if "Fees changed" in e.title)
     assert fees.title == ("University at Buffalo (SUNY): Fees changed: fee $61.90 per credit (out-of-state, online)"
                           " -> fee $76.16 per credit (out-of-state, online) (9 programs)")
@@ -111,4 +111,4 @@ def test_the_feed_keeps_the_newest_groups_grouped_as_the_changes_say(db):
         [db.execute("SELECT program_id FROM changes WHERE change_id = ?", [i]).fetchone()[0] for i in ids]
         for ids in expected]
     assert [g["first_id"] for g in change_groups(db, limit=3)] == [ids[0] for ids in expected[-3:]]
-    assert len(every) == 24 and len(change_groups(db, limit=3)) == 3
+    assert len(every) == 25 and len(change_groups(db, limit=3)) == 3

@@ -25,8 +25,11 @@ def published_content(data: Path) -> dict[str, list[tuple]]:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'meta'")]
         out = {}
         for table in tables:
-            rows = conn.execute(f"SELECT * FROM {table}").fetchall()
-            out[table] = sorted(tuple("<crawl>" if v == crawl_id else v for v in row) for row in rows)
+            cursor = conn.execute(f"SELECT * FROM {table}")
+            # when a change was published (or decided) names the run too, not the content
+            stamps = {i for i, d in enumerate(cursor.description) if d[0] in ("published_at", "decided_at")}
+            out[table] = sorted(tuple("<crawl>" if v == crawl_id else "<time>" if i in stamps and v else v
+                                      for i, v in enumerate(row)) for row in cursor)
         return out
     finally:
         conn.close()

@@ -97,7 +97,10 @@ def published_values(data: Path) -> dict[str, list[tuple]]:
     try:
         def rows(table: str) -> tuple[list[str], list[tuple]]:
             columns = [c[1] for c in conn.execute(f"PRAGMA table_info({table})")]
-            masked = [tuple("<crawl>" if v in crawl_ids else v for v in row)
+            # which publish carried a change, when, and in what order name the runs too (a sharded
+            # night publishes once a shard, in the order the shards ended)
+            runs = {i for i, c in enumerate(columns) if c in ("published_seq", "published_at", "applied_order", "decided_at")}
+            masked = [tuple("<run>" if i in runs else "<crawl>" if v in crawl_ids else v for i, v in enumerate(row))
                       for row in conn.execute(f"SELECT * FROM {table}").fetchall()]
             return columns, masked
 

@@ -6,6 +6,7 @@ import click
 
 from crawler.cli.common import config_option, data_option, handle_errors, open_data, open_data_readonly, read_config, say
 from crawler.history.db import latest_published
+from crawler.history.queries import crawl_ids
 from crawler.housekeeping import prune, prune_plan
 
 
@@ -27,13 +28,11 @@ def command(data, config_file, dry_run):
     config = read_config(data, config_file)
     if dry_run:  # only lists: works as a user who cannot write the folder, takes no lock
         paths, db = open_data_readonly(data)
-        ours = {crawl_id for (crawl_id,) in db.execute("SELECT crawl_id FROM crawls")}
-        plan = prune_plan(paths.data, config.retention, {latest_published(db)} - {None}, ours=ours)
+        plan = prune_plan(paths.data, config.retention, {latest_published(db)} - {None}, ours=crawl_ids(db))
     else:
         paths, db = open_data(data)
         with paths.exclusive():
-            ours = {crawl_id for (crawl_id,) in db.execute("SELECT crawl_id FROM crawls")}
-            plan = prune(paths.data, config.retention, {latest_published(db)} - {None}, ours=ours)
+            plan = prune(paths.data, config.retention, {latest_published(db)} - {None}, ours=crawl_ids(db))
     verb = "would remove" if dry_run else "removed"
     for folder in plan.all:
         say(f"{verb} {folder}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from crawler.cli.common import checked_reason, data_option, handle_errors, open_data
-from crawler.history.queries import changes_by_id, institution_names
+from crawler.history.queries import changes_by_id, institution_names, unpublished_reverts
 from crawler.history.review import rollback, rollback_plan
 from crawler.night.steps import publish_now, recover
 from crawler.fields import FIELDS
@@ -58,15 +58,6 @@ def command(crawl_id, reason, by, dry_run, data):
             return
         target = publish_now(db, paths, crawl_id, "rollback")
     click.echo(f"{len(outcomes)} change(s) reverted; published {target} with the state of crawl {crawl_id}")
-
-
-def unpublished_reverts(db, crawl_id: str) -> int:
-    """Reverts of a rollback to `crawl_id` decided after the last publish: a rollback killed
-    between its reverts (committed) and its publish, which a rerun finishes."""
-    return db.execute(
-        """SELECT count(*) FROM decisions WHERE rollback_to = ? AND decision_id >
-           coalesce((SELECT decisions_upto FROM publishes ORDER BY publish_id DESC LIMIT 1), 0)""",
-        [crawl_id]).fetchone()[0]
 
 
 def preview(db, plan: list[int]) -> list[str]:

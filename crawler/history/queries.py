@@ -142,3 +142,17 @@ def changes_by_id(db: Database, change_ids: list[int]) -> list[dict]:
 def program_ids(db: Database) -> list[str]:
     """Every program the history knows, whatever its status."""
     return [r[0] for r in db.execute("SELECT program_id FROM programs ORDER BY program_id")]
+
+
+def crawl_ids(db: Database) -> set[str]:
+    """Every crawl this history knows (what `prune` may touch of a shared reports/ folder)."""
+    return {crawl_id for (crawl_id,) in db.execute("SELECT crawl_id FROM crawls")}
+
+
+def unpublished_reverts(db: Database, crawl_id: str) -> int:
+    """Reverts of a rollback to `crawl_id` decided after the last publish: a rollback killed
+    between its reverts (committed) and its publish, which a rerun finishes."""
+    return db.execute(
+        """SELECT count(*) FROM decisions WHERE rollback_to = ? AND decision_id >
+           coalesce((SELECT decisions_upto FROM publishes ORDER BY publish_id DESC LIMIT 1), 0)""",
+        [crawl_id]).fetchone()[0]

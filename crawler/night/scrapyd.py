@@ -133,7 +133,8 @@ def give_up(run: ShardRun) -> None:
         why = run.problem or "its job ended without a summary (the crawl process crashed or was killed)"
         reason = f"not crawled: shard {run.shard.index} failed {run.attempt} times on {run.node}: {why}"
         run.failed[name] = reason
-        (run.out / f"summary-{name}.json").write_text(json.dumps({"finish_reason": reason, "stats": {}}))
+        summary = {"spider": name, "finish_reason": reason, "stats": {}}  # as a crawl writes one (crawler/night/feed.py)
+        (run.out / f"summary-{name}.json").write_text(json.dumps(summary))
 
 
 def run_shards(shards: list[Shard], nodes: list[str], out: Path, ingest, *, project: str = PROJECT,
