@@ -173,3 +173,29 @@ def test_a_killed_publish_leaves_a_whole_file(point, histories, tmp_path):
     inodes = [p.stat().st_ino for p in previous]
     assert len(set(inodes)) == len(inodes)
     assert target.stat().st_ino not in inodes
+
+
+def test_a_published_file_carries_the_digest_of_its_values(histories, tmp_path):
+    """meta.values_sha256 is the digest a kept file is compared by (crawler/publish `_stamp`): it
+    equals the digest of the file's values recomputed, it is the same for the same state published
+    twice, and it differs once a value differs."""
+    from crawler.publish import VALUES_KEY, _fingerprint
+
+    digests = {}
+    for name in ("a", "b"):
+        out = tmp_path / name
+        out.mkdir()
+        history = connect(histories[name])
+        try:
+            for _ in range(2):
+                conn = ro(publish(history, out, f"{name}-label"))
+                try:
+                    stored = conn.execute("SELECT value FROM meta WHERE key = ?", [VALUES_KEY]).fetchone()[0]
+                    assert stored == _fingerprint(conn)
+                finally:
+                    conn.close()
+                digests.setdefault(name, set()).add(stored)
+        finally:
+            history.close()
+    assert len(digests["a"]) == len(digests["b"]) == 1  # dates and ids aside, the same values
+    assert digests["a"] != digests["b"]  # the second night moved values
