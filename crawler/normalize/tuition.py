@@ -156,11 +156,19 @@ _NOT_TUITION = re.compile(
 # Level rows: when a text lists undergraduate and graduate prices, only the graduate ones are the
 # program's (an undergraduate row is never an MLIS price). The nearest level word before an
 # amount decides; "undergraduate degree/GPA/coursework" is not a row label.
+# Rows of another discipline or credential (vocabulary.OTHER_DISCIPLINES: "Grad Nursing $396.20")
+# are dropped the same way; this program's own words start a row that is ours again.
 _LEVEL = re.compile(
     rf"\b(?P<under>{v.LEVEL_UNDERGRADUATE})\b(?!\s+(?:{'|'.join(v.LEVEL_NOT_A_ROW)})\b)"
-    rf"|\b(?P<grad>{v.LEVEL_GRADUATE})\b",
+    rf"|\b(?P<other>{'|'.join(v.OTHER_DISCIPLINES)})\b"
+    rf"|\b(?P<grad>{v.LEVEL_GRADUATE})\b|(?P<own>{PROGRAM_OWN.pattern})",
     re.I,
 )
+# "$8/sch - Lower Level Undergraduate ... $25/sch - All Graduate": a row label after its amount and
+# a dash is that amount's row.
+_DASH_AFTER = re.compile(r"[^$.;]{0,12}?\s-\s")
+_ROW_LABEL_REACH = 40
+_LIST_OF_ROWS = re.compile(r"[^$\d.;:]{0,40}?(?:,|\band\b|&)[^$\d.;:]{0,40}")
 # Words after an amount and its unit that qualify it: "(full-time)", "for full-time enrollment
 # (9 or more credit hours)". They belong to the amount before them, not to the next one.
 _TRAIL = re.compile(
@@ -690,16 +698,38 @@ def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) ->
     table_per = _table_unit(t)
     says_any = [q.residencies(t[a:b]) == ("any",) for a, b in spans]
     span_starts = [a for a, _ in spans]
-    levels = [(m.start(), bool(m.group("under"))) for m in _LEVEL.finditer(t)]
-    level_starts = [p for p, _ in levels]
+    levels = [(m.start(), m.end(), bool(m.group("under") or m.group("other")), bool(m.group("own")))
+              for m in _LEVEL.finditer(t)]
+    level_starts = [lv[0] for lv in levels]
+
+    def dropped(k: int) -> bool:
+        # "In the schools of Arts & Sciences, Library and Information Science, Music, Nursing": a
+        # list of disciplines that names this program is a row for all of them.
+        if not levels[k][2]:
+            return levels[k][2]
+        j = k
+        while j > 0 and _LIST_OF_ROWS.fullmatch(t, levels[j - 1][1], levels[j][0]):
+            j -= 1
+            if levels[j][3]:
+                return False
+        return True
+
+    def other_row(amount: Amount) -> bool:
+        dash = _DASH_AFTER.match(t, amount.end)
+        if dash is not None:
+            k = bisect_left(level_starts, dash.end())
+            if k < len(levels) and levels[k][0] - dash.end() <= _ROW_LABEL_REACH and "$" not in t[dash.end() : levels[k][0]]:
+                return dropped(k)  # "$25/sch - All Graduate"
+        k = bisect_left(level_starts, amount.start) - 1
+        return k >= 0 and dropped(k)
+
     per_credit = [i for g in groups for i in g.items if i.per == "credit" and i.kind in (None, "tuition")]
     out: list[tuple[_Group, _Item, tuple[str, ...]]] = []
     for group in groups:
         sentence_any = says_any[bisect_right(span_starts, group.items[0].amount.start) - 1]
         for item in group.items:
-            k = bisect_left(level_starts, item.amount.start) - 1
-            if k >= 0 and levels[k][1]:
-                continue  # an undergraduate row
+            if other_row(item.amount):
+                continue  # an undergraduate row, another discipline's row
             if item.per is None and item.kind == "fee":
                 a, b = spans[bisect_right(span_starts, item.amount.start) - 1]
                 if _TERM_WORD.search(t, a, b):

@@ -117,6 +117,17 @@ RESIDENCY_ORDER: tuple[str, ...] = ("in_state", "out_of_state", "international")
 LEVEL_UNDERGRADUATE = r"undergraduate"
 LEVEL_NOT_A_ROW = ("degrees?", "gpa", "coursework", "work", "record", "transcripts?", "institutions?", "studies")
 LEVEL_GRADUATE = r"graduate"
+# Row labels of a university-wide price table that name another discipline or credential ("Grad
+# Nursing $396.20", "Tuition per year, MFA program $19,392", "Nursing Courses carry an additional
+# $25 per credit hour"): like an undergraduate row, the nearest row label before an amount decides
+# (tuition.py); this program's own words (`PROGRAM_OWN`) or "graduate" start a row that is ours.
+OTHER_DISCIPLINES: tuple[str, ...] = (
+    r"business(?!\s+(?:days?|hours|information|office))", r"nursing", r"engineering", r"pharmacy", r"dental(?:\s+hygiene)?", r"dentistry", r"medicine",
+    r"medical(?=\s+(?:school|students|courses|programs?))", r"law(?=\s+(?:school|students|courses|programs?))",
+    r"music(?=\s+(?:students|courses|programs?))", r"M\.?B\.?A", r"M\.?F\.?A", r"D\.?N\.?P", r"doctora(?:l|te)",
+    r"occupational\s+therapy", r"physical\s+therapy", r"speech\s+pathology", r"social\s+work", r"counseling",
+    r"architecture", r"dissertation",
+)
 
 # Currencies that are not US dollars: an amount next to one of these is not ours to read.
 OTHER_CURRENCIES: tuple[str, ...] = (
