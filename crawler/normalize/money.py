@@ -106,7 +106,10 @@ def dollars_text(text: str) -> str:
 def parse_money(text: str) -> Decimal | None:
     """The first dollar amount in the text, to the cent; None when there is none or when the
     first amount opens a range ("$500-$700": not a single price)."""
-    amounts = find_amounts(bound_text("application_fee", dollars_text(prepare(text))))
+    t = dollars_text(prepare(text))
+    if OTHER_CURRENCY.search(t):
+        return None  # another currency anywhere in the text, even in a sentence binding blanks
+    amounts = find_amounts(bound_text("application_fee", t))
     if not amounts or amounts[0].in_range:
         return None
     return money(amounts[0].value)

@@ -115,7 +115,7 @@ _PRE_PER = re.compile(
 _ONLY_GAP = re.compile(r"\s?:?\s?")
 _HEADS_NEXT = re.compile(r"\s?\*{0,3}\s?:")
 _LABELS = re.compile(rf"\b{_LABEL_WORD}\b", re.I)
-_ONE_TIME = re.compile(r"\b(?:application|transcript|graduation|late|deposit|parking|orientation|housing)\b", re.I)
+_ONE_TIME = re.compile(r"\b(?:application|transcript|graduation|late|deposit|parking|orientation|housing|audit(?:ing)?)\b", re.I)
 _EXAMPLE = re.compile(
     r"\b(?:for\s+example|example|e\.g\.|for\s+instance|sample|would|could|might|illustrat\w*)\b", re.I
 )
@@ -190,7 +190,7 @@ _NOT_A_PRICE = re.compile(
 # Amounts printed without "$" in a money column ("Tuition per credit hour: In-State 479.32"):
 # read only in a text with no "$" amount at all that names tuition or fees and a unit, and only
 # when written with cents or thousands separators (never a GPA, a year or a count).
-_BARE_AMOUNT = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d{2,5}\.\d{2})(?![\w.,%])")
+_BARE_AMOUNT = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d{2,5}\.\d{2})(?![\w.,%]|\s?-\s?\d)")
 _MONEY_CUE = re.compile(r"\b(?:tuition|fees?|rates?|charges?|costs?)\b", re.I)
 # Column labels of a flattened table's header row: residencies and units, in order.
 _COLUMN_RESIDENCY = re.compile(
@@ -560,7 +560,11 @@ def _resolve_group(group: _Group) -> None:
         _read_pre(item)
     # Positional labels from a heading such as "Tuition + fees per credit hour:".
     heading_labels = [_kind_of(w) for w in _LABELS.findall(group.heading)]
-    if len(heading_labels) >= 2 and len(items) >= 2 and not any(i.kind for i in items[1:]):
+    # "Tuition and Fees ... $689 per credit for NJ residents and $1172 per credit for non-residents":
+    # amounts told apart by their own residencies are not the heading's columns.
+    own_residencies = {i.residency for i in items if i.residency}
+    if (len(heading_labels) >= 2 and len(items) >= 2 and not any(i.kind for i in items[1:])
+            and len(own_residencies) < 2):
         for item, kind in zip(items, heading_labels):
             item.kind = kind
             item.labelled_before = True
@@ -664,7 +668,10 @@ def _applies_to(group: _Group, item: _Item) -> str | None:
 def _price_text(text: str) -> tuple[str, list[Amount]]:
     """Prepared text and its amounts: money in words as digits; in a money column printed
     without "$", the amounts marked as dollars."""
-    t = bound_text("tuition", dollars_text(prepare(text)))
+    t = dollars_text(prepare(text))
+    if OTHER_CURRENCY.search(t):
+        return t, []  # another currency anywhere in the text, even in a sentence binding blanks
+    t = bound_text("tuition", t)
     amounts = find_amounts(t)
     if not amounts and _MONEY_CUE.search(t) and _UNIT_ONLY.search(t) and not OTHER_CURRENCY.search(t):
         t = _BARE_AMOUNT.sub(lambda m: "$" + m.group(1), t)

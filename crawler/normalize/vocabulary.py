@@ -134,6 +134,12 @@ OTHER_CURRENCIES: tuple[str, ...] = (
     r"\bCAD\b", r"\bC\$", r"\bCA\$", r"\bCDN\$?", r"\bCanadian\s+dollars?\b", r"\bin\s+Canadian\b", r"\bAUD\b",
     r"\bA\$", r"\bNZD\b", r"\bGBP\b", r"\bEUR\b", r"\beuros?\b", r"\bpounds?\s+sterling\b", "\u20ac", "\u00a3",
     "\u00a5", r"\bQu[e\u00e9]bec\b", r"\bout\s+of\s+province\b",
+    # A Canadian school's page prices in Canadian dollars: its provinces, its students, its
+    # universities' names ("Incidental fees are paid by all students at Dalhousie University").
+    r"\bOntario\b", r"\bAlberta\b", r"\bBritish\s+Columbia\b", r"\bNova\s+Scotia\b", r"\bManitoba\b",
+    r"\bSaskatchewan\b", r"\bNew\s+Brunswick\b", r"\bNewfoundland\b", r"\bprovinces?\b",
+    r"\bCanadian\s+(?:citizens?|students?|residents?|applicants?)\b", r"\bDalhousie\b", r"\bMcGill\b", r"\bUBC\b",
+    r"\bUniversit[e\u00e9]\s+de\b",
 )
 
 # ---- exams ------------------------------------------------------------------------------------
@@ -250,6 +256,10 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:your|each|the\s+individual)\s+(?:intended\s+)?(?:program|department)(?:'s)?\s+(?:may|requirements?|specific)",
         r"varies\s+by\s+program", r"programs\s+may\s+(?:have|require|ask)", r"depending\s+on\s+(?:the|your)\s+program",
         r"dual[-\s]degree\s+partner", r"the\s+other\s+program",
+        # Students outside any degree, and degrees that join a bachelor's to this master's.
+        r"non-?degree[-\s]seeking", r"non-?degree[\"']?\s+(?:students?|status|rates?|tuition)", r"(?:combined|accelerated)\s+(?:(?:degree|bachelor'?s|master'?s|masters)\s+)?programs?",
+        r"B\.?[AS]\.?\s(?:[A-Z][\w-]*\s?)?/\s?M\.?[AS]\b",
+        r"(?:a|the)\s+B\.?[AS]\.?\s+(?:in\s+)?(?:[\w-]+\s){0,5}?and\s+(?:a|an|the)\s+M\.?[AS]\.?\s",
     )),
     # Money given to students, and what they must do to get or keep it.
     "funding": ("clause", (
