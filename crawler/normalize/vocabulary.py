@@ -322,7 +322,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"core(?:\s+courses|\s+requirements?)?", r"electives?", r"concentrations?", r"specializations?",
         r"(?<!general\s)(?<!standard\s)(?<!LIS\s)tracks?",
         r"emphas[ie]s", r"pathways?", r"certificates?", r"practicum", r"internships?", r"capstone", r"thesis",
-        r"foundation(?:\s+courses)?", r"required\s+courses", r"course\s+groups?", r"cognates?", r"minors?",
+        r"foundations?(?:\s+courses)?", r"required\s+courses", r"residence\s+credits?", r"course\s+groups?", r"cognates?", r"minors?",
     )),
     # Figures about students, not rules of the program.
     "statistic": ("clause", (
