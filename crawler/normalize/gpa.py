@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from decimal import Decimal
 
+from . import vocabulary as v
 from .binding import scope_of
 from .text import prepare, sentences
 
@@ -70,6 +71,14 @@ _CONTEXT_BEFORE = re.compile(
 _OR_ABOVE = re.compile(r"^\s?(?:\(\s?[A-D]\s?\)\s?)?(?:or\s+(?:above|higher|better|more)|and\s+above|\+)", re.I)
 _REGULAR = re.compile(r"\b(?:regular|unconditional|full)\s+admission\b", re.I)
 _BELOW_BEFORE = re.compile(r"\b(?:below|under|less\s+than|lower\s+than|between)\s+(?:a\s+)?(?:gpa\s+of\s+)?$", re.I)
+
+
+# "Probationary Admission: 1. ... 2. A grade-point average of at least 2.75": the heading of a lesser
+# route holds until a regular route's heading.
+_ROUTE_HEADING = re.compile(
+    rf"(?P<lesser>{'|'.join(v.LESSER_ROUTE_HEADINGS)})|(?P<regular>{'|'.join(v.REGULAR_ROUTE_HEADINGS)})", re.I
+)
+_NOT_THE_PROGRAMS = re.compile("|".join(v.NOT_THE_PROGRAMS_MINIMUM), re.I)
 
 
 def gpa_value(value: Decimal) -> Decimal:
@@ -124,6 +133,9 @@ def _bound(t: str, m: re.Match[str], has_context: bool) -> tuple[bool, str]:
 def parse_gpa(text: str) -> Decimal | None:
     """Minimum GPA for regular admission; None when the text does not state one."""
     t = prepare(text)
+    if _NOT_THE_PROGRAMS.search(t):
+        return None  # "Select programs require a higher GPA"; a list for students already enrolled
+    headings = [(m.start(), bool(m.group("lesser"))) for m in _ROUTE_HEADING.finditer(t)]
     has_context = _CONTEXT.search(t) is not None
     spans = sentences(t)
     starts = [a for a, _ in spans]
@@ -138,6 +150,9 @@ def parse_gpa(text: str) -> Decimal | None:
         bound, clause = _bound(t, m, has_context)
         if not bound:
             continue
+        heading = [lesser for pos, lesser in headings if pos < m.start()]
+        if heading and heading[-1]:
+            continue  # under a lesser route's heading
         lesser = _LESSER.search(clause)
         # "3.25 or above will be considered": the minimum itself, not a lesser route.
         if lesser and lesser.group(0).lower() == "considered" and _OR_ABOVE.match(after):

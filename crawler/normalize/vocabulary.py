@@ -270,6 +270,8 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     # Grades once enrolled: to graduate, to stay, probation.
     "standing": ("clause", (
         r"good\s+standing", r"academic\s+probation", r"probation\w*", r"maintain\w*", r"to\s+remain", r"to\s+continue\s+in",
+        # A catalog's row for the grades kept in graduate courses: "Overall Graduate GPA Requirement 3.00".
+        r"(?:overall|cumulative)\s+graduate\s+GPA", r"graduate\s+GPA\s+requirement",
     )),
     # Grades in courses once enrolled (a GPA's scope only: "earn a grade of B ... and complete the
     # degree within five years" still states the time limit).
@@ -375,6 +377,19 @@ PROGRAM_NAMES: tuple[str, ...] = (
     r"(?<!/)master\s+of\s+(?:library|information)(?:\s+(?:and|&)\s+information)?(?:\s+(?:science|studies))?",
     r"(?<!\ba\s)(?<!\ban\s)master'?s\s+(?:degree\s+)?in\s+(?:library|information)", r"M\.?A\.?\s+in\s+(?:LIS|library)", r"MI\s+(?:degree|program)",
     r"master'?s\s+program", r"M\.?S\.?(?=\s+(?:and|or|&)\s)",
+)
+
+# Headings of an admission route: a route below the regular one ("Probationary Admission:") holds
+# for the list under it until a regular route's heading ("Unconditional Admission:").
+LESSER_ROUTE_HEADINGS: tuple[str, ...] = (
+    r"(?<!un)(?:conditional|provisional|probationary|special)\s+admission\s?:",
+)
+REGULAR_ROUTE_HEADINGS: tuple[str, ...] = (r"(?:regular|unconditional|full|standard)\s+(?:graduate\s+)?admission\s?:",)
+# A text that sends the reader to each program's own minimum, or whose list is for students
+# already in the program: its minimums are not this program's admission minimum.
+NOT_THE_PROGRAMS_MINIMUM: tuple[str, ...] = (
+    r"(?:select|some|certain|individual|many|several)\s+programs\s+(?:may\s+)?(?:require|have|set)\s+(?:a\s+)?(?:higher|their\s+own|additional)",
+    r"complet\w*\s+(?:of\s+)?(?:at\s+least\s+|a\s+minimum\s+of\s+)?\d{1,2}\s+(?:credits?|credit\s+hours|hours|units)\s+toward\s+the",
 )
 
 # Which scopes move which field's value away from this program's fact.
