@@ -254,15 +254,7 @@ def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int
     before the first row names as many residency columns ("In-State ... Out-of-State") or unit
     columns ("Full-time per term  Part-time per credit") as a row has amounts, each amount takes
     its column's label. Without such a header a row is read as before."""
-    rows: list[list[int]] = []
-    for i in range(len(amounts)):
-        if i in skip:
-            continue
-        if rows and rows[-1][-1] == i - 1 and _ROW_GAP.fullmatch(text, amounts[i - 1].end, amounts[i].start):
-            rows[-1].append(i)
-        else:
-            rows.append([i])
-    rows = [r for r in rows if len(r) >= 2]
+    rows = _rows(text, amounts, skip)
     if not rows:
         return {}
     header = text[: amounts[rows[0][0]].start]
@@ -290,9 +282,52 @@ def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int
 
 
 # Two cells of one row: nothing between the amounts but the first one's unit ("$405 / credit $745 / credit").
-_ROW_GAP = re.compile(rf"\s?\*{{0,3}}\s?(?:(?:per|/)[-\s]?(?:{_UNIT})\s?\*{{0,3}}\s?)?", re.I)
+_ROW_GAP = re.compile(rf"\s?\*{{0,3}}\s?(?:(?:per|/)[-\s]?(?:{_UNIT})\s?\*{{0,3}}\s?)?\|?\s?", re.I)
 # Column labels joined into one column: "Out-of-State Resident or International Student".
 _COLUMN_JOIN = re.compile(r"^\s?(?:students?\s?)?(?:or|and|&|/|,)\s?$", re.I)
+
+
+def _rows(text: str, amounts: Sequence[Amount], skip: set[int]) -> list[list[int]]:
+    """Rows of a flattened table: runs of two or more amounts with only a cell gap between them."""
+    rows: list[list[int]] = []
+    for i in range(len(amounts)):
+        if i in skip:
+            continue
+        if rows and rows[-1][-1] == i - 1 and _ROW_GAP.fullmatch(text, amounts[i - 1].end, amounts[i].start):
+            rows[-1].append(i)
+        else:
+            rows.append([i])
+    return [r for r in rows if len(r) >= 2]
+
+
+# "2017-2018 | 2018-2019 |": a header of academic years, one column each.
+_YEAR_COLUMN = re.compile(r"\b(20\d\d)\s?[-/]\s?(?:20)?\d\d\b")
+MAX_LOAD_MULTIPLE = 24
+
+
+def _not_current_cells(text: str, amounts: Sequence[Amount], skip: set[int]) -> set[int]:
+    """Cells of a flattened table that are not a current price: the columns of earlier years when
+    the header names one academic year per column ("2017-2018 | 2018-2019 | Tuition per credit |
+    $565 | $585": the later year is today's), and prices of loads worked out from the row's first
+    price ("Maryland Resident $717.00 $2,151.00 $4,302.00 $6,453.00": 3, 6 and 9 credits)."""
+    out: set[int] = set()
+    rows = _rows(text, amounts, skip)
+    if not rows:
+        return out
+    header = text[: amounts[rows[0][0]].start]
+    years = [int(y) for y in _YEAR_COLUMN.findall(header[-200:])]
+    k = len(rows[0])
+    if k >= 2 and len(years) == k and len(set(years)) == k:
+        latest = years.index(max(years))
+        out.update(i for row in rows if len(row) == k for j, i in enumerate(row) if j != latest)
+    for row in rows:
+        first = amounts[row[0]].value
+        if len(row) < 3 or not first:
+            continue
+        ratios = [amounts[i].value / first for i in row[1:]]
+        if all(r == r.to_integral_value() and 2 <= r <= MAX_LOAD_MULTIPLE for r in ratios):
+            out.update(row[1:])
+    return out
 
 
 def _column_residencies(header: str) -> list[tuple[str, ...]]:
@@ -337,6 +372,8 @@ def _kind_of(label: str) -> str | None:
     # "The charge per credit for the School of Information": a charge per credit is the tuition.
     has_fee = re.search(r"\b(?:fees?|surcharges?)\b|\bcharges?\b(?!\s+per\s+(?:credit|unit|hour))", label) is not None
     has_tuition = "tuition" in label
+    if re.search(r"\btotal\s+(?:[a-z-]+\s)?(?:fees|charges)\b", label):
+        return "total"  # "Total Fees $376.50": the sum of the fees above
     if has_fee and has_tuition:
         return "total"
     if has_fee:
@@ -387,12 +424,16 @@ def _label_first(heading: str) -> bool:
     return label is not None and res is not None and label.start() < res.start()
 
 
-def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Group]:
-    """Each amount with its own words, put in the group its heading opens or joins."""
+def _build_groups(text: str, amounts: list[Amount], skip: set[int], cells: set[int] = frozenset()) -> list[_Group]:  # type: ignore[assignment]
+    """Each amount with its own words, put in the group its heading opens or joins. Skipped table
+    cells (`cells`: an earlier year's column, a worked load price) leave the row's label to the
+    cell after them."""
     groups: list[_Group] = []
-    columns = _table_columns(text, amounts, skip)
+    columns = _table_columns(text, amounts, skip - cells)
     boundary = 0
     for i, a in enumerate(amounts):
+        if i in cells:
+            continue
         if i in skip:
             boundary = max(boundary, a.end)
             continue
@@ -531,6 +572,8 @@ def _read_pre(item: _Item) -> None:
         labels = list(_LABELS.finditer(tail))
         if labels:
             last_label = labels[-1]
+            if len(labels) >= 2 and labels[-2].group(0).lower() == "total" and not tail[labels[-2].end() : last_label.start()].strip():
+                last_label = labels[-2]  # "Total Fees $376.50"
             item.kind = _kind_of(tail[last_label.start() :])  # the label with the words after it
             item.labelled_before = True
             last = last_label.start()
@@ -792,7 +835,8 @@ def parse_tuition(text: str) -> list[Rate]:
         return []
     spans = sentences(t)  # once: three readers below look at the same sentences
     skip = _skipped(t, amounts, spans) | _not_prices(t, amounts, spans)
-    groups = _build_groups(t, amounts, skip)
+    cells = _not_current_cells(t, amounts, skip)
+    groups = _build_groups(t, amounts, skip | cells, cells)
     for group in groups:
         _resolve_group(group)
     _carry_units(groups)
