@@ -80,14 +80,14 @@ def _post_pattern(labels: bool) -> re.Pattern[str]:
         # Not "total": "$836 Total cost (36 credits): $30,096" - a "Total" after an amount heads
         # the next one.
         # "$1,175 (tuition) + $60 (fees)": the label may stand in parentheses.
-        rf"(?:\s?(?:in\s+)?(?P<lparen>\(\s?)?(?P<label>{never}(?:(?!per\b|total\b)[a-z-]+\s){{0,3}}{_POST_LABEL_WORD})\b"
+        rf"(?:\s?(?:in\s+)?(?P<lparen>\(\s?)?(?P<label>{never}(?:(?!per\b|total\b)[a-z][a-z-]*\s){{0,3}}{_POST_LABEL_WORD})\b"
         r"(?(lparen)\s?\))\s?\*{0,3})?"
         rf"(?:\s?(?P<open>\(\s?)?(?P<per>(?:per|/|an?|each|every)[-\s]?(?:{_UNIT})\b"
         r"|for\s+the\s+(?:entire\s+|whole\s+|full\s+)?(?:\d{1,3}[-\s](?:credit|unit|hour)s?(?:[-\s]hours?)?\s+)?"
         r"(?P<program2>program|degree)\b"
         r"|(?P<annual>annually|yearly|per\s+annum)\b)(?(open)\s?\)))?"
         # "$75 per semester technology fee": the fee's name may follow its unit (two words at most).
-        rf"(?:\s?\*{{0,3}}\s?(?P<label2>{never}(?:(?!(?:and|or|plus|per|for)\b)[a-z-]+\s){{0,2}}?(?:tuition|fees?))\b)?"
+        rf"(?:\s?\*{{0,3}}\s?(?P<label2>{never}(?:(?!(?:and|or|plus|per|for)\b)[a-z][a-z-]*\s){{0,2}}?(?:tuition|fees?))\b)?"
         rf"(?:\s?\(?\s?(?:at|for|with)?\s?(?P<thr>\d{{1,2}}\s?(?:\+|or\s+more|(?:-|to)\s?\d{{1,2}})\s?{q.LOAD_UNIT})\s?\)?)?"
         rf"(?:\s?(?:\(\s?|(?:for|to)\s+)(?:[A-Za-z.-]+\s){{0,2}}?(?P<res>{_RES_WORD})(?:\s+students)?\)?"
         rf"|\s?(?-i:(?P<res2>resident|residents|nonresident|nonresidents|non-resident|non-residents|in-state|out-of-state"
@@ -511,6 +511,12 @@ def _place(groups: list[_Group], item: _Item, heading: str, sentence_break: bool
     if not groups or sentence_break or _names_something(ctx):
         if soft and groups and ctx["residency"] and not any(ctx[k] for k in ("campus", "attendance", "load")):
             ctx = dict(groups[-1].context, residency=ctx["residency"])
+        elif (groups and not sentence_break and not ctx["residency"] and groups[-1].context["residency"]
+              and ctx["campus"] in (None, groups[-1].context["campus"])):
+            # "In-State Full-time $6,000 per semester Part-time $500 per credit": a row naming only its
+            # attendance or load stays under the residency heading above it in the sentence (a block for
+            # another campus does not: "Online Campus Tuition & Fees Per unit $900").
+            ctx = dict(ctx, residency=groups[-1].context["residency"])
         group = _Group(heading, ctx, continues=bool(groups) and not sentence_break, soft=soft)
         group.label_first = _label_first(heading) or (
             group.continues and bool(groups) and groups[-1].label_first and not any(

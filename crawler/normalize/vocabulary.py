@@ -105,7 +105,7 @@ RESIDENCY_ANY: tuple[str, ...] = (
 )
 RESIDENCY_OUT: tuple[str, ...] = (
     # "Out-of-State Residents" is one residency: the word "residents" belongs to it.
-    r"non-[a-z]+\s+residents?", r"out-of-state\s+residents?", r"out\s+of\s+state\s+residents?", r"out-of-state",
+    r"non-[a-z]+(?:\s+[a-z]+)?\s+residents?", r"out-of-state\s+residents?", r"out\s+of\s+state\s+residents?", r"out-of-state",
     r"out\s+of\s+state", r"non-?\s?residents?", r"nonresidents?",
     r"outside\s+(?:of\s+)?the\s+state", r"living\s+out\s+of\s+state",
 )
@@ -366,6 +366,9 @@ OTHER_CREDENTIALS: tuple[str, ...] = (
     r"(?:library\s+media\s+|teacher\s+|school\s+library\s+)certification", r"master\s+of\s+science\s+programs",
     # A dual degree written with a slash after this program's name: "MLIS/MS Urban Studies".
     r"M\.?L\.?I?\.?S\.?\s?/\s?(?!Ph)[A-Z]\.?[A-Z]\.?[A-Z]?\.?\b",
+    # Another master's of science by its letters, as a subject ("MSPS Tuition", "the MSW program");
+    # ours start MSL or MSI ("MST" after a time, "MSU" alone are not degrees).
+    r"(?-i:MS(?![LI])[A-Z]{1,3})(?=\s+(?:[Pp]rogram|[Dd]egree|[Ss]tudents|[Tt]uition|[Aa]pplicants|[Cc]ourses)\b)",
     r"master\s+of\s+science\s+(?:in\s+)?(?!librar|information(?!\s+technology)|in\b)(?-i:[A-Z])\w+(?:\s+\w+)?",
     r"master\s+of\s+(?:business|public|social|fine|education|arts\s+in\s+(?!librar|information))\w*",
     r"(?:bachelor'?s|undergraduate)\s+and\s+master'?s", r"accelerated\s+(?:bachelor|BA|BS|master|program)\w*",
