@@ -134,7 +134,7 @@ def parse_gpa(text: str) -> Decimal | None:
     """Minimum GPA for regular admission; None when the text does not state one."""
     t = prepare(text)
     if _NOT_THE_PROGRAMS.search(t):
-        return None  # "Select programs require a higher GPA"; a list for students already enrolled
+        return None  # a list for students already enrolled ("Completion of at least 18 credits toward the MLIS")
     headings = [(m.start(), bool(m.group("lesser"))) for m in _ROUTE_HEADING.finditer(t)]
     has_context = _CONTEXT.search(t) is not None
     spans = sentences(t)

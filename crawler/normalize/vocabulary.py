@@ -388,10 +388,10 @@ LESSER_ROUTE_HEADINGS: tuple[str, ...] = (
     r"(?<!un)(?:conditional|provisional|probationary|special)\s+admission\s?:",
 )
 REGULAR_ROUTE_HEADINGS: tuple[str, ...] = (r"(?:regular|unconditional|full|standard)\s+(?:graduate\s+)?admission\s?:",)
-# A text that sends the reader to each program's own minimum, or whose list is for students
-# already in the program: its minimums are not this program's admission minimum.
+# A text whose list is for students already in the program (credits completed toward the degree):
+# its minimums are not this program's admission minimum. ("Some programs set higher standards" is
+# not such a word: the Graduate School's floor still binds every applicant.)
 NOT_THE_PROGRAMS_MINIMUM: tuple[str, ...] = (
-    r"(?:select|some|certain|individual|many|several)\s+programs\s+(?:may\s+)?(?:require|have|set)\s+(?:a\s+)?(?:higher|their\s+own|additional)",
     r"complet\w*\s+(?:of\s+)?(?:at\s+least\s+|a\s+minimum\s+of\s+)?\d{1,2}\s+(?:credits?|credit\s+hours|hours|units)\s+toward\s+the",
 )
 
