@@ -133,7 +133,12 @@ _OTHER_CREDENTIAL = re.compile(
     r"\b(?:certificates?|certification|certified|endorsements?|licensure|minor|cas|post-master'?s)\b", re.I
 )
 # A clause about a per-term load ("The maximum course load is 15 hours in the fall").
-_LOAD_CLAUSE = re.compile(r"\bcourse\s+loads?\b|\bfull[-\s]time\s+(?:graduate\s+)?(?:student\s+)?status\b", re.I)
+_LOAD_CLAUSE = re.compile(
+    r"\bcourse\s+loads?\b|\bfull[-\s]time\s+(?:graduate\s+)?(?:student\s+)?status\b"
+    # "may not enroll in more than eighteen (18) hours in any semester"
+    r"|\bin\s+any\s+(?:one\s+)?(?:semester|term|quarter|session)\b|\b(?:enroll|register)\w*\s+(?:in\s+|for\s+)?(?:more|fewer)\s+than\b",
+    re.I,
+)
 _DEGREE_WORD = re.compile(r"\b(?:mlis|mls|msls|mslis|msis|mis|master'?s?|degree)\b", re.I)
 # "reduced from 42 to 36 credit hours": the number the degree requires now is the second.
 _CHANGED = re.compile(

@@ -105,6 +105,7 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+_ONLY = re.compile(r"\bonly\b", re.I)
 _MINIMUM_BEFORE = re.compile(r"\bminimum\s+(?:of\s+|is\s+|:\s?)?$", re.I)
 
 
@@ -155,8 +156,8 @@ def parse_gpa(text: str) -> Decimal | None:
             continue  # under a lesser route's heading
         lesser = _LESSER.search(clause)
         # "3.25 or above will be considered": the minimum itself, not a lesser route.
-        if lesser and lesser.group(0).lower() == "considered" and _OR_ABOVE.match(after):
-            lesser = None
+        if lesser and lesser.group(0).lower() == "considered" and (_OR_ABOVE.match(after) or _ONLY.search(clause)):
+            lesser = None  # "Only students with a GPA of 3.0 will be considered": the floor itself
         if lesser:
             continue
         k = bisect_right(starts, m.start()) - 1

@@ -56,7 +56,7 @@ from .text import prepare, sentences
 
 _UNIT = (
     r"(?P<course>(?:(?:\d{1,2}|one|two|three|four|five|six)[-\s](?:semester\s+|credit\s+)?"
-    r"(?:credit|unit|hour)s?[-\s])?(?:credit\s+)?(?:courses?|class(?:es)?))"
+    r"(?:credit|unit|hour)s?[-\s])?(?:credit\s+|graduate\s+)?(?:courses?|class(?:es)?))"
     r"|(?P<credit>(?:quarter\s+|semester\s+)?(?:credit[-\s]hours?|credits?|units?|hours?|hrs?\.?"
     r"|sch|s\.c\.h\.|cr\.?(?:\s?hrs?\.?)?))"
     r"|(?P<term>semesters?|terms?|quarters?|trimesters?)"
@@ -80,7 +80,7 @@ def _post_pattern(labels: bool) -> re.Pattern[str]:
         # Not "total": "$836 Total cost (36 credits): $30,096" - a "Total" after an amount heads
         # the next one.
         # "$1,175 (tuition) + $60 (fees)": the label may stand in parentheses.
-        rf"(?:\s?(?:in\s+)?(?P<lparen>\(\s?)?(?P<label>{never}(?:(?!per\b|total\b)[a-z][a-z-]*\s){{0,3}}{_POST_LABEL_WORD})\b"
+        rf"(?:\s?(?:in\s+)?(?P<lparen>\(\s?)?(?P<label>{never}(?!includ|incl\b|plus\b)(?:(?!per\b|total\b)[a-z][a-z-]*\s){{0,3}}{_POST_LABEL_WORD})\b"
         r"(?(lparen)\s?\))\s?\*{0,3})?"
         rf"(?:\s?(?P<open>\(\s?)?(?P<per>(?:per|/|an?|each|every)[-\s]?(?:{_UNIT})\b"
         r"|for\s+the\s+(?:entire\s+|whole\s+|full\s+)?(?:\d{1,3}[-\s](?:credit|unit|hour)s?(?:[-\s]hours?)?\s+)?"
@@ -161,7 +161,8 @@ _NOT_TUITION = re.compile(
 _LEVEL = re.compile(
     rf"\b(?P<under>{v.LEVEL_UNDERGRADUATE})\b(?!\s+(?:{'|'.join(v.LEVEL_NOT_A_ROW)})\b)"
     rf"|\b(?P<other>{'|'.join(v.OTHER_DISCIPLINES)})\b"
-    rf"|\b(?P<grad>{v.LEVEL_GRADUATE})\b|(?P<own>{PROGRAM_OWN.pattern})",
+    # "Each 3 Credit Graduate Course": "graduate" naming a course or a credit is no row label.
+    rf"|\b(?P<grad>{v.LEVEL_GRADUATE})\b(?!\s+(?:courses?|credits?|level|hours?)\b)|(?P<own>{PROGRAM_OWN.pattern})",
     re.I,
 )
 # "$8/sch - Lower Level Undergraduate ... $25/sch - All Graduate": a row label after its amount and
@@ -463,7 +464,7 @@ def _own_post(text: str, amounts: list[Amount], i: int) -> re.Match[str]:
         m = post_re.match(text, a.end, m.start("open") if m.group("open") else m.start("per"))
     if (m.group("label") or m.group("label2")) and _HEADS_NEXT.match(text, m.end()):
         return _POST_NO_LABEL.match(text, a.end)  # type: ignore[return-value]
-    if m.group("label") and i + 1 < len(amounts) and _ONLY_GAP.fullmatch(text, m.end(), amounts[i + 1].start):
+    if (m.group("label") or m.group("label2")) and i + 1 < len(amounts) and _ONLY_GAP.fullmatch(text, m.end(), amounts[i + 1].start):
         nxt = _POST.match(text, amounts[i + 1].end)
         if not (nxt.group("label") or nxt.group("label2")):
             return _POST_NO_LABEL.match(text, a.end)  # type: ignore[return-value]
@@ -592,6 +593,7 @@ def _read_pre(item: _Item) -> None:
                 item.kind = "tuition"  # "Total program cost: $19,980"
         if _NOT_TUITION.search(tail[-50:]):
             item.kind = "other"  # "Estimated cost of attendance", "Books and supplies"
+            item.labelled_before = True  # and the unlabelled amounts after it ("Double Room $4,200 Triple Room $3,575")
     per = None
     for per in _PRE_PER.finditer(tail):
         pass
