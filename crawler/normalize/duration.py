@@ -67,7 +67,7 @@ MIN_WEEKS = 40
 # system", "taking 1-2 classes a semester"), never the program's length.
 MIN_MONTHS = 9
 _LOWER_BOUND = re.compile(
-    r"\b(?:as\s+(?:few|little|short)\s+as|in\s+as\s+(?:few|little)\s+as|minimum\s+of|at\s+least)\s?$"
+    r"\b(?:as\s+(?:few|little|short)\s+as|in\s+as\s+(?:few|little)\s+as|minimum\s+of|at\s+least|no\s+(?:less|fewer)\s+than)\s?$"
     r"|\bminimum\s+(?:time|length|duration)\b[^.;\d]{0,30}$",
     re.I,
 )
@@ -87,7 +87,9 @@ _LIMIT_AFTER = re.compile(
     re.I,
 )
 _NOT_DURATION_AFTER = re.compile(
-    r"^\s?(?:of\s+(?:\w+\s){0,2}?(?:experience|work|employment|service|study\s+abroad)|of\s+(?:undergraduate|coursework|college)"
+    # ("two semesters of satisfactory graduate work" is study, not employment)
+    r"^\s?(?:of\s+(?!(?:\w+\s){0,2}?(?:graduate|academic|course)\s?work)(?:\w+\s){0,2}?(?:experience|work|employment|service|study\s+abroad)"
+    r"|of\s+(?:undergraduate|coursework|college)"
     # "one year experience working", "three semester units": experience, and credit units.
     r"|(?:[\w-]+\s){0,1}?(?:experience|employment)\b|(?:units?|credits?|credit\s+hours?)\b"
     r"|old|ago|prior|before|after|of\s+(?:the\s+)?(?:date|graduation)|from\s+(?:the\s+)?date)",

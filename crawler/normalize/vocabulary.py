@@ -138,7 +138,7 @@ OTHER_CURRENCIES: tuple[str, ...] = (
     # universities' names ("Incidental fees are paid by all students at Dalhousie University").
     r"\bOntario\b", r"\bAlberta\b", r"\bBritish\s+Columbia\b", r"\bNova\s+Scotia\b", r"\bManitoba\b",
     r"\bSaskatchewan\b", r"\bNew\s+Brunswick\b", r"\bNewfoundland\b", r"\bprovinces?\b",
-    r"\bCanadian\s+(?:citizens?|students?|residents?|applicants?)\b", r"\bDalhousie\b", r"\bMcGill\b", r"\bUBC\b",
+    r"\bCanadian\s+(?:citizens?|students?|residents?|applicants?)\b", r"\bCanadian\s+(?:and\s+|&\s+|/\s?)?International\b", r"\bDalhousie\b", r"\bMcGill\b", r"\bUBC\b",
     r"\bUniversit[e\u00e9]\s+de\b",
 )
 
@@ -266,6 +266,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"earn\s+up\s+to", r"salar(?:y|ies)", r"wages?",
         r"scholarships?", r"assistantships?", r"fellowships?", r"stipends?", r"awards?", r"bursar(?:y|ies)",
         r"grants?(?!\s+(?:of\s+)?(?:admission|continued|initial|accreditation))",
+        r"tuition\s+(?:benefits?|remission|waivers?)", r"funding\s+(?:guarantee|package)", r"guaranteed\s+funding",
     )),
     # Grades once enrolled: to graduate, to stay, probation.
     "standing": ("clause", (
