@@ -16,6 +16,12 @@ totals ("MLS: 36; MA: 39") and a total range ("36-42 credits", "Credits required
 required core courses": a number naming the degree itself ("N-unit program", "N credit-hour
 degree") is the total even beside its parts; "Degree requirements: 12 courses" is a course count.
 
+A number sizing a part ("a 120-hour practicum", "a 6-credit thesis"), a point along the way
+("after completing at least 22 units"), a load ("more than 18 hours in any semester") and the
+requirement of students who started before a change ("for students who began before Fall 2022 ...
+39 credits") are not today's total; "completion of at least 42 credit hours", "the 36 credit
+M.S.L.I.S. degree" and a row "Credits required for completion 36" are.
+
 Canonical form: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are returned as
 stated, not converted.
 """

@@ -16,7 +16,11 @@ Conventions (an academic year is what programs mean by "a year"):
   allows five years", "a 6-year time limit". A limit never widens stated lengths.
 - Lengths of a course or a term ("8-week sessions", "7-week terms") are not program lengths.
 - Durations of something else are skipped: "2 years of work experience", "GPA in the last two
-  years", "courses taken within the last 6 years".
+  years", "courses taken within the last 6 years", "after one year a new application is required".
+- No program is shorter than MIN_MONTHS: "a Quarter system", "1-2 classes a semester" name terms.
+- A question states no length ("Can I finish the program in under two years?").
+- A length stated only for part-time students is the slow end: "A part-time student is expected to
+  finish the degree in 4 years" -> months_max 48, months_min None.
 """
 
 from __future__ import annotations

@@ -11,6 +11,10 @@ minimum stated first is the regular one. A GPA to keep once enrolled ("must main
 to remain in good standing") is not an admission minimum. "B average (3.0 on a 4.0 scale)": the
 parenthesis restates the GPA just named.
 
+A lesser route's heading ("Probationary Admission:") holds for the list under it until a regular
+route's heading; a list for students with credits already completed toward the degree (an award's
+eligibility) states no admission minimum (vocabulary.NOT_THE_PROGRAMS_MINIMUM).
+
 Canonical form: two decimals, Decimal("3.00"), Decimal("2.75"); more only if the page states
 more (3.125 stays 3.125, never rounded). "3.0" and "3.00" therefore compare and serialize alike.
 """

@@ -28,7 +28,17 @@ Decisions (each tested in tests/normalize/test_normalize_tuition.py):
   back from the last cell of a flattened row ("Resident $507.25 Non-resident $1,123.25 per credit").
 - "Out-of-state online students pay the in-state rate of $398" is one rate, residency "any".
 - Graduate and undergraduate rows in one text: the nearest level word before an amount decides,
-  and undergraduate rows are dropped (an MLIS is never priced at the undergraduate rate).
+  and undergraduate rows are dropped (an MLIS is never priced at the undergraduate rate). So are
+  rows of another discipline or credential (vocabulary.OTHER_DISCIPLINES: "Grad Nursing $396.20",
+  "Tuition per year, MFA program $19,392"), unless the row's list of schools names ours; a row label
+  after its amount and a dash ("$25/sch - All Graduate") is that amount's.
+- Flattened table cells that are not a current price are skipped: the columns of earlier years
+  under a header of academic years ("2017-2018 | 2018-2019"), and loads worked out as whole
+  multiples of the row's first price ("$717.00 $2,151.00 $4,302.00").
+- A row naming only its attendance or load stays under the residency heading above it in its
+  sentence ("In-State Full-time $6,000 per semester Part-time $500 per credit").
+- A page in Canadian dollars (a province, "Canadian students", a Canadian university's name, a
+  "Canadian International" column) gives no rate, even where binding blanks the sentence saying so.
 - A named fee with no unit ("Technology fee $125") is not a rate, unless its sentence speaks of
   a semester/term/quarter ("A technology fee of $150 is charged each semester" -> per term).
 - A fee whose name says where it is charged ("online learning fee", "distance education fee")
