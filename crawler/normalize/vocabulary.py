@@ -278,6 +278,8 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
     # degree within five years" still states the time limit).
     "course_grades": ("clause", (
         r"(?:earn|receive|achieve)\s+a\s+(?:minimum\s+)?grade", r"students\s+who\s+enter\s+the\s+program",
+        # "a GPA of 3.00 in the first 12 hours of graduate work": grades once enrolled.
+        r"(?:in|for|during)\s+the\s+first\s+\d{1,2}\s+(?:graduate\s+)?(?:credits?|credit\s+hours|semester\s+hours|hours|units)",
     )),
     "graduation": ("clause", (
         r"to\s+graduate(?!\s+(?:study|studies|school|programs?|work|level))", r"for\s+graduation",

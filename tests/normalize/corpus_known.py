@@ -65,6 +65,7 @@ MISSED: dict[str, str] = {
     "montevallo-0-parse_tuition": "a Cyber Doctorate row blanks the whole flattened price list (another credential binds the sentence)",
     "rutgers-14-parse_tuition": "a 'Tuition and Fees' heading makes the residency pair a combined figure: not read",
     "rutgers-16-parse_tuition": "full-time rows printed without '$' and without their own unit ('Annual' heads the table)",
+    "vt-0-parse_gpa": "the regular minimum named inside a lesser route's sentence ('below the 3.00 required by the Graduate School')",
     "ut-austin-1-parse_exam_rule": "optional for one program, another's rule beside it",
     "ut-austin-4-parse_exam_rule": "'will not require GRE scores for the Fall 2024 cycle'",
     "utk-3-parse_deadlines": "rolling 'until the incoming class is full'",
