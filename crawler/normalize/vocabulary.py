@@ -257,9 +257,9 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"varies\s+by\s+program", r"programs\s+may\s+(?:have|require|ask)", r"depending\s+on\s+(?:the|your)\s+program",
         r"dual[-\s]degree\s+partner", r"the\s+other\s+program",
         # Students outside any degree, and degrees that join a bachelor's to this master's.
-        r"non-?degree[-\s]seeking", r"non-?degree[\"']?\s+(?:students?|status|rates?|tuition)", r"(?:combined|accelerated)\s+(?:(?:degree|bachelor'?s|master'?s|masters)\s+)?programs?",
+        r"non-?degree[-\s]seeking", r"non-?degree[\"']?\s+(?:students?|status|rates?|tuition)", r"combined\s+(?:(?:degree|bachelor'?s|master'?s|masters)\s+)?programs?",
         r"B\.?[AS]\.?\s(?:[A-Z][\w-]*\s?)?/\s?M\.?[AS]\b",
-        r"(?:a|the)\s+B\.?[AS]\.?\s+(?:in\s+)?(?:[\w-]+\s){0,5}?and\s+(?:a|an|the)\s+M\.?[AS]\.?\s",
+        r"(?:a|the)\s+B\.?[AS]\.?\s+(?:in\s+)?(?:[\w-]+\s){0,5}?and\s+(?:a|an|the)\s+M\.?[AS]\b",
     )),
     # Money given to students, and what they must do to get or keep it.
     "funding": ("clause", (
