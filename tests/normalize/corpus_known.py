@@ -21,6 +21,7 @@ WRONG: dict[str, str] = {
     "pennwest-2-parse_gpa": "the university's general admission minimum; the program's is stated elsewhere",
     "simmons-2-parse_exam_rule": "a dual degree written 'Archives Management (MS) + History (MA)'",
     "simmons-10-parse_delivery": "a list of schedules including online; the label reads it as no mode",
+    "txst-apce-1-parse_duration": "a doctorate's limits: the dissertation is named after the course work's 'maximum length of time ... five years'",
     "ucla-4-parse_exam_rule": "'applicants who already hold a Ph.D. are not required': a waiver read as not_required",
     "umich-2-parse_deadlines": "a merit scholarship's first-consideration deadline read as a priority deadline",
     "umich-11-parse_credits": "'a minimum of 30 credits taken in the MSI program' is a residency rule, not the total",
