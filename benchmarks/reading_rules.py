@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from crawler.normalize import binding as b  # noqa: E402
-from crawler.normalize import deadlines, exams, tuition  # noqa: E402
+from crawler.normalize import credits, deadlines, duration, exams, gpa, tuition  # noqa: E402
 from crawler.normalize import vocabulary as v  # noqa: E402
 from tests.support import corpus  # noqa: E402
 
@@ -56,9 +56,24 @@ def main() -> int:
         (deadlines, "_BULLET", "deadline: bullets end a date's words"), (deadlines, "_OPENS_AFTER", "deadline: opens after"),
         (tuition, "_TABLE_UNIT", "tuition: a table's stated unit"), (tuition, "_GENERAL_RATE", "tuition: own over general"),
         (tuition, "_COUNTED", "tuition: rate times a count"), (tuition, "_COLUMN_JOIN", "tuition: joined columns"),
+        (tuition, "_DASH_AFTER", "tuition: a row label after a dash"), (tuition, "_LIST_OF_ROWS", "tuition: a list naming ours"),
+        (tuition, "_YEAR_COLUMN", "tuition: earlier years' columns"), (tuition, "OTHER_CURRENCY", "tuition: currency before binding"),
+        (credits, "_SIZES_A_PART", "credits: a number sizing a part"), (credits, "_PROGRESS_BEFORE", "credits: a point along the way"),
+        (credits, "_STARTED_BEFORE", "credits: started before a change"), (duration, "_ADJECTIVE_AFTER", "duration: singular unit adjective"),
+        (duration, "_PART_TIME_STUDENT", "duration: part-time only is the max"), (gpa, "_ROUTE_HEADING", "gpa: lesser route heading"),
+        (gpa, "_NOT_THE_PROGRAMS", "gpa: enrolled students' list"),
     ):
         kept = getattr(module, name)
         setattr(module, name, NEVER)
+        report(label)
+        setattr(module, name, kept)
+    # Thresholds: set to a value that turns the rule off.
+    for module, name, off, label in (
+        (duration, "MIN_MONTHS", 0, "duration: no program under 9 months"),
+        (tuition, "MAX_LOAD_MULTIPLE", 0, "tuition: worked load multiples"),
+    ):
+        kept = getattr(module, name)
+        setattr(module, name, off)
         report(label)
         setattr(module, name, kept)
     return 0
