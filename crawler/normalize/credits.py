@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .binding import bound_text, clause_scope, subject_scope
+from .binding import LABEL_SEPARATOR, bound_text, clause_scope, compared, subject_scope
 from .models import plain
 from .text import prepare, words_to_digits
 
@@ -61,7 +61,7 @@ _UNIT_LABELLED = re.compile(
 MIN_LABELLED_TOTAL = 12
 # "Thirty-nine (39) credit hours": the figure restated in digits is one number.
 _RESTATED = re.compile(r"\b(\d{1,3})\s?\(\s?\1\s?\)")
-_LABEL_END = re.compile(rf"(?:[:\-]\s?|\b{_UNIT}\s)$", re.I)
+_LABEL_END = re.compile(rf"(?:{LABEL_SEPARATOR}|\b{_UNIT}\s)$", re.I)  # "K-12": a name, not a label
 _UNIT_AFTER = re.compile(rf"\s?{_UNIT}", re.I)
 _BARE = re.compile(rf"^{_NUMBER}\s?\*{{0,3}}\s?(?:{_UNIT})?\.?(?:\s?\([^()]{{0,80}}\)\.?)?$", re.I)
 # Words right before or after a number that make it a part, not the whole.
@@ -185,6 +185,8 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
         )
         if _PROGRESS_BEFORE.search(clause, max(0, m.start() - 60), m.start()):
             continue
+        if compared(clause, m.start(), m.end()):
+            continue  # "programs of 36 credits or less": a class of programs, not a requirement
         if _SIZES_A_PART.match(clause, m.end()):
             # "30 credits of coursework plus a 6-credit thesis": the total is then not stated.
             parts.append(Decimal(-1) if _EXTRA_BEFORE.search(before) else value)
@@ -215,7 +217,7 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
                 continue  # "a 36 semester-hour program: 18 hours of core courses" - a part
             if _COUNT_AFTER.match(clause, m.end()):
                 continue  # "Degree requirements: 12 courses (36 credit hours)" - a course count
-            if m.group("between").rstrip().endswith((":", "-")) or not unit:
+            if re.search(rf"{LABEL_SEPARATOR}$", m.group("between")) or not unit:
                 found.append((Decimal(m.group(2)), current, True, False))
     return found
 

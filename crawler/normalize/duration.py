@@ -29,7 +29,7 @@ import re
 from bisect import bisect_right
 from decimal import Decimal, ROUND_HALF_UP
 
-from .binding import scope_of
+from .binding import one_or_none, scope_of
 from .models import Duration
 from .text import prepare, sentences, words_to_digits
 
@@ -203,5 +203,8 @@ def parse_duration(text: str) -> Duration | None:
         top = max(highs) if highs and not open_ended else None
         return Duration(months_min=min(lows) if lows else None, months_max=top)
     if limits:
-        return Duration(months_min=None, months_max=max(limits))
+        # Two different limits and nothing that picks one ("programs of 36 credits or less ... five
+        # years; more than 36 credits ... eight years"): the program's limit is unknown.
+        limit = one_or_none(limits)
+        return Duration(months_min=None, months_max=limit) if limit is not None else None
     return None

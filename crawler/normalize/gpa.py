@@ -26,10 +26,11 @@ from bisect import bisect_right
 from decimal import Decimal
 
 from . import vocabulary as v
-from .binding import scope_of
+from .binding import in_a_run, scope_of
 from .text import prepare, sentences
 
 TWO_PLACES = Decimal("0.01")
+_LOWEST, _HIGHEST = Decimal("1.0"), Decimal("4.0")
 
 _NUMBER = re.compile(r"(?<![\d.$])([0-4]\.\d{1,3})(?![\d%]|\.\d)")
 _CONTEXT = re.compile(r"\b(?:gpas?|g\.p\.a\.|grade[-\s]point(?:\s+average)?|cumulative|average)\b", re.I)
@@ -146,7 +147,7 @@ def parse_gpa(text: str) -> Decimal | None:
     starts = [a for a, _ in spans]
     for m in _NUMBER.finditer(t):
         value = Decimal(m.group(1))
-        if not Decimal("1.0") <= value <= Decimal("4.0"):
+        if not _LOWEST <= value <= _HIGHEST:
             continue
         after = t[m.end() : m.end() + 40]
         before = t[max(0, m.start() - 30) : m.start()]
@@ -155,6 +156,8 @@ def parse_gpa(text: str) -> Decimal | None:
         bound, clause = _bound(t, m, has_context)
         if not bound:
             continue
+        if in_a_run(clause, _NUMBER, _LOWEST, _HIGHEST, Decimal):
+            continue  # a grade table or scale ("A 4.00 A- 3.67 B+ 3.33"): no one number is the minimum
         heading = [lesser for pos, lesser in headings if pos < m.start()]
         if heading and heading[-1]:
             continue  # under a lesser route's heading

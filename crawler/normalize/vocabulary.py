@@ -476,3 +476,39 @@ TABLE_UNIT_WORDS: tuple[str, ...] = (
     r"(?:the\s+)?following\s+(?:figures|amounts|rates|charges)\s+are\s+(?P<u1>semester|term|quarter|annual|yearly|per[-\s]credit)\s+(?:rates|charges|figures|amounts)",
     r"(?:all\s+)?(?:figures|amounts|rates|charges)\s+(?:are|shown\s+are|listed\s+are)\s+per\s+(?P<u2>semester|term|quarter|year|credit(?:\s+hour)?)",
 )
+
+# ---- abstaining: where binding is weak (issue 19, money side, second pass) -----------------------
+# Words that tie a value to something other than a plain requirement of this program. Each list
+# feeds one rule of binding.py's "abstaining" section; nothing is spelled in a parser.
+
+# A number that bounds a class of programs or students instead of stating a requirement:
+# "programs of 36 credits or less", "more than 36 credits", "students with 9 or more credits".
+COMPARED_AFTER: tuple[str, ...] = (r"or\s+(?:less|fewer|more|greater|above|below|under|over)",)
+COMPARED_BEFORE: tuple[str, ...] = (
+    r"(?<!no\s)(?<!not\s)(?:more|less|fewer|greater)\s+than", r"(?<!no\s)over", r"under", r"exceeding",
+)
+# The subject of a value is the degree's completion or a stage once enrolled, not admission:
+# "A graduate degree requires ... with a minimum cumulative GPA of 3.0", "Applicants for degree
+# candidacy must have ... 3.00". A scope of min_gpa (SCOPES["completion"]).
+COMPLETION_WORDS: tuple[str, ...] = (
+    r"(?:graduate|master'?s)\s+degree\s+requires?", r"to\s+earn\s+(?:a|the)\s+(?:\w+\s)?(?:degree|diploma)",
+    r"degree\s+candidacy", r"candidacy", r"general\s+degree\s+requirements?",
+)
+# A rule for applicants who already hold graduate credits: their graduate GPA, not the regular
+# admission minimum ("If you have earned 9 or more graduate credits, your GPA on those credits ...").
+EARLIER_GRADUATE_WORK: tuple[str, ...] = (
+    r"(?:\d{1,2}|six|nine|twelve)\s+or\s+more\s+(?:semester\s+|quarter\s+)?(?:graduate\s+)?(?:credits?|credit\s+hours|hours)"
+    r"(?:\s+of\s+graduate)?",
+    r"graduate\s+(?:credit\s+)?GPA\s+supersedes",
+)
+# How a label meets its value: a colon, or a dash set off by spaces. A hyphen glued to a word joins a
+# name ("K-12", "Title-IV"), never a label to its value.
+LABEL_SEPARATOR = r"(?::\s?|\s[-\u2013\u2014]\s?|[\u2013\u2014]\s?)"
+
+# The two scopes above, registered here so this section stays one block: a GPA whose sentence is
+# about completing the degree, or about applicants with graduate work already, is not the minimum.
+SCOPES["completion"] = ("clause", COMPLETION_WORDS)
+SCOPES["earlier_graduate_work"] = ("clause", EARLIER_GRADUATE_WORK)
+FIELD_SCOPES["min_gpa"] = (*FIELD_SCOPES["min_gpa"], "completion", "earlier_graduate_work")
+# Applicants outside any degree ("International non-degree applicants are also charged ...").
+SCOPES["other_program"] = ("clause", (*SCOPES["other_program"][1], r"non-?degree\s+applicants?"))
