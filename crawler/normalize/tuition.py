@@ -640,7 +640,8 @@ def _resolve_group(group: _Group) -> None:
             and heading_labels[:1] == ["tuition"]):
         first.kind = "tuition"
     last = items[-1]
-    shared = last.own_per and all(not i.own_per for i in items[:-1]) and len(items) > 1
+    # "$40,449 ($13,483 per term)": a unit written inside a parenthesis is its amount's alone.
+    shared = last.own_per and all(not i.own_per for i in items[:-1]) and len(items) > 1 and not _in_parenthesis(last)
     head_per, head_text = items[0].pre_per, items[0].pre_per_text
     for item in items:
         if item.own_per:
@@ -669,6 +670,11 @@ def _resolve_group(group: _Group) -> None:
     for item in items[1:]:
         if item.per == "program" and re.search(r"\bor\s?$", item.pre):
             item.kind = "other"
+
+
+def _in_parenthesis(item: _Item) -> bool:
+    """Whether the amount stands inside a parenthesis opened after the amount before it."""
+    return "(" in item.pre and ")" not in item.pre[item.pre.rfind("(") :]
 
 
 def _carry_units(groups: list[_Group]) -> None:
@@ -800,7 +806,12 @@ def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) ->
                 continue  # an undergraduate row, another discipline's row
             if item.per is None and item.kind == "fee":
                 a, b = spans[bisect_right(span_starts, item.amount.start) - 1]
-                if _TERM_WORD.search(t, a, b):
+                # Only a fee alone with its sentence's term word: when another amount of the
+                # sentence carries its own unit, the word is that amount's ("the $150 fee per
+                # semester and the $755 insurance fee per 6 months").
+                if _TERM_WORD.search(t, a, b) and not any(
+                    o is not item and o.own_per and a <= o.amount.start < b for g in groups for o in g.items
+                ):
                     item.per = "term"  # "A technology fee of $150 is charged each semester."
             if item.per is None and table_per and item.kind in (None, "tuition", "fee"):
                 item.per = table_per  # "the following figures are semester rates"
