@@ -122,6 +122,10 @@ _PRE_PER = re.compile(
     r"|(?P<semester>semester|term|quarterly)\s+(?:tuition|cost|rate)\b)",
     re.I,
 )
+# A label naming a service right before its amount, with its colon (vocabulary.SERVICE_CHARGE_LABELS).
+_SERVICE_LABEL = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(v.SERVICE_CHARGE_LABELS)})(?:\s+\((?:[a-z/-]+\s?){{1,3}}\))?\s?:\s?$", re.I
+)
 _ONLY_GAP = re.compile(r"\s?:?\s?")
 _HEADS_NEXT = re.compile(r"\s?\*{0,3}\s?:")
 _LABELS = re.compile(rf"\b{_LABEL_WORD}\b", re.I)
@@ -601,6 +605,9 @@ def _read_pre(item: _Item) -> None:
                 item.kind = "total"  # "In-state tuition and fees: $5,120"
             elif item.kind == "total" and _PROGRAM_PRICE.search(tail):
                 item.kind = "tuition"  # "Total program cost: $19,980"
+        if item.kind is None and _SERVICE_LABEL.search(tail):
+            item.kind = "fee"  # "Technology (per course): $50": a service's charge is a fee
+            item.labelled_before = True
         if _NOT_TUITION.search(tail[-50:]):
             item.kind = "other"  # "Estimated cost of attendance", "Books and supplies"
             item.labelled_before = True  # and the unlabelled amounts after it ("Double Room $4,200 Triple Room $3,575")

@@ -512,3 +512,9 @@ SCOPES["earlier_graduate_work"] = ("clause", EARLIER_GRADUATE_WORK)
 FIELD_SCOPES["min_gpa"] = (*FIELD_SCOPES["min_gpa"], "completion", "earlier_graduate_work")
 # Applicants outside any degree ("International non-degree applicants are also charged ...").
 SCOPES["other_program"] = ("clause", (*SCOPES["other_program"][1], r"non-?degree\s+applicants?"))
+# A charge named by the service it pays for, written as a label without the word "fee"
+# ("Technology (per course): $50", "Student Activity: $40"): a fee, never tuition.
+SERVICE_CHARGE_LABELS: tuple[str, ...] = (
+    r"technology", r"(?:student\s+)?activity", r"student\s+services?", r"registration", r"library", r"lab(?:oratory)?",
+    r"health\s+services?", r"recreation", r"athletics?", r"transportation", r"parking", r"matriculation",
+)
