@@ -679,6 +679,13 @@ def _resolve_group(group: _Group) -> None:
             item.kind = "other"
 
 
+def _unit_taken(item: _Item, groups: list[_Group], a: int, b: int) -> bool:
+    """Whether another amount of the sentence text[a:b] carries its own unit: the sentence's term
+    word is then that amount's, not a unit for a fee without one ("the $150 fee per semester and
+    the $755 insurance fee per 6 months")."""
+    return any(o is not item and o.own_per and a <= o.amount.start < b for g in groups for o in g.items)
+
+
 def _in_parenthesis(item: _Item) -> bool:
     """Whether the amount stands inside a parenthesis opened after the amount before it."""
     return "(" in item.pre and ")" not in item.pre[item.pre.rfind("(") :]
@@ -813,12 +820,7 @@ def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) ->
                 continue  # an undergraduate row, another discipline's row
             if item.per is None and item.kind == "fee":
                 a, b = spans[bisect_right(span_starts, item.amount.start) - 1]
-                # Only a fee alone with its sentence's term word: when another amount of the
-                # sentence carries its own unit, the word is that amount's ("the $150 fee per
-                # semester and the $755 insurance fee per 6 months").
-                if _TERM_WORD.search(t, a, b) and not any(
-                    o is not item and o.own_per and a <= o.amount.start < b for g in groups for o in g.items
-                ):
+                if _TERM_WORD.search(t, a, b) and not _unit_taken(item, groups, a, b):
                     item.per = "term"  # "A technology fee of $150 is charged each semester."
             if item.per is None and table_per and item.kind in (None, "tuition", "fee"):
                 item.per = table_per  # "the following figures are semester rates"
