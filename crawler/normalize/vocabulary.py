@@ -518,3 +518,12 @@ SERVICE_CHARGE_LABELS: tuple[str, ...] = (
     r"technology", r"(?:student\s+)?activity", r"student\s+services?", r"registration", r"library", r"lab(?:oratory)?",
     r"health\s+services?", r"recreation", r"athletics?", r"transportation", r"parking", r"matriculation",
 )
+# Charges that are not the application fee, named beside it on fee lists ("Graduation (for most
+# degrees): $100", "Transcripts (per copy): $10", "Tuition Deposit $300").
+# (Transcripts are named as a charge only by their price's label: an application sentence asks
+# for transcripts as documents.)
+SCOPES["other_charge"] = ("clause", (
+    r"graduation", r"transcripts?\s?(?:\([^()]{0,20}\)\s?)?:", r"transcript\s+fees?", r"comprehensive\s+exam\w*",
+    r"late\s+(?:registration|payment)", r"parking", r"housing", r"diploma", r"thesis\s+binding",
+))
+FIELD_SCOPES["application_fee"] = (*FIELD_SCOPES["application_fee"], "other_charge")

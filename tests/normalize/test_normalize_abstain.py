@@ -43,6 +43,11 @@ PAIRS = [
     # applicants outside any degree
     (parse_money, "Non-degree applicants pay a $30 processing fee.", "Degree applicants pay a $30 application fee.",
      D("30.00")),
+    # a charge that is not the application fee, named on a fee list
+    (parse_money, "Graduation (for most degrees): $100", "Application (all degrees): $100", D("100.00")),
+    # the text's first amount is moved away: a later amount is not read in its place
+    (parse_money, "Graduation fee: $100. Official electronic copy: $10", "Application fee: $40. Graduation fee: $100",
+     D("40.00")),
 ]
 
 
