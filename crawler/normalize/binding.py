@@ -19,6 +19,11 @@ Two reaches, one per scope:
   "The Archives concentration requires 15 credits" are parts; "Beside the core courses, the MLIS
   degree requires 36 credits" is the program's.
 
+Abstaining (the section at the end): where binding is weak the parsers give nothing rather than a
+guess: a number bounding a class ("36 credits or less"), a run of values that is a table, several
+candidates that no rule picks between, a hyphen that joins a name ("K-12") rather than a label to
+its value.
+
 `binding_clause(field, text)` gives the shortest run of sentences that reads as the whole text
 does: the words that bind the value, kept as its evidence.
 """

@@ -22,6 +22,10 @@ requirement of students who started before a change ("for students who began bef
 39 credits") are not today's total; "completion of at least 42 credit hours", "the 36 credit
 M.S.L.I.S. degree" and a row "Credits required for completion 36" are.
 
+A number bounding a class of programs ("programs of 36 credits or less", "more than 36 credits")
+states no requirement; a label meets its value through a colon or a spaced dash, so "a K-12
+Instructional Certificate" names no total (binding.py, "abstaining").
+
 Canonical form: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are returned as
 stated, not converted.
 """

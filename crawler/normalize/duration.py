@@ -10,7 +10,9 @@ Conventions (an academic year is what programs mean by "a year"):
   years part-time" -> 24/48).
 - "as few as 21 months" / "in as little as" is a lower bound only (months_min=21, max None).
 - A time limit ("must finish within five years", "up to 6 years to complete") is only a maximum,
-  and is used only when the text states nothing else (months_min None, months_max 60).
+  and is used only when the text states nothing else (months_min None, months_max 60). Two
+  different limits that nothing picks between ("programs of 36 credits or less ... five years;
+  more than 36 credits ... eight years") give None.
 - A limit may also be a heading or a grant: "Maximum time to degree: 7 years", "Time limit for
   completion: 5 years", "Students have six years to complete the degree", "The Graduate School
   allows five years", "a 6-year time limit". A limit never widens stated lengths.

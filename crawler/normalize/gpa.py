@@ -15,6 +15,12 @@ A lesser route's heading ("Probationary Admission:") holds for the list under it
 route's heading; a list for students with credits already completed toward the degree (an award's
 eligibility) states no admission minimum (vocabulary.NOT_THE_PROGRAMS_MINIMUM).
 
+Abstaining where binding is weak (issue 19, second pass; binding.py): a number in a run of three
+or more GPA-like numbers in one clause is a grade table or scale ("A 4.00 A- 3.67 B+ 3.33"); a GPA
+whose sentence is about completing the degree or candidacy ("A graduate degree requires ... with a
+minimum cumulative GPA of 3.0") or about applicants with graduate credits already ("If you have
+earned 9 or more graduate credits ...") is not the admission minimum.
+
 Canonical form: two decimals, Decimal("3.00"), Decimal("2.75"); more only if the page states
 more (3.125 stays 3.125, never rounded). "3.0" and "3.00" therefore compare and serialize alike.
 """

@@ -47,6 +47,13 @@ Decisions (each tested in tests/normalize/test_normalize_tuition.py):
   hours)") belong to that amount, never to the next one.
 - Caps ("capped at $426 per semester", "max $240") are bounds, not prices.
 
+- A unit written inside a parenthesis is its amount's alone ("Tuition 2014-2015 $40,449 ($13,483 per
+  term)": the yearly figure has no unit of its own and is left out); a sentence's term word gives a
+  unitless fee its unit only when no other amount of the sentence carries a unit of its own ("the
+  $150 fee per semester and the $755 insurance fee per 6 months": the insurance is left out).
+- A label naming a service right before its amount ("Technology (per course): $50",
+  vocabulary.SERVICE_CHARGE_LABELS) makes a fee.
+
 Only the first MAX_AMOUNTS amounts are read: a longer price list is not one fact's evidence.
 """
 
