@@ -40,6 +40,9 @@ WRONG: dict[str, str] = {
 }
 
 MISSED: dict[str, str] = {
+    "fresh-c-a-10-parse_duration": "'within six years of the date the first course ... was completed': 'of the date' reads as a date, not a limit",
+    "fresh-c-a-17-parse_tuition": "'$40,449 ($13,483 per term)': the yearly figure's unit is not written (abstained: a unit in a parenthesis is its amount's)",
+    "fresh-c-a-30-parse_money": "'For Degree Programs (Ph.D. and Master's)': the PhD heading moves the fee away though ours shares it",
     "dominican-5-parse_tuition": "fee list with units in parentheses",
     "ecu-4-parse_exam_rule": "'decisions rest on ... test scores on either the GRE or the MAT': no status word",
     "emporia-11-parse_tuition": "graduate row of an undergraduate/graduate table",
