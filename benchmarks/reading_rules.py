@@ -95,6 +95,10 @@ def main() -> int:
         (tuition, "_unit_taken", lambda *args: False, "abstain: a term word another's"),
         (tuition, "_SERVICE_LABEL", NEVER, "abstain: a service label is a fee"),
         (money, "KEEP_FIRST", False, "abstain: first amount moved away"),
+        (tuition, "_ESTIMATE", NEVER, "abstain: figures called estimates"),
+        (tuition, "_AUDIT_LABEL", NEVER, "abstain: an audit's row"),
+        (credits, "_LOAD_CLAUSE", re.compile(credits._LOAD_BASE, re.I),
+         "abstain: loads ('can register', a term's label)"),
     ):
         kept = getattr(module, name)
         setattr(module, name, off)

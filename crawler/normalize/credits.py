@@ -26,6 +26,9 @@ A number bounding a class of programs ("programs of 36 credits or less", "more t
 states no requirement; a label meets its value through a colon or a spaced dash, so "a K-12
 Instructional Certificate" names no total (binding.py, "abstaining").
 
+What a student can or may take in a term, and a number labelled by a term ("The Spring Semester: 12
+Credit Hours"), are loads.
+
 Canonical form: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are returned as
 stated, not converted.
 """
@@ -35,6 +38,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from . import vocabulary as v
 from .binding import LABEL_SEPARATOR, bound_text, clause_scope, compared, subject_scope
 from .models import plain
 from .text import prepare, words_to_digits
@@ -143,12 +147,13 @@ _OTHER_CREDENTIAL = re.compile(
     r"\b(?:certificates?|certification|certified|endorsements?|licensure|minor|cas|post-master'?s)\b", re.I
 )
 # A clause about a per-term load ("The maximum course load is 15 hours in the fall").
-_LOAD_CLAUSE = re.compile(
+_LOAD_BASE = (
     r"\bcourse\s+loads?\b|\bfull[-\s]time\s+(?:graduate\s+)?(?:student\s+)?status\b"
     # "may not enroll in more than eighteen (18) hours in any semester"
-    r"|\bin\s+any\s+(?:one\s+)?(?:semester|term|quarter|session)\b|\b(?:enroll|register)\w*\s+(?:in\s+|for\s+)?(?:more|fewer)\s+than\b",
-    re.I,
+    r"|\bin\s+any\s+(?:one\s+)?(?:semester|term|quarter|session)\b|\b(?:enroll|register)\w*\s+(?:in\s+|for\s+)?(?:more|fewer)\s+than\b"
 )
+# "the most credit hours a student can register each semester", "The Spring Semester: 12 Credit Hours"
+_LOAD_CLAUSE = re.compile(_LOAD_BASE + rf"|\b(?:{'|'.join(v.LOAD_WORDS)})", re.I)
 _DEGREE_WORD = re.compile(r"\b(?:mlis|mls|msls|mslis|msis|mis|master'?s?|degree)\b", re.I)
 # "reduced from 42 to 36 credit hours": the number the degree requires now is the second.
 _CHANGED = re.compile(

@@ -5,6 +5,7 @@ Conventions (an academic year is what programs mean by "a year"):
   "4 full-time semesters" = 24 months); 1 quarter or trimester = 4 months (three make a year);
   weeks are divided by 4.33 and rounded. "terms" are skipped (a term may be a semester or a
   quarter).
+- "four-to-five semesters" is a range like "4-5 semesters".
 - A single figure gives months_min == months_max ("2 years" -> 24/24); a range gives both ends
   ("1-3 years" -> 12/36); several statements give the overall span ("2 years full-time; 3-4
   years part-time" -> 24/48).
@@ -42,7 +43,7 @@ MONTHS_PER: dict[str, Decimal] = {
 _UNIT = r"(?P<unit>years?|yrs?\.?|months?|mos?\.?|semesters?|quarters?|trimesters?|weeks?)"
 _NUM = r"\d{1,2}(?:\.\d)?|a|an|one|half\s+a"
 _SPAN = re.compile(
-    rf"(?<![\d.])(?P<low>{_NUM})(?:\s?(?:-|to|or)\s?(?P<high>\d{{1,2}}(?:\.\d)?))?"
+    rf"(?<![\d.])(?P<low>{_NUM})(?:\s?(?:-to-|-|to|or)\s?(?P<high>\d{{1,2}}(?:\.\d)?))?"
     rf"(?P<more>\s?\+|\s?\(or\s+(?:more|longer)\))?[-\s](?:(?:full|part)[-\s]time\s|academic\s|calendar\s|consecutive\s)?{_UNIT}\b",
     re.I,
 )

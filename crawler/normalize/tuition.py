@@ -51,6 +51,8 @@ Decisions (each tested in tests/normalize/test_normalize_tuition.py):
   term)": the yearly figure has no unit of its own and is left out); a sentence's term word gives a
   unitless fee its unit only when no other amount of the sentence carries a unit of its own ("the
   $150 fee per semester and the $755 insurance fee per 6 months": the insurance is left out).
+- A sentence that calls its figures estimates ("Estimated Tuition and Fees | ... | $4,490") states
+  no rate; a row labelled as an audit ("Audit (per credit hour) $300") is no rate either.
 - A label naming a service right before its amount ("Technology (per course): $50",
   vocabulary.SERVICE_CHARGE_LABELS) makes a fee.
 
@@ -133,6 +135,9 @@ _PRE_PER = re.compile(
 _SERVICE_LABEL = re.compile(
     rf"(?<![\w-])(?:{'|'.join(v.SERVICE_CHARGE_LABELS)})(?:\s+\((?:[a-z/-]+\s?){{1,3}}\))?\s?:\s?$", re.I
 )
+# Abstaining: a sentence that calls its figures estimates states no rate; an audit's row is no rate.
+_ESTIMATE = re.compile(rf"\b(?:{'|'.join(v.ESTIMATE_WORDS)})\b", re.I)
+_AUDIT_LABEL = re.compile(rf"\b(?:{'|'.join(v.AUDIT_LABELS)})\b(?:\s?\([^()]{{0,30}}\))?\s?:?\s?$", re.I)
 _ONLY_GAP = re.compile(r"\s?:?\s?")
 _HEADS_NEXT = re.compile(r"\s?\*{0,3}\s?:")
 _LABELS = re.compile(rf"\b{_LABEL_WORD}\b", re.I)
@@ -612,6 +617,9 @@ def _read_pre(item: _Item) -> None:
                 item.kind = "total"  # "In-state tuition and fees: $5,120"
             elif item.kind == "total" and _PROGRAM_PRICE.search(tail):
                 item.kind = "tuition"  # "Total program cost: $19,980"
+        if _AUDIT_LABEL.search(tail):
+            item.kind = "other"  # "Audit (per credit hour) $300": auditing a course, not the program's rate
+            item.labelled_before = True
         if item.kind is None and _SERVICE_LABEL.search(tail):
             item.kind = "fee"  # "Technology (per course): $50": a service's charge is a fee
             item.labelled_before = True
@@ -768,10 +776,11 @@ def _price_text(text: str) -> tuple[str, list[Amount]]:
 
 
 def _not_prices(text: str, amounts: Sequence[Amount], spans: Sequence[tuple[int, int]]) -> set[int]:
-    """Amounts in sentences about savings, scholarships, reductions, one-time charges."""
+    """Amounts in sentences about savings, scholarships, reductions, one-time charges, and in
+    sentences that call their figures estimates."""
     out: set[int] = set()
     for a, b in spans:
-        if _NOT_A_PRICE.search(text, a, b):
+        if _NOT_A_PRICE.search(text, a, b) or _ESTIMATE.search(text, a, b):
             out.update(i for i, am in enumerate(amounts) if a <= am.start < b)
     return out
 

@@ -527,3 +527,13 @@ SCOPES["other_charge"] = ("clause", (
     r"late\s+(?:registration|payment)", r"parking", r"housing", r"diploma", r"thesis\s+binding",
 ))
 FIELD_SCOPES["application_fee"] = (*FIELD_SCOPES["application_fee"], "other_charge")
+# Figures a page calls estimates ("Estimated Tuition and Fees", "estimated living expenses"):
+# approximations, never a rate (the corpus convention); an audit's charge is not a rate either.
+ESTIMATE_WORDS: tuple[str, ...] = (r"estimat\w*", r"projected\s+(?:cost|tuition|expenses?)")
+AUDIT_LABELS: tuple[str, ...] = (r"(?:participation\s+)?audit\w*",)
+# What a student can or may take in a term is a load, not what the degree requires.
+# A number labelled by a term ("The Spring Semester: 12 Credit Hours") is that term's load too.
+LOAD_WORDS: tuple[str, ...] = (
+    r"(?:can|may)\s+(?:register|enroll|take)\b", r"maximum\s+(?:number\s+of\s+)?(?:credit\s+)?hours",
+    r"(?:fall|spring|summer|winter)(?:\s+(?:semester|term|session|quarter))?\s?:",
+)

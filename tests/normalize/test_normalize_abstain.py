@@ -45,6 +45,10 @@ PAIRS = [
      D("30.00")),
     # a charge that is not the application fee, named on a fee list
     (parse_money, "Graduation (for most degrees): $100", "Application (all degrees): $100", D("100.00")),
+    # a load: what a student can take in a term, and numbers labelled by a term
+    (parse_credits, "Students may take 15 credit hours toward the degree each term.",
+     "The degree requires 36 credit hours.", D("36")),
+    (parse_credits, "Load limits. Fall Term: 15 Credit Hours. Spring Term: 15 Credit Hours.", "Total Credit Hours: 30", D("30")),
     # the text's first amount is moved away: a later amount is not read in its place
     (parse_money, "Graduation fee: $100. Official electronic copy: $10", "Application fee: $40. Graduation fee: $100",
      D("40.00")),
@@ -55,6 +59,19 @@ PAIRS = [
 def test_abstains_where_binding_is_weak(fn, unbound, bound, expected):
     assert fn(unbound) in (None, [])
     assert fn(bound) == expected
+
+
+def test_estimates_and_audits_are_no_rates():
+    assert parse_tuition("Estimated Tuition | Fall (9 credits) | $8,100 per semester |") == []
+    assert parse_tuition("Tuition | Fall (9 credits) | $8,100 per semester |") == [
+        Rate(kind="tuition", amount_usd=D("8100"), per="term")
+    ]
+    assert parse_tuition("Audit (per credit hour) $250") == []
+    assert parse_tuition("Tuition (per credit hour) $250") == [Rate(kind="tuition", amount_usd=D("250"), per="credit")]
+
+
+def test_a_hyphenated_range_of_terms():
+    assert parse_duration("Students usually finish in three-to-four semesters.") == Duration(months_min=18, months_max=24)
 
 
 def test_a_unit_inside_a_parenthesis_is_its_amounts_alone():
