@@ -16,6 +16,13 @@ WRONG: dict[str, str] = {
     "fresh-c-b-23-parse_tuition": "batch B: an estimated cost table ('Tuition & fees' for 1 and 2 semesters) read as a fee",
     "fresh-c-b-28-parse_gpa": "batch B: '3.0 Degree GPA required' (to graduate) read as the admission minimum",
     "fresh-c-b-31-parse_tuition": "batch B: 'Late registration ... - $40': a one-time charge labelled before a dash read as a term fee",
+    # Batch D of reading-c, written after the last rule and scored once: left as measured.
+    "fresh-c-d-10-parse_credits": "batch D: 'a minimum of 30 semester hours ... and such other study as the department may require': a floor read as the total",
+    "fresh-c-d-11-parse_gpa": "batch D: 'To qualify for the degree, a minimum cumulative grade-point average of 3.000': to graduate, not to be admitted",
+    "fresh-c-d-12-parse_duration": "batch D: 'does not enroll for three semesters, or one year, must apply for readmission': a lapse read as a length",
+    "fresh-c-d-14-parse_credits": "batch D: 'before completing 18 graduate credits': a point along the way read as the total",
+    "fresh-c-d-17-parse_tuition": "batch D: undergraduate and graduate columns of a flattened table read as rows, the graduate column as fees",
+    "fresh-c-d-18-parse_tuition": "batch D: equal undergraduate/graduate columns: the second cell read again with another unit",
     "fresh-c-b-41-parse_duration": "batch B: 'three semesters and one summer session' read as 18 months (labelled unknown: the summer session)",
     "alabama-3-parse_deadlines": "rolling term from the previous clause; 'please finish by' read as final, not preferred",
     "dalhousie-0-parse_deadlines": "flattened table: 'we suggest no later than' and the scholarship row's kinds",
@@ -50,6 +57,8 @@ WRONG: dict[str, str] = {
 }
 
 MISSED: dict[str, str] = {
+    "fresh-c-c-14-parse_tuition": "batch C: 'Activity fees: 1-8 credit hours (charge per credit hour ...) $15': the load row's unit in a parenthesis of notes",
+    "fresh-c-d-15-parse_duration": "batch D (never tuned on): a time limit whose sentence names transferred credits (the transfer words skip it)",
     "fresh-c-b-42-parse_credits": "batch B (never tuned on): 'requires at least 30 credits and 16 months': the months beside it",
     "fresh-c-a-10-parse_duration": "'within six years of the date the first course ... was completed': 'of the date' reads as a date, not a limit",
     "fresh-c-a-17-parse_tuition": "'$40,449 ($13,483 per term)': the yearly figure's unit is not written (abstained: a unit in a parenthesis is its amount's)",
