@@ -12,7 +12,6 @@ WRONG: dict[str, str] = {
     "fresh-c-b-2-parse_duration": "batch B: a Graduate College default 'unless ... a program with a different time limit' read as the limit",
     "fresh-c-b-7-parse_gpa": "batch B: a curriculum's 'Grade Requirements' heading (to graduate) not seen as a scope",
     "fresh-c-b-10-parse_tuition": "batch B: flattened table whose unit columns (per credit, per semester, yearly) are not aligned to cells",
-    "fresh-c-b-20-parse_tuition": "batch B: proof-of-funds estimates ('estimated fees for books, health insurance') read as a fee",
     "fresh-c-b-23-parse_tuition": "batch B: an estimated cost table ('Tuition & fees' for 1 and 2 semesters) read as a fee",
     "fresh-c-b-28-parse_gpa": "batch B: '3.0 Degree GPA required' (to graduate) read as the admission minimum",
     "fresh-c-b-31-parse_tuition": "batch B: 'Late registration ... - $40': a one-time charge labelled before a dash read as a term fee",
