@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from crawler.normalize import binding as b  # noqa: E402
-from crawler.normalize import deadlines, exams, tuition  # noqa: E402
+from crawler.normalize import credits, deadlines, duration, exams, gpa, money, tuition  # noqa: E402
 from crawler.normalize import vocabulary as v  # noqa: E402
 from tests.support import corpus  # noqa: E402
 
@@ -56,11 +56,55 @@ def main() -> int:
         (deadlines, "_BULLET", "deadline: bullets end a date's words"), (deadlines, "_OPENS_AFTER", "deadline: opens after"),
         (tuition, "_TABLE_UNIT", "tuition: a table's stated unit"), (tuition, "_GENERAL_RATE", "tuition: own over general"),
         (tuition, "_COUNTED", "tuition: rate times a count"), (tuition, "_COLUMN_JOIN", "tuition: joined columns"),
+        (tuition, "_DASH_AFTER", "tuition: a row label after a dash"), (tuition, "_LIST_OF_ROWS", "tuition: a list naming ours"),
+        (tuition, "_YEAR_COLUMN", "tuition: earlier years' columns"), (tuition, "OTHER_CURRENCY", "tuition: currency before binding"),
+        (credits, "_SIZES_A_PART", "credits: a number sizing a part"), (credits, "_PROGRESS_BEFORE", "credits: a point along the way"),
+        (credits, "_STARTED_BEFORE", "credits: started before a change"), (duration, "_ADJECTIVE_AFTER", "duration: singular unit adjective"),
+        (duration, "_PART_TIME_STUDENT", "duration: part-time only is the max"), (gpa, "_ROUTE_HEADING", "gpa: lesser route heading"),
+        (gpa, "_NOT_THE_PROGRAMS", "gpa: enrolled students' list"),
     ):
         kept = getattr(module, name)
         setattr(module, name, NEVER)
         report(label)
         setattr(module, name, kept)
+    # Thresholds: set to a value that turns the rule off.
+    for module, name, off, label in (
+        (duration, "MIN_MONTHS", 0, "duration: no program under 9 months"),
+        (tuition, "MAX_LOAD_MULTIPLE", 0, "tuition: worked load multiples"),
+    ):
+        kept = getattr(module, name)
+        setattr(module, name, off)
+        report(label)
+        setattr(module, name, kept)
+    # Abstaining where binding is weak (binding.py's "abstaining" section; money side, second pass).
+    # Each is switched off by putting back what the code did before it.
+    saved_other = v.SCOPES["other_program"]
+    v.SCOPES["other_program"] = ("clause", tuple(w for w in saved_other[1] if w != r"non-?degree\s+applicants?"))
+    b._scope_pattern.cache_clear()
+    report("abstain: non-degree applicants")
+    v.SCOPES["other_program"] = saved_other
+    b._scope_pattern.cache_clear()
+    label_end = credits._LABEL_END
+    for module, name, off, label in (
+        (b, "RUN", 10**6, "abstain: a run of three GPAs is a table"),
+        (b, "_COMPARED_BEFORE", NEVER, "abstain: 'more than N credits'"),
+        (b, "_COMPARED_AFTER", NEVER, "abstain: 'N credits or less'"),
+        (credits, "_LABEL_END", re.compile(rf"(?:[:\-]\s?|\b{credits._UNIT}\s)$", re.I), "abstain: 'K-12' is no label"),
+        (duration, "one_or_none", max, "abstain: two time limits give none"),
+        (tuition, "_in_parenthesis", lambda item: False, "abstain: a unit in a parenthesis"),
+        (tuition, "_unit_taken", lambda *args: False, "abstain: a term word another's"),
+        (tuition, "_SERVICE_LABEL", NEVER, "abstain: a service label is a fee"),
+        (money, "KEEP_FIRST", False, "abstain: first amount moved away"),
+        (tuition, "_ESTIMATE", NEVER, "abstain: figures called estimates"),
+        (tuition, "_AUDIT_LABEL", NEVER, "abstain: an audit's row"),
+        (credits, "_LOAD_CLAUSE", re.compile(credits._LOAD_BASE, re.I),
+         "abstain: loads ('can register', a term's label)"),
+    ):
+        kept = getattr(module, name)
+        setattr(module, name, off)
+        report(label)
+        setattr(module, name, kept)
+    assert credits._LABEL_END is label_end
     return 0
 
 

@@ -30,7 +30,9 @@ Conventions spider authors can rely on (each module's docstring has the details)
   ("1-8 credits", "7+ credits"), "quarter credits", course size ("3-credit courses"). Units,
   hours, semester hours and credit hours are all spelled "credits". None when nothing qualifies.
 - Money: Decimal quantized to cents. parse_money returns the first amount; None when that amount
-  opens a range ("$500-$700"), has a scale word ("$1.2 million") or non-US separators.
+  opens a range ("$500-$700"), has a scale word ("$1.2 million") or non-US separators, or when
+  binding moves the first amount away (a graduation fee, a non-degree applicants' fee): a later
+  amount never stands in for it.
 - Rates: "per unit / credit hour / semester hour / SCH / quarter credit hour" -> per="credit"
   (quarter adds "quarter credits" to applies_to); "per 3-hour course" -> per="course"; a
   semester, term, quarter or trimester -> "term"; "annually" -> "year"; "for the entire program"

@@ -19,6 +19,11 @@ Two reaches, one per scope:
   "The Archives concentration requires 15 credits" are parts; "Beside the core courses, the MLIS
   degree requires 36 credits" is the program's.
 
+Abstaining (the section at the end): where binding is weak the parsers give nothing rather than a
+guess: a number bounding a class ("36 credits or less"), a run of values that is a table, several
+candidates that no rule picks between, a hyphen that joins a name ("K-12") rather than a label to
+its value.
+
 `binding_clause(field, text)` gives the shortest run of sentences that reads as the whole text
 does: the words that bind the value, kept as its evidence.
 """
@@ -252,3 +257,49 @@ def binding_clause(field: str, text: str) -> str | None:
             if read(clause) == whole:
                 return clause
     return None
+
+
+# ---- abstaining: where binding is weak ----------------------------------------------------------
+# (issue 19, money side, second pass.) A value is returned only where the text binds it firmly; each
+# rule below names one way binding is weak, and the parsers ask it before they return a value. The
+# words are vocabulary's ("abstaining" section); benchmarks/reading_rules.py counts what each decides.
+
+_COMPARED_BEFORE = re.compile(r"\b(?:" + "|".join(v.COMPARED_BEFORE) + r")\s?$", re.I)
+_COMPARED_AFTER = re.compile(r"\s?(?:" + "|".join(v.COMPARED_AFTER) + r")\b", re.I)
+
+
+def compared(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] (with its unit) bounds a class of programs or students
+    rather than stating a requirement: "programs of 36 credits or less", "more than 36 credits"."""
+    return bool(_COMPARED_BEFORE.search(text, max(0, start - 20), start) or _COMPARED_AFTER.match(text, end))
+
+
+RUN = 3  # this many values of one kind in one clause make a table or a scale, not a statement
+
+
+def in_a_run(clause: str, number: re.Pattern[str], low: Any, high: Any, convert: Callable[[str], Any]) -> bool:
+    """Whether `clause` holds RUN or more numbers of the field's kind (within [low, high]): a grade
+    table ("A 4.00 A- 3.67 B+ 3.33"), a scale, a list of rows. No one of them is the value."""
+    count = 0
+    for m in number.finditer(clause):
+        try:
+            value = convert(m.group(1))
+        except Exception:  # noqa: BLE001 - a number we cannot read is not one of the run
+            continue
+        if low <= value <= high:
+            count += 1
+            if count >= RUN:
+                return True
+    return False
+
+
+def one_or_none(values: "list[Any]") -> Any:
+    """The value when every candidate agrees, else None: several candidates that no rule picks by
+    its label leave the fact unknown ("programs of 36 credits or less ... within five years;
+    more than 36 credits ... within eight years")."""
+    distinct = set(values)
+    return distinct.pop() if len(distinct) == 1 else None
+
+
+# A label meets its value through a colon or a spaced dash; "K-12" is a name.
+LABEL_SEPARATOR = v.LABEL_SEPARATOR

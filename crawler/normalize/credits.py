@@ -16,6 +16,19 @@ totals ("MLS: 36; MA: 39") and a total range ("36-42 credits", "Credits required
 required core courses": a number naming the degree itself ("N-unit program", "N credit-hour
 degree") is the total even beside its parts; "Degree requirements: 12 courses" is a course count.
 
+A number sizing a part ("a 120-hour practicum", "a 6-credit thesis"), a point along the way
+("after completing at least 22 units"), a load ("more than 18 hours in any semester") and the
+requirement of students who started before a change ("for students who began before Fall 2022 ...
+39 credits") are not today's total; "completion of at least 42 credit hours", "the 36 credit
+M.S.L.I.S. degree" and a row "Credits required for completion 36" are.
+
+A number bounding a class of programs ("programs of 36 credits or less", "more than 36 credits")
+states no requirement; a label meets its value through a colon or a spaced dash, so "a K-12
+Instructional Certificate" names no total (binding.py, "abstaining").
+
+What a student can or may take in a term, and a number labelled by a term ("The Spring Semester: 12
+Credit Hours"), are loads.
+
 Canonical form: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are returned as
 stated, not converted.
 """
@@ -25,7 +38,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from .binding import bound_text, clause_scope, subject_scope
+from . import vocabulary as v
+from .binding import LABEL_SEPARATOR, bound_text, clause_scope, compared, subject_scope
 from .models import plain
 from .text import prepare, words_to_digits
 
@@ -47,14 +61,15 @@ _LABELLED = re.compile(
 # An at-a-glance row: "Credit Hours: 36", "Credits: 39". A course line says "Credits: 3", so a
 # number this small is not a degree total.
 _UNIT_LABELLED = re.compile(
-    rf"(?<!\d\s)(?<![\d-])\b(?:semester\s+|total\s+)?(?:credit[-\s]hours?|credits?|units?|semester\s+hours?)\s?[:|]\s?{_NUMBER}"
+    rf"(?<!\d\s)(?<![\d-])\b(?:semester\s+|total\s+)?(?:credit[-\s]hours?|credits?|units?|semester\s+hours?)"
+    rf"(?:\s?[:|]|\s+required(?:\s+for\s+(?:completion|graduation|the\s+degree))?\s?[:|]?)\s?{_NUMBER}"
     r"(?!\d|\.\d|\s?%|\s?(?:-|to)\s?\d)",
     re.I,
 )
 MIN_LABELLED_TOTAL = 12
 # "Thirty-nine (39) credit hours": the figure restated in digits is one number.
 _RESTATED = re.compile(r"\b(\d{1,3})\s?\(\s?\1\s?\)")
-_LABEL_END = re.compile(rf"(?:[:\-]\s?|\b{_UNIT}\s)$", re.I)
+_LABEL_END = re.compile(rf"(?:{LABEL_SEPARATOR}|\b{_UNIT}\s)$", re.I)  # "K-12": a name, not a label
 _UNIT_AFTER = re.compile(rf"\s?{_UNIT}", re.I)
 _BARE = re.compile(rf"^{_NUMBER}\s?\*{{0,3}}\s?(?:{_UNIT})?\.?(?:\s?\([^()]{{0,80}}\)\.?)?$", re.I)
 # Words right before or after a number that make it a part, not the whole.
@@ -88,10 +103,30 @@ _TOTALISH = re.compile(
 # names the degree itself, so it is the total even when parts are listed beside it.
 _STRONG_AFTER = re.compile(
     r"\s?(?:(?:online|graduate|master'?s?|professional)\s)?(?:program(?:me)?|degree|curriculum|mlis|mls|msls|msis|mis"
-    r"|ms|ma|master'?s)\b(?!\s+(?:in\s+)?(?:core|electives?|courses|practicum|internship))",
+    r"|ms|ma|master'?s|M\.S\.L\.I\.S\.?|M\.L\.I\.S\.?|M\.L\.S\.?|M\.S\.I\.S\.?|M\.S\.|M\.A\.)(?!\w)"
+    r"(?!\s+(?:in\s+)?(?:core|electives?|courses|practicum|internship))",
+    re.I,
+)
+# "After completing at least 22 units", "once students have earned 18 credits": a point along the
+# way, never the degree's total.
+_PROGRESS_BEFORE = re.compile(
+    r"\b(?:after|once|until|having|who\s+have|who\s+has)\b\s(?:[\w-]+\s){0,4}?(?:complet\w*|earn\w*|finish\w*|taken|took)"
+    r"\s(?:(?:at\s+least|a\s+minimum\s+of|over|more\s+than)\s)?$",
     re.I,
 )
 _COUNT_AFTER = re.compile(r"\s?(?:courses?|classes)\b", re.I)
+# "a 120-hour practicum", "a 6-credit thesis", "the 12-credit certificate": the number sizes a part
+# (or another credential), never the degree.
+_SIZES_A_PART = re.compile(
+    r"\s?(?:(?:field|supervised|professional|required)\s+)?(?:practicum|internship|placement|fieldwork|field\s+experience"
+    r"|thesis|capstone|project|portfolio|certificate|endorsement|concentration|specialization|track|minor)\b",
+    re.I,
+)
+# "For students who started the MA program before the Fall of 2022 ... 39 credits": the old
+# requirement, not what the degree requires now.
+_STARTED_BEFORE = re.compile(
+    r"\b(?:began|begun|started|entered|matriculated|enrolled|admitted)\b(?:[^.;\d]{0,40})\b(?:before|prior\s+to)\b", re.I
+)
 _OLD = re.compile(r"\b(?:before|prior\s+to|previously|formerly|earlier|until|old)\b", re.I)
 _NEW = re.compile(r"\b(?:or\s+later|and\s+later|after|beginning|starting|effective|since|new|current(?:ly)?|now)\b", re.I)
 
@@ -99,7 +134,8 @@ _NEW = re.compile(r"\b(?:or\s+later|and\s+later|after|beginning|starting|effecti
 # "Within the 36 hours, students complete ...", "Of those 40 hours, 6 are required", "a program
 # of at least 36 semester hours", "a total of 36 credits": the number names the whole degree.
 _STRONG_BEFORE = re.compile(
-    r"(?:\bwithin\s+the|\bof\s+those|\bof\s+the|\b(?:program|degree|curriculum)\s+(?:of|requires|consists\s+of)"
+    r"(?:\bwithin\s+the|\bof\s+those|\bof\s+the|\bcomplet(?:e|ion\s+of|ing)\s+(?:at\s+least|a\s+minimum\s+of)"
+    r"|\b(?:program|degree|curriculum)\s+(?:of|requires|consists\s+of)"
     r"(?:\s+at\s+least|\s+a\s+minimum\s+of)?|\ba\s+total\s+of|\bconsists?\s+of|\bconsist\s+of)\s?$",
     re.I,
 )
@@ -108,10 +144,16 @@ _COLON_AFTER = re.compile(r"^\s?:")
 _LISTS_PARTS = re.compile(r"\b(?:consists?|comprised?|total|degree|program)\b", re.I)
 # A clause about a certificate, a certification or another credential is not the degree's.
 _OTHER_CREDENTIAL = re.compile(
-    r"\b(?:certificates?|certification|endorsements?|licensure|minor|cas|post-master'?s)\b", re.I
+    r"\b(?:certificates?|certification|certified|endorsements?|licensure|minor|cas|post-master'?s)\b", re.I
 )
 # A clause about a per-term load ("The maximum course load is 15 hours in the fall").
-_LOAD_CLAUSE = re.compile(r"\bcourse\s+loads?\b|\bfull[-\s]time\s+(?:graduate\s+)?(?:student\s+)?status\b", re.I)
+_LOAD_BASE = (
+    r"\bcourse\s+loads?\b|\bfull[-\s]time\s+(?:graduate\s+)?(?:student\s+)?status\b"
+    # "may not enroll in more than eighteen (18) hours in any semester"
+    r"|\bin\s+any\s+(?:one\s+)?(?:semester|term|quarter|session)\b|\b(?:enroll|register)\w*\s+(?:in\s+|for\s+)?(?:more|fewer)\s+than\b"
+)
+# "the most credit hours a student can register each semester", "The Spring Semester: 12 Credit Hours"
+_LOAD_CLAUSE = re.compile(_LOAD_BASE + rf"|\b(?:{'|'.join(v.LOAD_WORDS)})", re.I)
 _DEGREE_WORD = re.compile(r"\b(?:mlis|mls|msls|mslis|msis|mis|master'?s?|degree)\b", re.I)
 # "reduced from 42 to 36 credit hours": the number the degree requires now is the second.
 _CHANGED = re.compile(
@@ -126,7 +168,8 @@ MIN_TOTAL = 12
 
 
 def _clauses(text: str) -> list[str]:
-    return [c for c in re.split(r"(?<=[;.])\s|\s-\s", text) if c]
+    # A dash before a number keeps the number with its heading: "Primary Core Coursework - 18 Credits".
+    return [c for c in re.split(r"(?<=[;.])\s|\s-\s(?!\d)", text) if c]
 
 
 def _prepare(text: str) -> str:
@@ -149,6 +192,14 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
         strong = _STRONG_AFTER.match(clause, m.end()) is not None or _STRONG_BEFORE.search(before) is not None or (
             _COLON_AFTER.match(clause, m.end()) is not None and _LISTS_PARTS.search(head) is not None
         )
+        if _PROGRESS_BEFORE.search(clause, max(0, m.start() - 60), m.start()):
+            continue
+        if compared(clause, m.start(), m.end()):
+            continue  # "programs of 36 credits or less": a class of programs, not a requirement
+        if _SIZES_A_PART.match(clause, m.end()):
+            # "30 credits of coursework plus a 6-credit thesis": the total is then not stated.
+            parts.append(Decimal(-1) if _EXTRA_BEFORE.search(before) else value)
+            continue
         if not strong and subject_scope("total_credits", clause[: m.start()]):
             parts.append(value)  # "Core Courses (18 credits)": the nearest head is a part
             continue
@@ -175,7 +226,7 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
                 continue  # "a 36 semester-hour program: 18 hours of core courses" - a part
             if _COUNT_AFTER.match(clause, m.end()):
                 continue  # "Degree requirements: 12 courses (36 credit hours)" - a course count
-            if m.group("between").rstrip().endswith((":", "-")) or not unit:
+            if re.search(rf"{LABEL_SEPARATOR}$", m.group("between")) or not unit:
                 found.append((Decimal(m.group(2)), current, True, False))
     return found
 
@@ -225,6 +276,8 @@ def parse_credits(text: str) -> Decimal | None:
             continue  # "The post-master's certificate requires 15 credit hours."
         if _LOAD_CLAUSE.search(clause) or clause_scope("total_credits", clause):
             continue  # a load; another program's total; a statistic
+        if _STARTED_BEFORE.search(clause) and not _NEW.search(clause):
+            continue  # the requirement of students who started before a change
         candidates.extend(_candidates(clause, parts))
         if len(candidates) > 100:
             return None  # a list of numbers, not a statement of one total

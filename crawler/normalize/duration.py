@@ -5,18 +5,25 @@ Conventions (an academic year is what programs mean by "a year"):
   "4 full-time semesters" = 24 months); 1 quarter or trimester = 4 months (three make a year);
   weeks are divided by 4.33 and rounded. "terms" are skipped (a term may be a semester or a
   quarter).
+- "four-to-five semesters" is a range like "4-5 semesters".
 - A single figure gives months_min == months_max ("2 years" -> 24/24); a range gives both ends
   ("1-3 years" -> 12/36); several statements give the overall span ("2 years full-time; 3-4
   years part-time" -> 24/48).
 - "as few as 21 months" / "in as little as" is a lower bound only (months_min=21, max None).
 - A time limit ("must finish within five years", "up to 6 years to complete") is only a maximum,
-  and is used only when the text states nothing else (months_min None, months_max 60).
+  and is used only when the text states nothing else (months_min None, months_max 60). Two
+  different limits that nothing picks between ("programs of 36 credits or less ... five years;
+  more than 36 credits ... eight years") give None.
 - A limit may also be a heading or a grant: "Maximum time to degree: 7 years", "Time limit for
   completion: 5 years", "Students have six years to complete the degree", "The Graduate School
   allows five years", "a 6-year time limit". A limit never widens stated lengths.
 - Lengths of a course or a term ("8-week sessions", "7-week terms") are not program lengths.
 - Durations of something else are skipped: "2 years of work experience", "GPA in the last two
-  years", "courses taken within the last 6 years".
+  years", "courses taken within the last 6 years", "after one year a new application is required".
+- No program is shorter than MIN_MONTHS: "a Quarter system", "1-2 classes a semester" name terms.
+- A question states no length ("Can I finish the program in under two years?").
+- A length stated only for part-time students is the slow end: "A part-time student is expected to
+  finish the degree in 4 years" -> months_max 48, months_min None.
 """
 
 from __future__ import annotations
@@ -25,7 +32,7 @@ import re
 from bisect import bisect_right
 from decimal import Decimal, ROUND_HALF_UP
 
-from .binding import scope_of
+from .binding import one_or_none, scope_of
 from .models import Duration
 from .text import prepare, sentences, words_to_digits
 
@@ -36,7 +43,7 @@ MONTHS_PER: dict[str, Decimal] = {
 _UNIT = r"(?P<unit>years?|yrs?\.?|months?|mos?\.?|semesters?|quarters?|trimesters?|weeks?)"
 _NUM = r"\d{1,2}(?:\.\d)?|a|an|one|half\s+a"
 _SPAN = re.compile(
-    rf"(?<![\d.])(?P<low>{_NUM})(?:\s?(?:-|to|or)\s?(?P<high>\d{{1,2}}(?:\.\d)?))?"
+    rf"(?<![\d.])(?P<low>{_NUM})(?:\s?(?:-to-|-|to|or)\s?(?P<high>\d{{1,2}}(?:\.\d)?))?"
     rf"(?P<more>\s?\+|\s?\(or\s+(?:more|longer)\))?[-\s](?:(?:full|part)[-\s]time\s|academic\s|calendar\s|consecutive\s)?{_UNIT}\b",
     re.I,
 )
@@ -46,17 +53,28 @@ _AND_HALF = re.compile(r"\b(\d{1,2}|a|one)\s+and\s+a\s+half\s+(years?|semesters?
 # "Part-time: up to 4 years", "or up to four years of part-time study": the part-time length, not
 # a time limit (issue 9).
 _PART_TIME = re.compile(r"\bpart[-\s]?time\b", re.I)
+_FULL_TIME = re.compile(r"\bfull[-\s]?time\b", re.I)
+# A part-time student's pace, not a program designed as part-time ("a part-time program completed in
+# three years" is the program's length).
+_PART_TIME_STUDENT = re.compile(
+    r"\bpart[-\s]?time\s+(?:[\w']+\s)?(?:students?|learners?|study|studies|basis|enrollment|pace|schedule)\b"
+    r"|\b(?:attend\w*|study\w*|enrolled|going)\s+part[-\s]?time\b",
+    re.I,
+)
 # Sentences about something other than the program's length: incompletes, leaves of absence,
 # transfer credits, decisions, appeals (issue 9, class 8).
 _OTHER_LIMIT = re.compile(
     r"\b(?:incompletes?|leave\s+of\s+absence|transfer\w*|grades?|removed|appeals?|petitions?|refund\w*|re-?apply"
-    r"|decisions?|defer\w*|visas?|financial\s+aid|reinstat\w*)\b",
+    r"|decisions?|defer\w*|visas?|financial\s+aid|reinstat\w*|(?:new|another)\s+application)\b",
     re.I,
 )
 # A program is never weeks long: weeks below this are a course's or a term's length.
 MIN_WEEKS = 40
+# Nor shorter than this many months: "a semester", "a quarter" name a term ("CCI runs on a Quarter
+# system", "taking 1-2 classes a semester"), never the program's length.
+MIN_MONTHS = 9
 _LOWER_BOUND = re.compile(
-    r"\b(?:as\s+(?:few|little|short)\s+as|in\s+as\s+(?:few|little)\s+as|minimum\s+of|at\s+least)\s?$"
+    r"\b(?:as\s+(?:few|little|short)\s+as|in\s+as\s+(?:few|little)\s+as|minimum\s+of|at\s+least|no\s+(?:less|fewer)\s+than)\s?$"
     r"|\bminimum\s+(?:time|length|duration)\b[^.;\d]{0,30}$",
     re.I,
 )
@@ -76,18 +94,24 @@ _LIMIT_AFTER = re.compile(
     re.I,
 )
 _NOT_DURATION_AFTER = re.compile(
-    r"^\s?(?:of\s+(?:\w+\s){0,2}?(?:experience|work|employment|service|study\s+abroad)|of\s+(?:undergraduate|coursework|college)"
+    # ("two semesters of satisfactory graduate work" is study, not employment)
+    r"^\s?(?:of\s+(?!(?:\w+\s){0,2}?(?:graduate|academic|course)\s?work)(?:\w+\s){0,2}?(?:experience|work|employment|service|study\s+abroad)"
+    r"|of\s+(?:undergraduate|coursework|college)"
     # "one year experience working", "three semester units": experience, and credit units.
     r"|(?:[\w-]+\s){0,1}?(?:experience|employment)\b|(?:units?|credits?|credit\s+hours?)\b"
-    r"|old|ago|prior|before|after|of\s+(?:the\s+)?(?:date|graduation)|from\s+(?:the\s+)?date"
-    # "8-week sessions", "7-week terms": the length of a course or a term, not of the program.
-    r"|(?:sessions?|courses?(?!\s+of\s+study)|classes|class|terms?|sub-?terms?|blocks?|modules?|format)\b"
-    # "the 3 year plan", "a two-year rotation": a planning document or a course cycle.
+    r"|old|ago|prior|before|after|of\s+(?:the\s+)?(?:date|graduation)|from\s+(?:the\s+)?date)",
+    re.I,
+)
+# A singular unit used as an adjective: "8-week sessions", "7-week terms" (a course's or a term's
+# length), "the 3 year plan", "a two-year rotation" (a planning document, a course cycle). A plural
+# unit is a noun ("4 full-time semesters Course delivery ...": the next label of a flattened table).
+_ADJECTIVE_AFTER = re.compile(
+    r"^\s?(?:(?:sessions?|courses?(?!\s+of\s+study)|classes|class|terms?|sub-?terms?|blocks?|modules?|format)\b"
     r"|(?:plans?|planners?|planning|cycles?|rotations?|schedules?)\b)",
     re.I,
 )
 _NOT_DURATION_BEFORE = re.compile(
-    r"\b(?:last|past|previous|final|recent|first|each|every|per)\b\s?(?:\w+\s)?$|\bolder\s+than\s?$"
+    r"\b(?:last|past|previous|final|recent|first|each|every|per)\b\s?(?:\w+\s)?$|\bolder\s+than\s?$|\bafter\s?$"
     r"|\b(?:times|once|twice)\s?$",
     re.I,
 )
@@ -127,6 +151,8 @@ def parse_duration(text: str) -> Duration | None:
         after = t[m.end() : m.end() + 40]
         if _NOT_DURATION_AFTER.match(after) or _NOT_DURATION_BEFORE.search(before):
             continue
+        if not m.group("unit").lower().rstrip(".").endswith("s") and _ADJECTIVE_AFTER.match(after):
+            continue
         k = bisect_right(starts, m.start()) - 1
         a, b = spans[k] if k >= 0 else (0, len(t))
         if _OTHER_LIMIT.search(t, max(a, m.start() - 60), min(b, m.end() + 40)):
@@ -137,20 +163,24 @@ def parse_duration(text: str) -> Duration | None:
             continue
         if m.group("unit").lower().startswith("week") and Decimal(m.group("high") or m.group("low")) < MIN_WEEKS:
             continue
+        if t[a:b].rstrip().endswith("?"):
+            continue  # a question states no length ("Can I finish the program in under two years?")
         in_paren = t.rfind("(", 0, m.start()) > t.rfind(")", 0, m.start())
-        matches.append((m, before, after, in_paren))
+        part_time = bool(_PART_TIME_STUDENT.search(t, a, b)) and not _FULL_TIME.search(t, a, b)
+        matches.append((m, before, after, in_paren, part_time))
     # A parenthesis restates the length beside it ("a year (three consecutive semesters)").
-    if any(not p for *_, p in matches):
+    if any(not x[3] for x in matches):
         matches = [x for x in matches if not x[3]]
     lows: list[int] = []
     highs: list[int] = []
     limits: list[int] = []
     part_time_ends: list[int] = []
     open_ended = False  # "3 (or more) years": no upper end is stated
-    for m, before, after, _ in matches:
+    part_time_only = True  # every stated length is a part-time student's
+    for m, before, after, _, part_time in matches:
         low = _months(m.group("low"), m.group("unit"))
         high = _months(m.group("high"), m.group("unit")) if m.group("high") else low
-        if low is None or high is None or low <= 0 or high < low or high > 120:
+        if low is None or high is None or low <= 0 or high < low or high > 120 or high < MIN_MONTHS:
             continue
         if _LIMIT.search(before) or _LIMIT_AFTER.match(after):
             if re.search(r"\bup\s+to\s?$", before) and (_PART_TIME.search(before) or _PART_TIME.search(after)):
@@ -163,6 +193,11 @@ def parse_duration(text: str) -> Duration | None:
         else:
             lows.append(_whole(low))
             highs.append(_whole(high))
+            part_time_only = part_time_only and part_time
+    if lows and highs and part_time_only and not part_time_ends and not open_ended:
+        # "A part-time student is expected to finish the degree in 4 years": the slow end of the
+        # program only; how fast it can be done is not stated.
+        return Duration(months_min=None, months_max=max(highs))
     if part_time_ends and lows:
         highs.extend(part_time_ends)
     elif part_time_ends:
@@ -171,5 +206,8 @@ def parse_duration(text: str) -> Duration | None:
         top = max(highs) if highs and not open_ended else None
         return Duration(months_min=min(lows) if lows else None, months_max=top)
     if limits:
-        return Duration(months_min=None, months_max=max(limits))
+        # Two different limits and nothing that picks one ("programs of 36 credits or less ... five
+        # years; more than 36 credits ... eight years"): the program's limit is unknown.
+        limit = one_or_none(limits)
+        return Duration(months_min=None, months_max=limit) if limit is not None else None
     return None

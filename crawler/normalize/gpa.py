@@ -11,6 +11,16 @@ minimum stated first is the regular one. A GPA to keep once enrolled ("must main
 to remain in good standing") is not an admission minimum. "B average (3.0 on a 4.0 scale)": the
 parenthesis restates the GPA just named.
 
+A lesser route's heading ("Probationary Admission:") holds for the list under it until a regular
+route's heading; a list for students with credits already completed toward the degree (an award's
+eligibility) states no admission minimum (vocabulary.NOT_THE_PROGRAMS_MINIMUM).
+
+Abstaining where binding is weak (issue 19, second pass; binding.py): a number in a run of three
+or more GPA-like numbers in one clause is a grade table or scale ("A 4.00 A- 3.67 B+ 3.33"); a GPA
+whose sentence is about completing the degree or candidacy ("A graduate degree requires ... with a
+minimum cumulative GPA of 3.0") or about applicants with graduate credits already ("If you have
+earned 9 or more graduate credits ...") is not the admission minimum.
+
 Canonical form: two decimals, Decimal("3.00"), Decimal("2.75"); more only if the page states
 more (3.125 stays 3.125, never rounded). "3.0" and "3.00" therefore compare and serialize alike.
 """
@@ -21,10 +31,12 @@ import re
 from bisect import bisect_right
 from decimal import Decimal
 
-from .binding import scope_of
+from . import vocabulary as v
+from .binding import in_a_run, scope_of
 from .text import prepare, sentences
 
 TWO_PLACES = Decimal("0.01")
+_LOWEST, _HIGHEST = Decimal("1.0"), Decimal("4.0")
 
 _NUMBER = re.compile(r"(?<![\d.$])([0-4]\.\d{1,3})(?![\d%]|\.\d)")
 _CONTEXT = re.compile(r"\b(?:gpas?|g\.p\.a\.|grade[-\s]point(?:\s+average)?|cumulative|average)\b", re.I)
@@ -72,6 +84,14 @@ _REGULAR = re.compile(r"\b(?:regular|unconditional|full)\s+admission\b", re.I)
 _BELOW_BEFORE = re.compile(r"\b(?:below|under|less\s+than|lower\s+than|between)\s+(?:a\s+)?(?:gpa\s+of\s+)?$", re.I)
 
 
+# "Probationary Admission: 1. ... 2. A grade-point average of at least 2.75": the heading of a lesser
+# route holds until a regular route's heading.
+_ROUTE_HEADING = re.compile(
+    rf"(?P<lesser>{'|'.join(v.LESSER_ROUTE_HEADINGS)})|(?P<regular>{'|'.join(v.REGULAR_ROUTE_HEADINGS)})", re.I
+)
+_NOT_THE_PROGRAMS = re.compile("|".join(v.NOT_THE_PROGRAMS_MINIMUM), re.I)
+
+
 def gpa_value(value: Decimal) -> Decimal:
     """Canonical GPA: at least two decimals, never rounded."""
     return value.quantize(TWO_PLACES) if value == value.quantize(TWO_PLACES) else value
@@ -96,6 +116,7 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+_ONLY = re.compile(r"\bonly\b", re.I)
 _MINIMUM_BEFORE = re.compile(r"\bminimum\s+(?:of\s+|is\s+|:\s?)?$", re.I)
 
 
@@ -124,12 +145,15 @@ def _bound(t: str, m: re.Match[str], has_context: bool) -> tuple[bool, str]:
 def parse_gpa(text: str) -> Decimal | None:
     """Minimum GPA for regular admission; None when the text does not state one."""
     t = prepare(text)
+    if _NOT_THE_PROGRAMS.search(t):
+        return None  # a list for students already enrolled ("Completion of at least 18 credits toward the MLIS")
+    headings = [(m.start(), bool(m.group("lesser"))) for m in _ROUTE_HEADING.finditer(t)]
     has_context = _CONTEXT.search(t) is not None
     spans = sentences(t)
     starts = [a for a, _ in spans]
     for m in _NUMBER.finditer(t):
         value = Decimal(m.group(1))
-        if not Decimal("1.0") <= value <= Decimal("4.0"):
+        if not _LOWEST <= value <= _HIGHEST:
             continue
         after = t[m.end() : m.end() + 40]
         before = t[max(0, m.start() - 30) : m.start()]
@@ -138,10 +162,15 @@ def parse_gpa(text: str) -> Decimal | None:
         bound, clause = _bound(t, m, has_context)
         if not bound:
             continue
+        if in_a_run(clause, _NUMBER, _LOWEST, _HIGHEST, Decimal):
+            continue  # a grade table or scale ("A 4.00 A- 3.67 B+ 3.33"): no one number is the minimum
+        heading = [lesser for pos, lesser in headings if pos < m.start()]
+        if heading and heading[-1]:
+            continue  # under a lesser route's heading
         lesser = _LESSER.search(clause)
         # "3.25 or above will be considered": the minimum itself, not a lesser route.
-        if lesser and lesser.group(0).lower() == "considered" and _OR_ABOVE.match(after):
-            lesser = None
+        if lesser and lesser.group(0).lower() == "considered" and (_OR_ABOVE.match(after) or _ONLY.search(clause)):
+            lesser = None  # "Only students with a GPA of 3.0 will be considered": the floor itself
         if lesser:
             continue
         k = bisect_right(starts, m.start()) - 1

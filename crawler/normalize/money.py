@@ -103,10 +103,23 @@ def dollars_text(text: str) -> str:
     return _words_as_digits(text)
 
 
+# Abstaining (issue 19): when binding moves the text's first amount away, no later amount stands in
+# for it ("Graduation fee: $100. Official electronic copy: $10" states no application fee).
+KEEP_FIRST = True
+
+
 def parse_money(text: str) -> Decimal | None:
-    """The first dollar amount in the text, to the cent; None when there is none or when the
-    first amount opens a range ("$500-$700": not a single price)."""
-    amounts = find_amounts(bound_text("application_fee", dollars_text(prepare(text))))
+    """The first dollar amount in the text, to the cent; None when there is none, when the
+    first amount opens a range ("$500-$700": not a single price), or when binding moves the
+    first amount away (another program's, a graduation or transcript charge)."""
+    t = dollars_text(prepare(text))
+    if OTHER_CURRENCY.search(t):
+        return None  # another currency anywhere in the text, even in a sentence binding blanks
+    amounts = find_amounts(bound_text("application_fee", t))
     if not amounts or amounts[0].in_range:
+        return None
+    if KEEP_FIRST and amounts[0].start != find_amounts(t)[0].start:
+        # The text's first amount is moved away (a graduation fee, another program's fee): a later
+        # amount is not "the first" by default, and nothing binds it instead.
         return None
     return money(amounts[0].value)

@@ -28,7 +28,17 @@ Decisions (each tested in tests/normalize/test_normalize_tuition.py):
   back from the last cell of a flattened row ("Resident $507.25 Non-resident $1,123.25 per credit").
 - "Out-of-state online students pay the in-state rate of $398" is one rate, residency "any".
 - Graduate and undergraduate rows in one text: the nearest level word before an amount decides,
-  and undergraduate rows are dropped (an MLIS is never priced at the undergraduate rate).
+  and undergraduate rows are dropped (an MLIS is never priced at the undergraduate rate). So are
+  rows of another discipline or credential (vocabulary.OTHER_DISCIPLINES: "Grad Nursing $396.20",
+  "Tuition per year, MFA program $19,392"), unless the row's list of schools names ours; a row label
+  after its amount and a dash ("$25/sch - All Graduate") is that amount's.
+- Flattened table cells that are not a current price are skipped: the columns of earlier years
+  under a header of academic years ("2017-2018 | 2018-2019"), and loads worked out as whole
+  multiples of the row's first price ("$717.00 $2,151.00 $4,302.00").
+- A row naming only its attendance or load stays under the residency heading above it in its
+  sentence ("In-State Full-time $6,000 per semester Part-time $500 per credit").
+- A page in Canadian dollars (a province, "Canadian students", a Canadian university's name, a
+  "Canadian International" column) gives no rate, even where binding blanks the sentence saying so.
 - A named fee with no unit ("Technology fee $125") is not a rate, unless its sentence speaks of
   a semester/term/quarter ("A technology fee of $150 is charged each semester" -> per term).
 - A fee whose name says where it is charged ("online learning fee", "distance education fee")
@@ -36,6 +46,15 @@ Decisions (each tested in tests/normalize/test_normalize_tuition.py):
 - Qualifiers right after an amount ("(full-time)", "for full-time enrollment (9 or more credit
   hours)") belong to that amount, never to the next one.
 - Caps ("capped at $426 per semester", "max $240") are bounds, not prices.
+
+- A unit written inside a parenthesis is its amount's alone ("Tuition 2014-2015 $40,449 ($13,483 per
+  term)": the yearly figure has no unit of its own and is left out); a sentence's term word gives a
+  unitless fee its unit only when no other amount of the sentence carries a unit of its own ("the
+  $150 fee per semester and the $755 insurance fee per 6 months": the insurance is left out).
+- A sentence that calls its figures estimates ("Estimated Tuition and Fees | ... | $4,490") states
+  no rate; a row labelled as an audit ("Audit (per credit hour) $300") is no rate either.
+- A label naming a service right before its amount ("Technology (per course): $50",
+  vocabulary.SERVICE_CHARGE_LABELS) makes a fee.
 
 Only the first MAX_AMOUNTS amounts are read: a longer price list is not one fact's evidence.
 """
@@ -56,7 +75,7 @@ from .text import prepare, sentences
 
 _UNIT = (
     r"(?P<course>(?:(?:\d{1,2}|one|two|three|four|five|six)[-\s](?:semester\s+|credit\s+)?"
-    r"(?:credit|unit|hour)s?[-\s])?(?:credit\s+)?(?:courses?|class(?:es)?))"
+    r"(?:credit|unit|hour)s?[-\s])?(?:credit\s+|graduate\s+)?(?:courses?|class(?:es)?))"
     r"|(?P<credit>(?:quarter\s+|semester\s+)?(?:credit[-\s]hours?|credits?|units?|hours?|hrs?\.?"
     r"|sch|s\.c\.h\.|cr\.?(?:\s?hrs?\.?)?))"
     r"|(?P<term>semesters?|terms?|quarters?|trimesters?)"
@@ -80,14 +99,14 @@ def _post_pattern(labels: bool) -> re.Pattern[str]:
         # Not "total": "$836 Total cost (36 credits): $30,096" - a "Total" after an amount heads
         # the next one.
         # "$1,175 (tuition) + $60 (fees)": the label may stand in parentheses.
-        rf"(?:\s?(?:in\s+)?(?P<lparen>\(\s?)?(?P<label>{never}(?:(?!per\b|total\b)[a-z-]+\s){{0,3}}{_POST_LABEL_WORD})\b"
+        rf"(?:\s?(?:in\s+)?(?P<lparen>\(\s?)?(?P<label>{never}(?!includ|incl\b|plus\b)(?:(?!per\b|total\b)[a-z][a-z-]*\s){{0,3}}{_POST_LABEL_WORD})\b"
         r"(?(lparen)\s?\))\s?\*{0,3})?"
         rf"(?:\s?(?P<open>\(\s?)?(?P<per>(?:per|/|an?|each|every)[-\s]?(?:{_UNIT})\b"
         r"|for\s+the\s+(?:entire\s+|whole\s+|full\s+)?(?:\d{1,3}[-\s](?:credit|unit|hour)s?(?:[-\s]hours?)?\s+)?"
         r"(?P<program2>program|degree)\b"
         r"|(?P<annual>annually|yearly|per\s+annum)\b)(?(open)\s?\)))?"
         # "$75 per semester technology fee": the fee's name may follow its unit (two words at most).
-        rf"(?:\s?\*{{0,3}}\s?(?P<label2>{never}(?:(?!(?:and|or|plus|per|for)\b)[a-z-]+\s){{0,2}}?(?:tuition|fees?))\b)?"
+        rf"(?:\s?\*{{0,3}}\s?(?P<label2>{never}(?:(?!(?:and|or|plus|per|for)\b)[a-z][a-z-]*\s){{0,2}}?(?:tuition|fees?))\b)?"
         rf"(?:\s?\(?\s?(?:at|for|with)?\s?(?P<thr>\d{{1,2}}\s?(?:\+|or\s+more|(?:-|to)\s?\d{{1,2}})\s?{q.LOAD_UNIT})\s?\)?)?"
         rf"(?:\s?(?:\(\s?|(?:for|to)\s+)(?:[A-Za-z.-]+\s){{0,2}}?(?P<res>{_RES_WORD})(?:\s+students)?\)?"
         rf"|\s?(?-i:(?P<res2>resident|residents|nonresident|nonresidents|non-resident|non-residents|in-state|out-of-state"
@@ -112,10 +131,17 @@ _PRE_PER = re.compile(
     r"|(?P<semester>semester|term|quarterly)\s+(?:tuition|cost|rate)\b)",
     re.I,
 )
+# A label naming a service right before its amount, with its colon (vocabulary.SERVICE_CHARGE_LABELS).
+_SERVICE_LABEL = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(v.SERVICE_CHARGE_LABELS)})(?:\s+\((?:[a-z/-]+\s?){{1,3}}\))?\s?:\s?$", re.I
+)
+# Abstaining: a sentence that calls its figures estimates states no rate; an audit's row is no rate.
+_ESTIMATE = re.compile(rf"\b(?:{'|'.join(v.ESTIMATE_WORDS)})\b", re.I)
+_AUDIT_LABEL = re.compile(rf"\b(?:{'|'.join(v.AUDIT_LABELS)})\b(?:\s?\([^()]{{0,30}}\))?\s?:?\s?$", re.I)
 _ONLY_GAP = re.compile(r"\s?:?\s?")
 _HEADS_NEXT = re.compile(r"\s?\*{0,3}\s?:")
 _LABELS = re.compile(rf"\b{_LABEL_WORD}\b", re.I)
-_ONE_TIME = re.compile(r"\b(?:application|transcript|graduation|late|deposit|parking|orientation|housing)\b", re.I)
+_ONE_TIME = re.compile(r"\b(?:application|transcript|graduation|late|deposit|parking|orientation|housing|audit(?:ing)?)\b", re.I)
 _EXAMPLE = re.compile(
     r"\b(?:for\s+example|example|e\.g\.|for\s+instance|sample|would|could|might|illustrat\w*)\b", re.I
 )
@@ -156,11 +182,20 @@ _NOT_TUITION = re.compile(
 # Level rows: when a text lists undergraduate and graduate prices, only the graduate ones are the
 # program's (an undergraduate row is never an MLIS price). The nearest level word before an
 # amount decides; "undergraduate degree/GPA/coursework" is not a row label.
+# Rows of another discipline or credential (vocabulary.OTHER_DISCIPLINES: "Grad Nursing $396.20")
+# are dropped the same way; this program's own words start a row that is ours again.
 _LEVEL = re.compile(
     rf"\b(?P<under>{v.LEVEL_UNDERGRADUATE})\b(?!\s+(?:{'|'.join(v.LEVEL_NOT_A_ROW)})\b)"
-    rf"|\b(?P<grad>{v.LEVEL_GRADUATE})\b",
+    rf"|\b(?P<other>{'|'.join(v.OTHER_DISCIPLINES)})\b"
+    # "Each 3 Credit Graduate Course": "graduate" naming a course or a credit is no row label.
+    rf"|\b(?P<grad>{v.LEVEL_GRADUATE})\b(?!\s+(?:courses?|credits?|level|hours?)\b)|(?P<own>{PROGRAM_OWN.pattern})",
     re.I,
 )
+# "$8/sch - Lower Level Undergraduate ... $25/sch - All Graduate": a row label after its amount and
+# a dash is that amount's row.
+_DASH_AFTER = re.compile(r"[^$.;]{0,12}?\s-\s")
+_ROW_LABEL_REACH = 40
+_LIST_OF_ROWS = re.compile(r"[^$\d.;:]{0,40}?(?:,|\band\b|&)[^$\d.;:]{0,40}")
 # Words after an amount and its unit that qualify it: "(full-time)", "for full-time enrollment
 # (9 or more credit hours)". They belong to the amount before them, not to the next one.
 _TRAIL = re.compile(
@@ -182,7 +217,7 @@ _NOT_A_PRICE = re.compile(
 # Amounts printed without "$" in a money column ("Tuition per credit hour: In-State 479.32"):
 # read only in a text with no "$" amount at all that names tuition or fees and a unit, and only
 # when written with cents or thousands separators (never a GPA, a year or a count).
-_BARE_AMOUNT = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d{2,5}\.\d{2})(?![\w.,%])")
+_BARE_AMOUNT = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d{2,5}\.\d{2})(?![\w.,%]|\s?-\s?\d)")
 _MONEY_CUE = re.compile(r"\b(?:tuition|fees?|rates?|charges?|costs?)\b", re.I)
 # Column labels of a flattened table's header row: residencies and units, in order.
 _COLUMN_RESIDENCY = re.compile(
@@ -246,15 +281,7 @@ def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int
     before the first row names as many residency columns ("In-State ... Out-of-State") or unit
     columns ("Full-time per term  Part-time per credit") as a row has amounts, each amount takes
     its column's label. Without such a header a row is read as before."""
-    rows: list[list[int]] = []
-    for i in range(len(amounts)):
-        if i in skip:
-            continue
-        if rows and rows[-1][-1] == i - 1 and _ROW_GAP.fullmatch(text, amounts[i - 1].end, amounts[i].start):
-            rows[-1].append(i)
-        else:
-            rows.append([i])
-    rows = [r for r in rows if len(r) >= 2]
+    rows = _rows(text, amounts, skip)
     if not rows:
         return {}
     header = text[: amounts[rows[0][0]].start]
@@ -282,9 +309,52 @@ def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int
 
 
 # Two cells of one row: nothing between the amounts but the first one's unit ("$405 / credit $745 / credit").
-_ROW_GAP = re.compile(rf"\s?\*{{0,3}}\s?(?:(?:per|/)[-\s]?(?:{_UNIT})\s?\*{{0,3}}\s?)?", re.I)
+_ROW_GAP = re.compile(rf"\s?\*{{0,3}}\s?(?:(?:per|/)[-\s]?(?:{_UNIT})\s?\*{{0,3}}\s?)?\|?\s?", re.I)
 # Column labels joined into one column: "Out-of-State Resident or International Student".
 _COLUMN_JOIN = re.compile(r"^\s?(?:students?\s?)?(?:or|and|&|/|,)\s?$", re.I)
+
+
+def _rows(text: str, amounts: Sequence[Amount], skip: set[int]) -> list[list[int]]:
+    """Rows of a flattened table: runs of two or more amounts with only a cell gap between them."""
+    rows: list[list[int]] = []
+    for i in range(len(amounts)):
+        if i in skip:
+            continue
+        if rows and rows[-1][-1] == i - 1 and _ROW_GAP.fullmatch(text, amounts[i - 1].end, amounts[i].start):
+            rows[-1].append(i)
+        else:
+            rows.append([i])
+    return [r for r in rows if len(r) >= 2]
+
+
+# "2017-2018 | 2018-2019 |": a header of academic years, one column each.
+_YEAR_COLUMN = re.compile(r"\b(20\d\d)\s?[-/]\s?(?:20)?\d\d\b")
+MAX_LOAD_MULTIPLE = 24
+
+
+def _not_current_cells(text: str, amounts: Sequence[Amount], skip: set[int]) -> set[int]:
+    """Cells of a flattened table that are not a current price: the columns of earlier years when
+    the header names one academic year per column ("2017-2018 | 2018-2019 | Tuition per credit |
+    $565 | $585": the later year is today's), and prices of loads worked out from the row's first
+    price ("Maryland Resident $717.00 $2,151.00 $4,302.00 $6,453.00": 3, 6 and 9 credits)."""
+    out: set[int] = set()
+    rows = _rows(text, amounts, skip)
+    if not rows:
+        return out
+    header = text[: amounts[rows[0][0]].start]
+    years = [int(y) for y in _YEAR_COLUMN.findall(header[-200:])]
+    k = len(rows[0])
+    if k >= 2 and len(years) == k and len(set(years)) == k:
+        latest = years.index(max(years))
+        out.update(i for row in rows if len(row) == k for j, i in enumerate(row) if j != latest)
+    for row in rows:
+        first = amounts[row[0]].value
+        if len(row) < 3 or not first:
+            continue
+        ratios = [amounts[i].value / first for i in row[1:]]
+        if all(r == r.to_integral_value() and 2 <= r <= MAX_LOAD_MULTIPLE for r in ratios):
+            out.update(row[1:])
+    return out
 
 
 def _column_residencies(header: str) -> list[tuple[str, ...]]:
@@ -329,6 +399,8 @@ def _kind_of(label: str) -> str | None:
     # "The charge per credit for the School of Information": a charge per credit is the tuition.
     has_fee = re.search(r"\b(?:fees?|surcharges?)\b|\bcharges?\b(?!\s+per\s+(?:credit|unit|hour))", label) is not None
     has_tuition = "tuition" in label
+    if re.search(r"\btotal\s+(?:[a-z-]+\s)?(?:fees|charges)\b", label):
+        return "total"  # "Total Fees $376.50": the sum of the fees above
     if has_fee and has_tuition:
         return "total"
     if has_fee:
@@ -379,12 +451,16 @@ def _label_first(heading: str) -> bool:
     return label is not None and res is not None and label.start() < res.start()
 
 
-def _build_groups(text: str, amounts: list[Amount], skip: set[int]) -> list[_Group]:
-    """Each amount with its own words, put in the group its heading opens or joins."""
+def _build_groups(text: str, amounts: list[Amount], skip: set[int], cells: set[int] = frozenset()) -> list[_Group]:  # type: ignore[assignment]
+    """Each amount with its own words, put in the group its heading opens or joins. Skipped table
+    cells (`cells`: an earlier year's column, a worked load price) leave the row's label to the
+    cell after them."""
     groups: list[_Group] = []
-    columns = _table_columns(text, amounts, skip)
+    columns = _table_columns(text, amounts, skip - cells)
     boundary = 0
     for i, a in enumerate(amounts):
+        if i in cells:
+            continue
         if i in skip:
             boundary = max(boundary, a.end)
             continue
@@ -414,7 +490,7 @@ def _own_post(text: str, amounts: list[Amount], i: int) -> re.Match[str]:
         m = post_re.match(text, a.end, m.start("open") if m.group("open") else m.start("per"))
     if (m.group("label") or m.group("label2")) and _HEADS_NEXT.match(text, m.end()):
         return _POST_NO_LABEL.match(text, a.end)  # type: ignore[return-value]
-    if m.group("label") and i + 1 < len(amounts) and _ONLY_GAP.fullmatch(text, m.end(), amounts[i + 1].start):
+    if (m.group("label") or m.group("label2")) and i + 1 < len(amounts) and _ONLY_GAP.fullmatch(text, m.end(), amounts[i + 1].start):
         nxt = _POST.match(text, amounts[i + 1].end)
         if not (nxt.group("label") or nxt.group("label2")):
             return _POST_NO_LABEL.match(text, a.end)  # type: ignore[return-value]
@@ -462,6 +538,12 @@ def _place(groups: list[_Group], item: _Item, heading: str, sentence_break: bool
     if not groups or sentence_break or _names_something(ctx):
         if soft and groups and ctx["residency"] and not any(ctx[k] for k in ("campus", "attendance", "load")):
             ctx = dict(groups[-1].context, residency=ctx["residency"])
+        elif (groups and not sentence_break and not ctx["residency"] and groups[-1].context["residency"]
+              and ctx["campus"] in (None, groups[-1].context["campus"])):
+            # "In-State Full-time $6,000 per semester Part-time $500 per credit": a row naming only its
+            # attendance or load stays under the residency heading above it in the sentence (a block for
+            # another campus does not: "Online Campus Tuition & Fees Per unit $900").
+            ctx = dict(ctx, residency=groups[-1].context["residency"])
         group = _Group(heading, ctx, continues=bool(groups) and not sentence_break, soft=soft)
         group.label_first = _label_first(heading) or (
             group.continues and bool(groups) and groups[-1].label_first and not any(
@@ -523,6 +605,8 @@ def _read_pre(item: _Item) -> None:
         labels = list(_LABELS.finditer(tail))
         if labels:
             last_label = labels[-1]
+            if len(labels) >= 2 and labels[-2].group(0).lower() == "total" and not tail[labels[-2].end() : last_label.start()].strip():
+                last_label = labels[-2]  # "Total Fees $376.50"
             item.kind = _kind_of(tail[last_label.start() :])  # the label with the words after it
             item.labelled_before = True
             last = last_label.start()
@@ -533,8 +617,15 @@ def _read_pre(item: _Item) -> None:
                 item.kind = "total"  # "In-state tuition and fees: $5,120"
             elif item.kind == "total" and _PROGRAM_PRICE.search(tail):
                 item.kind = "tuition"  # "Total program cost: $19,980"
+        if _AUDIT_LABEL.search(tail):
+            item.kind = "other"  # "Audit (per credit hour) $300": auditing a course, not the program's rate
+            item.labelled_before = True
+        if item.kind is None and _SERVICE_LABEL.search(tail):
+            item.kind = "fee"  # "Technology (per course): $50": a service's charge is a fee
+            item.labelled_before = True
         if _NOT_TUITION.search(tail[-50:]):
             item.kind = "other"  # "Estimated cost of attendance", "Books and supplies"
+            item.labelled_before = True  # and the unlabelled amounts after it ("Double Room $4,200 Triple Room $3,575")
     per = None
     for per in _PRE_PER.finditer(tail):
         pass
@@ -552,7 +643,11 @@ def _resolve_group(group: _Group) -> None:
         _read_pre(item)
     # Positional labels from a heading such as "Tuition + fees per credit hour:".
     heading_labels = [_kind_of(w) for w in _LABELS.findall(group.heading)]
-    if len(heading_labels) >= 2 and len(items) >= 2 and not any(i.kind for i in items[1:]):
+    # "Tuition and Fees ... $689 per credit for NJ residents and $1172 per credit for non-residents":
+    # amounts told apart by their own residencies are not the heading's columns.
+    own_residencies = {i.residency for i in items if i.residency}
+    if (len(heading_labels) >= 2 and len(items) >= 2 and not any(i.kind for i in items[1:])
+            and len(own_residencies) < 2):
         for item, kind in zip(items, heading_labels):
             item.kind = kind
             item.labelled_before = True
@@ -567,7 +662,8 @@ def _resolve_group(group: _Group) -> None:
             and heading_labels[:1] == ["tuition"]):
         first.kind = "tuition"
     last = items[-1]
-    shared = last.own_per and all(not i.own_per for i in items[:-1]) and len(items) > 1
+    # "$40,449 ($13,483 per term)": a unit written inside a parenthesis is its amount's alone.
+    shared = last.own_per and all(not i.own_per for i in items[:-1]) and len(items) > 1 and not _in_parenthesis(last)
     head_per, head_text = items[0].pre_per, items[0].pre_per_text
     for item in items:
         if item.own_per:
@@ -596,6 +692,18 @@ def _resolve_group(group: _Group) -> None:
     for item in items[1:]:
         if item.per == "program" and re.search(r"\bor\s?$", item.pre):
             item.kind = "other"
+
+
+def _unit_taken(item: _Item, groups: list[_Group], a: int, b: int) -> bool:
+    """Whether another amount of the sentence text[a:b] carries its own unit: the sentence's term
+    word is then that amount's, not a unit for a fee without one ("the $150 fee per semester and
+    the $755 insurance fee per 6 months")."""
+    return any(o is not item and o.own_per and a <= o.amount.start < b for g in groups for o in g.items)
+
+
+def _in_parenthesis(item: _Item) -> bool:
+    """Whether the amount stands inside a parenthesis opened after the amount before it."""
+    return "(" in item.pre and ")" not in item.pre[item.pre.rfind("(") :]
 
 
 def _carry_units(groups: list[_Group]) -> None:
@@ -656,7 +764,10 @@ def _applies_to(group: _Group, item: _Item) -> str | None:
 def _price_text(text: str) -> tuple[str, list[Amount]]:
     """Prepared text and its amounts: money in words as digits; in a money column printed
     without "$", the amounts marked as dollars."""
-    t = bound_text("tuition", dollars_text(prepare(text)))
+    t = dollars_text(prepare(text))
+    if OTHER_CURRENCY.search(t):
+        return t, []  # another currency anywhere in the text, even in a sentence binding blanks
+    t = bound_text("tuition", t)
     amounts = find_amounts(t)
     if not amounts and _MONEY_CUE.search(t) and _UNIT_ONLY.search(t) and not OTHER_CURRENCY.search(t):
         t = _BARE_AMOUNT.sub(lambda m: "$" + m.group(1), t)
@@ -665,10 +776,11 @@ def _price_text(text: str) -> tuple[str, list[Amount]]:
 
 
 def _not_prices(text: str, amounts: Sequence[Amount], spans: Sequence[tuple[int, int]]) -> set[int]:
-    """Amounts in sentences about savings, scholarships, reductions, one-time charges."""
+    """Amounts in sentences about savings, scholarships, reductions, one-time charges, and in
+    sentences that call their figures estimates."""
     out: set[int] = set()
     for a, b in spans:
-        if _NOT_A_PRICE.search(text, a, b):
+        if _NOT_A_PRICE.search(text, a, b) or _ESTIMATE.search(text, a, b):
             out.update(i for i, am in enumerate(amounts) if a <= am.start < b)
     return out
 
@@ -690,19 +802,41 @@ def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) ->
     table_per = _table_unit(t)
     says_any = [q.residencies(t[a:b]) == ("any",) for a, b in spans]
     span_starts = [a for a, _ in spans]
-    levels = [(m.start(), bool(m.group("under"))) for m in _LEVEL.finditer(t)]
-    level_starts = [p for p, _ in levels]
+    levels = [(m.start(), m.end(), bool(m.group("under") or m.group("other")), bool(m.group("own")))
+              for m in _LEVEL.finditer(t)]
+    level_starts = [lv[0] for lv in levels]
+
+    def dropped(k: int) -> bool:
+        # "In the schools of Arts & Sciences, Library and Information Science, Music, Nursing": a
+        # list of disciplines that names this program is a row for all of them.
+        if not levels[k][2]:
+            return levels[k][2]
+        j = k
+        while j > 0 and _LIST_OF_ROWS.fullmatch(t, levels[j - 1][1], levels[j][0]):
+            j -= 1
+            if levels[j][3]:
+                return False
+        return True
+
+    def other_row(amount: Amount) -> bool:
+        dash = _DASH_AFTER.match(t, amount.end)
+        if dash is not None:
+            k = bisect_left(level_starts, dash.end())
+            if k < len(levels) and levels[k][0] - dash.end() <= _ROW_LABEL_REACH and "$" not in t[dash.end() : levels[k][0]]:
+                return dropped(k)  # "$25/sch - All Graduate"
+        k = bisect_left(level_starts, amount.start) - 1
+        return k >= 0 and dropped(k)
+
     per_credit = [i for g in groups for i in g.items if i.per == "credit" and i.kind in (None, "tuition")]
     out: list[tuple[_Group, _Item, tuple[str, ...]]] = []
     for group in groups:
         sentence_any = says_any[bisect_right(span_starts, group.items[0].amount.start) - 1]
         for item in group.items:
-            k = bisect_left(level_starts, item.amount.start) - 1
-            if k >= 0 and levels[k][1]:
-                continue  # an undergraduate row
+            if other_row(item.amount):
+                continue  # an undergraduate row, another discipline's row
             if item.per is None and item.kind == "fee":
                 a, b = spans[bisect_right(span_starts, item.amount.start) - 1]
-                if _TERM_WORD.search(t, a, b):
+                if _TERM_WORD.search(t, a, b) and not _unit_taken(item, groups, a, b):
                     item.per = "term"  # "A technology fee of $150 is charged each semester."
             if item.per is None and table_per and item.kind in (None, "tuition", "fee"):
                 item.per = table_per  # "the following figures are semester rates"
@@ -755,7 +889,8 @@ def parse_tuition(text: str) -> list[Rate]:
         return []
     spans = sentences(t)  # once: three readers below look at the same sentences
     skip = _skipped(t, amounts, spans) | _not_prices(t, amounts, spans)
-    groups = _build_groups(t, amounts, skip)
+    cells = _not_current_cells(t, amounts, skip)
+    groups = _build_groups(t, amounts, skip | cells, cells)
     for group in groups:
         _resolve_group(group)
     _carry_units(groups)

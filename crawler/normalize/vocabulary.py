@@ -105,7 +105,7 @@ RESIDENCY_ANY: tuple[str, ...] = (
 )
 RESIDENCY_OUT: tuple[str, ...] = (
     # "Out-of-State Residents" is one residency: the word "residents" belongs to it.
-    r"non-[a-z]+\s+residents?", r"out-of-state\s+residents?", r"out\s+of\s+state\s+residents?", r"out-of-state",
+    r"non-[a-z]+(?:\s+[a-z]+)?\s+residents?", r"out-of-state\s+residents?", r"out\s+of\s+state\s+residents?", r"out-of-state",
     r"out\s+of\s+state", r"non-?\s?residents?", r"nonresidents?",
     r"outside\s+(?:of\s+)?the\s+state", r"living\s+out\s+of\s+state",
 )
@@ -117,12 +117,29 @@ RESIDENCY_ORDER: tuple[str, ...] = ("in_state", "out_of_state", "international")
 LEVEL_UNDERGRADUATE = r"undergraduate"
 LEVEL_NOT_A_ROW = ("degrees?", "gpa", "coursework", "work", "record", "transcripts?", "institutions?", "studies")
 LEVEL_GRADUATE = r"graduate"
+# Row labels of a university-wide price table that name another discipline or credential ("Grad
+# Nursing $396.20", "Tuition per year, MFA program $19,392", "Nursing Courses carry an additional
+# $25 per credit hour"): like an undergraduate row, the nearest row label before an amount decides
+# (tuition.py); this program's own words (`PROGRAM_OWN`) or "graduate" start a row that is ours.
+OTHER_DISCIPLINES: tuple[str, ...] = (
+    r"business(?!\s+(?:days?|hours|information|office))", r"nursing", r"engineering", r"pharmacy", r"dental(?:\s+hygiene)?", r"dentistry", r"medicine",
+    r"medical(?=\s+(?:school|students|courses|programs?))", r"law(?=\s+(?:school|students|courses|programs?))",
+    r"music(?=\s+(?:students|courses|programs?))", r"M\.?B\.?A", r"M\.?F\.?A", r"D\.?N\.?P", r"doctora(?:l|te)",
+    r"occupational\s+therapy", r"physical\s+therapy", r"speech\s+pathology", r"social\s+work", r"counseling",
+    r"architecture", r"dissertation",
+)
 
 # Currencies that are not US dollars: an amount next to one of these is not ours to read.
 OTHER_CURRENCIES: tuple[str, ...] = (
     r"\bCAD\b", r"\bC\$", r"\bCA\$", r"\bCDN\$?", r"\bCanadian\s+dollars?\b", r"\bin\s+Canadian\b", r"\bAUD\b",
     r"\bA\$", r"\bNZD\b", r"\bGBP\b", r"\bEUR\b", r"\beuros?\b", r"\bpounds?\s+sterling\b", "\u20ac", "\u00a3",
     "\u00a5", r"\bQu[e\u00e9]bec\b", r"\bout\s+of\s+province\b",
+    # A Canadian school's page prices in Canadian dollars: its provinces, its students, its
+    # universities' names ("Incidental fees are paid by all students at Dalhousie University").
+    r"\bOntario\b", r"\bAlberta\b", r"\bBritish\s+Columbia\b", r"\bNova\s+Scotia\b", r"\bManitoba\b",
+    r"\bSaskatchewan\b", r"\bNew\s+Brunswick\b", r"\bNewfoundland\b", r"\bprovinces?\b",
+    r"\bCanadian\s+(?:citizens?|students?|residents?|applicants?)\b", r"\bCanadian\s+(?:and\s+|&\s+|/\s?)?International\b", r"\bDalhousie\b", r"\bMcGill\b", r"\bUBC\b",
+    r"\bUniversit[e\u00e9]\s+de\b",
 )
 
 # ---- exams ------------------------------------------------------------------------------------
@@ -249,21 +266,30 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:the\s+)?respective\s+(?:colleges?|departments?|programs?|schools?)",
         r"(?:seeking|pursuing|applying\s+(?:to|for))\s+(?:the\s+|an?\s+)?(?:M\.?B\.?A|J\.?D|LL\.?M|M\.?D)\b",
         r"these\s+programs", r"(?:more\s+than|over)\s+\d+\s+(?:[\w-]+\s)?(?:programs|degrees)", r"(?:students|applicants)\s+(?:in|for|to)\s+(?:the\s+)?(?:joint|dual)(?=[-\s])",
+        # Students outside any degree, and degrees that join a bachelor's to this master's.
+        r"non-?degree[-\s]seeking", r"non-?degree[\"']?\s+(?:students?|status|rates?|tuition)", r"combined\s+(?:(?:degree|bachelor'?s|master'?s|masters)\s+)?programs?",
+        r"B\.?[AS]\.?\s(?:[A-Z][\w-]*\s?)?/\s?M\.?[AS]\b",
+        r"(?:a|the)\s+B\.?[AS]\.?\s+(?:in\s+)?(?:[\w-]+\s){0,5}?and\s+(?:a|an|the)\s+M\.?[AS]\b",
     )),
     # Money given to students, and what they must do to get or keep it.
     "funding": ("clause", (
         r"earn\s+up\s+to", r"salar(?:y|ies)", r"wages?",
         r"scholarships?", r"assistantships?", r"fellowships?", r"stipends?", r"awards?", r"bursar(?:y|ies)",
         r"grants?(?!\s+(?:of\s+)?(?:admission|continued|initial|accreditation))",
+        r"tuition\s+(?:benefits?|remission|waivers?)", r"funding\s+(?:guarantee|package)", r"guaranteed\s+funding",
     )),
     # Grades once enrolled: to graduate, to stay, probation.
     "standing": ("clause", (
         r"good\s+standing", r"academic\s+probation", r"probation\w*", r"maintain\w*", r"to\s+remain", r"to\s+continue\s+in",
+        # A catalog's row for the grades kept in graduate courses: "Overall Graduate GPA Requirement 3.00".
+        r"(?:overall|cumulative)\s+graduate\s+GPA", r"graduate\s+GPA\s+requirement",
     )),
     # Grades in courses once enrolled (a GPA's scope only: "earn a grade of B ... and complete the
     # degree within five years" still states the time limit).
     "course_grades": ("clause", (
         r"(?:earn|receive|achieve)\s+a\s+(?:minimum\s+)?grade", r"students\s+who\s+enter\s+the\s+program",
+        # "a GPA of 3.00 in the first 12 hours of graduate work": grades once enrolled.
+        r"(?:in|for|during)\s+the\s+first\s+\d{1,2}\s+(?:graduate\s+)?(?:credits?|credit\s+hours|semester\s+hours|hours|units)",
     )),
     "graduation": ("clause", (
         r"to\s+graduate(?!\s+(?:study|studies|school|programs?|work|level))", r"for\s+graduation",
@@ -313,7 +339,7 @@ SCOPES: dict[str, tuple[str, tuple[str, ...]]] = {
         r"core(?:\s+courses|\s+requirements?)?", r"electives?", r"concentrations?", r"specializations?",
         r"(?<!general\s)(?<!standard\s)(?<!LIS\s)tracks?",
         r"emphas[ie]s", r"pathways?", r"certificates?", r"practicum", r"internships?", r"capstone", r"thesis", r"portfolios?",
-        r"foundation(?:\s+courses)?", r"required\s+courses", r"course\s+groups?", r"cognates?", r"minors?",
+        r"foundations?(?:\s+courses)?", r"required\s+courses", r"residence\s+credits?", r"course\s+groups?", r"cognates?", r"minors?",
     )),
     # Figures about students, not rules of the program.
     "statistic": ("clause", (
@@ -373,6 +399,9 @@ OTHER_CREDENTIALS: tuple[str, ...] = (
     r"(?:library\s+media\s+|teacher\s+|school\s+library\s+|school\s+librarian\s+)certification", r"master\s+of\s+science\s+programs",
     # A dual degree written with a slash after this program's name: "MLIS/MS Urban Studies".
     r"M\.?L\.?I?\.?S\.?\s?/\s?(?!Ph)[A-Z]\.?[A-Z]\.?[A-Z]?\.?\b", r"certificate\s+programs?",
+    # Another master's of science by its letters, as a subject ("MSPS Tuition", "the MSW program");
+    # ours start MSL or MSI ("MST" after a time, "MSU" alone are not degrees).
+    r"(?-i:MS(?![LI])[A-Z]{1,3})(?=\s+(?:[Pp]rogram|[Dd]egree|[Ss]tudents|[Tt]uition|[Aa]pplicants|[Cc]ourses)\b)",
     r"master\s+of\s+science\s+(?:in\s+)?(?!librar|information(?!\s+technology)|in\b)(?-i:[A-Z])\w+(?:\s+\w+)?",
     r"master\s+of\s+(?:business|public|social|fine|education|arts\s+in\s+(?!librar|information))\w*",
     r"(?:bachelor'?s|undergraduate)\s+and\s+master'?s", r"accelerated\s+(?:bachelor|BA|BS|master|program)\w*",
@@ -384,6 +413,19 @@ PROGRAM_NAMES: tuple[str, ...] = (
     r"(?<!/)master\s+of\s+(?:library|information)(?:\s+(?:and|&)\s+information)?(?:\s+(?:science|studies))?",
     r"(?<!\ba\s)(?<!\ban\s)master'?s\s+(?:degree\s+)?in\s+(?:library|information)", r"M\.?A\.?\s+in\s+(?:LIS|library)", r"MI\s+(?:degree|program)",
     r"master'?s\s+program", r"M\.?S\.?(?=\s+(?:and|or|&)\s)",
+)
+
+# Headings of an admission route: a route below the regular one ("Probationary Admission:") holds
+# for the list under it until a regular route's heading ("Unconditional Admission:").
+LESSER_ROUTE_HEADINGS: tuple[str, ...] = (
+    r"(?<!un)(?:conditional|provisional|probationary|special)\s+admission\s?:",
+)
+REGULAR_ROUTE_HEADINGS: tuple[str, ...] = (r"(?:regular|unconditional|full|standard)\s+(?:graduate\s+)?admission\s?:",)
+# A text whose list is for students already in the program (credits completed toward the degree):
+# its minimums are not this program's admission minimum. ("Some programs set higher standards" is
+# not such a word: the Graduate School's floor still binds every applicant.)
+NOT_THE_PROGRAMS_MINIMUM: tuple[str, ...] = (
+    r"complet\w*\s+(?:of\s+)?(?:at\s+least\s+|a\s+minimum\s+of\s+)?\d{1,2}\s+(?:credits?|credit\s+hours|hours|units)\s+toward\s+the",
 )
 
 # Which scopes move which field's value away from this program's fact.
@@ -479,4 +521,65 @@ START_WORDS: tuple[str, ...] = ("start", "starts", "entry", "intake", "admission
 TABLE_UNIT_WORDS: tuple[str, ...] = (
     r"(?:the\s+)?following\s+(?:figures|amounts|rates|charges)\s+are\s+(?P<u1>semester|term|quarter|annual|yearly|per[-\s]credit)\s+(?:rates|charges|figures|amounts)",
     r"(?:all\s+)?(?:figures|amounts|rates|charges)\s+(?:are|shown\s+are|listed\s+are)\s+per\s+(?P<u2>semester|term|quarter|year|credit(?:\s+hour)?)",
+)
+
+# ---- abstaining: where binding is weak (issue 19, money side, second pass) -----------------------
+# Words that tie a value to something other than a plain requirement of this program. Each list
+# feeds one rule of binding.py's "abstaining" section; nothing is spelled in a parser.
+
+# A number that bounds a class of programs or students instead of stating a requirement:
+# "programs of 36 credits or less", "more than 36 credits", "students with 9 or more credits".
+COMPARED_AFTER: tuple[str, ...] = (r"or\s+(?:less|fewer|more|greater|above|below|under|over)",)
+COMPARED_BEFORE: tuple[str, ...] = (
+    r"(?<!no\s)(?<!not\s)(?:more|less|fewer|greater)\s+than", r"(?<!no\s)over", r"under", r"exceeding",
+)
+# The subject of a value is the degree's completion or a stage once enrolled, not admission:
+# "A graduate degree requires ... with a minimum cumulative GPA of 3.0", "Applicants for degree
+# candidacy must have ... 3.00". A scope of min_gpa (SCOPES["completion"]).
+COMPLETION_WORDS: tuple[str, ...] = (
+    r"(?:graduate|master'?s)\s+degree\s+requires?", r"to\s+earn\s+(?:a|the)\s+(?:\w+\s)?(?:degree|diploma)",
+    r"degree\s+candidacy", r"candidacy", r"general\s+degree\s+requirements?",
+)
+# A rule for applicants who already hold graduate credits: their graduate GPA, not the regular
+# admission minimum ("If you have earned 9 or more graduate credits, your GPA on those credits ...").
+EARLIER_GRADUATE_WORK: tuple[str, ...] = (
+    r"(?:\d{1,2}|six|nine|twelve)\s+or\s+more\s+(?:semester\s+|quarter\s+)?(?:graduate\s+)?(?:credits?|credit\s+hours|hours)"
+    r"(?:\s+of\s+graduate)?",
+    r"graduate\s+(?:credit\s+)?GPA\s+supersedes",
+)
+# How a label meets its value: a colon, or a dash set off by spaces. A hyphen glued to a word joins a
+# name ("K-12", "Title-IV"), never a label to its value.
+LABEL_SEPARATOR = r"(?::\s?|\s[-\u2013\u2014]\s?|[\u2013\u2014]\s?)"
+
+# The two scopes above, registered here so this section stays one block: a GPA whose sentence is
+# about completing the degree, or about applicants with graduate work already, is not the minimum.
+SCOPES["completion"] = ("clause", COMPLETION_WORDS)
+SCOPES["earlier_graduate_work"] = ("clause", EARLIER_GRADUATE_WORK)
+FIELD_SCOPES["min_gpa"] = (*FIELD_SCOPES["min_gpa"], "completion", "earlier_graduate_work")
+# Applicants outside any degree ("International non-degree applicants are also charged ...").
+SCOPES["other_program"] = ("clause", (*SCOPES["other_program"][1], r"non-?degree\s+applicants?"))
+# A charge named by the service it pays for, written as a label without the word "fee"
+# ("Technology (per course): $50", "Student Activity: $40"): a fee, never tuition.
+SERVICE_CHARGE_LABELS: tuple[str, ...] = (
+    r"technology", r"(?:student\s+)?activity", r"student\s+services?", r"registration", r"library", r"lab(?:oratory)?",
+    r"health\s+services?", r"recreation", r"athletics?", r"transportation", r"parking", r"matriculation",
+)
+# Charges that are not the application fee, named beside it on fee lists ("Graduation (for most
+# degrees): $100", "Transcripts (per copy): $10", "Tuition Deposit $300").
+# (Transcripts are named as a charge only by their price's label: an application sentence asks
+# for transcripts as documents.)
+SCOPES["other_charge"] = ("clause", (
+    r"graduation", r"transcripts?\s?(?:\([^()]{0,20}\)\s?)?:", r"transcript\s+fees?", r"comprehensive\s+exam\w*",
+    r"late\s+(?:registration|payment)", r"parking", r"housing", r"diploma", r"thesis\s+binding",
+))
+FIELD_SCOPES["application_fee"] = (*FIELD_SCOPES["application_fee"], "other_charge")
+# Figures a page calls estimates ("Estimated Tuition and Fees", "estimated living expenses"):
+# approximations, never a rate (the corpus convention); an audit's charge is not a rate either.
+ESTIMATE_WORDS: tuple[str, ...] = (r"estimat\w*", r"projected\s+(?:cost|tuition|expenses?)")
+AUDIT_LABELS: tuple[str, ...] = (r"(?:participation\s+)?audit\w*",)
+# What a student can or may take in a term is a load, not what the degree requires.
+# A number labelled by a term ("The Spring Semester: 12 Credit Hours") is that term's load too.
+LOAD_WORDS: tuple[str, ...] = (
+    r"(?:can|may)\s+(?:register|enroll|take)\b", r"maximum\s+(?:number\s+of\s+)?(?:credit\s+)?hours",
+    r"(?:fall|spring|summer|winter)(?:\s+(?:semester|term|session|quarter))?\s?:",
 )
