@@ -26,7 +26,7 @@ _VOCAB = {
 TABLES: dict[str, tuple[str, dict[str, tuple[str, str, str | None]]]] = {
     "meta": ("one row per key: what this file is", {
         "key": ("TEXT, primary key", "`schema_version`, `published_at`, `crawl_id`, `generator`, `publish_seq`, `values_sha256`", None),
-        "value": ("TEXT", "`schema_version` is `2`; `published_at` an ISO timestamp (UTC); `crawl_id` the last crawl folded in; `generator` is `mlis-crawler <version>`; `publish_seq` this publish's number, one more than the file it replaced (see Keeping a mirror in sync); `values_sha256` a SHA-256 of the file's values (every table but `meta` and `provenance`, without the date and id columns that move on a quiet night): two files with the same digest hold the same values", None),
+        "value": ("TEXT", "`schema_version` is `2`; `published_at` an ISO timestamp (UTC); `crawl_id` the last crawl folded in; `generator` is `mlis-crawler <version>`; `publish_seq` this publish's number, one more than the file it replaced (see Keeping a mirror in sync); `values_sha256` a SHA-256 of what moves the file's values (its change log, pending changes, institutions, and each program's page and status; without the date and id columns that move on a quiet night): two files with the same digest hold the same values", None),
     }),
     "institutions": ("one row per university", {
         "institution_id": ("TEXT, primary key", "short slug, the spider's name: `twu`, `arizona`, `buffalo`, `usm`, `denver`, `lsu`, `wisc`", None),
