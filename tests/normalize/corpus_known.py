@@ -30,7 +30,6 @@ WRONG: dict[str, str] = {
     "fresh-c-d-17-parse_tuition": "batch D: undergraduate and graduate columns of a flattened table read as rows, the graduate column as fees",
     "fresh-c-d-18-parse_tuition": "batch D: equal undergraduate/graduate columns: the second cell read again with another unit",
     "fresh-c-b-41-parse_duration": "batch B: 'three semesters and one summer session' read as 18 months (labelled unknown: the summer session)",
-    "dalhousie-0-parse_deadlines": "flattened table: 'we suggest no later than' and the scholarship row's kinds",
     "hawaii-11-parse_delivery": "offerings described (hybrid courses for some students), not the program's mode",
     "iu-bloomington-10-parse_deadlines": "another university's program ('MLS' = Liberal Studies); nothing in the text says so",
     "liu-post-10-parse_credits": "a cohort's course list total read as the degree total",
