@@ -13,11 +13,13 @@ from tests.conftest import ROOT, SITES
 SNAPSHOT = SITES / "2026-11-02"
 
 
-def crawl(out, *settings: str) -> dict[str, dict]:
+def crawl(out, *settings: str, spiders: tuple[str, ...] = ("twu", "usm")) -> dict[str, dict]:
     command = [sys.executable, "-m", "crawler.crawl", "--out", str(out), "--replay", str(SNAPSHOT),
-               "--spider", "twu", "--spider", "usm", "--set", "MLIS_PROGRESS=off", "--set", "LOG_LEVEL=WARNING"]
+               "--set", "MLIS_PROGRESS=off", "--set", "LOG_LEVEL=WARNING"]
+    for spider in spiders:
+        command += ["--spider", spider]
     for setting in settings:
-        command += [setting] if setting.startswith("--") or command[-1] == "--spider" else ["--set", setting]
+        command += ["--set", setting]
     subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return {p.name: json.loads(p.read_text()) for p in out.glob("summary-*.json")}
 
@@ -84,6 +86,9 @@ def test_a_night_past_the_memory_limit_says_so_instead_of_blaming_the_network(tm
     assert "every site failed: the crawl ran out of memory" in run.stderr and "our network" not in run.stderr
 
 
+THREE = ("twu", "usm", "wisc")
+
+
 def _spans(summaries: dict[str, dict]) -> list[tuple[str, str]]:
     """Each site's (start, finish) as its summary's stats record them, in order of start."""
     return sorted((s["stats"]["start_time"], s["stats"]["finish_time"]) for s in summaries.values())
@@ -92,7 +97,7 @@ def _spans(summaries: dict[str, dict]) -> list[tuple[str, str]]:
 def test_a_window_of_one_site_opens_each_site_after_the_last_one_closed(tmp_path):
     """`MLIS_OPEN_SITES` bounds the sites open at once (issue 24: memory grows with the sites held
     open, not with the sites of the night); the next queued site opens as one closes."""
-    summaries = crawl(tmp_path, "MLIS_OPEN_SITES=1", "--spider", "wisc")
+    summaries = crawl(tmp_path, "MLIS_OPEN_SITES=1", spiders=THREE)
     assert sorted(summaries) == ["summary-twu.json", "summary-usm.json", "summary-wisc.json"]
     assert all(s["finish_reason"] == "finished" for s in summaries.values())
     spans = _spans(summaries)
@@ -101,11 +106,11 @@ def test_a_window_of_one_site_opens_each_site_after_the_last_one_closed(tmp_path
 
 def test_without_a_window_every_site_is_open_at_once(tmp_path):
     # The guard above can fail: with no window the sites' spans overlap.
-    spans = _spans(crawl(tmp_path, "MLIS_OPEN_SITES=0", "--spider", "wisc"))
+    spans = _spans(crawl(tmp_path, "MLIS_OPEN_SITES=0", spiders=THREE))
     assert any(later[0] < earlier[1] for earlier, later in zip(spans, spans[1:])), spans
 
 
 def test_a_site_queued_behind_the_window_after_the_memory_limit_closes_with_the_crawls_reason(tmp_path):
-    summaries = crawl(tmp_path, "MEMUSAGE_LIMIT_MB=1", "MLIS_OPEN_SITES=1", "--spider", "wisc")
+    summaries = crawl(tmp_path, "MEMUSAGE_LIMIT_MB=1", "MLIS_OPEN_SITES=1", spiders=THREE)
     assert sorted(summaries) == ["summary-twu.json", "summary-usm.json", "summary-wisc.json"]
     assert {s["crawl_finish_reason"] for s in summaries.values()} == {"memusage_exceeded"}
