@@ -249,6 +249,24 @@ def test_ctrl_c_while_the_crawl_starts_is_one_line_and_130(baseline, tmp_path, a
     assert "interrupted by SIGINT" in err
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to see that no crawl child started")
+@pytest.mark.parametrize("after", [0.08, 0.2])
+def test_ctrl_c_while_the_command_is_still_importing_is_one_line_and_130(baseline, tmp_path, after):
+    """SIGINT in the parent's first moments (click, the commands and what they import: most of a
+    second), before any crawl child exists: one line, exit 130, no traceback."""
+    data = copy_data(baseline, tmp_path / "data")
+    run = subprocess.Popen([str(CLI), "refresh", "--replay", str(SITES / QUIET), "--spider", SPIDER, "--data", str(data)],
+                           cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL)
+    time.sleep(after)
+    assert run.poll() is None and not _children(run.pid), "the command got past its start before the signal"
+    run.send_signal(signal.SIGINT)
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 130, out + err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert err.strip().splitlines() == ["mlis-crawler: error: interrupted by SIGINT"]
+    assert sha(data / "history.db") == sha(baseline / "history.db")
+
+
 def test_a_typo_in_a_filter_exits_2_naming_the_known_values(held):
     site = cli("review", "--site", "arizonna", data=held)
     line = one_line_error(site, 2, 'unknown --site "arizonna"; did you mean arizona?')

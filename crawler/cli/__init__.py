@@ -15,11 +15,32 @@ Exit codes (docs/cli.md):
 
 from __future__ import annotations
 
-import click
+import os
+import signal
+import sys
 
-from crawler.cli import (audit, config, crawls, export, history, ingest, new_university, prune, publish, record,
-                         refresh, renormalize, report, review, rollback, serve, shards)
-from crawler.cli.common import add_verbosity
+
+def _interrupted_while_starting(signum, frame):  # noqa: ARG001 - a signal handler's signature
+    """Ctrl-C while the command's modules are still being imported: the one line and exit code
+    every other interruption gives, never a traceback from the middle of an import."""
+    sys.stderr.write("mlis-crawler: error: interrupted by SIGINT\n")
+    sys.stderr.flush()
+    os._exit(130)
+
+
+# Importing click, the commands and what they import takes most of a second; a handler of our own
+# covers it and is handed back at the end of this module (an ignored SIGINT, as under nohup, stays
+# ignored).
+_sigint_before = signal.getsignal(signal.SIGINT)
+if _sigint_before is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _interrupted_while_starting)
+
+import click  # noqa: E402 - after the handler above
+
+from crawler.cli import (  # noqa: E402
+    audit, config, crawls, export, history, ingest, new_university, prune, publish, record, refresh, renormalize,
+    report, review, rollback, serve, shards)
+from crawler.cli.common import add_verbosity  # noqa: E402
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -39,3 +60,7 @@ for module in (refresh, renormalize, review, publish, report, crawls, history, r
                ingest, new_university, config, prune, shards):
     main.add_command(module.command)
     add_verbosity(module.command)  # -v / -q on every command (crawler/cli/common.py)
+
+
+if signal.getsignal(signal.SIGINT) is _interrupted_while_starting:
+    signal.signal(signal.SIGINT, _sigint_before)

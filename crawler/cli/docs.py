@@ -48,7 +48,7 @@ summary line, for cron), and `-h` / `--help`.
 | 2 | usage or configuration error: a bad option, a missing replay folder, an unwritable data folder, an unknown spider name, an unknown `--site`, `--field` or program (the error names the close matches and the known values), a history database that is corrupt or not ours (reading commands too), an unknown change id, a placeholder or empty `--reason`, an unknown key in the config file |
 | 3 | could not run: another mlis-crawler process holds the data folder, the new file failed its checks and was not published, or an unexpected error (a file where a folder should be, a disk error, a bug) |
 | 4 | done, but every site failed: probably our own network (DNS, proxy, firewall), not the sites; published values kept |
-| 130 | interrupted by SIGINT (Ctrl-C): the crawl was stopped, recorded as failed and reported; nothing of it was published (also while the crawl is still starting: one line, no traceback) |
+| 130 | interrupted by SIGINT (Ctrl-C): the crawl was stopped, recorded as failed and reported; nothing of it was published (also while the command or its crawl is still starting: one line, no traceback) |
 | 143 | interrupted by SIGTERM: the same |
 | 141 | the reader of the output went away (`mlis-crawler history … \\| head`): no error, nothing more printed |
 
