@@ -29,6 +29,7 @@ import fcntl
 import os
 import re
 import stat
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,16 +87,19 @@ def open_nofollow(path: Path, flags: int, mode: int = 0o666) -> int:
     return fd
 
 
-def write_new(path: Path, data: bytes, mode: int = 0o666) -> None:
+def write_new(path: Path, data: bytes, mode: int = 0o666, before_replace: Callable[[], None] | None = None) -> None:
     """Write `path` as a new file: a fresh temporary name beside it (O_EXCL, no symlink
     followed), then renamed over it; whatever was at `path` (a symlink, a hard link to another
-    file) is replaced, never written through."""
+    file) is replaced, never written through. `before_replace` runs between the two (a crash
+    test's checkpoint)."""
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     tmp.unlink(missing_ok=True)  # a leftover of a killed run, or a planted symlink: removed, not followed
     fd = open_nofollow(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -21,9 +21,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from crawler.datadir import DataDir
 from crawler.errors import UnsafePathError
+from crawler.report import write_reports
+from crawler.report.gather import night_report
 from tests.conftest import QUIET, SITES
 from tests.support.datadir import CLI
 from tests.support.sitecopy import copy_data, copy_snapshot, night
@@ -90,6 +93,26 @@ def test_last_error_txt_that_is_a_symlink_is_replaced_not_written_through(data, 
     assert victim.read_text() == SECRET
     saved = data / "last-error.txt"
     assert not saved.is_symlink() and "Traceback (most recent call last)" in saved.read_text()
+
+
+def test_report_files_planted_as_symlinks_are_replaced_not_written_through(data, victim):
+    """The report writer's temporary names (the one it uses, the fixed one it used before) and
+    the reports themselves, planted as links to a file of the cron user's: the night's report is
+    written beside them and renamed into place, the linked file untouched."""
+    (folder,) = (data / "reports").iterdir()
+    for name in ("report.json", "report.md", "report.html"):
+        (folder / name).unlink()
+        (folder / name).symlink_to(victim)
+        (folder / f".{name}.tmp").symlink_to(victim)
+        (folder / f".{name}.tmp-{os.getpid()}").symlink_to(victim)
+    db = sqlite_utils.Database(data / "history.db")
+    write_reports(night_report(db, folder.name, folder, False), folder)
+    assert victim.read_text() == SECRET
+    for name in ("report.json", "report.md", "report.html"):
+        written = folder / name
+        assert not written.is_symlink() and written.stat().st_size > 1000, name
+        assert not (folder / f".{name}.tmp-{os.getpid()}").exists()
+    assert "Arizona" in (folder / "report.md").read_text()
 
 
 def test_a_crawl_or_report_folder_is_one_plain_name_under_its_folder(tmp_path):

@@ -9,9 +9,9 @@ sites), then accepted changes grouped by university and program. Page text is un
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
+from crawler.datadir import write_new
 from crawler.faults import checkpoint
 from crawler.report.describe import (
     by_programs,
@@ -44,7 +44,8 @@ def as_written(report: dict) -> dict:
 
 
 def write_reports(report: dict, folder: Path) -> Path:
-    """Write the three files, each under a temporary name first, then renamed into place."""
+    """Write the three files, each under a fresh temporary name first (no symlink followed), then
+    renamed into place (`datadir.write_new`)."""
     folder.mkdir(parents=True, exist_ok=True)
     outputs = {
         "report.json": report_json(report),
@@ -52,8 +53,5 @@ def write_reports(report: dict, folder: Path) -> Path:
         "report.html": render_html(report),
     }
     for name, text in outputs.items():
-        tmp = folder / f".{name}.tmp"
-        tmp.write_text(text, encoding="utf-8")
-        checkpoint("report:before_write")
-        os.replace(tmp, folder / name)
+        write_new(folder / name, text.encode("utf-8"), before_replace=lambda: checkpoint("report:before_write"))
     return folder
