@@ -32,7 +32,7 @@ from bisect import bisect_right
 from decimal import Decimal
 
 from . import vocabulary as v
-from .binding import in_a_run, scope_of
+from .binding import gpa_bound_to_admission, in_a_run, scope_of
 from .text import prepare, sentences
 
 TWO_PLACES = Decimal("0.01")
@@ -145,6 +145,8 @@ def _bound(t: str, m: re.Match[str], has_context: bool) -> tuple[bool, str]:
 def parse_gpa(text: str) -> Decimal | None:
     """Minimum GPA for regular admission; None when the text does not state one."""
     t = prepare(text)
+    if not gpa_bound_to_admission(t):
+        return None  # positive binding: no admission side named, a stage once enrolled is
     if _NOT_THE_PROGRAMS.search(t):
         return None  # a list for students already enrolled ("Completion of at least 18 credits toward the MLIS")
     headings = [(m.start(), bool(m.group("lesser"))) for m in _ROUTE_HEADING.finditer(t)]

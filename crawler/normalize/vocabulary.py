@@ -583,3 +583,24 @@ LOAD_WORDS: tuple[str, ...] = (
     r"(?:can|may)\s+(?:register|enroll|take)\b", r"maximum\s+(?:number\s+of\s+)?(?:credit\s+)?hours",
     r"(?:fall|spring|summer|winter)(?:\s+(?:semester|term|session|quarter))?\s?:",
 )
+
+# ---- positive binding: credits, GPA, duration (issue 19, third pass) ------------------------------
+# The positive side of binding for total_credits, min_gpa and duration (binding.py, "positive
+# binding"): a value is read only where its text names the fact's subject or predicate. Regex
+# fragments, case-insensitive, matched as whole words.
+
+# min_gpa: the admission side. A GPA binds to this program's admission minimum only in a text that
+# names admission, applying or the applicant's earlier record (an undergraduate or bachelor's GPA,
+# "the last 60 hours"). A text naming none of these but a stage once enrolled (students, the degree,
+# graduating, standing, courses) states a GPA to keep or to finish with, not to be admitted.
+MIN_GPA_ADMISSION_WORDS: tuple[str, ...] = (
+    r"admi(?:ssions?|tted|ts?|tting)", r"appl(?:y|ying|ies|icants?|ications?)", r"entrance", r"entry",
+    r"undergraduate", r"baccalaureate", r"bachelor'?s?", r"(?:prior|previous|earlier)", r"last\s+\d+", r"upper[-\s]division",
+    r"accept\w*", r"prerequisites?", r"enter\w*", r"eligib\w*\s+(?:for\s+)?(?:admission|to\s+apply)",
+    r"to\s+be\s+considered", r"qualify\s+for\s+admission",
+    r"(?:highest|completed|earned|conferred)\s+(?:\w+\s)?degrees?",
+)
+MIN_GPA_ENROLLED_SUBJECTS: tuple[str, ...] = (
+    r"students?", r"candidates?", r"degree", r"standing", r"courses?", r"complet\w*", r"continu\w*", r"award\w*",
+    r"earn\w*",
+)
