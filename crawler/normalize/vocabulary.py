@@ -604,3 +604,20 @@ MIN_GPA_ENROLLED_SUBJECTS: tuple[str, ...] = (
     r"students?", r"candidates?", r"degree", r"standing", r"courses?", r"complet\w*", r"continu\w*", r"award\w*",
     r"earn\w*",
 )
+# total_credits: the predicates that bind a credit figure to the degree's total, beside the words
+# credits.py already reads as a total ("total", "requires", "complete", "program", "degree"): a
+# requirements heading ("Curriculum requirements: 33 credits"), the degree named as the subject
+# ("Master of Science 36 Credits"). A figure in a text naming none of them (a GPA "calculated on the
+# last 60 credits", "hours per week") states no total.
+TOTAL_CREDITS_PREDICATES: tuple[str, ...] = (
+    r"requirements?", r"master'?s?", r"masters", r"graduation", r"totals?", r"total(?:l)?ing", r"needs?", r"needed", r"length",
+    # A requirement by cohort ("36 credits for those starting Fall 2022 or later") is that cohort's total.
+    r"start(?:s|ed|ing)", r"entering", r"entered", r"matriculat\w*",
+    *PROGRAM_SUBJECT,
+)
+# A figure tied to a period is a rate or a load, never the degree's total: "20 hours per week",
+# "12 credits a semester", "6 hours in a long semester" (credits.py reads "per semester" already).
+TOTAL_CREDITS_RATE_AFTER: tuple[str, ...] = (
+    r"(?:per|a|an|each|every)\s+(?:week|day|month|semester|term|quarter|session)",
+    r"in\s+(?:a|any|one|each)\s+(?:\w+\s)?(?:semester|term|quarter|session)", r"weekly",
+)
