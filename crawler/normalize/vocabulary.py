@@ -621,3 +621,38 @@ TOTAL_CREDITS_RATE_AFTER: tuple[str, ...] = (
     r"(?:per|a|an|each|every)\s+(?:week|day|month|semester|term|quarter|session)",
     r"in\s+(?:a|any|one|each)\s+(?:\w+\s)?(?:semester|term|quarter|session)", r"weekly",
 )
+# duration: the predicates that bind a span of time to the program's length or limit. A span in a
+# sentence naming none of them ("A student who does not enroll for three semesters, or one year,
+# must apply for readmission") is about something else.
+DURATION_PREDICATES: tuple[str, ...] = (
+    r"complet\w*", r"finish\w*", r"graduat\w*", r"earn\w*", r"length", r"duration", r"long", r"time", r"limit\w*",
+    r"programs?", r"programmes?", r"degrees?", r"stud(?:y|ies|ying)", r"full[-\s]?time", r"part[-\s]?time", r"tak(?:e|es|ing)",
+    r"lasts?", r"spans?", r"designed", r"pace", r"allowed", r"permitted", r"curriculum", r"course\s?work", r"requirements?",
+    r"cohorts?", r"timeline", r"plan", r"track", r"M\.?L\.?I\.?S\.?", r"M\.?L\.?S\.?", r"M\.?S\.?", r"M\.?A\.?", r"MI",
+    r"master'?s?", r"within", r"done",
+)
+# An obligation to complete: the figure in its clause is a time limit, whatever preposition meets it
+# ("must be completed during the six years immediately preceding ...").
+DURATION_OBLIGATION: tuple[str, ...] = (
+    r"(?:must|shall|should|are\s+required\s+to|is\s+required\s+to)\s+(?:be\s+)?(?:complet\w*|finish\w*|fulfill\w*|satisf\w*)",
+)
+# The program's start, which a limit counts from: "seven years from the date of admission", "within six
+# years of the date the first course ... was completed".
+DURATION_FROM_START: tuple[str, ...] = (
+    r"(?:of|from)\s+(?:the\s+)?date\s+(?:of\s+)?(?:the\s+|their\s+|your\s+)?(?:admission|matriculation|enrollment|entry|first|initial)",
+)
+# A count per year is a frequency, not a length: "three 14-week terms a year", "two intakes a year".
+DURATION_FREQUENCY_BEFORE: tuple[str, ...] = (
+    r"(?:terms|semesters|quarters|sessions|intakes|starts|cohorts|courses|classes|times|blocks|modules)",
+)
+# A university's default that a program may replace ("within five years ..., unless the student is in a
+# program with a different time limit"): not this program's value. A scope of credits, GPA, duration.
+SCOPES["default_overridden"] = ("clause", (
+    r"unless\s+(?:[\w'-]+\s){0,10}?(?:program|department|college|school)s?\s+(?:[\w'-]+\s){0,4}?(?:different|own|other|higher|additional)",
+))
+FIELD_SCOPES["duration"] = (*FIELD_SCOPES["duration"], "default_overridden")
+FIELD_SCOPES["total_credits"] = (*FIELD_SCOPES["total_credits"], "default_overridden")
+FIELD_SCOPES["min_gpa"] = (*FIELD_SCOPES["min_gpa"], "default_overridden")
+# Words that include something in a limit rather than make the sentence about it ("All work toward a
+# master's degree, including transferred credits, ... must be completed within seven years").
+DURATION_INCLUDING: tuple[str, ...] = (r"including", r"includes?", r"together\s+with")
