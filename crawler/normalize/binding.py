@@ -322,3 +322,15 @@ def gpa_bound_to_admission(text: str) -> bool:
     if _GPA_ADMISSION.search(text):
         return True
     return not _GPA_ENROLLED.search(text)
+
+
+# A heading a text starts with ("Eligibility Criteria for a Graduate Assistantship: 2. Academic
+# qualifications - ... 3.0 ...") holds for the list under it: a clause-reach scope it names moves
+# every value of the text, although the label splits it off as a clause of its own.
+_HEADING = re.compile(r"^\s?([^.;:\d]{3,80}):\s")
+
+
+def heading_scope(field: str, text: str) -> str | None:
+    """The clause-reach scope named by the heading that `text` starts with, or None."""
+    m = _HEADING.match(text)
+    return clause_scope(field, m.group(1)) if m else None

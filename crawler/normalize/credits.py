@@ -39,7 +39,7 @@ import re
 from decimal import Decimal
 
 from . import vocabulary as v
-from .binding import LABEL_SEPARATOR, bound_text, clause_scope, compared, subject_scope
+from .binding import LABEL_SEPARATOR, bound_text, clause_scope, compared, heading_scope, subject_scope
 from .models import plain
 from .text import prepare, words_to_digits
 
@@ -274,6 +274,8 @@ def parse_credits(text: str) -> Decimal | None:
     if bare:
         value = Decimal(bare.group(1))
         return plain(value) if 0 < value <= 300 else None
+    if heading_scope("total_credits", t):
+        return None  # a list under another program's or a statistic's heading
     candidates: list[tuple[Decimal, bool, bool, bool, bool]] = []
     parts: list[Decimal] = []
     for clause in _clauses(t):

@@ -33,7 +33,7 @@ from bisect import bisect_right
 from decimal import Decimal, ROUND_HALF_UP
 
 from . import vocabulary as v
-from .binding import one_or_none, scope_of
+from .binding import heading_scope, one_or_none, scope_of
 from .models import Duration
 from .text import prepare, sentences, words_to_digits
 
@@ -164,6 +164,8 @@ def _prepare(text: str) -> str:
 def parse_duration(text: str) -> Duration | None:
     """Months to complete (min, max); None when the text states no program length."""
     t = _prepare(text)
+    if heading_scope("duration", t):
+        return None  # a list under a co-op's, an accreditation's or a statistic's heading
     spans = sentences(t)
     starts = [a for a, _ in spans]
     matches = []

@@ -656,3 +656,9 @@ FIELD_SCOPES["min_gpa"] = (*FIELD_SCOPES["min_gpa"], "default_overridden")
 # Words that include something in a limit rather than make the sentence about it ("All work toward a
 # master's degree, including transferred credits, ... must be completed within seven years").
 DURATION_INCLUDING: tuple[str, ...] = (r"including", r"includes?", r"together\s+with")
+# A text that says there is no minimum GPA ("There is no stated minimum"): a figure beside it is
+# advice or a profile, not a floor.
+MIN_GPA_NONE: tuple[str, ...] = (
+    r"(?:there\s+is\s+|has\s+|have\s+|with\s+)?no\s+(?:stated\s+|set\s+|specific\s+|official\s+|required\s+|formal\s+)?(?:minimum|cut-?off)",
+    r"(?:does|do)\s+not\s+(?:have|set|require)\s+a\s+(?:minimum|cut-?off)",
+)
