@@ -164,6 +164,7 @@ _CHANGED = re.compile(
 # Credits added on top of a figure: the figure is then not the whole degree.
 _EXTRA_BEFORE = re.compile(r"\b(?:plus|in\s+addition\s+to|additional)(?:\s+an?)?\s?$", re.I)
 _BINDS_TOTAL = re.compile(r"(?<![\w])(?:" + "|".join(v.TOTAL_CREDITS_PREDICATES) + r")(?![\w])", re.I)
+_PLACED_AFTER = re.compile(r"\s?(?:" + "|".join(v.TOTAL_CREDITS_PLACED_AFTER) + r")", re.I)
 _RATE_AFTER = re.compile(r"\s?(?:" + "|".join(v.TOTAL_CREDITS_RATE_AFTER) + r")\b", re.I)
 # No master's degree totals fewer credits than this; a smaller number is a course or a load.
 MIN_TOTAL = 12
@@ -199,6 +200,9 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
             continue
         if _RATE_AFTER.match(clause, m.end()):
             continue  # "a total of 20 hours per week": a rate, whatever names it (R2b)
+        if _PLACED_AFTER.match(clause, m.end()):
+            parts.append(value)  # "8 of those 12 hours be in the major": a distribution rule (R2c)
+            continue
         if compared(clause, m.start(), m.end()):
             continue  # "programs of 36 credits or less": a class of programs, not a requirement
         if _SIZES_A_PART.match(clause, m.end()):

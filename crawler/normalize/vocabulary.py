@@ -662,3 +662,10 @@ MIN_GPA_NONE: tuple[str, ...] = (
     r"(?:there\s+is\s+|has\s+|have\s+|with\s+)?no\s+(?:stated\s+|set\s+|specific\s+|official\s+|required\s+|formal\s+)?(?:minimum|cut-?off)",
     r"(?:does|do)\s+not\s+(?:have|set|require)\s+a\s+(?:minimum|cut-?off)",
 )
+# A credit figure placed somewhere by its predicate is a distribution rule, not the total: "at least 12
+# hours be at the 500-level", "8 of those 12 hours be in the major", "credits taken within UMSI".
+TOTAL_CREDITS_PLACED_AFTER: tuple[str, ...] = (
+    r"(?:(?:must|may|can|should|will)\s+)?be\s+(?:taken\s+|earned\s+|completed\s+)?(?:at|in|within|from|outside)\s",
+    r"(?:taken|earned|completed)\s+(?:in|at|within|outside|through)\s",
+    r"(?:at|numbered)\s+(?:the\s+)?\d{3,4}[-\s]?level", r"at\s+the\s+\d{3,4}",
+)
