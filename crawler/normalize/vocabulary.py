@@ -650,6 +650,13 @@ DURATION_FREQUENCY_BEFORE: tuple[str, ...] = (
 SCOPES["default_overridden"] = ("clause", (
     r"unless\s+(?:[\w'-]+\s){0,10}?(?:program|department|college|school)s?\s+(?:[\w'-]+\s){0,4}?(?:different|own|other|higher|additional)",
 ))
+# A floor that a department adds to ("a minimum of 30 semester hours ... and such other study as the
+# department ... may require"): not the degree's total (a lower bound of time stays one: duration
+# and GPA do not take this scope).
+SCOPES["floor_added_to"] = ("clause", (
+    r"(?:such\s+)?(?:other|additional|further)\s+(?:study|work|courses|coursework|requirements?)\s+as\s+(?:[\w'-]+\s){0,10}?(?:department|program|school|college)",
+))
+FIELD_SCOPES["total_credits"] = (*FIELD_SCOPES["total_credits"], "floor_added_to")
 FIELD_SCOPES["duration"] = (*FIELD_SCOPES["duration"], "default_overridden")
 FIELD_SCOPES["total_credits"] = (*FIELD_SCOPES["total_credits"], "default_overridden")
 FIELD_SCOPES["min_gpa"] = (*FIELD_SCOPES["min_gpa"], "default_overridden")
