@@ -126,7 +126,6 @@ _PREDICATE = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_PREDICATES) + r")(
 _OBLIGATION = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_OBLIGATION) + r")(?![\w])", re.I)
 _FROM_START = re.compile(r"^\s?(?:" + "|".join(v.DURATION_FROM_START) + r")(?![\w])", re.I)
 _LOWER_SUBJECT = re.compile(r"\b(?:minimum|shortest)\s+(?:time|length|duration|period)\b", re.I)
-_INCLUDING_BEFORE = re.compile(r"\b(?:" + "|".join(v.DURATION_INCLUDING) + r")\s(?:[\w-]+\s){0,2}$", re.I)
 _FREQUENCY_BEFORE = re.compile(r"\b(?:" + "|".join(v.DURATION_FREQUENCY_BEFORE) + r")\s$", re.I)
 
 
@@ -182,8 +181,7 @@ def parse_duration(text: str) -> Duration | None:
             continue
         k = bisect_right(starts, m.start()) - 1
         a, b = spans[k] if k >= 0 else (0, len(t))
-        other = _OTHER_LIMIT.search(t, max(a, m.start() - 60), min(b, m.end() + 40))
-        if other and not _INCLUDING_BEFORE.search(t, max(a, other.start() - 25), other.start()):
+        if _OTHER_LIMIT.search(t, max(a, m.start() - 60), min(b, m.end() + 40)):
             continue  # the words around the figure are about an incomplete, a leave, a transfer
         if scope_of("duration", t, m.start(), m.end()):
             continue  # a statistic, an accreditation's term, a co-op, another program

@@ -660,9 +660,6 @@ FIELD_SCOPES["total_credits"] = (*FIELD_SCOPES["total_credits"], "floor_added_to
 FIELD_SCOPES["duration"] = (*FIELD_SCOPES["duration"], "default_overridden")
 FIELD_SCOPES["total_credits"] = (*FIELD_SCOPES["total_credits"], "default_overridden")
 FIELD_SCOPES["min_gpa"] = (*FIELD_SCOPES["min_gpa"], "default_overridden")
-# Words that include something in a limit rather than make the sentence about it ("All work toward a
-# master's degree, including transferred credits, ... must be completed within seven years").
-DURATION_INCLUDING: tuple[str, ...] = (r"including", r"includes?", r"together\s+with")
 # A text that says there is no minimum GPA ("There is no stated minimum"): a figure beside it is
 # advice or a profile, not a floor.
 MIN_GPA_NONE: tuple[str, ...] = (
