@@ -26,6 +26,17 @@ A number bounding a class of programs ("programs of 36 credits or less", "more t
 states no requirement; a label meets its value through a colon or a spaced dash, so "a K-12
 Instructional Certificate" names no total (binding.py, "abstaining").
 
+Positive binding (issue 19, third pass; binding.py and vocabulary "positive binding"): a total is
+returned only when some candidate's clause names a total predicate or the degree as its subject
+(requires, total(s), complete, program, degree, MLIS, curriculum, requirements, master, a cohort's
+"starting ..."), or a label or number names the degree; "The GPA is calculated on the student's
+last 60 credits" states no total. A figure tied to a period ("a total of 20 hours per week", "in a
+long semester") is a rate; a figure placed by its predicate ("8 of those 12 hours be in the major",
+"credits taken within UMSI", "at the 500-level") is a distribution rule; "before completing 18
+credits" is a point along the way; a floor the department adds to ("and such other study as the
+department may require") and a default a program may replace are not the total; a heading the text
+starts with holds its scope over the list under it.
+
 What a student can or may take in a term, and a number labelled by a term ("The Spring Semester: 12
 Credit Hours"), are loads.
 

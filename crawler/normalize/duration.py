@@ -22,6 +22,16 @@ Conventions (an academic year is what programs mean by "a year"):
   years", "courses taken within the last 6 years", "after one year a new application is required".
 - No program is shorter than MIN_MONTHS: "a Quarter system", "1-2 classes a semester" name terms.
 - A question states no length ("Can I finish the program in under two years?").
+- Positive binding (issue 19, third pass; vocabulary "positive binding"): a span is read only in a
+  sentence naming a duration predicate (complete, finish, program, degree, study, time, limit,
+  full-time, ...) or as a bare value a spider located by its label ("18 months"): "A student who does
+  not enroll for three semesters, or one year, must apply for readmission" states no length. An
+  obligation to complete makes every span of its clause a limit ("must be completed during the six
+  years ..."); a span counted from the program's start is a limit ("seven years from the date of
+  admission"); a count per year is a frequency ("three 14-week terms a year"); a sentence whose
+  subject is the minimum time states lower bounds; a university default that a program may replace
+  ("unless ... a program with a different time limit") is not the program's; a heading the text
+  starts with holds its scope over the list under it.
 - A length stated only for part-time students is the slow end: "A part-time student is expected to
   finish the degree in 4 years" -> months_max 48, months_min None.
 """

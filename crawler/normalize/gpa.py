@@ -21,6 +21,17 @@ whose sentence is about completing the degree or candidacy ("A graduate degree r
 minimum cumulative GPA of 3.0") or about applicants with graduate credits already ("If you have
 earned 9 or more graduate credits ...") is not the admission minimum.
 
+Positive binding (issue 19, third pass; binding.py "positive binding", vocabulary's section of the
+same name): a GPA is read only in a text that names admission, applying or the applicant's earlier
+record (undergraduate, bachelor's, "the last 60 hours", a completed degree), or in a bare row with
+no subject ("Minimum GPA: 2.7"); a text that names only a stage once enrolled ("Students will not
+graduate unless the cumulative GPA is at least 3.000") states no admission minimum. The GPA as
+subject binds the number its verb meets ("The minimum undergraduate GPA accepted is 3.0"); scale
+figures ("on a 4.0 scale") do not make two routes a run; "There is no stated minimum" abstains; a
+heading the text starts with ("Eligibility Criteria for a Graduate Assistantship:") holds its scope
+over the list under it; a university default that programs may replace ("unless ... a different")
+is not the program's.
+
 Canonical form: two decimals, Decimal("3.00"), Decimal("2.75"); more only if the page states
 more (3.125 stays 3.125, never rounded). "3.0" and "3.00" therefore compare and serialize alike.
 """
