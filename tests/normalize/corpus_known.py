@@ -25,6 +25,13 @@ WRONG: dict[str, str] = {
     # Batch A of r-scope (credits, GPA, duration; tuned on): the wrongs left after the rules.
     "fresh-e-cg-a-37-parse_duration": "batch A: 'Most students complete the program in three years': what most students do, read as the length (the corpus reads 'usually completed in two years' as the length; no rule separates the two)",
     "fresh-e-cg-a-44-parse_duration": "batch A: 'In the event a student wishes to change their graduate major, the seven-year limit starts over': a rule about the limit restarting, read as the limit",
+    # Batch B of r-scope (credits, GPA, duration), scored once at the end and never tuned on: left as measured.
+    "fresh-e-cg-b-4-parse_credits": "batch B: 'A graduate assistant may not exceed 13 credit hours during a regular semester': a load read as the total",
+    "fresh-e-cg-b-6-parse_credits": "batch B: 'Financial Aid: ... programs require students to be registered for 12 graduate credits': aid's enrollment rule read as the total",
+    "fresh-e-cg-b-29-parse_credits": "batch B: 'The thirty (30) graduate hours consist of twelve (12) hours of Core courses, eighteen (18 ) hours ...': a part read instead of the total",
+    "fresh-e-cg-b-34-parse_credits": "batch B: 'a minimum of ten courses (30 credit hours) in the MS in CIS degree program as part of the residence requirement': a residence rule read as the total",
+    "fresh-e-cg-b-38-parse_duration": "batch B: two limits by program size ('fewer than 42 credit hours ... six years', 'Seven years ... 42 credit hours or more'): one read",
+    "fresh-e-cg-b-40-parse_duration": "batch B: the master's 'in two years' beside the bachelor's 'four years': the other degree's span widens the range",
     "hawaii-11-parse_delivery": "offerings described (hybrid courses for some students), not the program's mode",
     "iu-bloomington-10-parse_deadlines": "another university's program ('MLS' = Liberal Studies); nothing in the text says so",
     "liu-post-10-parse_credits": "a cohort's course list total read as the degree total",
@@ -52,6 +59,9 @@ MISSED: dict[str, str] = {
     "fresh-e-cg-a-17-parse_credits": "batch A: the heading 'MASTER OF SCIENCE DEGREE MODEL' matches another master's of science (vocabulary.OTHER_CREDENTIALS reads the capitalized 'DEGREE' as a field name) and blanks the text",
     "fresh-e-cg-a-20-parse_credits": "batch A: 'MASTER OF SCIENCE DEGREE - TOTAL OF 36 SEMESTER HOURS': same capitalized heading read as another credential",
     "fresh-e-cg-a-32-parse_gpa": "batch A: a flattened row 'Minimum requirement overall (B-): B- 2.7': a letter grade between the label and the number",
+    "fresh-e-cg-b-19-parse_credits": "batch B (never tuned on): 'at least 36 credits for graduates': 'at least' before the figure reads it as a part (credits._PART_BEFORE)",
+    "fresh-e-cg-b-28-parse_credits": "batch B (never tuned on): '..., a comprehensive examination, and thirty (30) graduate credit hours for the ... degree': 'and' before the figure reads it as a part (credits._PART_BEFORE)",
+    "fresh-e-cg-b-33-parse_duration": "batch B (never tuned on): 'nine hours per semester for four semesters': a course plan's length not read",
     "fresh-c-a-17-parse_tuition": "'$40,449 ($13,483 per term)': the yearly figure's unit is not written (abstained: a unit in a parenthesis is its amount's)",
     "fresh-c-a-30-parse_money": "'For Degree Programs (Ph.D. and Master's)': the PhD heading moves the fee away though ours shares it",
     "dominican-5-parse_tuition": "fee list with units in parentheses",
