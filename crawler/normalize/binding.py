@@ -303,3 +303,34 @@ def one_or_none(values: "list[Any]") -> Any:
 
 # A label meets its value through a colon or a spaced dash; "K-12" is a name.
 LABEL_SEPARATOR = v.LABEL_SEPARATOR
+
+
+# ---- positive binding (issue 19, third pass: total_credits, min_gpa, duration) --------------------
+# The other side of scope: besides words that move a value away, a field may name the words that
+# bind a value to this program's fact (vocabulary, "positive binding"). Where a text names none of
+# them but names another subject, the value is not bound and the parser abstains.
+
+_GPA_ADMISSION = re.compile(r"(?<![\w])(?:" + "|".join(v.MIN_GPA_ADMISSION_WORDS) + r")(?![\w])", re.I)
+_GPA_ENROLLED = re.compile(r"(?<![\w])(?:" + "|".join(v.MIN_GPA_ENROLLED_SUBJECTS) + r")(?![\w])", re.I)
+
+
+def gpa_bound_to_admission(text: str) -> bool:
+    """Whether a GPA in `text` can be this program's admission minimum: the text names admission
+    or the applicant's earlier record, or it names no subject at all (a row a spider located,
+    "Minimum GPA: 3.0"). "Students will not graduate unless the cumulative GPA is at least 3.000"
+    and "A minimum cumulative GPA of 2.5" under "Grade Requirements" name a stage once enrolled."""
+    if _GPA_ADMISSION.search(text):
+        return True
+    return not _GPA_ENROLLED.search(text)
+
+
+# A heading a text starts with ("Eligibility Criteria for a Graduate Assistantship: 2. Academic
+# qualifications - ... 3.0 ...") holds for the list under it: a clause-reach scope it names moves
+# every value of the text, although the label splits it off as a clause of its own.
+_HEADING = re.compile(r"^\s?([^.;:\d]{3,80}):\s")
+
+
+def heading_scope(field: str, text: str) -> str | None:
+    """The clause-reach scope named by the heading that `text` starts with, or None."""
+    m = _HEADING.match(text)
+    return clause_scope(field, m.group(1)) if m else None

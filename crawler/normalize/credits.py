@@ -26,6 +26,17 @@ A number bounding a class of programs ("programs of 36 credits or less", "more t
 states no requirement; a label meets its value through a colon or a spaced dash, so "a K-12
 Instructional Certificate" names no total (binding.py, "abstaining").
 
+Positive binding (issue 19, third pass; binding.py and vocabulary "positive binding"): a total is
+returned only when some candidate's clause names a total predicate or the degree as its subject
+(requires, total(s), complete, program, degree, MLIS, curriculum, requirements, master, a cohort's
+"starting ..."), or a label or number names the degree; "The GPA is calculated on the student's
+last 60 credits" states no total. A figure tied to a period ("a total of 20 hours per week", "in a
+long semester") is a rate; a figure placed by its predicate ("8 of those 12 hours be in the major",
+"credits taken within UMSI", "at the 500-level") is a distribution rule; "before completing 18
+credits" is a point along the way; a floor the department adds to ("and such other study as the
+department may require") and a default a program may replace are not the total; a heading the text
+starts with holds its scope over the list under it.
+
 What a student can or may take in a term, and a number labelled by a term ("The Spring Semester: 12
 Credit Hours"), are loads.
 
@@ -39,13 +50,13 @@ import re
 from decimal import Decimal
 
 from . import vocabulary as v
-from .binding import LABEL_SEPARATOR, bound_text, clause_scope, compared, subject_scope
+from .binding import LABEL_SEPARATOR, bound_text, clause_scope, compared, heading_scope, subject_scope
 from .models import plain
 from .text import prepare, words_to_digits
 
 _UNIT = (
     # "36 semester-hour program", "45 quarter-credit program": the hyphenated forms too.
-    r"(?:semester[-\s]|quarter[-\s]|graduate\s|total\s|academic\s)*"
+    r"(?:semester[-\s]|quarter[-\s]|graduate\s|total\s|academic\s|earned\s)*"
     r"(?:credit[-\s]hours?|credits?|units?|hours?|hrs\.?|sch\b|s\.h\.|cr\.?\b|ch\b)"
 )
 _NUMBER = r"(\d{1,3}(?:\.\d)?)"
@@ -110,7 +121,7 @@ _STRONG_AFTER = re.compile(
 # "After completing at least 22 units", "once students have earned 18 credits": a point along the
 # way, never the degree's total.
 _PROGRESS_BEFORE = re.compile(
-    r"\b(?:after|once|until|having|who\s+have|who\s+has)\b\s(?:[\w-]+\s){0,4}?(?:complet\w*|earn\w*|finish\w*|taken|took)"
+    r"\b(?:after|once|until|before|having|who\s+have|who\s+has)\b\s(?:[\w-]+\s){0,4}?(?:complet\w*|earn\w*|finish\w*|taken|took)"
     r"\s(?:(?:at\s+least|a\s+minimum\s+of|over|more\s+than)\s)?$",
     re.I,
 )
@@ -163,6 +174,9 @@ _CHANGED = re.compile(
 )
 # Credits added on top of a figure: the figure is then not the whole degree.
 _EXTRA_BEFORE = re.compile(r"\b(?:plus|in\s+addition\s+to|additional)(?:\s+an?)?\s?$", re.I)
+_BINDS_TOTAL = re.compile(r"(?<![\w])(?:" + "|".join(v.TOTAL_CREDITS_PREDICATES) + r")(?![\w])", re.I)
+_PLACED_AFTER = re.compile(r"\s?(?:" + "|".join(v.TOTAL_CREDITS_PLACED_AFTER) + r")", re.I)
+_RATE_AFTER = re.compile(r"\s?(?:" + "|".join(v.TOTAL_CREDITS_RATE_AFTER) + r")\b", re.I)
 # No master's degree totals fewer credits than this; a smaller number is a course or a load.
 MIN_TOTAL = 12
 
@@ -178,11 +192,12 @@ def _prepare(text: str) -> str:
     return _CHANGED.sub(lambda m: f"now requires {m.group('now')} credits", t)
 
 
-def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, bool, bool]]:
+def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, bool, bool, bool]]:
     """(value, clause is current, looks like a total, names the degree itself) for each number
     of one clause; numbers that are parts go to `parts` (they may add up to the total)."""
-    found: list[tuple[Decimal, bool, bool, bool]] = []
+    found: list[tuple[Decimal, bool, bool, bool, bool]] = []
     totalish = bool(_TOTALISH.search(clause))
+    bound = totalish or _BINDS_TOTAL.search(clause) is not None  # positive binding (R2)
     current = bool(_NEW.search(clause)) and not _OLD.search(clause)
     for m in _WITH_UNIT.finditer(clause):
         after = clause[m.end() : m.end() + 80]
@@ -193,6 +208,11 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
             _COLON_AFTER.match(clause, m.end()) is not None and _LISTS_PARTS.search(head) is not None
         )
         if _PROGRESS_BEFORE.search(clause, max(0, m.start() - 60), m.start()):
+            continue
+        if _RATE_AFTER.match(clause, m.end()):
+            continue  # "a total of 20 hours per week": a rate, whatever names it (R2b)
+        if _PLACED_AFTER.match(clause, m.end()):
+            parts.append(value)  # "8 of those 12 hours be in the major": a distribution rule (R2c)
             continue
         if compared(clause, m.start(), m.end()):
             continue  # "programs of 36 credits or less": a class of programs, not a requirement
@@ -215,10 +235,10 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
                 continue
         if re.match(r"^\s?(?:-|to)\s?\d", after) or re.search(r"\d\s?(?:-|to)\s?$", before):
             continue  # "12-18 credits per quarter": a load band, not a total
-        found.append((value, current, totalish, strong))
+        found.append((value, current, totalish, strong, bound or strong))
     for m in _UNIT_LABELLED.finditer(clause):
         if Decimal(m.group(1)) >= MIN_LABELLED_TOTAL:
-            found.append((Decimal(m.group(1)), current, True, False))
+            found.append((Decimal(m.group(1)), current, True, False, True))
     for m in _LABELLED.finditer(clause):
         if _LABEL_END.search(m.group("between")[-40:]):
             unit = _UNIT_AFTER.match(clause, m.end())
@@ -227,17 +247,19 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
             if _COUNT_AFTER.match(clause, m.end()):
                 continue  # "Degree requirements: 12 courses (36 credit hours)" - a course count
             if re.search(rf"{LABEL_SEPARATOR}$", m.group("between")) or not unit:
-                found.append((Decimal(m.group(2)), current, True, False))
+                found.append((Decimal(m.group(2)), current, True, False, True))
     return found
 
 
-def _decide(candidates: list[tuple[Decimal, bool, bool, bool]], parts: list[Decimal]) -> Decimal | None:
+def _decide(candidates: list[tuple[Decimal, bool, bool, bool, bool]], parts: list[Decimal]) -> Decimal | None:
     """One total from the candidates, or None when they do not agree on one."""
     candidates = [c for c in candidates if MIN_TOTAL <= c[0] <= 300]
     if not candidates:
         return None
     if Decimal(-1) in parts and not any(c[3] for c in candidates):
         return None  # "30 credits of coursework plus a 6-credit thesis": the total is not stated
+    if not any(c[4] for c in candidates):
+        return None  # EXPERIMENT R2
     # Old vs new requirements: keep the current ones when both are stated.
     new = [c for c in candidates if c[1]]
     if new and len(new) < len(candidates):
@@ -267,7 +289,9 @@ def parse_credits(text: str) -> Decimal | None:
     if bare:
         value = Decimal(bare.group(1))
         return plain(value) if 0 < value <= 300 else None
-    candidates: list[tuple[Decimal, bool, bool, bool]] = []
+    if heading_scope("total_credits", t):
+        return None  # a list under another program's or a statistic's heading
+    candidates: list[tuple[Decimal, bool, bool, bool, bool]] = []
     parts: list[Decimal] = []
     for clause in _clauses(t):
         if _OTHER_CREDENTIAL.search(clause) and not _DEGREE_WORD.search(

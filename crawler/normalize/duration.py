@@ -22,6 +22,16 @@ Conventions (an academic year is what programs mean by "a year"):
   years", "courses taken within the last 6 years", "after one year a new application is required".
 - No program is shorter than MIN_MONTHS: "a Quarter system", "1-2 classes a semester" name terms.
 - A question states no length ("Can I finish the program in under two years?").
+- Positive binding (issue 19, third pass; vocabulary "positive binding"): a span is read only in a
+  sentence naming a duration predicate (complete, finish, program, degree, study, time, limit,
+  full-time, ...) or as a bare value a spider located by its label ("18 months"): "A student who does
+  not enroll for three semesters, or one year, must apply for readmission" states no length. An
+  obligation to complete makes every span of its clause a limit ("must be completed during the six
+  years ..."); a span counted from the program's start is a limit ("seven years from the date of
+  admission"); a count per year is a frequency ("three 14-week terms a year"); a sentence whose
+  subject is the minimum time states lower bounds; a university default that a program may replace
+  ("unless ... a program with a different time limit") is not the program's; a heading the text
+  starts with holds its scope over the list under it.
 - A length stated only for part-time students is the slow end: "A part-time student is expected to
   finish the degree in 4 years" -> months_max 48, months_min None.
 """
@@ -32,7 +42,8 @@ import re
 from bisect import bisect_right
 from decimal import Decimal, ROUND_HALF_UP
 
-from .binding import one_or_none, scope_of
+from . import vocabulary as v
+from .binding import heading_scope, one_or_none, scope_of
 from .models import Duration
 from .text import prepare, sentences, words_to_digits
 
@@ -117,6 +128,26 @@ _NOT_DURATION_BEFORE = re.compile(
 )
 
 
+# Positive binding (issue 19, third pass; vocabulary "positive binding"): a span is the program's
+# length or limit only in a sentence that names a duration predicate; an obligation to complete makes
+# any span of its clause a limit; a span counted from the program's start is a limit, not "ago"; a
+# count per year is a frequency.
+_PREDICATE = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_PREDICATES) + r")(?![\w])", re.I)
+_OBLIGATION = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_OBLIGATION) + r")(?![\w])", re.I)
+_FROM_START = re.compile(r"^\s?(?:" + "|".join(v.DURATION_FROM_START) + r")(?![\w])", re.I)
+_LOWER_SUBJECT = re.compile(r"\b(?:minimum|shortest)\s+(?:time|length|duration|period)\b", re.I)
+_FREQUENCY_BEFORE = re.compile(r"\b(?:" + "|".join(v.DURATION_FREQUENCY_BEFORE) + r")\s$", re.I)
+
+
+# A value a spider located by its label ("18 months", "12-month accelerated option"): the span with at
+# most this many words beside it binds through that label.
+BARE_WORDS = 3
+
+
+def _bare(rest: str) -> bool:
+    return len(re.findall(r"[A-Za-z]+", rest)) <= BARE_WORDS
+
+
 def _months(number: str, unit: str) -> Decimal | None:
     n = number.lower().strip()
     value = Decimal("0.5") if n.startswith("half") else Decimal(1) if n in ("a", "an", "one") else Decimal(n)
@@ -143,14 +174,19 @@ def _prepare(text: str) -> str:
 def parse_duration(text: str) -> Duration | None:
     """Months to complete (min, max); None when the text states no program length."""
     t = _prepare(text)
+    if heading_scope("duration", t):
+        return None  # a list under a co-op's, an accreditation's or a statistic's heading
     spans = sentences(t)
     starts = [a for a, _ in spans]
     matches = []
     for m in _SPAN.finditer(t):
         before = t[max(0, m.start() - 30) : m.start()]
         after = t[m.end() : m.end() + 40]
-        if _NOT_DURATION_AFTER.match(after) or _NOT_DURATION_BEFORE.search(before):
+        from_start = _FROM_START.match(after) is not None
+        if (_NOT_DURATION_AFTER.match(after) and not from_start) or _NOT_DURATION_BEFORE.search(before):
             continue
+        if m.group("low").lower() in ("a", "an") and _FREQUENCY_BEFORE.search(before):
+            continue  # "three 14-week terms a year": a frequency
         if not m.group("unit").lower().rstrip(".").endswith("s") and _ADJECTIVE_AFTER.match(after):
             continue
         k = bisect_right(starts, m.start()) - 1
@@ -165,9 +201,15 @@ def parse_duration(text: str) -> Duration | None:
             continue
         if t[a:b].rstrip().endswith("?"):
             continue  # a question states no length ("Can I finish the program in under two years?")
+        if not _PREDICATE.search(t, a, b) and not _bare(t[a : m.start()] + " " + t[m.end() : b]):
+            continue  # positive binding: nothing in the sentence makes the span the program's
+        obliged = _OBLIGATION.search(t, a, b) is not None
+        # "The minimum time is two academic years ... for two years": a sentence whose subject is the
+        # minimum states a lower bound for every span in it.
+        lower_subject = _LOWER_SUBJECT.search(t, a, m.start()) is not None
         in_paren = t.rfind("(", 0, m.start()) > t.rfind(")", 0, m.start())
         part_time = bool(_PART_TIME_STUDENT.search(t, a, b)) and not _FULL_TIME.search(t, a, b)
-        matches.append((m, before, after, in_paren, part_time))
+        matches.append((m, before, after, in_paren, part_time, obliged or from_start, lower_subject))
     # A parenthesis restates the length beside it ("a year (three consecutive semesters)").
     if any(not x[3] for x in matches):
         matches = [x for x in matches if not x[3]]
@@ -177,17 +219,17 @@ def parse_duration(text: str) -> Duration | None:
     part_time_ends: list[int] = []
     open_ended = False  # "3 (or more) years": no upper end is stated
     part_time_only = True  # every stated length is a part-time student's
-    for m, before, after, _, part_time in matches:
+    for m, before, after, _, part_time, obliged, lower_subject in matches:
         low = _months(m.group("low"), m.group("unit"))
         high = _months(m.group("high"), m.group("unit")) if m.group("high") else low
         if low is None or high is None or low <= 0 or high < low or high > 120 or high < MIN_MONTHS:
             continue
-        if _LIMIT.search(before) or _LIMIT_AFTER.match(after):
+        if _LIMIT.search(before) or _LIMIT_AFTER.match(after) or (obliged and not _LOWER_BOUND.search(before)):
             if re.search(r"\bup\s+to\s?$", before) and (_PART_TIME.search(before) or _PART_TIME.search(after)):
                 part_time_ends.append(_whole(high))  # "Part-time: up to 4 years"
             else:
                 limits.append(_whole(high))
-        elif _LOWER_BOUND.search(before) or m.group("more"):
+        elif _LOWER_BOUND.search(before) or m.group("more") or lower_subject:
             lows.append(_whole(low))
             open_ended = open_ended or bool(m.group("more"))
         else:

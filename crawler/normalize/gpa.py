@@ -21,6 +21,17 @@ whose sentence is about completing the degree or candidacy ("A graduate degree r
 minimum cumulative GPA of 3.0") or about applicants with graduate credits already ("If you have
 earned 9 or more graduate credits ...") is not the admission minimum.
 
+Positive binding (issue 19, third pass; binding.py "positive binding", vocabulary's section of the
+same name): a GPA is read only in a text that names admission, applying or the applicant's earlier
+record (undergraduate, bachelor's, "the last 60 hours", a completed degree), or in a bare row with
+no subject ("Minimum GPA: 2.7"); a text that names only a stage once enrolled ("Students will not
+graduate unless the cumulative GPA is at least 3.000") states no admission minimum. The GPA as
+subject binds the number its verb meets ("The minimum undergraduate GPA accepted is 3.0"); scale
+figures ("on a 4.0 scale") do not make two routes a run; "There is no stated minimum" abstains; a
+heading the text starts with ("Eligibility Criteria for a Graduate Assistantship:") holds its scope
+over the list under it; a university default that programs may replace ("unless ... a different")
+is not the program's.
+
 Canonical form: two decimals, Decimal("3.00"), Decimal("2.75"); more only if the page states
 more (3.125 stays 3.125, never rounded). "3.0" and "3.00" therefore compare and serialize alike.
 """
@@ -32,7 +43,7 @@ from bisect import bisect_right
 from decimal import Decimal
 
 from . import vocabulary as v
-from .binding import in_a_run, scope_of
+from .binding import gpa_bound_to_admission, heading_scope, in_a_run, scope_of
 from .text import prepare, sentences
 
 TWO_PLACES = Decimal("0.01")
@@ -117,6 +128,20 @@ def _clause_around(text: str, start: int, end: int) -> str:
 
 
 _ONLY = re.compile(r"\bonly\b", re.I)
+# Positive binding (issue 19, third pass): a sentence whose subject is the GPA and whose verb or
+# preposition meets the number binds it: "The minimum undergraduate grade point average (GPA)
+# accepted is 3.0". A scale ("on a 4.0 scale", "out of 4.0") is not a value of a run.
+_SUBJECT_COPULA = re.compile(
+    r"\b(?:gpa|g\.p\.a\.|grade[-\s]point\s+average)\b(?:\s?\(\s?gpa\s?\))?(?:(?!scale|\bbelow\b|\bunder\b)[^.;:\d]){0,30}?"
+    r"\b(?:is|of|be|was)\s(?:at\s+least\s+|a\s+(?:minimum\s+(?:of\s+)?)?)?$",
+    re.I,
+)
+_NO_MINIMUM = re.compile(r"\b(?:" + "|".join(v.MIN_GPA_NONE) + r")\b", re.I)
+_SCALE_PHRASE = re.compile(
+    r"(?:\bon\s+an?|\bout\s+of(?:\s+a)?|\bof\s+a\s+possible|/|\bbased\s+on\s+an?)\s?[0-4]\.\d{1,3}(?:\s?(?:-?\s?point\s+)?(?:scale|system|basis))?"
+    r"|\b[0-4]\.\d{1,3}\s?(?:-?\s?point\s+)?(?:scale|system|basis)\b",
+    re.I,
+)
 _MINIMUM_BEFORE = re.compile(r"\bminimum\s+(?:of\s+|is\s+|:\s?)?$", re.I)
 
 
@@ -132,7 +157,9 @@ def _bound(t: str, m: re.Match[str], has_context: bool) -> tuple[bool, str]:
     letter = _LETTER_BEFORE.search(before) is not None or _LETTER_AFTER.match(after) is not None
     if in_parens and not _CONTEXT.search(clause) and not paren_context and not letter:
         return False, clause
-    if letter or _CONTEXT_BEFORE.search(t[max(0, m.start() - 60) : m.start()]) or (
+    if letter or _CONTEXT_BEFORE.search(t[max(0, m.start() - 60) : m.start()]) or _SUBJECT_COPULA.search(
+        t, max(0, m.start() - 70), m.start()
+    ) or (
         has_context and _MINIMUM_BEFORE.search(before)
     ):
         return True, clause
@@ -145,6 +172,10 @@ def _bound(t: str, m: re.Match[str], has_context: bool) -> tuple[bool, str]:
 def parse_gpa(text: str) -> Decimal | None:
     """Minimum GPA for regular admission; None when the text does not state one."""
     t = prepare(text)
+    if not gpa_bound_to_admission(t):
+        return None  # positive binding: no admission side named, a stage once enrolled is
+    if _NO_MINIMUM.search(t) or heading_scope("min_gpa", t):
+        return None  # "There is no stated minimum"; a list under an assistantship's heading
     if _NOT_THE_PROGRAMS.search(t):
         return None  # a list for students already enrolled ("Completion of at least 18 credits toward the MLIS")
     headings = [(m.start(), bool(m.group("lesser"))) for m in _ROUTE_HEADING.finditer(t)]
@@ -162,7 +193,7 @@ def parse_gpa(text: str) -> Decimal | None:
         bound, clause = _bound(t, m, has_context)
         if not bound:
             continue
-        if in_a_run(clause, _NUMBER, _LOWEST, _HIGHEST, Decimal):
+        if in_a_run(_SCALE_PHRASE.sub(" ", clause), _NUMBER, _LOWEST, _HIGHEST, Decimal):
             continue  # a grade table or scale ("A 4.00 A- 3.67 B+ 3.33"): no one number is the minimum
         heading = [lesser for pos, lesser in headings if pos < m.start()]
         if heading and heading[-1]:

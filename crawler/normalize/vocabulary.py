@@ -583,3 +583,93 @@ LOAD_WORDS: tuple[str, ...] = (
     r"(?:can|may)\s+(?:register|enroll|take)\b", r"maximum\s+(?:number\s+of\s+)?(?:credit\s+)?hours",
     r"(?:fall|spring|summer|winter)(?:\s+(?:semester|term|session|quarter))?\s?:",
 )
+
+# ---- positive binding: credits, GPA, duration (issue 19, third pass) ------------------------------
+# The positive side of binding for total_credits, min_gpa and duration (binding.py, "positive
+# binding"): a value is read only where its text names the fact's subject or predicate. Regex
+# fragments, case-insensitive, matched as whole words.
+
+# min_gpa: the admission side. A GPA binds to this program's admission minimum only in a text that
+# names admission, applying or the applicant's earlier record (an undergraduate or bachelor's GPA,
+# "the last 60 hours"). A text naming none of these but a stage once enrolled (students, the degree,
+# graduating, standing, courses) states a GPA to keep or to finish with, not to be admitted.
+MIN_GPA_ADMISSION_WORDS: tuple[str, ...] = (
+    r"admi(?:ssions?|tted|ts?|tting)", r"appl(?:y|ying|ies|icants?|ications?)", r"entrance", r"entry",
+    r"undergraduate", r"baccalaureate", r"bachelor'?s?", r"(?:prior|previous|earlier)", r"last\s+\d+", r"upper[-\s]division",
+    r"accept\w*", r"prerequisites?", r"enter\w*", r"eligib\w*\s+(?:for\s+)?(?:admission|to\s+apply)",
+    r"to\s+be\s+considered", r"qualify\s+for\s+admission",
+    r"(?:highest|completed|earned|conferred)\s+(?:\w+\s)?degrees?",
+)
+MIN_GPA_ENROLLED_SUBJECTS: tuple[str, ...] = (
+    r"students?", r"candidates?", r"degree", r"standing", r"courses?", r"complet\w*", r"continu\w*", r"award\w*",
+    r"earn\w*",
+)
+# total_credits: the predicates that bind a credit figure to the degree's total, beside the words
+# credits.py already reads as a total ("total", "requires", "complete", "program", "degree"): a
+# requirements heading ("Curriculum requirements: 33 credits"), the degree named as the subject
+# ("Master of Science 36 Credits"). A figure in a text naming none of them (a GPA "calculated on the
+# last 60 credits", "hours per week") states no total.
+TOTAL_CREDITS_PREDICATES: tuple[str, ...] = (
+    r"requirements?", r"master'?s?", r"masters", r"graduation", r"totals?", r"total(?:l)?ing", r"needs?", r"needed", r"length",
+    # A requirement by cohort ("36 credits for those starting Fall 2022 or later") is that cohort's total.
+    r"start(?:s|ed|ing)", r"entering", r"entered", r"matriculat\w*",
+    *PROGRAM_SUBJECT,
+)
+# A figure tied to a period is a rate or a load, never the degree's total: "20 hours per week",
+# "12 credits a semester", "6 hours in a long semester" (credits.py reads "per semester" already).
+TOTAL_CREDITS_RATE_AFTER: tuple[str, ...] = (
+    r"(?:per|a|an|each|every)\s+(?:week|day|month|semester|term|quarter|session)",
+    r"in\s+(?:a|any|one|each)\s+(?:\w+\s)?(?:semester|term|quarter|session)", r"weekly",
+)
+# duration: the predicates that bind a span of time to the program's length or limit. A span in a
+# sentence naming none of them ("A student who does not enroll for three semesters, or one year,
+# must apply for readmission") is about something else.
+DURATION_PREDICATES: tuple[str, ...] = (
+    r"complet\w*", r"finish\w*", r"graduat\w*", r"earn\w*", r"length", r"duration", r"long", r"time", r"limit\w*",
+    r"programs?", r"programmes?", r"degrees?", r"stud(?:y|ies|ying)", r"full[-\s]?time", r"part[-\s]?time", r"tak(?:e|es|ing)",
+    r"lasts?", r"spans?", r"designed", r"pace", r"allowed", r"permitted", r"curriculum", r"course\s?work", r"requirements?",
+    r"cohorts?", r"timeline", r"plan", r"track", r"M\.?L\.?I\.?S\.?", r"M\.?L\.?S\.?", r"M\.?S\.?", r"M\.?A\.?", r"MI",
+    r"master'?s?", r"within", r"done",
+)
+# An obligation to complete: the figure in its clause is a time limit, whatever preposition meets it
+# ("must be completed during the six years immediately preceding ...").
+DURATION_OBLIGATION: tuple[str, ...] = (
+    r"(?:must|shall|should|are\s+required\s+to|is\s+required\s+to)\s+(?:be\s+)?(?:complet\w*|finish\w*|fulfill\w*|satisf\w*)",
+)
+# The program's start, which a limit counts from: "seven years from the date of admission", "within six
+# years of the date the first course ... was completed".
+DURATION_FROM_START: tuple[str, ...] = (
+    r"(?:of|from)\s+(?:the\s+)?date\s+(?:of\s+)?(?:the\s+|their\s+|your\s+)?(?:admission|matriculation|enrollment|entry|first|initial)",
+)
+# A count per year is a frequency, not a length: "three 14-week terms a year", "two intakes a year".
+DURATION_FREQUENCY_BEFORE: tuple[str, ...] = (
+    r"(?:terms|semesters|quarters|sessions|intakes|starts|cohorts|courses|classes|times|blocks|modules)",
+)
+# A university's default that a program may replace ("within five years ..., unless the student is in a
+# program with a different time limit"): not this program's value. A scope of credits, GPA, duration.
+SCOPES["default_overridden"] = ("clause", (
+    r"unless\s+(?:[\w'-]+\s){0,10}?(?:program|department|college|school)s?\s+(?:[\w'-]+\s){0,4}?(?:different|own|other|higher|additional)",
+))
+# A floor that a department adds to ("a minimum of 30 semester hours ... and such other study as the
+# department ... may require"): not the degree's total (a lower bound of time stays one: duration
+# and GPA do not take this scope).
+SCOPES["floor_added_to"] = ("clause", (
+    r"(?:such\s+)?(?:other|additional|further)\s+(?:study|work|courses|coursework|requirements?)\s+as\s+(?:[\w'-]+\s){0,10}?(?:department|program|school|college)",
+))
+FIELD_SCOPES["total_credits"] = (*FIELD_SCOPES["total_credits"], "floor_added_to")
+FIELD_SCOPES["duration"] = (*FIELD_SCOPES["duration"], "default_overridden")
+FIELD_SCOPES["total_credits"] = (*FIELD_SCOPES["total_credits"], "default_overridden")
+FIELD_SCOPES["min_gpa"] = (*FIELD_SCOPES["min_gpa"], "default_overridden")
+# A text that says there is no minimum GPA ("There is no stated minimum"): a figure beside it is
+# advice or a profile, not a floor.
+MIN_GPA_NONE: tuple[str, ...] = (
+    r"(?:there\s+is\s+|has\s+|have\s+|with\s+)?no\s+(?:stated\s+|set\s+|specific\s+|official\s+|required\s+|formal\s+)?(?:minimum|cut-?off)",
+    r"(?:does|do)\s+not\s+(?:have|set|require)\s+a\s+(?:minimum|cut-?off)",
+)
+# A credit figure placed somewhere by its predicate is a distribution rule, not the total: "at least 12
+# hours be at the 500-level", "8 of those 12 hours be in the major", "credits taken within UMSI".
+TOTAL_CREDITS_PLACED_AFTER: tuple[str, ...] = (
+    r"(?:(?:must|may|can|should|will)\s+)?be\s+(?:taken\s+|earned\s+|completed\s+)?(?:at|in|within|from|outside)\s",
+    r"(?:taken|earned|completed)\s+(?:in|at|within|outside|through)\s",
+    r"(?:at|numbered)\s+(?:the\s+)?\d{3,4}[-\s]?level", r"at\s+the\s+\d{3,4}",
+)

@@ -1,0 +1,125 @@
+"""Positive binding for credits, GPA and duration (issue 19, third pass): each rule made to fire and
+shown not to fire on its look-alike. The real sentences the rules were found in are in the corpus
+(tests/normalize/corpus/fresh-e-cg-a.json and the files named in corpus_known.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from crawler.normalize import Duration, parse_credits, parse_duration, parse_gpa
+from crawler.normalize.binding import gpa_bound_to_admission, heading_scope
+
+
+# ---- R1: a GPA binds to admission ----------------------------------------------------------------
+
+
+def test_a_gpa_in_a_text_about_enrolled_students_only_is_not_the_admission_minimum() -> None:
+    assert parse_gpa("Students will not graduate unless the cumulative GPA is at least 3.000.") is None
+    assert parse_gpa("A student with a cumulative grade point average of 3.00 or higher is in satisfactory standing.") is None
+    assert not gpa_bound_to_admission("To qualify for the degree, a minimum cumulative grade-point average of 3.000.")
+    # The look-alike: the same figure for applicants, for an undergraduate record, or as a bare row.
+    assert parse_gpa("Applicants must have a cumulative GPA of at least 3.000.") == Decimal("3.00")
+    assert parse_gpa("Students need an undergraduate GPA of at least 3.0.") == Decimal("3.00")
+    assert parse_gpa("Minimum GPA: 2.7") == Decimal("2.70")
+    assert parse_gpa("Total GPA of 3.0 or higher in their highest completed degree.") == Decimal("3.00")
+
+
+def test_the_gpa_as_subject_binds_the_number_its_verb_meets() -> None:
+    assert parse_gpa("The minimum undergraduate grade point average (GPA) accepted is 3.0 on a 4.0 scale.") == Decimal("3.00")
+    # Without the GPA as its subject the same verb binds nothing.
+    assert parse_gpa("For admission, the minimum number of letters accepted is 3.0 per applicant.") is None
+
+
+def test_scale_figures_do_not_make_two_routes_a_run() -> None:
+    text = ("Either a cumulative baccalaureate grade point average (GPA) of at least 2.75 on a 4.0 scale "
+            "or a cumulative GPA of at least 3.0 on a 4.0 scale in the latter half of your baccalaureate.")
+    assert parse_gpa(text) == Decimal("2.75")
+    # A real run (a grade table) still abstains.
+    assert parse_gpa("Undergraduate GPA scale: A 4.00 A- 3.67 B+ 3.33 B 3.00") is None
+
+
+def test_no_stated_minimum_abstains() -> None:
+    assert parse_gpa("There is no stated minimum. Most graduate applicants should have a GPA of 3.5 or higher.") is None
+    assert parse_gpa("Graduate applicants should have a minimum GPA of 3.5 or higher.") == Decimal("3.50")
+
+
+# ---- R4: a heading's scope holds for the list under it -------------------------------------------
+
+
+def test_a_heading_naming_funding_holds_for_its_list() -> None:
+    text = ("Eligibility Criteria for a Graduate Assistantship: 2. Academic qualifications - For new "
+            "students, an undergraduate grade point average of at least 3.0 (on a 4.0 scale) is required.")
+    assert heading_scope("min_gpa", text) == "funding"
+    assert parse_gpa(text) is None
+    admission = text.replace("Eligibility Criteria for a Graduate Assistantship", "Admission Criteria")
+    assert heading_scope("min_gpa", admission) is None
+    assert parse_gpa(admission) == Decimal("3.00")
+
+
+# ---- R2: a credit figure binds to the degree's total ---------------------------------------------
+
+
+def test_a_credit_figure_in_a_text_naming_no_total_is_not_the_total() -> None:
+    assert parse_credits("The GPA is calculated on the student's last 60 credits of undergraduate upper-division hours.") is None
+    assert parse_credits("The degree requires 60 credits of upper-division coursework.") == Decimal("60")
+    assert parse_credits("Curriculum requirements: 33 credits") == Decimal("33")
+    assert parse_credits("36 credits for those starting Fall 2022 or later") == Decimal("36")
+
+
+def test_a_figure_tied_to_a_period_is_a_rate() -> None:
+    assert parse_credits("Assistants must not exceed a total of 20 hours per week.") is None
+    assert parse_credits("The program requires a total of 20 hours.") == Decimal("20")
+
+
+def test_a_figure_placed_by_its_predicate_is_a_distribution_rule() -> None:
+    assert parse_credits("The Graduate College requires that 8 of those 12 hours be in the major.") is None
+    assert parse_credits("Up to 9 of the 30 credits may be taken in other departments.") is None
+    assert parse_credits("Students complete 30 credits; up to 9 of the 30 credits may be transfer credits.") == Decimal("30")
+
+
+def test_a_floor_a_department_adds_to_is_not_the_total() -> None:
+    text = "Candidates must complete a minimum of 30 semester hours and such other study as the department may require."
+    assert parse_credits(text) is None
+    assert parse_credits("Candidates must complete a minimum of 30 semester hours.") == Decimal("30")
+
+
+# ---- R3: duration ---------------------------------------------------------------------------------
+
+
+def test_a_span_in_a_sentence_with_no_duration_predicate_is_not_a_length() -> None:
+    assert parse_duration("A student who does not enroll for three semesters, or one year, must apply for readmission.") is None
+    assert parse_duration("Full-time students finish in three semesters.") == Duration(months_min=18, months_max=18)
+    assert parse_duration("18 months") == Duration(months_min=18, months_max=18)  # a bare value a spider located
+
+
+def test_an_obligation_to_complete_makes_a_limit() -> None:
+    text = "All requirements must be completed during the six years immediately preceding the award of the degree."
+    assert parse_duration(text) == Duration(months_min=None, months_max=72)
+    assert parse_duration("Students complete all requirements in two years.") == Duration(months_min=24, months_max=24)
+
+
+def test_a_span_from_the_programs_start_is_a_limit() -> None:
+    text = "Graduate students are allowed seven years from the date of admission to complete the degree."
+    assert parse_duration(text) == Duration(months_min=None, months_max=84)
+    # "from the date of graduation" is not the program's start.
+    assert parse_duration("Transcripts are kept seven years from the date of graduation.") is None
+
+
+def test_a_count_per_year_is_a_frequency() -> None:
+    assert parse_duration("This program consists of three 14-week terms a year.") is None
+    assert parse_duration("The program takes a year of full-time study.") == Duration(months_min=12, months_max=12)
+
+
+def test_a_minimum_time_subject_bounds_every_span_of_its_sentence() -> None:
+    text = "The minimum time is two academic years of full-time study, three courses a semester for two years."
+    assert parse_duration(text) == Duration(months_min=24, months_max=None)
+    assert parse_duration("The program takes two academic years of full-time study.") == Duration(months_min=24, months_max=24)
+
+
+def test_a_default_a_program_may_replace_is_not_the_programs() -> None:
+    text = ("A master's candidate is expected to finish within five years of first registering, unless the "
+            "student is in a program with a different time limit.")
+    assert parse_duration(text) is None
+    assert parse_duration("A master's candidate is expected to finish within five years of first registering.") == Duration(
+        months_min=None, months_max=60
+    )
