@@ -621,8 +621,14 @@ FIELD_SCOPES["application_fee"] = (*FIELD_SCOPES["application_fee"], "other_appl
 # under "Maximum Annual Amount" (an award) names no price.
 PRICE_WORDS: tuple[str, ...] = (
     r"tuition", r"fees?", r"charges?", r"charged", r"rates?", r"costs?", r"prices?", r"surcharges?", r"billed", r"pays?",
-    r"paid", r"levy", r"assessed", r"(?:per|/)\s?(?:credit|unit|hour|semester|term|quarter)",
+    r"paid", r"levy", r"assessed",
+    # a charge named by its service ("Technology (per course): $50"); "library" is no price word here
+    r"technology", r"(?:student\s+)?activity", r"student\s+services?", r"registration", r"health\s+services?",
+    r"recreation", r"athletics?", r"transportation", r"parking", r"matriculation", r"lab(?:oratory)?",
 )
+# An amount named as an amount, not as a price ("Maximum Annual Amount", "Per Semester Amounts"):
+# without a price word, what the text gives is an award's or a limit's figure.
+AMOUNT_NOT_PRICE: tuple[str, ...] = (r"(?:maximum|minimum|annual|award|semester|yearly)\s+amounts?", r"amounts?\s+(?:awarded|per\s+\w+)")
 # Rows of a price list that are another group's or a course's, not the program's: a course number
 # ("TGS 512", "COUN 669A"), students outside the degree, a registration status, a differential
 # charged by program or course. Read like an undergraduate row (tuition.py's level rows).
