@@ -640,7 +640,8 @@ def _read_pre(item: _Item) -> None:
         if item.kind is None and _SERVICE_LABEL.search(tail):
             item.kind = "fee"  # "Technology (per course): $50": a service's charge is a fee
             item.labelled_before = True
-        if _NOT_TUITION.search(tail[-50:]):
+        cost = _NOT_TUITION.search(tail[-50:])
+        if cost and not re.search(r"\bfees?\b", tail[-50:][cost.end() :], re.I):  # "Transportation & Safety Fee" is a fee
             item.kind = "other"  # "Estimated cost of attendance", "Books and supplies"
             item.labelled_before = True  # and the unlabelled amounts after it ("Double Room $4,200 Triple Room $3,575")
     per = None

@@ -19,9 +19,9 @@ WRONG: dict[str, str] = {
     "fresh-c-b-2-parse_duration": "batch B: a Graduate College default 'unless ... a program with a different time limit' read as the limit",
     "fresh-c-b-7-parse_gpa": "batch B: a curriculum's 'Grade Requirements' heading (to graduate) not seen as a scope",
     "fresh-c-b-10-parse_tuition": "batch B: flattened table whose unit columns (per credit, per semester, yearly) are not aligned to cells",
-    "fresh-c-b-23-parse_tuition": "batch B: an estimated cost table ('Tuition & fees' for 1 and 2 semesters) read as a fee",
     "fresh-c-b-28-parse_gpa": "batch B: '3.0 Degree GPA required' (to graduate) read as the admission minimum",
-    "fresh-c-b-31-parse_tuition": "batch B: 'Late registration ... - $40': a one-time charge labelled before a dash read as a term fee",
+    # Batch A of reading-e (tuition and money, third pass), tuned on: what its rules leave.
+    "fresh-e-tu-a-26-parse_tuition": "batch A: a residency table whose fee rows print their cells without '$' between '$' rows: the sums row is read as fees",
     # Batch D of reading-c, written after the last rule and scored once: left as measured.
     "fresh-c-d-10-parse_credits": "batch D: 'a minimum of 30 semester hours ... and such other study as the department may require': a floor read as the total",
     "fresh-c-d-11-parse_gpa": "batch D: 'To qualify for the degree, a minimum cumulative grade-point average of 3.000': to graduate, not to be admitted",
@@ -48,6 +48,9 @@ WRONG: dict[str, str] = {
 }
 
 MISSED: dict[str, str] = {
+    # Batch A of reading-e (tuition and money, third pass), tuned on: what its rules leave.
+    "fresh-e-tu-a-31-parse_tuition": "batch A: a schedule of charges printed without '$' or cents ('Tuition per semester hour 320'): bare numbers are not read as money",
+    "fresh-e-tu-a-38-parse_tuition": "batch A: a flat fee whose unit is the table's term columns ('Fall 2026 Rates | Spring 2027 Rates')",
     "buffalo-a-5-parse_credits": "two degrees' totals in one sentence (the second 'for the MS in School Librarianship')",
     "dalhousie-0-parse_deadlines": "flattened table: the scholarship row's date (labelled priority) is not read as an admission date",
     "iu-bloomington-b-1-parse_deadlines": "'Application deadline for mid-March response': a month with no day in a deadline's place makes the whole list unread",
