@@ -4,6 +4,12 @@ A price is "$1,372", "$8,328.00", "US$ 900", "USD 900" or "900 dollars". Anythin
 be read at the wrong magnitude is refused rather than guessed: European separators
 ("$12.345,00"), malformed grouping ("$1,3720"), scale words ("$1.2 million"). Digits are
 ASCII only (re.ASCII), so "$١٢٣" is not a price.
+
+parse_money reads the application fee (the only field it serves). Where the text names charges,
+the amount it returns is the one a charge name binds to the application fee (positive binding,
+issue 19): "Readmission Fee $75" or "a $150 tuition deposit" give None, "International $95.00
+U.S. Citizen/Permanent Residents $75.00" under "New Application Fee" gives 75.00 (the domestic
+fee first). A text that names no charge ("$1,372") is a bare value and gives its first amount.
 """
 
 from __future__ import annotations

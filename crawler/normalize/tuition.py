@@ -56,6 +56,18 @@ Decisions (each tested in tests/normalize/test_normalize_tuition.py):
 - A label naming a service right before its amount ("Technology (per course): $50",
   vocabulary.SERVICE_CHARGE_LABELS) makes a fee.
 
+Positive binding (issue 19, third pass; each switchable for benchmarks/reading_rules.py):
+- Without a price word (vocabulary.PRICE_WORDS) before an amount or in its sentence, an amount
+  named as an amount ("Maximum Annual Amount ... Full-time: $500", an award) or a text with no
+  unit at all gives no rate; a bare rate in a rate's form ("Resident $552.25 Non-resident $1,182
+  per credit hour", the value a spider located) is read as before.
+- Rows of a course ("TGS 512 Continuous Registration $100/quarter"), of students outside the
+  degree, or of a differential charged by program or course are dropped like another discipline's.
+- Rates not yet set ("based on a proposed $2,421 per credit") and budgets that list living costs
+  beside tuition state no rate; a fee named by "tuition" right before it ("the base tuition
+  registration fee") is the tuition; a row label naming a one-time charge ("Late registration for
+  continuing students - $40") makes its amount one-time, with or without the word "fee".
+
 Only the first MAX_AMOUNTS amounts are read: a longer price list is not one fact's evidence.
 """
 
