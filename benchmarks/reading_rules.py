@@ -105,6 +105,24 @@ def main() -> int:
         report(label)
         setattr(module, name, kept)
     assert credits._LABEL_END is label_end
+    # Positive binding for the money readers (issue 19, third pass): each switched off in turn.
+    level_without_rows = re.compile(
+        tuition._LEVEL.pattern.replace("|".join((*v.OTHER_DISCIPLINES, *v.TUITION_OTHER_ROWS)), "|".join(v.OTHER_DISCIPLINES)), re.I)
+    for module, name, off, label in (
+        (money, "POSITIVE_BINDING", False, "money: a charge name binds the fee"),
+        (money, "DOMESTIC_FIRST", False, "money: the domestic fee first"),
+        (money, "_OTHER_APPLICANTS", NEVER, "money: other applicants' heading"),
+        (tuition, "PRICE_BINDING", False, "tuition: a price word binds an amount"),
+        (tuition, "_NOT_SET", NEVER, "tuition: rates not yet set"),
+        (tuition, "_BUDGET", NEVER, "tuition: budgets (cost of attendance)"),
+        (tuition, "TUITION_NAMED_FEE", False, "tuition: a fee named by tuition"),
+        (tuition, "ONE_TIME_ROW", False, "tuition: a one-time row label"),
+        (tuition, "_LEVEL", level_without_rows, "tuition: rows of a course or group"),
+    ):
+        kept = getattr(module, name)
+        setattr(module, name, off)
+        report(label)
+        setattr(module, name, kept)
     return 0
 
 

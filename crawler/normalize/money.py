@@ -4,6 +4,12 @@ A price is "$1,372", "$8,328.00", "US$ 900", "USD 900" or "900 dollars". Anythin
 be read at the wrong magnitude is refused rather than guessed: European separators
 ("$12.345,00"), malformed grouping ("$1,3720"), scale words ("$1.2 million"). Digits are
 ASCII only (re.ASCII), so "$١٢٣" is not a price.
+
+parse_money reads the application fee (the only field it serves). Where the text names charges,
+the amount it returns is the one a charge name binds to the application fee (positive binding,
+issue 19): "Readmission Fee $75" or "a $150 tuition deposit" give None, "International $95.00
+U.S. Citizen/Permanent Residents $75.00" under "New Application Fee" gives 75.00 (the domestic
+fee first). A text that names no charge ("$1,372") is a bare value and gives its first amount.
 """
 
 from __future__ import annotations
@@ -108,10 +114,77 @@ def dollars_text(text: str) -> str:
 KEEP_FIRST = True
 
 
+# ---- positive binding (issue 19, third pass) ---------------------------------------------------
+# An amount is the application fee only where a charge name binds it: the name right after it ("a
+# $75 application fee", "a $150 tuition deposit") or else the charge name nearest before it ("New
+# Application Fee International $95.00", "Readmission Fee All applicants $75.00"). The fee's own
+# names are vocabulary.APPLICATION_FEE_NAMES; any other charge's name (APPLICATION_FEE_OTHER_NAMES)
+# binds the amount to that charge. A text that names some charge but none that binds the amount to
+# the application fee gives nothing; a text that names no charge at all is a bare value whose label
+# the spider located ("$1,372", "fee USD 50"), read as before. A bare "fee" ("The fee is $50")
+# names nothing of its own: it refers back to the name before it.
+_FEE_OURS = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_NAMES) + r")(?![\w-])", re.I)
+_FEE_OTHER = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_NAMES) + r")(?![\w-])", re.I)
+_OTHER_GROUP = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_GROUP) + r")(?![\w-])", re.I)
+POSITIVE_BINDING = True
+DOMESTIC_FIRST = True
+AFTER_REACH = 45  # characters after an amount where a charge name is that amount's own
+BEFORE_REACH = 300  # characters before an amount searched for the nearest charge name
+
+
+# A name after an amount is its own only when lowercase modifiers at most stand between them ("$75
+# non-refundable application fee") and no amount follows the name at once (then the name is the
+# next amount's label: "Application Fee $50 Tuition Deposit $300").
+_OWN_AFTER_GAP = re.compile(r"\s*(?:\([^()$]{1,30}\)\s?)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?$")
+# What stands between a name and the amount it labels: a few words, no clause words ("Change of
+# Status/Readmission Fee All applicants $75.00"), against "application fee by credit card ($100".
+_LABEL_GAP = re.compile(r"(?![^$]*\b(?:by|for|is|are|of|to|with|per|and|or|the|an?|was|will|must|be|if|in)\b)[^().;$]{0,40}$", re.I)
+_JOINED_AMOUNTS = re.compile(r"\s?(?:\((?:[^()$]){1,30}\))?\s?(?:,|or|and|/)\s?(?:\(?\s?)$", re.I)
+
+
+def fee_bound(text: str, amount: Amount, nxt: Amount | None = None, after: Amount | None = None) -> bool:
+    """Whether the charge name that binds the amount at text[amount.start:amount.end] is the
+    application fee's. `nxt` is the next amount (a name after it is that one's), `after` the one
+    after that. Amounts joined by "or"/"and" ("$60 (Domestic) or $70 (International) processing
+    fee") share the name written after the last of them."""
+    stop = min(amount.end + AFTER_REACH, nxt.start if nxt is not None else len(text))
+    reach = min(len(text), stop + 40)  # a name that starts within the reach may end past it
+    names = [(m.start(), m.end(), True) for m in _FEE_OURS.finditer(text, amount.end, reach) if m.start() < stop]
+    names += [(m.start(), m.end(), False) for m in _FEE_OTHER.finditer(text, amount.end, reach) if m.start() < stop]
+    if names:
+        start, end, ours = min(names)
+        labels_next = nxt is not None and _LABEL_GAP.match(text[end : nxt.start]) is not None
+        if _OWN_AFTER_GAP.match(text[amount.end : start]) and not labels_next:
+            return ours
+    elif nxt is not None and _JOINED_AMOUNTS.match(text[amount.end : nxt.start]):
+        return fee_bound(text, nxt, after)
+    lo = max(0, amount.start - BEFORE_REACH)
+    before = [(m.end(), True) for m in _FEE_OURS.finditer(text, lo, amount.start)]
+    before += [(m.end(), False) for m in _FEE_OTHER.finditer(text, lo, amount.start)]
+    if not before:
+        return False
+    return max(before)[1]
+
+
+_OTHER_APPLICANTS = re.compile(r"(?<![\w])(?:" + "|".join(v.SCOPES["other_applicants"][1]) + r")(?![\w])", re.I)
+
+
+def _other_group(text: str, amount: Amount, previous_end: int) -> bool:
+    """Whether the amount is labelled for another applicant group (international applicants):
+    the group named between the previous amount and this one, or in a parenthesis right after it
+    ("$60 ... ($100 for international applicants)")."""
+    if _OTHER_GROUP.search(text, previous_end, amount.start):
+        return True
+    tail = text[amount.end : amount.end + 40]
+    close = tail.find(")")
+    return close >= 0 and "(" not in tail[:close] and bool(_OTHER_GROUP.search(tail[:close]))
+
+
 def parse_money(text: str) -> Decimal | None:
-    """The first dollar amount in the text, to the cent; None when there is none, when the
-    first amount opens a range ("$500-$700": not a single price), or when binding moves the
-    first amount away (another program's, a graduation or transcript charge)."""
+    """The application fee the text states, to the cent: the first amount a charge name binds to
+    the application fee (a domestic fee before an international one). None when there is none,
+    when that amount opens a range ("$500-$700": not a single price), or when binding moves the
+    text's first amount away (another program's, a graduation or transcript charge)."""
     t = dollars_text(prepare(text))
     if OTHER_CURRENCY.search(t):
         return None  # another currency anywhere in the text, even in a sentence binding blanks
@@ -122,4 +195,20 @@ def parse_money(text: str) -> Decimal | None:
         # The text's first amount is moved away (a graduation fee, another program's fee): a later
         # amount is not "the first" by default, and nothing binds it instead.
         return None
-    return money(amounts[0].value)
+    if not POSITIVE_BINDING or not (_FEE_OURS.search(t) or _FEE_OTHER.search(t)):
+        # A bare amount ("$1,372", "fee USD 50"): the label the spider located is its binding.
+        return money(amounts[0].value)
+    nxt = [*amounts[1:], None, None]
+    bound = [
+        (a, prev) for i, (a, prev) in enumerate(zip(amounts, [0, *(x.end for x in amounts[:-1])]))
+        if fee_bound(t, a, nxt[i], nxt[i + 1])
+    ]
+    if not bound:
+        return None
+    chosen = bound[0][0]
+    if DOMESTIC_FIRST:
+        own = [a for a, prev in bound if not _other_group(t, a, prev)]
+        chosen = own[0] if own else chosen
+    if chosen.in_range or _OTHER_APPLICANTS.search(t, 0, chosen.start):
+        return None  # a range; a heading for certificate or non-matriculated applicants above it
+    return money(chosen.value)

@@ -56,6 +56,18 @@ Decisions (each tested in tests/normalize/test_normalize_tuition.py):
 - A label naming a service right before its amount ("Technology (per course): $50",
   vocabulary.SERVICE_CHARGE_LABELS) makes a fee.
 
+Positive binding (issue 19, third pass; each switchable for benchmarks/reading_rules.py):
+- Without a price word (vocabulary.PRICE_WORDS) before an amount or in its sentence, an amount
+  named as an amount ("Maximum Annual Amount ... Full-time: $500", an award) or a text with no
+  unit at all gives no rate; a bare rate in a rate's form ("Resident $552.25 Non-resident $1,182
+  per credit hour", the value a spider located) is read as before.
+- Rows of a course ("TGS 512 Continuous Registration $100/quarter"), of students outside the
+  degree, or of a differential charged by program or course are dropped like another discipline's.
+- Rates not yet set ("based on a proposed $2,421 per credit") and budgets that list living costs
+  beside tuition state no rate; a fee named by "tuition" right before it ("the base tuition
+  registration fee") is the tuition; a row label naming a one-time charge ("Late registration for
+  continuing students - $40") makes its amount one-time, with or without the word "fee".
+
 Only the first MAX_AMOUNTS amounts are read: a longer price list is not one fact's evidence.
 """
 
@@ -184,9 +196,12 @@ _NOT_TUITION = re.compile(
 # amount decides; "undergraduate degree/GPA/coursework" is not a row label.
 # Rows of another discipline or credential (vocabulary.OTHER_DISCIPLINES: "Grad Nursing $396.20")
 # are dropped the same way; this program's own words start a row that is ours again.
+# Rows of another group of students or of one course (vocabulary.TUITION_OTHER_ROWS: "TGS 512
+# Continuous Registration $100/quarter") are read like another discipline's rows (issue 19, third pass).
+_OTHER_ROWS = v.TUITION_OTHER_ROWS
 _LEVEL = re.compile(
     rf"\b(?P<under>{v.LEVEL_UNDERGRADUATE})\b(?!\s+(?:{'|'.join(v.LEVEL_NOT_A_ROW)})\b)"
-    rf"|\b(?P<other>{'|'.join(v.OTHER_DISCIPLINES)})\b"
+    rf"|\b(?P<other>{'|'.join((*v.OTHER_DISCIPLINES, *_OTHER_ROWS))})\b"
     # "Each 3 Credit Graduate Course": "graduate" naming a course or a credit is no row label.
     rf"|\b(?P<grad>{v.LEVEL_GRADUATE})\b(?!\s+(?:courses?|credits?|level|hours?)\b)|(?P<own>{PROGRAM_OWN.pattern})",
     re.I,
@@ -599,6 +614,13 @@ def _read_post(item: _Item, m: re.Match[str]) -> None:
         item.residency = q.residencies(label)
 
 
+# Kind binding (issue 19, third pass): a fee named by the word tuition right before it ("tuition
+# registration fee", "tuition fee") is the tuition; a row label naming a one-time charge makes one.
+TUITION_NAMED_FEE = True
+ONE_TIME_ROW = True
+_TUITION_COMPOUND = re.compile(r"\btuition\s(?:(?!and\b|or\b|plus\b)[a-z-]+\s)?$", re.I)
+
+
 def _read_pre(item: _Item) -> None:
     tail = item.pre[-90:]  # room for a column heading and a row label: "Fees*: Non-Resident Online Per Credit Hour Graduate (includes Certificates):"
     if item.kind is None:
@@ -613,17 +635,25 @@ def _read_pre(item: _Item) -> None:
             # "Program fee: $228" / "Application fee $50"
             if _ONE_TIME.search(tail[max(0, last - 20) : last + 10]):
                 item.kind = "one-time"
+            elif item.kind == "fee" and TUITION_NAMED_FEE and _TUITION_COMPOUND.search(tail[:last]):
+                item.kind = "tuition"  # "the base tuition registration fee is $383.25 per credit"
             elif item.kind == "fee" and _COMBINED_BEFORE.search(tail[:last]):
                 item.kind = "total"  # "In-state tuition and fees: $5,120"
             elif item.kind == "total" and _PROGRAM_PRICE.search(tail):
                 item.kind = "tuition"  # "Total program cost: $19,980"
+        if item.kind is None and ONE_TIME_ROW and _ONE_TIME.search(item.pre[-60:]):
+            # "• Late registration for continuing students - $40": a row label naming a one-time
+            # charge binds its amount to that charge, with or without the word "fee".
+            item.kind = "one-time"
+            item.labelled_before = True
         if _AUDIT_LABEL.search(tail):
             item.kind = "other"  # "Audit (per credit hour) $300": auditing a course, not the program's rate
             item.labelled_before = True
         if item.kind is None and _SERVICE_LABEL.search(tail):
             item.kind = "fee"  # "Technology (per course): $50": a service's charge is a fee
             item.labelled_before = True
-        if _NOT_TUITION.search(tail[-50:]):
+        cost = _NOT_TUITION.search(tail[-50:])
+        if cost and not re.search(r"\bfees?\b", tail[-50:][cost.end() :], re.I):  # "Transportation & Safety Fee" is a fee
             item.kind = "other"  # "Estimated cost of attendance", "Books and supplies"
             item.labelled_before = True  # and the unlabelled amounts after it ("Double Room $4,200 Triple Room $3,575")
     per = None
@@ -775,14 +805,37 @@ def _price_text(text: str) -> tuple[str, list[Amount]]:
     return t, amounts
 
 
+# Positive binding (issue 19, third pass): an amount is a rate only where a price word
+# (vocabulary.PRICE_WORDS) stands before it in the text or in its own sentence: the heading a spider
+# keeps counts, an award's "Full-time: $500" under "Maximum Annual Amount" does not.
+_PRICE = re.compile(rf"(?<![\w-])(?:{'|'.join(v.PRICE_WORDS)})(?![\w-])", re.I)
+# A rate not yet set ("based on a proposed $2,421 per credit"), and a budget that lists living costs
+# beside tuition ("Tuition & fees $14,430 ... Living expense 6,299"): no amount of the sentence is a rate.
+_NOT_SET = re.compile(rf"\b(?:{'|'.join(v.TUITION_NOT_SET)})\b", re.I)
+_BUDGET = re.compile(rf"\b(?:{'|'.join(v.COST_OF_ATTENDANCE)})\b", re.I)
+
+
 def _not_prices(text: str, amounts: Sequence[Amount], spans: Sequence[tuple[int, int]]) -> set[int]:
-    """Amounts in sentences about savings, scholarships, reductions, one-time charges, and in
-    sentences that call their figures estimates."""
+    """Amounts in sentences about savings, scholarships, reductions, one-time charges, in
+    sentences that call their figures estimates or not yet set, in budgets, and amounts that no
+    price word before them or in their sentence binds to a price."""
     out: set[int] = set()
     for a, b in spans:
-        if _NOT_A_PRICE.search(text, a, b) or _ESTIMATE.search(text, a, b):
+        if (_NOT_A_PRICE.search(text, a, b) or _ESTIMATE.search(text, a, b) or _NOT_SET.search(text, a, b)
+                or _BUDGET.search(text, a, b)):
+            out.update(i for i, am in enumerate(amounts) if a <= am.start < b)
+        elif PRICE_BINDING and not _PRICE.search(text, 0, b) and (_AMOUNT_NAMED.search(text, 0, b) or not _ANY_UNIT.search(text)):
+            # No price word: a bare amount the spider located is read in a rate's form (a unit in
+            # the text: "Resident $552.25 Non-resident $1,182 per credit hour"); an amount named
+            # as an amount ("Maximum Annual Amount ... Full-time: $500") or without any unit is
+            # bound to no price.
             out.update(i for i, am in enumerate(amounts) if a <= am.start < b)
     return out
+
+
+PRICE_BINDING = True
+_ANY_UNIT = re.compile(rf"(?:\bper|/|\ba|\beach|\bevery)[-\s]?(?:{_UNIT})\b|\b(?:annually|yearly)\b", re.I)
+_AMOUNT_NAMED = re.compile(rf"\b(?:{'|'.join(v.AMOUNT_NOT_PRICE)})\b", re.I)
 
 
 def _restates(item: _Item, rate: _Item) -> bool:

@@ -673,3 +673,67 @@ TOTAL_CREDITS_PLACED_AFTER: tuple[str, ...] = (
     r"(?:taken|earned|completed)\s+(?:in|at|within|outside|through)\s",
     r"(?:at|numbered)\s+(?:the\s+)?\d{3,4}[-\s]?level", r"at\s+the\s+\d{3,4}",
 )
+# ---- money, third pass (issue 19, reading-e): positive binding for tuition and application_fee ----
+# A value is read only where words bind it to the fact; these lists name those words for the two
+# money fields. Each list feeds one rule (money.py, tuition.py); benchmarks/reading_rules.py counts
+# what each decides.
+
+# The application fee's own names: an amount is the application fee only where the charge name
+# nearest it is one of these ("Application Fee $50", "a $75 application fee", "a non-refundable
+# processing fee of $60.00", "a $50.00 fee for application processing").
+APPLICATION_FEE_NAMES: tuple[str, ...] = (
+    r"(?:new\s+)?application(?:\s+(?:processing|submission))?\s+fees?", r"(?:application\s+)?processing\s+fees?",
+    r"fees?\s+(?:for|of)\s+(?:the\s+|each\s+|an\s+)?application(?:\s+processing)?", r"fees?\s+to\s+apply",
+    # "a non-refundable fee must be submitted with the application"; a fee list's label "Application (all degrees):".
+    r"fees?(?:\s+[\w-]+){0,5}?\s+with\s+(?:the|your|each|an?)\s+application", r"application\s?(?:\([^()$]{0,30}\)\s?)?:",
+)
+# Other charges named on the same fee lists: the nearest of these before (or right after) an amount
+# makes it that charge's, not the application fee ("Readmission Fee $75", "a $150 tuition deposit").
+# (Rates are not listed: a text naming only tuition or a registration fee is a bare amount to
+# parse_money, whose callers pass the label they located.)
+APPLICATION_FEE_OTHER_NAMES: tuple[str, ...] = (
+    r"re-?admission", r"change\s+of\s+status", r"deposits?", r"graduation", r"transcripts?", r"late\s+\w+",
+    r"insurance", r"orientation", r"parking", r"housing",
+    r"document(?:\s+processing)?\s+fees?", r"comprehensive\s+exam\w*", r"diploma",
+)
+# Applicant groups whose fee is another's when a domestic fee is stated beside it: the corpus
+# convention reads the domestic fee ("International $95.00 U.S. Citizen/Permanent Residents $75.00").
+APPLICATION_FEE_OTHER_GROUP: tuple[str, ...] = (r"international", r"non-?U\.?S\.?", r"foreign", r"for\s+all\s+others")
+# Applicants to another credential or to no degree: their application fee is not this program's.
+SCOPES["other_applicants"] = ("clause", (
+    r"(?:graduate\s+)?certificate\s+(?:students?|applicants?|programs?|application)", r"non-?matriculated",
+))
+FIELD_SCOPES["application_fee"] = (*FIELD_SCOPES["application_fee"], "other_applicants")
+
+# The words that name a price: an amount is a tuition or fee rate only where one of these stands in
+# the text before it or in its own clause (a heading the spider keeps counts). "Full-time: $500"
+# under "Maximum Annual Amount" (an award) names no price.
+PRICE_WORDS: tuple[str, ...] = (
+    r"tuition", r"fees?", r"charges?", r"charged", r"rates?", r"costs?", r"prices?", r"surcharges?", r"billed", r"pays?",
+    r"paid", r"levy", r"assessed",
+    # a charge named by its service ("Technology (per course): $50"); "library" is no price word here
+    r"technology", r"(?:student\s+)?activity", r"student\s+services?", r"registration", r"health\s+services?",
+    r"recreation", r"athletics?", r"transportation", r"parking", r"matriculation", r"lab(?:oratory)?",
+)
+# An amount named as an amount, not as a price ("Maximum Annual Amount", "Per Semester Amounts"):
+# without a price word, what the text gives is an award's or a limit's figure.
+AMOUNT_NOT_PRICE: tuple[str, ...] = (r"(?:maximum|minimum|annual|award|semester|yearly)\s+amounts?", r"amounts?\s+(?:awarded|per\s+\w+)")
+# Rows of a price list that are another group's or a course's, not the program's: a course number
+# ("TGS 512", "COUN 669A"), students outside the degree, a registration status, a differential
+# charged by program or course. Read like an undergraduate row (tuition.py's level rows).
+TUITION_OTHER_ROWS: tuple[str, ...] = (
+    r"(?-i:[A-Z]{2,5}\s?\d{3,4}[A-Z]?)(?!\s?-\s?\d)", r"non-?matriculated(?:\s+students?)?", r"continuous\s+registration",
+    r"continuing\s+registration", r"maintenance\s+of\s+(?:status|candidacy|matriculation)",
+    r"(?:program|course)\s+or\s+(?:program|course)\s+differential", r"differential\s+tuition\s+(?:rates?|fees?)",
+)
+# A rate that is not yet set: "Tuition based on a proposed $2,421 per credit" (like an estimate).
+TUITION_NOT_SET: tuple[str, ...] = (r"proposed", r"anticipated", r"tentative", r"pending\s+(?:board\s+)?approval")
+# A budget (cost of attendance): a clause that lists living costs beside tuition states no rate.
+COST_OF_ATTENDANCE: tuple[str, ...] = (
+    r"living\s+(?:expenses?|costs?|allowances?)", r"room\s+and\s+board", r"cost\s+of\s+attendance", r"personal\s+expenses?",
+    r"books\s+and\s+supplies",
+)
+# Students outside the degree: a charge for them is not the program's ("A $50.00 fee is charged to
+# every non-matriculated student").
+SCOPES["outside_degree"] = ("clause", (r"non-?matriculated",))
+FIELD_SCOPES["tuition"] = (*FIELD_SCOPES["tuition"], "outside_degree")

@@ -16,8 +16,19 @@ WRONG: dict[str, str] = {
     "dalhousie-15-parse_deadlines": "an award's eligibility date read as a final admission deadline",
     # Batch B of reading-c, scored once at the end and never tuned on: left as measured (a holdout).
     "fresh-c-b-10-parse_tuition": "batch B: flattened table whose unit columns (per credit, per semester, yearly) are not aligned to cells",
-    "fresh-c-b-23-parse_tuition": "batch B: an estimated cost table ('Tuition & fees' for 1 and 2 semesters) read as a fee",
-    "fresh-c-b-31-parse_tuition": "batch B: 'Late registration ... - $40': a one-time charge labelled before a dash read as a term fee",
+    # Batch A of reading-e (tuition and money, third pass), tuned on: what its rules leave.
+    "fresh-e-tu-a-26-parse_tuition": "batch A: a residency table whose fee rows print their cells without '$' between '$' rows: the sums row is read as fees",
+    # Batch B of reading-e (tuition and money), scored once at the end and never tuned on: left as measured.
+    "fresh-e-tu-b-3-parse_tuition": "batch B: 'Resource Fees per semester' heading then load rows: the unlabelled amounts read as tuition, not fees",
+    "fresh-e-tu-b-5-parse_tuition": "batch B: 'End of semester delinquent account charge $75.00': a penalty read as a term fee",
+    "fresh-e-tu-b-8-parse_tuition": "batch B: another college's technology fee ('David B. Falk College ... Non-Falk majors'): no scope word for it",
+    "fresh-e-tu-b-11-parse_tuition": "batch B: '$590 Per course fee': the next row's unit read as this cell's ('per course' for a second tuition)",
+    "fresh-e-tu-b-18-parse_tuition": "batch B: a fee per undergraduate course unit with a cap read as a fee per credit",
+    "fresh-e-tu-b-23-parse_tuition": "batch B: 'Semester Annual' columns: the semester cells read as annual",
+    "fresh-e-tu-b-25-parse_tuition": "batch B: another program's row ('Master of Energy Economics') under a school heading read as ours",
+    "fresh-e-tu-b-29-parse_money": "batch B: a stipend ('receive a minimum of $20,000') names no charge: read as a bare amount",
+    "fresh-e-tu-b-30-parse_money": "batch B: a registration option's charge names no charge word: read as a bare amount",
+    "fresh-e-tu-b-32-parse_tuition": "batch B: another college's course fee charged on its courses only ('for VPA courses')",
     # Batch D of reading-c, written after the last rule and scored once: left as measured.
     "fresh-c-d-17-parse_tuition": "batch D: undergraduate and graduate columns of a flattened table read as rows, the graduate column as fees",
     "fresh-c-d-18-parse_tuition": "batch D: equal undergraduate/graduate columns: the second cell read again with another unit",
@@ -49,6 +60,12 @@ WRONG: dict[str, str] = {
 }
 
 MISSED: dict[str, str] = {
+    # Batch B of reading-e, scored once at the end and never tuned on: left as measured.
+    "fresh-e-tu-b-12-parse_money": "batch B: 'Application fee (for graduate admission) $65 Application fee (for non-degree status) $65': the non-degree scope blanks the clause",
+    "fresh-e-tu-b-22-parse_tuition": "batch B: credit, semester and annual columns with reduced-status columns after them: not aligned",
+    # Batch A of reading-e (tuition and money, third pass), tuned on: what its rules leave.
+    "fresh-e-tu-a-31-parse_tuition": "batch A: a schedule of charges printed without '$' or cents ('Tuition per semester hour 320'): bare numbers are not read as money",
+    "fresh-e-tu-a-38-parse_tuition": "batch A: a flat fee whose unit is the table's term columns ('Fall 2026 Rates | Spring 2027 Rates')",
     "buffalo-a-5-parse_credits": "two degrees' totals in one sentence (the second 'for the MS in School Librarianship')",
     "dalhousie-0-parse_deadlines": "flattened table: the scholarship row's date (labelled priority) is not read as an admission date",
     "iu-bloomington-b-1-parse_deadlines": "'Application deadline for mid-March response': a month with no day in a deadline's place makes the whole list unread",

@@ -1,0 +1,135 @@
+"""Positive binding for the money readers (issue 19, third pass: parse_money, parse_tuition).
+
+Each rule is made to fire and made not to fire; where a rule has a switch (a module constant that
+benchmarks/reading_rules.py turns off to count what it decides), the test also turns it off and
+shows the wrong reading it prevents, so the test can fail if the rule stops working.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from crawler.normalize import money, parse_money, parse_tuition, tuition
+
+D = Decimal
+
+
+def rates(text: str) -> list[tuple[str, Decimal, str, str]]:
+    return [(r.kind, r.amount_usd, r.per, r.residency) for r in parse_tuition(text)]
+
+
+# ---- parse_money: the charge name nearest an amount binds it ------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the fee's own name before the amount, or right after it
+    ("Application Fee $50", D("50.00")),
+    ("Pay the $60 application fee by credit card.", D("60.00")),
+    ("A prospective student sends transcripts and a $50.00 non-refundable fee for application processing.", D("50.00")),
+    # a name after an amount that labels the next amount is not this one's
+    ("Pre-Enrollment Fees Application Fee $50 Tuition Deposit $300", D("50.00")),
+    # amounts joined by 'or' share the name after the last of them
+    ("A new application and a $60 (Domestic) or $70 (International) non-refundable processing fee are required.", D("60.00")),
+    # a fee named with the application, and a fee list's label
+    ("A non-refundable fee must be sent with the application ($50 for US citizens).", D("50.00")),
+    ("Application (all degrees): $100", D("100.00")),
+    # another charge's name binds the amount to that charge
+    ("Change of Status/Readmission Fee All applicants $75.00", None),
+    ("Domestic students send a $150 tuition deposit with the confirmation form by May 1.", None),
+    ("For Graduate Degree Programs, a non-refundable readmission fee of $150.00.", None),
+    # a text that names no charge is a bare value: read as before
+    ("$1,372", D("1372.00")),
+    ("fee USD 50", D("50.00")),
+])
+def test_application_fee_is_bound_by_its_name(text: str, expected: Decimal | None) -> None:
+    assert parse_money(text) == expected
+
+
+def test_positive_binding_switched_off_reads_the_other_charge(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Domestic students send a $150 tuition deposit with the confirmation form by May 1."
+    assert parse_money(text) is None
+    monkeypatch.setattr(money, "POSITIVE_BINDING", False)
+    assert parse_money(text) == D("150.00")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("New Application Fee International $95.00 U.S. Citizen/Permanent Residents $75.00", D("75.00")),
+    ("Pay the $60 application fee ($100 for international applicants).", D("60.00")),
+    # only an international fee stated: it is the one there is
+    ("Application fee for international applicants: $95", D("95.00")),
+])
+def test_domestic_fee_before_international(text: str, expected: Decimal) -> None:
+    assert parse_money(text) == expected
+
+
+def test_domestic_first_switched_off_reads_the_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "New Application Fee International $95.00 U.S. Citizen/Permanent Residents $75.00"
+    monkeypatch.setattr(money, "DOMESTIC_FIRST", False)
+    assert parse_money(text) == D("95.00")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Requirements for Graduate Certificate Students • Application form with the $75 application fee.", None),
+    ("All graduate certificate applicants send: 1. the form 2. A non-refundable $30 application fee", None),
+    ("Requirements for Master's Students • Application form with the $75 application fee.", D("75.00")),
+])
+def test_other_applicants_fee_is_not_ours(text: str, expected: Decimal | None) -> None:
+    assert parse_money(text) == expected
+
+
+# ---- parse_tuition: a price word binds an amount; rows, budgets and kinds -----------------------
+
+def test_an_amount_named_as_an_amount_is_no_price(monkeypatch: pytest.MonkeyPatch) -> None:
+    award = "Maximum Annual Amount Per Semester Amounts Full-time: $500 Half-time: $250"
+    assert rates(award) == []
+    assert rates("Tuition Per Semester Full-time: $500") == [("tuition", D("500.00"), "term", "any")]
+    # a bare rate the spider located, in a rate's form, is read as before
+    assert rates("Resident $552.25 Non-resident $1,182 per credit hour") == [
+        ("tuition", D("552.25"), "credit", "in_state"), ("tuition", D("1182.00"), "credit", "out_of_state")]
+    monkeypatch.setattr(tuition, "PRICE_BINDING", False)
+    assert rates(award) != []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Special Course Tuition • TGS 512 Continuous Registration $100/quarter", []),
+    ("Program or Course Differential Tuition per Credit Purpose Biology $25 Supplies", []),
+    ("Masters Full-time Tuition • billed each quarter $15,612/quarter", [("tuition", D("15612.00"), "term", "any")]),
+    # a year range is not a course number
+    ("Tuition 2024-2025 per credit $700", [("tuition", D("700.00"), "credit", "any")]),
+])
+def test_rows_of_a_course_or_another_group(text: str, expected: list) -> None:
+    assert rates(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tuition based on a proposed $2,421 per credit", []),
+    ("Tuition is $2,421 per credit", [("tuition", D("2421.00"), "credit", "any")]),
+    ("Program Length 1 semester Tuition $14,430 per semester Living expenses $6,299", []),
+    ("Tuition $14,430 per semester", [("tuition", D("14430.00"), "term", "any")]),
+    ("NOTE: A $50.00 fee is charged each term to every non-matriculated student.", []),
+    ("NOTE: A $50.00 fee is charged each term to every student.", [("fee", D("50.00"), "term", "any")]),
+])
+def test_not_set_budgets_and_students_outside_the_degree(text: str, expected: list) -> None:
+    assert rates(text) == expected
+
+
+def test_a_fee_named_by_tuition_is_tuition(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "For the Fall and Spring semesters, the base tuition registration fee is $383.25 per credit."
+    assert rates(text) == [("tuition", D("383.25"), "credit", "any")]
+    assert rates("The registration fee is $40 per semester.") == [("fee", D("40.00"), "term", "any")]
+    assert rates("Tuition and fees: $5,120 per semester") == []  # a combined figure, as before
+    monkeypatch.setattr(tuition, "TUITION_NAMED_FEE", False)
+    assert rates(text) == [("fee", D("383.25"), "credit", "any")]
+
+
+def test_a_row_label_naming_a_one_time_charge(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "• Information Technology fee, per semester - $15 per credit hour • Late registration for continuing students - $40"
+    assert rates(text) == [("fee", D("15.00"), "credit", "any")]
+    monkeypatch.setattr(tuition, "ONE_TIME_ROW", False)
+    assert ("fee", D("40.00"), "term", "any") in rates(text)
+
+
+def test_a_cost_word_that_names_a_fee() -> None:
+    assert rates("**Transportation & Safety Fee of $90.00 is charged per semester") == [("fee", D("90.00"), "term", "any")]
+    assert rates("Additional costs - Transportation: $1,548 - Personal expenses: $2,000") == []
