@@ -60,7 +60,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .binding import bound_text, credential_before, subject_scope
+from .binding import SUBJECT_REACH, bound_text, credential_before, subject_scope
 from .models import Deadline
 from .qualifiers import join as q_join
 from . import vocabulary as v
@@ -701,6 +701,9 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     if i in r.superseded:
         return []
     own = _own_words(r.posts[i], pre_terms)
+    if not ev.rolling and not inside and not _bound(r, state, i, clause, pre_terms, own):
+        state.previous_terms = []
+        return []
     terms = _terms_for(r, state, i, pre_terms, own.terms, inside, sentence)
     if ev.ambiguous and not (pre_terms or own.terms or state.terms):
         return []  # "Deadline: 12/1" with no term: month/day or day/month? Skipped.
@@ -723,7 +726,7 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     near, after = _kind(" ".join(clause.split()[-3:])), _kind(_unclosed_cut(r.posts[i]), nearest_end=False)
     if near == "final" and _ADVICE.search(_own_clause(clause)):
         near = "preferred"  # "We suggest applying early and no later than April 1": advice, not the rule
-    kind = r.listed_kind.get(i) or near or after or carried or pre_kind or state.kind or "final"
+    kind = r.listed_kind.get(i) or near or after or carried or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or state.kind or "final"
     state.carried_kind = after if near and after and after != near else None
     return [Deadline(term=term, date=ev.date, kind=kind, applies_to=qual) for term in dict.fromkeys(terms)]
 
@@ -856,6 +859,69 @@ def _unclosed_cut(post: str) -> str:
 
 def _tidy(out: list[Deadline]) -> list[Deadline]:
     """"Processed as received; no fixed deadline for fall and spring": a rolling deadline for
-    named terms makes a term-less rolling one beside it redundant."""
+    named terms makes a term-less rolling one beside it redundant. A deadline stated twice, once
+    bare and once for a named group ("Priority Deadline: January 15 (FALL) | The priority deadline
+    for all international students is January 15 for Fall applicants"), is the group's, once."""
     termed = {d.applies_to for d in out if d.kind == "rolling" and d.term is not None}
-    return [d for d in out if not (d.kind == "rolling" and d.term is None and d.applies_to in termed)]
+    out = [d for d in out if not (d.kind == "rolling" and d.term is None and d.applies_to in termed)]
+    qualified = {(d.term, d.date, d.kind) for d in out if d.applies_to is not None and d.date is not None}
+    return [d for d in out if not (d.applies_to is None and (d.term, d.date, d.kind) in qualified)]
+
+
+# ---- positive binding (issue 19, third pass) ---------------------------------------------------
+# A date is read as this program's application deadline only where something binds it: a predicate
+# of applying or a deadline's name within its reach (vocabulary.DEADLINE_PREDICATES), a term or kind
+# label of its own ("Fall Semester July 1", "January 15 (priority)"), a list the text's heading
+# names as deadlines, or a table column. Everything else abstains: "On January 16 we freeze and
+# download all applications", "August 21, Monday | classes start".
+_PREDICATE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_PREDICATES)})\b", re.I)
+_FUNDING_PURPOSE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_FUNDING_PURPOSE)})\b", re.I)
+_ADVICE_WORDS = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ADVICE)})\b", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|never)\b", re.I)
+_COMPARED = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_COMPARED)})\s?(?:the\s+)?$", re.I)
+_ROW_OTHER = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ROW_OTHER)})\b", re.I)
+# A date opening its own row or sentence: nothing before it but a cell bar, a bullet or a weekday.
+_ROW_START = re.compile(r"(?:^|[|\u2022.;]\s?)(?:\(?[A-Za-z]{3,9}\)?,?\s?)?$")
+_LABEL_WORDS = 6  # a date whose own words before it are this few reads as an item of the list above
+
+
+def _bound(r: _Text, state: _State, i: int, clause: str, pre_terms: list[str], own: _Own) -> bool:
+    """Whether the date's reach binds it as an application deadline (module section above)."""
+    post = _unclosed_cut(r.posts[i])
+    head = clause[-SUBJECT_REACH:]
+    compared = _COMPARED.search(head)
+    if compared and not _NEGATED.search(head[: compared.start()]):
+        return False  # "If departmental deadlines are earlier than February 15", "submitted after February 1"
+    if _ROW_START.search(head) and _ROW_OTHER.search(post[:80]):
+        return False  # "August 21, Monday | Fall classes start"
+    if _PREDICATE.search(head) or _PREDICATE.search(post[:80]) or _PREDICATE.search(own.text):
+        return True
+    if pre_terms or own.terms or (state.terms and state.terms != [None]):
+        return True  # a term's label: "Fall Semester July 1", "January 15: Summer semester"
+    if _kind(head) or _kind(post[:40]) or i in r.listed_kind or i in r.listed_term or i in r.column_groups:
+        return True
+    if len(head.split()) > _LABEL_WORDS:
+        return False
+    # The heading over a list: the text's first sentence, or the words of the date's own sentence
+    # before its first date ("Applicant type | Deadline | International | January 31 | Domestic |").
+    first = r.spans[0][1] if r.spans else 0
+    k = bisect_right(r.span_starts, r.events[i].start) - 1
+    a = r.spans[k][0] if k >= 0 else 0
+    first_date = next((e.start for e in r.events if e.start >= a), r.events[i].start)
+    headings = (r.t[: min(first, r.events[0].start)], r.t[a:first_date][-SUBJECT_REACH:])
+    return any(_PREDICATE.search(h) for h in headings)
+
+
+def _purpose_kind(clause: str, post: str, pre_kind: str | None) -> str | None:
+    """The kind the date's purpose gives when no kind word stands next to it: applying by it keeps
+    funding open (priority: "To be considered for merit-based aid, submit the application by
+    February 1"), or the text advises it (preferred: "we encourage students to submit by December
+    15"). A priority or preferred kind already named wins."""
+    if pre_kind in ("priority", "preferred"):
+        return None
+    own = _own_clause(clause)
+    if _FUNDING_PURPOSE.search(own) or _FUNDING_PURPOSE.search(post[:80]):
+        return "priority"
+    if _ADVICE_WORDS.search(own[-120:]) and pre_kind is None:
+        return "preferred"
+    return None
