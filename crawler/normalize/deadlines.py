@@ -60,7 +60,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .binding import SUBJECT_REACH, bound_text, credential_before, subject_scope
+from .binding import SUBJECT_REACH, bound_text, credential_before, heading_scope, other_program_row, subject_scope
 from .models import Deadline
 from .qualifiers import join as q_join
 from . import vocabulary as v
@@ -669,6 +669,8 @@ class _Own:
 
 def parse_deadlines(text: str) -> list[Deadline]:
     """Every application deadline the text states; [] when it states none."""
+    if heading_scope("application_deadlines", prepare(text), _STATES_A_DATE):
+        return []  # "Co-op applications ... opened on January 1. ...": that business's list
     t = _clean(text)
     events = _find_events(t)
     if not events or _unreadable_date(t, events) or _column_rows(t, events):
@@ -874,7 +876,7 @@ def _tidy(out: list[Deadline]) -> list[Deadline]:
 # label of its own ("Fall Semester July 1", "January 15 (priority)"), a list the text's heading
 # names as deadlines, or a table column. Everything else abstains: "On January 16 we freeze and
 # download all applications", "August 21, Monday | classes start".
-_PREDICATE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_PREDICATES)})\b", re.I)
+_PREDICATE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_PREDICATES)})(?!\w)", re.I)
 _FUNDING_PURPOSE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_FUNDING_PURPOSE)})\b", re.I)
 _ADVICE_WORDS = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ADVICE)})\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never)\b", re.I)
@@ -882,6 +884,8 @@ _COMPARED = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_COMPARED)})\s?(?:the\s+)?$",
 _ROW_OTHER = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ROW_OTHER)})\b", re.I)
 # A date opening its own row or sentence: nothing before it but a cell bar, a bullet or a weekday.
 _ROW_START = re.compile(r"(?:^|[|\u2022.;]\s?)(?:\(?[A-Za-z]{3,9}\)?,?\s?)?$")
+# A text's first clause that names a date or a deadline: a heading that states something.
+_STATES_A_DATE = re.compile(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s?\d{{1,2}}(?:st|nd|rd|th)?\b|\bdeadlines?\b|\bdue\b", re.I)
 _LABEL_WORDS = 6  # a date whose own words before it are this few reads as an item of the list above
 
 
@@ -894,10 +898,14 @@ def _bound(r: _Text, state: _State, i: int, clause: str, pre_terms: list[str], o
         return False  # "If departmental deadlines are earlier than February 15", "submitted after February 1"
     if _ROW_START.search(head) and _ROW_OTHER.search(post[:80]):
         return False  # "August 21, Monday | Fall classes start"
+    if other_program_row(r.t, r.events[i].start):
+        return False  # "| Creative Writing (MFA) | Feb 1 |": another degree's row
     if _PREDICATE.search(head) or _PREDICATE.search(post[:80]) or _PREDICATE.search(own.text):
         return True
     if pre_terms or own.terms or (state.terms and state.terms != [None]):
         return True  # a term's label: "Fall Semester July 1", "January 15: Summer semester"
+    if own.group or own.named_group or own.campus:
+        return True  # the applicants it is for: "February 1 (international applicants only)"
     if _kind(head) or _kind(post[:40]) or i in r.listed_kind or i in r.listed_term or i in r.column_groups:
         return True
     if len(head.split()) > _LABEL_WORDS:

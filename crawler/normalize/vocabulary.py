@@ -636,3 +636,11 @@ DEADLINE_ROW_OTHER: tuple[str, ...] = (
 )
 SCOPES["deadline_other_business"] = ("clause", DEADLINE_OTHER_BUSINESS)
 FIELD_SCOPES["application_deadlines"] = (*FIELD_SCOPES["application_deadlines"], "deadline_other_business")
+# A table row labelled by a degree in parentheses ("| Creative Writing (MFA) | Feb 1 |", "|
+# Business Administration (MBA) | Aug 1 |"): that degree's row. Ours are PROGRAM_NAMES.
+DEADLINE_ROW_DEGREE = r"\(\s?(?:M|Ph\.?\s?D|Ed\.?\s?[SD]|D|G\.?C|PMC|B|Cert)[A-Za-z.+&/ ]{0,12}\)"
+# The scopes whose words, in a text's first clause beside a date or a deadline's name, make the
+# whole text that business's list ("Co-op applications ... opened on January 1. ... The last day to
+# apply for summer admission is April 30"; "December 31 Conferral Deadlines • ... • Final Submission
+# Deadline: December 1").
+DEADLINE_HEADING_SCOPES: tuple[str, ...] = ("placement", "not_application", "deadline_other_business", "office")
