@@ -631,6 +631,7 @@ class _Text:
     listed_term: dict[int, str]
     superseded: set[int]
     column_groups: dict[int, str]
+    column_heads: dict[int, str]
     spans: list[tuple[int, int]]
     span_starts: list[int]
     heading_context: bool
@@ -647,6 +648,7 @@ class _Text:
             listed_term=_listed_terms(t, events, pres),
             superseded=_superseded(events, pres),
             column_groups=_column_groups(t, events, pres),
+            column_heads=_column_heads(t, events),
             spans=spans, span_starts=[a for a, _ in spans],
             heading_context=_DEADLINE_CONTEXT.search(t[: spans[0][1]][:120]) is not None if spans else False,
         )
@@ -898,6 +900,8 @@ def _bound(r: _Text, state: _State, i: int, clause: str, pre_terms: list[str], o
         return False  # "If departmental deadlines are earlier than February 15", "submitted after February 1"
     if _ROW_START.search(head) and _ROW_OTHER.search(post[:80]):
         return False  # "August 21, Monday | Fall classes start"
+    if _COLUMN_OTHER.search(r.column_heads.get(i, "")):
+        return False  # "Term | Deadline | File Completion Deadline | ... | Fall | February 1 | May 15 |"
     if other_program_row(r.t, r.events[i].start):
         return False  # "| Creative Writing (MFA) | Feb 1 |": another degree's row
     if _PREDICATE.search(head) or _PREDICATE.search(post[:80]) or _PREDICATE.search(own.text):
@@ -918,6 +922,31 @@ def _bound(r: _Text, state: _State, i: int, clause: str, pre_terms: list[str], o
     first_date = next((e.start for e in r.events if e.start >= a), r.events[i].start)
     headings = (r.t[: min(first, r.events[0].start)], r.t[a:first_date][-SUBJECT_REACH:])
     return any(_PREDICATE.search(h) for h in headings)
+
+
+_COLUMN_OTHER = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_COLUMN_OTHER)})\b", re.I)
+_TABLE_RULE = re.compile(r"\|?(?:\s?:?-{3,}:?\s?\|)+(?:\s?:?-{3,}:?)?")
+
+
+def _column_heads(t: str, events: list[_Event]) -> dict[int, str]:
+    """A markdown table flattened to text ("A | B | C | ---|---|---| x | y | z |"): the heading of
+    each date's column, where the heading row has as many named cells as the rule has columns (a
+    row with an unnamed first cell is not aligned, and is left alone)."""
+    rule = _TABLE_RULE.search(t)
+    if not rule:
+        return {}
+    n = rule.group(0).count("---")
+    cells = [c.strip() for c in t[: rule.start()].split("|")]
+    while cells and not cells[-1]:
+        cells.pop()
+    heads = cells[-n:]
+    if len(heads) != n or not all(heads):
+        return {}
+    out: dict[int, str] = {}
+    for i, e in enumerate(events):
+        if e.start > rule.end():
+            out[i] = heads[t.count("|", rule.end(), e.start) % n]
+    return out
 
 
 def _purpose_kind(clause: str, post: str, pre_kind: str | None) -> str | None:

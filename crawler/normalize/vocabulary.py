@@ -594,6 +594,7 @@ DEADLINE_PREDICATES: tuple[str, ...] = (
     r"deadlines?", r"due(?:\s+dates?)?", r"cut-?\s?off", r"postmarked", r"received", r"no\s+later\s+than", r"not\s+later\s+than",
     r"(?:apply|applying|applied|submit\w*|complete[ds]?|finish\w*|file[ds]?|filing)\b[^.;|\u2022]{0,80}?\b(?:by|before|until|on\s+or\s+before)",
     r"(?:apply|submit)\s+(?:your\s+|an?\s+|the\s+)?(?:application\s+)?by", r"until", r"close[sd]?", r"closing", r"shuts?\s+(?:off|down)",
+    r"(?:not|never)\s+(?:be\s+)?(?:accepted|considered|reviewed|processed)\s+after",
     r"last\s+day\s+(?:to|for)\s+(?:apply|applying|submit|applications?|admission)", r"(?:priority|preferred|final|early|regular|general|standard)"
     r"(?:\s+(?:application|admission|review))?\s+(?:dates?|deadlines?|decision|consideration|round|admissions?)",
     r"priority", r"preferred", r"final\s+admissions?", r"rounds?\s+\d", r"round\s+(?:one|two|three)",
@@ -612,7 +613,7 @@ DEADLINE_FUNDING_PURPOSE: tuple[str, ...] = (
 # is better to apply by", "please finish your application by": a preferred date, unless the text
 # names its kind.
 DEADLINE_ADVICE: tuple[str, ...] = (
-    r"(?:we\s+|are\s+|is\s+)?(?:strongly\s+)?encourage[ds]?", r"(?:it\s+is\s+)?(?:better|best|wise)\s+to", r"please\s+(?:\w+\s){0,2}?by",
+    r"(?:we\s+|are\s+|is\s+)?(?:strongly\s+)?encourage[ds]?", r"(?:it\s+is\s+)?(?:better|best|wise)\s+to", r"please\s+(?:\w+\s){0,4}?by",
     r"(?:we\s+)?(?:suggest|advise)[sd]?",
 )
 # A date compared rather than set: "If departmental deadlines are earlier than February 15",
@@ -644,3 +645,9 @@ DEADLINE_ROW_DEGREE = r"\(\s?(?:M|Ph\.?\s?D|Ed\.?\s?[SD]|D|G\.?C|PMC|B|Cert)[A-Z
 # apply for summer admission is April 30"; "December 31 Conferral Deadlines • ... • Final Submission
 # Deadline: December 1").
 DEADLINE_HEADING_SCOPES: tuple[str, ...] = ("placement", "not_application", "deadline_other_business", "office")
+# A flattened table's column heading that names something other than applying ("Term | Deadline |
+# File Completion Deadline | ---|---|---|", "Apply by | Classes begin"): its cells are not deadlines.
+DEADLINE_COLUMN_OTHER: tuple[str, ...] = (
+    r"file\s+completion", r"(?:supporting\s+)?documents?", r"transcripts?", r"decisions?", r"notification\w*", r"classes",
+    r"(?:program\s+)?start", r"begins?", r"orientation", r"reply",
+)
