@@ -83,7 +83,7 @@ _ROLLING = re.compile(
     r"\brolling\b|\bno\s+(?:fixed|set|firm|specific)\s+(?:application\s+)?deadlines?\b"
     r"|\b(?:processed|reviewed|considered|evaluated)\s+as\s+(?:they\s+are\s+|they\s+)?(?:received|submitted|arrive|come\s+in)\b"
     r"|\b(?:accepted|reviewed|considered)\s+(?:throughout\s+the\s+year|year[-\s]round|at\s+any\s+time|all\s+year)\b"
-    r"|\bapply\s+at\s+any\s+time\b",
+    r"|\bapply\s+at\s+any\s+time\b|\b(?:on\s+a\s+)?year[-\s]round\s+basis\b",
     re.I,
 )
 
