@@ -105,6 +105,24 @@ def main() -> int:
         report(label)
         setattr(module, name, kept)
     assert credits._LABEL_END is label_end
+    # Positive binding of deadlines (issue 19, third pass: deadlines.py "positive binding"). Each
+    # switched off by putting back what the code did before it.
+    for module, name, off, label in (
+        (deadlines, "_bound", lambda *args: True, "deadline: positive binding (all of it)"),
+        (deadlines, "_COMPARED", NEVER, "deadline: a compared date"),
+        (deadlines, "_ROW_OTHER", NEVER, "deadline: a row of other business"),
+        (deadlines, "_COLUMN_OTHER", NEVER, "deadline: a column of other business"),
+        (deadlines, "other_program_row", lambda *args: False, "deadline: another degree's row"),
+        (deadlines, "heading_scope", lambda *args: None, "deadline: a heading of other business"),
+        (deadlines, "_purpose_kind", lambda *args: None, "deadline: kind from purpose (both)"),
+        (deadlines, "_FUNDING_PURPOSE", NEVER, "deadline: funding purpose is priority"),
+        (deadlines, "_ADVICE_WORDS", NEVER, "deadline: advice is preferred"),
+        (deadlines, "_merge_restated", lambda out: out, "deadline: a restatement merges"),
+    ):
+        kept = getattr(module, name)
+        setattr(module, name, off)
+        report(label)
+        setattr(module, name, kept)
     return 0
 
 

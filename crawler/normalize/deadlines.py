@@ -51,6 +51,30 @@ Decisions (each tested in tests/normalize/test_normalize_deadlines.py):
 - A start named by its month either way round ("September start", "the next start date is
   September 2018") is fall; a start month that names no term ("January intake:") clears the term
   in force; "Fall start:" is a heading, not a start date.
+
+Positive binding (issue 19, third pass; tests/normalize/test_binding_deadlines.py): a date is read
+only where something binds it to applying, otherwise it abstains.
+- What binds: a predicate of applying or a deadline's name within the date's reach (its own
+  clause before it, its own words after it: vocabulary.DEADLINE_PREDICATES: "due", "deadline",
+  "submit ... by", "received", "closes", "Priority Date:", "Fall enrollment:"); a term label ("Fall
+  Semester July 1") or a term heading in force; the applicants it is for ("(international
+  applicants only)"); a kind word; a listed or tabled date; or a short item (six words at most)
+  under a heading that names deadlines (the text's first sentence, or its own sentence's words
+  before its first date: "Applicant type | Deadline | Domestic | August 1 |").
+- What abstains: a date bound by none of these ("On January 16 we freeze and download all
+  applications"); a compared date ("earlier than February 15", "submitted after February 1"; not
+  "not accepted after", a deadline); a date opening its own row whose next words name other
+  business ("August 21, Monday | classes start", DEADLINE_ROW_OTHER); a flattened table's column
+  headed by other business ("File Completion Deadline", "Classes begin"); a row labelled by
+  another degree ("| Creative Writing (MFA) | Feb 1 |", binding.other_program_row); and every
+  date of a text whose first clause states a date or deadline of other business (a co-op, a
+  thesis conferral, tuition due: binding.heading_scope).
+- Kind from purpose, when no kind word stands next to the date: applying by it keeps funding open
+  ("To be considered for merit-based aid, submit by February 1": priority), or the text advises
+  it ("we encourage students to submit by December 15", "please finish your application by":
+  preferred).
+- A deadline stated bare and again for a named group ("January 15 (FALL) | ... for all
+  international students is January 15 for Fall applicants") is the group's, once.
 """
 
 from __future__ import annotations
@@ -868,6 +892,11 @@ def _tidy(out: list[Deadline]) -> list[Deadline]:
     for all international students is January 15 for Fall applicants"), is the group's, once."""
     termed = {d.applies_to for d in out if d.kind == "rolling" and d.term is not None}
     out = [d for d in out if not (d.kind == "rolling" and d.term is None and d.applies_to in termed)]
+    return _merge_restated(out)
+
+
+def _merge_restated(out: list[Deadline]) -> list[Deadline]:
+    """A bare deadline that a named group's deadline restates is that group's (see _tidy)."""
     qualified = {(d.term, d.date, d.kind) for d in out if d.applies_to is not None and d.date is not None}
     return [d for d in out if not (d.applies_to is None and (d.term, d.date, d.kind) in qualified)]
 
