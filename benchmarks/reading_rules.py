@@ -110,7 +110,6 @@ def main() -> int:
     for module, name, off, label in (
         (deadlines, "_bound", lambda *args: True, "deadline: positive binding (all of it)"),
         (deadlines, "_COMPARED", NEVER, "deadline: a compared date"),
-        (deadlines, "_ROW_OTHER", NEVER, "deadline: a row of other business"),
         (deadlines, "_COLUMN_OTHER", NEVER, "deadline: a column of other business"),
         (deadlines, "other_program_row", lambda *args: False, "deadline: another degree's row"),
         (deadlines, "heading_scope", lambda *args: None, "deadline: a heading of other business"),

@@ -63,8 +63,7 @@ only where something binds it to applying, otherwise it abstains.
   before its first date: "Applicant type | Deadline | Domestic | August 1 |").
 - What abstains: a date bound by none of these ("On January 16 we freeze and download all
   applications"); a compared date ("earlier than February 15", "submitted after February 1"; not
-  "not accepted after", a deadline); a date opening its own row whose next words name other
-  business ("August 21, Monday | classes start", DEADLINE_ROW_OTHER); a flattened table's column
+  "not accepted after", a deadline); a flattened table's column
   headed by other business ("File Completion Deadline", "Classes begin"); a row labelled by
   another degree ("| Creative Writing (MFA) | Feb 1 |", binding.other_program_row); and every
   date of a text whose first clause states a date or deadline of other business (a co-op, a
@@ -912,9 +911,6 @@ _FUNDING_PURPOSE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_FUNDING_PURPOSE)})\b"
 _ADVICE_WORDS = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ADVICE)})\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never)\b", re.I)
 _COMPARED = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_COMPARED)})\s?(?:the\s+)?$", re.I)
-_ROW_OTHER = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ROW_OTHER)})\b", re.I)
-# A date opening its own row or sentence: nothing before it but a cell bar, a bullet or a weekday.
-_ROW_START = re.compile(r"(?:^|[|\u2022.;]\s?)(?:\(?[A-Za-z]{3,9}\)?,?\s?)?$")
 # A text's first clause that names a date or a deadline: a heading that states something.
 _STATES_A_DATE = re.compile(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s?\d{{1,2}}(?:st|nd|rd|th)?\b|\bdeadlines?\b|\bdue\b", re.I)
 _LABEL_WORDS = 6  # a date whose own words before it are this few reads as an item of the list above
@@ -927,8 +923,6 @@ def _bound(r: _Text, state: _State, i: int, clause: str, pre_terms: list[str], o
     compared = _COMPARED.search(head)
     if compared and not _NEGATED.search(head[: compared.start()]):
         return False  # "If departmental deadlines are earlier than February 15", "submitted after February 1"
-    if _ROW_START.search(head) and _ROW_OTHER.search(post[:80]):
-        return False  # "August 21, Monday | Fall classes start"
     if _COLUMN_OTHER.search(r.column_heads.get(i, "")):
         return False  # "Term | Deadline | File Completion Deadline | ... | Fall | February 1 | May 15 |"
     if other_program_row(r.t, r.events[i].start):

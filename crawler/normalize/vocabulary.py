@@ -621,22 +621,14 @@ DEADLINE_ADVICE: tuple[str, ...] = (
 # than" and "not accepted after" are deadlines: deadlines.py reads the negation first.)
 DEADLINE_COMPARED: tuple[str, ...] = (r"earlier\s+than", r"later\s+than", r"after", r"prior\s+to\s+or\s+after")
 # Other business named beside or after a date, in a row or a heading: tuition and graduation
-# calendars, theses, course changes, admission decisions. A clause-reach scope of
-# application_deadlines (registered below).
+# calendars, theses, course changes. Read in a text's heading (DEADLINE_HEADING_SCOPES below); not
+# one of FIELD_SCOPES: a clause that names a thesis may still state an application deadline.
 DEADLINE_OTHER_BUSINESS: tuple[str, ...] = (
     r"tuition\s+(?:due|payment)", r"(?:payment|conferral|disenroll\w*)\s+(?:deadlines?|dates?)", r"conferral", r"disenroll\w*",
     r"(?:graduation|degree)\s+application", r"apply\s+for\s+(?:a|the)\s+degree", r"(?:thesis|dissertation|disquisition)\w*",
     r"course\s+changes",
 )
-# What a date opening its own row or sentence is said to be, right after it ("August 21, Monday |
-# Fall classes start", "May 15, 2015 ... admit you from the wait list"): not a deadline. Only the
-# date's own words count (a table heading "Classes begin" names a column, not the row's dates).
-DEADLINE_ROW_OTHER: tuple[str, ...] = (
-    r"classes\s+(?:start|begin)", r"(?:first|last)\s+day\s+of\s+classes", r"wait\s+list", r"(?<!early\s)decisions?", r"notif\w*",
-    r"review\w*", r"orientation", r"move-in", r"closed", r"holiday", r"registration", r"exams?",
-)
 SCOPES["deadline_other_business"] = ("clause", DEADLINE_OTHER_BUSINESS)
-FIELD_SCOPES["application_deadlines"] = (*FIELD_SCOPES["application_deadlines"], "deadline_other_business")
 # A table row labelled by a degree in parentheses ("| Creative Writing (MFA) | Feb 1 |", "|
 # Business Administration (MBA) | Aug 1 |"): that degree's row. Ours are PROGRAM_NAMES.
 DEADLINE_ROW_DEGREE = r"\(\s?(?:M|Ph\.?\s?D|Ed\.?\s?[SD]|D|G\.?C|PMC|B|Cert)[A-Za-z.+&/ ]{0,12}\)"

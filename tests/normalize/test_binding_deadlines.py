@@ -59,7 +59,7 @@ def test_a_negated_comparison_is_a_deadline(text: str, expected: list) -> None:
     assert _read(text) == expected
 
 
-# ---- a date opening its row names what it is right after it ----------------------------------
+# ---- a date opening its row is bound only by what its row says of it ---------------------------
 
 def test_a_row_of_other_business_is_not_a_deadline() -> None:
     assert parse_deadlines("August 21, Monday | Fall classes start at 5 pm |") == []
