@@ -118,6 +118,18 @@ def main() -> int:
         (tuition, "TUITION_NAMED_FEE", False, "tuition: a fee named by tuition"),
         (tuition, "ONE_TIME_ROW", False, "tuition: a one-time row label"),
         (tuition, "_LEVEL", level_without_rows, "tuition: rows of a course or group"),
+    # Positive binding of deadlines (issue 19, third pass: deadlines.py "positive binding"). Each
+    # switched off by putting back what the code did before it.
+    for module, name, off, label in (
+        (deadlines, "_bound", lambda *args: True, "deadline: positive binding (all of it)"),
+        (deadlines, "_COMPARED", NEVER, "deadline: a compared date"),
+        (deadlines, "_COLUMN_OTHER", NEVER, "deadline: a column of other business"),
+        (deadlines, "other_program_row", lambda *args: False, "deadline: another degree's row"),
+        (deadlines, "first_clause_scope", lambda *args: None, "deadline: a heading of other business"),
+        (deadlines, "_purpose_kind", lambda *args: None, "deadline: kind from purpose (both)"),
+        (deadlines, "_FUNDING_PURPOSE", NEVER, "deadline: funding purpose is priority"),
+        (deadlines, "_ADVICE_WORDS", NEVER, "deadline: advice is preferred"),
+        (deadlines, "_merge_restated", lambda out: out, "deadline: a restatement merges"),
     ):
         kept = getattr(module, name)
         setattr(module, name, off)

@@ -334,3 +334,42 @@ def heading_scope(field: str, text: str) -> str | None:
     """The clause-reach scope named by the heading that `text` starts with, or None."""
     m = _HEADING.match(text)
     return clause_scope(field, m.group(1)) if m else None
+
+
+# ---- application_deadlines: a text's heading and a table's row (issue 19, third pass) -----------
+
+_ROW_DEGREE = re.compile(v.DEADLINE_ROW_DEGREE, re.I)
+_ROW_EDGE = re.compile(r"[.;]\s")
+
+
+def other_program_row(text: str, pos: int) -> bool:
+    """Whether the row label nearest before `pos` in a flattened table names another degree
+    ("| Creative Writing (MFA) | Feb 1 | Dec 15 |"): the row is that program's. A label naming this
+    program (`vocabulary.PROGRAM_NAMES`) or a sentence end between them ends its reach."""
+    if "|" not in text[max(0, pos - 300) : pos]:
+        return False
+    last = None
+    for last in _ROW_DEGREE.finditer(text, max(0, pos - 300), pos):
+        pass
+    if last is None or _OWN_NAME.search(last.group(0)):
+        return False
+    between = text[last.end() : pos]
+    return not (_OWN_NAME.search(between) or _ROW_EDGE.search(between))
+
+
+def first_clause_scope(field: str, text: str, states: re.Pattern[str]) -> str | None:
+    """The scope of the text's first clause, when that clause itself states something (`states`:
+    a date, a deadline's name) and one of the field's heading scopes moves it away: the text is
+    then that business's list, every value in it. ("Co-op option available." states nothing and
+    moves nothing after it.)"""
+    spans = clauses(text)
+    if not spans:
+        return None
+    a, b = spans[0]
+    first = text[a:b]
+    if not states.search(first):
+        return None
+    for name in v.DEADLINE_HEADING_SCOPES if field == "application_deadlines" else ():
+        if _scope_pattern(name).search(first):
+            return name
+    return None

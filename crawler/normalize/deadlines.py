@@ -51,6 +51,29 @@ Decisions (each tested in tests/normalize/test_normalize_deadlines.py):
 - A start named by its month either way round ("September start", "the next start date is
   September 2018") is fall; a start month that names no term ("January intake:") clears the term
   in force; "Fall start:" is a heading, not a start date.
+
+Positive binding (issue 19, third pass; tests/normalize/test_binding_deadlines.py): a date is read
+only where something binds it to applying, otherwise it abstains.
+- What binds: a predicate of applying or a deadline's name within the date's reach (its own
+  clause before it, its own words after it: vocabulary.DEADLINE_PREDICATES: "due", "deadline",
+  "submit ... by", "received", "closes", "Priority Date:", "Fall enrollment:"); a term label ("Fall
+  Semester July 1") or a term heading in force; the applicants it is for ("(international
+  applicants only)"); a kind word; a listed or tabled date; or a short item (six words at most)
+  under a heading that names deadlines (the text's first sentence, or its own sentence's words
+  before its first date: "Applicant type | Deadline | Domestic | August 1 |").
+- What abstains: a date bound by none of these ("On January 16 we freeze and download all
+  applications"); a compared date ("earlier than February 15", "submitted after February 1"; not
+  "not accepted after", a deadline); a flattened table's column
+  headed by other business ("File Completion Deadline", "Classes begin"); a row labelled by
+  another degree ("| Creative Writing (MFA) | Feb 1 |", binding.other_program_row); and every
+  date of a text whose first clause states a date or deadline of other business (a co-op, a
+  thesis conferral, tuition due: binding.first_clause_scope).
+- Kind from purpose, when no kind word stands next to the date: applying by it keeps funding open
+  ("To be considered for merit-based aid, submit by February 1": priority), or the text advises
+  it ("we encourage students to submit by December 15", "please finish your application by":
+  preferred).
+- A deadline stated bare and again for a named group ("January 15 (FALL) | ... for all
+  international students is January 15 for Fall applicants") is the group's, once.
 """
 
 from __future__ import annotations
@@ -60,7 +83,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .binding import bound_text, credential_before, subject_scope
+from .binding import SUBJECT_REACH, bound_text, credential_before, first_clause_scope, other_program_row, subject_scope
 from .models import Deadline
 from .qualifiers import join as q_join
 from . import vocabulary as v
@@ -83,7 +106,7 @@ _ROLLING = re.compile(
     r"\brolling\b|\bno\s+(?:fixed|set|firm|specific)\s+(?:application\s+)?deadlines?\b"
     r"|\b(?:processed|reviewed|considered|evaluated)\s+as\s+(?:they\s+are\s+|they\s+)?(?:received|submitted|arrive|come\s+in)\b"
     r"|\b(?:accepted|reviewed|considered)\s+(?:throughout\s+the\s+year|year[-\s]round|at\s+any\s+time|all\s+year)\b"
-    r"|\bapply\s+at\s+any\s+time\b",
+    r"|\bapply\s+at\s+any\s+time\b|\b(?:on\s+a\s+)?year[-\s]round\s+basis\b",
     re.I,
 )
 
@@ -631,6 +654,7 @@ class _Text:
     listed_term: dict[int, str]
     superseded: set[int]
     column_groups: dict[int, str]
+    column_heads: dict[int, str]
     spans: list[tuple[int, int]]
     span_starts: list[int]
     heading_context: bool
@@ -647,6 +671,7 @@ class _Text:
             listed_term=_listed_terms(t, events, pres),
             superseded=_superseded(events, pres),
             column_groups=_column_groups(t, events, pres),
+            column_heads=_column_heads(t, events),
             spans=spans, span_starts=[a for a, _ in spans],
             heading_context=_DEADLINE_CONTEXT.search(t[: spans[0][1]][:120]) is not None if spans else False,
         )
@@ -669,6 +694,8 @@ class _Own:
 
 def parse_deadlines(text: str) -> list[Deadline]:
     """Every application deadline the text states; [] when it states none."""
+    if first_clause_scope("application_deadlines", prepare(text), _STATES_A_DATE):
+        return []  # "Co-op applications ... opened on January 1. ...": that business's list
     t = _clean(text)
     events = _find_events(t)
     if not events or _unreadable_date(t, events) or _column_rows(t, events):
@@ -701,6 +728,9 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     if i in r.superseded:
         return []
     own = _own_words(r.posts[i], pre_terms)
+    if not ev.rolling and not inside and not _bound(r, state, i, clause, pre_terms, own):
+        state.previous_terms = []
+        return []
     terms = _terms_for(r, state, i, pre_terms, own.terms, inside, sentence)
     if ev.ambiguous and not (pre_terms or own.terms or state.terms):
         return []  # "Deadline: 12/1" with no term: month/day or day/month? Skipped.
@@ -723,7 +753,7 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     near, after = _kind(" ".join(clause.split()[-3:])), _kind(_unclosed_cut(r.posts[i]), nearest_end=False)
     if near == "final" and _ADVICE.search(_own_clause(clause)):
         near = "preferred"  # "We suggest applying early and no later than April 1": advice, not the rule
-    kind = r.listed_kind.get(i) or near or after or carried or pre_kind or state.kind or "final"
+    kind = r.listed_kind.get(i) or near or after or carried or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or state.kind or "final"
     state.carried_kind = after if near and after and after != near else None
     return [Deadline(term=term, date=ev.date, kind=kind, applies_to=qual) for term in dict.fromkeys(terms)]
 
@@ -856,6 +886,102 @@ def _unclosed_cut(post: str) -> str:
 
 def _tidy(out: list[Deadline]) -> list[Deadline]:
     """"Processed as received; no fixed deadline for fall and spring": a rolling deadline for
-    named terms makes a term-less rolling one beside it redundant."""
+    named terms makes a term-less rolling one beside it redundant. A deadline stated twice, once
+    bare and once for a named group ("Priority Deadline: January 15 (FALL) | The priority deadline
+    for all international students is January 15 for Fall applicants"), is the group's, once."""
     termed = {d.applies_to for d in out if d.kind == "rolling" and d.term is not None}
-    return [d for d in out if not (d.kind == "rolling" and d.term is None and d.applies_to in termed)]
+    out = [d for d in out if not (d.kind == "rolling" and d.term is None and d.applies_to in termed)]
+    return _merge_restated(out)
+
+
+def _merge_restated(out: list[Deadline]) -> list[Deadline]:
+    """A bare deadline that a named group's deadline restates is that group's (see _tidy)."""
+    qualified = {(d.term, d.date, d.kind) for d in out if d.applies_to is not None and d.date is not None}
+    return [d for d in out if not (d.applies_to is None and (d.term, d.date, d.kind) in qualified)]
+
+
+# ---- positive binding (issue 19, third pass) ---------------------------------------------------
+# A date is read as this program's application deadline only where something binds it: a predicate
+# of applying or a deadline's name within its reach (vocabulary.DEADLINE_PREDICATES), a term or kind
+# label of its own ("Fall Semester July 1", "January 15 (priority)"), a list the text's heading
+# names as deadlines, or a table column. Everything else abstains: "On January 16 we freeze and
+# download all applications", "August 21, Monday | classes start".
+_PREDICATE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_PREDICATES)})(?!\w)", re.I)
+_FUNDING_PURPOSE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_FUNDING_PURPOSE)})\b", re.I)
+_ADVICE_WORDS = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ADVICE)})\b", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|never)\b", re.I)
+_COMPARED = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_COMPARED)})\s?(?:the\s+)?$", re.I)
+# A text's first clause that names a date or a deadline: a heading that states something.
+_STATES_A_DATE = re.compile(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s?\d{{1,2}}(?:st|nd|rd|th)?\b|\bdeadlines?\b|\bdue\b", re.I)
+_LABEL_WORDS = 6  # a date whose own words before it are this few reads as an item of the list above
+
+
+def _bound(r: _Text, state: _State, i: int, clause: str, pre_terms: list[str], own: _Own) -> bool:
+    """Whether the date's reach binds it as an application deadline (module section above)."""
+    post = _unclosed_cut(r.posts[i])
+    head = clause[-SUBJECT_REACH:]
+    compared = _COMPARED.search(head)
+    if compared and not _NEGATED.search(head[: compared.start()]):
+        return False  # "If departmental deadlines are earlier than February 15", "submitted after February 1"
+    if _COLUMN_OTHER.search(r.column_heads.get(i, "")):
+        return False  # "Term | Deadline | File Completion Deadline | ... | Fall | February 1 | May 15 |"
+    if other_program_row(r.t, r.events[i].start):
+        return False  # "| Creative Writing (MFA) | Feb 1 |": another degree's row
+    if _PREDICATE.search(head) or _PREDICATE.search(post[:80]) or _PREDICATE.search(own.text):
+        return True
+    if pre_terms or own.terms or (state.terms and state.terms != [None]):
+        return True  # a term's label: "Fall Semester July 1", "January 15: Summer semester"
+    if own.group or own.named_group or own.campus:
+        return True  # the applicants it is for: "February 1 (international applicants only)"
+    if _kind(head) or _kind(post[:40]) or i in r.listed_kind or i in r.listed_term or i in r.column_groups:
+        return True
+    if len(head.split()) > _LABEL_WORDS:
+        return False
+    # The heading over a list: the text's first sentence, or the words of the date's own sentence
+    # before its first date ("Applicant type | Deadline | International | January 31 | Domestic |").
+    first = r.spans[0][1] if r.spans else 0
+    k = bisect_right(r.span_starts, r.events[i].start) - 1
+    a = r.spans[k][0] if k >= 0 else 0
+    first_date = next((e.start for e in r.events if e.start >= a), r.events[i].start)
+    headings = (r.t[: min(first, r.events[0].start)], r.t[a:first_date][-SUBJECT_REACH:])
+    return any(_PREDICATE.search(h) for h in headings)
+
+
+_COLUMN_OTHER = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_COLUMN_OTHER)})\b", re.I)
+_TABLE_RULE = re.compile(r"\|?(?:\s?:?-{3,}:?\s?\|)+(?:\s?:?-{3,}:?)?")
+
+
+def _column_heads(t: str, events: list[_Event]) -> dict[int, str]:
+    """A markdown table flattened to text ("A | B | C | ---|---|---| x | y | z |"): the heading of
+    each date's column, where the heading row has as many named cells as the rule has columns (a
+    row with an unnamed first cell is not aligned, and is left alone)."""
+    rule = _TABLE_RULE.search(t)
+    if not rule:
+        return {}
+    n = rule.group(0).count("---")
+    cells = [c.strip() for c in t[: rule.start()].split("|")]
+    while cells and not cells[-1]:
+        cells.pop()
+    heads = cells[-n:]
+    if len(heads) != n or not all(heads):
+        return {}
+    out: dict[int, str] = {}
+    for i, e in enumerate(events):
+        if e.start > rule.end():
+            out[i] = heads[t.count("|", rule.end(), e.start) % n]
+    return out
+
+
+def _purpose_kind(clause: str, post: str, pre_kind: str | None) -> str | None:
+    """The kind the date's purpose gives when no kind word stands next to it: applying by it keeps
+    funding open (priority: "To be considered for merit-based aid, submit the application by
+    February 1"), or the text advises it (preferred: "we encourage students to submit by December
+    15"). A priority or preferred kind already named wins."""
+    if pre_kind in ("priority", "preferred"):
+        return None
+    own = _own_clause(clause)
+    if _FUNDING_PURPOSE.search(own) or _FUNDING_PURPOSE.search(post[:80]):
+        return "priority"
+    if _ADVICE_WORDS.search(own[-120:]) and pre_kind is None:
+        return "preferred"
+    return None

@@ -737,3 +737,62 @@ COST_OF_ATTENDANCE: tuple[str, ...] = (
 # every non-matriculated student").
 SCOPES["outside_degree"] = ("clause", (r"non-?matriculated",))
 FIELD_SCOPES["tuition"] = (*FIELD_SCOPES["tuition"], "outside_degree")
+# ---- application_deadlines: positive binding (issue 19, third pass) ---------------------------
+# A date is an application deadline only where its own words (or a label or heading the spider
+# keeps with it) bind it: a predicate of applying or a deadline's name within its reach. A date
+# with none is not read ("On January 16 we begin reviewing applications", "August 21 | classes
+# start"). Term labels ("Fall: May 1", "Fall Semester July 1") and kind headings bind too; they
+# are read by deadlines.py itself.
+DEADLINE_PREDICATES: tuple[str, ...] = (
+    r"deadlines?", r"due(?:\s+dates?)?", r"cut-?\s?off", r"postmarked", r"received", r"no\s+later\s+than", r"not\s+later\s+than",
+    r"(?:apply|applying|applied|submit\w*|complete[ds]?|finish\w*|file[ds]?|filing)\b[^.;|\u2022]{0,80}?\b(?:by|before|until|on\s+or\s+before)",
+    r"(?:apply|submit)\s+(?:your\s+|an?\s+|the\s+)?(?:application\s+)?by", r"until", r"close[sd]?", r"closing", r"shuts?\s+(?:off|down)",
+    r"(?:not|never)\s+(?:be\s+)?(?:accepted|considered|reviewed|processed)\s+after",
+    r"last\s+day\s+(?:to|for)\s+(?:apply|applying|submit|applications?|admission)", r"(?:priority|preferred|final|early|regular|general|standard)"
+    r"(?:\s+(?:application|admission|review))?\s+(?:dates?|deadlines?|decision|consideration|round|admissions?)",
+    r"priority", r"preferred", r"final\s+admissions?", r"rounds?\s+\d", r"round\s+(?:one|two|three)",
+    r"(?:enrollment|entry|admissions?|intake|start)\s?:", r"(?:for|to)\s+(?:be\s+)?(?:considered|consideration)",
+)
+# What a student's funding depends on when the date is the application's: "To be considered for
+# merit-based aid, submit the application by February 1", "For many financial aid opportunities,
+# it is better to apply by December 15", "applicants seeking assistantship consideration": the
+# date is a priority date (not a separate funding application, which FUNDING_WORDS move away).
+DEADLINE_FUNDING_PURPOSE: tuple[str, ...] = (
+    r"(?:to\s+be\s+|be\s+)?considered\s+for\s+(?:\w+[-\s]){0,3}?(?:aid|funding|scholarships?|assistantships?|fellowships?|awards?)",
+    r"for\s+(?:many\s+|most\s+|all\s+)?(?:financial\s+aid|funding|scholarship|assistantship|fellowship)\s+(?:opportunities|consideration)",
+    r"seeking\s+(?:\w+\s){0,2}?(?:assistantship|funding|fellowship|scholarship)s?\s+consideration",
+)
+# Advice rather than a rule: "we encourage students to submit applications by December 15", "it
+# is better to apply by", "please finish your application by": a preferred date, unless the text
+# names its kind.
+DEADLINE_ADVICE: tuple[str, ...] = (
+    r"(?:we\s+|are\s+|is\s+)?(?:strongly\s+)?encourage[ds]?", r"(?:it\s+is\s+)?(?:better|best|wise)\s+to", r"please\s+(?:\w+\s){0,4}?by",
+    r"(?:we\s+)?(?:suggest|advise)[sd]?",
+)
+# A date compared rather than set: "If departmental deadlines are earlier than February 15",
+# "applications submitted after February 1", "after January 10 and before June 30". ("no later
+# than" and "not accepted after" are deadlines: deadlines.py reads the negation first.)
+DEADLINE_COMPARED: tuple[str, ...] = (r"earlier\s+than", r"later\s+than", r"after", r"prior\s+to\s+or\s+after")
+# Other business named beside or after a date, in a row or a heading: tuition and graduation
+# calendars, theses, course changes. Read in a text's heading (DEADLINE_HEADING_SCOPES below); not
+# one of FIELD_SCOPES: a clause that names a thesis may still state an application deadline.
+DEADLINE_OTHER_BUSINESS: tuple[str, ...] = (
+    r"tuition\s+(?:due|payment)", r"(?:payment|conferral|disenroll\w*)\s+(?:deadlines?|dates?)", r"conferral", r"disenroll\w*",
+    r"(?:graduation|degree)\s+application", r"apply\s+for\s+(?:a|the)\s+degree", r"(?:thesis|dissertation|disquisition)\w*",
+    r"course\s+changes",
+)
+SCOPES["deadline_other_business"] = ("clause", DEADLINE_OTHER_BUSINESS)
+# A table row labelled by a degree in parentheses ("| Creative Writing (MFA) | Feb 1 |", "|
+# Business Administration (MBA) | Aug 1 |"): that degree's row. Ours are PROGRAM_NAMES.
+DEADLINE_ROW_DEGREE = r"\(\s?(?:M|Ph\.?\s?D|Ed\.?\s?[SD]|D|G\.?C|PMC|B|Cert)[A-Za-z.+&/ ]{0,12}\)"
+# The scopes whose words, in a text's first clause beside a date or a deadline's name, make the
+# whole text that business's list ("Co-op applications ... opened on January 1. ... The last day to
+# apply for summer admission is April 30"; "December 31 Conferral Deadlines • ... • Final Submission
+# Deadline: December 1").
+DEADLINE_HEADING_SCOPES: tuple[str, ...] = ("placement", "not_application", "deadline_other_business", "office")
+# A flattened table's column heading that names something other than applying ("Term | Deadline |
+# File Completion Deadline | ---|---|---|", "Apply by | Classes begin"): its cells are not deadlines.
+DEADLINE_COLUMN_OTHER: tuple[str, ...] = (
+    r"file\s+completion", r"(?:supporting\s+)?documents?", r"transcripts?", r"decisions?", r"notification\w*", r"classes",
+    r"(?:program\s+)?start", r"begins?", r"orientation", r"reply",
+)

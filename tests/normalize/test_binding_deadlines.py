@@ -1,0 +1,147 @@
+"""The positive binding of application deadlines (issue 19, third pass): each rule made to fire and
+made not to fire. A date is read only where its own words, a label or a list heading bind it
+(crawler/normalize/deadlines.py, section "positive binding"; vocabulary section
+"application_deadlines: positive binding"; binding.py section "application_deadlines")."""
+
+from __future__ import annotations
+
+import pytest
+
+from crawler.normalize import parse_deadlines
+
+
+def _read(text: str) -> list[tuple[str | None, str | None, str]]:
+    return [(d.term, d.date, d.kind) for d in parse_deadlines(text)]
+
+
+# ---- a predicate of applying, a label or a list heading binds the date; nothing else does -------
+
+@pytest.mark.parametrize("text", [
+    "On the morning of January 16 each year, we freeze and download all applications and begin reviewing them.",
+    "Each year on March 3 the admissions committee meets to welcome the new cohort.",
+])
+def test_a_date_nothing_binds_is_not_read(text: str) -> None:
+    assert parse_deadlines(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Applications must be received by January 16.", [(None, "--01-16", "final")]),
+    ("The application shuts off at 11:59 p.m. on Oct. 1.", [(None, "--10-01", "final")]),
+    ("Fall Semester July 1 Spring Semester November 15", [("fall", "--07-01", "final"), ("spring", "--11-15", "final")]),
+    ("February 1 (international applicants only)", [(None, "--02-01", "final")]),
+])
+def test_a_predicate_or_a_label_binds_the_date(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
+def test_a_list_heading_naming_deadlines_binds_its_short_items() -> None:
+    text = "Applicant type | Deadline | International applications | January 31 | Domestic applications | August 1 |"
+    assert _read(text) == [(None, "--01-31", "final"), (None, "--08-01", "final")]
+    # Without the heading's deadline, the same items are bound by nothing.
+    assert _read("Applicant type | Office | International applications | January 31 | Domestic applications | August 1 |") == []
+
+
+# ---- a date compared, not set ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "If departmental deadlines are earlier than February 15, have all materials in six weeks before them.",
+    "Applications submitted after February 1 will be reviewed on a space available basis only.",
+])
+def test_a_compared_date_is_not_a_deadline(text: str) -> None:
+    assert parse_deadlines(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Applications must be received no later than February 15.", [(None, "--02-15", "final")]),
+    ("Applications are not accepted after February 15.", [(None, "--02-15", "final")]),
+])
+def test_a_negated_comparison_is_a_deadline(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
+# ---- a date opening its row is bound only by what its row says of it ---------------------------
+
+def test_a_row_of_other_business_is_not_a_deadline() -> None:
+    assert parse_deadlines("August 21, Monday | Fall classes start at 5 pm |") == []
+    assert parse_deadlines("May 2 | Admission decisions released |") == []
+
+
+def test_a_row_naming_a_deadline_is_read() -> None:
+    assert _read("December 1, 2017: Early decision deadline.") == [(None, "2017-12-01", "priority")]
+    assert _read("Fall: August 21 | Priority deadline |") == [("fall", "--08-21", "priority")]
+
+
+# ---- the kind a date's purpose gives --------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("To be considered for merit-based aid, a student must submit the application by February 1.", "priority"),
+    ("For many financial aid opportunities, it is better to apply by December 15.", "priority"),
+    ("We encourage students to submit applications by December 15.", "preferred"),
+    ("Admission is rolling, but please finish your application by December 1.", "preferred"),
+])
+def test_purpose_gives_the_kind(text: str, kind: str) -> None:
+    assert [d.kind for d in parse_deadlines(text) if d.date] == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A student must submit the application by February 1.", "final"),
+    ("Students must submit applications by December 15.", "final"),
+    # A kind the text names wins over the purpose: "priority deadlines" stays priority.
+    ("Applicants are encouraged to meet the priority deadline: April 1.", "priority"),
+])
+def test_without_a_purpose_the_kind_is_the_named_one(text: str, kind: str) -> None:
+    assert [d.kind for d in parse_deadlines(text) if d.date] == [kind]
+
+
+# ---- a heading of other business holds for its whole list --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Co-op applications for the Summer semester opened on January 1st. The last day to apply for summer admission is April 30th.",
+    "December 31 Conferral Deadlines \u2022 Final Submission Deadline to the Graduate School: December 1",
+])
+def test_a_heading_of_other_business_moves_its_list(text: str) -> None:
+    assert parse_deadlines(text) == []
+
+
+def test_a_heading_that_states_nothing_moves_nothing() -> None:
+    text = "A co-op option is available. The last day to apply for summer admission is April 30."
+    assert _read(text) == [("summer", "--04-30", "final")]
+
+
+# ---- a table row labelled by another degree -------------------------------------------------
+
+def test_another_degrees_row_is_that_degrees() -> None:
+    text = "| Program | Fall | Spring | | Creative Writing (MFA) | Feb 1 | Oct 1 | | English (MA) | Aug 15 | Dec 15 |"
+    assert parse_deadlines(text) == []
+
+
+def test_our_degrees_row_is_ours() -> None:
+    text = "Application deadline: | Library and Information Science (MLIS) | Feb 1 |"
+    assert _read(text) == [(None, "--02-01", "final")]
+
+
+# ---- a flattened table's column heading --------------------------------------------------------
+
+def test_a_column_of_other_business_is_not_read() -> None:
+    text = "Term | Deadline | File Completion Deadline | ---|---|---| Fall | February 1 | May 15 | Spring | June 15 | October 1 |"
+    assert _read(text) == [("fall", "--02-01", "final"), ("spring", "--06-15", "final")]
+
+
+def test_every_deadline_column_is_read() -> None:
+    text = "Term | Priority deadline | Final deadline | ---|---|---| Fall | February 1 | May 15 |"
+    assert sorted(d.date for d in parse_deadlines(text)) == ["--02-01", "--05-15"]
+
+
+# ---- a deadline restated for a named group is one deadline ----------------------------------------
+
+def test_a_bare_restatement_merges_into_the_groups() -> None:
+    text = ("Priority Deadline: January 15 (FALL) | The priority deadline for all international students is "
+            "January 15 for all Fall applicants.")
+    got = parse_deadlines(text)
+    assert [(d.term, d.date, d.kind) for d in got] == [("fall", "--01-15", "priority")]
+    assert got[0].applies_to == "international"
+
+
+def test_two_groups_with_one_date_stay_two() -> None:
+    got = parse_deadlines("Domestic applicants: January 15 (fall). International applicants: January 15 (fall).")
+    assert sorted(d.applies_to or "" for d in got) == ["domestic", "international"]
