@@ -583,3 +583,49 @@ LOAD_WORDS: tuple[str, ...] = (
     r"(?:can|may)\s+(?:register|enroll|take)\b", r"maximum\s+(?:number\s+of\s+)?(?:credit\s+)?hours",
     r"(?:fall|spring|summer|winter)(?:\s+(?:semester|term|session|quarter))?\s?:",
 )
+
+# ---- status fields' binding: entrance_exam, ala_accredited, delivery (issue 19, r-status) ---------
+# The positive side of binding for the three status readers. Each list names who or what a
+# sentence's status is said of; binding.py's "status fields" section turns them into rules.
+
+# Who holds an exam rule, when it is not this program: departments or programs that set their
+# own, a department named by its subject, "programs that require", "if the department requires".
+# A sentence naming one of these states no rule for this program (unless it names this program).
+EXAM_RULE_HOLDERS_ELSEWHERE: tuple[str, ...] = (
+    r"depending\s+on\s+(?:the|your|each)\s+(?:\w+\s)?(?:department|program|school|college|major)",
+    r"(?:if|when|where)\s+(?:the|a|your)\s+(?:[\w'-]+\s){0,6}?(?:department|program|school|college)s?\s+"
+    r"(?:[\w'-]+\s){0,6}?(?:requires?|opts?\s+to|chooses?\s+to)\b",
+    r"(?:if|when)\s+(?:individual\s+)?programs\s+(?:opt|choose|elect|decide)\s+to",
+    r"(?:departments?|programs?)\s+(?:that|which)\s+(?:requires?|recommends?)\b",
+    r"(?:the\s+)?programs\s+listed\s+(?:above|below|here)",
+    r"department\s+of\s+(?!librar|information|lis\b)(?-i:[A-Z])\w+",
+    r"(?:not\s+)?required\s+centrally", r"(?:each|every)\s+(?:graduate\s+)?(?:program|department)\s+(?:determines|sets|decides|establishes)",
+    r"(?:our|the|its)\s+graduate\s+programs\b[^.;]{0,60}\bmay\b",
+)
+# An imperative that asks every applicant for the scores ("Submit official GRE or MAT scores."),
+# at the start of a sentence or of a list item: the exam is required.
+EXAM_IMPERATIVE: tuple[str, ...] = (r"(?:submit|provide|send|present)\s+(?:your\s+|an?\s+)?(?:official\s+)?",)
+
+# What an accreditation is said of when it is not this program: a kind ("choose one that is
+# accredited", "schools that are accredited"), told by an indefinite or plural head.
+ACCREDITED_KIND_HEADS: tuple[str, ...] = (
+    r"one", r"ones", r"an?\s+(?:\w+\s){0,2}?(?:program|school|institution|degree)", r"any\s+(?:\w+\s)?(?:program|school)",
+    r"(?:programs|schools|institutions|degrees)",
+)
+# Accreditors the ALA's status words can belong to; a status word (candidacy, seeking) binds to the
+# ALA only where the ALA (or its Committee on Accreditation) is named in the text.
+ALA_NAMES: tuple[str, ...] = (r"ALA", r"american\s+library\s+association", r"COA", r"committee\s+on\s+accreditation")
+
+# A delivery said of a kind of course or program rather than this one: an indefinite subject ("An
+# online class is taught ...", "If a program is designated ..."), a bare plural of a mode ("Online
+# courses are taken asynchronously", "Hybrid classes include ..."), schools in general, or a
+# glossary heading naming a kind ("Online Asynchronous Course (own time)* ...", "Blended Program:").
+DELIVERY_MODE_ADJECTIVES: tuple[str, ...] = (
+    r"online", r"hybrid", r"blended", r"synchronous", r"asynchronous", r"distance", r"in-person", r"face-to-face",
+    r"on-?campus", r"traditional", r"live\s+virtual", r"web-based", r"remote",
+)
+DELIVERY_KIND_SUBJECTS: tuple[str, ...] = (
+    r"(?:if\s+)?(?:an?|any)\s+(?:[\w-]+\s){0,2}?(?:course|class|program|section)\b",
+    r"(?:schools|programs|universities|institutions)\s+(?:that|which)\s+(?:are|offer|have)\b",
+)
+DELIVERY_KIND_NOUNS: tuple[str, ...] = (r"courses?", r"class(?:es)?", r"programs?", r"learning", r"sections?")
