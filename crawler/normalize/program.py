@@ -12,7 +12,7 @@ import re
 
 from .text import prepare
 from . import vocabulary as v
-from .binding import bound_text
+from .binding import accredited_kind, ala_named, bound_text
 from .models import Term
 from .vocabulary import TERM_ORDER, TERM_WORDS, alternation
 
@@ -122,9 +122,11 @@ def parse_accredited(text: str) -> bool | None:
     t = bound_text("ala_accredited", _COA.sub("COA", prepare(text)))
     # ("One of the nation's ALA-accredited programs" is this one.)
     if "ccredited" in t.lower():
-        t = _GENERIC_ACCREDITED.sub(_generic_or_ours, t)
+        t = accredited_kind(_GENERIC_ACCREDITED.sub(_generic_or_ours, t))  # "choose one that is accredited"
     if _NOT_ACCREDITED.search(t):
-        return False
+        # Candidacy, seeking, not accredited: the ALA's status only where the ALA is named (a social
+        # work program's "period of candidacy" says nothing about it).
+        return False if ala_named(t) else None
     m = _ACCREDITED.search(t)
     if not m:
         return None
