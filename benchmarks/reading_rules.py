@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from crawler.normalize import binding as b  # noqa: E402
-from crawler.normalize import credits, deadlines, duration, exams, gpa, money, tuition  # noqa: E402
+from crawler.normalize import credits, deadlines, delivery, duration, exams, gpa, money, program, tuition  # noqa: E402
 from crawler.normalize import vocabulary as v  # noqa: E402
 from tests.support import corpus  # noqa: E402
 
@@ -105,6 +105,20 @@ def main() -> int:
         report(label)
         setattr(module, name, kept)
     assert credits._LABEL_END is label_end
+    # The status readers' positive binding (binding.py's "status fields" section; r-status). Each is
+    # switched off by putting back what the code did before it.
+    for module, name, off, label in (
+        (b, "_EXAM_HOLDER_ELSEWHERE", NEVER, "status: exam rule held elsewhere"),
+        (exams, "_IMPERATIVE", NEVER, "status: 'Submit GRE scores.' required"),
+        (b, "_ACCREDITED_KIND", NEVER, "status: accreditation of a kind"),
+        (program, "ala_named", lambda text: True, "status: candidacy bound to the ALA"),
+        (delivery, "describes_a_kind", lambda sentence: False, "status: delivery of a kind"),
+        (delivery, "_CAMPUS_RULED_OUT", NEVER, "status: a campus word ruled out"),
+    ):
+        kept = getattr(module, name)
+        setattr(module, name, off)
+        report(label)
+        setattr(module, name, kept)
     return 0
 
 
