@@ -353,10 +353,13 @@ _GENERIC_HEADS = re.compile(r"\b(?:schools|programs|universities|institutions)\s
 _KIND_HEADING = re.compile(
     rf"^\W{{0,3}}(?:{_MODE_ADJ})(?:\s+[\w/-]+){{0,2}}?\s+(?:{_KIND_NOUN})\s?(?:\([^()]*\)\s?\*?|\*|:)", re.I
 )
-# A bare plural of a mode as the subject: "Online courses are taken asynchronously".
+# A bare plural of a mode as the subject of a description: "Online courses are taken
+# asynchronously", "Hybrid classes include ...". A schedule is an instance, not a kind: "Synchronous
+# classes meet online once each week" is this program's.
 _BARE_PLURAL = re.compile(
-    rf"\b(?:{_MODE_ADJ})\s+(?:courses|classes)\s+(?:are|include|meet|have|use|require|follow)\b", re.I
+    rf"\b(?:{_MODE_ADJ})\s+(?:courses|classes)\s+(?:are|is|include|use|follow)\b", re.I
 )
+_SCHEDULE = re.compile(r"\b(?:" + "|".join(v.DELIVERY_SCHEDULE_WORDS) + ")", re.I)
 _DETERMINED = re.compile(
     r"\b(?:the|our|all|its|these|your|their|some|most|many|several|every|each|of|both|certain|selected|few|and|or)\s$", re.I
 )
@@ -367,10 +370,12 @@ def describes_a_kind(sentence: str) -> bool:
     this one: an indefinite subject ("An online class is taught ...", "If a program is designated
     Live Virtual ..."), schools or programs in general ("schools that are online only"), a glossary
     heading ("Blended Course (both online and on-campus components)*"), or a bare plural of a mode
-    ("Online courses are taken asynchronously"; "all online courses are" and "some courses" are
-    this program's)."""
+    ("Online courses are taken asynchronously"; "all online courses are", "some courses" and classes
+    on a schedule, "Live online classes are held Tuesday evenings", are this program's)."""
     if _KIND_SUBJECT.search(sentence) or _KIND_HEADING.search(sentence) or _GENERIC_HEADS.search(sentence):
         return True
+    if _SCHEDULE.search(sentence):
+        return False  # a schedule: these classes, not a kind of class
     for m in _BARE_PLURAL.finditer(sentence):
         if not _DETERMINED.search(sentence, max(0, m.start() - 12), m.start()):
             return True

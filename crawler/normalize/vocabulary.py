@@ -625,7 +625,15 @@ DELIVERY_MODE_ADJECTIVES: tuple[str, ...] = (
     r"on-?campus", r"traditional", r"live\s+virtual", r"web-based", r"remote",
 )
 DELIVERY_KIND_SUBJECTS: tuple[str, ...] = (
-    r"(?:if\s+)?(?:an?|any)\s+(?:[\w-]+\s){0,2}?(?:course|class|program|section)\b",
+    # The indefinite subject of a description ("An online class is taught ..."); a fragment that
+    # names this program ("A low-residency program with a required residency") is no kind.
+    r"(?:if\s+)?(?:an?|any)\s+(?:[\w-]+\s){0,2}?(?:course|class|program|section)\s+(?:is|are|means|includes?|has|requires?)\b",
     r"(?:schools|programs|universities|institutions)\s+(?:that|which)\s+(?:are|offer|have)\b",
+)
+# A schedule makes classes an instance, not a kind ("Live online classes are held Tuesday and
+# Thursday evenings", "Online courses include required weekly live sessions").
+DELIVERY_SCHEDULE_WORDS: tuple[str, ...] = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?", r"weekly", r"(?:once|twice)\s+(?:a|per|each)\s+week", r"each\s+week",
+    r"every\s+week", r"evenings?", r"weekends?", r"\d{1,2}(?::\d\d)?\s?(?:a\.?m|p\.?m)\b",
 )
 DELIVERY_KIND_NOUNS: tuple[str, ...] = (r"courses?", r"class(?:es)?", r"programs?", r"learning", r"sections?")

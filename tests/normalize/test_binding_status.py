@@ -128,3 +128,26 @@ def test_a_campus_word_ruled_out_is_no_campus() -> None:
 
 def test_models_are_unchanged() -> None:
     assert ExamRule(status="required", exams=["GRE"]).status == "required"
+
+
+def test_a_schedule_is_this_programs_not_a_kind() -> None:
+    # (usm/mlis's recorded page): a bare plural that meets on a schedule is this program's classes.
+    text = "Synchronous classes meet online once each week in virtual classrooms."
+    assert not binding.describes_a_kind(text)
+    assert _mode(text) == ("online", True)
+
+
+def test_an_indefinite_fragment_naming_this_program_is_no_kind() -> None:
+    text = "A low-residency program with a required one-week summer residency"
+    assert not binding.describes_a_kind(text)
+    assert _mode(text) == ("hybrid", None)
+    assert binding.describes_a_kind("A hybrid program is one that mixes campus and online time.")
+
+
+@pytest.mark.parametrize("text", [
+    "Live online classes are held Tuesday and Thursday evenings.",
+    "Online courses include required weekly live sessions; other coursework is asynchronous.",
+])
+def test_classes_on_a_schedule_are_this_programs(text: str) -> None:
+    assert not binding.describes_a_kind(text)
+    assert parse_delivery(text) is not None
