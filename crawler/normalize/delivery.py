@@ -32,6 +32,10 @@ tuition"); plans ("the initiative to offer the program online") and events are n
 every sentence that says online is about a part of the courses ("Most courses are offered online
 or blended", "Some required courses ... only online") the mode is hybrid beside campus time and
 unknown otherwise; "complete their MA ... online" is an online route; "on-line" reads as online.
+A sentence that describes a kind of course or program (binding.describes_a_kind: "An online class
+is taught ...", "Online courses are taken asynchronously", "Blended Course (...)*", "schools that
+are online only") binds no mode; once another sentence binds the mode it still gives the timing. A
+campus word ruled out ("face-to-face meetings ... are not required") is no campus.
 """
 
 from __future__ import annotations

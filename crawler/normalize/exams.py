@@ -27,6 +27,12 @@ applicant group only ("required for all international applicants", "applicants w
 GPA must submit") or announced as one of "the alternative methods" is conditional; a condition is
 read in its own sentence or dashed-list item ("3.0 or higher - A GRE is not required" has none).
 
+Binding (issue 19, third pass): a sentence whose rule is held by a department or by programs in
+general ("depending on the department", "if the department to which you apply requires",
+"programs that require", "the programs listed above", "not required centrally") states no rule for
+this program unless it names this program (binding.exam_rule_held_elsewhere); "Submit official GRE
+or MAT scores." at a sentence's start is required.
+
 condition is short and normalized to when the exam is waived: "waived with GPA >= 3.0 or a
 graduate degree", "waived for unconditional admission".
 """

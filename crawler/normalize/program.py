@@ -3,7 +3,9 @@
 Start terms drop terms the text rules out ("no spring admission", "summer entry is not
 available"). Accreditation: candidacy (and pre-candidacy) is False; the name of the ALA's
 "Committee on Accreditation" alone states nothing ("will conduct a site visit" is None);
-"Accreditation: ALA" is True. A "Master's in Library and Information Science" names no degree.
+"Accreditation: ALA" is True; accreditation said of a kind ("choose one that is accredited by the
+ALA") is None, and candidacy or seeking is False only where the ALA is named (another accreditor's
+candidacy is None). A "Master's in Library and Information Science" names no degree.
 """
 
 from __future__ import annotations

@@ -31,6 +31,12 @@ WRONG: dict[str, str] = {
     "fresh-c-b-41-parse_duration": "batch B: 'three semesters and one summer session' read as 18 months (labelled unknown: the summer session)",
     # Batch A of r-status (exam rules, accreditation, delivery), tuned on: what its rules leave.
     "fresh-e-st-a-41-parse_delivery": "batch A: 'Hybrid Online program ... online classes, intensive short-term courses on campus': 'complete the degree through' a combination read as an online route",
+    # Batch B of r-status, scored once at the end and never tuned on: left as measured (a holdout).
+    "fresh-e-st-b-5-parse_exam_rule": "batch B: 'Programs at the GSE have varying admissions requirements. Some require GRE scores while others do not.': 'some require' with no 'programs' beside it read as required",
+    "fresh-e-st-b-13-parse_delivery": "batch B: a glossary entry 'Online Program: All courses in the program are online courses ... no required in-person meetings' read as hybrid",
+    "fresh-e-st-b-14-parse_delivery": "batch B: a glossary entry 'Blended Program: The program has a mix of ...' (a kind) read as hybrid",
+    "fresh-e-st-b-15-parse_delivery": "batch B: a glossary entry 'Distance Synchronous Learning (DS): These classes never meet in person ...' read as online, live",
+    "fresh-e-st-b-18-parse_delivery": "batch B: 'physically on campus two times per year ... online interactions related to each seminar': the campus weeks not read as a required residency",
     "hawaii-11-parse_delivery": "offerings described (hybrid courses for some students), not the program's mode",
     "iu-bloomington-10-parse_deadlines": "another university's program ('MLS' = Liberal Studies); nothing in the text says so",
     "liu-post-10-parse_credits": "a cohort's course list total read as the degree total",
@@ -79,6 +85,9 @@ MISSED: dict[str, str] = {
     "uncg-2-parse_credits": "two programs' totals in one sentence",
     "uncg-10-parse_exam_rule": "a question followed by an answer without yes/no",
     "fresh-e-st-a-2-parse_exam_rule": "batch A: 'My undergraduate GPA was not 3.0 or above. What should I do? You should take the GRE': advice to a group read as no rule",
+    "fresh-e-st-b-3-parse_exam_rule": "batch B (never tuned on): 'You must also take the Graduate Record Examination (GRE) or an equivalent test' not read as required",
+    "fresh-e-st-b-4-parse_exam_rule": "batch B (never tuned on): 'Scores on the GRE must be filed with the Graduate School ... prior to admission' not read as required",
+    "fresh-e-st-b-36-parse_delivery": "batch B (never tuned on): a weekend format of class instruction on campus ('two days spent on campus') not read as campus",
     "felician-0-parse_tuition": "a Doctorate row blanks the whole flattened price list (another credential binds the sentence)",
     "montevallo-0-parse_tuition": "a Cyber Doctorate row blanks the whole flattened price list (another credential binds the sentence)",
     "rutgers-14-parse_tuition": "a 'Tuition and Fees' heading makes the residency pair a combined figure: not read",
