@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from crawler.normalize import binding as b  # noqa: E402
-from crawler.normalize import credits, deadlines, duration, exams, gpa, money, tuition  # noqa: E402
+from crawler.normalize import credits, deadlines, delivery, duration, exams, gpa, money, program, tuition  # noqa: E402
 from crawler.normalize import vocabulary as v  # noqa: E402
 from tests.support import corpus  # noqa: E402
 
@@ -118,9 +118,8 @@ def main() -> int:
         (tuition, "TUITION_NAMED_FEE", False, "tuition: a fee named by tuition"),
         (tuition, "ONE_TIME_ROW", False, "tuition: a one-time row label"),
         (tuition, "_LEVEL", level_without_rows, "tuition: rows of a course or group"),
-    # Positive binding of deadlines (issue 19, third pass: deadlines.py "positive binding"). Each
-    # switched off by putting back what the code did before it.
-    for module, name, off, label in (
+        # Positive binding of deadlines (issue 19, third pass: deadlines.py "positive binding"). Each
+        # switched off by putting back what the code did before it.
         (deadlines, "_bound", lambda *args: True, "deadline: positive binding (all of it)"),
         (deadlines, "_COMPARED", NEVER, "deadline: a compared date"),
         (deadlines, "_COLUMN_OTHER", NEVER, "deadline: a column of other business"),
@@ -130,6 +129,14 @@ def main() -> int:
         (deadlines, "_FUNDING_PURPOSE", NEVER, "deadline: funding purpose is priority"),
         (deadlines, "_ADVICE_WORDS", NEVER, "deadline: advice is preferred"),
         (deadlines, "_merge_restated", lambda out: out, "deadline: a restatement merges"),
+        # The status readers' positive binding (binding.py's "status fields" section; r-status). Each is
+        # switched off by putting back what the code did before it.
+        (b, "_EXAM_HOLDER_ELSEWHERE", NEVER, "status: exam rule held elsewhere"),
+        (exams, "_IMPERATIVE", NEVER, "status: 'Submit GRE scores.' required"),
+        (b, "_ACCREDITED_KIND", NEVER, "status: accreditation of a kind"),
+        (program, "ala_named", lambda text: True, "status: candidacy bound to the ALA"),
+        (delivery, "describes_a_kind", lambda sentence: False, "status: delivery of a kind"),
+        (delivery, "_CAMPUS_RULED_OUT", NEVER, "status: a campus word ruled out"),
     ):
         kept = getattr(module, name)
         setattr(module, name, off)

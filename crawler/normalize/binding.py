@@ -373,3 +373,80 @@ def first_clause_scope(field: str, text: str, states: re.Pattern[str]) -> str | 
         if _scope_pattern(name).search(first):
             return name
     return None
+
+
+# ---- status fields: who a status is said of (issue 19, r-status) --------------------------------
+# The positive side for entrance_exam, ala_accredited and delivery: a status is read only from a
+# sentence that says it of this program (or of its applicants), not of a department that sets its
+# own rule, not of a kind of course or program, not of another accreditor's process. The words are
+# vocabulary's ("status fields' binding" section); benchmarks/reading_rules.py counts what each
+# rule decides.
+
+_EXAM_HOLDER_ELSEWHERE = re.compile(r"(?<![\w])(?:" + "|".join(v.EXAM_RULE_HOLDERS_ELSEWHERE) + r")", re.I)
+
+
+def exam_rule_held_elsewhere(sentence: str) -> bool:
+    """Whether the exam rule of a sentence is held by someone other than this program: a
+    department or programs that set their own ("depending on the department", "if the department
+    to which you apply requires", "programs that require", "the programs listed above", "not
+    required centrally ... individual programs may require"). A sentence naming this program
+    binds to it all the same."""
+    return _EXAM_HOLDER_ELSEWHERE.search(sentence) is not None and _OWN_NAME.search(sentence) is None
+
+
+_ACCREDITED_KIND = re.compile(
+    r"\b(?:" + "|".join(v.ACCREDITED_KIND_HEADS) + r")\s+(?:that|which)\s+(?:is|are|has|have)\s+(?:been\s+)?(?:\w+\s)?"
+    r"accredited\b[^.;]*",
+    re.I,
+)
+_ALA_NAMED = re.compile(r"\b(?:" + "|".join(v.ALA_NAMES) + r")\b", re.I)
+
+
+def accredited_kind(text: str) -> str:
+    """The text with accreditation said of a kind blanked ("choose one that is accredited by the
+    ALA", "schools that are accredited"): no program in particular."""
+    return _ACCREDITED_KIND.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def ala_named(text: str) -> bool:
+    """Whether the ALA (or its Committee on Accreditation) is named: a status word such as
+    candidacy binds to the ALA only then ("we must complete a period of candidacy" for a social
+    work accreditor states nothing about the ALA)."""
+    return _ALA_NAMED.search(text) is not None
+
+
+_MODE_ADJ = "|".join(v.DELIVERY_MODE_ADJECTIVES)
+_KIND_NOUN = "|".join(v.DELIVERY_KIND_NOUNS)
+_KIND_SUBJECT = re.compile(r"^\W{0,3}(?:" + "|".join(v.DELIVERY_KIND_SUBJECTS) + ")", re.I)
+_GENERIC_HEADS = re.compile(r"\b(?:schools|programs|universities|institutions)\s+(?:that|which)\s+(?:are|offer|have)\b", re.I)
+# A glossary heading: "Online Asynchronous Course (own time, off-campus)*", "Blended Program:".
+_KIND_HEADING = re.compile(
+    rf"^\W{{0,3}}(?:{_MODE_ADJ})(?:\s+[\w/-]+){{0,2}}?\s+(?:{_KIND_NOUN})\s?(?:\([^()]*\)\s?\*?|\*|:)", re.I
+)
+# A bare plural of a mode as the subject of a description: "Online courses are taken
+# asynchronously", "Hybrid classes include ...". A schedule is an instance, not a kind: "Synchronous
+# classes meet online once each week" is this program's.
+_BARE_PLURAL = re.compile(
+    rf"\b(?:{_MODE_ADJ})\s+(?:courses|classes)\s+(?:are|is|include|use|follow)\b", re.I
+)
+_SCHEDULE = re.compile(r"\b(?:" + "|".join(v.DELIVERY_SCHEDULE_WORDS) + ")", re.I)
+_DETERMINED = re.compile(
+    r"\b(?:the|our|all|its|these|your|their|some|most|many|several|every|each|of|both|certain|selected|few|and|or)\s$", re.I
+)
+
+
+def describes_a_kind(sentence: str) -> bool:
+    """Whether a sentence's delivery words are said of a kind of course or program rather than of
+    this one: an indefinite subject ("An online class is taught ...", "If a program is designated
+    Live Virtual ..."), schools or programs in general ("schools that are online only"), a glossary
+    heading ("Blended Course (both online and on-campus components)*"), or a bare plural of a mode
+    ("Online courses are taken asynchronously"; "all online courses are", "some courses" and classes
+    on a schedule, "Live online classes are held Tuesday evenings", are this program's)."""
+    if _KIND_SUBJECT.search(sentence) or _KIND_HEADING.search(sentence) or _GENERIC_HEADS.search(sentence):
+        return True
+    if _SCHEDULE.search(sentence):
+        return False  # a schedule: these classes, not a kind of class
+    for m in _BARE_PLURAL.finditer(sentence):
+        if not _DETERMINED.search(sentence, max(0, m.start() - 12), m.start()):
+            return True
+    return False

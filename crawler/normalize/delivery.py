@@ -32,6 +32,10 @@ tuition"); plans ("the initiative to offer the program online") and events are n
 every sentence that says online is about a part of the courses ("Most courses are offered online
 or blended", "Some required courses ... only online") the mode is hybrid beside campus time and
 unknown otherwise; "complete their MA ... online" is an online route; "on-line" reads as online.
+A sentence that describes a kind of course or program (binding.describes_a_kind: "An online class
+is taught ...", "Online courses are taken asynchronously", "Blended Course (...)*", "schools that
+are online only") binds no mode; once another sentence binds the mode it still gives the timing. A
+campus word ruled out ("face-to-face meetings ... are not required") is no campus.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as v
-from .binding import bound_text
+from .binding import bound_text, describes_a_kind
 from .models import Delivery
 from .text import prepare, sentences
 
@@ -205,12 +209,26 @@ _MONEY = re.compile(
 )
 
 
-def _studies_only(t: str) -> str:
-    """The text with the sentences that are not about studying (or are about money) blanked; a
-    short label value ("Online", "100% online, asynchronous") is kept whole."""
+# "Face-to-face meetings at a campus are not required": a campus word that is ruled out is no campus.
+_CAMPUS_RULED_OUT = re.compile(
+    r"\b(?:on[-\s]?campus|in[-\s]?person|face[-\s]to[-\s]face|campus)\b[^.;]{0,60}?\b(?:is|are)\s+not\s+required\b", re.I
+)
+
+
+def _studies_only(t: str, kinds: bool = False) -> str:
+    """The text with the sentences that are not about studying (or are about money), or that
+    describe a kind of course rather than this program (binding.describes_a_kind), blanked; a short
+    label value ("Online", "100% online, asynchronous") is kept whole. With `kinds`, a kind's
+    sentence is kept: it says how this program's classes run once another sentence binds the mode
+    ("This program is delivered fully online. ... Online courses are offered asynchronously")."""
     out, last = [], 0
     for a, b in sentences(t):
         part = t[a:b]
+        if not kinds and describes_a_kind(part) or _CAMPUS_RULED_OUT.search(part) and not _ONLINE.search(part):
+            out.append(t[last:a])
+            out.append(" " * (b - a))
+            last = b
+            continue
         if len(part.split()) >= 5 and (not _STUDY_WORDS.search(part) or _MONEY.search(part)):
             out.append(t[last:a])
             out.append(" " * (b - a))
@@ -245,13 +263,15 @@ def _regular_sync(t: str) -> bool:
 def parse_delivery(text: str) -> Delivery | None:
     """Delivery mode and synchrony; None when the text names no way of delivery."""
     t = bound_text("delivery", _PAPERWORK.sub(" ", _ON_LINE.sub(r"online\1", prepare(text))))
-    t = _studies_only(_NO_CAMPUS.sub(" ", t))
+    t = _NO_CAMPUS.sub(" ", t)
+    timing = _studies_only(t, kinds=True)
+    t = _studies_only(t)
     remote = _REMOTE.search(t) is not None
     if _NOT_ONLINE.search(t) and _PARTIAL_ONLINE.search(t):
-        return Delivery(mode="hybrid", synchronous=_synchronous(t))  # some courses online, not the degree
+        return Delivery(mode="hybrid", synchronous=_synchronous(timing))  # some courses online, not the degree
     if _only_some_courses(t) and not remote:
         # Some courses online: hybrid when the rest is on campus, unknown otherwise.
-        return Delivery(mode="hybrid", synchronous=_synchronous(t)) if _CAMPUS.search(t) else None
+        return Delivery(mode="hybrid", synchronous=_synchronous(timing)) if _CAMPUS.search(t) else None
     online = remote or _ONLINE.search(t) is not None and not (
         _NOT_ONLINE.search(t) and not re.search(r"\bfully\s+online|100%\s+online", t, re.I))
     required_residency = (_RESIDENCY.search(t) is not None or _component_required(t)) and _NO_RESIDENCY.search(t) is None
@@ -273,7 +293,7 @@ def parse_delivery(text: str) -> Delivery | None:
         mode = "campus"
     else:
         return None
-    return Delivery(mode=mode, synchronous=_synchronous(t))
+    return Delivery(mode=mode, synchronous=_synchronous(timing))
 
 
 # "Classes meet once a week" says nothing of live online classes unless its sentence is about

@@ -27,6 +27,12 @@ applicant group only ("required for all international applicants", "applicants w
 GPA must submit") or announced as one of "the alternative methods" is conditional; a condition is
 read in its own sentence or dashed-list item ("3.0 or higher - A GRE is not required" has none).
 
+Binding (issue 19, third pass): a sentence whose rule is held by a department or by programs in
+general ("depending on the department", "if the department to which you apply requires",
+"programs that require", "the programs listed above", "not required centrally") states no rule for
+this program unless it names this program (binding.exam_rule_held_elsewhere); "Submit official GRE
+or MAT scores." at a sentence's start is required.
+
 condition is short and normalized to when the exam is waived: "waived with GPA >= 3.0 or a
 graduate degree", "waived for unconditional admission".
 """
@@ -36,7 +42,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as v
-from .binding import bound_text, clause_scope
+from .binding import bound_text, clause_scope, exam_rule_held_elsewhere
 from .models import ExamRule
 from .text import prepare
 
@@ -142,6 +148,9 @@ _REQUIRED = re.compile(
     r"|\brequired\b|\bwill\s+need\b|\bmust\s+be\s+(?:sent|submitted)\b|\bneeds?\s+(?:your|an?|the|official)\b|\bmust\s+(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
     re.I,
 )
+# "Submit official GRE or MAT scores.": an imperative to every applicant, at a sentence's or a list
+# item's start (vocabulary.EXAM_IMPERATIVE).
+_IMPERATIVE = re.compile(r"(?:^|(?<=[.;:\u2022]\s)|(?<=\u2022))\s?(?:" + "|".join(v.EXAM_IMPERATIVE) + ")", re.I)
 _GPA_NUMBER = re.compile(r"([0-4]\.\d{1,2})")
 _GRAD_DEGREE = re.compile(
     # "graduate-degree holders", "a graduate or professional degree".
@@ -251,6 +260,7 @@ def _sentences_with_exam(text: str) -> str:
         p for p in parts
         if _mentions_exam(p) and not _GUIDANCE.match(p) and not _LICENSURE.search(p) and not _QUESTION.search(p)
         and not clause_scope("entrance_exam", p)  # another school's or program's test
+        and not exam_rule_held_elsewhere(p)  # a rule a department or programs in general hold
     ]
     # A follow-up sentence without the exam's name ("Applicants holding a graduate degree are
     # exempt.") still belongs to the rule when it states a waiver.
@@ -315,7 +325,7 @@ def parse_exam_rule(text: str) -> ExamRule | None:
         return ExamRule(status="conditional", exams=exams, condition=_condition(body))
     if _OPTIONAL.search(body):
         return ExamRule(status="optional", exams=exams)
-    if _REQUIRED.search(body) or (age_rule and exams):
+    if _REQUIRED.search(body) or (age_rule and exams) or (_IMPERATIVE.search(body) and exams):
         return ExamRule(status="required", exams=exams)
     if _MATERIALS.search(t):
         return ExamRule(status="required", exams=exams)  # listed among the application materials

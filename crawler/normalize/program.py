@@ -3,7 +3,9 @@
 Start terms drop terms the text rules out ("no spring admission", "summer entry is not
 available"). Accreditation: candidacy (and pre-candidacy) is False; the name of the ALA's
 "Committee on Accreditation" alone states nothing ("will conduct a site visit" is None);
-"Accreditation: ALA" is True. A "Master's in Library and Information Science" names no degree.
+"Accreditation: ALA" is True; accreditation said of a kind ("choose one that is accredited by the
+ALA") is None, and candidacy or seeking is False only where the ALA is named (another accreditor's
+candidacy is None). A "Master's in Library and Information Science" names no degree.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 
 from .text import prepare
 from . import vocabulary as v
-from .binding import bound_text
+from .binding import accredited_kind, ala_named, bound_text
 from .models import Term
 from .vocabulary import TERM_ORDER, TERM_WORDS, alternation
 
@@ -122,9 +124,11 @@ def parse_accredited(text: str) -> bool | None:
     t = bound_text("ala_accredited", _COA.sub("COA", prepare(text)))
     # ("One of the nation's ALA-accredited programs" is this one.)
     if "ccredited" in t.lower():
-        t = _GENERIC_ACCREDITED.sub(_generic_or_ours, t)
+        t = accredited_kind(_GENERIC_ACCREDITED.sub(_generic_or_ours, t))  # "choose one that is accredited"
     if _NOT_ACCREDITED.search(t):
-        return False
+        # Candidacy, seeking, not accredited: the ALA's status only where the ALA is named (a social
+        # work program's "period of candidacy" says nothing about it).
+        return False if ala_named(t) else None
     m = _ACCREDITED.search(t)
     if not m:
         return None

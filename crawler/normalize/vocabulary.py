@@ -673,6 +673,8 @@ TOTAL_CREDITS_PLACED_AFTER: tuple[str, ...] = (
     r"(?:taken|earned|completed)\s+(?:in|at|within|outside|through)\s",
     r"(?:at|numbered)\s+(?:the\s+)?\d{3,4}[-\s]?level", r"at\s+the\s+\d{3,4}",
 )
+
+
 # ---- money, third pass (issue 19, reading-e): positive binding for tuition and application_fee ----
 # A value is read only where words bind it to the fact; these lists name those words for the two
 # money fields. Each list feeds one rule (money.py, tuition.py); benchmarks/reading_rules.py counts
@@ -737,6 +739,8 @@ COST_OF_ATTENDANCE: tuple[str, ...] = (
 # every non-matriculated student").
 SCOPES["outside_degree"] = ("clause", (r"non-?matriculated",))
 FIELD_SCOPES["tuition"] = (*FIELD_SCOPES["tuition"], "outside_degree")
+
+
 # ---- application_deadlines: positive binding (issue 19, third pass) ---------------------------
 # A date is an application deadline only where its own words (or a label or heading the spider
 # keeps with it) bind it: a predicate of applying or a deadline's name within its reach. A date
@@ -796,3 +800,58 @@ DEADLINE_COLUMN_OTHER: tuple[str, ...] = (
     r"file\s+completion", r"(?:supporting\s+)?documents?", r"transcripts?", r"decisions?", r"notification\w*", r"classes",
     r"(?:program\s+)?start", r"begins?", r"orientation", r"reply",
 )
+
+
+# ---- status fields' binding: entrance_exam, ala_accredited, delivery (issue 19, r-status) ---------
+# The positive side of binding for the three status readers. Each list names who or what a
+# sentence's status is said of; binding.py's "status fields" section turns them into rules.
+
+# Who holds an exam rule, when it is not this program: departments or programs that set their
+# own, a department named by its subject, "programs that require", "if the department requires".
+# A sentence naming one of these states no rule for this program (unless it names this program).
+EXAM_RULE_HOLDERS_ELSEWHERE: tuple[str, ...] = (
+    r"depending\s+on\s+(?:the|your|each)\s+(?:\w+\s)?(?:department|program|school|college|major)",
+    r"(?:if|when|where)\s+(?:the|a|your)\s+(?:[\w'-]+\s){0,6}?(?:department|program|school|college)s?\s+"
+    r"(?:[\w'-]+\s){0,6}?(?:requires?|opts?\s+to|chooses?\s+to)\b",
+    r"(?:if|when)\s+(?:individual\s+)?programs\s+(?:opt|choose|elect|decide)\s+to",
+    r"(?:departments?|programs?)\s+(?:that|which)\s+(?:requires?|recommends?)\b",
+    r"(?:the\s+)?programs\s+listed\s+(?:above|below|here)",
+    r"department\s+of\s+(?!librar|information|lis\b)(?-i:[A-Z])\w+",
+    r"(?:not\s+)?required\s+centrally", r"(?:each|every)\s+(?:graduate\s+)?(?:program|department)\s+(?:determines|sets|decides|establishes)",
+    r"(?:our|the|its)\s+graduate\s+programs\b[^.;]{0,60}\bmay\b",
+)
+# An imperative that asks every applicant for the scores ("Submit official GRE or MAT scores."),
+# at the start of a sentence or of a list item: the exam is required.
+EXAM_IMPERATIVE: tuple[str, ...] = (r"(?:submit|provide|send|present)\s+(?:your\s+|an?\s+)?(?:official\s+)?",)
+
+# What an accreditation is said of when it is not this program: a kind ("choose one that is
+# accredited", "schools that are accredited"), told by an indefinite or plural head.
+ACCREDITED_KIND_HEADS: tuple[str, ...] = (
+    r"one", r"ones", r"an?\s+(?:\w+\s){0,2}?(?:program|school|institution|degree)", r"any\s+(?:\w+\s)?(?:program|school)",
+    r"(?:programs|schools|institutions|degrees)",
+)
+# Accreditors the ALA's status words can belong to; a status word (candidacy, seeking) binds to the
+# ALA only where the ALA (or its Committee on Accreditation) is named in the text.
+ALA_NAMES: tuple[str, ...] = (r"ALA", r"american\s+library\s+association", r"COA", r"committee\s+on\s+accreditation")
+
+# A delivery said of a kind of course or program rather than this one: an indefinite subject ("An
+# online class is taught ...", "If a program is designated ..."), a bare plural of a mode ("Online
+# courses are taken asynchronously", "Hybrid classes include ..."), schools in general, or a
+# glossary heading naming a kind ("Online Asynchronous Course (own time)* ...", "Blended Program:").
+DELIVERY_MODE_ADJECTIVES: tuple[str, ...] = (
+    r"online", r"hybrid", r"blended", r"synchronous", r"asynchronous", r"distance", r"in-person", r"face-to-face",
+    r"on-?campus", r"traditional", r"live\s+virtual", r"web-based", r"remote",
+)
+DELIVERY_KIND_SUBJECTS: tuple[str, ...] = (
+    # The indefinite subject of a description ("An online class is taught ..."); a fragment that
+    # names this program ("A low-residency program with a required residency") is no kind.
+    r"(?:if\s+)?(?:an?|any)\s+(?:[\w-]+\s){0,2}?(?:course|class|program|section)\s+(?:is|are|means|includes?|has|requires?)\b",
+    r"(?:schools|programs|universities|institutions)\s+(?:that|which)\s+(?:are|offer|have)\b",
+)
+# A schedule makes classes an instance, not a kind ("Live online classes are held Tuesday and
+# Thursday evenings", "Online courses include required weekly live sessions").
+DELIVERY_SCHEDULE_WORDS: tuple[str, ...] = (
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?", r"weekly", r"(?:once|twice)\s+(?:a|per|each)\s+week", r"each\s+week",
+    r"every\s+week", r"evenings?", r"weekends?", r"\d{1,2}(?::\d\d)?\s?(?:a\.?m|p\.?m)\b",
+)
+DELIVERY_KIND_NOUNS: tuple[str, ...] = (r"courses?", r"class(?:es)?", r"programs?", r"learning", r"sections?")
