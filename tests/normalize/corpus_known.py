@@ -71,6 +71,26 @@ WRONG: dict[str, str] = {
     "utk-4-parse_gpa": "foreign degree holders' minimums read from the second figure",
     "utoronto-8-parse_tuition": "a levy named in a bullet before the amounts",
     "western-0-parse_duration": "'at least 12 months' then a part-time plan of 20 months: upper end not read",
+    # Batch F (independent measure of the third pass, never tuned on): left as measured.
+    "fresh-f-0-parse_deadlines": "batch F: an awards heading over 'To be considered, finish your admissions application by January 1': read as final, labelled priority",
+    "fresh-f-13-parse_credits": "batch F: 'Complete at least four courses (12 hours) from the categories listed below': a course group read as the total",
+    "fresh-f-26-parse_gpa": "batch F: a GPA that, with work experience, waives a test: read as the admission minimum",
+    "fresh-f-27-parse_gpa": "batch F: the Graduate School's floor that colleges and departments may raise: read as the program's",
+    "fresh-f-28-parse_exam_rule": "batch F: MAT scores for the English, Nursing and Public Affairs programs: other programs' rule read as ours",
+    "fresh-f-30-parse_gpa": "batch F: an Accounting GPA route ('3.4 or higher'): another program's admission figure",
+    "fresh-f-40-parse_duration": "batch F: 'The minimum time is two academic years' then what most students do: the typical length read as a maximum",
+    "fresh-f-44-parse_deadlines": "batch F: a fee-waiver request's deadline read as an application deadline",
+    "fresh-f-47-parse_duration": "batch F: assistantship waivers 'not to exceed 3 years for master's degrees': an aid limit read as the program's",
+    "fresh-f-55-parse_tuition": "batch F: 'Non-Degree Costs: $1,482.00 per credit hour': non-degree students' rate read as the program's",
+    "fresh-f-56-parse_duration": "batch F: 'finishes the coursework in 4 semesters (including Summer Sessions I & II)': the labelled reading is unknown (summers counted as semesters)",
+    "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': totals and out-of-state tuition read as fees",
+    "fresh-f-92-parse_exam_rule": "batch F: 'No – the GRE is optional': read as not required, labelled optional",
+    "fresh-f-96-parse_exam_rule": "batch F: every applicant may take a GMAT/GRE waiver: read as conditional, labelled optional",
+    "fresh-f-107-parse_credits": "batch F: 'A maximum of 12 credits may be earned by attendance at Summer Session': a cap read as the total",
+    "fresh-f-112-parse_deadlines": "batch F: 'no official application deadline, we encourage ... by December 15' with full funding consideration: read as preferred, labelled priority",
+    "fresh-f-123-parse_money": "batch F: an application fee on a Canadian university's schedule (dollars not US): read as US dollars",
+    "fresh-f-124-parse_duration": "batch F: a tuition rule's 'four full-time semesters' read as the program's length",
+    "fresh-f-132-parse_exam_rule": "batch F: 'You may be required to submit ... GRE ... depending on the program': a rule other programs set, read as not required",
 }
 
 MISSED: dict[str, str] = {
@@ -136,4 +156,14 @@ MISSED: dict[str, str] = {
     "fresh-e-dl-b-26-parse_deadlines": "batch B: a flattened table (classes begin, application deadline) with two dates side by side: not read",
     "fresh-e-dl-b-28-parse_deadlines": "batch B: a flattened rounds table (deadline, notification) with two dates side by side: not read",
     "fresh-e-dl-b-38-parse_deadlines": "batch B: a rounds table with dates side by side: not read",
+    # Batch F (never tuned on): left as measured.
+    "fresh-f-6-parse_credits": "batch F: 'a total of 8.0 credits' on a Canadian full-course scale: not read",
+    "fresh-f-15-parse_deadlines": "batch F: a term × applicant-group table flattened to text: not read",
+    "fresh-f-62-parse_credits": "batch F: 'Degree requirements (Minimum of 33 hours)': a heading's parenthesis not read as the total",
+    "fresh-f-66-parse_tuition": "batch F: semester rates by credit range in a flattened table: not read",
+    "fresh-f-80-parse_accredited": "batch F: 'granted continuing accreditation status' to the school: not read",
+    "fresh-f-116-parse_deadlines": "batch F: a table with application and file-completion deadline columns: not read",
+    "fresh-f-117-parse_deadlines": "batch F: 'there is no deadline for admission': not read as rolling",
+    "fresh-f-128-parse_delivery": "batch F: 'offer the online MLIS': not read as online",
+    "fresh-f-130-parse_tuition": "batch F: a schedule of charges whose amounts carry no '$': not read",
 }
