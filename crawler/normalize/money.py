@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from . import vocabulary as v
-from .binding import bound_text
+from .binding import bare_amount_binds, bound_text
 from .models import money
 from .text import prepare, words_to_digits
 
@@ -196,7 +196,11 @@ def parse_money(text: str) -> Decimal | None:
         # amount is not "the first" by default, and nothing binds it instead.
         return None
     if not POSITIVE_BINDING or not (_FEE_OURS.search(t) or _FEE_OTHER.search(t)):
-        # A bare amount ("$1,372", "fee USD 50"): the label the spider located is its binding.
+        # A bare amount ("$1,372", "fee USD 50"): the label the spider located is its binding, in a
+        # label's shape only (binding.bare_amount_binds: "Full-time students receive a minimum of
+        # $20,000" and "Option 3 Extension Minimum 3 credits $ 1,678.00" bind nothing).
+        if not bare_amount_binds(t, amounts[0].start, amounts[0].end):
+            return None
         return money(amounts[0].value)
     nxt = [*amounts[1:], None, None]
     bound = [
