@@ -434,44 +434,58 @@ def other_unit_before(text: str, start: int) -> str | None:
     return found.group(0).strip()
 
 
-def rate_shape(
+def rate_veto(
     text: str, start: int, end: int, *, unit_from: str | None, kind_from: str | None,
     cell: bool = False, column: bool = False, prev_end: int = 0, next_start: int | None = None,
     context: str | None = None, row_len: int = 0, first_start: int | None = None,
 ) -> str | None:
-    """The binding shape of the rate at text[start:end] (a key of RATE_SHAPES), or None when the
-    reading does not bind: its unit comes from elsewhere, or something of another kind stands
-    between the amount and what binds it. `unit_from`: where the parser took the unit; `kind_from`:
+    """Why the rate at text[start:end] does not bind (a name of RATE_VETOES), or None when it has a
+    kept shape. `unit_from`: where the parser took the unit (a key of RATE_SHAPES); `kind_from`:
     where it took the kind ("default" when no label named it); `cell`: the amount is one of a row
     of bare table cells; `column`: the table's header named its column; `prev_end`/`next_start`:
     where the amounts before and after it end and start; `context`: the same text before binding
     blanked any sentence (a fee's name in a blanked heading still names the fee); `row_len`: how
     many cells the amount's row has; `first_start`: where the text's first amount starts."""
-    if not SHAPE_GATE:
-        return unit_from or "own"
     if unit_from not in RATE_SHAPES:
-        return None
+        return "unit-elsewhere"
     if cell and not column:
-        return None  # a table flattened to text whose header does not bind each cell
+        return "cells-unbound"  # a table flattened to text whose header does not bind each cell
     header = column_header(text, start)
     if header is not None:
         h_start, columns = header
         own_unit = not text[prev_end:h_start].strip()  # the unit right after the amount before
         if (cell and columns != row_len) or (not cell and h_start >= prev_end and not own_unit):
-            return None  # "Per Credit Hour Per Semester Yearly Total ... $125 $250": columns not one to one
+            return "columns-not-one-to-one"  # "Per Credit Hour Per Semester Yearly Total ... $125 $250"
     if unit_from == "own" and next_start is not None and _HEADS_NEXT.match(text[end:next_start]):
-        return None  # "$590 Per course fee (Office of Global Distance) $130": the unit heads the next amount
+        return "unit-heads-next"  # "$590 Per course fee (Office of Global Distance) $130"
     if _SAME_KIND.search(text, prev_end, start) or _SAME_KIND.search(text, end, len(text) if next_start is None else next_start):
-        return None  # "Fee Rate (per credit) 36.04 36.04 $757.03": the label binds the figures between
+        return "figure-between"  # "Fee Rate (per credit) 36.04 36.04 $757.03": the label binds the figures between
     if unit_from == "term-word" and not _TERM_PREDICATE.match(text, end):
-        return None  # the term word is not the predicate of this amount ("End of semester ... charge $75.00")
+        return "term-word-not-predicate"  # "End of semester delinquent account charge $75.00"
     if _UNIT_OF_OTHER.match(text, end):
-        return None  # "$4 per unit of undergraduate lecture course"
+        return "unit-of-other-level"  # "$4 per unit of undergraduate lecture course"
     words = context if context is not None and len(context) == len(text) else text
     if kind_from == "default" and fee_word_over(words, start, prev_end, first_start):
-        return None  # an unlabelled amount under a fee's name is not the tuition
+        return "fee-heading"  # an unlabelled amount under a fee's name is not the tuition
     if other_unit_before(text, start):
-        return None  # another college's charge
+        return "other-school"  # another college's charge
+    return None
+
+
+RATE_VETOES = (
+    "unit-elsewhere", "cells-unbound", "columns-not-one-to-one", "unit-heads-next", "figure-between",
+    "term-word-not-predicate", "unit-of-other-level", "fee-heading", "other-school",
+)
+
+
+def rate_shape(text: str, start: int, end: int, *, unit_from: str | None, kind_from: str | None, **facts: Any) -> str | None:
+    """The binding shape of the rate at text[start:end] (a key of RATE_SHAPES: where its unit comes
+    from), or None when the reading does not bind (`rate_veto` says why). With SHAPE_GATE off, every
+    reading passes."""
+    if not SHAPE_GATE:
+        return unit_from or "own"
+    if rate_veto(text, start, end, unit_from=unit_from, kind_from=kind_from, **facts):
+        return None
     return unit_from
 
 
