@@ -24,6 +24,11 @@ guess: a number bounding a class ("36 credits or less"), a run of values that is
 candidates that no rule picks between, a hyphen that joins a name ("K-12") rather than a label to
 its value.
 
+Shape gate (the section at the end, issue 19 fourth pass, money readers): the inverse default. A
+tuition or fee rate is returned only in one of a few binding shapes (`RATE_SHAPES`, by where its unit
+comes from) with nothing of another kind in between (`rate_veto` names why not: `RATE_VETOES`); a
+bare application fee only in a label's shape (`bare_amount_binds`).
+
 `binding_clause(field, text)` gives the shortest run of sentences that reads as the whole text
 does: the words that bind the value, kept as its evidence.
 """

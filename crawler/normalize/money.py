@@ -9,7 +9,10 @@ parse_money reads the application fee (the only field it serves). Where the text
 the amount it returns is the one a charge name binds to the application fee (positive binding,
 issue 19): "Readmission Fee $75" or "a $150 tuition deposit" give None, "International $95.00
 U.S. Citizen/Permanent Residents $75.00" under "New Application Fee" gives 75.00 (the domestic
-fee first). A text that names no charge ("$1,372") is a bare value and gives its first amount.
+fee first). A text that names no charge is a bare value the spider located and gives its first
+amount, in a label's shape only (binding.bare_amount_binds, issue 19 fourth pass: a few words at
+most and no number that is not an amount): "$1,372" and "fee USD 50" give it, "Full-time students
+receive a minimum of $20,000. Up to 12 credit hours ..." and "Minimum 3 credits $ 1,678.00" give None.
 """
 
 from __future__ import annotations

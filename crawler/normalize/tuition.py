@@ -68,6 +68,19 @@ Positive binding (issue 19, third pass; each switchable for benchmarks/reading_r
   registration fee") is the tuition; a row label naming a one-time charge ("Late registration for
   continuing students - $40") makes its amount one-time, with or without the word "fee".
 
+Shape gate (issue 19, fourth pass; binding.rate_shape, switch binding.SHAPE_GATE): a rate is
+returned only where its unit comes from one of the kept shapes (binding.RATE_SHAPES: its own unit
+"$N per credit", its label's "Tuition per credit: $N", a heading's unit over a residency row, a
+formula's last unit, a per-term load, a table column, "a fee of $N is charged each semester", "the
+following figures are semester rates") and nothing of another kind stands between (binding.
+RATE_VETOES): a row of table cells whose header does not name each cell's column, one to one, gives
+nothing (and a row binds whole: one refused cell takes the row); so does a figure printed without
+"$" between an amount and its label, a term word that is not the amount's predicate ("End of
+semester ... charge $75.00"), a unit of another level's courses, an unlabelled amount under a fee's
+heading (never read as tuition), and another college's name before it. A unit with a charge's name
+right after an amount and only a note before the next amount heads that next amount ("$590 Per
+course fee (Office of Global Distance) $130").
+
 Only the first MAX_AMOUNTS amounts are read: a longer price list is not one fact's evidence.
 """
 
