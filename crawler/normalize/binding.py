@@ -376,21 +376,30 @@ _COLUMN_UNIT = re.compile(r"\b(?:" + "|".join(v.TABLE_COLUMN_UNITS) + r")\b", re
 _COLUMN_GAP = re.compile(r"\s?\|?\s?")
 
 
-def column_header(text: str, end: int) -> tuple[int, int] | None:
-    """The last run of two or more unit words before `end` with nothing but spaces or "|" between
-    them ("Type Per Credit Hour Per Semester Yearly Total"): where it starts and how many columns
-    it names. A compound unit ("per quarter credit hour") is one word of the run."""
-    best: tuple[int, int] | None = None
+@lru_cache(maxsize=16)
+def _column_runs(text: str) -> tuple[tuple[int, int, int], ...]:
+    """Once per text: every run of two or more unit words, as (end of each word, run start, words
+    so far), so that a run cut short by `end` still counts the words before it."""
+    out: list[tuple[int, int, int]] = []
     run_start, count, last_end = 0, 0, -1
-    for m in _COLUMN_UNIT.finditer(text, 0, end):
+    for m in _COLUMN_UNIT.finditer(text):
         if count and _COLUMN_GAP.fullmatch(text, last_end, m.start()):
             count += 1
         else:
             run_start, count = m.start(), 1
         last_end = m.end()
         if count >= 2:
-            best = (run_start, count)
-    return best
+            out.append((m.end(), run_start, count))
+    return tuple(out)
+
+
+def column_header(text: str, end: int) -> tuple[int, int] | None:
+    """The last run of two or more unit words before `end` with nothing but spaces or "|" between
+    them ("Type Per Credit Hour Per Semester Yearly Total"): where it starts and how many columns
+    it names. A compound unit ("per quarter credit hour") is one word of the run."""
+    runs = _column_runs(text)
+    k = bisect_right(runs, (end, len(text) + 1, 0)) - 1
+    return (runs[k][1], runs[k][2]) if k >= 0 else None
 # A unit with a charge's name after an amount and nothing but a note before the next amount: the
 # next amount's heading ("$590 Per course fee (Office of Global Distance) $130").
 _HEADS_NEXT = re.compile(
