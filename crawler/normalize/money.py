@@ -13,6 +13,8 @@ fee first). A text that names no charge is a bare value the spider located and g
 amount, in a label's shape only (binding.bare_amount_binds, issue 19 fourth pass: a few words at
 most and no number that is not an amount): "$1,372" and "fee USD 50" give it, "Full-time students
 receive a minimum of $20,000. Up to 12 credit hours ..." and "Minimum 3 credits $ 1,678.00" give None.
+A charge name binds an amount only within a short reach (BEFORE_REACH characters before it, the
+fourth pass's shape gate; AFTER_REACH after it).
 """
 
 from __future__ import annotations
@@ -132,7 +134,7 @@ _OTHER_GROUP = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_GR
 POSITIVE_BINDING = True
 DOMESTIC_FIRST = True
 AFTER_REACH = 45  # characters after an amount where a charge name is that amount's own
-BEFORE_REACH = 300  # characters before an amount searched for the nearest charge name
+BEFORE_REACH = 80  # characters before an amount searched for the nearest charge name (shape gate, fourth pass: was 300; the farthest right reading of the tune corpus is 55)
 
 
 # A name after an amount is its own only when lowercase modifiers at most stand between them ("$75

@@ -222,3 +222,12 @@ def test_bare_application_fee_shape(monkeypatch: pytest.MonkeyPatch, text: str, 
     if expected is None:
         gate_off(monkeypatch)
         assert parse_money(text) is not None
+
+
+def test_a_charge_name_binds_only_within_a_short_reach(monkeypatch: pytest.MonkeyPatch) -> None:
+    far = ("Application fee waivers are described on the graduate school's page, with the forms and "
+           "the offices that review them each term. Students joining the optional study tour pay $450.")
+    assert parse_money(far) is None
+    assert parse_money("Application fee waivers are described below. The fee is $450.") == D("450.00")
+    monkeypatch.setattr(money, "BEFORE_REACH", 300)
+    assert parse_money(far) == D("450.00")
