@@ -142,6 +142,15 @@ def main() -> int:
         setattr(module, name, off)
         report(label)
         setattr(module, name, kept)
+    # The shape gate for the money readers (issue 19, fourth pass): whole, then each veto in turn.
+    b.SHAPE_GATE = False
+    report("gate: the whole shape gate")
+    b.SHAPE_GATE = True
+    veto = b.rate_veto
+    for name in b.RATE_VETOES:
+        b.rate_veto = lambda *args, _n=name, **kw: (None if veto(*args, **kw) == _n else veto(*args, **kw))
+        report(f"gate: {name}")
+    b.rate_veto = veto
     return 0
 
 

@@ -30,7 +30,8 @@ Conventions spider authors can rely on (each module's docstring has the details)
   ("1-8 credits", "7+ credits"), "quarter credits", course size ("3-credit courses"). Units,
   hours, semester hours and credit hours are all spelled "credits". None when nothing qualifies.
 - Money: Decimal quantized to cents. parse_money returns the amount a charge name binds to the
-  application fee (the domestic one first), or the first amount of a text that names no charge;
+  application fee (the domestic one first), or the first amount of a text that names no charge
+  when the text is in a label's shape (a few words, no number that is not an amount);
   None when that amount opens a range ("$500-$700"), has a scale word ("$1.2 million") or non-US separators, or when
   binding moves the first amount away (a graduation fee, a non-degree applicants' fee): a later
   amount never stands in for it.

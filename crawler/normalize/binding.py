@@ -24,6 +24,11 @@ guess: a number bounding a class ("36 credits or less"), a run of values that is
 candidates that no rule picks between, a hyphen that joins a name ("K-12") rather than a label to
 its value.
 
+Shape gate (the section at the end, issue 19 fourth pass, money readers): the inverse default. A
+tuition or fee rate is returned only in one of a few binding shapes (`RATE_SHAPES`, by where its unit
+comes from) with nothing of another kind in between (`rate_veto` names why not: `RATE_VETOES`); a
+bare application fee only in a label's shape (`bare_amount_binds`).
+
 `binding_clause(field, text)` gives the shortest run of sentences that reads as the whole text
 does: the words that bind the value, kept as its evidence.
 """
@@ -450,3 +455,192 @@ def describes_a_kind(sentence: str) -> bool:
         if not _DETERMINED.search(sentence, max(0, m.start() - 12), m.start()):
             return True
     return False
+
+
+# ---- shape gate: tuition, fees and the application fee (issue 19, fourth pass) --------------------
+# The inverse of scope: a money value is returned only where its clause has one of a few binding
+# shapes; every other shape abstains, whatever words it uses. A rate's shape is where its unit comes
+# from (RATE_SHAPES: "$N per credit", "Tuition per credit: $N", a heading's unit over a residency
+# row, a table column, "a fee of $N is charged each semester", "the following figures are semester
+# rates"); then nothing of another kind may stand between the value and what binds it (a fee's name
+# over an unlabelled amount, another school's name, a second unit, another level's unit) and a row of
+# table cells binds only when its header names each cell's column. The words are vocabulary's
+# ("shape gate" section); tuition.py and money.py ask here before they return a value.
+
+# Where a rate's unit comes from -> the shape it makes. A unit from anywhere else does not bind.
+RATE_SHAPES: dict[str, str] = {
+    "own": "$N per <unit>",
+    "label": "<label per unit>: $N",
+    "heading": "<heading per unit>: <row> $N",
+    "pair": "<residency> $N per <unit> <residency> $M",
+    "shared": "$N + $M per <unit>",
+    "load": "<fee> $N (<load>+)",
+    "column": "<column header> ... <row> $N $M",
+    "term-word": "<fee> of $N is charged each <term>",
+    "table": "the following figures are <unit> rates",
+}
+SHAPE_GATE = True  # benchmarks/reading_rules.py and the tests switch it off to count what it decides
+
+_TERM_PREDICATE = re.compile(r"[^$.;]{0,40}?\b" + v.RATE_TERM_PREDICATE + r"\b", re.I)
+_FEE_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(v.RATE_FEE_WORDS) + r")(?![\w-])", re.I)
+_TUITION_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(v.RATE_TUITION_WORDS) + r")(?![\w-])", re.I)
+_OTHER_UNIT = re.compile("|".join(v.RATE_OTHER_UNITS), re.I)
+_OWN_UNIT = re.compile(r"\b(?:" + "|".join(v.RATE_OWN_UNIT_WORDS) + r")\b", re.I)
+_UNIT_OF_OTHER = re.compile(r"\s?" + v.RATE_UNIT_OF_OTHER + r"\b", re.I)
+GATE_REACH = 200  # characters before an amount in which a heading or a name still binds it
+_COLUMN_UNIT = re.compile(r"\b(?:" + "|".join(v.TABLE_COLUMN_UNITS) + r")\b", re.I)
+_COLUMN_GAP = re.compile(r"\s?\|?\s?")
+
+
+@lru_cache(maxsize=16)
+def _column_runs(text: str) -> tuple[tuple[int, int, int], ...]:
+    """Once per text: every run of two or more unit words, as (end of each word, run start, words
+    so far), so that a run cut short by `end` still counts the words before it."""
+    out: list[tuple[int, int, int]] = []
+    run_start, count, last_end = 0, 0, -1
+    for m in _COLUMN_UNIT.finditer(text):
+        if count and _COLUMN_GAP.fullmatch(text, last_end, m.start()):
+            count += 1
+        else:
+            run_start, count = m.start(), 1
+        last_end = m.end()
+        if count >= 2:
+            out.append((m.end(), run_start, count))
+    return tuple(out)
+
+
+def column_header(text: str, end: int) -> tuple[int, int] | None:
+    """The last run of two or more unit words before `end` with nothing but spaces or "|" between
+    them ("Type Per Credit Hour Per Semester Yearly Total"): where it starts and how many columns
+    it names. A compound unit ("per quarter credit hour") is one word of the run."""
+    runs = _column_runs(text)
+    k = bisect_right(runs, (end, len(text) + 1, 0)) - 1
+    return (runs[k][1], runs[k][2]) if k >= 0 else None
+# A unit with a charge's name after an amount and nothing but a note before the next amount: the
+# next amount's heading ("$590 Per course fee (Office of Global Distance) $130").
+_HEADS_NEXT = re.compile(
+    r"\s?\*{0,3}\s?(?:per|/)[-\s]?[a-z]+(?:\s[a-z]+)?\s+(?:tuition|fees?)\s?(?:\([^()$]{0,60}\)\s?)?:?\s?\$?$", re.I
+)
+# A figure of the same kind (a price printed without "$") between an amount and the label before it.
+_SAME_KIND = re.compile(r"(?<![\w.,$-])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d%.])(?!\s?-\s?\d)")
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    found = None
+    for found in pattern.finditer(text, start, end):
+        pass
+    return found
+
+
+# The name of the amount before, written right after it ("$835.48 university fees*"): its own label.
+_OWN_LABEL_AFTER = re.compile(r"\s?\*{0,3}\s?(?:[a-z-]+\s){0,3}?(?:fees?|levy|surcharges?)\b\*{0,3}", re.I)
+
+
+def fee_word_over(text: str, start: int, prev_end: int = 0, first_start: int | None = None) -> bool:
+    """Whether the kind word nearest before the amount at `start` names a fee, not the tuition:
+    "Resource Fees per semester ... Full-time students (12.0 - 18.0 credits)$590 per semester".
+    The words read are the text's heading (before its first amount, `first_start`) and the words
+    since the amount before (ending at `prev_end`), less that amount's own name."""
+    first_start = start if first_start is None else first_start
+    own = _OWN_LABEL_AFTER.match(text, prev_end) if prev_end else None
+    lo = own.end() if own else prev_end
+    spans = [(0, min(first_start, start)), (max(lo, first_start), start)] if lo > first_start else [(0, start)]
+    kinds = []
+    for a, b in spans:
+        kinds += [(m.end(), 0) for m in _FEE_WORD.finditer(text, a, b)]
+        kinds += [(m.end(), 1) for m in _TUITION_WORD.finditer(text, a, b)]  # "Tuition and fees" is the tuition's
+    return bool(kinds) and max(kinds)[1] == 0
+
+
+def other_unit_before(text: str, start: int) -> str | None:
+    """Another school or college of the university named before the amount at `start` (and not
+    followed by this program's own name): the amount is that unit's charge."""
+    lo = max(0, start - GATE_REACH)
+    found = _last(_OTHER_UNIT, text, lo, start)
+    if found is None or _OWN_UNIT.search(found.group(0)) or PROGRAM_OWN.search(found.group(0)):
+        return None
+    if PROGRAM_OWN.search(text, found.end(), start):
+        return None
+    return found.group(0).strip()
+
+
+def rate_veto(
+    text: str, start: int, end: int, *, unit_from: str | None, kind_from: str | None,
+    cell: bool = False, column: bool = False, prev_end: int = 0, next_start: int | None = None,
+    context: str | None = None, row_len: int = 0, first_start: int | None = None,
+) -> str | None:
+    """Why the rate at text[start:end] does not bind (a name of RATE_VETOES), or None when it has a
+    kept shape. `unit_from`: where the parser took the unit (a key of RATE_SHAPES); `kind_from`:
+    where it took the kind ("default" when no label named it); `cell`: the amount is one of a row
+    of bare table cells; `column`: the table's header named its column; `prev_end`/`next_start`:
+    where the amounts before and after it end and start; `context`: the same text before binding
+    blanked any sentence (a fee's name in a blanked heading still names the fee); `row_len`: how
+    many cells the amount's row has; `first_start`: where the text's first amount starts."""
+    if unit_from not in RATE_SHAPES:
+        return "unit-elsewhere"
+    if cell and not column:
+        return "cells-unbound"  # a table flattened to text whose header does not bind each cell
+    header = column_header(text, start)
+    if header is not None:
+        h_start, columns = header
+        own_unit = not text[prev_end:h_start].strip()  # the unit right after the amount before
+        if (cell and columns != row_len) or (not cell and h_start >= prev_end and not own_unit):
+            return "columns-not-one-to-one"  # "Per Credit Hour Per Semester Yearly Total ... $125 $250"
+    if unit_from == "own" and next_start is not None and _HEADS_NEXT.match(text[end:next_start]):
+        return "unit-heads-next"  # "$590 Per course fee (Office of Global Distance) $130"
+    if _SAME_KIND.search(text, prev_end, start) or _SAME_KIND.search(text, end, len(text) if next_start is None else next_start):
+        return "figure-between"  # "Fee Rate (per credit) 36.04 36.04 $757.03": the label binds the figures between
+    if unit_from == "term-word" and not _TERM_PREDICATE.match(text, end):
+        return "term-word-not-predicate"  # "End of semester delinquent account charge $75.00"
+    if _UNIT_OF_OTHER.match(text, end):
+        return "unit-of-other-level"  # "$4 per unit of undergraduate lecture course"
+    words = context if context is not None and len(context) == len(text) else text
+    if kind_from == "default" and fee_word_over(words, start, prev_end, first_start):
+        return "fee-heading"  # an unlabelled amount under a fee's name is not the tuition
+    if other_unit_before(text, start):
+        return "other-school"  # another college's charge
+    return None
+
+
+RATE_VETOES = (
+    "unit-elsewhere", "cells-unbound", "columns-not-one-to-one", "unit-heads-next", "figure-between",
+    "term-word-not-predicate", "unit-of-other-level", "fee-heading", "other-school",
+)
+
+
+def rate_shape(text: str, start: int, end: int, *, unit_from: str | None, kind_from: str | None, **facts: Any) -> str | None:
+    """The binding shape of the rate at text[start:end] (a key of RATE_SHAPES: where its unit comes
+    from), or None when the reading does not bind (`rate_veto` says why). With SHAPE_GATE off, every
+    reading passes."""
+    if not SHAPE_GATE:
+        return unit_from or "own"
+    if rate_veto(text, start, end, unit_from=unit_from, kind_from=kind_from, **facts):
+        return None
+    return unit_from
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+
+
+def bare_amount_binds(text: str, start: int, end: int) -> bool:
+    """A text that names no charge states the application fee only in a label's shape: its amounts
+    with a few words at most beside them ("$1,372", "fee USD 50", "Tuition: $565.00 Fees: $76.16")
+    and no number that is not an amount ("Minimum 3 credits $ 1,678.00"). `start`/`end` is the
+    amount read."""
+    if not SHAPE_GATE:
+        return True
+    from .money import find_amounts  # money reads amounts; binding only weighs the words around them
+
+    rest, last = [], 0
+    for a in find_amounts(text):
+        rest.append(text[last : a.start])
+        last = a.end
+    rest.append(text[last:])
+    words = " ".join(rest)
+    return len(_WORD.findall(words)) <= v.BARE_AMOUNT_WORDS and not re.search(r"\d", words)
+
+
+def unit_heads_next(text: str, end: int, next_start: int) -> bool:
+    """Whether the unit written after the amount ending at `end` is, with the charge's name right
+    after it, the heading of the next amount ("$590 Per course fee (Office of Global Distance) $130")."""
+    return _HEADS_NEXT.match(text[end:next_start]) is not None

@@ -9,7 +9,12 @@ parse_money reads the application fee (the only field it serves). Where the text
 the amount it returns is the one a charge name binds to the application fee (positive binding,
 issue 19): "Readmission Fee $75" or "a $150 tuition deposit" give None, "International $95.00
 U.S. Citizen/Permanent Residents $75.00" under "New Application Fee" gives 75.00 (the domestic
-fee first). A text that names no charge ("$1,372") is a bare value and gives its first amount.
+fee first). A text that names no charge is a bare value the spider located and gives its first
+amount, in a label's shape only (binding.bare_amount_binds, issue 19 fourth pass: a few words at
+most and no number that is not an amount): "$1,372" and "fee USD 50" give it, "Full-time students
+receive a minimum of $20,000. Up to 12 credit hours ..." and "Minimum 3 credits $ 1,678.00" give None.
+A charge name binds an amount only within a short reach (BEFORE_REACH characters before it, the
+fourth pass's shape gate; AFTER_REACH after it).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from . import vocabulary as v
-from .binding import bound_text
+from .binding import bare_amount_binds, bound_text
 from .models import money
 from .text import prepare, words_to_digits
 
@@ -129,7 +134,7 @@ _OTHER_GROUP = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_GR
 POSITIVE_BINDING = True
 DOMESTIC_FIRST = True
 AFTER_REACH = 45  # characters after an amount where a charge name is that amount's own
-BEFORE_REACH = 300  # characters before an amount searched for the nearest charge name
+BEFORE_REACH = 80  # characters before an amount searched for the nearest charge name (shape gate, fourth pass: was 300; the farthest right reading of the tune corpus is 55)
 
 
 # A name after an amount is its own only when lowercase modifiers at most stand between them ("$75
@@ -196,7 +201,11 @@ def parse_money(text: str) -> Decimal | None:
         # amount is not "the first" by default, and nothing binds it instead.
         return None
     if not POSITIVE_BINDING or not (_FEE_OURS.search(t) or _FEE_OTHER.search(t)):
-        # A bare amount ("$1,372", "fee USD 50"): the label the spider located is its binding.
+        # A bare amount ("$1,372", "fee USD 50"): the label the spider located is its binding, in a
+        # label's shape only (binding.bare_amount_binds: "Full-time students receive a minimum of
+        # $20,000" and "Option 3 Extension Minimum 3 credits $ 1,678.00" bind nothing).
+        if not bare_amount_binds(t, amounts[0].start, amounts[0].end):
+            return None
         return money(amounts[0].value)
     nxt = [*amounts[1:], None, None]
     bound = [

@@ -68,6 +68,19 @@ Positive binding (issue 19, third pass; each switchable for benchmarks/reading_r
   registration fee") is the tuition; a row label naming a one-time charge ("Late registration for
   continuing students - $40") makes its amount one-time, with or without the word "fee".
 
+Shape gate (issue 19, fourth pass; binding.rate_shape, switch binding.SHAPE_GATE): a rate is
+returned only where its unit comes from one of the kept shapes (binding.RATE_SHAPES: its own unit
+"$N per credit", its label's "Tuition per credit: $N", a heading's unit over a residency row, a
+formula's last unit, a per-term load, a table column, "a fee of $N is charged each semester", "the
+following figures are semester rates") and nothing of another kind stands between (binding.
+RATE_VETOES): a row of table cells whose header does not name each cell's column, one to one, gives
+nothing (and a row binds whole: one refused cell takes the row); so does a figure printed without
+"$" between an amount and its label, a term word that is not the amount's predicate ("End of
+semester ... charge $75.00"), a unit of another level's courses, an unlabelled amount under a fee's
+heading (never read as tuition), and another college's name before it. A unit with a charge's name
+right after an amount and only a note before the next amount heads that next amount ("$590 Per
+course fee (Office of Global Distance) $130").
+
 Only the first MAX_AMOUNTS amounts are read: a longer price list is not one fact's evidence.
 """
 
@@ -80,7 +93,7 @@ from dataclasses import dataclass, field
 
 from . import qualifiers as q
 from . import vocabulary as v
-from .binding import PROGRAM_OWN, bound_text
+from .binding import PROGRAM_OWN, bound_text, rate_shape, unit_heads_next
 from .models import Rate
 from .money import OTHER_CURRENCY, Amount, dollars_text, find_amounts
 from .text import prepare, sentences
@@ -281,6 +294,11 @@ class _Item:
     attendance: str | None = None
     load: str | None = None
     labelled_before: bool = False  # its kind comes from a label written before it
+    # Where the unit and the kind were taken from (binding.rate_shape decides whether that binds).
+    unit_from: str | None = None
+    kind_from: str | None = None
+    cell: bool = False  # one of a row of bare table cells
+    column: bool = False  # the table's header named its column
 
 
 @dataclass
@@ -505,6 +523,10 @@ def _own_post(text: str, amounts: list[Amount], i: int) -> re.Match[str]:
         m = post_re.match(text, a.end, m.start("open") if m.group("open") else m.start("per"))
     if (m.group("label") or m.group("label2")) and _HEADS_NEXT.match(text, m.end()):
         return _POST_NO_LABEL.match(text, a.end)  # type: ignore[return-value]
+    if m.group("per") and i + 1 < len(amounts) and unit_heads_next(text, a.end, amounts[i + 1].start):
+        # "Per credit hour tuition $590 Per course fee (Office of Global Distance) $130": a unit with a
+        # charge's name right after it, then a note, heads the next amount (the shape gate's rule).
+        return post_re.match(text, a.end, m.start("open") if m.group("open") else m.start("per"))  # type: ignore[return-value]
     if (m.group("label") or m.group("label2")) and i + 1 < len(amounts) and _ONLY_GAP.fullmatch(text, m.end(), amounts[i + 1].start):
         nxt = _POST.match(text, amounts[i + 1].end)
         if not (nxt.group("label") or nxt.group("label2")):
@@ -516,9 +538,11 @@ def _take_column(item: _Item, col: "_Column | None") -> None:
     """An amount in a flattened table row takes its column's residency, unit and attendance."""
     if col is None:
         return
+    item.column = True
     item.residency = col.residency or item.residency
     if col.per:
         item.per, item.per_text, item.own_per = col.per, col.per_text, True
+        item.unit_from = "column"
     item.attendance = col.attendance or item.attendance
 
 
@@ -597,12 +621,14 @@ def _read_post(item: _Item, m: re.Match[str]) -> None:
     label = m.group("label") or m.group("label2")
     if label:
         item.kind = _kind_of(label)
+        item.kind_from = "after"
         if _ONE_TIME.search(label):
             item.kind = "one-time"
     if m.group("per"):
         item.per = _per_from(m)
         item.per_text = m.group("per")
         item.own_per = True
+        item.unit_from = "own"
     if m.group("thr"):
         item.threshold = q.load(m.group("thr"))
     if label and _FEE_NAME_CAMPUS.search(label):
@@ -631,6 +657,7 @@ def _read_pre(item: _Item) -> None:
                 last_label = labels[-2]  # "Total Fees $376.50"
             item.kind = _kind_of(tail[last_label.start() :])  # the label with the words after it
             item.labelled_before = True
+            item.kind_from = "before"
             last = last_label.start()
             # "Program fee: $228" / "Application fee $50"
             if _ONE_TIME.search(tail[max(0, last - 20) : last + 10]):
@@ -681,6 +708,7 @@ def _resolve_group(group: _Group) -> None:
         for item, kind in zip(items, heading_labels):
             item.kind = kind
             item.labelled_before = True
+            item.kind_from = "heading"
         if len(items) == len(heading_labels) + 1:
             items[-1].kind = "total"
     # "Tuition & Fees ... $900/unit + $228 program fees": a formula whose first term carries its
@@ -699,22 +727,22 @@ def _resolve_group(group: _Group) -> None:
         if item.own_per:
             continue
         if item.pre_per:
-            item.per, item.per_text = item.pre_per, item.pre_per_text
+            item.per, item.per_text, item.unit_from = item.pre_per, item.pre_per_text, "label"
         elif shared:
-            item.per, item.per_text = last.per, last.per_text
+            item.per, item.per_text, item.unit_from = last.per, last.per_text, "shared"
             item.threshold = item.threshold or last.threshold
         elif item.threshold and item.kind == "fee" and item is not items[0]:
-            item.per = "term"  # a fee charged at a per-term load is per term, whatever the heading's unit
+            item.per, item.unit_from = "term", "load"  # a fee charged at a per-term load is per term, whatever the heading's unit
         elif head_per:
-            item.per, item.per_text = head_per, head_text
+            item.per, item.per_text, item.unit_from = head_per, head_text, "heading"
         elif item.threshold:
-            item.per = "term"  # a fee charged at a per-term load is per term
+            item.per, item.unit_from = "term", "load"  # a fee charged at a per-term load is per term
     # "$410 per credit hour for Kansas residents and $455 for non-residents": an amount that
     # names only its residency takes the unit of the amount before it.
     before: _Item | None = None
     for item in items:
         if item.per is None and item.residency and before is not None and before.residency:
-            item.per, item.per_text = before.per, before.per_text
+            item.per, item.per_text, item.unit_from = before.per, before.per_text, "pair"
         if item.per is not None:
             before = item
     # "$750 per credit hour, or $27,000 for the 36-credit degree": the program figure restates
@@ -746,14 +774,14 @@ def _carry_units(groups: list[_Group]) -> None:
             nxt.continues and len(g.items) == 1 and g.items[0].per is None and g.context["residency"]
             and nxt.context["residency"] and nxt.items[0].own_per
         ):
-            g.items[0].per, g.items[0].per_text = nxt.items[0].per, nxt.items[0].per_text
+            g.items[0].per, g.items[0].per_text, g.items[0].unit_from = nxt.items[0].per, nxt.items[0].per_text, "pair"
     previous: _Item | None = None
     for group in groups:
         if previous is not None and previous.per and all(i.per is None for i in group.items):
             names_residency = bool(group.context["residency"]) or all(i.residency for i in group.items)
             if group.continues or (group.soft and names_residency):
                 for item in group.items:
-                    item.per, item.per_text = previous.per, previous.per_text
+                    item.per, item.per_text, item.unit_from = previous.per, previous.per_text, "pair"
         previous = next((i for i in reversed(group.items) if i.per), None)
 
 
@@ -769,7 +797,7 @@ def _carry_kinds(groups: list[_Group]) -> None:
             previous = None
         for item in group.items:
             if item.kind is None and previous is not None and not _LABELS.search(item.pre):
-                item.kind = previous
+                item.kind, item.kind_from = previous, "carried"
                 continue
             # Only a label written before an amount heads the ones after it; a label after an
             # amount ("$6,359 tuition + $350 program fees") is that amount's own.
@@ -791,18 +819,21 @@ def _applies_to(group: _Group, item: _Item) -> str | None:
     ])
 
 
-def _price_text(text: str) -> tuple[str, list[Amount]]:
+def _price_text(text: str) -> tuple[str, list[Amount], str]:
     """Prepared text and its amounts: money in words as digits; in a money column printed
-    without "$", the amounts marked as dollars."""
+    without "$", the amounts marked as dollars. Third, the text before binding blanked any
+    sentence (the words the shape gate reads, at the same positions)."""
     t = dollars_text(prepare(text))
     if OTHER_CURRENCY.search(t):
-        return t, []  # another currency anywhere in the text, even in a sentence binding blanks
+        return t, [], t  # another currency anywhere in the text, even in a sentence binding blanks
+    whole = t
     t = bound_text("tuition", t)
     amounts = find_amounts(t)
     if not amounts and _MONEY_CUE.search(t) and _UNIT_ONLY.search(t) and not OTHER_CURRENCY.search(t):
         t = _BARE_AMOUNT.sub(lambda m: "$" + m.group(1), t)
         amounts = find_amounts(t)
-    return t, amounts
+        whole = t
+    return t, amounts, whole
 
 
 # Positive binding (issue 19, third pass): an amount is a rate only where a price word
@@ -850,8 +881,13 @@ def _restates(item: _Item, rate: _Item) -> bool:
     return item.per == "program" and 12 <= n <= 72
 
 
-def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) -> list[tuple[_Group, _Item, tuple[str, ...]]]:
-    """Each group's items that are rates, with the residencies they are for."""
+def _resolved(
+    t: str, groups: list[_Group], spans: Sequence[tuple[int, int]], cells: dict[int, tuple[int, ...]] | None = None,
+    bounds: dict[int, tuple[int, int | None]] | None = None, context: str | None = None,
+) -> list[tuple[_Group, _Item, tuple[str, ...]]]:
+    """Each group's items that are rates, with the residencies they are for, and only those whose
+    reading has a binding shape (binding.rate_shape; `cells`: for each amount that is a cell of a
+    flattened table's row, the starts of that row's cells: a row binds whole or not at all)."""
     table_per = _table_unit(t)
     says_any = [q.residencies(t[a:b]) == ("any",) for a, b in spans]
     span_starts = [a for a, _ in spans]
@@ -881,6 +917,10 @@ def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) ->
         return k >= 0 and dropped(k)
 
     per_credit = [i for g in groups for i in g.items if i.per == "credit" and i.kind in (None, "tuition")]
+    bounds = bounds or {}
+    first_start = min(bounds) if bounds else None
+    cells = cells or {}
+    unbound: set[int] = set()  # starts of amounts the shape gate refused
     out: list[tuple[_Group, _Item, tuple[str, ...]]] = []
     for group in groups:
         sentence_any = says_any[bisect_right(span_starts, group.items[0].amount.start) - 1]
@@ -890,9 +930,9 @@ def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) ->
             if item.per is None and item.kind == "fee":
                 a, b = spans[bisect_right(span_starts, item.amount.start) - 1]
                 if _TERM_WORD.search(t, a, b) and not _unit_taken(item, groups, a, b):
-                    item.per = "term"  # "A technology fee of $150 is charged each semester."
+                    item.per, item.unit_from = "term", "term-word"  # "A technology fee of $150 is charged each semester."
             if item.per is None and table_per and item.kind in (None, "tuition", "fee"):
-                item.per = table_per  # "the following figures are semester rates"
+                item.per, item.unit_from = table_per, "table"  # "the following figures are semester rates"
             # A total (or a combined "tuition and fees" figure) is neither a tuition nor a fee.
             if item.per is None or item.kind in ("one-time", "total", "other"):
                 continue
@@ -901,12 +941,21 @@ def _resolved(t: str, groups: list[_Group], spans: Sequence[tuple[int, int]]) ->
             counted = _COUNTED.match(t, item.amount.end)
             if counted and any(rate.amount.value * int(counted.group(1)) == item.amount.value for rate in per_credit):
                 continue  # "Per Term: $16,280 (8 units)": the credit rate times a count, a worked figure
+            if item.kind is None and item.kind_from is None:
+                item.kind_from = "default"
+            if rate_shape(t, item.amount.start, item.amount.end, unit_from=item.unit_from, kind_from=item.kind_from,
+                          cell=item.amount.start in cells, column=item.column, prev_end=bounds.get(item.amount.start, (0, None))[0],
+                          next_start=bounds.get(item.amount.start, (0, None))[1], context=context,
+                          row_len=len(cells.get(item.amount.start, ())), first_start=first_start) is None:
+                unbound.add(item.amount.start)
+                continue  # no binding shape: abstain (issue 19, fourth pass)
             if sentence_any:
                 residency: tuple[str, ...] = ("any",)
             else:
                 residency = item.residency or group.context.get("residency") or ("any",)  # type: ignore[assignment]
             out.append((group, item, residency))
-    return out
+    # A table's row binds as a whole: a cell the gate refused takes its row's other cells with it.
+    return [x for x in out if not unbound.intersection(cells.get(x[1].amount.start, ()))]
 
 
 _GENERAL_RATE = re.compile(r"\b(?:" + "|".join(v.GENERAL_RATE_WORDS) + r")\b", re.I)
@@ -936,7 +985,7 @@ def _own_over_general(
 
 def parse_tuition(text: str) -> list[Rate]:
     """Every tuition or fee rate the text states; [] when it states none."""
-    t, amounts = _price_text(text)
+    t, amounts, context = _price_text(text)
     amounts = amounts[:MAX_AMOUNTS]
     if not amounts:
         return []
@@ -948,7 +997,13 @@ def parse_tuition(text: str) -> list[Rate]:
         _resolve_group(group)
     _carry_units(groups)
     _carry_kinds(groups)
-    resolved = _own_over_general(t, _resolved(t, groups, spans), spans)
+    # The shape gate's facts: the cells of a table's rows (a row whose other cells are not current
+    # prices is one price), and each amount's neighbours.
+    rows = [[i for i in row if i not in cells] for row in _rows(t, amounts, skip)]
+    row_of = {amounts[i].start: tuple(amounts[j].start for j in row) for row in rows if len(row) >= 2 for i in row}
+    bounds = {a.start: (amounts[k - 1].end if k else 0, amounts[k + 1].start if k + 1 < len(amounts) else None)
+              for k, a in enumerate(amounts)}
+    resolved = _own_over_general(t, _resolved(t, groups, spans, row_of, bounds, context), spans)
     rates: list[Rate] = []
     seen: set[Rate] = set()
     # One residency at a time within a group, so "Out-of-State & International" reads as two blocks.

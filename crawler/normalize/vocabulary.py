@@ -855,3 +855,44 @@ DELIVERY_SCHEDULE_WORDS: tuple[str, ...] = (
     r"every\s+week", r"evenings?", r"weekends?", r"\d{1,2}(?::\d\d)?\s?(?:a\.?m|p\.?m)\b",
 )
 DELIVERY_KIND_NOUNS: tuple[str, ...] = (r"courses?", r"class(?:es)?", r"programs?", r"learning", r"sections?")
+
+
+# ---- shape gate: tuition, fees and the application fee (issue 19, fourth pass) --------------------
+# binding.py's "shape gate" section reads these; each list serves one veto or one kept shape.
+
+# A predicate that gives a fee its unit from a term word written after it: "A technology fee of
+# $150 is charged each semester". A term word elsewhere in the sentence ("End of semester
+# delinquent account charge $75.00") gives no unit.
+RATE_TERM_PREDICATE = (
+    r"(?:is\s+|are\s+|will\s+be\s+)?(?:charged|assessed|billed|due|payable|collected)?\s?"
+    r"(?:each|every|per|a|once\s+(?:a|per|each))\s+(?:fall\s+(?:and|&)\s+spring\s+)?(?:semester|term|quarter|trimester)"
+)
+# Words that name a fee (not the tuition): an amount with no label of its own under one of these is
+# not read as the tuition ("Resource Fees per semester ... Full-time students $590 per semester",
+# "Student Technology Levy ... $100/year").
+RATE_FEE_WORDS: tuple[str, ...] = (r"fees?", r"levy", r"levies", r"surcharges?")
+# A fee word that is one half of a combined heading names the tuition too: "Tuition and Fees".
+RATE_TUITION_WORDS: tuple[str, ...] = (r"tuition(?:\s?(?:and|&|\+|/)\s?(?:required\s+)?fees?)?",)
+# Another school or college of the university, named before an amount (case-sensitive: a name):
+# "David B. Falk College of Sport and Human Dynamics Technology Fee", "College of Visual and
+# Performing Arts Course Fee", "Non-Falk majors". A bare "College" is not a name ("Per Credit Hour
+# College Online Program Fee" is the school's own fee). A name holding one of PROGRAM_OWN's words or
+# RATE_OWN_UNIT_WORDS is this program's school.
+RATE_OTHER_UNITS: tuple[str, ...] = (
+    r"(?-i:(?:College|School)\s+of\s+(?:(?:[A-Z][\w'-]*|and|&|the|of)\s?){1,7})",
+    r"(?-i:[Nn]on-[A-Z][\w]*\s+(?:majors|students))",
+)
+RATE_OWN_UNIT_WORDS: tuple[str, ...] = (r"information", r"librar\w*", r"graduate")
+# A unit that belongs to another level's courses: "$4 per unit of undergraduate lecture course".
+RATE_UNIT_OF_OTHER = r"(?:per|/|a|each)\s+(?:credit|unit|hour|course)s?\s+of\s+undergraduate"
+# A bare application fee (a text naming no charge) binds only in a label's shape: a few words at most
+# beside its amounts, and no number that is not an amount ("Option 3 Extension Minimum 3 credits $ 1,678.00" and
+# "Full-time students receive a minimum of $20,000" do not).
+BARE_AMOUNT_WORDS = 8
+# Unit words a table's header prints one per column ("Type Per Credit Hour Per Semester Yearly
+# Total"): two or more of them in a run are columns, and bind a row's cells only one to one.
+TABLE_COLUMN_UNITS: tuple[str, ...] = (
+    r"per\s+(?:(?:semester|quarter)\s+)?(?:credit(?:\s+hour)?|hour)s?", r"per\s+(?:semester|term|quarter|year|course|unit)s?",
+    r"yearly", r"annual(?:ly)?",
+    r"semester", r"credit(?:\s+hour)?", r"academic\s+year", r"total",
+)

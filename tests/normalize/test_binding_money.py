@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from crawler.normalize import money, parse_money, parse_tuition, tuition
+from crawler.normalize import binding, money, parse_money, parse_tuition, tuition
 
 D = Decimal
 
@@ -50,6 +50,7 @@ def test_positive_binding_switched_off_reads_the_other_charge(monkeypatch: pytes
     text = "Domestic students send a $150 tuition deposit with the confirmation form by May 1."
     assert parse_money(text) is None
     monkeypatch.setattr(money, "POSITIVE_BINDING", False)
+    monkeypatch.setattr(binding, "SHAPE_GATE", False)  # the fourth pass's gate would refuse the bare amount too
     assert parse_money(text) == D("150.00")
 
 
@@ -133,3 +134,100 @@ def test_a_row_label_naming_a_one_time_charge(monkeypatch: pytest.MonkeyPatch) -
 def test_a_cost_word_that_names_a_fee() -> None:
     assert rates("**Transportation & Safety Fee of $90.00 is charged per semester") == [("fee", D("90.00"), "term", "any")]
     assert rates("Additional costs - Transportation: $1,548 - Personal expenses: $2,000") == []
+
+
+# ---- the shape gate (issue 19, fourth pass): a value only in a kept shape ---------------------
+# Each veto fires on one phrasing (the gate on gives nothing; switched off, the wrong reading it
+# prevents comes back) and stays quiet on a near twin in a kept shape. Phrasings are our own.
+
+def gate_off(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(binding, "SHAPE_GATE", False)
+
+
+@pytest.mark.parametrize("fires, wrong_without, twin, twin_reads", [
+    # cells-unbound / columns-not-one-to-one: a header of unit words that is not one to one with the cells
+    ("Mandatory Charges Semester Annual Student Government Fee $ 30.00 $ 60.00",
+     ("fee", D("30.00"), "year", "any"),
+     "Student Government Fee $30.00 per semester",
+     [("fee", D("30.00"), "term", "any")]),
+    ("Kind Per Credit Hour Per Term Annual Graduate Tuition $870",
+     ("tuition", D("870.00"), "year", "any"),
+     "Graduate Tuition $870 per credit hour",
+     [("tuition", D("870.00"), "credit", "any")]),
+    # figure-between: a label binds the figures printed without '$' after it; the row of sums binds nothing
+    ("Residency In State Out of State Tuition (per credit) $500.00 $900.00 Facility Fee (per credit) 25.50 25.50 $525.50 $925.50",
+     ("tuition", D("525.50"), "credit", "in_state"),
+     "Tuition (per credit): In State $500.00 Out of State $900.00",
+     [("tuition", D("500.00"), "credit", "in_state"), ("tuition", D("900.00"), "credit", "out_of_state")]),
+    # term-word-not-predicate: a term word before the amount is not its unit
+    ("Other Charges End of semester returned check charge $35.00 Photo ID replacement $15.00",
+     ("fee", D("35.00"), "term", "any"),
+     "Other Charges Returned check charge $35.00 is billed each semester",
+     [("fee", D("35.00"), "term", "any")]),
+    # unit-of-other-level: a unit of another level's courses
+    ("The lab fee is $6 per unit of undergraduate science course.",
+     ("fee", D("6.00"), "credit", "any"),
+     "The lab fee is $6 per unit.",
+     [("fee", D("6.00"), "credit", "any")]),
+    # fee-heading: unlabelled rows under a fee's heading are not the tuition
+    ("Resource Fees per semester (charged in full after the tenth day of classes) Full-time (12 or more credits) "
+     "$400 per semester Half-time (6-11 credits) $300 per semester Less than half-time (1-5 credits) $150 per semester",
+     ("tuition", D("150.00"), "term", "any"),
+     "Graduate Tuition per term Full-time students (9+ credits) $9,000 per term",
+     [("tuition", D("9000.00"), "term", "any")]),
+    # other-school: another college's charge; our own college's is read
+    ("College of Fine Arts Studio Fee: All students enrolled in studio courses $45 per credit hour",
+     ("fee", D("45.00"), "credit", "any"),
+     "College of Communication and Information Program Fee: $45 per credit hour",
+     [("fee", D("45.00"), "credit", "any")]),
+])
+def test_shape_gate_vetoes(monkeypatch: pytest.MonkeyPatch, fires: str, wrong_without: tuple, twin: str, twin_reads: list) -> None:
+    assert rates(fires) == []
+    assert rates(twin) == twin_reads
+    gate_off(monkeypatch)
+    assert wrong_without in rates(fires)
+
+
+def test_a_table_row_binds_whole_or_not_at_all() -> None:
+    # the sums row's first cell is refused (bare figures between it and its label): its second cell goes with it
+    text = "Residency In State Out of State Tuition (per credit) $500.00 $900.00 Facility Fee (per credit) 25.50 25.50 $525.50 $925.50"
+    assert all(r[1] not in (D("525.50"), D("925.50")) for r in rates(text))
+
+
+def test_a_unit_with_a_charge_name_heads_the_next_amount() -> None:
+    text = "Per credit hour tuition $615 Per course fee (Distance Office) $95"
+    start = text.index("$615")
+    assert binding.unit_heads_next(text, start + 4, text.index("$95"))
+    assert binding.rate_veto(text, start, start + 4, unit_from="own", kind_from="before", next_start=text.index("$95")) == "unit-heads-next"
+    # the parser leaves that unit to the next amount: each reads its own label's unit
+    assert rates(text) == [("tuition", D("615.00"), "credit", "any"), ("fee", D("95.00"), "course", "any")]
+    # a fee named after its own unit with more text after it is its own ("$50 per semester technology fee")
+    assert not binding.unit_heads_next("$50 per semester technology fee, charged to all", 3, 48)
+
+
+def test_a_unit_from_elsewhere_does_not_bind() -> None:
+    assert binding.rate_veto("$100", 0, 4, unit_from=None, kind_from="before") == "unit-elsewhere"
+    assert binding.rate_veto("Tuition $100 per credit", 8, 12, unit_from="own", kind_from="before") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare amount binds in a label's shape only: no number of another kind, a few words at most
+    ("Scholars receive at least $15,000 for 2 years.", None),
+    ("Extension option Minimum 3 credits $ 1,400.00", None),
+    ("$75", D("75.00")),
+    ("Tuition: $565.00 Fees: $76.16", D("565.00")),
+])
+def test_bare_application_fee_shape(monkeypatch: pytest.MonkeyPatch, text: str, expected: Decimal | None) -> None:
+    assert parse_money(text) == expected
+    if expected is None:
+        gate_off(monkeypatch)
+        assert parse_money(text) is not None
+
+
+def test_a_charge_name_binds_only_within_a_short_reach(monkeypatch: pytest.MonkeyPatch) -> None:
+    far = ("Application fee waivers are described on the graduate school's page, with the forms and "
+           "the offices that review them each term. Students joining the optional study tour pay $450.")
+    assert parse_money(far) is None
+    assert parse_money("Application fee waivers are described below. The fee is $450.") == D("450.00")
+    monkeypatch.setattr(money, "BEFORE_REACH", 300)
+    assert parse_money(far) == D("450.00")
