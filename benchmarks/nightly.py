@@ -35,7 +35,8 @@ R2 = C2 / F (target <= 1.25: an unchanged night costs about what Scrapy alone sp
 the same requests). The whole floor process's CPU is printed beside the whole crawl child's.
 
 `--profile FILE` runs a third night, unchanged like the second and after all figures are taken,
-with its crawl child under cProfile (`FILE`, for `python -m pstats`), and prints its top entries.
+with its crawl child under cProfile over the span C counts (all spiders open to the last closing;
+`FILE`, for `python -m pstats`), and prints its top entries.
 
 The last line is
 `nightly: wall W s, slowest site B s (x R1); second night CPU C2 s vs floor F s (x R2)`.
@@ -70,7 +71,8 @@ def cpu(who) -> float:
 
 @contextmanager
 def profiled(target: Path | None):
-    """While active, the crawl child of a night runs under cProfile, writing `target`."""
+    """While active, a night's crawl child runs through `profile_child`: cProfile over the span R2
+    counts (all of its spiders open to the last closing), written to `target`."""
     if target is None:
         yield
         return
@@ -84,13 +86,44 @@ def profiled(target: Path | None):
 
         @staticmethod
         def Popen(command, *args, **kwargs):  # noqa: N802 (subprocess's name)
-            return real.Popen([command[0], "-m", "cProfile", "-o", str(target), *command[1:]], *args, **kwargs)
+            assert command[1:3] == ["-m", "crawler.crawl"], command
+            return real.Popen([command[0], __file__, "--profile-child", str(target), *command[3:]], *args, **kwargs)
 
     crawl_module.subprocess = Profiled()
     try:
         yield
     finally:
         crawl_module.subprocess = real
+
+
+def profile_child(target: Path, argv: list[str]) -> int:
+    """`python -m crawler.crawl ARGV`, profiled from the moment `CrawlCpu` starts counting (every
+    spider open) to the last spider closing: the crawl's own CPU, start-up left out."""
+    import cProfile
+
+    from crawler.crawl.conditional import CrawlCpu
+    from crawler.crawl.runner import main as crawl_main
+
+    profiler = cProfile.Profile()
+    opened, closed = CrawlCpu.opened, CrawlCpu.closed
+    state = {"open": 0, "on": False}
+
+    def opened_profiled(self, spider=None):
+        opened(self, spider)
+        state["open"] += 1
+        if CrawlCpu.started is not None and not state["on"]:
+            state["on"] = True
+            profiler.enable()
+
+    def closed_profiled(self, spider=None, reason=None):
+        closed(self, spider, reason)
+        state["open"] -= 1
+        if state["on"] and state["open"] == 0:
+            profiler.disable()
+            profiler.dump_stats(str(target))
+
+    CrawlCpu.opened, CrawlCpu.closed = opened_profiled, closed_profiled
+    return crawl_main(argv)
 
 
 def night(data: Path, server, delay: float) -> dict:
@@ -172,13 +205,18 @@ def floor_child(plan_file: Path) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], allow_abbrev=False)
     parser.add_argument("--snapshot", type=Path, default=ROOT / "fixtures" / "sites" / "2026-11-02")
     parser.add_argument("--latency", type=float, default=0.1, help="seconds before each response (default 0.1)")
     parser.add_argument("--delay", type=float, default=1.0, help="DOWNLOAD_DELAY (default 1.0, the project's)")
     parser.add_argument("--profile", type=Path, help="profile a third, unchanged night's crawl child into this file")
     parser.add_argument("--floor-child", type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    parser.add_argument("--profile-child", type=Path, help=argparse.SUPPRESS)
+    args, rest = parser.parse_known_args()
+    if args.profile_child:
+        return profile_child(args.profile_child, rest)
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.floor_child:
         return floor_child(args.floor_child)
     from tests.support.siteserver import SiteServer
@@ -214,7 +252,7 @@ def main() -> int:
           f"(x {second['child_cpu'] / bare['whole']:.2f})")
     if args.profile:
         print(f"third night, profiled: {args.profile}")
-        pstats.Stats(str(args.profile)).sort_stats("cumulative").print_stats(30)
+        pstats.Stats(str(args.profile)).sort_stats("tottime").print_stats(40)
     print(f"nightly: wall {wall:.2f} s, slowest site {budget:.2f} s (x {wall / budget:.2f}); "
           f"second night CPU {c2:.2f} s vs floor {f:.2f} s (x {c2 / f:.2f})")
     return 0

@@ -118,6 +118,21 @@ def store(cache: Path, body: bytes) -> str:
     return digest
 
 
+def load_validators(source: str) -> dict[str, dict]:
+    """The validators file, parsed once per process and shared by every site's crawler (they only
+    look URLs up in it). It lists every site's URLs, so a parse per crawler cost sites x URLs: at a
+    thousand sites and 3,000 URLs, 2.9 ms and 2 MiB held per crawler, about 3 s of CPU a night and
+    400 MiB with 200 sites open. Keyed by the file's path, size, inode and modification time, so a
+    file rewritten for another crawl is read again."""
+    stat = os.stat(source)
+    return _parsed_validators(os.path.abspath(source), stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+@functools.lru_cache(maxsize=2)
+def _parsed_validators(source: str, mtime_ns: int, size: int, inode: int) -> dict[str, dict]:
+    return json.loads(Path(source).read_text())
+
+
 class ConditionalGetMiddleware:
     def __init__(self, cache: Path, validators: dict[str, dict], stats):
         self.cache = cache
@@ -130,8 +145,7 @@ class ConditionalGetMiddleware:
         if not settings.get("MLIS_PAGE_CACHE"):
             raise NotConfigured
         source = settings.get("MLIS_VALIDATORS")
-        validators = json.loads(Path(source).read_text()) if source else {}
-        return cls(Path(settings.get("MLIS_PAGE_CACHE")), validators, crawler.stats)
+        return cls(Path(settings.get("MLIS_PAGE_CACHE")), load_validators(source) if source else {}, crawler.stats)
 
     def process_request(self, request):
         if request.meta.get("mlis_unconditional"):
