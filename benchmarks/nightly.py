@@ -104,7 +104,7 @@ def profile_child(target: Path, argv: list[str]) -> int:
     from crawler.crawl.conditional import CrawlCpu
     from crawler.crawl.runner import main as crawl_main
 
-    profiler = cProfile.Profile()
+    profiler = cProfile.Profile(time.process_time)  # CPU, not wall: the other jobs' load stays out
     opened, closed = CrawlCpu.opened, CrawlCpu.closed
     state = {"open": 0, "on": False}
 

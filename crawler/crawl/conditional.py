@@ -228,7 +228,11 @@ class NotModifiedMemo:
             return None
         if spider.name not in self.fingerprints:
             self.fingerprints[spider.name] = code_fingerprint(spider)
-        body = hashlib.sha256(response.body).hexdigest()
+        known = request.meta.get("mlis_conditional")
+        if FLAG in response.flags and known:  # the stored body, read from the cache by its hash
+            body = known["sha256"]
+        else:
+            body = hashlib.sha256(response.body).hexdigest()
         scope = json.dumps([spider.name, handler.__name__, request.meta.get("mlis_programs"),
                             request.meta.get("mlis_expects"), response.status, self.fingerprints[spider.name]])
         return self.folder / f"{body}.{hashlib.sha256(scope.encode()).hexdigest()[:24]}.json"
@@ -241,7 +245,7 @@ class NotModifiedMemo:
             self._spent(clock)
             yield from outputs
             return
-        recorder = _Recorder()
+        recorder = _Recorder.for_key(key)
         iterator = iter(result)
         while True:  # the callback's own CPU (reading the page), as `mlis/callback_cpu_seconds`
             clock = time.process_time()
@@ -253,7 +257,7 @@ class NotModifiedMemo:
                 self._spent(clock)
             recorder.add(out)
             yield out
-        recorder.save(key)
+        recorder.save()
 
     def _spent(self, since: float) -> None:
         self.stats.inc_value("mlis/callback_cpu_seconds", time.process_time() - since)
@@ -267,7 +271,7 @@ class NotModifiedMemo:
             for out in outputs:
                 yield out
             return
-        recorder = _Recorder()
+        recorder = _Recorder.for_key(key)
         iterator = aiter(result)
         while True:
             clock = time.process_time()
@@ -279,7 +283,7 @@ class NotModifiedMemo:
                 self._spent(clock)
             recorder.add(out)
             yield out
-        recorder.save(key)
+        recorder.save()
 
     def _hit(self, key: Path, response):
         self.stats.inc_value("mlis/conditional/memo_hit")
@@ -301,11 +305,20 @@ class NotModifiedMemo:
 class _Recorder:
     """What one callback yielded, in a JSON form that rebuilds it exactly, or nothing to keep."""
 
-    def __init__(self):
+    def __init__(self, key: Path | None):
+        self.key = key
         self.entries: list[dict] = []
-        self.memoizable = True
+        self.memoizable = key is not None
+
+    @classmethod
+    def for_key(cls, key: Path | None) -> "_Recorder":
+        """A recorder for a memo to be written at `key`; one that keeps nothing when there is no
+        key (not a page read) or its memo is already stored (the same body, read before)."""
+        return cls(key if key is not None and not key.exists() else None)
 
     def add(self, out) -> None:
+        if not self.memoizable:  # nothing will be saved: build no entries
+            return
         entry = self._entry(out)
         if entry is None:
             self.memoizable = False
@@ -314,7 +327,8 @@ class _Recorder:
         else:
             self.entries.append(entry)
 
-    def save(self, key: Path | None) -> None:
+    def save(self) -> None:
+        key = self.key
         if key is None or not self.memoizable or key.exists():
             return
         key.parent.mkdir(parents=True, exist_ok=True)
