@@ -59,9 +59,10 @@ DOWNLOADER_MIDDLEWARES = {
 # A page's parsed tree is dropped once its callback has read it (many sites at once: one tree each).
 # Every item a callback (or a 304's memo) yields passes each spider middleware's output hook; two of
 # Scrapy's do nothing here: DepthMiddleware (no DEPTH_LIMIT or depth priority: a spider follows only
-# the pages it names) and MetaCopyDetectionMiddleware (a warning for spiders that copy
-# response.meta; ours build every request through `ProgramSpider.request`). Off, an unchanged
-# night's crawl makes 5% fewer calls and spends 6% less CPU (benchmarks/nightly.py --profile).
+# the pages it names; a DEPTH_LIMIT set in [crawl] would have no effect) and
+# MetaCopyDetectionMiddleware (a warning for spiders that copy response.meta; ours build every
+# request through `ProgramSpider.request`). With the stats dump below, an unchanged night's crawl
+# makes 5% fewer calls (benchmarks/nightly.py --profile), most of them the dump's.
 SPIDER_MIDDLEWARES = {
     "crawler.crawl.middlewares.ReleaseParsedPage": 1000,
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
