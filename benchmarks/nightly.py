@@ -34,7 +34,10 @@ way as C: after start-up, from its spider opening (all of its one spider open) t
 R2 = C2 / F (target <= 1.25: an unchanged night costs about what Scrapy alone spends re-asking
 the same requests). The whole floor process's CPU is printed beside the whole crawl child's.
 
-`--profile FILE` runs a third night, unchanged like the second and after all figures are taken,
+`--repeat N` runs N unchanged nights, each followed by its own floor, and prints each; the last line
+then gives the night whose R2 is the median (the first night's figures are printed once).
+
+`--profile FILE` runs one more night, unchanged like the second and after all figures are taken,
 with its crawl child under cProfile over the span C counts (all spiders open to the last closing;
 `FILE`, for `python -m pstats`), and prints its top entries.
 
@@ -48,6 +51,7 @@ import argparse
 import json
 import pstats
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -209,7 +213,9 @@ def main() -> int:
     parser.add_argument("--snapshot", type=Path, default=ROOT / "fixtures" / "sites" / "2026-11-02")
     parser.add_argument("--latency", type=float, default=0.1, help="seconds before each response (default 0.1)")
     parser.add_argument("--delay", type=float, default=1.0, help="DOWNLOAD_DELAY (default 1.0, the project's)")
-    parser.add_argument("--profile", type=Path, help="profile a third, unchanged night's crawl child into this file")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="unchanged nights, each with its floor measured after it; R2 is their median (default 1)")
+    parser.add_argument("--profile", type=Path, help="profile one more unchanged night's crawl child into this file")
     parser.add_argument("--floor-child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--profile-child", type=Path, help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
@@ -226,12 +232,15 @@ def main() -> int:
         data = Path(tmp) / "data"
         first = night(data, server, args.delay)
         server.honour_validators = True
-        second = night(data, server, args.delay)
-        server.reset()
-        bare = floor(server, second["hits"], args.delay, Path(tmp))
+        rounds = []
+        for _ in range(max(1, args.repeat)):
+            unchanged = night(data, server, args.delay)
+            server.reset()
+            rounds.append((unchanged, floor(server, unchanged["hits"], args.delay, Path(tmp))))
         if args.profile:
             with profiled(args.profile.resolve()):
                 night(data, server, args.delay)
+    second, bare = rounds[0]
     for label, n in (("night 1", first), ("night 2", second)):
         print(f"{label}: refresh {n['refresh_wall']:.2f} s wall; crawl {n['crawl_wall']:.2f} s wall, "
               f"{n['crawl_cpu']:.2f} s CPU (reading pages {n['callback_cpu']:.3f} s; whole crawl process {n['child_cpu']:.2f} s, ingest {n['ingest_cpu']:.2f} s); "
@@ -250,8 +259,15 @@ def main() -> int:
           f"({bare['responses']} responses) spends {f:.2f} s of CPU after start-up, its whole process "
           f"{bare['whole']:.2f} s; night 2's whole crawl process {second['child_cpu']:.2f} s "
           f"(x {second['child_cpu'] / bare['whole']:.2f})")
+    if len(rounds) > 1:
+        for k, (n, b) in enumerate(rounds, start=2):
+            print(f"unchanged night {k}: CPU {n['crawl_cpu']:.2f} s vs floor {b['cpu']:.2f} s "
+                  f"(x {n['crawl_cpu'] / b['cpu']:.2f}); whole processes {n['child_cpu']:.2f} s vs {b['whole']:.2f} s")
+        ratio = statistics.median_low(n["crawl_cpu"] / b["cpu"] for n, b in rounds)
+        c2, f = next((n["crawl_cpu"], b["cpu"]) for n, b in rounds if n["crawl_cpu"] / b["cpu"] == ratio)
+        print(f"the median of {len(rounds)} unchanged nights follows")
     if args.profile:
-        print(f"third night, profiled: {args.profile}")
+        print(f"one more unchanged night, profiled: {args.profile}")
         pstats.Stats(str(args.profile)).sort_stats("tottime").print_stats(40)
     print(f"nightly: wall {wall:.2f} s, slowest site {budget:.2f} s (x {wall / budget:.2f}); "
           f"second night CPU {c2:.2f} s vs floor {f:.2f} s (x {c2 / f:.2f})")
