@@ -104,6 +104,9 @@ def profile_child(target: Path, argv: list[str]) -> int:
     """`python -m crawler.crawl ARGV`, profiled from the moment `CrawlCpu` starts counting (every
     spider open) to the last spider closing: the crawl's own CPU, start-up left out."""
     import cProfile
+    import gc
+
+    gc.disable()  # as `python -m crawler.crawl` starts (crawler/crawl/__main__.py); `main` turns it back on
 
     from crawler.crawl.conditional import CrawlCpu
     from crawler.crawl.runner import main as crawl_main
