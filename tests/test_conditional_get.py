@@ -176,3 +176,22 @@ def test_the_normalized_memo_holds_only_for_the_same_normalizers(tmp_path):
     assert fresh.hits == 0
     fresh.save()
     assert json.loads(target.read_text()) == {"fingerprint": "new", "facts": {key: list(read_fact("total_credits", text))}}
+
+
+def test_every_sites_crawler_shares_one_parse_of_the_validators_file(tmp_path):
+    """The validators file lists every site's URLs and every site's crawler opens it: it is parsed
+    once per process (not sites x URLs), and a file rewritten for the next crawl is read anew."""
+    from crawler.crawl.conditional import ConditionalGetMiddleware
+
+    source = tmp_path / "validators.json"
+    source.write_text(json.dumps({"https://a.example.edu/": {"etag": '"1"', "sha256": "a" * 64}}))
+    settings = {"MLIS_PAGE_CACHE": str(tmp_path / "pages"), "MLIS_VALIDATORS": str(source)}
+
+    def middleware():
+        return ConditionalGetMiddleware.from_crawler(get_crawler(settings_dict=settings))
+
+    first, second = middleware(), middleware()
+    assert first.validators is second.validators  # one parse, shared
+    assert first.validators["https://a.example.edu/"]["etag"] == '"1"'
+    source.write_text(json.dumps({"https://b.example.edu/": {"etag": '"22"', "sha256": "b" * 64}}))
+    assert set(middleware().validators) == {"https://b.example.edu/"}  # next crawl's file, read again

@@ -72,6 +72,34 @@ def test_the_crawl_collects_garbage_at_the_configured_thresholds():
         gc.set_threshold(*before)
 
 
+def test_start_up_runs_without_the_collector_and_the_crawl_with_it(tmp_path):
+    """`python -m crawler.crawl` builds Scrapy, the spiders and each site's crawler without cyclic
+    garbage collection, freezes what the imports built before the sites' crawlers are made, and
+    collects again (at MLIS_GC_THRESHOLD) once the crawl runs: seen from inside the real child."""
+    probe = "\n".join([
+        "import gc, runpy, sys",
+        "import crawler.crawl.runner as runner",
+        "from crawler.crawl.conditional import CrawlCpu",
+        "opening, opened = runner.SiteWindow.open_window, CrawlCpu.opened",
+        "def open_window(self):",
+        "    print('sites', gc.isenabled(), gc.get_freeze_count(), flush=True)",
+        "    opening(self)",
+        "def spider_opened(self, spider=None):",
+        "    print('crawl', gc.isenabled(), gc.get_threshold()[0], flush=True)",
+        "    opened(self, spider)",
+        "runner.SiteWindow.open_window, CrawlCpu.opened = open_window, spider_opened",
+        "runpy.run_module('crawler.crawl', run_name='__main__', alter_sys=True)",
+    ])
+    command = [sys.executable, "-c", probe, "--out", str(tmp_path), "--replay", str(SNAPSHOT), "--spider", "twu",
+               "--set", "MLIS_PROGRESS=off", "--set", "LOG_LEVEL=WARNING"]
+    lines = subprocess.run(command, check=True, cwd=ROOT, capture_output=True, text=True).stdout.splitlines()
+    sites = [line.split() for line in lines if line.startswith("sites ")]
+    crawling = [line.split() for line in lines if line.startswith("crawl ")]
+    assert len(sites) == 1 and sites[0][1] == "False" and int(sites[0][2]) > 10_000  # off, the imports frozen
+    assert crawling and all(c[1:] == ["True", "100000"] for c in crawling)  # collecting, at the project's threshold
+    assert json.loads((tmp_path / "summary-twu.json").read_text())["finish_reason"] == "finished"
+
+
 def test_a_night_past_the_memory_limit_says_so_instead_of_blaming_the_network(tmp_path):
     """Every site fails when the crawl process passes MEMUSAGE_LIMIT_MB: the night's summary and
     its closing words name the memory limit (redteam F15), not our network."""
