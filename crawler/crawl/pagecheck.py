@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from lxml import etree
 from scrapy.http import Request, Response, TextResponse
 
 from crawler.items import FactItem, ProgramItem
@@ -190,9 +191,16 @@ def _may_hold_a_wall(response: TextResponse) -> bool:
     return any(word in body for word in WALL_WORDS)
 
 
+_TITLE_TEXT = etree.XPath("//title//text()", smart_strings=False)
+_H1 = etree.XPath("//h1")
+_TEXT_NODES = etree.XPath(".//text()", smart_strings=False)
+
+
 def _titles(response: TextResponse) -> list[str]:
-    texts = response.xpath("//title//text()").getall()[:1] + [
-        " ".join(h.xpath(".//text()").getall()) for h in response.xpath("//h1")[:2]]
+    """The page's title and its first two h1s, each whitespace-collapsed (read on the lxml tree
+    itself: the same strings as through parsel's selectors, without a Selector for each)."""
+    root = response.selector.root
+    texts = _TITLE_TEXT(root)[:1] + [" ".join(_TEXT_NODES(h)) for h in _H1(root)[:2]]
     return [t for t in (" ".join(t.split()) for t in texts) if t]
 
 

@@ -149,3 +149,21 @@ def test_a_start_page_may_define_some_programs_only():
     failed = HtmlResponse(url=school.url, body=b"", request=school, status=503)
     missing = [i for i in TwoPages()._read(failed, **school.cb_kwargs) if isinstance(i, FactItem)]
     assert [(f.field, f.programs) for f in missing] == [("min_gpa", ["example/school"])]
+
+
+ODD_NODES = b"""<!-- before --><html><head><title>t</title><?pi x?></head><body><!-- a comment -->
+<main><p>one<br>two</p><ul><li>a<li>b</ul></main><script>var x = "<p>";</script></body></html><!-- after -->"""
+
+
+@pytest.mark.parametrize("body", [HTML, ODD_NODES], ids=["program page", "comments and instructions"])
+def test_the_element_cap_counts_what_a_walk_of_the_tree_counts_and_fires_one_past_it(body):
+    from scrapy.settings import Settings
+
+    nodes = sum(1 for _ in HtmlResponse(url="https://www.example.edu/", body=body).selector.root.iter())
+    for cap, over in [(nodes, False), (nodes - 1, True)]:
+        spider = ExampleSpider()
+        spider.settings = Settings({"MLIS_PAGE_MAX_ELEMENTS": cap})
+        [ledger] = [p for p in read(spider, spider.parse_program, body) if isinstance(p, PageItem)]
+        assert (ledger.outcome == "too_large") == over, (cap, nodes, ledger.outcome)
+        if over:
+            assert f"more than {cap:,} elements" in ledger.error
