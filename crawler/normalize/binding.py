@@ -334,3 +334,100 @@ def heading_scope(field: str, text: str) -> str | None:
     """The clause-reach scope named by the heading that `text` starts with, or None."""
     m = _HEADING.match(text)
     return clause_scope(field, m.group(1)) if m else None
+
+
+# ---- shape gate (issue 19, fourth pass: total_credits, min_gpa, duration) -----------------------
+# The inverted default. The rules above name ways a value is moved away; fresh text keeps bringing
+# new ones. For these three fields a candidate the parser found is now kept only where its clause has
+# one of a few binding shapes: a binder of the field (a predicate or a label, `vocabulary.SHAPE_BINDERS`)
+# within a few words of the value (`vocabulary.SHAPE_REACH`), and between the two nothing of another
+# kind: no other value of the same kind, no word of another action or entity
+# (`vocabulary.SHAPE_BREAKERS`). Words right after the value that move it out of the fact
+# (`vocabulary.SHAPE_MOVED_AFTER`) undo the binding. A value a spider located by its label and
+# passes bare ("36", "18 months") binds through that label.
+
+_TOKEN = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*\.?", re.U)
+
+
+@cache
+def _shape_pattern(table: str, field: str) -> re.Pattern[str] | None:
+    words = getattr(v, table).get(field, ())
+    if not words:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
+
+
+def _window_start(text: str, a: int, start: int, words: int) -> int:
+    """Where the last `words` tokens before `start` (not before a) begin."""
+    tokens = [m.start() for m in _TOKEN.finditer(text, a, start)]
+    return tokens[-words] if len(tokens) >= words else a
+
+
+def _window_end(text: str, end: int, b: int, words: int) -> int:
+    """Where the first `words` tokens after `end` (not after b) end."""
+    last = end
+    for i, m in enumerate(_TOKEN.finditer(text, end, b)):
+        if i >= words:
+            break
+        last = m.end()
+    return last
+
+
+# Between two values of one kind, only a coordinator: "in 12 months (accelerated) or 24 months
+# (standard)" states two values that share one binder.
+_COORDINATED = re.compile(
+    r"\s?(?:\([^()]{0,40}\))?\s?,?\s?(?:or|and|to|through|-|\u2013)?\s?(?:about|approximately|roughly)?\s?", re.I
+)
+
+
+def _clean_gap(field: str, gap: str, same_kind: re.Pattern[str] | None) -> bool:
+    """Nothing of another kind in the gap between a binder and its value: no breaker, and no other
+    value of the same kind unless only a coordinator joins it to the next."""
+    breakers = _shape_pattern("SHAPE_BREAKERS", field)
+    if breakers is not None and breakers.search(gap):
+        return False
+    if same_kind is None:
+        return True
+    found = list(same_kind.finditer(gap))
+    for i, m in enumerate(found):
+        upto = found[i + 1].start() if i + 1 < len(found) else len(gap)
+        if not _COORDINATED.fullmatch(gap, m.end(), upto):
+            return False
+    return True
+
+
+ENTITY_REACH = 2
+BARE_SHAPE_WORDS = 3  # a value with at most this many words beside it is a spider's located value
+
+
+def shape_binds(field: str, text: str, start: int, end: int, same_kind: re.Pattern[str] | None = None) -> bool:
+    """Whether the value at text[start:end] (prepared text; the value with its unit) has one of the
+    field's binding shapes in its clause: a binder within reach before or after it, with a clean gap
+    (no breaker, no other value matched by `same_kind`), and no word right after it that moves it out."""
+    a, b = sentence_span(text, start, end)
+    rest = text[a:start] + " " + text[end:b]
+    if len(re.findall(r"[A-Za-z]+", rest)) <= BARE_SHAPE_WORDS and len(re.findall(r"[A-Za-z]+", text)) <= BARE_SHAPE_WORDS + 4:
+        return True
+    reach_before, reach_after = v.SHAPE_REACH[field]
+    moved = _shape_pattern("SHAPE_MOVED_AFTER", field)
+    after_end = _window_end(text, end, b, reach_after)
+    if moved is not None and moved.search(text, end, b):
+        return False
+    moved_clause = _shape_pattern("SHAPE_MOVED_CLAUSE", field)
+    if moved_clause is not None and moved_clause.search(text, a, b):
+        return False
+    part = _shape_pattern("SHAPE_PART_AFTER", field)
+    if part is not None and part.match(text, end + len(text[end:b]) - len(text[end:b].lstrip(" )"))):
+        return False
+    binders = _shape_pattern("SHAPE_BINDERS", field)
+    assert binders is not None
+    lo = _window_start(text, a, start, reach_before)
+    last = None
+    for m in binders.finditer(text, lo, start):
+        last = m
+    # The gap before a value starts ENTITY_REACH words before its binder: an entity that owns the
+    # binder ("for Bachelor's degree in four years") binds the value to itself.
+    if last is not None and _clean_gap(field, text[_window_start(text, a, last.start(), ENTITY_REACH) : start], same_kind):
+        return True
+    first = binders.search(text, end, b)  # a binder that starts within reach ("2.75 (4.0 scale) grade point average")
+    return first is not None and first.start() < after_end and _clean_gap(field, text[end : first.start()], same_kind)

@@ -50,7 +50,7 @@ import re
 from decimal import Decimal
 
 from . import vocabulary as v
-from .binding import LABEL_SEPARATOR, bound_text, clause_scope, compared, heading_scope, subject_scope
+from .binding import LABEL_SEPARATOR, bound_text, clause_scope, compared, heading_scope, shape_binds, subject_scope
 from .models import plain
 from .text import prepare, words_to_digits
 
@@ -235,9 +235,11 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
                 continue
         if re.match(r"^\s?(?:-|to)\s?\d", after) or re.search(r"\d\s?(?:-|to)\s?$", before):
             continue  # "12-18 credits per quarter": a load band, not a total
+        if "total" not in m.group(0).lower() and not shape_binds("total_credits", clause, m.start(), m.end(), _SAME_KIND):
+            continue  # shape gate ("36 total credits" names its binder itself)
         found.append((value, current, totalish, strong, bound or strong))
     for m in _UNIT_LABELLED.finditer(clause):
-        if Decimal(m.group(1)) >= MIN_LABELLED_TOTAL:
+        if Decimal(m.group(1)) >= MIN_LABELLED_TOTAL and _labelled_shape(clause, m.start(1), m.end(1)):
             found.append((Decimal(m.group(1)), current, True, False, True))
     for m in _LABELLED.finditer(clause):
         if _LABEL_END.search(m.group("between")[-40:]):
@@ -246,7 +248,9 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
                 continue  # "a 36 semester-hour program: 18 hours of core courses" - a part
             if _COUNT_AFTER.match(clause, m.end()):
                 continue  # "Degree requirements: 12 courses (36 credit hours)" - a course count
-            if re.search(rf"{LABEL_SEPARATOR}$", m.group("between")) or not unit:
+            if (re.search(rf"{LABEL_SEPARATOR}$", m.group("between")) or not unit) and _labelled_shape(
+                clause, m.start(2), m.end(2)
+            ):
                 found.append((Decimal(m.group(2)), current, True, False, True))
     return found
 
@@ -306,3 +310,13 @@ def parse_credits(text: str) -> Decimal | None:
         if len(candidates) > 100:
             return None  # a list of numbers, not a statement of one total
     return _decide(candidates, parts)
+
+
+_SAME_KIND = re.compile(rf"(?<![\d.$])\b\d{{1,3}}(?:\.\d)?\s?[-\s]?{_UNIT}", re.I)
+
+
+def _labelled_shape(clause: str, start: int, end: int) -> bool:
+    """Shape gate for a labelled figure ("Total Credits: 37"): the label binds it when nothing of
+    another kind stands between (binding.shape_binds); its unit, if written, goes with it."""
+    unit = _UNIT_AFTER.match(clause, end)
+    return shape_binds("total_credits", clause, start, unit.end() if unit else end, _SAME_KIND)

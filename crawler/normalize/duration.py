@@ -43,7 +43,7 @@ from bisect import bisect_right
 from decimal import Decimal, ROUND_HALF_UP
 
 from . import vocabulary as v
-from .binding import heading_scope, one_or_none, scope_of
+from .binding import heading_scope, one_or_none, scope_of, shape_binds
 from .models import Duration
 from .text import prepare, sentences, words_to_digits
 
@@ -139,6 +139,15 @@ _LOWER_SUBJECT = re.compile(r"\b(?:minimum|shortest)\s+(?:time|length|duration|p
 _FREQUENCY_BEFORE = re.compile(r"\b(?:" + "|".join(v.DURATION_FREQUENCY_BEFORE) + r")\s$", re.I)
 
 
+# Another span of the program's kind standing between a binder and a span (shape gate): a week count
+# ("five 15-week semesters, or about 20 months") sizes a term, not the program.
+_OTHER_SPAN = re.compile(
+    rf"(?<![\d.])\b\d{{1,2}}(?:\.\d)?(?:\s?(?:-|to|or)\s?\d{{1,2}})?[-\s](?:(?:full|part)[-\s]time\s|academic\s)?"
+    r"(?:years?|months?|semesters?|quarters?|trimesters?)\b",
+    re.I,
+)
+
+
 # A value a spider located by its label ("18 months", "12-month accelerated option"): the span with at
 # most this many words beside it binds through that label.
 BARE_WORDS = 3
@@ -203,6 +212,8 @@ def parse_duration(text: str) -> Duration | None:
             continue  # a question states no length ("Can I finish the program in under two years?")
         if not _PREDICATE.search(t, a, b) and not _bare(t[a : m.start()] + " " + t[m.end() : b]):
             continue  # positive binding: nothing in the sentence makes the span the program's
+        if not shape_binds("duration", t, m.start(), m.end(), _OTHER_SPAN):
+            continue  # shape gate: no duration binder within reach, or something of another kind between
         obliged = _OBLIGATION.search(t, a, b) is not None
         # "The minimum time is two academic years ... for two years": a sentence whose subject is the
         # minimum states a lower bound for every span in it.

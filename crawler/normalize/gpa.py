@@ -43,7 +43,7 @@ from bisect import bisect_right
 from decimal import Decimal
 
 from . import vocabulary as v
-from .binding import gpa_bound_to_admission, heading_scope, in_a_run, scope_of
+from .binding import gpa_bound_to_admission, heading_scope, in_a_run, scope_of, shape_binds
 from .text import prepare, sentences
 
 TWO_PLACES = Decimal("0.01")
@@ -142,6 +142,8 @@ _SCALE_PHRASE = re.compile(
     r"|\b[0-4]\.\d{1,3}\s?(?:-?\s?point\s+)?(?:scale|system|basis)\b",
     re.I,
 )
+# Another GPA figure between a label and a number (shape gate); a scale figure ("(4.0 scale)") is not one.
+_OTHER_GPA = re.compile(r"(?<![\d.$])[0-4]\.\d{1,3}(?![\d%]|\.\d|\s?\)?\s?(?:-?\s?point\s+)?(?:scale|system|basis))", re.I)
 _MINIMUM_BEFORE = re.compile(r"\bminimum\s+(?:of\s+|is\s+|:\s?)?$", re.I)
 
 
@@ -211,5 +213,7 @@ def parse_gpa(text: str) -> Decimal | None:
             continue
         if scope_of("min_gpa", t, m.start(), m.end()):
             continue  # another program's, an award's, a grade to graduate, a statistic
+        if not shape_binds("min_gpa", t, m.start(), m.end(), _OTHER_GPA):
+            continue  # shape gate: no GPA label within reach, or something of another kind between
         return gpa_value(value)
     return None
