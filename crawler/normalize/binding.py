@@ -404,21 +404,27 @@ def shape_binds(field: str, text: str, start: int, end: int, same_kind: re.Patte
     """Whether the value at text[start:end] (prepared text; the value with its unit) has one of the
     field's binding shapes in its clause: a binder within reach before or after it, with a clean gap
     (no breaker, no other value matched by `same_kind`), and no word right after it that moves it out."""
+    return shape_of(field, text, start, end, same_kind) is not None
+
+
+def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[str] | None = None) -> str | None:
+    """The shape that binds the value at text[start:end]: "bare" (a located value), "before <binder>"
+    or "after <binder>"; None when no shape binds it (see shape_binds)."""
     a, b = sentence_span(text, start, end)
     rest = text[a:start] + " " + text[end:b]
     if len(re.findall(r"[A-Za-z]+", rest)) <= BARE_SHAPE_WORDS and len(re.findall(r"[A-Za-z]+", text)) <= BARE_SHAPE_WORDS + 4:
-        return True
+        return "bare"
     reach_before, reach_after = v.SHAPE_REACH[field]
     moved = _shape_pattern("SHAPE_MOVED_AFTER", field)
     after_end = _window_end(text, end, b, reach_after)
     if moved is not None and moved.search(text, end, b):
-        return False
+        return None
     moved_clause = _shape_pattern("SHAPE_MOVED_CLAUSE", field)
     if moved_clause is not None and moved_clause.search(text, a, b):
-        return False
+        return None
     part = _shape_pattern("SHAPE_PART_AFTER", field)
     if part is not None and part.match(text, end + len(text[end:b]) - len(text[end:b].lstrip(" )"))):
-        return False
+        return None
     binders = _shape_pattern("SHAPE_BINDERS", field)
     assert binders is not None
     lo = _window_start(text, a, start, reach_before)
@@ -428,6 +434,8 @@ def shape_binds(field: str, text: str, start: int, end: int, same_kind: re.Patte
     # The gap before a value starts ENTITY_REACH words before its binder: an entity that owns the
     # binder ("for Bachelor's degree in four years") binds the value to itself.
     if last is not None and _clean_gap(field, text[_window_start(text, a, last.start(), ENTITY_REACH) : start], same_kind):
-        return True
+        return "before " + last.group(0).lower()
     first = binders.search(text, end, b)  # a binder that starts within reach ("2.75 (4.0 scale) grade point average")
-    return first is not None and first.start() < after_end and _clean_gap(field, text[end : first.start()], same_kind)
+    if first is not None and first.start() < after_end and _clean_gap(field, text[end : first.start()], same_kind):
+        return "after " + first.group(0).lower()
+    return None

@@ -774,9 +774,8 @@ SHAPE_BINDERS: dict[str, tuple[str, ...]] = {
         r"complet\w*", r"finish\w*", r"graduat\w*", r"length", r"duration", r"long", r"time", r"limit\w*",
         r"programs?", r"programmes?", r"degrees?", r"stud(?:y|ies|ying)", r"full[-\s]?time", r"part[-\s]?time",
         r"tak(?:e|es|ing)", r"lasts?", r"spans?", r"designed", r"pace", r"allow\w*", r"permit\w*", r"curriculum",
-        r"course\s?work", r"cohorts?", r"timeline", r"plan", r"track", r"within", r"done", r"master(?:'?s)?", r"option",
-        r"requires?", r"commitment",
-        r"accelerated", r"format", r"maximum", r"minimum", r"M\.?L\.?I\.?S\.?", r"M\.?L\.?S\.?", r"M\.?S\.?", r"MI",
+        r"course\s?work", r"cohorts?", r"timeline", r"plan", r"track", r"within", r"done", r"master(?:'?s)?",
+        r"requires?", r"commitment", r"M\.?L\.?I\.?S\.?", r"M\.?L\.?S\.?", r"M\.?S\.?", r"MI",
     ),
 }
 
@@ -817,6 +816,8 @@ SHAPE_MOVED_AFTER: dict[str, tuple[str, ...]] = {
 SHAPE_MOVED_CLAUSE: dict[str, tuple[str, ...]] = {
     "duration": (
         r"dissertations?",
+        # How long an assistantship, a fellowship or an award may be held is not the program's length.
+        r"(?:graduate\s+)?assistant(?:s|ships?)?", r"fellowships?", r"scholarships?", r"stipends?", r"funding",
         r"programs?\s+(?:requiring|of|with)\s+(?:fewer|more|less)\s+than\s+\d+",
         r"programs?\s+(?:of\s+)?\d+\s+credits?(?:\s+hours?)?\s+or\s+(?:more|less|fewer)",
     ),

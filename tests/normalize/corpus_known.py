@@ -35,6 +35,8 @@ WRONG: dict[str, str] = {
     # Batch A of r-scope (credits, GPA, duration; tuned on): the wrongs left after the rules.
     "fresh-e-cg-a-37-parse_duration": "batch A: 'Most students complete the program in three years': what most students do, read as the length (the corpus reads 'usually completed in two years' as the length; no rule separates the two)",
     # (Batch B of r-scope, credits and duration: its six wrongs read right after r-scope2's shape gate.)
+    # Batch F-A of r-scope2 (credits, GPA, duration; scored once, then tuned on): what the shape gate leaves.
+    "fresh-f-cg-a-22-parse_duration": "batch F-A: 'The vast majority of students finish the program in only 3 years' beside a six-year limit: what most students do, read as the length (the unit tests read 'Most students finish in 18 months to 3 years' as the length; the corpus convention does not)",
     "hawaii-11-parse_delivery": "offerings described (hybrid courses for some students), not the program's mode",
     "iu-bloomington-10-parse_deadlines": "another university's program ('MLS' = Liberal Studies); nothing in the text says so",
     "liu-post-10-parse_credits": "a cohort's course list total read as the degree total",
