@@ -411,9 +411,6 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
     """The shape that binds the value at text[start:end]: "bare" (a located value), "before <binder>"
     or "after <binder>"; None when no shape binds it (see shape_binds)."""
     a, b = sentence_span(text, start, end)
-    rest = text[a:start] + " " + text[end:b]
-    if len(re.findall(r"[A-Za-z]+", rest)) <= BARE_SHAPE_WORDS and len(re.findall(r"[A-Za-z]+", text)) <= BARE_SHAPE_WORDS + 4:
-        return "bare"
     reach_before, reach_after = v.SHAPE_REACH[field]
     moved = _shape_pattern("SHAPE_MOVED_AFTER", field)
     after_end = _window_end(text, end, b, reach_after)
@@ -438,4 +435,8 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
     first = binders.search(text, end, b)  # a binder that starts within reach ("2.75 (4.0 scale) grade point average")
     if first is not None and first.start() < after_end and _clean_gap(field, text[end : first.start()], same_kind):
         return "after " + first.group(0).lower()
+    # A value a spider located by its label and passes (nearly) bare: "36 credits", "18 months (full-time)".
+    rest = text[a:start] + " " + text[end:b]
+    if len(re.findall(r"[A-Za-z]+", rest)) <= BARE_SHAPE_WORDS and len(re.findall(r"[A-Za-z]+", text)) <= BARE_SHAPE_WORDS + 4:
+        return "bare" if _clean_gap(field, rest, same_kind) else None
     return None
