@@ -419,6 +419,9 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
     moved_clause = _shape_pattern("SHAPE_MOVED_CLAUSE", field)
     if moved_clause is not None and moved_clause.search(text, a, b):
         return None
+    entity = _shape_pattern("SHAPE_ENTITY_AFTER", field)
+    if entity is not None and entity.match(text, end + len(text[end:b]) - len(text[end:b].lstrip())):
+        return None  # "and 9 years for the doctorate degree": another credential's value
     part = _shape_pattern("SHAPE_PART_AFTER", field)
     if part is not None and part.match(text, end + len(text[end:b]) - len(text[end:b].lstrip(" )"))):
         return None

@@ -90,7 +90,7 @@ _LOWER_BOUND = re.compile(
     re.I,
 )
 _LIMIT = re.compile(
-    r"\b(?:within|no\s+more\s+than|not\s+(?:to\s+)?exceed|up\s+to|maximum(?:\s+of)?|time\s+limit(?:\s+of)?|limit\s+of"
+    r"\b(?:within|no\s+more\s+than|not\s+(?:to\s+)?exceed|up\s+to|maximum(?:\s+of)?|time\s+limit(?:ation)?(?:\s+of)?|limit\s+of"
     r"|no\s+longer\s+than|at\s+most|have|has|are\s+(?:allowed|given|permitted)|allowed|given|permitted"
     # "The Graduate School allows five years to complete the degree", "policy permits 6 years".
     r"|allows?|allowing|permits?|grants?|gives|a\s+period\s+of|no\s+later\s+than|within\s+an?)\s?(?:students\s|you\s|them\s)?$"

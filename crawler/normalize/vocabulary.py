@@ -813,8 +813,21 @@ SHAPE_MOVED_AFTER: dict[str, tuple[str, ...]] = {
 # Words anywhere in a value's clause that move every value of it: a dissertation is a doctorate's; a
 # limit for a class of programs by size ("A graduate degree program requiring fewer than 42 credit
 # hours must be completed within six years") is not this program's unless its size is known.
+# (Disciplines only: a doctorate named beside the master's in one clause is handled per value,
+# SHAPE_ENTITY_AFTER and the breakers.)
+_OTHER_DISCIPLINE_SUBJECT = (
+    r"(?:" + "|".join(w for w in OTHER_DISCIPLINES if not w.startswith(("doctora", "dissertation")))
+    + r")\s+(?:programs?|applicants|students|degrees?|majors?)"
+)
 SHAPE_MOVED_CLAUSE: dict[str, tuple[str, ...]] = {
+    # Another discipline's program as a subject ("All applicants to the Occupational Therapy program
+    # need a cumulative GPA of 3.0"): every value of the clause is that program's.
+    "total_credits": (_OTHER_DISCIPLINE_SUBJECT,),
+    "min_gpa": (_OTHER_DISCIPLINE_SUBJECT,),
     "duration": (
+        _OTHER_DISCIPLINE_SUBJECT,
+        # How long an extension or an exception to the limit may run is not the limit.
+        r"extensions?", r"exceptions?\s+to",
         r"dissertations?",
         # How long an assistantship, a fellowship or an award may be held is not the program's length.
         r"(?:graduate\s+)?assistant(?:s|ships?)?", r"fellowships?", r"scholarships?", r"stipends?", r"funding",
@@ -828,4 +841,10 @@ SHAPE_PART_AFTER: dict[str, tuple[str, ...]] = {
         r"(?:of|in)\s+(?:the\s+)?(?:required\s+)?(?:core|electives?|required\s+courses|practicum|internship|thesis"
         r"|concentration|specialization|foundation)",
     ),
+}
+# Another credential named right after a value ("and 9 years for the doctorate degree"): the value
+# is that credential's.
+SHAPE_ENTITY_AFTER: dict[str, tuple[str, ...]] = {
+    "total_credits": (r"(?:for|in)\s+(?:the\s+|a\s+|an\s+)?(?:doctor\w*|ph\.?\s?d\.?|bachelor'?s|undergraduate|certificate)",),
+    "duration": (r"(?:for|in)\s+(?:the\s+|a\s+|an\s+)?(?:doctor\w*|ph\.?\s?d\.?|bachelor'?s|undergraduate|certificate)",),
 }
