@@ -208,3 +208,21 @@ def test_values_joined_by_a_coordinator_share_one_binder() -> None:
     assert parse_duration("Complete your MLIS in 12 months, then 24 months of residency work.") != Duration(
         months_min=12, months_max=24
     )
+
+
+def test_a_credential_named_right_after_a_value_takes_it() -> None:
+    text = "The university sets a time limitation of 5 years for the master's degree and 9 years for the doctorate degree."
+    assert parse_duration(text) == Duration(months_min=None, months_max=60)
+    # Named after a comma, the next item's credential leaves the value before it alone.
+    both = "Students complete programs for Master's degree in two years, for Bachelor's degree in four years."
+    assert parse_duration(both) == Duration(months_min=24, months_max=24)
+
+
+def test_another_disciplines_program_as_subject_moves_the_clause() -> None:
+    assert parse_gpa("All applicants to the Occupational Therapy program need a cumulative GPA of 3.0.") is None
+    assert parse_gpa("All applicants to the MLIS program need a cumulative GPA of 3.0.") == Decimal("3.00")
+
+
+def test_an_extensions_length_is_not_the_limit() -> None:
+    assert parse_duration("The Graduate School may grant an exception to the above time limits for a period of up to two years.") is None
+    assert parse_duration("Approved extensions will be for a maximum of one year per request.") is None
