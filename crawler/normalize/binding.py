@@ -24,6 +24,16 @@ guess: a number bounding a class ("36 credits or less"), a run of values that is
 candidates that no rule picks between, a hyphen that joins a name ("K-12") rather than a label to
 its value.
 
+The shape gate (the last section; issue 19, fourth pass, for total_credits, min_gpa and duration)
+inverts the default for those fields: a candidate is kept only where a binder of its field (a
+predicate or a label: `vocabulary.SHAPE_BINDERS`) stands within a few words of it
+(`vocabulary.SHAPE_REACH`) with nothing of another kind between them (another value of its kind
+unless only a coordinator joins them, a word of another action or entity:
+`vocabulary.SHAPE_BREAKERS`), no part named right after it ("12 hours of Core courses"), no other
+credential right after it ("9 years for the doctorate"), and no clause word that moves every value
+("as part of the residence requirement", an assistantship, a dissertation, another discipline's
+program). `shape_of` names the shape that binds a value; every other shape abstains.
+
 `binding_clause(field, text)` gives the shortest run of sentences that reads as the whole text
 does: the words that bind the value, kept as its evidence.
 """

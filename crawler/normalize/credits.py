@@ -40,6 +40,17 @@ starts with holds its scope over the list under it.
 What a student can or may take in a term, and a number labelled by a term ("The Spring Semester: 12
 Credit Hours"), are loads.
 
+Shape gate (issue 19, fourth pass; binding.py "shape gate", vocabulary's section of the same name):
+a candidate is kept only in one of a few binding shapes: a label naming the total before it ("Total
+Credit Hours: 39", "Curriculum requirements: 33 credits", "Program of Study (42 Credits)"); a
+predicate before it ("the MLIS requires / consists of / a total of / completion of a minimum of 36
+credits", "students take 36 hours"); the program or degree as its subject or head ("The program is 64
+credits", "a 36-credit-hour program", "Master of Science 36 Credits"); a requirement after it ("36
+credits required for the degree", "36 hours of coursework"); or a bare value a spider located. A word
+of another action or entity between binder and value ("require students to be registered for 12",
+"may not exceed 13") breaks the shape; a part named right after the value ("12 hours of Core
+courses") or "as part of" later in its clause moves it.
+
 Canonical form: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are returned as
 stated, not converted.
 """

@@ -32,6 +32,15 @@ Conventions (an academic year is what programs mean by "a year"):
   subject is the minimum time states lower bounds; a university default that a program may replace
   ("unless ... a program with a different time limit") is not the program's; a heading the text
   starts with holds its scope over the list under it.
+- Shape gate (issue 19, fourth pass; binding.py "shape gate"): each span is kept only where a duration
+  binder (complete, finish, within, program, degree, time limit, takes, full-time, ...) stands within
+  a few words of it with nothing of another kind between: another span (a week count does not count;
+  spans joined by "or"/"to" share one binder), another credential owning the binder ("for Bachelor's
+  degree in four years") or named right after the span ("9 years for the doctorate"). A clause about a
+  dissertation, an assistantship or other funding, an extension or exception, another discipline's
+  program, or a class of programs by size ("programs of 36 credits or less") moves every span; a
+  span followed by "and one summer session" is not the whole length; "the limit starts over" is not
+  the limit.
 - A length stated only for part-time students is the slow end: "A part-time student is expected to
   finish the degree in 4 years" -> months_max 48, months_min None.
 """

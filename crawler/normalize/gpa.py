@@ -32,6 +32,13 @@ heading the text starts with ("Eligibility Criteria for a Graduate Assistantship
 over the list under it; a university default that programs may replace ("unless ... a different")
 is not the program's.
 
+Shape gate (issue 19, fourth pass; binding.py "shape gate"): the number is kept only where a GPA
+label ("GPA", "grade point average", "cumulative", "minimum", "(B)", "on the last 60 hours") stands
+within a few words of it with nothing of another kind between: no other GPA figure (a scale figure
+such as "(4.0 scale)" does not count), no "maintain", "graduation", an award, "below"; a clause whose
+subject is another discipline's program ("applicants to the Occupational Therapy program") states
+no minimum of ours.
+
 Canonical form: two decimals, Decimal("3.00"), Decimal("2.75"); more only if the page states
 more (3.125 stays 3.125, never rounded). "3.0" and "3.00" therefore compare and serialize alike.
 """
