@@ -28,6 +28,15 @@ Shape gate (the section at the end, issue 19 fourth pass, money readers): the in
 tuition or fee rate is returned only in one of a few binding shapes (`RATE_SHAPES`, by where its unit
 comes from) with nothing of another kind in between (`rate_veto` names why not: `RATE_VETOES`); a
 bare application fee only in a label's shape (`bare_amount_binds`).
+The shape gate (the last section; issue 19, fourth pass, for total_credits, min_gpa and duration)
+inverts the default for those fields: a candidate is kept only where a binder of its field (a
+predicate or a label: `vocabulary.SHAPE_BINDERS`) stands within a few words of it
+(`vocabulary.SHAPE_REACH`) with nothing of another kind between them (another value of its kind
+unless only a coordinator joins them, a word of another action or entity:
+`vocabulary.SHAPE_BREAKERS`), no part named right after it ("12 hours of Core courses"), no other
+credential right after it ("9 years for the doctorate"), and no clause word that moves every value
+("as part of the residence requirement", an assistantship, a dissertation, another discipline's
+program). `shape_of` names the shape that binds a value; every other shape abstains.
 
 `binding_clause(field, text)` gives the shortest run of sentences that reads as the whole text
 does: the words that bind the value, kept as its evidence.
@@ -644,3 +653,112 @@ def unit_heads_next(text: str, end: int, next_start: int) -> bool:
     """Whether the unit written after the amount ending at `end` is, with the charge's name right
     after it, the heading of the next amount ("$590 Per course fee (Office of Global Distance) $130")."""
     return _HEADS_NEXT.match(text[end:next_start]) is not None
+
+
+# ---- shape gate (issue 19, fourth pass: total_credits, min_gpa, duration) -----------------------
+# The inverted default. The rules above name ways a value is moved away; fresh text keeps bringing
+# new ones. For these three fields a candidate the parser found is now kept only where its clause has
+# one of a few binding shapes: a binder of the field (a predicate or a label, `vocabulary.SHAPE_BINDERS`)
+# within a few words of the value (`vocabulary.SHAPE_REACH`), and between the two nothing of another
+# kind: no other value of the same kind, no word of another action or entity
+# (`vocabulary.SHAPE_BREAKERS`). Words right after the value that move it out of the fact
+# (`vocabulary.SHAPE_MOVED_AFTER`) undo the binding. A value a spider located by its label and
+# passes bare ("36", "18 months") binds through that label.
+
+_TOKEN = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*\.?", re.U)
+
+
+@cache
+def _shape_pattern(table: str, field: str) -> re.Pattern[str] | None:
+    words = getattr(v, table).get(field, ())
+    if not words:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
+
+
+def _window_start(text: str, a: int, start: int, words: int) -> int:
+    """Where the last `words` tokens before `start` (not before a) begin."""
+    tokens = [m.start() for m in _TOKEN.finditer(text, a, start)]
+    return tokens[-words] if len(tokens) >= words else a
+
+
+def _window_end(text: str, end: int, b: int, words: int) -> int:
+    """Where the first `words` tokens after `end` (not after b) end."""
+    last = end
+    for i, m in enumerate(_TOKEN.finditer(text, end, b)):
+        if i >= words:
+            break
+        last = m.end()
+    return last
+
+
+# Between two values of one kind, only a coordinator: "in 12 months (accelerated) or 24 months
+# (standard)" states two values that share one binder.
+_COORDINATED = re.compile(
+    r"\s?(?:\([^()]{0,40}\))?\s?,?\s?(?:or|and|to|through|-|\u2013)?\s?(?:about|approximately|roughly)?\s?", re.I
+)
+
+
+def _clean_gap(field: str, gap: str, same_kind: re.Pattern[str] | None) -> bool:
+    """Nothing of another kind in the gap between a binder and its value: no breaker, and no other
+    value of the same kind unless only a coordinator joins it to the next."""
+    breakers = _shape_pattern("SHAPE_BREAKERS", field)
+    if breakers is not None and breakers.search(gap):
+        return False
+    if same_kind is None:
+        return True
+    found = list(same_kind.finditer(gap))
+    for i, m in enumerate(found):
+        upto = found[i + 1].start() if i + 1 < len(found) else len(gap)
+        if not _COORDINATED.fullmatch(gap, m.end(), upto):
+            return False
+    return True
+
+
+ENTITY_REACH = 2
+BARE_SHAPE_WORDS = 3  # a value with at most this many words beside it is a spider's located value
+
+
+def shape_binds(field: str, text: str, start: int, end: int, same_kind: re.Pattern[str] | None = None) -> bool:
+    """Whether the value at text[start:end] (prepared text; the value with its unit) has one of the
+    field's binding shapes in its clause: a binder within reach before or after it, with a clean gap
+    (no breaker, no other value matched by `same_kind`), and no word right after it that moves it out."""
+    return shape_of(field, text, start, end, same_kind) is not None
+
+
+def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[str] | None = None) -> str | None:
+    """The shape that binds the value at text[start:end]: "bare" (a located value), "before <binder>"
+    or "after <binder>"; None when no shape binds it (see shape_binds)."""
+    a, b = sentence_span(text, start, end)
+    reach_before, reach_after = v.SHAPE_REACH[field]
+    moved = _shape_pattern("SHAPE_MOVED_AFTER", field)
+    after_end = _window_end(text, end, b, reach_after)
+    if moved is not None and moved.search(text, end, b):
+        return None
+    moved_clause = _shape_pattern("SHAPE_MOVED_CLAUSE", field)
+    if moved_clause is not None and moved_clause.search(text, a, b):
+        return None
+    entity = _shape_pattern("SHAPE_ENTITY_AFTER", field)
+    if entity is not None and entity.match(text, end + len(text[end:b]) - len(text[end:b].lstrip())):
+        return None  # "and 9 years for the doctorate degree": another credential's value
+    part = _shape_pattern("SHAPE_PART_AFTER", field)
+    if part is not None and part.match(text, end + len(text[end:b]) - len(text[end:b].lstrip(" )"))):
+        return None
+    binders = _shape_pattern("SHAPE_BINDERS", field)
+    assert binders is not None
+    lo = _window_start(text, a, start, reach_before)
+    last = None
+    for m in binders.finditer(text, lo, start):
+        last = m
+    # The gap before a value starts ENTITY_REACH words before its binder: an entity that owns the
+    # binder ("for Bachelor's degree in four years") binds the value to itself.
+    if last is not None and _clean_gap(field, text[_window_start(text, a, last.start(), ENTITY_REACH) : start], same_kind):
+        return "before " + last.group(0).lower()
+    first = binders.search(text, end, b)  # a binder that starts within reach ("2.75 (4.0 scale) grade point average")
+    if first is not None and first.start() < after_end and _clean_gap(field, text[end : first.start()], same_kind):
+        return "after " + first.group(0).lower()
+    # A value a spider located by its label and passes (nearly) bare: "36 credits", "18 months (full-time)".
+    rest = text[a:start] + " " + text[end:b]
+    if len(re.findall(r"[A-Za-z]+", rest)) <= BARE_SHAPE_WORDS and len(re.findall(r"[A-Za-z]+", text)) <= BARE_SHAPE_WORDS + 4:
+        return "bare" if _clean_gap(field, rest, same_kind) else None
+    return None

@@ -40,6 +40,17 @@ starts with holds its scope over the list under it.
 What a student can or may take in a term, and a number labelled by a term ("The Spring Semester: 12
 Credit Hours"), are loads.
 
+Shape gate (issue 19, fourth pass; binding.py "shape gate", vocabulary's section of the same name):
+a candidate is kept only in one of a few binding shapes: a label naming the total before it ("Total
+Credit Hours: 39", "Curriculum requirements: 33 credits", "Program of Study (42 Credits)"); a
+predicate before it ("the MLIS requires / consists of / a total of / completion of a minimum of 36
+credits", "students take 36 hours"); the program or degree as its subject or head ("The program is 64
+credits", "a 36-credit-hour program", "Master of Science 36 Credits"); a requirement after it ("36
+credits required for the degree", "36 hours of coursework"); or a bare value a spider located. A word
+of another action or entity between binder and value ("require students to be registered for 12",
+"may not exceed 13") breaks the shape; a part named right after the value ("12 hours of Core
+courses") or "as part of" later in its clause moves it.
+
 Canonical form: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are returned as
 stated, not converted.
 """
@@ -50,7 +61,7 @@ import re
 from decimal import Decimal
 
 from . import vocabulary as v
-from .binding import LABEL_SEPARATOR, bound_text, clause_scope, compared, heading_scope, subject_scope
+from .binding import LABEL_SEPARATOR, bound_text, clause_scope, compared, heading_scope, shape_binds, subject_scope
 from .models import plain
 from .text import prepare, words_to_digits
 
@@ -235,9 +246,11 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
                 continue
         if re.match(r"^\s?(?:-|to)\s?\d", after) or re.search(r"\d\s?(?:-|to)\s?$", before):
             continue  # "12-18 credits per quarter": a load band, not a total
+        if "total" not in m.group(0).lower() and not shape_binds("total_credits", clause, m.start(), m.end(), _SAME_KIND):
+            continue  # shape gate ("36 total credits" names its binder itself)
         found.append((value, current, totalish, strong, bound or strong))
     for m in _UNIT_LABELLED.finditer(clause):
-        if Decimal(m.group(1)) >= MIN_LABELLED_TOTAL:
+        if Decimal(m.group(1)) >= MIN_LABELLED_TOTAL and _labelled_shape(clause, m.start(1), m.end(1)):
             found.append((Decimal(m.group(1)), current, True, False, True))
     for m in _LABELLED.finditer(clause):
         if _LABEL_END.search(m.group("between")[-40:]):
@@ -246,7 +259,9 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
                 continue  # "a 36 semester-hour program: 18 hours of core courses" - a part
             if _COUNT_AFTER.match(clause, m.end()):
                 continue  # "Degree requirements: 12 courses (36 credit hours)" - a course count
-            if re.search(rf"{LABEL_SEPARATOR}$", m.group("between")) or not unit:
+            if (re.search(rf"{LABEL_SEPARATOR}$", m.group("between")) or not unit) and _labelled_shape(
+                clause, m.start(2), m.end(2)
+            ):
                 found.append((Decimal(m.group(2)), current, True, False, True))
     return found
 
@@ -306,3 +321,13 @@ def parse_credits(text: str) -> Decimal | None:
         if len(candidates) > 100:
             return None  # a list of numbers, not a statement of one total
     return _decide(candidates, parts)
+
+
+_SAME_KIND = re.compile(rf"(?<![\d.$])\b\d{{1,3}}(?:\.\d)?\s?[-\s]?{_UNIT}", re.I)
+
+
+def _labelled_shape(clause: str, start: int, end: int) -> bool:
+    """Shape gate for a labelled figure ("Total Credits: 37"): the label binds it when nothing of
+    another kind stands between (binding.shape_binds); its unit, if written, goes with it."""
+    unit = _UNIT_AFTER.match(clause, end)
+    return shape_binds("total_credits", clause, start, unit.end() if unit else end, _SAME_KIND)

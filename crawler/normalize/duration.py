@@ -32,6 +32,15 @@ Conventions (an academic year is what programs mean by "a year"):
   subject is the minimum time states lower bounds; a university default that a program may replace
   ("unless ... a program with a different time limit") is not the program's; a heading the text
   starts with holds its scope over the list under it.
+- Shape gate (issue 19, fourth pass; binding.py "shape gate"): each span is kept only where a duration
+  binder (complete, finish, within, program, degree, time limit, takes, full-time, ...) stands within
+  a few words of it with nothing of another kind between: another span (a week count does not count;
+  spans joined by "or"/"to" share one binder), another credential owning the binder ("for Bachelor's
+  degree in four years") or named right after the span ("9 years for the doctorate"). A clause about a
+  dissertation, an assistantship or other funding, an extension or exception, another discipline's
+  program, or a class of programs by size ("programs of 36 credits or less") moves every span; a
+  span followed by "and one summer session" is not the whole length; "the limit starts over" is not
+  the limit.
 - A length stated only for part-time students is the slow end: "A part-time student is expected to
   finish the degree in 4 years" -> months_max 48, months_min None.
 """
@@ -43,7 +52,7 @@ from bisect import bisect_right
 from decimal import Decimal, ROUND_HALF_UP
 
 from . import vocabulary as v
-from .binding import heading_scope, one_or_none, scope_of
+from .binding import heading_scope, one_or_none, scope_of, shape_binds
 from .models import Duration
 from .text import prepare, sentences, words_to_digits
 
@@ -90,7 +99,7 @@ _LOWER_BOUND = re.compile(
     re.I,
 )
 _LIMIT = re.compile(
-    r"\b(?:within|no\s+more\s+than|not\s+(?:to\s+)?exceed|up\s+to|maximum(?:\s+of)?|time\s+limit(?:\s+of)?|limit\s+of"
+    r"\b(?:within|no\s+more\s+than|not\s+(?:to\s+)?exceed|up\s+to|maximum(?:\s+of)?|time\s+limit(?:ation)?(?:\s+of)?|limit\s+of"
     r"|no\s+longer\s+than|at\s+most|have|has|are\s+(?:allowed|given|permitted)|allowed|given|permitted"
     # "The Graduate School allows five years to complete the degree", "policy permits 6 years".
     r"|allows?|allowing|permits?|grants?|gives|a\s+period\s+of|no\s+later\s+than|within\s+an?)\s?(?:students\s|you\s|them\s)?$"
@@ -137,6 +146,15 @@ _OBLIGATION = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_OBLIGATION) + r")
 _FROM_START = re.compile(r"^\s?(?:" + "|".join(v.DURATION_FROM_START) + r")(?![\w])", re.I)
 _LOWER_SUBJECT = re.compile(r"\b(?:minimum|shortest)\s+(?:time|length|duration|period)\b", re.I)
 _FREQUENCY_BEFORE = re.compile(r"\b(?:" + "|".join(v.DURATION_FREQUENCY_BEFORE) + r")\s$", re.I)
+
+
+# Another span of the program's kind standing between a binder and a span (shape gate): a week count
+# ("five 15-week semesters, or about 20 months") sizes a term, not the program.
+_OTHER_SPAN = re.compile(
+    rf"(?<![\d.])\b\d{{1,2}}(?:\.\d)?(?:\s?(?:-|to|or)\s?\d{{1,2}})?[-\s](?:(?:full|part)[-\s]time\s|academic\s)?"
+    r"(?:years?|months?|semesters?|quarters?|trimesters?)\b",
+    re.I,
+)
 
 
 # A value a spider located by its label ("18 months", "12-month accelerated option"): the span with at
@@ -203,6 +221,8 @@ def parse_duration(text: str) -> Duration | None:
             continue  # a question states no length ("Can I finish the program in under two years?")
         if not _PREDICATE.search(t, a, b) and not _bare(t[a : m.start()] + " " + t[m.end() : b]):
             continue  # positive binding: nothing in the sentence makes the span the program's
+        if not shape_binds("duration", t, m.start(), m.end(), _OTHER_SPAN):
+            continue  # shape gate: no duration binder within reach, or something of another kind between
         obliged = _OBLIGATION.search(t, a, b) is not None
         # "The minimum time is two academic years ... for two years": a sentence whose subject is the
         # minimum states a lower bound for every span in it.

@@ -32,6 +32,13 @@ heading the text starts with ("Eligibility Criteria for a Graduate Assistantship
 over the list under it; a university default that programs may replace ("unless ... a different")
 is not the program's.
 
+Shape gate (issue 19, fourth pass; binding.py "shape gate"): the number is kept only where a GPA
+label ("GPA", "grade point average", "cumulative", "minimum", "(B)", "on the last 60 hours") stands
+within a few words of it with nothing of another kind between: no other GPA figure (a scale figure
+such as "(4.0 scale)" does not count), no "maintain", "graduation", an award, "below"; a clause whose
+subject is another discipline's program ("applicants to the Occupational Therapy program") states
+no minimum of ours.
+
 Canonical form: two decimals, Decimal("3.00"), Decimal("2.75"); more only if the page states
 more (3.125 stays 3.125, never rounded). "3.0" and "3.00" therefore compare and serialize alike.
 """
@@ -43,7 +50,7 @@ from bisect import bisect_right
 from decimal import Decimal
 
 from . import vocabulary as v
-from .binding import gpa_bound_to_admission, heading_scope, in_a_run, scope_of
+from .binding import gpa_bound_to_admission, heading_scope, in_a_run, scope_of, shape_binds
 from .text import prepare, sentences
 
 TWO_PLACES = Decimal("0.01")
@@ -142,6 +149,8 @@ _SCALE_PHRASE = re.compile(
     r"|\b[0-4]\.\d{1,3}\s?(?:-?\s?point\s+)?(?:scale|system|basis)\b",
     re.I,
 )
+# Another GPA figure between a label and a number (shape gate); a scale figure ("(4.0 scale)") is not one.
+_OTHER_GPA = re.compile(r"(?<![\d.$])[0-4]\.\d{1,3}(?![\d%]|\.\d|\s?\)?\s?(?:-?\s?point\s+)?(?:scale|system|basis))", re.I)
 _MINIMUM_BEFORE = re.compile(r"\bminimum\s+(?:of\s+|is\s+|:\s?)?$", re.I)
 
 
@@ -211,5 +220,7 @@ def parse_gpa(text: str) -> Decimal | None:
             continue
         if scope_of("min_gpa", t, m.start(), m.end()):
             continue  # another program's, an award's, a grade to graduate, a statistic
+        if not shape_binds("min_gpa", t, m.start(), m.end(), _OTHER_GPA):
+            continue  # shape gate: no GPA label within reach, or something of another kind between
         return gpa_value(value)
     return None

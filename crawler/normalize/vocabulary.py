@@ -896,3 +896,115 @@ TABLE_COLUMN_UNITS: tuple[str, ...] = (
     r"yearly", r"annual(?:ly)?",
     r"semester", r"credit(?:\s+hour)?", r"academic\s+year", r"total",
 )
+
+
+# ---- shape gate: credits, GPA, duration (issue 19, fourth pass) ----------------------------------
+# The inverted default (binding.py, "shape gate"): a value of these fields is kept only where a
+# binder of its field stands within a few words of it (SHAPE_REACH), with nothing of another kind
+# between them. Every other shape abstains, whatever its words. Regex fragments, case-insensitive,
+# matched as whole words.
+
+# Words before and after a value within which its binder must stand.
+SHAPE_REACH: dict[str, tuple[int, int]] = {"total_credits": (7, 4), "min_gpa": (8, 3), "duration": (9, 5)}
+
+# The binders: a predicate or label naming the field's fact.
+SHAPE_BINDERS: dict[str, tuple[str, ...]] = {
+    # "<label naming the total>: N", "the <program> requires / consists of N credits", "a N-credit
+    # program", "N credits (are) required for the degree", "a total of N credits", "Credits: N".
+    "total_credits": (
+        r"total(?:s|l?ing)?", r"requires?", r"required", r"requirements?", r"consists?\s+of", r"comprised\s+of",
+        r"comprises?", r"entails?", r"calls\s+for", r"complet(?:e|es|ed|ing|ion)", r"earn(?:s|ed|ing)?", r"needed",
+        r"needs?", r"programs?", r"programmes?", r"degrees?", r"curriculum", r"course\s+of\s+study", r"study\s+plan",
+        r"master(?:'?s)?", r"graduat(?:e|ion)", r"take", r"make\s+up", r"awarded", r"granted", r"minimum\s+of",
+        r"course\s?work", r"graduate\s+(?:study|credit)",
+        # A requirement by cohort ("36 credits for those starting Fall 2022 or later") is that cohort's total.
+        r"start(?:s|ed|ing)", r"entering", r"entered", r"matriculat\w*",
+        r"(?:credit[-\s]hours?|credits?|units?|semester\s+hours?)\s?[:|]", *PROGRAM_SUBJECT,
+    ),
+    # "GPA of N", "a minimum N grade point average", "N cumulative average", "N (B) or above".
+    "min_gpa": (
+        r"c?gpas?", r"g\.p\.a\.?", r"grade[-\s]point(?:\s+average)?", r"averages?", r"cumulative", r"qpr", r"qpa",
+        r"minimum", r"overall", r"or\s+(?:higher|better|above)", r"\(\s?[\"']?[A-D][+-]?[\"']?\s?\)",
+        # The applicant's earlier record: "3.00 on the last 60 credits"; admission as the subject.
+        r"(?:on|over|in|for)\s+(?:the\s+)?(?:last|final|most\s+recent)\s+\d+", r"admission\s+requires?",
+        r"required\s+for\s+admission",
+    ),
+    # "completed in N years", "a N-year program", "Time limit: N years", "within N years", "N years full-time".
+    "duration": (
+        r"complet\w*", r"finish\w*", r"graduat\w*", r"length", r"duration", r"long", r"time", r"limit\w*",
+        r"programs?", r"programmes?", r"degrees?", r"stud(?:y|ies|ying)", r"full[-\s]?time", r"part[-\s]?time",
+        r"tak(?:e|es|ing)", r"lasts?", r"spans?", r"designed", r"pace", r"allow\w*", r"permit\w*", r"curriculum",
+        r"course\s?work", r"cohorts?", r"timeline", r"plan", r"track", r"within", r"done", r"master(?:'?s)?",
+        r"requires?", r"commitment", r"M\.?L\.?I\.?S\.?", r"M\.?L\.?S\.?", r"M\.?S\.?", r"MI",
+    ),
+}
+
+# Words of another kind: standing between a binder and its value, they bind the value to another
+# action or entity ("programs require students to be registered for 12 credits", "may not exceed 13
+# credit hours", "for Bachelor's degree in four years").
+SHAPE_BREAKERS: dict[str, tuple[str, ...]] = {
+    "total_credits": (
+        r"exceed\w*", r"regist\w*", r"enrol\w*", r"loads?", r"transfer\w*", r"waive\w*", r"maximum", r"max\.?",
+        r"up\s+to", r"residen(?:ce|cy)", r"assistant\w*", r"aid", r"per", r"each", r"every", r"(?<!post[-\s])bachelor'?s",
+        r"undergraduate", r"doctor(?:al|ate|'s)?", r"ph\.?d\.?",
+    ),
+    "min_gpa": (
+        r"maintain\w*", r"graduat(?:e|ion)(?!\s+(?:study|studies|school|programs?|work|level|admission|applicants?))",
+        r"scholarships?", r"awards?", r"below", r"under", r"foreign", r"international",
+    ),
+    "duration": (
+        r"(?<!post[-\s])bachelor'?s", r"undergraduate", r"doctor(?:al|ate|'s)?", r"ph\.?d\.?", r"dissertation",
+        r"summer\s+sessions?",
+    ),
+}
+
+# Words after a value, anywhere in the rest of its clause, that move it out of the fact whatever bound
+# it: "a minimum of ten courses (30 credit hours) ... as part of the residence requirement", "three
+# semesters and one summer session" (the span is not the whole length).
+SHAPE_MOVED_AFTER: dict[str, tuple[str, ...]] = {
+    "total_credits": (r"as\s+part\s+of",),
+    "min_gpa": (),
+    "duration": (
+        r"and\s+(?:a|an|one|\d+)\s+(?:summer|winter|additional|extra)",
+        # "the seven-year limit starts over": what happens to the limit, not the limit.
+        r"starts?\s+over", r"restarts?", r"begins?\s+again", r"resets?",
+    ),
+}
+# Words anywhere in a value's clause that move every value of it: a dissertation is a doctorate's; a
+# limit for a class of programs by size ("A graduate degree program requiring fewer than 42 credit
+# hours must be completed within six years") is not this program's unless its size is known.
+# (Disciplines only: a doctorate named beside the master's in one clause is handled per value,
+# SHAPE_ENTITY_AFTER and the breakers.)
+_OTHER_DISCIPLINE_SUBJECT = (
+    r"(?:" + "|".join(w for w in OTHER_DISCIPLINES if not w.startswith(("doctora", "dissertation")))
+    + r")\s+(?:programs?|applicants|students|degrees?|majors?)"
+)
+SHAPE_MOVED_CLAUSE: dict[str, tuple[str, ...]] = {
+    # Another discipline's program as a subject ("All applicants to the Occupational Therapy program
+    # need a cumulative GPA of 3.0"): every value of the clause is that program's.
+    "total_credits": (_OTHER_DISCIPLINE_SUBJECT,),
+    "min_gpa": (_OTHER_DISCIPLINE_SUBJECT,),
+    "duration": (
+        _OTHER_DISCIPLINE_SUBJECT,
+        # How long an extension or an exception to the limit may run is not the limit.
+        r"extensions?", r"exceptions?\s+to",
+        r"dissertations?",
+        # How long an assistantship, a fellowship or an award may be held is not the program's length.
+        r"(?:graduate\s+)?assistant(?:s|ships?)?", r"fellowships?", r"scholarships?", r"stipends?", r"funding",
+        r"programs?\s+(?:requiring|of|with)\s+(?:fewer|more|less)\s+than\s+\d+",
+        r"programs?\s+(?:of\s+)?\d+\s+credits?(?:\s+hours?)?\s+or\s+(?:more|less|fewer)",
+    ),
+}
+# Words right after a value that make it a part of the whole ("12 hours of Core courses").
+SHAPE_PART_AFTER: dict[str, tuple[str, ...]] = {
+    "total_credits": (
+        r"(?:of|in)\s+(?:the\s+)?(?:required\s+)?(?:core|electives?|required\s+courses|practicum|internship|thesis"
+        r"|concentration|specialization|foundation)",
+    ),
+}
+# Another credential named right after a value ("and 9 years for the doctorate degree"): the value
+# is that credential's.
+SHAPE_ENTITY_AFTER: dict[str, tuple[str, ...]] = {
+    "total_credits": (r"(?:for|in)\s+(?:the\s+|a\s+|an\s+)?(?:doctor\w*|ph\.?\s?d\.?|bachelor'?s|undergraduate|certificate)",),
+    "duration": (r"(?:for|in)\s+(?:the\s+|a\s+|an\s+)?(?:doctor\w*|ph\.?\s?d\.?|bachelor'?s|undergraduate|certificate)",),
+}

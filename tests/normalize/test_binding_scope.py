@@ -123,3 +123,106 @@ def test_a_default_a_program_may_replace_is_not_the_programs() -> None:
     assert parse_duration("A master's candidate is expected to finish within five years of first registering.") == Duration(
         months_min=None, months_max=60
     )
+
+
+# ---- the shape gate (issue 19, fourth pass): a value only where a binding shape holds it ----------
+# binding.shape_of / shape_binds, words in vocabulary's "shape gate" section. Each test makes the gate
+# fire and shows the look-alike it lets through.
+
+from crawler.normalize.binding import shape_of  # noqa: E402
+
+
+def test_a_credit_figure_with_no_binder_within_reach_abstains() -> None:
+    text = "A graduate assistant may not exceed 13 credit hours during a regular semester."
+    assert shape_of("total_credits", text, text.index("13"), text.index(" during")) is None
+    assert parse_credits(text) is None
+    assert parse_credits("The program requires 36 credit hours.") == Decimal("36")
+    assert shape_of("total_credits", "The program requires 36 credit hours.", 22, 37) == "before requires"
+
+
+def test_a_word_of_another_action_between_binder_and_value_breaks_the_binding() -> None:
+    assert parse_credits("The program requires students to be registered for 30 graduate credits.") is None
+    assert parse_credits("The program requires students to complete 30 graduate credits.") == Decimal("30")
+
+
+def test_a_value_followed_by_its_part_is_a_part() -> None:
+    text = ("The thirty (30) graduate hours consist of twelve (12) hours of Core courses, eighteen (18) hours "
+            "of required courses as follows:")
+    assert parse_credits(text) == Decimal("30")  # 12 and 18 are parts; 30 binds through "consist of"
+
+
+def test_words_after_a_value_that_move_it_out_of_the_fact() -> None:
+    text = ("Students must complete a minimum of ten courses (30 credit hours) in the MS degree program "
+            "as part of the residence requirement.")
+    assert parse_credits(text) is None
+    assert parse_credits(text.replace(" as part of the residence requirement", "")) == Decimal("30")
+
+
+def test_a_located_bare_value_binds_through_its_label() -> None:
+    assert shape_of("total_credits", "36 credits", 0, 10) == "bare"
+    assert shape_of("total_credits", "Cannot exceed 13 credits", 15, 25) is None  # a breaker is not bare
+    assert parse_credits("Cannot exceed 13 credits") is None
+    assert parse_credits("36") == Decimal("36")
+    assert parse_duration("18 months") == Duration(months_min=18, months_max=18)
+
+
+def test_a_scale_figure_between_a_gpa_and_its_label_does_not_break_the_binding() -> None:
+    text = ("Students qualifying for regular admission to the master's program must have a 2.75 (4.0 scale) grade "
+            "point average for the last two years (60 hours) of undergraduate study.")
+    assert parse_gpa(text) == Decimal("2.75")
+    # Another GPA figure between label and value does.
+    other = "Applicants must have a 2.75 (3.0 in the major) grade point average."
+    assert shape_of("min_gpa", other, other.index("2.75"), other.index("2.75") + 4) is None
+
+
+def test_an_entity_owning_the_binder_binds_the_span_to_itself() -> None:
+    text = ("The calendar allows a full-time student to complete programs for Master's degree in two years, "
+            "for Bachelor's degree in four years.")
+    assert parse_duration(text) == Duration(months_min=24, months_max=24)
+    assert parse_duration("The calendar allows a full-time student to complete the degree in four years.") == Duration(
+        months_min=48, months_max=48
+    )
+
+
+def test_a_span_that_is_not_the_whole_length_or_a_limit_that_restarts() -> None:
+    assert parse_duration("Students are expected to finish the M.Sc. degree in three semesters and one summer session.") is None
+    assert parse_duration("Students are expected to finish the M.Sc. degree in three semesters.") == Duration(
+        months_min=18, months_max=18
+    )
+    assert parse_duration("If a student changes major, the seven-year limit starts over.") is None
+    assert parse_duration("Students must complete the degree within seven years.") == Duration(months_min=None, months_max=84)
+
+
+def test_a_clause_about_a_dissertation_an_assistantship_or_a_class_of_programs_moves_every_span() -> None:
+    assert parse_duration("The maximum time for the dissertation is five years.") is None
+    assert parse_duration("A master's student may be awarded an assistantship for a maximum of four semesters.") is None
+    assert parse_duration("Programs of 36 credits or less must be completed within five years.") is None
+    assert parse_duration("The master's program must be completed within five years.") == Duration(
+        months_min=None, months_max=60
+    )
+
+
+def test_values_joined_by_a_coordinator_share_one_binder() -> None:
+    text = "Complete your MLIS in 12 months (accelerated) or 24 months (standard)."
+    assert parse_duration(text) == Duration(months_min=12, months_max=24)
+    assert parse_duration("Complete your MLIS in 12 months, then 24 months of residency work.") != Duration(
+        months_min=12, months_max=24
+    )
+
+
+def test_a_credential_named_right_after_a_value_takes_it() -> None:
+    text = "The university sets a time limitation of 5 years for the master's degree and 9 years for the doctorate degree."
+    assert parse_duration(text) == Duration(months_min=None, months_max=60)
+    # Named after a comma, the next item's credential leaves the value before it alone.
+    both = "Students complete programs for Master's degree in two years, for Bachelor's degree in four years."
+    assert parse_duration(both) == Duration(months_min=24, months_max=24)
+
+
+def test_another_disciplines_program_as_subject_moves_the_clause() -> None:
+    assert parse_gpa("All applicants to the Occupational Therapy program need a cumulative GPA of 3.0.") is None
+    assert parse_gpa("All applicants to the MLIS program need a cumulative GPA of 3.0.") == Decimal("3.00")
+
+
+def test_an_extensions_length_is_not_the_limit() -> None:
+    assert parse_duration("The Graduate School may grant an exception to the above time limits for a period of up to two years.") is None
+    assert parse_duration("Approved extensions will be for a maximum of one year per request.") is None
