@@ -450,3 +450,77 @@ def describes_a_kind(sentence: str) -> bool:
         if not _DETERMINED.search(sentence, max(0, m.start() - 12), m.start()):
             return True
     return False
+
+
+# ---- application_deadlines: the shape gate (issue 19, fourth pass) --------------------------------
+# Inverted default: a date is read only where it stands in one of a few binding shapes; every other
+# shape abstains, whatever words it uses. The shapes (words: vocabulary, "the shape gate"):
+# - "label": a label of its own right before it ("Fall: July 1", "Priority Deadline: Jan 15", "Fall
+#   Semester July 1", "International applicants | January 31");
+# - "predicate": a predicate of applying within reach before it ("Applications are due by March 1",
+#   "The deadline for fall admission is February 1", "submit your application no later than");
+# - "own words": a kind, term or deadline name within reach after it ("March 1 (priority)", "August 1
+#   for fall admission", "April 1 is the normal deadline").
+# In every shape the reach is vocabulary.DEADLINE_SHAPE_REACH words, and a word of another action in
+# the reach (begin, open, orientation, notify, send, pay, ...) breaks it: "Priority deadline for
+# Orientation sign ups is June 1st", "September 3 students' deadline to send the book list".
+
+_DL_PREDICATE = re.compile(r"\b(?:" + "|".join((*v.DEADLINE_PREDICATES, *v.DEADLINE_SHAPE_PREDICATES)) + r")(?!\w)", re.I)
+_DL_COPULA = re.compile(r"\b" + v.DEADLINE_SHAPE_COPULA, re.I)
+_DL_CLOCK = re.compile(v.DEADLINE_SHAPE_CLOCK, re.I)
+_DL_BREAK = re.compile(r".*[,\u2013\u2014]|.*\s-\s", re.S)
+_DL_LABEL = re.compile(
+    "|".join(p for _, p in v.DEADLINE_KINDS)
+    + r"|\b(?:" + "|".join(v.TERM_WORDS) + r")\b"
+    + r"|\b(?:" + "|".join(v.DEADLINE_SHAPE_NOUNS) + r")",
+    re.I,
+)
+# An applicant group binds only as the date's own words ("February 1 (international applicants
+# only)"); before a date it is a row label, which needs a heading that names deadlines.
+_DL_GROUP = re.compile(r"\b(?:" + "|".join(re.escape(w) for _, words in v.APPLICANT_GROUPS for w in words) + r")(?!\w)", re.I)
+_DL_OTHER_ACTION = re.compile(r"\b(?:" + "|".join(v.DEADLINE_OTHER_ACTIONS) + r")\b", re.I)
+_DL_WORD = re.compile(r"[^\s|\u2022*]+")
+# How a date's own label follows it: a parenthesis, a colon or dash, "for", a copula.
+_DL_LINK_AFTER = re.compile(r"^\s?(?:[(:|\u2013\u2014-]|(?:for|is|are|will\s+be|as)\b)", re.I)
+
+
+def _reach_before(before: str) -> str:
+    """The last DEADLINE_SHAPE_REACH words before a date (pipes, bullets and a time of day are not
+    words), or DEADLINE_SHAPE_SUBJECT_REACH words when they end in a copula ("... is")."""
+    before = _DL_CLOCK.sub(" ", before)
+    words = list(_DL_WORD.finditer(before))
+    reach = v.DEADLINE_SHAPE_SUBJECT_REACH if _DL_COPULA.search(before) else v.DEADLINE_SHAPE_REACH
+    if len(words) > reach:
+        return before[words[-reach].start() :]
+    return before
+
+
+def _reach_after(after: str) -> str:
+    """The first DEADLINE_SHAPE_REACH words after a date, up to a sentence end."""
+    end = re.search(r"[.;](?:\s|$)", after)
+    after = after[: end.start()] if end else after
+    words = list(_DL_WORD.finditer(after))
+    if len(words) > v.DEADLINE_SHAPE_REACH:
+        return after[: words[v.DEADLINE_SHAPE_REACH - 1].end()]
+    return after
+
+
+def deadline_shape(before: str, after: str) -> str | None:
+    """The binding shape a date stands in ("label", "predicate", "own words"), or None: `before`
+    is the date's own clause up to it, `after` its own words after it (section above)."""
+    head, tail = _reach_before(before), _reach_after(after)
+    cut = _DL_BREAK.match(head)  # another action before a comma: "before the semester starts, we have"
+    if _DL_OTHER_ACTION.search(head, cut.end() if cut else 0):
+        return None
+    if _DL_PREDICATE.search(head):
+        return "predicate"
+    if _DL_LABEL.search(head):
+        return "label"
+    if _DL_OTHER_ACTION.search(tail):
+        return None
+    if _DL_PREDICATE.search(tail):
+        return "own words"  # "January 2 Graduate Admission closes", "April 1 is the normal deadline"
+    label = _DL_LABEL.search(tail) or _DL_GROUP.search(tail)
+    if label and (_DL_LINK_AFTER.match(tail) or not tail[: label.start()].strip(" ,*")):
+        return "own words"  # "March 1 (priority)", "August 1 for fall admission", "March 31 Early admission"
+    return None

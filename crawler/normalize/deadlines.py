@@ -83,7 +83,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .binding import SUBJECT_REACH, bound_text, credential_before, first_clause_scope, other_program_row, subject_scope
+from .binding import SUBJECT_REACH, bound_text, credential_before, deadline_shape, first_clause_scope, other_program_row, subject_scope
 from .models import Deadline
 from .qualifiers import join as q_join
 from . import vocabulary as v
@@ -917,26 +917,31 @@ _LABEL_WORDS = 6  # a date whose own words before it are this few reads as an it
 
 
 def _bound(r: _Text, state: _State, i: int, clause: str, pre_terms: list[str], own: _Own) -> bool:
-    """Whether the date's reach binds it as an application deadline (module section above)."""
+    """Whether the date stands in one of the binding shapes (module section above)."""
+    return _shape(r, state, i, clause, own) is not None
+
+
+def _shape(r: _Text, state: _State, i: int, clause: str, own: _Own) -> str | None:
+    """The binding shape of the date (binding.deadline_shape, or a table's or a list's structure),
+    or None: the date is not read."""
     post = _unclosed_cut(r.posts[i])
     head = clause[-SUBJECT_REACH:]
     compared = _COMPARED.search(head)
     if compared and not _NEGATED.search(head[: compared.start()]):
-        return False  # "If departmental deadlines are earlier than February 15", "submitted after February 1"
+        return None  # "If departmental deadlines are earlier than February 15", "submitted after February 1"
     if _COLUMN_OTHER.search(r.column_heads.get(i, "")):
-        return False  # "Term | Deadline | File Completion Deadline | ... | Fall | February 1 | May 15 |"
+        return None  # "Term | Deadline | File Completion Deadline | ... | Fall | February 1 | May 15 |"
     if other_program_row(r.t, r.events[i].start):
-        return False  # "| Creative Writing (MFA) | Feb 1 |": another degree's row
-    if _PREDICATE.search(head) or _PREDICATE.search(post[:80]) or _PREDICATE.search(own.text):
-        return True
-    if pre_terms or own.terms or (state.terms and state.terms != [None]):
-        return True  # a term's label: "Fall Semester July 1", "January 15: Summer semester"
-    if own.group or own.named_group or own.campus:
-        return True  # the applicants it is for: "February 1 (international applicants only)"
-    if _kind(head) or _kind(post[:40]) or i in r.listed_kind or i in r.listed_term or i in r.column_groups:
-        return True
+        return None  # "| Creative Writing (MFA) | Feb 1 |": another degree's row
+    shape = deadline_shape(head, post)
+    if shape:
+        return shape
+    if i in r.listed_kind or i in r.listed_term or i in r.column_groups:
+        return "table"
+    if _PREDICATE.search(r.column_heads.get(i, "")):
+        return "table"
     if len(head.split()) > _LABEL_WORDS:
-        return False
+        return None
     # The heading over a list: the text's first sentence, or the words of the date's own sentence
     # before its first date ("Applicant type | Deadline | International | January 31 | Domestic |").
     first = r.spans[0][1] if r.spans else 0
@@ -944,7 +949,7 @@ def _bound(r: _Text, state: _State, i: int, clause: str, pre_terms: list[str], o
     a = r.spans[k][0] if k >= 0 else 0
     first_date = next((e.start for e in r.events if e.start >= a), r.events[i].start)
     headings = (r.t[: min(first, r.events[0].start)], r.t[a:first_date][-SUBJECT_REACH:])
-    return any(_PREDICATE.search(h) for h in headings)
+    return "list item" if any(_PREDICATE.search(h) for h in headings) or (state.terms and state.terms != [None]) else None
 
 
 _COLUMN_OTHER = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_COLUMN_OTHER)})\b", re.I)

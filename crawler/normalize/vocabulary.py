@@ -855,3 +855,45 @@ DELIVERY_SCHEDULE_WORDS: tuple[str, ...] = (
     r"every\s+week", r"evenings?", r"weekends?", r"\d{1,2}(?::\d\d)?\s?(?:a\.?m|p\.?m)\b",
 )
 DELIVERY_KIND_NOUNS: tuple[str, ...] = (r"courses?", r"class(?:es)?", r"programs?", r"learning", r"sections?")
+
+
+# ---- application_deadlines: the shape gate (issue 19, fourth pass) ------------------------------
+# A date is read only where it stands in one of a few binding shapes (binding.deadline_shape): a
+# binding word (DEADLINE_PREDICATES, a kind, a term, an applicant group or DEADLINE_SHAPE_NOUNS)
+# within DEADLINE_SHAPE_REACH words before or after it, with no word of another action between
+# them and no other action as the binding word's own complement ("deadline to send the list",
+# "Priority deadline for Orientation sign ups is June 1").
+DEADLINE_SHAPE_REACH = 6
+DEADLINE_SHAPE_NOUNS: tuple[str, ...] = (
+    r"admissions?", r"entry", r"intake", r"enrollment", r"(?:applications?|apply)(?=\s?[:\u2013\u2014-])",
+    r"rounds?\s+(?:\d|one|two|three)", r"respectively",
+)
+# Predicates of the shapes beside vocabulary.DEADLINE_PREDICATES: "has been extended to July 1",
+# "must reach us by ... February 1".
+DEADLINE_SHAPE_PREDICATES: tuple[str, ...] = (
+    r"extended\s+(?:to|until|through)", r"(?:reach|arrive)\w*\b[^.;]{0,30}?\bby",
+)
+# A copula or a preposition at the end of the words before a date ("The Fall Application Deadline
+# for all materials for the MSIS program is"): the subject may stand further away, up to
+# DEADLINE_SHAPE_SUBJECT_REACH words.
+DEADLINE_SHAPE_COPULA = r"(?:is|are|will\s+be|remains?|of|on|:)\s?$"
+DEADLINE_SHAPE_SUBJECT_REACH = 12
+# A time of day and its zone between a predicate and its date is not a word of the reach ("by
+# 11:59 pm Mountain Time on February 01st").
+DEADLINE_SHAPE_CLOCK = (
+    r"\b(?:\d{1,2}(?::\d\d)?\s?(?:a\.?m\b\.?|p\.?m\b\.?)|midnight|noon)"
+    r"(?:\s?\((?:[A-Za-z]+\s?){1,3}\)|\s(?:[A-Z][a-z]+\s){0,2}time(?:\s+zone)?|\s(?-i:[A-Z]{1,4}T)\b)?"
+)
+# Actions that are not applying: a date standing with one of these, or a deadline named for one,
+# belongs to that action.
+DEADLINE_OTHER_ACTIONS: tuple[str, ...] = (
+    r"begins?", r"beginning", r"starts?", r"commenc\w*", r"opens?", r"opening", r"orientation", r"registration",
+    r"register", r"classes", r"notif\w*", r"(?<!early\s)decisions?", r"send", r"pay(?:ment)?", r"tuition", r"housing", r"graduation",
+    r"thesis", r"defen[cs]e", r"drop", r"withdraw\w*", r"reply", r"respond", r"deposits?", r"sign[-\s]?ups?",
+    r"released?", r"interviews?", r"workshops?", r"webinars?", r"info(?:rmation)?\s+sessions?", r"visits?",
+)
+# What a deadline may be for and still be the application's: "deadline for fall admission",
+# "deadline to apply", "deadline for submitting completed applications".
+DEADLINE_OWN_COMPLEMENT: tuple[str, ...] = (
+    r"to\s+(?:apply|submit|complete|file|be\s+(?:considered|admitted|received))", r"for\s+(?:the\s+)?(?:receipt|submi\w*|complet\w*|appl\w*|admission)",
+)

@@ -63,8 +63,6 @@ WRONG: dict[str, str] = {
     "fresh-e-dl-b-6-parse_deadlines": "batch B: 'April 1 is the normal deadline': 'normal' names no kind, so the priority of the date before is carried",
     "fresh-e-dl-b-7-parse_deadlines": "batch B: 'by June 1st to begin studies in the Fall semester': a term named after 'to begin studies in' is not the date's",
     "fresh-e-dl-b-8-parse_deadlines": "batch B: 'For the winter semester August 1 For the summer semester December 1': each term heading paired with the wrong date",
-    "fresh-e-dl-b-15-parse_deadlines": "batch B: a calendar row naming a student's task deadline and 'Fall Term Classes Begin': read as a fall deadline",
-    "fresh-e-dl-b-17-parse_deadlines": "batch B: 'Priority deadline for Orientation sign ups': orientation is not a scope of deadlines",
     "fresh-e-dl-b-36-parse_deadlines": "batch B: 'January 15: ... fellowship consideration. February 1: ... will not receive fellowship consideration': the negated purpose read as priority",
     "uri-2-parse_deadlines": "'deadlines for priority admission' heading not applied; a scholarship date added",
     "txst-apce-1-parse_duration": "a doctorate's limits: the dissertation is named after the course work's 'maximum length of time ... five years'",
