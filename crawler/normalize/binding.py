@@ -509,9 +509,24 @@ def deadline_shape(before: str, after: str) -> str | None:
     """The binding shape a date stands in ("label", "predicate", "own words"), or None: `before`
     is the date's own clause up to it, `after` its own words after it (section above)."""
     head, tail = _reach_before(before), _reach_after(after)
-    cut = _DL_BREAK.match(head)  # another action before a comma: "before the semester starts, we have"
-    if _DL_OTHER_ACTION.search(head, cut.end() if cut else 0):
+    binders = [(m, name) for p, name in ((_DL_PREDICATE, "predicate"), (_DL_LABEL, "label")) for m in p.finditer(head)]
+    if binders:
+        last, name = max(binders, key=lambda b: (b[0].end(), b[1] == "predicate"))
+        # Another action between the binding word and the date breaks the reach ("Priority deadline
+        # for Orientation sign ups is June 1st"); one before it does not ("Fall (Begins in Aug.) Apply by").
+        return None if _DL_OTHER_ACTION.search(head, last.end()) else name
+    predicate = _DL_PREDICATE.search(tail)
+    label = min((m for p in (_DL_LABEL, _DL_GROUP) for m in p.finditer(tail)), key=lambda m: m.start(), default=None)
+    if label and not (_DL_LINK_AFTER.match(tail) or not tail[: label.start()].strip(" ,*")):
+        label = None  # a label after a date is its own only right after it or after a link word
+    binder = predicate or label
+    if binder is None:
         return None
+    if _DL_OTHER_ACTION.search(tail):
+        return None  # "September 3 students' deadline to send the book list", "May 2 | Admission decisions released"
+    # "January 2 Graduate Admission closes", "April 1 is the normal deadline", "March 1 (priority)",
+    # "August 1 for fall admission", "March 31 Early admission".
+    return "own words"
     if _DL_PREDICATE.search(head):
         return "predicate"
     if _DL_LABEL.search(head):
@@ -524,3 +539,28 @@ def deadline_shape(before: str, after: str) -> str | None:
     if label and (_DL_LINK_AFTER.match(tail) or not tail[: label.start()].strip(" ,*")):
         return "own words"  # "March 1 (priority)", "August 1 for fall admission", "March 31 Early admission"
     return None
+
+
+_DL_NEGATION = re.compile(r"\b(?:" + "|".join(v.DEADLINE_KIND_NEGATION) + r")\s+(?:\w+\s){0,2}$", re.I)
+_DL_UNSETTLED = re.compile(
+    "|".join(p for k, p in v.DEADLINE_KINDS if k != "final") + r"|\b(?:" + "|".join(v.FUNDING_WORDS) + r")\b", re.I
+)
+
+
+def negated_kind(text: str, start: int) -> bool:
+    """Whether the kind word at text[start:] is negated ("but will not receive fellowship
+    consideration"): it names no kind of the date."""
+    return _DL_NEGATION.search(text, max(0, start - 40), start) is not None
+
+
+_DL_FUNDING_LABEL = re.compile(v.DEADLINE_FUNDING_LABEL_AFTER, re.I)
+
+
+def unsettled_kind(text: str) -> bool:
+    """Whether `text` (a date's sentence, or the text's heading) names a kind other than final or a
+    funding purpose: a date there whose own words bind no kind is not read as final (the kind is
+    not settled: "required deadlines for priority admission and financial aid", "by the March 1
+    deadline ... automatically considered for these awards")."""
+    return any(
+        not negated_kind(text, m.start()) and not _DL_FUNDING_LABEL.match(text, m.end()) for m in _DL_UNSETTLED.finditer(text)
+    )

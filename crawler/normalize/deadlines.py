@@ -83,7 +83,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .binding import SUBJECT_REACH, bound_text, credential_before, deadline_shape, first_clause_scope, other_program_row, subject_scope
+from .binding import (
+    SUBJECT_REACH, bound_text, credential_before, deadline_shape, first_clause_scope, negated_kind, other_program_row,
+    subject_scope, unsettled_kind,
+)
 from .models import Deadline
 from .qualifiers import join as q_join
 from . import vocabulary as v
@@ -495,7 +498,7 @@ def _qualifier(text: str, labels: tuple[str, ...] | None = None) -> str | None:
 
 def _kind(text: str, nearest_end: bool = True) -> str | None:
     """The kind word nearest the date: the last one before it, or the first one after it."""
-    found = [(m.start(), k) for k, p in _KIND_RE for m in p.finditer(text)]
+    found = [(m.start(), k) for k, p in _KIND_RE for m in p.finditer(text) if not negated_kind(text, m.start())]
     if not found:
         return None
     return (max(found) if nearest_end else min(found))[1]
@@ -639,6 +642,9 @@ class _State:
     source: str | None = None
     previous_terms: list[str | None] = field(default_factory=list)  # the terms of the date before
     carried_kind: str | None = None  # a kind word after a date that had its own: the next date's
+    previous_bound: bool = False  # this date is read in a binding shape (for the next one)
+    list_bound: bool = False  # the date before was read in a binding shape
+    pairing_conflict: bool = False  # a date with one term label before it and another after it
 
 
 @dataclass
@@ -658,6 +664,7 @@ class _Text:
     spans: list[tuple[int, int]]
     span_starts: list[int]
     heading_context: bool
+    heading: str  # the text's first sentence when it states no date: a heading over the dates
 
     @classmethod
     def read(cls, t: str, events: list[_Event]) -> "_Text":
@@ -674,6 +681,7 @@ class _Text:
             column_heads=_column_heads(t, events),
             spans=spans, span_starts=[a for a, _ in spans],
             heading_context=_DEADLINE_CONTEXT.search(t[: spans[0][1]][:120]) is not None if spans else False,
+            heading=t[: spans[0][1]] if spans and events and events[0].start >= spans[0][1] else "",
         )
 
     def sentence(self, pos: int) -> str:
@@ -712,6 +720,7 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     """The deadlines one event states, in the light of the headings before it (which it updates)."""
     ev, pre = r.events[i], r.pres[i]
     carried, state.carried_kind = state.carried_kind, None
+    state.list_bound, state.previous_bound = state.previous_bound, False
     clause = _own_clause(pre)
     pre_terms = _term_list(clause)
     inside = i > 0 and _in_paren(r.posts[i - 1] + pre)
@@ -728,9 +737,17 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     if i in r.superseded:
         return []
     own = _own_words(r.posts[i], pre_terms)
-    if not ev.rolling and not inside and not _bound(r, state, i, clause, pre_terms, own):
+    bound = ev.rolling or inside or _bound(r, state, i, clause, pre_terms, own)
+    state.previous_bound = bool(bound)
+    if not bound:
         state.previous_terms = []
         return []
+    post_for = _FOR_POSTFIX.match(r.posts[i])
+    for_terms = {TERM_WORDS[w.lower()] for w in TERM_RE.findall(post_for.group(0))} if post_for else set()
+    if pre_terms and for_terms and set(pre_terms) != for_terms:
+        state.pairing_conflict = True  # "For the fall semester April 1 For the winter semester August 1"
+    if state.pairing_conflict and not ev.rolling:
+        return []  # which term label is whose cannot be told: no date of the list is read
     terms = _terms_for(r, state, i, pre_terms, own.terms, inside, sentence)
     if ev.ambiguous and not (pre_terms or own.terms or state.terms):
         return []  # "Deadline: 12/1" with no term: month/day or day/month? Skipped.
@@ -753,7 +770,17 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     near, after = _kind(" ".join(clause.split()[-3:])), _kind(_unclosed_cut(r.posts[i]), nearest_end=False)
     if near == "final" and _ADVICE.search(_own_clause(clause)):
         near = "preferred"  # "We suggest applying early and no later than April 1": advice, not the rule
-    kind = r.listed_kind.get(i) or near or after or carried or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or state.kind or "final"
+    # A heading's kind holds for the bare items of its list, not for a date whose own words name a
+    # deadline of their own ("April 1 is the normal deadline" after "The priority deadline is ...").
+    heading = None if _OWN_DEADLINE.search(_unclosed_cut(r.posts[i])[:60]) else state.kind
+    kind = r.listed_kind.get(i) or near or after or carried or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or heading
+    if kind is None:
+        own_reach = _own_clause(clause) + " " + _unclosed_cut(r.posts[i])
+        if _in_paren(_sentence_head(r, i)):  # "received early (Fall - June 15, ...) will be given preference"
+            own_reach = r.sentence(ev.start)
+        if unsettled_kind(own_reach) or unsettled_kind(r.heading):
+            return []  # the date's clause or the text's heading names a kind or a purpose that binds no date
+        kind = "final"
     state.carried_kind = after if near and after and after != near else None
     return [Deadline(term=term, date=ev.date, kind=kind, applies_to=qual) for term in dict.fromkeys(terms)]
 
@@ -936,20 +963,32 @@ def _shape(r: _Text, state: _State, i: int, clause: str, own: _Own) -> str | Non
     shape = deadline_shape(head, post)
     if shape:
         return shape
+    if i and state.list_bound and _LIST_GAP.match(r.t[r.events[i - 1].end : r.events[i].start]):
+        return "list"  # "Application deadlines for the MLIS are October 15 and February 15"
+    if _ROW_LABEL.search(head) and (_PREDICATE.search(r.t[: r.spans[0][1]] if r.spans else "") or state.terms not in ([], [None])):
+        # "Application deadlines ... International students: March 15 Canadian students: April 1",
+        # "Fall Term Admission Application (Domestic) July 15 Admission Application (International) January 15"
+        return "label"
     if i in r.listed_kind or i in r.listed_term or i in r.column_groups:
         return "table"
     if _PREDICATE.search(r.column_heads.get(i, "")):
         return "table"
-    if len(head.split()) > _LABEL_WORDS:
-        return None
-    # The heading over a list: the text's first sentence, or the words of the date's own sentence
-    # before its first date ("Applicant type | Deadline | International | January 31 | Domestic |").
-    first = r.spans[0][1] if r.spans else 0
-    k = bisect_right(r.span_starts, r.events[i].start) - 1
-    a = r.spans[k][0] if k >= 0 else 0
-    first_date = next((e.start for e in r.events if e.start >= a), r.events[i].start)
-    headings = (r.t[: min(first, r.events[0].start)], r.t[a:first_date][-SUBJECT_REACH:])
-    return "list item" if any(_PREDICATE.search(h) for h in headings) or (state.terms and state.terms != [None]) else None
+    # A table's cell under a heading row that names deadlines ("Applicant type | Deadline |
+    # International applications | January 31 |"): the cell is bound by its column.
+    ev = r.events[i]
+    if _CELL_BEFORE.search(r.t, max(0, ev.start - 4), ev.start) and _CELL_AFTER.match(r.t, ev.end):
+        first_cell_date = r.events[0].start
+        if _PREDICATE.search(r.t[:first_cell_date]) and "|" in r.t[:first_cell_date]:
+            return "table"
+    return None
+
+
+# An applicant group's row label ("Canadian students:", "US Citizens:"): bound under a heading that
+# names deadlines.
+_ROW_LABEL = re.compile(rf"(?:\b(?:students|applicants|candidates|citizens|residents)|{_QUAL_ANY.pattern})\s?(?::|\))\s?$", re.I)
+_OWN_DEADLINE = re.compile(r"^\s?(?:is|are|was|will\s+be)\s+(?:the|our|a|an)\s+(?:\w+\s){0,2}?deadlines?\b", re.I)
+_CELL_BEFORE = re.compile(r"\|\s?$")
+_CELL_AFTER = re.compile(r"\s?(?:\||$|\()")
 
 
 _COLUMN_OTHER = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_COLUMN_OTHER)})\b", re.I)
@@ -985,7 +1024,8 @@ def _purpose_kind(clause: str, post: str, pre_kind: str | None) -> str | None:
     if pre_kind in ("priority", "preferred"):
         return None
     own = _own_clause(clause)
-    if _FUNDING_PURPOSE.search(own) or _FUNDING_PURPOSE.search(post[:80]):
+    funded = [(t, m) for t in (own, post[:80]) for m in _FUNDING_PURPOSE.finditer(t)]
+    if any(not negated_kind(t, m.start()) for t, m in funded):
         return "priority"
     if _ADVICE_WORDS.search(own[-120:]) and pre_kind is None:
         return "preferred"

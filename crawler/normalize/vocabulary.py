@@ -165,7 +165,7 @@ DEADLINE_KINDS: tuple[tuple[str, str], ...] = (
     ("preferred", r"\bpreferred\b|\bpreference\b|\brecommended\b|\brecommends\b|\bwe\s+recommend\b"
                   r"|\b(?:strongly\s+)?suggested\b"),
     # "(for funding consideration)": the date that keeps funding open is a priority date.
-    ("priority", r"\bpriority\b|\bearly\b|\b(?:funding|scholarships?|assistantships?|fellowships?|financial\s+aid)"
+    ("priority", r"\bpriority\b|\bearly\s+(?:deadlines?|decisions?|admissions?|action|applications?|rounds?|review|consideration|dates?)\b|\b(?:funding|scholarships?|assistantships?|fellowships?|financial\s+aid)"
                  r"\s+consideration\b|\bconsider(?:ation|ed)\s+for\s+(?:\w+\s){0,3}?(?:funding|scholarships?|assistantships?|awards?"
                  r"|fellowships?|financial\s+aid)\b"
                  r"|\b(?:full|fullest|best|first|maximum|guaranteed)\s+consideration\b"
@@ -887,7 +887,7 @@ DEADLINE_SHAPE_CLOCK = (
 # Actions that are not applying: a date standing with one of these, or a deadline named for one,
 # belongs to that action.
 DEADLINE_OTHER_ACTIONS: tuple[str, ...] = (
-    r"begins?", r"beginning", r"starts?", r"commenc\w*", r"opens?", r"opening", r"orientation", r"registration",
+    r"begins?", r"beginning", r"(?<!fall\s)(?<!autumn\s)(?<!spring\s)(?<!summer\s)(?<!winter\s)starts?", r"commenc\w*", r"opens?", r"opening", r"orientation", r"registration",
     r"register", r"classes", r"notif\w*", r"(?<!early\s)decisions?", r"send", r"pay(?:ment)?", r"tuition", r"housing", r"graduation",
     r"thesis", r"defen[cs]e", r"drop", r"withdraw\w*", r"reply", r"respond", r"deposits?", r"sign[-\s]?ups?",
     r"released?", r"interviews?", r"workshops?", r"webinars?", r"info(?:rmation)?\s+sessions?", r"visits?",
@@ -897,3 +897,8 @@ DEADLINE_OTHER_ACTIONS: tuple[str, ...] = (
 DEADLINE_OWN_COMPLEMENT: tuple[str, ...] = (
     r"to\s+(?:apply|submit|complete|file|be\s+(?:considered|admitted|received))", r"for\s+(?:the\s+)?(?:receipt|submi\w*|complet\w*|appl\w*|admission)",
 )
+# A negation before a kind word ("will not receive fellowship consideration") cancels it.
+DEADLINE_KIND_NEGATION: tuple[str, ...] = (r"not", r"never", r"without", r"no")
+# Funding words that name a separate application's label ("Financial Support Application January
+# 15"): another deadline's row, not a purpose of the date beside it.
+DEADLINE_FUNDING_LABEL_AFTER = r"\s+(?:applications?|deadlines?|forms?|due)\b"
