@@ -515,6 +515,8 @@ def deadline_shape(before: str, after: str) -> str | None:
         # Another action between the binding word and the date breaks the reach ("Priority deadline
         # for Orientation sign ups is June 1st"); one before it does not ("Fall (Begins in Aug.) Apply by").
         return None if _DL_OTHER_ACTION.search(head, last.end()) else name
+    if _DL_OTHER_ACTION.search(head):
+        return None  # "Orientation is August 20 for fall students"
     predicate = _DL_PREDICATE.search(tail)
     label = min((m for p in (_DL_LABEL, _DL_GROUP) for m in p.finditer(tail)), key=lambda m: m.start(), default=None)
     if label and not (_DL_LINK_AFTER.match(tail) or not tail[: label.start()].strip(" ,*")):
