@@ -465,7 +465,7 @@ def describes_a_kind(sentence: str) -> bool:
 # the reach (begin, open, orientation, notify, send, pay, ...) breaks it: "Priority deadline for
 # Orientation sign ups is June 1st", "September 3 students' deadline to send the book list".
 
-_DL_PREDICATE = re.compile(r"\b(?:" + "|".join((*v.DEADLINE_PREDICATES, *v.DEADLINE_SHAPE_PREDICATES)) + r")(?!\w)", re.I)
+_DL_PREDICATE = re.compile(r"\b(?:" + "|".join((*v.DEADLINE_SHAPE_PREDICATES, *v.DEADLINE_PREDICATES)) + r")(?!\w)", re.I)
 _DL_COPULA = re.compile(r"\b" + v.DEADLINE_SHAPE_COPULA, re.I)
 _DL_CLOCK = re.compile(v.DEADLINE_SHAPE_CLOCK, re.I)
 _DL_BREAK = re.compile(r".*[,\u2013\u2014]|.*\s-\s", re.S)
@@ -505,6 +505,48 @@ def _reach_after(after: str) -> str:
     return after
 
 
+_DL_LABEL_WORDS = frozenset(v.DEADLINE_LABEL_WORDS)
+_DL_NAMED = re.compile(
+    "|".join(p for _, p in v.DEADLINE_KINDS) + r"|\b(?:" + "|".join(v.TERM_WORDS) + r")\b|" + _DL_GROUP.pattern
+    + r"|(?<![\w])(?:" + "|".join(v.PROGRAM_NAMES) + r")(?![\w])",
+    re.I,
+)
+_DL_TOKEN = re.compile(r"[A-Za-z][\w'.-]*")
+_DL_NOUN_END = re.compile(r"\b(?:deadlines?|due\s+dates?|dates?)\s?$", re.I)
+_DL_LABEL_EDGE = re.compile(r".*(?:[.;:|\u2022()]|\s-\s|\d)", re.S)
+
+
+_DL_ACRONYM = re.compile(r"^(?-i:[A-Z][A-Za-z]*[A-Z])$")  # "MLS", "SpLIS", "MI": a program's short name
+_DL_STOPS = frozenset(v.DEADLINE_LABEL_STOPS)
+_DL_MODIFIERS = 3
+
+
+def _label_word(w: str) -> bool:
+    low = w.lower().rstrip(".:")
+    return low in _DL_LABEL_WORDS or low.removesuffix("'s") in _DL_LABEL_WORDS or _DL_ACRONYM.match(w.rstrip(".:")) is not None
+
+
+def label_words_only(text: str) -> bool:
+    """Whether every word of `text` is a label word (vocabulary.DEADLINE_LABEL_WORDS, a term, a kind,
+    an applicant group, a program's name or short name, a number): nothing of another kind stands there."""
+    rest = _DL_NAMED.sub(" ", _DL_CLOCK.sub(" ", text))
+    return all(_label_word(w) for w in _DL_TOKEN.findall(rest))
+
+
+def _label_before(head: str, end: int) -> str:
+    """The modifiers of a deadline noun ending at `end`: the words before it back to the label's
+    edge or a stop word (vocabulary.DEADLINE_LABEL_STOPS), at most three."""
+    cut = _DL_LABEL_EDGE.match(head, 0, end)
+    noun = _DL_NOUN_END.search(head, 0, end)
+    words = _DL_TOKEN.findall(_DL_NAMED.sub(" ", head[cut.end() if cut else 0 : noun.start() if noun else end]))
+    out: list[str] = []
+    for w in reversed(words):
+        if w.lower() in _DL_STOPS or len(out) == _DL_MODIFIERS:
+            break
+        out.append(w)
+    return " ".join(out)
+
+
 def deadline_shape(before: str, after: str) -> str | None:
     """The binding shape a date stands in ("label", "predicate", "own words"), or None: `before`
     is the date's own clause up to it, `after` its own words after it (section above)."""
@@ -514,7 +556,11 @@ def deadline_shape(before: str, after: str) -> str | None:
         last, name = max(binders, key=lambda b: (b[0].end(), b[1] == "predicate"))
         # Another action between the binding word and the date breaks the reach ("Priority deadline
         # for Orientation sign ups is June 1st"); one before it does not ("Fall (Begins in Aug.) Apply by").
-        return None if _DL_OTHER_ACTION.search(head, last.end()) else name
+        if _DL_OTHER_ACTION.search(head, last.end()) or not label_words_only(head[last.end() :]):
+            return None  # something of another kind between the binding word and the date
+        if _DL_NOUN_END.search(head, 0, last.end()) and not label_words_only(_label_before(head, last.end())):
+            return None  # "Fall Deferral Request Deadline:", "Application Fee Payment Deadline:"
+        return name
     if _DL_OTHER_ACTION.search(head):
         return None  # "Orientation is August 20 for fall students"
     predicate = _DL_PREDICATE.search(tail)
@@ -526,6 +572,8 @@ def deadline_shape(before: str, after: str) -> str | None:
         return None
     if _DL_OTHER_ACTION.search(tail):
         return None  # "September 3 students' deadline to send the book list", "May 2 | Admission decisions released"
+    if not label_words_only(tail[: binder.end()].lstrip(" :(-\u2013\u2014|")):
+        return None  # "December 1, 2017: Reply deadline" would name another business; "G-2 students' deadline"
     # "January 2 Graduate Admission closes", "April 1 is the normal deadline", "March 1 (priority)",
     # "August 1 for fall admission", "March 31 Early admission".
     return "own words"

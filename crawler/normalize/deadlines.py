@@ -644,6 +644,7 @@ class _State:
     carried_kind: str | None = None  # a kind word after a date that had its own: the next date's
     previous_bound: bool = False  # this date is read in a binding shape (for the next one)
     list_bound: bool = False  # the date before was read in a binding shape
+    kind_mixed: bool = False  # the kind heading in force names two kinds
     pairing_conflict: bool = False  # a date with one term label before it and another after it
 
 
@@ -665,6 +666,7 @@ class _Text:
     span_starts: list[int]
     heading_context: bool
     heading: str  # the text's first sentence when it states no date: a heading over the dates
+    ranges: set[int]  # dates that open or close a period ("August 25 - December 15")
 
     @classmethod
     def read(cls, t: str, events: list[_Event]) -> "_Text":
@@ -682,6 +684,8 @@ class _Text:
             spans=spans, span_starts=[a for a, _ in spans],
             heading_context=_DEADLINE_CONTEXT.search(t[: spans[0][1]][:120]) is not None if spans else False,
             heading=t[: spans[0][1]] if spans and events and events[0].start >= spans[0][1] else "",
+            ranges={j for k in range(len(events) - 1) if _RANGE_GAP.fullmatch(t[events[k].end : events[k + 1].start])
+                    and not events[k].rolling and not events[k + 1].rolling for j in (k, k + 1)},
         )
 
     def sentence(self, pos: int) -> str:
@@ -726,11 +730,19 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     inside = i > 0 and _in_paren(r.posts[i - 1] + pre)
     pre_campus, pre_group = _follow_headings(state, pre, pre_terms, inside)
     pre_kind, sticky = _heading_kind(clause)
+    if pre_kind == "final" and _ADVICE.search(_own_clause(clause)):
+        pre_kind = "preferred"  # "We recommend that all materials arrive no later than:": advice, not the rule
     if not inside and not ev.rolling and _NEW_DEADLINES.search(pre):
         state.kind = None  # "All applications are due by:", "Final Deadlines": a new list of dates
     if pre_kind and sticky and not ev.rolling and not inside:
         state.kind = pre_kind
+        # "we recommend that all materials arrive no later than: • March 1 for Fall": a heading that
+        # names two kinds settles none for its items.
+        named = {k for k, p in _KIND_RE if any(not negated_kind(clause, m.start()) for m in p.finditer(clause))}
+        state.kind_mixed = len(named - ({"final"} if pre_kind == "preferred" else set())) > 1
     sentence = r.sentence(ev.start)
+    if ev.rolling and _ROLLING_ELSEWHERE.search(_sentence_head(r, i)):
+        return []  # "For departments that use rolling admission ...": not this program's
     if not ev.rolling and _not_a_deadline(r, i, clause, sentence):
         state.previous_terms = []
         return []
@@ -773,11 +785,17 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     # A heading's kind holds for the bare items of its list, not for a date whose own words name a
     # deadline of their own ("April 1 is the normal deadline" after "The priority deadline is ...").
     heading = None if _OWN_DEADLINE.search(_unclosed_cut(r.posts[i])[:60]) else state.kind
-    kind = r.listed_kind.get(i) or near or after or carried or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or heading
+    column = _kind(r.column_heads.get(i, ""))  # "Term | Priority deadline | Final deadline | ---|"
+    kind = r.listed_kind.get(i) or near or after or column or carried or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or heading
+    if heading is not None and state.kind_mixed and not (r.listed_kind.get(i) or near or after or column or carried or pre_kind) \
+            and kind == heading:
+        return []  # the heading's kind is not settled
     if kind is None:
         own_reach = _own_clause(clause) + " " + _unclosed_cut(r.posts[i])
         if _in_paren(_sentence_head(r, i)):  # "received early (Fall - June 15, ...) will be given preference"
             own_reach = r.sentence(ev.start)
+        if len(_own_clause(clause).split()) <= _LABEL_WORDS:  # a bare item: its list's heading counts too
+            own_reach += " " + _list_heading(r, i)
         if unsettled_kind(own_reach) or unsettled_kind(r.heading):
             return []  # the date's clause or the text's heading names a kind or a purpose that binds no date
         kind = "final"
@@ -852,6 +870,18 @@ def _others_only(post: str) -> bool:
     """The date's own parenthesis says it is another credential's only."""
     m = _OTHER_ONLY.match(post)
     return bool(m and _OTHER_WHAT.search(m.group("what")) and not _GROUP_WORD.search(m.group("what")))
+
+
+def _list_heading(r: _Text, i: int) -> str:
+    """The words before the first date of the list the date is an item of (its sentence, from the
+    last sentence end or semicolon; at most SUBJECT_REACH characters): the list's heading."""
+    k = bisect_right(r.span_starts, r.events[i].start) - 1
+    a = r.spans[k][0] if k >= 0 else 0
+    for end in _CLAUSE_END.finditer(r.t, a, r.events[i].start):
+        if not _ABBREVIATION.search(r.t, max(0, end.start() - 5), end.start()):
+            a = end.end()  # ("Feb. 15" is not an end)
+    first_date = next((e.start for e in r.events if e.start >= a and not e.rolling), r.events[i].start)
+    return r.t[a:first_date][-SUBJECT_REACH:]
 
 
 def _sentence_head(r: _Text, i: int) -> str:
@@ -960,6 +990,8 @@ def _shape(r: _Text, state: _State, i: int, clause: str, own: _Own) -> str | Non
         return None  # "Term | Deadline | File Completion Deadline | ... | Fall | February 1 | May 15 |"
     if other_program_row(r.t, r.events[i].start):
         return None  # "| Creative Writing (MFA) | Feb 1 |": another degree's row
+    if i in r.ranges:
+        return None  # "Fall Semester Dates: August 25 - December 15": a period, not a deadline
     shape = deadline_shape(head, post)
     if shape:
         return shape
@@ -986,6 +1018,10 @@ def _shape(r: _Text, state: _State, i: int, clause: str, own: _Own) -> str | Non
 # An applicant group's row label ("Canadian students:", "US Citizens:"): bound under a heading that
 # names deadlines.
 _ROW_LABEL = re.compile(rf"(?:\b(?:students|applicants|candidates|citizens|residents)|{_QUAL_ANY.pattern})\s?(?::|\))\s?$", re.I)
+_ROLLING_ELSEWHERE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ROLLING_ELSEWHERE)})\b", re.I)
+_CLAUSE_END = re.compile(r"[.;](?:\s|$)")
+_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if len(m) <= 4)})$", re.I)
+_RANGE_GAP = re.compile(r"\s?(?:-|\u2013|\u2014|to|through|thru|until)\s?", re.I)
 _OWN_DEADLINE = re.compile(r"^\s?(?:is|are|was|will\s+be)\s+(?:the|our|a|an)\s+(?:\w+\s){0,2}?deadlines?\b", re.I)
 _CELL_BEFORE = re.compile(r"\|\s?$")
 _CELL_AFTER = re.compile(r"\s?(?:\||$|\()")

@@ -871,7 +871,8 @@ DEADLINE_SHAPE_NOUNS: tuple[str, ...] = (
 # Predicates of the shapes beside vocabulary.DEADLINE_PREDICATES: "has been extended to July 1",
 # "must reach us by ... February 1".
 DEADLINE_SHAPE_PREDICATES: tuple[str, ...] = (
-    r"extended\s+(?:to|until|through)", r"(?:reach|arrive)\w*\b[^.;]{0,30}?\bby",
+    r"extended\s+(?:to|until|through)",
+    r"(?:reach|arrive|received|postmarked)\w*\b[^.;|\u2022]{0,60}?\b(?:by|before|on\s+or\s+before|no\s+later\s+than)",
 )
 # A copula or a preposition at the end of the words before a date ("The Fall Application Deadline
 # for all materials for the MSIS program is"): the subject may stand further away, up to
@@ -902,3 +903,37 @@ DEADLINE_KIND_NEGATION: tuple[str, ...] = (r"not", r"never", r"without", r"no")
 # Funding words that name a separate application's label ("Financial Support Application January
 # 15"): another deadline's row, not a purpose of the date beside it.
 DEADLINE_FUNDING_LABEL_AFTER = r"\s+(?:applications?|deadlines?|forms?|due)\b"
+# The words a binding shape may hold between its binding word and its date, and before a deadline
+# noun in its label ("Fall 2026 Application Submission Deadline:", "The deadline for fall admission
+# is", "December 1 is the application deadline"): a closed list. Any other word ("Fall Deferral
+# Request Deadline:", "Application Fee Payment Deadline:", "Fall 2012 New Student Convocation
+# Tuesday September 4") makes the shape something else, and the date abstains. Terms, kinds,
+# applicant groups, this program's names, numbers and a time of day are label words as well.
+DEADLINE_LABEL_WORDS: tuple[str, ...] = (
+    "the", "a", "an", "for", "of", "and", "or", "to", "in", "on", "at", "by", "is", "are", "be", "will", "must", "should",
+    "shall", "all", "your", "our", "its", "their", "this", "that", "each", "every", "any", "new", "incoming", "prospective",
+    "following", "upcoming", "next", "current", "first", "second", "third", "one", "two", "three", "year", "academic",
+    "before", "no", "not", "later", "than", "been", "has", "have", "extended", "moved", "date", "dates", "deadline",
+    "deadlines", "due", "with", "students", "student", "applicants", "applicant", "candidates", "application",
+    "applications", "admission", "admissions", "applying", "apply", "submission", "submissions", "submit", "submitted",
+    "complete", "completed", "semester", "semesters", "term", "terms", "quarter", "session", "sessions", "intake", "entry",
+    "enrollment", "start", "starting", "cohort", "program", "programs", "degree", "degrees", "master's", "masters",
+    "graduate", "school", "university", "college", "department", "general", "review", "consideration", "receipt",
+    "received", "round", "rounds", "decision", "citizens", "permanent", "residents", "resident", "online", "campus",
+    "distance", "full-time", "part-time", "i", "ii", "iii", "respectively", "as", "follows", "per", "time",
+    "usually", "generally", "typically", "normally", "also", "materials", "documents", "supporting", "required", "fee",
+    "official", "scholarship", "scholarships", "funding", "aid", "financial", "internal", "external", "award", "awards",
+    "assistantship", "assistantships", "fellowship", "fellowships", "these", "those", "mid", "considered",
+    "submitting", "completing", "filing", "receiving", "sending", "sent", "leap-year", "normal", "usual",
+)
+# Where the modifiers of a deadline noun stop, reading back from it: "If you apply by the priority
+# deadline" checks "priority" only, "Fall Deferral Request Deadline" checks three words.
+DEADLINE_LABEL_STOPS: tuple[str, ...] = (
+    "the", "a", "an", "these", "those", "this", "that", "our", "your", "its", "their", "of", "for", "to", "are", "is",
+    "was", "be", "and", "or", "with", "by", "have", "has", "meet", "all", "any", "each",
+)
+# Rolling admission said of someone else or on a condition: "For departments that use rolling
+# admission", "if your program admits on a rolling basis": not this program's.
+DEADLINE_ROLLING_ELSEWHERE: tuple[str, ...] = (
+    r"(?:departments?|programs?|schools?|colleges?|units?)\s+(?:that|which|with|using)", r"if", r"some\s+(?:departments|programs)",
+)
