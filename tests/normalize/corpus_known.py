@@ -65,6 +65,10 @@ WRONG: dict[str, str] = {
 }
 
 MISSED: dict[str, str] = {
+    # Batches C and D of r-dead2 (deadlines, issue 19 fourth pass): what the shape gate leaves unread.
+    "fresh-r2-dl-c-2-parse_deadlines": "batch C: a list under 'we recommend ... no later than:' whose first item is a funding date ('financial support'): the kinds are not settled, so the list abstains",
+    "fresh-r2-dl-c-16-parse_deadlines": "batch C: a column table (Application deadline, File Completion Deadline) whose rows hold two dates side by side: not read",
+    "fresh-r2-dl-d-2-parse_deadlines": "batch D (never tuned on): a column table of filing periods and deadlines whose rows hold a period and two dates: not read",
     # The shape gate (issue 19, fourth pass, r-dead2): sentences that read wrong before and now abstain.
     "shsu-0-parse_deadlines": "the shape gate: dates inside 'received early (Fall - June 15, ...) will be given preference' bind no kind of their own (the sentence names one after the parenthesis): those three abstain",
     "dalhousie-15-parse_deadlines": "the shape gate: 'by the March 1 deadline ... automatically considered for these awards' names a purpose no kind word binds to the date: abstains (labelled priority)",
