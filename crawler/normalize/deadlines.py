@@ -52,15 +52,33 @@ Decisions (each tested in tests/normalize/test_normalize_deadlines.py):
   September 2018") is fall; a start month that names no term ("January intake:") clears the term
   in force; "Fall start:" is a heading, not a start date.
 
-Positive binding (issue 19, third pass; tests/normalize/test_binding_deadlines.py): a date is read
-only where something binds it to applying, otherwise it abstains.
-- What binds: a predicate of applying or a deadline's name within the date's reach (its own
-  clause before it, its own words after it: vocabulary.DEADLINE_PREDICATES: "due", "deadline",
-  "submit ... by", "received", "closes", "Priority Date:", "Fall enrollment:"); a term label ("Fall
-  Semester July 1") or a term heading in force; the applicants it is for ("(international
-  applicants only)"); a kind word; a listed or tabled date; or a short item (six words at most)
-  under a heading that names deadlines (the text's first sentence, or its own sentence's words
-  before its first date: "Applicant type | Deadline | Domestic | August 1 |").
+Positive binding (issue 19, third pass) and the shape gate (fourth pass; both tested in
+tests/normalize/test_binding_deadlines.py): a date is read only where it stands in one of a few
+binding shapes; every other shape abstains, whatever words it uses.
+- The shapes (binding.deadline_shape; words: vocabulary, "the shape gate"): a label right before
+  it ("Fall: July 1", "Fall Semester July 1", "Priority Deadline: Jan 15"); a predicate of applying
+  within a few words before it (vocabulary.DEADLINE_SHAPE_REACH, more after a copula: "The Fall
+  Application Deadline for all materials for the MSIS program is January 5"; a time of day is not
+  a word); its own words right after it ("March 1 (priority)", "August 1 for fall admission",
+  "April 1 is the normal deadline", "January 2 Graduate Admission closes"). In each, only label
+  words (vocabulary.DEADLINE_LABEL_WORDS, terms, kinds, groups, program names, numbers) stand
+  between the binding word and the date and before a deadline noun in its label, and no word of
+  another action: "Priority deadline for Orientation sign ups is June 1st", "Fall Deferral Request
+  Deadline: October 1st", "Application Fee Payment Deadline: July 1st" abstain. Besides these,
+  structure binds: a table cell under a heading row naming deadlines, a column whose heading names
+  one, the applicants' row label under a deadline heading ("Canadian students: April 1"), a listed
+  pair of terms or kinds, and a date coordinated with a bound one ("October 15 and February 15").
+  A date that opens or closes a range ("August 25 - December 15") is a period, never a deadline;
+  "rolling" said of other departments or on a condition ("For departments that use rolling
+  admission") is not this program's.
+- Term and kind are gated the same way: a term label on both sides of a date ("For the fall
+  semester April 1 For the winter semester August 1") leaves the pairing unknown and the list
+  abstains; a heading's kind holds for bare items, not for a date whose own words name its own
+  deadline; a negated kind names none ("but will not receive fellowship consideration"); "early"
+  is a kind only before a deadline noun ("Early decision deadline"); a heading naming two kinds
+  settles none; and the default kind final is given only where neither the date's clause, the
+  heading of its list, nor the text's heading names another kind or a funding purpose (else the
+  date abstains: "by the March 1 deadline ... automatically considered for these awards").
 - What abstains: a date bound by none of these ("On January 16 we freeze and download all
   applications"); a compared date ("earlier than February 15", "submitted after February 1"; not
   "not accepted after", a deadline); a flattened table's column
@@ -957,12 +975,13 @@ def _merge_restated(out: list[Deadline]) -> list[Deadline]:
     return [d for d in out if not (d.applies_to is None and (d.term, d.date, d.kind) in qualified)]
 
 
-# ---- positive binding (issue 19, third pass) ---------------------------------------------------
-# A date is read as this program's application deadline only where something binds it: a predicate
-# of applying or a deadline's name within its reach (vocabulary.DEADLINE_PREDICATES), a term or kind
-# label of its own ("Fall Semester July 1", "January 15 (priority)"), a list the text's heading
-# names as deadlines, or a table column. Everything else abstains: "On January 16 we freeze and
-# download all applications", "August 21, Monday | classes start".
+# ---- positive binding (issue 19, third pass) and the shape gate (fourth pass) --------------------
+# A date is read as this program's application deadline only where it stands in a binding shape
+# (binding.deadline_shape: a label, a predicate within a few words, its own words after it, with
+# only label words between) or a table's or list's structure binds it (_shape). Everything else
+# abstains: "On January 16 we freeze and download all applications", "August 21, Monday | classes
+# start", "Fall Deferral Request Deadline: October 1st". (The third pass's bare list item under a
+# heading naming deadlines was dropped: it explained 1 right reading and 3 wrong ones.)
 _PREDICATE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_PREDICATES)})(?!\w)", re.I)
 _FUNDING_PURPOSE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_FUNDING_PURPOSE)})\b", re.I)
 _ADVICE_WORDS = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ADVICE)})\b", re.I)
