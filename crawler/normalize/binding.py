@@ -480,6 +480,7 @@ _DL_LABEL = re.compile(
 _DL_GROUP = re.compile(r"\b(?:" + "|".join(re.escape(w) for _, words in v.APPLICANT_GROUPS for w in words) + r")(?!\w)", re.I)
 _DL_OTHER_ACTION = re.compile(r"\b(?:" + "|".join(v.DEADLINE_OTHER_ACTIONS) + r")\b", re.I)
 _DL_WORD = re.compile(r"[^\s|\u2022*]+")
+_DL_TO_COMPLEMENT = re.compile(r"\s+to\s+(?:[^\s.;:,()|]+\s?){1,3}", re.I)
 # How a date's own label follows it: a parenthesis, a colon or dash, "for", a copula.
 _DL_LINK_AFTER = re.compile(r"^\s?(?:[(:|\u2013\u2014-]|(?:for|is|are|will\s+be|as)\b)", re.I)
 
@@ -572,8 +573,12 @@ def deadline_shape(before: str, after: str) -> str | None:
         return None
     if _DL_OTHER_ACTION.search(tail):
         return None  # "September 3 students' deadline to send the book list", "May 2 | Admission decisions released"
-    if not label_words_only(tail[: binder.end()].lstrip(" :(-\u2013\u2014|")):
-        return None  # "December 1, 2017: Reply deadline" would name another business; "G-2 students' deadline"
+    complement = _DL_TO_COMPLEMENT.match(tail, binder.end())
+    own = tail[: complement.end() if complement else binder.end()]
+    if not label_words_only(_DL_PREDICATE.sub(" ", own).lstrip(" :(-\u2013\u2014|")):
+        # "G-2 students' deadline", "May 15 Deadline to submit intent to graduate": the date's own
+        # words up to the binding word, and what a deadline is "to" do, are label words only.
+        return None
     # "January 2 Graduate Admission closes", "April 1 is the normal deadline", "March 1 (priority)",
     # "August 1 for fall admission", "March 31 Early admission".
     return "own words"

@@ -160,6 +160,7 @@ def test_two_groups_with_one_date_stay_two() -> None:
     ("", " for fall admission", "own words"),
     ("", " is the normal deadline", "own words"),
     ("", " Graduate Admission closes at 11:59 PM", "own words"),
+    ("", " Deadline to apply for fall admission", "own words"),
 ])
 def test_a_binding_shape_fires(before: str, after: str, shape: str) -> None:
     assert deadline_shape(before, after) == shape
@@ -173,6 +174,7 @@ def test_a_binding_shape_fires(before: str, after: str, shape: str) -> None:
     ("Fall 2012 New Student Convocation Tuesday ", " Classes begin"),  # a term label far from its date
     ("Each year on ", " the admissions committee meets"),  # a label word after the date, not its label
     ("Orientation is ", " for fall students"),
+    ("", " Deadline to submit intent to graduate"),  # what the deadline is "to" do is another business
 ])
 def test_a_look_alike_shape_abstains(before: str, after: str) -> None:
     assert deadline_shape(before, after) is None
