@@ -102,8 +102,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .binding import (
-    SUBJECT_REACH, bound_text, credential_before, deadline_shape, first_clause_scope, negated_kind, other_program_row,
-    subject_scope, unsettled_kind,
+    SUBJECT_REACH, bound_text, credential_before, deadline_shape, first_clause_scope, label_words_only, negated_kind,
+    other_program_row, subject_scope, unsettled_kind,
 )
 from .models import Deadline
 from .qualifiers import join as q_join
@@ -767,6 +767,9 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     if i in r.superseded:
         return []
     own = _own_words(r.posts[i], pre_terms)
+    if inside and not _own_parenthesis_words(clause, r.posts[i]):
+        state.previous_bound = False
+        return []  # "(30 August 2022 for School of Government postgraduate degrees)": another's date
     bound = ev.rolling or inside or _bound(r, state, i, clause, pre_terms, own)
     state.previous_bound = bool(bound)
     if not bound:
@@ -888,6 +891,17 @@ def _others_only(post: str) -> bool:
     """The date's own parenthesis says it is another credential's only."""
     m = _OTHER_ONLY.match(post)
     return bool(m and _OTHER_WHAT.search(m.group("what")) and not _GROUP_WORD.search(m.group("what")))
+
+
+def _own_parenthesis_words(clause: str, post: str) -> bool:
+    """Whether a date inside a parenthesis stands with label words only (binding.label_words_only):
+    "(international: April 1)", "(priority: January 15)", not "(30 August for School of Government
+    degrees)". The parenthesis borrows the binding of the date before it, not its business."""
+    opened = clause.rfind("(")
+    before = clause[opened + 1 :] if opened != -1 else ""
+    closed = post.find(")")
+    after = post[:closed] if closed != -1 else post
+    return label_words_only(_PREDICATE.sub(" ", before + " " + after))
 
 
 def _list_heading(r: _Text, i: int) -> str:

@@ -245,3 +245,9 @@ def test_a_group_row_label_under_a_deadline_heading_binds() -> None:
 def test_a_coordinated_date_shares_the_binding() -> None:
     assert [d.date for d in parse_deadlines("Application deadlines for the MLIS are October 15 and February 15.")] == [
         "--10-15", "--02-15"]
+
+
+def test_a_date_in_a_parenthesis_stands_with_label_words_only() -> None:
+    text = "Submit all documents no later than 30 September 2022 (30 August 2022 for School of Government degrees)."
+    assert _read(text) == [(None, "2022-09-30", "final")]
+    assert _read("Fall: July 1 (international: April 1)") == [("fall", "--07-01", "final"), ("fall", "--04-01", "final")]
