@@ -807,9 +807,9 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     # deadline of their own ("April 1 is the normal deadline" after "The priority deadline is ...").
     heading = None if _OWN_DEADLINE.search(_unclosed_cut(r.posts[i])[:60]) else state.kind
     column = _kind(r.column_heads.get(i, ""))  # "Term | Priority deadline | Final deadline | ---|"
-    kind = r.listed_kind.get(i) or near or after or column or carried or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or heading
-    if heading is not None and state.kind_mixed and not (r.listed_kind.get(i) or near or after or column or carried or pre_kind) \
-            and kind == heading:
+    own_kind = r.listed_kind.get(i) or near or after or column or carried
+    kind = own_kind or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or heading
+    if heading is not None and state.kind_mixed and not (own_kind or pre_kind) and kind == heading:
         return []  # the heading's kind is not settled
     if kind is None:
         own_reach = _own_clause(clause) + " " + _unclosed_cut(r.posts[i])
@@ -1030,7 +1030,8 @@ def _shape(r: _Text, state: _State, i: int, clause: str, own: _Own) -> str | Non
         return shape
     if i and state.list_bound and _LIST_GAP.match(r.t[r.events[i - 1].end : r.events[i].start]):
         return "list"  # "Application deadlines for the MLIS are October 15 and February 15"
-    if _ROW_LABEL.search(head) and (_PREDICATE.search(r.t[: r.spans[0][1]] if r.spans else "") or state.terms not in ([], [None])):
+    first_clause = r.t[: r.spans[0][1]] if r.spans else ""
+    if _ROW_LABEL.search(head) and (_PREDICATE.search(first_clause) or state.terms not in ([], [None])):
         # "Application deadlines ... International students: March 15 Canadian students: April 1",
         # "Fall Term Admission Application (Domestic) July 15 Admission Application (International) January 15"
         return "label"
@@ -1050,7 +1051,9 @@ def _shape(r: _Text, state: _State, i: int, clause: str, own: _Own) -> str | Non
 
 # An applicant group's row label ("Canadian students:", "US Citizens:"): bound under a heading that
 # names deadlines.
-_ROW_LABEL = re.compile(rf"(?:\b(?:students|applicants|candidates|citizens|residents)|{_QUAL_ANY.pattern})\s?(?::|\))\s?$", re.I)
+_ROW_LABEL = re.compile(
+    rf"(?:\b(?:students|applicants|candidates|citizens|residents)|{_QUAL_ANY.pattern})\s?(?::|\))\s?$", re.I
+)
 _ROLLING_ELSEWHERE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ROLLING_ELSEWHERE)})\b", re.I)
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)")
 _ABBREVIATION = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if len(m) <= 4)})$", re.I)

@@ -860,9 +860,9 @@ DELIVERY_KIND_NOUNS: tuple[str, ...] = (r"courses?", r"class(?:es)?", r"programs
 # ---- application_deadlines: the shape gate (issue 19, fourth pass) ------------------------------
 # A date is read only where it stands in one of a few binding shapes (binding.deadline_shape): a
 # binding word (DEADLINE_PREDICATES, a kind, a term, an applicant group or DEADLINE_SHAPE_NOUNS)
-# within DEADLINE_SHAPE_REACH words before or after it, with no word of another action between
-# them and no other action as the binding word's own complement ("deadline to send the list",
-# "Priority deadline for Orientation sign ups is June 1").
+# within DEADLINE_SHAPE_REACH words before or after it, with only label words (DEADLINE_LABEL_WORDS)
+# and no word of another action between them or in the binding word's complement ("deadline to
+# send the list", "Priority deadline for Orientation sign ups is June 1"). Everything else abstains.
 DEADLINE_SHAPE_REACH = 6
 DEADLINE_SHAPE_NOUNS: tuple[str, ...] = (
     r"admissions?", r"entry", r"intake", r"enrollment", r"(?:applications?|apply)(?=\s?[:\u2013\u2014-])",
@@ -888,15 +888,11 @@ DEADLINE_SHAPE_CLOCK = (
 # Actions that are not applying: a date standing with one of these, or a deadline named for one,
 # belongs to that action.
 DEADLINE_OTHER_ACTIONS: tuple[str, ...] = (
-    r"begins?", r"beginning", r"(?<!fall\s)(?<!autumn\s)(?<!spring\s)(?<!summer\s)(?<!winter\s)starts?", r"commenc\w*", r"opens?", r"opening", r"orientation", r"registration",
-    r"register", r"classes", r"notif\w*", r"(?<!early\s)decisions?", r"send", r"pay(?:ment)?", r"tuition", r"housing", r"graduation",
+    r"begins?", r"beginning", r"(?<!fall\s)(?<!autumn\s)(?<!spring\s)(?<!summer\s)(?<!winter\s)starts?", r"commenc\w*",
+    r"opens?", r"opening", r"orientation", r"registration", r"register", r"classes", r"notif\w*", r"(?<!early\s)decisions?",
+    r"send", r"pay(?:ment)?", r"tuition", r"housing", r"graduation",
     r"thesis", r"defen[cs]e", r"drop", r"withdraw\w*", r"reply", r"respond", r"deposits?", r"sign[-\s]?ups?",
     r"released?", r"interviews?", r"workshops?", r"webinars?", r"info(?:rmation)?\s+sessions?", r"visits?",
-)
-# What a deadline may be for and still be the application's: "deadline for fall admission",
-# "deadline to apply", "deadline for submitting completed applications".
-DEADLINE_OWN_COMPLEMENT: tuple[str, ...] = (
-    r"to\s+(?:apply|submit|complete|file|be\s+(?:considered|admitted|received))", r"for\s+(?:the\s+)?(?:receipt|submi\w*|complet\w*|appl\w*|admission)",
 )
 # A negation before a kind word ("will not receive fellowship consideration") cancels it.
 DEADLINE_KIND_NEGATION: tuple[str, ...] = (r"not", r"never", r"without", r"no")
