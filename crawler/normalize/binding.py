@@ -553,6 +553,15 @@ def deadline_shape(before: str, after: str) -> str | None:
     is the date's own clause up to it, `after` its own words after it (section above)."""
     head, tail = _reach_before(before), _reach_after(after)
     binders = [(m, name) for p, name in ((_DL_PREDICATE, "predicate"), (_DL_LABEL, "label")) for m in p.finditer(head)]
+    if not binders:
+        # A predicate that opens before the reach and ends in it ("should submit an application and
+        # all supporting materials by"): its own words are label words only.
+        whole = _DL_CLOCK.sub(" ", before)[-SUBJECT_REACH:]
+        spans = [m for m in _DL_PREDICATE.finditer(whole) if m.end() > len(whole) - len(head.lstrip())]
+        opened = _DL_PREDICATE.match(whole, spans[-1].start()) if spans else None
+        if opened and label_words_only(whole[opened.start() :].split(None, 1)[-1]):
+            head = whole[opened.start() :]
+            binders = [(_DL_PREDICATE.match(head), "predicate")]
     if binders:
         last, name = max(binders, key=lambda b: (b[0].end(), b[1] == "predicate"))
         # Another action between the binding word and the date breaks the reach ("Priority deadline

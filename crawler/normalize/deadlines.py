@@ -864,6 +864,13 @@ def _follow_headings(state: _State, pre: str, pre_terms: list[str], inside: bool
     return pre_campus, pre_group
 
 
+# The application itself submitted with its documents ("submit an application and all supporting
+# materials by January 15"): the application's deadline, not a documents deadline.
+_WITH_APPLICATION = re.compile(
+    r"\bapplications?(?:\s+form)?\s?(?:,|and|&|with|along\s+with)\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:documents?|documentation|materials)\s?(?:on|by|in|:|-)?\s?$",
+    re.I,
+)
 _OPENS_AFTER = re.compile(
     r"^\s?[:\-]\s?(?:the\s+)?(?:online\s+)?applications?\s+(?:opens?|is\s+open|becomes?\s+available|available)\b", re.I
 )
@@ -876,7 +883,7 @@ def _not_a_deadline(r: _Text, i: int, clause: str, sentence: str) -> bool:
     co-op's, another credential's)."""
     pre = r.pres[i]
     return bool(
-        _NOT_A_DEADLINE.search(pre) or _OPENS_AFTER.match(r.posts[i]) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
+        (_NOT_A_DEADLINE.search(pre) and not _WITH_APPLICATION.search(pre[-120:])) or _OPENS_AFTER.match(r.posts[i]) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
         or _DOCUMENTS_AFTER.match(r.posts[i]) or _others_only(r.posts[i])
         # "Application deadlines for GSLIS Scholarships are October 15 (...) and February 15 (...)":
         # the subject of the sentence holds for every date of its list.

@@ -920,7 +920,7 @@ DEADLINE_LABEL_WORDS: tuple[str, ...] = (
     "usually", "generally", "typically", "normally", "also", "materials", "documents", "supporting", "required", "fee",
     "official", "scholarship", "scholarships", "funding", "aid", "financial", "internal", "external", "award", "awards",
     "assistantship", "assistantships", "fellowship", "fellowships", "these", "those", "mid", "considered",
-    "submitting", "completing", "filing", "receiving", "sending", "sent", "leap-year", "normal", "usual",
+    "submitting", "completing", "filing", "receiving", "sending", "sent", "leap-year", "normal", "usual", "initial",
 )
 # Where the modifiers of a deadline noun stop, reading back from it: "If you apply by the priority
 # deadline" checks "priority" only, "Fall Deferral Request Deadline" checks three words.

@@ -68,9 +68,7 @@ MISSED: dict[str, str] = {
     # Batches C and D of r-dead2 (deadlines, issue 19 fourth pass): what the shape gate leaves unread.
     "fresh-r2-dl-c-2-parse_deadlines": "batch C: a list under 'we recommend ... no later than:' whose first item is a funding date ('financial support'): the kinds are not settled, so the list abstains",
     "fresh-r2-dl-c-16-parse_deadlines": "batch C: a column table (Application deadline, File Completion Deadline) whose rows hold two dates side by side: not read",
-    "fresh-r2-dl-e-0-parse_deadlines": "batch E: 'Initial application deadline: 1st June': 'initial' is not a label word, so the label abstains",
     "fresh-r2-dl-e-3-parse_deadlines": "batch E: 'the latest date by which the Postgraduate Admissions Office must receive your application is June 30': no binding shape within reach",
-    "fresh-r2-dl-e-11-parse_deadlines": "batch E: 'submit an application and all supporting materials by January 15th' (for assistantships): 'materials by' read as a documents deadline (as fresh-e-dl-a-34)",
     "fresh-r2-dl-d-2-parse_deadlines": "batch D (never tuned on): a column table of filing periods and deadlines whose rows hold a period and two dates: not read",
     # The shape gate (issue 19, fourth pass, r-dead2): sentences that read wrong before and now abstain.
     "shsu-0-parse_deadlines": "the shape gate: dates inside 'received early (Fall - June 15, ...) will be given preference' bind no kind of their own (the sentence names one after the parenthesis): those three abstain",

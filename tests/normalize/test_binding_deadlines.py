@@ -251,3 +251,9 @@ def test_a_date_in_a_parenthesis_stands_with_label_words_only() -> None:
     text = "Submit all documents no later than 30 September 2022 (30 August 2022 for School of Government degrees)."
     assert _read(text) == [(None, "2022-09-30", "final")]
     assert _read("Fall: July 1 (international: April 1)") == [("fall", "--07-01", "final"), ("fall", "--04-01", "final")]
+
+
+def test_a_predicate_opening_before_the_reach_binds_when_its_words_are_label_words() -> None:
+    text = "Fall applicants should submit an application and all supporting materials by January 15."
+    assert _read(text) == [("fall", "--01-15", "final")]
+    assert parse_deadlines("Students should submit the signed thesis approval form to the graduate school by April 1.") == []
