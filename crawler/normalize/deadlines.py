@@ -64,7 +64,10 @@ binding shapes; every other shape abstains, whatever words it uses.
   words (vocabulary.DEADLINE_LABEL_WORDS, terms, kinds, groups, program names, numbers) stand
   between the binding word and the date and before a deadline noun in its label, and no word of
   another action: "Priority deadline for Orientation sign ups is June 1st", "Fall Deferral Request
-  Deadline: October 1st", "Application Fee Payment Deadline: July 1st" abstain. Besides these,
+  Deadline: October 1st", "Application Fee Payment Deadline: July 1st" abstain. A predicate that
+  opens further back binds when all its words are label words ("should submit an application and
+  all supporting materials by"); a date inside a parenthesis stands with label words only ("(30
+  August 2022 for School of Government degrees)" abstains). Besides these,
   structure binds: a table cell under a heading row naming deadlines, a column whose heading names
   one, the applicants' row label under a deadline heading ("Canadian students: April 1"), a listed
   pair of terms or kinds, and a date coordinated with a bound one ("October 15 and February 15").
