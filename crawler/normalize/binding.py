@@ -762,3 +762,181 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
     if len(re.findall(r"[A-Za-z]+", rest)) <= BARE_SHAPE_WORDS and len(re.findall(r"[A-Za-z]+", text)) <= BARE_SHAPE_WORDS + 4:
         return "bare" if _clean_gap(field, rest, same_kind) else None
     return None
+
+
+# ---- application_deadlines: the shape gate (issue 19, fourth pass) --------------------------------
+# Inverted default: a date is read only where it stands in one of a few binding shapes; every other
+# shape abstains, whatever words it uses. The shapes (words: vocabulary, "the shape gate"):
+# - "label": a label of its own right before it ("Fall: July 1", "Priority Deadline: Jan 15", "Fall
+#   Semester July 1", "International applicants | January 31");
+# - "predicate": a predicate of applying within reach before it ("Applications are due by March 1",
+#   "The deadline for fall admission is February 1", "submit your application no later than");
+# - "own words": a kind, term or deadline name within reach after it ("March 1 (priority)", "August 1
+#   for fall admission", "April 1 is the normal deadline").
+# In every shape the reach is vocabulary.DEADLINE_SHAPE_REACH words, and a word of another action in
+# the reach (begin, open, orientation, notify, send, pay, ...) breaks it: "Priority deadline for
+# Orientation sign ups is June 1st", "September 3 students' deadline to send the book list".
+
+_DL_PREDICATE = re.compile(r"\b(?:" + "|".join((*v.DEADLINE_SHAPE_PREDICATES, *v.DEADLINE_PREDICATES)) + r")(?!\w)", re.I)
+_DL_COPULA = re.compile(r"\b" + v.DEADLINE_SHAPE_COPULA, re.I)
+_DL_CLOCK = re.compile(v.DEADLINE_SHAPE_CLOCK, re.I)
+_DL_BREAK = re.compile(r".*[,\u2013\u2014]|.*\s-\s", re.S)
+_DL_LABEL = re.compile(
+    "|".join(p for _, p in v.DEADLINE_KINDS)
+    + r"|\b(?:" + "|".join(v.TERM_WORDS) + r")\b"
+    + r"|\b(?:" + "|".join(v.DEADLINE_SHAPE_NOUNS) + r")",
+    re.I,
+)
+# An applicant group binds only as the date's own words ("February 1 (international applicants
+# only)"); before a date it is a row label, which needs a heading that names deadlines.
+_DL_GROUP = re.compile(r"\b(?:" + "|".join(re.escape(w) for _, words in v.APPLICANT_GROUPS for w in words) + r")(?!\w)", re.I)
+_DL_OTHER_ACTION = re.compile(r"\b(?:" + "|".join(v.DEADLINE_OTHER_ACTIONS) + r")\b", re.I)
+_DL_WORD = re.compile(r"[^\s|\u2022*]+")
+_DL_TO_COMPLEMENT = re.compile(r"\s+to\s+(?:[^\s.;:,()|]+\s?){1,3}", re.I)
+# How a date's own label follows it: a parenthesis, a colon or dash, "for", a copula.
+_DL_LINK_AFTER = re.compile(r"^\s?(?:[(:|\u2013\u2014-]|(?:for|is|are|will\s+be|as)\b)", re.I)
+
+
+def _reach_before(before: str) -> str:
+    """The last DEADLINE_SHAPE_REACH words before a date (pipes, bullets and a time of day are not
+    words), or DEADLINE_SHAPE_SUBJECT_REACH words when they end in a copula ("... is")."""
+    before = _DL_CLOCK.sub(" ", before)
+    words = list(_DL_WORD.finditer(before))
+    reach = v.DEADLINE_SHAPE_SUBJECT_REACH if _DL_COPULA.search(before) else v.DEADLINE_SHAPE_REACH
+    if len(words) > reach:
+        return before[words[-reach].start() :]
+    return before
+
+
+def _reach_after(after: str) -> str:
+    """The first DEADLINE_SHAPE_REACH words after a date, up to a sentence end."""
+    end = re.search(r"[.;](?:\s|$)", after)
+    after = after[: end.start()] if end else after
+    words = list(_DL_WORD.finditer(after))
+    if len(words) > v.DEADLINE_SHAPE_REACH:
+        return after[: words[v.DEADLINE_SHAPE_REACH - 1].end()]
+    return after
+
+
+_DL_LABEL_WORDS = frozenset(v.DEADLINE_LABEL_WORDS)
+_DL_NAMED = re.compile(
+    "|".join(p for _, p in v.DEADLINE_KINDS) + r"|\b(?:" + "|".join(v.TERM_WORDS) + r")\b|" + _DL_GROUP.pattern
+    + r"|(?<![\w])(?:" + "|".join(v.PROGRAM_NAMES) + r")(?![\w])",
+    re.I,
+)
+_DL_TOKEN = re.compile(r"[A-Za-z][\w'.-]*")
+_DL_NOUN_END = re.compile(r"\b(?:deadlines?|due\s+dates?|dates?)\s?$", re.I)
+_DL_LABEL_EDGE = re.compile(r".*(?:[.;:|\u2022()]|\s-\s|\d)", re.S)
+
+
+_DL_ACRONYM = re.compile(r"^(?-i:[A-Z][A-Za-z]*[A-Z])$")  # "MLS", "SpLIS", "MI": a program's short name
+_DL_STOPS = frozenset(v.DEADLINE_LABEL_STOPS)
+_DL_MODIFIERS = 3
+
+
+def _label_word(w: str) -> bool:
+    low = w.lower().rstrip(".:")
+    return low in _DL_LABEL_WORDS or low.removesuffix("'s") in _DL_LABEL_WORDS or _DL_ACRONYM.match(w.rstrip(".:")) is not None
+
+
+def label_words_only(text: str) -> bool:
+    """Whether every word of `text` is a label word (vocabulary.DEADLINE_LABEL_WORDS, a term, a kind,
+    an applicant group, a program's name or short name, a number): nothing of another kind stands there."""
+    rest = _DL_NAMED.sub(" ", _DL_CLOCK.sub(" ", text))
+    return all(_label_word(w) for w in _DL_TOKEN.findall(rest))
+
+
+def _label_before(head: str, end: int) -> str:
+    """The modifiers of a deadline noun ending at `end`: the words before it back to the label's
+    edge or a stop word (vocabulary.DEADLINE_LABEL_STOPS), at most three."""
+    cut = _DL_LABEL_EDGE.match(head, 0, end)
+    noun = _DL_NOUN_END.search(head, 0, end)
+    words = _DL_TOKEN.findall(_DL_NAMED.sub(" ", head[cut.end() if cut else 0 : noun.start() if noun else end]))
+    out: list[str] = []
+    for w in reversed(words):
+        if w.lower() in _DL_STOPS or len(out) == _DL_MODIFIERS:
+            break
+        out.append(w)
+    return " ".join(out)
+
+
+def deadline_shape(before: str, after: str) -> str | None:
+    """The binding shape a date stands in ("label", "predicate", "own words"), or None: `before`
+    is the date's own clause up to it, `after` its own words after it (section above)."""
+    head, tail = _reach_before(before), _reach_after(after)
+    binders = [(m, name) for p, name in ((_DL_PREDICATE, "predicate"), (_DL_LABEL, "label")) for m in p.finditer(head)]
+    if not binders:
+        # A predicate that opens before the reach and ends in it ("should submit an application and
+        # all supporting materials by"): its own words are label words only.
+        whole = _DL_CLOCK.sub(" ", before)[-SUBJECT_REACH:]
+        spans = [m for m in _DL_PREDICATE.finditer(whole) if m.end() > len(whole) - len(head.lstrip())]
+        opened = _DL_PREDICATE.match(whole, spans[-1].start()) if spans else None
+        if opened and label_words_only(whole[opened.start() :].split(None, 1)[-1]):
+            head = whole[opened.start() :]
+            binders = [(_DL_PREDICATE.match(head), "predicate")]
+    if binders:
+        last, name = max(binders, key=lambda b: (b[0].end(), b[1] == "predicate"))
+        # Another action between the binding word and the date breaks the reach ("Priority deadline
+        # for Orientation sign ups is June 1st"); one before it does not ("Fall (Begins in Aug.) Apply by").
+        if _DL_OTHER_ACTION.search(head, last.end()) or not label_words_only(head[last.end() :]):
+            return None  # something of another kind between the binding word and the date
+        if _DL_NOUN_END.search(head, 0, last.end()) and not label_words_only(_label_before(head, last.end())):
+            return None  # "Fall Deferral Request Deadline:", "Application Fee Payment Deadline:"
+        return name
+    if _DL_OTHER_ACTION.search(head):
+        return None  # "Orientation is August 20 for fall students"
+    predicate = _DL_PREDICATE.search(tail)
+    label = min((m for p in (_DL_LABEL, _DL_GROUP) for m in p.finditer(tail)), key=lambda m: m.start(), default=None)
+    if label and not (_DL_LINK_AFTER.match(tail) or not tail[: label.start()].strip(" ,*")):
+        label = None  # a label after a date is its own only right after it or after a link word
+    binder = predicate or label
+    if binder is None:
+        return None
+    if _DL_OTHER_ACTION.search(tail):
+        return None  # "September 3 students' deadline to send the book list", "May 2 | Admission decisions released"
+    complement = _DL_TO_COMPLEMENT.match(tail, binder.end())
+    own = tail[: complement.end() if complement else binder.end()]
+    if not label_words_only(_DL_PREDICATE.sub(" ", own).lstrip(" :(-\u2013\u2014|")):
+        # "G-2 students' deadline", "May 15 Deadline to submit intent to graduate": the date's own
+        # words up to the binding word, and what a deadline is "to" do, are label words only.
+        return None
+    # "January 2 Graduate Admission closes", "April 1 is the normal deadline", "March 1 (priority)",
+    # "August 1 for fall admission", "March 31 Early admission".
+    return "own words"
+    if _DL_PREDICATE.search(head):
+        return "predicate"
+    if _DL_LABEL.search(head):
+        return "label"
+    if _DL_OTHER_ACTION.search(tail):
+        return None
+    if _DL_PREDICATE.search(tail):
+        return "own words"  # "January 2 Graduate Admission closes", "April 1 is the normal deadline"
+    label = _DL_LABEL.search(tail) or _DL_GROUP.search(tail)
+    if label and (_DL_LINK_AFTER.match(tail) or not tail[: label.start()].strip(" ,*")):
+        return "own words"  # "March 1 (priority)", "August 1 for fall admission", "March 31 Early admission"
+    return None
+
+
+_DL_NEGATION = re.compile(r"\b(?:" + "|".join(v.DEADLINE_KIND_NEGATION) + r")\s+(?:\w+\s){0,2}$", re.I)
+_DL_UNSETTLED = re.compile(
+    "|".join(p for k, p in v.DEADLINE_KINDS if k != "final") + r"|\b(?:" + "|".join(v.FUNDING_WORDS) + r")\b", re.I
+)
+
+
+def negated_kind(text: str, start: int) -> bool:
+    """Whether the kind word at text[start:] is negated ("but will not receive fellowship
+    consideration"): it names no kind of the date."""
+    return _DL_NEGATION.search(text, max(0, start - 40), start) is not None
+
+
+_DL_FUNDING_LABEL = re.compile(v.DEADLINE_FUNDING_LABEL_AFTER, re.I)
+
+
+def unsettled_kind(text: str) -> bool:
+    """Whether `text` (a date's sentence, or the text's heading) names a kind other than final or a
+    funding purpose: a date there whose own words bind no kind is not read as final (the kind is
+    not settled: "required deadlines for priority admission and financial aid", "by the March 1
+    deadline ... automatically considered for these awards")."""
+    return any(
+        not negated_kind(text, m.start()) and not _DL_FUNDING_LABEL.match(text, m.end()) for m in _DL_UNSETTLED.finditer(text)
+    )

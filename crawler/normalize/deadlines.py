@@ -52,15 +52,36 @@ Decisions (each tested in tests/normalize/test_normalize_deadlines.py):
   September 2018") is fall; a start month that names no term ("January intake:") clears the term
   in force; "Fall start:" is a heading, not a start date.
 
-Positive binding (issue 19, third pass; tests/normalize/test_binding_deadlines.py): a date is read
-only where something binds it to applying, otherwise it abstains.
-- What binds: a predicate of applying or a deadline's name within the date's reach (its own
-  clause before it, its own words after it: vocabulary.DEADLINE_PREDICATES: "due", "deadline",
-  "submit ... by", "received", "closes", "Priority Date:", "Fall enrollment:"); a term label ("Fall
-  Semester July 1") or a term heading in force; the applicants it is for ("(international
-  applicants only)"); a kind word; a listed or tabled date; or a short item (six words at most)
-  under a heading that names deadlines (the text's first sentence, or its own sentence's words
-  before its first date: "Applicant type | Deadline | Domestic | August 1 |").
+Positive binding (issue 19, third pass) and the shape gate (fourth pass; both tested in
+tests/normalize/test_binding_deadlines.py): a date is read only where it stands in one of a few
+binding shapes; every other shape abstains, whatever words it uses.
+- The shapes (binding.deadline_shape; words: vocabulary, "the shape gate"): a label right before
+  it ("Fall: July 1", "Fall Semester July 1", "Priority Deadline: Jan 15"); a predicate of applying
+  within a few words before it (vocabulary.DEADLINE_SHAPE_REACH, more after a copula: "The Fall
+  Application Deadline for all materials for the MSIS program is January 5"; a time of day is not
+  a word); its own words right after it ("March 1 (priority)", "August 1 for fall admission",
+  "April 1 is the normal deadline", "January 2 Graduate Admission closes"). In each, only label
+  words (vocabulary.DEADLINE_LABEL_WORDS, terms, kinds, groups, program names, numbers) stand
+  between the binding word and the date and before a deadline noun in its label, and no word of
+  another action: "Priority deadline for Orientation sign ups is June 1st", "Fall Deferral Request
+  Deadline: October 1st", "Application Fee Payment Deadline: July 1st" abstain. A predicate that
+  opens further back binds when all its words are label words ("should submit an application and
+  all supporting materials by"); a date inside a parenthesis stands with label words only ("(30
+  August 2022 for School of Government degrees)" abstains). Besides these,
+  structure binds: a table cell under a heading row naming deadlines, a column whose heading names
+  one, the applicants' row label under a deadline heading ("Canadian students: April 1"), a listed
+  pair of terms or kinds, and a date coordinated with a bound one ("October 15 and February 15").
+  A date that opens or closes a range ("August 25 - December 15") is a period, never a deadline;
+  "rolling" said of other departments or on a condition ("For departments that use rolling
+  admission") is not this program's.
+- Term and kind are gated the same way: a term label on both sides of a date ("For the fall
+  semester April 1 For the winter semester August 1") leaves the pairing unknown and the list
+  abstains; a heading's kind holds for bare items, not for a date whose own words name its own
+  deadline; a negated kind names none ("but will not receive fellowship consideration"); "early"
+  is a kind only before a deadline noun ("Early decision deadline"); a heading naming two kinds
+  settles none; and the default kind final is given only where neither the date's clause, the
+  heading of its list, nor the text's heading names another kind or a funding purpose (else the
+  date abstains: "by the March 1 deadline ... automatically considered for these awards").
 - What abstains: a date bound by none of these ("On January 16 we freeze and download all
   applications"); a compared date ("earlier than February 15", "submitted after February 1"; not
   "not accepted after", a deadline); a flattened table's column
@@ -83,7 +104,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .binding import SUBJECT_REACH, bound_text, credential_before, first_clause_scope, other_program_row, subject_scope
+from .binding import (
+    SUBJECT_REACH, bound_text, credential_before, deadline_shape, first_clause_scope, label_words_only, negated_kind,
+    other_program_row, subject_scope, unsettled_kind,
+)
 from .models import Deadline
 from .qualifiers import join as q_join
 from . import vocabulary as v
@@ -495,7 +519,7 @@ def _qualifier(text: str, labels: tuple[str, ...] | None = None) -> str | None:
 
 def _kind(text: str, nearest_end: bool = True) -> str | None:
     """The kind word nearest the date: the last one before it, or the first one after it."""
-    found = [(m.start(), k) for k, p in _KIND_RE for m in p.finditer(text)]
+    found = [(m.start(), k) for k, p in _KIND_RE for m in p.finditer(text) if not negated_kind(text, m.start())]
     if not found:
         return None
     return (max(found) if nearest_end else min(found))[1]
@@ -639,6 +663,10 @@ class _State:
     source: str | None = None
     previous_terms: list[str | None] = field(default_factory=list)  # the terms of the date before
     carried_kind: str | None = None  # a kind word after a date that had its own: the next date's
+    previous_bound: bool = False  # this date is read in a binding shape (for the next one)
+    list_bound: bool = False  # the date before was read in a binding shape
+    kind_mixed: bool = False  # the kind heading in force names two kinds
+    pairing_conflict: bool = False  # a date with one term label before it and another after it
 
 
 @dataclass
@@ -658,6 +686,8 @@ class _Text:
     spans: list[tuple[int, int]]
     span_starts: list[int]
     heading_context: bool
+    heading: str  # the text's first sentence when it states no date: a heading over the dates
+    ranges: set[int]  # dates that open or close a period ("August 25 - December 15")
 
     @classmethod
     def read(cls, t: str, events: list[_Event]) -> "_Text":
@@ -674,6 +704,9 @@ class _Text:
             column_heads=_column_heads(t, events),
             spans=spans, span_starts=[a for a, _ in spans],
             heading_context=_DEADLINE_CONTEXT.search(t[: spans[0][1]][:120]) is not None if spans else False,
+            heading=t[: spans[0][1]] if spans and events and events[0].start >= spans[0][1] else "",
+            ranges={j for k in range(len(events) - 1) if _RANGE_GAP.fullmatch(t[events[k].end : events[k + 1].start])
+                    and not events[k].rolling and not events[k + 1].rolling for j in (k, k + 1)},
         )
 
     def sentence(self, pos: int) -> str:
@@ -712,25 +745,45 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     """The deadlines one event states, in the light of the headings before it (which it updates)."""
     ev, pre = r.events[i], r.pres[i]
     carried, state.carried_kind = state.carried_kind, None
+    state.list_bound, state.previous_bound = state.previous_bound, False
     clause = _own_clause(pre)
     pre_terms = _term_list(clause)
     inside = i > 0 and _in_paren(r.posts[i - 1] + pre)
     pre_campus, pre_group = _follow_headings(state, pre, pre_terms, inside)
     pre_kind, sticky = _heading_kind(clause)
+    if pre_kind == "final" and _ADVICE.search(_own_clause(clause)):
+        pre_kind = "preferred"  # "We recommend that all materials arrive no later than:": advice, not the rule
     if not inside and not ev.rolling and _NEW_DEADLINES.search(pre):
         state.kind = None  # "All applications are due by:", "Final Deadlines": a new list of dates
     if pre_kind and sticky and not ev.rolling and not inside:
         state.kind = pre_kind
+        # "we recommend that all materials arrive no later than: • March 1 for Fall": a heading that
+        # names two kinds settles none for its items.
+        named = {k for k, p in _KIND_RE if any(not negated_kind(clause, m.start()) for m in p.finditer(clause))}
+        state.kind_mixed = len(named - ({"final"} if pre_kind == "preferred" else set())) > 1
     sentence = r.sentence(ev.start)
+    if ev.rolling and _ROLLING_ELSEWHERE.search(_sentence_head(r, i)):
+        return []  # "For departments that use rolling admission ...": not this program's
     if not ev.rolling and _not_a_deadline(r, i, clause, sentence):
         state.previous_terms = []
         return []
     if i in r.superseded:
         return []
     own = _own_words(r.posts[i], pre_terms)
-    if not ev.rolling and not inside and not _bound(r, state, i, clause, pre_terms, own):
+    if inside and not _own_parenthesis_words(clause, r.posts[i]):
+        state.previous_bound = False
+        return []  # "(30 August 2022 for School of Government postgraduate degrees)": another's date
+    bound = ev.rolling or inside or _bound(r, state, i, clause, pre_terms, own)
+    state.previous_bound = bool(bound)
+    if not bound:
         state.previous_terms = []
         return []
+    post_for = _FOR_POSTFIX.match(r.posts[i])
+    for_terms = {TERM_WORDS[w.lower()] for w in TERM_RE.findall(post_for.group(0))} if post_for else set()
+    if pre_terms and for_terms and set(pre_terms) != for_terms:
+        state.pairing_conflict = True  # "For the fall semester April 1 For the winter semester August 1"
+    if state.pairing_conflict and not ev.rolling:
+        return []  # which term label is whose cannot be told: no date of the list is read
     terms = _terms_for(r, state, i, pre_terms, own.terms, inside, sentence)
     if ev.ambiguous and not (pre_terms or own.terms or state.terms):
         return []  # "Deadline: 12/1" with no term: month/day or day/month? Skipped.
@@ -753,7 +806,23 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     near, after = _kind(" ".join(clause.split()[-3:])), _kind(_unclosed_cut(r.posts[i]), nearest_end=False)
     if near == "final" and _ADVICE.search(_own_clause(clause)):
         near = "preferred"  # "We suggest applying early and no later than April 1": advice, not the rule
-    kind = r.listed_kind.get(i) or near or after or carried or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or state.kind or "final"
+    # A heading's kind holds for the bare items of its list, not for a date whose own words name a
+    # deadline of their own ("April 1 is the normal deadline" after "The priority deadline is ...").
+    heading = None if _OWN_DEADLINE.search(_unclosed_cut(r.posts[i])[:60]) else state.kind
+    column = _kind(r.column_heads.get(i, ""))  # "Term | Priority deadline | Final deadline | ---|"
+    own_kind = r.listed_kind.get(i) or near or after or column or carried
+    kind = own_kind or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or heading
+    if heading is not None and state.kind_mixed and not (own_kind or pre_kind) and kind == heading:
+        return []  # the heading's kind is not settled
+    if kind is None:
+        own_reach = _own_clause(clause) + " " + _unclosed_cut(r.posts[i])
+        if _in_paren(_sentence_head(r, i)):  # "received early (Fall - June 15, ...) will be given preference"
+            own_reach = r.sentence(ev.start)
+        if len(_own_clause(clause).split()) <= _LABEL_WORDS:  # a bare item: its list's heading counts too
+            own_reach += " " + _list_heading(r, i)
+        if unsettled_kind(own_reach) or unsettled_kind(r.heading):
+            return []  # the date's clause or the text's heading names a kind or a purpose that binds no date
+        kind = "final"
     state.carried_kind = after if near and after and after != near else None
     return [Deadline(term=term, date=ev.date, kind=kind, applies_to=qual) for term in dict.fromkeys(terms)]
 
@@ -798,6 +867,13 @@ def _follow_headings(state: _State, pre: str, pre_terms: list[str], inside: bool
     return pre_campus, pre_group
 
 
+# The application itself submitted with its documents ("submit an application and all supporting
+# materials by January 15"): the application's deadline, not a documents deadline.
+_WITH_APPLICATION = re.compile(
+    r"\bapplications?(?:\s+form)?\s?(?:,|and|&|with|along\s+with)\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:documents?|documentation|materials)\s?(?:on|by|in|:|-)?\s?$",
+    re.I,
+)
 _OPENS_AFTER = re.compile(
     r"^\s?[:\-]\s?(?:the\s+)?(?:online\s+)?applications?\s+(?:opens?|is\s+open|becomes?\s+available|available)\b", re.I
 )
@@ -810,7 +886,7 @@ def _not_a_deadline(r: _Text, i: int, clause: str, sentence: str) -> bool:
     co-op's, another credential's)."""
     pre = r.pres[i]
     return bool(
-        _NOT_A_DEADLINE.search(pre) or _OPENS_AFTER.match(r.posts[i]) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
+        (_NOT_A_DEADLINE.search(pre) and not _WITH_APPLICATION.search(pre[-120:])) or _OPENS_AFTER.match(r.posts[i]) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
         or _DOCUMENTS_AFTER.match(r.posts[i]) or _others_only(r.posts[i])
         # "Application deadlines for GSLIS Scholarships are October 15 (...) and February 15 (...)":
         # the subject of the sentence holds for every date of its list.
@@ -825,6 +901,29 @@ def _others_only(post: str) -> bool:
     """The date's own parenthesis says it is another credential's only."""
     m = _OTHER_ONLY.match(post)
     return bool(m and _OTHER_WHAT.search(m.group("what")) and not _GROUP_WORD.search(m.group("what")))
+
+
+def _own_parenthesis_words(clause: str, post: str) -> bool:
+    """Whether a date inside a parenthesis stands with label words only (binding.label_words_only):
+    "(international: April 1)", "(priority: January 15)", not "(30 August for School of Government
+    degrees)". The parenthesis borrows the binding of the date before it, not its business."""
+    opened = clause.rfind("(")
+    before = clause[opened + 1 :] if opened != -1 else ""
+    closed = post.find(")")
+    after = post[:closed] if closed != -1 else post
+    return label_words_only(_PREDICATE.sub(" ", before + " " + after))
+
+
+def _list_heading(r: _Text, i: int) -> str:
+    """The words before the first date of the list the date is an item of (its sentence, from the
+    last sentence end or semicolon; at most SUBJECT_REACH characters): the list's heading."""
+    k = bisect_right(r.span_starts, r.events[i].start) - 1
+    a = r.spans[k][0] if k >= 0 else 0
+    for end in _CLAUSE_END.finditer(r.t, a, r.events[i].start):
+        if not _ABBREVIATION.search(r.t, max(0, end.start() - 5), end.start()):
+            a = end.end()  # ("Feb. 15" is not an end)
+    first_date = next((e.start for e in r.events if e.start >= a and not e.rolling), r.events[i].start)
+    return r.t[a:first_date][-SUBJECT_REACH:]
 
 
 def _sentence_head(r: _Text, i: int) -> str:
@@ -900,12 +999,13 @@ def _merge_restated(out: list[Deadline]) -> list[Deadline]:
     return [d for d in out if not (d.applies_to is None and (d.term, d.date, d.kind) in qualified)]
 
 
-# ---- positive binding (issue 19, third pass) ---------------------------------------------------
-# A date is read as this program's application deadline only where something binds it: a predicate
-# of applying or a deadline's name within its reach (vocabulary.DEADLINE_PREDICATES), a term or kind
-# label of its own ("Fall Semester July 1", "January 15 (priority)"), a list the text's heading
-# names as deadlines, or a table column. Everything else abstains: "On January 16 we freeze and
-# download all applications", "August 21, Monday | classes start".
+# ---- positive binding (issue 19, third pass) and the shape gate (fourth pass) --------------------
+# A date is read as this program's application deadline only where it stands in a binding shape
+# (binding.deadline_shape: a label, a predicate within a few words, its own words after it, with
+# only label words between) or a table's or list's structure binds it (_shape). Everything else
+# abstains: "On January 16 we freeze and download all applications", "August 21, Monday | classes
+# start", "Fall Deferral Request Deadline: October 1st". (The third pass's bare list item under a
+# heading naming deadlines was dropped: it explained 1 right reading and 3 wrong ones.)
 _PREDICATE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_PREDICATES)})(?!\w)", re.I)
 _FUNDING_PURPOSE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_FUNDING_PURPOSE)})\b", re.I)
 _ADVICE_WORDS = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ADVICE)})\b", re.I)
@@ -917,34 +1017,60 @@ _LABEL_WORDS = 6  # a date whose own words before it are this few reads as an it
 
 
 def _bound(r: _Text, state: _State, i: int, clause: str, pre_terms: list[str], own: _Own) -> bool:
-    """Whether the date's reach binds it as an application deadline (module section above)."""
+    """Whether the date stands in one of the binding shapes (module section above)."""
+    return _shape(r, state, i, clause, own) is not None
+
+
+def _shape(r: _Text, state: _State, i: int, clause: str, own: _Own) -> str | None:
+    """The binding shape of the date (binding.deadline_shape, or a table's or a list's structure),
+    or None: the date is not read."""
     post = _unclosed_cut(r.posts[i])
     head = clause[-SUBJECT_REACH:]
     compared = _COMPARED.search(head)
     if compared and not _NEGATED.search(head[: compared.start()]):
-        return False  # "If departmental deadlines are earlier than February 15", "submitted after February 1"
+        return None  # "If departmental deadlines are earlier than February 15", "submitted after February 1"
     if _COLUMN_OTHER.search(r.column_heads.get(i, "")):
-        return False  # "Term | Deadline | File Completion Deadline | ... | Fall | February 1 | May 15 |"
+        return None  # "Term | Deadline | File Completion Deadline | ... | Fall | February 1 | May 15 |"
     if other_program_row(r.t, r.events[i].start):
-        return False  # "| Creative Writing (MFA) | Feb 1 |": another degree's row
-    if _PREDICATE.search(head) or _PREDICATE.search(post[:80]) or _PREDICATE.search(own.text):
-        return True
-    if pre_terms or own.terms or (state.terms and state.terms != [None]):
-        return True  # a term's label: "Fall Semester July 1", "January 15: Summer semester"
-    if own.group or own.named_group or own.campus:
-        return True  # the applicants it is for: "February 1 (international applicants only)"
-    if _kind(head) or _kind(post[:40]) or i in r.listed_kind or i in r.listed_term or i in r.column_groups:
-        return True
-    if len(head.split()) > _LABEL_WORDS:
-        return False
-    # The heading over a list: the text's first sentence, or the words of the date's own sentence
-    # before its first date ("Applicant type | Deadline | International | January 31 | Domestic |").
-    first = r.spans[0][1] if r.spans else 0
-    k = bisect_right(r.span_starts, r.events[i].start) - 1
-    a = r.spans[k][0] if k >= 0 else 0
-    first_date = next((e.start for e in r.events if e.start >= a), r.events[i].start)
-    headings = (r.t[: min(first, r.events[0].start)], r.t[a:first_date][-SUBJECT_REACH:])
-    return any(_PREDICATE.search(h) for h in headings)
+        return None  # "| Creative Writing (MFA) | Feb 1 |": another degree's row
+    if i in r.ranges:
+        return None  # "Fall Semester Dates: August 25 - December 15": a period, not a deadline
+    shape = deadline_shape(head, post)
+    if shape:
+        return shape
+    if i and state.list_bound and _LIST_GAP.match(r.t[r.events[i - 1].end : r.events[i].start]):
+        return "list"  # "Application deadlines for the MLIS are October 15 and February 15"
+    first_clause = r.t[: r.spans[0][1]] if r.spans else ""
+    if _ROW_LABEL.search(head) and (_PREDICATE.search(first_clause) or state.terms not in ([], [None])):
+        # "Application deadlines ... International students: March 15 Canadian students: April 1",
+        # "Fall Term Admission Application (Domestic) July 15 Admission Application (International) January 15"
+        return "label"
+    if i in r.listed_kind or i in r.listed_term or i in r.column_groups:
+        return "table"
+    if _PREDICATE.search(r.column_heads.get(i, "")):
+        return "table"
+    # A table's cell under a heading row that names deadlines ("Applicant type | Deadline |
+    # International applications | January 31 |"): the cell is bound by its column.
+    ev = r.events[i]
+    if _CELL_BEFORE.search(r.t, max(0, ev.start - 4), ev.start) and _CELL_AFTER.match(r.t, ev.end):
+        first_cell_date = r.events[0].start
+        if _PREDICATE.search(r.t[:first_cell_date]) and "|" in r.t[:first_cell_date]:
+            return "table"
+    return None
+
+
+# An applicant group's row label ("Canadian students:", "US Citizens:"): bound under a heading that
+# names deadlines.
+_ROW_LABEL = re.compile(
+    rf"(?:\b(?:students|applicants|candidates|citizens|residents)|{_QUAL_ANY.pattern})\s?(?::|\))\s?$", re.I
+)
+_ROLLING_ELSEWHERE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ROLLING_ELSEWHERE)})\b", re.I)
+_CLAUSE_END = re.compile(r"[.;](?:\s|$)")
+_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if len(m) <= 4)})$", re.I)
+_RANGE_GAP = re.compile(r"\s?(?:-|\u2013|\u2014|to|through|thru|until)\s?", re.I)
+_OWN_DEADLINE = re.compile(r"^\s?(?:is|are|was|will\s+be)\s+(?:the|our|a|an)\s+(?:\w+\s){0,2}?deadlines?\b", re.I)
+_CELL_BEFORE = re.compile(r"\|\s?$")
+_CELL_AFTER = re.compile(r"\s?(?:\||$|\()")
 
 
 _COLUMN_OTHER = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_COLUMN_OTHER)})\b", re.I)
@@ -980,7 +1106,8 @@ def _purpose_kind(clause: str, post: str, pre_kind: str | None) -> str | None:
     if pre_kind in ("priority", "preferred"):
         return None
     own = _own_clause(clause)
-    if _FUNDING_PURPOSE.search(own) or _FUNDING_PURPOSE.search(post[:80]):
+    funded = [(t, m) for t in (own, post[:80]) for m in _FUNDING_PURPOSE.finditer(t)]
+    if any(not negated_kind(t, m.start()) for t, m in funded):
         return "priority"
     if _ADVICE_WORDS.search(own[-120:]) and pre_kind is None:
         return "preferred"

@@ -165,7 +165,7 @@ DEADLINE_KINDS: tuple[tuple[str, str], ...] = (
     ("preferred", r"\bpreferred\b|\bpreference\b|\brecommended\b|\brecommends\b|\bwe\s+recommend\b"
                   r"|\b(?:strongly\s+)?suggested\b"),
     # "(for funding consideration)": the date that keeps funding open is a priority date.
-    ("priority", r"\bpriority\b|\bearly\b|\b(?:funding|scholarships?|assistantships?|fellowships?|financial\s+aid)"
+    ("priority", r"\bpriority\b|\bearly\s+(?:deadlines?|decisions?|admissions?|action|applications?|rounds?|review|consideration|dates?)\b|\b(?:funding|scholarships?|assistantships?|fellowships?|financial\s+aid)"
                  r"\s+consideration\b|\bconsider(?:ation|ed)\s+for\s+(?:\w+\s){0,3}?(?:funding|scholarships?|assistantships?|awards?"
                  r"|fellowships?|financial\s+aid)\b"
                  r"|\b(?:full|fullest|best|first|maximum|guaranteed)\s+consideration\b"
@@ -1008,3 +1008,81 @@ SHAPE_ENTITY_AFTER: dict[str, tuple[str, ...]] = {
     "total_credits": (r"(?:for|in)\s+(?:the\s+|a\s+|an\s+)?(?:doctor\w*|ph\.?\s?d\.?|bachelor'?s|undergraduate|certificate)",),
     "duration": (r"(?:for|in)\s+(?:the\s+|a\s+|an\s+)?(?:doctor\w*|ph\.?\s?d\.?|bachelor'?s|undergraduate|certificate)",),
 }
+
+
+# ---- application_deadlines: the shape gate (issue 19, fourth pass) ------------------------------
+# A date is read only where it stands in one of a few binding shapes (binding.deadline_shape): a
+# binding word (DEADLINE_PREDICATES, a kind, a term, an applicant group or DEADLINE_SHAPE_NOUNS)
+# within DEADLINE_SHAPE_REACH words before or after it, with only label words (DEADLINE_LABEL_WORDS)
+# and no word of another action between them or in the binding word's complement ("deadline to
+# send the list", "Priority deadline for Orientation sign ups is June 1"). Everything else abstains.
+DEADLINE_SHAPE_REACH = 6
+DEADLINE_SHAPE_NOUNS: tuple[str, ...] = (
+    r"admissions?", r"entry", r"intake", r"enrollment", r"(?:applications?|apply)(?=\s?[:\u2013\u2014-])",
+    r"rounds?\s+(?:\d|one|two|three)", r"respectively",
+)
+# Predicates of the shapes beside vocabulary.DEADLINE_PREDICATES: "has been extended to July 1",
+# "must reach us by ... February 1".
+DEADLINE_SHAPE_PREDICATES: tuple[str, ...] = (
+    r"extended\s+(?:to|until|through)",
+    r"(?:reach|arrive|received|postmarked)\w*\b[^.;|\u2022]{0,60}?\b(?:by|before|on\s+or\s+before|no\s+later\s+than)",
+)
+# A copula or a preposition at the end of the words before a date ("The Fall Application Deadline
+# for all materials for the MSIS program is"): the subject may stand further away, up to
+# DEADLINE_SHAPE_SUBJECT_REACH words.
+DEADLINE_SHAPE_COPULA = r"(?:is|are|will\s+be|remains?|of|on|:)\s?$"
+DEADLINE_SHAPE_SUBJECT_REACH = 12
+# A time of day and its zone between a predicate and its date is not a word of the reach ("by
+# 11:59 pm Mountain Time on February 01st").
+DEADLINE_SHAPE_CLOCK = (
+    r"\b(?:\d{1,2}(?::\d\d)?\s?(?:a\.?m\b\.?|p\.?m\b\.?)|midnight|noon)"
+    r"(?:\s?\((?:[A-Za-z]+\s?){1,3}\)|\s(?:[A-Z][a-z]+\s){0,2}time(?:\s+zone)?|\s(?-i:[A-Z]{1,4}T)\b)?"
+)
+# Actions that are not applying: a date standing with one of these, or a deadline named for one,
+# belongs to that action.
+DEADLINE_OTHER_ACTIONS: tuple[str, ...] = (
+    r"begins?", r"beginning", r"(?<!fall\s)(?<!autumn\s)(?<!spring\s)(?<!summer\s)(?<!winter\s)starts?", r"commenc\w*",
+    r"opens?", r"opening", r"orientation", r"registration", r"register", r"classes", r"notif\w*", r"(?<!early\s)decisions?",
+    r"send", r"pay(?:ment)?", r"tuition", r"housing", r"graduation",
+    r"thesis", r"defen[cs]e", r"drop", r"withdraw\w*", r"reply", r"respond", r"deposits?", r"sign[-\s]?ups?",
+    r"released?", r"interviews?", r"workshops?", r"webinars?", r"info(?:rmation)?\s+sessions?", r"visits?",
+)
+# A negation before a kind word ("will not receive fellowship consideration") cancels it.
+DEADLINE_KIND_NEGATION: tuple[str, ...] = (r"not", r"never", r"without", r"no")
+# Funding words that name a separate application's label ("Financial Support Application January
+# 15"): another deadline's row, not a purpose of the date beside it.
+DEADLINE_FUNDING_LABEL_AFTER = r"\s+(?:applications?|deadlines?|forms?|due)\b"
+# The words a binding shape may hold between its binding word and its date, and before a deadline
+# noun in its label ("Fall 2026 Application Submission Deadline:", "The deadline for fall admission
+# is", "December 1 is the application deadline"): a closed list. Any other word ("Fall Deferral
+# Request Deadline:", "Application Fee Payment Deadline:", "Fall 2012 New Student Convocation
+# Tuesday September 4") makes the shape something else, and the date abstains. Terms, kinds,
+# applicant groups, this program's names, numbers and a time of day are label words as well.
+DEADLINE_LABEL_WORDS: tuple[str, ...] = (
+    "the", "a", "an", "for", "of", "and", "or", "to", "in", "on", "at", "by", "is", "are", "be", "will", "must", "should",
+    "shall", "all", "your", "our", "its", "their", "this", "that", "each", "every", "any", "new", "incoming", "prospective",
+    "following", "upcoming", "next", "current", "first", "second", "third", "one", "two", "three", "year", "academic",
+    "before", "no", "not", "later", "than", "been", "has", "have", "extended", "moved", "date", "dates", "deadline",
+    "deadlines", "due", "with", "students", "student", "applicants", "applicant", "candidates", "application",
+    "applications", "admission", "admissions", "applying", "apply", "submission", "submissions", "submit", "submitted",
+    "complete", "completed", "semester", "semesters", "term", "terms", "quarter", "session", "sessions", "intake", "entry",
+    "enrollment", "start", "starting", "cohort", "program", "programs", "degree", "degrees", "master's", "masters",
+    "graduate", "school", "university", "college", "department", "general", "review", "consideration", "receipt",
+    "received", "round", "rounds", "decision", "citizens", "permanent", "residents", "resident", "online", "campus",
+    "distance", "full-time", "part-time", "i", "ii", "iii", "respectively", "as", "follows", "per", "time",
+    "usually", "generally", "typically", "normally", "also", "materials", "documents", "supporting", "required", "fee",
+    "official", "scholarship", "scholarships", "funding", "aid", "financial", "internal", "external", "award", "awards",
+    "assistantship", "assistantships", "fellowship", "fellowships", "these", "those", "mid", "considered",
+    "submitting", "completing", "filing", "receiving", "sending", "sent", "leap-year", "normal", "usual", "initial",
+)
+# Where the modifiers of a deadline noun stop, reading back from it: "If you apply by the priority
+# deadline" checks "priority" only, "Fall Deferral Request Deadline" checks three words.
+DEADLINE_LABEL_STOPS: tuple[str, ...] = (
+    "the", "a", "an", "these", "those", "this", "that", "our", "your", "its", "their", "of", "for", "to", "are", "is",
+    "was", "be", "and", "or", "with", "by", "have", "has", "meet", "all", "any", "each",
+)
+# Rolling admission said of someone else or on a condition: "For departments that use rolling
+# admission", "if your program admits on a rolling basis": not this program's.
+DEADLINE_ROLLING_ELSEWHERE: tuple[str, ...] = (
+    r"(?:departments?|programs?|schools?|colleges?|units?)\s+(?:that|which|with|using)", r"if", r"some\s+(?:departments|programs)",
+)

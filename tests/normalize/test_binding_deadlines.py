@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.normalize import parse_deadlines
+from crawler.normalize.binding import deadline_shape, label_words_only
 
 
 def _read(text: str) -> list[tuple[str | None, str | None, str]]:
@@ -145,3 +146,114 @@ def test_a_bare_restatement_merges_into_the_groups() -> None:
 def test_two_groups_with_one_date_stay_two() -> None:
     got = parse_deadlines("Domestic applicants: January 15 (fall). International applicants: January 15 (fall).")
     assert sorted(d.applies_to or "" for d in got) == ["domestic", "international"]
+
+
+# ---- the shape gate (issue 19, fourth pass): each shape fires, and abstains on its look-alike ------
+# binding.deadline_shape and deadlines._shape; words: vocabulary, "the shape gate".
+
+@pytest.mark.parametrize("before, after, shape", [
+    ("Fall: ", "", "label"),
+    ("Priority Deadline: ", "", "predicate"),
+    ("The Fall Application Deadline for all materials for the MSIS program is ", " at 11:59pm (CT).", "predicate"),
+    ("Your application must reach us by 11:59 pm Mountain Time on ", ".", "predicate"),
+    ("", " (priority)", "own words"),
+    ("", " for fall admission", "own words"),
+    ("", " is the normal deadline", "own words"),
+    ("", " Graduate Admission closes at 11:59 PM", "own words"),
+    ("", " Deadline to apply for fall admission", "own words"),
+])
+def test_a_binding_shape_fires(before: str, after: str, shape: str) -> None:
+    assert deadline_shape(before, after) == shape
+
+
+@pytest.mark.parametrize("before, after", [
+    ("Priority deadline for Orientation sign ups is ", "."),  # another action between the label and the date
+    ("", " G-2 students' deadline to send the book list"),  # a deadline of another action
+    ("Fall Deferral Request Deadline: ", ""),  # a deadline noun whose modifiers name something else
+    ("Application Fee Payment Deadline: ", ""),
+    ("Fall 2012 New Student Convocation Tuesday ", " Classes begin"),  # a term label far from its date
+    ("Each year on ", " the admissions committee meets"),  # a label word after the date, not its label
+    ("Orientation is ", " for fall students"),
+    ("", " Deadline to submit intent to graduate"),  # what the deadline is "to" do is another business
+])
+def test_a_look_alike_shape_abstains(before: str, after: str) -> None:
+    assert deadline_shape(before, after) is None
+
+
+def test_label_words_are_a_closed_list() -> None:
+    assert label_words_only("Fall 2026 Application Submission")
+    assert label_words_only("for the MSIS program is")
+    assert not label_words_only("Deferral Request")
+
+
+def test_a_date_range_is_a_period_not_a_deadline() -> None:
+    assert parse_deadlines("Approximate Fall Semester Dates: August 25 - December 15") == []
+    assert _read("Fall Semester Deadline: August 1") == [("fall", "--08-01", "final")]
+
+
+def test_a_heading_kind_is_not_inherited_by_a_date_naming_its_own_deadline() -> None:
+    text = ("The priority deadline is February 1; applications received by then are read first. "
+            "April 1 is the normal deadline.")
+    assert _read(text) == [(None, "--02-01", "priority"), (None, "--04-01", "final")]
+
+
+def test_a_negated_purpose_names_no_kind() -> None:
+    assert _read("Applications must be received by February 1; these will not receive fellowship consideration.") == [
+        (None, "--02-01", "final")]
+    assert _read("Applications must be received by January 15 to receive fellowship consideration.") == [
+        (None, "--01-15", "priority")]
+
+
+def test_the_default_final_abstains_where_a_kind_or_purpose_binds_no_date() -> None:
+    # The heading names priority, the items name no kind of their own: which kind is theirs is not settled.
+    text = "Below are the deadlines for priority admission and financial aid. • Fall Admission: June 15 • Spring Admission: October 15"
+    assert parse_deadlines(text) == []
+    # Without the heading's kind the same items are final.
+    assert _read("Below are the deadlines for admission. • Fall Admission: June 15 • Spring Admission: October 15") == [
+        ("fall", "--06-15", "final"), ("spring", "--10-15", "final")]
+
+
+def test_a_heading_naming_two_kinds_settles_none() -> None:
+    text = "We recommend that all materials arrive no later than: • March 1 for Fall • September 1 for Spring"
+    assert all(d.kind != "final" for d in parse_deadlines(text))
+
+
+def test_term_labels_on_both_sides_abstain() -> None:
+    text = "Application Deadlines For the fall semester April 1 For the winter semester August 1"
+    assert parse_deadlines(text) == []
+    assert _read("Application Deadlines: April 1 for the fall semester, August 1 for the winter semester") == [
+        ("fall", "--04-01", "final"), ("winter", "--08-01", "final")]
+
+
+def test_early_is_a_kind_only_before_a_deadline_noun() -> None:
+    assert _read("Early decision deadline: December 1") == [(None, "--12-01", "priority")]
+    assert _read("Applications received early are reviewed first. All applications are due by March 1.") == [
+        (None, "--03-01", "final")]
+
+
+def test_rolling_said_of_other_departments_is_not_ours() -> None:
+    assert parse_deadlines('For departments that use "rolling admission", we suggest applying early.') == []
+    assert _read("Admission is rolling.") == [(None, None, "rolling")]
+
+
+def test_a_group_row_label_under_a_deadline_heading_binds() -> None:
+    text = "Application deadlines International students: March 15 Canadian students: April 1"
+    assert [d.date for d in parse_deadlines(text)] == ["--03-15", "--04-01"]
+    assert parse_deadlines("Office hours International students: March 15 Canadian students: April 1") == []
+
+
+def test_a_coordinated_date_shares_the_binding() -> None:
+    assert [d.date for d in parse_deadlines("Application deadlines for the MLIS are October 15 and February 15.")] == [
+        "--10-15", "--02-15"]
+
+
+def test_a_date_in_a_parenthesis_stands_with_label_words_only() -> None:
+    text = "Submit all documents no later than 30 September 2022 (30 August 2022 for School of Government degrees)."
+    assert _read(text) == [(None, "2022-09-30", "final")]
+    assert _read("Fall: July 1 (international: April 1)") == [("fall", "--07-01", "final"), ("fall", "--04-01", "final")]
+
+
+def test_a_predicate_opening_before_the_reach_binds_when_its_words_are_label_words() -> None:
+    text = "Fall applicants should submit an application and all supporting materials by January 15."
+    assert _read(text) == [("fall", "--01-15", "final")]
+    assert parse_deadlines("Students should submit the signed thesis approval form to the graduate school by April 1.") == []
