@@ -42,7 +42,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as v
-from .binding import bound_text, clause_scope, exam_rule_held_elsewhere
+from .binding import bound_text, clause_scope, exam_rule_held_elsewhere, exam_rule_shape
 from .models import ExamRule
 from .text import prepare
 
@@ -275,6 +275,15 @@ def _sentences_with_exam(text: str) -> str:
     return " ".join(p for p in parts if p in keep)
 
 
+def _shaped(rule: ExamRule, body: str) -> ExamRule | None:
+    """The rule where a sentence the parser read binds it by one of the status shapes
+    (binding.exam_rule_shape), else None: every other shape abstains."""
+    # Exams named only in a question ("do I still have to have GRE scores?") are bound by the
+    # answer's generic test ("a waiver of the test score requirements").
+    named = rule.exams if _exams_in(body) else []
+    return rule if exam_rule_shape(body, named) else None
+
+
 def parse_exam_rule(text: str) -> ExamRule | None:
     """The entrance-exam rule the text states; None when it names no entrance exam or no status."""
     t = prepare(text)
@@ -318,15 +327,15 @@ def parse_exam_rule(text: str) -> ExamRule | None:
         rest = body[:neg.start()] + " " + body[neg.end():]
         rest = " ".join(p for p in _SPLIT.split(rest) if not _ADVICE.search(p))
         if _CONDITION_AFTER_NEG.search(sentence) or _CONDITIONAL.search(rest):
-            return ExamRule(status="conditional", exams=exams, condition=_condition(body))
-        return ExamRule(status="not_required", exams=exams)
+            return _shaped(ExamRule(status="conditional", exams=exams, condition=_condition(body)), body)
+        return _shaped(ExamRule(status="not_required", exams=exams), body)
     if _CONDITIONAL.search(body) or _ALTERNATIVES.search(body) or _one_group(body):
         # "GRE scores, or a graduate degree, or three years of experience": one route of several.
-        return ExamRule(status="conditional", exams=exams, condition=_condition(body))
+        return _shaped(ExamRule(status="conditional", exams=exams, condition=_condition(body)), body)
     if _OPTIONAL.search(body):
-        return ExamRule(status="optional", exams=exams)
+        return _shaped(ExamRule(status="optional", exams=exams), body)
     if _REQUIRED.search(body) or (age_rule and exams) or (_IMPERATIVE.search(body) and exams):
-        return ExamRule(status="required", exams=exams)
+        return _shaped(ExamRule(status="required", exams=exams), body)
     if _MATERIALS.search(t):
-        return ExamRule(status="required", exams=exams)  # listed among the application materials
+        return _shaped(ExamRule(status="required", exams=exams), body)  # listed among the application materials
     return None

@@ -14,7 +14,7 @@ import re
 
 from .text import prepare
 from . import vocabulary as v
-from .binding import accredited_kind, ala_named, bound_text
+from .binding import accredited_kind, accreditation_shape, bound_text
 from .models import Term
 from .vocabulary import TERM_ORDER, TERM_WORDS, alternation
 
@@ -125,17 +125,20 @@ def parse_accredited(text: str) -> bool | None:
     # ("One of the nation's ALA-accredited programs" is this one.)
     if "ccredited" in t.lower():
         t = accredited_kind(_GENERIC_ACCREDITED.sub(_generic_or_ours, t))  # "choose one that is accredited"
-    if _NOT_ACCREDITED.search(t):
-        # Candidacy, seeking, not accredited: the ALA's status only where the ALA is named (a social
-        # work program's "period of candidacy" says nothing about it).
-        return False if ala_named(t) else None
+    m = _NOT_ACCREDITED.search(t)
+    if m:
+        # Candidacy, seeking, not accredited: the ALA's status only where the ALA is named in its
+        # sentence (a social work program's "period of candidacy" says nothing about it).
+        return False if accreditation_shape(t, m.start(), m.end(), names_ala=True) else None
     m = _ACCREDITED.search(t)
     if not m:
         return None
     named_ala = re.search(_ALA, t, re.I) is not None
     if not named_ala and _OTHER_ACCREDITOR.search(t):
         return None  # "continued accreditation" from the HLC says nothing about the ALA
-    return True
+    # The status binds where the ALA is named in its sentence, or where a status noun said
+    # without it ("has received continued accreditation") has this program as its subject.
+    return True if accreditation_shape(t, m.start(), m.end(), names_ala=named_ala) else None
 
 
 # ---- degree -----------------------------------------------------------------------------------
