@@ -482,13 +482,25 @@ _EXAM_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"{v.EXAM_SHAPE_ITEM_START}\W{{0,3}}(?P<gap>{v.EXAM_SHAPE_ITEM_MODIFIERS})(?P<ref>{_EXAM_REF})", re.I)),
 )
 _EXAM_SUBJECT_ELSEWHERE = re.compile("|".join(v.EXAM_SHAPE_SUBJECT_ELSEWHERE), re.I)
-_CLAUSE_EDGE = re.compile(r"[.;?!\u2022|:]\s|^")
+# A clause ends at a sentence's or a list item's end, never after an initial or "St." ("St. John's").
+_CLAUSE_EDGE = re.compile(r"(?:(?<!\bSt)(?<!\b[A-Z])\.|[;?!\u2022|:])\s|^")
 
 
 def _subject_before(text: str, pos: int) -> str:
     """The words of pos's clause before it (its subject, where the clause has one)."""
     start = 0
     for m in _CLAUSE_EDGE.finditer(text, max(0, pos - 160), pos):
+        start = m.end()
+    return text[start:pos]
+
+
+_SENTENCE_EDGE = re.compile(r"(?:(?<!\bSt)(?<!\b[A-Z])\.|[;?!])\s|^")
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    """The words of pos's sentence before it (a list's lead-in: "... must submit one of the following:")."""
+    start = 0
+    for m in _SENTENCE_EDGE.finditer(text, max(0, pos - 300), pos):
         start = m.end()
     return text[start:pos]
 
@@ -511,6 +523,8 @@ def exam_rule_shape(text: str, exams: "list[str] | tuple[str, ...]") -> str | No
                 continue
             if name == "agent_verb" and _EXAM_SUBJECT_ELSEWHERE.search(_subject_before(text, m.start())):
                 continue
+            if name == "list_item" and _EXAM_SUBJECT_ELSEWHERE.search(_sentence_before(text, m.start())):
+                continue  # "students applying to ... teacher ... programs must submit one of the following: GRE"
             return name
     return None
 
@@ -527,8 +541,9 @@ _MODE_CLASS = (
 )
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|these|such|of)\s+(?:[\w-]+\s){0,1}$", re.I)
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|the|all|this|your|their|[\w.]+'s)\s+(?:[\w.'&-]+\s){0,3}$", re.I)
-_DELIVERY_BLOCKER = re.compile(
-    r"\b(?:days|nights|weekends|evenings|part-time|full-time|offerings|interactions|resources)\b", re.I)
+_DELIVERY_BLOCKER = re.compile(r"\b(?:" + _alt(v.DELIVERY_SHAPE_BLOCKERS) + r")\b", re.I)
+# A mode word qualifying something other than the studies ("remote access", "online interactions").
+_MODE_OF_OTHER = re.compile(r"(?:-only)?\s+(?:" + _alt(v.DELIVERY_MODE_OF_OTHER) + r")\b", re.I)
 _ONE_MODE = rf"(?<![\w-])(?:{_MODE})(?:-only)?(?![\w-])"
 _MODES = rf"(?:{v.DELIVERY_SHAPE_DEGREE}\s+)?(?P<mode>{_ONE_MODE}(?:{v.DELIVERY_SHAPE_LIST_JOINS}{_ONE_MODE})*)"
 _ONE_MODE_RE = re.compile(_ONE_MODE, re.I)
@@ -567,7 +582,7 @@ _MODE_CLASSES_SCHEDULED = re.compile(
     rf"(?<![\w-])(?:{_alt(v.DELIVERY_TIMING_ADJECTIVES)}|{_MODE})\s+(?:(?:online|synchronous|asynchronous)\s+)?(?:courses|classes)\b"
     rf"[^.;]{{0,80}}?\b(?:{_alt(v.DELIVERY_SCHEDULE_WORDS)})", re.I)
 _REMOTE_ROUTE = re.compile(rf"\b(?:{_alt(v.DELIVERY_REMOTE_ROUTE)})\b", re.I)
-_DEFINITION_AFTER = re.compile(r"^\s+(?:is|are|means|includes?|has|requires?)\b", re.I)
+_DEFINITION_AFTER = re.compile(r"\s+(?:is|are|means|includes?|has|requires?)\b", re.I)
 # "The degree is offered: • Completely Online • In a residential format", "two ways of course
 # delivery: - On campus/hybrid ... - Fully online": the items of a list of modes after a colon.
 _MODE_LIST_HEAD = re.compile(
@@ -603,7 +618,8 @@ def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None
     def binds(m: re.Match[str]) -> bool:
         classes = {_mode_class(w.group(0)) for w in _ONE_MODE_RE.finditer(m.group("mode"))}
         return bool(classes & set(wanted)) and not (
-            _SHAPE_BLOCKER.search(m.group("gap")) or _DELIVERY_BLOCKER.search(m.group("gap") + m.group("mode")))
+            _SHAPE_BLOCKER.search(m.group("gap")) or _DELIVERY_BLOCKER.search(m.group("gap") + m.group("mode"))
+            or _MODE_OF_OTHER.match(m.string, m.end("mode")))
 
     if len(text.split()) <= _SHORT_LABEL_WORDS and (any(
             _mode_class(w.group(0)) in wanted for w in _ONE_MODE_RE.finditer(text)) or _TIMING_WORD.search(text)):

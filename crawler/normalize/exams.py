@@ -86,8 +86,8 @@ _BOUND = re.compile(r"(?<!\b[A-Z])[.;]\s|\s-\s(?=[A-Z])")
 
 
 # Sentences, never split after an initial's period ("applicants who already hold a Ph.D. are not
-# required").
-_SPLIT = re.compile(r"(?<=[.;!?])(?<!\b[A-Z]\.)\s")
+# required") nor after "St." ("programs at St. John's must submit": the subject stays with its verb).
+_SPLIT = re.compile(r"(?<=[.;!?])(?<!\b[A-Z]\.)(?<!\bSt\.)\s")
 
 
 def _sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
@@ -275,13 +275,19 @@ def _sentences_with_exam(text: str) -> str:
     return " ".join(p for p in parts if p in keep)
 
 
-def _shaped(rule: ExamRule, body: str) -> ExamRule | None:
+def _shaped(rule: ExamRule, body: str, whole: str) -> ExamRule | None:
     """The rule where a sentence the parser read binds it by one of the status shapes
-    (binding.exam_rule_shape), else None: every other shape abstains."""
+    (binding.exam_rule_shape), else None: every other shape abstains. An exam bound only as an
+    item of a list of requirements is not read as required where the text waives something
+    ("5. Applicants holding an earned doctorate degree may request a waiver."): the waiver's
+    object is unknown."""
     # Exams named only in a question ("do I still have to have GRE scores?") are bound by the
     # answer's generic test ("a waiver of the test score requirements").
     named = rule.exams if _exams_in(body) else []
-    return rule if exam_rule_shape(body, named) else None
+    shape = exam_rule_shape(body, named)
+    if shape == "list_item" and rule.status == "required" and _WAIVER.search(whole):
+        return None
+    return rule if shape else None
 
 
 def parse_exam_rule(text: str) -> ExamRule | None:
@@ -327,15 +333,15 @@ def parse_exam_rule(text: str) -> ExamRule | None:
         rest = body[:neg.start()] + " " + body[neg.end():]
         rest = " ".join(p for p in _SPLIT.split(rest) if not _ADVICE.search(p))
         if _CONDITION_AFTER_NEG.search(sentence) or _CONDITIONAL.search(rest):
-            return _shaped(ExamRule(status="conditional", exams=exams, condition=_condition(body)), body)
-        return _shaped(ExamRule(status="not_required", exams=exams), body)
+            return _shaped(ExamRule(status="conditional", exams=exams, condition=_condition(body)), body, t)
+        return _shaped(ExamRule(status="not_required", exams=exams), body, t)
     if _CONDITIONAL.search(body) or _ALTERNATIVES.search(body) or _one_group(body):
         # "GRE scores, or a graduate degree, or three years of experience": one route of several.
-        return _shaped(ExamRule(status="conditional", exams=exams, condition=_condition(body)), body)
+        return _shaped(ExamRule(status="conditional", exams=exams, condition=_condition(body)), body, t)
     if _OPTIONAL.search(body):
-        return _shaped(ExamRule(status="optional", exams=exams), body)
+        return _shaped(ExamRule(status="optional", exams=exams), body, t)
     if _REQUIRED.search(body) or (age_rule and exams) or (_IMPERATIVE.search(body) and exams):
-        return _shaped(ExamRule(status="required", exams=exams), body)
+        return _shaped(ExamRule(status="required", exams=exams), body, t)
     if _MATERIALS.search(t):
-        return _shaped(ExamRule(status="required", exams=exams), body)  # listed among the application materials
+        return _shaped(ExamRule(status="required", exams=exams), body, t)  # listed among the application materials
     return None

@@ -961,6 +961,16 @@ DELIVERY_REMOTE_ROUTE: tuple[str, ...] = (
     r"(?:not\s+required|do\s+not\s+(?:need|have)|don't\s+(?:need|have)|never\s+need|do(?:es)?\s+not\s+require\s+(?:students\s+|you\s+)?)"
     r"\s+to\s+come\s+to\s+(?:the\s+)?campus",
 )
+# Words between a predicate and a mode that make it a schedule or a list of something else ("classes
+# held on days, nights, weekends, part-time, full-time, or online"), and nouns a mode word may
+# qualify that are not the studies ("cannot offer remote access", "online interactions").
+DELIVERY_SHAPE_BLOCKERS: tuple[str, ...] = (
+    r"days", r"nights", r"weekends", r"evenings", r"part-time", r"full-time", r"offerings", r"interactions", r"resources",
+)
+DELIVERY_MODE_OF_OTHER: tuple[str, ...] = (
+    r"access", r"interactions?", r"resources", r"services", r"support", r"tools", r"offerings", r"applications?", r"library",
+    r"orientation", r"store", r"portal", r"communities", r"community", r"events?",
+)
 # How wholly a mode holds: part of the mode's words, not of the gap ("delivers all of its degrees
 # and certificates fully online").
 DELIVERY_SHAPE_DEGREE = r"(?:fully|entirely|completely|totally|wholly|100\s?%|100\s+percent)"
