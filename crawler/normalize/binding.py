@@ -521,7 +521,7 @@ def exam_rule_shape(text: str, exams: "list[str] | tuple[str, ...]") -> str | No
             ref = m.group("ref")
             if exams and not any(n in exams and p.search(ref) for n, p in _EXAM_NAME_RES):
                 continue
-            if name == "agent_verb" and _EXAM_SUBJECT_ELSEWHERE.search(_subject_before(text, m.start())):
+            if name != "list_item" and _EXAM_SUBJECT_ELSEWHERE.search(_subject_before(text, m.start())):
                 continue
             if name == "list_item" and _EXAM_SUBJECT_ELSEWHERE.search(_sentence_before(text, m.start())):
                 continue  # "students applying to ... teacher ... programs must submit one of the following: GRE"
@@ -582,7 +582,12 @@ _MODE_CLASSES_SCHEDULED = re.compile(
     rf"(?<![\w-])(?:{_alt(v.DELIVERY_TIMING_ADJECTIVES)}|{_MODE})\s+(?:(?:online|synchronous|asynchronous)\s+)?(?:courses|classes)\b"
     rf"[^.;]{{0,80}}?\b(?:{_alt(v.DELIVERY_SCHEDULE_WORDS)})", re.I)
 _REMOTE_ROUTE = re.compile(rf"\b(?:{_alt(v.DELIVERY_REMOTE_ROUTE)})\b", re.I)
-_DEFINITION_AFTER = re.compile(r"\s+(?:is|are|means|includes?|has|requires?)\b", re.I)
+# The verb of a definition after an indefinite head ("An online class is taught", "An online master's
+# degree in library science is an important step"), not through a relative clause ("an online
+# program that is designed for you").
+_DEFINITION_AFTER = re.compile(
+    r"(?:\s+(?!that\b|which\b|who\b)[\w'-]+){0,5}?\s+(?:is|are|means|includes?|has|requires?|provides?)\b", re.I)
+_KINDS_AFTER = re.compile(v.DELIVERY_KINDS_AFTER, re.I)
 # "The degree is offered: • Completely Online • In a residential format", "two ways of course
 # delivery: - On campus/hybrid ... - Fully online": the items of a list of modes after a colon.
 _MODE_LIST_HEAD = re.compile(
@@ -619,7 +624,8 @@ def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None
         classes = {_mode_class(w.group(0)) for w in _ONE_MODE_RE.finditer(m.group("mode"))}
         return bool(classes & set(wanted)) and not (
             _SHAPE_BLOCKER.search(m.group("gap")) or _DELIVERY_BLOCKER.search(m.group("gap") + m.group("mode"))
-            or _MODE_OF_OTHER.match(m.string, m.end("mode")))
+            or _MODE_OF_OTHER.match(m.string, m.end("mode"))
+            or _KINDS_AFTER.match(m.string, m.end("mode")) and not _OWN_DETERMINER.search(m.string, max(0, m.start() - 40), m.start()))
 
     if len(text.split()) <= _SHORT_LABEL_WORDS and (any(
             _mode_class(w.group(0)) in wanted for w in _ONE_MODE_RE.finditer(text)) or _TIMING_WORD.search(text)):
@@ -651,6 +657,36 @@ def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None
 _ACCREDITATION_OWN = re.compile(r"\b(?:" + "|".join(v.ACCREDITATION_SHAPE_OWN_SUBJECTS) + r")", re.I)
 
 
+_ACC_HEAD = re.compile(
+    rf"(?:\b(?P<det>{_alt(v.ACCREDITATION_KIND_DETERMINERS)}|{_alt(v.ACCREDITATION_OWN_DETERMINERS)})\s+(?:[\w.'&-]+\s+){{0,5}}?)?"
+    rf"\b(?P<noun>{_alt(v.ACCREDITATION_HEAD_NOUNS)})\b", re.I)
+_ACC_OWN_RIGHT_BEFORE = re.compile(rf"\b(?:{_alt(v.ACCREDITATION_OWN_DETERMINERS)})\s+(?:only\s+|fully\s+)?$", re.I)
+_ACC_KIND_DET = re.compile(rf"(?:{_alt(v.ACCREDITATION_KIND_DETERMINERS)})$", re.I)
+_ACC_NOUN_FORM = re.compile(r"^(?:ALA|american\s+library\s+association)(?:'s)?\s+(?:\w+\s){0,3}?accreditation\b", re.I)
+_ACC_LABEL_AFTER = re.compile(r"\s?(?:status\s?)?:", re.I)  # a row: "ALA accreditation status: Conditional"
+_ACC_HELD = re.compile(rf"\b(?:{_alt(v.ACCREDITATION_HOLD_VERBS)})\s+(?:\w+\s+){{0,2}}$", re.I)
+
+
+def _accredited_kind_head(text: str, a: int, start: int) -> bool:
+    """Whether the head nearest before an accreditation (in its sentence) is a kind: an indefinite
+    head ("a school accredited by the ALA", "If an MLS program ... is ALA-accredited") or a bare
+    plural ("Schools accredited by the ALA", "56 ... degree programs in the country accredited")."""
+    if _ACC_OWN_RIGHT_BEFORE.search(text, max(a, start - 40), start):
+        return False  # "our ALA-accredited MSLIS", "the only ALA-accredited program"
+    last = None
+    for last in _ACC_HEAD.finditer(text, max(a, start - 120), start):
+        pass
+    if last is None:
+        return False
+    det, noun = (last.group("det") or "").lower(), last.group("noun").lower()
+    if det == "one" and re.match(r"\s+of\b", text[last.end("det"):]):
+        return False  # "one of approximately 63 programs ... accredited by the ALA": this one
+    if det and _ACC_KIND_DET.match(det):
+        return True
+    plural = noun.endswith("s") and not noun.endswith("'s") and noun not in ("masters",) or noun == "universities"
+    return plural and not det
+
+
 def accreditation_shape(text: str, start: int, end: int, names_ala: bool) -> str | None:
     """The shape that binds an accreditation status found at text[start:end], or None: ala_sentence
     when the ALA (or its COA) is named in the same sentence ("The MLIS is accredited by the ALA",
@@ -661,6 +697,11 @@ def accreditation_shape(text: str, start: int, end: int, names_ala: bool) -> str
     a = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), text.rfind("? ", 0, start)) + 1
     ends = [i for i in (text.find(". ", end), text.find("; ", end), text.find("? ", end)) if i != -1]
     b = min(ends, default=len(text))
+    if _accredited_kind_head(text, a, start):
+        return None
+    noun_form = _ACC_NOUN_FORM.match(text, start)
+    if noun_form and not (_ACC_HELD.search(text, a, start) or _ACC_LABEL_AFTER.match(text, noun_form.end())):
+        return None  # "ALA accreditation only lasts a year": accreditation in general
     if _ALA_NAMED.search(text, a, b):
         return "ala_sentence"
     if not names_ala and _ACCREDITATION_OWN.search(text, a, start):

@@ -902,6 +902,12 @@ STATUS_SHAPE_BLOCKERS: tuple[str, ...] = (
 )
 EXAM_SHAPE_SUBJECT_ELSEWHERE: tuple[str, ...] = (
     r"^\W*some\b", r"\bsome\s+(?:programs|departments|require)", r"\bothers\b",
+    # programs in general: "Many library science programs don't require", "Schools that do not
+    # require GRE testing", "45% of graduate programs ... have adopted GRE waivers", "your chosen
+    # program may not require the GRE"
+    r"\b(?:many|most|some|few|several|other|these|those|all|of)\s+(?:[\w-]+\s+){0,3}?(?:programs|schools|departments|universities|institutions)\b",
+    r"\b(?:programs|schools|universities|institutions|departments)\s+(?:that|which)\b", r"\d+\s?%\s+of\b",
+    r"\byour\s+(?:chosen\s+|intended\s+)?program\s+may\b",
     r"\b(?:applying|applicants|students)\s+(?:to|for|in)\s+(?!our\b|this\b)(?:[\w&'-]+\s){0,6}?(?:programs|departments|colleges)\b",
 )
 
@@ -967,6 +973,8 @@ DELIVERY_REMOTE_ROUTE: tuple[str, ...] = (
 DELIVERY_SHAPE_BLOCKERS: tuple[str, ...] = (
     r"days", r"nights", r"weekends", r"evenings", r"part-time", r"full-time", r"offerings", r"interactions", r"resources",
 )
+# A mode qualifying programs in general ("options for both campus-based and online programs").
+DELIVERY_KINDS_AFTER = r"(?:\s+[\w'-]+){0,2}?\s+(?:programs|schools|degrees|universities|institutions)\b"
 DELIVERY_MODE_OF_OTHER: tuple[str, ...] = (
     r"access", r"interactions?", r"resources", r"services", r"support", r"tools", r"offerings", r"applications?", r"library",
     r"orientation", r"store", r"portal", r"communities", r"community", r"events?",
@@ -986,4 +994,19 @@ ACCREDITATION_SHAPE_OWN_SUBJECTS: tuple[str, ...] = (
     r"(?:MLIS|MLS|MSLIS|MSLS|MSIS|M\.?L\.?I\.?S\.?c?|M\.?S\.?L\.?I?\.?S\.?)(?:'s)?", r"(?:the|our|its|this|SIS's|school's)\s+(?:[\w.'-]+\s){0,3}?program",
     r"(?:the|our|this)\s+(?:[\w.'-]+\s){0,3}?degree", r"master\s+of\s+(?:library|information)",
     r"accreditation(?:\s+status)?\s?:",  # a spider's row: "Accreditation status: Continued accreditation"
+)
+# The nouns a sentence names an accredited thing by; the one nearest before the accreditation words
+# is its head. An indefinite or a bare plural head is a kind ("If an MLS program ... is
+# ALA-accredited", "only 56 ... degree programs in the country accredited by the ALA", "a school
+# accredited by the ALA", "Schools accredited by the ALA are"); ours have a definite head.
+ACCREDITATION_HEAD_NOUNS: tuple[str, ...] = (
+    r"programs?", r"schools?", r"degrees?", r"institutions?", r"colleges?", r"universit(?:y|ies)", r"master'?s",
+)
+ACCREDITATION_KIND_DETERMINERS: tuple[str, ...] = (r"an?", r"any", r"one", r"each", r"every", r"such")
+ACCREDITATION_OWN_DETERMINERS: tuple[str, ...] = (r"our", r"its", r"the", r"this", r"both", r"two", r"three", r"[\w.]+'s")
+# "ALA accreditation" as a noun binds only as something held or granted ("the School ... holds ALA
+# accreditation"); as a subject it is the accreditation in general ("ALA accreditation only lasts").
+ACCREDITATION_HOLD_VERBS: tuple[str, ...] = (
+    r"holds?", r"has", r"have", r"received", r"earned", r"granted", r"maintains?", r"achieved", r"awarded", r"retains?",
+    r"continues", r"with",
 )
