@@ -471,7 +471,13 @@ def _gap(n: int = _REACH) -> str:
 _SHAPE_BLOCKER = re.compile(r"\b(?:" + "|".join(v.STATUS_SHAPE_BLOCKERS) + r")\b", re.I)
 _EXAM_NAMED = "|".join(f"(?:{p})" for _, p in v.EXAMS)
 # A generic name with the exams in a parenthesis after it names them: "standardized test scores (GRE, MAT)".
-_EXAM_REF = rf"(?:{_EXAM_NAMED}|\b(?:{'|'.join(v.EXAM_GENERIC)})\b(?:(?:\s+(?:scores?|results))?\s?\([^()]{{0,40}}\))?)"
+_ONE_EXAM_REF = rf"(?:{_EXAM_NAMED}|\b(?:{'|'.join(v.EXAM_GENERIC)})\b(?:(?:\s+(?:scores?|results))?\s?\([^()]{{0,40}}\))?)"
+# A list of exams is one reference: "the GRE, GMAT, LSAT, MCAT or Miller Analogies Test (MAT)".
+_EXAM_TAIL = r"(?:\s+(?:general|subject|revised|test|tests|exam|examinations?|scores?|results)\b){0,3}(?:\s?\([^()]{0,40}\))?"
+# The parts of an exam named before it belong to it: "286 on the verbal and quantitative sections of the GRE".
+_EXAM_PARTS = r"(?:(?:the|verbal|quantitative|analytical|writing|and|sections?|portions?|parts?|of)\s+){0,8}"
+_EXAM_REF = (rf"{_EXAM_PARTS}{_ONE_EXAM_REF}{_EXAM_TAIL}(?:\s?(?:,|/|\bor\b|\band\b|\bnor\b|&|\s)\s?(?:the\s+|either\s+)?"
+             rf"{_ONE_EXAM_REF}{_EXAM_TAIL})*")
 _EXAM_NAME_RES = [(name, re.compile(p, re.I)) for name, p in v.EXAMS]
 _EXAM_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exam_subject", re.compile(
@@ -511,21 +517,28 @@ def exam_rule_shape(text: str, exams: "list[str] | tuple[str, ...]") -> str | No
     required"); agent_verb: a verb of asking, sending or waiving then the exam ("must submit GRE
     scores", "does not require the MAT or GRE"), unless its subject is someone else ("Some require
     GRE scores", "students applying to ... teacher ... programs must submit"); list_item: the exam
-    as an item of a list of what applicants send ("2. GRE scores"). When the rule names exams, the
-    exam in the shape must be one of them: a generic "an admissions exam is required" does not bind
-    a GRE named elsewhere."""
+    as an item of a list of what applicants send ("2. GRE scores"). When the rule names exams, each
+    must be bound by some shape (a list "GRE, GMAT or MAT" is one reference): a generic "an
+    admissions exam is required" does not bind a GRE named elsewhere, and "For business,
+    applicants must have ... 500 on the GMAT" does not bind the GMAT."""
+    unbound = set(exams)
+    found = None
     for name, pattern in _EXAM_SHAPES:
         for m in pattern.finditer(text):
             if _SHAPE_BLOCKER.search(m.group("gap")):
                 continue
             ref = m.group("ref")
-            if exams and not any(n in exams and p.search(ref) for n, p in _EXAM_NAME_RES):
+            named = {n for n, p in _EXAM_NAME_RES if n in exams and p.search(ref)}
+            if exams and not named:
                 continue
             if name != "list_item" and _EXAM_SUBJECT_ELSEWHERE.search(_subject_before(text, m.start())):
                 continue
             if name == "list_item" and _EXAM_SUBJECT_ELSEWHERE.search(_sentence_before(text, m.start())):
                 continue  # "students applying to ... teacher ... programs must submit one of the following: GRE"
-            return name
+            found = found or name
+            unbound -= named
+            if not unbound:
+                return found
     return None
 
 

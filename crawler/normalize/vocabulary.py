@@ -819,6 +819,7 @@ EXAM_RULE_HOLDERS_ELSEWHERE: tuple[str, ...] = (
     r"department\s+of\s+(?!librar|information|lis\b)(?-i:[A-Z])\w+",
     r"(?:not\s+)?required\s+centrally", r"(?:each|every)\s+(?:graduate\s+)?(?:program|department)\s+(?:determines|sets|decides|establishes)",
     r"(?:our|the|its)\s+graduate\s+programs\b[^.;]{0,60}\bmay\b",
+    r"(?:if|when|unless)\W+(?:\w+\W+){0,3}?your\s+program\s+requires",  # "required only if: - your program requires the score"
 )
 # An imperative that asks every applicant for the scores ("Submit official GRE or MAT scores."),
 # at the start of a sentence or of a list item: the exam is required.
@@ -887,7 +888,7 @@ EXAM_SHAPE_VERBS_BEFORE: tuple[str, ...] = (
     r"accepts?", r"use", r"uses", r"need", r"needs", r"waive[ds]?", r"waivers?", r"exempt\w*", r"not\s+required", r"requirement\s+for",
     r"stopped\s+requiring", r"no", r"report\s+of", r"scores?\s+(?:on|from)\s+(?:either\s+)?(?:the\s+)?",
     # a score floor: "A total of 286 on the verbal and quantitative sections of the GRE", "300 on the revised GRE test"
-    r"\d{2,4}\s+(?:or\s+(?:above|higher|better)\s+)?on", r"have\s+to\s+have", r"ask\s+for", r"request",
+    r"\d{2,4}\s+(?:or\s+(?:above|higher|better)\s+)?on", r"percentile\s+(?:or\s+(?:above|higher|better)\s+)?on", r"have\s+to\s+have", r"ask\s+for", r"request",
 )
 # list_item: the exam as an item of a list of what applicants send ("2. GRE scores (within the last
 # five years)", "- An official report of Graduate Record Examination (GRE) scores", "• GRE scores
@@ -905,10 +906,16 @@ EXAM_SHAPE_SUBJECT_ELSEWHERE: tuple[str, ...] = (
     # programs in general: "Many library science programs don't require", "Schools that do not
     # require GRE testing", "45% of graduate programs ... have adopted GRE waivers", "your chosen
     # program may not require the GRE"
-    r"\b(?:many|most|some|few|several|other|these|those|all|of)\s+(?:[\w-]+\s+){0,3}?(?:programs|schools|departments|universities|institutions)\b",
+    r"\b(?:many|most|some|few|several|other|these|those|all|of|individual|each|respective)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:programs|schools|departments|universities|institutions|colleges)\b",
     r"\b(?:programs|schools|universities|institutions|departments)\s+(?:that|which)\b", r"\d+\s?%\s+of\b",
     r"\byour\s+(?:chosen\s+|intended\s+)?program\s+may\b",
-    r"\b(?:applying|applicants|students)\s+(?:to|for|in)\s+(?!our\b|this\b)(?:[\w&'-]+\s){0,6}?(?:programs|departments|colleges)\b",
+    r"\b(?:applying|applicants|students)\s+(?:to|for|in)\s+(?!our\b|this\b)(?:[\w&'-]+\s){0,6}?"
+    r"(?:programs|departments|colleges|degrees|doctoral\s+\w+|ph\.?\s?d\.?)(?![\w.])",
+    # an example, another discipline's applicants, another program named by its letters: "For example,
+    # the Physician Assistant Studies (PA) program does not require", "For business, applicants must have"
+    r"^\W*for\s+example\b", r"^\W*for\s+(?:" + "|".join(OTHER_DISCIPLINES) + r")\b",
+    r"\((?!M\.?L|MLIS|MSLIS|MSIS|MIS\b|MS\b|MA\b|MI\b|LIS\b)[A-Z]{2,5}\)\s+program\b",
 )
 
 # Delivery. A mode word binds where it qualifies the program ("our online program", "a fully online
