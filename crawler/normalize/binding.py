@@ -563,7 +563,8 @@ _ONE_MODE_RE = re.compile(_ONE_MODE, re.I)
 _DELIVERY_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "our online program", "a fully online MLIS", "the online cohort", "online students"
     ("mode_noun", re.compile(
-        rf"(?P<mode>{_ONE_MODE})(?:[\s/-]+(?:only|asynchronous|synchronous))?\s+(?P<gap>(?:[\w&.'-]+\s+){{0,3}}?)"
+        rf"(?P<mode>{_ONE_MODE})(?:[\s/-]+(?:only|asynchronous|synchronous))?\s+"
+        rf"(?P<gap>(?:(?!(?:for|of|to|in|at|with|from|on|by)\b)[\w&.'-]+\s+){{0,3}}?)"
         rf"(?P<noun>{_alt(v.DELIVERY_SHAPE_PROGRAM_NOUNS)})(?![\w-])", re.I)),
     # "offered both on campus and online", "available entirely online", "GSLIS offers some of its courses online"
     ("verb_mode", re.compile(
@@ -601,6 +602,8 @@ _REMOTE_ROUTE = re.compile(rf"\b(?:{_alt(v.DELIVERY_REMOTE_ROUTE)})\b", re.I)
 _DEFINITION_AFTER = re.compile(
     r"(?:\s+(?!that\b|which\b|who\b)[\w'-]+){0,5}?\s+(?:is|are|means|includes?|has|requires?|provides?)\b", re.I)
 _KINDS_AFTER = re.compile(v.DELIVERY_KINDS_AFTER, re.I)
+_CHOICE_IN_GAP = re.compile(r"\b(?:" + _alt(v.DELIVERY_CHOICE_VERBS) + r")\b", re.I)
+_CHOICE_BEFORE = re.compile(r"\b(?:" + _alt(v.DELIVERY_CHOICE_VERBS) + r")\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "The degree is offered: • Completely Online • In a residential format", "two ways of course
 # delivery: - On campus/hybrid ... - Fully online": the items of a list of modes after a colon.
 _MODE_LIST_HEAD = re.compile(
@@ -608,6 +611,14 @@ _MODE_LIST_HEAD = re.compile(
 _MODE_LIST_ITEM = re.compile(
     rf"(?:\u2022|(?<=\s)-\s|^)\s?(?:(?:fully|completely|entirely|100%)\s+)?(?:in\s+an?\s+(?:[\w-]+\s)?)?(?P<gap>){_MODES}", re.I)
 _SHORT_LABEL_WORDS = 8
+# A glossary entry labelled by a mode or a timing alone ("Hybrid: A mix of asynchronous and
+# synchronous interactions.", "Online (WW): A course section where ...", "Asynchronous: Course
+# activity is ..."): a definition of the kind, opened by an indefinite or a general subject, five
+# words or more after the label ("Hybrid: evening classes on campus plus online coursework" is ours).
+_GLOSSARY_LABEL = re.compile(
+    rf"\W{{0,3}}(?:{_MODE}|{_alt(v.DELIVERY_TIMING_ADJECTIVES)})(?:\s?/\s?(?:{_MODE}|{_alt(v.DELIVERY_TIMING_ADJECTIVES)}))*"
+    rf"(?:\s+\([^()]{{1,12}}\))?\s?:\s+(?:{_alt(v.DELIVERY_GLOSSARY_OPENERS)})\b\S*(?:\s+\S+){{4,}}", re.I)
+_OTHER_DISCIPLINE = re.compile(r"\b(?:" + "|".join(v.OTHER_DISCIPLINES) + r")\b", re.I)
 
 
 def _mode_class(word: str) -> str:
@@ -629,7 +640,7 @@ def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None
     mode a campus word; a hybrid mode any (the parser joins them). `text` is what the parser read
     the mode from; `whole`, the text before any sentence was blanked (its heading)."""
     whole = text if whole is None else whole
-    if _KIND_HEADING.search(whole) and not _OWN_NAME.search(whole):
+    if (_KIND_HEADING.search(whole) or _GLOSSARY_LABEL.match(whole)) and not _OWN_NAME.search(whole):
         return None
     wanted = {"online": ("online",), "campus": ("campus",)}.get(mode, ("online", "hybrid", "campus"))
 
@@ -637,6 +648,7 @@ def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None
         classes = {_mode_class(w.group(0)) for w in _ONE_MODE_RE.finditer(m.group("mode"))}
         return bool(classes & set(wanted)) and not (
             _SHAPE_BLOCKER.search(m.group("gap")) or _DELIVERY_BLOCKER.search(m.group("gap") + m.group("mode"))
+            or _CHOICE_IN_GAP.search(m.group("gap"))
             or _MODE_OF_OTHER.match(m.string, m.end("mode"))
             or _KINDS_AFTER.match(m.string, m.end("mode")) and not _OWN_DETERMINER.search(m.string, max(0, m.start() - 40), m.start()))
 
@@ -647,13 +659,14 @@ def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None
         return "remote_route"
     for name, pattern in _DELIVERY_SHAPES:
         for m in pattern.finditer(text):
-            if not binds(m):
-                continue
+            if not binds(m) or _OTHER_DISCIPLINE.search(_subject_before(text, m.start()) + m.group(0)):
+                continue  # "All graduate nursing courses will be held online"
             if name == "mode_noun":
                 before = text[max(0, m.start() - 40) : m.start()]
                 noun = m.group("noun").lower()
-                if _INDEFINITE_BEFORE.search(before) and _DEFINITION_AFTER.match(text, m.end()):
-                    continue  # "an online class is ...", "these online programs are ...": a kind
+                if _INDEFINITE_BEFORE.search(before) and (
+                        _DEFINITION_AFTER.match(text, m.end()) or _CHOICE_BEFORE.search(before)):
+                    continue  # "an online class is ...", "consider a hybrid program", "looking for an online MLS program"
                 if noun == "programs" and not _OWN_DETERMINER.search(before):
                     continue  # "offer online programs to students in certain states"
             return name

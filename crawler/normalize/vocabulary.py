@@ -982,6 +982,14 @@ DELIVERY_SHAPE_BLOCKERS: tuple[str, ...] = (
 )
 # A mode qualifying programs in general ("options for both campus-based and online programs").
 DELIVERY_KINDS_AFTER = r"(?:\s+[\w'-]+){0,2}?\s+(?:programs|schools|degrees|universities|institutions)\b"
+# How a glossary's definition of a mode opens ("Hybrid: A mix of ...", "Hybrid/Blended (HB): These
+# classes have ...", "Asynchronous: Course activity is ...", "Synchronous: Students are expected ...").
+DELIVERY_GLOSSARY_OPENERS: tuple[str, ...] = (r"an?", r"these", r"such", r"course", r"courses", r"learning", r"students", r"instruction")
+# A reader choosing among kinds: "consider a hybrid program", "looking for an online MLS program".
+DELIVERY_CHOICE_VERBS: tuple[str, ...] = (
+    r"consider", r"choos(?:e|ing)", r"look(?:ing)?\s+for", r"find(?:ing)?", r"decid(?:e|ing)", r"compar(?:e|ing)", r"prefer",
+    r"search(?:ing)?\s+for", r"select(?:ing)?",
+)
 DELIVERY_MODE_OF_OTHER: tuple[str, ...] = (
     r"access", r"interactions?", r"resources", r"services", r"support", r"tools", r"offerings", r"applications?", r"library",
     r"orientation", r"store", r"portal", r"communities", r"community", r"events?",
