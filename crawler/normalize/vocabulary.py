@@ -1006,8 +1006,8 @@ DELIVERY_SHAPE_LIST_JOINS = r"(?:\s?(?:,|/|&|\bor\b|\band\b)\s?(?:through\s+|in\
 # a status noun said without the ALA ("has received continued accreditation") binds only where the
 # sentence's subject names this program.
 ACCREDITATION_SHAPE_OWN_SUBJECTS: tuple[str, ...] = (
-    r"(?:MLIS|MLS|MSLIS|MSLS|MSIS|M\.?L\.?I\.?S\.?c?|M\.?S\.?L\.?I?\.?S\.?)(?:'s)?", r"(?:the|our|its|this|SIS's|school's)\s+(?:[\w.'-]+\s){0,3}?program",
-    r"(?:the|our|this)\s+(?:[\w.'-]+\s){0,3}?degree", r"master\s+of\s+(?:library|information)",
+    r"(?:MLIS|MLS|MSLIS|MSLS|MSIS|M\.?L\.?I\.?S\.?c?|M\.?S\.?L\.?I?\.?S\.?)(?:'s)?", r"(?:the|our|its|this)\s+program",
+    r"(?:the|our|this)\s+degree", r"master\s+of\s+(?:library|information)",
     r"accreditation(?:\s+status)?\s?:",  # a spider's row: "Accreditation status: Continued accreditation"
 )
 # The nouns a sentence names an accredited thing by; the one nearest before the accreditation words
