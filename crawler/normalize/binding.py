@@ -24,6 +24,10 @@ guess: a number bounding a class ("36 credits or less"), a run of values that is
 candidates that no rule picks between, a hyphen that joins a name ("K-12") rather than a label to
 its value.
 
+Status shapes (the section at the end; issue 19, fourth pass): for the exam rule, the ALA
+accreditation and the delivery mode the default is inverted: a value only where its clause has one
+of a few binding shapes, every other shape abstains.
+
 `binding_clause(field, text)` gives the shortest run of sentences that reads as the whole text
 does: the words that bind the value, kept as its evidence.
 """

@@ -36,6 +36,20 @@ A sentence that describes a kind of course or program (binding.describes_a_kind:
 is taught ...", "Online courses are taken asynchronously", "Blended Course (...)*", "schools that
 are online only") binds no mode; once another sentence binds the mode it still gives the timing. A
 campus word ruled out ("face-to-face meetings ... are not required") is no campus.
+
+Status shapes (issue 19, fourth pass; binding.delivery_shape): the mode read is returned only where
+the text it was read from binds a word of that mode by one of a few shapes: a mode qualifying the
+program ("our online program", "the online cohort", "online students"), a verb of giving or taking
+the studies then the mode ("offered on campus or fully online", "delivers all of its degrees fully
+online"), the program or its courses linked to it ("The M.S.L.I.S. degree is fully online"), a
+delivery label ("Course delivery | Online"), a list of modes after a colon, a route ("Through
+distance education, a student can finish", "earn the degree without coming to campus"), a label's
+few words ("Online or On Campus", "weekly live sessions") or the courses' timing ("The courses are
+taught synchronously"). A glossary entry ("Online Program: ...", "Hybrid: A mix of ..."), a mode
+qualifying something else ("remote access", "online interactions", "online programs" in general,
+another discipline's courses) and a kind chosen or defined ("consider a hybrid program", "An
+online master's degree ... is") bind nothing: the text gives None. A hybrid mode may be bound by
+any mode word (the parser joins them); the timing is kept with the mode it comes with.
 """
 
 from __future__ import annotations

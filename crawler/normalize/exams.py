@@ -33,6 +33,15 @@ general ("depending on the department", "if the department to which you apply re
 this program unless it names this program (binding.exam_rule_held_elsewhere); "Submit official GRE
 or MAT scores." at a sentence's start is required.
 
+Status shapes (issue 19, fourth pass; binding.exam_rule_shape): the rule read is returned only
+where a sentence the parser kept binds it by one of three shapes: the exam then what is said of it
+("GRE scores are not required"), a verb of asking, sending or waiving then the exam ("The program
+does not require the MAT or GRE", "300 on the GRE"), or the exam as a list item ("2. GRE scores");
+not where the subject before it is someone else ("Some require GRE scores", "Many ... programs
+don't require", "For business, applicants ... 500 on the GMAT"). Every exam the rule names must
+be bound by a shape; a rule bound only as a list item is not read as required where the text
+waives something. Every other shape abstains (None).
+
 condition is short and normalized to when the exam is waived: "waived with GPA >= 3.0 or a
 graduate degree", "waived for unconditional admission".
 """

@@ -5,7 +5,12 @@ available"). Accreditation: candidacy (and pre-candidacy) is False; the name of 
 "Committee on Accreditation" alone states nothing ("will conduct a site visit" is None);
 "Accreditation: ALA" is True; accreditation said of a kind ("choose one that is accredited by the
 ALA") is None, and candidacy or seeking is False only where the ALA is named (another accreditor's
-candidacy is None). A "Master's in Library and Information Science" names no degree.
+candidacy is None). Status shapes (issue 19, fourth pass; binding.accreditation_shape): a status is
+returned only where the ALA (or its COA) is named in the sentence that states it, with a definite
+head ("a school accredited by the ALA", "Schools accredited by the ALA", "If an MLS program ... is
+ALA-accredited" are kinds; "ALA accreditation" only as held or as a label), or where a status noun
+said without the ALA ("has received continued accreditation") has this program as its subject.
+A "Master's in Library and Information Science" names no degree.
 """
 
 from __future__ import annotations
