@@ -1,10 +1,11 @@
 """How many tune sentences of the reading corpus each binding rule decides (issue 19's closing note).
 
-    PYTHONPATH=$PWD .venv/bin/python benchmarks/reading_rules.py
+    PYTHONPATH=$PWD .venv/bin/python benchmarks/reading_rules.py [--shapes]
 
 Turns one rule off at a time (a scope of vocabulary.FIELD_SCOPES, the other-credential heading, a
 status-word or table pattern) and counts the sentences whose outcome changes: how many are right
-only with the rule, and how many would be wrong without it. Tune part only; never the holdout.
+only with the rule, and how many would be wrong without it. Tune part only; never the holdout. `--shapes` prints only the status shapes' table (how many
+sentences each binding shape of the status readers binds, right and wrong).
 """
 
 from __future__ import annotations
@@ -134,9 +135,13 @@ def main() -> int:
         (b, "_EXAM_HOLDER_ELSEWHERE", NEVER, "status: exam rule held elsewhere"),
         (exams, "_IMPERATIVE", NEVER, "status: 'Submit GRE scores.' required"),
         (b, "_ACCREDITED_KIND", NEVER, "status: accreditation of a kind"),
-        (program, "ala_named", lambda text: True, "status: candidacy bound to the ALA"),
         (delivery, "describes_a_kind", lambda sentence: False, "status: delivery of a kind"),
         (delivery, "_CAMPUS_RULED_OUT", NEVER, "status: a campus word ruled out"),
+        # Status shapes (binding.py "status shapes"; r-status2): each gate switched off whole. (The
+        # accreditation gate holds r-status's "candidacy bound to the ALA", now to its sentence.)
+        (exams, "exam_rule_shape", lambda *args: "off", "status shapes: exam rule (all of it)"),
+        (delivery, "delivery_shape", lambda *args, **kw: "off", "status shapes: delivery (all of it)"),
+        (program, "accreditation_shape", lambda *args, **kw: "off", "status shapes: accreditation (all of it)"),
     ):
         kept = getattr(module, name)
         setattr(module, name, off)
@@ -151,8 +156,47 @@ def main() -> int:
         b.rate_veto = lambda *args, _n=name, **kw: (None if veto(*args, **kw) == _n else veto(*args, **kw))
         report(f"gate: {name}")
     b.rate_veto = veto
+    status_shapes(sentences)
     return 0
 
 
+def status_shapes(sentences: "list[corpus.Sentence]") -> None:
+    """Per status shape (binding.py "status shapes"): how many tune sentences it binds, and of those
+    how many read right and how many wrong. A sentence counts for the shape that bound its value."""
+    gates = ((exams, "exam_rule_shape"), (delivery, "delivery_shape"), (program, "accreditation_shape"))
+    seen: list[str] = []
+    kept = {name: getattr(module, name) for module, name in gates}
+
+    def recording(fn):
+        def wrapper(*args, **kwargs):
+            shape = fn(*args, **kwargs)
+            if shape:
+                seen.append(shape)
+            return shape
+        return wrapper
+
+    for module, name in gates:
+        setattr(module, name, recording(kept[name]))
+    tally: dict[tuple[str, str], dict[str, int]] = {}
+    try:
+        for s in sentences:
+            if s.fn not in ("parse_exam_rule", "parse_delivery", "parse_accredited"):
+                continue
+            seen.clear()
+            got, outcome = corpus.run(s)
+            if got is None or got == []:
+                continue
+            row = tally.setdefault((s.fn, seen[-1] if seen else "?"), {corpus.RIGHT: 0, corpus.MISSED: 0, corpus.WRONG: 0})
+            row[outcome] += 1
+    finally:
+        for module, name in gates:
+            setattr(module, name, kept[name])
+    for (fn, shape), row in sorted(tally.items()):
+        print(f"shape {fn:17} {shape:18} binds {sum(row.values()):3} (right {row[corpus.RIGHT]}, wrong {row[corpus.WRONG]})")
+
+
 if __name__ == "__main__":
+    if "--shapes" in sys.argv[1:]:
+        status_shapes(corpus.load())
+        raise SystemExit(0)
     raise SystemExit(main())

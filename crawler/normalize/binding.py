@@ -38,6 +38,10 @@ credential right after it ("9 years for the doctorate"), and no clause word that
 ("as part of the residence requirement", an assistantship, a dissertation, another discipline's
 program). `shape_of` names the shape that binds a value; every other shape abstains.
 
+Status shapes (the section at the end; issue 19, fourth pass): for the exam rule, the ALA
+accreditation and the delivery mode the default is inverted: a value only where its clause has one
+of a few binding shapes, every other shape abstains.
+
 `binding_clause(field, text)` gives the shortest run of sentences that reads as the whole text
 does: the words that bind the value, kept as its evidence.
 """
@@ -940,3 +944,286 @@ def unsettled_kind(text: str) -> bool:
     return any(
         not negated_kind(text, m.start()) and not _DL_FUNDING_LABEL.match(text, m.end()) for m in _DL_UNSETTLED.finditer(text)
     )
+
+
+# ---- status shapes (issue 19, fourth pass: entrance_exam, ala_accredited, delivery) --------------
+# The default inverted: a status the parser found is returned only where a clause the parser read
+# has one of a few binding shapes for it; every other shape abstains, whatever words it uses. The
+# two ends of a shape are at most vocabulary.STATUS_SHAPE_REACH words apart, with no sentence end
+# and none of STATUS_SHAPE_BLOCKERS' words (another test, a department, "while", "others") between
+# them. The words are vocabulary's ("status shapes" section); each function returns the name of the
+# shape that binds (benchmarks/reading_rules.py counts them) or None.
+
+_REACH = v.STATUS_SHAPE_REACH
+
+
+def _gap(n: int = _REACH) -> str:
+    """Up to n words, none ending a sentence or a list item."""
+    return rf"(?:[^\s;?!\u2022|]*[^\s.;?!\u2022|]\s+){{0,{n}}}?"
+
+
+_SHAPE_BLOCKER = re.compile(r"\b(?:" + "|".join(v.STATUS_SHAPE_BLOCKERS) + r")\b", re.I)
+_EXAM_NAMED = "|".join(f"(?:{p})" for _, p in v.EXAMS)
+# A generic name with the exams in a parenthesis after it names them: "standardized test scores (GRE, MAT)".
+_ONE_EXAM_REF = rf"(?:{_EXAM_NAMED}|\b(?:{'|'.join(v.EXAM_GENERIC)})\b(?:(?:\s+(?:scores?|results))?\s?\([^()]{{0,40}}\))?)"
+# A list of exams is one reference: "the GRE, GMAT, LSAT, MCAT or Miller Analogies Test (MAT)".
+_EXAM_TAIL = r"(?:\s+(?:general|subject|revised|test|tests|exam|examinations?|scores?|results)\b){0,3}(?:\s?\([^()]{0,40}\))?"
+# The parts of an exam named before it belong to it: "286 on the verbal and quantitative sections of the GRE".
+_EXAM_PARTS = r"(?:(?:the|verbal|quantitative|analytical|writing|and|sections?|portions?|parts?|of)\s+){0,8}"
+_EXAM_REF = (rf"{_EXAM_PARTS}{_ONE_EXAM_REF}{_EXAM_TAIL}(?:\s?(?:,|/|\bor\b|\band\b|\bnor\b|&|\s)\s?(?:the\s+|either\s+)?"
+             rf"{_ONE_EXAM_REF}{_EXAM_TAIL})*")
+_EXAM_NAME_RES = [(name, re.compile(p, re.I)) for name, p in v.EXAMS]
+_EXAM_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("exam_subject", re.compile(
+        rf"(?P<ref>{_EXAM_REF})\W{{0,3}}(?P<gap>{_gap()})(?:{'|'.join(v.EXAM_SHAPE_SAID_AFTER)})\b", re.I)),
+    ("agent_verb", re.compile(
+        rf"\b(?P<verb>{'|'.join(v.EXAM_SHAPE_VERBS_BEFORE)})\W{{0,3}}(?P<gap>{_gap()})(?P<ref>{_EXAM_REF})", re.I)),
+    ("list_item", re.compile(
+        rf"{v.EXAM_SHAPE_ITEM_START}\W{{0,3}}(?P<gap>{v.EXAM_SHAPE_ITEM_MODIFIERS})(?P<ref>{_EXAM_REF})", re.I)),
+)
+_EXAM_SUBJECT_ELSEWHERE = re.compile("|".join(v.EXAM_SHAPE_SUBJECT_ELSEWHERE), re.I)
+# A clause ends at a sentence's or a list item's end, never after an initial or "St." ("St. John's").
+_CLAUSE_EDGE = re.compile(r"(?:(?<!\bSt)(?<!\b[A-Z])\.|[;?!\u2022|:])\s|^")
+
+
+def _subject_before(text: str, pos: int) -> str:
+    """The words of pos's clause before it (its subject, where the clause has one)."""
+    start = 0
+    for m in _CLAUSE_EDGE.finditer(text, max(0, pos - 160), pos):
+        start = m.end()
+    return text[start:pos]
+
+
+_SENTENCE_EDGE = re.compile(r"(?:(?<!\bSt)(?<!\b[A-Z])\.|[;?!])\s|^")
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    """The words of pos's sentence before it (a list's lead-in: "... must submit one of the following:")."""
+    start = 0
+    for m in _SENTENCE_EDGE.finditer(text, max(0, pos - 300), pos):
+        start = m.end()
+    return text[start:pos]
+
+
+def exam_rule_shape(text: str, exams: "list[str] | tuple[str, ...]") -> str | None:
+    """The shape that binds an exam rule in `text` (the sentences the parser read), or None.
+    exam_subject: the exam then what is said of it ("GRE scores are not required", "GRE: Not
+    required"); agent_verb: a verb of asking, sending or waiving then the exam ("must submit GRE
+    scores", "does not require the MAT or GRE"), unless its subject is someone else ("Some require
+    GRE scores", "students applying to ... teacher ... programs must submit"); list_item: the exam
+    as an item of a list of what applicants send ("2. GRE scores"). When the rule names exams, each
+    must be bound by some shape (a list "GRE, GMAT or MAT" is one reference): a generic "an
+    admissions exam is required" does not bind a GRE named elsewhere, and "For business,
+    applicants must have ... 500 on the GMAT" does not bind the GMAT."""
+    unbound = set(exams)
+    found = None
+    for name, pattern in _EXAM_SHAPES:
+        for m in pattern.finditer(text):
+            if _SHAPE_BLOCKER.search(m.group("gap")):
+                continue
+            ref = m.group("ref")
+            named = {n for n, p in _EXAM_NAME_RES if n in exams and p.search(ref)}
+            if exams and not named:
+                continue
+            if name != "list_item" and _EXAM_SUBJECT_ELSEWHERE.search(_subject_before(text, m.start())):
+                continue
+            if name == "list_item" and _EXAM_SUBJECT_ELSEWHERE.search(_sentence_before(text, m.start())):
+                continue  # "students applying to ... teacher ... programs must submit one of the following: GRE"
+            found = found or name
+            unbound -= named
+            if not unbound:
+                return found
+    return None
+
+
+def _alt(words: "tuple[str, ...]") -> str:
+    return "|".join(words)
+
+
+_MODE = _alt(v.DELIVERY_MODE_WORDS)
+_MODE_CLASS = (
+    ("online", re.compile(r"online|on-line|distance|virtual|remote|web-based", re.I)),
+    ("hybrid", re.compile(r"hybrid|blended|low-residency", re.I)),
+    ("campus", re.compile(r"campus|person|face|site|seated|residential", re.I)),
+)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|these|such|of)\s+(?:[\w-]+\s){0,1}$", re.I)
+_OWN_DETERMINER = re.compile(r"\b(?:our|its|the|all|this|your|their|[\w.]+'s)\s+(?:[\w.'&-]+\s){0,3}$", re.I)
+_DELIVERY_BLOCKER = re.compile(r"\b(?:" + _alt(v.DELIVERY_SHAPE_BLOCKERS) + r")\b", re.I)
+# A mode word qualifying something other than the studies ("remote access", "online interactions").
+_MODE_OF_OTHER = re.compile(r"(?:-only)?\s+(?:" + _alt(v.DELIVERY_MODE_OF_OTHER) + r")\b", re.I)
+_ONE_MODE = rf"(?<![\w-])(?:{_MODE})(?:-only)?(?![\w-])"
+_MODES = rf"(?:{v.DELIVERY_SHAPE_DEGREE}\s+)?(?P<mode>{_ONE_MODE}(?:{v.DELIVERY_SHAPE_LIST_JOINS}{_ONE_MODE})*)"
+_ONE_MODE_RE = re.compile(_ONE_MODE, re.I)
+_DELIVERY_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "our online program", "a fully online MLIS", "the online cohort", "online students"
+    ("mode_noun", re.compile(
+        rf"(?P<mode>{_ONE_MODE})(?:[\s/-]+(?:only|asynchronous|synchronous))?\s+"
+        rf"(?P<gap>(?:(?!(?:for|of|to|in|at|with|from|on|by)\b)[\w&.'-]+\s+){{0,3}}?)"
+        rf"(?P<noun>{_alt(v.DELIVERY_SHAPE_PROGRAM_NOUNS)})(?![\w-])", re.I)),
+    # "offered both on campus and online", "available entirely online", "GSLIS offers some of its courses online"
+    ("verb_mode", re.compile(
+        rf"\b(?:{_alt(v.DELIVERY_SHAPE_PREDICATES)})(?![\w-])\W{{0,4}}(?P<gap>{_gap()})\W{{0,2}}{_MODES}", re.I)),
+    # "The program is entirely online", "the MLIS can be finished through online-only classes"
+    ("subject_link", re.compile(
+        rf"\b(?:{_alt(v.DELIVERY_SHAPE_SUBJECTS)})(?![\w-])\s+(?:[^\s.;?!]+\s+){{0,6}}?(?:{_alt(v.DELIVERY_SHAPE_LINKS)})(?![\w-])"
+        rf"\W{{0,4}}(?P<gap>{_gap()})\W{{0,2}}{_MODES}", re.I)),
+    # "move your ECE MA program online", "(2) programs online, in a seated environment"
+    ("subject_link", re.compile(rf"\b(?:{_alt(v.DELIVERY_SHAPE_SUBJECTS)})\s+(?P<gap>){_MODES}", re.I)),
+    # "Through distance education, a student can finish the 36 semester hours": a route to the degree
+    ("mode_route", re.compile(
+        rf"{_MODES}(?:\s+(?:learning|education|study))?\W{{0,3}}(?P<gap>{_gap()})\b(?:can|may|will)\s+(?:complete|finish|earn)\b", re.I)),
+    # "Course delivery | Online", "Degree Format: Online", "Program Format Hybrid, Online"
+    ("label", re.compile(
+        rf"\b(?:{_alt(v.DELIVERY_SHAPE_LABELS)})(?![\w-])\s?[:|]?\W{{0,3}}(?P<gap>{_gap()})\W{{0,2}}{_MODES}", re.I)),
+)
+# "The courses are taught synchronously", "Classes are held live": the program's courses and their
+# timing bind the delivery read beside them.
+_TIMING_SHAPE = re.compile(
+    rf"(?:{_alt(v.DELIVERY_TIMING_SUBJECTS)})\s+(?:are\s+|is\s+)?(?:{_alt(v.DELIVERY_TIMING_PREDICATES)})\s*(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_alt(v.DELIVERY_TIMING_WORDS)})(?![\w-])", re.I)
+_TIMING_WORD = re.compile(rf"(?<![\w-])(?:{_alt(v.DELIVERY_TIMING_ADJECTIVES)}|{_alt(v.DELIVERY_TIMING_WORDS)})(?![\w-])", re.I)
+# "Asynchronous coursework", "an asynchronous mode of delivery", "Live online classes are held Tuesday
+# evenings" (with a schedule in its sentence: an instance, not a kind).
+_TIMING_NOUN = re.compile(
+    rf"(?<![\w-])(?:{_alt(v.DELIVERY_TIMING_ADJECTIVES)})\s+(?:online\s+)?(?:{_alt(v.DELIVERY_TIMING_NOUNS)})(?![\w-])", re.I)
+_MODE_CLASSES_SCHEDULED = re.compile(
+    rf"(?<![\w-])(?:{_alt(v.DELIVERY_TIMING_ADJECTIVES)}|{_MODE})\s+(?:(?:online|synchronous|asynchronous)\s+)?(?:courses|classes)\b"
+    rf"[^.;]{{0,80}}?\b(?:{_alt(v.DELIVERY_SCHEDULE_WORDS)})", re.I)
+_REMOTE_ROUTE = re.compile(rf"\b(?:{_alt(v.DELIVERY_REMOTE_ROUTE)})\b", re.I)
+# The verb of a definition after an indefinite head ("An online class is taught", "An online master's
+# degree in library science is an important step"), not through a relative clause ("an online
+# program that is designed for you").
+_DEFINITION_AFTER = re.compile(
+    r"(?:\s+(?!that\b|which\b|who\b)[\w'-]+){0,5}?\s+(?:is|are|means|includes?|has|requires?|provides?)\b", re.I)
+_KINDS_AFTER = re.compile(v.DELIVERY_KINDS_AFTER, re.I)
+_CHOICE_IN_GAP = re.compile(r"\b(?:" + _alt(v.DELIVERY_CHOICE_VERBS) + r")\b", re.I)
+_CHOICE_BEFORE = re.compile(r"\b(?:" + _alt(v.DELIVERY_CHOICE_VERBS) + r")\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "The degree is offered: • Completely Online • In a residential format", "two ways of course
+# delivery: - On campus/hybrid ... - Fully online": the items of a list of modes after a colon.
+_MODE_LIST_HEAD = re.compile(
+    rf"\b(?:{_alt(v.DELIVERY_SHAPE_LABELS)}|{_alt(v.DELIVERY_SHAPE_PREDICATES)})\s?:", re.I)
+_MODE_LIST_ITEM = re.compile(
+    rf"(?:\u2022|(?<=\s)-\s|^)\s?(?:(?:fully|completely|entirely|100%)\s+)?(?:in\s+an?\s+(?:[\w-]+\s)?)?(?P<gap>){_MODES}", re.I)
+_SHORT_LABEL_WORDS = 8
+# A glossary entry labelled by a mode or a timing alone ("Hybrid: A mix of asynchronous and
+# synchronous interactions.", "Online (WW): A course section where ...", "Asynchronous: Course
+# activity is ..."): a definition of the kind, opened by an indefinite or a general subject, five
+# words or more after the label ("Hybrid: evening classes on campus plus online coursework" is ours).
+_GLOSSARY_LABEL = re.compile(
+    rf"\W{{0,3}}(?:{_MODE}|{_alt(v.DELIVERY_TIMING_ADJECTIVES)})(?:\s?/\s?(?:{_MODE}|{_alt(v.DELIVERY_TIMING_ADJECTIVES)}))*"
+    rf"(?:\s+\([^()]{{1,12}}\))?\s?:\s+(?:{_alt(v.DELIVERY_GLOSSARY_OPENERS)})\b\S*(?:\s+\S+){{4,}}", re.I)
+_OTHER_DISCIPLINE = re.compile(r"\b(?:" + "|".join(v.OTHER_DISCIPLINES) + r")\b", re.I)
+
+
+def _mode_class(word: str) -> str:
+    for name, pattern in _MODE_CLASS:
+        if pattern.search(word):
+            return name
+    return "online"
+
+
+def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None:
+    """The shape that binds a delivery `mode` in `text`, or None. mode_noun: a mode word qualifying
+    the program ("our online program", "the online cohort", "online students"; not "an online
+    class" nor bare "online programs", kinds); subject_predicate: the program, its courses or a
+    student, then offered / delivered / completed / taken, then the mode ("The MLIS can be
+    completed fully online"); fronted ("Offered fully online, the program"); label ("Course
+    delivery | Online"); short: a label's value of a few words ("Online or On Campus"). A text
+    that opens with a kind's glossary heading ("Online Program:", "Blended Course (...)*") and
+    never names this program binds nothing. An online mode needs an online word bound, a campus
+    mode a campus word; a hybrid mode any (the parser joins them). `text` is what the parser read
+    the mode from; `whole`, the text before any sentence was blanked (its heading)."""
+    whole = text if whole is None else whole
+    if (_KIND_HEADING.search(whole) or _GLOSSARY_LABEL.match(whole)) and not _OWN_NAME.search(whole):
+        return None
+    wanted = {"online": ("online",), "campus": ("campus",)}.get(mode, ("online", "hybrid", "campus"))
+
+    def binds(m: re.Match[str]) -> bool:
+        classes = {_mode_class(w.group(0)) for w in _ONE_MODE_RE.finditer(m.group("mode"))}
+        return bool(classes & set(wanted)) and not (
+            _SHAPE_BLOCKER.search(m.group("gap")) or _DELIVERY_BLOCKER.search(m.group("gap") + m.group("mode"))
+            or _CHOICE_IN_GAP.search(m.group("gap"))
+            or _MODE_OF_OTHER.match(m.string, m.end("mode"))
+            or _KINDS_AFTER.match(m.string, m.end("mode")) and not _OWN_DETERMINER.search(m.string, max(0, m.start() - 40), m.start()))
+
+    if len(text.split()) <= _SHORT_LABEL_WORDS and (any(
+            _mode_class(w.group(0)) in wanted for w in _ONE_MODE_RE.finditer(text)) or _TIMING_WORD.search(text)):
+        return "short_label"
+    if "online" in wanted and _REMOTE_ROUTE.search(text):
+        return "remote_route"
+    for name, pattern in _DELIVERY_SHAPES:
+        for m in pattern.finditer(text):
+            if not binds(m) or _OTHER_DISCIPLINE.search(_subject_before(text, m.start()) + m.group(0)):
+                continue  # "All graduate nursing courses will be held online"
+            if name == "mode_noun":
+                before = text[max(0, m.start() - 40) : m.start()]
+                noun = m.group("noun").lower()
+                if _INDEFINITE_BEFORE.search(before) and (
+                        _DEFINITION_AFTER.match(text, m.end()) or _CHOICE_BEFORE.search(before)):
+                    continue  # "an online class is ...", "consider a hybrid program", "looking for an online MLS program"
+                if noun == "programs" and not _OWN_DETERMINER.search(before):
+                    continue  # "offer online programs to students in certain states"
+            return name
+    if _TIMING_SHAPE.search(text) or _TIMING_NOUN.search(text) or _MODE_CLASSES_SCHEDULED.search(text):
+        return "timing"
+    for head in _MODE_LIST_HEAD.finditer(text):
+        end = text.find(". ", head.end())
+        region = text[head.end() : end if end != -1 else len(text)]
+        if any(binds(m) for m in _MODE_LIST_ITEM.finditer(region)):
+            return "mode_list"
+    return None
+
+
+_ACCREDITATION_OWN = re.compile(r"\b(?:" + "|".join(v.ACCREDITATION_SHAPE_OWN_SUBJECTS) + r")", re.I)
+
+
+_ACC_HEAD = re.compile(
+    rf"(?:\b(?P<det>{_alt(v.ACCREDITATION_KIND_DETERMINERS)}|{_alt(v.ACCREDITATION_OWN_DETERMINERS)})\s+(?:[\w.'&-]+\s+){{0,5}}?)?"
+    rf"\b(?P<noun>{_alt(v.ACCREDITATION_HEAD_NOUNS)})\b", re.I)
+_ACC_OWN_RIGHT_BEFORE = re.compile(rf"\b(?:{_alt(v.ACCREDITATION_OWN_DETERMINERS)})\s+(?:only\s+|fully\s+)?$", re.I)
+_ACC_KIND_DET = re.compile(rf"(?:{_alt(v.ACCREDITATION_KIND_DETERMINERS)})$", re.I)
+_ACC_NOUN_FORM = re.compile(r"^(?:ALA|american\s+library\s+association)(?:'s)?\s+(?:\w+\s){0,3}?accreditation\b", re.I)
+_ACC_LABEL_AFTER = re.compile(r"\s?(?:status\s?)?:", re.I)  # a row: "ALA accreditation status: Conditional"
+_ACC_HELD = re.compile(rf"\b(?:{_alt(v.ACCREDITATION_HOLD_VERBS)})\s+(?:\w+\s+){{0,2}}$", re.I)
+
+
+def _accredited_kind_head(text: str, a: int, start: int) -> bool:
+    """Whether the head nearest before an accreditation (in its sentence) is a kind: an indefinite
+    head ("a school accredited by the ALA", "If an MLS program ... is ALA-accredited") or a bare
+    plural ("Schools accredited by the ALA", "56 ... degree programs in the country accredited")."""
+    if _ACC_OWN_RIGHT_BEFORE.search(text, max(a, start - 40), start):
+        return False  # "our ALA-accredited MSLIS", "the only ALA-accredited program"
+    last = None
+    for last in _ACC_HEAD.finditer(text, max(a, start - 120), start):
+        pass
+    if last is None:
+        return False
+    det, noun = (last.group("det") or "").lower(), last.group("noun").lower()
+    if det == "one" and re.match(r"\s+of\b", text[last.end("det"):]):
+        return False  # "one of approximately 63 programs ... accredited by the ALA": this one
+    if det and _ACC_KIND_DET.match(det):
+        return True
+    plural = noun.endswith("s") and not noun.endswith("'s") and noun not in ("masters",) or noun == "universities"
+    return plural and not det
+
+
+def accreditation_shape(text: str, start: int, end: int, names_ala: bool) -> str | None:
+    """The shape that binds an accreditation status found at text[start:end], or None: ala_sentence
+    when the ALA (or its COA) is named in the same sentence ("The MLIS is accredited by the ALA",
+    "granted Candidacy status by the COA of the ALA"); own_subject when the status word is said
+    without the ALA (`names_ala` false) and the sentence's subject names this program ("SIS's MLIS
+    program has received continued accreditation"). "The MSW program is seeking accreditation"
+    beside a sentence naming the ALA binds nothing."""
+    a = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), text.rfind("? ", 0, start)) + 1
+    ends = [i for i in (text.find(". ", end), text.find("; ", end), text.find("? ", end)) if i != -1]
+    b = min(ends, default=len(text))
+    if _accredited_kind_head(text, a, start):
+        return None
+    noun_form = _ACC_NOUN_FORM.match(text, start)
+    if noun_form and not (_ACC_HELD.search(text, a, start) or _ACC_LABEL_AFTER.match(text, noun_form.end())):
+        return None  # "ALA accreditation only lasts a year": accreditation in general
+    if _ALA_NAMED.search(text, a, b):
+        return "ala_sentence"
+    if not names_ala and _ACCREDITATION_OWN.search(text, a, start):
+        return "own_subject"
+    return None

@@ -36,6 +36,20 @@ A sentence that describes a kind of course or program (binding.describes_a_kind:
 is taught ...", "Online courses are taken asynchronously", "Blended Course (...)*", "schools that
 are online only") binds no mode; once another sentence binds the mode it still gives the timing. A
 campus word ruled out ("face-to-face meetings ... are not required") is no campus.
+
+Status shapes (issue 19, fourth pass; binding.delivery_shape): the mode read is returned only where
+the text it was read from binds a word of that mode by one of a few shapes: a mode qualifying the
+program ("our online program", "the online cohort", "online students"), a verb of giving or taking
+the studies then the mode ("offered on campus or fully online", "delivers all of its degrees fully
+online"), the program or its courses linked to it ("The M.S.L.I.S. degree is fully online"), a
+delivery label ("Course delivery | Online"), a list of modes after a colon, a route ("Through
+distance education, a student can finish", "earn the degree without coming to campus"), a label's
+few words ("Online or On Campus", "weekly live sessions") or the courses' timing ("The courses are
+taught synchronously"). A glossary entry ("Online Program: ...", "Hybrid: A mix of ..."), a mode
+qualifying something else ("remote access", "online interactions", "online programs" in general,
+another discipline's courses) and a kind chosen or defined ("consider a hybrid program", "An
+online master's degree ... is") bind nothing: the text gives None. A hybrid mode may be bound by
+any mode word (the parser joins them); the timing is kept with the mode it comes with.
 """
 
 from __future__ import annotations
@@ -43,7 +57,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as v
-from .binding import bound_text, describes_a_kind
+from .binding import bound_text, delivery_shape, describes_a_kind
 from .models import Delivery
 from .text import prepare, sentences
 
@@ -261,17 +275,28 @@ def _regular_sync(t: str) -> bool:
 
 
 def parse_delivery(text: str) -> Delivery | None:
-    """Delivery mode and synchrony; None when the text names no way of delivery."""
+    """Delivery mode and synchrony; None when the text names no way of delivery, or when no clause
+    binds the mode read by one of the status shapes (binding.delivery_shape)."""
+    read = _read_delivery(text)
+    if read is None:
+        return None
+    found, t = read
+    return found if delivery_shape(t, found.mode, whole=prepare(text)) else None
+
+
+def _read_delivery(text: str) -> tuple[Delivery, str] | None:
+    """The delivery the text's words give, and the text the mode was read from (paperwork, other
+    credentials and sentences not about studying blanked)."""
     t = bound_text("delivery", _PAPERWORK.sub(" ", _ON_LINE.sub(r"online\1", prepare(text))))
     t = _NO_CAMPUS.sub(" ", t)
     timing = _studies_only(t, kinds=True)
     t = _studies_only(t)
     remote = _REMOTE.search(t) is not None
     if _NOT_ONLINE.search(t) and _PARTIAL_ONLINE.search(t):
-        return Delivery(mode="hybrid", synchronous=_synchronous(timing))  # some courses online, not the degree
+        return Delivery(mode="hybrid", synchronous=_synchronous(timing)), t  # some courses online, not the degree
     if _only_some_courses(t) and not remote:
         # Some courses online: hybrid when the rest is on campus, unknown otherwise.
-        return Delivery(mode="hybrid", synchronous=_synchronous(timing)) if _CAMPUS.search(t) else None
+        return (Delivery(mode="hybrid", synchronous=_synchronous(timing)), t) if _CAMPUS.search(t) else None
     online = remote or _ONLINE.search(t) is not None and not (
         _NOT_ONLINE.search(t) and not re.search(r"\bfully\s+online|100%\s+online", t, re.I))
     required_residency = (_RESIDENCY.search(t) is not None or _component_required(t)) and _NO_RESIDENCY.search(t) is None
@@ -293,7 +318,7 @@ def parse_delivery(text: str) -> Delivery | None:
         mode = "campus"
     else:
         return None
-    return Delivery(mode=mode, synchronous=_synchronous(timing))
+    return Delivery(mode=mode, synchronous=_synchronous(timing)), t
 
 
 # "Classes meet once a week" says nothing of live online classes unless its sentence is about

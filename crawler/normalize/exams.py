@@ -33,6 +33,15 @@ general ("depending on the department", "if the department to which you apply re
 this program unless it names this program (binding.exam_rule_held_elsewhere); "Submit official GRE
 or MAT scores." at a sentence's start is required.
 
+Status shapes (issue 19, fourth pass; binding.exam_rule_shape): the rule read is returned only
+where a sentence the parser kept binds it by one of three shapes: the exam then what is said of it
+("GRE scores are not required"), a verb of asking, sending or waiving then the exam ("The program
+does not require the MAT or GRE", "300 on the GRE"), or the exam as a list item ("2. GRE scores");
+not where the subject before it is someone else ("Some require GRE scores", "Many ... programs
+don't require", "For business, applicants ... 500 on the GMAT"). Every exam the rule names must
+be bound by a shape; a rule bound only as a list item is not read as required where the text
+waives something. Every other shape abstains (None).
+
 condition is short and normalized to when the exam is waived: "waived with GPA >= 3.0 or a
 graduate degree", "waived for unconditional admission".
 """
@@ -42,7 +51,7 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as v
-from .binding import bound_text, clause_scope, exam_rule_held_elsewhere
+from .binding import bound_text, clause_scope, exam_rule_held_elsewhere, exam_rule_shape
 from .models import ExamRule
 from .text import prepare
 
@@ -86,8 +95,8 @@ _BOUND = re.compile(r"(?<!\b[A-Z])[.;]\s|\s-\s(?=[A-Z])")
 
 
 # Sentences, never split after an initial's period ("applicants who already hold a Ph.D. are not
-# required").
-_SPLIT = re.compile(r"(?<=[.;!?])(?<!\b[A-Z]\.)\s")
+# required") nor after "St." ("programs at St. John's must submit": the subject stays with its verb).
+_SPLIT = re.compile(r"(?<=[.;!?])(?<!\b[A-Z]\.)(?<!\bSt\.)\s")
 
 
 def _sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
@@ -275,6 +284,21 @@ def _sentences_with_exam(text: str) -> str:
     return " ".join(p for p in parts if p in keep)
 
 
+def _shaped(rule: ExamRule, body: str, whole: str) -> ExamRule | None:
+    """The rule where a sentence the parser read binds it by one of the status shapes
+    (binding.exam_rule_shape), else None: every other shape abstains. An exam bound only as an
+    item of a list of requirements is not read as required where the text waives something
+    ("5. Applicants holding an earned doctorate degree may request a waiver."): the waiver's
+    object is unknown."""
+    # Exams named only in a question ("do I still have to have GRE scores?") are bound by the
+    # answer's generic test ("a waiver of the test score requirements").
+    named = rule.exams if _exams_in(body) else []
+    shape = exam_rule_shape(body, named)
+    if shape == "list_item" and rule.status == "required" and _WAIVER.search(whole):
+        return None
+    return rule if shape else None
+
+
 def parse_exam_rule(text: str) -> ExamRule | None:
     """The entrance-exam rule the text states; None when it names no entrance exam or no status."""
     t = prepare(text)
@@ -318,15 +342,15 @@ def parse_exam_rule(text: str) -> ExamRule | None:
         rest = body[:neg.start()] + " " + body[neg.end():]
         rest = " ".join(p for p in _SPLIT.split(rest) if not _ADVICE.search(p))
         if _CONDITION_AFTER_NEG.search(sentence) or _CONDITIONAL.search(rest):
-            return ExamRule(status="conditional", exams=exams, condition=_condition(body))
-        return ExamRule(status="not_required", exams=exams)
+            return _shaped(ExamRule(status="conditional", exams=exams, condition=_condition(body)), body, t)
+        return _shaped(ExamRule(status="not_required", exams=exams), body, t)
     if _CONDITIONAL.search(body) or _ALTERNATIVES.search(body) or _one_group(body):
         # "GRE scores, or a graduate degree, or three years of experience": one route of several.
-        return ExamRule(status="conditional", exams=exams, condition=_condition(body))
+        return _shaped(ExamRule(status="conditional", exams=exams, condition=_condition(body)), body, t)
     if _OPTIONAL.search(body):
-        return ExamRule(status="optional", exams=exams)
+        return _shaped(ExamRule(status="optional", exams=exams), body, t)
     if _REQUIRED.search(body) or (age_rule and exams) or (_IMPERATIVE.search(body) and exams):
-        return ExamRule(status="required", exams=exams)
+        return _shaped(ExamRule(status="required", exams=exams), body, t)
     if _MATERIALS.search(t):
-        return ExamRule(status="required", exams=exams)  # listed among the application materials
+        return _shaped(ExamRule(status="required", exams=exams), body, t)  # listed among the application materials
     return None

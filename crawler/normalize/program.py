@@ -5,7 +5,12 @@ available"). Accreditation: candidacy (and pre-candidacy) is False; the name of 
 "Committee on Accreditation" alone states nothing ("will conduct a site visit" is None);
 "Accreditation: ALA" is True; accreditation said of a kind ("choose one that is accredited by the
 ALA") is None, and candidacy or seeking is False only where the ALA is named (another accreditor's
-candidacy is None). A "Master's in Library and Information Science" names no degree.
+candidacy is None). Status shapes (issue 19, fourth pass; binding.accreditation_shape): a status is
+returned only where the ALA (or its COA) is named in the sentence that states it, with a definite
+head ("a school accredited by the ALA", "Schools accredited by the ALA", "If an MLS program ... is
+ALA-accredited" are kinds; "ALA accreditation" only as held or as a label), or where a status noun
+said without the ALA ("has received continued accreditation") has this program as its subject.
+A "Master's in Library and Information Science" names no degree.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import re
 
 from .text import prepare
 from . import vocabulary as v
-from .binding import accredited_kind, ala_named, bound_text
+from .binding import accredited_kind, accreditation_shape, bound_text
 from .models import Term
 from .vocabulary import TERM_ORDER, TERM_WORDS, alternation
 
@@ -125,17 +130,20 @@ def parse_accredited(text: str) -> bool | None:
     # ("One of the nation's ALA-accredited programs" is this one.)
     if "ccredited" in t.lower():
         t = accredited_kind(_GENERIC_ACCREDITED.sub(_generic_or_ours, t))  # "choose one that is accredited"
-    if _NOT_ACCREDITED.search(t):
-        # Candidacy, seeking, not accredited: the ALA's status only where the ALA is named (a social
-        # work program's "period of candidacy" says nothing about it).
-        return False if ala_named(t) else None
+    m = _NOT_ACCREDITED.search(t)
+    if m:
+        # Candidacy, seeking, not accredited: the ALA's status only where the ALA is named in its
+        # sentence (a social work program's "period of candidacy" says nothing about it).
+        return False if accreditation_shape(t, m.start(), m.end(), names_ala=True) else None
     m = _ACCREDITED.search(t)
     if not m:
         return None
     named_ala = re.search(_ALA, t, re.I) is not None
     if not named_ala and _OTHER_ACCREDITOR.search(t):
         return None  # "continued accreditation" from the HLC says nothing about the ALA
-    return True
+    # The status binds where the ALA is named in its sentence, or where a status noun said
+    # without it ("has received continued accreditation") has this program as its subject.
+    return True if accreditation_shape(t, m.start(), m.end(), names_ala=named_ala) else None
 
 
 # ---- degree -----------------------------------------------------------------------------------

@@ -819,6 +819,7 @@ EXAM_RULE_HOLDERS_ELSEWHERE: tuple[str, ...] = (
     r"department\s+of\s+(?!librar|information|lis\b)(?-i:[A-Z])\w+",
     r"(?:not\s+)?required\s+centrally", r"(?:each|every)\s+(?:graduate\s+)?(?:program|department)\s+(?:determines|sets|decides|establishes)",
     r"(?:our|the|its)\s+graduate\s+programs\b[^.;]{0,60}\bmay\b",
+    r"(?:if|when|unless)\W+(?:\w+\W+){0,3}?your\s+program\s+requires",  # "required only if: - your program requires the score"
 )
 # An imperative that asks every applicant for the scores ("Submit official GRE or MAT scores."),
 # at the start of a sentence or of a list item: the exam is required.
@@ -853,6 +854,7 @@ DELIVERY_KIND_SUBJECTS: tuple[str, ...] = (
 DELIVERY_SCHEDULE_WORDS: tuple[str, ...] = (
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?", r"weekly", r"(?:once|twice)\s+(?:a|per|each)\s+week", r"each\s+week",
     r"every\s+week", r"evenings?", r"weekends?", r"\d{1,2}(?::\d\d)?\s?(?:a\.?m|p\.?m)\b",
+    r"(?:per|a)\s+week", r"regularly\s+scheduled", r"(?:at\s+)?fixed\s+times",
 )
 DELIVERY_KIND_NOUNS: tuple[str, ...] = (r"courses?", r"class(?:es)?", r"programs?", r"learning", r"sections?")
 
@@ -1085,4 +1087,172 @@ DEADLINE_LABEL_STOPS: tuple[str, ...] = (
 # admission", "if your program admits on a rolling basis": not this program's.
 DEADLINE_ROLLING_ELSEWHERE: tuple[str, ...] = (
     r"(?:departments?|programs?|schools?|colleges?|units?)\s+(?:that|which|with|using)", r"if", r"some\s+(?:departments|programs)",
+)
+
+
+# ---- status shapes (issue 19, fourth pass: exam rules, accreditation, delivery) -----------------
+# The other way round from the lists above: a status is read only where its clause has one of a
+# few binding shapes (binding.py, "status shapes" section); every other shape abstains, whatever its
+# words. Each list feeds one shape. A gap between the two ends of a shape is at most
+# STATUS_SHAPE_REACH words and holds none of STATUS_SHAPE_BLOCKERS' words.
+
+STATUS_SHAPE_REACH = 6
+
+# The exam named generically ("an admissions test score", "standardized tests", "test scores").
+EXAM_GENERIC: tuple[str, ...] = (
+    r"standardi[sz]ed\s+(?:test|exam)\w*", r"entrance\s+exam\w*", r"admissions?\s+tests?", r"test\s+scores?",
+    r"graduate\s+(?:admissions?\s+)?(?:test|exam)\w*", r"(?:test|exam)\s+requirements?", r"testing",
+)
+# exam_subject: the exam, then (within reach) what is said of it: "GRE scores are not required",
+# "GRE: Not required", "GRE scores are waived for", "GRE test scores expire", "must be no more than".
+EXAM_SHAPE_SAID_AFTER: tuple[str, ...] = (
+    r"required", r"requirements?", r"needed", r"necessary", r"optional", r"waived", r"waivers?", r"exempt\w*", r"mandatory",
+    r"recommended", r"accepted", r"considered", r"submitted", r"filed", r"sent", r"expire\w*", r"taken\s+within",
+    r"(?:no\s+)?(?:more|older)\s+than", r"within\s+the\s+(?:last|past)", r"not\s+(?:be\s+)?(?:used|reviewed)",
+    r"replaced", r"suspended", r"eliminated", r"removed",
+)
+# agent_verb: a verb of asking, sending or waiving, then (within reach) the exam: "must submit GRE
+# scores", "does not require the MAT or GRE", "you must take the GRE", "request a waiver for the
+# GMAT or GRE", "exempt from submitting GRE scores", "Submit official GRE or MAT scores".
+EXAM_SHAPE_VERBS_BEFORE: tuple[str, ...] = (
+    r"submit\w*", r"take", r"taking", r"send", r"sending", r"provide", r"present", r"requires?", r"required", r"requiring",
+    r"accepts?", r"use", r"uses", r"need", r"needs", r"waive[ds]?", r"waivers?", r"exempt\w*", r"not\s+required", r"requirement\s+for",
+    r"stopped\s+requiring", r"no", r"report\s+of", r"scores?\s+(?:on|from)\s+(?:either\s+)?(?:the\s+)?",
+    # a score floor: "A total of 286 on the verbal and quantitative sections of the GRE", "300 on the revised GRE test"
+    r"\d{2,4}\s+(?:or\s+(?:above|higher|better)\s+)?on", r"percentile\s+(?:or\s+(?:above|higher|better)\s+)?on", r"have\s+to\s+have", r"ask\s+for", r"request",
+)
+# list_item: the exam as an item of a list of what applicants send ("2. GRE scores (within the last
+# five years)", "- An official report of Graduate Record Examination (GRE) scores", "• GRE scores
+# (optional)"): an item start, a few modifiers, the exam.
+EXAM_SHAPE_ITEM_START = r"(?:^|(?<=[\u2022|])|(?<=\s-\s)|(?<=\b\d\.\s)|(?<=\b\d\)\s)|(?<=[.;:]\s)|(?<=_\s))"
+EXAM_SHAPE_ITEM_MODIFIERS = r"(?:(?:an?|the|official|satisfactory|acceptable|valid|copy|report|scores?|results?|of|on|from|one)\s+){0,5}"
+# Who an exam rule is said of when it is not this program: the subject before the verb ("Some
+# require GRE scores", "students applying to graduate-level teacher ... programs must submit") or a
+# word inside the gap ("exemptions include acceptable scores on the ACT, GRE").
+STATUS_SHAPE_BLOCKERS: tuple[str, ...] = (
+    r"(?-i:ACT|SAT)", r"praxis", r"GACE", r"edTPA", r"TOEFL", r"IELTS", r"duolingo", r"departments?", r"while", r"others?",
+)
+EXAM_SHAPE_SUBJECT_ELSEWHERE: tuple[str, ...] = (
+    r"^\W*some\b", r"\bsome\s+(?:programs|departments|require)", r"\bothers\b",
+    # programs in general: "Many library science programs don't require", "Schools that do not
+    # require GRE testing", "45% of graduate programs ... have adopted GRE waivers", "your chosen
+    # program may not require the GRE"
+    r"\b(?:many|most|some|few|several|other|these|those|all|of|individual|each|respective)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:programs|schools|departments|universities|institutions|colleges)\b",
+    r"\b(?:programs|schools|universities|institutions|departments)\s+(?:that|which)\b", r"\d+\s?%\s+of\b",
+    r"\byour\s+(?:chosen\s+|intended\s+)?program\s+may\b",
+    r"\b(?:applying|applicants|students)\s+(?:to|for|in)\s+(?!our\b|this\b)(?:[\w&'-]+\s){0,6}?"
+    r"(?:programs|departments|colleges|degrees|doctoral\s+\w+|ph\.?\s?d\.?)(?![\w.])",
+    # an example, another discipline's applicants, another program named by its letters: "For example,
+    # the Physician Assistant Studies (PA) program does not require", "For business, applicants must have"
+    r"^\W*for\s+example\b", r"^\W*for\s+(?:" + "|".join(OTHER_DISCIPLINES) + r")\b",
+    r"\((?!M\.?L|MLIS|MSLIS|MSIS|MIS\b|MS\b|MA\b|MI\b|LIS\b)[A-Z]{2,5}\)\s+program\b",
+)
+
+# Delivery. A mode word binds where it qualifies the program ("our online program", "a fully online
+# MLIS", "the online cohort", "online students"), where the program, its courses or a student is
+# said to be offered, delivered, completed or taken in it ("The MLIS can be completed fully online",
+# "Courses are offered entirely online", "Offered on-campus or online, this ... program"), or as the
+# value of a delivery label ("Course delivery | Online", "Degree Format: Online").
+DELIVERY_MODE_WORDS: tuple[str, ...] = (
+    r"online", r"on-line", r"distance(?:\s+(?:learning|education))?", r"hybrid", r"blended", r"low-residency", r"residential",
+    r"on-?\s?campus", r"in-person", r"in\s+person", r"face[-\s]to[-\s]face", r"onsite", r"on-?\s?site", r"seated",
+    r"virtual(?:ly)?", r"remote(?:ly)?", r"web-based",
+)
+DELIVERY_SHAPE_PROGRAM_NOUNS: tuple[str, ...] = (
+    r"programs?", r"degree", r"cohorts?", r"pathways?", r"options?", r"routes?", r"tracks?", r"curriculum", r"format",
+    r"school", r"students", r"learners", r"MLIS", r"MLS", r"MSLIS", r"MSLS", r"MSIS", r"M\.?L\.?I\.?S\.?", r"master'?s",
+    r"master", r"M\.?S\.?", r"M\.?A\.?", r"version", r"studies", r"coursework", r"instruction", r"nature",
+)
+DELIVERY_SHAPE_SUBJECTS: tuple[str, ...] = (
+    r"programs?", r"degree", r"MLIS", r"MLS", r"M\.?L\.?I?\.?S\.?c?", r"M\.?S\.?L\.?I?\.?S\.?", r"master'?s", r"MA", r"MS",
+    r"courses", r"classes", r"coursework", r"studies", r"students", r"you", r"we", r"it", r"this", r"curriculum",
+    r"science", r"which",
+)
+# Verbs of giving or taking the studies: they bind the mode after them whatever their subject
+# ("offered both on campus and online", "GSLIS offers some of its courses online").
+DELIVERY_SHAPE_PREDICATES: tuple[str, ...] = (
+    r"offered", r"offers?", r"delivered", r"delivers?", r"available", r"completed?", r"earned?", r"finished?", r"taught", r"taken?",
+    r"study", r"pursu\w+",
+)
+# Links that bind only after one of the subjects above ("The program is entirely online", "the
+# MLIS can be finished through online-only classes", "move your ECE MA program online").
+DELIVERY_SHAPE_LINKS: tuple[str, ...] = (r"is", r"are", r"held", r"through", r"via", r"designed", r"set\s+up", r"run", r"meets?")
+DELIVERY_SHAPE_LABELS: tuple[str, ...] = (
+    r"(?:course|program|degree|class)?\s?(?:delivery|formats?|modality|modes?)(?:\s+of\s+(?:delivery|instruction))?",
+    r"ways\s+of\s+(?:course\s+)?delivery",
+)
+# timing: the program's courses said to run live or on one's own time ("The courses are taught
+# synchronously", "All classes are held live"): a spider's timing sentence binds.
+DELIVERY_TIMING_SUBJECTS: tuple[str, ...] = (
+    r"(?:the|all|our|its|program's)\s+(?:[\w-]+\s+)?(?:courses|classes)", r"(?:^|(?<=[.;:]\s))(?:courses|classes|coursework|learning)",
+)
+DELIVERY_TIMING_PREDICATES: tuple[str, ...] = (r"taught", r"held", r"offered", r"delivered", r"run", r"meet", r"done", r"")
+DELIVERY_TIMING_WORDS: tuple[str, ...] = (
+    r"synchronous(?:ly)?", r"asynchronous(?:ly)?", r"live", r"in\s+real[-\s]time",
+)
+# The timing said as a quality of the program's studies ("Asynchronous coursework", "an
+# asynchronous mode of delivery", "entirely asynchronous online degree"), or a label's few words
+# ("weekly live sessions", "Mostly asynchronous, with optional live sessions each week").
+DELIVERY_TIMING_ADJECTIVES: tuple[str, ...] = (r"synchronous", r"asynchronous", r"live", r"real-time")
+DELIVERY_TIMING_NOUNS: tuple[str, ...] = (
+    r"coursework", r"courses", r"classes", r"instruction", r"mode\s+of\s+delivery", r"format", r"program", r"degree",
+)
+# remote_route: the program finished without coming to campus ("you can complete your MLIS degree
+# without coming to campus", "do not require students to come to campus").
+DELIVERY_REMOTE_ROUTE: tuple[str, ...] = (
+    r"without\s+(?:ever\s+)?(?:coming|travel\w*|having\s+to\s+(?:come|travel))\s+to\s+(?:the\s+)?campus",
+    r"(?:not\s+required|do\s+not\s+(?:need|have)|don't\s+(?:need|have)|never\s+need|do(?:es)?\s+not\s+require\s+(?:students\s+|you\s+)?)"
+    r"\s+to\s+come\s+to\s+(?:the\s+)?campus",
+)
+# Words between a predicate and a mode that make it a schedule or a list of something else ("classes
+# held on days, nights, weekends, part-time, full-time, or online"), and nouns a mode word may
+# qualify that are not the studies ("cannot offer remote access", "online interactions").
+DELIVERY_SHAPE_BLOCKERS: tuple[str, ...] = (
+    r"days", r"nights", r"weekends", r"evenings", r"part-time", r"full-time", r"offerings", r"interactions", r"resources",
+)
+# A mode qualifying programs in general ("options for both campus-based and online programs").
+DELIVERY_KINDS_AFTER = r"(?:\s+[\w'-]+){0,2}?\s+(?:programs|schools|degrees|universities|institutions)\b"
+# How a glossary's definition of a mode opens ("Hybrid: A mix of ...", "Hybrid/Blended (HB): These
+# classes have ...", "Asynchronous: Course activity is ...", "Synchronous: Students are expected ...").
+DELIVERY_GLOSSARY_OPENERS: tuple[str, ...] = (r"an?", r"these", r"such", r"course", r"courses", r"learning", r"students", r"instruction")
+# A reader choosing among kinds: "consider a hybrid program", "looking for an online MLS program".
+DELIVERY_CHOICE_VERBS: tuple[str, ...] = (
+    r"consider", r"choos(?:e|ing)", r"look(?:ing)?\s+for", r"find(?:ing)?", r"decid(?:e|ing)", r"compar(?:e|ing)", r"prefer",
+    r"search(?:ing)?\s+for", r"select(?:ing)?",
+)
+DELIVERY_MODE_OF_OTHER: tuple[str, ...] = (
+    r"access", r"interactions?", r"resources", r"services", r"support", r"tools", r"offerings", r"applications?", r"library",
+    r"orientation", r"store", r"portal", r"communities", r"community", r"events?",
+)
+# How wholly a mode holds: part of the mode's words, not of the gap ("delivers all of its degrees
+# and certificates fully online").
+DELIVERY_SHAPE_DEGREE = r"(?:fully|entirely|completely|totally|wholly|100\s?%|100\s+percent)"
+# A list of modes after a predicate ("offered on campus, online or ...", "study on campus or at a
+# distance"): any of them binds.
+DELIVERY_SHAPE_LIST_JOINS = r"(?:\s?(?:,|/|&|\bor\b|\band\b)\s?(?:through\s+|in\s+|at\s+)?(?:both\s+|either\s+|a\s+|an\s+)?(?:(?:fully|entirely|completely|100%)\s+)?)"
+
+# Accreditation: the ALA's accreditation and its status words (candidacy, seeking) bind only where
+# the ALA (or its COA) is named in the same sentence, with no other accreditor named between them;
+# a status noun said without the ALA ("has received continued accreditation") binds only where the
+# sentence's subject names this program.
+ACCREDITATION_SHAPE_OWN_SUBJECTS: tuple[str, ...] = (
+    r"(?:MLIS|MLS|MSLIS|MSLS|MSIS|M\.?L\.?I\.?S\.?c?|M\.?S\.?L\.?I?\.?S\.?)(?:'s)?", r"(?:the|our|its|this)\s+program",
+    r"(?:the|our|this)\s+degree", r"master\s+of\s+(?:library|information)",
+    r"accreditation(?:\s+status)?\s?:",  # a spider's row: "Accreditation status: Continued accreditation"
+)
+# The nouns a sentence names an accredited thing by; the one nearest before the accreditation words
+# is its head. An indefinite or a bare plural head is a kind ("If an MLS program ... is
+# ALA-accredited", "only 56 ... degree programs in the country accredited by the ALA", "a school
+# accredited by the ALA", "Schools accredited by the ALA are"); ours have a definite head.
+ACCREDITATION_HEAD_NOUNS: tuple[str, ...] = (
+    r"programs?", r"schools?", r"degrees?", r"institutions?", r"colleges?", r"universit(?:y|ies)", r"master'?s",
+)
+ACCREDITATION_KIND_DETERMINERS: tuple[str, ...] = (r"an?", r"any", r"one", r"each", r"every", r"such")
+ACCREDITATION_OWN_DETERMINERS: tuple[str, ...] = (r"our", r"its", r"the", r"this", r"both", r"two", r"three", r"[\w.]+'s")
+# "ALA accreditation" as a noun binds only as something held or granted ("the School ... holds ALA
+# accreditation"); as a subject it is the accreditation in general ("ALA accreditation only lasts").
+ACCREDITATION_HOLD_VERBS: tuple[str, ...] = (
+    r"holds?", r"has", r"have", r"received", r"earned", r"granted", r"maintains?", r"achieved", r"awarded", r"retains?",
+    r"continues", r"with",
 )

@@ -94,7 +94,8 @@ def test_candidacy_binds_to_the_ala_only_where_the_ala_is_named() -> None:
     "If a program is designated Live Virtual, students can complete every core course synchronously.",
     "Hybrid classes include two (2) hours of classroom time at a campus.",
     "Online Asynchronous Course (own time, off-campus)* All course activity is done online.",
-    "Blended Program: The program has a mix of in-person, online, and blended courses.",
+    "Blended Program: The program has a mix of in-person, online, and blended courses with online courses comprising 50% or"
+    " more of the required credits. Examples of blended programs are those with a low-residency requirement.",
     "You will find schools that are online only, in-person, or have hybrid programs.",
 ])
 def test_a_kind_of_course_or_program_binds_no_mode(text: str) -> None:
@@ -151,3 +152,119 @@ def test_an_indefinite_fragment_naming_this_program_is_no_kind() -> None:
 def test_classes_on_a_schedule_are_this_programs(text: str) -> None:
     assert not binding.describes_a_kind(text)
     assert parse_delivery(text) is not None
+
+
+# ---- status shapes (issue 19, fourth pass; r-status2): a value only where a shape binds it -------
+# Each shape is shown binding its sentence (fires) and the parser's value shown abstaining on a
+# look-alike whose words no shape binds (does not fire). Sentences written from the corpus's real
+# ones (fresh-e-st-b.json, the catalog and aggregator pages of the probes named in the README).
+
+
+@pytest.mark.parametrize("text, exams, shape", [
+    ("GRE scores are not required for admission.", ["GRE"], "exam_subject"),
+    ("GRE (Graduate Record Examinations) Not required.", ["GRE"], "exam_subject"),
+    ("The MLS program does not require the MAT or GRE for admission.", ["GRE", "MAT"], "agent_verb"),
+    ("Applicants must submit GRE General Test scores or Miller Analogies scores.", ["GRE", "MAT"], "agent_verb"),
+    ("A total of 286 on the verbal and quantitative sections of the GRE.", ["GRE"], "agent_verb"),
+    ("The program does not require standardized test scores (GRE, MAT) for admission.", ["GRE", "MAT"], "agent_verb"),
+    ("1. Official transcripts. 2. GRE scores taken within the last five years", ["GRE"], "exam_subject"),
+    ("Admission requirements: 2. Graduate Record Examination (GRE) scores 3. Two letters", ["GRE"], "list_item"),
+])
+def test_exam_shapes_fire(text: str, exams: list[str], shape: str) -> None:
+    assert binding.exam_rule_shape(text, exams) == shape
+
+
+@pytest.mark.parametrize("text, exams", [
+    ("Some require GRE scores while others do not.", ["GRE"]),  # whose rule: 'some'
+    ("Qualifying exemptions include acceptable scores on the ACT, GRE, SAT, or a teaching certificate.", ["GRE"]),
+    ("Many library science programs don't require applicants to take the GRE.", ["GRE"]),
+    ("Schools that do not require GRE testing ask for other materials.", ["GRE"]),
+    ("Approximately 45% of graduate programs have adopted GRE waivers.", ["GRE"]),
+    ("For business, applicants must have a minimum total score of 500 on the GMAT.", ["GMAT"]),
+    ("For example, the Physician Assistant Studies (PA) program does not require the GRE.", ["GRE"]),
+    ("A graduate admissions exam is required for all candidates. Information about the GRE is online.", ["GRE"]),
+])
+def test_exam_shapes_do_not_fire(text: str, exams: list[str]) -> None:
+    assert binding.exam_rule_shape(text, exams) is None
+
+
+def test_every_exam_of_a_rule_must_be_bound() -> None:
+    text = "Have a score of 300 on the GRE. For business, applicants must have a score of 500 on the GMAT."
+    assert binding.exam_rule_shape(text, ["GRE"]) == "agent_verb"
+    assert binding.exam_rule_shape(text, ["GRE", "GMAT"]) is None
+    assert parse_exam_rule(text) is None
+
+
+def test_a_list_item_is_not_required_where_the_text_waives_something() -> None:
+    listed = "The application consists of the following: 1. A bachelor's degree. 2. Graduate Record Examination (GRE) scores 3. Two letters."
+    assert _exam(listed) == ("required", ["GRE"])
+    assert parse_exam_rule(listed + " 4. Applicants holding a doctorate may request a waiver.") is None
+
+
+@pytest.mark.parametrize("text, mode, shape", [
+    ("Our online program is especially suited to the needs of working librarians.", "online", "mode_noun"),
+    ("The MLIS degree is offered on campus or fully online.", "online", "verb_mode"),
+    ("The SJSU School of Information delivers all of its degrees and certificates fully online.", "online", "verb_mode"),
+    ("You can choose to study on campus or at a distance!", "online", "verb_mode"),
+    ("The M.S.L.I.S. degree is fully online, with no residency requirement or campus visits.", "online", "subject_link"),
+    ("Credits required | 36 | Course delivery | Online |", "online", "label"),
+    ("The degree is offered: • Completely Online • In a residential format in Denton", "online", "verb_mode"),
+    ("Through distance education, a student can finish the 36 semester hours.", "online", "mode_route"),
+    ("Students can earn the degree without coming to campus.", "online", "remote_route"),
+    ("weekly live sessions", "online", "short_label"),
+    ("The courses are taught synchronously at the assigned class time noted on the course schedule.", "online", "timing"),
+])
+def test_delivery_shapes_fire(text: str, mode: str, shape: str) -> None:
+    assert binding.delivery_shape(text, mode) == shape
+
+
+@pytest.mark.parametrize("text", [
+    "Online Program: All courses in the program are online courses. Students can complete the program remotely.",
+    "Blended Program: The program has a mix of in-person, online, and blended courses with online courses comprising 50% or"
+    " more of the required credits. Examples of blended programs are those with a low-residency requirement.",
+    "Hybrid: A mix of asynchronous and synchronous interactions between students and faculty.",
+    "Online (WW): A course section where all course activity is completed online.",
+    "Enjoy the city while keeping a flexible schedule, with classes held on days, nights, weekends, part-time, full-time, or online.",
+    "Students are physically on campus twice a year. Students will be involved in online interactions related to each seminar.",
+    "Due to limited resources, the Program cannot offer remote access to each semester's complete course roster.",
+    "There are many options available for both campus-based and online programs.",
+    "You can do your entire program from home or consider a hybrid program that takes place both on a campus and virtually.",
+    "If you are looking for an online MLS program that is ALA-accredited, you can check the box in their directory.",
+    "All graduate nursing courses will be held online for the fall semester.",
+    "An online master's degree in library science is an important step toward a career.",
+])
+def test_delivery_shapes_do_not_fire(text: str) -> None:
+    assert parse_delivery(text) is None
+
+
+def test_a_mode_shape_binds_only_its_own_mode() -> None:
+    text = "Students are physically on campus two times per year."
+    assert binding.delivery_shape(text, "campus") == "subject_link"
+    assert binding.delivery_shape(text, "online") is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The MLIS program is accredited by the American Library Association.", True),
+    ("The Palmer School's M.S. is one of only 62 programs accredited by the American Library Association.", True),
+    ("A versatile degree, our ALA-accredited MSLIS gives you the skills you need.", True),
+    ("SIS's MLIS program has received continued accreditation since 1927.", True),
+    ("Yes, the School of Information Studies holds ALA accreditation.", True),
+    ("ALA accreditation status: Conditional", True),
+    ("The program was recently granted candidacy status with the American Library Association.", False),
+])
+def test_accreditation_shapes_fire(text: str, value: bool) -> None:
+    assert parse_accredited(text) is value
+
+
+@pytest.mark.parametrize("text", [
+    "If an MLS program, whether online or on-campus, is ALA-accredited, it means that program has been reviewed.",
+    "As of 2008, there are only 56 library science degree programs in the country accredited by the American Library Association.",
+    "Most employers prefer candidates with a degree from a school accredited by the American Library Association (ALA).",
+    "Schools accredited by the American Library Association (ALA) are a good starting point in your search.",
+    "ALA accreditation only lasts a year, meaning colleges need to reapply every 12 months.",
+    "The counseling program received continued accreditation in 2019.",  # no ALA, not this program
+    # a status word binds to the ALA only in the sentence that names it
+    "The department is seeking accreditation from a regional body. Its library program has long ties to the American Library Association.",
+])
+def test_accreditation_shapes_do_not_fire(text: str) -> None:
+    assert parse_accredited(text) is None
