@@ -184,8 +184,7 @@ def _write_programs(history: sqlite3.Connection, out: sqlite3.Connection, pendin
     for change in pending:
         under_review[change["program_id"]] += 1
     rows = history.execute(
-        """SELECT p.program_id, p.institution_id, p.url, p.status, p.first_seen, c.field, c.value, c.evidence,
-                  c.crawl_id, c.verified_at
+        """SELECT p.program_id, p.institution_id, p.url, p.status, p.first_seen, c.field, c.value, c.verified_at
            FROM programs p LEFT JOIN current c USING (program_id) ORDER BY p.program_id, c.field"""
     )
     batch = _Batch()
@@ -195,6 +194,30 @@ def _write_programs(history: sqlite3.Connection, out: sqlite3.Connection, pendin
         if len(batch.programs) >= _Batch.SIZE:
             batch.flush(out)
     batch.flush(out)
+    _write_provenance(history, out)
+
+
+def _write_provenance(history: sqlite3.Connection, out: sqlite3.Connection) -> None:
+    """One row per program, field and page (`_evidence_by_url`), streamed in primary-key order.
+    Evidence of one passage (nearly all of it) is one row with nothing to group: SQLite's JSON
+    functions take its page and text out, and only evidence of several passages is decoded and
+    grouped here. Half the file's rows (1.5 M of 3 M at 100,000 programs,
+    benchmarks/reconcile_scale.py) so go from the history to the file without Python's decoder."""
+    rows = history.execute(
+        """SELECT c.program_id, c.field, json_extract(c.evidence, '$[0].url'), json_extract(c.evidence, '$[0].text'),
+                  c.crawl_id, c.verified_at, CASE WHEN json_array_length(c.evidence) != 1 THEN c.evidence END
+           FROM programs p JOIN current c USING (program_id) WHERE c.evidence IS NOT NULL
+           ORDER BY c.program_id, c.field""")
+
+    def expanded():
+        for row in rows:
+            if row[6] is None:  # one passage
+                yield row[:6]
+            else:
+                for url, text in _evidence_by_url(row[6]):
+                    yield (row[0], row[1], url, text, row[4], row[5])
+
+    out.executemany("INSERT INTO provenance VALUES (?, ?, ?, ?, ?, ?)", expanded())
 
 
 class _Batch:
@@ -206,7 +229,7 @@ class _Batch:
                        "duration_months_min", "duration_months_max", "url", "status", "first_seen", "verified_at",
                        "under_review")
     TABLES = ("programs", "program_start_terms", "program_entrance_exams", "tuition_rates", "deadlines",
-              "program_costs", "provenance")
+              "program_costs")
 
     def __init__(self) -> None:
         self.rows: dict[str, list[tuple]] = {table: [] for table in self.TABLES}
@@ -230,10 +253,10 @@ _SCALARS = tuple((column, name, cast) for column, (name, cast) in SCALAR_COLUMNS
 
 
 def _write_program(batch: _Batch, program: tuple, fields: list[tuple], under_review: dict[str, int]) -> None:
-    """One program's rows; `fields` are (field, value, evidence, crawl_id, verified_at) in order of name."""
+    """One program's rows but its provenance; `fields` are (field, value, verified_at) in order of name."""
     program_id, institution_id, url, status, first_seen = program
     value = {f[0]: _read_value(f[1]) for f in fields}
-    as_of = {f[0]: f[4] for f in fields}
+    as_of = {f[0]: f[2] for f in fields}
     row = [program_id, institution_id]
     for _column, name, cast in _SCALARS:
         v = value.get(name)
@@ -263,11 +286,6 @@ def _write_program(batch: _Batch, program: tuple, fields: list[tuple], under_rev
         year, month, day = _date_parts(d.get("date"))
         batch.deadlines.append((program_id, seq, d.get("term"), d.get("date"), year, month, day, d["kind"],
                                 *_vocab(d.get("applies_to")), as_of["application_deadlines"]))
-
-    provenance = batch.provenance
-    for name, _value, evidence, crawl_id, verified_at in fields:
-        for piece_url, text in _evidence_by_url(evidence):
-            provenance.append((program_id, name, piece_url, text, crawl_id, verified_at))
 
 
 _TOTAL_CREDITS = _Batch.PROGRAM_COLUMNS.index("total_credits")
