@@ -152,7 +152,7 @@ def build(history: sqlite3.Connection, path: Path, crawl_id: str | None, publish
         publish_seq = next_sequence(history, path)
     out = sqlite3.connect(path, isolation_level=None)
     try:
-        out.execute("PRAGMA journal_mode=DELETE")
+        out.execute("PRAGMA journal_mode=OFF")  # a fresh file, never read before its checks: nothing to roll back to
         # No fsync at COMMIT: the finished file is integrity-checked and fsynced by `publish`
         # before it replaces anything, and a build that dies midway is never published.
         out.execute("PRAGMA synchronous=OFF")
