@@ -186,14 +186,21 @@ def _write_programs(history: sqlite3.Connection, out: sqlite3.Connection, pendin
     under_review: dict[str, int] = defaultdict(int)
     for change in pending:
         under_review[change["program_id"]] += 1
-    rows = history.execute(
-        """SELECT p.program_id, p.institution_id, p.url, p.status, p.first_seen, c.field, c.value, c.verified_at
-           FROM programs p LEFT JOIN current c USING (program_id) ORDER BY p.program_id, c.field"""
-    )
+    # The programs and their fields, each read in the order of its primary key (no sort) and
+    # merged here: fields of a program that is not published are passed over.
+    programs = history.execute("SELECT program_id, institution_id, url, status, first_seen FROM programs ORDER BY program_id")
+    fields = groupby(history.execute("SELECT program_id, field, value, verified_at FROM current ORDER BY program_id, field"),
+                     key=itemgetter(0))
     batch = _Batch()
-    for _program_id, group in groupby(rows, key=itemgetter(0)):
-        fields = list(group)  # the program's fields, in order of name (a program without any: one row of NULLs)
-        _write_program(batch, fields[0][:5], [f[5:] for f in fields if f[5] is not None], under_review)
+    group = next(fields, None)
+    for program in programs:
+        while group is not None and group[0] < program[0]:  # str order is SQLite's BINARY order (UTF-8)
+            group = next(fields, None)
+        if group is not None and group[0] == program[0]:
+            ours, group = list(group[1]), next(fields, None)
+        else:
+            ours = []
+        _write_program(batch, program, ours, under_review)
         if len(batch.programs) >= _Batch.SIZE:
             batch.flush(out)
     batch.flush(out)
@@ -256,10 +263,11 @@ _SCALARS = tuple((column, name, cast) for column, (name, cast) in SCALAR_COLUMNS
 
 
 def _write_program(batch: _Batch, program: tuple, fields: list[tuple], under_review: dict[str, int]) -> None:
-    """One program's rows but its provenance; `fields` are (field, value, verified_at) in order of name."""
+    """One program's rows but its provenance; `fields` are its rows of `current` (program_id,
+    field, value, verified_at), in order of name."""
     program_id, institution_id, url, status, first_seen = program
-    value = {f[0]: _read_value(f[1]) for f in fields}
-    as_of = {f[0]: f[2] for f in fields}
+    value = {f[1]: _read_value(f[2]) for f in fields}
+    as_of = {f[1]: f[3] for f in fields}
     row = [program_id, institution_id]
     for _column, name, cast in _SCALARS:
         v = value.get(name)
