@@ -1,8 +1,9 @@
 """Publish `programs.db` (DESIGN section 7) from the accepted state.
 
 The file is rebuilt from scratch (`build`) and swapped in atomically, so a reader never sees it
-half written: build under a temporary name in the target folder (rollback journal, no -wal
-file), `PRAGMA integrity_check`, fsync, `os.replace` over the old file, fsync the folder.
+half written: build under a temporary name in the target folder (no journal while it is
+built: a build that fails leaves only that temporary file; no -wal file), `PRAGMA
+integrity_check`, fsync, `os.replace` over the old file, fsync the folder.
 
 Every publish has a sequence number (`meta.publish_seq`) and the `changes` table is a log that
 only grows, each row saying which publish first carried it (crawler/publish/sync.py), so a

@@ -16,6 +16,8 @@ from collections import defaultdict
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -136,10 +138,11 @@ def _read_json(text: str) -> Any:
 
 
 # A published value repeats across programs: a fact addressed to all of a site's programs is one
-# value in each of them, and many values ("online", "36") recur across sites. Each distinct value
-# is decoded once per few thousand (the results are only read, never changed): 9 in 10 values
-# read at 10,000 programs (benchmarks/reconcile_scale.py) are repeats.
-_read_value = lru_cache(maxsize=4096)(_read_json)
+# value in each of them, and many values ("online", "36") recur across sites. The recurring ones
+# are decoded once (the results are only read, never changed); a few hundred entries hold them,
+# where a few thousand mostly held rate and deadline lists that never recur (6 MiB of a publish's
+# peak at 20,000 programs, benchmarks/reconcile_scale.py).
+_read_value = lru_cache(maxsize=256)(_read_json)
 
 
 def build(history: sqlite3.Connection, path: Path, crawl_id: str | None, publish_seq: int | None = None) -> None:
@@ -149,7 +152,10 @@ def build(history: sqlite3.Connection, path: Path, crawl_id: str | None, publish
         publish_seq = next_sequence(history, path)
     out = sqlite3.connect(path, isolation_level=None)
     try:
-        out.execute("PRAGMA journal_mode=DELETE")
+        # Pages of 16 KiB: a fourth of the b-tree pages to fill, link and check for the same rows
+        # (build and integrity check 7% less CPU at 20,000 programs; readers see the same tables).
+        out.execute("PRAGMA page_size=16384")
+        out.execute("PRAGMA journal_mode=OFF")  # a fresh file, never read before its checks: nothing to roll back to
         # No fsync at COMMIT: the finished file is integrity-checked and fsynced by `publish`
         # before it replaces anything, and a build that dies midway is never published.
         out.execute("PRAGMA synchronous=OFF")
@@ -180,44 +186,65 @@ def _write_programs(history: sqlite3.Connection, out: sqlite3.Connection, pendin
     under_review: dict[str, int] = defaultdict(int)
     for change in pending:
         under_review[change["program_id"]] += 1
-    rows = history.execute(
-        """SELECT p.program_id, p.institution_id, p.url, p.status, p.first_seen, c.field, c.value, c.evidence,
-                  c.source_url, c.crawl_id, c.verified_at
-           FROM programs p LEFT JOIN current c USING (program_id) ORDER BY p.program_id, c.field"""
-    )
+    # The programs and their fields, each read in the order of its primary key (no sort) and
+    # merged here: fields of a program that is not published are passed over.
+    programs = history.execute("SELECT program_id, institution_id, url, status, first_seen FROM programs ORDER BY program_id")
+    fields = groupby(history.execute("SELECT program_id, field, value, verified_at FROM current ORDER BY program_id, field"),
+                     key=itemgetter(0))
     batch = _Batch()
-    program, fields = None, {}
-    for row in rows:
-        if program is not None and row[0] != program[0]:
-            _write_program(batch, program, fields, under_review)
-            fields = {}
-            if len(batch.programs) >= _Batch.SIZE:
-                batch.flush(out)
-        program = row[:5]
-        if row[5] is not None:
-            fields[row[5]] = row[6:]
-    if program is not None:
-        _write_program(batch, program, fields, under_review)
+    group = next(fields, None)
+    for program in programs:
+        while group is not None and group[0] < program[0]:  # str order is SQLite's BINARY order (UTF-8)
+            group = next(fields, None)
+        if group is not None and group[0] == program[0]:
+            ours, group = list(group[1]), next(fields, None)
+        else:
+            ours = []
+        _write_program(batch, program, ours, under_review)
+        if len(batch.programs) >= _Batch.SIZE:
+            batch.flush(out)
     batch.flush(out)
+    _write_provenance(history, out)
+
+
+def _write_provenance(history: sqlite3.Connection, out: sqlite3.Connection) -> None:
+    """One row per program, field and page (`_evidence_by_url`), streamed in primary-key order.
+    Evidence of one passage (nearly all of it) is one row with nothing to group: SQLite's JSON
+    functions take its page and text out, and only evidence of several passages is decoded and
+    grouped here. Half the file's rows (1.5 M of 3 M at 100,000 programs,
+    benchmarks/reconcile_scale.py) so go from the history to the file without Python's decoder."""
+    rows = history.execute(
+        """SELECT c.program_id, c.field, json_extract(c.evidence, '$[0].url'), json_extract(c.evidence, '$[0].text'),
+                  c.crawl_id, c.verified_at, CASE WHEN json_array_length(c.evidence) != 1 THEN c.evidence END
+           FROM programs p JOIN current c USING (program_id) WHERE c.evidence IS NOT NULL
+           ORDER BY c.program_id, c.field""")
+
+    def expanded():
+        for row in rows:
+            if row[6] is None:  # one passage
+                yield row[:6]
+            else:
+                for url, text in _evidence_by_url(row[6]):
+                    yield (row[0], row[1], url, text, row[4], row[5])
+
+    out.executemany("INSERT INTO provenance VALUES (?, ?, ?, ?, ?, ?)", expanded())
 
 
 class _Batch:
     """The rows of the next few hundred programs, written with one executemany per table: the
     rows stream through in bounded memory, without a statement per program and table."""
 
-    SIZE = 500
+    SIZE = 250
     PROGRAM_COLUMNS = ("program_id", "institution_id", *SCALAR_COLUMNS, "entrance_exam", "entrance_exam_condition",
                        "duration_months_min", "duration_months_max", "url", "status", "first_seen", "verified_at",
                        "under_review")
     TABLES = ("programs", "program_start_terms", "program_entrance_exams", "tuition_rates", "deadlines",
-              "program_costs", "provenance")
+              "program_costs")
 
     def __init__(self) -> None:
         self.rows: dict[str, list[tuple]] = {table: [] for table in self.TABLES}
-
-    @property
-    def programs(self) -> list[tuple]:
-        return self.rows["programs"]
+        for table in self.TABLES:
+            setattr(self, table, self.rows[table])
 
     def flush(self, out: sqlite3.Connection) -> None:
         columns = self.PROGRAM_COLUMNS
@@ -231,47 +258,55 @@ class _Batch:
             rows.clear()
 
 
-def _write_program(batch: _Batch, program: tuple, fields: dict, under_review: dict[str, int]) -> None:
+# (programs column, field, how to read its JSON value) of the scalar columns, in the table's order
+_SCALARS = tuple((column, name, cast) for column, (name, cast) in SCALAR_COLUMNS.items())
+
+
+def _write_program(batch: _Batch, program: tuple, fields: list[tuple], under_review: dict[str, int]) -> None:
+    """One program's rows but its provenance; `fields` are its rows of `current` (program_id,
+    field, value, verified_at), in order of name."""
     program_id, institution_id, url, status, first_seen = program
-    value = {name: _read_value(f[0]) for name, f in fields.items()}
-    as_of = {name: f[4] for name, f in fields.items()}
-    row = {"program_id": program_id, "institution_id": institution_id}
-    for column, (name, cast) in SCALAR_COLUMNS.items():
+    value = {f[1]: _read_value(f[2]) for f in fields}
+    as_of = {f[1]: f[3] for f in fields}
+    row = [program_id, institution_id]
+    for _column, name, cast in _SCALARS:
         v = value.get(name)
-        row[column] = cast(v) if (cast and v is not None) else v
+        row.append(cast(v) if (cast and v is not None) else v)
     exam = value.get("entrance_exam") or {}
     duration = value.get("duration") or {}
-    row.update(
-        entrance_exam=exam.get("status"), entrance_exam_condition=exam.get("condition"),
-        duration_months_min=duration.get("months_min"), duration_months_max=duration.get("months_max"),
-        url=url, status=status, first_seen=first_seen,
-        verified_at=min(as_of.values(), default=None), under_review=under_review.get(program_id, 0),
-    )
-    batch.rows["programs"].append(tuple(row[column] for column in batch.PROGRAM_COLUMNS))
-    batch.rows["program_start_terms"].extend(
-        (program_id, term, as_of["start_terms"]) for term in sorted(set(value.get("start_terms") or [])))
-    batch.rows["program_entrance_exams"].extend(
-        (program_id, name, as_of["entrance_exam"]) for name in sorted(set(exam.get("exams") or [])))
+    row += (exam.get("status"), exam.get("condition"), duration.get("months_min"), duration.get("months_max"),
+            url, status, first_seen, min(as_of.values(), default=None), under_review.get(program_id, 0))
+    batch.programs.append(tuple(row))
+    terms = value.get("start_terms")
+    if terms:
+        batch.program_start_terms.extend((program_id, term, as_of["start_terms"]) for term in sorted(set(terms)))
+    if exam.get("exams"):
+        batch.program_entrance_exams.extend(
+            (program_id, name, as_of["entrance_exam"]) for name in sorted(set(exam["exams"])))
 
-    rates = [(r, as_of[name]) for name in ("tuition", "fees") for r in value.get(name) or []]
     rate_rows = []
-    for seq, (r, rate_as_of) in enumerate(rates, 1):
-        vocab = split_applies_to(r.get("applies_to"))
-        rate_rows.append((program_id, seq, r["kind"], cents(r["amount_usd"]), r["per"], r["residency"],
-                          *(vocab[c] for c in VOCAB), rate_as_of))
-    batch.rows["tuition_rates"].extend(rate_rows)
-    batch.rows["program_costs"].extend(program_costs(program_id, row["total_credits"], rate_rows))
+    for name in ("tuition", "fees"):
+        for r in value.get(name) or ():
+            rate_rows.append((program_id, len(rate_rows) + 1, r["kind"], cents(r["amount_usd"]), r["per"],
+                              r["residency"], *_vocab(r.get("applies_to")), as_of[name]))
+    if rate_rows:
+        batch.tuition_rates.extend(rate_rows)
+        batch.program_costs.extend(program_costs(program_id, row[_TOTAL_CREDITS], rate_rows))
 
-    deadlines = value.get("application_deadlines") or []
-    for seq, d in enumerate(deadlines, 1):
+    for seq, d in enumerate(value.get("application_deadlines") or (), 1):
         year, month, day = _date_parts(d.get("date"))
-        vocab = split_applies_to(d.get("applies_to"))
-        batch.rows["deadlines"].append((program_id, seq, d.get("term"), d.get("date"), year, month, day, d["kind"],
-                                        *(vocab[c] for c in VOCAB), as_of["application_deadlines"]))
+        batch.deadlines.append((program_id, seq, d.get("term"), d.get("date"), year, month, day, d["kind"],
+                                *_vocab(d.get("applies_to")), as_of["application_deadlines"]))
 
-    for name, (_value, evidence, source_url, crawl_id, verified_at) in sorted(fields.items()):
-        for piece_url, text in _evidence_by_url(evidence):
-            batch.rows["provenance"].append((program_id, name, piece_url, text, crawl_id, verified_at))
+
+_TOTAL_CREDITS = _Batch.PROGRAM_COLUMNS.index("total_credits")
+
+
+@lru_cache(maxsize=256)
+def _vocab(label: str | None) -> tuple:
+    """The vocabulary's columns of one `applies_to` label, in table order (labels recur: "online", "7+ credits")."""
+    vocab = split_applies_to(label)
+    return tuple(vocab[c] for c in VOCAB)
 
 
 def _date_parts(date: str | None) -> tuple[int | None, int | None, int | None]:
@@ -284,6 +319,8 @@ def _date_parts(date: str | None) -> tuple[int | None, int | None, int | None]:
 def _evidence_by_url(evidence: str | list | None) -> list[tuple[str, str]]:
     """(url, the texts of that page joined by " | "), pages in order of URL."""
     pieces = _read_json(evidence) if isinstance(evidence, str) else (evidence or [])
+    if len(pieces) == 1:  # most evidence is one passage: nothing to group
+        return [(pieces[0]["url"], pieces[0]["text"])]
     by_url: dict[str, list[str]] = defaultdict(list)
     for piece in pieces:
         if piece["text"] not in by_url[piece["url"]]:

@@ -138,9 +138,9 @@ class Entry:
 
 def log(history: sqlite3.Connection, seq: int, now: str):
     """Every row of the published changes log, in `applied_order` (streamed: the applied changes
-    are read in `applied_seq` order; the decisions placed between them are few). Rows of programs
-    no longer in the history's `programs` (a first publication undone) are left out: they are
-    not in the file either."""
+    are read in `applied_seq` order, along its index; the decisions placed between them are
+    few). Rows of programs no longer in the history's `programs` (a first publication undone)
+    are left out: they are not in the file either."""
     publishes = _Publishes.load(history, seq, now)
     accepts: dict[int, tuple[int, str]] = {}     # change id -> (its accept decision, when)
     events: list[tuple[int, int, Entry | None]] = []  # (placed after applied_seq, decision id, entry)
@@ -173,8 +173,11 @@ def log(history: sqlite3.Connection, seq: int, now: str):
     order, next_event = 0, 0
     changes = history.cursor()
     changes.row_factory = sqlite3.Row  # made in C: a dict per row costs a tenth of publishing at scale
+    # Read in the order of the applied_seq index: the planner's own choice (the status index, then
+    # a sort of every applied change with its values and evidence) held a sorter of the whole log,
+    # and temporary files beyond it, for the length of the publish.
     changes.execute(
-        f"""SELECT {", ".join(_CHANGE_COLUMNS)} FROM changes
+        f"""SELECT {", ".join(_CHANGE_COLUMNS)} FROM changes INDEXED BY changes_by_applied
             WHERE status IN (?, ?) AND applied_seq IS NOT NULL AND kind IN ({",".join("?" * len(VALUE_KINDS))})
             AND program_id IN (SELECT program_id FROM programs) ORDER BY applied_seq""",
         [Status.ACCEPTED, Status.REVERTED, *VALUE_KINDS])
