@@ -47,7 +47,11 @@ from crawler.shapes import Shape
 #    value away; exam status words ("has stopped requiring", "GRE required? No", "even if ..."),
 #    "intends to seek accreditation" is not accredited, "September start" is fall, a table's
 #    stated unit, residency columns joined by "or", the school's own rate over a general one.
-PARSER_VERSION = "5"
+# 6: (issue 19, third and fourth passes) positive binding and binding shapes for every field: a
+#    value only in one of its field's binding shapes with nothing of another kind between binder
+#    and value (binding.py); the application fee is the amount bound to its name; deadlines'
+#    term and kind only where bound; exam rules, delivery and accreditation said of this program.
+PARSER_VERSION = "6"
 
 
 # The plausible amount of one stated rate or fee, in US dollars, per (kind, per): a value outside

@@ -87,6 +87,16 @@ Conventions spider authors can rely on (each module's docstring has the details)
   hold a doctorate") is a qualification. A clause is a sentence or a labelled item of a flattened
   list. `binding.binding_clause(field, text)` gives the shortest run of sentences that reads as
   the whole text; the history keeps it as the evidence's "clause" and the report shows it.
+- Binding shapes, the default inverted (issue 19, PARSER_VERSION 6; binding.py's "positive
+  binding" and "shape gate" sections): besides the scopes that move a value away, each field names
+  the few shapes that bind one (a label or predicate of the field within a few words of the value,
+  the value's own unit or kind words, a table cell under a binding column, a spider's "Label:
+  value" pair), with nothing of another kind between them (another value of the same kind, another
+  action, entity or discipline, a part named after the value); a value in any other shape is not
+  returned. A GPA binds to admission, a credit total to the degree, a date to applying, an exam
+  rule, delivery mode or accreditation to this program (a department's rule, a glossary's kind of
+  course or "schools accredited by" bind nothing); the application fee is the amount a charge name
+  binds to it.
 """
 
 from __future__ import annotations
