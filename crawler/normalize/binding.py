@@ -964,8 +964,10 @@ def _gap(n: int = _REACH) -> str:
 
 _SHAPE_BLOCKER = re.compile(r"\b(?:" + "|".join(v.STATUS_SHAPE_BLOCKERS) + r")\b", re.I)
 _EXAM_NAMED = "|".join(f"(?:{p})" for _, p in v.EXAMS)
-# A generic name with the exams in a parenthesis after it names them: "standardized test scores (GRE, MAT)".
-_ONE_EXAM_REF = rf"(?:{_EXAM_NAMED}|\b(?:{'|'.join(v.EXAM_GENERIC)})\b(?:(?:\s+(?:scores?|results))?\s?\([^()]{{0,40}}\))?)"
+# A generic name with the exams in a parenthesis or a "such as" after it names them: "standardized
+# test scores (GRE, MAT)", "an entrance exam such as the GRE".
+_ONE_EXAM_REF = (rf"(?:{_EXAM_NAMED}|\b(?:{'|'.join(v.EXAM_GENERIC)})\b(?:(?:\s+(?:scores?|results))?"
+                 rf"(?:\s?\([^()]{{0,40}}\)|,?\s(?:such\sas|e\.g\.,?|like|including)\s(?:the\s)?(?:{_EXAM_NAMED})))?)")
 # A list of exams is one reference: "the GRE, GMAT, LSAT, MCAT or Miller Analogies Test (MAT)".
 _EXAM_TAIL = r"(?:\s+(?:general|subject|revised|test|tests|exam|examinations?|scores?|results)\b){0,3}(?:\s?\([^()]{0,40}\))?"
 # The parts of an exam named before it belong to it: "286 on the verbal and quantitative sections of the GRE".

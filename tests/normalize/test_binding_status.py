@@ -268,3 +268,12 @@ def test_accreditation_shapes_fire(text: str, value: bool) -> None:
 ])
 def test_accreditation_shapes_do_not_fire(text: str) -> None:
     assert parse_accredited(text) is None
+
+
+def test_a_generic_exam_named_by_such_as_binds_the_exam_it_names():
+    """"requires an entrance exam such as the GRE" names the GRE as the parenthesis form does (an
+    editor's claim in the audit is phrased this way); a generic test alone names no exam."""
+    assert parse_exam_rule("The program typically requires an entrance exam such as the GRE.").status == "required"
+    assert parse_exam_rule("The program typically requires an entrance exam such as the GRE.").exams == ["GRE"]
+    assert parse_exam_rule("An entrance exam such as the GRE is not required.").status == "not_required"
+    assert parse_exam_rule("Some programs require a test such as the GMAT.") is None
