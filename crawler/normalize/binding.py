@@ -579,7 +579,7 @@ def other_unit_before(text: str, start: int) -> str | None:
 
 # Fifth pass (issue 19, r5-money): a scope word of vocabulary.RATE_SCOPE_BEFORE in the few
 # characters before an amount (and after the amount before it) says whose rate it is.
-RATE_SCOPE_REACH = 60
+RATE_SCOPE_REACH = 80
 RATE_SCOPE_SWITCH = True  # benchmarks/reading_rules.py and the tests switch it off to count what it decides
 _RATE_SCOPE = {
     name: re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
@@ -599,8 +599,11 @@ def rate_scope_before(text: str, start: int, prev_end: int = 0) -> str | None:
     lo = max(prev_end, start - RATE_SCOPE_REACH)
     for name, pattern in _RATE_SCOPE.items():
         for m in pattern.finditer(text, lo, start):
-            if not _SCOPE_INCLUDED.search(text, max(0, m.start() - 20), m.start()):
-                return name
+            if _SCOPE_INCLUDED.search(text, max(0, m.start() - 20), m.start()):
+                continue
+            if name == "program" and PROGRAM_OWN.search(m.group(0)):
+                continue  # "For the Library and Information Science program": this program
+            return name
     return None
 
 

@@ -915,6 +915,12 @@ RATE_SCOPE_BEFORE: dict[str, tuple[str, ...]] = {
     "credential": (r"certificat(?:e|es|ion|ions)", r"endorsements?", r"licensure"),
     # what a student spends on living, not a charge: "Dependent Expenses ... For spouse: $11,500/year"
     "living": (r"expenses?", r"living", r"allowances?", r"spouse", r"child(?:ren)?", r"dependents?"),
+    # an applicant group outside the degree: "Non-Degree Costs: $1,482.00 per credit hour",
+    # "Part-time Non-degree Special Student $6,765 Per course"
+    "group": (r"non-?degree(?:[-\s]seeking)?", r"non-?matriculated", r"visiting\s+students?", r"special\s+students?"),
+    # other programs named by their capitalized names in a "for the ..." scope: "For the English,
+    # Nursing and Public Affairs programs, tuition is ..." (a name holding PROGRAM_OWN's words is ours)
+    "program": (r"(?-i:[Ff]or\s+(?:the\s+)?(?:[A-Z][\w'.-]*,?\s+(?:and\s+|&\s+|or\s+)?){1,6}(?:programs?|majors?|departments?)\b)",),
 }
 # A scope word named together with this program's rate, not instead of it: "Graduate (includes
 # Certificates): Tuition: $565.00" is the graduate rate, certificates included.

@@ -55,7 +55,6 @@ WRONG: dict[str, str] = {
     "fresh-f-27-parse_gpa": "batch F: the Graduate School's floor that colleges and departments may raise: read as the program's",
     "fresh-f-30-parse_gpa": "batch F: an Accounting GPA route ('3.4 or higher'): another program's admission figure",
     "fresh-f-40-parse_duration": "batch F: 'The minimum time is two academic years' then what most students do: the typical length read as a maximum",
-    "fresh-f-55-parse_tuition": "batch F: 'Non-Degree Costs: $1,482.00 per credit hour': non-degree students' rate read as the program's",
     "fresh-f-56-parse_duration": "batch F: 'finishes the coursework in 4 semesters (including Summer Sessions I & II)': the labelled reading is unknown (summers counted as semesters)",
     "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': totals and out-of-state tuition read as fees",
     "fresh-f-92-parse_exam_rule": "batch F: 'No – the GRE is optional': read as not required, labelled optional",
