@@ -577,6 +577,36 @@ def other_unit_before(text: str, start: int) -> str | None:
     return found.group(0).strip()
 
 
+# Fifth pass (issue 19, r5-money): a scope word of vocabulary.RATE_SCOPE_BEFORE in the few
+# characters before an amount (and after the amount before it) says whose rate it is.
+RATE_SCOPE_REACH = 80
+RATE_SCOPE_SWITCH = True  # benchmarks/reading_rules.py and the tests switch it off to count what it decides
+_RATE_SCOPE = {
+    name: re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
+    for name, words in v.RATE_SCOPE_BEFORE.items()
+}
+
+
+_SCOPE_INCLUDED = re.compile(v.RATE_SCOPE_INCLUDED, re.I)
+
+
+def rate_scope_before(text: str, start: int, prev_end: int = 0) -> str | None:
+    """The class of scope word (a key of vocabulary.RATE_SCOPE_BEFORE) standing between the amount
+    before and the amount at `start`, within RATE_SCOPE_REACH characters: "Tuition for summer
+    session is $420 per credit hour" -> "session". None when no such word stands there."""
+    if not RATE_SCOPE_SWITCH:
+        return None
+    lo = max(prev_end, start - RATE_SCOPE_REACH)
+    for name, pattern in _RATE_SCOPE.items():
+        for m in pattern.finditer(text, lo, start):
+            if _SCOPE_INCLUDED.search(text, max(0, m.start() - 20), m.start()):
+                continue
+            if name == "program" and PROGRAM_OWN.search(m.group(0)):
+                continue  # "For the Library and Information Science program": this program
+            return name
+    return None
+
+
 def rate_veto(
     text: str, start: int, end: int, *, unit_from: str | None, kind_from: str | None,
     cell: bool = False, column: bool = False, prev_end: int = 0, next_start: int | None = None,
@@ -612,12 +642,16 @@ def rate_veto(
         return "fee-heading"  # an unlabelled amount under a fee's name is not the tuition
     if other_unit_before(text, start):
         return "other-school"  # another college's charge
+    scope = rate_scope_before(text, start, prev_end)
+    if scope:
+        return "rate-scope:" + scope  # a session's, a group's reduced, another credential's or a living cost
     return None
 
 
 RATE_VETOES = (
     "unit-elsewhere", "cells-unbound", "columns-not-one-to-one", "unit-heads-next", "figure-between",
     "term-word-not-predicate", "unit-of-other-level", "fee-heading", "other-school",
+    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE),
 )
 
 

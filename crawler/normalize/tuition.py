@@ -81,6 +81,14 @@ heading (never read as tuition), and another college's name before it. A unit wi
 right after an amount and only a note before the next amount heads that next amount ("$590 Per
 course fee (Office of Global Distance) $130").
 
+Fifth pass (binding.rate_scope_before, switch binding.RATE_SCOPE_SWITCH): a rate also abstains where
+a scope word stands in the few words before it (after the amount before): a session named by a
+preposition ("Tuition for summer session is $420 per credit hour"), a reduced or discounted rate,
+another credential's row ("... Certification: $420 per credit hour"), a living cost ("For spouse:
+$11,500/year"), an applicant group outside the degree ("Non-Degree Costs:") or other programs named
+in a "for the ... majors" scope; a word named with this program's rate ("includes Certificates")
+does not move it (words: vocabulary.RATE_SCOPE_BEFORE).
+
 Only the first MAX_AMOUNTS amounts are read: a longer price list is not one fact's evidence.
 """
 

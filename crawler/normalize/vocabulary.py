@@ -898,6 +898,33 @@ TABLE_COLUMN_UNITS: tuple[str, ...] = (
     r"yearly", r"annual(?:ly)?",
     r"semester", r"credit(?:\s+hour)?", r"academic\s+year", r"total",
 )
+# Fifth pass (issue 19, r5-money): words that say a rate is charged to something other than this
+# program's enrolment, written in the few words before the amount (binding.RATE_SCOPE_REACH), by
+# class. Each class is one veto of binding.rate_veto ("rate-scope:<class>").
+RATE_SCOPE_BEFORE: dict[str, tuple[str, ...]] = {
+    # a session or a season, not the program: "Tuition for summer session is $420 per credit hour",
+    # "classes taken during the summer will be billed at $469 per credit"
+    # (a preposition makes the session the scope; a row labelled "Summer session (per credit hour)"
+    # in a graduate price table is the program's summer rate and stays read)
+    "session": (r"(?:for|in|during)\s+(?:the\s+)?(?:summer|winter)\s+(?:sessions?|terms?)", r"intersessions?",
+                r"during\s+the\s+summer"),
+    # a non-standard rate for a group: "enroll for classes at a reduced rate of $685 per credit"
+    "reduced": (r"reduced", r"discounted"),
+    # another credential's row: "School Psychological Examiner Certification: $420 per credit hour",
+    # "Certificate Programs: $65 per credit hour"
+    "credential": (r"certificat(?:e|es|ion|ions)", r"endorsements?", r"licensure"),
+    # what a student spends on living, not a charge: "Dependent Expenses ... For spouse: $11,500/year"
+    "living": (r"expenses?", r"living", r"allowances?", r"spouse", r"child(?:ren)?", r"dependents?"),
+    # an applicant group outside the degree: "Non-Degree Costs: $1,482.00 per credit hour",
+    # "Part-time Non-degree Special Student $6,765 Per course"
+    "group": (r"non-?degree(?:[-\s]seeking)?", r"non-?matriculated", r"visiting\s+students?", r"special\s+students?"),
+    # other programs named by their capitalized names in a "for the ..." scope: "For the English,
+    # Nursing and Public Affairs programs, tuition is ..." (a name holding PROGRAM_OWN's words is ours)
+    "program": (r"(?-i:[Ff]or\s+(?:the\s+)?(?:[A-Z][\w'.-]*,?\s+(?:and\s+|&\s+|or\s+)?){1,6}(?:programs?|majors?|departments?)\b)",),
+}
+# A scope word named together with this program's rate, not instead of it: "Graduate (includes
+# Certificates): Tuition: $565.00" is the graduate rate, certificates included.
+RATE_SCOPE_INCLUDED = r"(?:includ\w*|incl\.|and|&|plus|as\s+well\s+as)\s+(?:\w+\s+)?$"
 
 
 # ---- shape gate: credits, GPA, duration (issue 19, fourth pass) ----------------------------------

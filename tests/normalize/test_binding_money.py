@@ -231,3 +231,55 @@ def test_a_charge_name_binds_only_within_a_short_reach(monkeypatch: pytest.Monke
     assert parse_money("Application fee waivers are described below. The fee is $450.") == D("450.00")
     monkeypatch.setattr(money, "BEFORE_REACH", 300)
     assert parse_money(far) == D("450.00")
+
+
+# ---- shape gate, fifth pass (r5-money): a scope word in the few words before a rate ---------------
+
+@pytest.mark.parametrize("text, scope", [
+    # a session named by a preposition (batch G-TU, Saint Mary's and College of Idaho pages)
+    ("Summer Session 2015 Tuition Tuition for summer session is $420 per credit hour.", "session"),
+    ("Internships or other classes taken during the summer will be billed at $469 per credit.", "session"),
+    # a reduced rate for a group
+    ("Students who are 25 or older may enroll for classes at a reduced rate of $685 per credit.", "reduced"),
+    # another credential's row
+    ("School Psychological Examiner Certification: $420 per credit hour", "credential"),
+    # a living cost
+    ("Dependent Expenses (including insurance): For spouse: $11,500/year", "living"),
+    # an applicant group outside the degree
+    ("Non-Degree Costs: $1,200.00 per credit hour", "group"),
+    # other programs named by their names ("For the English, Nursing and Public Affairs programs, ..."
+    # is already moved by the scope words' "programs"; majors and departments are this class's own)
+    ("For the Accounting majors: $950 per credit hour", "program"),
+])
+def test_a_scope_word_before_a_rate_moves_it(monkeypatch: pytest.MonkeyPatch, text: str, scope: str) -> None:
+    start = text.index("$")
+    assert binding.rate_scope_before(text, start) == scope
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "RATE_SCOPE_SWITCH", False)  # the rule off: the wrong rate is read
+    assert rates(text) != []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a summer row of a graduate price table is the program's summer rate (no preposition)
+    ("Summer session (per credit hour) $875", [("tuition", D("875.00"), "credit", "any")]),
+    # a credential named with this program's rate is included, not another scope
+    ("Non-Resident Online Per Credit Hour Graduate (includes Certificates): Tuition: $565.00",
+     [("tuition", D("565.00"), "credit", "out_of_state")]),
+    # this program named in the 'for the ... program' scope
+    ("For the Library and Information Science program, tuition is $950 per credit hour.",
+     [("tuition", D("950.00"), "credit", "any")]),
+    # the scope word is out of reach, before the amount before
+    ("Non-degree students apply separately. Graduate tuition is $600 per credit hour.",
+     [("tuition", D("600.00"), "credit", "any")]),
+    ("Tuition is $950 per credit hour.", [("tuition", D("950.00"), "credit", "any")]),
+])
+def test_a_scope_word_that_does_not_move_the_rate(text: str, expected: list) -> None:
+    assert rates(text) == expected
+
+
+def test_a_scope_word_before_the_amount_before_does_not_reach_past_it() -> None:
+    text = "Certificate Programs: $65 per credit hour Graduate Tuition: $600 per credit hour"
+    second = text.index("$600")
+    first_end = text.index("$65") + len("$65")
+    assert binding.rate_scope_before(text, second, first_end) is None
+    assert binding.rate_scope_before(text, text.index("$65")) == "credential"
