@@ -640,6 +640,8 @@ DURATION_OBLIGATION: tuple[str, ...] = (
 # years of the date the first course ... was completed".
 DURATION_FROM_START: tuple[str, ...] = (
     r"(?:of|from)\s+(?:the\s+)?date\s+(?:of\s+)?(?:the\s+|their\s+|your\s+)?(?:admission|matriculation|enrollment|entry|first|initial)",
+    # "Master's Degree - 5 years from matriculation" (issue 19, fifth pass): the start without "date of".
+    r"from\s+(?:the\s+|their\s+|your\s+)?(?:admission|matriculation|initial\s+enrollment|entry)",
 )
 # A count per year is a frequency, not a length: "three 14-week terms a year", "two intakes a year".
 DURATION_FREQUENCY_BEFORE: tuple[str, ...] = (
@@ -1002,6 +1004,9 @@ SHAPE_PART_AFTER: dict[str, tuple[str, ...]] = {
     "total_credits": (
         r"(?:of|in)\s+(?:the\s+)?(?:required\s+)?(?:core|electives?|required\s+courses|practicum|internship|thesis"
         r"|concentration|specialization|foundation)",
+        # "12 credits will be awarded for research, the thesis proposal ...": credits given for one component.
+        r"(?:will\s+be\s+|are\s+|is\s+)?(?:awarded|given|granted|assigned)\s+for\s+(?:the\s+)?(?:research|thesis|practicum"
+        r"|internship|capstone|project|dissertation)",
     ),
 }
 # Another credential named right after a value ("and 9 years for the doctorate degree"): the value
@@ -1011,6 +1016,50 @@ SHAPE_ENTITY_AFTER: dict[str, tuple[str, ...]] = {
     "duration": (r"(?:for|in)\s+(?:the\s+|a\s+|an\s+)?(?:doctor\w*|ph\.?\s?d\.?|bachelor'?s|undergraduate|certificate)",),
 }
 
+
+# (issue 19, fifth pass) Four more classes of "another kind", each shared by the fields it names.
+# 1. Another credential as the owner of a value: a word naming a certificate, an associate degree or
+#    a diploma within the reach before the value, with no word of this program between them ("The
+#    time limit for certificate completion is three years", "Associate Degree: Four semesters",
+#    "Certificate of Graduate Study - 5 years"). SHAPE_OWN_WORDS take the value back ("a certificate
+#    ... while the master's takes 2 years").
+SHAPE_OTHER_CREDENTIALS: tuple[str, ...] = (
+    r"certificates?", r"associate(?:'?s)?\s+(?:degrees?|programs?|of\s+\w+)", r"A\.\s?A\.(?:\s?S\.)?", r"A\.\s?S\.",
+    r"diplomas?",
+)
+SHAPE_OWNER_FIELDS: tuple[str, ...] = ("total_credits", "duration")
+SHAPE_OWN_WORDS: tuple[str, ...] = (r"master(?:'?s)?", *PROGRAM_NAMES)
+# 2. Words of a clause that make its values an illustration or a default, not this program's fact:
+#    a worked example ("For example, a typical 30-credit hour master's program should be completed
+#    within 45 credit hours, or approximately 2.5 years"), a default that each program may replace
+#    ("a GPA of 3.0 or better ..., unless specified otherwise").
+SHAPE_NOT_STATED: tuple[str, ...] = (
+    r"for\s+(?:example|instance)", r"unless\s+(?:otherwise\s+)?(?:specified|stated|noted|indicated)(?:\s+otherwise)?",
+)
+# 3. A lesser admission status as the clause's subject: a GPA a provisional or conditional student
+#    must earn before full admission is not the admission minimum ("If a student is granted
+#    provisional status, ... with a GPA of 3.0 or higher before being officially admitted").
+SHAPE_LESSER_STATUS: tuple[str, ...] = (
+    r"(?:provisional|conditional|probationary)(?:ly)?\s+(?:status|admission|admits?|admitted|students?|acceptance)",
+)
+# 4. A value said of programs or fields named by a capitalized name no vocabulary word marks: a list
+#    of names owning "programs" ("For the English, Nursing and Public Affairs programs"), a field's
+#    name qualifying a GPA ("an undergraduate Accounting GPA of 3.4"), a field's name as a heading
+#    ("Nursing: Graduate Admission Options"). Generic qualifiers of a GPA are not names.
+_NAME = r"(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}"
+_GPA_QUALIFIERS = (
+    "Cumulative", "Overall", "Undergraduate", "Graduate", "Minimum", "Major", "Admission", "Total", "Program", "Degree",
+    "Required", "Prior", "Previous", "Last", "Final", "Combined", "Transfer", "Institutional", "Academic", "Average",
+    "Term", "Semester", "Upper", "Lower", "Division", "Bachelor", "Baccalaureate", "Preferred", "Recommended", "Your",
+    "The", "A", "An", "Entering", "Applicant", "Applicants", "Competitive", "School", "University", "College", "Grade",
+    "Library", "Information", "Science", "Studies", "Admissions", "Requirements", "Requirement", "Minimums",
+)
+SHAPE_NAMED_OTHER: tuple[str, ...] = (
+    rf"for\s+(?:the\s+)?{_NAME}(?:,\s+{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}\s+programs",
+    r"(?-i:(?!(?:" + "|".join(_GPA_QUALIFIERS) + r")\b)[A-Z][a-z]{3,})\s+(?:GPA|grade\s+point\s+average)",
+    r"(?:" + "|".join(OTHER_DISCIPLINES) + r")\s?:",
+)
+SHAPE_NAMED_OTHER_FIELDS: tuple[str, ...] = ("total_credits", "min_gpa", "duration")
 
 # ---- application_deadlines: the shape gate (issue 19, fourth pass) ------------------------------
 # A date is read only where it stands in one of a few binding shapes (binding.deadline_shape): a

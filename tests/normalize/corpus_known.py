@@ -63,8 +63,9 @@ WRONG: dict[str, str] = {
     "fresh-f-107-parse_credits": "batch F: 'A maximum of 12 credits may be earned by attendance at Summer Session': a cap read as the total",
     "fresh-f-112-parse_deadlines": "batch F: 'no official application deadline, we encourage ... by December 15' with full funding consideration: read as preferred, labelled priority",
     "fresh-f-123-parse_money": "batch F: an application fee on a Canadian university's schedule (dollars not US): read as US dollars",
-    "fresh-f-124-parse_duration": "batch F: a tuition rule's 'four full-time semesters' read as the program's length",
     "fresh-f-132-parse_exam_rule": "batch F: 'You may be required to submit ... GRE ... depending on the program': a rule other programs set, read as not required",
+    # Batch G of r5-scope (credits, GPA, duration; fifth pass), tuned on: what its rules leave.
+    "fresh-g-cg-14-parse_credits": "batch G: 'The courses must include 15 credit hours of MSE graduate courses and 9 ...': a course group's credits under a 'Course Requirements:' label, read as the total",
 }
 
 MISSED: dict[str, str] = {
@@ -166,4 +167,7 @@ MISSED: dict[str, str] = {
     "fresh-f-97-parse_gpa": "batch F: 'at least a 2.5GPA' (no space before GPA): the fourth pass's shape gate finds no binder (read right before it)",
     "fresh-f-109-parse_deadlines": "batch F: 'Fall 2017 Domestic Application Deadline: January 15, 2017' after a funding sentence: the fourth pass's shape gate abstains (read right before it)",
     "fresh-f-130-parse_tuition": "batch F: a schedule of charges whose amounts carry no '$': not read",
+    # Batch G of r5-scope (credits, GPA, duration; fifth pass).
+    "fresh-g-cg-18-parse_gpa": "batch G: 'We expect a minimum GPA of 3.0 but occasionally will make exceptions': the exceptions clause moves the minimum",
+    "fresh-g-cg-35-parse_duration": "batch G: 'the normative time to degree is six quarters (two years) for the master's degree, and a further six quarters (two years) for the PhD': the doctorate's span beside it",
 }
