@@ -733,6 +733,17 @@ _LESSER_STATUS = _words(v.SHAPE_LESSER_STATUS)
 _NAMED_OTHER = _words(v.SHAPE_NAMED_OTHER)
 
 
+@cache
+def _cap_pattern(field: str) -> re.Pattern[str] | None:
+    """A cap word with at most SHAPE_CAP_WORDS_BEFORE words between it and the end of the text searched."""
+    words = v.SHAPE_CAP_BEFORE.get(field, ())
+    if not words:
+        return None
+    return re.compile(
+        r"(?<![\w])(?:" + "|".join(words) + r")(?:\s+[^\s\d]+){0," + str(v.SHAPE_CAP_WORDS_BEFORE) + r"}?\s*$", re.I
+    )
+
+
 def other_credential_owns(text: str, lo: int, start: int) -> bool:
     """Whether a certificate, an associate degree or a diploma is named in text[lo:start] (the reach
     before a value) with no word of this program after it."""
@@ -776,6 +787,12 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
     heading = _NAMED_OTHER.match(text)  # a field's name heading the whole text ("Nursing: ...")
     if field in v.SHAPE_NAMED_OTHER_FIELDS and (_NAMED_OTHER.search(text, a, b) or heading):
         return None  # "For the English, Nursing and Public Affairs programs", "an Accounting GPA"
+    waiver = _shape_pattern("SHAPE_WAIVER_CLAUSE", field)
+    if waiver is not None and waiver.search(text, a, b):
+        return None  # "a GPA of 3.3 or higher waives the test": a waiver's condition
+    cap = _cap_pattern(field)
+    if cap is not None and cap.search(text, _window_start(text, a, start, v.SHAPE_CAP_WORDS_BEFORE + 2), start):
+        return None  # "A maximum of 12 credits may be earned at Summer Session": a cap
     lo = _window_start(text, a, start, reach_before)
     if field in v.SHAPE_OWNER_FIELDS and other_credential_owns(text, lo, start):
         return None  # "The time limit for certificate completion is three years"

@@ -1060,6 +1060,22 @@ SHAPE_NAMED_OTHER: tuple[str, ...] = (
     r"(?:" + "|".join(OTHER_DISCIPLINES) + r")\s?:",
 )
 SHAPE_NAMED_OTHER_FIELDS: tuple[str, ...] = ("total_credits", "min_gpa", "duration")
+# 5. A cap or a waiver's condition, not the fact: a cap right before a credit count ("A maximum of 12
+#    credits may be earned at Summer Session", "up to 9 credits", "no more than 6 credits"); a GPA in
+#    a clause about waiving something ("a GPA of 3.3 or higher waives the test", "the minimum
+#    requirements for a GMAT/GRE waiver are ... a GPA of 3.4"); a length in a clause about waivers
+#    ("assistantship waivers not to exceed 3 years").
+SHAPE_CAP_BEFORE: dict[str, tuple[str, ...]] = {
+    "total_credits": (
+        r"(?:a\s+)?max(?:imum|\.)?(?:\s+of)?", r"up\s+to", r"no\s+more\s+than", r"not\s+(?:to\s+)?exceed(?:ing)?",
+        r"at\s+most", r"as\s+many\s+as",
+    ),
+}
+SHAPE_CAP_WORDS_BEFORE = 2  # a cap modifies the count it stands right before: at most this many words between
+SHAPE_WAIVER_CLAUSE: dict[str, tuple[str, ...]] = {
+    "min_gpa": (r"waiv(?:e|es|ed|er|ers|ing)", r"exempt(?:s|ed|ion)?"),
+    "duration": (r"waivers?",),
+}
 
 # ---- application_deadlines: the shape gate (issue 19, fourth pass) ------------------------------
 # A date is read only where it stands in one of a few binding shapes (binding.deadline_shape): a

@@ -60,7 +60,6 @@ WRONG: dict[str, str] = {
     "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': totals and out-of-state tuition read as fees",
     "fresh-f-92-parse_exam_rule": "batch F: 'No – the GRE is optional': read as not required, labelled optional",
     "fresh-f-96-parse_exam_rule": "batch F: every applicant may take a GMAT/GRE waiver: read as conditional, labelled optional",
-    "fresh-f-107-parse_credits": "batch F: 'A maximum of 12 credits may be earned by attendance at Summer Session': a cap read as the total",
     "fresh-f-112-parse_deadlines": "batch F: 'no official application deadline, we encourage ... by December 15' with full funding consideration: read as preferred, labelled priority",
     "fresh-f-123-parse_money": "batch F: an application fee on a Canadian university's schedule (dollars not US): read as US dollars",
     "fresh-f-132-parse_exam_rule": "batch F: 'You may be required to submit ... GRE ... depending on the program': a rule other programs set, read as not required",
