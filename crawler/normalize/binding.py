@@ -786,7 +786,10 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
         return None  # a worked example, a default programs may replace, a provisional student's GPA
     heading = _NAMED_OTHER.match(text)  # a field's name heading the whole text ("Nursing: ...")
     if field in v.SHAPE_NAMED_OTHER_FIELDS and (_NAMED_OTHER.search(text, a, b) or heading):
-        return None  # "For the English, Nursing and Public Affairs programs", "an Accounting GPA"
+        # "For the English, Nursing and Public Affairs programs", "an Accounting GPA"; a list that
+        # names this program too ("the Master of Fine Arts, Master of Library Science, ...") shares it.
+        if not _OWN_NAME.search(text, a, b):
+            return None
     waiver = _shape_pattern("SHAPE_WAIVER_CLAUSE", field)
     if waiver is not None and waiver.search(text, a, b):
         return None  # "a GPA of 3.3 or higher waives the test": a waiver's condition

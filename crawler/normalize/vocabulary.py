@@ -986,7 +986,9 @@ _OTHER_DISCIPLINE_SUBJECT = (
 SHAPE_MOVED_CLAUSE: dict[str, tuple[str, ...]] = {
     # Another discipline's program as a subject ("All applicants to the Occupational Therapy program
     # need a cumulative GPA of 3.0"): every value of the clause is that program's.
-    "total_credits": (_OTHER_DISCIPLINE_SUBJECT,),
+    # A student on probation or facing dismissal counts credits toward standing, not the total
+    # (issue 19, fifth pass: "A student on probation who has completed fewer than 15 credits").
+    "total_credits": (_OTHER_DISCIPLINE_SUBJECT, r"probation\w*", r"dismiss(?:al|ed)?"),
     "min_gpa": (_OTHER_DISCIPLINE_SUBJECT,),
     "duration": (
         _OTHER_DISCIPLINE_SUBJECT,
@@ -1054,10 +1056,19 @@ _GPA_QUALIFIERS = (
     "The", "A", "An", "Entering", "Applicant", "Applicants", "Competitive", "School", "University", "College", "Grade",
     "Library", "Information", "Science", "Studies", "Admissions", "Requirements", "Requirement", "Minimums",
 )
+# Capitalized words after "for" that name a term, a group or a mode, not a field.
+_NOT_NAMES = (
+    "Fall", "Spring", "Summer", "Winter", "Autumn", "Domestic", "International", "Online", "Full", "Part", "Library",
+    "Information", "Admission", "Admissions", "Graduate", "Undergraduate", "Students", "Applicants", "All", "Both",
+)
 SHAPE_NAMED_OTHER: tuple[str, ...] = (
     rf"for\s+(?:the\s+)?{_NAME}(?:,\s+{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}\s+programs",
     r"(?-i:(?!(?:" + "|".join(_GPA_QUALIFIERS) + r")\b)[A-Z][a-z]{3,})\s+(?:GPA|grade\s+point\s+average)",
     r"(?:" + "|".join(OTHER_DISCIPLINES) + r")\s?:",
+    # "All applicants to the Master of Accountancy program": a master's named by another field.
+    r"(?-i:Master\s+of\s+(?!(?:Library|Information|Science|Arts|Professional|Management\s+in\s+Library)\b)[A-Z][a-z]+)",
+    # "for Prosthetics and Orthotics, a cumulative GPA of 2.5": named fields coordinated after "for".
+    rf"(?-i:for\s+(?!(?:{'|'.join(_NOT_NAMES)})\b){_NAME}\s+(?:and|&)\s+{_NAME}\s?,)",
 )
 SHAPE_NAMED_OTHER_FIELDS: tuple[str, ...] = ("total_credits", "min_gpa", "duration")
 # 5. A cap or a waiver's condition, not the fact: a cap right before a credit count ("A maximum of 12

@@ -295,3 +295,22 @@ def test_credits_given_for_one_component_are_a_part() -> None:
 def test_a_limit_counted_from_matriculation_is_a_maximum() -> None:
     text = "Time Limits for Graduate Degree Completion Master's Degree - 5 years from matriculation"
     assert parse_duration(text) == Duration(months_min=None, months_max=60)
+
+
+def test_a_master_of_another_field_and_named_fields_after_for_take_the_value() -> None:
+    assert parse_gpa("All applicants to the Master of Accountancy program need a cumulative GPA of 2.75 or higher.") is None
+    two = "Applicants need a GPA of 3.0; for Prosthetics and Orthotics, a cumulative GPA of 2.5 is required."
+    assert parse_gpa(two) == Decimal("3.00")
+    # Not firing: this program's own name, a term after "for", and a list of degrees that names ours.
+    assert parse_gpa("All applicants to the Master of Library Science program need a cumulative GPA of 2.75.") == Decimal("2.75")
+    assert parse_gpa("For Fall and Spring, a cumulative GPA of 2.5 is required.") == Decimal("2.50")
+    shared = ("All requirements for the Master of Arts, Master of Fine Arts, Master of Library Science, or Master of Music "
+              "must be completed within four years.")
+    assert parse_duration(shared) == Duration(months_min=None, months_max=48)
+
+
+def test_credits_counted_on_probation_are_not_the_total() -> None:
+    text = ("A student on probation who has completed fewer than 15 credits must raise the GPA to 3.0 or above by the end "
+            "of the semester in which the student completes 15 credit hours or be dismissed from the Graduate School.")
+    assert parse_credits(text) is None
+    assert parse_credits("A student who has completed 15 credits may apply for candidacy; the degree requires 36 credit hours.") == Decimal("36")
