@@ -1037,6 +1037,8 @@ SHAPE_OWN_WORDS: tuple[str, ...] = (r"master(?:'?s)?", *PROGRAM_NAMES)
 #    ("a GPA of 3.0 or better ..., unless specified otherwise").
 SHAPE_NOT_STATED: tuple[str, ...] = (
     r"for\s+(?:example|instance)", r"unless\s+(?:otherwise\s+)?(?:specified|stated|noted|indicated)(?:\s+otherwise)?",
+    # A class of degrees as the subject: "The minimum requirements for most master's degrees can be satisfied in one year".
+    r"(?:most|many|some)\s+(?:graduate\s+|master'?s\s+)*(?:degrees|programs)",
 )
 # 3. A lesser admission status as the clause's subject: a GPA a provisional or conditional student
 #    must earn before full admission is not the admission minimum ("If a student is granted

@@ -314,3 +314,9 @@ def test_credits_counted_on_probation_are_not_the_total() -> None:
             "of the semester in which the student completes 15 credit hours or be dismissed from the Graduate School.")
     assert parse_credits(text) is None
     assert parse_credits("A student who has completed 15 credits may apply for candidacy; the degree requires 36 credit hours.") == Decimal("36")
+
+
+def test_a_class_of_degrees_as_subject_states_no_length_of_ours() -> None:
+    text = "The minimum requirements for most master's degrees can be satisfied in one academic year of two semesters."
+    assert parse_duration(text) is None
+    assert parse_duration("The minimum requirements for the degree can be satisfied in one academic year of two semesters.") is not None
