@@ -753,6 +753,40 @@ def _clean_gap(field: str, gap: str, same_kind: re.Pattern[str] | None) -> bool:
     return True
 
 
+# (issue 19, fifth pass; vocabulary "Four more classes of another kind") Another credential before a
+# value, a worked example or a default, a provisional student's GPA, programs or fields named by a
+# capitalized name.
+def _words(words: "tuple[str, ...]", flags: int = re.I) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", flags)
+
+
+_OTHER_CREDENTIAL = _words(v.SHAPE_OTHER_CREDENTIALS)
+_OWN_WORD = _words(v.SHAPE_OWN_WORDS)
+_NOT_STATED = _words(v.SHAPE_NOT_STATED)
+_LESSER_STATUS = _words(v.SHAPE_LESSER_STATUS)
+_NAMED_OTHER = _words(v.SHAPE_NAMED_OTHER)
+
+
+@cache
+def _cap_pattern(field: str) -> re.Pattern[str] | None:
+    """A cap word with at most SHAPE_CAP_WORDS_BEFORE words between it and the end of the text searched."""
+    words = v.SHAPE_CAP_BEFORE.get(field, ())
+    if not words:
+        return None
+    return re.compile(
+        r"(?<![\w])(?:" + "|".join(words) + r")(?:\s+[^\s\d]+){0," + str(v.SHAPE_CAP_WORDS_BEFORE) + r"}?\s*$", re.I
+    )
+
+
+def other_credential_owns(text: str, lo: int, start: int) -> bool:
+    """Whether a certificate, an associate degree or a diploma is named in text[lo:start] (the reach
+    before a value) with no word of this program after it."""
+    last = None
+    for m in _OTHER_CREDENTIAL.finditer(text, lo, start):
+        last = m
+    return last is not None and _OWN_WORD.search(text, last.end(), start) is None
+
+
 ENTITY_REACH = 2
 BARE_SHAPE_WORDS = 3  # a value with at most this many words beside it is a spider's located value
 
@@ -782,9 +816,25 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
     part = _shape_pattern("SHAPE_PART_AFTER", field)
     if part is not None and part.match(text, end + len(text[end:b]) - len(text[end:b].lstrip(" )"))):
         return None
+    if _NOT_STATED.search(text, a, b) or (field == "min_gpa" and _LESSER_STATUS.search(text, a, b)):
+        return None  # a worked example, a default programs may replace, a provisional student's GPA
+    heading = _NAMED_OTHER.match(text)  # a field's name heading the whole text ("Nursing: ...")
+    if field in v.SHAPE_NAMED_OTHER_FIELDS and (_NAMED_OTHER.search(text, a, b) or heading):
+        # "For the English, Nursing and Public Affairs programs", "an Accounting GPA"; a list that
+        # names this program too ("the Master of Fine Arts, Master of Library Science, ...") shares it.
+        if not _OWN_NAME.search(text, a, b):
+            return None
+    waiver = _shape_pattern("SHAPE_WAIVER_CLAUSE", field)
+    if waiver is not None and waiver.search(text, a, b):
+        return None  # "a GPA of 3.3 or higher waives the test": a waiver's condition
+    cap = _cap_pattern(field)
+    if cap is not None and cap.search(text, _window_start(text, a, start, v.SHAPE_CAP_WORDS_BEFORE + 2), start):
+        return None  # "A maximum of 12 credits may be earned at Summer Session": a cap
+    lo = _window_start(text, a, start, reach_before)
+    if field in v.SHAPE_OWNER_FIELDS and other_credential_owns(text, lo, start):
+        return None  # "The time limit for certificate completion is three years"
     binders = _shape_pattern("SHAPE_BINDERS", field)
     assert binders is not None
-    lo = _window_start(text, a, start, reach_before)
     last = None
     for m in binders.finditer(text, lo, start):
         last = m

@@ -50,6 +50,13 @@ credits required for the degree", "36 hours of coursework"); or a bare value a s
 of another action or entity between binder and value ("require students to be registered for 12",
 "may not exceed 13") breaks the shape; a part named right after the value ("12 hours of Core
 courses") or "as part of" later in its clause moves it.
+Fifth pass (issue 19; binding.py "shape gate", vocabulary "Four more classes"): a certificate, an
+associate degree or a diploma before the value with no word of this program between owns it; a cap
+right before it ("a maximum of 12 credits", "up to", "no more than") is not the total; credits
+"awarded for research" are a part; a worked example ("For example, a typical 30-credit program"), a
+clause about probation or dismissal, and programs or fields named by a capitalized name ("For the
+English, Nursing and Public Affairs programs", "the Master of Accountancy") move every value of the
+clause unless it names this program too.
 
 Canonical form: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are returned as
 stated, not converted.

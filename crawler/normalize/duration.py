@@ -41,6 +41,12 @@ Conventions (an academic year is what programs mean by "a year"):
   program, or a class of programs by size ("programs of 36 credits or less") moves every span; a
   span followed by "and one summer session" is not the whole length; "the limit starts over" is not
   the limit.
+- Fifth pass (issue 19): a certificate, an associate degree or a diploma named before a span with no
+  word of this program between owns it ("The time limit for certificate completion is three years",
+  "Associate Degree: Four semesters"); a worked example ("For example, ... approximately 2.5 years"),
+  a clause about waivers, a class of degrees as subject ("most master's degrees can be satisfied in
+  one year") and programs named by a capitalized name move every span of the clause; a span "from
+  matriculation" or "from admission" is a limit.
 - A length stated only for part-time students is the slow end: "A part-time student is expected to
   finish the degree in 4 years" -> months_max 48, months_min None.
 """

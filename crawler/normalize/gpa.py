@@ -38,6 +38,10 @@ within a few words of it with nothing of another kind between: no other GPA figu
 such as "(4.0 scale)" does not count), no "maintain", "graduation", an award, "below"; a clause whose
 subject is another discipline's program ("applicants to the Occupational Therapy program") states
 no minimum of ours.
+Fifth pass (issue 19): a clause that waives something ("a GPA of 3.3 or higher waives the GRE"), a
+default programs may replace ("unless specified otherwise"), a provisional or conditional student's
+status, a field's name qualifying the GPA ("an undergraduate Accounting GPA") or heading the text
+("Nursing: ..."), a master's of another field and named fields after "for" state no minimum of ours.
 
 Canonical form: two decimals, Decimal("3.00"), Decimal("2.75"); more only if the page states
 more (3.125 stays 3.125, never rounded). "3.0" and "3.00" therefore compare and serialize alike.

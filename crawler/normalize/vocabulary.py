@@ -640,6 +640,8 @@ DURATION_OBLIGATION: tuple[str, ...] = (
 # years of the date the first course ... was completed".
 DURATION_FROM_START: tuple[str, ...] = (
     r"(?:of|from)\s+(?:the\s+)?date\s+(?:of\s+)?(?:the\s+|their\s+|your\s+)?(?:admission|matriculation|enrollment|entry|first|initial)",
+    # "Master's Degree - 5 years from matriculation" (issue 19, fifth pass): the start without "date of".
+    r"from\s+(?:the\s+|their\s+|your\s+)?(?:admission|matriculation|initial\s+enrollment|entry)",
 )
 # A count per year is a frequency, not a length: "three 14-week terms a year", "two intakes a year".
 DURATION_FREQUENCY_BEFORE: tuple[str, ...] = (
@@ -1011,7 +1013,9 @@ _OTHER_DISCIPLINE_SUBJECT = (
 SHAPE_MOVED_CLAUSE: dict[str, tuple[str, ...]] = {
     # Another discipline's program as a subject ("All applicants to the Occupational Therapy program
     # need a cumulative GPA of 3.0"): every value of the clause is that program's.
-    "total_credits": (_OTHER_DISCIPLINE_SUBJECT,),
+    # A student on probation or facing dismissal counts credits toward standing, not the total
+    # (issue 19, fifth pass: "A student on probation who has completed fewer than 15 credits").
+    "total_credits": (_OTHER_DISCIPLINE_SUBJECT, r"probation\w*", r"dismiss(?:al|ed)?"),
     "min_gpa": (_OTHER_DISCIPLINE_SUBJECT,),
     "duration": (
         _OTHER_DISCIPLINE_SUBJECT,
@@ -1029,6 +1033,9 @@ SHAPE_PART_AFTER: dict[str, tuple[str, ...]] = {
     "total_credits": (
         r"(?:of|in)\s+(?:the\s+)?(?:required\s+)?(?:core|electives?|required\s+courses|practicum|internship|thesis"
         r"|concentration|specialization|foundation)",
+        # "12 credits will be awarded for research, the thesis proposal ...": credits given for one component.
+        r"(?:will\s+be\s+|are\s+|is\s+)?(?:awarded|given|granted|assigned)\s+for\s+(?:the\s+)?(?:research|thesis|practicum"
+        r"|internship|capstone|project|dissertation)",
     ),
 }
 # Another credential named right after a value ("and 9 years for the doctorate degree"): the value
@@ -1038,6 +1045,77 @@ SHAPE_ENTITY_AFTER: dict[str, tuple[str, ...]] = {
     "duration": (r"(?:for|in)\s+(?:the\s+|a\s+|an\s+)?(?:doctor\w*|ph\.?\s?d\.?|bachelor'?s|undergraduate|certificate)",),
 }
 
+
+# (issue 19, fifth pass) Four more classes of "another kind", each shared by the fields it names.
+# 1. Another credential as the owner of a value: a word naming a certificate, an associate degree or
+#    a diploma within the reach before the value, with no word of this program between them ("The
+#    time limit for certificate completion is three years", "Associate Degree: Four semesters",
+#    "Certificate of Graduate Study - 5 years"). SHAPE_OWN_WORDS take the value back ("a certificate
+#    ... while the master's takes 2 years").
+SHAPE_OTHER_CREDENTIALS: tuple[str, ...] = (
+    r"certificates?", r"associate(?:'?s)?\s+(?:degrees?|programs?|of\s+\w+)", r"A\.\s?A\.(?:\s?S\.)?", r"A\.\s?S\.",
+    r"diplomas?",
+)
+SHAPE_OWNER_FIELDS: tuple[str, ...] = ("total_credits", "duration")
+SHAPE_OWN_WORDS: tuple[str, ...] = (r"master(?:'?s)?", *PROGRAM_NAMES)
+# 2. Words of a clause that make its values an illustration or a default, not this program's fact:
+#    a worked example ("For example, a typical 30-credit hour master's program should be completed
+#    within 45 credit hours, or approximately 2.5 years"), a default that each program may replace
+#    ("a GPA of 3.0 or better ..., unless specified otherwise").
+SHAPE_NOT_STATED: tuple[str, ...] = (
+    r"for\s+(?:example|instance)", r"unless\s+(?:otherwise\s+)?(?:specified|stated|noted|indicated)(?:\s+otherwise)?",
+    # A class of degrees as the subject: "The minimum requirements for most master's degrees can be satisfied in one year".
+    r"(?:most|many|some)\s+(?:graduate\s+|master'?s\s+)*(?:degrees|programs)",
+)
+# 3. A lesser admission status as the clause's subject: a GPA a provisional or conditional student
+#    must earn before full admission is not the admission minimum ("If a student is granted
+#    provisional status, ... with a GPA of 3.0 or higher before being officially admitted").
+SHAPE_LESSER_STATUS: tuple[str, ...] = (
+    r"(?:provisional|conditional|probationary)(?:ly)?\s+(?:status|admission|admits?|admitted|students?|acceptance)",
+)
+# 4. A value said of programs or fields named by a capitalized name no vocabulary word marks: a list
+#    of names owning "programs" ("For the English, Nursing and Public Affairs programs"), a field's
+#    name qualifying a GPA ("an undergraduate Accounting GPA of 3.4"), a field's name as a heading
+#    ("Nursing: Graduate Admission Options"). Generic qualifiers of a GPA are not names.
+_NAME = r"(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+)){0,2}"
+_GPA_QUALIFIERS = (
+    "Cumulative", "Overall", "Undergraduate", "Graduate", "Minimum", "Major", "Admission", "Total", "Program", "Degree",
+    "Required", "Prior", "Previous", "Last", "Final", "Combined", "Transfer", "Institutional", "Academic", "Average",
+    "Term", "Semester", "Upper", "Lower", "Division", "Bachelor", "Baccalaureate", "Preferred", "Recommended", "Your",
+    "The", "A", "An", "Entering", "Applicant", "Applicants", "Competitive", "School", "University", "College", "Grade",
+    "Library", "Information", "Science", "Studies", "Admissions", "Requirements", "Requirement", "Minimums",
+)
+# Capitalized words after "for" that name a term, a group or a mode, not a field.
+_NOT_NAMES = (
+    "Fall", "Spring", "Summer", "Winter", "Autumn", "Domestic", "International", "Online", "Full", "Part", "Library",
+    "Information", "Admission", "Admissions", "Graduate", "Undergraduate", "Students", "Applicants", "All", "Both",
+)
+SHAPE_NAMED_OTHER: tuple[str, ...] = (
+    rf"for\s+(?:the\s+)?{_NAME}(?:,\s+{_NAME})*,?\s+(?:and|or|&)\s+{_NAME}\s+programs",
+    r"(?-i:(?!(?:" + "|".join(_GPA_QUALIFIERS) + r")\b)[A-Z][a-z]{3,})\s+(?:GPA|grade\s+point\s+average)",
+    r"(?:" + "|".join(OTHER_DISCIPLINES) + r")\s?:",
+    # "All applicants to the Master of Accountancy program": a master's named by another field.
+    r"(?-i:Master\s+of\s+(?!(?:Library|Information|Science|Arts|Professional|Management\s+in\s+Library)\b)[A-Z][a-z]+)",
+    # "for Prosthetics and Orthotics, a cumulative GPA of 2.5": named fields coordinated after "for".
+    rf"(?-i:for\s+(?!(?:{'|'.join(_NOT_NAMES)})\b){_NAME}\s+(?:and|&)\s+{_NAME}\s?,)",
+)
+SHAPE_NAMED_OTHER_FIELDS: tuple[str, ...] = ("total_credits", "min_gpa", "duration")
+# 5. A cap or a waiver's condition, not the fact: a cap right before a credit count ("A maximum of 12
+#    credits may be earned at Summer Session", "up to 9 credits", "no more than 6 credits"); a GPA in
+#    a clause about waiving something ("a GPA of 3.3 or higher waives the test", "the minimum
+#    requirements for a GMAT/GRE waiver are ... a GPA of 3.4"); a length in a clause about waivers
+#    ("assistantship waivers not to exceed 3 years").
+SHAPE_CAP_BEFORE: dict[str, tuple[str, ...]] = {
+    "total_credits": (
+        r"(?:a\s+)?max(?:imum|\.)?(?:\s+of)?", r"up\s+to", r"no\s+more\s+than", r"not\s+(?:to\s+)?exceed(?:ing)?",
+        r"at\s+most", r"as\s+many\s+as",
+    ),
+}
+SHAPE_CAP_WORDS_BEFORE = 2  # a cap modifies the count it stands right before: at most this many words between
+SHAPE_WAIVER_CLAUSE: dict[str, tuple[str, ...]] = {
+    "min_gpa": (r"waiv(?:e|es|ed|er|ers|ing)", r"exempt(?:s|ed|ion)?"),
+    "duration": (r"waivers?",),
+}
 
 # ---- application_deadlines: the shape gate (issue 19, fourth pass) ------------------------------
 # A date is read only where it stands in one of a few binding shapes (binding.deadline_shape): a

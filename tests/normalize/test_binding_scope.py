@@ -226,3 +226,97 @@ def test_another_disciplines_program_as_subject_moves_the_clause() -> None:
 def test_an_extensions_length_is_not_the_limit() -> None:
     assert parse_duration("The Graduate School may grant an exception to the above time limits for a period of up to two years.") is None
     assert parse_duration("Approved extensions will be for a maximum of one year per request.") is None
+
+
+# ---- fifth pass (issue 19): five more classes of another kind, made to fire and not to fire ------
+# The real sentences are in tests/normalize/corpus/fresh-g-cg.json; each look-alike below is the same
+# shape with the class's word taken out, so that the rule, not the gate's default, decides.
+
+from crawler.normalize import binding as _binding  # noqa: E402
+
+
+def test_another_credential_before_a_value_owns_it() -> None:
+    assert parse_duration("The time limit for certificate completion is three years.") is None
+    assert parse_duration("Certificate of Graduate Study - 5 years from matriculation (all courses)") is None
+    assert parse_duration("Students can complete the A.A.S. degree in two years of full-time study.") is None
+    assert parse_duration("Associate Degree: Four semesters") is None
+    # Not firing: the program's own time limit, and a word of this program between credential and value.
+    assert parse_duration("The time limit for degree completion is three years.") == Duration(months_min=36, months_max=36)
+    assert parse_credits("The certificate can be added, while the MLIS requires 36 credits.") == Decimal("36")
+    assert _binding.other_credential_owns("a certificate and the master's takes 2 years", 0, 33) is False
+    assert _binding.other_credential_owns("the certificate takes 1 year", 0, 22) is True
+
+
+def test_a_worked_example_or_a_default_states_no_fact() -> None:
+    example = "For example, a typical 30-credit hour master's program should be completed within approximately 2.5 years."
+    assert parse_credits(example) is None
+    assert parse_duration(example) is None
+    default = "Those admitted are expected to present a GPA of 3.0 or better in undergraduate studies, unless specified otherwise."
+    assert parse_gpa(default) is None
+    # Not firing: the same sentences without the example's or the default's words.
+    assert parse_credits("The 30-credit hour master's program should be completed within 2.5 years.") == Decimal("30")
+    assert parse_gpa("Those admitted are expected to present a GPA of 3.0 or better in undergraduate studies.") == Decimal("3.00")
+
+
+def test_a_provisional_students_gpa_is_not_the_admission_minimum() -> None:
+    text = ("If a student is granted provisional status, the student must first complete the plan approved by the "
+            "program director with a GPA of 3.0 or higher before being officially admitted to the program.")
+    assert parse_gpa(text) is None
+    # Not firing: the same clause said of every applicant.
+    assert parse_gpa("Applicants must finish the plan with a GPA of 3.0 or higher.") == Decimal("3.00")
+
+
+def test_programs_or_fields_named_by_a_capitalized_name_take_the_value() -> None:
+    assert parse_gpa("For the English, Nursing and Public Affairs programs, a minimum GPA of 3.0 is required.") is None
+    assert parse_gpa("Applicants need an undergraduate Accounting GPA of 3.4 or higher.") is None
+    heading = "Nursing: Graduate Admission Options Option One A 3.0 grade point average (GPA) over the last 30 credits."
+    assert parse_gpa(heading) is None
+    # Not firing: generic qualifiers of a GPA, and this program named the same way.
+    assert parse_gpa("Applicants need an undergraduate Cumulative GPA of 3.4 or higher.") == Decimal("3.40")
+    assert parse_gpa("For the Library and Information Science program, a minimum GPA of 3.0 is required.") == Decimal("3.00")
+    assert parse_gpa("Admission Options Option One A 3.0 grade point average (GPA) over the last 30 credits.") == Decimal("3.00")
+
+
+def test_a_cap_or_a_waivers_condition_is_not_the_fact() -> None:
+    assert parse_credits("A maximum of 12 credits may be earned toward the degree at Summer Session.") is None
+    assert parse_gpa("Applicants with an undergraduate GPA of 3.3 or higher may have the GRE waived.") is None
+    assert parse_duration("Tuition waivers for the program are limited to 3 years.") is None
+    # Not firing: the count without the cap, the GPA without the waiver, a minimum that is a floor.
+    assert parse_credits("A total of 12 credits must be earned for the degree.") == Decimal("12")
+    assert parse_credits("The MLIS requires a minimum of 36 credit hours.") == Decimal("36")
+    assert parse_gpa("Applicants must have an undergraduate GPA of 3.3 or higher.") == Decimal("3.30")
+
+
+def test_credits_given_for_one_component_are_a_part() -> None:
+    assert parse_credits("A total of 12 credits will be awarded for research, the thesis proposal and defense.") is None
+    assert parse_credits("A total of 30 credits will be awarded for the degree.") == Decimal("30")
+
+
+def test_a_limit_counted_from_matriculation_is_a_maximum() -> None:
+    text = "Time Limits for Graduate Degree Completion Master's Degree - 5 years from matriculation"
+    assert parse_duration(text) == Duration(months_min=None, months_max=60)
+
+
+def test_a_master_of_another_field_and_named_fields_after_for_take_the_value() -> None:
+    assert parse_gpa("All applicants to the Master of Accountancy program need a cumulative GPA of 2.75 or higher.") is None
+    two = "Applicants need a GPA of 3.0; for Prosthetics and Orthotics, a cumulative GPA of 2.5 is required."
+    assert parse_gpa(two) == Decimal("3.00")
+    # Not firing: this program's own name, a term after "for", and a list of degrees that names ours.
+    assert parse_gpa("All applicants to the Master of Library Science program need a cumulative GPA of 2.75.") == Decimal("2.75")
+    assert parse_gpa("For Fall and Spring, a cumulative GPA of 2.5 is required.") == Decimal("2.50")
+    shared = ("All requirements for the Master of Arts, Master of Fine Arts, Master of Library Science, or Master of Music "
+              "must be completed within four years.")
+    assert parse_duration(shared) == Duration(months_min=None, months_max=48)
+
+
+def test_credits_counted_on_probation_are_not_the_total() -> None:
+    text = ("A student on probation who has completed fewer than 15 credits must raise the GPA to 3.0 or above by the end "
+            "of the semester in which the student completes 15 credit hours or be dismissed from the Graduate School.")
+    assert parse_credits(text) is None
+    assert parse_credits("A student who has completed 15 credits may apply for candidacy; the degree requires 36 credit hours.") == Decimal("36")
+
+
+def test_a_class_of_degrees_as_subject_states_no_length_of_ours() -> None:
+    text = "The minimum requirements for most master's degrees can be satisfied in one academic year of two semesters."
+    assert parse_duration(text) is None
+    assert parse_duration("The minimum requirements for the degree can be satisfied in one academic year of two semesters.") is not None
