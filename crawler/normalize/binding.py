@@ -946,6 +946,43 @@ def unsettled_kind(text: str) -> bool:
     )
 
 
+# (issue 19, fifth pass) Two vetoes of the same section, read in a date's sentence: the deadline is
+# another group's or another program's (vocabulary.DEADLINE_OTHER_GROUPS, or a discipline's
+# capitalized name before the group noun: "Music transfer applicants", "Candidates for Dual-Degree
+# Programs"), or its object is a funding award itself ("the priority deadline for all spring merit
+# scholarships", "Applications for this assistance are due by"; vocabulary.DEADLINE_FUNDING_OBJECTS).
+_DL_OTHER_GROUP = re.compile(r"\b(?:" + "|".join(v.DEADLINE_OTHER_GROUPS) + r")\b", re.I)
+_DL_NAMED_GROUP = re.compile(
+    r"(?P<name>(?:\b(?-i:[A-Z])[\w'-]*\s){1,3})(?:transfer\s+)?(?-i:applicants|students|candidates)\b"
+    r"|\b" + v.DEADLINE_GROUP_NOUNS + r"\s+(?:to|for|in)\s+(?:the\s+)?(?P<named>(?:(?-i:[A-Z])[\w'-]*\s){1,4})"
+    r"(?:programs?|degrees?|majors?)\b",
+    re.I,
+)
+_DL_NATIONALITY = frozenset(v.DEADLINE_GROUP_NOT_A_NAME)
+_DL_FUNDING_OBJECT = re.compile(
+    r"\b(?:deadlines?|applications?|due\s+dates?|requests?)\s+for\s+(?:(?!admission)[\w-]+\s){0,4}?(?:"
+    + "|".join(v.DEADLINE_FUNDING_OBJECTS) + r")\b(?!\s+(?:consideration|opportunities))",
+    re.I,
+)
+
+
+def deadline_of_other(sentence: str) -> bool:
+    """Whether a date's sentence says its deadline of another applicant group or of a program named
+    by a discipline's capitalized name (section above)."""
+    if _DL_OTHER_GROUP.search(sentence):
+        return True
+    for m in _DL_NAMED_GROUP.finditer(sentence):
+        words = (m.group("name") or m.group("named") or "").split()
+        if any(not _label_word(w) and w.lower().rstrip(".") not in _DL_NATIONALITY and not _DL_NAMED.fullmatch(w) for w in words):
+            return True
+    return False
+
+
+def deadline_for_funding(sentence: str) -> bool:
+    """Whether a date's sentence names a funding award as what its deadline or application is for."""
+    return _DL_FUNDING_OBJECT.search(sentence) is not None
+
+
 # ---- status shapes (issue 19, fourth pass: entrance_exam, ala_accredited, delivery) --------------
 # The default inverted: a status the parser found is returned only where a clause the parser read
 # has one of a few binding shapes for it; every other shape abstains, whatever words it uses. The
