@@ -65,6 +65,8 @@ WRONG: dict[str, str] = {
     "fresh-f-123-parse_money": "batch F: an application fee on a Canadian university's schedule (dollars not US): read as US dollars",
     "fresh-f-124-parse_duration": "batch F: a tuition rule's 'four full-time semesters' read as the program's length",
     "fresh-f-132-parse_exam_rule": "batch F: 'You may be required to submit ... GRE ... depending on the program': a rule other programs set, read as not required",
+    # Batch G of r5-dead (deadlines, fifth pass; scored once, then tuned on): the wrong left.
+    "fresh-g-dl-10-parse_deadlines": "batch G: a scholarship committee's review dates, the last '(the final review)': 'final' beside the date read as a final deadline (the sentence's subject, a committee awarding scholarship funds, is not bound)",
 }
 
 MISSED: dict[str, str] = {
@@ -166,4 +168,7 @@ MISSED: dict[str, str] = {
     "fresh-f-97-parse_gpa": "batch F: 'at least a 2.5GPA' (no space before GPA): the fourth pass's shape gate finds no binder (read right before it)",
     "fresh-f-109-parse_deadlines": "batch F: 'Fall 2017 Domestic Application Deadline: January 15, 2017' after a funding sentence: the fourth pass's shape gate abstains (read right before it)",
     "fresh-f-130-parse_tuition": "batch F: a schedule of charges whose amounts carry no '$': not read",
+    # Batch G of r5-dead (deadlines, fifth pass; scored once, then tuned on): the misses left.
+    "fresh-g-dl-0-parse_deadlines": "batch G: 'has to be in by 31 December to get the fullest consideration': 'be in by' is no predicate of the shapes",
+    "fresh-g-dl-35-parse_deadlines": "batch G: 'received after the Priority Application Deadline (June 30 for fall semesters, ...)': the dates stand after 'after' (compared), so the list abstains",
 }
