@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.normalize import parse_deadlines
-from crawler.normalize.binding import deadline_for_funding, deadline_shape, label_words_only
+from crawler.normalize.binding import deadline_for_funding, deadline_of_other, deadline_shape, label_words_only
 from crawler.normalize.deadlines import _pipe_head
 
 
@@ -270,6 +270,7 @@ def test_a_predicate_opening_before_the_reach_binds_when_its_words_are_label_wor
     "Spring Semester November 1 — First-year and Transfer.",
 ])
 def test_a_date_said_of_another_group_or_program_is_not_read(text: str) -> None:
+    assert deadline_of_other(text)
     assert parse_deadlines(text) == []
 
 
@@ -282,6 +283,7 @@ def test_a_date_said_of_another_group_or_program_is_not_read(text: str) -> None:
     ("Students may transfer credits; applications are due by March 1.", [(None, "--03-01", "final")]),
 ])
 def test_our_own_group_or_a_heading_in_title_case_still_reads(text: str, expected: list) -> None:
+    assert not deadline_of_other(text)
     assert _read(text) == expected
 
 
