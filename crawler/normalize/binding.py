@@ -960,7 +960,7 @@ _DL_NAMED_GROUP = re.compile(
 )
 _DL_NATIONALITY = frozenset(v.DEADLINE_GROUP_NOT_A_NAME)
 _DL_FUNDING_OBJECT = re.compile(
-    r"\b(?:deadlines?|applications?|due\s+dates?|requests?)\s+for\s+(?:(?!admission)[\w-]+\s){0,4}?(?:"
+    r"\b(?:deadlines?|applications?|due\s+dates?|requests?)\s+for\s+(?:(?!" + v.DEADLINE_FUNDING_NOT_OBJECT + r")[\w-]+\s){0,4}?(?:"
     + "|".join(v.DEADLINE_FUNDING_OBJECTS) + r")\b(?!\s+(?:consideration|opportunities))",
     re.I,
 )
@@ -968,11 +968,15 @@ _DL_FUNDING_OBJECT = re.compile(
 
 def deadline_of_other(sentence: str) -> bool:
     """Whether a date's sentence says its deadline of another applicant group or of a program named
-    by a discipline's capitalized name (section above)."""
+    by a discipline's capitalized name (section above); a name with this program's own words
+    (vocabulary.PROGRAM_OWN: "School Library Media applicants") is a group of ours."""
     if _DL_OTHER_GROUP.search(sentence):
         return True
     for m in _DL_NAMED_GROUP.finditer(sentence):
-        words = (m.group("name") or m.group("named") or "").split()
+        name = m.group("name") or m.group("named") or ""
+        if PROGRAM_OWN.search(name):
+            continue  # "(School Library Media applicants only)": a group of this program's applicants
+        words = name.split()
         if any(not _label_word(w) and w.lower().rstrip(".") not in _DL_NATIONALITY and not _DL_NAMED.fullmatch(w) for w in words):
             return True
     return False

@@ -1106,6 +1106,9 @@ DEADLINE_GROUP_NOT_A_NAME: tuple[str, ...] = (
 # for it: "the priority deadline for all spring merit scholarships", "Applications for this
 # assistance are due by" (funding's own application; "for scholarship consideration" stays priority).
 DEADLINE_FUNDING_OBJECTS: tuple[str, ...] = (*FUNDING_WORDS, r"assistance", r"funds")
+# Words between "for" and the award that make the award a purpose, not the object: "the priority
+# deadline for applicants seeking assistantships", "applications for admission and financial aid".
+DEADLINE_FUNDING_NOT_OBJECT = r"admission|applicants?|students?|candidates?|those|who|seeking|wish\w*|consider\w*"
 # Rolling admission said of someone else or on a condition: "For departments that use rolling
 # admission", "if your program admits on a rolling basis": not this program's.
 DEADLINE_ROLLING_ELSEWHERE: tuple[str, ...] = (

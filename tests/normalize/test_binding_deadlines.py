@@ -278,6 +278,7 @@ def test_a_date_said_of_another_group_or_program_is_not_read(text: str) -> None:
     ("Canadian students must apply by April 1.", [(None, "--04-01", "final")]),  # a nationality stays ours
     ("Postgraduate applicants must apply by June 30.", [(None, "--06-30", "final")]),
     ("MLIS applicants must apply by February 1.", [(None, "--02-01", "final")]),
+    ("School Library Media applicants must apply by October 1.", [(None, "--10-01", "final")]),
     ("Although applications are accepted until May 1, apply early.", [(None, "--05-01", "final")]),
     ("Fall Early Application Deadline: December 1", [("fall", "--12-01", "priority")]),  # Title Case, no group
     ("Students may transfer credits; applications are due by March 1.", [(None, "--03-01", "final")]),
@@ -299,6 +300,7 @@ def test_a_deadline_whose_object_is_a_funding_award_is_not_read(text: str) -> No
     "The priority deadline for scholarship consideration is January 15.",  # funding as consideration
     "Applications for admission and financial aid are due by February 1.",  # beside admission
     "Fall applicants seeking assistantships should apply by January 15.",
+    "February 1 is the priority deadline for applicants seeking assistantships.",
 ])
 def test_funding_as_consideration_or_beside_admission_is_no_funding_object(text: str) -> None:
     assert not deadline_for_funding(text)
