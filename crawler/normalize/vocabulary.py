@@ -1041,13 +1041,15 @@ DEADLINE_SHAPE_CLOCK = (
     r"(?:\s?\((?:[A-Za-z]+\s?){1,3}\)|\s(?:[A-Z][a-z]+\s){0,2}time(?:\s+zone)?|\s(?-i:[A-Z]{1,4}T)\b)?"
 )
 # Actions that are not applying: a date standing with one of these, or a deadline named for one,
-# belongs to that action.
+# belongs to that action. (Fifth pass: a review the school holds, "March 1 (the final review)",
+# unless it names the application's own review date or round: "Early review: November 1".)
 DEADLINE_OTHER_ACTIONS: tuple[str, ...] = (
     r"begins?", r"beginning", r"(?<!fall\s)(?<!autumn\s)(?<!spring\s)(?<!summer\s)(?<!winter\s)starts?", r"commenc\w*",
     r"opens?", r"opening", r"orientation", r"registration", r"register", r"classes", r"notif\w*", r"(?<!early\s)decisions?",
     r"send", r"pay(?:ment)?", r"tuition", r"housing", r"graduation",
     r"thesis", r"defen[cs]e", r"drop", r"withdraw\w*", r"reply", r"respond", r"deposits?", r"sign[-\s]?ups?",
     r"released?", r"interviews?", r"workshops?", r"webinars?", r"info(?:rmation)?\s+sessions?", r"visits?",
+    r"(?<!early\s)(?<!priority\s)(?<!application\s)reviews?(?!\s+(?:dates?|deadlines?|rounds?|periods?))",
 )
 # A negation before a kind word ("will not receive fellowship consideration") cancels it.
 DEADLINE_KIND_NEGATION: tuple[str, ...] = (r"not", r"never", r"without", r"no")

@@ -65,8 +65,6 @@ WRONG: dict[str, str] = {
     "fresh-f-123-parse_money": "batch F: an application fee on a Canadian university's schedule (dollars not US): read as US dollars",
     "fresh-f-124-parse_duration": "batch F: a tuition rule's 'four full-time semesters' read as the program's length",
     "fresh-f-132-parse_exam_rule": "batch F: 'You may be required to submit ... GRE ... depending on the program': a rule other programs set, read as not required",
-    # Batch G of r5-dead (deadlines, fifth pass; scored once, then tuned on): the wrong left.
-    "fresh-g-dl-10-parse_deadlines": "batch G: a scholarship committee's review dates, the last '(the final review)': 'final' beside the date read as a final deadline (the sentence's subject, a committee awarding scholarship funds, is not bound)",
 }
 
 MISSED: dict[str, str] = {

@@ -319,3 +319,9 @@ def test_admittance_labels_a_date_and_apply_at_any_time_is_rolling() -> None:
     assert _read("Fall A Admittance: July 15th") == [("fall", "--07-15", "final")]
     assert _read("You may apply to our programs at any time during the year.") == [(None, None, "rolling")]
     assert parse_deadlines("Fall A Orientation: July 15th") == []
+
+
+def test_a_review_the_school_holds_is_not_a_deadline() -> None:
+    assert parse_deadlines("The committee meets three times: March 1 (the final review).") == []
+    assert _read("Early review: November 1") == [(None, "--11-01", "priority")]
+    assert _read("Priority review deadline: January 5") == [(None, "--01-05", "priority")]
