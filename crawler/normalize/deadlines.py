@@ -89,6 +89,17 @@ binding shapes; every other shape abstains, whatever words it uses.
   another degree ("| Creative Writing (MFA) | Feb 1 |", binding.other_program_row); and every
   date of a text whose first clause states a date or deadline of other business (a co-op, a
   thesis conferral, tuition due: binding.first_clause_scope).
+- Fifth pass (vetoes in binding's deadline shape-gate section, words in vocabulary's): a date
+  whose sentence, or the text's first sentence, names another applicant group or a program by a
+  discipline's name (undergraduate entry words: "fall freshman applications", "First-year and
+  Transfer"; a capitalized name before a lowercase group noun or before "programs": "Music
+  transfer applicants", "Candidates for Dual-Degree Programs"; not a nationality, a level or a name
+  with this program's words: "Canadian students", "School Library Media applicants") abstains, as
+  does a deadline whose object is an award itself ("the priority deadline for all spring merit
+  scholarships"; "for scholarship consideration", "for applicants seeking assistantships" stay a
+  purpose). A pipe table without a rule row has column headings too ("Semester Start | Application
+  Deadline | Class Start | ..."), and a review the school holds is another action ("March 1 (the
+  final review)").
 - Kind from purpose, when no kind word stands next to the date: applying by it keeps funding open
   ("To be considered for merit-based aid, submit by February 1": priority), or the text advises
   it ("we encourage students to submit by December 15", "please finish your application by":
