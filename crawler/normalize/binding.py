@@ -52,6 +52,7 @@ import re
 from collections.abc import Callable
 from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
+from itertools import islice
 from typing import Any
 
 from . import vocabulary as v
@@ -789,6 +790,13 @@ def other_credential_owns(text: str, lo: int, start: int) -> bool:
 
 ENTITY_REACH = 2
 BARE_SHAPE_WORDS = 3  # a value with at most this many words beside it is a spider's located value
+CLAUSE_REACH = 600
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _at_most_words(text: str, n: int) -> bool:
+    """Whether `text` has at most n words (counting stops at the n+1st)."""
+    return next(islice(_WORD.finditer(text), n, None), None) is None
 
 
 def shape_binds(field: str, text: str, start: int, end: int, same_kind: re.Pattern[str] | None = None) -> bool:
@@ -802,6 +810,9 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
     """The shape that binds the value at text[start:end]: "bare" (a located value), "before <binder>"
     or "after <binder>"; None when no shape binds it (see shape_binds)."""
     a, b = sentence_span(text, start, end)
+    # A clause is read within CLAUSE_REACH characters of its value: a "sentence" that long is a run
+    # of text without ends (a table, a page's worth of list), and the work per value stays bounded.
+    a, b = max(a, start - CLAUSE_REACH), min(b, end + CLAUSE_REACH)
     reach_before, reach_after = v.SHAPE_REACH[field]
     moved = _shape_pattern("SHAPE_MOVED_AFTER", field)
     after_end = _window_end(text, end, b, reach_after)
@@ -847,7 +858,7 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
         return "after " + first.group(0).lower()
     # A value a spider located by its label and passes (nearly) bare: "36 credits", "18 months (full-time)".
     rest = text[a:start] + " " + text[end:b]
-    if len(re.findall(r"[A-Za-z]+", rest)) <= BARE_SHAPE_WORDS and len(re.findall(r"[A-Za-z]+", text)) <= BARE_SHAPE_WORDS + 4:
+    if _at_most_words(rest, BARE_SHAPE_WORDS) and _at_most_words(text, BARE_SHAPE_WORDS + 4):
         return "bare" if _clean_gap(field, rest, same_kind) else None
     return None
 
@@ -1028,6 +1039,48 @@ def unsettled_kind(text: str) -> bool:
     return any(
         not negated_kind(text, m.start()) and not _DL_FUNDING_LABEL.match(text, m.end()) for m in _DL_UNSETTLED.finditer(text)
     )
+
+
+# (issue 19, fifth pass) Two vetoes of the same section, read in a date's sentence: the deadline is
+# another group's or another program's (vocabulary.DEADLINE_OTHER_GROUPS, or a discipline's
+# capitalized name before the group noun: "Music transfer applicants", "Candidates for Dual-Degree
+# Programs"), or its object is a funding award itself ("the priority deadline for all spring merit
+# scholarships", "Applications for this assistance are due by"; vocabulary.DEADLINE_FUNDING_OBJECTS).
+_DL_OTHER_GROUP = re.compile(r"\b(?:" + "|".join(v.DEADLINE_OTHER_GROUPS) + r")\b", re.I)
+_DL_NAMED_GROUP = re.compile(
+    r"(?P<name>(?:\b(?-i:[A-Z])[\w'-]*\s){1,3})(?:transfer\s+)?(?-i:applicants|students|candidates)\b"
+    r"|\b" + v.DEADLINE_GROUP_NOUNS + r"\s+(?:to|for|in)\s+(?:the\s+)?(?P<named>(?:(?-i:[A-Z])[\w'-]*\s){1,4})"
+    r"(?:programs?|degrees?|majors?)\b",
+    re.I,
+)
+_DL_NATIONALITY = frozenset(v.DEADLINE_GROUP_NOT_A_NAME)
+_DL_FUNDING_OBJECT = re.compile(
+    r"\b(?:deadlines?|applications?|due\s+dates?|requests?)\s+for\s+(?:(?!" + v.DEADLINE_FUNDING_NOT_OBJECT + r")[\w-]+\s){0,4}?(?:"
+    + "|".join(v.DEADLINE_FUNDING_OBJECTS) + r")\b(?!\s+(?:consideration|opportunities))",
+    re.I,
+)
+
+
+@lru_cache(maxsize=64)  # a text's first sentence is asked again for every date in it
+def deadline_of_other(sentence: str) -> bool:
+    """Whether a date's sentence says its deadline of another applicant group or of a program named
+    by a discipline's capitalized name (section above); a name with this program's own words
+    (vocabulary.PROGRAM_OWN: "School Library Media applicants") is a group of ours."""
+    if _DL_OTHER_GROUP.search(sentence):
+        return True
+    for m in _DL_NAMED_GROUP.finditer(sentence):
+        name = m.group("name") or m.group("named") or ""
+        if PROGRAM_OWN.search(name):
+            continue  # "(School Library Media applicants only)": a group of this program's applicants
+        words = name.split()
+        if any(not _label_word(w) and w.lower().rstrip(".") not in _DL_NATIONALITY and not _DL_NAMED.fullmatch(w) for w in words):
+            return True
+    return False
+
+
+def deadline_for_funding(sentence: str) -> bool:
+    """Whether a date's sentence names a funding award as what its deadline or application is for."""
+    return _DL_FUNDING_OBJECT.search(sentence) is not None
 
 
 # ---- status shapes (issue 19, fourth pass: entrance_exam, ala_accredited, delivery) --------------

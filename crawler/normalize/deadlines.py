@@ -89,6 +89,17 @@ binding shapes; every other shape abstains, whatever words it uses.
   another degree ("| Creative Writing (MFA) | Feb 1 |", binding.other_program_row); and every
   date of a text whose first clause states a date or deadline of other business (a co-op, a
   thesis conferral, tuition due: binding.first_clause_scope).
+- Fifth pass (vetoes in binding's deadline shape-gate section, words in vocabulary's): a date
+  whose sentence, or the text's first sentence, names another applicant group or a program by a
+  discipline's name (undergraduate entry words: "fall freshman applications", "First-year and
+  Transfer"; a capitalized name before a lowercase group noun or before "programs": "Music
+  transfer applicants", "Candidates for Dual-Degree Programs"; not a nationality, a level or a name
+  with this program's words: "Canadian students", "School Library Media applicants") abstains, as
+  does a deadline whose object is an award itself ("the priority deadline for all spring merit
+  scholarships"; "for scholarship consideration", "for applicants seeking assistantships" stay a
+  purpose). A pipe table without a rule row has column headings too ("Semester Start | Application
+  Deadline | Class Start | ..."), and a review the school holds is another action ("March 1 (the
+  final review)").
 - Kind from purpose, when no kind word stands next to the date: applying by it keeps funding open
   ("To be considered for merit-based aid, submit by February 1": priority), or the text advises
   it ("we encourage students to submit by December 15", "please finish your application by":
@@ -103,10 +114,11 @@ import calendar
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .binding import (
-    SUBJECT_REACH, bound_text, credential_before, deadline_shape, first_clause_scope, label_words_only, negated_kind,
-    other_program_row, subject_scope, unsettled_kind,
+    SUBJECT_REACH, bound_text, credential_before, deadline_for_funding, deadline_of_other, deadline_shape,
+    first_clause_scope, label_words_only, negated_kind, other_program_row, subject_scope, unsettled_kind,
 )
 from .models import Deadline
 from .qualifiers import join as q_join
@@ -130,7 +142,7 @@ _ROLLING = re.compile(
     r"\brolling\b|\bno\s+(?:fixed|set|firm|specific)\s+(?:application\s+)?deadlines?\b"
     r"|\b(?:processed|reviewed|considered|evaluated)\s+as\s+(?:they\s+are\s+|they\s+)?(?:received|submitted|arrive|come\s+in)\b"
     r"|\b(?:accepted|reviewed|considered)\s+(?:throughout\s+the\s+year|year[-\s]round|at\s+any\s+time|all\s+year)\b"
-    r"|\bapply\s+at\s+any\s+time\b|\b(?:on\s+a\s+)?year[-\s]round\s+basis\b",
+    r"|\bapply\s+(?:to\s+(?:our|the|this)\s+\w+\s+)?at\s+any\s+time\b|\b(?:on\s+a\s+)?year[-\s]round\s+basis\b",
     re.I,
 )
 
@@ -762,7 +774,7 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
         named = {k for k, p in _KIND_RE if any(not negated_kind(clause, m.start()) for m in p.finditer(clause))}
         state.kind_mixed = len(named - ({"final"} if pre_kind == "preferred" else set())) > 1
     sentence = r.sentence(ev.start)
-    if ev.rolling and _ROLLING_ELSEWHERE.search(_sentence_head(r, i)):
+    if ev.rolling and (_ROLLING_ELSEWHERE.search(_sentence_head(r, i)) or _said_of_other(r, sentence)):
         return []  # "For departments that use rolling admission ...": not this program's
     if not ev.rolling and _not_a_deadline(r, i, clause, sentence):
         state.previous_terms = []
@@ -894,7 +906,16 @@ def _not_a_deadline(r: _Text, i: int, clause: str, sentence: str) -> bool:
         or not (_DEADLINE_CONTEXT.search(sentence) or r.heading_context)
         or subject_scope("application_deadlines", clause)  # "Co-op applications are due March 1"
         or credential_before(r.t, r.events[i].start)  # "PhD in Information Science December 1"
+        or _said_of_other(r, sentence)  # "Music transfer applicants must apply by January 1"
+        or deadline_for_funding(sentence)  # "the priority deadline for all spring merit scholarships"
     )
+
+
+def _said_of_other(r: _Text, sentence: str) -> bool:
+    """The date's sentence, or the text's first sentence (its heading), names another applicant
+    group or a program by a discipline's name (binding.deadline_of_other)."""
+    first = r.t[: r.spans[0][1]] if r.spans else ""
+    return deadline_of_other(sentence) or deadline_of_other(first)
 
 
 def _others_only(post: str) -> bool:
@@ -1029,7 +1050,7 @@ def _shape(r: _Text, state: _State, i: int, clause: str, own: _Own) -> str | Non
     compared = _COMPARED.search(head)
     if compared and not _NEGATED.search(head[: compared.start()]):
         return None  # "If departmental deadlines are earlier than February 15", "submitted after February 1"
-    if _COLUMN_OTHER.search(r.column_heads.get(i, "")):
+    if _COLUMN_OTHER.search(r.column_heads.get(i, "") or _pipe_head(r.t, r.events[i].start)):
         return None  # "Term | Deadline | File Completion Deadline | ... | Fall | February 1 | May 15 |"
     if other_program_row(r.t, r.events[i].start):
         return None  # "| Creative Writing (MFA) | Feb 1 |": another degree's row
@@ -1075,6 +1096,33 @@ _CELL_AFTER = re.compile(r"\s?(?:\||$|\()")
 
 _COLUMN_OTHER = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_COLUMN_OTHER)})\b", re.I)
 _TABLE_RULE = re.compile(r"\|?(?:\s?:?-{3,}:?\s?\|)+(?:\s?:?-{3,}:?)?")
+
+
+_CELL_VALUE = re.compile(rf"\d|{alternation(TERM_WORDS)}", re.I)
+
+
+@lru_cache(maxsize=16)  # asked for every date of a text
+def _has_rule(t: str) -> bool:
+    return _TABLE_RULE.search(t) is not None
+
+
+def _pipe_head(t: str, pos: int) -> str:
+    """A pipe table without a rule ("Semester Start | Application Deadline | Class Start | Spring
+    2026 | Nov. 15, 2025 | Jan. 12, 2026 |"): the heading of the cell at pos, where the text opens
+    with a row of named cells (no digit, no term) and no cell up to pos is empty; else ""."""
+    if "|" not in t[:pos] or _has_rule(t):
+        return ""
+    cells = [c.strip() for c in t[:pos].split("|")]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    heads: list[str] = []
+    for c in cells:
+        if _CELL_VALUE.search(c):
+            break
+        heads.append(c)
+    if len(heads) < 2 or not all(cells[:-1]) or len(cells) <= len(heads):
+        return ""
+    return heads[(len(cells) - 1) % len(heads)]
 
 
 def _column_heads(t: str, events: list[_Event]) -> dict[int, str]:

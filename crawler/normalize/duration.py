@@ -58,7 +58,7 @@ from bisect import bisect_right
 from decimal import Decimal, ROUND_HALF_UP
 
 from . import vocabulary as v
-from .binding import heading_scope, one_or_none, scope_of, shape_binds
+from .binding import CLAUSE_REACH, heading_scope, one_or_none, scope_of, shape_binds
 from .models import Duration
 from .text import prepare, sentences, words_to_digits
 
@@ -215,6 +215,7 @@ def parse_duration(text: str) -> Duration | None:
             continue
         k = bisect_right(starts, m.start()) - 1
         a, b = spans[k] if k >= 0 else (0, len(t))
+        a, b = max(a, m.start() - CLAUSE_REACH), min(b, m.end() + CLAUSE_REACH)  # bounded work per span
         if _OTHER_LIMIT.search(t, max(a, m.start() - 60), min(b, m.end() + 40)):
             continue  # the words around the figure are about an incomplete, a leave, a transfer
         if scope_of("duration", t, m.start(), m.end()):

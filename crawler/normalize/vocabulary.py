@@ -1126,7 +1126,7 @@ SHAPE_WAIVER_CLAUSE: dict[str, tuple[str, ...]] = {
 DEADLINE_SHAPE_REACH = 6
 DEADLINE_SHAPE_NOUNS: tuple[str, ...] = (
     r"admissions?", r"entry", r"intake", r"enrollment", r"(?:applications?|apply)(?=\s?[:\u2013\u2014-])",
-    r"rounds?\s+(?:\d|one|two|three)", r"respectively",
+    r"rounds?\s+(?:\d|one|two|three)", r"respectively", r"admittance",
 )
 # Predicates of the shapes beside vocabulary.DEADLINE_PREDICATES: "has been extended to July 1",
 # "must reach us by ... February 1".
@@ -1146,13 +1146,15 @@ DEADLINE_SHAPE_CLOCK = (
     r"(?:\s?\((?:[A-Za-z]+\s?){1,3}\)|\s(?:[A-Z][a-z]+\s){0,2}time(?:\s+zone)?|\s(?-i:[A-Z]{1,4}T)\b)?"
 )
 # Actions that are not applying: a date standing with one of these, or a deadline named for one,
-# belongs to that action.
+# belongs to that action. (Fifth pass: a review the school holds, "March 1 (the final review)",
+# unless it names the application's own review date or round: "Early review: November 1".)
 DEADLINE_OTHER_ACTIONS: tuple[str, ...] = (
     r"begins?", r"beginning", r"(?<!fall\s)(?<!autumn\s)(?<!spring\s)(?<!summer\s)(?<!winter\s)starts?", r"commenc\w*",
     r"opens?", r"opening", r"orientation", r"registration", r"register", r"classes", r"notif\w*", r"(?<!early\s)decisions?",
     r"send", r"pay(?:ment)?", r"tuition", r"housing", r"graduation",
     r"thesis", r"defen[cs]e", r"drop", r"withdraw\w*", r"reply", r"respond", r"deposits?", r"sign[-\s]?ups?",
     r"released?", r"interviews?", r"workshops?", r"webinars?", r"info(?:rmation)?\s+sessions?", r"visits?",
+    r"(?<!early\s)(?<!priority\s)(?<!application\s)reviews?(?!\s+(?:dates?|deadlines?|rounds?|periods?))",
 )
 # A negation before a kind word ("will not receive fellowship consideration") cancels it.
 DEADLINE_KIND_NEGATION: tuple[str, ...] = (r"not", r"never", r"without", r"no")
@@ -1181,6 +1183,7 @@ DEADLINE_LABEL_WORDS: tuple[str, ...] = (
     "official", "scholarship", "scholarships", "funding", "aid", "financial", "internal", "external", "award", "awards",
     "assistantship", "assistantships", "fellowship", "fellowships", "these", "those", "mid", "considered",
     "submitting", "completing", "filing", "receiving", "sending", "sent", "leap-year", "normal", "usual", "initial",
+    "admittance",
 )
 # Where the modifiers of a deadline noun stop, reading back from it: "If you apply by the priority
 # deadline" checks "priority" only, "Fall Deferral Request Deadline" checks three words.
@@ -1188,6 +1191,31 @@ DEADLINE_LABEL_STOPS: tuple[str, ...] = (
     "the", "a", "an", "these", "those", "this", "that", "our", "your", "its", "their", "of", "for", "to", "are", "is",
     "was", "be", "and", "or", "with", "by", "have", "has", "meet", "all", "any", "each",
 )
+# (issue 19, fifth pass) A date said of another applicant group, program or discipline that no
+# credential word marks: applicants to an undergraduate entry ("fall freshman applications", "First-year
+# and Transfer", "Fall Transfer Application due March 15"), or a group named by a discipline's
+# capitalized name before the group word ("Music transfer applicants", "Candidates for Dual-Degree
+# Programs"). Read in the date's sentence and in the text's first sentence (binding.deadline_of_other).
+DEADLINE_OTHER_GROUPS: tuple[str, ...] = (
+    r"freshm[ae]n", r"first[-\s]year", r"high[-\s]school", r"transfer(?!\s+(?:of\s+)?(?:credits?|hours?|courses?|coursework))",
+    r"undergraduate\s+(?:applicants?|students?|admissions?|applications?)",
+)
+DEADLINE_GROUP_NOUNS = r"(?:applicants|applications?|students|candidates)"
+# A group named by its discipline: the capitalized words right before a lowercase group noun (or
+# after "for"/"to" before "program(s)") that are not label words, this program's names or one of
+# these (nationalities, levels, a sentence's opening conjunction): "Canadian students", "MLIS
+# applicants", "Postgraduate applicants", "Although applications" stay ours.
+DEADLINE_GROUP_NOT_A_NAME: tuple[str, ...] = (
+    "canadian", "non-canadian", "american", "u.s", "us", "non-resident", "nonresident", "out-of-state", "in-state",
+    "postgraduate", "although", "while", "because", "since", "if", "when", "once", "after", "as", "only",
+)
+# What a date's deadline is for, where the object is a funding award itself, not the consideration
+# for it: "the priority deadline for all spring merit scholarships", "Applications for this
+# assistance are due by" (funding's own application; "for scholarship consideration" stays priority).
+DEADLINE_FUNDING_OBJECTS: tuple[str, ...] = (*FUNDING_WORDS, r"assistance", r"funds")
+# Words between "for" and the award that make the award a purpose, not the object: "the priority
+# deadline for applicants seeking assistantships", "applications for admission and financial aid".
+DEADLINE_FUNDING_NOT_OBJECT = r"admission|applicants?|students?|candidates?|those|who|seeking|wish\w*|consider\w*"
 # Rolling admission said of someone else or on a condition: "For departments that use rolling
 # admission", "if your program admits on a rolling basis": not this program's.
 DEADLINE_ROLLING_ELSEWHERE: tuple[str, ...] = (

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from crawler.normalize import parse_deadlines
-from crawler.normalize.binding import deadline_shape, label_words_only
+from crawler.normalize.binding import deadline_for_funding, deadline_of_other, deadline_shape, label_words_only
+from crawler.normalize.deadlines import _pipe_head
 
 
 def _read(text: str) -> list[tuple[str | None, str | None, str]]:
@@ -257,3 +258,70 @@ def test_a_predicate_opening_before_the_reach_binds_when_its_words_are_label_wor
     text = "Fall applicants should submit an application and all supporting materials by January 15."
     assert _read(text) == [("fall", "--01-15", "final")]
     assert parse_deadlines("Students should submit the signed thesis approval form to the graduate school by April 1.") == []
+
+
+# ---- fifth pass (issue 19): another group, a funding award, a pipe table's column ----------------
+
+@pytest.mark.parametrize("text", [
+    "*Art transfer applicants must apply by January 1 for fall admission.",  # a discipline's named group
+    "Applicants to Joint-Degree Programs must submit all materials by November 1.",
+    "The early action deadline for fall freshman applications is November 1.",  # an undergraduate entry
+    "Fall Transfer Application due March 15, priority deadline",
+    "Spring Semester November 1 — First-year and Transfer.",
+])
+def test_a_date_said_of_another_group_or_program_is_not_read(text: str) -> None:
+    assert deadline_of_other(text)
+    assert parse_deadlines(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canadian students must apply by April 1.", [(None, "--04-01", "final")]),  # a nationality stays ours
+    ("Postgraduate applicants must apply by June 30.", [(None, "--06-30", "final")]),
+    ("MLIS applicants must apply by February 1.", [(None, "--02-01", "final")]),
+    ("School Library Media applicants must apply by October 1.", [(None, "--10-01", "final")]),
+    ("Although applications are accepted until May 1, apply early.", [(None, "--05-01", "final")]),
+    ("Fall Early Application Deadline: December 1", [("fall", "--12-01", "priority")]),  # Title Case, no group
+    ("Students may transfer credits; applications are due by March 1.", [(None, "--03-01", "final")]),
+])
+def test_our_own_group_or_a_heading_in_title_case_still_reads(text: str, expected: list) -> None:
+    assert not deadline_of_other(text)
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "October 1 is the priority deadline for all spring merit scholarships.",
+    "Applications for this assistance are due by March 1st for the following Fall semester.",
+])
+def test_a_deadline_whose_object_is_a_funding_award_is_not_read(text: str) -> None:
+    assert parse_deadlines(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The priority deadline for scholarship consideration is January 15.",  # funding as consideration
+    "Applications for admission and financial aid are due by February 1.",  # beside admission
+    "Fall applicants seeking assistantships should apply by January 15.",
+    "February 1 is the priority deadline for applicants seeking assistantships.",
+])
+def test_funding_as_consideration_or_beside_admission_is_no_funding_object(text: str) -> None:
+    assert not deadline_for_funding(text)
+    assert deadline_for_funding("March 1 is the priority deadline for transfer merit scholarships.")
+
+
+def test_a_pipe_table_without_a_rule_reads_only_its_deadline_column() -> None:
+    text = "Semester Start | Application Deadline | Class Start | Fall 2026 | July 1, 2026 | Aug. 24, 2026 |"
+    assert _read(text) == [("fall", "2026-07-01", "final")]
+    assert _pipe_head(text, text.index("July")) == "Application Deadline"
+    assert _pipe_head(text, text.index("Aug.")) == "Class Start"
+    assert _pipe_head("Fall | July 1 | Spring | Dec 1", 7) == ""  # no row of named cells: no heading
+
+
+def test_admittance_labels_a_date_and_apply_at_any_time_is_rolling() -> None:
+    assert _read("Fall A Admittance: July 15th") == [("fall", "--07-15", "final")]
+    assert _read("You may apply to our programs at any time during the year.") == [(None, None, "rolling")]
+    assert parse_deadlines("Fall A Orientation: July 15th") == []
+
+
+def test_a_review_the_school_holds_is_not_a_deadline() -> None:
+    assert parse_deadlines("The committee meets three times: March 1 (the final review).") == []
+    assert _read("Early review: November 1") == [(None, "--11-01", "priority")]
+    assert _read("Priority review deadline: January 5") == [(None, "--01-05", "priority")]
