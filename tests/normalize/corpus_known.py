@@ -65,6 +65,15 @@ WRONG: dict[str, str] = {
     "fresh-f-123-parse_money": "batch F: an application fee on a Canadian university's schedule (dollars not US): read as US dollars",
     "fresh-f-124-parse_duration": "batch F: a tuition rule's 'four full-time semesters' read as the program's length",
     "fresh-f-132-parse_exam_rule": "batch F: 'You may be required to submit ... GRE ... depending on the program': a rule other programs set, read as not required",
+    # Batch G of r5-status (exam rules, accreditation, delivery; fifth pass): scored once before the rules.
+    "fresh-g-st-0-parse_exam_rule": "batch G: 'The GRE is optional, not required': read as not required, labelled optional",
+    "fresh-g-st-1-parse_exam_rule": "batch G: 'Do I have to take the GRE? No, the GRE is optional': read as not required, labelled optional",
+    "fresh-g-st-16-parse_exam_rule": "batch G: 'All MAT candidates are required to complete ... an interview': MAT is a degree (Master of Arts in Teaching) there",
+    "fresh-g-st-17-parse_exam_rule": "batch G: 'This program only waives the submission of GRE or GMAT scores ...': a university waiver scheme read as a condition",
+    "fresh-g-st-18-parse_exam_rule": "batch G: 'a GRE/GMAT Waiver program for graduate program applicants who ...': a waiver scheme for one group read as a condition",
+    "fresh-g-st-27-parse_delivery": "batch G: 'The University of North Texas holds a conference ... Other than these meetings, the program is completely online': another university's program",
+    "fresh-g-st-29-parse_delivery": "batch G: 'the majority of schools offer an online or mixed version of their programs': what other schools do",
+    "fresh-g-st-34-parse_delivery": "batch G: 'Bachelor's degree students may complete general learning requirements via online or face-to-face courses': another group's requirements",
 }
 
 MISSED: dict[str, str] = {
@@ -166,4 +175,6 @@ MISSED: dict[str, str] = {
     "fresh-f-97-parse_gpa": "batch F: 'at least a 2.5GPA' (no space before GPA): the fourth pass's shape gate finds no binder (read right before it)",
     "fresh-f-109-parse_deadlines": "batch F: 'Fall 2017 Domestic Application Deadline: January 15, 2017' after a funding sentence: the fourth pass's shape gate abstains (read right before it)",
     "fresh-f-130-parse_tuition": "batch F: a schedule of charges whose amounts carry no '$': not read",
+    "fresh-g-st-6-parse_exam_rule": "batch G: a GRE or MAT score 'to receive unconditional admission': one route's condition not read",
+    "fresh-g-st-12-parse_exam_rule": "batch G: MAT or GRE minimum under 'considered for Special Admission if': one group's condition not read",
 }
