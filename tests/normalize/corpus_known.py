@@ -58,7 +58,6 @@ WRONG: dict[str, str] = {
     "fresh-f-55-parse_tuition": "batch F: 'Non-Degree Costs: $1,482.00 per credit hour': non-degree students' rate read as the program's",
     "fresh-f-56-parse_duration": "batch F: 'finishes the coursework in 4 semesters (including Summer Sessions I & II)': the labelled reading is unknown (summers counted as semesters)",
     "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': totals and out-of-state tuition read as fees",
-    "fresh-f-92-parse_exam_rule": "batch F: 'No – the GRE is optional': read as not required, labelled optional",
     "fresh-f-96-parse_exam_rule": "batch F: every applicant may take a GMAT/GRE waiver: read as conditional, labelled optional",
     "fresh-f-107-parse_credits": "batch F: 'A maximum of 12 credits may be earned by attendance at Summer Session': a cap read as the total",
     "fresh-f-112-parse_deadlines": "batch F: 'no official application deadline, we encourage ... by December 15' with full funding consideration: read as preferred, labelled priority",
@@ -66,14 +65,7 @@ WRONG: dict[str, str] = {
     "fresh-f-124-parse_duration": "batch F: a tuition rule's 'four full-time semesters' read as the program's length",
     "fresh-f-132-parse_exam_rule": "batch F: 'You may be required to submit ... GRE ... depending on the program': a rule other programs set, read as not required",
     # Batch G of r5-status (exam rules, accreditation, delivery; fifth pass): scored once before the rules.
-    "fresh-g-st-0-parse_exam_rule": "batch G: 'The GRE is optional, not required': read as not required, labelled optional",
-    "fresh-g-st-1-parse_exam_rule": "batch G: 'Do I have to take the GRE? No, the GRE is optional': read as not required, labelled optional",
-    "fresh-g-st-16-parse_exam_rule": "batch G: 'All MAT candidates are required to complete ... an interview': MAT is a degree (Master of Arts in Teaching) there",
-    "fresh-g-st-17-parse_exam_rule": "batch G: 'This program only waives the submission of GRE or GMAT scores ...': a university waiver scheme read as a condition",
-    "fresh-g-st-18-parse_exam_rule": "batch G: 'a GRE/GMAT Waiver program for graduate program applicants who ...': a waiver scheme for one group read as a condition",
     "fresh-g-st-27-parse_delivery": "batch G: 'The University of North Texas holds a conference ... Other than these meetings, the program is completely online': another university's program",
-    "fresh-g-st-29-parse_delivery": "batch G: 'the majority of schools offer an online or mixed version of their programs': what other schools do",
-    "fresh-g-st-34-parse_delivery": "batch G: 'Bachelor's degree students may complete general learning requirements via online or face-to-face courses': another group's requirements",
 }
 
 MISSED: dict[str, str] = {
