@@ -148,7 +148,7 @@ _EXPERIENCE = re.compile(
     re.I,
 )
 _WAIVER = re.compile(r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*", re.I)
-_OPTIONAL_WORD = re.compile(r"\b(?:" + "|".join(v.EXAM_OPTIONAL_WORDS) + r")\b", re.I)
+_OPTIONAL_WORD = re.compile(r"(?:" + "|".join(v.EXAM_OPTIONAL_WORDS) + r")\b", re.I)
 _OPTIONAL = re.compile(r"\boptional\b|\bvoluntar\w*|\bmay\s+(?:be\s+)?submit\w*|\bencouraged\b|\btest[-\s]optional\b", re.I)
 _REQUIRED = re.compile(
     # "We also use Graduate Record Exam (GRE) scores ... to assess", "decisions rest on ... test

@@ -1257,8 +1257,9 @@ EXAM_SCHEME_ACROSS_PROGRAMS: tuple[str, ...] = (
     r"waiver\s+programs?", r"any\s+(?:graduate\s+|degree\s+|master'?s\s+)*programs?", r"participating\s+programs",
 )
 # "optional" beside a no in one sentence ("The GRE is optional, not required", "Do I have to take
-# the GRE? No, the GRE is optional"): the more precise status wins.
-EXAM_OPTIONAL_WORDS: tuple[str, ...] = (r"optional", r"test[-\s]optional")
+# the GRE? No, the GRE is optional"): the more precise status wins. A "Test-optional:" policy label
+# is not it ("Test-optional: GRE scores may be submitted but are not required" stays not_required).
+EXAM_OPTIONAL_WORDS: tuple[str, ...] = (r"(?<![-\w])optional",)
 
 # Accreditation: the ALA's accreditation and its status words (candidacy, seeking) bind only where
 # the ALA (or its COA) is named in the same sentence, with no other accreditor named between them;
