@@ -1121,6 +1121,13 @@ _EXAM_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"{v.EXAM_SHAPE_ITEM_START}\W{{0,3}}(?P<gap>{v.EXAM_SHAPE_ITEM_MODIFIERS})(?P<ref>{_EXAM_REF})", re.I)),
 )
 _EXAM_SUBJECT_ELSEWHERE = re.compile("|".join(v.EXAM_SHAPE_SUBJECT_ELSEWHERE), re.I)
+# Fifth pass (r5-status): a subject that is others (most schools, another level's students), shared
+# with the delivery shapes; an exam's letters naming a degree or a group ("MAT candidates"); a rule
+# held by a scheme open to programs in general ("a GRE/GMAT Waiver program for graduate program
+# applicants").
+_SUBJECT_OTHERS = re.compile("|".join(v.STATUS_SUBJECT_OTHERS), re.I)
+_EXAM_AS_DEGREE = re.compile(v.EXAM_NAME_AS_DEGREE_AFTER, re.I)
+_EXAM_SCHEME = re.compile(r"\b(?:" + "|".join(v.EXAM_SCHEME_ACROSS_PROGRAMS) + r")\b", re.I)
 # A clause ends at a sentence's or a list item's end, never after an initial or "St." ("St. John's").
 _CLAUSE_EDGE = re.compile(r"(?:(?<!\bSt)(?<!\b[A-Z])\.|[;?!\u2022|:])\s|^")
 
@@ -1144,6 +1151,15 @@ def _sentence_before(text: str, pos: int) -> str:
     return text[start:pos]
 
 
+def _exam_scheme_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] names a scheme open to programs in general (a
+    waiver program, "any degree program", "participating programs"), unless it names this program."""
+    a = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), text.rfind("? ", 0, start)) + 1
+    ends = [i for i in (text.find(". ", end), text.find("; ", end), text.find("? ", end)) if i != -1]
+    sentence = text[a : min(ends, default=len(text))]
+    return _EXAM_SCHEME.search(sentence) is not None and _OWN_NAME.search(sentence) is None
+
+
 def exam_rule_shape(text: str, exams: "list[str] | tuple[str, ...]") -> str | None:
     """The shape that binds an exam rule in `text` (the sentences the parser read), or None.
     exam_subject: the exam then what is said of it ("GRE scores are not required", "GRE: Not
@@ -1164,6 +1180,12 @@ def exam_rule_shape(text: str, exams: "list[str] | tuple[str, ...]") -> str | No
             named = {n for n, p in _EXAM_NAME_RES if n in exams and p.search(ref)}
             if exams and not named:
                 continue
+            if _EXAM_AS_DEGREE.match(text, m.end("ref")):
+                continue  # "All MAT candidates are required to complete an interview": a degree's name
+            if _exam_scheme_sentence(text, m.start(), m.end()):
+                continue  # "a GRE/GMAT Waiver program for graduate program applicants who ..."
+            if name != "list_item" and _SUBJECT_OTHERS.search(_subject_before(text, m.start())):
+                continue  # "Undergraduate applicants must submit SAT or GRE scores"
             if name != "list_item" and _EXAM_SUBJECT_ELSEWHERE.search(_subject_before(text, m.start())):
                 continue
             if name == "list_item" and _EXAM_SUBJECT_ELSEWHERE.search(_sentence_before(text, m.start())):
@@ -1294,6 +1316,8 @@ def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None
         for m in pattern.finditer(text):
             if not binds(m) or _OTHER_DISCIPLINE.search(_subject_before(text, m.start()) + m.group(0)):
                 continue  # "All graduate nursing courses will be held online"
+            if _SUBJECT_OTHERS.search(_subject_before(text, m.start()) + m.group(0)):
+                continue  # "the majority of schools offer an online ... version", "Bachelor's degree students may complete"
             if name == "mode_noun":
                 before = text[max(0, m.start() - 40) : m.start()]
                 noun = m.group("noun").lower()

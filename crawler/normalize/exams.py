@@ -148,6 +148,7 @@ _EXPERIENCE = re.compile(
     re.I,
 )
 _WAIVER = re.compile(r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*", re.I)
+_OPTIONAL_WORD = re.compile(r"(?:" + "|".join(v.EXAM_OPTIONAL_WORDS) + r")\b", re.I)
 _OPTIONAL = re.compile(r"\boptional\b|\bvoluntar\w*|\bmay\s+(?:be\s+)?submit\w*|\bencouraged\b|\btest[-\s]optional\b", re.I)
 _REQUIRED = re.compile(
     # "We also use Graduate Record Exam (GRE) scores ... to assess", "decisions rest on ... test
@@ -343,6 +344,10 @@ def parse_exam_rule(text: str) -> ExamRule | None:
         rest = " ".join(p for p in _SPLIT.split(rest) if not _ADVICE.search(p))
         if _CONDITION_AFTER_NEG.search(sentence) or _CONDITIONAL.search(rest):
             return _shaped(ExamRule(status="conditional", exams=exams, condition=_condition(body)), body, t)
+        if _OPTIONAL_WORD.search(sentence):
+            # "The GRE is optional, not required", "GRE required? No, the GRE is optional": optional
+            # is the more precise status (fifth pass; "may be submitted voluntarily" stays not_required).
+            return _shaped(ExamRule(status="optional", exams=exams), body, t)
         return _shaped(ExamRule(status="not_required", exams=exams), body, t)
     if _CONDITIONAL.search(body) or _ALTERNATIVES.search(body) or _one_group(body):
         # "GRE scores, or a graduate degree, or three years of experience": one route of several.

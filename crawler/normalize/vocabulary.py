@@ -1365,6 +1365,35 @@ DELIVERY_SHAPE_DEGREE = r"(?:fully|entirely|completely|totally|wholly|100\s?%|10
 # distance"): any of them binds.
 DELIVERY_SHAPE_LIST_JOINS = r"(?:\s?(?:,|/|&|\bor\b|\band\b)\s?(?:through\s+|in\s+|at\s+)?(?:both\s+|either\s+|a\s+|an\s+)?(?:(?:fully|entirely|completely|100%)\s+)?)"
 
+# ---- status shapes, fifth pass (issue 19, r5-status: exam rules, delivery) -----------------------
+# Who a status is said of when the clause's subject is not this program, shared by the exam and the
+# delivery shapes: what most or some schools do ("Today, the majority of schools offer an online
+# ... version", "Many programs now ..."), and a group of another level of study ("Bachelor's degree
+# students may complete ... online", "Undergraduate applicants must submit").
+STATUS_SUBJECT_OTHERS: tuple[str, ...] = (
+    r"\b(?:majority|most|many|some|few|several|half|all)\s+of\s+(?:the\s+)?(?!(?:our|its|this)\b)(?:[\w-]+\s+){0,2}?"
+    r"(?:schools|programs|universities|institutions|colleges)\b",
+    r"\b(?:bachelor'?s(?:\s+degree)?|undergraduate|baccalaureate|doctoral|ph\.?\s?d\.?)\s+(?:students|applicants|candidates|majors)\b",
+)
+# An exam's letters used as the name of a degree or a group, not of the test: "All MAT candidates
+# are required to complete an interview" (MAT: Master of Arts in Teaching), "the MAT program".
+EXAM_NAME_AS_DEGREE_AFTER = (
+    r"\s+(?:candidates?|students?|graduates?|alumni|cohorts?|programs?|degrees?|courses?|classes|faculty|"
+    r"curriculum|concentrations?|tracks?|majors?)\b"
+)
+# A waiver or a test rule held by a scheme open to programs in general, not by this program: "a
+# GRE/GMAT Waiver program for graduate program applicants who ...", "waives the submission of GRE
+# or GMAT scores ... does not guarantee admission to any degree program". (Not "graduate program
+# applicants" alone: a school says its own rule of them, "has stopped requiring graduate program
+# applicants to submit".)
+EXAM_SCHEME_ACROSS_PROGRAMS: tuple[str, ...] = (
+    r"waiver\s+programs?", r"any\s+(?:graduate\s+|degree\s+|master'?s\s+)*programs?", r"participating\s+programs",
+)
+# "optional" beside a no in one sentence ("The GRE is optional, not required", "Do I have to take
+# the GRE? No, the GRE is optional"): the more precise status wins. A "Test-optional:" policy label
+# is not it ("Test-optional: GRE scores may be submitted but are not required" stays not_required).
+EXAM_OPTIONAL_WORDS: tuple[str, ...] = (r"(?<![-\w])optional",)
+
 # Accreditation: the ALA's accreditation and its status words (candidacy, seeking) bind only where
 # the ALA (or its COA) is named in the same sentence, with no other accreditor named between them;
 # a status noun said without the ALA ("has received continued accreditation") binds only where the

@@ -54,7 +54,6 @@ WRONG: dict[str, str] = {
     "fresh-f-40-parse_duration": "batch F: 'The minimum time is two academic years' then what most students do: the typical length read as a maximum",
     "fresh-f-56-parse_duration": "batch F: 'finishes the coursework in 4 semesters (including Summer Sessions I & II)': the labelled reading is unknown (summers counted as semesters)",
     "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': totals and out-of-state tuition read as fees",
-    "fresh-f-92-parse_exam_rule": "batch F: 'No – the GRE is optional': read as not required, labelled optional",
     "fresh-f-96-parse_exam_rule": "batch F: every applicant may take a GMAT/GRE waiver: read as conditional, labelled optional",
     "fresh-f-112-parse_deadlines": "batch F: 'no official application deadline, we encourage ... by December 15' with full funding consideration: read as preferred, labelled priority",
     "fresh-f-123-parse_money": "batch F: an application fee on a Canadian university's schedule (dollars not US): read as US dollars",
@@ -65,6 +64,8 @@ WRONG: dict[str, str] = {
     "fresh-h-cg-2-parse_gpa": "batch H (never tuned on): a minimum GPA in the course work 'presented on the certificate application': a certificate's award rule (the credential-owner rule covers credits and duration only)",
     "fresh-h-cg-3-parse_gpa": "batch H (never tuned on): 'To earn a graduate certificate, a student must have a grade point average of 3.0': a certificate's award rule",
     "fresh-h-cg-10-parse_duration": "batch H (never tuned on): 'within a maximum of four academic years for coursework and two years for thesis or project': the part's span read as the length",
+    # Batch G of r5-status (exam rules, accreditation, delivery; fifth pass): scored once before the rules.
+    "fresh-g-st-27-parse_delivery": "batch G: 'The University of North Texas holds a conference ... Other than these meetings, the program is completely online': another university's program",
 }
 
 MISSED: dict[str, str] = {
@@ -176,4 +177,6 @@ MISSED: dict[str, str] = {
     # Batch G of r5-dead (deadlines, fifth pass; scored once, then tuned on): the misses left.
     "fresh-g-dl-0-parse_deadlines": "batch G: 'has to be in by 31 December to get the fullest consideration': 'be in by' is no predicate of the shapes",
     "fresh-g-dl-35-parse_deadlines": "batch G: 'received after the Priority Application Deadline (June 30 for fall semesters, ...)': the dates stand after 'after' (compared), so the list abstains",
+    "fresh-g-st-6-parse_exam_rule": "batch G: a GRE or MAT score 'to receive unconditional admission': one route's condition not read",
+    "fresh-g-st-12-parse_exam_rule": "batch G: MAT or GRE minimum under 'considered for Special Admission if': one group's condition not read",
 }

@@ -277,3 +277,84 @@ def test_a_generic_exam_named_by_such_as_binds_the_exam_it_names():
     assert parse_exam_rule("The program typically requires an entrance exam such as the GRE.").exams == ["GRE"]
     assert parse_exam_rule("An entrance exam such as the GRE is not required.").status == "not_required"
     assert parse_exam_rule("Some programs require a test such as the GMAT.") is None
+
+
+# ---- fifth pass (r5-status): status nuance, another kind's name, schemes, others as the subject ----
+# Real sentences: tests/normalize/corpus/fresh-g-st.json (batch G); the look-alikes beside them are
+# the rule's other side.
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Is the GRE required? The GRE is optional, not required.", ("optional", ["GRE"])),
+    ("Do I have to take the GRE? No, the GRE is optional.", ("optional", ["GRE"])),
+    ("GRE scores are optional and not required for admission.", ("optional", ["GRE"])),
+])
+def test_optional_beside_a_no_is_optional(text: str, expected: tuple[str, list[str]]) -> None:
+    assert _exam(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Do I have to take the GRE? No.",
+    "GRE scores are not required. Scores may be submitted voluntarily.",
+    "The GRE is not required for admission.",
+    "Test-optional: GRE scores may be submitted but are not required.",  # a policy label, not "is optional"
+])
+def test_a_no_without_optional_stays_not_required(text: str) -> None:
+    assert _exam(text) == ("not_required", ["GRE"])
+
+
+@pytest.mark.parametrize("text", [
+    "Interview - All MAT candidates are required to complete a successful interview with a faculty adviser.",
+    "MAT students must submit a teaching portfolio.",
+    "The MAT program requires a student teaching placement.",
+])
+def test_an_exams_letters_naming_a_degree_or_group_bind_nothing(text: str) -> None:
+    assert parse_exam_rule(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("All applicants must submit MAT scores.", ("required", ["MAT"])),
+    ("MAT scores are required of all applicants.", ("required", ["MAT"])),
+])
+def test_the_mat_as_the_test_still_binds(text: str, expected: tuple[str, list[str]]) -> None:
+    assert _exam(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "This program only waives the submission of GRE or GMAT scores from the application process and does not guarantee admission to any degree program.",
+    "The Graduate School offers a GRE/GMAT Waiver program for graduate program applicants who completed their bachelor's degree here.",
+])
+def test_a_waiver_scheme_open_to_programs_in_general_binds_nothing(text: str) -> None:
+    assert parse_exam_rule(text) is None
+
+
+def test_a_school_saying_its_own_rule_of_graduate_program_applicants_still_binds() -> None:
+    assert _exam("The School has stopped requiring graduate program applicants to submit GRE scores.") == (
+        "not_required", ["GRE"])
+    assert _exam("GRE scores may be waived for applicants with a 3.0 GPA.")[0] == "conditional"
+
+
+@pytest.mark.parametrize("text", [
+    "Today, the majority of schools offer an online or mixed version of their programs",
+    "Bachelor's degree students may complete general learning requirements via online or face-to-face courses at any regionally accredited institution.",
+    "Many of the universities in the region deliver their courses fully online.",
+])
+def test_delivery_said_of_others_binds_nothing(text: str) -> None:
+    assert parse_delivery(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Undergraduate applicants must submit GRE scores.",
+    "Most of the schools in the state require the GRE.",
+])
+def test_an_exam_rule_said_of_others_binds_nothing(text: str) -> None:
+    assert parse_exam_rule(text) is None
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("All of our programs are offered fully online.", "online"),
+    ("Students may complete the MLIS degree entirely online.", "online"),
+    ("The program is offered on campus.", "campus"),
+])
+def test_delivery_said_of_this_program_still_binds(text: str, mode: str) -> None:
+    assert _mode(text)[0] == mode
