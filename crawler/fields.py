@@ -47,7 +47,7 @@ from crawler.shapes import Shape
 #    value away; exam status words ("has stopped requiring", "GRE required? No", "even if ..."),
 #    "intends to seek accreditation" is not accredited, "September start" is fall, a table's
 #    stated unit, residency columns joined by "or", the school's own rate over a general one.
-# 6: (issue 19, third and fourth passes) positive binding and binding shapes for every field: a
+# 6: (issue 19, third to fifth passes) positive binding and binding shapes for every field: a
 #    value only in one of its field's binding shapes with nothing of another kind between binder
 #    and value (binding.py); the application fee is the amount bound to its name; deadlines'
 #    term and kind only where bound; exam rules, delivery and accreditation said of this program.
