@@ -1132,12 +1132,17 @@ _EXAM_SCHEME = re.compile(r"\b(?:" + "|".join(v.EXAM_SCHEME_ACROSS_PROGRAMS) + r
 _CLAUSE_EDGE = re.compile(r"(?:(?<!\bSt)(?<!\b[A-Z])\.|[;?!\u2022|:])\s|^")
 
 
-def _subject_before(text: str, pos: int) -> str:
-    """The words of pos's clause before it (its subject, where the clause has one)."""
-    start = 0
-    for m in _CLAUSE_EDGE.finditer(text, max(0, pos - 160), pos):
+def _before(text: str, pos: int, edge: re.Pattern[str], reach: int) -> str:
+    """The words before pos back to the last `edge`, at most `reach` characters."""
+    start = max(0, pos - reach)
+    for m in edge.finditer(text, start, pos):
         start = m.end()
     return text[start:pos]
+
+
+def _subject_before(text: str, pos: int) -> str:
+    """The words of pos's clause before it (its subject, where the clause has one)."""
+    return _before(text, pos, _CLAUSE_EDGE, 160)
 
 
 _SENTENCE_EDGE = re.compile(r"(?:(?<!\bSt)(?<!\b[A-Z])\.|[;?!])\s|^")
@@ -1145,10 +1150,7 @@ _SENTENCE_EDGE = re.compile(r"(?:(?<!\bSt)(?<!\b[A-Z])\.|[;?!])\s|^")
 
 def _sentence_before(text: str, pos: int) -> str:
     """The words of pos's sentence before it (a list's lead-in: "... must submit one of the following:")."""
-    start = 0
-    for m in _SENTENCE_EDGE.finditer(text, max(0, pos - 300), pos):
-        start = m.end()
-    return text[start:pos]
+    return _before(text, pos, _SENTENCE_EDGE, 300)
 
 
 def _exam_scheme_sentence(text: str, start: int, end: int) -> bool:
