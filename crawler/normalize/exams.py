@@ -57,11 +57,7 @@ from .text import prepare
 
 EXAMS = v.EXAMS
 _EXAM_RE = [(name, re.compile(p, re.I)) for name, p in EXAMS]
-_GENERIC = re.compile(
-    r"\b(?:standardi[sz]ed\s+(?:test|exam)\w*|entrance\s+exam\w*|admissions?\s+tests?|test\s+scores?"
-    r"|graduate\s+(?:admissions?\s+)?(?:test|exam)\w*|(?:test|exam)\s+requirements?|testing)\b",
-    re.I,
-)
+_GENERIC = re.compile(r"\b(?:" + "|".join(v.EXAM_GENERIC) + r")\b", re.I)  # one list with the status shapes
 _ENGLISH = re.compile(r"\b(?:" + "|".join(v.ENGLISH_TESTS) + r")\b", re.I)
 _NOT_REQUIRED = re.compile(
     r"\bnot\s+(?:be\s+)?(?:required|needed|necessary|considered|accepted|reviewed|used|part\s+of|require)"
