@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -54,11 +55,12 @@ def multipart(fields: dict[str, str], name: str, filename: str, content: bytes) 
     return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
 
 
-@pytest.fixture
-def scrapyd(tmp_path):
+@contextmanager
+def scrapyd_process(home: Path):
+    """A Scrapyd process on 127.0.0.1 (a free port, its eggs, logs and job database under `home`),
+    up before this yields its base URL, stopped after."""
     port = free_port()
-    home = tmp_path / "scrapyd"
-    home.mkdir()
+    home.mkdir(parents=True)
     (home / "scrapyd.conf").write_text(
         f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = {home / 'eggs'}\n"
         f"logs_dir = {home / 'logs'}\nitems_dir =\ndbs_dir = {home / 'dbs'}\nmax_proc = 4\npoll_interval = 0.5\n")
@@ -75,7 +77,7 @@ def scrapyd(tmp_path):
                 if time.monotonic() > deadline or node.poll() is not None:
                     pytest.fail(f"scrapyd did not start: {(home / 'scrapyd.log').read_text()[-2000:]}")
                 time.sleep(0.3)
-        yield base, home
+        yield base
     finally:
         node.terminate()
         try:
@@ -83,6 +85,13 @@ def scrapyd(tmp_path):
         except subprocess.TimeoutExpired:
             node.kill()
         log.close()
+
+
+@pytest.fixture
+def scrapyd(tmp_path):
+    home = tmp_path / "scrapyd"
+    with scrapyd_process(home) as base:
+        yield base, home
 
 
 def test_scrapyd_jobs_ingested_publish_what_a_local_refresh_publishes(scrapyd, tmp_path):

@@ -26,7 +26,7 @@ from crawler.night.shards import Shard, pages_on_record, plan
 from tests.conftest import OLDER, ROOT, SITES
 from tests.support.datadir import cli
 from tests.test_ingest import QUIET
-from tests.test_scrapyd import BIN, PROJECT, call, free_port, multipart
+from tests.test_scrapyd import BIN, PROJECT, call, free_port, multipart, scrapyd_process
 
 # The seven sites recorded in the snapshot and one it does not hold (a failed site on both sides):
 # two shards of four, one round of jobs on nodes running four at a time.
@@ -38,35 +38,11 @@ pytestmark = pytest.mark.scrapyd
 
 @contextmanager
 def scrapyd_node(home: Path, egg: bytes):
-    """A Scrapyd process on 127.0.0.1 (a free port, its files under `home`) with the egg deployed."""
-    port = free_port()
-    home.mkdir(parents=True)
-    (home / "scrapyd.conf").write_text(
-        f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = {home / 'eggs'}\n"
-        f"logs_dir = {home / 'logs'}\nitems_dir =\ndbs_dir = {home / 'dbs'}\nmax_proc = 4\npoll_interval = 0.5\n")
-    log = (home / "scrapyd.log").open("w")
-    node = subprocess.Popen([str(BIN / "scrapyd")], cwd=home, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                call(base, "daemonstatus.json")
-                break
-            except OSError:
-                if time.monotonic() > deadline or node.poll() is not None:
-                    pytest.fail(f"scrapyd did not start: {(home / 'scrapyd.log').read_text()[-2000:]}")
-                time.sleep(0.3)
+    """A Scrapyd process on 127.0.0.1 (tests/test_scrapyd.py) with the egg deployed."""
+    with scrapyd_process(home) as base:
         body, content_type = multipart({"project": PROJECT, "version": "1"}, "egg", "project.egg", egg)
         call(base, "addversion.json", body, {"Content-Type": content_type})
         yield base
-    finally:
-        node.terminate()
-        try:
-            node.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            node.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
