@@ -67,10 +67,47 @@ def test_an_older_snapshot_after_a_newer_night_is_refused_and_alerts(data, webho
     assert posts and posts[0][1]["failed"].startswith(f"the pages' date {OLDER} is older")
 
 
-def test_allow_older_is_the_operators_way_back(data):
+def test_allow_older_is_the_operators_way_back_and_holds_what_it_would_take_back(data):
+    published, _, verified, _ = state(data)
     run = cli("refresh", "-q", "--allow-older", "--replay", str(SITES / OLDER), "--spider", SPIDER, "--data", str(data))
     assert run.returncode in (0, 1), run.stdout + run.stderr
     assert f"mlis-crawler refresh {OLDER}:" in run.stdout
+    history = sqlite3.connect(f"file:{data / 'history.db'}?mode=ro", uri=True)
+    try:
+        changes = history.execute(
+            "SELECT status, reason FROM changes WHERE crawl_id = (SELECT crawl_id FROM crawls WHERE observed_on = ?) "
+            "AND kind IN ('added', 'changed', 'removed')", [OLDER]).fetchall()
+        after = history.execute("SELECT DISTINCT verified_at FROM current").fetchall()
+    finally:
+        history.close()
+    # The 2024 pages state other values than the 2026 ones: each waits for a maintainer instead of
+    # taking the published value back two years, and no value is verified on the older day.
+    assert changes, "the older recording should differ from the newer one"
+    assert {status for status, _ in changes} == {"pending"}
+    assert all(f"held: read on {OLDER}, before the last published night ({QUIET})" in reason for _, reason in changes)
+    assert after == verified == [(QUIET,)]
+    assert _published_values(data, published) == _published_values(data)
+    under_review = sqlite3.connect(data / "programs.db").execute("SELECT DISTINCT under_review FROM programs").fetchall()
+    assert under_review == [(1,)]  # downstream sees that a decision is waiting
+
+
+
+
+def _published_values(data: Path, before: bytes | None = None) -> list:
+    """The published file's values (of `before`'s bytes, or of the file now), all but `under_review`."""
+    path = data / "programs.db"
+    if before is not None:
+        path = data.parent / "before.db"
+        path.write_bytes(before)
+    db = sqlite3.connect(path)
+    try:
+        columns = [c[1] for c in db.execute("PRAGMA table_info(programs)") if c[1] != "under_review"]
+        queries = [f"SELECT {', '.join(columns)} FROM programs ORDER BY 1"] + [
+            f"SELECT * FROM {t} ORDER BY 1, 2"
+            for t in ("tuition_rates", "deadlines", "program_entrance_exams", "program_costs", "program_start_terms")]
+        return [db.execute(q).fetchall() for q in queries]
+    finally:
+        db.close()
 
 
 @pytest.mark.parametrize("observed_on, says", [

@@ -14,7 +14,8 @@ from crawler.night import Feeds, Night
 @click.option("--observed-on", metavar="YYYY-MM-DD", help="The day the pages were read (default: today).")
 @config_option
 @click.option("--allow-older", is_flag=True, help="Accept pages read on a date older than the last published "
-              "night's (an old snapshot, a clock set back): refused without it (exit 2).")
+              "night's (an old snapshot, a clock set back): refused without it (exit 2); with it, "
+              "every value change it finds is held for review.")
 @handle_errors
 def command(sources, data, observed_on, config_file, allow_older):
     """Ingest crawl feeds made elsewhere: stage, reconcile, review policy, publish, report.

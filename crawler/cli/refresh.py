@@ -20,7 +20,8 @@ from crawler.night import Night, Sites
 @click.option("--dry-run", is_flag=True, help="Crawl, reconcile and print the report of what would be published, "
               "on a scratch copy of the history: programs.db and history.db are left as they are.")
 @click.option("--allow-older", is_flag=True, help="Accept pages read on a date older than the last published "
-              "night's (an old snapshot, a clock set back): refused without it (exit 2).")
+              "night's (an old snapshot, a clock set back): refused without it (exit 2); with it, "
+              "every value change it finds is held for review.")
 @handle_errors
 def command(replay, data, spiders, config_file, dry_run, allow_older):
     """The nightly job: crawl, stage, reconcile, review policy, publish, report.

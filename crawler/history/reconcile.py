@@ -9,7 +9,9 @@ applied to `current`, pending ones wait for `mlis-crawler review`. What "nothing
   cleanly (health `ok`); otherwise it is simply not verified tonight;
 - a program missing from a crawl is `unseen`; it becomes `program_removed` (pending) only after
   `removal_confirmations` healthy crawls in a row without it;
-- a site whose circuit breaker tripped is quarantined: all of its value changes are held.
+- a site whose circuit breaker tripped is quarantined: all of its value changes are held;
+- a night of pages older than the last published night's (the operator's `--allow-older`) holds
+  every value change it finds, and verifies nothing a later night verified already.
 
 Programs whose content hash equals the accepted state's are confirmed in bulk in SQL; only the
 rest are compared field by field, so the work grows with what changed, not with the catalogue.
@@ -64,16 +66,37 @@ def reconcile(db: Database, crawl_id: str, policy: Policy = POLICY) -> None:
     """Classify, review and apply one staged crawl, all or nothing."""
     crawl = db.execute("SELECT observed_on, cause FROM crawls WHERE crawl_id = ?", [crawl_id]).fetchone()
     observed_on, cause = crawl
+    newer = _newer_published_day(db, observed_on)
     with db.atomic():
         for run in _site_runs(db, crawl_id, policy):
             changes = _site_changes(db, crawl_id, run, observed_on, policy)
             _hold_mass_changes(db, run, changes, policy)
+            if newer:
+                _hold_going_back(changes, observed_on, newer)
             for change in changes:
                 _record(db, crawl_id, change, cause, observed_on)
             _flag_site(db, crawl_id, run, changes)
         _supersede_reverted(db, crawl_id, observed_on)
         db.execute("UPDATE crawls SET status = 'reconciled' WHERE crawl_id = ?", [crawl_id])
         checkpoint("reconcile:before_commit")
+
+
+def _newer_published_day(db: Database, observed_on: str) -> str | None:
+    """The newest published night's date when it is later than `observed_on`: pages older than what
+    is published, let through by the operator's `--allow-older` (`night.steps.check_observed_on`)."""
+    row = db.execute("SELECT max(observed_on) FROM crawls WHERE status = 'published'").fetchone()
+    return row[0] if row and row[0] and row[0] > observed_on else None
+
+
+def _hold_going_back(changes: list[Change], observed_on: str, newer: str) -> None:
+    """Values read on an older day than the published ones would take the published values back in
+    time: each waits for a maintainer, who decides whether the older page is the truth; one held for
+    another reason says this one too."""
+    for change in changes:
+        if change.kind in VALUE_KINDS and change.status in (Status.ACCEPTED, Status.PENDING):
+            change.status = Status.PENDING
+            change.reason = "; ".join(r for r in (change.reason, f"held: read on {observed_on}, before the last "
+                                                  f"published night ({newer})") if r)
 
 
 # -- circuit breakers -------------------------------------------------------------------------
@@ -238,7 +261,7 @@ def _confirm_site(db: Database, crawl_id: str, spider: str, observed_on: str, cl
     hash matches, and for the others each field whose observed value equals the accepted one.
     A program's page (`url`, published) moves only on a clean crawl: a misread site keeps it."""
     db.execute(
-        """UPDATE programs SET status = 'active', missed_crawls = 0, last_seen = ?,
+        """UPDATE programs SET status = 'active', missed_crawls = 0, last_seen = max(coalesce(last_seen, ''), ?),
             url = CASE WHEN ? THEN s.url ELSE programs.url END
             FROM seen_programs s INDEXED BY seen_programs_by_site
             WHERE s.crawl_id = ? AND s.institution_id = ? AND programs.program_id = s.program_id
@@ -249,8 +272,9 @@ def _confirm_site(db: Database, crawl_id: str, spider: str, observed_on: str, cl
         f"""UPDATE current SET verified_at = ?, crawl_id = ?, evidence = o.evidence, source_url = o.source_url
             FROM {_SEEN_AND_KNOWN} CROSS JOIN observations o ON o.crawl_id = s.crawl_id AND o.program_id = s.program_id
             WHERE {_SEEN_AND_KNOWN_WHERE} AND current.program_id = o.program_id AND current.field = o.field
-            AND (p.content_hash = s.content_hash OR (o.state = 'value' AND o.value = current.value))""",
-        [observed_on, crawl_id, crawl_id, spider],
+            AND (p.content_hash = s.content_hash OR (o.state = 'value' AND o.value = current.value))
+            AND current.verified_at <= ?""",  # an older night (--allow-older) does not move it back
+        [observed_on, crawl_id, crawl_id, spider, observed_on],
     )
 
 
