@@ -51,7 +51,9 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as v
-from .binding import bound_text, clause_scope, exam_rule_held_elsewhere, exam_rule_shape
+from .binding import (
+    bound_text, clause_scope, exam_office_subject, exam_rule_held_elsewhere, exam_rule_left_to_programs, exam_rule_shape,
+)
 from .models import ExamRule
 from .text import prepare
 
@@ -151,6 +153,7 @@ _REQUIRED = re.compile(
     # scores": the program reads the scores.
     r"(?<!not\s)\b(?:use|uses|consider|considers|evaluate|evaluates|review|reviews)\s+(?:\w+\s){0,4}?(?:scores?|results)\b"
     r"|\b(?:rests?|(?:is|are)\s+based|depends?)\s+(?:up)?on\b"
+    r"|\b(?:" + "|".join(v.EXAM_EXPECTED) + r")"  # "Your official GRE scores are expected" (sixth pass)
     r"|\brequired\b|\bwill\s+need\b|\bmust\s+be\s+(?:sent|submitted)\b|\bneeds?\s+(?:your|an?|the|official)\b|\bmust\s+(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
     re.I,
 )
@@ -261,12 +264,16 @@ def _sentences_with_exam(text: str) -> str:
     """Only the sentences that talk about an entrance exam, so that 'TOEFL is required' next to
     'GRE not required' does not make the GRE required."""
     parts = _SPLIT.split(text)
+    # An office's own floor where the text leaves the rule to the program (sixth pass): "The Graduate
+    # School does not require the GRE. Your academic program may or may not require it."
+    left_to_programs = exam_rule_left_to_programs(text)
     # A question ("Is the GRE required for admission?") states nothing.
     keep = [
         p for p in parts
         if _mentions_exam(p) and not _GUIDANCE.match(p) and not _LICENSURE.search(p) and not _QUESTION.search(p)
         and not clause_scope("entrance_exam", p)  # another school's or program's test
         and not exam_rule_held_elsewhere(p)  # a rule a department or programs in general hold
+        and not (left_to_programs and exam_office_subject(p))
     ]
     # A follow-up sentence without the exam's name ("Applicants holding a graduate degree are
     # exempt.") still belongs to the rule when it states a waiver.

@@ -81,7 +81,7 @@ _NOT_ACCREDITED = re.compile(
 _ACCREDITED = re.compile(
     rf"\baccredited\s+(?:\w+\s){{0,4}}?by\s+(?:the\s+)?{_ALA}|{_ALA}[-\s]accredited\b|\baccredited\s+by\s+(?:the\s+)?{_ALA}"
     rf"|{_ALA}(?:'s)?\s+(?:(?!standards?\b)\w+\s){{0,3}}?accreditation\b|\baccreditation\s+(?:\w+\s){{0,4}}?(?:from|by)\s+(?:the\s+)?{_ALA}"
-    rf"|\b(?:continued|initial|conditional|full)\s+accreditation\b|\bcontinuously\s+accredited\b"
+    rf"|\b(?:continued|continuing|initial|conditional|full)\s+accreditation\b|\bcontinuously\s+accredited\b"
     rf"|\baccreditation\s?:\s?(?:the\s+)?{_ALA}"
     # "American Library Association (ALA) accredited", "accredited under the ALA Standards",
     # "accredited by the Committee on Accreditation of the ALA", "accredited by the Commission on

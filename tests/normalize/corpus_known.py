@@ -163,7 +163,6 @@ MISSED: dict[str, str] = {
     "fresh-f-15-parse_deadlines": "batch F: a term × applicant-group table flattened to text: not read",
     "fresh-f-62-parse_credits": "batch F: 'Degree requirements (Minimum of 33 hours)': a heading's parenthesis not read as the total",
     "fresh-f-66-parse_tuition": "batch F: semester rates by credit range in a flattened table: not read",
-    "fresh-f-80-parse_accredited": "batch F: 'granted continuing accreditation status' to the school: not read",
     "fresh-f-116-parse_deadlines": "batch F: a table with application and file-completion deadline columns: not read",
     "fresh-f-117-parse_deadlines": "batch F: 'there is no deadline for admission': not read as rolling",
     "fresh-f-128-parse_delivery": "batch F: 'offer the online MLIS': not read as online",
@@ -179,4 +178,9 @@ MISSED: dict[str, str] = {
     "fresh-g-dl-35-parse_deadlines": "batch G: 'received after the Priority Application Deadline (June 30 for fall semesters, ...)': the dates stand after 'after' (compared), so the list abstains",
     "fresh-g-st-6-parse_exam_rule": "batch G: a GRE or MAT score 'to receive unconditional admission': one route's condition not read",
     "fresh-g-st-12-parse_exam_rule": "batch G: MAT or GRE minimum under 'considered for Special Admission if': one group's condition not read",
+    # Batch J of r6-status (exam rules, accreditation, delivery; sixth pass): scored once, then tuned on; the misses left.
+    "fresh-j-st-19-parse_exam_rule": "batch J: 'a 3.0 G.P.A. Your official GRE scores are expected': the abbreviation's period is not a clause edge, so the graduates 'of accredited colleges' stay the subject",
+    "fresh-j-st-27-parse_exam_rule": "batch J: 'Assessment Data: GRE or MAT score, ...': an item of a portfolio list with no status word",
+    "fresh-j-st-28-parse_exam_rule": "batch J: '3. GRE - minimum 800 (V/Q)' beside a GPA item 'waived for certified teachers': a score floor is no status word and the waiver's object is not told apart",
+    "fresh-j-st-34-parse_delivery": "batch J: 'begin during the summer residencies': residencies named without a mode word (no shape binds them)",
 }
