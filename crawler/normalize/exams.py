@@ -146,6 +146,13 @@ _EXPERIENCE = re.compile(
     re.I,
 )
 _WAIVER = re.compile(r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*", re.I)
+# Sixth pass (r6-status): "not required but will be considered if submitted" and a waiver open to
+# every applicant are optional (vocabulary, "status shapes, sixth pass").
+_CONSIDERED_IF_SENT = re.compile(r"\b(?:" + "|".join(v.EXAM_CONSIDERED_IF_SENT) + r")", re.I)
+_NOT_REQUIRED_BUT_CONSIDERED = re.compile(
+    r"\bnot\s+(?:be\s+)?required\b[^.;?]{0,60}?(?:[.;]\s?(?:however|but)\b|,?\s(?:but|however)\b)[^.;?]{0,100}?"
+    r"\b(?:" + "|".join(v.EXAM_CONSIDERED_IF_SENT) + r")", re.I)
+_WAIVER_OPEN_TO_ALL = re.compile(r"\b(?:" + "|".join(v.EXAM_WAIVER_OPEN_TO_ALL) + r")", re.I)
 _OPTIONAL_WORD = re.compile(r"(?:" + "|".join(v.EXAM_OPTIONAL_WORDS) + r")\b", re.I)
 _OPTIONAL = re.compile(r"\boptional\b|\bvoluntar\w*|\bmay\s+(?:be\s+)?submit\w*|\bencouraged\b|\btest[-\s]optional\b", re.I)
 _REQUIRED = re.compile(
@@ -345,6 +352,11 @@ def parse_exam_rule(text: str) -> ExamRule | None:
         sentence = body[start:end]
         rest = body[:neg.start()] + " " + body[neg.end():]
         rest = " ".join(p for p in _SPLIT.split(rest) if not _ADVICE.search(p))
+        turned = _NOT_REQUIRED_BUT_CONSIDERED.search(t)
+        if turned and not _CONDITION_AFTER_NEG.search(_CONSIDERED_IF_SENT.sub(" ", turned.group(0))) \
+                and not _CONDITIONAL.search(rest):
+            # "The GRE is not required but will be considered if submitted": the choice is the applicant's.
+            return _shaped(ExamRule(status="optional", exams=exams), body, t)
         if _CONDITION_AFTER_NEG.search(sentence) or _CONDITIONAL.search(rest):
             return _shaped(ExamRule(status="conditional", exams=exams, condition=_condition(body)), body, t)
         if _OPTIONAL_WORD.search(sentence):
@@ -352,6 +364,12 @@ def parse_exam_rule(text: str) -> ExamRule | None:
             # is the more precise status (fifth pass; "may be submitted voluntarily" stays not_required).
             return _shaped(ExamRule(status="optional", exams=exams), body, t)
         return _shaped(ExamRule(status="not_required", exams=exams), body, t)
+    open_waiver = _WAIVER_OPEN_TO_ALL.search(body)
+    if open_waiver:
+        a, b = _sentence_around(body, open_waiver.start(), open_waiver.end())
+        if not _CONDITION_AFTER_NEG.search(body, a, b) and not _REQUIRED.search(body):
+            # "All applicants are eligible for a GRE waiver": open to everyone, the test is optional.
+            return _shaped(ExamRule(status="optional", exams=exams), body, t)
     if _CONDITIONAL.search(body) or _ALTERNATIVES.search(body) or _one_group(body):
         # "GRE scores, or a graduate degree, or three years of experience": one route of several.
         return _shaped(ExamRule(status="conditional", exams=exams, condition=_condition(body)), body, t)

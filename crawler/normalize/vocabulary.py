@@ -1473,3 +1473,17 @@ ACCREDITATION_RECIPIENT_DEGREE = (
 # program ("an online student may petition ... while remaining in an online program", "students
 # enrolled in a hybrid program"): any program of that mode.
 DELIVERY_KIND_PREPOSITIONS: tuple[str, ...] = (r"in", r"into", r"to", r"from", r"within", r"for")
+# Exam status nuance. "Not required" with the scores still considered when sent ("The GRE is not
+# required but will be considered if submitted") is optional: the "if" is the applicant's choice,
+# not a condition on the rule. A waiver open to every applicant ("All applicants are eligible for a
+# GRE waiver", "a GRE waiver is available to all applicants") makes the test optional, not
+# conditional, unless its sentence names a condition.
+EXAM_CONSIDERED_IF_SENT: tuple[str, ...] = (
+    r"(?:will|may|can|would)\s+(?:still\s+|also\s+)?be\s+(?:considered|reviewed|used|taken\s+into\s+(?:account|consideration))"
+    r"(?:\s+(?:if|when)\s+(?:they\s+are\s+|it\s+is\s+)?(?:submitted|provided|sent|available|included))?",
+)
+EXAM_WAIVER_OPEN_TO_ALL: tuple[str, ...] = (
+    r"(?:all|every|any)\s+(?:prospective\s+|domestic\s+|new\s+)?(?:applicants?|students?)\s+(?:are|is)\s+eligible\s+for\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w/-]+\s+){0,3}?waivers?",
+    r"waivers?\s+(?:is|are)\s+(?:available|open|offered)\s+to\s+(?:all|every|any)\s+(?:prospective\s+)?(?:applicants?|students?)",
+)
