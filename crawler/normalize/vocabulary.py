@@ -1487,3 +1487,11 @@ EXAM_WAIVER_OPEN_TO_ALL: tuple[str, ...] = (
     r"(?:an?\s+|the\s+)?(?:[\w/-]+\s+){0,3}?waivers?",
     r"waivers?\s+(?:is|are)\s+(?:available|open|offered)\s+to\s+(?:all|every|any)\s+(?:prospective\s+)?(?:applicants?|students?)",
 )
+# Delivery beside money. A sentence about money says no mode ("Online students pay the same
+# tuition"), unless it names this program's own mode with a definite head ("an online tuition rate
+# which lets us offer the online MLIS", "tuition for our online program"): the rate then implies
+# the program is given that way (delivery._studies_only).
+DELIVERY_OWN_MODE_NOUN = (
+    r"\b(?:our|the|this|its)\s+(?:fully\s+|entirely\s+|100%\s+)?(?:online|distance|hybrid)\s+"
+    r"(?:MLIS|MLS|MSLIS|MSLS|MSIS|M\.?L\.?I\.?S\.?|M\.?L\.?S\.?|master'?s(?:\s+degree|\s+program)?|degree|program)\b(?!\s+(?:fees?|rates?|tuition)\b)"
+)

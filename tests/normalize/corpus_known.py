@@ -165,7 +165,6 @@ MISSED: dict[str, str] = {
     "fresh-f-66-parse_tuition": "batch F: semester rates by credit range in a flattened table: not read",
     "fresh-f-116-parse_deadlines": "batch F: a table with application and file-completion deadline columns: not read",
     "fresh-f-117-parse_deadlines": "batch F: 'there is no deadline for admission': not read as rolling",
-    "fresh-f-128-parse_delivery": "batch F: 'offer the online MLIS': not read as online",
     "fresh-f-74-parse_delivery": "batch F: 'The online delivery (asynchronous or synchronous) of the courses' under a policy heading: the fourth pass's shape gate abstains (read right before it)",
     "fresh-f-97-parse_gpa": "batch F: 'at least a 2.5GPA' (no space before GPA): the fourth pass's shape gate finds no binder (read right before it)",
     "fresh-f-109-parse_deadlines": "batch F: 'Fall 2017 Domestic Application Deadline: January 15, 2017' after a funding sentence: the fourth pass's shape gate abstains (read right before it)",

@@ -464,3 +464,22 @@ def test_an_indefinite_program_after_a_preposition_binds_nothing() -> None:
 ])
 def test_this_programs_mode_still_binds(text: str) -> None:
     assert _mode(text)[0] == "online"
+
+
+# Delivery beside money: this program's own mode named with a definite head keeps a money sentence.
+
+@pytest.mark.parametrize("text", [
+    "Students in the online MLIS pay the in-state tuition rate of $500 per credit.",
+    "Tuition for our online program is $450 per credit hour.",
+])
+def test_a_rate_said_of_this_programs_own_mode_binds_the_mode(text: str) -> None:
+    assert _mode(text)[0] == "online"
+
+
+@pytest.mark.parametrize("text", [
+    "Online students pay the same tuition as campus students.",
+    "The online program fee is $50 per course.",
+    "Online courses carry a distance fee of $25 per credit.",
+])
+def test_a_rate_of_online_students_or_courses_in_general_binds_nothing(text: str) -> None:
+    assert parse_delivery(text) is None
