@@ -117,7 +117,8 @@ _CAMPUS_COMPONENT = re.compile(
     r"|\bimmersion\s+(?:experience|weekend|week|session|course)s?\b"
     r"|\b(?:come|travel|return)\s+to\s+(?:the\s+)?campus\s+(?:once|twice|\w+\s+times|each|every|annually|for)\b"
     r"|\b(?:plan|expect(?:ed)?|need|required|must)\s+to\s+(?:attend|travel|come|visit|be\s+on\s+campus)\b[^.;]{0,60}"
-    r"\b(?:campus|immersion|residency|in\s+person)\b",
+    r"\b(?:campus|immersion|residency|in\s+person)\b"
+    r"|" + v.DELIVERY_CAMPUS_ON_A_SCHEDULE,  # "physically on campus two times per year" (sixth pass)
     re.I,
 )
 _OPTIONAL_WORDS = re.compile(
@@ -226,6 +227,7 @@ _MONEY = re.compile(
 # "... a different tuition rate which lets us offer the online MLIS": this program's own mode named
 # with a definite head keeps a money sentence (sixth pass; vocabulary.DELIVERY_OWN_MODE_NOUN).
 _OWN_MODE_NOUN = re.compile(v.DELIVERY_OWN_MODE_NOUN, re.I)
+_CAMPUS_SCHEDULE = re.compile(v.DELIVERY_CAMPUS_ON_A_SCHEDULE, re.I)
 
 
 # "Face-to-face meetings at a campus are not required": a campus word that is ruled out is no campus.
@@ -248,7 +250,8 @@ def _studies_only(t: str, kinds: bool = False) -> str:
             out.append(" " * (b - a))
             last = b
             continue
-        if len(part.split()) >= 5 and (not _STUDY_WORDS.search(part) or _MONEY.search(part) and not _OWN_MODE_NOUN.search(part)):
+        studies = _STUDY_WORDS.search(part) or _CAMPUS_SCHEDULE.search(part)  # "on campus two times per year"
+        if len(part.split()) >= 5 and (not studies or _MONEY.search(part) and not _OWN_MODE_NOUN.search(part)):
             out.append(t[last:a])
             out.append(" " * (b - a))
             last = b

@@ -1495,3 +1495,9 @@ DELIVERY_OWN_MODE_NOUN = (
     r"\b(?:our|the|this|its)\s+(?:fully\s+|entirely\s+|100%\s+)?(?:online|distance|hybrid)\s+"
     r"(?:MLIS|MLS|MSLIS|MSLS|MSIS|M\.?L\.?I\.?S\.?|M\.?L\.?S\.?|master'?s(?:\s+degree|\s+program)?|degree|program)\b(?!\s+(?:fees?|rates?|tuition)\b)"
 )
+# Campus time on a schedule is a required campus component of the route (hybrid), as a residency
+# is: "Students are physically on campus two times per year", "once each semester on campus".
+DELIVERY_CAMPUS_ON_A_SCHEDULE = (
+    r"\b(?:physically\s+)?(?:on[-\s]?campus|in\s+person)\s+(?:once|twice|(?:two|three|four|\d)\s+times?)\s+(?:a|per|each|every)\s+"
+    r"(?:year|semester|term|quarter)\b"
+)

@@ -20,7 +20,6 @@ WRONG: dict[str, str] = {
     # Batch A of r-status (exam rules, accreditation, delivery), tuned on: what its rules leave.
     "fresh-e-st-a-41-parse_delivery": "batch A: 'Hybrid Online program ... online classes, intensive short-term courses on campus': 'complete the degree through' a combination read as an online route",
     # Batch B of r-status, scored once at the end and never tuned on: left as measured (a holdout).
-    "fresh-e-st-b-18-parse_delivery": "batch B: 'physically on campus two times per year ... online interactions related to each seminar': the campus weeks not read as a required residency",
     "fresh-c-d-17-parse_tuition": "batch D: undergraduate and graduate columns of a flattened table read as rows, the graduate column as fees",
     "fresh-c-d-18-parse_tuition": "batch D: equal undergraduate/graduate columns: the second cell read again with another unit",
     # Batch A of r-scope (credits, GPA, duration; tuned on): the wrongs left after the rules.
@@ -138,7 +137,6 @@ MISSED: dict[str, str] = {
     "fresh-e-st-b-4-parse_exam_rule": "batch B (never tuned on): 'Scores on the GRE must be filed with the Graduate School ... prior to admission' not read as required",
     # r-status2 (issue 19, fourth pass: status shapes): wrong before, now abstained.
     "nccu-12-parse_exam_rule": "a numbered list: 'GRE scores' binds only as a list item and a later item waives something ('may request a waiver'): abstained rather than read as required",
-    "fresh-e-st-b-18-parse_delivery": "batch B: 'physically on campus two times per year ... online interactions related to each seminar': online is said only of interactions (no shape binds it), so the mode is not read; the campus weeks are not read as a required residency",
     "fresh-e-st-b-36-parse_delivery": "batch B (never tuned on): a weekend format of class instruction on campus ('two days spent on campus') not read as campus",
     "felician-0-parse_tuition": "a Doctorate row blanks the whole flattened price list (another credential binds the sentence)",
     "montevallo-0-parse_tuition": "a Cyber Doctorate row blanks the whole flattened price list (another credential binds the sentence)",
