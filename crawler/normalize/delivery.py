@@ -178,10 +178,13 @@ _OPTIONAL_SYNC = re.compile(
 # ("fully online or in a hybrid format", "on campus, online or hybrid").
 _ONLINE_ROUTE = re.compile(
     r"\b(?:fully|entirely|completely|totally|100%)\s+online\b|\bonline\s+or\b|\bor\s+(?:fully\s+)?online\b"
-    r"|\bonline,\s|\bonline\s+(?:program|option|format|version|cohort|track)s?\b"
+    r"|\bonline,\s|(?<!hybrid\s)(?<!blended\s)\bonline\s+(?:program|option|format|version|cohort|track)s?\b"
     # "Students may complete their MA in Library and Information Science online", "may be earned
     # fully online": the degree itself can be finished online.
-    r"|\b(?:complete|earn|finish)\s+(?:the|their|your|this|an?|our)\s+(?:[\w.'&-]+\s){0,7}?(?:fully\s+|entirely\s+|completely\s+)?online\b"
+    # (not through a combination of online and campus parts: "complete the degree through a
+    # combination of online classes, intensive short-term courses on campus", sixth pass)
+    r"|\b(?:complete|earn|finish)\s+(?:the|their|your|this|an?|our)\s+(?:(?!" + v.DELIVERY_COMBINATION_WORDS + r")[\w.'&-]+\s){0,7}?"
+    r"(?:fully\s+|entirely\s+|completely\s+)?online\b"
     r"|\bbe\s+(?:completed|earned|finished)\s+(?:fully\s+|entirely\s+|completely\s+|100%\s+)?online\b"
     # "Program Format Hybrid, Online": a list of formats that includes online.
     r"|\b(?:hybrid|on-?\s?campus|in-person|face-to-face)\s?(?:,|/|or)\s?online\s?$",

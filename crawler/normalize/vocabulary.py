@@ -1501,3 +1501,6 @@ DELIVERY_CAMPUS_ON_A_SCHEDULE = (
     r"\b(?:physically\s+)?(?:on[-\s]?campus|in\s+person)\s+(?:once|twice|(?:two|three|four|\d)\s+times?)\s+(?:a|per|each|every)\s+"
     r"(?:year|semester|term|quarter)\b"
 )
+# A route through a combination of parts is not an online route ("complete the degree through a
+# combination of online classes, intensive short-term courses on campus"): hybrid beside campus words.
+DELIVERY_COMBINATION_WORDS = r"(?:combination|combining|mix|mixture|blend)\b"

@@ -18,7 +18,6 @@ WRONG: dict[str, str] = {
     "fresh-e-cg-a-37-parse_duration": "batch A: 'Most students complete the program in three years': what most students do, read as the length (the corpus reads 'usually completed in two years' as the length; no rule separates the two)",
     # Batch B of r-scope (credits, GPA, duration), scored once at the end and never tuned on: left as measured.
     # Batch A of r-status (exam rules, accreditation, delivery), tuned on: what its rules leave.
-    "fresh-e-st-a-41-parse_delivery": "batch A: 'Hybrid Online program ... online classes, intensive short-term courses on campus': 'complete the degree through' a combination read as an online route",
     # Batch B of r-status, scored once at the end and never tuned on: left as measured (a holdout).
     "fresh-c-d-17-parse_tuition": "batch D: undergraduate and graduate columns of a flattened table read as rows, the graduate column as fees",
     "fresh-c-d-18-parse_tuition": "batch D: equal undergraduate/graduate columns: the second cell read again with another unit",

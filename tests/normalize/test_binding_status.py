@@ -501,3 +501,19 @@ def test_campus_time_made_optional_is_not_a_component() -> None:
     text = ("The program is offered fully online. Students may visit campus two times per year if they wish. "
             "All coursework is online.")
     assert _mode(text)[0] == "online"
+
+
+# A route through a combination of online and campus parts, or a "Hybrid Online" program, is hybrid.
+
+def test_a_route_through_a_combination_of_parts_is_hybrid() -> None:
+    text = ("Students in the Hybrid Online program can complete the degree through a combination of online classes "
+            "and intensive short-term courses on campus.")
+    assert _mode(text)[0] == "hybrid"
+
+
+@pytest.mark.parametrize("text", [
+    "Students can complete the MLIS entirely online.",
+    "Students in the online program can complete their degree online.",
+])
+def test_an_online_route_without_a_combination_stays_online(text: str) -> None:
+    assert _mode(text)[0] == "online"
