@@ -158,10 +158,10 @@ _OPTIONAL = re.compile(r"\boptional\b|\bvoluntar\w*|\bmay\s+(?:be\s+)?submit\w*|
 _REQUIRED = re.compile(
     # "We also use Graduate Record Exam (GRE) scores ... to assess", "decisions rest on ... test
     # scores": the program reads the scores.
-    r"(?<!not\s)\b(?:use|uses|consider|considers|evaluate|evaluates|review|reviews)\s+(?:\w+\s){0,4}?(?:scores?|results)\b"
+    r"(?<!not\s)\b(?:use|uses|consider|considers|evaluate|evaluates|review|reviews)\s+(?:[\w()]+\s){0,5}?(?:scores?|results)\b"
     r"|\b(?:rests?|(?:is|are)\s+based|depends?)\s+(?:up)?on\b"
     r"|\b(?:" + "|".join(v.EXAM_EXPECTED) + r")"  # "Your official GRE scores are expected" (sixth pass)
-    r"|\brequired\b|\bwill\s+need\b|\bmust\s+be\s+(?:sent|submitted)\b|\bneeds?\s+(?:your|an?|the|official)\b|\bmust\s+(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
+    r"|\brequired\b|\bwill\s+need\b|\bmust\s+be\s+(?:sent|submitted|filed|received|on\s+file)\b|\bneeds?\s+(?:your|an?|the|official)\b|\bmust\s+(?:also\s+)?(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
     re.I,
 )
 # "Submit official GRE or MAT scores.": an imperative to every applicant, at a sentence's or a list

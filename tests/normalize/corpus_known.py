@@ -128,12 +128,9 @@ MISSED: dict[str, str] = {
     "ualberta-4-parse_gpa": "'calculated over the most recent coursework' (calculated is a scope word for averages)",
     "ualberta-6-parse_duration": "time limit in a later sentence about course-based study",
     "ualberta-9-parse_credits": "credits written with a star (★39)",
-    "unc-chapel-hill-6-parse_exam_rule": "'We also use GRE scores': no status word",
     "uncg-2-parse_credits": "two programs' totals in one sentence",
     "uncg-10-parse_exam_rule": "a question followed by an answer without yes/no",
     "fresh-e-st-a-2-parse_exam_rule": "batch A: 'My undergraduate GPA was not 3.0 or above. What should I do? You should take the GRE': advice to a group read as no rule",
-    "fresh-e-st-b-3-parse_exam_rule": "batch B (never tuned on): 'You must also take the Graduate Record Examination (GRE) or an equivalent test' not read as required",
-    "fresh-e-st-b-4-parse_exam_rule": "batch B (never tuned on): 'Scores on the GRE must be filed with the Graduate School ... prior to admission' not read as required",
     # r-status2 (issue 19, fourth pass: status shapes): wrong before, now abstained.
     "nccu-12-parse_exam_rule": "a numbered list: 'GRE scores' binds only as a list item and a later item waives something ('may request a waiver'): abstained rather than read as required",
     "fresh-e-st-b-36-parse_delivery": "batch B (never tuned on): a weekend format of class instruction on campus ('two days spent on campus') not read as campus",

@@ -517,3 +517,18 @@ def test_a_route_through_a_combination_of_parts_is_hybrid() -> None:
 ])
 def test_an_online_route_without_a_combination_stays_online(text: str) -> None:
     assert _mode(text)[0] == "online"
+
+
+# Status words of a required exam: "must also take", "must be filed", "use ... (GRE) scores".
+
+@pytest.mark.parametrize("text", [
+    "You must also take the Graduate Record Examination (GRE).",
+    "Scores on the Graduate Record Examination (GRE) must be filed with the Graduate School before admission.",
+    "We also use Graduate Record Exam (GRE) scores to assess potential success in graduate work.",
+])
+def test_more_status_words_of_a_required_exam(text: str) -> None:
+    assert _exam(text) == ("required", ["GRE"])
+
+
+def test_a_group_that_must_also_take_the_exam_is_still_a_condition() -> None:
+    assert _exam("Applicants with a GPA below 3.0 must also take the GRE.")[0] == "conditional"
