@@ -50,6 +50,14 @@ qualifying something else ("remote access", "online interactions", "online progr
 another discipline's courses) and a kind chosen or defined ("consider a hybrid program", "An
 online master's degree ... is") bind nothing: the text gives None. A hybrid mode may be bound by
 any mode word (the parser joins them); the timing is kept with the mode it comes with.
+
+Sixth pass (issue 19, r6-status): an indefinite program reached through a preposition is a kind
+("an online student may petition ... while remaining in an online program": None); a sentence about
+money keeps its mode where it names this program's own mode with a definite head ("lets us offer
+the online MLIS", "Tuition for our online program is ..."), not otherwise ("Online students pay the
+same tuition"); campus time on a schedule ("physically on campus two times per year") is a required
+campus component (hybrid beside online work); completing the degree "through a combination of"
+online and campus parts, or a "Hybrid Online program", is no online route (hybrid).
 """
 
 from __future__ import annotations

@@ -42,6 +42,17 @@ don't require", "For business, applicants ... 500 on the GMAT"). Every exam the 
 be bound by a shape; a rule bound only as a list item is not read as required where the text
 waives something. Every other shape abstains (None).
 
+Sixth pass (issue 19, r6-status): a rule left to whoever requires it ("whichever is appropriate",
+"when required", "each program that uses test scores", a rule quoted in advice on wording: "add a
+note saying that ... the GRE requirement is waived") and an office's floor where the text leaves the
+rule to the program ("The Graduate School does not require the GRE. Your academic program may or
+may not require it.") state no rule for this program; "are expected", "based on" and "complete"
+bind an exam ("Your official GRE scores are expected", "Admission is based on the GPA, GRE scores",
+"unable to complete the GRE"); "must also take", "must be filed" and "use ... (GRE) scores" are
+required; "not required but will be considered if submitted" is optional (the "if" is the
+applicant's choice), and so is a waiver open to every applicant ("All applicants are eligible for
+a GRE waiver") unless its sentence names a condition.
+
 condition is short and normalized to when the exam is waived: "waived with GPA >= 3.0 or a
 graduate degree", "waived for unconditional admission".
 """
