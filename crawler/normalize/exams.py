@@ -131,6 +131,7 @@ _CONDITION_AFTER_NEG = re.compile(
 )
 _CONDITIONAL = re.compile(
     r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*|\bunless\b|\bmay\s+be\s+required\b"
+    r"|\b(?:" + "|".join(v.EXAM_MAY_ASK) + r")"  # "may ask applicants to take the GRE when" (sixth pass)
     # "may ask for GRE scores when", "in lieu of a test score", "at the discretion of" (issue 9).
     r"|\bmay\s+(?:ask\s+for|request|require)\b|\bin\s+lieu\s+of\b|\bat\s+the\s+discretion\b"
     r"|\bfor\s+(?:applicants|students|those)\s+(?:who\s+(?:have\s+not|do\s+not|did\s+not|lack)|whose|without|below|under)\b"

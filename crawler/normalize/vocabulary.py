@@ -1504,3 +1504,8 @@ DELIVERY_CAMPUS_ON_A_SCHEDULE = (
 # A route through a combination of parts is not an online route ("complete the degree through a
 # combination of online classes, intensive short-term courses on campus"): hybrid beside campus words.
 DELIVERY_COMBINATION_WORDS = r"(?:combination|combining|mix|mixture|blend)\b"
+# A test the program may ask for ("The school may ask applicants to take the GRE when ...",
+# "Applicants may be asked to submit GRE scores"): conditional, never optional.
+EXAM_MAY_ASK: tuple[str, ...] = (
+    r"may\s+(?:also\s+)?ask\s+(?:\w+\s){0,2}?to\s+(?:take|submit|provide|send)", r"may\s+(?:also\s+)?be\s+asked\s+to\s+(?:take|submit|provide|send)",
+)

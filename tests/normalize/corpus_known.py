@@ -122,7 +122,6 @@ MISSED: dict[str, str] = {
     "missouri-3-parse_gpa": "GPA minimum in a bulleted requirement",
     "nccu-1-parse_exam_rule": "'one of the following standardized test scores' list",
     "pitt-3-parse_exam_rule": "'standardized predictor test' with a waiver",
-    "pratt-5-parse_exam_rule": "GPA or test evidence as a route",
     "pratt-6-parse_deadlines": "rolling plus recommended dates",
     "queens-6-parse_tuition": "fee table with included fees",
     "ualberta-4-parse_gpa": "'calculated over the most recent coursework' (calculated is a scope word for averages)",

@@ -532,3 +532,17 @@ def test_more_status_words_of_a_required_exam(text: str) -> None:
 
 def test_a_group_that_must_also_take_the_exam_is_still_a_condition() -> None:
     assert _exam("Applicants with a GPA below 3.0 must also take the GRE.")[0] == "conditional"
+
+
+# A test the program may ask for is a condition, never optional.
+
+@pytest.mark.parametrize("text", [
+    "Applicants may be asked to submit GRE scores.",
+    "The school may ask applicants to take the GRE when a review of the application leaves some question.",
+])
+def test_a_test_the_program_may_ask_for_is_conditional(text: str) -> None:
+    assert _exam(text) == ("conditional", ["GRE"])
+
+
+def test_a_test_the_applicant_may_send_stays_optional() -> None:
+    assert _exam("Applicants may submit GRE scores.") == ("optional", ["GRE"])
