@@ -49,7 +49,8 @@ rule to the program ("The Graduate School does not require the GRE. Your academi
 may not require it.") state no rule for this program; "are expected", "based on" and "complete"
 bind an exam ("Your official GRE scores are expected", "Admission is based on the GPA, GRE scores",
 "unable to complete the GRE"); "must also take", "must be filed" and "use ... (GRE) scores" are
-required; "not required but will be considered if submitted" is optional (the "if" is the
+required; a test the program "may ask applicants to take" (or applicants "may be asked to
+submit") is conditional; "not required but will be considered if submitted" is optional (the "if" is the
 applicant's choice), and so is a waiver open to every applicant ("All applicants are eligible for
 a GRE waiver") unless its sentence names a condition.
 
