@@ -401,7 +401,8 @@ def first_clause_scope(field: str, text: str, states: re.Pattern[str]) -> str | 
 # vocabulary's ("status fields' binding" section); benchmarks/reading_rules.py counts what each
 # rule decides.
 
-_EXAM_HOLDER_ELSEWHERE = re.compile(r"(?<![\w])(?:" + "|".join(v.EXAM_RULE_HOLDERS_ELSEWHERE) + r")", re.I)
+_EXAM_HOLDER_ELSEWHERE = re.compile(
+    r"(?<![\w])(?:" + "|".join((*v.EXAM_RULE_HOLDERS_ELSEWHERE, *v.EXAM_RULE_HOLDERS_ELSEWHERE_6)) + r")", re.I)
 
 
 def exam_rule_held_elsewhere(sentence: str) -> bool:
@@ -411,6 +412,25 @@ def exam_rule_held_elsewhere(sentence: str) -> bool:
     required centrally ... individual programs may require"). A sentence naming this program
     binds to it all the same."""
     return _EXAM_HOLDER_ELSEWHERE.search(sentence) is not None and _OWN_NAME.search(sentence) is None
+
+
+# Sixth pass (r6-status): an office's floor where the text leaves the rule to the program.
+_EXAM_LEFT_TO_PROGRAMS = re.compile(r"\b(?:" + "|".join(v.EXAM_LEFT_TO_PROGRAMS) + r")\b", re.I)
+_EXAM_OFFICE_SUBJECT = re.compile(r"^\W*(?:[\w()/-]+\s?:\s?)?(?:" + "|".join(v.EXAM_OFFICE_SUBJECTS) + r")", re.I)
+
+
+def exam_rule_left_to_programs(text: str) -> bool:
+    """Whether a text leaves the exam rule to the program ("Your academic program may or may not
+    require it", "Individual programs may require ... such as the GRE"): then a sentence whose
+    subject is an office ("The Graduate School does not require the GRE") states the office's own
+    floor, not this program's rule (exam_office_subject). A text naming this program binds all the same."""
+    return _EXAM_LEFT_TO_PROGRAMS.search(text) is not None and _OWN_NAME.search(text) is None
+
+
+def exam_office_subject(sentence: str) -> bool:
+    """Whether a sentence opens with an office as its subject, after a label at most ("GRE: The
+    Graduate School does not require the GRE")."""
+    return _EXAM_OFFICE_SUBJECT.match(sentence) is not None
 
 
 _ACCREDITED_KIND = re.compile(
@@ -1114,9 +1134,10 @@ _EXAM_REF = (rf"{_EXAM_PARTS}{_ONE_EXAM_REF}{_EXAM_TAIL}(?:\s?(?:,|/|\bor\b|\ban
 _EXAM_NAME_RES = [(name, re.compile(p, re.I)) for name, p in v.EXAMS]
 _EXAM_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("exam_subject", re.compile(
-        rf"(?P<ref>{_EXAM_REF})\W{{0,3}}(?P<gap>{_gap()})(?:{'|'.join(v.EXAM_SHAPE_SAID_AFTER)})\b", re.I)),
+        rf"(?P<ref>{_EXAM_REF})\W{{0,3}}(?P<gap>{_gap()})(?:{'|'.join((*v.EXAM_SHAPE_SAID_AFTER, *v.EXAM_EXPECTED))})\b", re.I)),
     ("agent_verb", re.compile(
-        rf"\b(?P<verb>{'|'.join(v.EXAM_SHAPE_VERBS_BEFORE)})\W{{0,3}}(?P<gap>{_gap()})(?P<ref>{_EXAM_REF})", re.I)),
+        rf"\b(?P<verb>{'|'.join((*v.EXAM_SHAPE_VERBS_BEFORE, *v.EXAM_SHAPE_VERBS_BEFORE_6))})\W{{0,3}}(?P<gap>{_gap()})"
+        rf"(?P<ref>{_EXAM_REF})", re.I)),
     ("list_item", re.compile(
         rf"{v.EXAM_SHAPE_ITEM_START}\W{{0,3}}(?P<gap>{v.EXAM_SHAPE_ITEM_MODIFIERS})(?P<ref>{_EXAM_REF})", re.I)),
 )
@@ -1210,6 +1231,10 @@ _MODE_CLASS = (
     ("campus", re.compile(r"campus|person|face|site|seated|residential", re.I)),
 )
 _INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|these|such|of)\s+(?:[\w-]+\s){0,1}$", re.I)
+# Sixth pass (r6-status): an indefinite program reached through a preposition ("while remaining in
+# an online program") is a kind.
+_KIND_THROUGH_PREPOSITION = re.compile(
+    r"\b(?:" + _alt(v.DELIVERY_KIND_PREPOSITIONS) + r")\s+(?:an?|any)\s+(?:(?:fully|entirely|completely|100%)\s+)?$", re.I)
 _OWN_DETERMINER = re.compile(r"\b(?:our|its|the|all|this|your|their|[\w.]+'s)\s+(?:[\w.'&-]+\s){0,3}$", re.I)
 _DELIVERY_BLOCKER = re.compile(r"\b(?:" + _alt(v.DELIVERY_SHAPE_BLOCKERS) + r")\b", re.I)
 # A mode word qualifying something other than the studies ("remote access", "online interactions").
@@ -1326,6 +1351,8 @@ def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None
                 if _INDEFINITE_BEFORE.search(before) and (
                         _DEFINITION_AFTER.match(text, m.end()) or _CHOICE_BEFORE.search(before)):
                     continue  # "an online class is ...", "consider a hybrid program", "looking for an online MLS program"
+                if _KIND_THROUGH_PREPOSITION.search(before) and not _OWN_NAME.search(m.group(0)):
+                    continue  # "while remaining in an online program": any program of that mode
                 if noun == "programs" and not _OWN_DETERMINER.search(before):
                     continue  # "offer online programs to students in certain states"
             return name
@@ -1340,6 +1367,11 @@ def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None
 
 
 _ACCREDITATION_OWN = re.compile(r"\b(?:" + "|".join(v.ACCREDITATION_SHAPE_OWN_SUBJECTS) + r")", re.I)
+# Sixth pass (r6-status): the status said of its recipient, a library or information master's named
+# after "was granted to" / "was withdrawn from".
+_ACC_RECIPIENT_LINK = re.compile(v.ACCREDITATION_RECIPIENT_LINK, re.I)
+_ACC_RECIPIENT_DEGREE = re.compile(v.ACCREDITATION_RECIPIENT_DEGREE, re.I)
+_ACC_RECIPIENT_STOP = re.compile(r"[.;?!]\s|\bbut\b|\bwhile\b", re.I)
 
 
 _ACC_HEAD = re.compile(
@@ -1391,4 +1423,19 @@ def accreditation_shape(text: str, start: int, end: int, names_ala: bool) -> str
         return "ala_sentence"
     if not names_ala and _ACCREDITATION_OWN.search(text, a, start):
         return "own_subject"
+    if _recipient_named(text, end):
+        return "recipient"
     return None
+
+
+def _recipient_named(text: str, end: int) -> bool:
+    """Whether a status ending at `end` is said of a library or information master's named as its
+    recipient ("... status was granted to the Master of Library Science at ...", "Accreditation was
+    withdrawn from the following program: • Master of Arts in Library Science"), within
+    vocabulary.ACCREDITATION_RECIPIENT_REACH characters and before the sentence ends."""
+    link = _ACC_RECIPIENT_LINK.match(text, end)
+    if link is None:
+        return False
+    stop = _ACC_RECIPIENT_STOP.search(text, link.end(), link.end() + v.ACCREDITATION_RECIPIENT_REACH)
+    limit = stop.start() if stop else min(len(text), link.end() + v.ACCREDITATION_RECIPIENT_REACH)
+    return _ACC_RECIPIENT_DEGREE.search(text, link.end(), limit) is not None

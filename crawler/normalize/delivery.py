@@ -50,6 +50,14 @@ qualifying something else ("remote access", "online interactions", "online progr
 another discipline's courses) and a kind chosen or defined ("consider a hybrid program", "An
 online master's degree ... is") bind nothing: the text gives None. A hybrid mode may be bound by
 any mode word (the parser joins them); the timing is kept with the mode it comes with.
+
+Sixth pass (issue 19, r6-status): an indefinite program reached through a preposition is a kind
+("an online student may petition ... while remaining in an online program": None); a sentence about
+money keeps its mode where it names this program's own mode with a definite head ("lets us offer
+the online MLIS", "Tuition for our online program is ..."), not otherwise ("Online students pay the
+same tuition"); campus time on a schedule ("physically on campus two times per year") is a required
+campus component (hybrid beside online work); completing the degree "through a combination of"
+online and campus parts, or a "Hybrid Online program", is no online route (hybrid).
 """
 
 from __future__ import annotations
@@ -117,7 +125,8 @@ _CAMPUS_COMPONENT = re.compile(
     r"|\bimmersion\s+(?:experience|weekend|week|session|course)s?\b"
     r"|\b(?:come|travel|return)\s+to\s+(?:the\s+)?campus\s+(?:once|twice|\w+\s+times|each|every|annually|for)\b"
     r"|\b(?:plan|expect(?:ed)?|need|required|must)\s+to\s+(?:attend|travel|come|visit|be\s+on\s+campus)\b[^.;]{0,60}"
-    r"\b(?:campus|immersion|residency|in\s+person)\b",
+    r"\b(?:campus|immersion|residency|in\s+person)\b"
+    r"|" + v.DELIVERY_CAMPUS_ON_A_SCHEDULE,  # "physically on campus two times per year" (sixth pass)
     re.I,
 )
 _OPTIONAL_WORDS = re.compile(
@@ -177,10 +186,13 @@ _OPTIONAL_SYNC = re.compile(
 # ("fully online or in a hybrid format", "on campus, online or hybrid").
 _ONLINE_ROUTE = re.compile(
     r"\b(?:fully|entirely|completely|totally|100%)\s+online\b|\bonline\s+or\b|\bor\s+(?:fully\s+)?online\b"
-    r"|\bonline,\s|\bonline\s+(?:program|option|format|version|cohort|track)s?\b"
+    r"|\bonline,\s|(?<!hybrid\s)(?<!blended\s)\bonline\s+(?:program|option|format|version|cohort|track)s?\b"
     # "Students may complete their MA in Library and Information Science online", "may be earned
     # fully online": the degree itself can be finished online.
-    r"|\b(?:complete|earn|finish)\s+(?:the|their|your|this|an?|our)\s+(?:[\w.'&-]+\s){0,7}?(?:fully\s+|entirely\s+|completely\s+)?online\b"
+    # (not through a combination of online and campus parts: "complete the degree through a
+    # combination of online classes, intensive short-term courses on campus", sixth pass)
+    r"|\b(?:complete|earn|finish)\s+(?:the|their|your|this|an?|our)\s+(?:(?!" + v.DELIVERY_COMBINATION_WORDS + r")[\w.'&-]+\s){0,7}?"
+    r"(?:fully\s+|entirely\s+|completely\s+)?online\b"
     r"|\bbe\s+(?:completed|earned|finished)\s+(?:fully\s+|entirely\s+|completely\s+|100%\s+)?online\b"
     # "Program Format Hybrid, Online": a list of formats that includes online.
     r"|\b(?:hybrid|on-?\s?campus|in-person|face-to-face)\s?(?:,|/|or)\s?online\s?$",
@@ -223,6 +235,12 @@ _MONEY = re.compile(
 )
 
 
+# "... a different tuition rate which lets us offer the online MLIS": this program's own mode named
+# with a definite head keeps a money sentence (sixth pass; vocabulary.DELIVERY_OWN_MODE_NOUN).
+_OWN_MODE_NOUN = re.compile(v.DELIVERY_OWN_MODE_NOUN, re.I)
+_CAMPUS_SCHEDULE = re.compile(v.DELIVERY_CAMPUS_ON_A_SCHEDULE, re.I)
+
+
 # "Face-to-face meetings at a campus are not required": a campus word that is ruled out is no campus.
 _CAMPUS_RULED_OUT = re.compile(
     r"\b(?:on[-\s]?campus|in[-\s]?person|face[-\s]to[-\s]face|campus)\b[^.;]{0,60}?\b(?:is|are)\s+not\s+required\b", re.I
@@ -243,7 +261,8 @@ def _studies_only(t: str, kinds: bool = False) -> str:
             out.append(" " * (b - a))
             last = b
             continue
-        if len(part.split()) >= 5 and (not _STUDY_WORDS.search(part) or _MONEY.search(part)):
+        studies = _STUDY_WORDS.search(part) or _CAMPUS_SCHEDULE.search(part)  # "on campus two times per year"
+        if len(part.split()) >= 5 and (not studies or _MONEY.search(part) and not _OWN_MODE_NOUN.search(part)):
             out.append(t[last:a])
             out.append(" " * (b - a))
             last = b

@@ -42,6 +42,18 @@ don't require", "For business, applicants ... 500 on the GMAT"). Every exam the 
 be bound by a shape; a rule bound only as a list item is not read as required where the text
 waives something. Every other shape abstains (None).
 
+Sixth pass (issue 19, r6-status): a rule left to whoever requires it ("whichever is appropriate",
+"when required", "each program that uses test scores", a rule quoted in advice on wording: "add a
+note saying that ... the GRE requirement is waived") and an office's floor where the text leaves the
+rule to the program ("The Graduate School does not require the GRE. Your academic program may or
+may not require it.") state no rule for this program; "are expected", "based on" and "complete"
+bind an exam ("Your official GRE scores are expected", "Admission is based on the GPA, GRE scores",
+"unable to complete the GRE"); "must also take", "must be filed" and "use ... (GRE) scores" are
+required; a test the program "may ask applicants to take" (or applicants "may be asked to
+submit") is conditional; "not required but will be considered if submitted" is optional (the "if" is the
+applicant's choice), and so is a waiver open to every applicant ("All applicants are eligible for
+a GRE waiver") unless its sentence names a condition.
+
 condition is short and normalized to when the exam is waived: "waived with GPA >= 3.0 or a
 graduate degree", "waived for unconditional admission".
 """
@@ -51,7 +63,9 @@ from __future__ import annotations
 import re
 
 from . import vocabulary as v
-from .binding import bound_text, clause_scope, exam_rule_held_elsewhere, exam_rule_shape
+from .binding import (
+    bound_text, clause_scope, exam_office_subject, exam_rule_held_elsewhere, exam_rule_left_to_programs, exam_rule_shape,
+)
 from .models import ExamRule
 from .text import prepare
 
@@ -118,6 +132,7 @@ _CONDITION_AFTER_NEG = re.compile(
 )
 _CONDITIONAL = re.compile(
     r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*|\bunless\b|\bmay\s+be\s+required\b"
+    r"|\b(?:" + "|".join(v.EXAM_MAY_ASK) + r")"  # "may ask applicants to take the GRE when" (sixth pass)
     # "may ask for GRE scores when", "in lieu of a test score", "at the discretion of" (issue 9).
     r"|\bmay\s+(?:ask\s+for|request|require)\b|\bin\s+lieu\s+of\b|\bat\s+the\s+discretion\b"
     r"|\bfor\s+(?:applicants|students|those)\s+(?:who\s+(?:have\s+not|do\s+not|did\s+not|lack)|whose|without|below|under)\b"
@@ -144,14 +159,22 @@ _EXPERIENCE = re.compile(
     re.I,
 )
 _WAIVER = re.compile(r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*", re.I)
+# Sixth pass (r6-status): "not required but will be considered if submitted" and a waiver open to
+# every applicant are optional (vocabulary, "status shapes, sixth pass").
+_CONSIDERED_IF_SENT = re.compile(r"\b(?:" + "|".join(v.EXAM_CONSIDERED_IF_SENT) + r")", re.I)
+_NOT_REQUIRED_BUT_CONSIDERED = re.compile(
+    r"\bnot\s+(?:be\s+)?required\b[^.;?]{0,60}?(?:[.;]\s?(?:however|but)\b|,?\s(?:but|however)\b)[^.;?]{0,100}?"
+    r"\b(?:" + "|".join(v.EXAM_CONSIDERED_IF_SENT) + r")", re.I)
+_WAIVER_OPEN_TO_ALL = re.compile(r"\b(?:" + "|".join(v.EXAM_WAIVER_OPEN_TO_ALL) + r")", re.I)
 _OPTIONAL_WORD = re.compile(r"(?:" + "|".join(v.EXAM_OPTIONAL_WORDS) + r")\b", re.I)
 _OPTIONAL = re.compile(r"\boptional\b|\bvoluntar\w*|\bmay\s+(?:be\s+)?submit\w*|\bencouraged\b|\btest[-\s]optional\b", re.I)
 _REQUIRED = re.compile(
     # "We also use Graduate Record Exam (GRE) scores ... to assess", "decisions rest on ... test
     # scores": the program reads the scores.
-    r"(?<!not\s)\b(?:use|uses|consider|considers|evaluate|evaluates|review|reviews)\s+(?:\w+\s){0,4}?(?:scores?|results)\b"
+    r"(?<!not\s)\b(?:use|uses|consider|considers|evaluate|evaluates|review|reviews)\s+(?:[\w()]+\s){0,5}?(?:scores?|results)\b"
     r"|\b(?:rests?|(?:is|are)\s+based|depends?)\s+(?:up)?on\b"
-    r"|\brequired\b|\bwill\s+need\b|\bmust\s+be\s+(?:sent|submitted)\b|\bneeds?\s+(?:your|an?|the|official)\b|\bmust\s+(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
+    r"|\b(?:" + "|".join(v.EXAM_EXPECTED) + r")"  # "Your official GRE scores are expected" (sixth pass)
+    r"|\brequired\b|\bwill\s+need\b|\bmust\s+be\s+(?:sent|submitted|filed|received|on\s+file)\b|\bneeds?\s+(?:your|an?|the|official)\b|\bmust\s+(?:also\s+)?(?:submit|take|provide|have|present|send)\b|\brequires?\b|\bmandatory\b|\bneeded\b",
     re.I,
 )
 # "Submit official GRE or MAT scores.": an imperative to every applicant, at a sentence's or a list
@@ -261,12 +284,16 @@ def _sentences_with_exam(text: str) -> str:
     """Only the sentences that talk about an entrance exam, so that 'TOEFL is required' next to
     'GRE not required' does not make the GRE required."""
     parts = _SPLIT.split(text)
+    # An office's own floor where the text leaves the rule to the program (sixth pass): "The Graduate
+    # School does not require the GRE. Your academic program may or may not require it."
+    left_to_programs = exam_rule_left_to_programs(text)
     # A question ("Is the GRE required for admission?") states nothing.
     keep = [
         p for p in parts
         if _mentions_exam(p) and not _GUIDANCE.match(p) and not _LICENSURE.search(p) and not _QUESTION.search(p)
         and not clause_scope("entrance_exam", p)  # another school's or program's test
         and not exam_rule_held_elsewhere(p)  # a rule a department or programs in general hold
+        and not (left_to_programs and exam_office_subject(p))
     ]
     # A follow-up sentence without the exam's name ("Applicants holding a graduate degree are
     # exempt.") still belongs to the rule when it states a waiver.
@@ -338,6 +365,11 @@ def parse_exam_rule(text: str) -> ExamRule | None:
         sentence = body[start:end]
         rest = body[:neg.start()] + " " + body[neg.end():]
         rest = " ".join(p for p in _SPLIT.split(rest) if not _ADVICE.search(p))
+        turned = _NOT_REQUIRED_BUT_CONSIDERED.search(t)
+        if turned and not _CONDITION_AFTER_NEG.search(_CONSIDERED_IF_SENT.sub(" ", turned.group(0))) \
+                and not _CONDITIONAL.search(rest):
+            # "The GRE is not required but will be considered if submitted": the choice is the applicant's.
+            return _shaped(ExamRule(status="optional", exams=exams), body, t)
         if _CONDITION_AFTER_NEG.search(sentence) or _CONDITIONAL.search(rest):
             return _shaped(ExamRule(status="conditional", exams=exams, condition=_condition(body)), body, t)
         if _OPTIONAL_WORD.search(sentence):
@@ -345,6 +377,12 @@ def parse_exam_rule(text: str) -> ExamRule | None:
             # is the more precise status (fifth pass; "may be submitted voluntarily" stays not_required).
             return _shaped(ExamRule(status="optional", exams=exams), body, t)
         return _shaped(ExamRule(status="not_required", exams=exams), body, t)
+    open_waiver = _WAIVER_OPEN_TO_ALL.search(body)
+    if open_waiver:
+        a, b = _sentence_around(body, open_waiver.start(), open_waiver.end())
+        if not _CONDITION_AFTER_NEG.search(body, a, b) and not _REQUIRED.search(body):
+            # "All applicants are eligible for a GRE waiver": open to everyone, the test is optional.
+            return _shaped(ExamRule(status="optional", exams=exams), body, t)
     if _CONDITIONAL.search(body) or _ALTERNATIVES.search(body) or _one_group(body):
         # "GRE scores, or a graduate degree, or three years of experience": one route of several.
         return _shaped(ExamRule(status="conditional", exams=exams, condition=_condition(body)), body, t)

@@ -10,6 +10,13 @@ returned only where the ALA (or its COA) is named in the sentence that states it
 head ("a school accredited by the ALA", "Schools accredited by the ALA", "If an MLS program ... is
 ALA-accredited" are kinds; "ALA accreditation" only as held or as a label), or where a status noun
 said without the ALA ("has received continued accreditation") has this program as its subject.
+Sixth pass (issue 19, r6-status): a status said of its recipient binds too, where a library or
+information master's is named after "was granted to" / "was withdrawn from" ("Initial Accreditation
+status was granted to the Master of Library and Information Science at ...", "Pre-candidacy status
+was granted to the Master of Library Science at ..." is False, "Accreditation was withdrawn from
+the following program: • Master of Arts in Library Science" is False); "continuing accreditation"
+is a status like "continued accreditation". Another field's recipient ("the Master of Social Work")
+binds nothing.
 A "Master's in Library and Information Science" names no degree.
 """
 
@@ -81,7 +88,7 @@ _NOT_ACCREDITED = re.compile(
 _ACCREDITED = re.compile(
     rf"\baccredited\s+(?:\w+\s){{0,4}}?by\s+(?:the\s+)?{_ALA}|{_ALA}[-\s]accredited\b|\baccredited\s+by\s+(?:the\s+)?{_ALA}"
     rf"|{_ALA}(?:'s)?\s+(?:(?!standards?\b)\w+\s){{0,3}}?accreditation\b|\baccreditation\s+(?:\w+\s){{0,4}}?(?:from|by)\s+(?:the\s+)?{_ALA}"
-    rf"|\b(?:continued|initial|conditional|full)\s+accreditation\b|\bcontinuously\s+accredited\b"
+    rf"|\b(?:continued|continuing|initial|conditional|full)\s+accreditation\b|\bcontinuously\s+accredited\b"
     rf"|\baccreditation\s?:\s?(?:the\s+)?{_ALA}"
     # "American Library Association (ALA) accredited", "accredited under the ALA Standards",
     # "accredited by the Committee on Accreditation of the ALA", "accredited by the Commission on

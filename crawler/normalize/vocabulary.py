@@ -1418,3 +1418,94 @@ ACCREDITATION_HOLD_VERBS: tuple[str, ...] = (
     r"holds?", r"has", r"have", r"received", r"earned", r"granted", r"maintains?", r"achieved", r"awarded", r"retains?",
     r"continues", r"with",
 )
+
+# ---- status shapes, sixth pass (issue 19, r6-status: exam rules, accreditation, delivery) -------
+# Exam rules. Whose rule it is when the text leaves it to someone else: a document the exam is sent
+# "when required" or "whichever is appropriate" (each program decides), "each program that uses test
+# scores", and a rule quoted inside advice on wording ("add a note saying that ... the GRE
+# requirement is waived"): a sentence naming one of these states no rule for this program (unless
+# it names this program; binding.exam_rule_held_elsewhere).
+EXAM_RULE_HOLDERS_ELSEWHERE_6: tuple[str, ...] = (
+    r"(?:when|if|where)\s+required\b",
+    r"whichever\s+(?:is|are)\s+(?:appropriate|applicable|required)",
+    r"(?:each|every|any)\s+(?:graduate\s+)?(?:program|department)\s+(?:that|which)\s+(?:uses?|requires?|considers?|accepts?)\b",
+    r"(?:programs|departments)\s+(?:that|which)\s+(?:use|consider|accept)\b",
+    r"\b(?:note|message|statement|language|wording)\s+(?:[\w-]+\s){0,5}?(?:saying|stating|indicating|explaining)\s+that\b",
+)
+# An office's own floor beside programs that set theirs: "GRE: The Graduate School does not
+# require the GRE. Your academic program may or may not require it." Where a text leaves the rule to
+# the program (EXAM_LEFT_TO_PROGRAMS), a sentence whose subject is an office (EXAM_OFFICE_SUBJECTS)
+# states the office's rule, not this program's (binding.exam_rule_left_to_programs).
+EXAM_LEFT_TO_PROGRAMS: tuple[str, ...] = (
+    r"(?:your|the|each|an?)\s+(?:academic\s+|graduate\s+|intended\s+|individual\s+)?(?:program|department)\s+may\s+"
+    r"(?:or\s+may\s+not\s+|also\s+|still\s+)?(?:require|ask|request)",
+    r"(?:individual|some|other)\s+(?:graduate\s+)?(?:programs|departments)\s+may\s+(?:also\s+|still\s+)?(?:require|ask|request)",
+)
+EXAM_OFFICE_SUBJECTS: tuple[str, ...] = (
+    r"(?:the\s+)?(?:graduate\s+school|graduate\s+college|graduate\s+division|college\s+of\s+graduate\s+studies"
+    r"|school\s+of\s+graduate\s+studies|graduate\s+admissions?(?:\s+office)?|university|institution)\b",
+)
+# What is said after an exam that asks for it (exam_subject shape and the required status alike):
+# "Your official GRE scores are expected".
+EXAM_EXPECTED: tuple[str, ...] = (r"(?:is|are)\s+expected\b(?!\s+to\s+(?:have|hold|earn|maintain))",)
+# Verbs before an exam that ask for it, added to EXAM_SHAPE_VERBS_BEFORE: admission "based on ...
+# GRE scores", a waiver "when an applicant is unable to complete the GRE".
+EXAM_SHAPE_VERBS_BEFORE_6: tuple[str, ...] = (r"based\s+(?:up)?on", r"complet(?:e|ing)")
+
+# Accreditation. The status said of its recipient: a status noun, then "was granted to" / "was
+# withdrawn from" (or "granted ... status to"), then a library or information master's program
+# named within reach ("Initial Accreditation status was granted to the Master of Library and
+# Information Science at ...", "Accreditation was withdrawn from the following program: • Master of
+# Arts in Library Science at ..."): the status is that program's, the ALA's by its field, although
+# the ALA is not named in the sentence (binding.accreditation_shape, shape "recipient").
+ACCREDITATION_RECIPIENT_LINK = (
+    r"\s?(?:status\s+)?(?:(?:was|were|has\s+been|have\s+been|is|are)\s+)?(?:recently\s+)?"
+    r"(?:granted|awarded|continued|extended|maintained|withdrawn|removed|revoked|conferred)?\s?(?:to|from|upon|on)\s+"
+)
+ACCREDITATION_RECIPIENT_REACH = 120
+ACCREDITATION_RECIPIENT_DEGREE = (
+    r"\bmaster\s+of\s+(?:[\w&]+\s+){0,3}?(?:(?:in|of)\s+)?(?:library|information|librarianship)"
+    r"|\b(?:MLIS|MLS|MSLIS|MSLS|MSIS|MLIS[Cc])\b"
+    r"|\b(?:library|information)\s+(?:and\s+information\s+)?(?:science|studies)\s+(?:master'?s\s+)?(?:program|degree)"
+)
+
+# Delivery. A mode said of an indefinite program reached through a preposition is a kind, not this
+# program ("an online student may petition ... while remaining in an online program", "students
+# enrolled in a hybrid program"): any program of that mode.
+DELIVERY_KIND_PREPOSITIONS: tuple[str, ...] = (r"in", r"into", r"to", r"from", r"within", r"for")
+# Exam status nuance. "Not required" with the scores still considered when sent ("The GRE is not
+# required but will be considered if submitted") is optional: the "if" is the applicant's choice,
+# not a condition on the rule. A waiver open to every applicant ("All applicants are eligible for a
+# GRE waiver", "a GRE waiver is available to all applicants") makes the test optional, not
+# conditional, unless its sentence names a condition.
+EXAM_CONSIDERED_IF_SENT: tuple[str, ...] = (
+    r"(?:will|may|can|would)\s+(?:still\s+|also\s+)?be\s+(?:considered|reviewed|used|taken\s+into\s+(?:account|consideration))"
+    r"(?:\s+(?:if|when)\s+(?:they\s+are\s+|it\s+is\s+)?(?:submitted|provided|sent|available|included))?",
+)
+EXAM_WAIVER_OPEN_TO_ALL: tuple[str, ...] = (
+    r"(?:all|every|any)\s+(?:prospective\s+|domestic\s+|new\s+)?(?:applicants?|students?)\s+(?:are|is)\s+eligible\s+for\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w/-]+\s+){0,3}?waivers?",
+    r"waivers?\s+(?:is|are)\s+(?:available|open|offered)\s+to\s+(?:all|every|any)\s+(?:prospective\s+)?(?:applicants?|students?)",
+)
+# Delivery beside money. A sentence about money says no mode ("Online students pay the same
+# tuition"), unless it names this program's own mode with a definite head ("an online tuition rate
+# which lets us offer the online MLIS", "tuition for our online program"): the rate then implies
+# the program is given that way (delivery._studies_only).
+DELIVERY_OWN_MODE_NOUN = (
+    r"\b(?:our|the|this|its)\s+(?:fully\s+|entirely\s+|100%\s+)?(?:online|distance|hybrid)\s+"
+    r"(?:MLIS|MLS|MSLIS|MSLS|MSIS|M\.?L\.?I\.?S\.?|M\.?L\.?S\.?|master'?s(?:\s+degree|\s+program)?|degree|program)\b(?!\s+(?:fees?|rates?|tuition)\b)"
+)
+# Campus time on a schedule is a required campus component of the route (hybrid), as a residency
+# is: "Students are physically on campus two times per year", "once each semester on campus".
+DELIVERY_CAMPUS_ON_A_SCHEDULE = (
+    r"\b(?:physically\s+)?(?:on[-\s]?campus|in\s+person)\s+(?:once|twice|(?:two|three|four|\d)\s+times?)\s+(?:a|per|each|every)\s+"
+    r"(?:year|semester|term|quarter)\b"
+)
+# A route through a combination of parts is not an online route ("complete the degree through a
+# combination of online classes, intensive short-term courses on campus"): hybrid beside campus words.
+DELIVERY_COMBINATION_WORDS = r"(?:combination|combining|mix|mixture|blend)\b"
+# A test the program may ask for ("The school may ask applicants to take the GRE when ...",
+# "Applicants may be asked to submit GRE scores"): conditional, never optional.
+EXAM_MAY_ASK: tuple[str, ...] = (
+    r"may\s+(?:also\s+)?ask\s+(?:\w+\s){0,2}?to\s+(?:take|submit|provide|send)", r"may\s+(?:also\s+)?be\s+asked\s+to\s+(?:take|submit|provide|send)",
+)
