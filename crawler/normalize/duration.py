@@ -151,6 +151,8 @@ _PREDICATE = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_PREDICATES) + r")(
 _OBLIGATION = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_OBLIGATION) + r")(?![\w])", re.I)
 _FROM_START = re.compile(r"^\s?(?:" + "|".join(v.DURATION_FROM_START) + r")(?![\w])", re.I)
 _LOWER_SUBJECT = re.compile(r"\b(?:minimum|shortest)\s+(?:time|length|duration|period)\b", re.I)
+# What most students do (issue 19, sixth pass): a statistic, not the designed length.
+_STATISTIC_SUBJECT = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_STATISTIC_SUBJECTS) + r")(?![\w])", re.I)
 _FREQUENCY_BEFORE = re.compile(r"\b(?:" + "|".join(v.DURATION_FREQUENCY_BEFORE) + r")\s$", re.I)
 
 
@@ -234,9 +236,11 @@ def parse_duration(text: str) -> Duration | None:
         # "The minimum time is two academic years ... for two years": a sentence whose subject is the
         # minimum states a lower bound for every span in it.
         lower_subject = _LOWER_SUBJECT.search(t, a, m.start()) is not None
+        # "Most students complete the program in three years": what students do (the clause up to the span).
+        statistic = _STATISTIC_SUBJECT.search(t[a : m.start()]) is not None
         in_paren = t.rfind("(", 0, m.start()) > t.rfind(")", 0, m.start())
         part_time = bool(_PART_TIME_STUDENT.search(t, a, b)) and not _FULL_TIME.search(t, a, b)
-        matches.append((m, before, after, in_paren, part_time, obliged or from_start, lower_subject))
+        matches.append((m, before, after, in_paren, part_time, obliged or from_start, lower_subject, statistic))
     # A parenthesis restates the length beside it ("a year (three consecutive semesters)").
     if any(not x[3] for x in matches):
         matches = [x for x in matches if not x[3]]
@@ -246,7 +250,7 @@ def parse_duration(text: str) -> Duration | None:
     part_time_ends: list[int] = []
     open_ended = False  # "3 (or more) years": no upper end is stated
     part_time_only = True  # every stated length is a part-time student's
-    for m, before, after, _, part_time, obliged, lower_subject in matches:
+    for m, before, after, _, part_time, obliged, lower_subject, statistic in matches:
         low = _months(m.group("low"), m.group("unit"))
         high = _months(m.group("high"), m.group("unit")) if m.group("high") else low
         if low is None or high is None or low <= 0 or high < low or high > 120 or high < MIN_MONTHS:
@@ -256,6 +260,8 @@ def parse_duration(text: str) -> Duration | None:
                 part_time_ends.append(_whole(high))  # "Part-time: up to 4 years"
             else:
                 limits.append(_whole(high))
+        elif statistic:
+            continue  # "Most students complete the program in three years": a statistic, not the length
         elif _LOWER_BOUND.search(before) or m.group("more") or lower_subject:
             lows.append(_whole(low))
             open_ended = open_ended or bool(m.group("more"))

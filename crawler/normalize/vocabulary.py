@@ -1117,6 +1117,19 @@ SHAPE_WAIVER_CLAUSE: dict[str, tuple[str, ...]] = {
     "duration": (r"waivers?",),
 }
 
+# (issue 19, sixth pass) More classes of "another kind" for credits, GPA and duration, each shared by
+# the fields it names (binding.py "shape gate, sixth pass"; duration.py and credits.py read the rest).
+# 6. What most students do is a statistic, not the program's designed length: "Most students complete
+#    the program in three years", "The vast majority of students finish in only 3 years", "Most finish
+#    in 2 years". A span after such a subject is not read as the length (a limit the same students
+#    "have" stays one). A pace named with the subject ("Most full-time students complete the program in
+#    2 years") states the length at that pace and is not a statistic.
+DURATION_STATISTIC_SUBJECTS: tuple[str, ...] = (
+    r"(?:the\s+)?(?:vast\s+|great\s+|overwhelming\s+)?majority\s+of\s+(?:our\s+|the\s+|these\s+)?students",
+    r"most\s+(?:of\s+(?:our|the|these)\s+)?(?:students|graduates|candidates)",
+    r"(?:^\W*|(?<=[.;:]\s))most(?=\s+(?:finish|complet|graduat|take|are\s+able))",
+)
+
 # ---- application_deadlines: the shape gate (issue 19, fourth pass) ------------------------------
 # A date is read only where it stands in one of a few binding shapes (binding.deadline_shape): a
 # binding word (DEADLINE_PREDICATES, a kind, a term, an applicant group or DEADLINE_SHAPE_NOUNS)
