@@ -863,6 +863,22 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
     return None
 
 
+# ---- shape gate, sixth pass (issue 19, r6-scope: total_credits, min_gpa, duration) ----------------
+# More classes of "another kind" (vocabulary, "sixth pass"). Each is one veto; SIXTH_PASS switches
+# them off together so that tests and benchmarks/reading_rules.py can count what they decide.
+SIXTH_PASS = True
+_FLOOR_RAISED = _words(v.FLOOR_RAISED_BY_PROGRAMS)
+
+
+@lru_cache(maxsize=16)
+def floor_raised_by_programs(field: str, text: str) -> bool:
+    """Whether `text` (prepared) states an institution's floor that its programs raise or set for
+    themselves ("individual colleges and/or departments may require higher grade point averages",
+    "each Master's degree program has specific academic requirements"): its credit or GPA figures are
+    that floor, not this program's value. One search per text (cached)."""
+    return SIXTH_PASS and field in v.FLOOR_RAISED_FIELDS and _FLOOR_RAISED.search(text) is not None
+
+
 # ---- application_deadlines: the shape gate (issue 19, fourth pass) --------------------------------
 # Inverted default: a date is read only where it stands in one of a few binding shapes; every other
 # shape abstains, whatever words it uses. The shapes (words: vocabulary, "the shape gate"):

@@ -68,7 +68,9 @@ import re
 from decimal import Decimal
 
 from . import vocabulary as v
-from .binding import LABEL_SEPARATOR, bound_text, clause_scope, compared, heading_scope, shape_binds, subject_scope
+from .binding import (
+    LABEL_SEPARATOR, bound_text, clause_scope, compared, floor_raised_by_programs, heading_scope, shape_binds, subject_scope,
+)
 from .models import plain
 from .text import prepare, words_to_digits
 
@@ -311,6 +313,8 @@ def parse_credits(text: str) -> Decimal | None:
     if bare:
         value = Decimal(bare.group(1))
         return plain(value) if 0 < value <= 300 else None
+    if floor_raised_by_programs("total_credits", t):
+        return None  # a floor common to programs that set their own: not this program's total
     if heading_scope("total_credits", t):
         return None  # a list under another program's or a statistic's heading
     candidates: list[tuple[Decimal, bool, bool, bool, bool]] = []

@@ -54,7 +54,7 @@ from bisect import bisect_right
 from decimal import Decimal
 
 from . import vocabulary as v
-from .binding import gpa_bound_to_admission, heading_scope, in_a_run, scope_of, shape_binds
+from .binding import floor_raised_by_programs, gpa_bound_to_admission, heading_scope, in_a_run, scope_of, shape_binds
 from .text import prepare, sentences
 
 TWO_PLACES = Decimal("0.01")
@@ -189,6 +189,8 @@ def parse_gpa(text: str) -> Decimal | None:
         return None  # positive binding: no admission side named, a stage once enrolled is
     if _NO_MINIMUM.search(t) or heading_scope("min_gpa", t):
         return None  # "There is no stated minimum"; a list under an assistantship's heading
+    if floor_raised_by_programs("min_gpa", t):
+        return None  # the Graduate School's floor that departments may raise: not this program's minimum
     if _NOT_THE_PROGRAMS.search(t):
         return None  # a list for students already enrolled ("Completion of at least 18 credits toward the MLIS")
     headings = [(m.start(), bool(m.group("lesser"))) for m in _ROUTE_HEADING.finditer(t)]

@@ -422,8 +422,8 @@ LESSER_ROUTE_HEADINGS: tuple[str, ...] = (
 )
 REGULAR_ROUTE_HEADINGS: tuple[str, ...] = (r"(?:regular|unconditional|full|standard)\s+(?:graduate\s+)?admission\s?:",)
 # A text whose list is for students already in the program (credits completed toward the degree):
-# its minimums are not this program's admission minimum. ("Some programs set higher standards" is
-# not such a word: the Graduate School's floor still binds every applicant.)
+# its minimums are not this program's admission minimum. (A floor that programs may raise, "Some
+# programs set higher standards", is read apart: FLOOR_RAISED_BY_PROGRAMS, issue 19 sixth pass.)
 NOT_THE_PROGRAMS_MINIMUM: tuple[str, ...] = (
     r"complet\w*\s+(?:of\s+)?(?:at\s+least\s+|a\s+minimum\s+of\s+)?\d{1,2}\s+(?:credits?|credit\s+hours|hours|units)\s+toward\s+the",
 )
@@ -1129,6 +1129,24 @@ DURATION_STATISTIC_SUBJECTS: tuple[str, ...] = (
     r"most\s+(?:of\s+(?:our|the|these)\s+)?(?:students|graduates|candidates)",
     r"(?:^\W*|(?<=[.;:]\s))most(?=\s+(?:finish|complet|graduat|take|are\s+able))",
 )
+# 7. An institution's floor that its programs raise or set for themselves: a text that says so states
+#    the Graduate School's (or college's) minimum for every program, not this program's value ("The
+#    following minimum requirements are acceptable to the graduate school; individual colleges and/or
+#    departments may require higher grade point averages", "Additional requirements and higher standards
+#    may be stipulated for specific graduate programs", "Although each Master's degree program has
+#    specific academic requirements, several requirements are common to all degree programs"). Read once
+#    per text, for credits and GPA (a university's time limit still bounds every program: duration does
+#    not take it). A floor every applicant must meet, with no word of programs raising it, stays read.
+FLOOR_RAISED_BY_PROGRAMS: tuple[str, ...] = (
+    r"(?:individual|specific|some|many|certain|most|several)\s+(?:graduate\s+)?(?:colleges?|departments?|programs?|schools?)"
+    r"(?:\s+(?:and/or|and|or|&)\s+(?:[\w-]+\s+)?(?:colleges?|departments?|programs?|schools?))?\s+(?:may\s+|can\s+|will\s+|might\s+|often\s+)?"
+    r"(?:require|set|have|establish|impose|stipulate|specify|add)\w*\s+(?:a\s+|an\s+)?(?:higher|additional|more|different|their\s+own|own)",
+    r"(?:higher|additional)\s+(?:standards|requirements|minimums?|GPAs?|grade[-\s]point\s+averages?)\s+(?:\w+\s+){0,4}?may\s+be\s+"
+    r"(?:stipulated|required|set|established|imposed|specified)",
+    r"each\s+(?:master'?s\s+)?(?:degree\s+)?program\s+(?:has|sets|establishes)\s+(?:its\s+own|specific)",
+    r"(?:individual\s+)?program\s+requirements\s+vary",
+)
+FLOOR_RAISED_FIELDS: tuple[str, ...] = ("total_credits", "min_gpa")
 
 # ---- application_deadlines: the shape gate (issue 19, fourth pass) ------------------------------
 # A date is read only where it stands in one of a few binding shapes (binding.deadline_shape): a

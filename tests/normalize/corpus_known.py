@@ -46,7 +46,6 @@ WRONG: dict[str, str] = {
     "fresh-f-0-parse_deadlines": "batch F: an awards heading over 'To be considered, finish your admissions application by January 1': read as final, labelled priority",
     "fresh-f-13-parse_credits": "batch F: 'Complete at least four courses (12 hours) from the categories listed below': a course group read as the total",
     "fresh-f-26-parse_gpa": "batch F: a GPA that, with work experience, waives a test: read as the admission minimum",
-    "fresh-f-27-parse_gpa": "batch F: the Graduate School's floor that colleges and departments may raise: read as the program's",
     "fresh-f-30-parse_gpa": "batch F: an Accounting GPA route ('3.4 or higher'): another program's admission figure",
     "fresh-f-56-parse_duration": "batch F: 'finishes the coursework in 4 semesters (including Summer Sessions I & II)': the labelled reading is unknown (summers counted as semesters)",
     "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': totals and out-of-state tuition read as fees",
@@ -64,10 +63,8 @@ WRONG: dict[str, str] = {
     "fresh-g-st-27-parse_delivery": "batch G: 'The University of North Texas holds a conference ... Other than these meetings, the program is completely online': another university's program",
     # Batch J of r6-scope (credits, GPA, duration; sixth pass), scored once before the rules: what is not fixed yet.
     "fresh-j-cg-11-parse_credits": "batch J: 'at least 3 concentration credits must be taken within the MPA program for a total of 30 credits in the MPA program': a residence count read as the total",
-    "fresh-j-cg-12-parse_credits": "batch J: a floor common to all master's programs, each with its own requirements, read as the total",
     "fresh-j-cg-14-parse_credits": "batch J: a bachelor's degree's 124 credits under an undergraduate catalog's heading",
     "fresh-j-cg-28-parse_gpa": "batch J: a GPA to be considered for a reference letter, read as the admission minimum",
-    "fresh-j-cg-29-parse_gpa": "batch J: the college's floor that specific programs may raise, read as the program's",
     "fresh-j-cg-30-parse_gpa": "batch J: a GPA above which no GRE is required (a test waiver), read as the admission minimum",
     "fresh-j-cg-32-parse_duration": "batch J: 'Most master's level programs require two years ... Some are designed as a one year program': a class of programs",
     "fresh-j-cg-33-parse_duration": "batch J: a flattened table of limits ('Undergraduate Degree 6 years Master's Degree 5 years ...'): other degrees' rows read, the heading's limit not carried to the master's row",
