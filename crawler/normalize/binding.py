@@ -841,6 +841,8 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
     cap = _cap_pattern(field)
     if cap is not None and cap.search(text, _window_start(text, a, start, v.SHAPE_CAP_WORDS_BEFORE + 2), start):
         return None  # "A maximum of 12 credits may be earned at Summer Session": a cap
+    if sixth_pass_veto(field, text, a, b, start):
+        return None  # (sixth pass) a test waiver's GPA, another purpose, a held degree's GPA, another credential
     lo = _window_start(text, a, start, reach_before)
     if field in v.SHAPE_OWNER_FIELDS and other_credential_owns(text, lo, start):
         return None  # "The time limit for certificate completion is three years"
@@ -877,6 +879,37 @@ def floor_raised_by_programs(field: str, text: str) -> bool:
     "each Master's degree program has specific academic requirements"): its credit or GPA figures are
     that floor, not this program's value. One search per text (cached)."""
     return SIXTH_PASS and field in v.FLOOR_RAISED_FIELDS and _FLOOR_RAISED.search(text) is not None
+
+
+_TEST_NOT_REQUIRED = re.compile("|".join(v.GPA_TEST_NOT_REQUIRED), re.I)
+_CONDITION_BEFORE = re.compile(v.GPA_CONDITION_BEFORE, re.I)
+_OTHER_PURPOSE = re.compile("|".join(v.GPA_OTHER_PURPOSE), re.I)
+_HELD_DEGREE_BEFORE = re.compile(v.GPA_HELD_DEGREE_BEFORE, re.I)
+_GPA_IN_NAMED_FIELD = re.compile(v.GPA_IN_NAMED_FIELD)
+
+
+def sixth_pass_veto(field: str, text: str, a: int, b: int, start: int) -> str | None:
+    """Why the value at `start` in the clause text[a:b] is another kind's (a name), or None. Bounded:
+    the clause is already cut to CLAUSE_REACH around its value."""
+    if not SIXTH_PASS:
+        return None
+    if field == "min_gpa":
+        if _TEST_NOT_REQUIRED.search(text, a, b) and _CONDITION_BEFORE.search(text, a, start):
+            return "gpa-waives-test"  # "For those with a GPA of 3.0 or higher ..., no GRE is required"
+        if _OTHER_PURPOSE.search(text, a, b):
+            return "gpa-other-purpose"  # "a GPA of 3.2 or higher to be considered for a letter"
+        if _HELD_DEGREE_BEFORE.search(text, max(a, start - 60), start):
+            return "gpa-of-held-degree"  # "A graduate degree with 3.0 GPA"
+        if _GPA_IN_NAMED_FIELD.search(text, a, b) and _OWN_NAME.search(text, a, b) is None:
+            return "gpa-in-named-field"  # "3.4 GPA in Accounting or cumulative"
+    if field in v.SHAPE_OWNER_CLAUSE_FIELDS:
+        reach_end = b if field == "min_gpa" else start
+        last = None
+        for last in _OTHER_CREDENTIAL.finditer(text, a, reach_end):
+            pass
+        if last is not None and _OWN_WORD.search(text, a, b) is None:
+            return "credential-owns-clause"  # "To earn a graduate certificate, ... a grade point average of 3.0"
+    return None
 
 
 # ---- application_deadlines: the shape gate (issue 19, fourth pass) --------------------------------

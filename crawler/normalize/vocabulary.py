@@ -1147,6 +1147,35 @@ FLOOR_RAISED_BY_PROGRAMS: tuple[str, ...] = (
     r"(?:individual\s+)?program\s+requirements\s+vary",
 )
 FLOOR_RAISED_FIELDS: tuple[str, ...] = ("total_credits", "min_gpa")
+# 8. A GPA that is a condition of something other than regular admission: a GPA above which a test is
+#    not required ("For those with a cumulative GPA of 3.0 or higher in all undergraduate work, no GRE
+#    is required"; said with a condition word before the GPA: "with", "if", "whose"); a GPA to be
+#    considered for something other than admission ("must have a GPA of 3.2 or higher to be considered
+#    for a letter"); the GPA of a graduate degree an applicant holds ("A graduate degree with 3.0 GPA").
+_EXAM_NAMES = "|".join(p for _, p in EXAMS) + r"|\b(?:standardi[sz]ed\s+)?(?:tests?|exams?|test\s+scores?)\b"
+GPA_TEST_NOT_REQUIRED: tuple[str, ...] = (
+    rf"no\s+(?:official\s+)?(?:{_EXAM_NAMES})(?:\s+scores?)?\s+(?:is|are|will\s+be)\s+(?:required|needed|necessary)",
+    rf"(?:{_EXAM_NAMES})(?:\s+scores?)?\s+(?:is|are|will\s+be)\s+not\s+(?:required|needed|necessary)",
+    rf"(?:need|do|does|will)\s+not\s+(?:need\s+to\s+)?(?:submit|take|send)\s+(?:the\s+|a\s+|any\s+)?(?:{_EXAM_NAMES})",
+)
+GPA_CONDITION_BEFORE = r"\b(?:with|if|whose|who\s+(?:have|has|hold|present))\b"
+GPA_OTHER_PURPOSE: tuple[str, ...] = (
+    r"(?:considered|eligible|qualif(?:y|ied))\s+for\s+(?:a|an)\s+(?!(?:admission|regular|unconditional|full|graduate\s+program|program|master)\b)[\w-]+",
+)
+GPA_HELD_DEGREE_BEFORE = (
+    r"(?:graduate|master'?s|advanced|professional)\s+degree\s+with\s+(?:an?\s+)?(?:(?:minimum|cumulative|overall)\s+)?(?:(?:GPA|grade[-\s]point\s+average)\s+of\s+)?$"
+)
+#    A GPA in a field named by a capitalized name ("3.4 GPA in Accounting or cumulative"), as the fifth
+#    pass reads "an undergraduate Accounting GPA" (its generic qualifiers are not names).
+GPA_IN_NAMED_FIELD = (
+    r"(?-i:(?:GPA|[Gg]rade[-\s][Pp]oint\s+[Aa]verage)\s+in\s+(?:the\s+)?(?!(?:" + "|".join(_GPA_QUALIFIERS) + r")\b)[A-Z][a-z]{3,})"
+)
+# 9. Another credential owning a value anywhere before it in its clause, or (for a GPA) anywhere in its
+#    clause, with no word of this program there: "The associate degree programs are designed to be
+#    completed in a minimum of two years", "To earn a graduate certificate, a student must have a grade
+#    point average of 3.0", "a minimum GPA of 3.00 in the course work presented on the certificate
+#    application" (the fifth pass read only the few words before the value, and not for GPA).
+SHAPE_OWNER_CLAUSE_FIELDS: tuple[str, ...] = ("min_gpa", "duration")
 
 # ---- application_deadlines: the shape gate (issue 19, fourth pass) ------------------------------
 # A date is read only where it stands in one of a few binding shapes (binding.deadline_shape): a
