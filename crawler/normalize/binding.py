@@ -841,7 +841,7 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
     cap = _cap_pattern(field)
     if cap is not None and cap.search(text, _window_start(text, a, start, v.SHAPE_CAP_WORDS_BEFORE + 2), start):
         return None  # "A maximum of 12 credits may be earned at Summer Session": a cap
-    if sixth_pass_veto(field, text, a, b, start):
+    if sixth_pass_veto(field, text, a, b, start, end):
         return None  # (sixth pass) a test waiver's GPA, another purpose, a held degree's GPA, another credential
     lo = _window_start(text, a, start, reach_before)
     if field in v.SHAPE_OWNER_FIELDS and other_credential_owns(text, lo, start):
@@ -886,13 +886,19 @@ _CONDITION_BEFORE = re.compile(v.GPA_CONDITION_BEFORE, re.I)
 _OTHER_PURPOSE = re.compile("|".join(v.GPA_OTHER_PURPOSE), re.I)
 _HELD_DEGREE_BEFORE = re.compile(v.GPA_HELD_DEGREE_BEFORE, re.I)
 _GPA_IN_NAMED_FIELD = re.compile(v.GPA_IN_NAMED_FIELD)
+_SPAN_OF_PART_AFTER = re.compile(r"\s?(?:" + "|".join(v.SHAPE_SPAN_OF_PART_AFTER) + ")", re.I)
+_CLASS_SUBJECT = re.compile(r"(?<![\w])(?:" + "|".join(v.SHAPE_CLASS_SUBJECTS) + r")(?![\w])", re.I)
 
 
-def sixth_pass_veto(field: str, text: str, a: int, b: int, start: int) -> str | None:
-    """Why the value at `start` in the clause text[a:b] is another kind's (a name), or None. Bounded:
-    the clause is already cut to CLAUSE_REACH around its value."""
+def sixth_pass_veto(field: str, text: str, a: int, b: int, start: int, end: int) -> str | None:
+    """Why the value at text[start:end] in the clause text[a:b] is another kind's (a name), or None.
+    Bounded: the clause is already cut to CLAUSE_REACH around its value."""
     if not SIXTH_PASS:
         return None
+    if _CLASS_SUBJECT.search(text[a:b]):
+        return "class-of-programs"  # "Most master's level programs require two years", "Some are designed as"
+    if field == "duration" and _SPAN_OF_PART_AFTER.match(text, end):
+        return "span-of-part"  # "four academic years for coursework and two years for thesis"
     if field == "min_gpa":
         if _TEST_NOT_REQUIRED.search(text, a, b) and _CONDITION_BEFORE.search(text, a, start):
             return "gpa-waives-test"  # "For those with a GPA of 3.0 or higher ..., no GRE is required"

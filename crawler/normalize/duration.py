@@ -151,6 +151,8 @@ _PREDICATE = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_PREDICATES) + r")(
 _OBLIGATION = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_OBLIGATION) + r")(?![\w])", re.I)
 _FROM_START = re.compile(r"^\s?(?:" + "|".join(v.DURATION_FROM_START) + r")(?![\w])", re.I)
 _LOWER_SUBJECT = re.compile(r"\b(?:minimum|shortest)\s+(?:time|length|duration|period)\b", re.I)
+_SUMMERS_COUNTED = re.compile(v.DURATION_SUMMERS_COUNTED_AFTER, re.I)
+_EXPERIENCE_AFTER = re.compile(v.DURATION_EXPERIENCE_AFTER, re.I)
 # What most students do (issue 19, sixth pass): a statistic, not the designed length.
 _STATISTIC_SUBJECT = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_STATISTIC_SUBJECTS) + r")(?![\w])", re.I)
 _FREQUENCY_BEFORE = re.compile(r"\b(?:" + "|".join(v.DURATION_FREQUENCY_BEFORE) + r")\s$", re.I)
@@ -215,6 +217,10 @@ def parse_duration(text: str) -> Duration | None:
             continue  # "three 14-week terms a year": a frequency
         if not m.group("unit").lower().rstrip(".").endswith("s") and _ADJECTIVE_AFTER.match(after):
             continue
+        if _SUMMERS_COUNTED.match(after) and m.group("unit").lower().rstrip("s.") in v.DURATION_TERM_UNITS:
+            continue  # "4 semesters (including Summer Sessions I & II)": the months are unknown
+        if _EXPERIENCE_AFTER.match(t, m.end(), m.end() + 80):
+            continue  # "a year of full-time relevant professional experience"
         k = bisect_right(starts, m.start()) - 1
         a, b = spans[k] if k >= 0 else (0, len(t))
         a, b = max(a, m.start() - CLAUSE_REACH), min(b, m.end() + CLAUSE_REACH)  # bounded work per span

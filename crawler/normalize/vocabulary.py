@@ -1176,6 +1176,25 @@ GPA_IN_NAMED_FIELD = (
 #    point average of 3.0", "a minimum GPA of 3.00 in the course work presented on the certificate
 #    application" (the fifth pass read only the few words before the value, and not for GPA).
 SHAPE_OWNER_CLAUSE_FIELDS: tuple[str, ...] = ("min_gpa", "duration")
+# 10. Spans that are not the program's whole length in months: a count of terms that includes summer
+#    sessions ("finishes the coursework in 4 semesters (including Summer Sessions I & II)": a summer is
+#    not six months, so the months are unknown; a length in years "including the summer session" stays
+#    read); a part's span ("four academic years for coursework and two years for thesis or project");
+#    work experience with several words before it ("at least a year of full-time relevant professional
+#    experience").
+DURATION_SUMMERS_COUNTED_AFTER = r"\s?[(,-]?\s?(?:including|incl\.|plus|counting)\s+(?:the\s+|two\s+|both\s+)?(?:[\w-]+\s+){0,2}?summers?\b"
+DURATION_TERM_UNITS: tuple[str, ...] = ("semester", "quarter", "trimester", "term")
+SHAPE_SPAN_OF_PART_AFTER: tuple[str, ...] = (
+    r"(?:for|of)\s+(?:the\s+)?(?:course\s?work|thesis|project|dissertation|research|internship|practicum|capstone|candidacy|residency)\b",
+)
+DURATION_EXPERIENCE_AFTER = r"\s?of\s+(?:[\w-]+\s+){1,4}?(?:experience|employment|work\s+experience|service)\b"
+# 11. A class of programs as the subject, said with a level word or as a bare quantifier pronoun opening
+#    its sentence: "Most master's level programs require two years of study. Some are designed as a one
+#    year program." (the fifth pass read "most master's degrees").
+SHAPE_CLASS_SUBJECTS: tuple[str, ...] = (
+    r"(?:most|many|some)\s+(?:graduate|master'?s|doctoral)[-\s]level\s+(?:degrees|programs)",
+    r"(?:^\W*|(?<=[.;:]\s))(?:some|many|most|others)(?=\s+(?:are|require|offer|can|may|take|last)\b)",
+)
 
 # ---- application_deadlines: the shape gate (issue 19, fourth pass) ------------------------------
 # A date is read only where it stands in one of a few binding shapes (binding.deadline_shape): a

@@ -46,7 +46,6 @@ WRONG: dict[str, str] = {
     "fresh-f-0-parse_deadlines": "batch F: an awards heading over 'To be considered, finish your admissions application by January 1': read as final, labelled priority",
     "fresh-f-13-parse_credits": "batch F: 'Complete at least four courses (12 hours) from the categories listed below': a course group read as the total",
     "fresh-f-26-parse_gpa": "batch F: a GPA that, with work experience, waives a test: read as the admission minimum",
-    "fresh-f-56-parse_duration": "batch F: 'finishes the coursework in 4 semesters (including Summer Sessions I & II)': the labelled reading is unknown (summers counted as semesters)",
     "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': totals and out-of-state tuition read as fees",
     "fresh-f-96-parse_exam_rule": "batch F: every applicant may take a GMAT/GRE waiver: read as conditional, labelled optional",
     "fresh-f-112-parse_deadlines": "batch F: 'no official application deadline, we encourage ... by December 15' with full funding consideration: read as preferred, labelled priority",
@@ -55,16 +54,13 @@ WRONG: dict[str, str] = {
     # Batch G of r5-scope (credits, GPA, duration; fifth pass), tuned on: what its rules leave.
     "fresh-g-cg-14-parse_credits": "batch G: 'The courses must include 15 credit hours of MSE graduate courses and 9 ...': a course group's credits under a 'Course Requirements:' label, read as the total",
     # Batch H of r5-scope (credits, GPA, duration), written after the fifth pass's last rule, scored once, never tuned on.
-    "fresh-h-cg-10-parse_duration": "batch H (never tuned on): 'within a maximum of four academic years for coursework and two years for thesis or project': the part's span read as the length",
     # Batch G of r5-status (exam rules, accreditation, delivery; fifth pass): scored once before the rules.
     "fresh-g-st-27-parse_delivery": "batch G: 'The University of North Texas holds a conference ... Other than these meetings, the program is completely online': another university's program",
     # Batch J of r6-scope (credits, GPA, duration; sixth pass), scored once before the rules: what is not fixed yet.
     "fresh-j-cg-11-parse_credits": "batch J: 'at least 3 concentration credits must be taken within the MPA program for a total of 30 credits in the MPA program': a residence count read as the total",
     "fresh-j-cg-14-parse_credits": "batch J: a bachelor's degree's 124 credits under an undergraduate catalog's heading",
-    "fresh-j-cg-32-parse_duration": "batch J: 'Most master's level programs require two years ... Some are designed as a one year program': a class of programs",
     "fresh-j-cg-33-parse_duration": "batch J: a flattened table of limits ('Undergraduate Degree 6 years Master's Degree 5 years ...'): other degrees' rows read, the heading's limit not carried to the master's row",
     "fresh-j-cg-39-parse_duration": "batch J: a flattened table with a study period and an academic period (the limit): the study period read as a limit",
-    "fresh-j-cg-43-parse_duration": "batch J: 'at least a year of full-time relevant professional experience': work experience read as a length",
 }
 
 MISSED: dict[str, str] = {
