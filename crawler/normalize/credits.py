@@ -119,6 +119,8 @@ _PART_AFTER = re.compile(
 _PART_BEFORE = re.compile(
     r"(?:\bup\s+to|\b(?:their|the|your)\s+first|\bmax\.?|\bno\s+more\s+than|\bat\s+least|\btransfer(?:\s+of)?|\bincluding|\bincludes"
     r"|\bof\s+which|\beach|\bwith|\bplus|\band|\bremaining|\bexempt\s+from|\bwaived?|\breduction\s+of"
+    # "The courses must include 15 credit hours of MSE graduate courses" (issue 19, sixth pass): a subset.
+    r"|\b(?:must|shall|should|will|to)\s+include(?:\s+(?:at\s+least|a\s+minimum\s+of))?"
     r"|\bfull[-\s]time\s?\(|\bpart[-\s]time\s?\()(?:\s+an?)?\s?$",
     re.I,
 )
@@ -196,9 +198,14 @@ _CHANGED = re.compile(
 _EXTRA_BEFORE = re.compile(r"\b(?:plus|in\s+addition\s+to|additional)(?:\s+an?)?\s?$", re.I)
 _BINDS_TOTAL = re.compile(r"(?<![\w])(?:" + "|".join(v.TOTAL_CREDITS_PREDICATES) + r")(?![\w])", re.I)
 _PLACED_AFTER = re.compile(r"\s?(?:" + "|".join(v.TOTAL_CREDITS_PLACED_AFTER) + r")", re.I)
+_SELECTED_AFTER = re.compile(v.TOTAL_CREDITS_SELECTED_AFTER, re.I)
 _RATE_AFTER = re.compile(r"\s?(?:" + "|".join(v.TOTAL_CREDITS_RATE_AFTER) + r")\b", re.I)
 # No master's degree totals fewer credits than this; a smaller number is a course or a load.
 MIN_TOTAL = 12
+# Nor more than this (the corpus's largest is 72 quarter units): 120 or 124 credits are a bachelor's degree's
+# total, "90 credit hours beyond the baccalaureate" a doctorate's (issue 19, sixth pass). A bare value a
+# spider located keeps the wider bound below.
+MAX_TOTAL = 100
 
 
 def _clauses(text: str) -> list[str]:
@@ -206,9 +213,16 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"(?<=[;.])\s|\s-\s(?!\d)", text) if c]
 
 
+_DASH_CLAUSE = re.compile(r"(?<=[\w)])\s-\s(?=(?-i:[A-Z])[a-z]+\s)")
+
+
 def _prepare(text: str) -> str:
     """Digits for number words, restated figures collapsed, old-to-new changes read as the new."""
-    t = _RESTATED.sub(r"\1", words_to_digits(bound_text("total_credits", prepare(text))))
+    # A spaced dash before a capitalized word starts a clause of its own ("Degree requirements (Minimum
+    # of 33 hours) - No more than 9 credit hours from the College of Business ..."): a limit said there
+    # is blanked alone, not with the total (issue 19, sixth pass).
+    t = _DASH_CLAUSE.sub(". ", prepare(text))
+    t = _RESTATED.sub(r"\1", words_to_digits(bound_text("total_credits", t)))
     return _CHANGED.sub(lambda m: f"now requires {m.group('now')} credits", t)
 
 
@@ -231,6 +245,9 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
             continue
         if _RATE_AFTER.match(clause, m.end()):
             continue  # "a total of 20 hours per week": a rate, whatever names it (R2b)
+        if _SELECTED_AFTER.match(clause, m.end()):
+            parts.append(value)  # "four courses (12 hours) from the categories listed below": a selection (sixth pass)
+            continue
         if _PLACED_AFTER.match(clause, m.end()):
             parts.append(value)  # "8 of those 12 hours be in the major": a distribution rule (R2c)
             continue
@@ -277,7 +294,7 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
 
 def _decide(candidates: list[tuple[Decimal, bool, bool, bool, bool]], parts: list[Decimal]) -> Decimal | None:
     """One total from the candidates, or None when they do not agree on one."""
-    candidates = [c for c in candidates if MIN_TOTAL <= c[0] <= 300]
+    candidates = [c for c in candidates if MIN_TOTAL <= c[0] <= MAX_TOTAL]
     if not candidates:
         return None
     if Decimal(-1) in parts and not any(c[3] for c in candidates):

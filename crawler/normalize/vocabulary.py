@@ -1188,6 +1188,12 @@ SHAPE_SPAN_OF_PART_AFTER: tuple[str, ...] = (
     r"(?:for|of)\s+(?:the\s+)?(?:course\s?work|thesis|project|dissertation|research|internship|practicum|capstone|candidacy|residency)\b",
 )
 DURATION_EXPERIENCE_AFTER = r"\s?of\s+(?:[\w-]+\s+){1,4}?(?:experience|employment|work\s+experience|service)\b"
+# 12. Credits chosen from a list are a selection rule, not the degree's total: "Complete at least four
+#    courses (12 hours) from the categories listed below", "9 credits selected from the following".
+TOTAL_CREDITS_SELECTED_AFTER = (
+    r"\s?\)?\s?,?\s?(?:selected\s+|chosen\s+|taken\s+)?from\s+(?:the\s+|these\s+|among\s+(?:the\s+)?|each\s+of\s+the\s+)?"
+    r"(?:following|categories|category|lists?|listed|courses?\s+(?:listed|below)|options?|areas?|groups?|below|approved\s+electives)\b"
+)
 # 11. A class of programs as the subject, said with a level word or as a bare quantifier pronoun opening
 #    its sentence: "Most master's level programs require two years of study. Some are designed as a one
 #    year program." (the fifth pass read "most master's degrees").

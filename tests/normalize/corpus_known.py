@@ -44,7 +44,6 @@ WRONG: dict[str, str] = {
     "western-0-parse_duration": "'at least 12 months' then a part-time plan of 20 months: upper end not read",
     # Batch F (independent measure of the third pass, never tuned on): left as measured.
     "fresh-f-0-parse_deadlines": "batch F: an awards heading over 'To be considered, finish your admissions application by January 1': read as final, labelled priority",
-    "fresh-f-13-parse_credits": "batch F: 'Complete at least four courses (12 hours) from the categories listed below': a course group read as the total",
     "fresh-f-26-parse_gpa": "batch F: a GPA that, with work experience, waives a test: read as the admission minimum",
     "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': totals and out-of-state tuition read as fees",
     "fresh-f-96-parse_exam_rule": "batch F: every applicant may take a GMAT/GRE waiver: read as conditional, labelled optional",
@@ -52,13 +51,11 @@ WRONG: dict[str, str] = {
     "fresh-f-123-parse_money": "batch F: an application fee on a Canadian university's schedule (dollars not US): read as US dollars",
     "fresh-f-132-parse_exam_rule": "batch F: 'You may be required to submit ... GRE ... depending on the program': a rule other programs set, read as not required",
     # Batch G of r5-scope (credits, GPA, duration; fifth pass), tuned on: what its rules leave.
-    "fresh-g-cg-14-parse_credits": "batch G: 'The courses must include 15 credit hours of MSE graduate courses and 9 ...': a course group's credits under a 'Course Requirements:' label, read as the total",
     # Batch H of r5-scope (credits, GPA, duration), written after the fifth pass's last rule, scored once, never tuned on.
     # Batch G of r5-status (exam rules, accreditation, delivery; fifth pass): scored once before the rules.
     "fresh-g-st-27-parse_delivery": "batch G: 'The University of North Texas holds a conference ... Other than these meetings, the program is completely online': another university's program",
     # Batch J of r6-scope (credits, GPA, duration; sixth pass), scored once before the rules: what is not fixed yet.
     "fresh-j-cg-11-parse_credits": "batch J: 'at least 3 concentration credits must be taken within the MPA program for a total of 30 credits in the MPA program': a residence count read as the total",
-    "fresh-j-cg-14-parse_credits": "batch J: a bachelor's degree's 124 credits under an undergraduate catalog's heading",
     "fresh-j-cg-33-parse_duration": "batch J: a flattened table of limits ('Undergraduate Degree 6 years Master's Degree 5 years ...'): other degrees' rows read, the heading's limit not carried to the master's row",
     "fresh-j-cg-39-parse_duration": "batch J: a flattened table with a study period and an academic period (the limit): the study period read as a limit",
 }
@@ -156,7 +153,6 @@ MISSED: dict[str, str] = {
     # Batch F (never tuned on): left as measured.
     "fresh-f-6-parse_credits": "batch F: 'a total of 8.0 credits' on a Canadian full-course scale: not read",
     "fresh-f-15-parse_deadlines": "batch F: a term × applicant-group table flattened to text: not read",
-    "fresh-f-62-parse_credits": "batch F: 'Degree requirements (Minimum of 33 hours)': a heading's parenthesis not read as the total",
     "fresh-f-66-parse_tuition": "batch F: semester rates by credit range in a flattened table: not read",
     "fresh-f-80-parse_accredited": "batch F: 'granted continuing accreditation status' to the school: not read",
     "fresh-f-116-parse_deadlines": "batch F: a table with application and file-completion deadline columns: not read",
