@@ -152,6 +152,7 @@ _OBLIGATION = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_OBLIGATION) + r")
 _FROM_START = re.compile(r"^\s?(?:" + "|".join(v.DURATION_FROM_START) + r")(?![\w])", re.I)
 _LOWER_SUBJECT = re.compile(r"\b(?:minimum|shortest)\s+(?:time|length|duration|period)\b", re.I)
 _SUMMERS_COUNTED = re.compile(v.DURATION_SUMMERS_COUNTED_AFTER, re.I)
+_COUNTED_TO_END = re.compile(v.DURATION_COUNTED_TO_END, re.I)
 _EXPERIENCE_AFTER = re.compile(v.DURATION_EXPERIENCE_AFTER, re.I)
 # What most students do (issue 19, sixth pass): a statistic, not the designed length.
 _STATISTIC_SUBJECT = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_STATISTIC_SUBJECTS) + r")(?![\w])", re.I)
@@ -210,7 +211,7 @@ def parse_duration(text: str) -> Duration | None:
     for m in _SPAN.finditer(t):
         before = t[max(0, m.start() - 30) : m.start()]
         after = t[m.end() : m.end() + 40]
-        from_start = _FROM_START.match(after) is not None
+        from_start = _FROM_START.match(after) is not None or _COUNTED_TO_END.match(after) is not None
         if (_NOT_DURATION_AFTER.match(after) and not from_start) or _NOT_DURATION_BEFORE.search(before):
             continue
         if m.group("low").lower() in ("a", "an") and _FREQUENCY_BEFORE.search(before):

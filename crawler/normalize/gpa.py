@@ -182,9 +182,13 @@ def _bound(t: str, m: re.Match[str], has_context: bool) -> tuple[bool, str]:
     return bool(has_context and (_CONTEXT.search(clause) or paren_context or _REGULAR.search(clause))), clause
 
 
+# A GPA label glued to its figure ("a 2.5GPA in the last sixty hours"): the figure and the label apart.
+_GLUED_LABEL = re.compile(r"(?<![\d.])([0-4]\.\d{1,3})(GPA|QPA|CGPA)\b")
+
+
 def parse_gpa(text: str) -> Decimal | None:
     """Minimum GPA for regular admission; None when the text does not state one."""
-    t = prepare(text)
+    t = _GLUED_LABEL.sub(r"\1 \2", prepare(text))  # "at least a 2.5GPA" (issue 19, sixth pass)
     if not gpa_bound_to_admission(t):
         return None  # positive binding: no admission side named, a stage once enrolled is
     if _NO_MINIMUM.search(t) or heading_scope("min_gpa", t):

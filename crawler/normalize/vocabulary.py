@@ -1194,6 +1194,10 @@ TOTAL_CREDITS_SELECTED_AFTER = (
     r"\s?\)?\s?,?\s?(?:selected\s+|chosen\s+|taken\s+)?from\s+(?:the\s+|these\s+|among\s+(?:the\s+)?|each\s+of\s+the\s+)?"
     r"(?:following|categories|category|lists?|listed|courses?\s+(?:listed|below)|options?|areas?|groups?|below|approved\s+electives)\b"
 )
+# 13. Recall: a limit counted back from graduation is a limit ("All coursework applicable towards the degree
+#    must be completed within six years of the date of graduation"; "of the date" alone stays skipped:
+#    "within five years of the date of application" is a test score's age).
+DURATION_COUNTED_TO_END = r"\s?(?:of|before|preceding)\s+(?:the\s+)?(?:date\s+of\s+)?(?:graduation|(?:degree\s+)?conferral|the\s+award\s+of\s+the\s+degree)\b"
 # 11. A class of programs as the subject, said with a level word or as a bare quantifier pronoun opening
 #    its sentence: "Most master's level programs require two years of study. Some are designed as a one
 #    year program." (the fifth pass read "most master's degrees").

@@ -173,5 +173,4 @@ MISSED: dict[str, str] = {
     # Batch J of r6-scope (credits, GPA, duration; sixth pass), scored once before the rules.
     "fresh-j-cg-0-parse_credits": "batch J: 'The Master of Public Administration degree is made up of a minimum of 36 semester credit hours': a master's named by another field is read as another program's (fifth pass)",
     "fresh-j-cg-19-parse_gpa": "batch J: 'all doctorate, master's, and certificate applicants must ... Graduate with a 3.0 GPA': the doctorate in the list of applicant groups reads as another credential",
-    "fresh-j-cg-31-parse_duration": "batch J: 'completed within six years of the date of graduation': a span 'of the date' is skipped",
 }
