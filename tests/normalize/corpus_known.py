@@ -45,6 +45,7 @@ WRONG: dict[str, str] = {
     # Batch F (independent measure of the third pass, never tuned on): left as measured.
     "fresh-f-0-parse_deadlines": "batch F: an awards heading over 'To be considered, finish your admissions application by January 1': read as final, labelled priority",
     "fresh-f-26-parse_gpa": "batch F: a GPA that, with work experience, waives a test: read as the admission minimum",
+    "fresh-f-27-parse_gpa": "batch F: the Graduate School's floor that colleges and departments may raise: read as the program's (sixth pass: a floor programs may only raise still binds every applicant, as LSU's FAQ the spider reads; the label says otherwise, a decision for the lead)",
     "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': totals and out-of-state tuition read as fees",
     "fresh-f-96-parse_exam_rule": "batch F: every applicant may take a GMAT/GRE waiver: read as conditional, labelled optional",
     "fresh-f-112-parse_deadlines": "batch F: 'no official application deadline, we encourage ... by December 15' with full funding consideration: read as preferred, labelled priority",

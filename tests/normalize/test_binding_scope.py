@@ -337,24 +337,28 @@ def test_what_most_students_do_is_a_statistic_not_the_length() -> None:
     assert parse_duration("Students complete the program in three years.") == Duration(months_min=36, months_max=36)
 
 
-def test_a_floor_that_programs_raise_is_not_this_programs_value() -> None:
-    gpa = ("The following minimums are acceptable to the graduate school; individual colleges and/or departments may "
-           "require higher grade point averages. 1. Have a minimum grade-point average of 3.0 on the undergraduate record.")
+def test_a_floor_that_programs_replace_is_not_this_programs_value() -> None:
+    gpa = ("Minimum requirements for graduate admission: a cumulative grade point average of 2.5 in all undergraduate "
+           "coursework. Individual program requirements vary; see program specific requirements.")
     credits = ("Although each Master's degree program has specific academic requirements, several are common to all: "
                "a minimum of 30 semester hours in a prescribed curriculum must be completed.")
     assert parse_gpa(gpa) is None
     assert parse_credits(credits) is None
-    # Not firing: the same floor with no word of programs raising it, and a university's time limit.
-    assert parse_gpa("1. Have a minimum grade-point average of 3.0 on the undergraduate record.") == Decimal("3.00")
+    assert parse_gpa("Departments set their own minimums. Applicants need an undergraduate GPA of 2.75.") is None
+    # Not firing: the same floor alone; a floor that programs may only raise still binds every applicant
+    # (LSU's Graduate School FAQ, which the spider reads); a university's time limit.
+    assert parse_gpa("Minimum cumulative grade point average of 2.5 in all undergraduate coursework for admission.") == Decimal("2.50")
     assert parse_credits("A minimum of 30 semester hours in a prescribed curriculum must be completed.") == Decimal("30")
-    assert parse_duration("Individual programs may set higher standards. All work must be completed within six years.") == \
-        Duration(months_max=72)
+    lsu = ("Applicants should have at least a 3.00 GPA on all undergraduate and graduate course work already completed. "
+           "Some programs set higher standards than the Graduate School.")
+    assert parse_gpa(lsu) == Decimal("3.00")
+    assert parse_duration("Program requirements vary. All work must be completed within six years.") == Duration(months_max=72)
 
 
 def test_floor_rule_fires_only_with_the_sixth_pass(monkeypatch) -> None:
     from crawler.normalize import binding
 
-    text = "Higher standards may be stipulated for specific programs. Minimum cumulative GPA of 2.5 for admission."
+    text = "Individual program requirements vary. Minimum cumulative GPA of 2.5 for admission."
     assert parse_gpa(text) is None
     monkeypatch.setattr(binding, "SIXTH_PASS", False)
     binding.floor_raised_by_programs.cache_clear()
