@@ -38,6 +38,12 @@ credential right after it ("9 years for the doctorate"), and no clause word that
 ("as part of the residence requirement", an assistantship, a dissertation, another discipline's
 program). `shape_of` names the shape that binds a value; every other shape abstains.
 
+Shape gate, sixth pass (issue 19, r6-scope; for the same three fields): more classes of another kind,
+one veto each (`sixth_pass_veto`, `floor_raised_by_programs`; `SIXTH_PASS` switches them off to count
+what they decide): a floor its programs replace with their own, a GPA that waives a test or serves
+another purpose, a held degree's GPA, a GPA in a named field, another credential anywhere before the
+value in its clause (for a GPA anywhere in it), a class of programs as subject, a part's span.
+
 Status shapes (the section at the end; issue 19, fourth pass): for the exam rule, the ALA
 accreditation and the delivery mode the default is inverted: a value only where its clause has one
 of a few binding shapes, every other shape abstains.

@@ -58,6 +58,15 @@ clause about probation or dismissal, and programs or fields named by a capitaliz
 English, Nursing and Public Affairs programs", "the Master of Accountancy") move every value of the
 clause unless it names this program too.
 
+Sixth pass (issue 19): credits chosen from a list are a selection ("four courses (12 hours) from the
+categories listed below"); "must include N credit hours of ..." is a subset; no master's total is above
+MAX_TOTAL (100: "A minimum of 124 semester credits" is a bachelor's; a spider's bare value keeps the wider
+bound); a text that says each program has its own requirements states a floor common to programs, not
+this total ("Although each Master's degree program has specific academic requirements, ... A minimum of 30
+semester hours"); a spaced dash before a capitalized word starts a clause, so that a limit said inside
+the total's line is blanked alone ("Degree requirements (Minimum of 33 hours) - No more than 9 credit
+hours from the College of Business ..." reads 33).
+
 Canonical form: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are returned as
 stated, not converted.
 """

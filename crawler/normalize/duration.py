@@ -47,6 +47,17 @@ Conventions (an academic year is what programs mean by "a year"):
   a clause about waivers, a class of degrees as subject ("most master's degrees can be satisfied in
   one year") and programs named by a capitalized name move every span of the clause; a span "from
   matriculation" or "from admission" is a limit.
+- Sixth pass (issue 19; vocabulary "sixth pass", binding.py "shape gate, sixth pass"): what most students
+  do is a statistic, not the length ("Most students complete the program in three years", "the vast
+  majority of students finish in 3 years", "Most finish in 2 years"; a limit the same students have stays
+  one, and a pace named with the subject, "Most full-time students complete the program in 2 years", is
+  the length); a count of semesters or quarters that includes summer sessions gives no months ("4
+  semesters (including Summer Sessions I & II)"); a part's span ("four academic years for coursework and
+  two years for thesis"); work experience ("a year of full-time relevant professional experience"); a
+  class of programs with a level word or a quantifier pronoun as subject ("Most master's level programs
+  require two years", "Some are designed as a one year program"); another credential anywhere before the
+  span in its clause ("The associate degree programs are designed to be completed in ... two years"). A
+  limit counted back from graduation is a limit ("within six years of the date of graduation").
 - A length stated only for part-time students is the slow end: "A part-time student is expected to
   finish the degree in 4 years" -> months_max 48, months_min None.
 """

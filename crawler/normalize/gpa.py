@@ -43,6 +43,17 @@ default programs may replace ("unless specified otherwise"), a provisional or co
 status, a field's name qualifying the GPA ("an undergraduate Accounting GPA") or heading the text
 ("Nursing: ..."), a master's of another field and named fields after "for" state no minimum of ours.
 
+Sixth pass (issue 19; vocabulary "sixth pass", binding.py "shape gate, sixth pass"): a GPA that is a
+condition of something else states no minimum: a test not required above it ("For those with a GPA of
+3.0 or higher ..., no GRE is required"), another purpose ("to be considered for a letter"), a held
+graduate degree's GPA ("A graduate degree with 3.0 GPA"), a GPA in a field named by a capitalized name
+("GPA in Accounting"), a certificate named anywhere in its clause without this program ("To earn a
+graduate certificate, ... a grade point average of 3.0"). A text that says its programs replace the floor
+with their own ("Individual program requirements vary", "departments set their own") states the
+institution's floor, not this program's minimum; a floor programs may only raise ("Some programs set
+higher standards than the Graduate School") still binds every applicant and is read. A label glued to
+its figure ("2.75GPA") is read apart.
+
 Canonical form: two decimals, Decimal("3.00"), Decimal("2.75"); more only if the page states
 more (3.125 stays 3.125, never rounded). "3.0" and "3.00" therefore compare and serialize alike.
 """
