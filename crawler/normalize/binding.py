@@ -38,6 +38,12 @@ credential right after it ("9 years for the doctorate"), and no clause word that
 ("as part of the residence requirement", an assistantship, a dissertation, another discipline's
 program). `shape_of` names the shape that binds a value; every other shape abstains.
 
+Shape gate, sixth pass (issue 19, r6-scope; for the same three fields): more classes of another kind,
+one veto each (`sixth_pass_veto`, `floor_raised_by_programs`; `SIXTH_PASS` switches them off to count
+what they decide): a floor its programs replace with their own, a GPA that waives a test or serves
+another purpose, a held degree's GPA, a GPA in a named field, another credential anywhere before the
+value in its clause (for a GPA anywhere in it), a class of programs as subject, a part's span.
+
 Status shapes (the section at the end; issue 19, fourth pass): for the exam rule, the ALA
 accreditation and the delivery mode the default is inverted: a value only where its clause has one
 of a few binding shapes, every other shape abstains.
@@ -861,6 +867,8 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
     cap = _cap_pattern(field)
     if cap is not None and cap.search(text, _window_start(text, a, start, v.SHAPE_CAP_WORDS_BEFORE + 2), start):
         return None  # "A maximum of 12 credits may be earned at Summer Session": a cap
+    if sixth_pass_veto(field, text, a, b, start, end):
+        return None  # (sixth pass) a test waiver's GPA, another purpose, a held degree's GPA, another credential
     lo = _window_start(text, a, start, reach_before)
     if field in v.SHAPE_OWNER_FIELDS and other_credential_owns(text, lo, start):
         return None  # "The time limit for certificate completion is three years"
@@ -880,6 +888,59 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
     rest = text[a:start] + " " + text[end:b]
     if _at_most_words(rest, BARE_SHAPE_WORDS) and _at_most_words(text, BARE_SHAPE_WORDS + 4):
         return "bare" if _clean_gap(field, rest, same_kind) else None
+    return None
+
+
+# ---- shape gate, sixth pass (issue 19, r6-scope: total_credits, min_gpa, duration) ----------------
+# More classes of "another kind" (vocabulary, "sixth pass"). Each is one veto; SIXTH_PASS switches
+# them off together so that tests and benchmarks/reading_rules.py can count what they decide.
+SIXTH_PASS = True
+_FLOOR_RAISED = _words(v.FLOOR_RAISED_BY_PROGRAMS)
+
+
+@lru_cache(maxsize=16)
+def floor_raised_by_programs(field: str, text: str) -> bool:
+    """Whether `text` (prepared) states an institution's floor that its programs raise or set for
+    themselves ("individual colleges and/or departments may require higher grade point averages",
+    "each Master's degree program has specific academic requirements"): its credit or GPA figures are
+    that floor, not this program's value. One search per text (cached)."""
+    return SIXTH_PASS and field in v.FLOOR_RAISED_FIELDS and _FLOOR_RAISED.search(text) is not None
+
+
+_TEST_NOT_REQUIRED = re.compile("|".join(v.GPA_TEST_NOT_REQUIRED), re.I)
+_CONDITION_BEFORE = re.compile(v.GPA_CONDITION_BEFORE, re.I)
+_OTHER_PURPOSE = re.compile("|".join(v.GPA_OTHER_PURPOSE), re.I)
+_HELD_DEGREE_BEFORE = re.compile(v.GPA_HELD_DEGREE_BEFORE, re.I)
+_GPA_IN_NAMED_FIELD = re.compile(v.GPA_IN_NAMED_FIELD)
+_SPAN_OF_PART_AFTER = re.compile(r"\s?(?:" + "|".join(v.SHAPE_SPAN_OF_PART_AFTER) + ")", re.I)
+_CLASS_SUBJECT = re.compile(r"(?<![\w])(?:" + "|".join(v.SHAPE_CLASS_SUBJECTS) + r")(?![\w])", re.I)
+
+
+def sixth_pass_veto(field: str, text: str, a: int, b: int, start: int, end: int) -> str | None:
+    """Why the value at text[start:end] in the clause text[a:b] is another kind's (a name), or None.
+    Bounded: the clause is already cut to CLAUSE_REACH around its value."""
+    if not SIXTH_PASS:
+        return None
+    if _CLASS_SUBJECT.search(text[a:b]):
+        return "class-of-programs"  # "Most master's level programs require two years", "Some are designed as"
+    if field == "duration" and _SPAN_OF_PART_AFTER.match(text, end):
+        return "span-of-part"  # "four academic years for coursework and two years for thesis"
+    if field == "min_gpa":
+        if _TEST_NOT_REQUIRED.search(text, a, b) and _CONDITION_BEFORE.search(text, a, start):
+            return "gpa-waives-test"  # "For those with a GPA of 3.0 or higher ..., no GRE is required"
+        if _OTHER_PURPOSE.search(text, a, b):
+            return "gpa-other-purpose"  # "a GPA of 3.2 or higher to be considered for a letter"
+        if _HELD_DEGREE_BEFORE.search(text, max(a, start - 60), start):
+            return "gpa-of-held-degree"  # "A graduate degree with 3.0 GPA"
+        if _GPA_IN_NAMED_FIELD.search(text, a, b) and _OWN_NAME.search(text, a, b) is None:
+            return "gpa-in-named-field"  # "3.4 GPA in Accounting or cumulative"
+    if field in v.SHAPE_OWNER_CLAUSE_FIELDS:
+        reach_end = b if field == "min_gpa" else start
+        last = None
+        for last in _OTHER_CREDENTIAL.finditer(text, a, reach_end):
+            pass
+        if last is not None and _OWN_WORD.search(text, a, b) is None:
+            return "credential-owns-clause"  # "To earn a graduate certificate, ... a grade point average of 3.0"
     return None
 
 

@@ -58,6 +58,15 @@ clause about probation or dismissal, and programs or fields named by a capitaliz
 English, Nursing and Public Affairs programs", "the Master of Accountancy") move every value of the
 clause unless it names this program too.
 
+Sixth pass (issue 19): credits chosen from a list are a selection ("four courses (12 hours) from the
+categories listed below"); "must include N credit hours of ..." is a subset; no master's total is above
+MAX_TOTAL (100: "A minimum of 124 semester credits" is a bachelor's; a spider's bare value keeps the wider
+bound); a text that says each program has its own requirements states a floor common to programs, not
+this total ("Although each Master's degree program has specific academic requirements, ... A minimum of 30
+semester hours"); a spaced dash before a capitalized word starts a clause, so that a limit said inside
+the total's line is blanked alone ("Degree requirements (Minimum of 33 hours) - No more than 9 credit
+hours from the College of Business ..." reads 33).
+
 Canonical form: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are returned as
 stated, not converted.
 """
@@ -68,7 +77,9 @@ import re
 from decimal import Decimal
 
 from . import vocabulary as v
-from .binding import LABEL_SEPARATOR, bound_text, clause_scope, compared, heading_scope, shape_binds, subject_scope
+from .binding import (
+    LABEL_SEPARATOR, bound_text, clause_scope, compared, floor_raised_by_programs, heading_scope, shape_binds, subject_scope,
+)
 from .models import plain
 from .text import prepare, words_to_digits
 
@@ -117,6 +128,8 @@ _PART_AFTER = re.compile(
 _PART_BEFORE = re.compile(
     r"(?:\bup\s+to|\b(?:their|the|your)\s+first|\bmax\.?|\bno\s+more\s+than|\bat\s+least|\btransfer(?:\s+of)?|\bincluding|\bincludes"
     r"|\bof\s+which|\beach|\bwith|\bplus|\band|\bremaining|\bexempt\s+from|\bwaived?|\breduction\s+of"
+    # "The courses must include 15 credit hours of MSE graduate courses" (issue 19, sixth pass): a subset.
+    r"|\b(?:must|shall|should|will|to)\s+include(?:\s+(?:at\s+least|a\s+minimum\s+of))?"
     r"|\bfull[-\s]time\s?\(|\bpart[-\s]time\s?\()(?:\s+an?)?\s?$",
     re.I,
 )
@@ -194,9 +207,14 @@ _CHANGED = re.compile(
 _EXTRA_BEFORE = re.compile(r"\b(?:plus|in\s+addition\s+to|additional)(?:\s+an?)?\s?$", re.I)
 _BINDS_TOTAL = re.compile(r"(?<![\w])(?:" + "|".join(v.TOTAL_CREDITS_PREDICATES) + r")(?![\w])", re.I)
 _PLACED_AFTER = re.compile(r"\s?(?:" + "|".join(v.TOTAL_CREDITS_PLACED_AFTER) + r")", re.I)
+_SELECTED_AFTER = re.compile(v.TOTAL_CREDITS_SELECTED_AFTER, re.I)
 _RATE_AFTER = re.compile(r"\s?(?:" + "|".join(v.TOTAL_CREDITS_RATE_AFTER) + r")\b", re.I)
 # No master's degree totals fewer credits than this; a smaller number is a course or a load.
 MIN_TOTAL = 12
+# Nor more than this (the corpus's largest is 72 quarter units): 120 or 124 credits are a bachelor's degree's
+# total, "90 credit hours beyond the baccalaureate" a doctorate's (issue 19, sixth pass). A bare value a
+# spider located keeps the wider bound below.
+MAX_TOTAL = 100
 
 
 def _clauses(text: str) -> list[str]:
@@ -204,9 +222,16 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"(?<=[;.])\s|\s-\s(?!\d)", text) if c]
 
 
+_DASH_CLAUSE = re.compile(r"(?<=[\w)])\s-\s(?=(?-i:[A-Z])[a-z]+\s)")
+
+
 def _prepare(text: str) -> str:
     """Digits for number words, restated figures collapsed, old-to-new changes read as the new."""
-    t = _RESTATED.sub(r"\1", words_to_digits(bound_text("total_credits", prepare(text))))
+    # A spaced dash before a capitalized word starts a clause of its own ("Degree requirements (Minimum
+    # of 33 hours) - No more than 9 credit hours from the College of Business ..."): a limit said there
+    # is blanked alone, not with the total (issue 19, sixth pass).
+    t = _DASH_CLAUSE.sub(". ", prepare(text))
+    t = _RESTATED.sub(r"\1", words_to_digits(bound_text("total_credits", t)))
     return _CHANGED.sub(lambda m: f"now requires {m.group('now')} credits", t)
 
 
@@ -229,6 +254,9 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
             continue
         if _RATE_AFTER.match(clause, m.end()):
             continue  # "a total of 20 hours per week": a rate, whatever names it (R2b)
+        if _SELECTED_AFTER.match(clause, m.end()):
+            parts.append(value)  # "four courses (12 hours) from the categories listed below": a selection (sixth pass)
+            continue
         if _PLACED_AFTER.match(clause, m.end()):
             parts.append(value)  # "8 of those 12 hours be in the major": a distribution rule (R2c)
             continue
@@ -275,7 +303,7 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
 
 def _decide(candidates: list[tuple[Decimal, bool, bool, bool, bool]], parts: list[Decimal]) -> Decimal | None:
     """One total from the candidates, or None when they do not agree on one."""
-    candidates = [c for c in candidates if MIN_TOTAL <= c[0] <= 300]
+    candidates = [c for c in candidates if MIN_TOTAL <= c[0] <= MAX_TOTAL]
     if not candidates:
         return None
     if Decimal(-1) in parts and not any(c[3] for c in candidates):
@@ -311,6 +339,8 @@ def parse_credits(text: str) -> Decimal | None:
     if bare:
         value = Decimal(bare.group(1))
         return plain(value) if 0 < value <= 300 else None
+    if floor_raised_by_programs("total_credits", t):
+        return None  # a floor common to programs that set their own: not this program's total
     if heading_scope("total_credits", t):
         return None  # a list under another program's or a statistic's heading
     candidates: list[tuple[Decimal, bool, bool, bool, bool]] = []

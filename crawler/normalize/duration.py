@@ -47,6 +47,17 @@ Conventions (an academic year is what programs mean by "a year"):
   a clause about waivers, a class of degrees as subject ("most master's degrees can be satisfied in
   one year") and programs named by a capitalized name move every span of the clause; a span "from
   matriculation" or "from admission" is a limit.
+- Sixth pass (issue 19; vocabulary "sixth pass", binding.py "shape gate, sixth pass"): what most students
+  do is a statistic, not the length ("Most students complete the program in three years", "the vast
+  majority of students finish in 3 years", "Most finish in 2 years"; a limit the same students have stays
+  one, and a pace named with the subject, "Most full-time students complete the program in 2 years", is
+  the length); a count of semesters or quarters that includes summer sessions gives no months ("4
+  semesters (including Summer Sessions I & II)"); a part's span ("four academic years for coursework and
+  two years for thesis"); work experience ("a year of full-time relevant professional experience"); a
+  class of programs with a level word or a quantifier pronoun as subject ("Most master's level programs
+  require two years", "Some are designed as a one year program"); another credential anywhere before the
+  span in its clause ("The associate degree programs are designed to be completed in ... two years"). A
+  limit counted back from graduation is a limit ("within six years of the date of graduation").
 - A length stated only for part-time students is the slow end: "A part-time student is expected to
   finish the degree in 4 years" -> months_max 48, months_min None.
 """
@@ -151,6 +162,11 @@ _PREDICATE = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_PREDICATES) + r")(
 _OBLIGATION = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_OBLIGATION) + r")(?![\w])", re.I)
 _FROM_START = re.compile(r"^\s?(?:" + "|".join(v.DURATION_FROM_START) + r")(?![\w])", re.I)
 _LOWER_SUBJECT = re.compile(r"\b(?:minimum|shortest)\s+(?:time|length|duration|period)\b", re.I)
+_SUMMERS_COUNTED = re.compile(v.DURATION_SUMMERS_COUNTED_AFTER, re.I)
+_COUNTED_TO_END = re.compile(v.DURATION_COUNTED_TO_END, re.I)
+_EXPERIENCE_AFTER = re.compile(v.DURATION_EXPERIENCE_AFTER, re.I)
+# What most students do (issue 19, sixth pass): a statistic, not the designed length.
+_STATISTIC_SUBJECT = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_STATISTIC_SUBJECTS) + r")(?![\w])", re.I)
 _FREQUENCY_BEFORE = re.compile(r"\b(?:" + "|".join(v.DURATION_FREQUENCY_BEFORE) + r")\s$", re.I)
 
 
@@ -206,13 +222,17 @@ def parse_duration(text: str) -> Duration | None:
     for m in _SPAN.finditer(t):
         before = t[max(0, m.start() - 30) : m.start()]
         after = t[m.end() : m.end() + 40]
-        from_start = _FROM_START.match(after) is not None
+        from_start = _FROM_START.match(after) is not None or _COUNTED_TO_END.match(after) is not None
         if (_NOT_DURATION_AFTER.match(after) and not from_start) or _NOT_DURATION_BEFORE.search(before):
             continue
         if m.group("low").lower() in ("a", "an") and _FREQUENCY_BEFORE.search(before):
             continue  # "three 14-week terms a year": a frequency
         if not m.group("unit").lower().rstrip(".").endswith("s") and _ADJECTIVE_AFTER.match(after):
             continue
+        if _SUMMERS_COUNTED.match(after) and m.group("unit").lower().rstrip("s.") in v.DURATION_TERM_UNITS:
+            continue  # "4 semesters (including Summer Sessions I & II)": the months are unknown
+        if _EXPERIENCE_AFTER.match(t, m.end(), m.end() + 80):
+            continue  # "a year of full-time relevant professional experience"
         k = bisect_right(starts, m.start()) - 1
         a, b = spans[k] if k >= 0 else (0, len(t))
         a, b = max(a, m.start() - CLAUSE_REACH), min(b, m.end() + CLAUSE_REACH)  # bounded work per span
@@ -234,9 +254,11 @@ def parse_duration(text: str) -> Duration | None:
         # "The minimum time is two academic years ... for two years": a sentence whose subject is the
         # minimum states a lower bound for every span in it.
         lower_subject = _LOWER_SUBJECT.search(t, a, m.start()) is not None
+        # "Most students complete the program in three years": what students do (the clause up to the span).
+        statistic = _STATISTIC_SUBJECT.search(t[a : m.start()]) is not None
         in_paren = t.rfind("(", 0, m.start()) > t.rfind(")", 0, m.start())
         part_time = bool(_PART_TIME_STUDENT.search(t, a, b)) and not _FULL_TIME.search(t, a, b)
-        matches.append((m, before, after, in_paren, part_time, obliged or from_start, lower_subject))
+        matches.append((m, before, after, in_paren, part_time, obliged or from_start, lower_subject, statistic))
     # A parenthesis restates the length beside it ("a year (three consecutive semesters)").
     if any(not x[3] for x in matches):
         matches = [x for x in matches if not x[3]]
@@ -246,7 +268,7 @@ def parse_duration(text: str) -> Duration | None:
     part_time_ends: list[int] = []
     open_ended = False  # "3 (or more) years": no upper end is stated
     part_time_only = True  # every stated length is a part-time student's
-    for m, before, after, _, part_time, obliged, lower_subject in matches:
+    for m, before, after, _, part_time, obliged, lower_subject, statistic in matches:
         low = _months(m.group("low"), m.group("unit"))
         high = _months(m.group("high"), m.group("unit")) if m.group("high") else low
         if low is None or high is None or low <= 0 or high < low or high > 120 or high < MIN_MONTHS:
@@ -256,6 +278,8 @@ def parse_duration(text: str) -> Duration | None:
                 part_time_ends.append(_whole(high))  # "Part-time: up to 4 years"
             else:
                 limits.append(_whole(high))
+        elif statistic:
+            continue  # "Most students complete the program in three years": a statistic, not the length
         elif _LOWER_BOUND.search(before) or m.group("more") or lower_subject:
             lows.append(_whole(low))
             open_ended = open_ended or bool(m.group("more"))

@@ -43,6 +43,17 @@ default programs may replace ("unless specified otherwise"), a provisional or co
 status, a field's name qualifying the GPA ("an undergraduate Accounting GPA") or heading the text
 ("Nursing: ..."), a master's of another field and named fields after "for" state no minimum of ours.
 
+Sixth pass (issue 19; vocabulary "sixth pass", binding.py "shape gate, sixth pass"): a GPA that is a
+condition of something else states no minimum: a test not required above it ("For those with a GPA of
+3.0 or higher ..., no GRE is required"), another purpose ("to be considered for a letter"), a held
+graduate degree's GPA ("A graduate degree with 3.0 GPA"), a GPA in a field named by a capitalized name
+("GPA in Accounting"), a certificate named anywhere in its clause without this program ("To earn a
+graduate certificate, ... a grade point average of 3.0"). A text that says its programs replace the floor
+with their own ("Individual program requirements vary", "departments set their own") states the
+institution's floor, not this program's minimum; a floor programs may only raise ("Some programs set
+higher standards than the Graduate School") still binds every applicant and is read. A label glued to
+its figure ("2.75GPA") is read apart.
+
 Canonical form: two decimals, Decimal("3.00"), Decimal("2.75"); more only if the page states
 more (3.125 stays 3.125, never rounded). "3.0" and "3.00" therefore compare and serialize alike.
 """
@@ -54,7 +65,7 @@ from bisect import bisect_right
 from decimal import Decimal
 
 from . import vocabulary as v
-from .binding import gpa_bound_to_admission, heading_scope, in_a_run, scope_of, shape_binds
+from .binding import floor_raised_by_programs, gpa_bound_to_admission, heading_scope, in_a_run, scope_of, shape_binds
 from .text import prepare, sentences
 
 TWO_PLACES = Decimal("0.01")
@@ -182,13 +193,19 @@ def _bound(t: str, m: re.Match[str], has_context: bool) -> tuple[bool, str]:
     return bool(has_context and (_CONTEXT.search(clause) or paren_context or _REGULAR.search(clause))), clause
 
 
+# A GPA label glued to its figure ("a 2.5GPA in the last sixty hours"): the figure and the label apart.
+_GLUED_LABEL = re.compile(r"(?<![\d.])([0-4]\.\d{1,3})(GPA|QPA|CGPA)\b")
+
+
 def parse_gpa(text: str) -> Decimal | None:
     """Minimum GPA for regular admission; None when the text does not state one."""
-    t = prepare(text)
+    t = _GLUED_LABEL.sub(r"\1 \2", prepare(text))  # "at least a 2.5GPA" (issue 19, sixth pass)
     if not gpa_bound_to_admission(t):
         return None  # positive binding: no admission side named, a stage once enrolled is
     if _NO_MINIMUM.search(t) or heading_scope("min_gpa", t):
         return None  # "There is no stated minimum"; a list under an assistantship's heading
+    if floor_raised_by_programs("min_gpa", t):
+        return None  # the Graduate School's floor that departments may raise: not this program's minimum
     if _NOT_THE_PROGRAMS.search(t):
         return None  # a list for students already enrolled ("Completion of at least 18 credits toward the MLIS")
     headings = [(m.start(), bool(m.group("lesser"))) for m in _ROUTE_HEADING.finditer(t)]

@@ -422,8 +422,8 @@ LESSER_ROUTE_HEADINGS: tuple[str, ...] = (
 )
 REGULAR_ROUTE_HEADINGS: tuple[str, ...] = (r"(?:regular|unconditional|full|standard)\s+(?:graduate\s+)?admission\s?:",)
 # A text whose list is for students already in the program (credits completed toward the degree):
-# its minimums are not this program's admission minimum. ("Some programs set higher standards" is
-# not such a word: the Graduate School's floor still binds every applicant.)
+# its minimums are not this program's admission minimum. (A floor that programs may raise, "Some
+# programs set higher standards", is read apart: FLOOR_RAISED_BY_PROGRAMS, issue 19 sixth pass.)
 NOT_THE_PROGRAMS_MINIMUM: tuple[str, ...] = (
     r"complet\w*\s+(?:of\s+)?(?:at\s+least\s+|a\s+minimum\s+of\s+)?\d{1,2}\s+(?:credits?|credit\s+hours|hours|units)\s+toward\s+the",
 )
@@ -1116,6 +1116,94 @@ SHAPE_WAIVER_CLAUSE: dict[str, tuple[str, ...]] = {
     "min_gpa": (r"waiv(?:e|es|ed|er|ers|ing)", r"exempt(?:s|ed|ion)?"),
     "duration": (r"waivers?",),
 }
+
+# (issue 19, sixth pass) More classes of "another kind" for credits, GPA and duration, each shared by
+# the fields it names (binding.py "shape gate, sixth pass"; duration.py and credits.py read the rest).
+# 6. What most students do is a statistic, not the program's designed length: "Most students complete
+#    the program in three years", "The vast majority of students finish in only 3 years", "Most finish
+#    in 2 years". A span after such a subject is not read as the length (a limit the same students
+#    "have" stays one). A pace named with the subject ("Most full-time students complete the program in
+#    2 years") states the length at that pace and is not a statistic.
+DURATION_STATISTIC_SUBJECTS: tuple[str, ...] = (
+    r"(?:the\s+)?(?:vast\s+|great\s+|overwhelming\s+)?majority\s+of\s+(?:our\s+|the\s+|these\s+)?students",
+    r"most\s+(?:of\s+(?:our|the|these)\s+)?(?:students|graduates|candidates)",
+    r"(?:^\W*|(?<=[.;:]\s))most(?=\s+(?:finish|complet|graduat|take|are\s+able))",
+)
+# 7. An institution's floor that its programs replace with their own: a text that says so states the
+#    Graduate School's (or college's) minimum, not this program's value ("Although each Master's degree
+#    program has specific academic requirements, several requirements are common to all degree
+#    programs", "Individual program requirements vary; see program specific requirements", "departments
+#    set their own minimums"). Read once per text, for credits and GPA (a university's time limit still
+#    bounds every program: duration does not take it). A floor that programs may only raise ("Some
+#    programs set higher standards than the Graduate School", LSU's page the spider reads; "individual
+#    colleges and/or departments may require higher grade point averages") still binds every applicant
+#    and stays read, as the corpus convention says (README, "Labelling choices").
+FLOOR_RAISED_BY_PROGRAMS: tuple[str, ...] = (
+    r"(?:(?:individual|specific|some|many|certain|most|several|each)\s+)?(?:graduate\s+)?(?:colleges?|departments?|programs?|schools?)"
+    r"(?:\s+(?:and/or|and|or|&)\s+(?:[\w-]+\s+)?(?:colleges?|departments?|programs?|schools?))?\s+(?:may\s+|can\s+|will\s+|might\s+|often\s+)?"
+    r"(?:set|have|establish|specify|determine)\w*\s+(?:their\s+own|its\s+own|own|different)",
+    r"each\s+(?:master'?s\s+)?(?:degree\s+)?program\s+(?:has|sets|establishes)\s+(?:its\s+own|specific)",
+    r"(?:individual\s+)?program\s+requirements\s+vary",
+)
+FLOOR_RAISED_FIELDS: tuple[str, ...] = ("total_credits", "min_gpa")
+# 8. A GPA that is a condition of something other than regular admission: a GPA above which a test is
+#    not required ("For those with a cumulative GPA of 3.0 or higher in all undergraduate work, no GRE
+#    is required"; said with a condition word before the GPA: "with", "if", "whose"); a GPA to be
+#    considered for something other than admission ("must have a GPA of 3.2 or higher to be considered
+#    for a letter"); the GPA of a graduate degree an applicant holds ("A graduate degree with 3.0 GPA").
+_EXAM_NAMES = "|".join(p for _, p in EXAMS) + r"|\b(?:standardi[sz]ed\s+)?(?:tests?|exams?|test\s+scores?)\b"
+GPA_TEST_NOT_REQUIRED: tuple[str, ...] = (
+    rf"no\s+(?:official\s+)?(?:{_EXAM_NAMES})(?:\s+scores?)?\s+(?:is|are|will\s+be)\s+(?:required|needed|necessary)",
+    rf"(?:{_EXAM_NAMES})(?:\s+scores?)?\s+(?:is|are|will\s+be)\s+not\s+(?:required|needed|necessary)",
+    rf"(?:need|do|does|will)\s+not\s+(?:need\s+to\s+)?(?:submit|take|send)\s+(?:the\s+|a\s+|any\s+)?(?:{_EXAM_NAMES})",
+)
+GPA_CONDITION_BEFORE = r"\b(?:with|if|whose|who\s+(?:have|has|hold|present))\b"
+GPA_OTHER_PURPOSE: tuple[str, ...] = (
+    r"(?:considered|eligible|qualif(?:y|ied))\s+for\s+(?:a|an)\s+(?!(?:admission|regular|unconditional|full|graduate\s+program|program|master)\b)[\w-]+",
+)
+GPA_HELD_DEGREE_BEFORE = (
+    r"(?:graduate|master'?s|advanced|professional)\s+degree\s+with\s+(?:an?\s+)?(?:(?:minimum|cumulative|overall)\s+)?(?:(?:GPA|grade[-\s]point\s+average)\s+of\s+)?$"
+)
+#    A GPA in a field named by a capitalized name ("3.4 GPA in Accounting or cumulative"), as the fifth
+#    pass reads "an undergraduate Accounting GPA" (its generic qualifiers are not names).
+GPA_IN_NAMED_FIELD = (
+    r"(?-i:(?:GPA|[Gg]rade[-\s][Pp]oint\s+[Aa]verage)\s+in\s+(?:the\s+)?(?!(?:" + "|".join(_GPA_QUALIFIERS) + r")\b)[A-Z][a-z]{3,})"
+)
+# 9. Another credential owning a value anywhere before it in its clause, or (for a GPA) anywhere in its
+#    clause, with no word of this program there: "The associate degree programs are designed to be
+#    completed in a minimum of two years", "To earn a graduate certificate, a student must have a grade
+#    point average of 3.0", "a minimum GPA of 3.00 in the course work presented on the certificate
+#    application" (the fifth pass read only the few words before the value, and not for GPA).
+SHAPE_OWNER_CLAUSE_FIELDS: tuple[str, ...] = ("min_gpa", "duration")
+# 10. Spans that are not the program's whole length in months: a count of terms that includes summer
+#    sessions ("finishes the coursework in 4 semesters (including Summer Sessions I & II)": a summer is
+#    not six months, so the months are unknown; a length in years "including the summer session" stays
+#    read); a part's span ("four academic years for coursework and two years for thesis or project");
+#    work experience with several words before it ("at least a year of full-time relevant professional
+#    experience").
+DURATION_SUMMERS_COUNTED_AFTER = r"\s?[(,-]?\s?(?:including|incl\.|plus|counting)\s+(?:the\s+|two\s+|both\s+)?(?:[\w-]+\s+){0,2}?summers?\b"
+DURATION_TERM_UNITS: tuple[str, ...] = ("semester", "quarter", "trimester", "term")
+SHAPE_SPAN_OF_PART_AFTER: tuple[str, ...] = (
+    r"(?:for|of)\s+(?:the\s+)?(?:course\s?work|thesis|project|dissertation|research|internship|practicum|capstone|candidacy|residency)\b",
+)
+DURATION_EXPERIENCE_AFTER = r"\s?of\s+(?:[\w-]+\s+){1,4}?(?:experience|employment|work\s+experience|service)\b"
+# 12. Credits chosen from a list are a selection rule, not the degree's total: "Complete at least four
+#    courses (12 hours) from the categories listed below", "9 credits selected from the following".
+TOTAL_CREDITS_SELECTED_AFTER = (
+    r"\s?\)?\s?,?\s?(?:selected\s+|chosen\s+|taken\s+)?from\s+(?:the\s+|these\s+|among\s+(?:the\s+)?|each\s+of\s+the\s+)?"
+    r"(?:following|categories|category|lists?|listed|courses?\s+(?:listed|below)|options?|areas?|groups?|below|approved\s+electives)\b"
+)
+# 13. Recall: a limit counted back from graduation is a limit ("All coursework applicable towards the degree
+#    must be completed within six years of the date of graduation"; "of the date" alone stays skipped:
+#    "within five years of the date of application" is a test score's age).
+DURATION_COUNTED_TO_END = r"\s?(?:of|before|preceding)\s+(?:the\s+)?(?:date\s+of\s+)?(?:graduation|(?:degree\s+)?conferral|the\s+award\s+of\s+the\s+degree)\b"
+# 11. A class of programs as the subject, said with a level word or as a bare quantifier pronoun opening
+#    its sentence: "Most master's level programs require two years of study. Some are designed as a one
+#    year program." (the fifth pass read "most master's degrees").
+SHAPE_CLASS_SUBJECTS: tuple[str, ...] = (
+    r"(?:most|many|some)\s+(?:graduate|master'?s|doctoral)[-\s]level\s+(?:degrees|programs)",
+    r"(?:^\W*|(?<=[.;:]\s))(?:some|many|most|others)(?=\s+(?:are|require|offer|can|may|take|last)\b)",
+)
 
 # ---- application_deadlines: the shape gate (issue 19, fourth pass) ------------------------------
 # A date is read only where it stands in one of a few binding shapes (binding.deadline_shape): a

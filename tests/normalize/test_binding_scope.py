@@ -320,3 +320,125 @@ def test_a_class_of_degrees_as_subject_states_no_length_of_ours() -> None:
     text = "The minimum requirements for most master's degrees can be satisfied in one academic year of two semesters."
     assert parse_duration(text) is None
     assert parse_duration("The minimum requirements for the degree can be satisfied in one academic year of two semesters.") is not None
+
+
+# ---- sixth pass (issue 19, r6-scope): more classes of another kind --------------------------------
+# Each rule made to fire and shown not to fire on its look-alike; the real sentences are in the corpus
+# (fresh-j-cg.json and the entries named in the commit messages). `binding.SIXTH_PASS` switches the
+# shape-gate vetoes off, to show that they, not something else, decide.
+
+
+def test_what_most_students_do_is_a_statistic_not_the_length() -> None:
+    assert parse_duration("Most students complete the program in three years, but some take longer.") is None
+    assert parse_duration("The vast majority of students finish the program in only 3 years.") is None
+    # A limit the same students have stays one; a pace named with the subject stays the length.
+    assert parse_duration("Students have up to six years to complete. Most finish in 3 years.") == Duration(months_max=72)
+    assert parse_duration("Most full-time students complete the program in 2 years.") == Duration(months_min=24, months_max=24)
+    assert parse_duration("Students complete the program in three years.") == Duration(months_min=36, months_max=36)
+
+
+def test_a_floor_that_programs_replace_is_not_this_programs_value() -> None:
+    gpa = ("Minimum requirements for graduate admission: a cumulative grade point average of 2.5 in all undergraduate "
+           "coursework. Individual program requirements vary; see program specific requirements.")
+    credits = ("Although each Master's degree program has specific academic requirements, several are common to all: "
+               "a minimum of 30 semester hours in a prescribed curriculum must be completed.")
+    assert parse_gpa(gpa) is None
+    assert parse_credits(credits) is None
+    assert parse_gpa("Departments set their own minimums. Applicants need an undergraduate GPA of 2.75.") is None
+    # Not firing: the same floor alone; a floor that programs may only raise still binds every applicant
+    # (LSU's Graduate School FAQ, which the spider reads); a university's time limit.
+    assert parse_gpa("Minimum cumulative grade point average of 2.5 in all undergraduate coursework for admission.") == Decimal("2.50")
+    assert parse_credits("A minimum of 30 semester hours in a prescribed curriculum must be completed.") == Decimal("30")
+    lsu = ("Applicants should have at least a 3.00 GPA on all undergraduate and graduate course work already completed. "
+           "Some programs set higher standards than the Graduate School.")
+    assert parse_gpa(lsu) == Decimal("3.00")
+    assert parse_duration("Program requirements vary. All work must be completed within six years.") == Duration(months_max=72)
+
+
+def test_floor_rule_fires_only_with_the_sixth_pass(monkeypatch) -> None:
+    from crawler.normalize import binding
+
+    text = "Individual program requirements vary. Minimum cumulative GPA of 2.5 for admission."
+    assert parse_gpa(text) is None
+    monkeypatch.setattr(binding, "SIXTH_PASS", False)
+    binding.floor_raised_by_programs.cache_clear()
+    assert parse_gpa(text) == Decimal("2.50")
+    binding.floor_raised_by_programs.cache_clear()
+
+
+def test_a_gpa_that_is_a_condition_of_something_else() -> None:
+    assert parse_gpa("For those with a cumulative GPA of 3.0 or higher in all undergraduate work, no GRE is required.") is None
+    assert parse_gpa("Applicants must have a GPA of 3.2 or higher to be considered for a letter of reference.") is None
+    assert parse_gpa("Applicants need a graduate degree with 3.0 GPA.") is None
+    assert parse_gpa("Applicants need a 3.4 GPA in Accounting or cumulative.") is None
+    # Not firing: the test rule without a condition on the GPA, admission as the purpose, an undergraduate record.
+    assert parse_gpa("GRE scores are not required; applicants need an undergraduate GPA of 3.0.") == Decimal("3.00")
+    assert parse_gpa("Applicants must have a GPA of 3.2 or higher to be considered for admission.") == Decimal("3.20")
+    assert parse_gpa("Applicants need a bachelor's degree with a 3.0 GPA.") == Decimal("3.00")
+    assert parse_gpa("Applicants need a 3.0 GPA in Library Science coursework or cumulative.") == Decimal("3.00")
+
+
+def test_another_credential_owns_a_value_anywhere_before_it_in_its_clause() -> None:
+    assert parse_duration("The associate degree programs are designed to be completed in a minimum of two years.") is None
+    assert parse_gpa("To earn a graduate certificate, a student must have a grade point average of 3.0 on all course work.") is None
+    assert parse_gpa("Candidates must have a minimum GPA of 3.00 in the course work presented on the certificate application.") is None
+    # Not firing: this program named in the clause.
+    assert parse_gpa("Applicants to the master's program or the certificate must have a GPA of 3.0.") == Decimal("3.00")
+    assert parse_duration("The MLIS programs are designed to be completed in a minimum of two years.") == Duration(months_min=24)
+
+
+def test_spans_that_are_not_the_whole_length() -> None:
+    assert parse_duration("A full-time student finishes the coursework in 4 semesters (including Summer Sessions I & II).") is None
+    assert parse_duration("Complete the program within four academic years for coursework and two years for thesis.") is None
+    assert parse_duration("Students without at least a year of full-time relevant professional experience take an internship.") is None
+    # Not firing: semesters without summers, years with the summer session, a span of the program itself.
+    assert parse_duration("A full-time student finishes the coursework in 4 semesters.") == Duration(months_min=24, months_max=24)
+    assert parse_duration("Full-time students complete the program in two academic years, including the summer session.") == \
+        Duration(months_min=24, months_max=24)
+    assert parse_duration("Complete the program within four academic years.") == Duration(months_max=48)
+
+
+def test_a_class_of_programs_with_a_level_word_or_a_quantifier_pronoun() -> None:
+    assert parse_duration("Most master's level programs require two years of study.") is None
+    assert parse_duration("Our degrees vary. Some are designed as a one year program.") is None
+    assert parse_duration("The master's program requires two years of study.") == Duration(months_min=24, months_max=24)
+
+
+def test_vetoes_fire_only_with_the_sixth_pass(monkeypatch) -> None:
+    from crawler.normalize import binding
+
+    cases = [
+        (parse_gpa, "For those with a cumulative GPA of 3.0 or higher in all undergraduate work, no GRE is required."),
+        (parse_duration, "Most master's level programs require two years of study."),
+        (parse_duration, "Complete the program within four academic years for coursework and two years for thesis."),
+    ]
+    assert all(fn(text) is None for fn, text in cases)
+    monkeypatch.setattr(binding, "SIXTH_PASS", False)
+    assert all(fn(text) is not None for fn, text in cases)
+
+
+def test_credits_chosen_from_a_list_or_included_are_parts() -> None:
+    assert parse_credits("Complete at least four courses (12 hours) from the categories listed below.") is None
+    assert parse_credits("Course Requirements: The courses must include 15 credit hours of MSE graduate courses.") is None
+    # Not firing: the total of the same courses, and "including" after the total.
+    assert parse_credits("Complete at least 12 courses (36 hours) for the degree.") == Decimal("36")
+    assert parse_credits("The degree requires 36 credit hours, including 15 hours of core courses.") == Decimal("36")
+
+
+def test_no_masters_total_is_above_the_bound() -> None:
+    assert parse_credits("Requirements for the Degree: A minimum of 124 semester credits must be earned.") is None
+    assert parse_credits("Requirements for the Degree: A minimum of 72 quarter credits must be earned.") == Decimal("72")
+    assert parse_credits("124") == Decimal("124")  # a spider's located value keeps the wider bound
+
+
+def test_a_limit_said_after_a_spaced_dash_is_blanked_alone() -> None:
+    text = "Degree requirements (Minimum of 33 hours) \u2013 No more than 9 credit hours from the College of Business can count."
+    assert parse_credits(text) == Decimal("33")
+    assert parse_credits("No more than 9 credit hours from the College of Business can count toward the degree.") is None
+    assert parse_credits("Primary Core Coursework - 18 Credits") is None  # a dash before a number keeps its heading
+
+
+def test_a_limit_counted_back_from_graduation_and_a_glued_gpa_label() -> None:
+    assert parse_duration("All coursework must be completed within six years of the date of graduation.") == Duration(months_max=72)
+    assert parse_duration("GRE scores must be within five years of the date of application.") is None
+    assert parse_gpa("Applicants need an undergraduate 2.75GPA.") == Decimal("2.75")

@@ -23,14 +23,15 @@ DURATION = [
      Duration(months_min=24, months_max=48)),
     ("must finish within five years", Duration(months_max=60)),
     ("All requirements must be completed within 6 years of admission.", Duration(months_max=72)),
-    ("Students must complete the degree within 5 years. Most finish in 2 years.", Duration(months_min=24, months_max=24)),
+    # What most students do is a statistic, not the length (issue 19, sixth pass; the corpus convention).
+    ("Students must complete the degree within 5 years. Most finish in 2 years.", Duration(months_max=60)),
     ("4 full-time semesters", Duration(months_min=24, months_max=24)),
     ("Time to completion: 4 full-time semesters", Duration(months_min=24, months_max=24)),
     ("18 months", Duration(months_min=18, months_max=18)),
     ("12-month accelerated option", Duration(months_min=12, months_max=12)),
     ("a two-year program", Duration(months_min=24, months_max=24)),
     ("6 quarters", Duration(months_min=24, months_max=24)),
-    ("Most students finish in 5 to 6 semesters.", Duration(months_min=30, months_max=36)),
+    ("Most students finish in 5 to 6 semesters.", None),
     ("1.5 years", Duration(months_min=18, months_max=18)),
     # --- Wider phrasings: other US programs ---------------------------------------------------
     ("complete in as little as 18 months", Duration(months_min=18)),
@@ -39,7 +40,7 @@ DURATION = [
      Duration(months_min=24, months_max=48)),
     ("Typically completed in two years of full-time study", Duration(months_min=24, months_max=24)),
     ("Program length: 12 to 24 months", Duration(months_min=12, months_max=24)),
-    ("Most students graduate in 2.5 years", Duration(months_min=30, months_max=30)),
+    ("Most students graduate in 2.5 years", None),
     ("Time to degree: 1.5\u20132 years", Duration(months_min=18, months_max=24)),
     ("Part-time: 3 years | Full-time: 1.5 years", Duration(months_min=18, months_max=36)),
     ("Students typically take 2 courses per semester and complete the program in about 3 years.",
@@ -72,7 +73,7 @@ DURATION = [
     ("The Graduate School allows students six years to complete the degree.", Duration(months_max=72)),
     ("Students are permitted 5 years to complete the MLIS.", Duration(months_max=60)),
     ("Most students finish in 2 to 3 years and have up to 6 years to complete the program.",
-     Duration(months_min=24, months_max=36)),
+     Duration(months_max=72)),
 ]
 
 

@@ -66,7 +66,8 @@ DURATION = [
     ("Full-time: 2 years. Part-time: up to 4 years.", dur(24, 48)),
     ("Full-time students finish in as little as a year, or up to four years part time.", dur(12, 48)),
     ("The degree takes a year and a half of full-time study.", dur(18, 18)),
-    ("Most students finish in 18 months to 3 years.", dur(18, 36)),
+    # What most students do is a statistic, not the length (issue 19, sixth pass).
+    ("Most students finish in 18 months to 3 years.", None),
     ("All requirements must be completed within 6 years.", dur(None, 72)),
     # --- limits and lengths of something else (negative) ---------------------------------------------
     # Tennessee: incomplete grades.
