@@ -117,8 +117,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .binding import (
-    SUBJECT_REACH, bound_text, credential_before, deadline_for_funding, deadline_of_other, deadline_shape,
-    first_clause_scope, label_words_only, negated_kind, other_program_row, subject_scope, unsettled_kind,
+    SUBJECT_REACH, bound_text, credential_before, deadline_for_aid, deadline_for_funding, deadline_of_other,
+    deadline_shape, first_clause_scope, label_words_only, negated_kind, other_credential_only, other_program_row,
+    subject_scope, unsettled_kind,
 )
 from .models import Deadline
 from .qualifiers import join as q_join
@@ -256,6 +257,13 @@ _FOR_POSTFIX = re.compile(r"^\s?[(,-]?\s?(?:for|-)\s+(?:the\s+)?(?![^.;,()\u2022
 # "March 1 (priority)", "11/1 (spring)", "January 15 (international applicants)": a parenthesis
 # right after a date describes that date only; it never introduces the next one.
 _PAREN_POSTFIX = re.compile(r"^\s?\(([^()]{0,80})\)")
+# (sixth pass) "April 15—international applicants July 1—domestic applicants": an applicant group
+# joined to a date by a dash is that date's own.
+_GROUP_POSTFIX = re.compile(
+    r"^\s?[-\u2013\u2014]\s?(?:for\s+)?(?:" + "|".join(re.escape(w) for _, words in v.APPLICANT_GROUPS for w in words)
+    + r")(?:\s+(?:applicants|students|candidates))?\b",
+    re.I,
+)
 # "Fall and Spring:", "Summer/Fall", "fall, spring, and summer": several terms for one date.
 _TERM_LIST_LINK = re.compile(r"\s?(?:,\s?(?:and|or|&)?|and|or|&|/)\s?$", re.I)
 # "The priority and final deadlines ... are January 15 and April 1": kinds listed in order.
@@ -310,7 +318,7 @@ _GROUP_ONLY = re.compile(
 )
 # "September start": a start named by its month is its term (vocabulary.START_MONTH_TERMS).
 _START_MONTH = re.compile(
-    rf"\b(?P<month>{alternation(v.START_MONTH_TERMS, bounded=False)})\.?\s+(?P<start>{alternation(v.START_WORDS, bounded=False)})\b",
+    rf"\b(?P<month>{alternation(v.START_MONTH_TERMS, bounded=False)})\.?\s+(?P<start>{alternation(v.START_WORDS, bounded=False)})s?\b",
     re.I,
 )
 # "The next start date is September 2018", "Programs begin in September": the same, said the other
@@ -330,7 +338,7 @@ _OTHER_WHAT = re.compile(r"\b(?:certificates?|certifications?|endorsements?|spec
 _GROUP_WORD = re.compile(r"\b(?:applicants|students|candidates)\s*$", re.I)
 # "February 1 (supporting documents)": the documents' date, not the application's.
 _DOCUMENTS_AFTER = re.compile(
-    r"^\s?\(\s?(?:all\s+)?(?:supporting\s+|official\s+)?(?:documents?|documentation|materials|transcripts|references|reference\s+letters)\b", re.I
+    r"^\s?(?:\(|for\s)\s?(?:all\s+)?(?:supporting\s+|official\s+)?(?:documents?|documentation|materials|transcripts|references|reference\s+letters)\b", re.I
 )
 # "January intake:", "May start": a start named by a month that names no term of its own (January
 # is spring at one school, winter at another) still starts a new heading: the term before it no
@@ -433,10 +441,17 @@ def _split_gap(gap: str, date_first: bool = False) -> int:
     m = _FOR_POSTFIX.match(gap, consumed)
     if m and m.end() > consumed:
         consumed = m.end()
+    group = _GROUP_POSTFIX.match(gap, consumed)
+    if group:
+        consumed = group.end()
     heads = [h.start() for h in (TERM_RE.search(gap, consumed), _QUAL_ANY.search(gap, consumed), _KIND_HEADING.search(gap, consumed)) if h]
     opened = gap.find("(", consumed)
     if opened != -1 and ")" not in gap[opened:]:
-        heads.append(opened)  # "(preferred deadline for international admissions is September 1)"
+        first, comma, _ = gap[opened + 1 :].partition(",")
+        if comma and ":" not in first and _kind(first) and len(first.split()) <= _LABEL_WORDS:
+            heads.append(opened + 2 + len(first))  # "(priority application deadline, with ...": the kind is the date's before
+        else:
+            heads.append(opened)  # "(preferred deadline for international admissions is September 1)"
     if heads:
         # "... on a rolling basis. For full consideration for fall, apply by": the sentence the
         # heading stands in introduces the next date from its start.
@@ -679,6 +694,8 @@ class _State:
     list_bound: bool = False  # the date before was read in a binding shape
     kind_mixed: bool = False  # the kind heading in force names two kinds
     pairing_conflict: bool = False  # a date with one term label before it and another after it
+    kind_own_label: bool = False  # the kind in force was named in its date's own label ("Priority Deadline: March 31")
+    previous_vetoed: bool = False  # the date before was another business's (an opening, a decision)
 
 
 @dataclass
@@ -743,6 +760,12 @@ def parse_deadlines(text: str) -> list[Deadline]:
         return []  # "Co-op applications ... opened on January 1. ...": that business's list
     t = _clean(text)
     events = _find_events(t)
+    if not any(not e.rolling for e in events):
+        # (sixth pass) "For domestic students, there is no deadline for admission. You should apply at
+        # least six months before ...": no date and no deadline is rolling admission.
+        none = _NO_DEADLINE.search(t)
+        if none and not any(e.start < none.end() and none.start() < e.end for e in events):
+            events = sorted([*events, _Event(none.start(), none.end(), None, rolling=True)], key=lambda e: e.start)
     if not events or _unreadable_date(t, events) or _column_rows(t, events):
         return []
     reading = _Text.read(t, events)
@@ -758,6 +781,7 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     ev, pre = r.events[i], r.pres[i]
     carried, state.carried_kind = state.carried_kind, None
     state.list_bound, state.previous_bound = state.previous_bound, False
+    vetoed_before, state.previous_vetoed = state.previous_vetoed, False
     clause = _own_clause(pre)
     pre_terms = _term_list(clause)
     inside = i > 0 and _in_paren(r.posts[i - 1] + pre)
@@ -769,15 +793,24 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
         state.kind = None  # "All applications are due by:", "Final Deadlines": a new list of dates
     if pre_kind and sticky and not ev.rolling and not inside:
         state.kind = pre_kind
+        # (sixth pass) "Priority Deadline to be considered for GTA funding: March 31st Fall Admission:
+        # May 1st": a kind in the date's own label holds for bare items after it, not for labelled ones.
+        state.kind_own_label = not pre_terms and _LABEL_END.search(clause) is not None
         # "we recommend that all materials arrive no later than: • March 1 for Fall": a heading that
         # names two kinds settles none for its items.
         named = {k for k, p in _KIND_RE if any(not negated_kind(clause, m.start()) for m in p.finditer(clause))}
         state.kind_mixed = len(named - ({"final"} if pre_kind == "preferred" else set())) > 1
     sentence = r.sentence(ev.start)
-    if ev.rolling and (_ROLLING_ELSEWHERE.search(_sentence_head(r, i)) or _said_of_other(r, sentence)):
-        return []  # "For departments that use rolling admission ...": not this program's
-    if not ev.rolling and _not_a_deadline(r, i, clause, sentence):
+    if ev.rolling and (
+        _ROLLING_ELSEWHERE.search(_sentence_head(r, i)) or _said_of_other(r, sentence)
+        or _ROLLING_NOTICES.search(_sentence_head(r, i))
+    ):
+        return []  # "For departments that use rolling admission ...", "notified on a rolling basis": not this program's
+    if not ev.rolling and (_not_a_deadline(r, i, clause, sentence) or (vetoed_before and _COORDINATED.fullmatch(pre))):
+        # (sixth pass) "available on May 1, 2025 for spring 2026 admissions and Aug. 1, 2025 for summer
+        # 2026": a date coordinated with another business's date is that business's too.
         state.previous_terms = []
+        state.previous_vetoed = True
         return []
     if i in r.superseded:
         return []
@@ -821,6 +854,8 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     # A heading's kind holds for the bare items of its list, not for a date whose own words name a
     # deadline of their own ("April 1 is the normal deadline" after "The priority deadline is ...").
     heading = None if _OWN_DEADLINE.search(_unclosed_cut(r.posts[i])[:60]) else state.kind
+    if state.kind_own_label and pre_kind is None and _LABEL_END.search(clause):
+        heading = None  # "... funding: March 31st Fall Admission: May 1st": a label of its own
     column = _kind(r.column_heads.get(i, ""))  # "Term | Priority deadline | Final deadline | ---|"
     own_kind = r.listed_kind.get(i) or near or after or column or carried
     kind = own_kind or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or heading
@@ -830,8 +865,11 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
         own_reach = _own_clause(clause) + " " + _unclosed_cut(r.posts[i])
         if _in_paren(_sentence_head(r, i)):  # "received early (Fall - June 15, ...) will be given preference"
             own_reach = r.sentence(ev.start)
-        if len(_own_clause(clause).split()) <= _LABEL_WORDS:  # a bare item: its list's heading counts too
-            own_reach += " " + _list_heading(r, i)
+        if _bare_item(clause):  # a bare item: its list's heading counts too
+            list_head = _list_heading(r, i)
+            if state.kind_own_label:  # the first item's own label is not the list's heading
+                list_head = list_head[: list_head.rstrip().rstrip(":").rfind(":") + 1]
+            own_reach += " " + list_head
         if unsettled_kind(own_reach) or unsettled_kind(r.heading):
             return []  # the date's clause or the text's heading names a kind or a purpose that binds no date
         kind = "final"
@@ -839,6 +877,9 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     return [Deadline(term=term, date=ev.date, kind=kind, applies_to=qual) for term in dict.fromkeys(terms)]
 
 
+_NO_DEADLINE = re.compile(v.DEADLINE_NONE, re.I)
+_COORDINATED = re.compile(r"\s?,?\s?(?:and|or|&)?\s?")
+_ROLLING_NOTICES = re.compile(v.DEADLINE_ROLLING_OF_NOTICES, re.I)
 # Words that start a new list of deadlines: the kind of the list before no longer holds.
 _NEW_DEADLINES = re.compile(r"\b(?:due|deadlines?|apply\s+by)\b", re.I)
 # A kind named as a heading over the dates after it ("... October 1 Final Deadlines Fall: July 1"):
@@ -883,7 +924,10 @@ def _follow_headings(state: _State, pre: str, pre_terms: list[str], inside: bool
 # materials by January 15"): the application's deadline, not a documents deadline.
 _WITH_APPLICATION = re.compile(
     r"\bapplications?(?:\s+form)?\s?(?:,|and|&|with|along\s+with)\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:documents?|documentation|materials)\s?(?:on|by|in|:|-)?\s?$",
+    r"(?:documents?|documentation|materials)\s?(?:on|by|in|:|-)?\s?$"
+    # (sixth pass) every material of the application, by the applicant: "applicants must submit all
+    # materials by January 5" (not "supporting materials", a documents deadline).
+    r"|\b(?:submit|send|complete|have)\w*\s+all\s+(?:(?:of\s+)?(?:the|your|their)\s+)?(?:application\s+)?materials\s?(?:on|by|in|:|-)?\s?$",
     re.I,
 )
 _OPENS_AFTER = re.compile(
@@ -908,6 +952,9 @@ def _not_a_deadline(r: _Text, i: int, clause: str, sentence: str) -> bool:
         or credential_before(r.t, r.events[i].start)  # "PhD in Information Science December 1"
         or _said_of_other(r, sentence)  # "Music transfer applicants must apply by January 1"
         or deadline_for_funding(sentence)  # "the priority deadline for all spring merit scholarships"
+        # (sixth pass) "Application Process for the Graduate Certificate (GC) in Public Health ... Deadline
+        # to apply: March 1": another credential named before the date, no word of this program after it.
+        or other_credential_only(r.t, r.events[i].start - len(_sentence_head(r, i)), r.events[i].start)
     )
 
 
@@ -915,7 +962,7 @@ def _said_of_other(r: _Text, sentence: str) -> bool:
     """The date's sentence, or the text's first sentence (its heading), names another applicant
     group or a program by a discipline's name (binding.deadline_of_other)."""
     first = r.t[: r.spans[0][1]] if r.spans else ""
-    return deadline_of_other(sentence) or deadline_of_other(first)
+    return deadline_of_other(sentence) or deadline_of_other(first) or deadline_for_aid(first)
 
 
 def _others_only(post: str) -> bool:
@@ -999,9 +1046,17 @@ def _terms_for(
 
 
 def _unclosed_cut(post: str) -> str:
-    """A date's trailing words up to a parenthesis it opens for the next date."""
+    """A date's trailing words up to a parenthesis it opens for the next date. (Sixth pass) The words
+    right after the parenthesis up to a comma stay the date's own where they name its kind and end in
+    no label ("March 1 (priority application deadline, with an extended deadline of March 15 ...").
+    """
     opened = post.rfind("(")
-    return post[:opened] if opened > post.rfind(")") else post
+    if opened <= post.rfind(")"):
+        return post
+    first, comma, _ = post[opened + 1 :].partition(",")
+    if comma and ":" not in first and _kind(first) and len(first.split()) <= _LABEL_WORDS:
+        return post[:opened] + " " + first
+    return post[:opened]
 
 
 def _tidy(out: list[Deadline]) -> list[Deadline]:
@@ -1027,7 +1082,7 @@ def _merge_restated(out: list[Deadline]) -> list[Deadline]:
 # abstains: "On January 16 we freeze and download all applications", "August 21, Monday | classes
 # start", "Fall Deferral Request Deadline: October 1st". (The third pass's bare list item under a
 # heading naming deadlines was dropped: it explained 1 right reading and 3 wrong ones.)
-_PREDICATE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_PREDICATES)})(?!\w)", re.I)
+_PREDICATE = re.compile(rf"\b(?:{'|'.join((*v.DEADLINE_PREDICATES, *v.DEADLINE_PREDICATES_MORE))})(?!\w)", re.I)
 _FUNDING_PURPOSE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_FUNDING_PURPOSE)})\b", re.I)
 _ADVICE_WORDS = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ADVICE)})\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never)\b", re.I)
@@ -1144,6 +1199,14 @@ def _column_heads(t: str, events: list[_Event]) -> dict[int, str]:
         if e.start > rule.end():
             out[i] = heads[t.count("|", rule.end(), e.start) % n]
     return out
+
+
+def _bare_item(clause: str) -> bool:
+    """A date whose own words before it are a few label words with no predicate of their own ("Fall:",
+    "Priority Date:"): an item of the list above it, whose heading counts for its kind. A clause with
+    its own predicate ("Applications are accepted up through") is not an item (sixth pass)."""
+    own = _own_clause(clause)
+    return len(own.split()) <= _LABEL_WORDS and not _PREDICATE.search(own)
 
 
 def _purpose_kind(clause: str, post: str, pre_kind: str | None) -> str | None:
