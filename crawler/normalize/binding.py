@@ -936,7 +936,7 @@ _DL_MODIFIERS = 3
 
 
 def _label_word(w: str) -> bool:
-    low = w.lower().rstrip(".:")
+    low = w.lower().rstrip(".:-")  # (sixth pass) a dash glued to a label word: "Spring Admission– Priority Date:"
     return low in _DL_LABEL_WORDS or low.removesuffix("'s") in _DL_LABEL_WORDS or _DL_ACRONYM.match(w.rstrip(".:")) is not None
 
 
@@ -1124,9 +1124,10 @@ def other_credential_only(text: str, lo: int, start: int) -> bool:
     a diploma outside a parenthesis (an aside about the date before: "(Graduate Certificate in School
     Librarianship only)") and no word of this program: "Application Process for the Graduate
     Certificate (GC) in Public Health ... Deadline to apply: March 1" (not "For the Online Masters
-    (EdM) and Graduate Certificate (CERT) Programs, ... Fall A Admittance: July 15th")."""
+    (EdM) and Graduate Certificate (CERT) Programs, ... Fall A Admittance: July 15th", nor "The school
+    library media post-baccalaureate certificate accepts ...": a certificate in this program's field)."""
     window = _DL_PARENTHESIS.sub(lambda m: " " * len(m.group(0)), text[lo:start])
-    return other_credential_owns(window, 0, len(window)) and _OWN_WORD.search(window) is None
+    return other_credential_owns(window, 0, len(window)) and _OWN_WORD.search(window) is None and PROGRAM_OWN.search(window) is None
 
 
 @lru_cache(maxsize=64)  # a text's first sentence is asked again for every date in it

@@ -117,7 +117,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .binding import (
-    SUBJECT_REACH, bound_text, credential_before, deadline_for_aid, deadline_for_funding, deadline_of_other,
+    SUBJECT_REACH, action_subject, bound_text, credential_before, deadline_for_aid, deadline_for_funding, deadline_of_other,
     deadline_shape, first_clause_scope, label_words_only, negated_kind, other_credential_only, other_program_row,
     subject_scope, unsettled_kind,
 )
@@ -375,6 +375,8 @@ def _unreadable_date(text: str, events: list["_Event"]) -> bool:
         if _START_AFTER.match(text, m.end()):
             continue  # "The deadline for January entry is October 1": a start named by its month
         if _DEADLINE_SLOT.search(before) and not _NOT_DEADLINE_MONTH.search(before):
+            if action_subject(before, len(before), len(before)):
+                continue  # (sixth pass) "will be notified on a rolling basis by the end of March": another action's month
             return True
     return False
 
@@ -592,6 +594,8 @@ def _words_around(t: str, events: list[_Event]) -> tuple[list[str], list[str]]:
     consumed = paren_end.end() if paren_end else consumed
     for_end = _FOR_POSTFIX.match(tail, consumed)
     consumed = for_end.end() if for_end else consumed
+    group_end = _GROUP_POSTFIX.match(tail, consumed)
+    consumed = group_end.end() if group_end else consumed
     head = min((h.start() for h in (TERM_RE.search(tail, consumed), _QUAL_ANY.search(tail, consumed)) if h), default=len(tail))
     posts.append(tail[: max(head, consumed)])
     return pres, posts
@@ -696,6 +700,7 @@ class _State:
     pairing_conflict: bool = False  # a date with one term label before it and another after it
     kind_own_label: bool = False  # the kind in force was named in its date's own label ("Priority Deadline: March 31")
     previous_vetoed: bool = False  # the date before was another business's (an opening, a decision)
+    previous_kind: str | None = None  # the kind the date before was read with
 
 
 @dataclass
@@ -782,6 +787,7 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     carried, state.carried_kind = state.carried_kind, None
     state.list_bound, state.previous_bound = state.previous_bound, False
     vetoed_before, state.previous_vetoed = state.previous_vetoed, False
+    kind_before, state.previous_kind = state.previous_kind, None
     clause = _own_clause(pre)
     pre_terms = _term_list(clause)
     inside = i > 0 and _in_paren(r.posts[i - 1] + pre)
@@ -861,6 +867,8 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     kind = own_kind or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or heading
     if heading is not None and state.kind_mixed and not (own_kind or pre_kind) and kind == heading:
         return []  # the heading's kind is not settled
+    if kind is None and state.list_bound and kind_before and _COORDINATED.fullmatch(pre):
+        kind = kind_before  # (sixth pass) "accepted up through July 1 for domestic applicants and June 1 for ...": the list's
     if kind is None:
         own_reach = _own_clause(clause) + " " + _unclosed_cut(r.posts[i])
         if _in_paren(_sentence_head(r, i)):  # "received early (Fall - June 15, ...) will be given preference"
@@ -873,7 +881,10 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
         if unsettled_kind(own_reach) or unsettled_kind(r.heading):
             return []  # the date's clause or the text's heading names a kind or a purpose that binds no date
         kind = "final"
+    if kind == "preferred" and not own_kind and _restated_otherwise(r, i):
+        return []  # the kind is not settled: advised, and "this date" gets funding consideration
     state.carried_kind = after if near and after and after != near else None
+    state.previous_kind = kind
     return [Deadline(term=term, date=ev.date, kind=kind, applies_to=qual) for term in dict.fromkeys(terms)]
 
 
@@ -962,7 +973,12 @@ def _said_of_other(r: _Text, sentence: str) -> bool:
     """The date's sentence, or the text's first sentence (its heading), names another applicant
     group or a program by a discipline's name (binding.deadline_of_other)."""
     first = r.t[: r.spans[0][1]] if r.spans else ""
-    return deadline_of_other(sentence) or deadline_of_other(first) or deadline_for_aid(first)
+    return (
+        deadline_of_other(sentence) or deadline_of_other(first) or deadline_for_aid(first)
+        # (sixth pass) a heading naming another credential's process: "Application Process for the
+        # Graduate Certificate (GC) in Public Health ... on a rolling basis ... not later than May 1"
+        or other_credential_only(first, 0, min(len(first), SUBJECT_REACH))
+    )
 
 
 def _others_only(post: str) -> bool:
@@ -1199,6 +1215,22 @@ def _column_heads(t: str, events: list[_Event]) -> dict[int, str]:
         if e.start > rule.end():
             out[i] = heads[t.count("|", rule.end(), e.start) % n]
     return out
+
+
+_THIS_DATE = re.compile(r"\b(?:this|that|the\s+above)\s+(?:date|deadline)\b|\bby\s+then\b", re.I)
+
+
+def _restated_otherwise(r: _Text, i: int) -> bool:
+    """(Sixth pass) The sentence after the date's names it again ("this date", "that deadline") with a
+    priority or funding purpose: "we encourage students to submit applications by December 15 ...
+    Applications submitted by this date will receive full consideration for TA positions" (advice or
+    a priority date? the words do not settle it)."""
+    k = bisect_right(r.span_starts, r.events[i].start) - 1
+    if k < 0 or k + 1 >= len(r.spans):
+        return False
+    a, b = r.spans[k + 1]
+    nxt = r.t[a : min(b, a + SUBJECT_REACH)]
+    return _THIS_DATE.search(nxt) is not None and (_kind(nxt) == "priority" or _FUNDING_PURPOSE.search(nxt) is not None)
 
 
 def _bare_item(clause: str) -> bool:
