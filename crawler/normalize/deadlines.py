@@ -638,6 +638,101 @@ def _column_rows(t: str, events: list[_Event]) -> bool:
     )
 
 
+_TABLE_GROUP_ROW = re.compile(v.DEADLINE_TABLE_GROUP_ROW, re.I)
+_TABLE_COLUMN_END = re.compile(v.DEADLINE_TABLE_COLUMN_END, re.I)
+_TABLE_TERM_RUN = re.compile(
+    rf"(?:{alternation(TERM_WORDS)}{v.DEADLINE_TABLE_TERM_PART}[\s|]*){{2,}}$", re.I
+)
+_TABLE_TERM_LABEL = re.compile(rf"^[\s|*]*{alternation(TERM_WORDS)}(?:\s+(?:semester|term|quarter|session|admission))?[\s:|*]*$", re.I)
+_CELL_GAP = re.compile(r"[\s|*]*")
+
+
+def _table_rows(t: str, events: list[_Event]) -> list[tuple[str, list[int]]] | None:
+    """The rows of a flattened table: each a label and the dates after it with nothing between them."""
+    rows: list[tuple[str, list[int]]] = []
+    prev = 0
+    for i, e in enumerate(events):
+        if e.rolling or e.ambiguous:
+            return None
+        gap = t[prev : e.start]
+        if i and _CELL_GAP.fullmatch(gap):
+            rows[-1][1].append(i)
+        else:
+            rows.append((gap, [i]))
+        prev = e.end
+    return rows
+
+
+def _flat_table(t: str, events: list[_Event]) -> list[Deadline]:
+    """(Sixth pass) A flattened table of deadlines whose columns we can pair with its heading row
+    (vocabulary.DEADLINE_TABLE_GROUP_ROW): a run of terms over rows of applicant groups, or one named
+    column per date over rows of terms, of which only the application deadline's column is read. The
+    kind is the heading's (final when it names none; two kinds settle none). Anything else: []."""
+    rows = _table_rows(t, events)
+    if not rows or len(rows[0][1]) < 2 or _STATUS.search(t):
+        return []
+    n = len(rows[0][1])
+    if any(len(cells) != n for _, cells in rows) or t[events[-1].end :].strip(" .|*"):
+        return []
+    first_label = rows[0][0]
+    run = _TABLE_TERM_RUN.search(_TABLE_GROUP_ROW.sub("", first_label))
+    cell_terms: list[str | None]
+    read_columns: list[bool]
+    groups: list[str | None] = []
+    if run and all(_TABLE_GROUP_ROW.search(label) for label, _ in rows):
+        terms = [TERM_WORDS[m.group(0).lower()] for m in TERM_RE.finditer(run.group(0))]
+        if len(terms) != n:
+            return []
+        heading = first_label[: run.start()]
+        for label, _ in rows:
+            row = _TABLE_GROUP_ROW.search(label).group(0)
+            groups.append(_qualifier(row.replace("internationals", "international").replace("Internationals", "international"), _GROUP_LABELS)
+                          or ("domestic" if re.search(r"\b(?:u\.?s\.?|us|citizens?|canadian)\b", row, re.I) else None))
+        row_terms: list[list[str | None]] = [list(terms) for _ in rows]
+        read_columns = [True] * n
+    else:
+        term_label = re.search(rf"{alternation(TERM_WORDS)}[^\d]*$", first_label, re.I)
+        if not term_label or not all(_TABLE_TERM_LABEL.match(label) for label, _ in rows[1:]):
+            return []
+        heading = first_label[: term_label.start()]
+        names_text = re.sub(r"\([^()]*\)", " ", heading)
+        edge = max(names_text.rfind(":"), names_text.rfind(". "))
+        names_text = names_text[edge + 1 :]
+        ends = list(_TABLE_COLUMN_END.finditer(names_text))
+        if len(ends) != n:
+            return []
+        names = [names_text[(ends[k - 1].end() if k else 0) : ends[k].end()] for k in range(n)]
+        read_columns = [bool(_PREDICATE.search(name)) and not _COLUMN_OTHER.search(name) for name in names]
+        if sum(read_columns) != 1:
+            return []
+        row_terms = []
+        for k, (label, _) in enumerate(rows):
+            found = TERM_RE.findall(first_label[term_label.start() :] if k == 0 else label)
+            if len(found) != 1:
+                return []
+            row_terms.append([TERM_WORDS[found[0].lower()]] * n)
+            groups.append(None)
+        heading = heading + " " + names[read_columns.index(True)]
+    if not (_PREDICATE.search(heading) or _DEADLINE_CONTEXT.search(heading)):
+        return []
+    first = t[: sentences(t)[0][1]]
+    if _OTHER_BUSINESS.search(heading) or deadline_of_other(first) or deadline_for_aid(first) or deadline_for_funding(heading):
+        return []
+    kinds = {k for k, p in _KIND_RE if any(not negated_kind(heading, m.start()) for m in p.finditer(heading))}
+    if len(kinds) > 1:
+        return []
+    kind = next(iter(kinds), "final")
+    source = "graduate school" if _SOURCE.search(heading) else None
+    heading_group = _qualifier(heading, _GROUP_LABELS)
+    out: list[Deadline] = []
+    for r_i, (_, cells) in enumerate(rows):
+        for k, i in enumerate(cells):
+            if read_columns[k]:
+                qual = q_join([source, groups[r_i] or heading_group])
+                out.append(Deadline(term=row_terms[r_i][k], date=events[i].date, kind=kind, applies_to=qual))
+    return list(dict.fromkeys(out))
+
+
 # "Domestic and Online International Students": domestic students (and international ones
 # studying online) - the column of the domestic date.
 _DOMESTIC_AND = re.compile(r"\bdomestic\s+(?:and|&|/)\s+(?:online\s+)?international\b", re.I)
@@ -771,8 +866,10 @@ def parse_deadlines(text: str) -> list[Deadline]:
         none = _NO_DEADLINE.search(t)
         if none and not any(e.start < none.end() and none.start() < e.end for e in events):
             events = sorted([*events, _Event(none.start(), none.end(), None, rolling=True)], key=lambda e: e.start)
-    if not events or _unreadable_date(t, events) or _column_rows(t, events):
+    if not events or _unreadable_date(t, events):
         return []
+    if _column_rows(t, events):
+        return _flat_table(t, events)  # (sixth pass) a table's rows we can pair with its heading, else []
     reading = _Text.read(t, events)
     state = _State(terms=[])
     out: list[Deadline] = []
@@ -974,7 +1071,7 @@ def _said_of_other(r: _Text, sentence: str) -> bool:
     group or a program by a discipline's name (binding.deadline_of_other)."""
     first = r.t[: r.spans[0][1]] if r.spans else ""
     return (
-        deadline_of_other(sentence) or deadline_of_other(first) or deadline_for_aid(first)
+        deadline_of_other(sentence) or deadline_of_other(first) or deadline_for_aid(first[: 2 * SUBJECT_REACH])
         # (sixth pass) a heading naming another credential's process: "Application Process for the
         # Graduate Certificate (GC) in Public Health ... on a rolling basis ... not later than May 1"
         or other_credential_only(first, 0, min(len(first), SUBJECT_REACH))

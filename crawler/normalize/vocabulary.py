@@ -1252,6 +1252,21 @@ DEADLINE_NONE = (
     r"\b(?:there\s+is|has|have|with)\s+no\s+(?:official\s+|formal\s+|published\s+)?(?:application\s+|admission\s+)?deadlines?"
     r"(?:\s+for\s+(?:admission|applications?|applying))?\b(?!\s+(?:extension|to|for\s+(?!admission|applications?|applying)))"
 )
+# A flattened table of deadlines (binding by structure; deadlines._flat_table): rows of dates with
+# nothing between them, under a heading row. Either the heading ends in a run of terms and each row is
+# an applicant group's ("Priority Deadlines Fall Spring Summer 1 Summer 2 US Citizens: Jun 25 Nov 25
+# Mar 25 May 10 Internationals: Mar 1 ..."), or the heading names one column per date of a row and each
+# row is a term's ("Application deadline (...) File Completion Deadline (...) Fall February 1 May 15
+# ..."): a column is read only where its name is the application's deadline, not DEADLINE_COLUMN_OTHER.
+DEADLINE_TABLE_GROUP_ROW = (
+    r"(?:\b(?:u\.?s\.?|us|domestic|canadian|international|internationals|citizens?|permanent|residents?|non-?residents?"
+    r"|out-of-state|in-state|applicants|students|and|&)\b\s?)+[:|]?\s*$"
+)
+# The words that end a column's name in a heading row ("Application deadline", "Classes begin").
+DEADLINE_TABLE_COLUMN_END = r"\b(?:deadlines?|due|dates?|begins?|starts?|decisions?|notifications?)\b"
+# A term's number in a heading row ("Summer 1 Summer 2", "Summer I").
+DEADLINE_TABLE_TERM_PART = r"(?:\s?(?:\d|i{1,3}|session\s+\w+))?"
+
 # Another credential's process named before a date in its sentence ("Application Process for the
 # Graduate Certificate (GC) in Public Health ... Deadline to apply: March 1"), read with
 # binding.other_credential_owns (SHAPE_OTHER_CREDENTIALS: certificates, associate degrees, diplomas).
