@@ -957,15 +957,15 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     # A heading's kind holds for the bare items of its list, not for a date whose own words name a
     # deadline of their own ("April 1 is the normal deadline" after "The priority deadline is ...").
     heading = None if _OWN_DEADLINE.search(_unclosed_cut(r.posts[i])[:60]) else state.kind
-    if state.kind_own_label and pre_kind is None and _LABEL_END.search(clause):
-        heading = None  # "... funding: March 31st Fall Admission: May 1st": a label of its own
+    if state.kind_own_label and pre_kind is None and (_LABEL_END.search(clause) or not _bare_item(clause)):
+        heading = None  # "... funding: March 31st Fall Admission: May 1st": a label (or a predicate) of its own
     column = _kind(r.column_heads.get(i, ""))  # "Term | Priority deadline | Final deadline | ---|"
     own_kind = r.listed_kind.get(i) or near or after or column or carried
-    kind = own_kind or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or heading
+    coordinated = state.list_bound and kind_before is not None and _COORDINATED.fullmatch(pre) is not None
+    # (sixth pass) a date coordinated with the bound date before it takes that date's kind before a heading's
+    kind = own_kind or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or (kind_before if coordinated else None) or heading
     if heading is not None and state.kind_mixed and not (own_kind or pre_kind) and kind == heading:
         return []  # the heading's kind is not settled
-    if kind is None and state.list_bound and kind_before and _COORDINATED.fullmatch(pre):
-        kind = kind_before  # (sixth pass) "accepted up through July 1 for domestic applicants and June 1 for ...": the list's
     if kind is None:
         own_reach = _own_clause(clause) + " " + _unclosed_cut(r.posts[i])
         if _in_paren(_sentence_head(r, i)):  # "received early (Fall - June 15, ...) will be given preference"
