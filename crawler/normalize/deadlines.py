@@ -106,6 +106,29 @@ binding shapes; every other shape abstains, whatever words it uses.
   preferred).
 - A deadline stated bare and again for a named group ("January 15 (FALL) | ... for all
   international students is January 15 for Fall applicants") is the group's, once.
+- Sixth pass (issue 19, r6-dead; tested in test_binding_deadlines.py, words in vocabulary's
+  "application_deadlines: sixth pass"). Dates of other business: an action of another kind as the
+  subject of the binding word ("Decision letters ... should be posted ... no later than December
+  15th", "a mandatory program orientation for all standard program students on August 18"; not
+  with a word of applying after it: binding.action_subject); a date coordinated with a vetoed one
+  ("available on May 1, 2025 for spring ... and Aug. 1, 2025 for summer"); an award as the object
+  of applying ("apply for a graduate assistantship award ... the April 15 deadline"); a text whose
+  first sentence names the FAFSA (binding.deadline_for_aid); another credential's process named
+  outside parentheses before the date, or in the text's first sentence, with no word of this
+  program (binding.other_credential_only); "for supporting documents" after a date; rolling said of
+  notices ("notified on a rolling basis"). Attributes bound, not guessed: a kind in a date's own
+  colon label ("Priority Deadline to be considered for GTA funding: March 31st") holds for bare
+  items after it, not for dates with a label or a predicate of their own; a date coordinated with a
+  bound one takes that date's kind before a heading's; a kind named right after an unclosed
+  parenthesis up to a comma is the date's before it; an advised date restated in the next sentence
+  with a funding purpose ("by this date ... full consideration") abstains. Rolling: "there is no
+  deadline for admission" in a text with no date. Flattened tables (_flat_table): a run of terms
+  over rows of applicant groups ("Fall Spring Summer 1 Summer 2 US Citizens: Jun 25 ...
+  Internationals: Mar 1 ..."), and one named column per date over rows of terms, of which only the
+  application deadline's column is read ("Application deadline (...) File Completion Deadline (...)
+  Fall February 1 May 15"); the heading's kind, final when it names none, none when two. More
+  words: "prior to", "accepted up through", "matriculation", "September intakes", a group joined
+  to its date by a dash, a dash glued to a label word, "submit all materials by" (the application).
 """
 
 from __future__ import annotations
