@@ -166,7 +166,9 @@ _ROLLING = re.compile(
     r"\brolling\b|\bno\s+(?:fixed|set|firm|specific)\s+(?:application\s+)?deadlines?\b"
     r"|\b(?:processed|reviewed|considered|evaluated)\s+as\s+(?:they\s+are\s+|they\s+)?(?:received|submitted|arrive|come\s+in)\b"
     r"|\b(?:accepted|reviewed|considered)\s+(?:throughout\s+the\s+year|year[-\s]round|at\s+any\s+time|all\s+year)\b"
-    r"|\bapply\s+(?:to\s+(?:our|the|this)\s+\w+\s+)?at\s+any\s+time\b|\b(?:on\s+a\s+)?year[-\s]round\s+basis\b",
+    r"|\bapply\s+(?:to\s+(?:our|the|this)\s+\w+\s+)?at\s+any\s+time\b|\b(?:on\s+a\s+)?year[-\s]round\s+basis\b"
+    # (sixth pass) "Applications for both admission and assistantships are ongoing"
+    r"|\b(?<=applications\s)(?:[\w&]+\s){0,5}?(?:is|are)\s+ongoing\b|\bongoing\s+(?:admissions?|review|basis)\b",
     re.I,
 )
 
@@ -936,7 +938,9 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
         # (sixth pass) "available on May 1, 2025 for spring 2026 admissions and Aug. 1, 2025 for summer
         # 2026": a date coordinated with another business's date is that business's too.
         state.previous_terms = []
-        state.previous_vetoed = True
+        # Only a veto its words before it give is shared ("available on"), not one of its own words
+        # after it ("December 15 for doctoral admission and March 15 for master's admission").
+        state.previous_vetoed = vetoed_before or bool(_NOT_A_DEADLINE.search(pre))
         return []
     if i in r.superseded:
         return []
@@ -1074,7 +1078,7 @@ def _not_a_deadline(r: _Text, i: int, clause: str, sentence: str) -> bool:
     pre = r.pres[i]
     return bool(
         (_NOT_A_DEADLINE.search(pre) and not _WITH_APPLICATION.search(pre[-120:])) or _OPENS_AFTER.match(r.posts[i]) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
-        or _DOCUMENTS_AFTER.match(r.posts[i]) or _others_only(r.posts[i])
+        or _DOCUMENTS_AFTER.match(r.posts[i]) or _others_only(r.posts[i]) or _for_other(r.posts[i])
         # "Application deadlines for GSLIS Scholarships are October 15 (...) and February 15 (...)":
         # the subject of the sentence holds for every date of its list.
         or _FUNDING_LEAD.search(_sentence_head(r, i))
@@ -1105,6 +1109,13 @@ def _others_only(post: str) -> bool:
     """The date's own parenthesis says it is another credential's only."""
     m = _OTHER_ONLY.match(post)
     return bool(m and _OTHER_WHAT.search(m.group("what")) and not _GROUP_WORD.search(m.group("what")))
+
+
+def _for_other(post: str) -> bool:
+    """(Sixth pass) The date's own "for ..." words name another credential: "December 15 for doctoral
+    admission and March 15 for master's admission" (the first date is the doctorate's)."""
+    m = _FOR_POSTFIX.match(post)
+    return bool(m and _OTHER_WHAT.search(m.group(0)) and not _GROUP_WORD.search(m.group(0)))
 
 
 def _own_parenthesis_words(clause: str, post: str) -> bool:

@@ -801,6 +801,8 @@ DEADLINE_HEADING_SCOPES: tuple[str, ...] = ("placement", "not_application", "dea
 DEADLINE_COLUMN_OTHER: tuple[str, ...] = (
     r"file\s+completion", r"(?:supporting\s+)?documents?", r"transcripts?", r"decisions?", r"notification\w*", r"classes",
     r"(?:program\s+)?start", r"begins?", r"orientation", r"reply",
+    # (sixth pass) "Term | Application Open | Application Close | Interview Dates | ...": an opening's or an interview's column.
+    r"(?:application\s+)?open(?:s|ing)?", r"interviews?",
 )
 
 
@@ -1184,6 +1186,8 @@ DEADLINE_LABEL_WORDS: tuple[str, ...] = (
     "assistantship", "assistantships", "fellowship", "fellowships", "these", "those", "mid", "considered",
     "submitting", "completing", "filing", "receiving", "sending", "sent", "leap-year", "normal", "usual", "initial",
     "admittance", "matriculation",
+    # (sixth pass) a weekday written with its date: "Final Deadline Monday, December 12, 2022".
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 )
 # Where the modifiers of a deadline noun stop, reading back from it: "If you apply by the priority
 # deadline" checks "priority" only, "Fall Deferral Request Deadline" checks three words.

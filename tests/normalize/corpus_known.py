@@ -173,4 +173,11 @@ MISSED: dict[str, str] = {
     "fresh-j-dl-10-parse_deadlines": "batch J-DL: 'by the School of Social Work priority deadline of January 15th': a unit's name in the deadline's label is not a label word, so the shape abstains",
     "fresh-f-0-parse_deadlines": "batch F: an awards heading over 'To be considered, finish your admissions application by January 1': the heading names a purpose no kind word binds to the date: abstains (labelled priority)",
     "fresh-f-112-parse_deadlines": "batch F: 'no official application deadline, we encourage ... by December 15' and 'by this date ... full consideration for TA positions': advised or priority, the words do not settle it: abstains (labelled priority)",
+    # Batch K-DL of r6-dead (written after the pass's rules, scored once at 14/6/2 like main's code, then tuned
+    # on with four general rules): the misses left.
+    "fresh-k-dl-0-parse_deadlines": "batch K-DL: 'MPPA applicants not interested in graduate assistantship funding ... must apply by March 15': the negated funding words leave the date unread",
+    "fresh-k-dl-2-parse_deadlines": "batch K-DL: 'Priority Funding Application Deadline - December 15, 2023': read as a separate funding application's deadline (the admission application's priority date, labelled priority)",
+    "fresh-k-dl-3-parse_deadlines": "batch K-DL: one date for two applicant groups ('Domestic Applicants - January 12, 2023 - International Applicants - January 12, 2023'): read once",
+    "fresh-k-dl-6-parse_deadlines": "batch K-DL: 'accepted June 15 through January 1': a window's end is not bound as a deadline (the reader abstains on every range)",
+    "fresh-k-dl-16-parse_deadlines": "batch K-DL: a pipe table whose heading row names 'Final Decision' and whose row label names 'Priority Decision': two kinds, none settled: abstains",
 }

@@ -453,3 +453,19 @@ def test_a_table_of_named_columns_reads_only_the_application_column() -> None:
     assert parse_deadlines("Classes begin Orientation date Fall August 20 August 18 Spring January 10 January 8") == []
     # As many column names as dates in a row, or nothing is read.
     assert parse_deadlines("Application deadline Fall February 1 May 15 Spring June 15 October 1") == []
+
+
+def test_a_date_s_own_for_words_naming_another_credential_move_it() -> None:
+    text = "The deadline for completed applications for September admission is December 15 for doctoral admission and March 15 for master's admission."
+    assert _read(text) == [("fall", "--03-15", "final")]
+    assert _read("The deadline is December 15 for fall admission and March 15 for spring admission.") == [
+        ("fall", "--12-15", "final"), ("spring", "--03-15", "final")]
+
+
+def test_an_opening_column_and_a_weekday_and_ongoing_admission() -> None:
+    text = "Semester | Application Open | Application Deadline | Fall 2026 | March 1, 2026 | July 1, 2026 |"
+    assert _read(text) == [("fall", "2026-07-01", "final")]
+    assert _read("Final Deadline Monday, December 12, 2022") == [(None, "2022-12-12", "final")]
+    assert parse_deadlines("Final Deadline Payday, December 12, 2022") == []  # not a weekday: not a label word
+    assert _read("Applications for admission and assistantships are ongoing.") == [(None, None, "rolling")]
+    assert parse_deadlines("Construction of the new library is ongoing.") == []
