@@ -664,6 +664,7 @@ def _column_rows(t: str, events: list[_Event]) -> bool:
 
 
 _TABLE_GROUP_ROW = re.compile(v.DEADLINE_TABLE_GROUP_ROW, re.I)
+_TABLE_GROUP_ONLY = re.compile(r"^[\s|*]*" + v.DEADLINE_TABLE_GROUP_ROW, re.I)  # a row label of group words only
 _TABLE_COLUMN_END = re.compile(v.DEADLINE_TABLE_COLUMN_END, re.I)
 _TABLE_TERM_RUN = re.compile(
     rf"(?:{alternation(TERM_WORDS)}{v.DEADLINE_TABLE_TERM_PART}[\s|]*){{2,}}$", re.I
@@ -704,7 +705,7 @@ def _flat_table(t: str, events: list[_Event]) -> list[Deadline]:
     cell_terms: list[str | None]
     read_columns: list[bool]
     groups: list[str | None] = []
-    if run and all(_TABLE_GROUP_ROW.search(label) for label, _ in rows):
+    if run and all(_TABLE_GROUP_ONLY.match(label) for label, _ in rows[1:]):
         terms = [TERM_WORDS[m.group(0).lower()] for m in TERM_RE.finditer(run.group(0))]
         if len(terms) != n:
             return []

@@ -469,3 +469,9 @@ def test_an_opening_column_and_a_weekday_and_ongoing_admission() -> None:
     assert parse_deadlines("Final Deadline Payday, December 12, 2022") == []  # not a weekday: not a label word
     assert _read("Applications for admission and assistantships are ongoing.") == [(None, None, "rolling")]
     assert parse_deadlines("Construction of the new library is ongoing.") == []
+
+
+def test_a_table_row_label_is_an_applicant_group_only_when_all_its_words_are() -> None:
+    assert parse_deadlines("Deadlines Fall Spring US Citizens: Jan 1 Feb 1 Nursing students: Jan 5 Feb 5") == []
+    assert _read("Deadlines Fall Spring US Citizens: Jan 1 Feb 1 International students: Jan 5 Feb 5") == [
+        ("fall", "--01-01", "final"), ("spring", "--02-01", "final"), ("fall", "--01-05", "final"), ("spring", "--02-05", "final")]
