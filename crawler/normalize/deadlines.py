@@ -1005,6 +1005,10 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
             own_reach += " " + list_head
         if unsettled_kind(own_reach) or unsettled_kind(r.heading):
             return []  # the date's clause or the text's heading names a kind or a purpose that binds no date
+        if _NOT_FINAL.search(own_reach) or _no_deadline_said(r, i):
+            # (sixth pass) "Apply by February 1 for the best chance of admission", "There is no official
+            # deadline, but applicants should apply by June 1": not the final deadline, and no kind word says which.
+            return []
         kind = "final"
     if kind == "preferred" and not own_kind and _restated_otherwise(r, i):
         return []  # the kind is not settled: advised, and "this date" gets funding consideration
@@ -1347,6 +1351,16 @@ def _column_heads(t: str, events: list[_Event]) -> dict[int, str]:
         if e.start > rule.end():
             out[i] = heads[t.count("|", rule.end(), e.start) % n]
     return out
+
+
+_NOT_FINAL = re.compile(v.DEADLINE_NOT_FINAL, re.I)
+
+
+def _no_deadline_said(r: _Text, i: int) -> bool:
+    """(Sixth pass) The date's sentence or the one before it says there is no (official) deadline."""
+    k = bisect_right(r.span_starts, r.events[i].start) - 1
+    lo = r.spans[k - 1][0] if k >= 1 else 0
+    return _NO_DEADLINE.search(r.t, max(lo, r.events[i].start - 2 * SUBJECT_REACH), r.events[i].start) is not None
 
 
 _THIS_DATE = re.compile(r"\b(?:this|that|the\s+above)\s+(?:date|deadline)\b|\bby\s+then\b", re.I)

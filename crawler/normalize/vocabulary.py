@@ -1271,6 +1271,11 @@ DEADLINE_TABLE_COLUMN_END = r"\b(?:deadlines?|due|dates?|begins?|starts?|decisio
 # A term's number in a heading row ("Summer 1 Summer 2", "Summer I").
 DEADLINE_TABLE_TERM_PART = r"(?:\s?(?:\d|i{1,3}|session\s+\w+))?"
 
+# A benefit of applying early named with a date that no kind word binds ("Apply by February 1 for the
+# best chance of admission"): the date is not the final deadline, and which kind it is the words do
+# not say: it abstains.
+DEADLINE_NOT_FINAL = r"\b(?:best|better|greatest|strongest)\s+(?:chance|opportunity|odds)\b"
+
 # Another credential's process named before a date in its sentence ("Application Process for the
 # Graduate Certificate (GC) in Public Health ... Deadline to apply: March 1"), read with
 # binding.other_credential_owns (SHAPE_OTHER_CREDENTIALS: certificates, associate degrees, diplomas).

@@ -475,3 +475,12 @@ def test_a_table_row_label_is_an_applicant_group_only_when_all_its_words_are() -
     assert parse_deadlines("Deadlines Fall Spring US Citizens: Jan 1 Feb 1 Nursing students: Jan 5 Feb 5") == []
     assert _read("Deadlines Fall Spring US Citizens: Jan 1 Feb 1 International students: Jan 5 Feb 5") == [
         ("fall", "--01-01", "final"), ("spring", "--02-01", "final"), ("fall", "--01-05", "final"), ("spring", "--02-05", "final")]
+
+
+def test_a_date_said_beside_no_official_deadline_or_a_benefit_is_not_final() -> None:
+    assert parse_deadlines("There is no official deadline, but applicants should apply by June 1 to be considered for the fall.") == []
+    assert parse_deadlines("Apply by February 1 for the best chance of admission.") == []
+    # Advice words still give preferred; a plain deadline stays final.
+    assert _read("Although there is no official deadline, we encourage students to apply by December 15 for fall.") == [
+        ("fall", "--12-15", "preferred")]
+    assert _read("The deadline is February 1.") == [(None, "--02-01", "final")]
