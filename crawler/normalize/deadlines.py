@@ -121,8 +121,10 @@ binding shapes; every other shape abstains, whatever words it uses.
   items after it, not for dates with a label or a predicate of their own; a date coordinated with a
   bound one takes that date's kind before a heading's; a kind named right after an unclosed
   parenthesis up to a comma is the date's before it; an advised date restated in the next sentence
-  with a funding purpose ("by this date ... full consideration") abstains. Rolling: "there is no
-  deadline for admission" in a text with no date. Flattened tables (_flat_table): a run of terms
+  with a funding purpose ("by this date ... full consideration") abstains, and so does a date no kind
+  word binds where its text says there is no (official) deadline or names a benefit of applying early
+  ("for the best chance of admission"). Rolling: "there is no deadline for admission" in a text with
+  no date. A flat table's later row labels are applicant-group words only. Flattened tables (_flat_table): a run of terms
   over rows of applicant groups ("Fall Spring Summer 1 Summer 2 US Citizens: Jun 25 ...
   Internationals: Mar 1 ..."), and one named column per date over rows of terms, of which only the
   application deadline's column is read ("Application deadline (...) File Completion Deadline (...)
