@@ -49,7 +49,9 @@ Conventions spider authors can rely on (each module's docstring has the details)
   kind "final"; funding/assistantship or "full consideration" dates are "priority". A stated
   deadline whose date cannot be read ("Fall: May priority") makes the whole result []. One date for
   several terms ("Fall and Spring: March 1") gives one Deadline per term; "3/1" is US month/day
-  only when a term labels it (details in deadlines.py).
+  only when a term labels it (details in deadlines.py). "There is no deadline for admission" in a
+  text that gives no date is rolling (term None); a kind the words do not settle (advised, and the
+  same date restated for funding consideration) gives no Deadline rather than a guessed kind.
 - Credits: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are not converted.
 - GPA: two decimals (Decimal("3.00"), Decimal("2.75")), never rounded beyond what is stated.
   (Decimal("3.00") == Decimal("3"), so comparisons do not depend on this choice.)
@@ -74,8 +76,10 @@ Conventions spider authors can rely on (each module's docstring has the details)
   one-time fees, amounts in another currency (CAD, Quebec rates, EUR), opening / document /
   funding-application / policy dates, loads, clock hours, certificate credits and the lengths
   of terms, leaves or transfer-credit windows all give nothing. A flattened table row of
-  adjacent amounts takes the residency or unit columns of its header; two adjacent dates
-  (columns we cannot pair) make parse_deadlines []. Word tables live once in vocabulary.py.
+  adjacent amounts takes the residency or unit columns of its header; rows of adjacent dates are
+  read only where the heading pairs each column (a run of terms over applicant-group rows, or one
+  named column per date over term rows, of which only the application deadline's is read); any
+  other rows of adjacent dates make parse_deadlines []. Word tables live once in vocabulary.py.
 - Binding, one mechanism for every normalizer (issue 19, PARSER_VERSION 5; binding.py): a value
   is returned only where its clause binds it to this program. Scope words are vocabulary
   (`vocabulary.SCOPES`; `FIELD_SCOPES` says which move which field): another school or program

@@ -957,7 +957,9 @@ def sixth_pass_veto(field: str, text: str, a: int, b: int, start: int, end: int)
 # the reach (begin, open, orientation, notify, send, pay, ...) breaks it: "Priority deadline for
 # Orientation sign ups is June 1st", "September 3 students' deadline to send the book list".
 
-_DL_PREDICATE = re.compile(r"\b(?:" + "|".join((*v.DEADLINE_SHAPE_PREDICATES, *v.DEADLINE_PREDICATES)) + r")(?!\w)", re.I)
+_DL_PREDICATE = re.compile(
+    r"\b(?:" + "|".join((*v.DEADLINE_SHAPE_PREDICATES, *v.DEADLINE_PREDICATES, *v.DEADLINE_PREDICATES_MORE)) + r")(?!\w)", re.I
+)
 _DL_COPULA = re.compile(r"\b" + v.DEADLINE_SHAPE_COPULA, re.I)
 _DL_CLOCK = re.compile(v.DEADLINE_SHAPE_CLOCK, re.I)
 _DL_BREAK = re.compile(r".*[,\u2013\u2014]|.*\s-\s", re.S)
@@ -1015,7 +1017,7 @@ _DL_MODIFIERS = 3
 
 
 def _label_word(w: str) -> bool:
-    low = w.lower().rstrip(".:")
+    low = w.lower().rstrip(".:-")  # (sixth pass) a dash glued to a label word: "Spring Admission– Priority Date:"
     return low in _DL_LABEL_WORDS or low.removesuffix("'s") in _DL_LABEL_WORDS or _DL_ACRONYM.match(w.rstrip(".:")) is not None
 
 
@@ -1062,6 +1064,10 @@ def deadline_shape(before: str, after: str) -> str | None:
             return None  # something of another kind between the binding word and the date
         if _DL_NOUN_END.search(head, 0, last.end()) and not label_words_only(_label_before(head, last.end())):
             return None  # "Fall Deferral Request Deadline:", "Application Fee Payment Deadline:"
+        offset = len(before) - len(head)
+        if name == "predicate" or not _DL_TERM.fullmatch(last.group(0)):  # a term is a row's label, not a clause's
+            if action_subject(before, offset + last.start(), offset + last.end()):
+                return None  # "Decision letters ... should be posted ... no later than December 15th"
         return name
     if _DL_OTHER_ACTION.search(head):
         return None  # "Orientation is August 20 for fall students"
@@ -1136,7 +1142,7 @@ _DL_NAMED_GROUP = re.compile(
 )
 _DL_NATIONALITY = frozenset(v.DEADLINE_GROUP_NOT_A_NAME)
 _DL_FUNDING_OBJECT = re.compile(
-    r"\b(?:deadlines?|applications?|due\s+dates?|requests?)\s+for\s+(?:(?!" + v.DEADLINE_FUNDING_NOT_OBJECT + r")[\w-]+\s){0,4}?(?:"
+    r"\b(?:deadlines?|applications?|due\s+dates?|requests?|" + "|".join(v.DEADLINE_FUNDING_VERBS) + r")\s+for\s+(?:(?!" + v.DEADLINE_FUNDING_NOT_OBJECT + r")[\w-]+\s){0,4}?(?:"
     + "|".join(v.DEADLINE_FUNDING_OBJECTS) + r")\b(?!\s+(?:consideration|opportunities))",
     re.I,
 )
@@ -1162,6 +1168,53 @@ def deadline_of_other(sentence: str) -> bool:
 def deadline_for_funding(sentence: str) -> bool:
     """Whether a date's sentence names a funding award as what its deadline or application is for."""
     return _DL_FUNDING_OBJECT.search(sentence) is not None
+
+
+# (issue 19, sixth pass) Vetoes of the same section. An action of another kind as the subject of a
+# deadline's binding word: "Decision letters for the spring admission cycle should be posted ... no
+# later than December 15th", "There is a mandatory program orientation for all standard program
+# students on August 18" (a word of another action, vocabulary.DEADLINE_OTHER_ACTIONS, earlier in
+# the binding word's clause with no word of applying, DEADLINE_APPLYING_WORDS, after it: "Fall
+# (Begins in Aug.) Apply by" stays bound). And a text whose first sentence names the application for
+# aid itself (DEADLINE_AID_APPLICATION): an aid office's calendar ("While FAFSAs are processed on a
+# rolling basis ... fall - apply by May 1").
+_DL_APPLYING = re.compile(r"\b(?:" + "|".join(v.DEADLINE_APPLYING_WORDS) + r")\b", re.I)
+_DL_CLAUSE_EDGE = re.compile(r".*(?:[.;:,|\u2022?!]|\s-\s)", re.S)
+_DL_TERM = re.compile(r"(?:" + "|".join(v.TERM_WORDS) + r")", re.I)
+_DL_AID_APPLICATION = re.compile(r"\b(?:" + "|".join(v.DEADLINE_AID_APPLICATION) + r")\b", re.I)
+
+
+def action_subject(before: str, binder: int, binder_end: int) -> bool:
+    """Whether a word of another action stands in the clause of `before` (a date's words before it,
+    bounded by the caller) ahead of the binding word at before[binder:binder_end], with no word of
+    applying after it (the binding word's own included: "Those seeking to start ... must submit
+    applications by")."""
+    edge = _DL_CLAUSE_EDGE.match(before, 0, binder)
+    a = edge.end() if edge else 0
+    last = None
+    for last in _DL_OTHER_ACTION.finditer(before, a, binder):
+        pass
+    return last is not None and _DL_APPLYING.search(before, last.end(), binder_end) is None
+
+
+_DL_PARENTHESIS = re.compile(r"\([^()]*\)")
+
+
+def other_credential_only(text: str, lo: int, start: int) -> bool:
+    """Whether text[lo:start] (a date's sentence before it) names a certificate, an associate degree or
+    a diploma outside a parenthesis (an aside about the date before: "(Graduate Certificate in School
+    Librarianship only)") and no word of this program: "Application Process for the Graduate
+    Certificate (GC) in Public Health ... Deadline to apply: March 1" (not "For the Online Masters
+    (EdM) and Graduate Certificate (CERT) Programs, ... Fall A Admittance: July 15th", nor "The school
+    library media post-baccalaureate certificate accepts ...": a certificate in this program's field)."""
+    window = _DL_PARENTHESIS.sub(lambda m: " " * len(m.group(0)), text[lo:start])
+    return other_credential_owns(window, 0, len(window)) and _OWN_WORD.search(window) is None and PROGRAM_OWN.search(window) is None
+
+
+@lru_cache(maxsize=64)  # a text's first sentence is asked again for every date in it
+def deadline_for_aid(sentence: str) -> bool:
+    """Whether a text's first sentence names the application for aid itself (section above)."""
+    return _DL_AID_APPLICATION.search(sentence) is not None
 
 
 # ---- status shapes (issue 19, fourth pass: entrance_exam, ala_accredited, delivery) --------------

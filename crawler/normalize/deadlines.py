@@ -106,6 +106,31 @@ binding shapes; every other shape abstains, whatever words it uses.
   preferred).
 - A deadline stated bare and again for a named group ("January 15 (FALL) | ... for all
   international students is January 15 for Fall applicants") is the group's, once.
+- Sixth pass (issue 19, r6-dead; tested in test_binding_deadlines.py, words in vocabulary's
+  "application_deadlines: sixth pass"). Dates of other business: an action of another kind as the
+  subject of the binding word ("Decision letters ... should be posted ... no later than December
+  15th", "a mandatory program orientation for all standard program students on August 18"; not
+  with a word of applying after it: binding.action_subject); a date coordinated with a vetoed one
+  ("available on May 1, 2025 for spring ... and Aug. 1, 2025 for summer"); an award as the object
+  of applying ("apply for a graduate assistantship award ... the April 15 deadline"); a text whose
+  first sentence names the FAFSA (binding.deadline_for_aid); another credential's process named
+  outside parentheses before the date, or in the text's first sentence, with no word of this
+  program (binding.other_credential_only); "for supporting documents" after a date; rolling said of
+  notices ("notified on a rolling basis"). Attributes bound, not guessed: a kind in a date's own
+  colon label ("Priority Deadline to be considered for GTA funding: March 31st") holds for bare
+  items after it, not for dates with a label or a predicate of their own; a date coordinated with a
+  bound one takes that date's kind before a heading's; a kind named right after an unclosed
+  parenthesis up to a comma is the date's before it; an advised date restated in the next sentence
+  with a funding purpose ("by this date ... full consideration") abstains, and so does a date no kind
+  word binds where its text says there is no (official) deadline or names a benefit of applying early
+  ("for the best chance of admission"). Rolling: "there is no deadline for admission" in a text with
+  no date. A flat table's later row labels are applicant-group words only. Flattened tables (_flat_table): a run of terms
+  over rows of applicant groups ("Fall Spring Summer 1 Summer 2 US Citizens: Jun 25 ...
+  Internationals: Mar 1 ..."), and one named column per date over rows of terms, of which only the
+  application deadline's column is read ("Application deadline (...) File Completion Deadline (...)
+  Fall February 1 May 15"); the heading's kind, final when it names none, none when two. More
+  words: "prior to", "accepted up through", "matriculation", "September intakes", a group joined
+  to its date by a dash, a dash glued to a label word, "submit all materials by" (the application).
 """
 
 from __future__ import annotations
@@ -117,8 +142,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .binding import (
-    SUBJECT_REACH, bound_text, credential_before, deadline_for_funding, deadline_of_other, deadline_shape,
-    first_clause_scope, label_words_only, negated_kind, other_program_row, subject_scope, unsettled_kind,
+    SUBJECT_REACH, action_subject, bound_text, credential_before, deadline_for_aid, deadline_for_funding, deadline_of_other,
+    deadline_shape, first_clause_scope, label_words_only, negated_kind, other_credential_only, other_program_row,
+    subject_scope, unsettled_kind,
 )
 from .models import Deadline
 from .qualifiers import join as q_join
@@ -142,7 +168,9 @@ _ROLLING = re.compile(
     r"\brolling\b|\bno\s+(?:fixed|set|firm|specific)\s+(?:application\s+)?deadlines?\b"
     r"|\b(?:processed|reviewed|considered|evaluated)\s+as\s+(?:they\s+are\s+|they\s+)?(?:received|submitted|arrive|come\s+in)\b"
     r"|\b(?:accepted|reviewed|considered)\s+(?:throughout\s+the\s+year|year[-\s]round|at\s+any\s+time|all\s+year)\b"
-    r"|\bapply\s+(?:to\s+(?:our|the|this)\s+\w+\s+)?at\s+any\s+time\b|\b(?:on\s+a\s+)?year[-\s]round\s+basis\b",
+    r"|\bapply\s+(?:to\s+(?:our|the|this)\s+\w+\s+)?at\s+any\s+time\b|\b(?:on\s+a\s+)?year[-\s]round\s+basis\b"
+    # (sixth pass) "Applications for both admission and assistantships are ongoing"
+    r"|\b(?<=applications\s)(?:[\w&]+\s){0,5}?(?:is|are)\s+ongoing\b|\bongoing\s+(?:admissions?|review|basis)\b",
     re.I,
 )
 
@@ -256,6 +284,13 @@ _FOR_POSTFIX = re.compile(r"^\s?[(,-]?\s?(?:for|-)\s+(?:the\s+)?(?![^.;,()\u2022
 # "March 1 (priority)", "11/1 (spring)", "January 15 (international applicants)": a parenthesis
 # right after a date describes that date only; it never introduces the next one.
 _PAREN_POSTFIX = re.compile(r"^\s?\(([^()]{0,80})\)")
+# (sixth pass) "April 15—international applicants July 1—domestic applicants": an applicant group
+# joined to a date by a dash is that date's own.
+_GROUP_POSTFIX = re.compile(
+    r"^\s?[-\u2013\u2014]\s?(?:for\s+)?(?:" + "|".join(re.escape(w) for _, words in v.APPLICANT_GROUPS for w in words)
+    + r")(?:\s+(?:applicants|students|candidates))?\b",
+    re.I,
+)
 # "Fall and Spring:", "Summer/Fall", "fall, spring, and summer": several terms for one date.
 _TERM_LIST_LINK = re.compile(r"\s?(?:,\s?(?:and|or|&)?|and|or|&|/)\s?$", re.I)
 # "The priority and final deadlines ... are January 15 and April 1": kinds listed in order.
@@ -310,7 +345,7 @@ _GROUP_ONLY = re.compile(
 )
 # "September start": a start named by its month is its term (vocabulary.START_MONTH_TERMS).
 _START_MONTH = re.compile(
-    rf"\b(?P<month>{alternation(v.START_MONTH_TERMS, bounded=False)})\.?\s+(?P<start>{alternation(v.START_WORDS, bounded=False)})\b",
+    rf"\b(?P<month>{alternation(v.START_MONTH_TERMS, bounded=False)})\.?\s+(?P<start>{alternation(v.START_WORDS, bounded=False)})s?\b",
     re.I,
 )
 # "The next start date is September 2018", "Programs begin in September": the same, said the other
@@ -330,7 +365,7 @@ _OTHER_WHAT = re.compile(r"\b(?:certificates?|certifications?|endorsements?|spec
 _GROUP_WORD = re.compile(r"\b(?:applicants|students|candidates)\s*$", re.I)
 # "February 1 (supporting documents)": the documents' date, not the application's.
 _DOCUMENTS_AFTER = re.compile(
-    r"^\s?\(\s?(?:all\s+)?(?:supporting\s+|official\s+)?(?:documents?|documentation|materials|transcripts|references|reference\s+letters)\b", re.I
+    r"^\s?(?:\(|for\s)\s?(?:all\s+)?(?:supporting\s+|official\s+)?(?:documents?|documentation|materials|transcripts|references|reference\s+letters)\b", re.I
 )
 # "January intake:", "May start": a start named by a month that names no term of its own (January
 # is spring at one school, winter at another) still starts a new heading: the term before it no
@@ -367,6 +402,8 @@ def _unreadable_date(text: str, events: list["_Event"]) -> bool:
         if _START_AFTER.match(text, m.end()):
             continue  # "The deadline for January entry is October 1": a start named by its month
         if _DEADLINE_SLOT.search(before) and not _NOT_DEADLINE_MONTH.search(before):
+            if action_subject(before, len(before), len(before)):
+                continue  # (sixth pass) "will be notified on a rolling basis by the end of March": another action's month
             return True
     return False
 
@@ -433,10 +470,17 @@ def _split_gap(gap: str, date_first: bool = False) -> int:
     m = _FOR_POSTFIX.match(gap, consumed)
     if m and m.end() > consumed:
         consumed = m.end()
+    group = _GROUP_POSTFIX.match(gap, consumed)
+    if group:
+        consumed = group.end()
     heads = [h.start() for h in (TERM_RE.search(gap, consumed), _QUAL_ANY.search(gap, consumed), _KIND_HEADING.search(gap, consumed)) if h]
     opened = gap.find("(", consumed)
     if opened != -1 and ")" not in gap[opened:]:
-        heads.append(opened)  # "(preferred deadline for international admissions is September 1)"
+        first, comma, _ = gap[opened + 1 :].partition(",")
+        if comma and ":" not in first and _kind(first) and len(first.split()) <= _LABEL_WORDS:
+            heads.append(opened + 2 + len(first))  # "(priority application deadline, with ...": the kind is the date's before
+        else:
+            heads.append(opened)  # "(preferred deadline for international admissions is September 1)"
     if heads:
         # "... on a rolling basis. For full consideration for fall, apply by": the sentence the
         # heading stands in introduces the next date from its start.
@@ -577,6 +621,8 @@ def _words_around(t: str, events: list[_Event]) -> tuple[list[str], list[str]]:
     consumed = paren_end.end() if paren_end else consumed
     for_end = _FOR_POSTFIX.match(tail, consumed)
     consumed = for_end.end() if for_end else consumed
+    group_end = _GROUP_POSTFIX.match(tail, consumed)
+    consumed = group_end.end() if group_end else consumed
     head = min((h.start() for h in (TERM_RE.search(tail, consumed), _QUAL_ANY.search(tail, consumed)) if h), default=len(tail))
     posts.append(tail[: max(head, consumed)])
     return pres, posts
@@ -617,6 +663,102 @@ def _column_rows(t: str, events: list[_Event]) -> bool:
         not a.rolling and not b.rolling and not t[a.end : b.start].strip(" *")
         for a, b in zip(events, events[1:])
     )
+
+
+_TABLE_GROUP_ROW = re.compile(v.DEADLINE_TABLE_GROUP_ROW, re.I)
+_TABLE_GROUP_ONLY = re.compile(r"^[\s|*]*" + v.DEADLINE_TABLE_GROUP_ROW, re.I)  # a row label of group words only
+_TABLE_COLUMN_END = re.compile(v.DEADLINE_TABLE_COLUMN_END, re.I)
+_TABLE_TERM_RUN = re.compile(
+    rf"(?:{alternation(TERM_WORDS)}{v.DEADLINE_TABLE_TERM_PART}[\s|]*){{2,}}$", re.I
+)
+_TABLE_TERM_LABEL = re.compile(rf"^[\s|*]*{alternation(TERM_WORDS)}(?:\s+(?:semester|term|quarter|session|admission))?[\s:|*]*$", re.I)
+_CELL_GAP = re.compile(r"[\s|*]*")
+
+
+def _table_rows(t: str, events: list[_Event]) -> list[tuple[str, list[int]]] | None:
+    """The rows of a flattened table: each a label and the dates after it with nothing between them."""
+    rows: list[tuple[str, list[int]]] = []
+    prev = 0
+    for i, e in enumerate(events):
+        if e.rolling or e.ambiguous:
+            return None
+        gap = t[prev : e.start]
+        if i and _CELL_GAP.fullmatch(gap):
+            rows[-1][1].append(i)
+        else:
+            rows.append((gap, [i]))
+        prev = e.end
+    return rows
+
+
+def _flat_table(t: str, events: list[_Event]) -> list[Deadline]:
+    """(Sixth pass) A flattened table of deadlines whose columns we can pair with its heading row
+    (vocabulary.DEADLINE_TABLE_GROUP_ROW): a run of terms over rows of applicant groups, or one named
+    column per date over rows of terms, of which only the application deadline's column is read. The
+    kind is the heading's (final when it names none; two kinds settle none). Anything else: []."""
+    rows = _table_rows(t, events)
+    if not rows or len(rows[0][1]) < 2 or _STATUS.search(t):
+        return []
+    n = len(rows[0][1])
+    if any(len(cells) != n for _, cells in rows) or t[events[-1].end :].strip(" .|*"):
+        return []
+    first_label = rows[0][0]
+    run = _TABLE_TERM_RUN.search(_TABLE_GROUP_ROW.sub("", first_label))
+    cell_terms: list[str | None]
+    read_columns: list[bool]
+    groups: list[str | None] = []
+    if run and all(_TABLE_GROUP_ONLY.match(label) for label, _ in rows[1:]):
+        terms = [TERM_WORDS[m.group(0).lower()] for m in TERM_RE.finditer(run.group(0))]
+        if len(terms) != n:
+            return []
+        heading = first_label[: run.start()]
+        for label, _ in rows:
+            row = _TABLE_GROUP_ROW.search(label).group(0)
+            groups.append(_qualifier(row.replace("internationals", "international").replace("Internationals", "international"), _GROUP_LABELS)
+                          or ("domestic" if re.search(r"\b(?:u\.?s\.?|us|citizens?|canadian)\b", row, re.I) else None))
+        row_terms: list[list[str | None]] = [list(terms) for _ in rows]
+        read_columns = [True] * n
+    else:
+        term_label = re.search(rf"{alternation(TERM_WORDS)}[^\d]*$", first_label, re.I)
+        if not term_label or not all(_TABLE_TERM_LABEL.match(label) for label, _ in rows[1:]):
+            return []
+        heading = first_label[: term_label.start()]
+        names_text = re.sub(r"\([^()]*\)", " ", heading)
+        edge = max(names_text.rfind(":"), names_text.rfind(". "))
+        names_text = names_text[edge + 1 :]
+        ends = list(_TABLE_COLUMN_END.finditer(names_text))
+        if len(ends) != n:
+            return []
+        names = [names_text[(ends[k - 1].end() if k else 0) : ends[k].end()] for k in range(n)]
+        read_columns = [bool(_PREDICATE.search(name)) and not _COLUMN_OTHER.search(name) for name in names]
+        if sum(read_columns) != 1:
+            return []
+        row_terms = []
+        for k, (label, _) in enumerate(rows):
+            found = TERM_RE.findall(first_label[term_label.start() :] if k == 0 else label)
+            if len(found) != 1:
+                return []
+            row_terms.append([TERM_WORDS[found[0].lower()]] * n)
+            groups.append(None)
+        heading = heading + " " + names[read_columns.index(True)]
+    if not (_PREDICATE.search(heading) or _DEADLINE_CONTEXT.search(heading)):
+        return []
+    first = t[: sentences(t)[0][1]]
+    if _OTHER_BUSINESS.search(heading) or deadline_of_other(first) or deadline_for_aid(first) or deadline_for_funding(heading):
+        return []
+    kinds = {k for k, p in _KIND_RE if any(not negated_kind(heading, m.start()) for m in p.finditer(heading))}
+    if len(kinds) > 1:
+        return []
+    kind = next(iter(kinds), "final")
+    source = "graduate school" if _SOURCE.search(heading) else None
+    heading_group = _qualifier(heading, _GROUP_LABELS)
+    out: list[Deadline] = []
+    for r_i, (_, cells) in enumerate(rows):
+        for k, i in enumerate(cells):
+            if read_columns[k]:
+                qual = q_join([source, groups[r_i] or heading_group])
+                out.append(Deadline(term=row_terms[r_i][k], date=events[i].date, kind=kind, applies_to=qual))
+    return list(dict.fromkeys(out))
 
 
 # "Domestic and Online International Students": domestic students (and international ones
@@ -679,6 +821,9 @@ class _State:
     list_bound: bool = False  # the date before was read in a binding shape
     kind_mixed: bool = False  # the kind heading in force names two kinds
     pairing_conflict: bool = False  # a date with one term label before it and another after it
+    kind_own_label: bool = False  # the kind in force was named in its date's own label ("Priority Deadline: March 31")
+    previous_vetoed: bool = False  # the date before was another business's (an opening, a decision)
+    previous_kind: str | None = None  # the kind the date before was read with
 
 
 @dataclass
@@ -743,8 +888,16 @@ def parse_deadlines(text: str) -> list[Deadline]:
         return []  # "Co-op applications ... opened on January 1. ...": that business's list
     t = _clean(text)
     events = _find_events(t)
-    if not events or _unreadable_date(t, events) or _column_rows(t, events):
+    if not any(not e.rolling for e in events):
+        # (sixth pass) "For domestic students, there is no deadline for admission. You should apply at
+        # least six months before ...": no date and no deadline is rolling admission.
+        none = _NO_DEADLINE.search(t)
+        if none and not any(e.start < none.end() and none.start() < e.end for e in events):
+            events = sorted([*events, _Event(none.start(), none.end(), None, rolling=True)], key=lambda e: e.start)
+    if not events or _unreadable_date(t, events):
         return []
+    if _column_rows(t, events):
+        return _flat_table(t, events)  # (sixth pass) a table's rows we can pair with its heading, else []
     reading = _Text.read(t, events)
     state = _State(terms=[])
     out: list[Deadline] = []
@@ -758,6 +911,8 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     ev, pre = r.events[i], r.pres[i]
     carried, state.carried_kind = state.carried_kind, None
     state.list_bound, state.previous_bound = state.previous_bound, False
+    vetoed_before, state.previous_vetoed = state.previous_vetoed, False
+    kind_before, state.previous_kind = state.previous_kind, None
     clause = _own_clause(pre)
     pre_terms = _term_list(clause)
     inside = i > 0 and _in_paren(r.posts[i - 1] + pre)
@@ -769,15 +924,26 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
         state.kind = None  # "All applications are due by:", "Final Deadlines": a new list of dates
     if pre_kind and sticky and not ev.rolling and not inside:
         state.kind = pre_kind
+        # (sixth pass) "Priority Deadline to be considered for GTA funding: March 31st Fall Admission:
+        # May 1st": a kind in the date's own label holds for bare items after it, not for labelled ones.
+        state.kind_own_label = not pre_terms and _LABEL_END.search(clause) is not None
         # "we recommend that all materials arrive no later than: • March 1 for Fall": a heading that
         # names two kinds settles none for its items.
         named = {k for k, p in _KIND_RE if any(not negated_kind(clause, m.start()) for m in p.finditer(clause))}
         state.kind_mixed = len(named - ({"final"} if pre_kind == "preferred" else set())) > 1
     sentence = r.sentence(ev.start)
-    if ev.rolling and (_ROLLING_ELSEWHERE.search(_sentence_head(r, i)) or _said_of_other(r, sentence)):
-        return []  # "For departments that use rolling admission ...": not this program's
-    if not ev.rolling and _not_a_deadline(r, i, clause, sentence):
+    if ev.rolling and (
+        _ROLLING_ELSEWHERE.search(_sentence_head(r, i)) or _said_of_other(r, sentence)
+        or _ROLLING_NOTICES.search(_sentence_head(r, i))
+    ):
+        return []  # "For departments that use rolling admission ...", "notified on a rolling basis": not this program's
+    if not ev.rolling and (_not_a_deadline(r, i, clause, sentence) or (vetoed_before and _COORDINATED.fullmatch(pre))):
+        # (sixth pass) "available on May 1, 2025 for spring 2026 admissions and Aug. 1, 2025 for summer
+        # 2026": a date coordinated with another business's date is that business's too.
         state.previous_terms = []
+        # Only a veto its words before it give is shared ("available on"), not one of its own words
+        # after it ("December 15 for doctoral admission and March 15 for master's admission").
+        state.previous_vetoed = vetoed_before or bool(_NOT_A_DEADLINE.search(pre))
         return []
     if i in r.superseded:
         return []
@@ -821,24 +987,41 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     # A heading's kind holds for the bare items of its list, not for a date whose own words name a
     # deadline of their own ("April 1 is the normal deadline" after "The priority deadline is ...").
     heading = None if _OWN_DEADLINE.search(_unclosed_cut(r.posts[i])[:60]) else state.kind
+    if state.kind_own_label and pre_kind is None and (_LABEL_END.search(clause) or not _bare_item(clause)):
+        heading = None  # "... funding: March 31st Fall Admission: May 1st": a label (or a predicate) of its own
     column = _kind(r.column_heads.get(i, ""))  # "Term | Priority deadline | Final deadline | ---|"
     own_kind = r.listed_kind.get(i) or near or after or column or carried
-    kind = own_kind or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or heading
+    coordinated = state.list_bound and kind_before is not None and _COORDINATED.fullmatch(pre) is not None
+    # (sixth pass) a date coordinated with the bound date before it takes that date's kind before a heading's
+    kind = own_kind or _purpose_kind(clause, r.posts[i], pre_kind) or pre_kind or (kind_before if coordinated else None) or heading
     if heading is not None and state.kind_mixed and not (own_kind or pre_kind) and kind == heading:
         return []  # the heading's kind is not settled
     if kind is None:
         own_reach = _own_clause(clause) + " " + _unclosed_cut(r.posts[i])
         if _in_paren(_sentence_head(r, i)):  # "received early (Fall - June 15, ...) will be given preference"
             own_reach = r.sentence(ev.start)
-        if len(_own_clause(clause).split()) <= _LABEL_WORDS:  # a bare item: its list's heading counts too
-            own_reach += " " + _list_heading(r, i)
+        if _bare_item(clause):  # a bare item: its list's heading counts too
+            list_head = _list_heading(r, i)
+            if state.kind_own_label:  # the first item's own label is not the list's heading
+                list_head = list_head[: list_head.rstrip().rstrip(":").rfind(":") + 1]
+            own_reach += " " + list_head
         if unsettled_kind(own_reach) or unsettled_kind(r.heading):
             return []  # the date's clause or the text's heading names a kind or a purpose that binds no date
+        if _NOT_FINAL.search(own_reach) or _no_deadline_said(r, i):
+            # (sixth pass) "Apply by February 1 for the best chance of admission", "There is no official
+            # deadline, but applicants should apply by June 1": not the final deadline, and no kind word says which.
+            return []
         kind = "final"
+    if kind == "preferred" and not own_kind and _restated_otherwise(r, i):
+        return []  # the kind is not settled: advised, and "this date" gets funding consideration
     state.carried_kind = after if near and after and after != near else None
+    state.previous_kind = kind
     return [Deadline(term=term, date=ev.date, kind=kind, applies_to=qual) for term in dict.fromkeys(terms)]
 
 
+_NO_DEADLINE = re.compile(v.DEADLINE_NONE, re.I)
+_COORDINATED = re.compile(r"\s?,?\s?(?:and|or|&)?\s?")
+_ROLLING_NOTICES = re.compile(v.DEADLINE_ROLLING_OF_NOTICES, re.I)
 # Words that start a new list of deadlines: the kind of the list before no longer holds.
 _NEW_DEADLINES = re.compile(r"\b(?:due|deadlines?|apply\s+by)\b", re.I)
 # A kind named as a heading over the dates after it ("... October 1 Final Deadlines Fall: July 1"):
@@ -883,7 +1066,10 @@ def _follow_headings(state: _State, pre: str, pre_terms: list[str], inside: bool
 # materials by January 15"): the application's deadline, not a documents deadline.
 _WITH_APPLICATION = re.compile(
     r"\bapplications?(?:\s+form)?\s?(?:,|and|&|with|along\s+with)\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,2}"
-    r"(?:documents?|documentation|materials)\s?(?:on|by|in|:|-)?\s?$",
+    r"(?:documents?|documentation|materials)\s?(?:on|by|in|:|-)?\s?$"
+    # (sixth pass) every material of the application, by the applicant: "applicants must submit all
+    # materials by January 5" (not "supporting materials", a documents deadline).
+    r"|\b(?:submit|send|complete|have)\w*\s+all\s+(?:(?:of\s+)?(?:the|your|their)\s+)?(?:application\s+)?materials\s?(?:on|by|in|:|-)?\s?$",
     re.I,
 )
 _OPENS_AFTER = re.compile(
@@ -899,7 +1085,7 @@ def _not_a_deadline(r: _Text, i: int, clause: str, sentence: str) -> bool:
     pre = r.pres[i]
     return bool(
         (_NOT_A_DEADLINE.search(pre) and not _WITH_APPLICATION.search(pre[-120:])) or _OPENS_AFTER.match(r.posts[i]) or _OTHER_BUSINESS.search(sentence) or _FUNDING_DEADLINE.search(clause[-80:])
-        or _DOCUMENTS_AFTER.match(r.posts[i]) or _others_only(r.posts[i])
+        or _DOCUMENTS_AFTER.match(r.posts[i]) or _others_only(r.posts[i]) or _for_other(r.posts[i])
         # "Application deadlines for GSLIS Scholarships are October 15 (...) and February 15 (...)":
         # the subject of the sentence holds for every date of its list.
         or _FUNDING_LEAD.search(_sentence_head(r, i))
@@ -908,6 +1094,9 @@ def _not_a_deadline(r: _Text, i: int, clause: str, sentence: str) -> bool:
         or credential_before(r.t, r.events[i].start)  # "PhD in Information Science December 1"
         or _said_of_other(r, sentence)  # "Music transfer applicants must apply by January 1"
         or deadline_for_funding(sentence)  # "the priority deadline for all spring merit scholarships"
+        # (sixth pass) "Application Process for the Graduate Certificate (GC) in Public Health ... Deadline
+        # to apply: March 1": another credential named before the date, no word of this program after it.
+        or other_credential_only(r.t, r.events[i].start - len(_sentence_head(r, i)), r.events[i].start)
     )
 
 
@@ -915,13 +1104,25 @@ def _said_of_other(r: _Text, sentence: str) -> bool:
     """The date's sentence, or the text's first sentence (its heading), names another applicant
     group or a program by a discipline's name (binding.deadline_of_other)."""
     first = r.t[: r.spans[0][1]] if r.spans else ""
-    return deadline_of_other(sentence) or deadline_of_other(first)
+    return (
+        deadline_of_other(sentence) or deadline_of_other(first) or deadline_for_aid(first[: 2 * SUBJECT_REACH])
+        # (sixth pass) a heading naming another credential's process: "Application Process for the
+        # Graduate Certificate (GC) in Public Health ... on a rolling basis ... not later than May 1"
+        or other_credential_only(first, 0, min(len(first), SUBJECT_REACH))
+    )
 
 
 def _others_only(post: str) -> bool:
     """The date's own parenthesis says it is another credential's only."""
     m = _OTHER_ONLY.match(post)
     return bool(m and _OTHER_WHAT.search(m.group("what")) and not _GROUP_WORD.search(m.group("what")))
+
+
+def _for_other(post: str) -> bool:
+    """(Sixth pass) The date's own "for ..." words name another credential: "December 15 for doctoral
+    admission and March 15 for master's admission" (the first date is the doctorate's)."""
+    m = _FOR_POSTFIX.match(post)
+    return bool(m and _OTHER_WHAT.search(m.group(0)) and not _GROUP_WORD.search(m.group(0)))
 
 
 def _own_parenthesis_words(clause: str, post: str) -> bool:
@@ -999,9 +1200,17 @@ def _terms_for(
 
 
 def _unclosed_cut(post: str) -> str:
-    """A date's trailing words up to a parenthesis it opens for the next date."""
+    """A date's trailing words up to a parenthesis it opens for the next date. (Sixth pass) The words
+    right after the parenthesis up to a comma stay the date's own where they name its kind and end in
+    no label ("March 1 (priority application deadline, with an extended deadline of March 15 ...").
+    """
     opened = post.rfind("(")
-    return post[:opened] if opened > post.rfind(")") else post
+    if opened <= post.rfind(")"):
+        return post
+    first, comma, _ = post[opened + 1 :].partition(",")
+    if comma and ":" not in first and _kind(first) and len(first.split()) <= _LABEL_WORDS:
+        return post[:opened] + " " + first
+    return post[:opened]
 
 
 def _tidy(out: list[Deadline]) -> list[Deadline]:
@@ -1027,7 +1236,7 @@ def _merge_restated(out: list[Deadline]) -> list[Deadline]:
 # abstains: "On January 16 we freeze and download all applications", "August 21, Monday | classes
 # start", "Fall Deferral Request Deadline: October 1st". (The third pass's bare list item under a
 # heading naming deadlines was dropped: it explained 1 right reading and 3 wrong ones.)
-_PREDICATE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_PREDICATES)})(?!\w)", re.I)
+_PREDICATE = re.compile(rf"\b(?:{'|'.join((*v.DEADLINE_PREDICATES, *v.DEADLINE_PREDICATES_MORE))})(?!\w)", re.I)
 _FUNDING_PURPOSE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_FUNDING_PURPOSE)})\b", re.I)
 _ADVICE_WORDS = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ADVICE)})\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never)\b", re.I)
@@ -1144,6 +1353,40 @@ def _column_heads(t: str, events: list[_Event]) -> dict[int, str]:
         if e.start > rule.end():
             out[i] = heads[t.count("|", rule.end(), e.start) % n]
     return out
+
+
+_NOT_FINAL = re.compile(v.DEADLINE_NOT_FINAL, re.I)
+
+
+def _no_deadline_said(r: _Text, i: int) -> bool:
+    """(Sixth pass) The date's sentence or the one before it says there is no (official) deadline."""
+    k = bisect_right(r.span_starts, r.events[i].start) - 1
+    lo = r.spans[k - 1][0] if k >= 1 else 0
+    return _NO_DEADLINE.search(r.t, max(lo, r.events[i].start - 2 * SUBJECT_REACH), r.events[i].start) is not None
+
+
+_THIS_DATE = re.compile(r"\b(?:this|that|the\s+above)\s+(?:date|deadline)\b|\bby\s+then\b", re.I)
+
+
+def _restated_otherwise(r: _Text, i: int) -> bool:
+    """(Sixth pass) The sentence after the date's names it again ("this date", "that deadline") with a
+    priority or funding purpose: "we encourage students to submit applications by December 15 ...
+    Applications submitted by this date will receive full consideration for TA positions" (advice or
+    a priority date? the words do not settle it)."""
+    k = bisect_right(r.span_starts, r.events[i].start) - 1
+    if k < 0 or k + 1 >= len(r.spans):
+        return False
+    a, b = r.spans[k + 1]
+    nxt = r.t[a : min(b, a + SUBJECT_REACH)]
+    return _THIS_DATE.search(nxt) is not None and (_kind(nxt) == "priority" or _FUNDING_PURPOSE.search(nxt) is not None)
+
+
+def _bare_item(clause: str) -> bool:
+    """A date whose own words before it are a few label words with no predicate of their own ("Fall:",
+    "Priority Date:"): an item of the list above it, whose heading counts for its kind. A clause with
+    its own predicate ("Applications are accepted up through") is not an item (sixth pass)."""
+    own = _own_clause(clause)
+    return len(own.split()) <= _LABEL_WORDS and not _PREDICATE.search(own)
 
 
 def _purpose_kind(clause: str, post: str, pre_kind: str | None) -> str | None:

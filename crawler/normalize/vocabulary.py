@@ -751,7 +751,7 @@ FIELD_SCOPES["tuition"] = (*FIELD_SCOPES["tuition"], "outside_degree")
 # are read by deadlines.py itself.
 DEADLINE_PREDICATES: tuple[str, ...] = (
     r"deadlines?", r"due(?:\s+dates?)?", r"cut-?\s?off", r"postmarked", r"received", r"no\s+later\s+than", r"not\s+later\s+than",
-    r"(?:apply|applying|applied|submit\w*|complete[ds]?|finish\w*|file[ds]?|filing)\b[^.;|\u2022]{0,80}?\b(?:by|before|until|on\s+or\s+before)",
+    r"(?:apply|applying|applied|submit\w*|complete[ds]?|finish\w*|file[ds]?|filing)\b[^.;|\u2022]{0,80}?\b(?:by|before|until|on\s+or\s+before|prior\s+to)",
     r"(?:apply|submit)\s+(?:your\s+|an?\s+|the\s+)?(?:application\s+)?by", r"until", r"close[sd]?", r"closing", r"shuts?\s+(?:off|down)",
     r"(?:not|never)\s+(?:be\s+)?(?:accepted|considered|reviewed|processed)\s+after",
     r"last\s+day\s+(?:to|for)\s+(?:apply|applying|submit|applications?|admission)", r"(?:priority|preferred|final|early|regular|general|standard)"
@@ -801,6 +801,8 @@ DEADLINE_HEADING_SCOPES: tuple[str, ...] = ("placement", "not_application", "dea
 DEADLINE_COLUMN_OTHER: tuple[str, ...] = (
     r"file\s+completion", r"(?:supporting\s+)?documents?", r"transcripts?", r"decisions?", r"notification\w*", r"classes",
     r"(?:program\s+)?start", r"begins?", r"orientation", r"reply",
+    # (sixth pass) "Term | Application Open | Application Close | Interview Dates | ...": an opening's or an interview's column.
+    r"(?:application\s+)?open(?:s|ing)?", r"interviews?",
 )
 
 
@@ -1271,7 +1273,9 @@ DEADLINE_LABEL_WORDS: tuple[str, ...] = (
     "official", "scholarship", "scholarships", "funding", "aid", "financial", "internal", "external", "award", "awards",
     "assistantship", "assistantships", "fellowship", "fellowships", "these", "those", "mid", "considered",
     "submitting", "completing", "filing", "receiving", "sending", "sent", "leap-year", "normal", "usual", "initial",
-    "admittance",
+    "admittance", "matriculation",
+    # (sixth pass) a weekday written with its date: "Final Deadline Monday, December 12, 2022".
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 )
 # Where the modifiers of a deadline noun stop, reading back from it: "If you apply by the priority
 # deadline" checks "priority" only, "Fall Deferral Request Deadline" checks three words.
@@ -1309,6 +1313,60 @@ DEADLINE_FUNDING_NOT_OBJECT = r"admission|applicants?|students?|candidates?|thos
 DEADLINE_ROLLING_ELSEWHERE: tuple[str, ...] = (
     r"(?:departments?|programs?|schools?|colleges?|units?)\s+(?:that|which|with|using)", r"if", r"some\s+(?:departments|programs)",
 )
+
+
+# ---- application_deadlines: sixth pass (issue 19, r6-dead) ----------------------------------------
+# Predicates of applying added in this pass: "Applications are accepted up through July 1".
+DEADLINE_PREDICATES_MORE: tuple[str, ...] = (r"accepted\s+(?:up\s+)?through",)
+# A funding award as the object of applying ("students who want to apply for a graduate
+# assistantship award ... before the April 15 deadline"): the date is the award's (read with
+# DEADLINE_FUNDING_OBJECTS, beside "deadline for", "applications for").
+DEADLINE_FUNDING_VERBS: tuple[str, ...] = (r"apply(?:ing)?", r"applied")
+# The application for aid itself (the FAFSA, an aid office's form) named in a text's first sentence:
+# the text is the aid office's calendar, and none of its dates is an admission deadline ("While
+# FAFSAs are processed on a rolling basis, ... fall - apply by May 1").
+DEADLINE_AID_APPLICATION: tuple[str, ...] = (
+    r"fafsas?", r"free\s+application\s+for\s+federal\s+student\s+aid", r"financial\s+aid\s+applications?",
+)
+# Words of applying: an action of another kind named before a deadline's binding word in its clause
+# ("Decision letters ... should be posted ... no later than December 15th", "a mandatory program
+# orientation for all standard program students on August 18") is that clause's subject, unless one
+# of these stands between them ("Fall (Begins in Aug.) Apply by").
+DEADLINE_APPLYING_WORDS: tuple[str, ...] = (
+    r"apply", r"applying", r"applications?", r"applicants?", r"submit\w*", r"candidates?", r"deadlines?", r"due",
+)
+# Rolling said of the notices, not of admission: "will be notified on a rolling basis by the end of
+# March" beside a fixed deadline.
+DEADLINE_ROLLING_OF_NOTICES = r"\bnotif\w*(?:\s+\w+){0,3}\s+(?:on\s+)?(?:a\s+)?$"
+# No deadline at all, said of admission ("For domestic students, there is no deadline for admission.
+# You should apply at least six months before ..."): rolling, where the text gives no date.
+DEADLINE_NONE = (
+    r"\b(?:there\s+is|has|have|with)\s+no\s+(?:official\s+|formal\s+|published\s+)?(?:application\s+|admission\s+)?deadlines?"
+    r"(?:\s+for\s+(?:admission|applications?|applying))?\b(?!\s+(?:extension|to|for\s+(?!admission|applications?|applying)))"
+)
+# A flattened table of deadlines (binding by structure; deadlines._flat_table): rows of dates with
+# nothing between them, under a heading row. Either the heading ends in a run of terms and each row is
+# an applicant group's ("Priority Deadlines Fall Spring Summer 1 Summer 2 US Citizens: Jun 25 Nov 25
+# Mar 25 May 10 Internationals: Mar 1 ..."), or the heading names one column per date of a row and each
+# row is a term's ("Application deadline (...) File Completion Deadline (...) Fall February 1 May 15
+# ..."): a column is read only where its name is the application's deadline, not DEADLINE_COLUMN_OTHER.
+DEADLINE_TABLE_GROUP_ROW = (
+    r"(?:\b(?:u\.?s\.?|us|domestic|canadian|international|internationals|citizens?|permanent|residents?|non-?residents?"
+    r"|out-of-state|in-state|applicants|students|and|&)\b\s?)+[:|]?\s*$"
+)
+# The words that end a column's name in a heading row ("Application deadline", "Classes begin").
+DEADLINE_TABLE_COLUMN_END = r"\b(?:deadlines?|due|dates?|begins?|starts?|decisions?|notifications?)\b"
+# A term's number in a heading row ("Summer 1 Summer 2", "Summer I").
+DEADLINE_TABLE_TERM_PART = r"(?:\s?(?:\d|i{1,3}|session\s+\w+))?"
+
+# A benefit of applying early named with a date that no kind word binds ("Apply by February 1 for the
+# best chance of admission"): the date is not the final deadline, and which kind it is the words do
+# not say: it abstains.
+DEADLINE_NOT_FINAL = r"\b(?:best|better|greatest|strongest)\s+(?:chance|opportunity|odds)\b"
+
+# Another credential's process named before a date in its sentence ("Application Process for the
+# Graduate Certificate (GC) in Public Health ... Deadline to apply: March 1"), read with
+# binding.other_credential_owns (SHAPE_OTHER_CREDENTIALS: certificates, associate degrees, diplomas).
 
 
 # ---- status shapes (issue 19, fourth pass: exam rules, accreditation, delivery) -----------------

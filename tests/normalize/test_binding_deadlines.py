@@ -325,3 +325,162 @@ def test_a_review_the_school_holds_is_not_a_deadline() -> None:
     assert parse_deadlines("The committee meets three times: March 1 (the final review).") == []
     assert _read("Early review: November 1") == [(None, "--11-01", "priority")]
     assert _read("Priority review deadline: January 5") == [(None, "--01-05", "priority")]
+
+
+# ---- sixth pass (issue 19, r6-dead): attributes not bound, dates of other business, flat tables -----
+# Each rule made to fire and made not to fire; the sentences are our own, in the shapes batch J-DL
+# found on real pages (tests/normalize/corpus/fresh-j-dl.json).
+
+from crawler.normalize.binding import action_subject, deadline_for_aid, other_credential_only  # noqa: E402
+
+
+def test_an_action_of_another_kind_as_the_subject_is_not_a_deadline() -> None:
+    assert parse_deadlines("Decision letters for the spring cycle will be posted no later than December 15.") == []
+    assert parse_deadlines("There is a required program orientation for all standard program students on August 18, 2018.") == []
+    # A word of applying after the other action (or in the binding word itself) keeps the date bound.
+    assert _read("Students who wish to start in the spring must submit applications by September 15.") == [
+        ("spring", "--09-15", "final")]
+    before = "Decision letters will be posted no later than "
+    assert action_subject(before, before.index("no later"), len(before))
+    before = "Students who wish to start in the spring must submit applications by "
+    assert not action_subject(before, before.index("submit"), len(before))
+
+
+def test_a_date_coordinated_with_another_business_date_shares_its_veto() -> None:
+    text = "The online application becomes available on May 1, 2025 for spring admission and Aug. 1, 2025 for fall admission."
+    assert parse_deadlines(text) == []
+    assert _read("Applications are due May 1 for spring admission and Aug. 1 for fall admission.") == [
+        ("spring", "--05-01", "final"), ("fall", "--08-01", "final")]
+
+
+def test_applying_for_an_award_is_the_award_s_deadline() -> None:
+    assert parse_deadlines("Students who want to apply for a teaching assistantship award should apply before the April 15 deadline.") == []
+    assert _read("Students should apply for fall admission before the April 15 deadline.") == [("fall", "--04-15", "final")]
+
+
+def test_a_text_about_the_aid_application_states_no_admission_deadline() -> None:
+    aid = "FAFSAs are processed on a rolling basis. Apply by these dates: fall - apply by May 1 spring - apply by November 1"
+    assert deadline_for_aid("FAFSAs are processed on a rolling basis.")
+    assert parse_deadlines(aid) == []
+    assert _read(aid.replace("FAFSAs", "Applications")) == [
+        (None, None, "rolling"), ("fall", "--05-01", "final"), ("spring", "--11-01", "final")]
+
+
+def test_another_credential_s_process_before_a_date_moves_it() -> None:
+    assert parse_deadlines("Application Process for the Graduate Certificate in Data Analytics - Deadline to apply: March 1") == []
+    # Not in a parenthesis (an aside about the date before), nor a certificate of this program's field.
+    assert _read("The school library media certificate accepts applications. Deadline to apply: March 1") == [
+        (None, "--03-01", "final")]
+    text = "March 15 for Summer (Graduate Certificate only) \u2022 May 15 for the Fall semester"
+    assert not other_credential_only(text, 0, text.index("May 15"))
+    assert other_credential_only("For the Graduate Certificate: ", 0, 29)
+    assert not other_credential_only("For the Online Masters and Graduate Certificate: ", 0, 48)
+
+
+def test_a_kind_in_a_date_s_own_label_does_not_hold_for_labelled_dates_after_it() -> None:
+    text = "Priority Deadline to be considered for funding: March 31 Fall Admission: May 1 Spring Admission: November 1"
+    assert _read(text) == [(None, "--03-31", "priority"), ("fall", "--05-01", "final"), ("spring", "--11-01", "final")]
+    # A kind heading over term labels still holds for them.
+    assert _read("Priority Deadlines: Fall: March 1 Spring: October 1") == [
+        ("fall", "--03-01", "priority"), ("spring", "--10-01", "priority")]
+    text = "Priority Date: March 15. Applications are accepted up through July 1 for domestic applicants and June 1 for international applicants."
+    assert _read(text) == [(None, "--03-15", "priority"), (None, "--07-01", "final"), (None, "--06-01", "final")]
+
+
+def test_a_kind_right_after_an_unclosed_parenthesis_is_the_date_s_before() -> None:
+    text = ("March 1 (priority application deadline, with an extended deadline of March 15 for supporting documents); "
+            "May 1 (final deadline)")
+    assert _read(text) == [(None, "--03-01", "priority"), (None, "--05-01", "final")]
+    assert _read("July 1 for fall (international: April 1)") == [("fall", "--07-01", "final"), ("fall", "--04-01", "final")]
+
+
+def test_rolling_notices_are_not_rolling_admission() -> None:
+    text = "Applicants must submit all materials by February 21 and will be notified on a rolling basis."
+    assert _read(text) == [(None, "--02-21", "final")]
+    assert _read("Applications are reviewed on a rolling basis.") == [(None, None, "rolling")]
+    # Another action's month is not an unreadable deadline; a deadline's month still is.
+    assert _read("Applicants must submit all materials by February 21 and will be notified by the end of March.") == [
+        (None, "--02-21", "final")]
+    assert parse_deadlines("Applications are due by the end of March.") == []
+
+
+def test_all_materials_by_the_applicant_is_the_application() -> None:
+    assert _read("Non-binding early admission applicants must submit all materials by January 5.") == [
+        (None, "--01-05", "priority")]
+    assert parse_deadlines("Applicants must submit all supporting materials by January 5.") == []
+
+
+def test_no_deadline_and_no_date_is_rolling() -> None:
+    text = "For domestic students, there is no deadline for admission. Apply at least six months before the term."
+    assert _read(text) == [(None, None, "rolling")]
+    assert parse_deadlines("There is no deadline extension.") == []
+    # With a date, the date is read and no rolling reading is added.
+    assert _read("Although there is no official deadline, we encourage students to apply by December 15 for fall.") == [
+        ("fall", "--12-15", "preferred")]
+
+
+def test_an_advised_date_restated_with_a_funding_purpose_is_not_settled() -> None:
+    text = ("Although there is no official deadline, we encourage students to apply by December 15 for fall. "
+            "Applications submitted by this date receive full consideration for assistantships.")
+    assert parse_deadlines(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("To be admitted for the fall semester, applications must be completed prior to January 15.", [("fall", "--01-15", "final")]),
+    ("Applications are accepted up through July 1.", [(None, "--07-01", "final")]),
+    ("The next deadline, for Fall 2021 matriculation, is December 17, 2020.", [("fall", "2020-12-17", "final")]),
+    ("The application period for our September intakes closes on January 31.", [("fall", "--01-31", "final")]),
+    ("Fall admission: April 15\u2014international applicants July 1\u2014domestic applicants",
+     [("fall", "--04-15", "final"), ("fall", "--07-01", "final")]),
+    ("Spring Admission\u2013 Priority Date: June 1.", [("spring", "--06-01", "priority")]),
+])
+def test_more_words_of_the_shapes(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
+def test_a_table_of_terms_over_applicant_group_rows_is_read_by_column() -> None:
+    text = "Priority Deadlines Fall Spring Summer US Citizens: Jun 25 Nov 25 Mar 25 Internationals: Mar 1 Jul 15 Dec 15"
+    assert _read(text) == [("fall", "--06-25", "priority"), ("spring", "--11-25", "priority"), ("summer", "--03-25", "priority"),
+                           ("fall", "--03-01", "priority"), ("spring", "--07-15", "priority"), ("summer", "--12-15", "priority")]
+    assert {d.applies_to for d in parse_deadlines(text)} == {"domestic", "international"}
+    # Rows of programs, not applicant groups: not read.
+    assert parse_deadlines("Deadlines Fall Spring Nursing: Jan 1 Feb 1 Music: Jan 5 Feb 5") == []
+
+
+def test_a_table_of_named_columns_reads_only_the_application_column() -> None:
+    text = "Application deadline File Completion Deadline Fall February 1 May 15 Spring June 15 October 1"
+    assert _read(text) == [("fall", "--02-01", "final"), ("spring", "--06-15", "final")]
+    assert parse_deadlines("Classes begin Orientation date Fall August 20 August 18 Spring January 10 January 8") == []
+    # As many column names as dates in a row, or nothing is read.
+    assert parse_deadlines("Application deadline Fall February 1 May 15 Spring June 15 October 1") == []
+
+
+def test_a_date_s_own_for_words_naming_another_credential_move_it() -> None:
+    text = "The deadline for completed applications for September admission is December 15 for doctoral admission and March 15 for master's admission."
+    assert _read(text) == [("fall", "--03-15", "final")]
+    assert _read("The deadline is December 15 for fall admission and March 15 for spring admission.") == [
+        ("fall", "--12-15", "final"), ("spring", "--03-15", "final")]
+
+
+def test_an_opening_column_and_a_weekday_and_ongoing_admission() -> None:
+    text = "Semester | Application Open | Application Deadline | Fall 2026 | March 1, 2026 | July 1, 2026 |"
+    assert _read(text) == [("fall", "2026-07-01", "final")]
+    assert _read("Final Deadline Monday, December 12, 2022") == [(None, "2022-12-12", "final")]
+    assert parse_deadlines("Final Deadline Payday, December 12, 2022") == []  # not a weekday: not a label word
+    assert _read("Applications for admission and assistantships are ongoing.") == [(None, None, "rolling")]
+    assert parse_deadlines("Construction of the new library is ongoing.") == []
+
+
+def test_a_table_row_label_is_an_applicant_group_only_when_all_its_words_are() -> None:
+    assert parse_deadlines("Deadlines Fall Spring US Citizens: Jan 1 Feb 1 Nursing students: Jan 5 Feb 5") == []
+    assert _read("Deadlines Fall Spring US Citizens: Jan 1 Feb 1 International students: Jan 5 Feb 5") == [
+        ("fall", "--01-01", "final"), ("spring", "--02-01", "final"), ("fall", "--01-05", "final"), ("spring", "--02-05", "final")]
+
+
+def test_a_date_said_beside_no_official_deadline_or_a_benefit_is_not_final() -> None:
+    assert parse_deadlines("There is no official deadline, but applicants should apply by June 1 to be considered for the fall.") == []
+    assert parse_deadlines("Apply by February 1 for the best chance of admission.") == []
+    # Advice words still give preferred; a plain deadline stays final.
+    assert _read("Although there is no official deadline, we encourage students to apply by December 15 for fall.") == [
+        ("fall", "--12-15", "preferred")]
+    assert _read("The deadline is February 1.") == [(None, "--02-01", "final")]
