@@ -66,9 +66,21 @@ WRONG: dict[str, str] = {
     "fresh-h-cg-10-parse_duration": "batch H (never tuned on): 'within a maximum of four academic years for coursework and two years for thesis or project': the part's span read as the length",
     # Batch G of r5-status (exam rules, accreditation, delivery; fifth pass): scored once before the rules.
     "fresh-g-st-27-parse_delivery": "batch G: 'The University of North Texas holds a conference ... Other than these meetings, the program is completely online': another university's program",
+    # Batch J-TU (r6-money, issue 19 sixth pass), scored once before the rules: the wrongs as measured.
+    "fresh-j-tu-4-parse_tuition": "batch J-TU: a summer session's price list ('Summer Session Tuition 2022 ... Graduate* $867/credit') read as a fee",
+    "fresh-j-tu-7-parse_tuition": "batch J-TU: 'Tuition for summer terms is billed ...' then the rows in the next sentence: the summer scope not carried to the rows",
+    "fresh-j-tu-12-parse_money": "batch J-TU: 'Matriculation Fee - $20.00 per course': a text naming no charge of the application-fee lists read as a bare fee",
+    "fresh-j-tu-28-parse_tuition": "batch J-TU: a header of level columns ('Undergraduate Tuition Graduate Tuition Optometry Tuition') not read: every cell read as the program's",
+    "fresh-j-tu-29-parse_tuition": "batch J-TU: a row of level cells without its header read as the program's rates",
+    "fresh-j-tu-32-parse_tuition": "batch J-TU: equal fee cells under residency columns read per residency, and the last row's unit taken from the row before",
 }
 
 MISSED: dict[str, str] = {
+    # Batch J-TU (r6-money, issue 19 sixth pass), scored once before the rules: the misses as measured.
+    "fresh-j-tu-11-parse_tuition": "batch J-TU: 'Masters - $225.00 per semester hour ($675.00 per course)' among audit, undergraduate and doctoral rows: not read",
+    "fresh-j-tu-25-parse_tuition": "batch J-TU: 'Graduate Tuition Cost Per Credit Hour Master's Degree $300': a heading's unit over the master's row not read",
+    "fresh-j-tu-34-parse_tuition": "batch J-TU: a schedule whose header names tuition, a fee and a total per credit hour over level rows: not read",
+    "fresh-j-tu-35-parse_tuition": "batch J-TU: the same schedule's out-of-state block: not read",
     # Batch G-TU (r5-money, issue 19 fifth pass), scored once and tuned on: the misses it leaves.
     "fresh-g-tu-16-parse_money": "batch G-TU: 'Nonrefundable Fees Application (one-time) $25': 'Application' alone is not a fee's name, the heading's 'Fees' is too far",
     "fresh-g-tu-17-parse_tuition": "batch G-TU: 'Part-Time Doctoral & Master Student Fee Per Semester $100': the second row's unit is not read after the first row took it",
