@@ -608,6 +608,23 @@ def rate_scope_before(text: str, start: int, prev_end: int = 0) -> str | None:
     return None
 
 
+# Sixth pass (issue 19, r6-money): a session named in the text's heading (before its first amount,
+# within GATE_REACH) scopes every rate of the text (vocabulary.RATE_SESSION_HEADING and the "session"
+# class of RATE_SCOPE_BEFORE).
+SESSION_HEADING = True
+_SESSION_HEADING = re.compile(
+    r"(?<![\w-])(?:" + "|".join((*v.RATE_SESSION_HEADING, *v.RATE_SCOPE_BEFORE["session"])) + r")(?![\w-])", re.I
+)
+
+
+def session_heading(text: str, first_start: int | None) -> bool:
+    """Whether the text's heading (the words before its first amount) names a session's price list:
+    "Summer Session Tuition 2022 ... Graduate* $867/credit"."""
+    if not SESSION_HEADING or first_start is None:
+        return False
+    return _SESSION_HEADING.search(text, max(0, first_start - GATE_REACH), first_start) is not None
+
+
 def rate_veto(
     text: str, start: int, end: int, *, unit_from: str | None, kind_from: str | None,
     cell: bool = False, column: bool = False, prev_end: int = 0, next_start: int | None = None,
@@ -646,13 +663,15 @@ def rate_veto(
     scope = rate_scope_before(text, start, prev_end)
     if scope:
         return "rate-scope:" + scope  # a session's, a group's reduced, another credential's or a living cost
+    if session_heading(words, first_start):
+        return "session-heading"  # "Summer Session Tuition 2022 ... Graduate* $867/credit"
     return None
 
 
 RATE_VETOES = (
     "unit-elsewhere", "cells-unbound", "columns-not-one-to-one", "unit-heads-next", "figure-between",
     "term-word-not-predicate", "unit-of-other-level", "fee-heading", "other-school",
-    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE),
+    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE), "session-heading",
 )
 
 

@@ -224,7 +224,7 @@ _LEVEL = re.compile(
     rf"\b(?P<under>{v.LEVEL_UNDERGRADUATE})\b(?!\s+(?:{'|'.join(v.LEVEL_NOT_A_ROW)})\b)"
     rf"|\b(?P<other>{'|'.join((*v.OTHER_DISCIPLINES, *_OTHER_ROWS))})\b"
     # "Each 3 Credit Graduate Course": "graduate" naming a course or a credit is no row label.
-    rf"|\b(?P<grad>{v.LEVEL_GRADUATE})\b(?!\s+(?:courses?|credits?|level|hours?)\b)|(?P<own>{PROGRAM_OWN.pattern})",
+    rf"|\b(?P<grad>{v.LEVEL_GRADUATE}|{'|'.join(v.LEVEL_OWN_ROWS)})\b(?!\s+(?:courses?|credits?|level|hours?)\b)|(?P<own>{PROGRAM_OWN.pattern})",
     re.I,
 )
 # "$8/sch - Lower Level Undergraduate ... $25/sch - All Graduate": a row label after its amount and
@@ -307,6 +307,8 @@ class _Item:
     kind_from: str | None = None
     cell: bool = False  # one of a row of bare table cells
     column: bool = False  # the table's header named its column
+    ours: bool | None = None  # a level column of the header: this program's level (True) or another's (False)
+    kinds_bound: bool = False  # the header's kind columns bind the row one to one
 
 
 @dataclass
@@ -315,6 +317,42 @@ class _Column:
     per: str | None = None
     per_text: str = ""
     attendance: str | None = None
+    kind: str | None = None  # the charge the header names for the column (sixth pass)
+    ours: bool | None = None  # the level the header names for the column: ours, another's, or none
+
+
+# Sixth pass (issue 19, r6-money): a header's run of kind words ("Tuition General Fees Total") or of
+# level words ("Undergraduate Tuition Graduate Tuition Optometry Tuition", "Undergraduate | Graduate")
+# names each column; a row of as many cells takes them one to one, and a cell under another level's
+# column is dropped. A row whose own label names nothing the table knows (a "Regional" row under
+# residency rows) binds none of its cells.
+COLUMN_LABELS = True
+_KIND_COLUMN = re.compile(
+    "|".join(rf"(?P<k{i}>\b(?:{w})\b)" for i, w in enumerate(v.TABLE_KIND_COLUMNS)), re.I
+)
+_KIND_NAMES = tuple(v.TABLE_KIND_COLUMNS.values())
+_LABEL_GAP = re.compile(rf"^[\s|*]*(?:[A-Za-z][\w-]*[\s|*]+){{0,{v.TABLE_LABEL_GAP}}}$")
+
+
+def _label_run(matches: list[re.Match[str]], header: str) -> list[re.Match[str]]:
+    """The last run of column labels in a header: consecutive matches at most a few words apart."""
+    run: list[re.Match[str]] = []
+    for m in matches:
+        if run and _LABEL_GAP.match(header[run[-1].end() : m.start()]):
+            run.append(m)
+        else:
+            run = [m]
+    return run
+
+
+def _column_kinds(header: str) -> list[str]:
+    run = _label_run(list(_KIND_COLUMN.finditer(header)), header)
+    return [_KIND_NAMES[int(next(k for k, w in m.groupdict().items() if w)[1:])] for m in run] if len(run) >= 2 else []
+
+
+def _column_levels(header: str) -> list[bool]:
+    run = _label_run(list(_LEVEL.finditer(header)), header)
+    return [bool(m.group("grad") or m.group("own")) for m in run] if len(run) >= 2 else []
 
 
 def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int, _Column]:
@@ -344,13 +382,40 @@ def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int
     elif len(units) >= k and named:
         for col, u in zip(columns, units[:k]):
             col.per, col.per_text = _per_from(_UNIT_ONLY.match(u.group("per"))), u.group("per")
+    if COLUMN_LABELS:
+        kinds, levels = _column_kinds(header), _column_levels(header)
+        if len(kinds) == k and len(set(kinds)) > 1:
+            for col, kind in zip(columns, kinds):
+                col.kind = kind
+            named = True
+        if len(levels) == k and any(levels) and not all(levels):
+            for col, ours in zip(columns, levels):
+                col.ours = ours
+            named = True
     if not named:
         return {}
-    return {i: columns[j] for row in rows if len(row) == k for j, i in enumerate(row)}
+    out = {i: columns[j] for row in rows if len(row) == k for j, i in enumerate(row)}
+    if COLUMN_LABELS:
+        unbound = _Column(ours=False)
+        for before, row in zip(rows, rows[1:]):
+            if len(row) == k and not _row_label_binds(text[amounts[before[-1]].end : amounts[row[0]].start]):
+                out.update({i: unbound for i in row})
+    return out
+
+
+def _row_label_binds(label: str) -> bool:
+    """Whether the words between two rows of a table name what the table knows (a residency, a level,
+    a charge, an attendance, a campus or a load), or nothing at all: "| Regional |" names none."""
+    if not re.search(r"[A-Za-z]", label):
+        return True
+    return bool(q.residencies(label) or _LEVEL.search(label) or _LABELS.search(label) or q.attendance(label)
+                or q.campus(label) or q.load(label))
 
 
 # Two cells of one row: nothing between the amounts but the first one's unit ("$405 / credit $745 / credit").
-_ROW_GAP = re.compile(rf"\s?\*{{0,3}}\s?(?:(?:per|/)[-\s]?(?:{_UNIT})\s?\*{{0,3}}\s?)?\|?\s?", re.I)
+_ROW_GAP = re.compile(
+    rf"\s?\*{{0,3}}\s?(?:(?:per|/)[-\s]?(?:{_UNIT})\s?\*{{0,3}}\s?(?:\([^()$\d]{{1,30}}\)\s?)?)?\|?\s?", re.I
+)  # sixth pass: a short note after the unit ("$315.80 per credit hour (no maximum) $409.10") stays in the row
 # Column labels joined into one column: "Out-of-State Resident or International Student".
 _COLUMN_JOIN = re.compile(r"^\s?(?:students?\s?)?(?:or|and|&|/|,)\s?$", re.I)
 
@@ -543,10 +608,14 @@ def _own_post(text: str, amounts: list[Amount], i: int) -> re.Match[str]:
 
 
 def _take_column(item: _Item, col: "_Column | None") -> None:
-    """An amount in a flattened table row takes its column's residency, unit and attendance."""
+    """An amount in a flattened table row takes its column's residency, unit, attendance, charge and
+    level."""
     if col is None:
         return
     item.column = True
+    if col.kind is not None:
+        item.kind, item.kind_from, item.labelled_before, item.kinds_bound = col.kind, "column", True, True
+    item.ours = col.ours
     item.residency = col.residency or item.residency
     if col.per:
         item.per, item.per_text, item.own_per = col.per, col.per_text, True
@@ -712,7 +781,7 @@ def _resolve_group(group: _Group) -> None:
     # amounts told apart by their own residencies are not the heading's columns.
     own_residencies = {i.residency for i in items if i.residency}
     if (len(heading_labels) >= 2 and len(items) >= 2 and not any(i.kind for i in items[1:])
-            and len(own_residencies) < 2):
+            and len(own_residencies) < 2 and not (COLUMN_LABELS and any(i.ours is not None for i in items))):
         for item, kind in zip(items, heading_labels):
             item.kind = kind
             item.labelled_before = True
@@ -732,6 +801,10 @@ def _resolve_group(group: _Group) -> None:
     shared = last.own_per and all(not i.own_per for i in items[:-1]) and len(items) > 1 and not _in_parenthesis(last)
     head_per, head_text = items[0].pre_per, items[0].pre_per_text
     for item in items:
+        if ROW_UNIT and item.pre_per:
+            # "Student Fee per credit hour $40.55 $40.55 ... Registration Fee per semester $17.00 $17.00":
+            # the cells after a row's label take that row's unit, not the first row's.
+            head_per, head_text = item.pre_per, item.pre_per_text
         if item.own_per:
             continue
         if item.pre_per:
@@ -793,6 +866,13 @@ def _carry_units(groups: list[_Group]) -> None:
         previous = next((i for i in reversed(group.items) if i.per), None)
 
 
+# Sixth pass (issue 19, r6-money): a kind that a row's own label gives (one-time, an audit or a living
+# cost) is not carried past the next row's level label; a row's unit comes from its own label.
+ROW_KIND_STOPS = True
+ROW_UNIT = True
+_ROW_KINDS = ("one-time", "other")
+
+
 def _carry_kinds(groups: list[_Group]) -> None:
     """An amount with no label of its own is the same kind as the labelled amount before it in
     its sentence ("Tuition & Fees Per Credit Hour Resident $548.10 Non-Resident $1,089.35": both
@@ -805,6 +885,11 @@ def _carry_kinds(groups: list[_Group]) -> None:
             previous = None
         for item in group.items:
             if item.kind is None and previous is not None and not _LABELS.search(item.pre):
+                if ROW_KIND_STOPS and previous in _ROW_KINDS and _LEVEL.search(item.pre):
+                    # "Audit - $45.00 per semester hour ... Masters - $225.00 per semester hour": a kind a
+                    # row label gave ("Audit", "Late registration") is that row's; a level row starts anew.
+                    previous = None
+                    continue
                 item.kind, item.kind_from = previous, "carried"
                 continue
             # Only a label written before an amount heads the ones after it; a label after an
@@ -933,8 +1018,8 @@ def _resolved(
     for group in groups:
         sentence_any = says_any[bisect_right(span_starts, group.items[0].amount.start) - 1]
         for item in group.items:
-            if other_row(item.amount):
-                continue  # an undergraduate row, another discipline's row
+            if item.ours is False or (item.ours is None and other_row(item.amount)):
+                continue  # an undergraduate row or column, another discipline's row
             if item.per is None and item.kind == "fee":
                 a, b = spans[bisect_right(span_starts, item.amount.start) - 1]
                 if _TERM_WORD.search(t, a, b) and not _unit_taken(item, groups, a, b):

@@ -729,6 +729,8 @@ TUITION_OTHER_ROWS: tuple[str, ...] = (
     r"(?-i:[A-Z]{2,5}\s?\d{3,4}[A-Z]?)(?!\s?-\s?\d)", r"non-?matriculated(?:\s+students?)?", r"continuous\s+registration",
     r"continuing\s+registration", r"maintenance\s+of\s+(?:status|candidacy|matriculation)",
     r"(?:program|course)\s+or\s+(?:program|course)\s+differential", r"differential\s+tuition\s+(?:rates?|fees?)",
+    # sixth pass: professional schools named as a price table's column or row ("Optometry Tuition")
+    r"optometry", r"veterinary(?:\s+medicine)?",
 )
 # A rate that is not yet set: "Tuition based on a proposed $2,421 per credit" (like an estimate).
 TUITION_NOT_SET: tuple[str, ...] = (r"proposed", r"anticipated", r"tentative", r"pending\s+(?:board\s+)?approval")
@@ -927,6 +929,27 @@ RATE_SCOPE_BEFORE: dict[str, tuple[str, ...]] = {
 # A scope word named together with this program's rate, not instead of it: "Graduate (includes
 # Certificates): Tuition: $565.00" is the graduate rate, certificates included.
 RATE_SCOPE_INCLUDED = r"(?:includ\w*|incl\.|and|&|plus|as\s+well\s+as)\s+(?:\w+\s+)?$"
+
+# ---- money, sixth pass (issue 19, r6-money): rows, columns and schedules ---------------------------
+# Each list serves one rule of tuition.py or binding.py's "shape gate, sixth pass" section.
+
+# A row label naming this program's level in a price list of level rows ("Masters - $225.00 per semester
+# hour" between "Undergraduate - ..." and "Doctoral - ..."): a row that is ours, as "Graduate" is. Not
+# "Master of ...", which names a degree (another discipline's row when its field is one).
+LEVEL_OWN_ROWS: tuple[str, ...] = (r"master'?s(?!\s+of\b)(?:\s+degree)?",)
+# A session's price list named in a text's heading (the words before its first amount): every rate
+# below it is that session's ("Summer Session Tuition 2022 ... Graduate* $867/credit", "Tuition for
+# summer terms is billed at ... Tuition per credit hour In-State $370.00"). RATE_SCOPE_BEFORE's
+# "session" words count there too; a row label "Summer session (per credit hour)" is not a heading.
+RATE_SESSION_HEADING: tuple[str, ...] = (
+    r"(?:summer|winter|intersession)\s+(?:sessions?|terms?)\s+(?:tuition|rates?|fees?|charges?|costs?)",
+    r"(?:tuition|rates?|fees?|charges?)\s+for\s+(?:the\s+)?(?:summer|winter)\s+(?:sessions?|terms?)",
+)
+# The charge each column of a flattened table's header names, in order ("Tuition General Fees Total per
+# Credit Hour" over "Graduate Students $258.30 $33.70 $292.00"): a run of these words, at most
+# TABLE_LABEL_GAP words apart, one per column, binds a row of as many cells one to one.
+TABLE_KIND_COLUMNS: dict[str, str] = {r"tuition": "tuition", r"fees?|charges?": "fee", r"totals?": "total"}
+TABLE_LABEL_GAP = 2
 
 
 # ---- shape gate: credits, GPA, duration (issue 19, fourth pass) ----------------------------------

@@ -21,8 +21,6 @@ WRONG: dict[str, str] = {
     "fresh-e-st-a-41-parse_delivery": "batch A: 'Hybrid Online program ... online classes, intensive short-term courses on campus': 'complete the degree through' a combination read as an online route",
     # Batch B of r-status, scored once at the end and never tuned on: left as measured (a holdout).
     "fresh-e-st-b-18-parse_delivery": "batch B: 'physically on campus two times per year ... online interactions related to each seminar': the campus weeks not read as a required residency",
-    "fresh-c-d-17-parse_tuition": "batch D: undergraduate and graduate columns of a flattened table read as rows, the graduate column as fees",
-    "fresh-c-d-18-parse_tuition": "batch D: equal undergraduate/graduate columns: the second cell read again with another unit",
     # Batch A of r-scope (credits, GPA, duration; tuned on): the wrongs left after the rules.
     "fresh-e-cg-a-37-parse_duration": "batch A: 'Most students complete the program in three years': what most students do, read as the length (the corpus reads 'usually completed in two years' as the length; no rule separates the two)",
     # (Batch B of r-scope, credits and duration: its six wrongs read right after r-scope2's shape gate.)
@@ -53,7 +51,6 @@ WRONG: dict[str, str] = {
     "fresh-f-30-parse_gpa": "batch F: an Accounting GPA route ('3.4 or higher'): another program's admission figure",
     "fresh-f-40-parse_duration": "batch F: 'The minimum time is two academic years' then what most students do: the typical length read as a maximum",
     "fresh-f-56-parse_duration": "batch F: 'finishes the coursework in 4 semesters (including Summer Sessions I & II)': the labelled reading is unknown (summers counted as semesters)",
-    "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': totals and out-of-state tuition read as fees",
     "fresh-f-96-parse_exam_rule": "batch F: every applicant may take a GMAT/GRE waiver: read as conditional, labelled optional",
     "fresh-f-112-parse_deadlines": "batch F: 'no official application deadline, we encourage ... by December 15' with full funding consideration: read as preferred, labelled priority",
     "fresh-f-123-parse_money": "batch F: an application fee on a Canadian university's schedule (dollars not US): read as US dollars",
@@ -67,17 +64,13 @@ WRONG: dict[str, str] = {
     # Batch G of r5-status (exam rules, accreditation, delivery; fifth pass): scored once before the rules.
     "fresh-g-st-27-parse_delivery": "batch G: 'The University of North Texas holds a conference ... Other than these meetings, the program is completely online': another university's program",
     # Batch J-TU (r6-money, issue 19 sixth pass), scored once before the rules: the wrongs as measured.
-    "fresh-j-tu-4-parse_tuition": "batch J-TU: a summer session's price list ('Summer Session Tuition 2022 ... Graduate* $867/credit') read as a fee",
-    "fresh-j-tu-7-parse_tuition": "batch J-TU: 'Tuition for summer terms is billed ...' then the rows in the next sentence: the summer scope not carried to the rows",
     "fresh-j-tu-12-parse_money": "batch J-TU: 'Matriculation Fee - $20.00 per course': a text naming no charge of the application-fee lists read as a bare fee",
-    "fresh-j-tu-28-parse_tuition": "batch J-TU: a header of level columns ('Undergraduate Tuition Graduate Tuition Optometry Tuition') not read: every cell read as the program's",
-    "fresh-j-tu-29-parse_tuition": "batch J-TU: a row of level cells without its header read as the program's rates",
     "fresh-j-tu-32-parse_tuition": "batch J-TU: equal fee cells under residency columns read per residency, and the last row's unit taken from the row before",
 }
 
 MISSED: dict[str, str] = {
+    "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': not read (was read with totals and out-of-state tuition as fees before the shape gate)",
     # Batch J-TU (r6-money, issue 19 sixth pass), scored once before the rules: the misses as measured.
-    "fresh-j-tu-11-parse_tuition": "batch J-TU: 'Masters - $225.00 per semester hour ($675.00 per course)' among audit, undergraduate and doctoral rows: not read",
     "fresh-j-tu-25-parse_tuition": "batch J-TU: 'Graduate Tuition Cost Per Credit Hour Master's Degree $300': a heading's unit over the master's row not read",
     "fresh-j-tu-34-parse_tuition": "batch J-TU: a schedule whose header names tuition, a fee and a total per credit hour over level rows: not read",
     "fresh-j-tu-35-parse_tuition": "batch J-TU: the same schedule's out-of-state block: not read",
@@ -88,7 +81,6 @@ MISSED: dict[str, str] = {
     # What the shape gate (r-money2, issue 19 fourth pass) turned from wrong into unknown: tables whose
     # cells no header binds one to one, and rows under a fee's heading without a label of their own.
     "fresh-c-b-10-parse_tuition": "shape gate: a header of three unit columns ('Per Credit Hour Per Semester Yearly Total') over rows of two cells: no cell is bound",
-    "fresh-c-d-17-parse_tuition": "shape gate: undergraduate and graduate columns over residency rows: the unit header binds no column, the row abstains",
     "fresh-c-d-18-parse_tuition": "shape gate: rows of two equal cells ('| $30 | $30 |') whose columns no header names",
     "fresh-e-tu-a-26-parse_tuition": "shape gate: fee rows printed without '$' between the tuition row and the sums row: the label does not bind the '$' cells after the bare figures; the tuition row's second cell takes the fee row's name after it",
     "fresh-e-tu-b-3-parse_tuition": "shape gate: 'Resource Fees per semester' heading over unlabelled load rows: not read as tuition (the fee reading is not taken either)",
