@@ -628,7 +628,7 @@ def session_heading(text: str, first_start: int | None) -> bool:
 def rate_veto(
     text: str, start: int, end: int, *, unit_from: str | None, kind_from: str | None,
     cell: bool = False, column: bool = False, prev_end: int = 0, next_start: int | None = None,
-    context: str | None = None, row_len: int = 0, first_start: int | None = None,
+    context: str | None = None, row_len: int = 0, first_start: int | None = None, kinds_bound: bool = False,
 ) -> str | None:
     """Why the rate at text[start:end] does not bind (a name of RATE_VETOES), or None when it has a
     kept shape. `unit_from`: where the parser took the unit (a key of RATE_SHAPES); `kind_from`:
@@ -636,12 +636,14 @@ def rate_veto(
     of bare table cells; `column`: the table's header named its column; `prev_end`/`next_start`:
     where the amounts before and after it end and start; `context`: the same text before binding
     blanked any sentence (a fee's name in a blanked heading still names the fee); `row_len`: how
-    many cells the amount's row has; `first_start`: where the text's first amount starts."""
+    many cells the amount's row has; `first_start`: where the text's first amount starts;
+    `kinds_bound`: the header's kind columns ("Tuition General Fees Total") bind the row one to one,
+    so a run of unit words in it ("Total per Credit Hour") is their common unit, not more columns."""
     if unit_from not in RATE_SHAPES:
         return "unit-elsewhere"
     if cell and not column:
         return "cells-unbound"  # a table flattened to text whose header does not bind each cell
-    header = column_header(text, start)
+    header = None if kinds_bound else column_header(text, start)
     if header is not None:
         h_start, columns = header
         own_unit = not text[prev_end:h_start].strip()  # the unit right after the amount before

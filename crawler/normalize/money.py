@@ -185,6 +185,27 @@ def _other_group(text: str, amount: Amount, previous_end: int) -> bool:
     return close >= 0 and "(" not in tail[:close] and bool(_OTHER_GROUP.search(tail[:close]))
 
 
+# Sixth pass (issue 19, r6-money): in a list of fees with names of their own ("Matriculation Fee - $20.00
+# per course Administrative Fee - $35.00 per trimester") a bare amount is its label's fee, whatever the
+# name: the closed list of other charges (APPLICATION_FEE_OTHER_NAMES) no longer has to hold it. Words
+# that name nothing of their own or the application fee itself (vocabulary.FEE_NAME_NOT_OTHER) do not
+# count; a single labelled cell is the value a spider located and is read as before.
+NAMED_FEE = True
+_NAMED_FEE = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*)\s+fees?\b", re.I)
+_NOT_OTHER = re.compile(r"(?:" + "|".join(v.FEE_NAME_NOT_OTHER) + r")", re.I)
+
+
+def _named_other_fee(text: str, start: int) -> bool:
+    """Whether the amount at `start` is one of a list of fees with names of their own: the last
+    "<name> fee" before it (within BEFORE_REACH characters) has a name, and the text names another fee
+    too. A single labelled cell ("Registration fee | $60 |") is the value a spider located."""
+    named = [m for m in _NAMED_FEE.finditer(text) if not _NOT_OTHER.fullmatch(m.group(1))]
+    if len({m.group(1).lower() for m in named}) < 2:
+        return False
+    before = [m for m in named if max(0, start - BEFORE_REACH) <= m.start() < start]
+    return bool(before) and not _NAMED_FEE.search(text, before[-1].end(), start)
+
+
 def parse_money(text: str) -> Decimal | None:
     """The application fee the text states, to the cent: the first amount a charge name binds to
     the application fee (a domestic fee before an international one). None when there is none,
@@ -206,6 +227,8 @@ def parse_money(text: str) -> Decimal | None:
         # $20,000" and "Option 3 Extension Minimum 3 credits $ 1,678.00" bind nothing).
         if not bare_amount_binds(t, amounts[0].start, amounts[0].end):
             return None
+        if NAMED_FEE and _named_other_fee(t, amounts[0].start):
+            return None  # "Matriculation Fee - $20.00": a fee with a name of its own, not the application fee
         return money(amounts[0].value)
     nxt = [*amounts[1:], None, None]
     bound = [

@@ -912,6 +912,35 @@ def _applies_to(group: _Group, item: _Item) -> str | None:
     ])
 
 
+# Sixth pass (issue 19, r6-money): a clause that binding blanked for naming another credential but
+# that is a price table of level rows under a header of kind columns ("Tuition General Fees Total per
+# Credit Hour Undergraduate Students $197.55 ... Graduate Students $258.30 ... Doctoral Students ...")
+# is read by its rows: the rows of other levels are dropped as rows (_LEVEL), ours is kept.
+_OUR_ROW = re.compile(rf"\b(?:{v.LEVEL_GRADUATE}|{'|'.join(v.LEVEL_OWN_ROWS)})\b[^$\d.;:]{{0,20}}\$", re.I)
+_BLANKED = re.compile(r" {8,}")
+
+
+def _level_tables_kept(whole: str, bound: str) -> str:
+    """`bound` with each blanked run that is a kind-column table of level rows, one of them ours,
+    restored from `whole` (positions are the same)."""
+    if not COLUMN_LABELS or bound == whole:
+        return bound
+    out, last = [], 0
+    for m in _BLANKED.finditer(bound):
+        a, b = m.span()
+        span = whole[a:b]
+        ours = _OUR_ROW.search(span)
+        if ours is None or len(_column_kinds(span[: ours.start()])) < 2:
+            continue  # the kind columns' header stands before the row of ours
+        out.append(bound[last:a])
+        out.append(span)
+        last = b
+    if not out:
+        return bound
+    out.append(bound[last:])
+    return "".join(out)
+
+
 def _price_text(text: str) -> tuple[str, list[Amount], str]:
     """Prepared text and its amounts: money in words as digits; in a money column printed
     without "$", the amounts marked as dollars. Third, the text before binding blanked any
@@ -920,7 +949,7 @@ def _price_text(text: str) -> tuple[str, list[Amount], str]:
     if OTHER_CURRENCY.search(t):
         return t, [], t  # another currency anywhere in the text, even in a sentence binding blanks
     whole = t
-    t = bound_text("tuition", t)
+    t = _level_tables_kept(whole, bound_text("tuition", t))
     amounts = find_amounts(t)
     if not amounts and _MONEY_CUE.search(t) and _UNIT_ONLY.search(t) and not OTHER_CURRENCY.search(t):
         t = _BARE_AMOUNT.sub(lambda m: "$" + m.group(1), t)
@@ -1039,7 +1068,8 @@ def _resolved(
             if rate_shape(t, item.amount.start, item.amount.end, unit_from=item.unit_from, kind_from=item.kind_from,
                           cell=item.amount.start in cells, column=item.column, prev_end=bounds.get(item.amount.start, (0, None))[0],
                           next_start=bounds.get(item.amount.start, (0, None))[1], context=context,
-                          row_len=len(cells.get(item.amount.start, ())), first_start=first_start) is None:
+                          row_len=len(cells.get(item.amount.start, ())), first_start=first_start,
+                          kinds_bound=item.kinds_bound) is None:
                 unbound.add(item.amount.start)
                 continue  # no binding shape: abstain (issue 19, fourth pass)
             if sentence_any:

@@ -950,6 +950,14 @@ RATE_SESSION_HEADING: tuple[str, ...] = (
 # TABLE_LABEL_GAP words apart, one per column, binds a row of as many cells one to one.
 TABLE_KIND_COLUMNS: dict[str, str] = {r"tuition": "tuition", r"fees?|charges?": "fee", r"totals?": "total"}
 TABLE_LABEL_GAP = 2
+# A fee named by a word of its own right before "fee" ("Matriculation Fee - $20.00", "Student Teaching
+# Fee: $250"): in a text that names no charge of the application fee's lists, that name makes the amount
+# another charge (money.py, bare amounts). These words before "fee" name nothing of their own, or the
+# application fee itself.
+FEE_NAME_NOT_OTHER: tuple[str, ...] = (
+    r"admissions?", r"applications?", r"apply", r"processing", r"non-?\s?refundable", r"required", r"the", r"a", r"an", r"this",
+    r"that", r"one", r"our", r"your", r"graduate", r"us", r"u\.s\.", r"domestic", r"international", r"is", r"of",
+)
 
 
 # ---- shape gate: credits, GPA, duration (issue 19, fourth pass) ----------------------------------
