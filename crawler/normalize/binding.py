@@ -608,21 +608,52 @@ def rate_scope_before(text: str, start: int, prev_end: int = 0) -> str | None:
     return None
 
 
-# Sixth pass (issue 19, r6-money): a session named in the text's heading (before its first amount,
-# within GATE_REACH) scopes every rate of the text (vocabulary.RATE_SESSION_HEADING and the "session"
-# class of RATE_SCOPE_BEFORE).
-SESSION_HEADING = True
-_SESSION_HEADING = re.compile(
-    r"(?<![\w-])(?:" + "|".join((*v.RATE_SESSION_HEADING, *v.RATE_SCOPE_BEFORE["session"])) + r")(?![\w-])", re.I
+# Sixth pass (issue 19, r6-money): a session or a tuition component named in the text's heading (before
+# its first amount, within GATE_REACH) scopes every rate of the text: "Summer Session Tuition 2022 ...
+# Graduate* $867/credit", "Statutory Tuition: ... The rate for Texas residents is $50 per semester credit
+# hour" (vocabulary.RATE_SESSION_HEADING and RATE_SCOPE_BEFORE's "session" and "component" classes).
+HEADING_SCOPE = True
+_HEADING_SCOPES = {
+    "session": re.compile(
+        r"(?<![\w-])(?:" + "|".join((*v.RATE_SESSION_HEADING, *v.RATE_SCOPE_BEFORE["session"])) + r")(?![\w-])", re.I
+    ),
+    "component": re.compile(r"(?<![\w-])(?:" + "|".join(v.RATE_SCOPE_BEFORE["component"]) + r")(?![\w-])", re.I),
+}
+
+
+def heading_scope_of(text: str, first_start: int | None) -> str | None:
+    """The class of scope ("session", "component") the text's heading (the words before its first
+    amount) names, or None."""
+    if not HEADING_SCOPE or first_start is None:
+        return None
+    lo = max(0, first_start - GATE_REACH)
+    return next((name for name, p in _HEADING_SCOPES.items() if p.search(text, lo, first_start)), None)
+
+
+# Sixth pass: a session named right after a rate ("$500 per credit in the summer"), and a payer group the
+# contract has no residency for ("domestic students pay $800 per credit hour"), with no contract
+# residency in the same reach (vocabulary.RATE_SESSION_AFTER, RESIDENCY_UNBOUND).
+AFTER_SCOPES = True
+_SESSION_AFTER = re.compile(r"[^$.;]{0,30}?\b(?:" + "|".join(v.RATE_SESSION_AFTER) + r")\b", re.I)
+_UNBOUND_RESIDENCY = re.compile(r"(?<![\w-])(?:" + "|".join(v.RESIDENCY_UNBOUND) + r")(?![\w-])", re.I)
+_CONTRACT_RESIDENCY = re.compile(
+    r"(?<![\w-])(?:" + "|".join((*v.RESIDENCY_ANY, *v.RESIDENCY_OUT, *v.RESIDENCY_IN, *v.RESIDENCY_INTL)) + r")(?![\w])", re.I
 )
+AFTER_REACH = 40
 
 
-def session_heading(text: str, first_start: int | None) -> bool:
-    """Whether the text's heading (the words before its first amount) names a session's price list:
-    "Summer Session Tuition 2022 ... Graduate* $867/credit"."""
-    if not SESSION_HEADING or first_start is None:
-        return False
-    return _SESSION_HEADING.search(text, max(0, first_start - GATE_REACH), first_start) is not None
+def scope_after(text: str, start: int, end: int, prev_end: int = 0, next_start: int | None = None) -> str | None:
+    """"session-after" or "residency-unbound" when the words right around the rate at text[start:end]
+    say so (see above), else None."""
+    if not AFTER_SCOPES:
+        return None
+    hi = min(len(text) if next_start is None else next_start, end + AFTER_REACH)
+    if _SESSION_AFTER.match(text[end:hi]):
+        return "session-after"
+    lo = max(prev_end, start - RATE_SCOPE_REACH)
+    if _UNBOUND_RESIDENCY.search(text, lo, hi) and not _CONTRACT_RESIDENCY.search(text, lo, hi):
+        return "residency-unbound"
+    return None
 
 
 def rate_veto(
@@ -665,15 +696,17 @@ def rate_veto(
     scope = rate_scope_before(text, start, prev_end)
     if scope:
         return "rate-scope:" + scope  # a session's, a group's reduced, another credential's or a living cost
-    if session_heading(words, first_start):
-        return "session-heading"  # "Summer Session Tuition 2022 ... Graduate* $867/credit"
-    return None
+    heading = heading_scope_of(words, first_start)
+    if heading:
+        return "heading-scope:" + heading  # "Summer Session Tuition 2022 ... Graduate* $867/credit"
+    return scope_after(text, start, end, prev_end, next_start)  # "$500 per credit in the summer", "domestic students"
 
 
 RATE_VETOES = (
     "unit-elsewhere", "cells-unbound", "columns-not-one-to-one", "unit-heads-next", "figure-between",
     "term-word-not-predicate", "unit-of-other-level", "fee-heading", "other-school",
-    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE), "session-heading",
+    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE), "heading-scope:session", "heading-scope:component", "session-after",
+    "residency-unbound",
 )
 
 

@@ -128,7 +128,10 @@ KEEP_FIRST = True
 # the application fee gives nothing; a text that names no charge at all is a bare value whose label
 # the spider located ("$1,372", "fee USD 50"), read as before. A bare "fee" ("The fee is $50")
 # names nothing of its own: it refers back to the name before it.
-_FEE_OURS = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_NAMES) + r")(?![\w-])", re.I)
+_FEE_OURS = re.compile(
+    r"(?<![\w-])" + "".join(rf"(?<!{w}\s)" for w in v.APPLICATION_FEE_NOT_AFTER)
+    + r"(?:" + "|".join(v.APPLICATION_FEE_NAMES) + r")(?![\w-])", re.I
+)
 _FEE_OTHER = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_NAMES) + r")(?![\w-])", re.I)
 _OTHER_GROUP = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_GROUP) + r")(?![\w-])", re.I)
 POSITIVE_BINDING = True
@@ -191,6 +194,7 @@ def _other_group(text: str, amount: Amount, previous_end: int) -> bool:
 # that name nothing of their own or the application fee itself (vocabulary.FEE_NAME_NOT_OTHER) do not
 # count; a single labelled cell is the value a spider located and is read as before.
 NAMED_FEE = True
+LISTED_FEES = True
 _NAMED_FEE = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*)\s+fees?\b", re.I)
 _NOT_OTHER = re.compile(r"(?:" + "|".join(v.FEE_NAME_NOT_OTHER) + r")", re.I)
 
@@ -214,7 +218,10 @@ def parse_money(text: str) -> Decimal | None:
     t = dollars_text(prepare(text))
     if OTHER_CURRENCY.search(t):
         return None  # another currency anywhere in the text, even in a sentence binding blanks
-    amounts = find_amounts(bound_text("application_fee", t))
+    # Sixth pass: a list naming the application fee binds each amount by its own name; another charge
+    # named in the same clause moves only its own amount (vocabulary "application_fee_listed").
+    field = "application_fee_listed" if LISTED_FEES and _FEE_OURS.search(t) else "application_fee"
+    amounts = find_amounts(bound_text(field, t))
     if not amounts or amounts[0].in_range:
         return None
     if KEEP_FIRST and amounts[0].start != find_amounts(t)[0].start:

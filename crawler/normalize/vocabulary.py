@@ -140,6 +140,9 @@ OTHER_CURRENCIES: tuple[str, ...] = (
     r"\bSaskatchewan\b", r"\bNew\s+Brunswick\b", r"\bNewfoundland\b", r"\bprovinces?\b",
     r"\bCanadian\s+(?:citizens?|students?|residents?|applicants?)\b", r"\bCanadian\s+(?:and\s+|&\s+|/\s?)?International\b", r"\bDalhousie\b", r"\bMcGill\b", r"\bUBC\b",
     r"\bUniversit[e\u00e9]\s+de\b",
+    # sixth pass: other currencies by their codes and names ("Tuition 2024-25: $12,000 per year (MXN 200,000)")
+    r"\b(?:MXN|INR|CNY|RMB|JPY|HKD|SGD|CHF|KRW|AED|SAR|ZAR|NGN|PHP|BRL|TWD)\b", r"\b(?:pesos|yuan|rupees?|yen|francs?)\b",
+    "\u20b9",
 )
 
 # ---- exams ------------------------------------------------------------------------------------
@@ -958,6 +961,24 @@ FEE_NAME_NOT_OTHER: tuple[str, ...] = (
     r"admissions?", r"applications?", r"apply", r"processing", r"non-?\s?refundable", r"required", r"the", r"a", r"an", r"this",
     r"that", r"one", r"our", r"your", r"graduate", r"us", r"u\.s\.", r"domestic", r"international", r"is", r"of",
 )
+# A fee list that names the application fee by its own name binds each amount by the name nearest it
+# (money.fee_bound), so another charge named in the same clause ("Application fee $50 ... Graduation
+# fee $195") moves only its own amount: the "other_charge" scope does not blank that clause.
+FIELD_SCOPES["application_fee_listed"] = tuple(s for s in FIELD_SCOPES["application_fee"] if s != "other_charge")
+# Words right before "application fee" that make it another application's fee ("Late Graduation
+# Application Fee $75.00"): fixed words, each read as a look-behind.
+APPLICATION_FEE_NOT_AFTER: tuple[str, ...] = ("graduation", "diploma", "degree", "readmission", "re-admission")
+# Words that name a group of payers the contract has no residency for ("domestic students pay $800 per
+# credit hour" beside an international rate): the rate abstains rather than guess "any" or in-state.
+RESIDENCY_UNBOUND: tuple[str, ...] = (r"domestic", r"non-?international")
+# A session named right after a rate's amount and unit ("$500 per credit in the summer"): the
+# session's rate, as RATE_SCOPE_BEFORE's "session" words are before it.
+RATE_SESSION_AFTER: tuple[str, ...] = (
+    r"(?:in|during|for)\s+(?:the\s+)?(?:summer|winter)(?:\s+(?:sessions?|terms?))?", r"(?:in|during|for)\s+(?:the\s+)?intersessions?",
+)
+# A component of the tuition, not the whole charge ("Statutory Tuition: ... $50 per semester credit hour",
+# "Designated Tuition ... $209.49/SCH", "Graduate Increment - $100/SCH"): a class of RATE_SCOPE_BEFORE.
+RATE_SCOPE_BEFORE["component"] = (r"statutory", r"designated\s+tuition", r"(?:graduate\s+)?increment")
 
 
 # ---- shape gate: credits, GPA, duration (issue 19, fourth pass) ----------------------------------

@@ -256,7 +256,7 @@ def test_a_scope_word_before_a_rate_moves_it(monkeypatch: pytest.MonkeyPatch, te
     assert binding.rate_scope_before(text, start) == scope
     assert rates(text) == []
     monkeypatch.setattr(binding, "RATE_SCOPE_SWITCH", False)  # the rule off: the wrong rate is read
-    monkeypatch.setattr(binding, "SESSION_HEADING", False)  # (a session in the heading is the sixth pass's rule)
+    monkeypatch.setattr(binding, "HEADING_SCOPE", False)  # (a session in the heading is the sixth pass's rule)
     assert rates(text) != []
 
 
