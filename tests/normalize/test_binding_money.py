@@ -284,3 +284,139 @@ def test_a_scope_word_before_the_amount_before_does_not_reach_past_it() -> None:
     first_end = text.index("$65") + len("$65")
     assert binding.rate_scope_before(text, second, first_end) is None
     assert binding.rate_scope_before(text, text.index("$65")) == "credential"
+
+
+# ---- sixth pass (issue 19, r6-money): rows, columns, headings and the application fee in a list ----
+
+def test_a_kind_a_row_label_gave_stops_at_the_next_level_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Rates: Audit - $45.00 per semester hour Undergraduate - $205.00 per semester hour "
+            "Masters - $225.00 per semester hour Doctoral - $245.00 per semester hour")
+    assert rates(text) == [("tuition", D("225.00"), "credit", "any")]
+    monkeypatch.setattr(tuition, "ROW_KIND_STOPS", False)  # the audit row's kind carried to every row
+    assert rates(text) == []
+
+
+def test_a_row_label_without_a_level_keeps_the_row_kind() -> None:
+    # no level row label after the one-time row: its kind is carried, nothing is a rate
+    assert rates("Late registration - $40 Reinstatement - $50") == []
+
+
+def test_cells_after_a_row_label_take_that_rows_unit(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Fee Description Resident of Kansas Nonresident of Kansas Student Fee per credit hour $40.55 $40.55 "
+            "Facilities Use Fee per credit hour $6.00 $6.00 Registration Fee per semester $17.00 $17.00")
+    got = rates(text)
+    assert ("fee", D("17.00"), "term", "out_of_state") in got and ("fee", D("17.00"), "credit", "out_of_state") not in got
+    monkeypatch.setattr(tuition, "ROW_UNIT", False)  # the first row's unit reaches the last row's second cell
+    assert ("fee", D("17.00"), "credit", "out_of_state") in rates(text)
+
+
+UMSL_LIKE = ("Tuition Undergraduate Tuition Graduate Tuition Optometry Tuition Missouri Residents $315.80 per credit "
+             "hour (no maximum) $409.10 per credit hour (no maximum) $677.70 per credit hour")
+
+
+def test_a_header_of_level_columns_keeps_the_graduate_cell(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert rates(UMSL_LIKE) == [("tuition", D("409.10"), "credit", "in_state")]
+    monkeypatch.setattr(tuition, "COLUMN_LABELS", False)  # no column binds the row's cells: the rate is missed
+    assert rates(UMSL_LIKE) == []
+
+
+def test_a_row_of_level_cells_without_its_header_binds_nothing() -> None:
+    assert rates("Nonresidents $814.30 per credit hour (no maximum) $1,008.50 per credit hour (no maximum)") == []
+
+
+SCHEDULE = ("Missouri Residents (per credit hour) Tuition General Fees Total per Credit Hour "
+            "Undergraduate Students $197.55 $33.70 $231.25 Graduate Students $258.30 $33.70 $292.00 "
+            "Doctoral Students $360.30 $33.70 $394.00")
+
+
+def test_a_header_of_kind_columns_names_each_cell(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert rates(SCHEDULE) == [("tuition", D("258.30"), "credit", "in_state"), ("fee", D("33.70"), "credit", "in_state")]
+    monkeypatch.setattr(tuition, "COLUMN_LABELS", False)  # the doctoral row blanks the list; no column binds
+    assert rates(SCHEDULE) == []
+
+
+def test_kind_columns_bind_only_one_to_one() -> None:
+    # two kind words over rows of three cells: no column is named, the cells are not read
+    assert rates("Tuition Fees Graduate Students $258.30 $33.70 $292.00") == []
+
+
+def test_a_row_whose_label_names_nothing_the_table_knows_binds_no_cell(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Undergraduate | Graduate | | Tuition (per credit) | || In state | $610 | $887 | Out of state | $1,451 | "
+            "$1,727 | Regional | $1,068 | $1,331 |")
+    assert rates(text) == [("tuition", D("887.00"), "credit", "in_state"), ("tuition", D("1727.00"), "credit", "out_of_state")]
+    assert tuition._row_label_binds(" | Out of state | ") and not tuition._row_label_binds(" | Regional | ")
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("Summer Session Tuition 2022 Fee Rate Undergraduate $612/credit Graduate* $867/credit", "session"),
+    ("Tuition for summer terms is billed at a part-time rate. Tuition per credit hour In-State $370.00", "session"),
+    ("Statutory Tuition: rates are set by the Legislature. The rate for Texas residents is $50 per semester credit hour.",
+     "component"),
+])
+def test_a_scope_in_the_heading_moves_every_rate(monkeypatch: pytest.MonkeyPatch, text: str, scope: str) -> None:
+    assert binding.heading_scope_of(text, text.index("$")) == scope
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "HEADING_SCOPE", False)
+    assert rates(text) != []
+
+
+def test_a_summer_row_after_the_heading_is_not_a_heading_scope() -> None:
+    text = "Graduate Programs Part-time (1-8 hours, per credit hour) $925 Summer session (per credit hour) $875"
+    assert binding.heading_scope_of(text, text.index("$")) is None
+    assert ("tuition", D("875.00"), "credit", "any") in rates(text)
+
+
+@pytest.mark.parametrize("text, kept, dropped, why", [
+    ("Tuition is $500 per credit in the summer and $600 per credit in fall and spring.", "600.00", "500.00", "session-after"),
+    ("Tuition for international students is $1,200 per credit hour; domestic students pay $800 per credit hour.",
+     "1200.00", "800.00", "residency-unbound"),
+])
+def test_words_right_around_a_rate_move_it(monkeypatch: pytest.MonkeyPatch, text: str, kept: str, dropped: str, why: str) -> None:
+    shown = "$" + f"{int(float(dropped)):,}"
+    start = text.index(shown)
+    before = text.rfind("$", 0, start)
+    prev_end = text.index(" ", before) if before >= 0 else 0  # the amount before ends at the space after it
+    assert binding.scope_after(text, start, start + len(shown), prev_end) == why
+    amounts = [str(r[1]) for r in rates(text)]
+    assert kept in amounts and dropped not in amounts
+    monkeypatch.setattr(binding, "AFTER_SCOPES", False)
+    assert dropped in [str(r[1]) for r in rates(text)]
+
+
+def test_a_contract_residency_beside_domestic_binds() -> None:
+    assert rates("Domestic (in-state) students: $800 per credit hour") == [("tuition", D("800.00"), "credit", "in_state")]
+
+
+@pytest.mark.parametrize("text", ["Tuition 2024-25: $12,000 per year (MXN 200,000)", "Tuition is $9,000 per year (about 750,000 rupees)"])
+def test_another_currency_named_anywhere_gives_no_dollar_rate(text: str) -> None:
+    assert rates(text) == []
+
+
+def test_a_list_of_named_fees_states_no_application_fee(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Matriculation Fee - $20.00 per course Administrative Fee - $35.00 per trimester"
+    assert parse_money(text) is None
+    monkeypatch.setattr(money, "NAMED_FEE", False)  # the first amount read as a bare fee
+    assert parse_money(text) == D("20.00")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Registration fee | $60 |", D("60.00")),  # one labelled cell: the value a spider located
+    ("Nonrefundable Fee: $45 Required Fee $45", D("45.00")),  # words that name nothing of their own
+])
+def test_a_single_or_unnamed_fee_is_read_as_before(text: str, expected: Decimal) -> None:
+    assert parse_money(text) == expected
+
+
+def test_the_application_fee_in_a_fee_list_is_bound_by_its_own_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Application fee $50 ($75 for international students) Graduation fee $195 Late registration fee $195"
+    assert parse_money(text) == D("50.00")
+    monkeypatch.setattr(money, "LISTED_FEES", False)  # 'Graduation' blanks the whole list
+    assert parse_money(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Graduation Fee $150.00 Late Graduation Application Fee $75.00",
+    "Diploma Application Fee $40",
+])
+def test_another_applications_fee_is_not_the_application_fee(text: str) -> None:
+    assert parse_money(text) is None
