@@ -319,6 +319,7 @@ class _Column:
     attendance: str | None = None
     kind: str | None = None  # the charge the header names for the column (sixth pass)
     ours: bool | None = None  # the level the header names for the column: ours, another's, or none
+    load: str | None = None  # the credit range the header names for the column
 
 
 # Sixth pass (issue 19, r6-money): a header's run of kind words ("Tuition General Fees Total") or of
@@ -348,6 +349,16 @@ def _label_run(matches: list[re.Match[str]], header: str) -> list[re.Match[str]]
 def _column_kinds(header: str) -> list[str]:
     run = _label_run(list(_KIND_COLUMN.finditer(header)), header)
     return [_KIND_NAMES[int(next(k for k, w in m.groupdict().items() if w)[1:])] for m in run] if len(run) >= 2 else []
+
+
+_LOAD_COLUMN = re.compile(v.TABLE_LOAD_COLUMN, re.I)
+_RATE_UNIT = re.compile(v.TABLE_RATE_UNIT, re.I)
+
+
+def _column_loads(header: str) -> list[str]:
+    run = _label_run(list(_LOAD_COLUMN.finditer(header)), header)
+    loads = [q.load(m.group(0)) or m.group(0) for m in run]
+    return loads if len(run) >= 2 and len(set(loads)) == len(loads) else []
 
 
 def _column_levels(header: str) -> list[bool]:
@@ -391,6 +402,13 @@ def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int
         if len(levels) == k and any(levels) and not all(levels):
             for col, ours in zip(columns, levels):
                 col.ours = ours
+            named = True
+        loads = _column_loads(header)
+        unit = _RATE_UNIT.search(header)
+        if len(loads) == k and unit is not None and not any(c.per for c in columns):
+            per = "term" if unit.group("unit").lower() in ("semester", "term", "quarter") else "year"
+            for col, load in zip(columns, loads):
+                col.load, col.per, col.per_text = load, per, unit.group(0)
             named = True
     if not named:
         return {}
@@ -616,6 +634,7 @@ def _take_column(item: _Item, col: "_Column | None") -> None:
     if col.kind is not None:
         item.kind, item.kind_from, item.labelled_before, item.kinds_bound = col.kind, "column", True, True
     item.ours = col.ours
+    item.load = col.load or item.load
     item.residency = col.residency or item.residency
     if col.per:
         item.per, item.per_text, item.own_per = col.per, col.per_text, True
@@ -869,6 +888,7 @@ def _carry_units(groups: list[_Group]) -> None:
 # Sixth pass (issue 19, r6-money): a kind that a row's own label gives (one-time, an audit or a living
 # cost) is not carried past the next row's level label; a row's unit comes from its own label.
 ROW_KIND_STOPS = True
+GENERAL_ROWS = True
 ROW_UNIT = True
 _ROW_KINDS = ("one-time", "other")
 
@@ -1015,6 +1035,10 @@ def _resolved(
     span_starts = [a for a, _ in spans]
     levels = [(m.start(), m.end(), bool(m.group("under") or m.group("other")), bool(m.group("own")))
               for m in _LEVEL.finditer(t)]
+    if GENERAL_ROWS and any(lv[3] for lv in levels):
+        # "Grad base rate Resident $5,912 ... Grad Library & Information Science rate Resident $7,006": with a
+        # row of this program's own, a general rate's row is another row (sixth pass).
+        levels = sorted([*levels, *((m.start(), m.end(), True, False) for m in _GENERAL_RATE.finditer(t))])
     level_starts = [lv[0] for lv in levels]
 
     def dropped(k: int) -> bool:

@@ -953,6 +953,12 @@ RATE_SESSION_HEADING: tuple[str, ...] = (
 # TABLE_LABEL_GAP words apart, one per column, binds a row of as many cells one to one.
 TABLE_KIND_COLUMNS: dict[str, str] = {r"tuition": "tuition", r"fees?|charges?": "fee", r"totals?": "total"}
 TABLE_LABEL_GAP = 2
+# A credit range named as a column of a flattened rate table ("Range I (12+ hours) Range II (6-11
+# hours) Range III (1-5 hours) Range IV (0 hours)"): a run of these, one per column, binds a row of as
+# many cells one to one (each cell the rate for that load); the table's unit comes from its heading's
+# TABLE_RATE_UNIT ("Semester Rates"), or the cells stay unbound.
+TABLE_LOAD_COLUMN = r"\(?\s?\d{1,2}\s?(?:\+|(?:-|to)\s?\d{1,2}|or\s+more)?\s?(?:credit[-\s]hours?|credits?|hours?|units?)\s?\)?"
+TABLE_RATE_UNIT = r"\b(?P<unit>semester|term|quarter|annual|yearly)\s+(?:tuition\s+)?rates\b"
 # A fee named by a word of its own right before "fee" ("Matriculation Fee - $20.00", "Student Teaching
 # Fee: $250"): in a text that names no charge of the application fee's lists, that name makes the amount
 # another charge (money.py, bare amounts). These words before "fee" name nothing of their own, or the

@@ -420,3 +420,28 @@ def test_the_application_fee_in_a_fee_list_is_bound_by_its_own_name(monkeypatch:
 ])
 def test_another_applications_fee_is_not_the_application_fee(text: str) -> None:
     assert parse_money(text) is None
+
+
+BANDS = ("Semester Rates for New & Continuing Students Range I (12+ hours) Range II (6-11 hours) Range III (1-5 hours) "
+         "Grad base rate Resident $5,900 $3,900 $1,900 Nonresident $12,700 $8,500 $4,200 "
+         "Grad Library & Information Science rate Resident $7,000 $4,600 $2,300 Nonresident $12,000 $8,000 $4,000")
+
+
+def test_credit_range_columns_and_the_programs_own_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    got = parse_tuition(BANDS)
+    assert [(r.amount_usd, r.per, r.residency, r.applies_to) for r in got] == [
+        (D("7000.00"), "term", "in_state", "12+ credits"), (D("4600.00"), "term", "in_state", "6-11 credits"),
+        (D("2300.00"), "term", "in_state", "1-5 credits"), (D("12000.00"), "term", "out_of_state", "12+ credits"),
+        (D("8000.00"), "term", "out_of_state", "6-11 credits"), (D("4000.00"), "term", "out_of_state", "1-5 credits"),
+    ]
+    monkeypatch.setattr(tuition, "GENERAL_ROWS", False)  # the general rate's rows read beside the program's own
+    assert D("5900.00") in [r.amount_usd for r in parse_tuition(BANDS)]
+
+
+def test_credit_range_columns_without_a_rate_unit_bind_nothing() -> None:
+    assert rates(BANDS.replace("Semester Rates", "Rates")) == []
+
+
+def test_a_general_rate_row_is_read_when_no_row_is_the_programs_own() -> None:
+    text = "Graduate tuition rate Resident $600 per credit hour Nonresident $900 per credit hour"
+    assert rates(text) == [("tuition", D("600.00"), "credit", "in_state"), ("tuition", D("900.00"), "credit", "out_of_state")]
