@@ -101,7 +101,7 @@ from dataclasses import dataclass, field
 
 from . import qualifiers as q
 from . import vocabulary as v
-from .binding import PROGRAM_OWN, bound_text, rate_shape, unit_heads_next
+from .binding import GATE_REACH, PROGRAM_OWN, bound_text, rate_shape, unit_heads_next
 from .models import Rate
 from .money import OTHER_CURRENCY, Amount, dollars_text, find_amounts
 from .text import prepare, sentences
@@ -255,6 +255,15 @@ _NOT_A_PRICE = re.compile(
 # when written with cents or thousands separators (never a GPA, a year or a count).
 _BARE_AMOUNT = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d{2,5}\.\d{2})(?![\w.,%]|\s?-\s?\d)")
 _MONEY_CUE = re.compile(r"\b(?:tuition|fees?|rates?|charges?|costs?)\b", re.I)
+# Sixth pass (issue 19, r6-money): in a schedule of charges printed without "$" (its heading names
+# charges, vocabulary.SCHEDULE_HEADING, within GATE_REACH of the text's start), a whole number right
+# after a price label and its unit is an amount: "Tuition per semester hour 320".
+BARE_SCHEDULE = True
+_SCHEDULE_HEADING = re.compile(v.SCHEDULE_HEADING, re.I)
+_LABELLED_WHOLE = re.compile(
+    rf"(?P<lab>\b(?:tuition|fees?)\s+(?:per|/)[-\s]?(?:{_UNIT})\s?:?\s)(?P<num>\d{{2,5}})(?![\d.,%/-]|\s?(?:credits?|hours?|units?|%))",
+    re.I,
+)
 # Column labels of a flattened table's header row: residencies and units, in order.
 _COLUMN_RESIDENCY = re.compile(
     r"\b(?:in-state|in\s+state|out-of-state|out\s+of\s+state|non-?\s?residents?|residents?|international)\b", re.I
@@ -973,6 +982,8 @@ def _price_text(text: str) -> tuple[str, list[Amount], str]:
     amounts = find_amounts(t)
     if not amounts and _MONEY_CUE.search(t) and _UNIT_ONLY.search(t) and not OTHER_CURRENCY.search(t):
         t = _BARE_AMOUNT.sub(lambda m: "$" + m.group(1), t)
+        if BARE_SCHEDULE and not find_amounts(t) and _SCHEDULE_HEADING.search(t, 0, GATE_REACH):
+            t = _LABELLED_WHOLE.sub(lambda m: m.group("lab") + "$" + m.group("num"), t)  # "Tuition per semester hour 320"
         amounts = find_amounts(t)
         whole = t
     return t, amounts, whole

@@ -959,6 +959,10 @@ TABLE_LABEL_GAP = 2
 # TABLE_RATE_UNIT ("Semester Rates"), or the cells stay unbound.
 TABLE_LOAD_COLUMN = r"\(?\s?\d{1,2}\s?(?:\+|(?:-|to)\s?\d{1,2}|or\s+more)?\s?(?:credit[-\s]hours?|credits?|hours?|units?)\s?\)?"
 TABLE_RATE_UNIT = r"\b(?P<unit>semester|term|quarter|annual|yearly)\s+(?:tuition\s+)?rates\b"
+# A schedule of charges printed without "$" ("Graduate Studies: Schedule of Charges ... Tuition per
+# semester hour 320"): its heading names charges; a whole number right after a price label and its
+# unit is then a dollar amount (tuition.py, only in a text with no "$" amount at all).
+SCHEDULE_HEADING = r"\b(?:schedule\s+of\s+(?:charges|fees|tuition)|tuition\s+(?:and|&)\s+fees|fee\s+schedule|charges)\b"
 # A fee named by a word of its own right before "fee" ("Matriculation Fee - $20.00", "Student Teaching
 # Fee: $250"): in a text that names no charge of the application fee's lists, that name makes the amount
 # another charge (money.py, bare amounts). These words before "fee" name nothing of their own, or the

@@ -445,3 +445,25 @@ def test_credit_range_columns_without_a_rate_unit_bind_nothing() -> None:
 def test_a_general_rate_row_is_read_when_no_row_is_the_programs_own() -> None:
     text = "Graduate tuition rate Resident $600 per credit hour Nonresident $900 per credit hour"
     assert rates(text) == [("tuition", D("600.00"), "credit", "in_state"), ("tuition", D("900.00"), "credit", "out_of_state")]
+
+
+SCHEDULE_NO_DOLLARS = ("Graduate Studies: Schedule of Charges Graduate Tuition and Fees Tuition per semester hour 320 "
+                       "Registration Fee per Fall/Spring Semester 291 Technology Fee 84 Graduation Fee 90")
+
+
+def test_a_schedule_of_charges_without_dollar_signs(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert rates(SCHEDULE_NO_DOLLARS) == [("tuition", D("320.00"), "credit", "any")]
+    monkeypatch.setattr(tuition, "BARE_SCHEDULE", False)  # whole numbers are never read as money
+    assert rates(SCHEDULE_NO_DOLLARS) == []
+
+
+@pytest.mark.parametrize("text", [
+    # no heading naming charges
+    "Graduate Studies Tuition per semester hour 320",
+    # a number the label does not bind as a price: a count after the unit
+    "Schedule of Charges: Tuition per credit hour 12 credits maximum",
+    # the unit before the charge's name: not a label with its unit
+    "Fee schedule: Experiential Credit Graduate, per credit hour fee 150 Returned Check Charge 30",
+])
+def test_whole_numbers_outside_a_labelled_schedule_are_not_money(text: str) -> None:
+    assert rates(text) == []
