@@ -64,13 +64,13 @@ WRONG: dict[str, str] = {
     # Batch G of r5-status (exam rules, accreditation, delivery; fifth pass): scored once before the rules.
     "fresh-g-st-27-parse_delivery": "batch G: 'The University of North Texas holds a conference ... Other than these meetings, the program is completely online': another university's program",
     # Batch J-TU (r6-money, issue 19 sixth pass), scored once before the rules: the wrongs as measured.
-    "fresh-j-tu-32-parse_tuition": "batch J-TU: equal fee cells under residency columns read per residency, and the last row's unit taken from the row before",
+    "fresh-j-tu-32-parse_tuition": "batch J-TU: equal fee cells under residency columns read once per residency column; labelled 'any' (the convention of fresh-c-d-18 and fresh-f-64; emporia-13 and fresh-e-tu-a-26 label such cells per column): a labelling choice for the lead",
 }
 
 MISSED: dict[str, str] = {
     "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': not read (was read with totals and out-of-state tuition as fees before the shape gate)",
     # Batch J-TU (r6-money, issue 19 sixth pass), scored once before the rules: the misses as measured.
-    "fresh-j-tu-25-parse_tuition": "batch J-TU: 'Graduate Tuition Cost Per Credit Hour Master's Degree $300': a heading's unit over the master's row not read",
+    "fresh-j-tu-25-parse_tuition": "batch J-TU: 'Master's Degree $300 Specialist Degree ... $360': the specialist degree blanks the list (another credential binds the sentence), so the master's row is not read",
     # Batch G-TU (r5-money, issue 19 fifth pass), scored once and tuned on: the misses it leaves.
     "fresh-g-tu-16-parse_money": "batch G-TU: 'Nonrefundable Fees Application (one-time) $25': 'Application' alone is not a fee's name, the heading's 'Fees' is too far",
     "fresh-g-tu-17-parse_tuition": "batch G-TU: 'Part-Time Doctoral & Master Student Fee Per Semester $100': the second row's unit is not read after the first row took it",
