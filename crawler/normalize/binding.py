@@ -27,7 +27,9 @@ its value.
 Shape gate (the section at the end, issue 19 fourth pass, money readers): the inverse default. A
 tuition or fee rate is returned only in one of a few binding shapes (`RATE_SHAPES`, by where its unit
 comes from) with nothing of another kind in between (`rate_veto` names why not: `RATE_VETOES`); a
-bare application fee only in a label's shape (`bare_amount_binds`).
+bare application fee only in a label's shape (`bare_amount_binds`). Sixth pass: a session or a tuition
+component named in a text's heading (`heading_scope_of`), a session right after a rate or a payer
+group without a contract residency (`scope_after`) abstain too.
 The shape gate (the last section; issue 19, fourth pass, for total_credits, min_gpa and duration)
 inverts the default for those fields: a candidate is kept only where a binder of its field (a
 predicate or a label: `vocabulary.SHAPE_BINDERS`) stands within a few words of it

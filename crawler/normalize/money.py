@@ -15,6 +15,11 @@ most and no number that is not an amount): "$1,372" and "fee USD 50" give it, "F
 receive a minimum of $20,000. Up to 12 credit hours ..." and "Minimum 3 credits $ 1,678.00" give None.
 A charge name binds an amount only within a short reach (BEFORE_REACH characters before it, the
 fourth pass's shape gate; AFTER_REACH after it).
+Sixth pass: a text naming the application fee by its own name binds each amount by the name nearest
+it, so another charge in the same flattened list moves only its own amount ("Application fee $50 ...
+Graduation fee $195" gives 50.00; LISTED_FEES); in a list of two or more named fees none of which is
+the application fee, a bare amount is its label's fee ("Matriculation Fee - $20.00 ... Administrative
+Fee - $35.00" gives None; NAMED_FEE).
 """
 
 from __future__ import annotations

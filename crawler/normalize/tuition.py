@@ -89,6 +89,18 @@ $11,500/year"), an applicant group outside the degree ("Non-Degree Costs:") or o
 in a "for the ... majors" scope; a word named with this program's rate ("includes Certificates")
 does not move it (words: vocabulary.RATE_SCOPE_BEFORE).
 
+Sixth pass (issue 19, r6-money; switches ROW_KIND_STOPS, ROW_UNIT, COLUMN_LABELS, GENERAL_ROWS,
+BARE_SCHEDULE): a header's run of column labels binds a row of as many cells one to one, by kind
+("Tuition General Fees Total"), by level ("Undergraduate Tuition Graduate Tuition Optometry Tuition":
+another level's cell is dropped) or by credit range ("Range I (12+ hours) ..." with "Semester Rates");
+a row whose label names nothing the table knows ("| Regional |") binds no cell, nor does a row of
+cells without a header (a short note after a cell's unit keeps the row). A kind-column table of level
+rows is read by its rows though binding blanked it for a doctoral row. With a row of this program's
+own, a general rate's rows are other rows. A kind a row label gave (audit, one-time) stops at the next
+level row ("Masters" rows are ours); cells after a row's label take that row's unit. A schedule of
+charges printed without "$" reads a whole number right after "tuition/fee per <unit>". Scopes named in
+the heading, right after a rate, or a payer group without a contract residency: binding.py.
+
 Only the first MAX_AMOUNTS amounts are read: a longer price list is not one fact's evidence.
 """
 
