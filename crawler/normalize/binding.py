@@ -642,6 +642,11 @@ _CONTRACT_RESIDENCY = re.compile(
     r"(?<![\w-])(?:" + "|".join((*v.RESIDENCY_ANY, *v.RESIDENCY_OUT, *v.RESIDENCY_IN, *v.RESIDENCY_INTL)) + r")(?![\w])", re.I
 )
 AFTER_REACH = 40
+# The amount's own trailing words naming its payers ("$800 per credit hour for domestic students"); a
+# row label after a cell ("| Regional |") is the next row's, not this amount's.
+_UNBOUND_AFTER = re.compile(
+    r"[^$|;.]{0,25}?\bfor\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(v.RESIDENCY_UNBOUND) + r")(?![\w-])", re.I
+)
 
 
 def scope_after(text: str, start: int, end: int, prev_end: int = 0, next_start: int | None = None) -> str | None:
@@ -653,8 +658,11 @@ def scope_after(text: str, start: int, end: int, prev_end: int = 0, next_start: 
     if _SESSION_AFTER.match(text[end:hi]):
         return "session-after"
     lo = max(prev_end, start - RATE_SCOPE_REACH)
-    if _UNBOUND_RESIDENCY.search(text, lo, hi) and not _CONTRACT_RESIDENCY.search(text, lo, hi):
-        return "residency-unbound"
+    if _UNBOUND_RESIDENCY.search(text, lo, start) and not _CONTRACT_RESIDENCY.search(text, lo, start):
+        return "residency-unbound"  # "domestic students pay $800 per credit hour"
+    after = _UNBOUND_AFTER.match(text[end:hi])
+    if after and not _CONTRACT_RESIDENCY.search(after.group(0)):
+        return "residency-unbound"  # "$800 per credit hour for domestic students"
     return None
 
 

@@ -200,6 +200,8 @@ def _other_group(text: str, amount: Amount, previous_end: int) -> bool:
 # count; a single labelled cell is the value a spider located and is read as before.
 NAMED_FEE = True
 LISTED_FEES = True
+FUTURE = True
+_FUTURE = re.compile(r"\b(?:" + "|".join(v.RATE_FUTURE) + r")\s+(?:US\s?)?$", re.I)
 _NAMED_FEE = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*)\s+fees?\b", re.I)
 _NOT_OTHER = re.compile(r"(?:" + "|".join(v.FEE_NAME_NOT_OTHER) + r")", re.I)
 
@@ -255,4 +257,6 @@ def parse_money(text: str) -> Decimal | None:
         chosen = own[0] if own else chosen
     if chosen.in_range or _OTHER_APPLICANTS.search(t, 0, chosen.start):
         return None  # a range; a heading for certificate or non-matriculated applicants above it
+    if FUTURE and _FUTURE.search(t, max(0, chosen.start - 30), chosen.start):
+        return None  # "Application fee increases to $75 on January 1 (currently $60)": not the fee now
     return money(chosen.value)

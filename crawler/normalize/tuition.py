@@ -910,6 +910,8 @@ def _carry_units(groups: list[_Group]) -> None:
 # cost) is not carried past the next row's level label; a row's unit comes from its own label.
 ROW_KIND_STOPS = True
 GENERAL_ROWS = True
+ADDITIONAL = True
+_ADDITIONAL = re.compile(rf"\b(?:{'|'.join(v.RATE_ADDITIONAL)})\s+(?:of\s+)?$", re.I)
 ROW_UNIT = True
 _ROW_KINDS = ("one-time", "other")
 
@@ -1007,7 +1009,7 @@ def _price_text(text: str) -> tuple[str, list[Amount], str]:
 _PRICE = re.compile(rf"(?<![\w-])(?:{'|'.join(v.PRICE_WORDS)})(?![\w-])", re.I)
 # A rate not yet set ("based on a proposed $2,421 per credit"), and a budget that lists living costs
 # beside tuition ("Tuition & fees $14,430 ... Living expense 6,299"): no amount of the sentence is a rate.
-_NOT_SET = re.compile(rf"\b(?:{'|'.join(v.TUITION_NOT_SET)})\b", re.I)
+_NOT_SET = re.compile(rf"\b(?:{'|'.join((*v.TUITION_NOT_SET, *v.RATE_FUTURE))})\b", re.I)  # sixth pass: a future change
 _BUDGET = re.compile(rf"\b(?:{'|'.join(v.COST_OF_ATTENDANCE)})\b", re.I)
 
 
@@ -1112,6 +1114,8 @@ def _resolved(
                 continue  # "Per Term: $16,280 (8 units)": the credit rate times a count, a worked figure
             if item.kind is None and item.kind_from is None:
                 item.kind_from = "default"
+            if ADDITIONAL and item.kind in (None, "tuition") and _ADDITIONAL.search(t, max(0, item.amount.start - 25), item.amount.start):
+                continue  # "Out-of-state students pay an additional $300 per credit hour": added to the tuition
             if rate_shape(t, item.amount.start, item.amount.end, unit_from=item.unit_from, kind_from=item.kind_from,
                           cell=item.amount.start in cells, column=item.column, prev_end=bounds.get(item.amount.start, (0, None))[0],
                           next_start=bounds.get(item.amount.start, (0, None))[1], context=context,

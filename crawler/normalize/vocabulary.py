@@ -702,6 +702,7 @@ APPLICATION_FEE_OTHER_NAMES: tuple[str, ...] = (
     r"re-?admission", r"change\s+of\s+status", r"deposits?", r"graduation", r"transcripts?", r"late\s+\w+",
     r"insurance", r"orientation", r"parking", r"housing",
     r"document(?:\s+processing)?\s+fees?", r"comprehensive\s+exam\w*", r"diploma",
+    r"re-?application",  # sixth pass: a re-applicant's fee
 )
 # Applicant groups whose fee is another's when a domestic fee is stated beside it: the corpus
 # convention reads the domestic fee ("International $95.00 U.S. Citizen/Permanent Residents $75.00").
@@ -977,10 +978,16 @@ FEE_NAME_NOT_OTHER: tuple[str, ...] = (
 FIELD_SCOPES["application_fee_listed"] = tuple(s for s in FIELD_SCOPES["application_fee"] if s != "other_charge")
 # Words right before "application fee" that make it another application's fee ("Late Graduation
 # Application Fee $75.00"): fixed words, each read as a look-behind.
-APPLICATION_FEE_NOT_AFTER: tuple[str, ...] = ("graduation", "diploma", "degree", "readmission", "re-admission")
+APPLICATION_FEE_NOT_AFTER: tuple[str, ...] = ("graduation", "diploma", "degree", "readmission", "re-admission", "late")
 # Words that name a group of payers the contract has no residency for ("domestic students pay $800 per
 # credit hour" beside an international rate): the rate abstains rather than guess "any" or in-state.
-RESIDENCY_UNBOUND: tuple[str, ...] = (r"domestic", r"non-?international")
+RESIDENCY_UNBOUND: tuple[str, ...] = (
+    r"domestic", r"non-?international",
+    # a district's or a regional exchange's rate: no residency of the contract ("In-District $120",
+    # "Western Regional Graduate Program (WRGP) rate", "NEBHE Tuition Break", "Midwest Student Exchange")
+    r"in-?district", r"out-of-district", r"regional", r"(?:student\s+)?exchange", r"reciprocity", r"tuition\s+break",
+    r"WRGP", r"WUE", r"MSEP", r"NEBHE", r"SREB", r"academic\s+common\s+market",
+)
 # A session named right after a rate's amount and unit ("$500 per credit in the summer"): the
 # session's rate, as RATE_SCOPE_BEFORE's "session" words are before it.
 RATE_SESSION_AFTER: tuple[str, ...] = (
@@ -989,6 +996,18 @@ RATE_SESSION_AFTER: tuple[str, ...] = (
 # A component of the tuition, not the whole charge ("Statutory Tuition: ... $50 per semester credit hour",
 # "Designated Tuition ... $209.49/SCH", "Graduate Increment - $100/SCH"): a class of RATE_SCOPE_BEFORE.
 RATE_SCOPE_BEFORE["component"] = (r"statutory", r"designated\s+tuition", r"(?:graduate\s+)?increment")
+# A payer group's own rate ("Military rate: $250 per credit hour", "Employee tuition rate $100"), and a
+# statistic about what students pay ("The average graduate student pays $12,000 per year").
+RATE_SCOPE_BEFORE["payer"] = (
+    r"military", r"veterans?", r"employees?", r"staff", r"senior\s+citizens?", r"active[-\s]duty", r"dependents?\s+of",
+)
+RATE_SCOPE_BEFORE["statistic"] = (r"average", r"median", r"typical(?:ly)?", r"on\s+average")
+# A rate that is not the current one: a future change ("will increase to $700", "Application fee increases
+# to $75 on January 1"), read by tuition.py's not-set sentences and money.py before an amount.
+RATE_FUTURE: tuple[str, ...] = (r"(?:will\s+)?(?:increases?|rises?|changes?|go(?:es)?\s+up)\s+to",)
+# An amount added to the tuition, not the tuition ("Out-of-state students pay an additional $300 per credit
+# hour"): a rate with no charge's name of its own right after one of these is not read as the tuition.
+RATE_ADDITIONAL: tuple[str, ...] = (r"additional", r"extra", r"added")
 
 
 # ---- shape gate: credits, GPA, duration (issue 19, fourth pass) ----------------------------------

@@ -467,3 +467,50 @@ def test_a_schedule_of_charges_without_dollar_signs(monkeypatch: pytest.MonkeyPa
 ])
 def test_whole_numbers_outside_a_labelled_schedule_are_not_money(text: str) -> None:
     assert rates(text) == []
+
+
+@pytest.mark.parametrize("text, why", [
+    ("Western Regional Graduate Program (WRGP) rate: $650 per credit hour", "residency-unbound"),
+    ("In-District $120 per credit hour", "residency-unbound"),
+    ("Midwest Student Exchange Program participants pay $450 per credit hour.", "residency-unbound"),
+    ("Military rate: $250 per credit hour", "rate-scope:payer"),
+    ("Employee tuition rate $100 per credit hour", "rate-scope:payer"),
+    ("The average graduate student pays $12,000 per year in tuition.", "rate-scope:statistic"),
+])
+def test_a_payer_group_or_a_statistic_is_not_the_programs_rate(text: str, why: str) -> None:
+    start = text.index("$")
+    end = start + len(text[start:].split()[0])
+    kw = dict(unit_from="own", kind_from="default")
+    assert binding.rate_veto(text, start, end, **kw) == why
+    assert rates(text) == []
+
+
+def test_a_contract_residency_keeps_its_rate_beside_a_regional_one() -> None:
+    text = "Tuition Resident $500 per credit hour Non-resident $900 per credit hour NEBHE Tuition Break $700 per credit hour"
+    assert rates(text) == [("tuition", D("500.00"), "credit", "in_state"), ("tuition", D("900.00"), "credit", "out_of_state")]
+
+
+def test_an_amount_added_to_the_tuition_is_not_the_tuition(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Out-of-state students pay an additional $300 per credit hour."
+    assert rates(text) == []
+    monkeypatch.setattr(tuition, "ADDITIONAL", False)
+    assert rates(text) == [("tuition", D("300.00"), "credit", "out_of_state")]
+    # a named charge after the amount keeps it: the addition is that fee
+    assert ("fee", D("50.00"), "credit", "international") in rates(
+        "Tuition is $600 per credit. International students pay an additional $50 per credit international student fee.")
+
+
+def test_a_future_change_is_not_the_rate_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert rates("Effective Fall 2025, tuition will increase to $700 per credit hour (currently $650).") == []
+    text = "Application fee increases to $75 on January 1 (currently $60)."
+    assert parse_money(text) is None
+    monkeypatch.setattr(money, "FUTURE", False)
+    assert parse_money(text) == D("75.00")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Late application fee (after the deadline) $25 Application fee $50", D("50.00")),
+    ("Reapplication fee $30", None),
+])
+def test_a_late_or_repeated_application_is_another_charge(text: str, expected: Decimal | None) -> None:
+    assert parse_money(text) == expected
