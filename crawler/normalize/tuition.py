@@ -912,6 +912,7 @@ ROW_KIND_STOPS = True
 GENERAL_ROWS = True
 ADDITIONAL = True
 _ADDITIONAL = re.compile(rf"\b(?:{'|'.join(v.RATE_ADDITIONAL)})\s+(?:of\s+)?$", re.I)
+_PAST = re.compile(rf"\b(?:{'|'.join(v.RATE_PAST)})\s+(?:[\w-]+\s+)?$", re.I)
 ROW_UNIT = True
 _ROW_KINDS = ("one-time", "other")
 
@@ -1116,6 +1117,8 @@ def _resolved(
                 item.kind_from = "default"
             if ADDITIONAL and item.kind in (None, "tuition") and _ADDITIONAL.search(t, max(0, item.amount.start - 25), item.amount.start):
                 continue  # "Out-of-state students pay an additional $300 per credit hour": added to the tuition
+            if ADDITIONAL and _PAST.search(t, max(0, item.amount.start - 25), item.amount.start):
+                continue  # "the 2024-2025 rate was $1,050 per credit hour": a past rate
             if rate_shape(t, item.amount.start, item.amount.end, unit_from=item.unit_from, kind_from=item.kind_from,
                           cell=item.amount.start in cells, column=item.column, prev_end=bounds.get(item.amount.start, (0, None))[0],
                           next_start=bounds.get(item.amount.start, (0, None))[1], context=context,

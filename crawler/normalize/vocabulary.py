@@ -1008,6 +1008,15 @@ RATE_FUTURE: tuple[str, ...] = (r"(?:will\s+)?(?:increases?|rises?|changes?|go(?
 # An amount added to the tuition, not the tuition ("Out-of-state students pay an additional $300 per credit
 # hour"): a rate with no charge's name of its own right after one of these is not read as the tuition.
 RATE_ADDITIONAL: tuple[str, ...] = (r"additional", r"extra", r"added")
+# A past rate named right before its amount ("the 2024-2025 rate was $1,050 per credit hour"): not the
+# rate now (tuition.py, the few words before the amount).
+RATE_PAST: tuple[str, ...] = (r"was", r"were", r"previously", r"formerly", r"used\s+to\s+be")
+# Other programs of the school named as a group ("Campus programs are charged $600 per credit hour" beside
+# the online program's rate): a class of RATE_SCOPE_BEFORE's "program" words.
+RATE_SCOPE_BEFORE["program"] = (
+    *RATE_SCOPE_BEFORE["program"],
+    r"(?:campus|on-campus|face-to-face|in-person|traditional|other|all\s+other)\s+programs",
+)
 
 
 # ---- shape gate: credits, GPA, duration (issue 19, fourth pass) ----------------------------------

@@ -514,3 +514,12 @@ def test_a_future_change_is_not_the_rate_now(monkeypatch: pytest.MonkeyPatch) ->
 ])
 def test_a_late_or_repeated_application_is_another_charge(text: str, expected: Decimal | None) -> None:
     assert parse_money(text) == expected
+
+
+def test_a_past_rate_and_other_programs_named_as_a_group_are_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Tuition for the 2025-2026 academic year is $1,100 per credit hour; the 2024-2025 rate was $1,050 per credit hour."
+    assert rates(text) == [("tuition", D("1100.00"), "credit", "any")]
+    monkeypatch.setattr(tuition, "ADDITIONAL", False)  # (the same switch holds the added and the past rate)
+    assert ("tuition", D("1050.00"), "credit", "any") in rates(text)
+    assert rates("Online MLIS tuition is $450 per credit hour. Campus programs are charged $600 per credit hour.") == [
+        ("tuition", D("450.00"), "credit", "any")]
