@@ -27,7 +27,9 @@ its value.
 Shape gate (the section at the end, issue 19 fourth pass, money readers): the inverse default. A
 tuition or fee rate is returned only in one of a few binding shapes (`RATE_SHAPES`, by where its unit
 comes from) with nothing of another kind in between (`rate_veto` names why not: `RATE_VETOES`); a
-bare application fee only in a label's shape (`bare_amount_binds`).
+bare application fee only in a label's shape (`bare_amount_binds`). Sixth pass: a session or a tuition
+component named in a text's heading (`heading_scope_of`), a session right after a rate or a payer
+group without a contract residency (`scope_after`) abstain too.
 The shape gate (the last section; issue 19, fourth pass, for total_credits, min_gpa and duration)
 inverts the default for those fields: a candidate is kept only where a binder of its field (a
 predicate or a label: `vocabulary.SHAPE_BINDERS`) stands within a few words of it
@@ -634,10 +636,66 @@ def rate_scope_before(text: str, start: int, prev_end: int = 0) -> str | None:
     return None
 
 
+# Sixth pass (issue 19, r6-money): a session or a tuition component named in the text's heading (before
+# its first amount, within GATE_REACH) scopes every rate of the text: "Summer Session Tuition 2022 ...
+# Graduate* $867/credit", "Statutory Tuition: ... The rate for Texas residents is $50 per semester credit
+# hour" (vocabulary.RATE_SESSION_HEADING and RATE_SCOPE_BEFORE's "session" and "component" classes).
+HEADING_SCOPE = True
+_HEADING_SCOPES = {
+    "session": re.compile(
+        r"(?<![\w-])(?:" + "|".join((*v.RATE_SESSION_HEADING, *v.RATE_SCOPE_BEFORE["session"])) + r")(?![\w-])", re.I
+    ),
+    "component": re.compile(r"(?<![\w-])(?:" + "|".join(v.RATE_SCOPE_BEFORE["component"]) + r")(?![\w-])", re.I),
+}
+
+
+def heading_scope_of(text: str, first_start: int | None) -> str | None:
+    """The class of scope ("session", "component") the text's heading (the words before its first
+    amount) names, or None."""
+    if not HEADING_SCOPE or first_start is None:
+        return None
+    lo = max(0, first_start - GATE_REACH)
+    return next((name for name, p in _HEADING_SCOPES.items() if p.search(text, lo, first_start)), None)
+
+
+# Sixth pass: a session named right after a rate ("$500 per credit in the summer"), and a payer group the
+# contract has no residency for ("domestic students pay $800 per credit hour"), with no contract
+# residency in the same reach (vocabulary.RATE_SESSION_AFTER, RESIDENCY_UNBOUND).
+AFTER_SCOPES = True
+_SESSION_AFTER = re.compile(r"[^$.;]{0,30}?\b(?:" + "|".join(v.RATE_SESSION_AFTER) + r")\b", re.I)
+_UNBOUND_RESIDENCY = re.compile(r"(?<![\w-])(?:" + "|".join(v.RESIDENCY_UNBOUND) + r")(?![\w-])", re.I)
+_CONTRACT_RESIDENCY = re.compile(
+    r"(?<![\w-])(?:" + "|".join((*v.RESIDENCY_ANY, *v.RESIDENCY_OUT, *v.RESIDENCY_IN, *v.RESIDENCY_INTL)) + r")(?![\w])", re.I
+)
+AFTER_REACH = 40
+# The amount's own trailing words naming its payers ("$800 per credit hour for domestic students"); a
+# row label after a cell ("| Regional |") is the next row's, not this amount's.
+_UNBOUND_AFTER = re.compile(
+    r"[^$|;.]{0,25}?\bfor\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(v.RESIDENCY_UNBOUND) + r")(?![\w-])", re.I
+)
+
+
+def scope_after(text: str, start: int, end: int, prev_end: int = 0, next_start: int | None = None) -> str | None:
+    """"session-after" or "residency-unbound" when the words right around the rate at text[start:end]
+    say so (see above), else None."""
+    if not AFTER_SCOPES:
+        return None
+    hi = min(len(text) if next_start is None else next_start, end + AFTER_REACH)
+    if _SESSION_AFTER.match(text[end:hi]):
+        return "session-after"
+    lo = max(prev_end, start - RATE_SCOPE_REACH)
+    if _UNBOUND_RESIDENCY.search(text, lo, start) and not _CONTRACT_RESIDENCY.search(text, lo, start):
+        return "residency-unbound"  # "domestic students pay $800 per credit hour"
+    after = _UNBOUND_AFTER.match(text[end:hi])
+    if after and not _CONTRACT_RESIDENCY.search(after.group(0)):
+        return "residency-unbound"  # "$800 per credit hour for domestic students"
+    return None
+
+
 def rate_veto(
     text: str, start: int, end: int, *, unit_from: str | None, kind_from: str | None,
     cell: bool = False, column: bool = False, prev_end: int = 0, next_start: int | None = None,
-    context: str | None = None, row_len: int = 0, first_start: int | None = None,
+    context: str | None = None, row_len: int = 0, first_start: int | None = None, kinds_bound: bool = False,
 ) -> str | None:
     """Why the rate at text[start:end] does not bind (a name of RATE_VETOES), or None when it has a
     kept shape. `unit_from`: where the parser took the unit (a key of RATE_SHAPES); `kind_from`:
@@ -645,12 +703,14 @@ def rate_veto(
     of bare table cells; `column`: the table's header named its column; `prev_end`/`next_start`:
     where the amounts before and after it end and start; `context`: the same text before binding
     blanked any sentence (a fee's name in a blanked heading still names the fee); `row_len`: how
-    many cells the amount's row has; `first_start`: where the text's first amount starts."""
+    many cells the amount's row has; `first_start`: where the text's first amount starts;
+    `kinds_bound`: the header's kind columns ("Tuition General Fees Total") bind the row one to one,
+    so a run of unit words in it ("Total per Credit Hour") is their common unit, not more columns."""
     if unit_from not in RATE_SHAPES:
         return "unit-elsewhere"
     if cell and not column:
         return "cells-unbound"  # a table flattened to text whose header does not bind each cell
-    header = column_header(text, start)
+    header = None if kinds_bound else column_header(text, start)
     if header is not None:
         h_start, columns = header
         own_unit = not text[prev_end:h_start].strip()  # the unit right after the amount before
@@ -672,13 +732,17 @@ def rate_veto(
     scope = rate_scope_before(text, start, prev_end)
     if scope:
         return "rate-scope:" + scope  # a session's, a group's reduced, another credential's or a living cost
-    return None
+    heading = heading_scope_of(words, first_start)
+    if heading:
+        return "heading-scope:" + heading  # "Summer Session Tuition 2022 ... Graduate* $867/credit"
+    return scope_after(text, start, end, prev_end, next_start)  # "$500 per credit in the summer", "domestic students"
 
 
 RATE_VETOES = (
     "unit-elsewhere", "cells-unbound", "columns-not-one-to-one", "unit-heads-next", "figure-between",
     "term-word-not-predicate", "unit-of-other-level", "fee-heading", "other-school",
-    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE),
+    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE), "heading-scope:session", "heading-scope:component", "session-after",
+    "residency-unbound",
 )
 
 

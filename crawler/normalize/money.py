@@ -15,6 +15,11 @@ most and no number that is not an amount): "$1,372" and "fee USD 50" give it, "F
 receive a minimum of $20,000. Up to 12 credit hours ..." and "Minimum 3 credits $ 1,678.00" give None.
 A charge name binds an amount only within a short reach (BEFORE_REACH characters before it, the
 fourth pass's shape gate; AFTER_REACH after it).
+Sixth pass: a text naming the application fee by its own name binds each amount by the name nearest
+it, so another charge in the same flattened list moves only its own amount ("Application fee $50 ...
+Graduation fee $195" gives 50.00; LISTED_FEES); in a list of two or more named fees none of which is
+the application fee, a bare amount is its label's fee ("Matriculation Fee - $20.00 ... Administrative
+Fee - $35.00" gives None; NAMED_FEE).
 """
 
 from __future__ import annotations
@@ -128,7 +133,10 @@ KEEP_FIRST = True
 # the application fee gives nothing; a text that names no charge at all is a bare value whose label
 # the spider located ("$1,372", "fee USD 50"), read as before. A bare "fee" ("The fee is $50")
 # names nothing of its own: it refers back to the name before it.
-_FEE_OURS = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_NAMES) + r")(?![\w-])", re.I)
+_FEE_OURS = re.compile(
+    r"(?<![\w-])" + "".join(rf"(?<!{w}\s)" for w in v.APPLICATION_FEE_NOT_AFTER)
+    + r"(?:" + "|".join(v.APPLICATION_FEE_NAMES) + r")(?![\w-])", re.I
+)
 _FEE_OTHER = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_NAMES) + r")(?![\w-])", re.I)
 _OTHER_GROUP = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_GROUP) + r")(?![\w-])", re.I)
 POSITIVE_BINDING = True
@@ -185,6 +193,30 @@ def _other_group(text: str, amount: Amount, previous_end: int) -> bool:
     return close >= 0 and "(" not in tail[:close] and bool(_OTHER_GROUP.search(tail[:close]))
 
 
+# Sixth pass (issue 19, r6-money): in a list of fees with names of their own ("Matriculation Fee - $20.00
+# per course Administrative Fee - $35.00 per trimester") a bare amount is its label's fee, whatever the
+# name: the closed list of other charges (APPLICATION_FEE_OTHER_NAMES) no longer has to hold it. Words
+# that name nothing of their own or the application fee itself (vocabulary.FEE_NAME_NOT_OTHER) do not
+# count; a single labelled cell is the value a spider located and is read as before.
+NAMED_FEE = True
+LISTED_FEES = True
+FUTURE = True
+_FUTURE = re.compile(r"\b(?:" + "|".join(v.RATE_FUTURE) + r")\s+(?:US\s?)?$", re.I)
+_NAMED_FEE = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*)\s+fees?\b", re.I)
+_NOT_OTHER = re.compile(r"(?:" + "|".join(v.FEE_NAME_NOT_OTHER) + r")", re.I)
+
+
+def _named_other_fee(text: str, start: int) -> bool:
+    """Whether the amount at `start` is one of a list of fees with names of their own: the last
+    "<name> fee" before it (within BEFORE_REACH characters) has a name, and the text names another fee
+    too. A single labelled cell ("Registration fee | $60 |") is the value a spider located."""
+    named = [m for m in _NAMED_FEE.finditer(text) if not _NOT_OTHER.fullmatch(m.group(1))]
+    if len({m.group(1).lower() for m in named}) < 2:
+        return False
+    before = [m for m in named if max(0, start - BEFORE_REACH) <= m.start() < start]
+    return bool(before) and not _NAMED_FEE.search(text, before[-1].end(), start)
+
+
 def parse_money(text: str) -> Decimal | None:
     """The application fee the text states, to the cent: the first amount a charge name binds to
     the application fee (a domestic fee before an international one). None when there is none,
@@ -193,7 +225,10 @@ def parse_money(text: str) -> Decimal | None:
     t = dollars_text(prepare(text))
     if OTHER_CURRENCY.search(t):
         return None  # another currency anywhere in the text, even in a sentence binding blanks
-    amounts = find_amounts(bound_text("application_fee", t))
+    # Sixth pass: a list naming the application fee binds each amount by its own name; another charge
+    # named in the same clause moves only its own amount (vocabulary "application_fee_listed").
+    field = "application_fee_listed" if LISTED_FEES and _FEE_OURS.search(t) else "application_fee"
+    amounts = find_amounts(bound_text(field, t))
     if not amounts or amounts[0].in_range:
         return None
     if KEEP_FIRST and amounts[0].start != find_amounts(t)[0].start:
@@ -206,6 +241,8 @@ def parse_money(text: str) -> Decimal | None:
         # $20,000" and "Option 3 Extension Minimum 3 credits $ 1,678.00" bind nothing).
         if not bare_amount_binds(t, amounts[0].start, amounts[0].end):
             return None
+        if NAMED_FEE and _named_other_fee(t, amounts[0].start):
+            return None  # "Matriculation Fee - $20.00": a fee with a name of its own, not the application fee
         return money(amounts[0].value)
     nxt = [*amounts[1:], None, None]
     bound = [
@@ -220,4 +257,6 @@ def parse_money(text: str) -> Decimal | None:
         chosen = own[0] if own else chosen
     if chosen.in_range or _OTHER_APPLICANTS.search(t, 0, chosen.start):
         return None  # a range; a heading for certificate or non-matriculated applicants above it
+    if FUTURE and _FUTURE.search(t, max(0, chosen.start - 30), chosen.start):
+        return None  # "Application fee increases to $75 on January 1 (currently $60)": not the fee now
     return money(chosen.value)

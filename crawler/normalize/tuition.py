@@ -89,6 +89,18 @@ $11,500/year"), an applicant group outside the degree ("Non-Degree Costs:") or o
 in a "for the ... majors" scope; a word named with this program's rate ("includes Certificates")
 does not move it (words: vocabulary.RATE_SCOPE_BEFORE).
 
+Sixth pass (issue 19, r6-money; switches ROW_KIND_STOPS, ROW_UNIT, COLUMN_LABELS, GENERAL_ROWS,
+BARE_SCHEDULE): a header's run of column labels binds a row of as many cells one to one, by kind
+("Tuition General Fees Total"), by level ("Undergraduate Tuition Graduate Tuition Optometry Tuition":
+another level's cell is dropped) or by credit range ("Range I (12+ hours) ..." with "Semester Rates");
+a row whose label names nothing the table knows ("| Regional |") binds no cell, nor does a row of
+cells without a header (a short note after a cell's unit keeps the row). A kind-column table of level
+rows is read by its rows though binding blanked it for a doctoral row. With a row of this program's
+own, a general rate's rows are other rows. A kind a row label gave (audit, one-time) stops at the next
+level row ("Masters" rows are ours); cells after a row's label take that row's unit. A schedule of
+charges printed without "$" reads a whole number right after "tuition/fee per <unit>". Scopes named in
+the heading, right after a rate, or a payer group without a contract residency: binding.py.
+
 Only the first MAX_AMOUNTS amounts are read: a longer price list is not one fact's evidence.
 """
 
@@ -101,7 +113,7 @@ from dataclasses import dataclass, field
 
 from . import qualifiers as q
 from . import vocabulary as v
-from .binding import PROGRAM_OWN, bound_text, rate_shape, unit_heads_next
+from .binding import GATE_REACH, PROGRAM_OWN, bound_text, rate_shape, unit_heads_next
 from .models import Rate
 from .money import OTHER_CURRENCY, Amount, dollars_text, find_amounts
 from .text import prepare, sentences
@@ -224,7 +236,7 @@ _LEVEL = re.compile(
     rf"\b(?P<under>{v.LEVEL_UNDERGRADUATE})\b(?!\s+(?:{'|'.join(v.LEVEL_NOT_A_ROW)})\b)"
     rf"|\b(?P<other>{'|'.join((*v.OTHER_DISCIPLINES, *_OTHER_ROWS))})\b"
     # "Each 3 Credit Graduate Course": "graduate" naming a course or a credit is no row label.
-    rf"|\b(?P<grad>{v.LEVEL_GRADUATE})\b(?!\s+(?:courses?|credits?|level|hours?)\b)|(?P<own>{PROGRAM_OWN.pattern})",
+    rf"|\b(?P<grad>{v.LEVEL_GRADUATE}|{'|'.join(v.LEVEL_OWN_ROWS)})\b(?!\s+(?:courses?|credits?|level|hours?)\b)|(?P<own>{PROGRAM_OWN.pattern})",
     re.I,
 )
 # "$8/sch - Lower Level Undergraduate ... $25/sch - All Graduate": a row label after its amount and
@@ -255,6 +267,15 @@ _NOT_A_PRICE = re.compile(
 # when written with cents or thousands separators (never a GPA, a year or a count).
 _BARE_AMOUNT = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d{2,5}\.\d{2})(?![\w.,%]|\s?-\s?\d)")
 _MONEY_CUE = re.compile(r"\b(?:tuition|fees?|rates?|charges?|costs?)\b", re.I)
+# Sixth pass (issue 19, r6-money): in a schedule of charges printed without "$" (its heading names
+# charges, vocabulary.SCHEDULE_HEADING, within GATE_REACH of the text's start), a whole number right
+# after a price label and its unit is an amount: "Tuition per semester hour 320".
+BARE_SCHEDULE = True
+_SCHEDULE_HEADING = re.compile(v.SCHEDULE_HEADING, re.I)
+_LABELLED_WHOLE = re.compile(
+    rf"(?P<lab>\b(?:tuition|fees?)\s+(?:per|/)[-\s]?(?:{_UNIT})\s?:?\s)(?P<num>\d{{2,5}})(?![\d.,%/-]|\s?(?:credits?|hours?|units?|%))",
+    re.I,
+)
 # Column labels of a flattened table's header row: residencies and units, in order.
 _COLUMN_RESIDENCY = re.compile(
     r"\b(?:in-state|in\s+state|out-of-state|out\s+of\s+state|non-?\s?residents?|residents?|international)\b", re.I
@@ -307,6 +328,8 @@ class _Item:
     kind_from: str | None = None
     cell: bool = False  # one of a row of bare table cells
     column: bool = False  # the table's header named its column
+    ours: bool | None = None  # a level column of the header: this program's level (True) or another's (False)
+    kinds_bound: bool = False  # the header's kind columns bind the row one to one
 
 
 @dataclass
@@ -315,6 +338,53 @@ class _Column:
     per: str | None = None
     per_text: str = ""
     attendance: str | None = None
+    kind: str | None = None  # the charge the header names for the column (sixth pass)
+    ours: bool | None = None  # the level the header names for the column: ours, another's, or none
+    load: str | None = None  # the credit range the header names for the column
+
+
+# Sixth pass (issue 19, r6-money): a header's run of kind words ("Tuition General Fees Total") or of
+# level words ("Undergraduate Tuition Graduate Tuition Optometry Tuition", "Undergraduate | Graduate")
+# names each column; a row of as many cells takes them one to one, and a cell under another level's
+# column is dropped. A row whose own label names nothing the table knows (a "Regional" row under
+# residency rows) binds none of its cells.
+COLUMN_LABELS = True
+_KIND_COLUMN = re.compile(
+    "|".join(rf"(?P<k{i}>\b(?:{w})\b)" for i, w in enumerate(v.TABLE_KIND_COLUMNS)), re.I
+)
+_KIND_NAMES = tuple(v.TABLE_KIND_COLUMNS.values())
+_LABEL_GAP = re.compile(rf"^[\s|*]*(?:[A-Za-z][\w-]*[\s|*]+){{0,{v.TABLE_LABEL_GAP}}}$")
+
+
+def _label_run(matches: list[re.Match[str]], header: str) -> list[re.Match[str]]:
+    """The last run of column labels in a header: consecutive matches at most a few words apart."""
+    run: list[re.Match[str]] = []
+    for m in matches:
+        if run and _LABEL_GAP.match(header[run[-1].end() : m.start()]):
+            run.append(m)
+        else:
+            run = [m]
+    return run
+
+
+def _column_kinds(header: str) -> list[str]:
+    run = _label_run(list(_KIND_COLUMN.finditer(header)), header)
+    return [_KIND_NAMES[int(next(k for k, w in m.groupdict().items() if w)[1:])] for m in run] if len(run) >= 2 else []
+
+
+_LOAD_COLUMN = re.compile(v.TABLE_LOAD_COLUMN, re.I)
+_RATE_UNIT = re.compile(v.TABLE_RATE_UNIT, re.I)
+
+
+def _column_loads(header: str) -> list[str]:
+    run = _label_run(list(_LOAD_COLUMN.finditer(header)), header)
+    loads = [q.load(m.group(0)) or m.group(0) for m in run]
+    return loads if len(run) >= 2 and len(set(loads)) == len(loads) else []
+
+
+def _column_levels(header: str) -> list[bool]:
+    run = _label_run(list(_LEVEL.finditer(header)), header)
+    return [bool(m.group("grad") or m.group("own")) for m in run] if len(run) >= 2 else []
 
 
 def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int, _Column]:
@@ -344,13 +414,47 @@ def _table_columns(text: str, amounts: list[Amount], skip: set[int]) -> dict[int
     elif len(units) >= k and named:
         for col, u in zip(columns, units[:k]):
             col.per, col.per_text = _per_from(_UNIT_ONLY.match(u.group("per"))), u.group("per")
+    if COLUMN_LABELS:
+        kinds, levels = _column_kinds(header), _column_levels(header)
+        if len(kinds) == k and len(set(kinds)) > 1:
+            for col, kind in zip(columns, kinds):
+                col.kind = kind
+            named = True
+        if len(levels) == k and any(levels) and not all(levels):
+            for col, ours in zip(columns, levels):
+                col.ours = ours
+            named = True
+        loads = _column_loads(header)
+        unit = _RATE_UNIT.search(header)
+        if len(loads) == k and unit is not None and not any(c.per for c in columns):
+            per = "term" if unit.group("unit").lower() in ("semester", "term", "quarter") else "year"
+            for col, load in zip(columns, loads):
+                col.load, col.per, col.per_text = load, per, unit.group(0)
+            named = True
     if not named:
         return {}
-    return {i: columns[j] for row in rows if len(row) == k for j, i in enumerate(row)}
+    out = {i: columns[j] for row in rows if len(row) == k for j, i in enumerate(row)}
+    if COLUMN_LABELS:
+        unbound = _Column(ours=False)
+        for before, row in zip(rows, rows[1:]):
+            if len(row) == k and not _row_label_binds(text[amounts[before[-1]].end : amounts[row[0]].start]):
+                out.update({i: unbound for i in row})
+    return out
+
+
+def _row_label_binds(label: str) -> bool:
+    """Whether the words between two rows of a table name what the table knows (a residency, a level,
+    a charge, an attendance, a campus or a load), or nothing at all: "| Regional |" names none."""
+    if not re.search(r"[A-Za-z]", label):
+        return True
+    return bool(q.residencies(label) or _LEVEL.search(label) or _LABELS.search(label) or q.attendance(label)
+                or q.campus(label) or q.load(label))
 
 
 # Two cells of one row: nothing between the amounts but the first one's unit ("$405 / credit $745 / credit").
-_ROW_GAP = re.compile(rf"\s?\*{{0,3}}\s?(?:(?:per|/)[-\s]?(?:{_UNIT})\s?\*{{0,3}}\s?)?\|?\s?", re.I)
+_ROW_GAP = re.compile(
+    rf"\s?\*{{0,3}}\s?(?:(?:per|/)[-\s]?(?:{_UNIT})\s?\*{{0,3}}\s?(?:\([^()$\d]{{1,30}}\)\s?)?)?\|?\s?", re.I
+)  # sixth pass: a short note after the unit ("$315.80 per credit hour (no maximum) $409.10") stays in the row
 # Column labels joined into one column: "Out-of-State Resident or International Student".
 _COLUMN_JOIN = re.compile(r"^\s?(?:students?\s?)?(?:or|and|&|/|,)\s?$", re.I)
 
@@ -543,10 +647,15 @@ def _own_post(text: str, amounts: list[Amount], i: int) -> re.Match[str]:
 
 
 def _take_column(item: _Item, col: "_Column | None") -> None:
-    """An amount in a flattened table row takes its column's residency, unit and attendance."""
+    """An amount in a flattened table row takes its column's residency, unit, attendance, charge and
+    level."""
     if col is None:
         return
     item.column = True
+    if col.kind is not None:
+        item.kind, item.kind_from, item.labelled_before, item.kinds_bound = col.kind, "column", True, True
+    item.ours = col.ours
+    item.load = col.load or item.load
     item.residency = col.residency or item.residency
     if col.per:
         item.per, item.per_text, item.own_per = col.per, col.per_text, True
@@ -712,7 +821,7 @@ def _resolve_group(group: _Group) -> None:
     # amounts told apart by their own residencies are not the heading's columns.
     own_residencies = {i.residency for i in items if i.residency}
     if (len(heading_labels) >= 2 and len(items) >= 2 and not any(i.kind for i in items[1:])
-            and len(own_residencies) < 2):
+            and len(own_residencies) < 2 and not (COLUMN_LABELS and any(i.ours is not None for i in items))):
         for item, kind in zip(items, heading_labels):
             item.kind = kind
             item.labelled_before = True
@@ -732,6 +841,10 @@ def _resolve_group(group: _Group) -> None:
     shared = last.own_per and all(not i.own_per for i in items[:-1]) and len(items) > 1 and not _in_parenthesis(last)
     head_per, head_text = items[0].pre_per, items[0].pre_per_text
     for item in items:
+        if ROW_UNIT and item.pre_per:
+            # "Student Fee per credit hour $40.55 $40.55 ... Registration Fee per semester $17.00 $17.00":
+            # the cells after a row's label take that row's unit, not the first row's.
+            head_per, head_text = item.pre_per, item.pre_per_text
         if item.own_per:
             continue
         if item.pre_per:
@@ -793,6 +906,17 @@ def _carry_units(groups: list[_Group]) -> None:
         previous = next((i for i in reversed(group.items) if i.per), None)
 
 
+# Sixth pass (issue 19, r6-money): a kind that a row's own label gives (one-time, an audit or a living
+# cost) is not carried past the next row's level label; a row's unit comes from its own label.
+ROW_KIND_STOPS = True
+GENERAL_ROWS = True
+ADDITIONAL = True
+_ADDITIONAL = re.compile(rf"\b(?:{'|'.join(v.RATE_ADDITIONAL)})\s+(?:of\s+)?$", re.I)
+_PAST = re.compile(rf"\b(?:{'|'.join(v.RATE_PAST)})\s+(?:[\w-]+\s+)?$", re.I)
+ROW_UNIT = True
+_ROW_KINDS = ("one-time", "other")
+
+
 def _carry_kinds(groups: list[_Group]) -> None:
     """An amount with no label of its own is the same kind as the labelled amount before it in
     its sentence ("Tuition & Fees Per Credit Hour Resident $548.10 Non-Resident $1,089.35": both
@@ -805,6 +929,11 @@ def _carry_kinds(groups: list[_Group]) -> None:
             previous = None
         for item in group.items:
             if item.kind is None and previous is not None and not _LABELS.search(item.pre):
+                if ROW_KIND_STOPS and previous in _ROW_KINDS and _LEVEL.search(item.pre):
+                    # "Audit - $45.00 per semester hour ... Masters - $225.00 per semester hour": a kind a
+                    # row label gave ("Audit", "Late registration") is that row's; a level row starts anew.
+                    previous = None
+                    continue
                 item.kind, item.kind_from = previous, "carried"
                 continue
             # Only a label written before an amount heads the ones after it; a label after an
@@ -827,6 +956,35 @@ def _applies_to(group: _Group, item: _Item) -> str | None:
     ])
 
 
+# Sixth pass (issue 19, r6-money): a clause that binding blanked for naming another credential but
+# that is a price table of level rows under a header of kind columns ("Tuition General Fees Total per
+# Credit Hour Undergraduate Students $197.55 ... Graduate Students $258.30 ... Doctoral Students ...")
+# is read by its rows: the rows of other levels are dropped as rows (_LEVEL), ours is kept.
+_OUR_ROW = re.compile(rf"\b(?:{v.LEVEL_GRADUATE}|{'|'.join(v.LEVEL_OWN_ROWS)})\b[^$\d.;:]{{0,20}}\$", re.I)
+_BLANKED = re.compile(r" {8,}")
+
+
+def _level_tables_kept(whole: str, bound: str) -> str:
+    """`bound` with each blanked run that is a kind-column table of level rows, one of them ours,
+    restored from `whole` (positions are the same)."""
+    if not COLUMN_LABELS or bound == whole:
+        return bound
+    out, last = [], 0
+    for m in _BLANKED.finditer(bound):
+        a, b = m.span()
+        span = whole[a:b]
+        ours = _OUR_ROW.search(span)
+        if ours is None or len(_column_kinds(span[: ours.start()])) < 2:
+            continue  # the kind columns' header stands before the row of ours
+        out.append(bound[last:a])
+        out.append(span)
+        last = b
+    if not out:
+        return bound
+    out.append(bound[last:])
+    return "".join(out)
+
+
 def _price_text(text: str) -> tuple[str, list[Amount], str]:
     """Prepared text and its amounts: money in words as digits; in a money column printed
     without "$", the amounts marked as dollars. Third, the text before binding blanked any
@@ -835,10 +993,12 @@ def _price_text(text: str) -> tuple[str, list[Amount], str]:
     if OTHER_CURRENCY.search(t):
         return t, [], t  # another currency anywhere in the text, even in a sentence binding blanks
     whole = t
-    t = bound_text("tuition", t)
+    t = _level_tables_kept(whole, bound_text("tuition", t))
     amounts = find_amounts(t)
     if not amounts and _MONEY_CUE.search(t) and _UNIT_ONLY.search(t) and not OTHER_CURRENCY.search(t):
         t = _BARE_AMOUNT.sub(lambda m: "$" + m.group(1), t)
+        if BARE_SCHEDULE and not find_amounts(t) and _SCHEDULE_HEADING.search(t, 0, GATE_REACH):
+            t = _LABELLED_WHOLE.sub(lambda m: m.group("lab") + "$" + m.group("num"), t)  # "Tuition per semester hour 320"
         amounts = find_amounts(t)
         whole = t
     return t, amounts, whole
@@ -850,7 +1010,7 @@ def _price_text(text: str) -> tuple[str, list[Amount], str]:
 _PRICE = re.compile(rf"(?<![\w-])(?:{'|'.join(v.PRICE_WORDS)})(?![\w-])", re.I)
 # A rate not yet set ("based on a proposed $2,421 per credit"), and a budget that lists living costs
 # beside tuition ("Tuition & fees $14,430 ... Living expense 6,299"): no amount of the sentence is a rate.
-_NOT_SET = re.compile(rf"\b(?:{'|'.join(v.TUITION_NOT_SET)})\b", re.I)
+_NOT_SET = re.compile(rf"\b(?:{'|'.join((*v.TUITION_NOT_SET, *v.RATE_FUTURE))})\b", re.I)  # sixth pass: a future change
 _BUDGET = re.compile(rf"\b(?:{'|'.join(v.COST_OF_ATTENDANCE)})\b", re.I)
 
 
@@ -901,6 +1061,10 @@ def _resolved(
     span_starts = [a for a, _ in spans]
     levels = [(m.start(), m.end(), bool(m.group("under") or m.group("other")), bool(m.group("own")))
               for m in _LEVEL.finditer(t)]
+    if GENERAL_ROWS and any(lv[3] for lv in levels):
+        # "Grad base rate Resident $5,912 ... Grad Library & Information Science rate Resident $7,006": with a
+        # row of this program's own, a general rate's row is another row (sixth pass).
+        levels = sorted([*levels, *((m.start(), m.end(), True, False) for m in _GENERAL_RATE.finditer(t))])
     level_starts = [lv[0] for lv in levels]
 
     def dropped(k: int) -> bool:
@@ -933,8 +1097,8 @@ def _resolved(
     for group in groups:
         sentence_any = says_any[bisect_right(span_starts, group.items[0].amount.start) - 1]
         for item in group.items:
-            if other_row(item.amount):
-                continue  # an undergraduate row, another discipline's row
+            if item.ours is False or (item.ours is None and other_row(item.amount)):
+                continue  # an undergraduate row or column, another discipline's row
             if item.per is None and item.kind == "fee":
                 a, b = spans[bisect_right(span_starts, item.amount.start) - 1]
                 if _TERM_WORD.search(t, a, b) and not _unit_taken(item, groups, a, b):
@@ -951,10 +1115,15 @@ def _resolved(
                 continue  # "Per Term: $16,280 (8 units)": the credit rate times a count, a worked figure
             if item.kind is None and item.kind_from is None:
                 item.kind_from = "default"
+            if ADDITIONAL and item.kind in (None, "tuition") and _ADDITIONAL.search(t, max(0, item.amount.start - 25), item.amount.start):
+                continue  # "Out-of-state students pay an additional $300 per credit hour": added to the tuition
+            if ADDITIONAL and _PAST.search(t, max(0, item.amount.start - 25), item.amount.start):
+                continue  # "the 2024-2025 rate was $1,050 per credit hour": a past rate
             if rate_shape(t, item.amount.start, item.amount.end, unit_from=item.unit_from, kind_from=item.kind_from,
                           cell=item.amount.start in cells, column=item.column, prev_end=bounds.get(item.amount.start, (0, None))[0],
                           next_start=bounds.get(item.amount.start, (0, None))[1], context=context,
-                          row_len=len(cells.get(item.amount.start, ())), first_start=first_start) is None:
+                          row_len=len(cells.get(item.amount.start, ())), first_start=first_start,
+                          kinds_bound=item.kinds_bound) is None:
                 unbound.add(item.amount.start)
                 continue  # no binding shape: abstain (issue 19, fourth pass)
             if sentence_any:

@@ -140,6 +140,9 @@ OTHER_CURRENCIES: tuple[str, ...] = (
     r"\bSaskatchewan\b", r"\bNew\s+Brunswick\b", r"\bNewfoundland\b", r"\bprovinces?\b",
     r"\bCanadian\s+(?:citizens?|students?|residents?|applicants?)\b", r"\bCanadian\s+(?:and\s+|&\s+|/\s?)?International\b", r"\bDalhousie\b", r"\bMcGill\b", r"\bUBC\b",
     r"\bUniversit[e\u00e9]\s+de\b",
+    # sixth pass: other currencies by their codes and names ("Tuition 2024-25: $12,000 per year (MXN 200,000)")
+    r"\b(?:MXN|INR|CNY|RMB|JPY|HKD|SGD|CHF|KRW|AED|SAR|ZAR|NGN|PHP|BRL|TWD)\b", r"\b(?:pesos|yuan|rupees?|yen|francs?)\b",
+    "\u20b9",
 )
 
 # ---- exams ------------------------------------------------------------------------------------
@@ -699,6 +702,7 @@ APPLICATION_FEE_OTHER_NAMES: tuple[str, ...] = (
     r"re-?admission", r"change\s+of\s+status", r"deposits?", r"graduation", r"transcripts?", r"late\s+\w+",
     r"insurance", r"orientation", r"parking", r"housing",
     r"document(?:\s+processing)?\s+fees?", r"comprehensive\s+exam\w*", r"diploma",
+    r"re-?application",  # sixth pass: a re-applicant's fee
 )
 # Applicant groups whose fee is another's when a domestic fee is stated beside it: the corpus
 # convention reads the domestic fee ("International $95.00 U.S. Citizen/Permanent Residents $75.00").
@@ -729,6 +733,8 @@ TUITION_OTHER_ROWS: tuple[str, ...] = (
     r"(?-i:[A-Z]{2,5}\s?\d{3,4}[A-Z]?)(?!\s?-\s?\d)", r"non-?matriculated(?:\s+students?)?", r"continuous\s+registration",
     r"continuing\s+registration", r"maintenance\s+of\s+(?:status|candidacy|matriculation)",
     r"(?:program|course)\s+or\s+(?:program|course)\s+differential", r"differential\s+tuition\s+(?:rates?|fees?)",
+    # sixth pass: professional schools named as a price table's column or row ("Optometry Tuition")
+    r"optometry", r"veterinary(?:\s+medicine)?",
 )
 # A rate that is not yet set: "Tuition based on a proposed $2,421 per credit" (like an estimate).
 TUITION_NOT_SET: tuple[str, ...] = (r"proposed", r"anticipated", r"tentative", r"pending\s+(?:board\s+)?approval")
@@ -929,6 +935,90 @@ RATE_SCOPE_BEFORE: dict[str, tuple[str, ...]] = {
 # A scope word named together with this program's rate, not instead of it: "Graduate (includes
 # Certificates): Tuition: $565.00" is the graduate rate, certificates included.
 RATE_SCOPE_INCLUDED = r"(?:includ\w*|incl\.|and|&|plus|as\s+well\s+as)\s+(?:\w+\s+)?$"
+
+# ---- money, sixth pass (issue 19, r6-money): rows, columns and schedules ---------------------------
+# Each list serves one rule of tuition.py or binding.py's "shape gate, sixth pass" section.
+
+# A row label naming this program's level in a price list of level rows ("Masters - $225.00 per semester
+# hour" between "Undergraduate - ..." and "Doctoral - ..."): a row that is ours, as "Graduate" is. Not
+# "Master of ...", which names a degree (another discipline's row when its field is one).
+LEVEL_OWN_ROWS: tuple[str, ...] = (r"master'?s(?!\s+of\b)(?:\s+degree)?",)
+# A session's price list named in a text's heading (the words before its first amount): every rate
+# below it is that session's ("Summer Session Tuition 2022 ... Graduate* $867/credit", "Tuition for
+# summer terms is billed at ... Tuition per credit hour In-State $370.00"). RATE_SCOPE_BEFORE's
+# "session" words count there too; a row label "Summer session (per credit hour)" is not a heading.
+RATE_SESSION_HEADING: tuple[str, ...] = (
+    r"(?:summer|winter|intersession)\s+(?:sessions?|terms?)\s+(?:tuition|rates?|fees?|charges?|costs?)",
+    r"(?:tuition|rates?|fees?|charges?)\s+for\s+(?:the\s+)?(?:summer|winter)\s+(?:sessions?|terms?)",
+)
+# The charge each column of a flattened table's header names, in order ("Tuition General Fees Total per
+# Credit Hour" over "Graduate Students $258.30 $33.70 $292.00"): a run of these words, at most
+# TABLE_LABEL_GAP words apart, one per column, binds a row of as many cells one to one.
+TABLE_KIND_COLUMNS: dict[str, str] = {r"tuition": "tuition", r"fees?|charges?": "fee", r"totals?": "total"}
+TABLE_LABEL_GAP = 2
+# A credit range named as a column of a flattened rate table ("Range I (12+ hours) Range II (6-11
+# hours) Range III (1-5 hours) Range IV (0 hours)"): a run of these, one per column, binds a row of as
+# many cells one to one (each cell the rate for that load); the table's unit comes from its heading's
+# TABLE_RATE_UNIT ("Semester Rates"), or the cells stay unbound.
+TABLE_LOAD_COLUMN = r"\(?\s?\d{1,2}\s?(?:\+|(?:-|to)\s?\d{1,2}|or\s+more)?\s?(?:credit[-\s]hours?|credits?|hours?|units?)\s?\)?"
+TABLE_RATE_UNIT = r"\b(?P<unit>semester|term|quarter|annual|yearly)\s+(?:tuition\s+)?rates\b"
+# A schedule of charges printed without "$" ("Graduate Studies: Schedule of Charges ... Tuition per
+# semester hour 320"): its heading names charges; a whole number right after a price label and its
+# unit is then a dollar amount (tuition.py, only in a text with no "$" amount at all).
+SCHEDULE_HEADING = r"\b(?:schedule\s+of\s+(?:charges|fees|tuition)|tuition\s+(?:and|&)\s+fees|fee\s+schedule|charges)\b"
+# A fee named by a word of its own right before "fee" ("Matriculation Fee - $20.00", "Student Teaching
+# Fee: $250"): in a text that names no charge of the application fee's lists, that name makes the amount
+# another charge (money.py, bare amounts). These words before "fee" name nothing of their own, or the
+# application fee itself.
+FEE_NAME_NOT_OTHER: tuple[str, ...] = (
+    r"admissions?", r"applications?", r"apply", r"processing", r"non-?\s?refundable", r"required", r"the", r"a", r"an", r"this",
+    r"that", r"one", r"our", r"your", r"graduate", r"us", r"u\.s\.", r"domestic", r"international", r"is", r"of",
+)
+# A fee list that names the application fee by its own name binds each amount by the name nearest it
+# (money.fee_bound), so another charge named in the same clause ("Application fee $50 ... Graduation
+# fee $195") moves only its own amount: the "other_charge" scope does not blank that clause.
+FIELD_SCOPES["application_fee_listed"] = tuple(s for s in FIELD_SCOPES["application_fee"] if s != "other_charge")
+# Words right before "application fee" that make it another application's fee ("Late Graduation
+# Application Fee $75.00"): fixed words, each read as a look-behind.
+APPLICATION_FEE_NOT_AFTER: tuple[str, ...] = ("graduation", "diploma", "degree", "readmission", "re-admission", "late")
+# Words that name a group of payers the contract has no residency for ("domestic students pay $800 per
+# credit hour" beside an international rate): the rate abstains rather than guess "any" or in-state.
+RESIDENCY_UNBOUND: tuple[str, ...] = (
+    r"domestic", r"non-?international",
+    # a district's or a regional exchange's rate: no residency of the contract ("In-District $120",
+    # "Western Regional Graduate Program (WRGP) rate", "NEBHE Tuition Break", "Midwest Student Exchange")
+    r"in-?district", r"out-of-district", r"regional", r"(?:student\s+)?exchange", r"reciprocity", r"tuition\s+break",
+    r"WRGP", r"WUE", r"MSEP", r"NEBHE", r"SREB", r"academic\s+common\s+market",
+)
+# A session named right after a rate's amount and unit ("$500 per credit in the summer"): the
+# session's rate, as RATE_SCOPE_BEFORE's "session" words are before it.
+RATE_SESSION_AFTER: tuple[str, ...] = (
+    r"(?:in|during|for)\s+(?:the\s+)?(?:summer|winter)(?:\s+(?:sessions?|terms?))?", r"(?:in|during|for)\s+(?:the\s+)?intersessions?",
+)
+# A component of the tuition, not the whole charge ("Statutory Tuition: ... $50 per semester credit hour",
+# "Designated Tuition ... $209.49/SCH", "Graduate Increment - $100/SCH"): a class of RATE_SCOPE_BEFORE.
+RATE_SCOPE_BEFORE["component"] = (r"statutory", r"designated\s+tuition", r"(?:graduate\s+)?increment")
+# A payer group's own rate ("Military rate: $250 per credit hour", "Employee tuition rate $100"), and a
+# statistic about what students pay ("The average graduate student pays $12,000 per year").
+RATE_SCOPE_BEFORE["payer"] = (
+    r"military", r"veterans?", r"employees?", r"staff", r"senior\s+citizens?", r"active[-\s]duty", r"dependents?\s+of",
+)
+RATE_SCOPE_BEFORE["statistic"] = (r"average", r"median", r"typical(?:ly)?", r"on\s+average")
+# A rate that is not the current one: a future change ("will increase to $700", "Application fee increases
+# to $75 on January 1"), read by tuition.py's not-set sentences and money.py before an amount.
+RATE_FUTURE: tuple[str, ...] = (r"(?:will\s+)?(?:increases?|rises?|changes?|go(?:es)?\s+up)\s+to",)
+# An amount added to the tuition, not the tuition ("Out-of-state students pay an additional $300 per credit
+# hour"): a rate with no charge's name of its own right after one of these is not read as the tuition.
+RATE_ADDITIONAL: tuple[str, ...] = (r"additional", r"extra", r"added")
+# A past rate named right before its amount ("the 2024-2025 rate was $1,050 per credit hour"): not the
+# rate now (tuition.py, the few words before the amount).
+RATE_PAST: tuple[str, ...] = (r"was", r"were", r"previously", r"formerly", r"used\s+to\s+be")
+# Other programs of the school named as a group ("Campus programs are charged $600 per credit hour" beside
+# the online program's rate): a class of RATE_SCOPE_BEFORE's "program" words.
+RATE_SCOPE_BEFORE["program"] = (
+    *RATE_SCOPE_BEFORE["program"],
+    r"(?:campus|on-campus|face-to-face|in-person|traditional|other|all\s+other)\s+programs",
+)
 
 
 # ---- shape gate: credits, GPA, duration (issue 19, fourth pass) ----------------------------------

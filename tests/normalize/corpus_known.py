@@ -17,7 +17,6 @@ WRONG: dict[str, str] = {
     # Batch B of r-scope (credits, GPA, duration), scored once at the end and never tuned on: left as measured.
     # Batch A of r-status (exam rules, accreditation, delivery), tuned on: what its rules leave.
     # Batch B of r-status, scored once at the end and never tuned on: left as measured (a holdout).
-    "fresh-c-d-17-parse_tuition": "batch D: undergraduate and graduate columns of a flattened table read as rows, the graduate column as fees",
     "fresh-c-d-18-parse_tuition": "batch D: equal undergraduate/graduate columns: the second cell read again with another unit",
     # Batch A of r-scope (credits, GPA, duration; tuned on): the wrongs left after the rules.
     # (Batch B of r-scope, credits and duration: its six wrongs read right after r-scope2's shape gate.)
@@ -50,9 +49,14 @@ WRONG: dict[str, str] = {
     "fresh-j-cg-11-parse_credits": "batch J: 'at least 3 concentration credits must be taken within the MPA program for a total of 30 credits in the MPA program': a residence count read as the total",
     "fresh-j-cg-33-parse_duration": "batch J: a flattened table of limits ('Undergraduate Degree 6 years Master's Degree 5 years ...'): other degrees' rows read, the heading's limit not carried to the master's row",
     "fresh-j-cg-39-parse_duration": "batch J: a flattened table with a study period and an academic period (the limit): the study period read as a limit",
+    # Batch J-TU (r6-money, issue 19 sixth pass), scored once before the rules: the wrongs as measured.
+    "fresh-j-tu-32-parse_tuition": "batch J-TU: equal fee cells under residency columns read once per residency column; labelled 'any' (the convention of fresh-c-d-18 and fresh-f-64; emporia-13 and fresh-e-tu-a-26 label such cells per column): a labelling choice for the lead",
 }
 
 MISSED: dict[str, str] = {
+    "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': not read (was read with totals and out-of-state tuition as fees before the shape gate)",
+    # Batch J-TU (r6-money, issue 19 sixth pass), scored once before the rules: the misses as measured.
+    "fresh-j-tu-25-parse_tuition": "batch J-TU: 'Master's Degree $300 Specialist Degree ... $360': the specialist degree blanks the list (another credential binds the sentence), so the master's row is not read",
     # Batch G-TU (r5-money, issue 19 fifth pass), scored once and tuned on: the misses it leaves.
     "fresh-g-tu-16-parse_money": "batch G-TU: 'Nonrefundable Fees Application (one-time) $25': 'Application' alone is not a fee's name, the heading's 'Fees' is too far",
     "fresh-g-tu-17-parse_tuition": "batch G-TU: 'Part-Time Doctoral & Master Student Fee Per Semester $100': the second row's unit is not read after the first row took it",
@@ -60,7 +64,6 @@ MISSED: dict[str, str] = {
     # What the shape gate (r-money2, issue 19 fourth pass) turned from wrong into unknown: tables whose
     # cells no header binds one to one, and rows under a fee's heading without a label of their own.
     "fresh-c-b-10-parse_tuition": "shape gate: a header of three unit columns ('Per Credit Hour Per Semester Yearly Total') over rows of two cells: no cell is bound",
-    "fresh-c-d-17-parse_tuition": "shape gate: undergraduate and graduate columns over residency rows: the unit header binds no column, the row abstains",
     "fresh-c-d-18-parse_tuition": "shape gate: rows of two equal cells ('| $30 | $30 |') whose columns no header names",
     "fresh-e-tu-a-26-parse_tuition": "shape gate: fee rows printed without '$' between the tuition row and the sums row: the label does not bind the '$' cells after the bare figures; the tuition row's second cell takes the fee row's name after it",
     "fresh-e-tu-b-3-parse_tuition": "shape gate: 'Resource Fees per semester' heading over unlabelled load rows: not read as tuition (the fee reading is not taken either)",
@@ -101,7 +104,6 @@ MISSED: dict[str, str] = {
     "emporia-11-parse_tuition": "graduate row of an undergraduate/graduate table",
     "emporia-13-parse_tuition": "graduate row of an undergraduate/graduate table",
     "fsu-15-parse_tuition": "'$5-per-term' hyphenated unit",
-    "illinois-14-parse_tuition": "semester rates by credit range (ranges as columns)",
     "iu-bloomington-4-parse_deadlines": "a date stated for international applicants after a processing note",
     "mcgill-1-parse_gpa": "'CGPA of 3.0 out of 4.0' spelled CGPA/CPGA",
     "missouri-3-parse_gpa": "GPA minimum in a bulleted requirement",
@@ -138,7 +140,6 @@ MISSED: dict[str, str] = {
     # Batch F (never tuned on): left as measured.
     "fresh-f-6-parse_credits": "batch F: 'a total of 8.0 credits' on a Canadian full-course scale: not read",
     "fresh-f-15-parse_deadlines": "batch F: a term × applicant-group table flattened to text: not read",
-    "fresh-f-66-parse_tuition": "batch F: semester rates by credit range in a flattened table: not read",
     "fresh-f-74-parse_delivery": "batch F: 'The online delivery (asynchronous or synchronous) of the courses' under a policy heading: the fourth pass's shape gate abstains (read right before it)",
     "fresh-f-97-parse_gpa": "batch F: 'at least a 2.5GPA' (no space before GPA): the fourth pass's shape gate finds no binder (read right before it)",
     "fresh-f-109-parse_deadlines": "batch F: 'Fall 2017 Domestic Application Deadline: January 15, 2017' after a funding sentence: the fourth pass's shape gate abstains (read right before it)",

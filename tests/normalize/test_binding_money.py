@@ -256,6 +256,7 @@ def test_a_scope_word_before_a_rate_moves_it(monkeypatch: pytest.MonkeyPatch, te
     assert binding.rate_scope_before(text, start) == scope
     assert rates(text) == []
     monkeypatch.setattr(binding, "RATE_SCOPE_SWITCH", False)  # the rule off: the wrong rate is read
+    monkeypatch.setattr(binding, "HEADING_SCOPE", False)  # (a session in the heading is the sixth pass's rule)
     assert rates(text) != []
 
 
@@ -283,3 +284,242 @@ def test_a_scope_word_before_the_amount_before_does_not_reach_past_it() -> None:
     first_end = text.index("$65") + len("$65")
     assert binding.rate_scope_before(text, second, first_end) is None
     assert binding.rate_scope_before(text, text.index("$65")) == "credential"
+
+
+# ---- sixth pass (issue 19, r6-money): rows, columns, headings and the application fee in a list ----
+
+def test_a_kind_a_row_label_gave_stops_at_the_next_level_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Rates: Audit - $45.00 per semester hour Undergraduate - $205.00 per semester hour "
+            "Masters - $225.00 per semester hour Doctoral - $245.00 per semester hour")
+    assert rates(text) == [("tuition", D("225.00"), "credit", "any")]
+    monkeypatch.setattr(tuition, "ROW_KIND_STOPS", False)  # the audit row's kind carried to every row
+    assert rates(text) == []
+
+
+def test_a_row_label_without_a_level_keeps_the_row_kind() -> None:
+    # no level row label after the one-time row: its kind is carried, nothing is a rate
+    assert rates("Late registration - $40 Reinstatement - $50") == []
+
+
+def test_cells_after_a_row_label_take_that_rows_unit(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Fee Description Resident of Kansas Nonresident of Kansas Student Fee per credit hour $40.55 $40.55 "
+            "Facilities Use Fee per credit hour $6.00 $6.00 Registration Fee per semester $17.00 $17.00")
+    got = rates(text)
+    assert ("fee", D("17.00"), "term", "out_of_state") in got and ("fee", D("17.00"), "credit", "out_of_state") not in got
+    monkeypatch.setattr(tuition, "ROW_UNIT", False)  # the first row's unit reaches the last row's second cell
+    assert ("fee", D("17.00"), "credit", "out_of_state") in rates(text)
+
+
+UMSL_LIKE = ("Tuition Undergraduate Tuition Graduate Tuition Optometry Tuition Missouri Residents $315.80 per credit "
+             "hour (no maximum) $409.10 per credit hour (no maximum) $677.70 per credit hour")
+
+
+def test_a_header_of_level_columns_keeps_the_graduate_cell(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert rates(UMSL_LIKE) == [("tuition", D("409.10"), "credit", "in_state")]
+    monkeypatch.setattr(tuition, "COLUMN_LABELS", False)  # no column binds the row's cells: the rate is missed
+    assert rates(UMSL_LIKE) == []
+
+
+def test_a_row_of_level_cells_without_its_header_binds_nothing() -> None:
+    assert rates("Nonresidents $814.30 per credit hour (no maximum) $1,008.50 per credit hour (no maximum)") == []
+
+
+SCHEDULE = ("Missouri Residents (per credit hour) Tuition General Fees Total per Credit Hour "
+            "Undergraduate Students $197.55 $33.70 $231.25 Graduate Students $258.30 $33.70 $292.00 "
+            "Doctoral Students $360.30 $33.70 $394.00")
+
+
+def test_a_header_of_kind_columns_names_each_cell(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert rates(SCHEDULE) == [("tuition", D("258.30"), "credit", "in_state"), ("fee", D("33.70"), "credit", "in_state")]
+    monkeypatch.setattr(tuition, "COLUMN_LABELS", False)  # the doctoral row blanks the list; no column binds
+    assert rates(SCHEDULE) == []
+
+
+def test_kind_columns_bind_only_one_to_one() -> None:
+    # two kind words over rows of three cells: no column is named, the cells are not read
+    assert rates("Tuition Fees Graduate Students $258.30 $33.70 $292.00") == []
+
+
+def test_a_row_whose_label_names_nothing_the_table_knows_binds_no_cell(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ("Undergraduate | Graduate | | Tuition (per credit) | || In state | $610 | $887 | Out of state | $1,451 | "
+            "$1,727 | Regional | $1,068 | $1,331 |")
+    assert rates(text) == [("tuition", D("887.00"), "credit", "in_state"), ("tuition", D("1727.00"), "credit", "out_of_state")]
+    assert tuition._row_label_binds(" | Out of state | ") and not tuition._row_label_binds(" | Regional | ")
+
+
+@pytest.mark.parametrize("text, scope", [
+    ("Summer Session Tuition 2022 Fee Rate Undergraduate $612/credit Graduate* $867/credit", "session"),
+    ("Tuition for summer terms is billed at a part-time rate. Tuition per credit hour In-State $370.00", "session"),
+    ("Statutory Tuition: rates are set by the Legislature. The rate for Texas residents is $50 per semester credit hour.",
+     "component"),
+])
+def test_a_scope_in_the_heading_moves_every_rate(monkeypatch: pytest.MonkeyPatch, text: str, scope: str) -> None:
+    assert binding.heading_scope_of(text, text.index("$")) == scope
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "HEADING_SCOPE", False)
+    assert rates(text) != []
+
+
+def test_a_summer_row_after_the_heading_is_not_a_heading_scope() -> None:
+    text = "Graduate Programs Part-time (1-8 hours, per credit hour) $925 Summer session (per credit hour) $875"
+    assert binding.heading_scope_of(text, text.index("$")) is None
+    assert ("tuition", D("875.00"), "credit", "any") in rates(text)
+
+
+@pytest.mark.parametrize("text, kept, dropped, why", [
+    ("Tuition is $500 per credit in the summer and $600 per credit in fall and spring.", "600.00", "500.00", "session-after"),
+    ("Tuition for international students is $1,200 per credit hour; domestic students pay $800 per credit hour.",
+     "1200.00", "800.00", "residency-unbound"),
+])
+def test_words_right_around_a_rate_move_it(monkeypatch: pytest.MonkeyPatch, text: str, kept: str, dropped: str, why: str) -> None:
+    shown = "$" + f"{int(float(dropped)):,}"
+    start = text.index(shown)
+    before = text.rfind("$", 0, start)
+    prev_end = text.index(" ", before) if before >= 0 else 0  # the amount before ends at the space after it
+    assert binding.scope_after(text, start, start + len(shown), prev_end) == why
+    amounts = [str(r[1]) for r in rates(text)]
+    assert kept in amounts and dropped not in amounts
+    monkeypatch.setattr(binding, "AFTER_SCOPES", False)
+    assert dropped in [str(r[1]) for r in rates(text)]
+
+
+def test_a_contract_residency_beside_domestic_binds() -> None:
+    assert rates("Domestic (in-state) students: $800 per credit hour") == [("tuition", D("800.00"), "credit", "in_state")]
+
+
+@pytest.mark.parametrize("text", ["Tuition 2024-25: $12,000 per year (MXN 200,000)", "Tuition is $9,000 per year (about 750,000 rupees)"])
+def test_another_currency_named_anywhere_gives_no_dollar_rate(text: str) -> None:
+    assert rates(text) == []
+
+
+def test_a_list_of_named_fees_states_no_application_fee(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Matriculation Fee - $20.00 per course Administrative Fee - $35.00 per trimester"
+    assert parse_money(text) is None
+    monkeypatch.setattr(money, "NAMED_FEE", False)  # the first amount read as a bare fee
+    assert parse_money(text) == D("20.00")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Registration fee | $60 |", D("60.00")),  # one labelled cell: the value a spider located
+    ("Nonrefundable Fee: $45 Required Fee $45", D("45.00")),  # words that name nothing of their own
+])
+def test_a_single_or_unnamed_fee_is_read_as_before(text: str, expected: Decimal) -> None:
+    assert parse_money(text) == expected
+
+
+def test_the_application_fee_in_a_fee_list_is_bound_by_its_own_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Application fee $50 ($75 for international students) Graduation fee $195 Late registration fee $195"
+    assert parse_money(text) == D("50.00")
+    monkeypatch.setattr(money, "LISTED_FEES", False)  # 'Graduation' blanks the whole list
+    assert parse_money(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Graduation Fee $150.00 Late Graduation Application Fee $75.00",
+    "Diploma Application Fee $40",
+])
+def test_another_applications_fee_is_not_the_application_fee(text: str) -> None:
+    assert parse_money(text) is None
+
+
+BANDS = ("Semester Rates for New & Continuing Students Range I (12+ hours) Range II (6-11 hours) Range III (1-5 hours) "
+         "Grad base rate Resident $5,900 $3,900 $1,900 Nonresident $12,700 $8,500 $4,200 "
+         "Grad Library & Information Science rate Resident $7,000 $4,600 $2,300 Nonresident $12,000 $8,000 $4,000")
+
+
+def test_credit_range_columns_and_the_programs_own_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    got = parse_tuition(BANDS)
+    assert [(r.amount_usd, r.per, r.residency, r.applies_to) for r in got] == [
+        (D("7000.00"), "term", "in_state", "12+ credits"), (D("4600.00"), "term", "in_state", "6-11 credits"),
+        (D("2300.00"), "term", "in_state", "1-5 credits"), (D("12000.00"), "term", "out_of_state", "12+ credits"),
+        (D("8000.00"), "term", "out_of_state", "6-11 credits"), (D("4000.00"), "term", "out_of_state", "1-5 credits"),
+    ]
+    monkeypatch.setattr(tuition, "GENERAL_ROWS", False)  # the general rate's rows read beside the program's own
+    assert D("5900.00") in [r.amount_usd for r in parse_tuition(BANDS)]
+
+
+def test_credit_range_columns_without_a_rate_unit_bind_nothing() -> None:
+    assert rates(BANDS.replace("Semester Rates", "Rates")) == []
+
+
+def test_a_general_rate_row_is_read_when_no_row_is_the_programs_own() -> None:
+    text = "Graduate tuition rate Resident $600 per credit hour Nonresident $900 per credit hour"
+    assert rates(text) == [("tuition", D("600.00"), "credit", "in_state"), ("tuition", D("900.00"), "credit", "out_of_state")]
+
+
+SCHEDULE_NO_DOLLARS = ("Graduate Studies: Schedule of Charges Graduate Tuition and Fees Tuition per semester hour 320 "
+                       "Registration Fee per Fall/Spring Semester 291 Technology Fee 84 Graduation Fee 90")
+
+
+def test_a_schedule_of_charges_without_dollar_signs(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert rates(SCHEDULE_NO_DOLLARS) == [("tuition", D("320.00"), "credit", "any")]
+    monkeypatch.setattr(tuition, "BARE_SCHEDULE", False)  # whole numbers are never read as money
+    assert rates(SCHEDULE_NO_DOLLARS) == []
+
+
+@pytest.mark.parametrize("text", [
+    # no heading naming charges
+    "Graduate Studies Tuition per semester hour 320",
+    # a number the label does not bind as a price: a count after the unit
+    "Schedule of Charges: Tuition per credit hour 12 credits maximum",
+    # the unit before the charge's name: not a label with its unit
+    "Fee schedule: Experiential Credit Graduate, per credit hour fee 150 Returned Check Charge 30",
+])
+def test_whole_numbers_outside_a_labelled_schedule_are_not_money(text: str) -> None:
+    assert rates(text) == []
+
+
+@pytest.mark.parametrize("text, why", [
+    ("Western Regional Graduate Program (WRGP) rate: $650 per credit hour", "residency-unbound"),
+    ("In-District $120 per credit hour", "residency-unbound"),
+    ("Midwest Student Exchange Program participants pay $450 per credit hour.", "residency-unbound"),
+    ("Military rate: $250 per credit hour", "rate-scope:payer"),
+    ("Employee tuition rate $100 per credit hour", "rate-scope:payer"),
+    ("The average graduate student pays $12,000 per year in tuition.", "rate-scope:statistic"),
+])
+def test_a_payer_group_or_a_statistic_is_not_the_programs_rate(text: str, why: str) -> None:
+    start = text.index("$")
+    end = start + len(text[start:].split()[0])
+    kw = dict(unit_from="own", kind_from="default")
+    assert binding.rate_veto(text, start, end, **kw) == why
+    assert rates(text) == []
+
+
+def test_a_contract_residency_keeps_its_rate_beside_a_regional_one() -> None:
+    text = "Tuition Resident $500 per credit hour Non-resident $900 per credit hour NEBHE Tuition Break $700 per credit hour"
+    assert rates(text) == [("tuition", D("500.00"), "credit", "in_state"), ("tuition", D("900.00"), "credit", "out_of_state")]
+
+
+def test_an_amount_added_to_the_tuition_is_not_the_tuition(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Out-of-state students pay an additional $300 per credit hour."
+    assert rates(text) == []
+    monkeypatch.setattr(tuition, "ADDITIONAL", False)
+    assert rates(text) == [("tuition", D("300.00"), "credit", "out_of_state")]
+    # a named charge after the amount keeps it: the addition is that fee
+    assert ("fee", D("50.00"), "credit", "international") in rates(
+        "Tuition is $600 per credit. International students pay an additional $50 per credit international student fee.")
+
+
+def test_a_future_change_is_not_the_rate_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert rates("Effective Fall 2025, tuition will increase to $700 per credit hour (currently $650).") == []
+    text = "Application fee increases to $75 on January 1 (currently $60)."
+    assert parse_money(text) is None
+    monkeypatch.setattr(money, "FUTURE", False)
+    assert parse_money(text) == D("75.00")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Late application fee (after the deadline) $25 Application fee $50", D("50.00")),
+    ("Reapplication fee $30", None),
+])
+def test_a_late_or_repeated_application_is_another_charge(text: str, expected: Decimal | None) -> None:
+    assert parse_money(text) == expected
+
+
+def test_a_past_rate_and_other_programs_named_as_a_group_are_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Tuition for the 2025-2026 academic year is $1,100 per credit hour; the 2024-2025 rate was $1,050 per credit hour."
+    assert rates(text) == [("tuition", D("1100.00"), "credit", "any")]
+    monkeypatch.setattr(tuition, "ADDITIONAL", False)  # (the same switch holds the added and the past rate)
+    assert ("tuition", D("1050.00"), "credit", "any") in rates(text)
+    assert rates("Online MLIS tuition is $450 per credit hour. Campus programs are charged $600 per credit hour.") == [
+        ("tuition", D("450.00"), "credit", "any")]
