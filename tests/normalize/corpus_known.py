@@ -51,6 +51,20 @@ WRONG: dict[str, str] = {
     "fresh-j-cg-39-parse_duration": "batch J: a flattened table with a study period and an academic period (the limit): the study period read as a limit",
     # Batch J-TU (r6-money, issue 19 sixth pass), scored once before the rules: the wrongs as measured.
     "fresh-j-tu-32-parse_tuition": "batch J-TU: equal fee cells under residency columns read once per residency column; labelled 'any' (the convention of fresh-c-d-18 and fresh-f-64; emporia-13 and fresh-e-tu-a-26 label such cells per column): a labelling choice for the lead",
+    # Batch I: the lead's unseen measure, written by a colleague who changed no code; never tuned on.
+    "fresh-i-10-parse_accredited": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
+    "fresh-i-13-parse_credits": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
+    "fresh-i-26-parse_tuition": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
+    "fresh-i-32-parse_deadlines": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
+    "fresh-i-37-parse_deadlines": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
+    "fresh-i-65-parse_exam_rule": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
+    "fresh-i-70-parse_gpa": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
+    "fresh-i-81-parse_credits": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
+    "fresh-i-87-parse_credits": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
+    "fresh-i-89-parse_credits": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
+    "fresh-i-103-parse_deadlines": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
+    "fresh-i-129-parse_duration": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
+    "fresh-i-132-parse_deadlines": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
 }
 
 MISSED: dict[str, str] = {
@@ -172,4 +186,23 @@ MISSED: dict[str, str] = {
     "fresh-k-dl-3-parse_deadlines": "batch K-DL: one date for two applicant groups ('Domestic Applicants - January 12, 2023 - International Applicants - January 12, 2023'): read once",
     "fresh-k-dl-6-parse_deadlines": "batch K-DL: 'accepted June 15 through January 1': a window's end is not bound as a deadline (the reader abstains on every range)",
     "fresh-k-dl-16-parse_deadlines": "batch K-DL: a pipe table whose heading row names 'Final Decision' and whose row label names 'Priority Decision': two kinds, none settled: abstains",
+    # Batch I: the lead's unseen measure; never tuned on.
+    "fresh-i-6-parse_credits": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-12-parse_deadlines": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-20-parse_tuition": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-27-parse_tuition": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-35-parse_deadlines": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-51-parse_delivery": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-76-parse_delivery": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-92-parse_gpa": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-101-parse_deadlines": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-106-parse_tuition": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-109-parse_tuition": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-113-parse_tuition": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-122-parse_deadlines": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-133-parse_exam_rule": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-137-parse_exam_rule": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-138-parse_exam_rule": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-139-parse_exam_rule": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    "fresh-i-141-parse_exam_rule": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
 }
