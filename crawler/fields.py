@@ -51,7 +51,11 @@ from crawler.shapes import Shape
 #    value only in one of its field's binding shapes with nothing of another kind between binder
 #    and value (binding.py); the application fee is the amount bound to its name; deadlines'
 #    term and kind only where bound; exam rules, delivery and accreditation said of this program.
-PARSER_VERSION = "6"
+# 7: (issue 19, sixth pass) what most students do is not the length; a GPA or total that programs
+#    replace, or that belongs to a route, a held degree or another field, is not read; flattened
+#    tables read by their column labels (tuition) and term-over-group rows (deadlines); dates of
+#    other actions, awards and documents are not deadlines; exam rules left to others abstain.
+PARSER_VERSION = "7"
 
 
 # The plausible amount of one stated rate or fee, in US dollars, per (kind, per): a value outside
