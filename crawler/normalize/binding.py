@@ -1132,6 +1132,9 @@ def deadline_shape(before: str, after: str) -> str | None:
         if name == "predicate" or not _DL_TERM.fullmatch(last.group(0)):  # a term is a row's label, not a clause's
             if action_subject(before, offset + last.start(), offset + last.end()):
                 return None  # "Decision letters ... should be posted ... no later than December 15th"
+        if closure_of_other(before, offset + last.start(), offset + last.end()) or (
+                name == "predicate" and exam_date(before, offset + last.start())):
+            return None  # (seventh pass) "SIPA will be closed Thursday, November 28", "take the GRE exam no later than"
         return name
     if _DL_OTHER_ACTION.search(head):
         return None  # "Orientation is August 20 for fall students"
@@ -1279,6 +1282,95 @@ def other_credential_only(text: str, lo: int, start: int) -> bool:
 def deadline_for_aid(sentence: str) -> bool:
     """Whether a text's first sentence names the application for aid itself (section above)."""
     return _DL_AID_APPLICATION.search(sentence) is not None
+
+
+# (issue 19, seventh pass, r7-dead) Vetoes of the same section, each a class of another business
+# seen at two or more universities (tests/normalize/corpus/README.md, "Seventh pass of the deadline
+# reader"): a closure of something other than the application (closure_of_other), a test's own date
+# (exam_date), another program's table row named "<discipline>, <degree>" (other_program_row_named)
+# and a table row labelled by other business (other_business_row). Words: vocabulary's
+# "application_deadlines: seventh pass". SEVENTH_PASS switches them off to count what they decide.
+SEVENTH_PASS = True
+_DL_CLOSE = re.compile(v.DEADLINE_CLOSE_PREDICATE, re.I)
+_DL_CLOSE_SUBJECT = re.compile(r"\b(?:" + "|".join(v.DEADLINE_CLOSE_SUBJECTS) + r")\b", re.I)
+_DL_CLOSE_AUX = frozenset(v.DEADLINE_CLOSE_AUX)
+_DL_EXAM = re.compile(r"\b(?:" + "|".join(v.DEADLINE_EXAM_WORDS) + r")\b")
+_DL_EXAM_I = re.compile(r"\b(?:" + "|".join(w for w in v.DEADLINE_EXAM_WORDS if not w.isupper()) + r")\b", re.I)
+_DL_APPLICATION_ITSELF = re.compile(r"\b(?:" + "|".join(v.DEADLINE_APPLICATION_ITSELF) + r")\b", re.I)
+_DL_ROW_NAMED = re.compile(v.DEADLINE_ROW_NAMED_DEGREE)
+_DL_ROW_OTHER = re.compile(r"\b(?:" + "|".join(v.DEADLINE_COLUMN_OTHER) + r")\b", re.I)
+
+
+def _binder_clause(before: str, binder: int) -> str:
+    """The words of the binding word's clause before it (from the last clause edge)."""
+    edge = _DL_CLAUSE_EDGE.match(before, 0, binder)
+    return before[edge.end() if edge else 0 : binder]
+
+
+def closure_of_other(before: str, binder: int, binder_end: int) -> bool:
+    """Whether the binding word at before[binder:binder_end] is "closed" said of something other than
+    the application: its clause names a subject ("SIPA will be closed Thursday, November 28", "Our
+    office will be closed") and no word of applying, admission or the form (vocabulary,
+    DEADLINE_CLOSE_SUBJECTS). "Fall 2026: closes March 1" (no subject of its own) stays bound."""
+    if not SEVENTH_PASS or not _DL_CLOSE.match(before[binder:binder_end].strip()):
+        return False
+    subject = _binder_clause(before, binder)
+    words = [w for w in _DL_TOKEN.findall(subject) if w.lower() not in _DL_CLOSE_AUX]
+    return bool(words) and _DL_CLOSE_SUBJECT.search(subject) is None
+
+
+def exam_date(before: str, binder: int) -> bool:
+    """Whether a test is what the binding word at before[binder:] sets a date for: an exam or its
+    scores named in its clause before it, with no word of the application itself ("Applicants must
+    arrange to take the GRE exam no later than November 1"; not "submit your application and GRE
+    scores by")."""
+    if not SEVENTH_PASS:
+        return False
+    clause = _binder_clause(before, binder)
+    named = _DL_EXAM.search(clause) or _DL_EXAM_I.search(clause)
+    return named is not None and _DL_APPLICATION_ITSELF.search(clause) is None
+
+
+def other_program_row_named(text: str, pos: int) -> bool:
+    """Whether the row label nearest before `pos` in a flattened table is another program's named
+    "<discipline>, <degree>" ("| Anthropology, M.S. | Fall | 01/15 |"), with no sentence end and no
+    name of this program between (vocabulary.DEADLINE_ROW_NAMED_DEGREE; other_program_row reads the
+    parenthesis form "Creative Writing (MFA)")."""
+    if not SEVENTH_PASS or "|" not in text[max(0, pos - 300) : pos]:
+        return False
+    last = None
+    for last in _DL_ROW_NAMED.finditer(text, max(0, pos - 300), pos):
+        pass
+    if last is None or _OWN_NAME.search(last.group("label")) or PROGRAM_OWN.search(last.group("label")):
+        return False
+    between = text[last.end() : pos]
+    return not (_OWN_NAME.search(between) or _ROW_EDGE.search(between) or _DL_ROW_NAMED.search(between))
+
+
+def other_business_row(text: str, pos: int) -> bool:
+    """Whether the date at `pos` is a cell of a flattened table's row whose label (the last cell before
+    the row's run of dates) names other business (vocabulary.DEADLINE_COLUMN_OTHER: documents, a
+    decision, classes) and not the application itself: "| DGP admission decision recommendation ...
+    and requested documents due ... | July 15 | December 25 |". "| Application and fee due ... |
+    June 25 |" is the application's row."""
+    if not SEVENTH_PASS:
+        return False
+    lo = max(0, pos - 400)
+    cells = text[lo:pos].split("|")
+    if len(cells) < 3:
+        return False
+    # Back over the row's date cells (and the empty cell of the date itself) to its label.
+    k = len(cells) - 1
+    while k > 0 and (not cells[k].strip() or _CELL_DATE.fullmatch(cells[k].strip())):
+        k -= 1
+    label = cells[k]
+    if k == 0 or not label.strip():
+        return False
+    return _DL_ROW_OTHER.search(label) is not None and _DL_APPLICATION_ITSELF.search(label) is None
+
+
+_CELL_DATE = re.compile(
+    r"(?:[A-Za-z]{3,9}\.?\s?\d{1,2}(?:st|nd|rd|th)?(?:,?\s?\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\s[A-Za-z]{3,9}|rolling)", re.I)
 
 
 # ---- status shapes (issue 19, fourth pass: entrance_exam, ala_accredited, delivery) --------------

@@ -143,7 +143,8 @@ from functools import lru_cache
 
 from .binding import (
     SUBJECT_REACH, action_subject, bound_text, credential_before, deadline_for_aid, deadline_for_funding, deadline_of_other,
-    deadline_shape, first_clause_scope, label_words_only, negated_kind, other_credential_only, other_program_row,
+    deadline_shape, first_clause_scope, label_words_only, negated_kind, other_business_row, other_credential_only, other_program_row,
+    other_program_row_named,
     subject_scope, unsettled_kind,
 )
 from .models import Deadline
@@ -1263,6 +1264,8 @@ def _shape(r: _Text, state: _State, i: int, clause: str, own: _Own) -> str | Non
         return None  # "Term | Deadline | File Completion Deadline | ... | Fall | February 1 | May 15 |"
     if other_program_row(r.t, r.events[i].start):
         return None  # "| Creative Writing (MFA) | Feb 1 |": another degree's row
+    if other_program_row_named(r.t, r.events[i].start) or other_business_row(r.t, r.events[i].start):
+        return None  # (seventh pass) "| Anthropology, M.S. | Fall | 01/15 |", "| ... requested documents due ... | July 15 |"
     if i in r.ranges:
         return None  # "Fall Semester Dates: August 25 - December 15": a period, not a deadline
     shape = deadline_shape(head, post)

@@ -1459,6 +1459,40 @@ DEADLINE_NOT_FINAL = r"\b(?:best|better|greatest|strongest)\s+(?:chance|opportun
 # binding.other_credential_owns (SHAPE_OTHER_CREDENTIALS: certificates, associate degrees, diplomas).
 
 
+# ---- application_deadlines: seventh pass (issue 19, r7-dead) --------------------------------------
+# A closure: "closed" binds a date as a deadline only where what closes is the application (its
+# subject names applying, admission or the form: "Applications close February 1", "the portal closes
+# on"); an office, a school or a building closed on a date is a closure ("SIPA will be closed Thursday,
+# November 28", "Our office will be closed ... from Dec 20th"). Read by binding.closure_of_other.
+DEADLINE_CLOSE_PREDICATE = r"^(?:close[sd]?|closing|shuts?\s+(?:off|down))$"
+DEADLINE_CLOSE_SUBJECTS: tuple[str, ...] = (
+    r"apply\w*", r"applications?", r"applicants?", r"admissions?", r"portals?", r"windows?", r"periods?", r"cycles?",
+    r"deadlines?", r"intake", r"entry", r"enrollment", r"rounds?", r"submissions?", r"forms?",
+)
+# Words that stand between a closure's subject and "closed" without being its subject ("will be").
+DEADLINE_CLOSE_AUX: tuple[str, ...] = ("will", "be", "is", "are", "was", "were", "has", "have", "been", "the", "a", "an", "then")
+# A test's own date: an exam taken, sat or scored by a date ("Applicants must arrange to take the GRE
+# exam no later than November 1", "you should take the GRE no later than November 10", "required to
+# meet our score requirements by July 1"): named in the binding word's clause before it with no word of
+# the application itself (DEADLINE_APPLICATION_ITSELF: "submit the application and GRE scores by"
+# stays the application's). Read by binding.exam_date.
+DEADLINE_EXAM_WORDS: tuple[str, ...] = (
+    r"GRE", r"GMAT", r"LSAT", r"MAT", r"TOEFL", r"IELTS", r"Duolingo", r"(?:standardi[sz]ed\s+)?tests?", r"exams?",
+    r"examinations?", r"(?:test\s+)?scores?",
+)
+DEADLINE_APPLICATION_ITSELF: tuple[str, ...] = (r"applications?", r"apply", r"applying", r"admissions?\s+file")
+# A flattened table's row labelled "<discipline>, <degree>" ("| Anthropology, M.S. | Fall | 01/15 |",
+# "| Art History, M.A. | Spring | 10/15 |", "| Social Work, MSW | Fall | 02/01 |"): another program's
+# row, read by binding.other_program_row_named beside DEADLINE_ROW_DEGREE's parenthesis form.
+DEADLINE_ROW_NAMED_DEGREE = (
+    r"\|\s?(?P<label>[A-Z][^|\d]{1,80}?,\s?(?:M|Ph|Ed|D|B|Cert|Grad)[A-Za-z.&/]{0,10}(?:\s?\([^()|]{1,30}\))?)\s?\|"
+)
+# A flattened table's row whose label names other business (documents, a decision, classes; the
+# words of DEADLINE_COLUMN_OTHER) and not the application itself ("| DGP admission decision
+# recommendation submitted ... and requested documents due in Graduate Admissions Office | July 15 |
+# December 25 |"): the row's dates are that business's. Read by binding.other_business_row.
+
+
 # ---- status shapes (issue 19, fourth pass: exam rules, accreditation, delivery) -----------------
 # The other way round from the lists above: a status is read only where its clause has one of a
 # few binding shapes (binding.py, "status shapes" section); every other shape abstains, whatever its
