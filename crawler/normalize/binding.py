@@ -1336,7 +1336,11 @@ def other_program_row_named(text: str, pos: int) -> bool:
     "<discipline>, <degree>" ("| Anthropology, M.S. | Fall | 01/15 |"), with no sentence end and no
     name of this program between (vocabulary.DEADLINE_ROW_NAMED_DEGREE; other_program_row reads the
     parenthesis form "Creative Writing (MFA)")."""
-    if not SEVENTH_PASS or "|" not in text[max(0, pos - 300) : pos]:
+    if not SEVENTH_PASS:
+        return False
+    if _bare_degree_row(text, pos):
+        return True
+    if "|" not in text[max(0, pos - 300) : pos]:
         return False
     last = None
     for last in _DL_ROW_NAMED.finditer(text, max(0, pos - 300), pos):
@@ -1345,6 +1349,24 @@ def other_program_row_named(text: str, pos: int) -> bool:
         return False
     between = text[last.end() : pos]
     return not (_OWN_NAME.search(between) or _ROW_EDGE.search(between) or _DL_ROW_NAMED.search(between))
+
+
+_DL_ROW_BARE = re.compile(v.DEADLINE_ROW_BARE_DEGREE)
+_DL_ROW_BARE_BETWEEN = re.compile(v.DEADLINE_ROW_BARE_BETWEEN, re.I)
+
+
+def _bare_degree_row(text: str, pos: int) -> bool:
+    """A row without pipes: "<Discipline> <degree letters> [terms] <date>" ("Civil & Environmental
+    Engineering M.Eng. Fall/Spring December 1st"), where the name is not this program's."""
+    lo = max(0, pos - 120)
+    window = text[lo:pos]
+    for m in _DL_ROW_BARE.finditer(window):
+        if len(m.group("degree").replace(".", "")) < 2 or not _DL_ROW_BARE_BETWEEN.fullmatch(window, m.end()):
+            continue
+        if _OWN_NAME.search(m.group(0)) or PROGRAM_OWN.search(m.group(0)):
+            return False
+        return True
+    return False
 
 
 def other_business_row(text: str, pos: int) -> bool:

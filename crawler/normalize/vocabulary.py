@@ -1487,6 +1487,18 @@ DEADLINE_APPLICATION_ITSELF: tuple[str, ...] = (r"applications?", r"apply", r"ap
 DEADLINE_ROW_NAMED_DEGREE = (
     r"\|\s?(?P<label>[A-Z][^|\d]{1,80}?,\s?(?:M|Ph|Ed|D|B|Cert|Grad)[A-Za-z.&/]{0,10}(?:\s?\([^()|]{1,30}\))?)\s?\|"
 )
+# The same row without pipes: a discipline's capitalized name and a degree's letters, then only terms
+# before the date ("Civil & Environmental Engineering M.Eng. Fall/Spring December 1st", "Biology MS June
+# 30 for fall admission"): that program's row (binding.other_program_row_named).
+DEADLINE_ROW_BARE_DEGREE = (
+    r"(?P<label>(?-i:[A-Z])[\w'&.-]*(?:\s(?:&|and|of|in|(?-i:[A-Z])[\w'&.-]*)){0,5}),?\s"
+    r"(?P<degree>(?-i:(?:M|Ph|Ed|D)\.?(?:[A-Z][a-z]{0,3}\.?){0,3}))"
+)
+DEADLINE_ROW_BARE_BETWEEN = r"[\s|/*:-]*(?:(?:fall|spring|summer|winter|autumn|only|and|or|semester|term|admission)[\s|/*:,-]*)*$"
+# A flattened table's term row labelled with its year ("Spring 2015 Semester November 1, 2014 December
+# 5, 2014", "Autumn 2016 August 23, 2016 May 15, 2016", "Spring Semester 2026 09/15/2025 10/15/2025"):
+# the year, before or after the term's noun, is part of the row's label (deadlines._flat_table).
+DEADLINE_TABLE_TERM_YEAR = r"(?:\s+(?:19|20)\d{2}(?:\s?[-\u2013/]\s?(?:19|20)?\d{2})?)?"
 # A flattened table's row whose label names other business (documents, a decision, classes; the
 # words of DEADLINE_COLUMN_OTHER) and not the application itself ("| DGP admission decision
 # recommendation submitted ... and requested documents due in Graduate Admissions Office | July 15 |
