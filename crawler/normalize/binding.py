@@ -1294,6 +1294,7 @@ SEVENTH_PASS = True
 _DL_CLOSE = re.compile(v.DEADLINE_CLOSE_PREDICATE, re.I)
 _DL_CLOSE_SUBJECT = re.compile(r"\b(?:" + "|".join(v.DEADLINE_CLOSE_SUBJECTS) + r")\b", re.I)
 _DL_CLOSE_AUX = frozenset(v.DEADLINE_CLOSE_AUX)
+_DL_CLOSE_PLACE = re.compile(r"\b(?:" + "|".join(v.DEADLINE_CLOSE_PLACES) + r")\b", re.I)
 _DL_EXAM = re.compile(r"\b(?:" + "|".join(v.DEADLINE_EXAM_WORDS) + r")\b")
 _DL_EXAM_I = re.compile(r"\b(?:" + "|".join(w for w in v.DEADLINE_EXAM_WORDS if not w.isupper()) + r")\b", re.I)
 _DL_APPLICATION_ITSELF = re.compile(r"\b(?:" + "|".join(v.DEADLINE_APPLICATION_ITSELF) + r")\b", re.I)
@@ -1311,12 +1312,13 @@ def closure_of_other(before: str, binder: int, binder_end: int) -> bool:
     """Whether the binding word at before[binder:binder_end] is "closed" said of something other than
     the application: its clause names a subject ("SIPA will be closed Thursday, November 28", "Our
     office will be closed") and no word of applying, admission or the form (vocabulary,
-    DEADLINE_CLOSE_SUBJECTS). "Fall 2026: closes March 1" (no subject of its own) stays bound."""
+    DEADLINE_CLOSE_SUBJECTS), or a place or body (DEADLINE_CLOSE_PLACES: "Our admissions office will be
+    closed"). "Fall 2026: closes March 1" (no subject of its own) stays bound."""
     if not SEVENTH_PASS or not _DL_CLOSE.match(before[binder:binder_end].strip()):
         return False
     subject = _binder_clause(before, binder)
     words = [w for w in _DL_TOKEN.findall(subject) if w.lower() not in _DL_CLOSE_AUX]
-    return bool(words) and _DL_CLOSE_SUBJECT.search(subject) is None
+    return bool(words) and (_DL_CLOSE_SUBJECT.search(subject) is None or _DL_CLOSE_PLACE.search(subject) is not None)
 
 
 def exam_date(before: str, binder: int) -> bool:

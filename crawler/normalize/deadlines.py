@@ -672,10 +672,7 @@ _TABLE_COLUMN_END = re.compile(v.DEADLINE_TABLE_COLUMN_END, re.I)
 _TABLE_TERM_RUN = re.compile(
     rf"(?:{alternation(TERM_WORDS)}{v.DEADLINE_TABLE_TERM_PART}[\s|]*){{2,}}$", re.I
 )
-_TABLE_TERM_LABEL = re.compile(
-    rf"^[\s|*]*{alternation(TERM_WORDS)}{v.DEADLINE_TABLE_TERM_YEAR}(?:\s+(?:semester|term|quarter|session|admission))?{v.DEADLINE_TABLE_TERM_YEAR}[\s:|*]*$",
-    re.I,
-)
+_TABLE_TERM_LABEL = re.compile(rf"^[\s|*]*{alternation(TERM_WORDS)}(?:\s+(?:semester|term|quarter|session|admission))?[\s:|*]*$", re.I)
 _CELL_GAP = re.compile(r"[\s|*]*")
 
 
@@ -723,7 +720,7 @@ def _flat_table(t: str, events: list[_Event]) -> list[Deadline]:
         row_terms: list[list[str | None]] = [list(terms) for _ in rows]
         read_columns = [True] * n
     else:
-        term_label = re.search(rf"{alternation(TERM_WORDS)}{v.DEADLINE_TABLE_TERM_YEAR}[^\d]*$", first_label, re.I)
+        term_label = re.search(rf"{alternation(TERM_WORDS)}[^\d]*$", first_label, re.I)
         if not term_label or not all(_TABLE_TERM_LABEL.match(label) for label, _ in rows[1:]):
             return []
         heading = first_label[: term_label.start()]

@@ -1469,6 +1469,11 @@ DEADLINE_CLOSE_SUBJECTS: tuple[str, ...] = (
     r"apply\w*", r"applications?", r"applicants?", r"admissions?", r"portals?", r"windows?", r"periods?", r"cycles?",
     r"deadlines?", r"intake", r"entry", r"enrollment", r"rounds?", r"submissions?", r"forms?",
 )
+# A place or a body as the subject closes itself, whatever it serves ("Our admissions office will be
+# closed Monday, January 20", "The Graduate School is closed December 24").
+DEADLINE_CLOSE_PLACES: tuple[str, ...] = (
+    r"offices?", r"university", r"campus(?:es)?", r"buildings?", r"school", r"center", r"centre", r"library", r"floors?", r"hall",
+)
 # Words that stand between a closure's subject and "closed" without being its subject ("will be").
 DEADLINE_CLOSE_AUX: tuple[str, ...] = ("will", "be", "is", "are", "was", "were", "has", "have", "been", "the", "a", "an", "then")
 # A test's own date: an exam taken, sat or scored by a date ("Applicants must arrange to take the GRE
@@ -1495,10 +1500,6 @@ DEADLINE_ROW_BARE_DEGREE = (
     r"(?P<degree>(?-i:(?:M|Ph|Ed|D)\.?(?:[A-Z][a-z]{0,3}\.?){0,3}))"
 )
 DEADLINE_ROW_BARE_BETWEEN = r"[\s|/*:-]*(?:(?:fall|spring|summer|winter|autumn|only|and|or|semester|term|admission)[\s|/*:,-]*)*$"
-# A flattened table's term row labelled with its year ("Spring 2015 Semester November 1, 2014 December
-# 5, 2014", "Autumn 2016 August 23, 2016 May 15, 2016", "Spring Semester 2026 09/15/2025 10/15/2025"):
-# the year, before or after the term's noun, is part of the row's label (deadlines._flat_table).
-DEADLINE_TABLE_TERM_YEAR = r"(?:\s+(?:19|20)\d{2}(?:\s?[-\u2013/]\s?(?:19|20)?\d{2})?)?"
 # A flattened table's row whose label names other business (documents, a decision, classes; the
 # words of DEADLINE_COLUMN_OTHER) and not the application itself ("| DGP admission decision
 # recommendation submitted ... and requested documents due in Graduate Admissions Office | July 15 |

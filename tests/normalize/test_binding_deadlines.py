@@ -484,3 +484,105 @@ def test_a_date_said_beside_no_official_deadline_or_a_benefit_is_not_final() -> 
     assert _read("Although there is no official deadline, we encourage students to apply by December 15 for fall.") == [
         ("fall", "--12-15", "preferred")]
     assert _read("The deadline is February 1.") == [(None, "--02-01", "final")]
+
+
+# ---- seventh pass (issue 19, r7-dead): four vetoes of other business -----------------------------
+# Each made to fire (the date abstains) and not to fire (the same shape said of the application is
+# read); binding.SEVENTH_PASS switched off shows the guard is what decides.
+
+from crawler.normalize import binding as _binding  # noqa: E402
+
+
+@pytest.fixture
+def seventh_pass_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_binding, "SEVENTH_PASS", False)
+
+
+@pytest.mark.parametrize("text", [
+    "SIPA will be closed Thursday, November 28 and Friday, November 29 for Thanksgiving.",
+    "The University is also closed Friday, January 1, 2021, and will reopen Monday, January 4, 2021.",
+    "Our admissions office will be closed Monday, January 20.",
+])
+def test_a_closure_of_something_else_is_not_a_deadline(text: str) -> None:
+    assert parse_deadlines(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Applications close February 24, 2017", [(None, "2017-02-24", "final")]),
+    ("Please note: The application period for our September intakes closes on January 31", [("fall", "--01-31", "final")]),
+    ("Fall 2026: closes March 1", [("fall", "--03-01", "final")]),
+    ("The application shuts off at 11:59 p.m. on Oct. 1.", [(None, "--10-01", "final")]),
+])
+def test_a_closure_of_the_application_is_still_a_deadline(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
+def test_the_closure_veto_is_what_decides(seventh_pass_off: None) -> None:
+    assert parse_deadlines("SIPA will be closed Thursday, November 28 and Friday, November 29 for Thanksgiving.") != []
+
+
+@pytest.mark.parametrize("text", [
+    "Applicants must arrange to take the GRE exam no later than November 1 so that the program receives scores before our deadline.",
+    "To be sure you meet the application deadline, you should take the GRE no later than November 10, 2014.",
+    "International applicants should complete the required standardized tests at least three months prior to April 15.",
+])
+def test_a_test_s_own_date_is_not_a_deadline(text: str) -> None:
+    assert parse_deadlines(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Applications and GRE scores must be received by February 1.", [(None, "--02-01", "final")]),
+    ("Applications, including GRE scores, are due February 1.", [(None, "--02-01", "final")]),
+    ("Deadline: Official GRE scores are due the same day the application is due, December 2, 2014.", [(None, "2014-12-02", "final")]),
+    ("The January 15 deadline applies to all applicants; the GRE is not required.", [(None, "--01-15", "final")]),
+])
+def test_an_exam_beside_the_application_s_own_deadline_keeps_it(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
+def test_the_exam_veto_is_what_decides(seventh_pass_off: None) -> None:
+    assert parse_deadlines("Applicants must arrange to take the GRE exam no later than November 1.") != []
+
+
+@pytest.mark.parametrize("text", [
+    "Program | Concentration | Semester | Deadline | Notes | Anthropology, M.S. | Fall | 01/15 | || Anthropology, M.S. | Spring | 09/15 | ||",
+    "Program | Semester | Deadline | Art History, M.A. | Spring | 10/15 |",
+    "Civil & Environmental Engineering M.Eng. Fall/Spring December 1st",
+    "Program Degree Application Deadline Biology MS June 30 for fall admission",
+])
+def test_another_program_s_named_row_is_not_ours(text: str) -> None:
+    assert parse_deadlines(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Program | Semester | Deadline | Library and Information Science, M.L.I.S. | Fall | 01/15 |", [("fall", "--01-15", "final")]),
+    ("Master of Library Science MLS Fall/Spring March 1", [("fall", "--03-01", "final"), ("spring", "--03-01", "final")]),
+    ("Fall Semester: applications due July 31", [("fall", "--07-31", "final")]),
+])
+def test_our_own_named_row_and_plain_term_labels_are_read(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
+def test_the_named_row_veto_is_what_decides(seventh_pass_off: None) -> None:
+    assert parse_deadlines("Civil & Environmental Engineering M.Eng. Fall/Spring December 1st") != []
+    assert parse_deadlines("Program | Semester | Deadline | Art History, M.A. | Spring | 10/15 |") != []
+
+
+def test_a_row_labelled_by_other_business_is_not_read() -> None:
+    text = ("| DOCUMENT | FALL | SPRING | SUMMER I | SUMMER II | | DGP admission decision recommendation submitted in "
+            "ApplyYourself and requested documents due in Graduate Admissions Office | July 15 | December 25 | April 15 | June 1 |")
+    assert parse_deadlines(text) == []
+    assert parse_deadlines("| Term | Fall | Spring | | Classes begin | August 25 | January 12 |") == []
+
+
+def test_a_row_labelled_by_the_application_is_not_vetoed() -> None:
+    # The row's label names the application: the row veto does not fire (the row is left to the
+    # other shapes; here the pipe heading's column binds it).
+    assert _binding.other_business_row("| Application and fee due in Graduate Admissions Office | June 25 |", 58) is False
+    assert _binding.other_business_row("| Requested documents due in Graduate Admissions Office | June 25 |", 58) is True
+
+
+def test_the_row_veto_is_what_decides(seventh_pass_off: None) -> None:
+    text = ("| DOCUMENT | FALL | SPRING | SUMMER I | SUMMER II | | DGP admission decision recommendation submitted in "
+            "ApplyYourself and requested documents due in Graduate Admissions Office | July 15 | December 25 | April 15 | June 1 |")
+    assert parse_deadlines(text) != []
