@@ -131,6 +131,17 @@ binding shapes; every other shape abstains, whatever words it uses.
   Fall February 1 May 15"); the heading's kind, final when it names none, none when two. More
   words: "prior to", "accepted up through", "matriculation", "September intakes", a group joined
   to its date by a dash, a dash glued to a label word, "submit all materials by" (the application).
+- Seventh pass (issue 19, r7-dead; vetoes in binding's deadline section, words in vocabulary's
+  "application_deadlines: seventh pass"; binding.SEVENTH_PASS switches them off; tested in
+  test_binding_deadlines.py). Classes of other business, each seen at two or more universities: "closed"
+  said of anything but the application, or of a place or body ("SIPA will be closed Thursday, November
+  28", "Our admissions office will be closed"; not "Applications close February 24": closure_of_other);
+  a test's own date, an exam or its scores named in the binding word's clause with no word of the
+  application ("take the GRE exam no later than November 1": exam_date); another program's table row
+  named "<discipline>, <degree>" or, without pipes, "<Discipline> <degree letters> [terms] <date>"
+  ("| Anthropology, M.S. | Fall | 01/15 |", "Civil & Environmental Engineering M.Eng. Fall/Spring December
+  1st": other_program_row_named); a table row whose label names other business (documents, decisions,
+  classes) and not the application ("| ... requested documents due ... | July 15 |": other_business_row).
 """
 
 from __future__ import annotations
