@@ -61,6 +61,11 @@ WRONG: dict[str, str] = {
     "fresh-i-87-parse_credits": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
     "fresh-i-89-parse_credits": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
     "fresh-i-129-parse_duration": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
+    # Batch N-DL (r7-dead, seventh pass): its own unseen check, scored once after the last rule; never tuned on.
+    "fresh-n-dl-3-parse_deadlines": "batch N-DL (scored once, never tuned on): a first-year applicants' column ('ACTION FIRST YEAR ... Early Action: November 15') read as a priority date",
+    "fresh-n-dl-5-parse_deadlines": "batch N-DL (scored once, never tuned on): 'For September 2008 enrollment, December 15, 2007 is the deadline': the September enrollment not read as fall",
+    "fresh-n-dl-6-parse_deadlines": "batch N-DL (scored once, never tuned on): 'Summer-only MPH Program (priority): December 15, 2007': a program's name read as the summer term",
+    "fresh-n-dl-17-parse_deadlines": "batch N-DL (scored once, never tuned on): a graduation application's 'FALL APPLICATION DATES: ... Priority Date: July 10' read as an admission priority date (the graduation words stand in the sentence before)",
 }
 
 MISSED: dict[str, str] = {
@@ -205,4 +210,8 @@ MISSED: dict[str, str] = {
     "fresh-i-138-parse_exam_rule": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
     "fresh-i-139-parse_exam_rule": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
     "fresh-i-141-parse_exam_rule": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
+    # Batch N-DL (r7-dead, seventh pass): scored once, never tuned on.
+    "fresh-n-dl-8-parse_deadlines": "batch N-DL (scored once, never tuned on): 'Final deadline (MPH and Summer-only programs only): February 15, 2008': the 'programs only' parenthesis blanks the date",
+    "fresh-n-dl-11-parse_deadlines": "batch N-DL (scored once, never tuned on): 'MPH Program and Summer-Only MPH Program: December 15, 2012': a program's name as the label binds no shape",
+    "fresh-n-dl-20-parse_deadlines": "batch N-DL (scored once, never tuned on): 'Dec 15 2021 All fall 2022 applications must be submitted by this date': the predicate stands after the date and names it 'this date'",
 }
