@@ -1474,8 +1474,11 @@ DEADLINE_CLOSE_SUBJECTS: tuple[str, ...] = (
 DEADLINE_CLOSE_PLACES: tuple[str, ...] = (
     r"offices?", r"university", r"campus(?:es)?", r"buildings?", r"school", r"center", r"centre", r"library", r"floors?", r"hall",
 )
-# Words that stand between a closure's subject and "closed" without being its subject ("will be").
-DEADLINE_CLOSE_AUX: tuple[str, ...] = ("will", "be", "is", "are", "was", "were", "has", "have", "been", "the", "a", "an", "then")
+# Words that stand between a closure's subject and "closed" without being its subject ("will be"; "open
+# September 1 and close January 15": a coordinated verb shares the subject before it).
+DEADLINE_CLOSE_AUX: tuple[str, ...] = (
+    "will", "be", "is", "are", "was", "were", "has", "have", "been", "the", "a", "an", "then", "and", "or", "but", "it", "they",
+)
 # A test's own date: an exam taken, sat or scored by a date ("Applicants must arrange to take the GRE
 # exam no later than November 1", "you should take the GRE no later than November 10", "required to
 # meet our score requirements by July 1"): named in the binding word's clause before it with no word of
