@@ -1594,6 +1594,8 @@ def accreditation_shape(text: str, start: int, end: int, names_ala: bool) -> str
     b = min(ends, default=len(text))
     if _accredited_kind_head(text, a, start):
         return None
+    if accredited_other_modifier(text, a, start):
+        return None  # seventh pass: "from another ALA-accredited master's degree program"
     noun_form = _ACC_NOUN_FORM.match(text, start)
     if noun_form and not (_ACC_HELD.search(text, a, start) or _ACC_LABEL_AFTER.match(text, noun_form.end())):
         return None  # "ALA accreditation only lasts a year": accreditation in general
@@ -1617,3 +1619,29 @@ def _recipient_named(text: str, end: int) -> bool:
     stop = _ACC_RECIPIENT_STOP.search(text, link.end(), link.end() + v.ACCREDITATION_RECIPIENT_REACH)
     limit = stop.start() if stop else min(len(text), link.end() + v.ACCREDITATION_RECIPIENT_REACH)
     return _ACC_RECIPIENT_DEGREE.search(text, link.end(), limit) is not None
+
+
+# ---- status shapes, seventh pass (issue 19, r7-status) ------------------------------------------
+# Two vetoes (vocabulary, "status shapes, seventh pass"). SEVENTH_PASS switches them off together so
+# that tests and benchmarks can count what they decide.
+SEVENTH_PASS = True
+_ACC_OTHER_MODIFIER = re.compile(
+    rf"\b(?:{_alt(v.ACCREDITATION_OTHER_MODIFIERS)})\s+(?:(?:the\s+)?(?:ALA|american\s+library\s+association)(?:\s?\(ALA\))?[-\s]?)?$",
+    re.I)
+_EXAM_OPEN_STATUS = re.compile(
+    rf"(?<!\bnot\s)(?<!\bno\s)(?<!\blonger\s)\b{v.EXAM_STATUS_REQUIRE}{v.EXAM_STATUS_JOIN}{v.EXAM_STATUS_LESSER}\b"
+    rf"|(?<!\bnot\s)(?<!\bno\s)\b{v.EXAM_STATUS_LESSER}{v.EXAM_STATUS_JOIN}{v.EXAM_STATUS_REQUIRE}\b", re.I)
+
+
+def accredited_other_modifier(text: str, a: int, start: int) -> bool:
+    """Whether the status at text[start:] qualifies another program: "another", "other" or "any"
+    right before it ("from another ALA-accredited master's degree program"), within its sentence
+    (from `a`) and at most 60 characters back."""
+    return SEVENTH_PASS and _ACC_OTHER_MODIFIER.search(text, max(a, start - 60), start) is not None
+
+
+def exam_status_left_open(body: str) -> bool:
+    """Whether the exam sentences coordinate a requirement with a lesser status ("is required,
+    optional/not required or not accepted", "may be required or recommended"): the status is left
+    open, so no rule is read."""
+    return SEVENTH_PASS and _EXAM_OPEN_STATUS.search(body) is not None

@@ -64,7 +64,7 @@ import re
 
 from . import vocabulary as v
 from .binding import (
-    bound_text, clause_scope, exam_office_subject, exam_rule_held_elsewhere, exam_rule_left_to_programs, exam_rule_shape,
+    bound_text, clause_scope, exam_office_subject, exam_status_left_open, exam_rule_held_elsewhere, exam_rule_left_to_programs, exam_rule_shape,
 )
 from .models import ExamRule
 from .text import prepare
@@ -341,6 +341,8 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     body = _NOT_WAIVABLE.sub(" required ", _NO_WAIVER.sub(" required; ", _sentences_with_exam(t)))
     if not body.strip():
         return None
+    if exam_status_left_open(body):
+        return None  # seventh pass: "required, optional/not required or not accepted": left open
     # "Do I still have to have GRE scores? ... a waiver of the test score requirements": the answer
     # names the test generically; the question says which.
     exams = _exams_in(body) or _exams_in(" ".join(q for q in re.findall(r"[^.?!;]{0,300}\?", t)))

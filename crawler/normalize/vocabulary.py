@@ -1745,3 +1745,18 @@ DELIVERY_COMBINATION_WORDS = r"(?:combination|combining|mix|mixture|blend)\b"
 EXAM_MAY_ASK: tuple[str, ...] = (
     r"may\s+(?:also\s+)?ask\s+(?:\w+\s){0,2}?to\s+(?:take|submit|provide|send)", r"may\s+(?:also\s+)?be\s+asked\s+to\s+(?:take|submit|provide|send)",
 )
+
+# ---- status shapes, seventh pass (issue 19, r7-status) ------------------------------------------
+# An accreditation said of another program: the status adjective right after "another", "other" or
+# "any" ("credit hours from another ALA-accredited master's degree program may ... be applied to the
+# M.L.S.", "at another ALA-accredited library school", "from another ALA-accredited university").
+# "offers an ALA-accredited Master of ..." stays this program's (the article alone decides nothing).
+ACCREDITATION_OTHER_MODIFIERS: tuple[str, ...] = (r"another", r"other", r"any")
+# An exam's status left open: a requirement coordinated with a lesser status in one phrase ("to see
+# whether the GRE General Test is required, optional/not required or not accepted", "GMAT or GRE
+# scores may be required or recommended for MBA ... programs", "a program that requires or
+# recommends a graduate admission test"). A negation before the pair distributes ("not required or
+# recommended" stays not_required).
+EXAM_STATUS_REQUIRE = r"(?:required|requires?|mandatory)"
+EXAM_STATUS_LESSER = r"(?:recommended|recommends?|optional|not\s+required|not\s+accepted|accepted|preferred)"
+EXAM_STATUS_JOIN = r"\s?(?:,\s?|/\s?|,?\s+(?:and/)?or\s+)"
