@@ -419,7 +419,8 @@ def exam_rule_held_elsewhere(sentence: str) -> bool:
     to which you apply requires", "programs that require", "the programs listed above", "not
     required centrally ... individual programs may require"). A sentence naming this program
     binds to it all the same."""
-    return _EXAM_HOLDER_ELSEWHERE.search(sentence) is not None and _OWN_NAME.search(sentence) is None
+    return (_EXAM_HOLDER_ELSEWHERE.search(sentence) is not None or exam_rule_reader_program(sentence)) \
+        and _OWN_NAME.search(sentence) is None
 
 
 # Sixth pass (r6-status): an office's floor where the text leaves the rule to the program.
@@ -1645,3 +1646,12 @@ def exam_status_left_open(body: str) -> bool:
     optional/not required or not accepted", "may be required or recommended"): the status is left
     open, so no rule is read."""
     return SEVENTH_PASS and _EXAM_OPEN_STATUS.search(body) is not None
+
+
+_EXAM_READER_PROGRAM = re.compile(r"\b(?:" + "|".join(v.EXAM_RULE_HOLDERS_ELSEWHERE_7) + r")", re.I)
+
+
+def exam_rule_reader_program(sentence: str) -> bool:
+    """Whether an exam rule's holder is the reader's own pick of program ("contact your program of
+    interest directly to submit for a GRE score waiver"): seventh pass, part of exam_rule_held_elsewhere."""
+    return SEVENTH_PASS and _EXAM_READER_PROGRAM.search(sentence) is not None

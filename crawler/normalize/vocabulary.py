@@ -1760,3 +1760,10 @@ ACCREDITATION_OTHER_MODIFIERS: tuple[str, ...] = (r"another", r"other", r"any")
 EXAM_STATUS_REQUIRE = r"(?:required|requires?|mandatory)"
 EXAM_STATUS_LESSER = r"(?:recommended|recommends?|optional|not\s+required|not\s+accepted|accepted|preferred)"
 EXAM_STATUS_JOIN = r"\s?(?:,\s?|/\s?|,?\s+(?:and/)?or\s+)"
+# The reader's own program as the holder of an exam rule: "contact your program of interest
+# directly to submit for a GRE score waiver", "Your academic program may or may not require it",
+# "contact ... for your specific program": a program the reader picks, not this one.
+EXAM_RULE_HOLDERS_ELSEWHERE_7: tuple[str, ...] = (
+    r"your\s+(?:[\w-]+\s+)?program\s+of\s+(?:interest|choice)\b",
+    r"your\s+(?:specific|academic|chosen|intended|prospective|target|individual)\s+(?:graduate\s+)?program\b",
+)

@@ -546,3 +546,73 @@ def test_a_test_the_program_may_ask_for_is_conditional(text: str) -> None:
 
 def test_a_test_the_applicant_may_send_stays_optional() -> None:
     assert _exam("Applicants may submit GRE scores.") == ("optional", ["GRE"])
+
+
+# ---- seventh pass (r7-status): three vetoes; real sentences in fresh-i.json and fresh-m-st.json ----
+
+
+@pytest.mark.parametrize("text", [
+    "At most 6 graduate credit hours from another ALA-accredited master's degree program may, with the dean's "
+    "permission, be applied to the M.L.S. degree.",
+    "Up to 9 hours taken in one other ALA accredited program count toward the MLIS.",
+    "Credits from any American Library Association (ALA)-accredited program may be applied to the M.L.S. degree.",
+])
+def test_an_accreditation_after_another_other_or_any_is_another_programs(text: str) -> None:
+    assert parse_accredited(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert parse_accredited(text) is True  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+@pytest.mark.parametrize("text", [
+    "The School of Information Sciences offers an American Library Association (ALA)-Accredited Master of Science "
+    "in Information Science (MSIS) degree.",
+    "At PennWest - Clarion, students earn the American Library Association accredited M.S.L.S degree.",
+    "Our M.L.S. is the only ALA-accredited program in the state; no other school offers one.",
+])
+def test_an_accreditation_of_this_program_is_still_read(text: str) -> None:
+    assert parse_accredited(text) is True
+
+
+@pytest.mark.parametrize("text", [
+    "Refer to the GRE table on the Graduate School website to see whether the GRE General Test is required, "
+    "optional/not required or not accepted.",
+    "GMAT or GRE scores may be required or recommended for the MLIS program.",
+    "The GRE is recommended or required for admission to the MLIS program.",
+])
+def test_a_requirement_coordinated_with_a_lesser_status_is_left_open(text: str) -> None:
+    assert _exam(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert _exam(text) is not None  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("GRE scores are not required or recommended for the MLIS.", ("not_required", ["GRE"])),
+    ("The GRE is optional, not required.", ("optional", ["GRE"])),
+    ("GRE scores are required, and an interview may be requested.", ("required", ["GRE"])),
+])
+def test_a_negated_or_single_status_is_not_left_open(text: str, expected: tuple[str, list[str]]) -> None:
+    assert _exam(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "If the GRE online test is not available in your area, please contact your program of interest directly to "
+    "submit for a GRE score waiver, which will be reviewed on a case-by-case basis.",
+    "GRE scores may be waived by your intended program for applicants with a 3.5 GPA.",
+])
+def test_the_readers_own_program_holds_the_rule(text: str) -> None:
+    assert _exam(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert _exam(text) is not None  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+def test_this_programs_waiver_is_still_read() -> None:
+    assert _exam("The MLIS program waives the GRE for applicants with a 3.5 GPA.")[0] == "conditional"
