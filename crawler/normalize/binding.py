@@ -419,8 +419,8 @@ def exam_rule_held_elsewhere(sentence: str) -> bool:
     to which you apply requires", "programs that require", "the programs listed above", "not
     required centrally ... individual programs may require"). A sentence naming this program
     binds to it all the same."""
-    return (_EXAM_HOLDER_ELSEWHERE.search(sentence) is not None or exam_rule_reader_program(sentence)) \
-        and _OWN_NAME.search(sentence) is None
+    return (_EXAM_HOLDER_ELSEWHERE.search(sentence) is not None or exam_rule_reader_program(sentence)
+            or exam_rule_programs_in_general(sentence)) and _OWN_NAME.search(sentence) is None
 
 
 # Sixth pass (r6-status): an office's floor where the text leaves the rule to the program.
@@ -1501,7 +1501,8 @@ def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None
     mode a campus word; a hybrid mode any (the parser joins them). `text` is what the parser read
     the mode from; `whole`, the text before any sentence was blanked (its heading)."""
     whole = text if whole is None else whole
-    if (_KIND_HEADING.search(whole) or _GLOSSARY_LABEL.match(whole)) and not _OWN_NAME.search(whole):
+    if (_KIND_HEADING.search(whole) or _GLOSSARY_LABEL.match(whole) or kind_heading_spelled(whole)) \
+            and not _OWN_NAME.search(whole):
         return None
     wanted = {"online": ("online",), "campus": ("campus",)}.get(mode, ("online", "hybrid", "campus"))
 
@@ -1627,7 +1628,8 @@ def _recipient_named(text: str, end: int) -> bool:
 # that tests and benchmarks can count what they decide.
 SEVENTH_PASS = True
 _ACC_OTHER_MODIFIER = re.compile(
-    rf"\b(?:{_alt(v.ACCREDITATION_OTHER_MODIFIERS)})\s+(?:(?:the\s+)?(?:ALA|american\s+library\s+association)(?:\s?\(ALA\))?[-\s]?)?$",
+    rf"(?:\b(?:{_alt(v.ACCREDITATION_OTHER_MODIFIERS)})\s+(?:(?:the\s+)?(?:ALA|american\s+library\s+association)(?:\s?\(ALA\))?[-\s]?)?"
+    rf"|\b{v.ACCREDITATION_NEGATING_PREFIX}(?:ALA|american\s+library\s+association)?[-\s]?)$",
     re.I)
 _EXAM_OPEN_STATUS = re.compile(
     rf"(?<!\bnot\s)(?<!\bno\s)(?<!\blonger\s)\b{v.EXAM_STATUS_REQUIRE}{v.EXAM_STATUS_JOIN}{v.EXAM_STATUS_LESSER}\b"
@@ -1655,3 +1657,28 @@ def exam_rule_reader_program(sentence: str) -> bool:
     """Whether an exam rule's holder is the reader's own pick of program ("contact your program of
     interest directly to submit for a GRE score waiver"): seventh pass, part of exam_rule_held_elsewhere."""
     return SEVENTH_PASS and _EXAM_READER_PROGRAM.search(sentence) is not None
+
+
+_EXAM_PROGRAMS_IN_GENERAL = re.compile(v.EXAM_PROGRAMS_IN_GENERAL_SUBJECT, re.I)
+
+
+def exam_rule_programs_in_general(sentence: str) -> bool:
+    """Whether programs in general are the bare subject of a modal rule at a clause's start
+    ("Academic programs may also request substitute test scores"): seventh pass, part of
+    exam_rule_held_elsewhere."""
+    return SEVENTH_PASS and _EXAM_PROGRAMS_IN_GENERAL.search(sentence) is not None
+
+
+# A kind's glossary heading in any spelling of a mode (seventh pass): "Internet/Distance Program:
+# Programs where at least 80% of all courses ...", "On Campus Program: Traditional classroom
+# environment where ...": a mode word anywhere in a heading of at most three words before the kind
+# noun, its slash-joined partner included (the same class as _KIND_HEADING, spelled generally).
+_KIND_HEADING_SPELLED = re.compile(
+    rf"^\W{{0,3}}(?:[\w-]+\s+){{0,2}}?(?:[\w-]+\s?/\s?)?(?:{_MODE})(?:\s?/\s?[\w-]+)?\s+(?:{_KIND_NOUN})\s?(?:\([^()]*\)\s?\*?|\*|:)",
+    re.I)
+
+
+def kind_heading_spelled(whole: str) -> bool:
+    """Whether a text opens with a kind's glossary heading whose mode is spelled other than as one
+    leading adjective ("Internet/Distance Program:", "On Campus Program:")."""
+    return SEVENTH_PASS and _KIND_HEADING_SPELLED.search(whole) is not None

@@ -1767,3 +1767,14 @@ EXAM_RULE_HOLDERS_ELSEWHERE_7: tuple[str, ...] = (
     r"your\s+(?:[\w-]+\s+)?program\s+of\s+(?:interest|choice)\b",
     r"your\s+(?:specific|academic|chosen|intended|prospective|target|individual)\s+(?:graduate\s+)?program\b",
 )
+# A negating prefix on the status adjective, of the same class as "another": "within non-ALA
+# accredited school librarianship education programs", "a non ALA accredited program".
+ACCREDITATION_NEGATING_PREFIX = r"non[-\s]?"
+# Programs in general as the bare subject of a modal rule, at a clause's start: "Academic programs
+# may also request substitute test scores ... in place of the required GRE", "In addition, programs
+# may have other ... admissions test requirements", "Individual programs may require ... the GRE".
+# "applicants to our master's programs may request a waiver" is not one (the subject is applicants).
+EXAM_PROGRAMS_IN_GENERAL_SUBJECT = (
+    r"(?:^|[.;:]\s|,\s)\W*(?:(?:academic|graduate|degree|individual|some|many|most|other|certain)\s+)?programs\s+"
+    r"(?:may|can|might|could)\b"
+)

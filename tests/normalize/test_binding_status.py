@@ -616,3 +616,61 @@ def test_the_readers_own_program_holds_the_rule(text: str) -> None:
 
 def test_this_programs_waiver_is_still_read() -> None:
     assert _exam("The MLIS program waives the GRE for applicants with a 3.5 GPA.")[0] == "conditional"
+
+
+@pytest.mark.parametrize("text", [
+    "To promote excellence within non-ALA accredited school librarianship education programs, AASL has joined "
+    "forces with the American Library Association's partners.",
+    "Very few libraries would ever accept a non ALA accredited program.",
+])
+def test_a_non_prefix_on_the_status_is_another_programs(text: str) -> None:
+    assert parse_accredited(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert parse_accredited(text) is True  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+def test_a_non_word_elsewhere_leaves_the_status_alone() -> None:
+    assert parse_accredited("The MLIS is accredited by the ALA; our non-degree courses are open to all.") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Academic programs may also ask that substitute test scores, most commonly MCAT or LSAT scores, be used in place "
+    "of the required GRE.",
+    "Academic programs can waive the GRE for applicants with a 3.5 GPA.",
+])
+def test_programs_in_general_as_the_modal_subject_hold_the_rule(text: str) -> None:
+    assert _exam(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert _exam(text) is not None  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+def test_applicants_to_our_programs_are_not_programs_in_general() -> None:
+    text = "Under certain circumstances, applicants to our master's programs may request a waiver for the GMAT or GRE."
+    assert _exam(text) == ("conditional", ["GRE", "GMAT"])
+
+
+@pytest.mark.parametrize("text", [
+    "Internet/Distance Program: Programs where at least 80% of all courses are delivered through web-based instruction.",
+    "On Campus Program: A traditional classroom environment where the instructor and the students meet in person.",
+])
+def test_a_kinds_glossary_heading_in_any_spelling_binds_nothing(text: str) -> None:
+    assert _mode(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert _mode(text) is not None  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Program Format: Online", "online"),
+    ("The MLIS program is offered on campus: classes meet weekly.", "campus"),
+])
+def test_a_label_or_a_program_before_a_colon_is_no_glossary_heading(text: str, mode: str) -> None:
+    assert _mode(text)[0] == mode
