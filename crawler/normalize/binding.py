@@ -1598,6 +1598,8 @@ def accreditation_shape(text: str, start: int, end: int, names_ala: bool) -> str
         return None
     if accredited_other_modifier(text, a, start):
         return None  # seventh pass: "from another ALA-accredited master's degree program"
+    if accreditation_defined(text, end):
+        return None  # seventh pass: "Candidacy status indicates that the program is ready to begin"
     noun_form = _ACC_NOUN_FORM.match(text, start)
     if noun_form and not (_ACC_HELD.search(text, a, start) or _ACC_LABEL_AFTER.match(text, noun_form.end())):
         return None  # "ALA accreditation only lasts a year": accreditation in general
@@ -1682,3 +1684,21 @@ def kind_heading_spelled(whole: str) -> bool:
     """Whether a text opens with a kind's glossary heading whose mode is spelled other than as one
     leading adjective ("Internet/Distance Program:", "On Campus Program:")."""
     return SEVENTH_PASS and _KIND_HEADING_SPELLED.search(whole) is not None
+
+
+_EXAM_EMBEDDED_QUESTION = re.compile(v.EXAM_EMBEDDED_QUESTION, re.I)
+_ACC_DEFINITION_AFTER = re.compile(v.ACCREDITATION_DEFINITION_AFTER, re.I)
+
+
+def exam_embedded_questions_blanked(body: str) -> str:
+    """The exam sentences with each embedded question blanked ("to see if an entrance examination
+    (GRE, MAT, GMAT, etc.) is required"): a question about the rule states none (seventh pass)."""
+    if not SEVENTH_PASS:
+        return body
+    return _EXAM_EMBEDDED_QUESTION.sub(lambda m: " " * len(m.group(0)), body)
+
+
+def accreditation_defined(text: str, end: int) -> bool:
+    """Whether the status ending at `end` is being defined for a generic program ("Candidacy status
+    indicates that the program is ready to begin ...") rather than said of one (seventh pass)."""
+    return SEVENTH_PASS and _ACC_DEFINITION_AFTER.match(text, end) is not None

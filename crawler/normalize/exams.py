@@ -64,7 +64,8 @@ import re
 
 from . import vocabulary as v
 from .binding import (
-    bound_text, clause_scope, exam_office_subject, exam_status_left_open, exam_rule_held_elsewhere, exam_rule_left_to_programs, exam_rule_shape,
+    bound_text, clause_scope, exam_embedded_questions_blanked, exam_office_subject, exam_rule_held_elsewhere,
+    exam_rule_left_to_programs, exam_rule_shape, exam_status_left_open,
 )
 from .models import ExamRule
 from .text import prepare
@@ -343,6 +344,9 @@ def parse_exam_rule(text: str) -> ExamRule | None:
         return None
     if exam_status_left_open(body):
         return None  # seventh pass: "required, optional/not required or not accepted": left open
+    body = exam_embedded_questions_blanked(body)  # seventh pass: "to see if the GRE is required"
+    if not body.strip():
+        return None
     # "Do I still have to have GRE scores? ... a waiver of the test score requirements": the answer
     # names the test generically; the question says which.
     exams = _exams_in(body) or _exams_in(" ".join(q for q in re.findall(r"[^.?!;]{0,300}\?", t)))

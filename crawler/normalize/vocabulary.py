@@ -1778,3 +1778,21 @@ EXAM_PROGRAMS_IN_GENERAL_SUBJECT = (
     r"(?:^|[.;:]\s|,\s)\W*(?:(?:academic|graduate|degree|individual|some|many|most|other|certain)\s+)?programs\s+"
     r"(?:may|can|might|could)\b"
 )
+# An embedded question states no status: "refer to departmental requirements to see if an entrance
+# examination (GRE, MAT, GMAT, etc.) is required", "To see if the department requires GRE scores",
+# "decide whether the GRE is required, optional ...": the question's words up to its clause end are
+# not read as a rule.
+EXAM_EMBEDDED_QUESTION = (
+    r"\b(?:see|determine|check|find\s+out|learn|know|verify|confirm|ask|decide)\s+(?:[\w-]+\s+){0,3}?(?:if|whether)\b"
+    r"[^.;:?!\u2022|]{0,120}"
+)
+# A status's definition said of a generic program: "Candidacy status indicates that the program is
+# ready to begin the two-year process", "Withdrawn accreditation This category is assigned to a
+# program that ... is no longer accredited", "ALA accreditation indicates that the program has
+# undergone an external review". Said of a named program it stays ("Precandidacy status indicates
+# that MTSU's MLS Program has ... committed").
+ACCREDITATION_DEFINITION_AFTER = (
+    r"\W{0,3}(?:status\s+)?(?:[\w-]+\s+){0,2}?(?:indicates|means|signifies|denotes|describes|refers\s+to|applies\s+to"
+    r"|is\s+(?:assigned|given)\s+to|is\s+defined\s+as)"
+    r"\s+(?:that\s+)?(?:the|an?)\s+(?:program|institution|school)\b(?!')"
+)

@@ -656,7 +656,8 @@ def test_applicants_to_our_programs_are_not_programs_in_general() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Internet/Distance Program: Programs where at least 80% of all courses are delivered through web-based instruction.",
+    "Internet/Distance Program: Programs where at least 80% of all courses are delivered through web-based "
+    "instruction.",
     "On Campus Program: A traditional classroom environment where the instructor and the students meet in person.",
 ])
 def test_a_kinds_glossary_heading_in_any_spelling_binds_nothing(text: str) -> None:
@@ -674,3 +675,43 @@ def test_a_kinds_glossary_heading_in_any_spelling_binds_nothing(text: str) -> No
 ])
 def test_a_label_or_a_program_before_a_colon_is_no_glossary_heading(text: str, mode: str) -> None:
     assert _mode(text)[0] == mode
+
+
+@pytest.mark.parametrize("text", [
+    "Applicants should consult departmental requirements to see if an entrance examination (GRE, MAT, GMAT, etc.) is "
+    "required. If so, scores should be sent directly to the academic department.",
+    "Please check with the School to find out whether the GRE is required.",
+])
+def test_an_embedded_question_states_no_rule(text: str) -> None:
+    assert _exam(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert _exam(text) is not None  # the blanking is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+def test_a_rule_beside_an_embedded_question_is_still_read() -> None:
+    text = "Applicants must submit GRE scores; check with the department to see if a waiver is available."
+    assert _exam(text) == ("required", ["GRE"])
+
+
+@pytest.mark.parametrize("text", [
+    "Candidacy status indicates that the program is ready to begin the two-year process that ends in the COA's "
+    "accreditation decision.",
+    "Withdrawn accreditation This category is given to a program that, effective on the date specified, is no longer "
+    "accredited by the ALA.",
+])
+def test_a_status_defined_for_a_generic_program_is_no_status(text: str) -> None:
+    assert parse_accredited(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert parse_accredited(text) is False  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+def test_a_status_defined_for_a_named_program_stays() -> None:
+    text = ("Precandidacy status indicates that MTSU's MLS Program has voluntarily committed to take part in the ALA "
+            "accreditation process and is actively seeking accreditation.")
+    assert parse_accredited(text) is False
