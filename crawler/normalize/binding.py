@@ -1523,7 +1523,8 @@ def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None
         for m in pattern.finditer(text):
             if not binds(m) or _OTHER_DISCIPLINE.search(_subject_before(text, m.start()) + m.group(0)):
                 continue  # "All graduate nursing courses will be held online"
-            if _SUBJECT_OTHERS.search(_subject_before(text, m.start()) + m.group(0)):
+            if _SUBJECT_OTHERS.search(_subject_before(text, m.start()) + m.group(0)) \
+                    or delivery_subject_quantified(_sentence_before(text, m.start()) + m.group(0)):
                 continue  # "the majority of schools offer an online ... version", "Bachelor's degree students may complete"
             if name == "mode_noun":
                 before = text[max(0, m.start() - 40) : m.start()]
@@ -1702,3 +1703,13 @@ def accreditation_defined(text: str, end: int) -> bool:
     """Whether the status ending at `end` is being defined for a generic program ("Candidacy status
     indicates that the program is ready to begin ...") rather than said of one (seventh pass)."""
     return SEVENTH_PASS and _ACC_DEFINITION_AFTER.match(text, end) is not None
+
+
+_SUBJECT_QUANTIFIED = re.compile("|".join(v.STATUS_SUBJECT_QUANTIFIED), re.I)
+
+
+def delivery_subject_quantified(before: str) -> bool:
+    """Whether programs or schools counted or quantified stand before a delivery in its sentence
+    ("Most online library programs ... require an orientation", "42 of them offer a 100% online
+    program"): programs in general, not this one (seventh pass)."""
+    return SEVENTH_PASS and _SUBJECT_QUANTIFIED.search(before) is not None

@@ -1796,3 +1796,12 @@ ACCREDITATION_DEFINITION_AFTER = (
     r"|is\s+(?:assigned|given)\s+to|is\s+defined\s+as)"
     r"\s+(?:that\s+)?(?:the|an?)\s+(?:program|institution|school)\b(?!')"
 )
+# Programs or schools counted or quantified as the subject of a delivery (the exam readers' class of
+# EXAM_SHAPE_SUBJECT_ELSEWHERE, "Many library science programs don't require", carried to delivery):
+# "Most online library programs, such as ..., require an orientation ... the remainder of the program is
+# completed online", "62 ALA-accredited M.L.I.S. programs ..., and 42 of them offer a 100% online program".
+STATUS_SUBJECT_QUANTIFIED: tuple[str, ...] = (
+    # ("one of many programs offered online" names this one among them)
+    r"(?<!\bone\sof\s)\b(?:most|many|some|few|several)\s+(?:[\w-]+\s+){0,3}?(?:schools|programs|universities|institutions|colleges)\b",
+    r"\b\d+\s+of\s+(?:them|these|those)\b",
+)

@@ -715,3 +715,21 @@ def test_a_status_defined_for_a_named_program_stays() -> None:
     text = ("Precandidacy status indicates that MTSU's MLS Program has voluntarily committed to take part in the ALA "
             "accreditation process and is actively seeking accreditation.")
     assert parse_accredited(text) is False
+
+
+@pytest.mark.parametrize("text", [
+    "There are 62 ALA-accredited M.L.I.S. programs in existence, and 42 of them offer a 100% online program.",
+    "Many library schools now offer the degree fully online.",
+])
+def test_counted_or_quantified_programs_state_no_delivery(text: str) -> None:
+    assert _mode(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert _mode(text) is not None  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+def test_this_program_among_many_is_not_vetoed_by_the_quantifier() -> None:
+    assert not binding.delivery_subject_quantified("Our program is one of many programs ")
+    assert binding.delivery_subject_quantified("Most online library programs ")
