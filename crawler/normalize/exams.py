@@ -54,6 +54,14 @@ submit") is conditional; "not required but will be considered if submitted" is o
 applicant's choice), and so is a waiver open to every applicant ("All applicants are eligible for
 a GRE waiver") unless its sentence names a condition.
 
+Seventh pass (issue 19, r7-status; binding.py "status shapes, seventh pass"): a requirement
+coordinated with a lesser status is left open ("required, optional/not required or not accepted",
+"may be required or recommended": None; "not required or recommended" stays not_required); an
+embedded question states no rule ("to see if an entrance examination (GRE, MAT, GMAT, etc.) is
+required" is blanked before reading); the reader's own program ("contact your program of interest
+... for a GRE score waiver") and programs in general as a modal subject at a clause's start
+("Academic programs may also request substitute test scores") hold the rule, not this program.
+
 condition is short and normalized to when the exam is waived: "waived with GPA >= 3.0 or a
 graduate degree", "waived for unconditional admission".
 """
