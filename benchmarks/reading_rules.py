@@ -156,6 +156,10 @@ def main() -> int:
         b.rate_veto = lambda *args, _n=name, **kw: (None if veto(*args, **kw) == _n else veto(*args, **kw))
         report(f"gate: {name}")
     b.rate_veto = veto
+    # The status readers' seventh pass (binding.py "status shapes, seventh pass"): its vetoes together.
+    b.SEVENTH_PASS = False
+    report("status: seventh pass (all of it)")
+    b.SEVENTH_PASS = True
     status_shapes(sentences)
     return 0
 

@@ -419,7 +419,8 @@ def exam_rule_held_elsewhere(sentence: str) -> bool:
     to which you apply requires", "programs that require", "the programs listed above", "not
     required centrally ... individual programs may require"). A sentence naming this program
     binds to it all the same."""
-    return _EXAM_HOLDER_ELSEWHERE.search(sentence) is not None and _OWN_NAME.search(sentence) is None
+    return (_EXAM_HOLDER_ELSEWHERE.search(sentence) is not None or exam_rule_reader_program(sentence)
+            or exam_rule_programs_in_general(sentence)) and _OWN_NAME.search(sentence) is None
 
 
 # Sixth pass (r6-status): an office's floor where the text leaves the rule to the program.
@@ -1616,7 +1617,8 @@ def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None
     mode a campus word; a hybrid mode any (the parser joins them). `text` is what the parser read
     the mode from; `whole`, the text before any sentence was blanked (its heading)."""
     whole = text if whole is None else whole
-    if (_KIND_HEADING.search(whole) or _GLOSSARY_LABEL.match(whole)) and not _OWN_NAME.search(whole):
+    if (_KIND_HEADING.search(whole) or _GLOSSARY_LABEL.match(whole) or kind_heading_spelled(whole)) \
+            and not _OWN_NAME.search(whole):
         return None
     wanted = {"online": ("online",), "campus": ("campus",)}.get(mode, ("online", "hybrid", "campus"))
 
@@ -1637,7 +1639,8 @@ def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None
         for m in pattern.finditer(text):
             if not binds(m) or _OTHER_DISCIPLINE.search(_subject_before(text, m.start()) + m.group(0)):
                 continue  # "All graduate nursing courses will be held online"
-            if _SUBJECT_OTHERS.search(_subject_before(text, m.start()) + m.group(0)):
+            if _SUBJECT_OTHERS.search(_subject_before(text, m.start()) + m.group(0)) \
+                    or delivery_subject_quantified(_sentence_before(text, m.start()) + m.group(0)):
                 continue  # "the majority of schools offer an online ... version", "Bachelor's degree students may complete"
             if name == "mode_noun":
                 before = text[max(0, m.start() - 40) : m.start()]
@@ -1710,6 +1713,10 @@ def accreditation_shape(text: str, start: int, end: int, names_ala: bool) -> str
     b = min(ends, default=len(text))
     if _accredited_kind_head(text, a, start):
         return None
+    if accredited_other_modifier(text, a, start):
+        return None  # seventh pass: "from another ALA-accredited master's degree program"
+    if accreditation_defined(text, end):
+        return None  # seventh pass: "Candidacy status indicates that the program is ready to begin"
     noun_form = _ACC_NOUN_FORM.match(text, start)
     if noun_form and not (_ACC_HELD.search(text, a, start) or _ACC_LABEL_AFTER.match(text, noun_form.end())):
         return None  # "ALA accreditation only lasts a year": accreditation in general
@@ -1733,3 +1740,92 @@ def _recipient_named(text: str, end: int) -> bool:
     stop = _ACC_RECIPIENT_STOP.search(text, link.end(), link.end() + v.ACCREDITATION_RECIPIENT_REACH)
     limit = stop.start() if stop else min(len(text), link.end() + v.ACCREDITATION_RECIPIENT_REACH)
     return _ACC_RECIPIENT_DEGREE.search(text, link.end(), limit) is not None
+
+
+# ---- status shapes, seventh pass (issue 19, r7-status) ------------------------------------------
+# Two vetoes (vocabulary, "status shapes, seventh pass"). SEVENTH_PASS switches them off together so
+# that tests and benchmarks can count what they decide.
+SEVENTH_PASS = True
+_ACC_OTHER_MODIFIER = re.compile(
+    rf"(?:\b(?:{_alt(v.ACCREDITATION_OTHER_MODIFIERS)})\s+(?:(?:the\s+)?(?:ALA|american\s+library\s+association)(?:\s?\(ALA\))?[-\s]?)?"
+    rf"|\b{v.ACCREDITATION_NEGATING_PREFIX}(?:ALA|american\s+library\s+association)?[-\s]?)$",
+    re.I)
+_EXAM_OPEN_STATUS = re.compile(
+    rf"(?<!\bnot\s)(?<!\bno\s)(?<!\blonger\s)\b{v.EXAM_STATUS_REQUIRE}{v.EXAM_STATUS_JOIN}{v.EXAM_STATUS_LESSER}\b"
+    rf"|(?<!\bnot\s)(?<!\bno\s)\b{v.EXAM_STATUS_LESSER}{v.EXAM_STATUS_JOIN}{v.EXAM_STATUS_REQUIRE}\b", re.I)
+
+
+def accredited_other_modifier(text: str, a: int, start: int) -> bool:
+    """Whether the status at text[start:] qualifies another program: "another", "other" or "any"
+    right before it ("from another ALA-accredited master's degree program"), within its sentence
+    (from `a`) and at most 60 characters back."""
+    return SEVENTH_PASS and _ACC_OTHER_MODIFIER.search(text, max(a, start - 60), start) is not None
+
+
+def exam_status_left_open(body: str) -> bool:
+    """Whether the exam sentences coordinate a requirement with a lesser status ("is required,
+    optional/not required or not accepted", "may be required or recommended"): the status is left
+    open, so no rule is read."""
+    return SEVENTH_PASS and _EXAM_OPEN_STATUS.search(body) is not None
+
+
+_EXAM_READER_PROGRAM = re.compile(r"\b(?:" + "|".join(v.EXAM_RULE_HOLDERS_ELSEWHERE_7) + r")", re.I)
+
+
+def exam_rule_reader_program(sentence: str) -> bool:
+    """Whether an exam rule's holder is the reader's own pick of program ("contact your program of
+    interest directly to submit for a GRE score waiver"): seventh pass, part of exam_rule_held_elsewhere."""
+    return SEVENTH_PASS and _EXAM_READER_PROGRAM.search(sentence) is not None
+
+
+_EXAM_PROGRAMS_IN_GENERAL = re.compile(v.EXAM_PROGRAMS_IN_GENERAL_SUBJECT, re.I)
+
+
+def exam_rule_programs_in_general(sentence: str) -> bool:
+    """Whether programs in general are the bare subject of a modal rule at a clause's start
+    ("Academic programs may also request substitute test scores"): seventh pass, part of
+    exam_rule_held_elsewhere."""
+    return SEVENTH_PASS and _EXAM_PROGRAMS_IN_GENERAL.search(sentence) is not None
+
+
+# A kind's glossary heading in any spelling of a mode (seventh pass): "Internet/Distance Program:
+# Programs where at least 80% of all courses ...", "On Campus Program: Traditional classroom
+# environment where ...": a mode word anywhere in a heading of at most three words before the kind
+# noun, its slash-joined partner included (the same class as _KIND_HEADING, spelled generally).
+_KIND_HEADING_SPELLED = re.compile(
+    rf"^\W{{0,3}}(?:[\w-]+\s+){{0,2}}?(?:[\w-]+\s?/\s?)?(?:{_MODE})(?:\s?/\s?[\w-]+)?\s+(?:{_KIND_NOUN})\s?(?:\([^()]*\)\s?\*?|\*|:)",
+    re.I)
+
+
+def kind_heading_spelled(whole: str) -> bool:
+    """Whether a text opens with a kind's glossary heading whose mode is spelled other than as one
+    leading adjective ("Internet/Distance Program:", "On Campus Program:")."""
+    return SEVENTH_PASS and _KIND_HEADING_SPELLED.search(whole) is not None
+
+
+_EXAM_EMBEDDED_QUESTION = re.compile(v.EXAM_EMBEDDED_QUESTION, re.I)
+_ACC_DEFINITION_AFTER = re.compile(v.ACCREDITATION_DEFINITION_AFTER, re.I)
+
+
+def exam_embedded_questions_blanked(body: str) -> str:
+    """The exam sentences with each embedded question blanked ("to see if an entrance examination
+    (GRE, MAT, GMAT, etc.) is required"): a question about the rule states none (seventh pass)."""
+    if not SEVENTH_PASS:
+        return body
+    return _EXAM_EMBEDDED_QUESTION.sub(lambda m: " " * len(m.group(0)), body)
+
+
+def accreditation_defined(text: str, end: int) -> bool:
+    """Whether the status ending at `end` is being defined for a generic program ("Candidacy status
+    indicates that the program is ready to begin ...") rather than said of one (seventh pass)."""
+    return SEVENTH_PASS and _ACC_DEFINITION_AFTER.match(text, end) is not None
+
+
+_SUBJECT_QUANTIFIED = re.compile("|".join(v.STATUS_SUBJECT_QUANTIFIED), re.I)
+
+
+def delivery_subject_quantified(before: str) -> bool:
+    """Whether programs or schools counted or quantified stand before a delivery in its sentence
+    ("Most online library programs ... require an orientation", "42 of them offer a 100% online
+    program"): programs in general, not this one (seventh pass)."""
+    return SEVENTH_PASS and _SUBJECT_QUANTIFIED.search(before) is not None

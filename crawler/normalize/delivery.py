@@ -58,6 +58,12 @@ the online MLIS", "Tuition for our online program is ..."), not otherwise ("Onli
 same tuition"); campus time on a schedule ("physically on campus two times per year") is a required
 campus component (hybrid beside online work); completing the degree "through a combination of"
 online and campus parts, or a "Hybrid Online program", is no online route (hybrid).
+
+Seventh pass (issue 19, r7-status; binding.py "status shapes, seventh pass"): a kind's glossary
+heading in any spelling of a mode ("Internet/Distance Program: Programs where ...", "On Campus
+Program: ...") binds nothing, and programs or schools counted or quantified before the mode in its
+sentence ("42 of them offer a 100% online program", "Most online library programs ...") are
+programs in general.
 """
 
 from __future__ import annotations

@@ -54,6 +54,14 @@ submit") is conditional; "not required but will be considered if submitted" is o
 applicant's choice), and so is a waiver open to every applicant ("All applicants are eligible for
 a GRE waiver") unless its sentence names a condition.
 
+Seventh pass (issue 19, r7-status; binding.py "status shapes, seventh pass"): a requirement
+coordinated with a lesser status is left open ("required, optional/not required or not accepted",
+"may be required or recommended": None; "not required or recommended" stays not_required); an
+embedded question states no rule ("to see if an entrance examination (GRE, MAT, GMAT, etc.) is
+required" is blanked before reading); the reader's own program ("contact your program of interest
+... for a GRE score waiver") and programs in general as a modal subject at a clause's start
+("Academic programs may also request substitute test scores") hold the rule, not this program.
+
 condition is short and normalized to when the exam is waived: "waived with GPA >= 3.0 or a
 graduate degree", "waived for unconditional admission".
 """
@@ -64,7 +72,8 @@ import re
 
 from . import vocabulary as v
 from .binding import (
-    bound_text, clause_scope, exam_office_subject, exam_rule_held_elsewhere, exam_rule_left_to_programs, exam_rule_shape,
+    bound_text, clause_scope, exam_embedded_questions_blanked, exam_office_subject, exam_rule_held_elsewhere,
+    exam_rule_left_to_programs, exam_rule_shape, exam_status_left_open,
 )
 from .models import ExamRule
 from .text import prepare
@@ -339,6 +348,11 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     # The exams a status phrase names stay ("Neither the GMAT nor the GRE is required").
     t = _NOT_REQUIRED_WORDS.sub(lambda m: " " + " ".join(_exams_in(m.group(0))) + " not required ", t)
     body = _NOT_WAIVABLE.sub(" required ", _NO_WAIVER.sub(" required; ", _sentences_with_exam(t)))
+    if not body.strip():
+        return None
+    if exam_status_left_open(body):
+        return None  # seventh pass: "required, optional/not required or not accepted": left open
+    body = exam_embedded_questions_blanked(body)  # seventh pass: "to see if the GRE is required"
     if not body.strip():
         return None
     # "Do I still have to have GRE scores? ... a waiver of the test score requirements": the answer

@@ -130,7 +130,10 @@ def parse_accredited(text: str) -> bool | None:
     """True when the text states ALA accreditation, False when it states its absence
     (candidacy, not accredited, withdrawn, seeking or intending to seek it), None otherwise
     (including other accreditors, and ALA-accredited programs in general: "graduates of
-    ALA-accredited programs", "employers look for an ALA-accredited degree")."""
+    ALA-accredited programs", "employers look for an ALA-accredited degree"). Seventh pass
+    (binding.accreditation_shape): a status after "another", "other", "any" or "non-" ("from another
+    ALA-accredited master's degree program") and a status defined for a generic program ("Candidacy
+    status indicates that the program is ready to begin ...") are None."""
     # The accreditor's body is named "Committee on Accreditation": its name alone ("The ALA
     # Committee on Accreditation will visit in 2026") states no accreditation.
     t = bound_text("ala_accredited", _COA.sub("COA", prepare(text)))

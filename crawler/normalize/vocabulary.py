@@ -1795,3 +1795,63 @@ DELIVERY_COMBINATION_WORDS = r"(?:combination|combining|mix|mixture|blend)\b"
 EXAM_MAY_ASK: tuple[str, ...] = (
     r"may\s+(?:also\s+)?ask\s+(?:\w+\s){0,2}?to\s+(?:take|submit|provide|send)", r"may\s+(?:also\s+)?be\s+asked\s+to\s+(?:take|submit|provide|send)",
 )
+
+# ---- status shapes, seventh pass (issue 19, r7-status) ------------------------------------------
+# An accreditation said of another program: the status adjective right after "another", "other" or
+# "any" ("credit hours from another ALA-accredited master's degree program may ... be applied to the
+# M.L.S.", "at another ALA-accredited library school", "from another ALA-accredited university").
+# "offers an ALA-accredited Master of ..." stays this program's (the article alone decides nothing).
+ACCREDITATION_OTHER_MODIFIERS: tuple[str, ...] = (r"another", r"other", r"any")
+# An exam's status left open: a requirement coordinated with a lesser status in one phrase ("to see
+# whether the GRE General Test is required, optional/not required or not accepted", "GMAT or GRE
+# scores may be required or recommended for MBA ... programs", "a program that requires or
+# recommends a graduate admission test"). A negation before the pair distributes ("not required or
+# recommended" stays not_required).
+EXAM_STATUS_REQUIRE = r"(?:required|requires?|mandatory)"
+EXAM_STATUS_LESSER = r"(?:recommended|recommends?|optional|not\s+required|not\s+accepted|accepted|preferred)"
+EXAM_STATUS_JOIN = r"\s?(?:,\s?|/\s?|,?\s+(?:and/)?or\s+)"
+# The reader's own program as the holder of an exam rule: "contact your program of interest
+# directly to submit for a GRE score waiver", "Your academic program may or may not require it",
+# "contact ... for your specific program": a program the reader picks, not this one.
+EXAM_RULE_HOLDERS_ELSEWHERE_7: tuple[str, ...] = (
+    r"your\s+(?:[\w-]+\s+)?program\s+of\s+(?:interest|choice)\b",
+    r"your\s+(?:specific|academic|chosen|intended|prospective|target|individual)\s+(?:graduate\s+)?program\b",
+)
+# A negating prefix on the status adjective, of the same class as "another": "within non-ALA
+# accredited school librarianship education programs", "a non ALA accredited program".
+ACCREDITATION_NEGATING_PREFIX = r"non[-\s]?"
+# Programs in general as the bare subject of a modal rule, at a clause's start: "Academic programs
+# may also request substitute test scores ... in place of the required GRE", "In addition, programs
+# may have other ... admissions test requirements", "Individual programs may require ... the GRE".
+# "applicants to our master's programs may request a waiver" is not one (the subject is applicants).
+EXAM_PROGRAMS_IN_GENERAL_SUBJECT = (
+    r"(?:^|[.;:]\s|,\s)\W*(?:(?:academic|graduate|degree|individual|some|many|most|other|certain)\s+)?programs\s+"
+    r"(?:may|can|might|could)\b"
+)
+# An embedded question states no status: "refer to departmental requirements to see if an entrance
+# examination (GRE, MAT, GMAT, etc.) is required", "To see if the department requires GRE scores",
+# "decide whether the GRE is required, optional ...": the question's words up to its clause end are
+# not read as a rule.
+EXAM_EMBEDDED_QUESTION = (
+    r"\b(?:see|determine|check|find\s+out|learn|know|verify|confirm|ask|decide)\s+(?:[\w-]+\s+){0,3}?(?:if|whether)\b"
+    r"[^.;:?!\u2022|]{0,120}"
+)
+# A status's definition said of a generic program: "Candidacy status indicates that the program is
+# ready to begin the two-year process", "Withdrawn accreditation This category is assigned to a
+# program that ... is no longer accredited", "ALA accreditation indicates that the program has
+# undergone an external review". Said of a named program it stays ("Precandidacy status indicates
+# that MTSU's MLS Program has ... committed").
+ACCREDITATION_DEFINITION_AFTER = (
+    r"\W{0,3}(?:status\s+)?(?:[\w-]+\s+){0,2}?(?:indicates|means|signifies|denotes|describes|refers\s+to|applies\s+to"
+    r"|is\s+(?:assigned|given)\s+to|is\s+defined\s+as)"
+    r"\s+(?:that\s+)?(?:the|an?)\s+(?:program|institution|school)\b(?!')"
+)
+# Programs or schools counted or quantified as the subject of a delivery (the exam readers' class of
+# EXAM_SHAPE_SUBJECT_ELSEWHERE, "Many library science programs don't require", carried to delivery):
+# "Most online library programs, such as ..., require an orientation ... the remainder of the program is
+# completed online", "62 ALA-accredited M.L.I.S. programs ..., and 42 of them offer a 100% online program".
+STATUS_SUBJECT_QUANTIFIED: tuple[str, ...] = (
+    # ("one of many programs offered online" names this one among them)
+    r"(?<!\bone\sof\s)\b(?:most|many|some|few|several)\s+(?:[\w-]+\s+){0,3}?(?:schools|programs|universities|institutions|colleges)\b",
+    r"\b\d+\s+of\s+(?:them|these|those)\b",
+)

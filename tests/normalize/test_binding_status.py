@@ -546,3 +546,190 @@ def test_a_test_the_program_may_ask_for_is_conditional(text: str) -> None:
 
 def test_a_test_the_applicant_may_send_stays_optional() -> None:
     assert _exam("Applicants may submit GRE scores.") == ("optional", ["GRE"])
+
+
+# ---- seventh pass (r7-status): three vetoes; real sentences in fresh-i.json and fresh-m-st.json ----
+
+
+@pytest.mark.parametrize("text", [
+    "At most 6 graduate credit hours from another ALA-accredited master's degree program may, with the dean's "
+    "permission, be applied to the M.L.S. degree.",
+    "Up to 9 hours taken in one other ALA accredited program count toward the MLIS.",
+    "Credits from any American Library Association (ALA)-accredited program may be applied to the M.L.S. degree.",
+])
+def test_an_accreditation_after_another_other_or_any_is_another_programs(text: str) -> None:
+    assert parse_accredited(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert parse_accredited(text) is True  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+@pytest.mark.parametrize("text", [
+    "The School of Information Sciences offers an American Library Association (ALA)-Accredited Master of Science "
+    "in Information Science (MSIS) degree.",
+    "At PennWest - Clarion, students earn the American Library Association accredited M.S.L.S degree.",
+    "Our M.L.S. is the only ALA-accredited program in the state; no other school offers one.",
+])
+def test_an_accreditation_of_this_program_is_still_read(text: str) -> None:
+    assert parse_accredited(text) is True
+
+
+@pytest.mark.parametrize("text", [
+    "Refer to the GRE table on the Graduate School website to see whether the GRE General Test is required, "
+    "optional/not required or not accepted.",
+    "GMAT or GRE scores may be required or recommended for the MLIS program.",
+    "The GRE is recommended or required for admission to the MLIS program.",
+])
+def test_a_requirement_coordinated_with_a_lesser_status_is_left_open(text: str) -> None:
+    assert _exam(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert _exam(text) is not None  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("GRE scores are not required or recommended for the MLIS.", ("not_required", ["GRE"])),
+    ("The GRE is optional, not required.", ("optional", ["GRE"])),
+    ("GRE scores are required, and an interview may be requested.", ("required", ["GRE"])),
+])
+def test_a_negated_or_single_status_is_not_left_open(text: str, expected: tuple[str, list[str]]) -> None:
+    assert _exam(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "If the GRE online test is not available in your area, please contact your program of interest directly to "
+    "submit for a GRE score waiver, which will be reviewed on a case-by-case basis.",
+    "GRE scores may be waived by your intended program for applicants with a 3.5 GPA.",
+])
+def test_the_readers_own_program_holds_the_rule(text: str) -> None:
+    assert _exam(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert _exam(text) is not None  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+def test_this_programs_waiver_is_still_read() -> None:
+    assert _exam("The MLIS program waives the GRE for applicants with a 3.5 GPA.")[0] == "conditional"
+
+
+@pytest.mark.parametrize("text", [
+    "To promote excellence within non-ALA accredited school librarianship education programs, AASL has joined "
+    "forces with the American Library Association's partners.",
+    "Very few libraries would ever accept a non ALA accredited program.",
+])
+def test_a_non_prefix_on_the_status_is_another_programs(text: str) -> None:
+    assert parse_accredited(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert parse_accredited(text) is True  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+def test_a_non_word_elsewhere_leaves_the_status_alone() -> None:
+    assert parse_accredited("The MLIS is accredited by the ALA; our non-degree courses are open to all.") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Academic programs may also ask that substitute test scores, most commonly MCAT or LSAT scores, be used in place "
+    "of the required GRE.",
+    "Academic programs can waive the GRE for applicants with a 3.5 GPA.",
+])
+def test_programs_in_general_as_the_modal_subject_hold_the_rule(text: str) -> None:
+    assert _exam(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert _exam(text) is not None  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+def test_applicants_to_our_programs_are_not_programs_in_general() -> None:
+    text = "Under certain circumstances, applicants to our master's programs may request a waiver for the GMAT or GRE."
+    assert _exam(text) == ("conditional", ["GRE", "GMAT"])
+
+
+@pytest.mark.parametrize("text", [
+    "Internet/Distance Program: Programs where at least 80% of all courses are delivered through web-based "
+    "instruction.",
+    "On Campus Program: A traditional classroom environment where the instructor and the students meet in person.",
+])
+def test_a_kinds_glossary_heading_in_any_spelling_binds_nothing(text: str) -> None:
+    assert _mode(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert _mode(text) is not None  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Program Format: Online", "online"),
+    ("The MLIS program is offered on campus: classes meet weekly.", "campus"),
+])
+def test_a_label_or_a_program_before_a_colon_is_no_glossary_heading(text: str, mode: str) -> None:
+    assert _mode(text)[0] == mode
+
+
+@pytest.mark.parametrize("text", [
+    "Applicants should consult departmental requirements to see if an entrance examination (GRE, MAT, GMAT, etc.) is "
+    "required. If so, scores should be sent directly to the academic department.",
+    "Please check with the School to find out whether the GRE is required.",
+])
+def test_an_embedded_question_states_no_rule(text: str) -> None:
+    assert _exam(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert _exam(text) is not None  # the blanking is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+def test_a_rule_beside_an_embedded_question_is_still_read() -> None:
+    text = "Applicants must submit GRE scores; check with the department to see if a waiver is available."
+    assert _exam(text) == ("required", ["GRE"])
+
+
+@pytest.mark.parametrize("text", [
+    "Candidacy status indicates that the program is ready to begin the two-year process that ends in the COA's "
+    "accreditation decision.",
+    "Withdrawn accreditation This category is given to a program that, effective on the date specified, is no longer "
+    "accredited by the ALA.",
+])
+def test_a_status_defined_for_a_generic_program_is_no_status(text: str) -> None:
+    assert parse_accredited(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert parse_accredited(text) is False  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+def test_a_status_defined_for_a_named_program_stays() -> None:
+    text = ("Precandidacy status indicates that MTSU's MLS Program has voluntarily committed to take part in the ALA "
+            "accreditation process and is actively seeking accreditation.")
+    assert parse_accredited(text) is False
+
+
+@pytest.mark.parametrize("text", [
+    "There are 62 ALA-accredited M.L.I.S. programs in existence, and 42 of them offer a 100% online program.",
+    "Many library schools now offer the degree fully online.",
+])
+def test_counted_or_quantified_programs_state_no_delivery(text: str) -> None:
+    assert _mode(text) is None
+    binding.SEVENTH_PASS = False
+    try:
+        assert _mode(text) is not None  # the veto is what decides
+    finally:
+        binding.SEVENTH_PASS = True
+
+
+def test_this_program_among_many_is_not_vetoed_by_the_quantifier() -> None:
+    assert not binding.delivery_subject_quantified("Our program is one of many programs ")
+    assert binding.delivery_subject_quantified("Most online library programs ")
