@@ -1297,6 +1297,54 @@ SHAPE_CLASS_SUBJECTS: tuple[str, ...] = (
     r"(?:^\W*|(?<=[.;:]\s))(?:some|many|most|others)(?=\s+(?:are|require|offer|can|may|take|last)\b)",
 )
 
+# ---- credits, GPA, duration: seventh pass (issue 19, r7-scope) ------------------------------------
+# Classes of "another kind" found on batch I and checked on other schools' pages (corpus README,
+# "Seventh pass"); each is one list, read by the rule named beside it.
+# 14. A course group named with qualifiers between its group word and "courses" ("Required Graduate
+#    Courses: 24 Semester Hours", "Advanced Required Courses (9 Hours)", "Required Core Courses (15
+#    credits)"): a part of the degree, as "Core Courses (18 credits)" is (a subject-reach scope; credits.py
+#    also asks it of a figure a "Required ...:" label meets).
+SCOPES["part_group"] = ("subject", (
+    r"(?:required|core|elective|foundation(?:al)?|professional|advanced|major)\s+(?:[\w-]+\s+){1,2}?(?:courses|classes)",
+))
+FIELD_SCOPES["total_credits"] = (*FIELD_SCOPES["total_credits"], "part_group")
+# 15. Credits said of a part through words right after the value, with qualifiers the fourth pass did not
+#    allow: "18 credit hours of MLIS core classes", "12 hours of essential core courses", "18 credit hours in
+#    an area of professional specialization", "15 hours in an area of concentration", "21 graduate semester
+#    hours in one area of concentration" (binding.shape_of, SHAPE_PART_AFTER).
+TOTAL_CREDITS_PART_AFTER_QUALIFIED: tuple[str, ...] = (
+    r"(?:of|in)\s+(?:[\w-]+\s+){1,2}?(?:core|electives?|required)\s+(?:courses|classes)",
+    r"in\s+(?:an?|one|each|the|a\s+major)\s+(?:[\w-]+\s+)?(?:areas?|fields?)\s+of\b",
+    r"in\s+(?:an?|one|each)\s+(?:[\w-]+\s+)?(?:areas?|concentrations?|specializations?|emphas[ie]s|majors?)\b",
+)
+SHAPE_PART_AFTER["total_credits"] = (*SHAPE_PART_AFTER["total_credits"], *TOTAL_CREDITS_PART_AFTER_QUALIFIED)
+# 16. Credits that make a student a candidate for the degree are a point along the way, not its total
+#    ("become candidates for the degree as follows: Master's Degree: Successful completion of 12 units",
+#    "file for admission to candidacy ... at least 12 semester hours of graduate work", "eligible to apply
+#    for candidacy when ... a minimum of 9 credits"). A clause-reach scope of total_credits (a GPA for
+#    candidacy is the "completion" scope's already).
+SCOPES["candidacy"] = ("clause", (r"candidacy", r"become\s+(?:a\s+)?candidates?", r"advanc\w*\s+to\s+candida\w*"))
+FIELD_SCOPES["total_credits"] = (*FIELD_SCOPES["total_credits"], "candidacy")
+# 17. How old earlier work may be is not the program's limit: "Tests and course work taken before entry
+#    into the graduate program may count if completed within five years of acceptance", "Courses taken
+#    prior to admission ... can be no older than seven years", "a course may not be counted toward degree
+#    requirements if it has been completed more than five years prior to". Words of the "credit_age" scope.
+DURATION_EARLIER_WORK: tuple[str, ...] = (
+    r"(?:course\s?work|courses?|tests?|scores?|credits?|work)\s+(?:taken|completed|earned)\s+(?:before|prior\s+to)\s+"
+    r"(?:the\s+)?(?:entry|entering|admission|enrol\w*|matriculat\w*)",
+    r"may\s+(?:not\s+)?(?:still\s+)?(?:count|be\s+counted)",
+)
+SCOPES["credit_age"] = ("clause", (*SCOPES["credit_age"][1], *DURATION_EARLIER_WORK))
+# 18. The upper end of a GPA band is never a minimum: "a cumulative grade point average between 2.75 and
+#    4.0", "between 2.5 and 2.99 may be considered for conditional admission", "a GPA of 2.50-2.74"
+#    (gpa.py: the figure after "between X and", "X -" or "X to" is skipped; the lower end is read or not by
+#    the rules it always met).
+GPA_BAND_UPPER_BEFORE = r"(?:\bbetween\s+(?:a\s+)?(?:gpa\s+of\s+)?[0-4]\.\d{1,3}\s+and|(?<![\d.])[0-4]\.\d{1,3}\s?(?:-|\u2013|to|through))\s?$"
+# 19. Recall: a unit written "graduate level" or "graduate-level" between the figure and "credits" ("The
+#    MLIS degree requires at least 36 graduate level credits", "a minimum of 30 graduate-level credits",
+#    credits.py's unit).
+TOTAL_CREDITS_UNIT_QUALIFIERS = r"graduate[-\s]level\s"
+
 # ---- application_deadlines: the shape gate (issue 19, fourth pass) ------------------------------
 # A date is read only where it stands in one of a few binding shapes (binding.deadline_shape): a
 # binding word (DEADLINE_PREDICATES, a kind, a term, an applicant group or DEADLINE_SHAPE_NOUNS)
