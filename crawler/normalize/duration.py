@@ -205,8 +205,12 @@ def _whole(value: Decimal) -> int:
     return int(value.to_integral_value(rounding=ROUND_HALF_UP))
 
 
+_RESTATED = re.compile(v.RESTATED_FIGURE)
+
+
 def _prepare(text: str) -> str:
     t = words_to_digits(prepare(text))
+    t = _RESTATED.sub(r"\1", t)  # (seventh pass) "six (6) years" is one span
     t = _HALF.sub("18 months", t)
     return _AND_HALF.sub(lambda m: f"{1 if m.group(1).lower() in ('a', 'one') else m.group(1)}.5 {m.group(2)}", t)
 

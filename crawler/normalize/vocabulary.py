@@ -1311,10 +1311,11 @@ FIELD_SCOPES["total_credits"] = (*FIELD_SCOPES["total_credits"], "part_group")
 # 15. Credits said of a part through words right after the value, with qualifiers the fourth pass did not
 #    allow: "18 credit hours of MLIS core classes", "12 hours of essential core courses", "18 credit hours in
 #    an area of professional specialization", "15 hours in an area of concentration", "21 graduate semester
-#    hours in one area of concentration" (binding.shape_of, SHAPE_PART_AFTER).
+#    hours in one area of concentration", "of the required 30 graduate semester hours within the area of
+#    concentration" (binding.shape_of, SHAPE_PART_AFTER).
 TOTAL_CREDITS_PART_AFTER_QUALIFIED: tuple[str, ...] = (
     r"(?:of|in)\s+(?:[\w-]+\s+){1,2}?(?:core|electives?|required)\s+(?:courses|classes)",
-    r"in\s+(?:an?|one|each|the|a\s+major)\s+(?:[\w-]+\s+)?(?:areas?|fields?)\s+of\b",
+    r"(?:with)?in\s+(?:an?|one|each|the|a\s+major)\s+(?:[\w-]+\s+)?(?:areas?|fields?)\s+of\b",
     r"in\s+(?:an?|one|each)\s+(?:[\w-]+\s+)?(?:areas?|concentrations?|specializations?|emphas[ie]s|majors?)\b",
 )
 SHAPE_PART_AFTER["total_credits"] = (*SHAPE_PART_AFTER["total_credits"], *TOTAL_CREDITS_PART_AFTER_QUALIFIED)
@@ -1328,11 +1329,12 @@ FIELD_SCOPES["total_credits"] = (*FIELD_SCOPES["total_credits"], "candidacy")
 # 17. How old earlier work may be is not the program's limit: "Tests and course work taken before entry
 #    into the graduate program may count if completed within five years of acceptance", "Courses taken
 #    prior to admission ... can be no older than seven years", "a course may not be counted toward degree
-#    requirements if it has been completed more than five years prior to". Words of the "credit_age" scope.
+#    requirements if it has been completed more than five years prior to", "Graduate courses taken more than
+#    six (6) years before graduation do not count toward the total". Words of the "credit_age" scope.
 DURATION_EARLIER_WORK: tuple[str, ...] = (
     r"(?:course\s?work|courses?|tests?|scores?|credits?|work)\s+(?:taken|completed|earned)\s+(?:before|prior\s+to)\s+"
     r"(?:the\s+)?(?:entry|entering|admission|enrol\w*|matriculat\w*)",
-    r"may\s+(?:not\s+)?(?:still\s+)?(?:count|be\s+counted)",
+    r"(?:may|can|will|do|does)\s+(?:not\s+)?(?:still\s+)?(?:count|be\s+counted)",
 )
 SCOPES["credit_age"] = ("clause", (*SCOPES["credit_age"][1], *DURATION_EARLIER_WORK))
 # 18. The upper end of a GPA band is never a minimum: "a cumulative grade point average between 2.75 and
@@ -1344,6 +1346,16 @@ GPA_BAND_UPPER_BEFORE = r"(?:\bbetween\s+(?:a\s+)?(?:gpa\s+of\s+)?[0-4]\.\d{1,3}
 #    MLIS degree requires at least 36 graduate level credits", "a minimum of 30 graduate-level credits",
 #    credits.py's unit).
 TOTAL_CREDITS_UNIT_QUALIFIERS = r"graduate[-\s]level\s"
+# 21. A share of a whole stated beside it is a part: "at least 21 semester hours of the required 30 graduate
+#    semester hours", "up to 9 of the 30 credits", "8 of those 12 hours" (a distribution rule: credits.py's
+#    TOTAL_CREDITS_PLACED_AFTER).
+TOTAL_CREDITS_SHARE_OF_WHOLE = r"of\s+(?:the|those|these)\s+(?:required\s+|total\s+)?\d{1,3}\b"
+TOTAL_CREDITS_PLACED_AFTER = (*TOTAL_CREDITS_PLACED_AFTER, TOTAL_CREDITS_SHARE_OF_WHOLE)
+# 20. Recall: a span written in words and restated in digits is one span ("to be finished within six (6)
+#    years", "completed within five (5) years from the student's date of admission"; "no more than three (3)
+#    years as teaching or research assistants" stays another kind's): duration.py collapses the restatement
+#    as credits.py does for "Thirty-nine (39) credit hours".
+RESTATED_FIGURE = r"\b(\d{1,3})\s?\(\s?\1\s?\)"
 
 # ---- application_deadlines: the shape gate (issue 19, fourth pass) ------------------------------
 # A date is read only where it stands in one of a few binding shapes (binding.deadline_shape): a

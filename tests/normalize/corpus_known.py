@@ -120,7 +120,6 @@ MISSED: dict[str, str] = {
     "pratt-6-parse_deadlines": "rolling plus recommended dates",
     "queens-6-parse_tuition": "fee table with included fees",
     "ualberta-4-parse_gpa": "'calculated over the most recent coursework' (calculated is a scope word for averages)",
-    "ualberta-6-parse_duration": "time limit in a later sentence about course-based study",
     "ualberta-9-parse_credits": "credits written with a star (★39)",
     "uncg-2-parse_credits": "two programs' totals in one sentence",
     "uncg-10-parse_exam_rule": "a question followed by an answer without yes/no",
@@ -189,6 +188,10 @@ MISSED: dict[str, str] = {
     "fresh-i-51-parse_delivery": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
     "fresh-i-76-parse_delivery": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
     "fresh-i-70-parse_gpa": "batch I (tuned on in the seventh pass): 'a cumulative grade point average between 2.75 and 4.0': the band's upper end (4.0) is no longer read; its lower end is a minimum only because the band ends at the scale's top, a rule one sentence would explain (not written)",
+    # Batch M-CG (r7-scope, seventh pass): instances of its classes from other schools' pages, tuned on.
+    "fresh-m-cg-7-parse_duration": "batch M-CG: 'within five consecutive calendar years from the date of completion of the first credited course': two qualifiers before the unit and a start named by a course's completion (one sentence each: no rule)",
+    "fresh-m-cg-16-parse_duration": "batch M-CG: 'within six years of the date of completion of the first course': a limit counted from the first course's completion, not a start word the limit reader knows (one sentence: no rule)",
+    "fresh-m-cg-24-parse_gpa": "batch M-CG: 'A cumulative minimum 3.0 (on a 4-point scale) GPA is required ... for regular admission status': the label after a parenthesized scale is out of the shape gate's reach",
     "fresh-i-92-parse_gpa": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
     "fresh-i-101-parse_deadlines": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
     "fresh-i-106-parse_tuition": "batch I (the unseen measure, never tuned on): missed as measured after the sixth pass",
