@@ -206,6 +206,8 @@ def _whole(value: Decimal) -> int:
 
 
 _RESTATED = re.compile(v.RESTATED_FIGURE)
+# (seventh pass) A heading naming time limits: every span of the text's first sentence is a limit.
+_LIMIT_HEADING = re.compile(v.DURATION_LIMIT_HEADING, re.I)
 
 
 def _prepare(text: str) -> str:
@@ -254,7 +256,7 @@ def parse_duration(text: str) -> Duration | None:
             continue  # positive binding: nothing in the sentence makes the span the program's
         if not shape_binds("duration", t, m.start(), m.end(), _OTHER_SPAN):
             continue  # shape gate: no duration binder within reach, or something of another kind between
-        obliged = _OBLIGATION.search(t, a, b) is not None
+        obliged = _OBLIGATION.search(t, a, b) is not None or (k <= 0 and _LIMIT_HEADING.match(t) is not None)
         # "The minimum time is two academic years ... for two years": a sentence whose subject is the
         # minimum states a lower bound for every span in it.
         lower_subject = _LOWER_SUBJECT.search(t, a, m.start()) is not None

@@ -1351,6 +1351,22 @@ TOTAL_CREDITS_UNIT_QUALIFIERS = r"graduate[-\s]level\s"
 #    TOTAL_CREDITS_PLACED_AFTER).
 TOTAL_CREDITS_SHARE_OF_WHOLE = r"of\s+(?:the|those|these)\s+(?:required\s+|total\s+)?\d{1,3}\b"
 TOTAL_CREDITS_PLACED_AFTER = (*TOTAL_CREDITS_PLACED_AFTER, TOTAL_CREDITS_SHARE_OF_WHOLE)
+# 22. A row of a flattened table labelled by another degree level: in a clause holding two or more values
+#    of the field, the degree named last since the previous value owns the next one ("Undergraduate Degree 6
+#    years Master's Degree 5 years Juris Doctorate - Full-time and Part-time 7 years", "Master's Degree - 5
+#    years from matriculation Doctoral Degree - 9 years", "Doctoral Degree | Over 2 years"). Capitalized as
+#    row labels are; a master's (or this program's name) takes the next value back (binding.seventh_pass_veto).
+SHAPE_OTHER_LEVEL_ROW = (
+    r"(?-i:Undergraduate|Baccalaureate|Bachelor'?s?|Doctoral|Doctorate|Juris\s+Doctor\w*|Ph\.?\s?D\.?|Ed\.?\s?D\.?"
+    r"|Specialist|Certificate|Associate)(?![\w])"
+)
+SHAPE_OWN_LEVEL_ROW = r"(?-i:Master'?s?|Masters|MLIS|MLS|MSLS|MSIS|MIS)(?![\w])"
+SHAPE_LEVEL_ROW_FIELDS: tuple[str, ...] = ("total_credits", "duration")
+# 23. A heading that names time limits holds over the list under it: every span of its first sentence is a
+#    limit ("Maximum time limits for degrees are as follows: ... Master's Degree 5 years", "Time Limits for
+#    Graduate Degree Completion Master's Degree - 5 years", "Time Limit All work toward a master's degree ...
+#    within seven years"; duration.py).
+DURATION_LIMIT_HEADING = r"^\W*(?:maximum\s+)?time\s+limits?\b"
 # 20. Recall: a span written in words and restated in digits is one span ("to be finished within six (6)
 #    years", "completed within five (5) years from the student's date of admission"; "no more than three (3)
 #    years as teaching or research assistants" stays another kind's): duration.py collapses the restatement

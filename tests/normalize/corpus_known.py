@@ -47,7 +47,6 @@ WRONG: dict[str, str] = {
     "fresh-g-st-27-parse_delivery": "batch G: 'The University of North Texas holds a conference ... Other than these meetings, the program is completely online': another university's program",
     # Batch J of r6-scope (credits, GPA, duration; sixth pass), scored once before the rules: what is not fixed yet.
     "fresh-j-cg-11-parse_credits": "batch J: 'at least 3 concentration credits must be taken within the MPA program for a total of 30 credits in the MPA program': a residence count read as the total",
-    "fresh-j-cg-33-parse_duration": "batch J: a flattened table of limits ('Undergraduate Degree 6 years Master's Degree 5 years ...'): other degrees' rows read, the heading's limit not carried to the master's row",
     "fresh-j-cg-39-parse_duration": "batch J: a flattened table with a study period and an academic period (the limit): the study period read as a limit",
     # Batch J-TU (r6-money, issue 19 sixth pass), scored once before the rules: the wrongs as measured.
     "fresh-j-tu-32-parse_tuition": "batch J-TU: equal fee cells under residency columns read once per residency column; labelled 'any' (the convention of fresh-c-d-18 and fresh-f-64; emporia-13 and fresh-e-tu-a-26 label such cells per column): a labelling choice for the lead",
