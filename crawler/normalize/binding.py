@@ -46,6 +46,9 @@ what they decide): a floor its programs replace with their own, a GPA that waive
 another purpose, a held degree's GPA, a GPA in a named field, another credential anywhere before the
 value in its clause (for a GPA anywhere in it), a class of programs as subject, a part's span.
 
+Shape gate, seventh pass (issue 19, r7-scope; credits and duration): a row of a flattened table labelled
+by another degree level owns the value after it (`seventh_pass_veto`, `SEVENTH_PASS`).
+
 Status shapes (the section at the end; issue 19, fourth pass): for the exam rule, the ALA
 accreditation and the delivery mode the default is inverted: a value only where its clause has one
 of a few binding shapes, every other shape abstains.

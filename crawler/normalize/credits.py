@@ -67,6 +67,15 @@ semester hours"); a spaced dash before a capitalized word starts a clause, so th
 the total's line is blanked alone ("Degree requirements (Minimum of 33 hours) - No more than 9 credit
 hours from the College of Business ..." reads 33).
 
+Seventh pass (issue 19; vocabulary "seventh pass"): a course group named with qualifiers ("Required Graduate
+Courses: 24 Semester Hours") is a part, under a "Required ...:" label too; a part named right after the figure
+with qualifiers ("18 credit hours of MLIS core classes", "18 credit hours in an area of professional
+specialization") is a part; a sentence that names candidacy counts credits toward becoming a candidate, even
+across the labelled items it lists ("become candidates for the degree as follows: Master's Degree: Successful
+completion of 12 units"); a share of a stated whole ("21 semester hours of the required 30") is a part; a row
+of a flattened table labelled by another degree level owns its figure (binding.seventh_pass_veto); and "graduate
+level" may stand between a figure and its unit ("36 graduate level credits").
+
 Canonical form: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are returned as
 stated, not converted.
 """

@@ -58,6 +58,13 @@ Conventions (an academic year is what programs mean by "a year"):
   require two years", "Some are designed as a one year program"); another credential anywhere before the
   span in its clause ("The associate degree programs are designed to be completed in ... two years"). A
   limit counted back from graduation is a limit ("within six years of the date of graduation").
+- Seventh pass (issue 19; vocabulary "seventh pass"): how old earlier work may be is not the limit ("Tests and
+  course work taken before entry into the graduate program may count if completed within five years of
+  acceptance", "courses taken more than six (6) years before graduation do not count"); a span restated in
+  digits is one span ("within six (6) years"); a heading naming time limits makes the spans of the text's first
+  sentence limits ("Maximum time limits for degrees are as follows: ..."); a row of a flattened table labelled
+  by another degree level owns its span ("Undergraduate Degree 6 years Master's Degree 5 years",
+  binding.seventh_pass_veto).
 - A length stated only for part-time students is the slow end: "A part-time student is expected to
   finish the degree in 4 years" -> months_max 48, months_min None.
 """

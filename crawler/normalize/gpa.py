@@ -56,6 +56,9 @@ its figure ("2.75GPA") is read apart.
 
 Canonical form: two decimals, Decimal("3.00"), Decimal("2.75"); more only if the page states
 more (3.125 stays 3.125, never rounded). "3.0" and "3.00" therefore compare and serialize alike.
+
+Seventh pass (issue 19; vocabulary "seventh pass"): the upper end of a band ("a cumulative grade point average
+between 2.75 and 4.0", "2.5-2.99") is never a minimum; the lower end is read or not by the rules above.
 """
 
 from __future__ import annotations
