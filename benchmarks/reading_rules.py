@@ -160,6 +160,7 @@ def main() -> int:
     b.SEVENTH_PASS = False
     report("status: seventh pass (all of it)")
     b.SEVENTH_PASS = True
+    seventh_pass_scope(report)
     status_shapes(sentences)
     return 0
 
@@ -197,6 +198,41 @@ def status_shapes(sentences: "list[corpus.Sentence]") -> None:
             setattr(module, name, kept[name])
     for (fn, shape), row in sorted(tally.items()):
         print(f"shape {fn:17} {shape:18} binds {sum(row.values()):3} (right {row[corpus.RIGHT]}, wrong {row[corpus.WRONG]})")
+
+
+def seventh_pass_scope(report) -> None:
+    """The seventh pass for credits, GPA and duration (r7-scope; vocabulary "seventh pass"), one rule
+    off at a time (its two scopes, "part_group" and "candidacy", are counted with every scope above)."""
+    saved = v.SHAPE_PART_AFTER["total_credits"]
+    v.SHAPE_PART_AFTER["total_credits"] = tuple(x for x in saved if x not in v.TOTAL_CREDITS_PART_AFTER_QUALIFIED)
+    b._shape_pattern.cache_clear()
+    report("7th: a qualified part after the figure")
+    v.SHAPE_PART_AFTER["total_credits"] = saved
+    b._shape_pattern.cache_clear()
+    saved = v.SCOPES["credit_age"]
+    v.SCOPES["credit_age"] = ("clause", tuple(x for x in saved[1] if x not in v.DURATION_EARLIER_WORK))
+    b._scope_pattern.cache_clear()
+    report("7th: the age of earlier work")
+    v.SCOPES["credit_age"] = saved
+    b._scope_pattern.cache_clear()
+    units = (credits._WITH_UNIT, credits._SAME_KIND, credits._UNIT_AFTER)
+    credits._WITH_UNIT, credits._SAME_KIND, credits._UNIT_AFTER = (
+        re.compile(p.pattern.replace("|" + v.TOTAL_CREDITS_UNIT_QUALIFIERS, ""), p.flags) for p in units)
+    report("7th: 'graduate level' credits")
+    credits._WITH_UNIT, credits._SAME_KIND, credits._UNIT_AFTER = units
+    placed = re.compile(credits._PLACED_AFTER.pattern.replace("|" + v.TOTAL_CREDITS_SHARE_OF_WHOLE, ""), re.I)
+    for module, name, off, label in (
+        (credits, "_CANDIDACY", NEVER, "7th: a candidacy sentence (lead-in)"),
+        (credits, "_PLACED_AFTER", placed, "7th: a share of a stated whole"),
+        (gpa, "_BAND_UPPER_BEFORE", NEVER, "7th: a GPA band's upper end"),
+        (duration, "_RESTATED", re.compile(r"(?!x)(x)"), "7th: a restated span"),
+        (duration, "_LIMIT_HEADING", NEVER, "7th: a heading of time limits"),
+        (b, "SEVENTH_PASS", False, "7th: a row of another degree level"),
+    ):
+        kept = getattr(module, name)
+        setattr(module, name, off)
+        report(label)
+        setattr(module, name, kept)
 
 
 if __name__ == "__main__":

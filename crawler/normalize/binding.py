@@ -46,6 +46,9 @@ what they decide): a floor its programs replace with their own, a GPA that waive
 another purpose, a held degree's GPA, a GPA in a named field, another credential anywhere before the
 value in its clause (for a GPA anywhere in it), a class of programs as subject, a part's span.
 
+Shape gate, seventh pass (issue 19, r7-scope; credits and duration): a row of a flattened table labelled
+by another degree level owns the value after it (`seventh_pass_veto`, `SEVENTH_PASS`).
+
 Status shapes (the section at the end; issue 19, fourth pass): for the exam rule, the ALA
 accreditation and the delivery mode the default is inverted: a value only where its clause has one
 of a few binding shapes, every other shape abstains.
@@ -934,6 +937,8 @@ def shape_of(field: str, text: str, start: int, end: int, same_kind: re.Pattern[
         return None  # "A maximum of 12 credits may be earned at Summer Session": a cap
     if sixth_pass_veto(field, text, a, b, start, end):
         return None  # (sixth pass) a test waiver's GPA, another purpose, a held degree's GPA, another credential
+    if seventh_pass_veto(field, text, a, b, start, end, same_kind):
+        return None  # (seventh pass) a row of a flattened table labelled by another degree level
     lo = _window_start(text, a, start, reach_before)
     if field in v.SHAPE_OWNER_FIELDS and other_credential_owns(text, lo, start):
         return None  # "The time limit for certificate completion is three years"
@@ -1006,6 +1011,43 @@ def sixth_pass_veto(field: str, text: str, a: int, b: int, start: int, end: int)
             pass
         if last is not None and _OWN_WORD.search(text, a, b) is None:
             return "credential-owns-clause"  # "To earn a graduate certificate, ... a grade point average of 3.0"
+    return None
+
+
+# ---- shape gate, seventh pass (issue 19, r7-scope: total_credits, duration) ----------------------
+# Another class of "another kind" (vocabulary, "seventh pass"); SEVENTH_PASS switches it off to count
+# what it decides.
+SEVENTH_PASS = True
+_OTHER_LEVEL_ROW = re.compile(v.SHAPE_OTHER_LEVEL_ROW)
+_OWN_LEVEL_ROW = re.compile(v.SHAPE_OWN_LEVEL_ROW)
+
+
+def other_level_row(text: str, a: int, b: int, start: int, same_kind: re.Pattern[str]) -> bool:
+    """Whether the value at `start`, in a clause text[a:b] holding two or more values of its kind (a
+    flattened table), follows a row label naming another degree level since the previous value."""
+    previous, count = a, 0
+    for m in same_kind.finditer(text, a, b):
+        count += 1
+        if m.end() <= start:
+            previous = m.end()
+    if count < 2:
+        return False
+    other = _last(_OTHER_LEVEL_ROW, text, previous, start)
+    if other is None:
+        return False
+    own = _last(_OWN_LEVEL_ROW, text, previous, start)
+    return own is None or own.start() < other.start()
+
+
+def seventh_pass_veto(
+    field: str, text: str, a: int, b: int, start: int, end: int, same_kind: re.Pattern[str] | None
+) -> str | None:
+    """Why the value at text[start:end] is another kind's (a name), or None. Bounded: the clause is cut
+    to CLAUSE_REACH around its value."""
+    if not SEVENTH_PASS:
+        return None
+    if field in v.SHAPE_LEVEL_ROW_FIELDS and same_kind is not None and other_level_row(text, a, b, start, same_kind):
+        return "row-of-other-level"  # "Undergraduate Degree 6 years Master's Degree 5 years"
     return None
 
 

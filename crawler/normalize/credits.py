@@ -67,6 +67,15 @@ semester hours"); a spaced dash before a capitalized word starts a clause, so th
 the total's line is blanked alone ("Degree requirements (Minimum of 33 hours) - No more than 9 credit
 hours from the College of Business ..." reads 33).
 
+Seventh pass (issue 19; vocabulary "seventh pass"): a course group named with qualifiers ("Required Graduate
+Courses: 24 Semester Hours") is a part, under a "Required ...:" label too; a part named right after the figure
+with qualifiers ("18 credit hours of MLIS core classes", "18 credit hours in an area of professional
+specialization") is a part; a sentence that names candidacy counts credits toward becoming a candidate, even
+across the labelled items it lists ("become candidates for the degree as follows: Master's Degree: Successful
+completion of 12 units"); a share of a stated whole ("21 semester hours of the required 30") is a part; a row
+of a flattened table labelled by another degree level owns its figure (binding.seventh_pass_veto); and "graduate
+level" may stand between a figure and its unit ("36 graduate level credits").
+
 Canonical form: models.plain() (Decimal("37"), Decimal("58.5")); quarter credits are returned as
 stated, not converted.
 """
@@ -81,11 +90,11 @@ from .binding import (
     LABEL_SEPARATOR, bound_text, clause_scope, compared, floor_raised_by_programs, heading_scope, shape_binds, subject_scope,
 )
 from .models import plain
-from .text import prepare, words_to_digits
+from .text import prepare, sentences, words_to_digits
 
 _UNIT = (
     # "36 semester-hour program", "45 quarter-credit program": the hyphenated forms too.
-    r"(?:semester[-\s]|quarter[-\s]|graduate\s|total\s|academic\s|earned\s)*"
+    r"(?:semester[-\s]|quarter[-\s]|graduate\s|total\s|academic\s|earned\s|" + v.TOTAL_CREDITS_UNIT_QUALIFIERS + r")*"
     r"(?:credit[-\s]hours?|credits?|units?|hours?|hrs\.?|sch\b|s\.h\.|cr\.?\b|ch\b)"
 )
 _NUMBER = r"(\d{1,3}(?:\.\d)?)"
@@ -231,6 +240,7 @@ def _prepare(text: str) -> str:
     # of 33 hours) - No more than 9 credit hours from the College of Business ..."): a limit said there
     # is blanked alone, not with the total (issue 19, sixth pass).
     t = _DASH_CLAUSE.sub(". ", prepare(text))
+    t = _stage_sentences_blanked(t)  # (seventh pass) credits for candidacy: a point along the way
     t = _RESTATED.sub(r"\1", words_to_digits(bound_text("total_credits", t)))
     return _CHANGED.sub(lambda m: f"now requires {m.group('now')} credits", t)
 
@@ -294,6 +304,8 @@ def _candidates(clause: str, parts: list[Decimal]) -> list[tuple[Decimal, bool, 
                 continue  # "a 36 semester-hour program: 18 hours of core courses" - a part
             if _COUNT_AFTER.match(clause, m.end()):
                 continue  # "Degree requirements: 12 courses (36 credit hours)" - a course count
+            if _group_label(clause, m.start(2)):
+                continue  # (seventh pass) "Required Graduate Courses: 24 Semester Hours": a course group's label
             if (re.search(rf"{LABEL_SEPARATOR}$", m.group("between")) or not unit) and _labelled_shape(
                 clause, m.start(2), m.end(2)
             ):
@@ -361,6 +373,24 @@ def parse_credits(text: str) -> Decimal | None:
 
 
 _SAME_KIND = re.compile(rf"(?<![\d.$])\b\d{{1,3}}(?:\.\d)?\s?[-\s]?{_UNIT}", re.I)
+
+
+_CANDIDACY = re.compile(r"(?<![\w])(?:" + "|".join(v.SCOPES["candidacy"][1]) + r")(?![\w])", re.I)
+
+
+def _stage_sentences_blanked(t: str) -> str:
+    """(issue 19, seventh pass) The text with every sentence that names candidacy blanked: a lead-in
+    ("... become candidates for the degree as follows: Master's Degree: Successful completion of 12
+    units") holds over the labelled items its sentence lists, which binding.clauses splits off."""
+    if _CANDIDACY.search(t) is None:
+        return t
+    return "".join(" " * (b - a) if _CANDIDACY.search(t, a, b) else t[a:b] for a, b in sentences(t))
+
+
+def _group_label(clause: str, start: int) -> bool:
+    """(issue 19, seventh pass) Whether the label a figure follows names a course group ("Required Graduate
+    Courses: 24", vocabulary's "part_group" scope) rather than the degree: the head before the figure."""
+    return subject_scope("total_credits", clause[:start]) == "part_group"
 
 
 def _labelled_shape(clause: str, start: int, end: int) -> bool:

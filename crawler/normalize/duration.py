@@ -58,6 +58,13 @@ Conventions (an academic year is what programs mean by "a year"):
   require two years", "Some are designed as a one year program"); another credential anywhere before the
   span in its clause ("The associate degree programs are designed to be completed in ... two years"). A
   limit counted back from graduation is a limit ("within six years of the date of graduation").
+- Seventh pass (issue 19; vocabulary "seventh pass"): how old earlier work may be is not the limit ("Tests and
+  course work taken before entry into the graduate program may count if completed within five years of
+  acceptance", "courses taken more than six (6) years before graduation do not count"); a span restated in
+  digits is one span ("within six (6) years"); a heading naming time limits makes the spans of the text's first
+  sentence limits ("Maximum time limits for degrees are as follows: ..."); a row of a flattened table labelled
+  by another degree level owns its span ("Undergraduate Degree 6 years Master's Degree 5 years",
+  binding.seventh_pass_veto).
 - A length stated only for part-time students is the slow end: "A part-time student is expected to
   finish the degree in 4 years" -> months_max 48, months_min None.
 """
@@ -205,8 +212,14 @@ def _whole(value: Decimal) -> int:
     return int(value.to_integral_value(rounding=ROUND_HALF_UP))
 
 
+_RESTATED = re.compile(v.RESTATED_FIGURE)
+# (seventh pass) A heading naming time limits: every span of the text's first sentence is a limit.
+_LIMIT_HEADING = re.compile(v.DURATION_LIMIT_HEADING, re.I)
+
+
 def _prepare(text: str) -> str:
     t = words_to_digits(prepare(text))
+    t = _RESTATED.sub(r"\1", t)  # (seventh pass) "six (6) years" is one span
     t = _HALF.sub("18 months", t)
     return _AND_HALF.sub(lambda m: f"{1 if m.group(1).lower() in ('a', 'one') else m.group(1)}.5 {m.group(2)}", t)
 
@@ -250,7 +263,7 @@ def parse_duration(text: str) -> Duration | None:
             continue  # positive binding: nothing in the sentence makes the span the program's
         if not shape_binds("duration", t, m.start(), m.end(), _OTHER_SPAN):
             continue  # shape gate: no duration binder within reach, or something of another kind between
-        obliged = _OBLIGATION.search(t, a, b) is not None
+        obliged = _OBLIGATION.search(t, a, b) is not None or (k <= 0 and _LIMIT_HEADING.match(t) is not None)
         # "The minimum time is two academic years ... for two years": a sentence whose subject is the
         # minimum states a lower bound for every span in it.
         lower_subject = _LOWER_SUBJECT.search(t, a, m.start()) is not None

@@ -56,6 +56,9 @@ its figure ("2.75GPA") is read apart.
 
 Canonical form: two decimals, Decimal("3.00"), Decimal("2.75"); more only if the page states
 more (3.125 stays 3.125, never rounded). "3.0" and "3.00" therefore compare and serialize alike.
+
+Seventh pass (issue 19; vocabulary "seventh pass"): the upper end of a band ("a cumulative grade point average
+between 2.75 and 4.0", "2.5-2.99") is never a minimum; the lower end is read or not by the rules above.
 """
 
 from __future__ import annotations
@@ -114,6 +117,7 @@ _CONTEXT_BEFORE = re.compile(
 )
 _OR_ABOVE = re.compile(r"^\s?(?:\(\s?[A-D]\s?\)\s?)?(?:or\s+(?:above|higher|better|more)|and\s+above|\+)", re.I)
 _REGULAR = re.compile(r"\b(?:regular|unconditional|full)\s+admission\b", re.I)
+_BAND_UPPER_BEFORE = re.compile(v.GPA_BAND_UPPER_BEFORE, re.I)
 _BELOW_BEFORE = re.compile(r"\b(?:below|under|less\s+than|lower\s+than|between)\s+(?:a\s+)?(?:gpa\s+of\s+)?$", re.I)
 
 
@@ -220,6 +224,8 @@ def parse_gpa(text: str) -> Decimal | None:
         before = t[max(0, m.start() - 30) : m.start()]
         if _SCALE.match(after) or _SCALE_BEFORE.search(before) or _BELOW_BEFORE.search(before):
             continue
+        if _BAND_UPPER_BEFORE.search(before):
+            continue  # (seventh pass) the upper end of a band ("between 2.75 and 4.0"): never a minimum
         bound, clause = _bound(t, m, has_context)
         if not bound:
             continue

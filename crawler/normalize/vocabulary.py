@@ -1297,6 +1297,82 @@ SHAPE_CLASS_SUBJECTS: tuple[str, ...] = (
     r"(?:^\W*|(?<=[.;:]\s))(?:some|many|most|others)(?=\s+(?:are|require|offer|can|may|take|last)\b)",
 )
 
+# ---- credits, GPA, duration: seventh pass (issue 19, r7-scope) ------------------------------------
+# Classes of "another kind" found on batch I and checked on other schools' pages (corpus README,
+# "Seventh pass"); each is one list, read by the rule named beside it.
+# 14. A course group named with qualifiers between its group word and "courses" ("Required Graduate
+#    Courses: 24 Semester Hours", "Advanced Required Courses (9 Hours)", "Required Core Courses (15
+#    credits)"): a part of the degree, as "Core Courses (18 credits)" is (a subject-reach scope; credits.py
+#    also asks it of a figure a "Required ...:" label meets).
+SCOPES["part_group"] = ("subject", (
+    r"(?:required|core|elective|foundation(?:al)?|professional|advanced|major)\s+(?:[\w-]+\s+){1,2}?(?:courses|classes)",
+))
+FIELD_SCOPES["total_credits"] = (*FIELD_SCOPES["total_credits"], "part_group")
+# 15. Credits said of a part through words right after the value, with qualifiers the fourth pass did not
+#    allow: "18 credit hours of MLIS core classes", "12 hours of essential core courses", "18 credit hours in
+#    an area of professional specialization", "15 hours in an area of concentration", "21 graduate semester
+#    hours in one area of concentration", "of the required 30 graduate semester hours within the area of
+#    concentration" (binding.shape_of, SHAPE_PART_AFTER).
+TOTAL_CREDITS_PART_AFTER_QUALIFIED: tuple[str, ...] = (
+    r"(?:of|in)\s+(?:[\w-]+\s+){1,2}?(?:core|electives?|required)\s+(?:courses|classes)",
+    r"(?:with)?in\s+(?:an?|one|each|the|a\s+major)\s+(?:[\w-]+\s+)?(?:areas?|fields?)\s+of\b",
+    r"in\s+(?:an?|one|each)\s+(?:[\w-]+\s+)?(?:areas?|concentrations?|specializations?|emphas[ie]s|majors?)\b",
+)
+SHAPE_PART_AFTER["total_credits"] = (*SHAPE_PART_AFTER["total_credits"], *TOTAL_CREDITS_PART_AFTER_QUALIFIED)
+# 16. Credits that make a student a candidate for the degree are a point along the way, not its total
+#    ("become candidates for the degree as follows: Master's Degree: Successful completion of 12 units",
+#    "file for admission to candidacy ... at least 12 semester hours of graduate work", "eligible to apply
+#    for candidacy when ... a minimum of 9 credits"). A clause-reach scope of total_credits (a GPA for
+#    candidacy is the "completion" scope's already).
+SCOPES["candidacy"] = ("clause", (r"candidacy", r"become\s+(?:a\s+)?candidates?", r"advanc\w*\s+to\s+candida\w*"))
+FIELD_SCOPES["total_credits"] = (*FIELD_SCOPES["total_credits"], "candidacy")
+# 17. How old earlier work may be is not the program's limit: "Tests and course work taken before entry
+#    into the graduate program may count if completed within five years of acceptance", "Courses taken
+#    prior to admission ... can be no older than seven years", "a course may not be counted toward degree
+#    requirements if it has been completed more than five years prior to", "Graduate courses taken more than
+#    six (6) years before graduation do not count toward the total". Words of the "credit_age" scope.
+DURATION_EARLIER_WORK: tuple[str, ...] = (
+    r"(?:course\s?work|courses?|tests?|scores?|credits?|work)\s+(?:taken|completed|earned)\s+(?:before|prior\s+to)\s+"
+    r"(?:the\s+)?(?:entry|entering|admission|enrol\w*|matriculat\w*)",
+    r"(?:may|can|will|do|does)\s+(?:not\s+)?(?:still\s+)?(?:count|be\s+counted)",
+)
+SCOPES["credit_age"] = ("clause", (*SCOPES["credit_age"][1], *DURATION_EARLIER_WORK))
+# 18. The upper end of a GPA band is never a minimum: "a cumulative grade point average between 2.75 and
+#    4.0", "between 2.5 and 2.99 may be considered for conditional admission", "a GPA of 2.50-2.74"
+#    (gpa.py: the figure after "between X and", "X -" or "X to" is skipped; the lower end is read or not by
+#    the rules it always met).
+GPA_BAND_UPPER_BEFORE = r"(?:\bbetween\s+(?:a\s+)?(?:gpa\s+of\s+)?[0-4]\.\d{1,3}\s+and|(?<![\d.])[0-4]\.\d{1,3}\s?(?:-|\u2013|to|through))\s?$"
+# 19. Recall: a unit written "graduate level" or "graduate-level" between the figure and "credits" ("The
+#    MLIS degree requires at least 36 graduate level credits", "a minimum of 30 graduate-level credits",
+#    credits.py's unit).
+TOTAL_CREDITS_UNIT_QUALIFIERS = r"graduate[-\s]level\s"
+# 21. A share of a whole stated beside it is a part: "at least 21 semester hours of the required 30 graduate
+#    semester hours", "up to 9 of the 30 credits", "8 of those 12 hours" (a distribution rule: credits.py's
+#    TOTAL_CREDITS_PLACED_AFTER).
+TOTAL_CREDITS_SHARE_OF_WHOLE = r"of\s+(?:the|those|these)\s+(?:required\s+|total\s+)?\d{1,3}\b"
+TOTAL_CREDITS_PLACED_AFTER = (*TOTAL_CREDITS_PLACED_AFTER, TOTAL_CREDITS_SHARE_OF_WHOLE)
+# 22. A row of a flattened table labelled by another degree level: in a clause holding two or more values
+#    of the field, the degree named last since the previous value owns the next one ("Undergraduate Degree 6
+#    years Master's Degree 5 years Juris Doctorate - Full-time and Part-time 7 years", "Master's Degree - 5
+#    years from matriculation Doctoral Degree - 9 years", "Doctoral Degree | Over 2 years"). Capitalized as
+#    row labels are; a master's (or this program's name) takes the next value back (binding.seventh_pass_veto).
+SHAPE_OTHER_LEVEL_ROW = (
+    r"(?-i:Undergraduate|Baccalaureate|Bachelor'?s?|Doctoral|Doctorate|Juris\s+Doctor\w*|Ph\.?\s?D\.?|Ed\.?\s?D\.?"
+    r"|Specialist|Certificate|Associate)(?![\w])"
+)
+SHAPE_OWN_LEVEL_ROW = r"(?-i:Master'?s?|Masters|MLIS|MLS|MSLS|MSIS|MIS)(?![\w])"
+SHAPE_LEVEL_ROW_FIELDS: tuple[str, ...] = ("total_credits", "duration")
+# 23. A heading that names time limits holds over the list under it: every span of its first sentence is a
+#    limit ("Maximum time limits for degrees are as follows: ... Master's Degree 5 years", "Time Limits for
+#    Graduate Degree Completion Master's Degree - 5 years", "Time Limit All work toward a master's degree ...
+#    within seven years"; duration.py).
+DURATION_LIMIT_HEADING = r"^\W*(?:maximum\s+)?time\s+limits?\b"
+# 20. Recall: a span written in words and restated in digits is one span ("to be finished within six (6)
+#    years", "completed within five (5) years from the student's date of admission"; "no more than three (3)
+#    years as teaching or research assistants" stays another kind's): duration.py collapses the restatement
+#    as credits.py does for "Thirty-nine (39) credit hours".
+RESTATED_FIGURE = r"\b(\d{1,3})\s?\(\s?\1\s?\)"
+
 # ---- application_deadlines: the shape gate (issue 19, fourth pass) ------------------------------
 # A date is read only where it stands in one of a few binding shapes (binding.deadline_shape): a
 # binding word (DEADLINE_PREDICATES, a kind, a term, an applicant group or DEADLINE_SHAPE_NOUNS)

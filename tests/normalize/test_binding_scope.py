@@ -442,3 +442,98 @@ def test_a_limit_counted_back_from_graduation_and_a_glued_gpa_label() -> None:
     assert parse_duration("All coursework must be completed within six years of the date of graduation.") == Duration(months_max=72)
     assert parse_duration("GRE scores must be within five years of the date of application.") is None
     assert parse_gpa("Applicants need an undergraduate 2.75GPA.") == Decimal("2.75")
+
+
+# ---- seventh pass (issue 19, r7-scope): classes found on batch I, checked on other schools' pages ----
+
+
+def test_a_course_group_named_with_qualifiers_is_a_part() -> None:
+    assert parse_credits("Required Graduate Courses: 24 Semester Hours Graduate Electives: 12 Semester Hours") is None
+    assert parse_credits("Required Professional Courses: 18 hours") is None
+    # Not firing: a total label, and a group named before the program's own total.
+    assert parse_credits("Total Required: 33 hours") == Decimal("33")
+    assert parse_credits("Required Graduate Courses: see below. The degree requires 36 semester hours.") == Decimal("36")
+
+
+def test_credits_said_of_a_qualified_part_right_after_the_figure_are_parts() -> None:
+    assert parse_credits("A total of 18 credit hours of MLIS core classes") is None
+    assert parse_credits("A minimum of 18 credit hours in an area of professional specialization") is None
+    assert parse_credits("Students earn at least 21 graduate semester hours in one area of concentration.") is None
+    # Not firing: the total with the same words later in its clause, and a total named by "of coursework".
+    assert parse_credits("The program requires 36 credit hours, with 18 in an area of specialization.") == Decimal("36")
+    assert parse_credits("The program requires a total of 36 credit hours of coursework.") == Decimal("36")
+
+
+def test_graduate_level_between_the_figure_and_its_unit() -> None:
+    assert parse_credits("The MLIS degree requires at least 36 graduate level credits.") == Decimal("36")
+    assert parse_credits("A minimum of 33 graduate-level credits must be earned for the master's degree.") == Decimal("33")
+    # Not firing: a graduate-level load is still a load.
+    assert parse_credits("Students may register for 12 graduate-level credits in any semester.") is None
+
+
+def test_credits_for_candidacy_are_a_point_along_the_way() -> None:
+    text = ("Degree Candidacy Students become candidates for the degree as follows: Master's Degree: Successful "
+            "completion of 12 units with a GPA of 3.0.")
+    assert parse_credits(text) is None
+    assert parse_credits("Apply for admission to candidacy after completing 15 semester hours of the program.") is None
+    # Not firing: a candidate for the degree (not candidacy) completing the total.
+    assert parse_credits("A candidate for the master's degree must complete 36 semester hours.") == Decimal("36")
+
+
+def test_a_share_of_a_stated_whole_is_a_part() -> None:
+    assert parse_credits("Students must complete at least 21 credit hours of the 30 at this university.") is None
+    # The whole beside its share is read; alone it is read too.
+    assert parse_credits("Students complete at least 21 semester hours of the required 30 hours.") == Decimal("30")
+    assert parse_credits("Students complete the required 30 semester hours.") == Decimal("30")
+
+
+def test_the_age_of_earlier_work_is_not_the_programs_limit() -> None:
+    assert parse_duration(
+        "Tests and course work taken before entry into the program may count if completed within five years of acceptance."
+    ) is None
+    assert parse_duration("Graduate courses taken more than six (6) years before graduation do not count toward the degree.") is None
+    # Not firing: the program's own limit counted back from graduation.
+    assert parse_duration("All coursework must be completed within six years of the date of graduation.") == Duration(months_max=72)
+
+
+def test_the_upper_end_of_a_gpa_band_is_never_a_minimum() -> None:
+    assert parse_gpa("Full admission requires a cumulative grade point average between 2.75 and 4.0.") is None
+    # Not firing on the lower end: "2.50-4.00" gives its floor.
+    assert parse_gpa("Applicants need an undergraduate GPA of 2.50-4.00.") == Decimal("2.50")
+    # Not firing: a minimum with a scale, and a minimum beside a lesser route's band.
+    assert parse_gpa("Applicants need an undergraduate GPA of 2.75 on a 4.0 scale.") == Decimal("2.75")
+    assert parse_gpa("Admission requires an undergraduate GPA of 3.0 or higher.") == Decimal("3.00")
+
+
+def test_a_span_restated_in_digits_is_one_span() -> None:
+    assert parse_duration("This is a part-time program to be finished within six (6) years.") == Duration(months_max=72)
+    # Not firing where the restated span is another kind's.
+    assert parse_duration("Master's students serve no more than three (3) years as teaching assistants.") is None
+
+
+def test_a_row_of_another_degree_level_owns_its_value() -> None:
+    text = ("Maximum time limits for degrees are as follows: Undergraduate Degree 6 years Master's Degree 5 years "
+            "Juris Doctorate - Full-time and Part-time 7 years Doctoral Degree 7 years")
+    assert parse_duration(text) == Duration(months_max=60)
+    assert parse_duration("Time limits: Doctoral Degree 9 years Certificate 4 years") is None
+    # Not firing: one value (a held bachelor's degree is no row label), and the master's row itself.
+    assert parse_duration("Students with a Bachelor's degree complete the program in 2 years.") == Duration(months_min=24, months_max=24)
+    assert parse_duration("Time Limits for Completion Master's Degree - 5 years") == Duration(months_max=60)
+
+
+def test_rows_and_headings_fire_only_with_the_seventh_pass(monkeypatch) -> None:
+    from crawler.normalize import binding
+
+    text = "Time limits: Undergraduate Degree 6 years Master's Degree 5 years"
+    assert parse_duration(text) == Duration(months_max=60)
+    monkeypatch.setattr(binding, "SEVENTH_PASS", False)
+    assert parse_duration(text) != Duration(months_max=60)
+
+
+def test_a_heading_naming_time_limits_makes_its_spans_limits() -> None:
+    assert parse_duration("Time Limits for Degree Completion Master's Degree 5 years") == Duration(months_max=60)
+    # Not firing: the same row without the heading is a length; a later sentence is not under the heading.
+    assert parse_duration("Master's Degree 5 years") == Duration(months_min=60, months_max=60)
+    assert parse_duration("Time limits are set by the Graduate School. The MLIS program takes 2 years.") == Duration(
+        months_min=24, months_max=24
+    )
