@@ -735,15 +735,38 @@ def rate_veto(
     heading = heading_scope_of(words, first_start)
     if heading:
         return "heading-scope:" + heading  # "Summer Session Tuition 2022 ... Graduate* $867/credit"
+    if insurance_heading(words, first_start):
+        return "heading-scope:insurance"  # "Domestic student health insurance costs • Fall 2024: $1,937.00"
     return scope_after(text, start, end, prev_end, next_start)  # "$500 per credit in the summer", "domestic students"
 
 
 RATE_VETOES = (
     "unit-elsewhere", "cells-unbound", "columns-not-one-to-one", "unit-heads-next", "figure-between",
     "term-word-not-predicate", "unit-of-other-level", "fee-heading", "other-school",
-    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE), "heading-scope:session", "heading-scope:component", "session-after",
+    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE), "heading-scope:session", "heading-scope:component", "heading-scope:insurance", "session-after",
     "residency-unbound",
 )
+
+
+# Seventh pass (issue 19, r7-money): an insurance plan named in the text's heading (the words before its
+# first amount, within GATE_REACH) prices the plan, not the program ("Domestic student health insurance
+# costs • Fall 2024: $1,937.00 ... Annual: $4,621.00"); words that exclude or include the plan beside a
+# rate ("does not include health insurance") do not make it the scope (vocabulary, "money, seventh pass").
+# In the few words before a rate the same words are RATE_SCOPE_BEFORE's "insurance" class.
+INSURANCE_SCOPE = True
+_INSURANCE = re.compile(r"(?<![\w-])(?:" + "|".join(v.RATE_INSURANCE_WORDS) + r")(?![\w-])", re.I)
+_INSURANCE_NOT_SCOPE = re.compile(v.RATE_INSURANCE_NOT_SCOPE, re.I)
+
+
+def insurance_heading(text: str, first_start: int | None) -> bool:
+    """Whether the text's heading (before its first amount) names an insurance plan as what it prices."""
+    if not INSURANCE_SCOPE or first_start is None:
+        return False
+    lo = max(0, first_start - GATE_REACH)
+    return any(
+        not _INSURANCE_NOT_SCOPE.search(text, max(0, m.start() - 40), m.start())
+        for m in _INSURANCE.finditer(text, lo, first_start)
+    )
 
 
 def rate_shape(text: str, start: int, end: int, *, unit_from: str | None, kind_from: str | None, **facts: Any) -> str | None:

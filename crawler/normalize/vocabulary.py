@@ -1745,3 +1745,30 @@ DELIVERY_COMBINATION_WORDS = r"(?:combination|combining|mix|mixture|blend)\b"
 EXAM_MAY_ASK: tuple[str, ...] = (
     r"may\s+(?:also\s+)?ask\s+(?:\w+\s){0,2}?to\s+(?:take|submit|provide|send)", r"may\s+(?:also\s+)?be\s+asked\s+to\s+(?:take|submit|provide|send)",
 )
+
+
+# ---- money, seventh pass (issue 19, r7-money): a cost of another kind, students outside the degree --
+# Each list is one class of look-alike found on at least two universities' pages (corpus README,
+# "Seventh pass of the money side").
+# An insurance plan's price is a cost the student may waive, not what the school charges for the
+# program ("Domestic student health insurance costs • Fall 2024: $1,937.00 ... Annual: $4,621.00",
+# "Student Health Insurance Please note: ... $1,525", "the Student Accident and Health Insurance Program
+# for approximately $400 per term"): named in the few words before a rate (RATE_SCOPE_BEFORE's
+# "insurance" class) or in the text's heading (binding.insurance_heading), the rate is the plan's.
+RATE_INSURANCE_WORDS: tuple[str, ...] = (r"insurance", r"premiums?")
+RATE_SCOPE_BEFORE["insurance"] = RATE_INSURANCE_WORDS
+# Words right before an insurance word that keep it out of the rate's scope: the rate excludes or
+# includes the plan ("Tuition (does not include health insurance) ...", "tuition plus insurance").
+RATE_INSURANCE_NOT_SCOPE = (
+    r"(?:not\s+(?:include|including|cover|covering)|excluding|excludes?|except|without|includ\w*|incl\.|plus|and|&)\s+"
+    r"(?:\w+\s+){0,2}$"
+)
+# Students outside any degree: high school students taking college courses ("High School Dual Credit
+# $75.00 $75.00" under a graduate rate table's residency columns, "Students in the dual credit program
+# pay $25 per credit hour", "UD dual enrollment currently costs $620 per course"): a row of theirs is
+# another group's row (TUITION_OTHER_ROWS), their words before a rate another group's scope.
+STUDENTS_OUTSIDE_DEGREE: tuple[str, ...] = (
+    r"high\s+school(?:\s+students?)?", r"dual[-\s](?:credit|enrollment)", r"concurrent\s+enrollment", r"early\s+college",
+)
+TUITION_OTHER_ROWS = (*TUITION_OTHER_ROWS, *STUDENTS_OUTSIDE_DEGREE)
+RATE_SCOPE_BEFORE["group"] = (*RATE_SCOPE_BEFORE["group"], *STUDENTS_OUTSIDE_DEGREE)

@@ -523,3 +523,42 @@ def test_a_past_rate_and_other_programs_named_as_a_group_are_not_read(monkeypatc
     assert ("tuition", D("1050.00"), "credit", "any") in rates(text)
     assert rates("Online MLIS tuition is $450 per credit hour. Campus programs are charged $600 per credit hour.") == [
         ("tuition", D("450.00"), "credit", "any")]
+
+
+# ---- seventh pass (issue 19, r7-money) -----------------------------------------------------------------
+
+
+def test_an_insurance_plan_named_in_the_heading_prices_the_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the shape of a university's health-insurance page: the heading names the plan, the rows are its periods
+    text = ("Domestic student health insurance costs • Fall 2024: $1,937.00 (8/15/24 through 1/14/25) "
+            "• Annual: $4,621.00 (8/15/24 through 8/14/2025)")
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "INSURANCE_SCOPE", False)
+    assert rates(text) == [("tuition", D("4621.00"), "year", "any")]
+
+
+def test_an_insurance_plan_right_before_a_rate_scopes_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The student health insurance plan costs $1,200 per semester."
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "RATE_SCOPE_SWITCH", False)
+    monkeypatch.setattr(binding, "INSURANCE_SCOPE", False)
+    assert rates(text) == [("tuition", D("1200.00"), "term", "any")]
+
+
+@pytest.mark.parametrize("text", [
+    "Tuition (does not include health insurance): $500 per credit hour",
+    "Tuition $500 per credit hour Health insurance $1,200 per semester",
+])
+def test_insurance_excluded_or_after_the_rate_keeps_the_tuition(text: str) -> None:
+    assert rates(text) == [("tuition", D("500.00"), "credit", "any")]
+
+
+def test_a_row_of_students_outside_the_degree_is_another_group() -> None:
+    # a graduate rate table's exception row for high school students (batch I's shape)
+    assert rates("Exceptions to the Tuition Schedule Missouri Resident Non-Missouri Resident Per Credit Hour "
+                 "High School Dual Credit $75.00 $75.00") == []
+    assert rates("Graduate $400 per credit hour High School Dual Enrollment $100 per credit hour") == [
+        ("tuition", D("400.00"), "credit", "any")]
+    assert rates("Concurrent enrollment tuition: $125 per credit hour") == []
+    # without their words the same shapes are read
+    assert rates("Tuition: $125 per credit hour") == [("tuition", D("125.00"), "credit", "any")]
