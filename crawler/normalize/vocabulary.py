@@ -1772,3 +1772,28 @@ STUDENTS_OUTSIDE_DEGREE: tuple[str, ...] = (
 )
 TUITION_OTHER_ROWS = (*TUITION_OTHER_ROWS, *STUDENTS_OUTSIDE_DEGREE)
 RATE_SCOPE_BEFORE["group"] = (*RATE_SCOPE_BEFORE["group"], *STUDENTS_OUTSIDE_DEGREE)
+# Credit awarded without taking the program's courses, and its charges: a portfolio or prior learning
+# assessment, a proficiency or challenge exam, credit by examination ("If a Proficiency Exam is passed,
+# there is a fee of $50 per credit hour earned", "a prior learning assessment credit recording fee of $85
+# per credit hour", "The fee for Portfolio Assessment is $50 per credit hour", "Credentialed Learning
+# Credit: $100 per credit"): like an audit's charge, no rate of the program (RATE_SCOPE_BEFORE's
+# "assessed_credit" class; in the text's heading, binding.cost_heading_scope).
+ASSESSED_CREDIT_WORDS: tuple[str, ...] = (
+    r"prior\s+learning", r"portfolios?(?=\s+(?:assessment|review|evaluation|credits?|fees?))",
+    r"(?:submit\w*|evaluat\w*|assess\w*|review\w*)\s+(?:\w+\s+){0,2}?portfolios?", r"proficiency\s+exam\w*",
+    r"challenge\s+exam\w*", r"credit\s+by\s+exam\w*", r"credentialed\s+(?:learning|experience)", r"experiential\s+(?:learning\s+)?credits?",
+    r"CLEP", r"DANTES", r"PLA",
+)
+RATE_SCOPE_BEFORE["assessed_credit"] = ASSESSED_CREDIT_WORDS
+# Pay to students: a bare "per hour" is a wage, not a credit hour, where pay words stand around it ("Student
+# Assistant II (Regular) $13.00 per hour This title and salary ...", "the minimum rate paid for any position
+# is $8.56/hour", "base pay rates of $5.15, $5.35 ... per hour"): binding.wage_hour. A credit hour names
+# its credit or its term ("per credit hour", "per semester hour"), and is read as before.
+RATE_BARE_HOUR_AFTER = (
+    r"(?:\s?(?:,|and|or|&|to|-)\s?(?:and\s)?\$\s?\d[\d,]*(?:\.\d\d)?){0,8}"  # "$5.15, $5.35, ... $6.50 per hour": the list's unit
+    r"\s?(?:per|/|an?|each)[-\s]?(?:hour|hr)\b"
+)
+WAGE_WORDS: tuple[str, ...] = (
+    r"pa(?:y|id)", r"payroll", r"salar(?:y|ies)", r"wages?", r"earn(?:s|ed|ing)?", r"hourly", r"raises?",
+    r"(?:student\s+)?employ(?:ee|ees|ment|ed)", r"(?:student\s+)?workers?", r"work[-\s]study", r"jobs?",
+)

@@ -562,3 +562,36 @@ def test_a_row_of_students_outside_the_degree_is_another_group() -> None:
     assert rates("Concurrent enrollment tuition: $125 per credit hour") == []
     # without their words the same shapes are read
     assert rates("Tuition: $125 per credit hour") == [("tuition", D("125.00"), "credit", "any")]
+
+
+@pytest.mark.parametrize("text", [
+    "Effective January 1, 2020, the minimum rate paid for any position is $8.56/hour.",
+    "Student jobs are divided into 5 levels with base pay rates of $5.15, $5.35, $5.55, $5.75, $6.50 per hour.",
+])
+def test_a_wage_by_the_hour_is_not_a_credit_hour(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "WAGE_HOUR", False)
+    assert ("tuition", D("5.15") if "5.15" in text else D("8.56"), "credit", "any") in rates(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tuition $500 per hour", [("tuition", D("500.00"), "credit", "any")]),  # no pay word: a price
+    ("Tuition: $500 per credit hour. Graduate assistants are paid a stipend.", [("tuition", D("500.00"), "credit", "any")]),
+])
+def test_an_hour_without_pay_words_or_a_credit_hour_stays_a_price(text: str, expected: list) -> None:
+    assert rates(text) == expected
+
+
+def test_credit_by_assessment_is_charged_apart_from_the_program(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = "The fee for Portfolio Assessment is $50 per credit hour."
+    assert rates(before) == []
+    heading = ("Fee Policy All students must pay a non-refundable assessment fee when submitting their Portfolio. "
+               "The fee is based on the number of credits requested at the rate of $50 per credit.")
+    assert rates(heading) == []
+    monkeypatch.setattr(binding, "COST_HEADINGS", False)
+    assert rates(heading) == [("fee", D("50.00"), "credit", "any")]
+    monkeypatch.setattr(binding, "RATE_SCOPE_SWITCH", False)
+    assert rates(before) == [("fee", D("50.00"), "credit", "any")]
+    # a word of the class elsewhere does not blank a rate it does not precede
+    assert rates("Tuition is $600 per credit hour. Portfolio assessment is available.") == [
+        ("tuition", D("600.00"), "credit", "any")]
