@@ -217,20 +217,6 @@ def _named_other_fee(text: str, start: int) -> bool:
     return bool(before) and not _NAMED_FEE.search(text, before[-1].end(), start)
 
 
-# Seventh pass (issue 19, r7-money): an application fee said only of another applicant group ("The
-# application fee for international applicants is $95 and must be paid by credit card", "International
-# Special Student Program Application Fee $100 Required for all international non-degree student
-# applicants") states no fee of this program's applicants: where every bound amount is another group's
-# and the text names no group of ours before it (vocabulary.APPLICATION_FEE_OWN_GROUP), nothing is read.
-OTHER_GROUP_ONLY = True
-_OWN_GROUP = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OWN_GROUP) + r")(?![\w-])", re.I)
-
-
-def _others_only(text: str, chosen: Amount) -> bool:
-    """Whether the words before the chosen amount (within BEFORE_REACH) name no applicant group of ours."""
-    return not _OWN_GROUP.search(text, max(0, chosen.start - BEFORE_REACH), chosen.start)
-
-
 def parse_money(text: str) -> Decimal | None:
     """The application fee the text states, to the cent: the first amount a charge name binds to
     the application fee (a domestic fee before an international one). None when there is none,
@@ -269,8 +255,6 @@ def parse_money(text: str) -> Decimal | None:
     if DOMESTIC_FIRST:
         own = [a for a, prev in bound if not _other_group(t, a, prev)]
         chosen = own[0] if own else chosen
-        if OTHER_GROUP_ONLY and not own and _others_only(t, chosen):
-            return None  # "The application fee for international applicants is $95": no fee of ours is stated
     if chosen.in_range or _OTHER_APPLICANTS.search(t, 0, chosen.start):
         return None  # a range; a heading for certificate or non-matriculated applicants above it
     if FUTURE and _FUTURE.search(t, max(0, chosen.start - 30), chosen.start):

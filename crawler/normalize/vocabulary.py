@@ -1797,10 +1797,3 @@ WAGE_WORDS: tuple[str, ...] = (
     r"pa(?:y|id)", r"payroll", r"salar(?:y|ies)", r"wages?", r"earn(?:s|ed|ing)?", r"hourly", r"raises?",
     r"(?:student\s+)?employ(?:ee|ees|ment|ed)", r"(?:student\s+)?workers?", r"work[-\s]study", r"jobs?",
 )
-# Applicant groups an application fee of ours is said of, beside another group's ("International and
-# domestic applicants pay $50"): with one of these before it, a fee named with another group is read
-# (money._others_only).
-APPLICATION_FEE_OWN_GROUP: tuple[str, ...] = (
-    r"domestic", r"U\.?\s?S\.?(?:\s+citizens?)?", r"citizens?", r"permanent\s+residents?", r"all\s+(?:\w+\s+)?applicants",
-    r"every\s+applicant", r"each\s+applicant",
-)

@@ -595,19 +595,3 @@ def test_credit_by_assessment_is_charged_apart_from_the_program(monkeypatch: pyt
     # a word of the class elsewhere does not blank a rate it does not precede
     assert rates("Tuition is $600 per credit hour. Portfolio assessment is available.") == [
         ("tuition", D("600.00"), "credit", "any")]
-
-
-def test_a_fee_said_only_of_another_applicant_group_is_not_ours(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "You must complete the Graduate School online application. The application fee for international applicants is $95."
-    assert parse_money(text) is None
-    monkeypatch.setattr(money, "OTHER_GROUP_ONLY", False)
-    assert parse_money(text) == D("95.00")
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("International and domestic applicants pay a $50 application fee.", D("50.00")),  # a group of ours named too
-    ("The application fee is $50 for all applicants, including international students.", D("50.00")),
-    ("New Application Fee International $95.00 U.S. Citizen/Permanent Residents $75.00", D("75.00")),  # the domestic fee
-])
-def test_a_fee_with_a_group_of_ours_is_read(text: str, expected: Decimal) -> None:
-    assert parse_money(text) == expected
