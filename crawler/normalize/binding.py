@@ -744,14 +744,15 @@ def rate_veto(
 RATE_VETOES = (
     "unit-elsewhere", "cells-unbound", "columns-not-one-to-one", "unit-heads-next", "figure-between",
     "term-word-not-predicate", "unit-of-other-level", "fee-heading", "other-school",
-    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE), "heading-scope:session", "heading-scope:component", "heading-scope:insurance", "heading-scope:assessed_credit", "wage-hour", "session-after",
+    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE), "heading-scope:session", "heading-scope:component", "heading-scope:insurance", "heading-scope:assessed_credit", "heading-scope:other_degree", "wage-hour", "session-after",
     "residency-unbound",
 )
 
 
 # Seventh pass (issue 19, r7-money; vocabulary "money, seventh pass"). Two classes of cost that is not
 # the program's charge, named in the text's heading (the words before its first amount, within
-# GATE_REACH): an insurance plan ("Domestic student health insurance costs • Fall 2024: $1,937.00 ...
+# GATE_REACH), and another degree named there ("Master of Athletic Training Tuition 2025-2026 $600 per
+# credit hour Technology Fee $25.00 per credit hour", unless this program is named before the rate): an insurance plan ("Domestic student health insurance costs • Fall 2024: $1,937.00 ...
 # Annual: $4,621.00") and credit awarded by assessment ("Fee Policy ... when submitting their Portfolio
 # ... at the rate of $50 per credit"); words that exclude or include the plan beside a rate ("does not
 # include health insurance") do not make it the scope. In the few words before a rate the same words are
@@ -763,6 +764,7 @@ WAGE_HOUR = True
 _COST_HEADING = {
     "insurance": re.compile(r"(?<![\w-])(?:" + "|".join(v.RATE_INSURANCE_WORDS) + r")(?![\w-])", re.I),
     "assessed_credit": re.compile(r"(?<![\w-])(?:" + "|".join(v.ASSESSED_CREDIT_WORDS) + r")(?![\w-])", re.I),
+    "other_degree": re.compile(r"(?<![\w-])(?:" + "|".join(v.RATE_SCOPE_BEFORE["other_degree"]) + r")(?![\w-])", re.I),
 }
 _COST_NOT_SCOPE = re.compile(v.RATE_INSURANCE_NOT_SCOPE, re.I)
 _BARE_HOUR = re.compile(v.RATE_BARE_HOUR_AFTER, re.I)
@@ -793,6 +795,8 @@ def wage_hour(text: str, start: int, end: int) -> bool:
 def seventh_pass_rate_veto(text: str, start: int, end: int, first_start: int | None) -> str | None:
     """Why the rate at text[start:end] is another cost by this pass's classes, or None."""
     heading = cost_heading_scope(text, first_start)
+    if heading == "other_degree" and PROGRAM_OWN.search(text, max(0, start - GATE_REACH), start):
+        heading = None  # "Master of Education ... Master of Library Science $500": this program's row
     if heading:
         return "heading-scope:" + heading
     return "wage-hour" if wage_hour(text, start, end) else None

@@ -1797,3 +1797,18 @@ WAGE_WORDS: tuple[str, ...] = (
     r"pa(?:y|id)", r"payroll", r"salar(?:y|ies)", r"wages?", r"earn(?:s|ed|ing)?", r"hourly", r"raises?",
     r"(?:student\s+)?employ(?:ee|ees|ment|ed)", r"(?:student\s+)?workers?", r"work[-\s]study", r"jobs?",
 )
+# Another master's or degree named by its field right before a rate ("Master of Athletic Training Tuition
+# 2025-2026 $600 per credit hour", "Master of Accountancy, per credit hour $665", "Master in Fine Arts - per
+# credit hour $663.00", "Post Baccalaureate Professional Degree in Computer Science - per credit hour
+# $960.00"): that degree's rate (RATE_SCOPE_BEFORE's "other_degree" class). A degree named by this
+# program's field (library, information, archives; "Master of Science" alone) is not another's.
+RATE_OWN_DEGREE_FIELDS = (
+    r"(?:Library|Librarianship|Information(?!\s+Technology)|Archiv\w*|LIS)\b",
+)
+_OWN_FIELD = "(?:" + "|".join(RATE_OWN_DEGREE_FIELDS) + ")"
+RATE_SCOPE_BEFORE["other_degree"] = (
+    r"(?-i:Masters?'?\s+(?:of|in)\s+(?!" + _OWN_FIELD + r"|(?:Science|Arts|Management|Professional\s+Studies)\s+"
+    r"(?:\([^()]{1,12}\)\s+)?in\s+(?:(?:Library|Information)\s+(?:and|&)\s+)?" + _OWN_FIELD + r"|Science\b(?!\s+in\s))[A-Z][\w&'-]*)",
+    r"(?-i:[Dd]egree\s+in\s+(?!" + _OWN_FIELD + r")[A-Z][\w&'-]*)",
+    r"(?-i:M\.\s?[SA]\.\s+in\s+(?!" + _OWN_FIELD + r")[A-Z][\w&'-]*)",
+)

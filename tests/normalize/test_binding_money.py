@@ -595,3 +595,34 @@ def test_credit_by_assessment_is_charged_apart_from_the_program(monkeypatch: pyt
     # a word of the class elsewhere does not blank a rate it does not precede
     assert rates("Tuition is $600 per credit hour. Portfolio assessment is available.") == [
         ("tuition", D("600.00"), "credit", "any")]
+
+
+@pytest.mark.parametrize("text", [
+    "Master of Accountancy, per credit hour $665",
+    "Master in Fine Arts - per credit hour $663.00",
+    "Post Baccalaureate Professional Degree in Computer Science - per credit hour $960.00",
+    "M.S. in Data Science: $1,000 per credit",
+])
+def test_another_degree_named_by_its_field_owns_the_rate(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "RATE_SCOPE_SWITCH", False)
+    monkeypatch.setattr(binding, "COST_HEADINGS", False)
+    assert len(rates(text)) == 1
+
+
+def test_another_degree_in_the_heading_owns_every_rate_below_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Master of Athletic Training Tuition 2025-2026 $600 per credit hour Technology Fee $25.00 per credit hour"
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "COST_HEADINGS", False)
+    assert rates(text) == [("fee", D("25.00"), "credit", "any")]  # the tuition is still refused by the reach before it
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Master of Science in Library and Information Science: $1,000 per credit", D("1000.00")),
+    ("Master of Science (M.S.) in Library Science: $700 per credit hour", D("700.00")),
+    ("Master of Science tuition: $700 per credit hour", D("700.00")),
+    ("M.S. in Information Science $800 per credit hour", D("800.00")),
+    ("Master of Education $450 per credit hour; Master of Library Science $500 per credit hour", D("500.00")),
+])
+def test_this_programs_degree_keeps_its_rate(text: str, expected: Decimal) -> None:
+    assert rates(text) == [("tuition", expected, "credit", "any")]
