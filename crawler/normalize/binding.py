@@ -735,7 +735,7 @@ def rate_veto(
     heading = heading_scope_of(words, first_start)
     if heading:
         return "heading-scope:" + heading  # "Summer Session Tuition 2022 ... Graduate* $867/credit"
-    seventh = seventh_pass_rate_veto(words, start, end, first_start)
+    seventh = seventh_pass_rate_veto(words, start, end, first_start, prev_end, next_start)
     if seventh:
         return seventh  # an insurance plan's or an assessed credit's heading, a wage's hour
     return scope_after(text, start, end, prev_end, next_start)  # "$500 per credit in the summer", "domestic students"
@@ -744,7 +744,7 @@ def rate_veto(
 RATE_VETOES = (
     "unit-elsewhere", "cells-unbound", "columns-not-one-to-one", "unit-heads-next", "figure-between",
     "term-word-not-predicate", "unit-of-other-level", "fee-heading", "other-school",
-    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE), "heading-scope:session", "heading-scope:component", "heading-scope:insurance", "heading-scope:assessed_credit", "heading-scope:other_degree", "wage-hour", "session-after",
+    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE), "heading-scope:session", "heading-scope:component", "heading-scope:insurance", "heading-scope:assessed_credit", "heading-scope:other_degree", "wage-hour", "placeholder-cell", "session-after",
     "residency-unbound",
 )
 
@@ -792,8 +792,30 @@ def wage_hour(text: str, start: int, end: int) -> bool:
     return _WAGE.search(text, max(0, start - GATE_REACH), min(len(text), end + AFTER_REACH)) is not None
 
 
-def seventh_pass_rate_veto(text: str, start: int, end: int, first_start: int | None) -> str | None:
+# A table row flattened with a placeholder cell ("Legal Services Fee | $5.56 | -- | $5.56 | --", "Activity
+# Fee (Flat Fee Per Semester) | $32 | N/A |"): counting the amounts no longer finds their columns, so a
+# cell right beside a placeholder binds nothing (vocabulary.TABLE_PLACEHOLDER_CELL).
+PLACEHOLDER_CELLS = True
+_PLACEHOLDER_AFTER = re.compile(r"\s?\*{0,3}\s?\|?\s?(?:" + v.TABLE_PLACEHOLDER_CELL + r")\s?(?:\||$)")
+_PLACEHOLDER_BEFORE = re.compile(r"(?:^|\|)\s?(?:" + v.TABLE_PLACEHOLDER_CELL + r")\s?\|?\s?$")
+
+
+def placeholder_beside(text: str, start: int, end: int, prev_end: int = 0, next_start: int | None = None) -> bool:
+    """Whether a placeholder cell stands right before or right after the amount at text[start:end]."""
+    if not PLACEHOLDER_CELLS:
+        return False
+    hi = min(len(text) if next_start is None else next_start, end + AFTER_REACH)
+    if _PLACEHOLDER_AFTER.match(text[end:hi]):
+        return True
+    return _PLACEHOLDER_BEFORE.search(text[max(prev_end, start - AFTER_REACH) : start]) is not None
+
+
+def seventh_pass_rate_veto(
+    text: str, start: int, end: int, first_start: int | None, prev_end: int = 0, next_start: int | None = None,
+) -> str | None:
     """Why the rate at text[start:end] is another cost by this pass's classes, or None."""
+    if placeholder_beside(text, start, end, prev_end, next_start):
+        return "placeholder-cell"
     heading = cost_heading_scope(text, first_start)
     if heading == "other_degree" and PROGRAM_OWN.search(text, max(0, start - GATE_REACH), start):
         heading = None  # "Master of Education ... Master of Library Science $500": this program's row

@@ -1812,3 +1812,6 @@ RATE_SCOPE_BEFORE["other_degree"] = (
     r"(?-i:[Dd]egree\s+in\s+(?!" + _OWN_FIELD + r")[A-Z][\w&'-]*)",
     r"(?-i:M\.\s?[SA]\.\s+in\s+(?!" + _OWN_FIELD + r")[A-Z][\w&'-]*)",
 )
+# A table's cell that holds no value ("--", "N/A", an em dash): beside it, a flattened row's amounts cannot be
+# counted into their columns (binding.placeholder_beside). A single hyphen is not one ("Masters - $225.00").
+TABLE_PLACEHOLDER_CELL = r"-{2,}|\u2014|N/A|n/a"

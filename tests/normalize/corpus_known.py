@@ -69,6 +69,9 @@ WRONG: dict[str, str] = {
 MISSED: dict[str, str] = {
     # Batch M-TU of r7-money (tuition and money, seventh pass; scored once, then tuned on): what is left.
     "fresh-m-tu-11-parse_tuition": "batch M-TU: 'each credit costs $519.30 ... for in-state residents': a cost predicate with no price word or label binds no rate",
+    "fresh-m-tu-40-parse_tuition": "batch M-TU: a row with empty '--' cells under four level-and-load columns: the cell beside a placeholder binds nothing (the seventh pass's placeholder veto; before it, read per credit)",
+    "fresh-m-tu-41-parse_tuition": "batch M-TU: a graduate full-time cell among '--' cells: unbound beside the placeholders (before the pass, read per credit)",
+    "fresh-m-tu-42-parse_tuition": "batch M-TU: four level-and-load columns (undergraduate and graduate, full- and part-time): the header's columns do not bind the cells one to one by the reader's shapes",
     "fresh-m-tu-21-parse_money": "batch M-TU: 'For U.S. citizens ..., the fee is $40' with the application fee named only in the next sentence: a bare 'fee' binds nothing",
     "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': not read (was read with totals and out-of-state tuition as fees before the shape gate)",
     # Batch J-TU (r6-money, issue 19 sixth pass), scored once before the rules: the misses as measured.

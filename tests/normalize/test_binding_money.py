@@ -626,3 +626,22 @@ def test_another_degree_in_the_heading_owns_every_rate_below_it(monkeypatch: pyt
 ])
 def test_this_programs_degree_keeps_its_rate(text: str, expected: Decimal) -> None:
     assert rates(text) == [("tuition", expected, "credit", "any")]
+
+
+def test_a_cell_beside_a_placeholder_binds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    header = ("Fee Description | Undergraduate Full-Time (Per Semester) | Undergraduate Part-Time (Per Credit Hour) | "
+              "Graduate Full-Time (Per Semester) | Graduate Part-Time (Per Credit Hour) | ")
+    text = header + "Legal Services Fee | $5.56 | -- | $5.56 | -- |"
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "PLACEHOLDER_CELLS", False)
+    assert rates(text) == [("fee", D("5.56"), "credit", "any")]  # the wrong unit the counting gave
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an N/A cell takes only its neighbour; the next row is read as before
+    ("Undergraduate | Graduate | | Activity Fee (Flat Fee Per Semester) | $32 | N/A | Registration Fee (Flat Fee Per Semester) | $30 | $30 |",
+     [("fee", D("30.00"), "term", "any")]),
+    ("Masters - $225.00 per semester hour Doctoral - $300.00 per semester hour", [("tuition", D("225.00"), "credit", "any")]),
+])
+def test_a_row_without_placeholders_or_a_dash_label_is_read(text: str, expected: list) -> None:
+    assert rates(text) == expected
