@@ -7,6 +7,8 @@ fails the test: the lists only shrink). Both are keyed by corpus sentence id (sl
 """
 
 WRONG: dict[str, str] = {
+    # Batch N-TU of r7-money (tuition and money): written after the pass's last rule, scored once, never tuned on.
+    "fresh-n-tu-13-parse_tuition": "batch N-TU (measured once): a registration fee of summer-session and clinical-only terms, the session named after the unit ('per term summer session ...'), read as a term fee",
     "alabama-3-parse_deadlines": "rolling term from the previous clause (';' ends the sentence that names spring)",
     # Batch B of reading-c, scored once at the end and never tuned on: left as measured (a holdout).
     # Batch A of reading-e (tuition and money, third pass), tuned on: what its rules leave.
@@ -67,6 +69,10 @@ WRONG: dict[str, str] = {
 }
 
 MISSED: dict[str, str] = {
+    # Batch N-TU of r7-money: scored once, never tuned on (left as measured).
+    "fresh-n-tu-0-parse_tuition": "batch N-TU (measured once): the second graduate mandatory-fee row ('6 or fewer credit hours $769') after the first is not read",
+    "fresh-n-tu-4-parse_tuition": "batch N-TU (measured once): 'Graduate, per semester hour $120.00' between undergraduate and audit rows: the row list binds no cell",
+    "fresh-n-tu-18-parse_money": "batch N-TU (measured once): a '$65 nonrefundable application fee' list item among other requirements (the shape of fresh-g-tu-23)",
     # Batch M-TU of r7-money (tuition and money, seventh pass; scored once, then tuned on): what is left.
     "fresh-m-tu-11-parse_tuition": "batch M-TU: 'each credit costs $519.30 ... for in-state residents': a cost predicate with no price word or label binds no rate",
     "fresh-m-tu-40-parse_tuition": "batch M-TU: a row with empty '--' cells under four level-and-load columns: the cell beside a placeholder binds nothing (the seventh pass's placeholder veto; before it, read per credit)",
