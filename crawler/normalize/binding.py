@@ -739,15 +739,93 @@ def rate_veto(
     heading = heading_scope_of(words, first_start)
     if heading:
         return "heading-scope:" + heading  # "Summer Session Tuition 2022 ... Graduate* $867/credit"
+    seventh = seventh_pass_rate_veto(words, start, end, first_start, prev_end, next_start)
+    if seventh:
+        return seventh  # an insurance plan's or an assessed credit's heading, a wage's hour
     return scope_after(text, start, end, prev_end, next_start)  # "$500 per credit in the summer", "domestic students"
 
 
 RATE_VETOES = (
     "unit-elsewhere", "cells-unbound", "columns-not-one-to-one", "unit-heads-next", "figure-between",
     "term-word-not-predicate", "unit-of-other-level", "fee-heading", "other-school",
-    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE), "heading-scope:session", "heading-scope:component", "session-after",
+    *("rate-scope:" + c for c in v.RATE_SCOPE_BEFORE), "heading-scope:session", "heading-scope:component", "heading-scope:insurance", "heading-scope:assessed_credit", "heading-scope:other_degree", "wage-hour", "placeholder-cell", "session-after",
     "residency-unbound",
 )
+
+
+# Seventh pass (issue 19, r7-money; vocabulary "money, seventh pass"). Two classes of cost that is not
+# the program's charge, named in the text's heading (the words before its first amount, within
+# GATE_REACH), and another degree named there ("Master of Athletic Training Tuition 2025-2026 $600 per
+# credit hour Technology Fee $25.00 per credit hour", unless this program is named before the rate): an insurance plan ("Domestic student health insurance costs • Fall 2024: $1,937.00 ...
+# Annual: $4,621.00") and credit awarded by assessment ("Fee Policy ... when submitting their Portfolio
+# ... at the rate of $50 per credit"); words that exclude or include the plan beside a rate ("does not
+# include health insurance") do not make it the scope. In the few words before a rate the same words are
+# RATE_SCOPE_BEFORE's "insurance" and "assessed_credit" classes. A bare "per hour" with pay words around
+# it (GATE_REACH before the amount, AFTER_REACH after it) is a wage, not a credit hour.
+INSURANCE_SCOPE = True
+COST_HEADINGS = True
+WAGE_HOUR = True
+_COST_HEADING = {
+    "insurance": re.compile(r"(?<![\w-])(?:" + "|".join(v.RATE_INSURANCE_WORDS) + r")(?![\w-])", re.I),
+    "assessed_credit": re.compile(r"(?<![\w-])(?:" + "|".join(v.ASSESSED_CREDIT_WORDS) + r")(?![\w-])", re.I),
+    "other_degree": re.compile(r"(?<![\w-])(?:" + "|".join(v.RATE_SCOPE_BEFORE["other_degree"]) + r")(?![\w-])", re.I),
+}
+_COST_NOT_SCOPE = re.compile(v.RATE_INSURANCE_NOT_SCOPE, re.I)
+_BARE_HOUR = re.compile(v.RATE_BARE_HOUR_AFTER, re.I)
+_WAGE = re.compile(r"(?<![\w-])(?:" + "|".join(v.WAGE_WORDS) + r")(?![\w-])", re.I)
+
+
+def cost_heading_scope(text: str, first_start: int | None) -> str | None:
+    """The class of cost ("insurance", "assessed_credit") the text's heading names as what it prices."""
+    if first_start is None:
+        return None
+    lo = max(0, first_start - GATE_REACH)
+    for name, pattern in _COST_HEADING.items():
+        if name == "insurance" and not INSURANCE_SCOPE or name != "insurance" and not COST_HEADINGS:
+            continue
+        if any(not _COST_NOT_SCOPE.search(text, max(0, m.start() - 40), m.start()) for m in pattern.finditer(text, lo, first_start)):
+            return name
+    return None
+
+
+def wage_hour(text: str, start: int, end: int) -> bool:
+    """Whether the amount at text[start:end] is paid by the hour to a worker: a bare "per hour" right
+    after it and pay words around it ("the minimum rate paid for any position is $8.56/hour")."""
+    if not WAGE_HOUR or not _BARE_HOUR.match(text, end):
+        return False
+    return _WAGE.search(text, max(0, start - GATE_REACH), min(len(text), end + AFTER_REACH)) is not None
+
+
+# A table row flattened with a placeholder cell ("Legal Services Fee | $5.56 | -- | $5.56 | --", "Activity
+# Fee (Flat Fee Per Semester) | $32 | N/A |"): counting the amounts no longer finds their columns, so a
+# cell right beside a placeholder binds nothing (vocabulary.TABLE_PLACEHOLDER_CELL).
+PLACEHOLDER_CELLS = True
+_PLACEHOLDER_AFTER = re.compile(r"\s?\*{0,3}\s?\|?\s?(?:" + v.TABLE_PLACEHOLDER_CELL + r")\s?(?:\||$)")
+_PLACEHOLDER_BEFORE = re.compile(r"(?:^|\|)\s?(?:" + v.TABLE_PLACEHOLDER_CELL + r")\s?\|?\s?$")
+
+
+def placeholder_beside(text: str, start: int, end: int, prev_end: int = 0, next_start: int | None = None) -> bool:
+    """Whether a placeholder cell stands right before or right after the amount at text[start:end]."""
+    if not PLACEHOLDER_CELLS:
+        return False
+    hi = min(len(text) if next_start is None else next_start, end + AFTER_REACH)
+    if _PLACEHOLDER_AFTER.match(text[end:hi]):
+        return True
+    return _PLACEHOLDER_BEFORE.search(text[max(prev_end, start - AFTER_REACH) : start]) is not None
+
+
+def seventh_pass_rate_veto(
+    text: str, start: int, end: int, first_start: int | None, prev_end: int = 0, next_start: int | None = None,
+) -> str | None:
+    """Why the rate at text[start:end] is another cost by this pass's classes, or None."""
+    if placeholder_beside(text, start, end, prev_end, next_start):
+        return "placeholder-cell"
+    heading = cost_heading_scope(text, first_start)
+    if heading == "other_degree" and PROGRAM_OWN.search(text, max(0, start - GATE_REACH), start):
+        heading = None  # "Master of Education ... Master of Library Science $500": this program's row
+    if heading:
+        return "heading-scope:" + heading
+    return "wage-hour" if wage_hour(text, start, end) else None
 
 
 def rate_shape(text: str, start: int, end: int, *, unit_from: str | None, kind_from: str | None, **facts: Any) -> str | None:

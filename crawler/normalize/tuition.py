@@ -101,6 +101,13 @@ level row ("Masters" rows are ours); cells after a row's label take that row's u
 charges printed without "$" reads a whole number right after "tuition/fee per <unit>". Scopes named in
 the heading, right after a rate, or a payer group without a contract residency: binding.py.
 
+Seventh pass (issue 19, r7-money; binding.py "Seventh pass", vocabulary "money, seventh pass"): a rate
+also abstains where it prices something other than the program's enrolment: an insurance plan or credit
+awarded by assessment (portfolio, prior learning, proficiency exams) named before it or in the text's
+heading, another master's or degree named by its field ("Master of Accountancy, per credit hour $665"),
+students outside any degree ("High School Dual Credit" rows), a wage paid by the hour ("the minimum rate
+paid ... is $8.56/hour"), and a flattened table's cell beside a placeholder cell ("$5.56 | -- |").
+
 Only the first MAX_AMOUNTS amounts are read: a longer price list is not one fact's evidence.
 """
 

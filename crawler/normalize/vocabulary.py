@@ -1931,3 +1931,72 @@ STATUS_SUBJECT_QUANTIFIED: tuple[str, ...] = (
     r"(?<!\bone\sof\s)\b(?:most|many|some|few|several)\s+(?:[\w-]+\s+){0,3}?(?:schools|programs|universities|institutions|colleges)\b",
     r"\b\d+\s+of\s+(?:them|these|those)\b",
 )
+
+# ---- money, seventh pass (issue 19, r7-money): a cost of another kind, students outside the degree --
+# Each list is one class of look-alike found on at least two universities' pages (corpus README,
+# "Seventh pass of the money side").
+# An insurance plan's price is a cost the student may waive, not what the school charges for the
+# program ("Domestic student health insurance costs • Fall 2024: $1,937.00 ... Annual: $4,621.00",
+# "Student Health Insurance Please note: ... $1,525", "the Student Accident and Health Insurance Program
+# for approximately $400 per term"): named in the few words before a rate (RATE_SCOPE_BEFORE's
+# "insurance" class) or in the text's heading (binding.insurance_heading), the rate is the plan's.
+RATE_INSURANCE_WORDS: tuple[str, ...] = (r"insurance", r"premiums?")
+RATE_SCOPE_BEFORE["insurance"] = RATE_INSURANCE_WORDS
+# Words right before an insurance word that keep it out of the rate's scope: the rate excludes or
+# includes the plan ("Tuition (does not include health insurance) ...", "tuition plus insurance").
+RATE_INSURANCE_NOT_SCOPE = (
+    r"(?:not\s+(?:include|including|cover|covering)|excluding|excludes?|except|without|includ\w*|incl\.|plus|and|&)\s+"
+    r"(?:\w+\s+){0,2}$"
+)
+# Students outside any degree: high school students taking college courses ("High School Dual Credit
+# $75.00 $75.00" under a graduate rate table's residency columns, "Students in the dual credit program
+# pay $25 per credit hour", "UD dual enrollment currently costs $620 per course"): a row of theirs is
+# another group's row (TUITION_OTHER_ROWS), their words before a rate another group's scope.
+STUDENTS_OUTSIDE_DEGREE: tuple[str, ...] = (
+    r"high\s+school(?:\s+students?)?", r"dual[-\s](?:credit|enrollment)", r"concurrent\s+enrollment", r"early\s+college",
+)
+TUITION_OTHER_ROWS = (*TUITION_OTHER_ROWS, *STUDENTS_OUTSIDE_DEGREE)
+RATE_SCOPE_BEFORE["group"] = (*RATE_SCOPE_BEFORE["group"], *STUDENTS_OUTSIDE_DEGREE)
+# Credit awarded without taking the program's courses, and its charges: a portfolio or prior learning
+# assessment, a proficiency or challenge exam, credit by examination ("If a Proficiency Exam is passed,
+# there is a fee of $50 per credit hour earned", "a prior learning assessment credit recording fee of $85
+# per credit hour", "The fee for Portfolio Assessment is $50 per credit hour", "Credentialed Learning
+# Credit: $100 per credit"): like an audit's charge, no rate of the program (RATE_SCOPE_BEFORE's
+# "assessed_credit" class; in the text's heading, binding.cost_heading_scope).
+ASSESSED_CREDIT_WORDS: tuple[str, ...] = (
+    r"prior\s+learning", r"portfolios?(?=\s+(?:assessment|review|evaluation|credits?|fees?))",
+    r"(?:submit\w*|evaluat\w*|assess\w*|review\w*)\s+(?:\w+\s+){0,2}?portfolios?", r"proficiency\s+exam\w*",
+    r"challenge\s+exam\w*", r"credit\s+by\s+exam\w*", r"credentialed\s+(?:learning|experience)", r"experiential\s+(?:learning\s+)?credits?",
+    r"CLEP", r"DANTES", r"PLA",
+)
+RATE_SCOPE_BEFORE["assessed_credit"] = ASSESSED_CREDIT_WORDS
+# Pay to students: a bare "per hour" is a wage, not a credit hour, where pay words stand around it ("Student
+# Assistant II (Regular) $13.00 per hour This title and salary ...", "the minimum rate paid for any position
+# is $8.56/hour", "base pay rates of $5.15, $5.35 ... per hour"): binding.wage_hour. A credit hour names
+# its credit or its term ("per credit hour", "per semester hour"), and is read as before.
+RATE_BARE_HOUR_AFTER = (
+    r"(?:\s?(?:,|and|or|&|to|-)\s?(?:and\s)?\$\s?\d[\d,]*(?:\.\d\d)?){0,8}"  # "$5.15, $5.35, ... $6.50 per hour": the list's unit
+    r"\s?(?:per|/|an?|each)[-\s]?(?:hour|hr)\b"
+)
+WAGE_WORDS: tuple[str, ...] = (
+    r"pa(?:y|id)", r"payroll", r"salar(?:y|ies)", r"wages?", r"earn(?:s|ed|ing)?", r"hourly", r"raises?",
+    r"(?:student\s+)?employ(?:ee|ees|ment|ed)", r"(?:student\s+)?workers?", r"work[-\s]study", r"jobs?",
+)
+# Another master's or degree named by its field right before a rate ("Master of Athletic Training Tuition
+# 2025-2026 $600 per credit hour", "Master of Accountancy, per credit hour $665", "Master in Fine Arts - per
+# credit hour $663.00", "Post Baccalaureate Professional Degree in Computer Science - per credit hour
+# $960.00"): that degree's rate (RATE_SCOPE_BEFORE's "other_degree" class). A degree named by this
+# program's field (library, information, archives; "Master of Science" alone) is not another's.
+RATE_OWN_DEGREE_FIELDS = (
+    r"(?:Library|Librarianship|Information(?!\s+Technology)|Archiv\w*|LIS)\b",
+)
+_OWN_FIELD = "(?:" + "|".join(RATE_OWN_DEGREE_FIELDS) + ")"
+RATE_SCOPE_BEFORE["other_degree"] = (
+    r"(?-i:Masters?'?\s+(?:of|in)\s+(?!" + _OWN_FIELD + r"|(?:Science|Arts|Management|Professional\s+Studies)\s+"
+    r"(?:\([^()]{1,12}\)\s+)?in\s+(?:(?:Library|Information)\s+(?:and|&)\s+)?" + _OWN_FIELD + r"|Science\b(?!\s+in\s))[A-Z][\w&'-]*)",
+    r"(?-i:[Dd]egree\s+in\s+(?!" + _OWN_FIELD + r")[A-Z][\w&'-]*)",
+    r"(?-i:M\.\s?[SA]\.\s+in\s+(?!" + _OWN_FIELD + r")[A-Z][\w&'-]*)",
+)
+# A table's cell that holds no value ("--", "N/A", an em dash): beside it, a flattened row's amounts cannot be
+# counted into their columns (binding.placeholder_beside). A single hyphen is not one ("Masters - $225.00").
+TABLE_PLACEHOLDER_CELL = r"-{2,}|\u2014|N/A|n/a"

@@ -28,6 +28,8 @@ WRONG: dict[str, str] = {
     "fresh-n-cg-43-parse_credits": "batch N-CG (the seventh pass's unseen check, never tuned on): '4 additional courses (12 credit hours)': additional courses read as the total",
     "fresh-n-cg-45-parse_gpa": "batch N-CG (the seventh pass's unseen check, never tuned on): an advanced standing criterion's GPA in one field's courses ('in all the social work courses') read as the minimum",
     "fresh-n-cg-47-parse_credits": "batch N-CG (the seventh pass's unseen check, never tuned on): an advanced standing plan's credits read as the program's",
+    # Batch N-TU of r7-money (tuition and money): written after the pass's last rule, scored once, never tuned on.
+    "fresh-n-tu-13-parse_tuition": "batch N-TU (measured once): a registration fee of summer-session and clinical-only terms, the session named after the unit ('per term summer session ...'), read as a term fee",
     "alabama-3-parse_deadlines": "rolling term from the previous clause (';' ends the sentence that names spring)",
     # Batch B of reading-c, scored once at the end and never tuned on: left as measured (a holdout).
     # Batch A of reading-e (tuition and money, third pass), tuned on: what its rules leave.
@@ -71,7 +73,6 @@ WRONG: dict[str, str] = {
     # Batch J-TU (r6-money, issue 19 sixth pass), scored once before the rules: the wrongs as measured.
     "fresh-j-tu-32-parse_tuition": "batch J-TU: equal fee cells under residency columns read once per residency column; labelled 'any' (the convention of fresh-c-d-18 and fresh-f-64; emporia-13 and fresh-e-tu-a-26 label such cells per column): a labelling choice for the lead",
     # Batch I: the lead's unseen measure, written by a colleague who changed no code; never tuned on.
-    "fresh-i-26-parse_tuition": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
     "fresh-i-65-parse_exam_rule": "batch I (tuned on in the seventh pass, left): a no beside \"is welcome to\" submit is labelled optional here, while illinois-2 and unc-chapel-hill-7 (a no beside \"may submit\") are labelled not_required: a labelling conflict, no rule written",
     "fresh-i-70-parse_gpa": "batch I (the unseen measure, never tuned on): wrong as measured after the sixth pass",
     # Batch N-DL (r7-dead, seventh pass): its own unseen check, scored once after the last rule; never tuned on.
@@ -100,6 +101,16 @@ MISSED: dict[str, str] = {
     "fresh-n-cg-28-parse_credits": "batch N-CG (the seventh pass's unseen check, never tuned on): 'The MBA program consists of an aggregate of 54 credit hours': another discipline's program",
     "fresh-n-cg-35-parse_credits": "batch N-CG (the seventh pass's unseen check, never tuned on): a numbered graduation requirement with a GPA in its clause: total not read",
     "fresh-n-cg-37-parse_duration": "batch N-CG (the seventh pass's unseen check, never tuned on): a limit that includes transfer credits: the transfer word vetoes it",
+    # Batch N-TU of r7-money: scored once, never tuned on (left as measured).
+    "fresh-n-tu-0-parse_tuition": "batch N-TU (measured once): the second graduate mandatory-fee row ('6 or fewer credit hours $769') after the first is not read",
+    "fresh-n-tu-4-parse_tuition": "batch N-TU (measured once): 'Graduate, per semester hour $120.00' between undergraduate and audit rows: the row list binds no cell",
+    "fresh-n-tu-18-parse_money": "batch N-TU (measured once): a '$65 nonrefundable application fee' list item among other requirements (the shape of fresh-g-tu-23)",
+    # Batch M-TU of r7-money (tuition and money, seventh pass; scored once, then tuned on): what is left.
+    "fresh-m-tu-11-parse_tuition": "batch M-TU: 'each credit costs $519.30 ... for in-state residents': a cost predicate with no price word or label binds no rate",
+    "fresh-m-tu-40-parse_tuition": "batch M-TU: a row with empty '--' cells under four level-and-load columns: the cell beside a placeholder binds nothing (the seventh pass's placeholder veto; before it, read per credit)",
+    "fresh-m-tu-41-parse_tuition": "batch M-TU: a graduate full-time cell among '--' cells: unbound beside the placeholders (before the pass, read per credit)",
+    "fresh-m-tu-42-parse_tuition": "batch M-TU: four level-and-load columns (undergraduate and graduate, full- and part-time): the header's columns do not bind the cells one to one by the reader's shapes",
+    "fresh-m-tu-21-parse_money": "batch M-TU: 'For U.S. citizens ..., the fee is $40' with the application fee named only in the next sentence: a bare 'fee' binds nothing",
     "fresh-f-64-parse_tuition": "batch F: a flattened In State / Out of State table with unit columns and fee rows without '$': not read (was read with totals and out-of-state tuition as fees before the shape gate)",
     # Batch J-TU (r6-money, issue 19 sixth pass), scored once before the rules: the misses as measured.
     "fresh-j-tu-25-parse_tuition": "batch J-TU: 'Master's Degree $300 Specialist Degree ... $360': the specialist degree blanks the list (another credential binds the sentence), so the master's row is not read",

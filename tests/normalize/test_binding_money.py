@@ -523,3 +523,125 @@ def test_a_past_rate_and_other_programs_named_as_a_group_are_not_read(monkeypatc
     assert ("tuition", D("1050.00"), "credit", "any") in rates(text)
     assert rates("Online MLIS tuition is $450 per credit hour. Campus programs are charged $600 per credit hour.") == [
         ("tuition", D("450.00"), "credit", "any")]
+
+
+# ---- seventh pass (issue 19, r7-money) -----------------------------------------------------------------
+
+
+def test_an_insurance_plan_named_in_the_heading_prices_the_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the shape of a university's health-insurance page: the heading names the plan, the rows are its periods
+    text = ("Domestic student health insurance costs • Fall 2024: $1,937.00 (8/15/24 through 1/14/25) "
+            "• Annual: $4,621.00 (8/15/24 through 8/14/2025)")
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "INSURANCE_SCOPE", False)
+    assert rates(text) == [("tuition", D("4621.00"), "year", "any")]
+
+
+def test_an_insurance_plan_right_before_a_rate_scopes_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The student health insurance plan costs $1,200 per semester."
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "RATE_SCOPE_SWITCH", False)
+    monkeypatch.setattr(binding, "INSURANCE_SCOPE", False)
+    assert rates(text) == [("tuition", D("1200.00"), "term", "any")]
+
+
+@pytest.mark.parametrize("text", [
+    "Tuition (does not include health insurance): $500 per credit hour",
+    "Tuition $500 per credit hour Health insurance $1,200 per semester",
+])
+def test_insurance_excluded_or_after_the_rate_keeps_the_tuition(text: str) -> None:
+    assert rates(text) == [("tuition", D("500.00"), "credit", "any")]
+
+
+def test_a_row_of_students_outside_the_degree_is_another_group() -> None:
+    # a graduate rate table's exception row for high school students (batch I's shape)
+    assert rates("Exceptions to the Tuition Schedule Missouri Resident Non-Missouri Resident Per Credit Hour "
+                 "High School Dual Credit $75.00 $75.00") == []
+    assert rates("Graduate $400 per credit hour High School Dual Enrollment $100 per credit hour") == [
+        ("tuition", D("400.00"), "credit", "any")]
+    assert rates("Concurrent enrollment tuition: $125 per credit hour") == []
+    # without their words the same shapes are read
+    assert rates("Tuition: $125 per credit hour") == [("tuition", D("125.00"), "credit", "any")]
+
+
+@pytest.mark.parametrize("text", [
+    "Effective January 1, 2020, the minimum rate paid for any position is $8.56/hour.",
+    "Student jobs are divided into 5 levels with base pay rates of $5.15, $5.35, $5.55, $5.75, $6.50 per hour.",
+])
+def test_a_wage_by_the_hour_is_not_a_credit_hour(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "WAGE_HOUR", False)
+    assert ("tuition", D("5.15") if "5.15" in text else D("8.56"), "credit", "any") in rates(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tuition $500 per hour", [("tuition", D("500.00"), "credit", "any")]),  # no pay word: a price
+    ("Tuition: $500 per credit hour. Graduate assistants are paid a stipend.", [("tuition", D("500.00"), "credit", "any")]),
+])
+def test_an_hour_without_pay_words_or_a_credit_hour_stays_a_price(text: str, expected: list) -> None:
+    assert rates(text) == expected
+
+
+def test_credit_by_assessment_is_charged_apart_from_the_program(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = "The fee for Portfolio Assessment is $50 per credit hour."
+    assert rates(before) == []
+    heading = ("Fee Policy All students must pay a non-refundable assessment fee when submitting their Portfolio. "
+               "The fee is based on the number of credits requested at the rate of $50 per credit.")
+    assert rates(heading) == []
+    monkeypatch.setattr(binding, "COST_HEADINGS", False)
+    assert rates(heading) == [("fee", D("50.00"), "credit", "any")]
+    monkeypatch.setattr(binding, "RATE_SCOPE_SWITCH", False)
+    assert rates(before) == [("fee", D("50.00"), "credit", "any")]
+    # a word of the class elsewhere does not blank a rate it does not precede
+    assert rates("Tuition is $600 per credit hour. Portfolio assessment is available.") == [
+        ("tuition", D("600.00"), "credit", "any")]
+
+
+@pytest.mark.parametrize("text", [
+    "Master of Accountancy, per credit hour $665",
+    "Master in Fine Arts - per credit hour $663.00",
+    "Post Baccalaureate Professional Degree in Computer Science - per credit hour $960.00",
+    "M.S. in Data Science: $1,000 per credit",
+])
+def test_another_degree_named_by_its_field_owns_the_rate(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "RATE_SCOPE_SWITCH", False)
+    monkeypatch.setattr(binding, "COST_HEADINGS", False)
+    assert len(rates(text)) == 1
+
+
+def test_another_degree_in_the_heading_owns_every_rate_below_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Master of Athletic Training Tuition 2025-2026 $600 per credit hour Technology Fee $25.00 per credit hour"
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "COST_HEADINGS", False)
+    assert rates(text) == [("fee", D("25.00"), "credit", "any")]  # the tuition is still refused by the reach before it
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Master of Science in Library and Information Science: $1,000 per credit", D("1000.00")),
+    ("Master of Science (M.S.) in Library Science: $700 per credit hour", D("700.00")),
+    ("Master of Science tuition: $700 per credit hour", D("700.00")),
+    ("M.S. in Information Science $800 per credit hour", D("800.00")),
+    ("Master of Education $450 per credit hour; Master of Library Science $500 per credit hour", D("500.00")),
+])
+def test_this_programs_degree_keeps_its_rate(text: str, expected: Decimal) -> None:
+    assert rates(text) == [("tuition", expected, "credit", "any")]
+
+
+def test_a_cell_beside_a_placeholder_binds_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    header = ("Fee Description | Undergraduate Full-Time (Per Semester) | Undergraduate Part-Time (Per Credit Hour) | "
+              "Graduate Full-Time (Per Semester) | Graduate Part-Time (Per Credit Hour) | ")
+    text = header + "Legal Services Fee | $5.56 | -- | $5.56 | -- |"
+    assert rates(text) == []
+    monkeypatch.setattr(binding, "PLACEHOLDER_CELLS", False)
+    assert rates(text) == [("fee", D("5.56"), "credit", "any")]  # the wrong unit the counting gave
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an N/A cell takes only its neighbour; the next row is read as before
+    ("Undergraduate | Graduate | | Activity Fee (Flat Fee Per Semester) | $32 | N/A | Registration Fee (Flat Fee Per Semester) | $30 | $30 |",
+     [("fee", D("30.00"), "term", "any")]),
+    ("Masters - $225.00 per semester hour Doctoral - $300.00 per semester hour", [("tuition", D("225.00"), "credit", "any")]),
+])
+def test_a_row_without_placeholders_or_a_dash_label_is_read(text: str, expected: list) -> None:
+    assert rates(text) == expected
