@@ -55,7 +55,11 @@ from crawler.shapes import Shape
 #    replace, or that belongs to a route, a held degree or another field, is not read; flattened
 #    tables read by their column labels (tuition) and term-over-group rows (deadlines); dates of
 #    other actions, awards and documents are not deadlines; exam rules left to others abstain.
-PARSER_VERSION = "7"
+# 8: (issue 19, seventh pass) closures, exam dates and other programs' rows are not deadlines;
+#    insurance, assessed credit, wages and other degrees' rates are not tuition; course groups,
+#    candidacy credits and a GPA band's upper end are not the total or the floor; statuses said of
+#    another or a generic program, or left open, are not this program's.
+PARSER_VERSION = "8"
 
 
 # The plausible amount of one stated rate or fee, in US dollars, per (kind, per): a value outside
