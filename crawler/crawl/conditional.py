@@ -41,6 +41,7 @@ from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 
 from crawler import __version__
+from crawler.crawl.pageitems import PageItems
 from crawler.items import READ_OUTCOMES, FactItem, Institution, PageItem, ProgramItem
 
 FLAG = "not_modified"
@@ -203,9 +204,11 @@ def code_fingerprint(spider) -> str:
 
 @functools.cache
 def _shared_code() -> bytes:
-    """The crawl package and the item contract, read once per process (not once per spider)."""
+    """The crawl package and the item contract (180 KB), read and hashed once per process, not
+    once per spider."""
     here = Path(__file__).resolve().parent
-    return b"".join(file.read_bytes() for file in [*sorted(here.glob("*.py")), here.parent / "items.py"])
+    files = [*sorted(here.glob("*.py")), here.parent / "items.py"]
+    return hashlib.sha256(b"".join(file.read_bytes() for file in files)).digest()
 
 
 class NotModifiedMemo:
@@ -291,15 +294,22 @@ class NotModifiedMemo:
 
     @staticmethod
     def _replay(entries: list[dict], response, spider):
+        """The page's items as one `PageItems` (its ledger row first, then the memo's items in the
+        callback's order), then its follow-up requests: the items pass Scrapy's item path once
+        per page, not once each (crawler/crawl/pageitems.py)."""
         from crawler.crawl.spider import page_item  # the spider base imports items; this keeps import order simple
 
-        yield page_item(spider.name, response)
+        known = response.request.meta.get("mlis_conditional") if FLAG in response.flags else None
+        items = [page_item(spider.name, response, sha256=known["sha256"] if known else None)]  # the stored body's
+        requests = []
         for entry in entries:
             kind = entry.get("type")
             if kind == "request":
-                yield spider.request(entry["url"], getattr(spider, entry["handler"]), entry["programs"])
+                requests.append(spider.request(entry["url"], getattr(spider, entry["handler"]), entry["programs"]))
             else:
-                yield ITEM_TYPES[kind](**entry)
+                items.append(ITEM_TYPES[kind](**entry))
+        yield PageItems(items)
+        yield from requests
 
 
 class _Recorder:

@@ -68,6 +68,8 @@ SPIDER_MIDDLEWARES = {
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
     "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
 }
+# Scrapy's collector looks up every attribute through a deprecation shim (pageitems.CrawlStats).
+STATS_CLASS = "crawler.crawl.pageitems.CrawlStats"
 # Each site's stats are in its summary (summary-<spider>.json, SpiderSummary); Scrapy's pretty-printed
 # copy of them in crawl.log, one per site as it closes, is not written.
 STATS_DUMP = False
@@ -77,6 +79,12 @@ ITEM_PIPELINES = {
     "crawler.crawl.pipelines.NormalizePipeline": 300,
 }
 EXTENSIONS = {
+    # A 304 page's replayed items reach the feed and item_scraped_count item by item, though they
+    # pass Scrapy's item path as one (crawler/crawl/pageitems.py).
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "crawler.crawl.pageitems.FeedExporter": 0,
+    "scrapy.extensions.corestats.CoreStats": None,
+    "crawler.crawl.pageitems.CoreStats": 0,
     "crawler.crawl.extensions.SpiderSummary": 500,
     "crawler.crawl.extensions.QuietBelowLogLevel": 0,
     "crawler.crawl.progress.Progress": 510,  # progress lines on stderr (MLIS_PROGRESS=off silences them)
