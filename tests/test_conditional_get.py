@@ -10,6 +10,7 @@ downloader, the spiders' hosts routed to it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -223,6 +224,25 @@ def test_a_304_pages_items_reach_the_feed_as_the_night_that_read_it(nights):
     assert summary["stats"]["item_scraped_count"] == len(second)
     stored = {p.name for p in (data / "pages").iterdir() if p.is_file()}
     assert {p["sha256"] for p in pages} <= stored  # the ledger's hash is the stored body's
+
+
+def test_only_pages_a_spider_reads_are_stored(tmp_path):
+    """robots.txt answers 200 with validators too, but no spider reads it and it is never asked
+    conditionally: its body is not written to the page cache (each night, only to be pruned)."""
+    from scrapy.http import HtmlResponse, Request
+    from scrapy.http.request import NO_CALLBACK
+
+    from crawler.crawl.conditional import ConditionalGetMiddleware
+
+    cache = tmp_path / "pages"
+    middleware = ConditionalGetMiddleware(cache, {}, get_crawler().stats)
+    headers = {"ETag": '"1"', "Content-Type": "text/html"}
+    for url, callback, body in (("https://a.example.edu/robots.txt", NO_CALLBACK, b"User-agent: *"),
+                                ("https://a.example.edu/program", None, b"<p>37 units</p>")):
+        request = Request(url, callback=callback)
+        middleware.process_response(request, HtmlResponse(url, body=body, headers=headers, request=request))
+    assert [p.name for p in cache.iterdir()] == [hashlib.sha256(b"<p>37 units</p>").hexdigest()]
+
 
 
 def test_page_items_are_exported_and_counted_item_by_item(tmp_path):

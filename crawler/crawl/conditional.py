@@ -14,7 +14,7 @@ listed, so it is fetched in full.
   after it (redirects, stats, the spider) sees the page as it was; its ledger row says
   `not_modified`. A 304 whose body is missing from the cache is asked again unconditionally.
   Every 200 carrying a validator is stored in the cache by its sha256 (content-addressed:
-  identical pages are stored once).
+  identical pages are stored once), unless no spider reads it (robots.txt: `NO_CALLBACK`).
 - `NotModifiedMemo` (spider middleware, 990: next to the spider) remembers what a callback
   yielded from a body (facts with their exact text, programs, follow-up requests), keyed by
   the body's sha256, the spider, the callback, its targets and a fingerprint of the spider
@@ -38,6 +38,7 @@ from pathlib import Path
 
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Headers, Response
+from scrapy.http.request import NO_CALLBACK
 from scrapy.responsetypes import responsetypes
 
 from crawler import __version__
@@ -176,8 +177,9 @@ class ConditionalGetMiddleware:
                 return request.replace(headers=headers, meta={**meta, "mlis_unconditional": True}, dont_filter=True)
             self.stats.inc_value("mlis/conditional/not_modified")
             return self._stored(request, response, known, body)
-        if response.status == 200 and (b"ETag" in response.headers or b"Last-Modified" in response.headers):
-            store(self.cache, response.body)
+        if response.status == 200 and request.callback is not NO_CALLBACK \
+                and (b"ETag" in response.headers or b"Last-Modified" in response.headers):
+            store(self.cache, response.body)  # a page a spider reads (not robots.txt): its next 304 needs it
         return response
 
     @staticmethod
