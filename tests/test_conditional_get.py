@@ -220,8 +220,9 @@ def test_a_304_pages_items_reach_the_feed_as_the_night_that_read_it(nights):
     assert by_page(second) == by_page(first) and len(by_page(second)) > 1
     pages = [line for line in second if line["type"] == "page"]
     assert len(pages) == 2 and {p["outcome"] for p in pages} == {"not_modified"}
-    summary = json.loads((data / "crawls" / nights[2].crawl_id / "summary-arizona.json").read_text())
-    assert summary["stats"]["item_scraped_count"] == len(second)
+    for night, lines in ((1, first), (2, second)):  # night 1's pages, read in full, go as one too
+        summary = json.loads((data / "crawls" / nights[night].crawl_id / "summary-arizona.json").read_text())
+        assert summary["stats"]["item_scraped_count"] == len(lines)
     stored = {p.name for p in (data / "pages").iterdir() if p.is_file()}
     assert {p["sha256"] for p in pages} <= stored  # the ledger's hash is the stored body's
 
@@ -284,3 +285,43 @@ def test_page_items_are_exported_and_counted_item_by_item(tmp_path):
             slot.finish_exporting()
             slot.storage.store(slot.file)
     assert batch[2].read_bytes() == alone[2].read_bytes() and batch[2].read_bytes().count(b"\n") == 4
+
+
+def test_a_page_reads_items_go_on_as_one_and_its_requests_alone(tmp_path):
+    """A page read's items leave the memo middleware as one `PageItems` once its callback is done,
+    its requests as they come; items given before the callback failed still go on."""
+    import scrapy
+    from scrapy.http import HtmlResponse, Request
+
+    from crawler.crawl.conditional import NotModifiedMemo
+    from crawler.crawl.pageitems import PageItems
+    from crawler.items import FactItem
+
+    class Site(scrapy.Spider):
+        name = "site"
+
+        def _read(self, response, handler):
+            return handler(response)
+
+        def parse_page(self, page):
+            return []
+
+    crawler = get_crawler(Site, settings_dict={"MLIS_PAGE_CACHE": str(tmp_path)})
+    crawler.spider = spider = crawler._create_spider()
+    memo = NotModifiedMemo.from_crawler(crawler)
+    request = Request("https://a.example.edu/p", callback=spider._read, cb_kwargs={"handler": spider.parse_page})
+    response = HtmlResponse(request.url, body=b"<p>37 units</p>", request=request)
+    follow = Request("https://a.example.edu/q")
+    facts = [FactItem(institution_id="site", field=f, text="t", url=request.url) for f in ("name", "total_credits")]
+    out = list(memo.process_spider_output(response, iter([facts[0], follow, facts[1]])))
+    assert out[0] is follow and isinstance(out[1], PageItems) and out[1].items == facts and len(out) == 2
+
+    def failing():
+        yield from facts
+        raise ValueError("a locator crashed")
+
+    given = []
+    with pytest.raises(ValueError, match="a locator crashed"):
+        for item in memo.process_spider_output(response, failing()):
+            given.append(item)
+    assert len(given) == 1 and given[0].items == facts

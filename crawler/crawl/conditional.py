@@ -20,7 +20,8 @@ listed, so it is fetched in full.
   the body's sha256, the spider, the callback, its targets and a fingerprint of the spider
   and crawl code. For a `not_modified` page it yields that again instead of running the
   callback: the same evidence, re-verified tonight, without a parse. Without a memo (first
-  304 after a code change) the callback reads the stored body as usual.
+  304 after a code change) the callback reads the stored body as usual. Either way a page's
+  items go on as one `PageItems` (crawler/crawl/pageitems.py), its requests alone.
 - `ConditionalGetAddon` enables both when `MLIS_PAGE_CACHE` is set, and starts AutoThrottle,
   if enabled, at DOWNLOAD_DELAY (its default 5 s start delay never drops on 304s).
 """
@@ -37,7 +38,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from scrapy.exceptions import NotConfigured
-from scrapy.http import Headers, Response
+from scrapy.http import Headers, Request, Response
 from scrapy.http.request import NO_CALLBACK
 from scrapy.responsetypes import responsetypes
 
@@ -250,7 +251,7 @@ class NotModifiedMemo:
             self._spent(clock)
             yield from outputs
             return
-        recorder = _Recorder.for_key(key)
+        recorder, page = _Recorder.for_key(key), _PageOutput(key)
         iterator = iter(result)
         while True:  # the callback's own CPU (reading the page), as `mlis/callback_cpu_seconds`
             clock = time.process_time()
@@ -258,11 +259,17 @@ class NotModifiedMemo:
                 out = next(iterator)
             except StopIteration:
                 break
+            except Exception:
+                yield from page.items()  # what it gave before failing goes on, as it would have
+                raise
             finally:
                 self._spent(clock)
             recorder.add(out)
+            if page.keeps(out):
+                continue
             yield out
         recorder.save()
+        yield from page.items()
 
     def _spent(self, since: float) -> None:
         self.stats.inc_value("mlis/callback_cpu_seconds", time.process_time() - since)
@@ -276,7 +283,7 @@ class NotModifiedMemo:
             for out in outputs:
                 yield out
             return
-        recorder = _Recorder.for_key(key)
+        recorder, page = _Recorder.for_key(key), _PageOutput(key)
         iterator = aiter(result)
         while True:
             clock = time.process_time()
@@ -284,11 +291,19 @@ class NotModifiedMemo:
                 out = await anext(iterator)
             except StopAsyncIteration:
                 break
+            except Exception:
+                for items in page.items():
+                    yield items
+                raise
             finally:
                 self._spent(clock)
             recorder.add(out)
+            if page.keeps(out):
+                continue
             yield out
         recorder.save()
+        for items in page.items():
+            yield items
 
     def _hit(self, key: Path, response):
         self.stats.inc_value("mlis/conditional/memo_hit")
@@ -312,6 +327,28 @@ class NotModifiedMemo:
                 items.append(ITEM_TYPES[kind](**entry))
         yield PageItems(items)
         yield from requests
+
+
+class _PageOutput:
+    """A page read's items, kept while its callback runs and then passed on as one `PageItems`
+    (crawler/crawl/pageitems.py), as a 304's replay passes them: Scrapy's per-item path once per
+    page, not once per item. Its requests go on as the callback yields them. Only a page read
+    (`_read`, which builds all of its output before yielding any) is gathered; anything else
+    passes as it comes."""
+
+    def __init__(self, key: Path | None):
+        self.gathered: list | None = [] if key is not None else None
+
+    def keeps(self, out) -> bool:
+        if self.gathered is None or isinstance(out, Request):
+            return False
+        self.gathered.append(out)
+        return True
+
+    def items(self):
+        gathered, self.gathered = self.gathered, []
+        if gathered:
+            yield gathered[0] if len(gathered) == 1 else PageItems(gathered)
 
 
 class _Recorder:

@@ -7,7 +7,9 @@ Scrapy carries every item alone: each spider middleware's output hook, the scrap
 item pipeline, and an `item_scraped` signal sent through `asyncio.gather` (a task per receiver:
 the feed exporter and the core stats). For a replay none of that does anything per item, so the
 memo yields the page's items as one `PageItems`, in the order the callback yielded them, and
-only its follow-up requests alone. Each place that reads items takes a `PageItems` apart:
+only its follow-up requests alone; a page read in full (`ProgramSpider._read`, which builds its
+whole output before yielding) is passed on the same way (`conditional._PageOutput`). Each place
+that reads items takes a `PageItems` apart:
 
 - `NormalizePipeline` normalizes and counts each of its facts as it would one fact alone;
 - `FeedExporter` (in place of Scrapy's) exports each item alone, so the feed gets the same lines
@@ -16,7 +18,7 @@ only its follow-up requests alone. Each place that reads items takes a `PageItem
   against the feed's lines.
 
 Anything else that connects to `item_scraped` or adds a pipeline sees a `PageItems` and must take
-it apart too (iterate it). A callback's own output (a page read in full) goes item by item as before.
+it apart too (`each`). Without the memo (no `MLIS_PAGE_CACHE`) items go one by one, as Scrapy's.
 """
 
 from __future__ import annotations
