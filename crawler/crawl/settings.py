@@ -57,7 +57,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.crawl.middlewares.Rfc9309RobotsTxt": 100,
 }
 # A page's parsed tree is dropped once its callback has read it (many sites at once: one tree each).
-# Every item a callback (or a 304's memo) yields passes each spider middleware's output hook; two of
+# Every request and item a callback (or a 304's memo) yields passes each spider middleware's output
+# hook (a page's items as one, crawler/crawl/pageitems.py); two of
 # Scrapy's do nothing here: DepthMiddleware (no DEPTH_LIMIT or depth priority: a spider follows only
 # the pages it names; a DEPTH_LIMIT set in [crawl] would have no effect) and
 # MetaCopyDetectionMiddleware (a warning for spiders that copy response.meta; ours build every
