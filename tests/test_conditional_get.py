@@ -10,6 +10,7 @@ downloader, the spiders' hosts routed to it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -195,3 +196,132 @@ def test_every_sites_crawler_shares_one_parse_of_the_validators_file(tmp_path):
     assert first.validators["https://a.example.edu/"]["etag"] == '"1"'
     source.write_text(json.dumps({"https://b.example.edu/": {"etag": '"22"', "sha256": "b" * 64}}))
     assert set(middleware().validators) == {"https://b.example.edu/"}  # next crawl's file, read again
+
+
+def feed_lines(data, crawl_id, spider="arizona") -> list[dict]:
+    return [json.loads(line) for line in (data / "crawls" / crawl_id / f"items-{spider}.jsonl").read_text().splitlines()]
+
+
+def test_a_304_pages_items_reach_the_feed_as_the_night_that_read_it(nights):
+    """A 304 page's replayed items pass Scrapy's item path as one (crawler/crawl/pageitems.py); the
+    feed still gets each as a line of its own, the same lines in the order the callback yielded them
+    on the night that read the page, and `item_scraped_count` (which the ingest checks) counts each."""
+    data = nights["data"]
+    first, second = (feed_lines(data, nights[n].crawl_id) for n in (1, 2))
+    assert sum(line["type"] == "fact" for line in second) > 10
+
+    def by_page(lines):  # pages are read concurrently (two hosts), so only each page's own order is fixed
+        grouped: dict[str, list] = {}
+        for line in lines:
+            if line["type"] != "page":
+                grouped.setdefault(line.get("url"), []).append(line)
+        return grouped
+
+    assert by_page(second) == by_page(first) and len(by_page(second)) > 1
+    pages = [line for line in second if line["type"] == "page"]
+    assert len(pages) == 2 and {p["outcome"] for p in pages} == {"not_modified"}
+    for night, lines in ((1, first), (2, second)):  # night 1's pages, read in full, go as one too
+        summary = json.loads((data / "crawls" / nights[night].crawl_id / "summary-arizona.json").read_text())
+        assert summary["stats"]["item_scraped_count"] == len(lines)
+    stored = {p.name for p in (data / "pages").iterdir() if p.is_file()}
+    assert {p["sha256"] for p in pages} <= stored  # the ledger's hash is the stored body's
+
+
+def test_only_pages_a_spider_reads_are_stored(tmp_path):
+    """robots.txt answers 200 with validators too, but no spider reads it and it is never asked
+    conditionally: its body is not written to the page cache (each night, only to be pruned)."""
+    from scrapy.http import HtmlResponse, Request
+    from scrapy.http.request import NO_CALLBACK
+
+    from crawler.crawl.conditional import ConditionalGetMiddleware
+
+    cache = tmp_path / "pages"
+    middleware = ConditionalGetMiddleware(cache, {}, get_crawler().stats)
+    headers = {"ETag": '"1"', "Content-Type": "text/html"}
+    for url, callback, body in (("https://a.example.edu/robots.txt", NO_CALLBACK, b"User-agent: *"),
+                                ("https://a.example.edu/program", None, b"<p>37 units</p>")):
+        request = Request(url, callback=callback)
+        middleware.process_response(request, HtmlResponse(url, body=body, headers=headers, request=request))
+    assert [p.name for p in cache.iterdir()] == [hashlib.sha256(b"<p>37 units</p>").hexdigest()]
+
+
+
+def test_page_items_are_exported_and_counted_item_by_item(tmp_path):
+    """The extensions that read a `PageItems` take it apart: the feed holds the same bytes as for
+    its items sent alone, and every item is counted."""
+    from scrapy.utils.test import get_crawler as crawler_for
+
+    from crawler.crawl import settings as project
+    from crawler.crawl.pageitems import CoreStats, FeedExporter, PageItems
+    from crawler.crawl.pipelines import NormalizePipeline
+    from crawler.items import FactItem, PageItem, ProgramItem
+
+    def items():
+        return [PageItem(spider="arizona", url="https://a.example.edu/", outcome="not_modified", status=200,
+                         fetched_at="2026-11-02T02:00:00+00:00"),
+                ProgramItem(program_id="arizona/ma", institution_id="arizona", url="https://a.example.edu/"),
+                FactItem(institution_id="arizona", field="total_credits", text="37 units", url="https://a.example.edu/"),
+                FactItem(institution_id="arizona", field="min_gpa", text=None, url="https://a.example.edu/")]
+
+    def run(name, batched):
+        feed = tmp_path / f"{name}.jsonl"
+        crawler = crawler_for(settings_dict={"FEEDS": {str(feed): {"format": "jsonlines"}},
+                                             "FEED_EXPORTERS": project.FEED_EXPORTERS})
+        crawler.spider = crawler._create_spider("arizona")
+        exporter, stats, pipeline = FeedExporter.from_crawler(crawler), CoreStats(crawler.stats), NormalizePipeline(crawler)
+        exporter.open_spider(crawler.spider)
+        for item in ([PageItems(items())] if batched else items()):
+            item = pipeline.process_item(item)
+            exporter.item_scraped(item, crawler.spider)
+            stats.item_scraped(item, crawler.spider)
+        return crawler.stats.get_stats(), exporter, feed
+
+    alone, batch = run("alone", False), run("batch", True)
+    assert batch[0] == alone[0] and batch[0]["item_scraped_count"] == 4
+    assert batch[0]["mlis/field/total_credits/ok"] == batch[0]["mlis/field/min_gpa/missing"] == 1
+    assert [slot.itemcount for slot in batch[1].slots] == [slot.itemcount for slot in alone[1].slots] == [4]
+    for _, exporter, _ in (alone, batch):
+        for slot in exporter.slots:
+            slot.finish_exporting()
+            slot.storage.store(slot.file)
+    assert batch[2].read_bytes() == alone[2].read_bytes() and batch[2].read_bytes().count(b"\n") == 4
+
+
+def test_a_page_reads_items_go_on_as_one_and_its_requests_alone(tmp_path):
+    """A page read's items leave the memo middleware as one `PageItems` once its callback is done,
+    its requests as they come; items given before the callback failed still go on."""
+    import scrapy
+    from scrapy.http import HtmlResponse, Request
+
+    from crawler.crawl.conditional import NotModifiedMemo
+    from crawler.crawl.pageitems import PageItems
+    from crawler.items import FactItem
+
+    class Site(scrapy.Spider):
+        name = "site"
+
+        def _read(self, response, handler):
+            return handler(response)
+
+        def parse_page(self, page):
+            return []
+
+    crawler = get_crawler(Site, settings_dict={"MLIS_PAGE_CACHE": str(tmp_path)})
+    crawler.spider = spider = crawler._create_spider()
+    memo = NotModifiedMemo.from_crawler(crawler)
+    request = Request("https://a.example.edu/p", callback=spider._read, cb_kwargs={"handler": spider.parse_page})
+    response = HtmlResponse(request.url, body=b"<p>37 units</p>", request=request)
+    follow = Request("https://a.example.edu/q")
+    facts = [FactItem(institution_id="site", field=f, text="t", url=request.url) for f in ("name", "total_credits")]
+    out = list(memo.process_spider_output(response, iter([facts[0], follow, facts[1]])))
+    assert out[0] is follow and isinstance(out[1], PageItems) and out[1].items == facts and len(out) == 2
+
+    def failing():
+        yield from facts
+        raise ValueError("a locator crashed")
+
+    given = []
+    with pytest.raises(ValueError, match="a locator crashed"):
+        for item in memo.process_spider_output(response, failing()):
+            given.append(item)
+    assert len(given) == 1 and given[0].items == facts

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import os
+import socket
 import subprocess
 import sys
 from urllib.parse import urlsplit
@@ -234,6 +235,31 @@ def test_guard_refuses_literal_addresses_even_in_replay(url):
 def test_guard_resolves_names_and_refuses_private_answers():
     with pytest.raises(RefusedAddress, match="for host localhost"):
         asyncio.run(guard(resolve=True).process_request(Request("http://localhost:1/")))
+
+
+def test_guard_looks_each_host_up_once_and_refuses_a_kept_private_answer(monkeypatch):
+    """The guard keeps a host's answer (the connection checks its own lookup again): one lookup
+    per host, not per request, and a private answer refuses every request from the cache too."""
+    from scrapy.utils.datatypes import LocalCache
+
+    asked = []
+    answers = {"public.example.test": "93.184.216.34", "private.example.test": "10.0.0.7"}
+
+    def getaddrinfo(host, *args, **kwargs):
+        asked.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (answers[host], 0))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    kept = PrivateAddressGuard(resolve=True, allowed=frozenset(), answers=LocalCache(10))
+    for path in ("/robots.txt", "/a", "/b"):
+        assert asyncio.run(kept.process_request(Request(f"https://public.example.test{path}"))) is None
+        with pytest.raises(RefusedAddress, match="10.0.0.7"):
+            asyncio.run(kept.process_request(Request(f"https://private.example.test{path}")))
+    assert asked == ["public.example.test", "private.example.test"]
+    uncached = guard(resolve=True)
+    for _ in range(2):
+        asyncio.run(uncached.process_request(Request("https://public.example.test/")))
+    assert asked[2:] == ["public.example.test"] * 2  # without the cache (DNSCACHE_ENABLED off), every time
 
 
 def test_guard_allow_list_is_exact():

@@ -14,13 +14,14 @@ listed, so it is fetched in full.
   after it (redirects, stats, the spider) sees the page as it was; its ledger row says
   `not_modified`. A 304 whose body is missing from the cache is asked again unconditionally.
   Every 200 carrying a validator is stored in the cache by its sha256 (content-addressed:
-  identical pages are stored once).
+  identical pages are stored once), unless no spider reads it (robots.txt: `NO_CALLBACK`).
 - `NotModifiedMemo` (spider middleware, 990: next to the spider) remembers what a callback
   yielded from a body (facts with their exact text, programs, follow-up requests), keyed by
   the body's sha256, the spider, the callback, its targets and a fingerprint of the spider
   and crawl code. For a `not_modified` page it yields that again instead of running the
   callback: the same evidence, re-verified tonight, without a parse. Without a memo (first
-  304 after a code change) the callback reads the stored body as usual.
+  304 after a code change) the callback reads the stored body as usual. Either way a page's
+  items go on as one `PageItems` (crawler/crawl/pageitems.py), its requests alone.
 - `ConditionalGetAddon` enables both when `MLIS_PAGE_CACHE` is set, and starts AutoThrottle,
   if enabled, at DOWNLOAD_DELAY (its default 5 s start delay never drops on 304s).
 """
@@ -37,10 +38,12 @@ from dataclasses import asdict
 from pathlib import Path
 
 from scrapy.exceptions import NotConfigured
-from scrapy.http import Headers, Response
+from scrapy.http import Headers, Request, Response
+from scrapy.http.request import NO_CALLBACK
 from scrapy.responsetypes import responsetypes
 
 from crawler import __version__
+from crawler.crawl.pageitems import PageItems
 from crawler.items import READ_OUTCOMES, FactItem, Institution, PageItem, ProgramItem
 
 FLAG = "not_modified"
@@ -175,8 +178,9 @@ class ConditionalGetMiddleware:
                 return request.replace(headers=headers, meta={**meta, "mlis_unconditional": True}, dont_filter=True)
             self.stats.inc_value("mlis/conditional/not_modified")
             return self._stored(request, response, known, body)
-        if response.status == 200 and (b"ETag" in response.headers or b"Last-Modified" in response.headers):
-            store(self.cache, response.body)
+        if response.status == 200 and request.callback is not NO_CALLBACK \
+                and (b"ETag" in response.headers or b"Last-Modified" in response.headers):
+            store(self.cache, response.body)  # a page a spider reads (not robots.txt): its next 304 needs it
         return response
 
     @staticmethod
@@ -203,9 +207,11 @@ def code_fingerprint(spider) -> str:
 
 @functools.cache
 def _shared_code() -> bytes:
-    """The crawl package and the item contract, read once per process (not once per spider)."""
+    """The crawl package and the item contract (180 KB), read and hashed once per process, not
+    once per spider."""
     here = Path(__file__).resolve().parent
-    return b"".join(file.read_bytes() for file in [*sorted(here.glob("*.py")), here.parent / "items.py"])
+    files = [*sorted(here.glob("*.py")), here.parent / "items.py"]
+    return hashlib.sha256(b"".join(file.read_bytes() for file in files)).digest()
 
 
 class NotModifiedMemo:
@@ -245,7 +251,7 @@ class NotModifiedMemo:
             self._spent(clock)
             yield from outputs
             return
-        recorder = _Recorder.for_key(key)
+        recorder, page = _Recorder.for_key(key), _PageOutput(key)
         iterator = iter(result)
         while True:  # the callback's own CPU (reading the page), as `mlis/callback_cpu_seconds`
             clock = time.process_time()
@@ -253,11 +259,17 @@ class NotModifiedMemo:
                 out = next(iterator)
             except StopIteration:
                 break
+            except Exception:
+                yield from page.items()  # what it gave before failing goes on, as it would have
+                raise
             finally:
                 self._spent(clock)
             recorder.add(out)
+            if page.keeps(out):
+                continue
             yield out
         recorder.save()
+        yield from page.items()
 
     def _spent(self, since: float) -> None:
         self.stats.inc_value("mlis/callback_cpu_seconds", time.process_time() - since)
@@ -271,7 +283,7 @@ class NotModifiedMemo:
             for out in outputs:
                 yield out
             return
-        recorder = _Recorder.for_key(key)
+        recorder, page = _Recorder.for_key(key), _PageOutput(key)
         iterator = aiter(result)
         while True:
             clock = time.process_time()
@@ -279,11 +291,19 @@ class NotModifiedMemo:
                 out = await anext(iterator)
             except StopAsyncIteration:
                 break
+            except Exception:
+                for items in page.items():
+                    yield items
+                raise
             finally:
                 self._spent(clock)
             recorder.add(out)
+            if page.keeps(out):
+                continue
             yield out
         recorder.save()
+        for items in page.items():
+            yield items
 
     def _hit(self, key: Path, response):
         self.stats.inc_value("mlis/conditional/memo_hit")
@@ -291,15 +311,44 @@ class NotModifiedMemo:
 
     @staticmethod
     def _replay(entries: list[dict], response, spider):
+        """The page's items as one `PageItems` (its ledger row first, then the memo's items in the
+        callback's order), then its follow-up requests: the items pass Scrapy's item path once
+        per page, not once each (crawler/crawl/pageitems.py)."""
         from crawler.crawl.spider import page_item  # the spider base imports items; this keeps import order simple
 
-        yield page_item(spider.name, response)
+        known = response.request.meta.get("mlis_conditional") if FLAG in response.flags else None
+        items = [page_item(spider.name, response, sha256=known["sha256"] if known else None)]  # the stored body's
+        requests = []
         for entry in entries:
             kind = entry.get("type")
             if kind == "request":
-                yield spider.request(entry["url"], getattr(spider, entry["handler"]), entry["programs"])
+                requests.append(spider.request(entry["url"], getattr(spider, entry["handler"]), entry["programs"]))
             else:
-                yield ITEM_TYPES[kind](**entry)
+                items.append(ITEM_TYPES[kind](**entry))
+        yield PageItems(items)
+        yield from requests
+
+
+class _PageOutput:
+    """A page read's items, kept while its callback runs and then passed on as one `PageItems`
+    (crawler/crawl/pageitems.py), as a 304's replay passes them: Scrapy's per-item path once per
+    page, not once per item. Its requests go on as the callback yields them. Only a page read
+    (`_read`, which builds all of its output before yielding any) is gathered; anything else
+    passes as it comes."""
+
+    def __init__(self, key: Path | None):
+        self.gathered: list | None = [] if key is not None else None
+
+    def keeps(self, out) -> bool:
+        if self.gathered is None or isinstance(out, Request):
+            return False
+        self.gathered.append(out)
+        return True
+
+    def items(self):
+        gathered, self.gathered = self.gathered, []
+        if gathered:
+            yield gathered[0] if len(gathered) == 1 else PageItems(gathered)
 
 
 class _Recorder:

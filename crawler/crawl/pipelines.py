@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from crawler import fields
+from crawler.crawl.pageitems import each
 from crawler.fields import read_fact
 from crawler.items import FactItem
 
@@ -98,14 +99,17 @@ class NormalizePipeline:
             self.stats.set_value("mlis/normalize/memo_hit", self.memo.hits)
 
     def process_item(self, item, spider=None):
-        if not isinstance(item, FactItem):
-            return item
+        for fact in each(item):  # a 304 page's replayed items come as one (crawler/crawl/pageitems.py)
+            if isinstance(fact, FactItem):
+                self._normalize(fact)
+        return item
+
+    def _normalize(self, item: FactItem) -> None:
         if item.text is None:
             self.stats.inc_value(f"mlis/field/{item.field}/missing")
-            return item
+            return
         if self.memo is not None:
             item.value, item.problem = self.memo.read(item.field, item.text)
         else:
             item.value, item.problem = read_fact(item.field, item.text)
         self.stats.inc_value(f"mlis/field/{item.field}/{'invalid' if item.problem else 'ok'}")
-        return item

@@ -57,7 +57,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.crawl.middlewares.Rfc9309RobotsTxt": 100,
 }
 # A page's parsed tree is dropped once its callback has read it (many sites at once: one tree each).
-# Every item a callback (or a 304's memo) yields passes each spider middleware's output hook; two of
+# Every request and item a callback (or a 304's memo) yields passes each spider middleware's output
+# hook (a page's items as one, crawler/crawl/pageitems.py); two of
 # Scrapy's do nothing here: DepthMiddleware (no DEPTH_LIMIT or depth priority: a spider follows only
 # the pages it names; a DEPTH_LIMIT set in [crawl] would have no effect) and
 # MetaCopyDetectionMiddleware (a warning for spiders that copy response.meta; ours build every
@@ -68,6 +69,8 @@ SPIDER_MIDDLEWARES = {
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
     "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
 }
+# Scrapy's collector looks up every attribute through a deprecation shim (pageitems.CrawlStats).
+STATS_CLASS = "crawler.crawl.pageitems.CrawlStats"
 # Each site's stats are in its summary (summary-<spider>.json, SpiderSummary); Scrapy's pretty-printed
 # copy of them in crawl.log, one per site as it closes, is not written.
 STATS_DUMP = False
@@ -77,6 +80,12 @@ ITEM_PIPELINES = {
     "crawler.crawl.pipelines.NormalizePipeline": 300,
 }
 EXTENSIONS = {
+    # A 304 page's replayed items reach the feed and item_scraped_count item by item, though they
+    # pass Scrapy's item path as one (crawler/crawl/pageitems.py).
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "crawler.crawl.pageitems.FeedExporter": 0,
+    "scrapy.extensions.corestats.CoreStats": None,
+    "crawler.crawl.pageitems.CoreStats": 0,
     "crawler.crawl.extensions.SpiderSummary": 500,
     "crawler.crawl.extensions.QuietBelowLogLevel": 0,
     "crawler.crawl.progress.Progress": 510,  # progress lines on stderr (MLIS_PROGRESS=off silences them)

@@ -273,7 +273,8 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def page_item(spider: str, response: Response) -> PageItem:
+def page_item(spider: str, response: Response, sha256: str | None = None) -> PageItem:
+    """The ledger row of a page read (`sha256`: its body's hash, when known already)."""
     redirects = response.request.meta.get("redirect_urls", []) if response.request else []
     return PageItem(
         spider=spider,
@@ -282,7 +283,7 @@ def page_item(spider: str, response: Response) -> PageItem:
         status=response.status,
         final_url=response.url,
         redirect_urls=list(redirects),
-        sha256=hashlib.sha256(response.body).hexdigest(),
+        sha256=sha256 or hashlib.sha256(response.body).hexdigest(),
         size=len(response.body),
         fetched_at=now(),
         etag=_header(response, b"ETag"),
