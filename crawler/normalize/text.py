@@ -98,6 +98,8 @@ def words_to_digits(text: str) -> str:
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of sentences: split after . ! ? ; followed by a space, but not after
     a month abbreviation or a single capital ("Feb. 1", "U.S. residents")."""
+    if not _MAY_END.search(text):  # no . ! ? ; at all (most of the short runs asked): one sentence
+        return [(0, len(text))] if text else []
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         spans.append((start, m.end()))
@@ -115,6 +117,7 @@ _NOT_AN_END = tuple(m for m in MONTHS if len(m) <= 4 and m not in ("may", "june"
 )
 # The look-ahead first: the look-behinds are tried only where a sentence could end (a dozen times
 # faster than trying every look-behind at every character).
+_MAY_END = re.compile(r"[.!?;]")
 _SENTENCE_END = re.compile(
     r"(?=[.!?;])(?<!\.)(?<!\b[A-Z])" + "".join(rf"(?<!\b{w})" for w in _NOT_AN_END) + r"[.!?;](?=\s|$)",
     re.I,

@@ -34,9 +34,20 @@ def alternation(words: "tuple[str, ...] | list[str] | dict[str, object]", *, bou
 
 def any_of(patterns: "tuple[str, ...] | list[str]") -> str:
     r"""The patterns as one alternation, in their order, with each run of them that opens with a
-    word boundary testing it once: `\bCAD\b|\bC\$|€` becomes `\b(?:CAD\b|C\$)|€`. The same
-    matches; Python's `re` would otherwise test every alternative's `\b` at every character
-    (four times slower on our texts). A pattern holding a `|` of its own is kept whole."""
+    word boundary testing it once: `\bCAD\b|\bC\$|€` becomes `\b(?=[CC])(?:CAD\b|C\$)|€`. The
+    same matches; Python's `re` would otherwise test every alternative's `\b` at every character
+    (four times slower on our texts), and every alternative at every word's end (`lead`). A
+    pattern holding a `|` of its own is kept whole (behind the one look-ahead it allows). When
+    the patterns without a boundary start with characters none of the others can start with
+    (`€`, `£`), every bounded pattern joins one run: no two patterns of the two kinds can match at
+    the same place, so their order between the kinds changes no match."""
+    bounded = [p[2:] for p in patterns if p.startswith(r"\b")]
+    others = [p for p in patterns if not p.startswith(r"\b")]
+    if bounded and lead(bounded) and all(_first_chars(p) for p in others) and not (
+        _folded(set().union(*map(_first_chars, bounded))) & _folded(set().union(set(), *map(_first_chars, others)))
+    ):
+        bodies = [b if len(_split_top(b)) == 1 else f"(?:{b})" for b in bounded]
+        return "|".join([rf"\b{lead(bounded)}(?:{'|'.join(bodies)})", *others])
     parts: list[str] = []
     run: list[str] = []
     for pattern in (*patterns, None):
@@ -44,11 +55,131 @@ def any_of(patterns: "tuple[str, ...] | list[str]") -> str:
             run.append(pattern[2:])
             continue
         if run:
-            parts.append(rf"\b(?:{'|'.join(run)})")
+            parts.append(rf"\b{lead(run)}(?:{'|'.join(run)})")
             run = []
         if pattern is not None:
-            parts.append(pattern)
+            ahead = lead([pattern[2:]]) if pattern.startswith(r"\b") else ""
+            parts.append(rf"\b{ahead}(?:{pattern[2:]})" if ahead else pattern)
     return "|".join(parts)
+
+
+def lead(patterns: "tuple[str, ...] | list[str] | str") -> str:
+    r"""A look-ahead for the characters the alternation of `patterns` can start with, to put right
+    before it: `lead(["CAD", "AUD", "(?:pesos|yen)"])` is `(?=[ACpy])`. Python's `re` tries every
+    alternative of a case-insensitive alternation at every place a match could start (each word's
+    start and end, under a word boundary); the look-ahead turns most of those places away with one
+    test. It changes no match: every alternative's first character is in it (under the same flags:
+    a letter matches either case under re.I, as the alternative's own letter does). "" when one
+    alternative can start otherwise (a class, `\d`, an optional first character, a flag group):
+    the caller's pattern is then left as it was."""
+    first: set[str] = set()
+    for pattern in [patterns] if isinstance(patterns, str) else patterns:
+        chars = _first_chars(pattern)
+        if not chars:
+            return ""
+        first |= chars
+    return "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])"
+
+
+# Characters a case-insensitive match of an ASCII letter also takes (besides its two cases).
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _folded(chars: set[str]) -> set[str]:
+    """The characters re.I matches to any of `chars` (for a disjointness test)."""
+    out = set()
+    for c in chars:
+        out |= {c, c.lower(), c.upper(), *_FOLDS.get(c.lower(), "")}
+    for extra, letter in (("\u0130", "i"), ("\u0131", "i"), ("\u212a", "k"), ("\u017f", "s")):
+        if extra in out:
+            out |= {letter, letter.upper()}
+    return out
+
+
+_ZERO_WIDTH = ("(?<!", "(?<=", "(?=", "(?!")
+_OPTIONAL = "?*{"  # after a first atom: it may be absent, so the next one could start the match
+
+
+def _first_chars(pattern: str) -> set[str] | None:
+    """The characters a match of `pattern` can start with, or None when that is not plain from
+    its text (see `lead`)."""
+    i = 0
+    while True:  # zero-width assertions before the first character: they consume nothing
+        if pattern.startswith(r"\b", i):
+            i += 2
+        elif pattern.startswith(_ZERO_WIDTH, i):
+            close = _close(pattern, i)
+            if close is None:
+                return None
+            i = close + 1
+        else:
+            break
+    if i >= len(pattern):
+        return None
+    c = pattern[i]
+    if c == "(":
+        opener = re.match(r"\((?:\?:|\?-i:)?", pattern[i:])
+        if pattern.startswith("(?", i) and opener.end() == 1:
+            return None  # a named group, inline flags, a conditional: not read here
+        close = _close(pattern, i)
+        if close is None or pattern[close + 1 : close + 2] in tuple(_OPTIONAL):
+            return None
+        out: set[str] = set()
+        for alternative in _split_top(pattern[i + opener.end() : close]):
+            chars = _first_chars(alternative)
+            if not chars:
+                return None
+            out |= chars
+        return out
+    if c == "\\":
+        escaped = pattern[i + 1 : i + 2]
+        if not escaped or escaped.isalnum():
+            return None  # \d, \w, \s, \u00e9, a back-reference: a class or not read here
+        c, after = escaped, i + 2
+    elif c in ".^$*+?{}[]|)":
+        return None
+    else:
+        after = i + 1
+    if pattern[after : after + 1] in tuple(_OPTIONAL):
+        return None
+    return {c}
+
+
+def _scan(pattern: str, start: int):
+    """(index, character, depth) of each character outside escapes and classes, from start."""
+    depth, k, in_class = 0, start, False
+    while k < len(pattern):
+        ch = pattern[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if in_class:  # a class's characters are not structure
+            in_class = ch != "]"
+            k += 1
+            continue
+        if ch == "[":
+            in_class = True
+            k += 2 if pattern.startswith("^]", k + 1) else 1 if pattern.startswith("]", k + 1) else 0
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        yield k, ch, depth
+        k += 1
+
+
+def _close(pattern: str, start: int) -> int | None:
+    """The index of the ")" closing the group opened at `start`."""
+    for k, ch, depth in _scan(pattern, start):
+        if ch == ")" and depth == 0:
+            return k
+    return None
+
+
+def _split_top(body: str) -> list[str]:
+    """The alternatives of `body` at its top level."""
+    cuts = [k for k, ch, depth in _scan(body, 0) if ch == "|" and depth == 0]
+    return [body[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(body)])]
 
 
 # ---- calendar ---------------------------------------------------------------------------------
