@@ -37,21 +37,21 @@ from .text import prepare, words_to_digits
 # decimals. The look-ahead refuses a match that continues with more digits or with a second
 # separator and a digit: that is how "12.345,00" and "1,3720" are rejected outright.
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d{1,9})(?:\.(\d{1,2}))?(?!\d|[.,]\d)"
-_PREFIXED = re.compile(r"(?:\bUS\s?\$|\$|\bUSD\b)\s?" + _NUMBER, re.ASCII | re.I)
-_SUFFIXED = re.compile(r"(?<![\w.,$])" + _NUMBER + r"\s?(?:dollars\b|USD\b)", re.ASCII | re.I)
+_PREFIXED = v.regex(r"(?:\bUS\s?\$|\$|\bUSD\b)\s?" + _NUMBER, re.ASCII | re.I)
+_SUFFIXED = v.regex(r"(?<![\w.,$])" + _NUMBER + r"\s?(?:dollars\b|USD\b)", re.ASCII | re.I)
 # "$1.2 million", "$5K", "$3 thousand": not a price we can state exactly.
-_SCALE = re.compile(r"\s?(?:k|m|mm|bn|million|billion|thousand)\b", re.ASCII | re.I)
+_SCALE = v.regex(r"\s?(?:k|m|mm|bn|million|billion|thousand)\b", re.ASCII | re.I)
 # "$20-$150", "$500 to $700": a range, not one price.
-_RANGE_AFTER = re.compile(r"\s?(?:-|to|through)\s?(?:US\s?\$|\$|USD\s?)?\s?\d", re.ASCII | re.I)
-_RANGE_BEFORE = re.compile(r"\bbetween\s$", re.I)
+_RANGE_AFTER = v.regex(r"\s?(?:-|to|through)\s?(?:US\s?\$|\$|USD\s?)?\s?\d", re.ASCII | re.I)
+_RANGE_BEFORE = v.regex(r"\bbetween\s$", re.I)
 
 
 # An amount in another currency ("CAD $1,200", "Tuition (CAD)", "Quebec residents $2,098"): no
 # amount of such a text is read as US dollars (issue 9).
-OTHER_CURRENCY = re.compile(v.any_of(v.OTHER_CURRENCIES), re.I)
+OTHER_CURRENCY = v.regex(v.any_of(v.OTHER_CURRENCIES), re.I)
 # "five hundred dollars" once the words are digits: "5 hundred" -> "500".
-_HUNDREDS = re.compile(r"\b(\d{1,2})\s+hundred(?:\s+(?:and\s+)?(\d{1,2}))?(?=\s+dollars\b)", re.I)
-_THOUSANDS = re.compile(
+_HUNDREDS = v.regex(r"\b(\d{1,2})\s+hundred(?:\s+(?:and\s+)?(\d{1,2}))?(?=\s+dollars\b)", re.I)
+_THOUSANDS = v.regex(
     r"\b(\d{1,3})\s+thousand(?:\s+(?:and\s+)?(\d{1,2})\s+hundred)?(?:\s+(?:and\s+)?(\d{1,2}))?(?=\s+dollars\b)", re.I
 )
 
@@ -133,12 +133,12 @@ KEEP_FIRST = True
 # the application fee gives nothing; a text that names no charge at all is a bare value whose label
 # the spider located ("$1,372", "fee USD 50"), read as before. A bare "fee" ("The fee is $50")
 # names nothing of its own: it refers back to the name before it.
-_FEE_OURS = re.compile(
+_FEE_OURS = v.regex(
     r"(?<![\w-])" + "".join(rf"(?<!{w}\s)" for w in v.APPLICATION_FEE_NOT_AFTER)
     + r"(?:" + "|".join(v.APPLICATION_FEE_NAMES) + r")(?![\w-])", re.I
 )
-_FEE_OTHER = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_NAMES) + r")(?![\w-])", re.I)
-_OTHER_GROUP = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_GROUP) + r")(?![\w-])", re.I)
+_FEE_OTHER = v.regex(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_NAMES) + r")(?![\w-])", re.I)
+_OTHER_GROUP = v.regex(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_GROUP) + r")(?![\w-])", re.I)
 POSITIVE_BINDING = True
 DOMESTIC_FIRST = True
 AFTER_REACH = 45  # characters after an amount where a charge name is that amount's own
@@ -148,11 +148,11 @@ BEFORE_REACH = 80  # characters before an amount searched for the nearest charge
 # A name after an amount is its own only when lowercase modifiers at most stand between them ("$75
 # non-refundable application fee") and no amount follows the name at once (then the name is the
 # next amount's label: "Application Fee $50 Tuition Deposit $300").
-_OWN_AFTER_GAP = re.compile(r"\s*(?:\([^()$]{1,30}\)\s?)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?$")
+_OWN_AFTER_GAP = v.regex(r"\s*(?:\([^()$]{1,30}\)\s?)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?$")
 # What stands between a name and the amount it labels: a few words, no clause words ("Change of
 # Status/Readmission Fee All applicants $75.00"), against "application fee by credit card ($100".
-_LABEL_GAP = re.compile(r"(?![^$]*\b(?:by|for|is|are|of|to|with|per|and|or|the|an?|was|will|must|be|if|in)\b)[^().;$]{0,40}$", re.I)
-_JOINED_AMOUNTS = re.compile(r"\s?(?:\((?:[^()$]){1,30}\))?\s?(?:,|or|and|/)\s?(?:\(?\s?)$", re.I)
+_LABEL_GAP = v.regex(r"(?![^$]*\b(?:by|for|is|are|of|to|with|per|and|or|the|an?|was|will|must|be|if|in)\b)[^().;$]{0,40}$", re.I)
+_JOINED_AMOUNTS = v.regex(r"\s?(?:\((?:[^()$]){1,30}\))?\s?(?:,|or|and|/)\s?(?:\(?\s?)$", re.I)
 
 
 def fee_bound(text: str, amount: Amount, nxt: Amount | None = None, after: Amount | None = None) -> bool:
@@ -179,7 +179,7 @@ def fee_bound(text: str, amount: Amount, nxt: Amount | None = None, after: Amoun
     return max(before)[1]
 
 
-_OTHER_APPLICANTS = re.compile(r"(?<![\w])(?:" + "|".join(v.SCOPES["other_applicants"][1]) + r")(?![\w])", re.I)
+_OTHER_APPLICANTS = v.regex(r"(?<![\w])(?:" + "|".join(v.SCOPES["other_applicants"][1]) + r")(?![\w])", re.I)
 
 
 def _other_group(text: str, amount: Amount, previous_end: int) -> bool:
@@ -201,9 +201,9 @@ def _other_group(text: str, amount: Amount, previous_end: int) -> bool:
 NAMED_FEE = True
 LISTED_FEES = True
 FUTURE = True
-_FUTURE = re.compile(r"\b(?:" + "|".join(v.RATE_FUTURE) + r")\s+(?:US\s?)?$", re.I)
-_NAMED_FEE = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*)\s+fees?\b", re.I)
-_NOT_OTHER = re.compile(r"(?:" + "|".join(v.FEE_NAME_NOT_OTHER) + r")", re.I)
+_FUTURE = v.regex(r"\b(?:" + "|".join(v.RATE_FUTURE) + r")\s+(?:US\s?)?$", re.I)
+_NAMED_FEE = v.regex(r"(?<![\w-])([A-Za-z][\w.-]*)\s+fees?\b", re.I)
+_NOT_OTHER = v.regex(r"(?:" + "|".join(v.FEE_NAME_NOT_OTHER) + r")", re.I)
 
 
 def _named_other_fee(text: str, start: int) -> bool:

@@ -81,6 +81,57 @@ def lead(patterns: "tuple[str, ...] | list[str] | str") -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])"
 
 
+def regex(pattern: str, flags: int = 0) -> "re.Pattern[str]":
+    r"""re.compile, faster where Python's `re` is slow: a case-insensitive pattern that opens with
+    an alternation (`\b(?:CAD|C\$|...)`, `(?<![\w])(?:certificate|specialist|...)`) gets the
+    look-ahead of its first characters (`lead`) in front. The same matches, the same groups."""
+    return re.compile(quick(pattern, flags), flags)
+
+
+def quick(pattern: str, flags: int = 0) -> str:
+    """The pattern `regex` compiles: with `lead`'s look-ahead in front when the pattern is
+    case-insensitive (re.I: no literal prefix for `re` to scan for), opens with at least
+    QUICK_BRANCHES alternatives, and every one of them starts with a character read plainly."""
+    if not flags & re.I or flags & re.X:
+        return pattern
+    top = _split_top(pattern)
+    ahead = lead(top)
+    if not ahead or _branches(top) < QUICK_BRANCHES:
+        return pattern
+    out = ahead + (f"(?:{pattern})" if len(top) > 1 else pattern)
+    QUICKENED[(pattern, flags)] = out
+    return out
+
+
+# Every pattern `quick` changed, (pattern, flags) -> what it compiles instead, for the test that
+# holds each to the same matches (tests/normalize/test_quick_patterns.py); bounded by the patterns.
+QUICKENED: dict[tuple[str, int], str] = {}
+
+
+QUICK_BRANCHES = 2  # one alternative gains nothing: `re` fails at its first letter as fast
+
+
+def _branches(alternatives: "list[str]") -> int:
+    """How many ways the alternation can start (groups opened first count their alternatives)."""
+    total = 0
+    for pattern in alternatives:
+        i = 0
+        while True:
+            if pattern.startswith(r"\b", i):
+                i += 2
+            elif pattern.startswith(_ZERO_WIDTH, i):
+                i = (_close(pattern, i) or len(pattern)) + 1
+            else:
+                break
+        if pattern.startswith("(", i):
+            opener = re.match(r"\((?:\?:|\?-i:)?", pattern[i:])
+            close = _close(pattern, i)
+            total += _branches(_split_top(pattern[i + opener.end() : close])) if close else 1
+        else:
+            total += 1
+    return total
+
+
 # Characters a case-insensitive match of an ASCII letter also takes (besides its two cases).
 _FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
