@@ -124,7 +124,7 @@ def _branches(alternatives: "list[str]") -> int:
             else:
                 break
         if pattern.startswith("(", i):
-            opener = re.match(r"\((?:\?:|\?-i:)?", pattern[i:])
+            opener = re.match(r"\((?:\?:|\?-i:|\?P<\w+>)?", pattern[i:])
             close = _close(pattern, i)
             total += _branches(_split_top(pattern[i + opener.end() : close])) if close else 1
         else:
@@ -148,7 +148,6 @@ def _folded(chars: set[str]) -> set[str]:
 
 
 _ZERO_WIDTH = ("(?<!", "(?<=", "(?=", "(?!")
-_OPTIONAL = "?*{"  # after a first atom: it may be absent, so the next one could start the match
 
 
 def _first_chars(pattern: str) -> set[str] | None:
@@ -169,11 +168,11 @@ def _first_chars(pattern: str) -> set[str] | None:
         return None
     c = pattern[i]
     if c == "(":
-        opener = re.match(r"\((?:\?:|\?-i:)?", pattern[i:])
+        opener = re.match(r"\((?:\?:|\?-i:|\?P<\w+>)?", pattern[i:])
         if pattern.startswith("(?", i) and opener.end() == 1:
             return None  # a named group, inline flags, a conditional: not read here
         close = _close(pattern, i)
-        if close is None or pattern[close + 1 : close + 2] in tuple(_OPTIONAL):
+        if close is None or _optional(pattern, close + 1):
             return None
         out: set[str] = set()
         for alternative in _split_top(pattern[i + opener.end() : close]):
@@ -187,13 +186,43 @@ def _first_chars(pattern: str) -> set[str] | None:
         if not escaped or escaped.isalnum():
             return None  # \d, \w, \s, \u00e9, a back-reference: a class or not read here
         c, after = escaped, i + 2
-    elif c in ".^$*+?{}[]|)":
+    elif c == "[":
+        end = pattern.find("]", i + 2)  # a class of plain characters and ranges only: "[A-Z]", "[e\u00e9]"
+        body = pattern[i + 1 : end] if end != -1 else ""
+        if not body or body.startswith("^") or "\\" in body or "[" in body:
+            return None
+        chars = set()
+        k = 0
+        while k < len(body):
+            if k + 2 < len(body) and body[k + 1] == "-":
+                if ord(body[k + 2]) - ord(body[k]) > 64:
+                    return None  # a wide range: not worth a look-ahead
+                chars |= {chr(o) for o in range(ord(body[k]), ord(body[k + 2]) + 1)}
+                k += 3
+            else:
+                chars.add(body[k])
+                k += 1
+        if _optional(pattern, end + 1):
+            return None
+        return chars
+    elif c in ".^$*+?{}]|)":
         return None
     else:
         after = i + 1
-    if pattern[after : after + 1] in tuple(_OPTIONAL):
+    if _optional(pattern, after):
         return None
     return {c}
+
+
+def _optional(pattern: str, k: int) -> bool:
+    """Whether the quantifier at pattern[k] (if any) lets the atom before it be absent ("?", "*",
+    "{0,2}"); "+" and "{2,5}" do not."""
+    if pattern.startswith(("?", "*"), k):
+        return True
+    if not pattern.startswith("{", k):
+        return False
+    bounds = re.match(r"\{(\d+)(?:,\d*)?\}", pattern[k:])
+    return bounds is None or int(bounds.group(1)) == 0
 
 
 def _scan(pattern: str, start: int):

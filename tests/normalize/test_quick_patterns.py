@@ -51,11 +51,16 @@ def test_the_comparison_catches_a_look_ahead_missing_a_character():
     (r"(?<![\w])(?:certificate|specialist)(?![\w])", "(?=[cs])"),
     (r"(?-i:MS[A-Z])|\$\d", r"(?=[\$M])"),
     (r"s?tudents|x", ""),  # an optional first letter
-    (r"[A-Z]\w+|x", ""),  # a class
+    (r"[a-c]\w+|x", "(?=[abcx])"),  # a class of plain characters
+    (r"[^A-Z]\w+|x", ""),  # a negated class
+    (r"[\w]+|x", ""),  # a class holding an escape
+    (r"[A-Z]{2,5}|x", "(?=[" + "".join(map(chr, range(65, 91))) + "x])"),  # at least two
+    (r"[A-Z]{0,5}y|x", ""),  # perhaps none
     (r"\d+|x", ""),
     (r"(?i:CAD)|x", ""),  # a flag group that turns case-insensitivity on
     (r"(?:ab|)c|x", ""),  # an empty alternative
     (r"(?:ab)?c|x", ""),  # an optional group
+    (r"(?P<name>ab|cd)|x", "(?=[acx])"),  # a named group
 ])
 def test_lead_reads_only_what_is_plain(pattern, expected):
     assert v.lead(v._split_top(pattern)) == expected
