@@ -120,13 +120,30 @@ def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, i
     return 0, len(text)
 
 
+@cache
+def _union(patterns: "tuple[re.Pattern[str], ...]") -> re.Pattern[str]:
+    """One pattern matching wherever any of `patterns` (each re.I) matches: a single search says
+    whether any of them is worth trying, in order, for which (most sentences name no scope). Keyed
+    by the patterns themselves, so a table changed at run time (benchmarks/reading_rules.py) gets
+    its own."""
+    return v.regex("|".join(f"(?:{p.pattern})" for p in patterns), re.I)
+
+
+def _first_scope(names: "tuple[str, ...]", text: str) -> str | None:
+    """The first of the scopes `names` whose words `text` holds."""
+    patterns = tuple(_scope_pattern(name) for name in names)
+    if not patterns or not _union(patterns).search(text):
+        return None
+    for name, pattern in zip(names, patterns):
+        if pattern.search(text):
+            return name
+    return None  # pragma: no cover - the union matched, so one of its parts does
+
+
 @lru_cache(maxsize=256)
 def clause_scope(field: str, sentence: str) -> str | None:
     """The clause-reach scope a sentence names for this field's values, or None."""
-    for name in _scopes(field, "clause"):
-        if _scope_pattern(name).search(sentence):
-            return name
-    return None
+    return _first_scope(_scopes(field, "clause"), sentence)
 
 
 SUBJECT_REACH = 200
@@ -396,10 +413,7 @@ def first_clause_scope(field: str, text: str, states: re.Pattern[str]) -> str | 
     first = text[a:b]
     if not states.search(first):
         return None
-    for name in v.DEADLINE_HEADING_SCOPES if field == "application_deadlines" else ():
-        if _scope_pattern(name).search(first):
-            return name
-    return None
+    return _first_scope(tuple(v.DEADLINE_HEADING_SCOPES) if field == "application_deadlines" else (), first)
 
 
 # ---- status fields: who a status is said of (issue 19, r-status) --------------------------------

@@ -149,7 +149,7 @@ from .binding import (
 from .models import Deadline
 from .qualifiers import join as q_join
 from . import vocabulary as v
-from .text import TERM_RE, prepare, sentences
+from .text import TERM_RE, may_hold, prepare, sentences
 from .vocabulary import MONTHS, TERM_WORDS, alternation
 
 _MONTH = rf"(?P<mon>{'|'.join(sorted(MONTHS, key=len, reverse=True))})"
@@ -348,6 +348,8 @@ _START_MONTH = v.regex(
     rf"\b(?P<month>{alternation(v.START_MONTH_TERMS, bounded=False)})\.?\s+(?P<start>{alternation(v.START_WORDS, bounded=False)})s?\b",
     re.I,
 )
+# Every month START_MONTH_TERMS names holds one of these ("sep" in "sept" and "september").
+_START_MONTH_NEEDS = tuple(sorted({m.lower()[:3] for m in v.START_MONTH_TERMS}))
 # "The next start date is September 2018", "Programs begin in September": the same, said the other
 # way round (never a date: "Classes start September 2" keeps its day).
 _MONTH_START = v.regex(
@@ -590,10 +592,17 @@ _BULLET = v.regex(r"\s?[\u2022\u25aa\u25cf\u00b7]\s?")
 def _clean(text: str) -> str:
     """Prepared text without time-dependent flags, paperwork "online" and clauses about terms the
     program does not admit in."""
-    t = _BULLET.sub(" \u2022 ", _STATUS.sub(" ", prepare(text)))
-    t = _PAPERWORK.sub(lambda m: m.group(0).lower().replace("online", "the"), t)
-    t = _START_MONTH.sub(lambda m: v.START_MONTH_TERMS[m.group("month").lower()] + " " + m.group("start"), t)
-    t = _MONTH_START.sub(lambda m: m.group("start") + " " + v.START_MONTH_TERMS[m.group("month").lower()], t)
+    # (Each substitution is tried only where the text holds a word it needs: most texts hold none.)
+    t = prepare(text)
+    if may_hold(t, "open", "closed", "accepting"):
+        t = _STATUS.sub(" ", t)
+    if any(b in t for b in "\u2022\u25aa\u25cf\u00b7"):
+        t = _BULLET.sub(" \u2022 ", t)
+    if may_hold(t, "online", "virtual"):
+        t = _PAPERWORK.sub(lambda m: m.group(0).lower().replace("online", "the"), t)
+    if may_hold(t, *_START_MONTH_NEEDS):
+        t = _START_MONTH.sub(lambda m: v.START_MONTH_TERMS[m.group("month").lower()] + " " + m.group("start"), t)
+        t = _MONTH_START.sub(lambda m: m.group("start") + " " + v.START_MONTH_TERMS[m.group("month").lower()], t)
     # Sentences about another program, a co-op, an office closure or a date to disregard.
     return bound_text("application_deadlines", _drop_terms_not_admitted(t))
 
@@ -1310,9 +1319,15 @@ _TABLE_RULE = v.regex(r"\|?(?:\s?:?-{3,}:?\s?\|)+(?:\s?:?-{3,}:?)?")
 _CELL_VALUE = v.regex(rf"\d|{alternation(TERM_WORDS)}", re.I)
 
 
+def _table_rule(t: str) -> re.Match[str] | None:
+    """The rule row of a flattened markdown table; a rule needs "---" and "|" (one test of each
+    before the search, which would try every character)."""
+    return _TABLE_RULE.search(t) if "---" in t and "|" in t else None
+
+
 @lru_cache(maxsize=16)  # asked for every date of a text
 def _has_rule(t: str) -> bool:
-    return _TABLE_RULE.search(t) is not None
+    return _table_rule(t) is not None
 
 
 def _pipe_head(t: str, pos: int) -> str:
@@ -1338,7 +1353,7 @@ def _column_heads(t: str, events: list[_Event]) -> dict[int, str]:
     """A markdown table flattened to text ("A | B | C | ---|---|---| x | y | z |"): the heading of
     each date's column, where the heading row has as many named cells as the rule has columns (a
     row with an unnamed first cell is not aligned, and is left alone)."""
-    rule = _TABLE_RULE.search(t)
+    rule = _table_rule(t)
     if not rule:
         return {}
     n = rule.group(0).count("---")

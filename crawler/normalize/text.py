@@ -77,6 +77,17 @@ def prepare(text: object) -> str:
     return text.translate(_FOLD)
 
 
+def may_hold(text: str, *needles: str) -> bool:
+    """False only when `text` cannot hold any of `needles` (lowercase ASCII) in any case: a
+    case-insensitive search that needs one of them is then skipped. A text with a character
+    beyond ASCII is always searched (re.I also matches "\u017f" to "s", "\u212a" to "k", "\u0131"
+    to "i", which lower() does not fold)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(needle in low for needle in needles)
+
+
 def _words_value(m: re.Match[str]) -> str:
     if m.group("bare_hundred"):
         return "100"
