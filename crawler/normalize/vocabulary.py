@@ -98,9 +98,94 @@ def quick(pattern: str, flags: int = 0) -> str:
     ahead = lead(top)
     if not ahead or _branches(top) < QUICK_BRANCHES:
         return pattern
-    out = ahead + (f"(?:{pattern})" if len(top) > 1 else pattern)
+    if len(top) > 1:
+        body = f"(?:{_by_first(top, flags) or '|'.join(_group_opening(a, flags) for a in top)})"
+    else:
+        body = _group_opening(pattern, flags)
+    out = ahead + body
     QUICKENED[(pattern, flags)] = out
     return out
+
+
+def _group_opening(pattern: str, flags: int) -> str:
+    r"""The pattern with the alternation it opens with (after zero-width assertions: `\b(?:a|b)`,
+    `(?<![\w])(?:a|b)`) grouped by first character (`_by_first`), when that can be done."""
+    i = 0
+    while True:
+        if pattern.startswith(r"\b", i):
+            i += 2
+        elif pattern.startswith(_ZERO_WIDTH, i):
+            i = (_close(pattern, i) or len(pattern)) + 1
+        else:
+            break
+    if not pattern.startswith("(?:", i):
+        return pattern
+    close = _close(pattern, i)
+    if close is None or pattern.startswith(("?", "*", "+", "{"), close + 1):
+        return pattern
+    grouped = _by_first(_split_top(pattern[i + 3 : close]), flags)
+    return pattern[:i] + f"(?:{grouped})" + pattern[close + 1 :] if grouped else pattern
+
+
+_BY_FIRST_MIN = 6  # alternatives worth grouping
+
+
+def _by_first(alternatives: "list[str]", flags: int) -> str | None:
+    r"""The alternation regrouped by first character, each group behind a case-explicit class:
+    `CAD|C\$|AUD` becomes `(?-i:[Cc])(?:AD|\$)|(?-i:[Aa])(?:UD)`. Python's `re` then turns
+    an alternative away on a class test, where under re.I it would enter each. The same matches:
+    alternatives keep their order within a group, and no two groups can match the same character.
+    None unless every alternative (a leading non-capturing group distributed: `(?:a|b)c` is
+    `ac|bc`) starts with a plain character."""
+    plain: list[str] = []
+    for alternative in alternatives:
+        pieces = _distributed(alternative)
+        if pieces is None:
+            return None
+        plain += pieces
+    if len(plain) < _BY_FIRST_MIN:
+        return None
+    groups: dict[str, list[str]] = {}
+    heads: dict[str, str] = {}
+    for alternative in plain:
+        if alternative.startswith("\\"):
+            head, rest, key = alternative[:2], alternative[2:], alternative[1]
+        else:
+            head, rest, key = alternative[0], alternative[1:], alternative[0].lower()
+            if head.isascii() and head.isalpha():
+                folds = "" if flags & re.A else _FOLDS.get(key, "")
+                head = f"(?-i:[{key.upper()}{key}{folds}])"
+        heads.setdefault(key, head)
+        groups.setdefault(key, []).append(rest)
+    return "|".join(heads[k] + (f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0]) for k, rests in groups.items())
+
+
+def _distributed(alternative: str) -> "list[str] | None":
+    """The alternative as alternatives that each start with a plain character (a literal or an
+    escaped mark, no quantifier after it), its leading non-capturing group distributed; None when
+    it cannot be."""
+    if alternative.startswith("(?:"):
+        close = _close(alternative, 0)
+        if close is None or alternative.startswith(("?", "*", "+", "{"), close + 1):
+            return None
+        out: list[str] = []
+        for inner in _split_top(alternative[3:close]):
+            pieces = _distributed(inner + alternative[close + 1 :])
+            if pieces is None:
+                return None
+            out += pieces
+        return out
+    if alternative.startswith("\\"):
+        mark, after = alternative[1:2], 2
+        if not mark or mark.isalnum():
+            return None
+    elif alternative[:1] and alternative[0] not in ".^$*+?{}[]|()":
+        after = 1
+    else:
+        return None
+    if alternative.startswith(("?", "*", "+", "{"), after):
+        return None
+    return [alternative]
 
 
 # Every pattern `quick` changed, (pattern, flags) -> what it compiles instead, for the test that
