@@ -96,7 +96,8 @@ def clauses(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in sentences(text):
         start = a
-        for m in _LABEL_START.finditer(text, a, b):
+        # A label ends in ":" (most sentences have none: no search then).
+        for m in _LABEL_START.finditer(text, a, b) if text.find(":", a, b) != -1 else ():
             if _CAPITALIZED_BEFORE.search(text, max(a, m.start() - 40), m.start()):
                 continue  # inside a name: "PhD in Information Science deadline:"
             out.append((start, m.start()))

@@ -79,8 +79,19 @@ def find_amounts(text: str) -> list[Amount]:
     callers that slice by position use `dollars_text()` first."""
     if OTHER_CURRENCY.search(text):
         return []
+    return _amounts(text)
+
+
+def _amounts(text: str) -> list[Amount]:
+    """find_amounts for a text already known to name no other currency."""
     found: dict[int, Amount] = {}
-    for pattern in (_PREFIXED, _SUFFIXED):
+    # A prefixed amount needs "$" or "USD", a suffixed one "dollars" or "USD" (re.ASCII: only
+    # ASCII letters match them, so lower() finds every one): no search where neither is.
+    low = text.lower()
+    usd = "usd" in low
+    for pattern in (_PREFIXED if usd or "$" in text else None, _SUFFIXED if usd or "dollar" in low else None):
+        if pattern is None:
+            continue
         for m in pattern.finditer(text):
             if _SCALE.match(text, m.end()):
                 continue
@@ -114,9 +125,17 @@ def find_amounts(text: str) -> list[Amount]:
 def dollars_text(text: str) -> str:
     """Prepared text in which money written in words is in digits, when the text has no amount
     in digits ("The fee is fifty dollars" -> "The fee is 50 dollars")."""
-    if find_amounts(text) or "dollar" not in text.lower():
-        return text
-    return _words_as_digits(text)
+    return dollars_and_amounts(text)[0]
+
+
+def dollars_and_amounts(text: str) -> tuple[str, list[Amount] | None]:
+    """dollars_text(text), and its amounts when it has amounts in digits (the text is then
+    returned as it is, and find_amounts of it is already known: callers need not search it
+    again); None in their place otherwise."""
+    found = find_amounts(text)
+    if found:
+        return text, found
+    return (text if "dollar" not in text.lower() else _words_as_digits(text)), None
 
 
 # Abstaining (issue 19): when binding moves the text's first amount away, no later amount stands in
@@ -222,16 +241,17 @@ def parse_money(text: str) -> Decimal | None:
     the application fee (a domestic fee before an international one). None when there is none,
     when that amount opens a range ("$500-$700": not a single price), or when binding moves the
     text's first amount away (another program's, a graduation or transcript charge)."""
-    t = dollars_text(prepare(text))
-    if OTHER_CURRENCY.search(t):
+    t, found = dollars_and_amounts(prepare(text))  # found: find_amounts(t), when it has any
+    if found is None and OTHER_CURRENCY.search(t):
         return None  # another currency anywhere in the text, even in a sentence binding blanks
     # Sixth pass: a list naming the application fee binds each amount by its own name; another charge
     # named in the same clause moves only its own amount (vocabulary "application_fee_listed").
     field = "application_fee_listed" if LISTED_FEES and _FEE_OURS.search(t) else "application_fee"
-    amounts = find_amounts(bound_text(field, t))
+    bound = bound_text(field, t)
+    amounts = found if found is not None and bound == t else find_amounts(bound)
     if not amounts or amounts[0].in_range:
         return None
-    if KEEP_FIRST and amounts[0].start != find_amounts(t)[0].start:
+    if KEEP_FIRST and amounts[0].start != (found if found is not None else find_amounts(t))[0].start:
         # The text's first amount is moved away (a graduation fee, another program's fee): a later
         # amount is not "the first" by default, and nothing binds it instead.
         return None

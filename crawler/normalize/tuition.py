@@ -115,7 +115,7 @@ from . import qualifiers as q
 from . import vocabulary as v
 from .binding import GATE_REACH, PROGRAM_OWN, bound_text, rate_shape, unit_heads_next
 from .models import Rate
-from .money import OTHER_CURRENCY, Amount, dollars_text, find_amounts
+from .money import OTHER_CURRENCY, Amount, dollars_and_amounts, find_amounts
 from .text import prepare, sentences
 
 _UNIT = (
@@ -989,12 +989,12 @@ def _price_text(text: str) -> tuple[str, list[Amount], str]:
     """Prepared text and its amounts: money in words as digits; in a money column printed
     without "$", the amounts marked as dollars. Third, the text before binding blanked any
     sentence (the words the shape gate reads, at the same positions)."""
-    t = dollars_text(prepare(text))
-    if OTHER_CURRENCY.search(t):
+    t, found = dollars_and_amounts(prepare(text))  # found: find_amounts(t), when it has any
+    if found is None and OTHER_CURRENCY.search(t):
         return t, [], t  # another currency anywhere in the text, even in a sentence binding blanks
     whole = t
     t = _level_tables_kept(whole, bound_text("tuition", t))
-    amounts = find_amounts(t)
+    amounts = found if found is not None and t == whole else find_amounts(t)
     if not amounts and _MONEY_CUE.search(t) and _UNIT_ONLY.search(t) and not OTHER_CURRENCY.search(t):
         t = _BARE_AMOUNT.sub(lambda m: "$" + m.group(1), t)
         if BARE_SCHEDULE and not find_amounts(t) and _SCHEDULE_HEADING.search(t, 0, GATE_REACH):
