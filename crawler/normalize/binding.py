@@ -75,7 +75,11 @@ PROGRAM_OWN = v.regex(r"(?:" + "|".join(rf"\b{w}" if not w.startswith(r"\b") els
 @cache
 def _scope_pattern(name: str) -> re.Pattern[str]:
     _, words = v.SCOPES[name]
+    _SCOPE_WORDS[name] = tuple(words)
     return v.regex(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
+
+
+_SCOPE_WORDS: dict[str, tuple[str, ...]] = {}  # the words each scope's pattern was compiled from
 
 
 def _scopes(field: str, reach: str) -> tuple[str, ...]:
@@ -122,18 +126,18 @@ def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, i
 
 
 @cache
-def _union(patterns: "tuple[re.Pattern[str], ...]") -> re.Pattern[str]:
-    """One pattern matching wherever any of `patterns` (each re.I) matches: a single search says
-    whether any of them is worth trying, in order, for which (most sentences name no scope). Keyed
-    by the patterns themselves, so a table changed at run time (benchmarks/reading_rules.py) gets
-    its own."""
-    return v.regex("|".join(f"(?:{p.pattern})" for p in patterns), re.I)
+def _union(words: "tuple[tuple[str, ...], ...]") -> re.Pattern[str]:
+    """One pattern matching wherever any of the scope patterns made of `words` matches (they share
+    their edges, so their words join one alternation): a single search says whether any of them is
+    worth trying, in order, for which (most sentences name no scope). Keyed by the words, so a table
+    changed at run time (benchmarks/reading_rules.py) gets its own."""
+    return v.regex(r"(?<![\w])(?:" + "|".join(w for group in words for w in group) + r")(?![\w])", re.I)
 
 
 def _first_scope(names: "tuple[str, ...]", text: str) -> str | None:
     """The first of the scopes `names` whose words `text` holds."""
     patterns = tuple(_scope_pattern(name) for name in names)
-    if not patterns or not _union(patterns).search(text):
+    if not patterns or not _union(tuple(_SCOPE_WORDS[name] for name in names)).search(text):
         return None
     for name, pattern in zip(names, patterns):
         if pattern.search(text):

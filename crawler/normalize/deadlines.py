@@ -228,6 +228,7 @@ _QUAL_RE = [(label, v.regex(p, re.I)) for label, p in _QUALIFIERS]
 _QUAL_ANY = v.regex("|".join(p for _, p in _QUALIFIERS), re.I)
 _KINDS = v.DEADLINE_KINDS
 _KIND_RE = [(k, v.regex(p, re.I)) for k, p in _KINDS]
+_KIND_ANY = v.regex("|".join(f"(?:{p})" for _, p in _KINDS), re.I)  # matches where any kind's does
 # Dates that are not deadlines: when applications open, classes start, decisions go out.
 _NOT_A_DEADLINE = v.regex(
     r"\b(?:(?:opens?|opening|opened|open)(?:\s+for\s+applications)?|begins?|beginning"
@@ -566,6 +567,8 @@ def _heading_kind(pre: str) -> tuple[str | None, bool]:
 def _qualifier(text: str, labels: tuple[str, ...] | None = None) -> str | None:
     """The qualifier named last in the text (optionally only among `labels`)."""
     best, best_pos = None, -1
+    if not _QUAL_ANY.search(text):
+        return None  # no qualifier of any label (most words before a date): one search
     for label, pattern in _QUAL_RE:
         if labels is not None and label not in labels:
             continue
@@ -577,6 +580,8 @@ def _qualifier(text: str, labels: tuple[str, ...] | None = None) -> str | None:
 
 def _kind(text: str, nearest_end: bool = True) -> str | None:
     """The kind word nearest the date: the last one before it, or the first one after it."""
+    if not _KIND_ANY.search(text):
+        return None  # no kind word at all: one search instead of one per kind
     found = [(m.start(), k) for k, p in _KIND_RE for m in p.finditer(text) if not negated_kind(text, m.start())]
     if not found:
         return None

@@ -43,7 +43,8 @@ def any_of(patterns: "tuple[str, ...] | list[str]") -> str:
     the same place, so their order between the kinds changes no match."""
     bounded = [p[2:] for p in patterns if p.startswith(r"\b")]
     others = [p for p in patterns if not p.startswith(r"\b")]
-    if bounded and lead(bounded) and all(_first_chars(p) for p in others) and not (
+    tokens = {c for p in patterns for c in (_first_chars(p[2:] if p.startswith(r"\b") else p) or ())}
+    if bounded and lead(bounded) and all(_first_chars(p) for p in others) and not any(len(c) == 2 for c in tokens) and not (
         _folded(set().union(*map(_first_chars, bounded))) & _folded(set().union(set(), *map(_first_chars, others)))
     ):
         bodies = [b if len(_split_top(b)) == 1 else f"(?:{b})" for b in bounded]
@@ -78,7 +79,7 @@ def lead(patterns: "tuple[str, ...] | list[str] | str") -> str:
         if not chars:
             return ""
         first |= chars
-    return "(?=[" + "".join(re.escape(c) for c in sorted(first)) + "])"
+    return "(?=[" + "".join(c if len(c) == 2 else re.escape(c) for c in sorted(first)) + "])"
 
 
 def regex(pattern: str, flags: int = 0) -> "re.Pattern[str]":
@@ -132,11 +133,14 @@ _BY_FIRST_MIN = 6  # alternatives worth grouping
 
 def _by_first(alternatives: "list[str]", flags: int) -> str | None:
     r"""The alternation regrouped by first character, each group behind a case-explicit class:
-    `CAD|C\$|AUD` becomes `(?-i:[Cc])(?:AD|\$)|(?-i:[Aa])(?:UD)`. Python's `re` then turns
+    `CAD\b|C\$|AUD\b` becomes `(?-i:[Cc])(?:AD\b|\$)|(?-i:[Aa])(?:UD\b)`. Python's `re` then turns
     an alternative away on a class test, where under re.I it would enter each. The same matches:
-    alternatives keep their order within a group, and no two groups can match the same character.
-    None unless every alternative (a leading non-capturing group distributed: `(?:a|b)c` is
-    `ac|bc`) starts with a plain character."""
+    alternatives keep their order within a group, and no two groups can match the same character
+    (a `\d` group stands beside no digit's). None unless every alternative starts with a plain
+    character or `\d` (a leading non-capturing group distributed: `(?:a|b)c` is `ac|bc`, and
+    `(?:a)?c` is `ac|c`)."""
+    if any(_captures(a) for a in alternatives):
+        return None  # regrouping would renumber (or repeat) its groups
     plain: list[str] = []
     for alternative in alternatives:
         pieces = _distributed(alternative)
@@ -149,7 +153,8 @@ def _by_first(alternatives: "list[str]", flags: int) -> str | None:
     heads: dict[str, str] = {}
     for alternative in plain:
         if alternative.startswith("\\"):
-            head, rest, key = alternative[:2], alternative[2:], alternative[1]
+            head, rest = alternative[:2], alternative[2:]
+            key = head if head == "\\d" else alternative[1]
         else:
             head, rest, key = alternative[0], alternative[1:], alternative[0].lower()
             if head.isascii() and head.isalpha():
@@ -157,27 +162,35 @@ def _by_first(alternatives: "list[str]", flags: int) -> str | None:
                 head = f"(?-i:[{key.upper()}{key}{folds}])"
         heads.setdefault(key, head)
         groups.setdefault(key, []).append(rest)
+    if "\\d" in groups and any(k.isdigit() for k in groups):
+        return None  # a digit would be in two groups
     return "|".join(heads[k] + (f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0]) for k, rests in groups.items())
 
 
 def _distributed(alternative: str) -> "list[str] | None":
     """The alternative as alternatives that each start with a plain character (a literal or an
-    escaped mark, no quantifier after it), its leading non-capturing group distributed; None when
-    it cannot be."""
+    escaped mark, no quantifier after it) or `\\d`, its leading non-capturing group distributed
+    (a greedy "?" after it: with the group, then without); None when it cannot be."""
     if alternative.startswith("(?:"):
         close = _close(alternative, 0)
-        if close is None or alternative.startswith(("?", "*", "+", "{"), close + 1):
+        if close is None:
+            return None
+        rest = alternative[close + 1 :]
+        optional = rest.startswith("?") and not rest.startswith(("??", "?+"))
+        if optional:
+            rest = rest[1:]
+        elif rest.startswith(("?", "*", "+", "{")):
             return None
         out: list[str] = []
-        for inner in _split_top(alternative[3:close]):
-            pieces = _distributed(inner + alternative[close + 1 :])
+        for inner in _split_top(alternative[3:close]) + ([None] if optional else []):
+            pieces = _distributed(rest if inner is None else inner + rest)
             if pieces is None:
                 return None
             out += pieces
         return out
     if alternative.startswith("\\"):
         mark, after = alternative[1:2], 2
-        if not mark or mark.isalnum():
+        if not mark or (mark.isalnum() and mark != "d"):
             return None
     elif alternative[:1] and alternative[0] not in ".^$*+?{}[]|()":
         after = 1
@@ -237,7 +250,8 @@ _ZERO_WIDTH = ("(?<!", "(?<=", "(?=", "(?!")
 
 def _first_chars(pattern: str) -> set[str] | None:
     """The characters a match of `pattern` can start with, or None when that is not plain from
-    its text (see `lead`)."""
+    its text (see `lead`). `\\d` and `\\w` stand for their classes. A first atom that may be
+    absent (`(?:the\\s+)?respective`, `s?`) adds what can start the rest."""
     i = 0
     while True:  # zero-width assertions before the first character: they consume nothing
         if pattern.startswith(r"\b", i):
@@ -257,20 +271,24 @@ def _first_chars(pattern: str) -> set[str] | None:
         if pattern.startswith("(?", i) and opener.end() == 1:
             return None  # a named group, inline flags, a conditional: not read here
         close = _close(pattern, i)
-        if close is None or _optional(pattern, close + 1):
+        if close is None:
             return None
-        out: set[str] = set()
+        chars: set[str] = set()
         for alternative in _split_top(pattern[i + opener.end() : close]):
-            chars = _first_chars(alternative)
-            if not chars:
+            inner = _first_chars(alternative)
+            if not inner:
                 return None
-            out |= chars
-        return out
-    if c == "\\":
+            chars |= inner
+        after = close + 1
+    elif c == "\\":
         escaped = pattern[i + 1 : i + 2]
-        if not escaped or escaped.isalnum():
-            return None  # \d, \w, \s, \u00e9, a back-reference: a class or not read here
-        c, after = escaped, i + 2
+        if escaped in ("d", "w"):
+            chars = {"\\" + escaped}
+        elif not escaped or escaped.isalnum():
+            return None  # \s, \u00e9, a back-reference: not read here
+        else:
+            chars = {escaped}
+        after = i + 2
     elif c == "[":
         end = pattern.find("]", i + 2)  # a class of plain characters and ranges only: "[A-Z]", "[e\u00e9]"
         body = pattern[i + 1 : end] if end != -1 else ""
@@ -287,16 +305,24 @@ def _first_chars(pattern: str) -> set[str] | None:
             else:
                 chars.add(body[k])
                 k += 1
-        if _optional(pattern, end + 1):
-            return None
-        return chars
+        after = end + 1
     elif c in ".^$*+?{}]|)":
         return None
     else:
-        after = i + 1
-    if _optional(pattern, after):
-        return None
-    return {c}
+        chars, after = {c}, i + 1
+    if not _optional(pattern, after):
+        return chars
+    rest = _first_chars(pattern[_past_quantifier(pattern, after) :])
+    return chars | rest if rest else None
+
+
+def _past_quantifier(pattern: str, k: int) -> int:
+    """The index after the quantifier at pattern[k] (with its lazy "?" or possessive "+")."""
+    if pattern.startswith("{", k):
+        k = pattern.index("}", k) + 1
+    elif k < len(pattern) and pattern[k] in "?*+":
+        k += 1
+    return k + 1 if pattern[k : k + 1] in ("?", "+") else k
 
 
 def _optional(pattern: str, k: int) -> bool:
@@ -339,6 +365,12 @@ def _close(pattern: str, start: int) -> int | None:
         if ch == ")" and depth == 0:
             return k
     return None
+
+
+def _captures(pattern: str) -> bool:
+    """Whether the pattern holds a capturing or named group."""
+    return any(ch == "(" and (not pattern.startswith("(?", k) or pattern.startswith("(?P<", k))
+               for k, ch, _ in _scan(pattern, 0))
 
 
 def _split_top(body: str) -> list[str]:

@@ -50,17 +50,34 @@ def test_the_comparison_catches_a_look_ahead_missing_a_character():
     (r"\b(?:CAD|C\$|AUD)\b", "(?=[AC])"),
     (r"(?<![\w])(?:certificate|specialist)(?![\w])", "(?=[cs])"),
     (r"(?-i:MS[A-Z])|\$\d", r"(?=[\$M])"),
-    (r"s?tudents|x", ""),  # an optional first letter
+    (r"s?tudents|x", "(?=[stx])"),  # an optional first letter: the next one may start the match
+    (r"(?:the\s+)?respective|x", "(?=[rtx])"),
+    (r"\d+|x", r"(?=[\dx])"),
     (r"[a-c]\w+|x", "(?=[abcx])"),  # a class of plain characters
+    (r"[A-Z]{2,5}|x", "(?=[" + "".join(map(chr, range(65, 91))) + "x])"),  # at least two
+    (r"(?P<name>ab|cd)|x", "(?=[acx])"),  # a named group
     (r"[^A-Z]\w+|x", ""),  # a negated class
     (r"[\w]+|x", ""),  # a class holding an escape
-    (r"[A-Z]{2,5}|x", "(?=[" + "".join(map(chr, range(65, 91))) + "x])"),  # at least two
-    (r"[A-Z]{0,5}y|x", ""),  # perhaps none
-    (r"\d+|x", ""),
+    (r"\s+x|y", ""),
     (r"(?i:CAD)|x", ""),  # a flag group that turns case-insensitivity on
     (r"(?:ab|)c|x", ""),  # an empty alternative
-    (r"(?:ab)?c|x", ""),  # an optional group
-    (r"(?P<name>ab|cd)|x", "(?=[acx])"),  # a named group
+    (r"(?:ab)?|x", ""),  # may match nothing
 ])
 def test_lead_reads_only_what_is_plain(pattern, expected):
     assert v.lead(v._split_top(pattern)) == expected
+
+
+@pytest.mark.parametrize("pattern, grouped", [
+    (r"\b(?:cad|cdn|aud|nzd|gbp|eur)\b", True),
+    (r"\b(?:(?:the\s+)?respective|cad|cdn|aud|nzd|gbp)\b", True),  # "(?:the )?r..." is "the r...|r..."
+    (r"\b(?:(cad)|cdn|aud|nzd|gbp|eur)\b", False),  # a capturing group would be renumbered
+    (r"\b(?:(?:a|b)(?P<x>c)|cdn|aud|nzd|gbp|eur)\b", False),  # or repeated
+    (r"\b(?:\d+x|cdn|aud|nzd|gbp|eur)\b", False),  # a quantified first atom stays whole
+    (r"\b(?:cad|cdn|aud)\b", False),  # too few to be worth it
+])
+def test_grouping_by_first_character(pattern, grouped):
+    quick = v.quick(pattern, re.I)
+    assert ("(?-i:[" in quick) == grouped
+    plain, fast = re.compile(pattern, re.I), re.compile(quick, re.I)
+    texts = TEXTS + ["the respective cad, CDN \u017fgd 12x aud eur"]
+    assert matches(fast, texts) == matches(plain, texts)
