@@ -634,6 +634,11 @@ _RATE_SCOPE = {
     for name, words in v.RATE_SCOPE_BEFORE.items()
 }
 
+# Where any of them matches (their words in one alternation): one search before the loop below.
+_RATE_SCOPE_ANY = v.regex(
+    r"(?<![\w-])(?:" + "|".join(w for words in v.RATE_SCOPE_BEFORE.values() for w in words) + r")(?![\w-])", re.I
+)
+
 
 _SCOPE_INCLUDED = v.regex(v.RATE_SCOPE_INCLUDED, re.I)
 
@@ -645,6 +650,8 @@ def rate_scope_before(text: str, start: int, prev_end: int = 0) -> str | None:
     if not RATE_SCOPE_SWITCH:
         return None
     lo = max(prev_end, start - RATE_SCOPE_REACH)
+    if not _RATE_SCOPE_ANY.search(text, lo, start):
+        return None
     for name, pattern in _RATE_SCOPE.items():
         for m in pattern.finditer(text, lo, start):
             if _SCOPE_INCLUDED.search(text, max(0, m.start() - 20), m.start()):

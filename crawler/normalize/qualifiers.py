@@ -25,11 +25,14 @@ _INTL = v.regex(r"\b(?:" + "|".join(v.RESIDENCY_INTL) + r")\b", re.I)
 RESIDENCY_WORD = v.regex(rf"{_OUT.pattern}|{_IN.pattern}|{_INTL.pattern}", re.I)
 
 RESIDENCY_ORDER = v.RESIDENCY_ORDER
+_ANY_WORD = v.regex("|".join(f"(?:{p.pattern})" for p in (_ANY, _OUT, _IN, _INTL)), re.I)  # where any matches
 
 
 def residencies(text: str) -> tuple[str, ...]:
     """Residencies a piece of text names, canonical order; ("any",) for explicit
     'same for everyone' wording; () when it names none."""
+    if not _ANY_WORD.search(text):
+        return ()  # none of the four (most pieces of text): one search, and _OUT.sub has nothing to do
     if _ANY.search(text):
         return ("any",)
     found = set()
@@ -45,6 +48,7 @@ def residencies(text: str) -> tuple[str, ...]:
 # Campus / delivery qualifiers (vocabulary.CAMPUS_WORDS); the first that matches wins.
 CAMPUS_WORDS = v.CAMPUS_WORDS
 _CAMPUS = [(label, v.regex(v.alternation(words), re.I)) for label, words in CAMPUS_WORDS]
+_CAMPUS_ANY = v.regex("|".join(v.alternation(words) for _, words in CAMPUS_WORDS), re.I)  # where any matches
 _FULL = v.regex(r"\bfull[-\s]?time\b", re.I)
 _PART = v.regex(r"\bpart[-\s]?time\b", re.I)
 LOAD_UNIT = r"(?:semester\s+|quarter\s+)?(?:credit[-\s]hours?|credits?|units?|hours?|hrs?\b|sch\b)"
@@ -58,6 +62,8 @@ _QUARTER = v.regex(r"\bquarter\s+(?:credit|hour|unit)", re.I)
 
 
 def campus(text: str) -> str | None:
+    if not _CAMPUS_ANY.search(text):
+        return None
     for label, pattern in _CAMPUS:
         if pattern.search(text):
             return label
