@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .vocabulary import MONTHS, TENS, TERM_ORDER, TERM_WORDS, UNITS, alternation
+from .vocabulary import MONTHS, TENS, TERM_ORDER, TERM_WORDS, UNITS, alternation, regex
 
 __all__ = [
     "MAX_CHARS", "MONTHS", "TERM_ORDER", "TERM_RE", "TERM_WORDS", "clean_text", "prepare", "sentences", "words_to_digits",
@@ -37,12 +37,12 @@ _FOLD = str.maketrans(
     }
 )
 
-TERM_RE = re.compile(alternation(TERM_WORDS), re.I)
+TERM_RE = regex(alternation(TERM_WORDS), re.I)
 
 _UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 _TENS_ALT = "|".join(TENS)
 # "thirty-six", "thirty six", "one hundred twenty", "twelve"; case-insensitive, whole words.
-_NUMBER_WORDS = re.compile(
+_NUMBER_WORDS = regex(
     rf"\b(?:(?P<hundreds>one|a)\s+hundred(?:\s+and)?\s*)?"
     rf"(?:(?P<tens>{_TENS_ALT})(?:[-\s](?P<tens_unit>one|two|three|four|five|six|seven|eight|nine))?"
     rf"|(?P<unit>{_UNIT_ALT}))\b"
