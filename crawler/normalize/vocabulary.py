@@ -336,27 +336,23 @@ def _optional(pattern: str, k: int) -> bool:
     return bounds is None or int(bounds.group(1)) == 0
 
 
+# The structure of a pattern's text: an escape, a class (whose characters are not structure), or
+# one of "(", ")", "|" (group 1).
+_STRUCTURE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|([()|])", re.S)
+
+
 def _scan(pattern: str, start: int):
-    """(index, character, depth) of each character outside escapes and classes, from start."""
-    depth, k, in_class = 0, start, False
-    while k < len(pattern):
-        ch = pattern[k]
-        if ch == "\\":
-            k += 2
+    """(index, character, depth) of each "(", ")" and "|" outside escapes and classes, from start."""
+    depth = 0
+    for m in _STRUCTURE.finditer(pattern, start):
+        ch = m.group(1)
+        if ch is None:
             continue
-        if in_class:  # a class's characters are not structure
-            in_class = ch != "]"
-            k += 1
-            continue
-        if ch == "[":
-            in_class = True
-            k += 2 if pattern.startswith("^]", k + 1) else 1 if pattern.startswith("]", k + 1) else 0
-        elif ch == "(":
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
-        yield k, ch, depth
-        k += 1
+        yield m.start(), ch, depth
 
 
 def _close(pattern: str, start: int) -> int | None:
