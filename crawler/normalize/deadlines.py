@@ -435,8 +435,9 @@ def _find_events(text: str) -> list[_Event]:
     def free(a: int, b: int) -> bool:
         return not any(taken[a:b])
 
-    for pattern in (_ISO, _MDY, _DMY, _NUMERIC):
-        for m in pattern.finditer(text):
+    # (An ISO date needs a "-", a numeric one a "/": no search where there is none.)
+    for pattern in (_ISO if "-" in text else None, _MDY, _DMY, _NUMERIC if "/" in text else None):
+        for m in pattern.finditer(text) if pattern is not None else ():
             if not free(m.start(), m.end()):
                 continue
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
