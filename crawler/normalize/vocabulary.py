@@ -138,19 +138,29 @@ def _by_first(alternatives: "list[str]", flags: int) -> str | None:
     `CAD\b|C\$|AUD\b` becomes `(?-i:[Cc])(?:AD\b|\$)|(?-i:[Aa])(?:UD\b)`. Python's `re` then turns
     an alternative away on a class test, where under re.I it would enter each. The same matches:
     alternatives keep their order within a group, and no two groups can match the same character
-    (a `\d` group stands beside no digit's). None unless every alternative starts with a plain
-    character or `\d` (a leading non-capturing group distributed: `(?:a|b)c` is `ac|bc`, and
-    `(?:a)?c` is `ac|c`)."""
-    if any(_captures(a) for a in alternatives):
-        return None  # regrouping would renumber (or repeat) its groups
-    plain: list[str] = []
-    for alternative in alternatives:
-        pieces = _distributed(alternative)
-        if pieces is None:
-            return None
-        plain += pieces
-    if len(plain) < _BY_FIRST_MIN:
-        return None
+    (a `\d` group stands beside no digit's). Only runs of alternatives that start with a plain
+    character or `\d` are regrouped (a leading non-capturing group distributed: `(?:a|b)c` is
+    `ac|bc`, and `(?:a)?c` is `ac|c`), each in its place among the others, and none holding a
+    capturing group (it would be renumbered or repeated). None when no run is regrouped."""
+    out: list[str] = []
+    run: list[str] = []
+    changed = False
+    for alternative in (*alternatives, None):
+        pieces = None if alternative is None or _captures(alternative) else _distributed(alternative)
+        if pieces is not None:
+            run += pieces
+            continue
+        grouped = _grouped(run, flags) if len(run) >= _BY_FIRST_MIN else None
+        out += [grouped] if grouped else run
+        changed = changed or grouped is not None
+        run = []
+        if alternative is not None:
+            out.append(alternative)
+    return "|".join(out) if changed else None
+
+
+def _grouped(plain: "list[str]", flags: int) -> str | None:
+    """Alternatives that each start with a plain character or `\\d`, grouped by it (`_by_first`)."""
     groups: dict[str, list[str]] = {}
     heads: dict[str, str] = {}
     for alternative in plain:
@@ -166,7 +176,8 @@ def _by_first(alternatives: "list[str]", flags: int) -> str | None:
         groups.setdefault(key, []).append(rest)
     if "\\d" in groups and any(k.isdigit() for k in groups):
         return None  # a digit would be in two groups
-    return "|".join(heads[k] + (f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0]) for k, rests in groups.items())
+    body = "|".join(heads[k] + (f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0]) for k, rests in groups.items())
+    return f"(?:{body})"
 
 
 def _distributed(alternative: str) -> "list[str] | None":
@@ -721,7 +732,8 @@ OTHER_CREDENTIALS: tuple[str, ...] = (
     r"(?:C\.?A\.?S\.?|certificate\s+of\s+advanced\s+stud(?:y|ies)|post-?\s?master'?s)(?:\s+(?:program|certificate|degree))?",
     r"specialist\s+(?:in\s+\w+|degree|program)", r"Ed\.S\.?", r"doctoral\s+(?:program|students|applicants|degree|study|studies)",
     r"Ph\.?\s?D\.?(?:\s+(?:program|cohort|students|applicants|in\s+\w+(?:\s+\w+)?))?", r"doctorate",
-    r"\w+/Ph\.?\s?D\.?", r"dual[-\s]degrees?", r"joint[-\s]degrees?", r"(?:doctoral\s+)?dissertations?",
+    # ("\w++": a run of word characters gives none back, as "/" is none: the same matches, no retries)
+    r"\w++/Ph\.?\s?D\.?", r"dual[-\s]degrees?", r"joint[-\s]degrees?", r"(?:doctoral\s+)?dissertations?",
     r"the\s+other\s+degree", r"(?:graduate\s+)?liberal\s+studies", r"doctor\s+of\s+philosophy",
     r"undergraduate\s+(?:admissions?|programs?|students?|applicants?|majors?)", r"combined\s+degree(?:\s+program)?",
     r"(?:applicants|students)\s+(?:for|in|to)\s+the\s+(?:[\w-]+\s){1,4}?(?:concentration|certificate|specialization)", r"B\.?S\.?I\.?S\.?", r"bachelor\s+of\s+\w+",

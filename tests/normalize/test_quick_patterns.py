@@ -81,3 +81,13 @@ def test_grouping_by_first_character(pattern, grouped):
     plain, fast = re.compile(pattern, re.I), re.compile(quick, re.I)
     texts = TEXTS + ["the respective cad, CDN \u017fgd 12x aud eur"]
     assert matches(fast, texts) == matches(plain, texts)
+
+
+def test_a_possessive_run_in_the_vocabulary_matches_what_the_greedy_one_does():
+    """OTHER_CREDENTIALS writes "\\w++/PhD": a run of word characters before "/" has nothing to give
+    back; the greedy spelling finds the same matches on the corpus."""
+    possessive = re.compile("|".join(v.OTHER_CREDENTIALS), re.I)
+    assert r"\w++/" in possessive.pattern
+    greedy = re.compile(possessive.pattern.replace(r"\w++/", r"\w+/"), re.I)
+    texts = TEXTS + ["MLIS/PhD and MLIS/Ph.D. students, a dual MA/ PhD"]
+    assert matches(possessive, texts) == matches(greedy, texts)
