@@ -335,7 +335,8 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     t = _EXAMPLES.sub(" ", bound_text("entrance_exam", t))
     if "?" in t:
         t = _ANSWERED.sub(_answer, t)
-    t = _LABEL_ANSWER.sub(_answer, t)  # "GRE Required: No"
+    if ":" in t:
+        t = _LABEL_ANSWER.sub(_answer, t)  # "GRE Required: No"
     # The exams a status phrase names stay ("Neither the GMAT nor the GRE is required").
     t = _NOT_REQUIRED_WORDS.sub(lambda m: " " + " ".join(_exams_in(m.group(0))) + " not required ", t)
     body = _NOT_WAIVABLE.sub(" required ", _NO_WAIVER.sub(" required; ", _sentences_with_exam(t)))

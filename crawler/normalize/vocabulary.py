@@ -160,19 +160,26 @@ def _by_first(alternatives: "list[str]", flags: int) -> str | None:
 
 
 def _grouped(plain: "list[str]", flags: int) -> str | None:
-    """Alternatives that each start with a plain character or `\\d`, grouped by it (`_by_first`)."""
+    """Alternatives that each start with a plain character or `\\d`, or with `\\b` and a word
+    character, grouped by that character (`_by_first`). A word boundary before the character is
+    tested after it, as "no word character before it" (`(?<!\\w.)`), so the class comes first; a
+    character that starts alternatives both with and without a boundary leaves the run as it was."""
     groups: dict[str, list[str]] = {}
     heads: dict[str, str] = {}
     for alternative in plain:
-        if alternative.startswith("\\"):
-            head, rest = alternative[:2], alternative[2:]
-            key = head if head == "\\d" else alternative[1]
+        bounded = alternative.startswith("\\b")
+        body = alternative[2:] if bounded else alternative
+        if body.startswith("\\"):
+            head, rest = body[:2], body[2:]
+            key = head if head == "\\d" else body[1]
         else:
-            head, rest, key = alternative[0], alternative[1:], alternative[0].lower()
+            head, rest, key = body[0], body[1:], body[0].lower()
             if head.isascii() and head.isalpha():
                 folds = "" if flags & re.A else _FOLDS.get(key, "")
                 head = f"(?-i:[{key.upper()}{key}{folds}])"
-        heads.setdefault(key, head)
+        head += r"(?<!\w.)" if bounded else ""
+        if heads.setdefault(key, head) != head:
+            return None  # the same character with and without a boundary
         groups.setdefault(key, []).append(rest)
     if "\\d" in groups and any(k.isdigit() for k in groups):
         return None  # a digit would be in two groups
@@ -182,8 +189,22 @@ def _grouped(plain: "list[str]", flags: int) -> str | None:
 
 def _distributed(alternative: str) -> "list[str] | None":
     """The alternative as alternatives that each start with a plain character (a literal or an
-    escaped mark, no quantifier after it) or `\\d`, its leading non-capturing group distributed
-    (a greedy "?" after it: with the group, then without); None when it cannot be."""
+    escaped mark, no quantifier after it), `\\d`, or `\\b` and a word character, its leading
+    non-capturing group distributed (a greedy "?" after it: with the group, then without; a
+    boundary before it: before each); None when it cannot be."""
+    if alternative.startswith("\\b"):
+        rest = alternative[2:]
+        pieces = _distributed(rest) if rest.startswith("(?:") else [rest]
+        if pieces is None:
+            return None
+        out = []
+        for piece in pieces:
+            piece = piece[2:] if piece.startswith("\\b") else piece
+            first = piece[:1]
+            if not (first.isascii() and (first.isalnum() or first == "_")) or piece.startswith(("?", "*", "+", "{"), 1):
+                return None  # a boundary before anything but a plain word character: not regrouped
+            out.append("\\b" + piece)
+        return out
     if alternative.startswith("(?:"):
         close = _close(alternative, 0)
         if close is None:

@@ -77,12 +77,15 @@ def test_lead_reads_only_what_is_plain(pattern, expected):
     (r"\b(?:(?:a|b)(?P<x>c)|cdn|aud|nzd|gbp|eur)\b", False),  # or repeated
     (r"\b(?:\d+x|cdn|aud|nzd|gbp|eur)\b", False),  # a quantified first atom stays whole
     (r"\b(?:cad|cdn|aud)\b", False),  # too few to be worth it
+    (r"\bnot\s+required|\bno\s+longer|\bdo(?:es)?\s+not|\bwithout|\bcannot|\byes\b", True),  # a boundary per word
+    (r"\bnot\s+required|no\s+longer|\bdo(?:es)?\s+not|\bwithout|\bcannot|\byes\b", False),  # "n" with and without
+    (r"\b\$x|\bno\s+longer|\bdoes|\bwithout|\bcannot|\byes\b", False),  # a boundary before a mark stays
 ])
 def test_grouping_by_first_character(pattern, grouped):
     quick = v.quick(pattern, re.I)
     assert ("(?-i:[" in quick) == grouped
     plain, fast = re.compile(pattern, re.I), re.compile(quick, re.I)
-    texts = TEXTS + ["the respective cad, CDN \u017fgd 12x aud eur"]
+    texts = TEXTS + ["the respective cad, CDN \u017fgd 12x aud eur", "cannot xnot not required; $x a$x noyes yes"]
     assert matches(fast, texts) == matches(plain, texts)
 
 
