@@ -72,8 +72,9 @@ def lead(patterns: "tuple[str, ...] | list[str] | str") -> str:
     alternative of a case-insensitive alternation at every place a match could start (each word's
     start and end, under a word boundary); the look-ahead turns most of those places away with one
     test. It changes no match: every alternative's first character is in it (under the same flags:
-    a letter matches either case under re.I, as the alternative's own letter does). "" when one
-    alternative can start otherwise (a class, `\d`, an optional first character, a flag group):
+    a letter matches either case under re.I, as the alternative's own letter does; `\d` and `\w`
+    stand for their classes). "" when what one alternative can start with is not plain from its text
+    (a class holding an escape, `\s`, an inline flag group, an alternative that may match nothing):
     the caller's pattern is then left as it was."""
     first: set[str] = set()
     for pattern in [patterns] if isinstance(patterns, str) else patterns:
@@ -87,14 +88,16 @@ def lead(patterns: "tuple[str, ...] | list[str] | str") -> str:
 def regex(pattern: str, flags: int = 0) -> "re.Pattern[str]":
     r"""re.compile, faster where Python's `re` is slow: a case-insensitive pattern that opens with
     an alternation (`\b(?:CAD|C\$|...)`, `(?<![\w])(?:certificate|specialist|...)`) gets the
-    look-ahead of its first characters (`lead`) in front. The same matches, the same groups."""
+    look-ahead of its first characters (`lead`) in front, and its alternatives grouped by first
+    character (`_by_first`). The same matches, the same groups."""
     return re.compile(quick(pattern, flags), flags)
 
 
 def quick(pattern: str, flags: int = 0) -> str:
     """The pattern `regex` compiles: with `lead`'s look-ahead in front when the pattern is
     case-insensitive (re.I: no literal prefix for `re` to scan for), opens with at least
-    QUICK_BRANCHES alternatives, and every one of them starts with a character read plainly."""
+    QUICK_BRANCHES alternatives, and every one of them starts with a character read plainly; the
+    alternation it opens with grouped by first character where `_by_first` can."""
     if not flags & re.I or flags & re.X:
         return pattern
     top = _split_top(pattern)
