@@ -69,16 +69,20 @@ from typing import Any
 from . import vocabulary as v
 from .text import prepare, sentences
 
-_OTHER = re.compile(r"(?<![\w])(?:" + "|".join(v.OTHER_CREDENTIALS) + r")(?![\w])", re.I)
-_OWN_NAME = re.compile(r"(?<![\w])(?:" + "|".join(v.PROGRAM_NAMES) + r")(?![\w])", re.I)
-_PROGRAM_SUBJECT = re.compile(r"\b(?:" + "|".join(v.PROGRAM_SUBJECT) + r")(?![\w])", re.I)
-PROGRAM_OWN = re.compile(r"(?:" + "|".join(rf"\b{w}" if not w.startswith(r"\b") else w for w in v.PROGRAM_OWN) + r")", re.I)
+_OTHER = v.regex(r"(?<![\w])(?:" + "|".join(v.OTHER_CREDENTIALS) + r")(?![\w])", re.I)
+_OWN_NAME = v.regex(r"(?<![\w])(?:" + "|".join(v.PROGRAM_NAMES) + r")(?![\w])", re.I)
+_PROGRAM_SUBJECT = v.regex(r"\b(?:" + "|".join(v.PROGRAM_SUBJECT) + r")(?![\w])", re.I)
+PROGRAM_OWN = v.regex(r"(?:" + "|".join(rf"\b{w}" if not w.startswith(r"\b") else w for w in v.PROGRAM_OWN) + r")", re.I)
 
 
 @cache
 def _scope_pattern(name: str) -> re.Pattern[str]:
     _, words = v.SCOPES[name]
-    return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
+    _SCOPE_WORDS[name] = tuple(words)
+    return v.regex(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
+
+
+_SCOPE_WORDS: dict[str, tuple[str, ...]] = {}  # the words each scope's pattern was compiled from
 
 
 def _scopes(field: str, reach: str) -> tuple[str, ...]:
@@ -87,10 +91,10 @@ def _scopes(field: str, reach: str) -> tuple[str, ...]:
 
 # A label starts a clause of its own in a flattened list: "Credits: 36 (12 courses) Full time study:
 # 9 credits ... Transfer credits: Maximum of 6 credits" is five clauses.
-_LABEL_START = re.compile(r"(?<=\S)\s(?=(?-i:[A-Z])[\w/&()'-]*(?:\s[\w/&()'-]+){0,3}:\s)")
+_LABEL_START = v.regex(r"(?<=\S)\s(?=(?-i:[A-Z])[\w/&()'-]*(?:\s[\w/&()'-]+){0,3}:\s)")
 
 # The word before a label that continues a name ("PhD in Information Science deadline:").
-_CAPITALIZED_BEFORE = re.compile(r"(?:\b(?-i:[A-Z])[\w'-]*|\b(?:in|of|and|for|the|to|on|at|a|an)|&)$")
+_CAPITALIZED_BEFORE = v.regex(r"(?:\b(?-i:[A-Z])[\w'-]*|\b(?:in|of|and|for|the|to|on|at|a|an)|&)$")
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
@@ -99,7 +103,8 @@ def clauses(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in sentences(text):
         start = a
-        for m in _LABEL_START.finditer(text, a, b):
+        # A label ends in ":" (most sentences have none: no search then).
+        for m in _LABEL_START.finditer(text, a, b) if text.find(":", a, b) != -1 else ():
             if _CAPITALIZED_BEFORE.search(text, max(a, m.start() - 40), m.start()):
                 continue  # inside a name: "PhD in Information Science deadline:"
             out.append((start, m.start()))
@@ -123,13 +128,30 @@ def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, i
     return 0, len(text)
 
 
+@cache
+def _union(words: "tuple[tuple[str, ...], ...]") -> re.Pattern[str]:
+    """One pattern matching wherever any of the scope patterns made of `words` matches (they share
+    their edges, so their words join one alternation): a single search says whether any of them is
+    worth trying, in order, for which (most sentences name no scope). Keyed by the words, so a table
+    changed at run time (benchmarks/reading_rules.py) gets its own."""
+    return v.regex(r"(?<![\w])(?:" + "|".join(w for group in words for w in group) + r")(?![\w])", re.I)
+
+
+def _first_scope(names: "tuple[str, ...]", text: str) -> str | None:
+    """The first of the scopes `names` whose words `text` holds."""
+    patterns = tuple(_scope_pattern(name) for name in names)
+    if not patterns or not _union(tuple(_SCOPE_WORDS[name] for name in names)).search(text):
+        return None
+    for name, pattern in zip(names, patterns):
+        if pattern.search(text):
+            return name
+    return None  # pragma: no cover - the union matched, so one of its parts does
+
+
 @lru_cache(maxsize=256)
 def clause_scope(field: str, sentence: str) -> str | None:
     """The clause-reach scope a sentence names for this field's values, or None."""
-    for name in _scopes(field, "clause"):
-        if _scope_pattern(name).search(sentence):
-            return name
-    return None
+    return _first_scope(_scopes(field, "clause"), sentence)
 
 
 SUBJECT_REACH = 200
@@ -157,18 +179,18 @@ def subject_scope(field: str, head: str) -> str | None:
 
 # "Applicants who hold a doctorate", "with advanced degrees (Master's, PhD, JD)": a credential
 # an applicant holds is a qualification, not the subject of the text.
-_HELD_BEFORE = re.compile(
+_HELD_BEFORE = v.regex(
     r"\b(?:hold\w*|ha(?:ve|s|ving)|possess\w*|earned|completed|with|holders?\s+of|such\s+as|e\.g\.)\b(?:[^.;:]|\.(?!\s|$)){0,50}$", re.I
 )
 
 
 # "Online (MS and CAS)": a credential named together with this program shares its statements.
-_JOINED = re.compile(rf"(?:{_OWN_NAME.pattern})\s?(?:and|or|&|/|,)\s?$", re.I)
+_JOINED = v.regex(rf"(?:{_OWN_NAME.pattern})\s?(?:and|or|&|/|,)\s?$", re.I)
 
 
 # "applicants for the Public Librarianship Concentration": a group, never one item of a list of degrees.
-_GROUP_OF = re.compile(r"(?:applicants|students)\b", re.I)
-_LIST_GAP = re.compile(r"^[^.;:\d]{0,120}$")
+_GROUP_OF = v.regex(r"(?:applicants|students)\b", re.I)
+_LIST_GAP = v.regex(r"^[^.;:\d]{0,120}$")
 
 
 def _in_a_list_with_ours(text: str, m: re.Match[str]) -> bool:
@@ -294,8 +316,8 @@ def binding_clause(field: str, text: str) -> str | None:
 # rule below names one way binding is weak, and the parsers ask it before they return a value. The
 # words are vocabulary's ("abstaining" section); benchmarks/reading_rules.py counts what each decides.
 
-_COMPARED_BEFORE = re.compile(r"\b(?:" + "|".join(v.COMPARED_BEFORE) + r")\s?$", re.I)
-_COMPARED_AFTER = re.compile(r"\s?(?:" + "|".join(v.COMPARED_AFTER) + r")\b", re.I)
+_COMPARED_BEFORE = v.regex(r"\b(?:" + "|".join(v.COMPARED_BEFORE) + r")\s?$", re.I)
+_COMPARED_AFTER = v.regex(r"\s?(?:" + "|".join(v.COMPARED_AFTER) + r")\b", re.I)
 
 
 def compared(text: str, start: int, end: int) -> bool:
@@ -340,8 +362,8 @@ LABEL_SEPARATOR = v.LABEL_SEPARATOR
 # bind a value to this program's fact (vocabulary, "positive binding"). Where a text names none of
 # them but names another subject, the value is not bound and the parser abstains.
 
-_GPA_ADMISSION = re.compile(r"(?<![\w])(?:" + "|".join(v.MIN_GPA_ADMISSION_WORDS) + r")(?![\w])", re.I)
-_GPA_ENROLLED = re.compile(r"(?<![\w])(?:" + "|".join(v.MIN_GPA_ENROLLED_SUBJECTS) + r")(?![\w])", re.I)
+_GPA_ADMISSION = v.regex(r"(?<![\w])(?:" + "|".join(v.MIN_GPA_ADMISSION_WORDS) + r")(?![\w])", re.I)
+_GPA_ENROLLED = v.regex(r"(?<![\w])(?:" + "|".join(v.MIN_GPA_ENROLLED_SUBJECTS) + r")(?![\w])", re.I)
 
 
 def gpa_bound_to_admission(text: str) -> bool:
@@ -357,7 +379,7 @@ def gpa_bound_to_admission(text: str) -> bool:
 # A heading a text starts with ("Eligibility Criteria for a Graduate Assistantship: 2. Academic
 # qualifications - ... 3.0 ...") holds for the list under it: a clause-reach scope it names moves
 # every value of the text, although the label splits it off as a clause of its own.
-_HEADING = re.compile(r"^\s?([^.;:\d]{3,80}):\s")
+_HEADING = v.regex(r"^\s?([^.;:\d]{3,80}):\s")
 
 
 def heading_scope(field: str, text: str) -> str | None:
@@ -368,8 +390,8 @@ def heading_scope(field: str, text: str) -> str | None:
 
 # ---- application_deadlines: a text's heading and a table's row (issue 19, third pass) -----------
 
-_ROW_DEGREE = re.compile(v.DEADLINE_ROW_DEGREE, re.I)
-_ROW_EDGE = re.compile(r"[.;]\s")
+_ROW_DEGREE = v.regex(v.DEADLINE_ROW_DEGREE, re.I)
+_ROW_EDGE = v.regex(r"[.;]\s")
 
 
 def other_program_row(text: str, pos: int) -> bool:
@@ -399,10 +421,7 @@ def first_clause_scope(field: str, text: str, states: re.Pattern[str]) -> str | 
     first = text[a:b]
     if not states.search(first):
         return None
-    for name in v.DEADLINE_HEADING_SCOPES if field == "application_deadlines" else ():
-        if _scope_pattern(name).search(first):
-            return name
-    return None
+    return _first_scope(tuple(v.DEADLINE_HEADING_SCOPES) if field == "application_deadlines" else (), first)
 
 
 # ---- status fields: who a status is said of (issue 19, r-status) --------------------------------
@@ -412,7 +431,7 @@ def first_clause_scope(field: str, text: str, states: re.Pattern[str]) -> str | 
 # vocabulary's ("status fields' binding" section); benchmarks/reading_rules.py counts what each
 # rule decides.
 
-_EXAM_HOLDER_ELSEWHERE = re.compile(
+_EXAM_HOLDER_ELSEWHERE = v.regex(
     r"(?<![\w])(?:" + "|".join((*v.EXAM_RULE_HOLDERS_ELSEWHERE, *v.EXAM_RULE_HOLDERS_ELSEWHERE_6)) + r")", re.I)
 
 
@@ -427,8 +446,8 @@ def exam_rule_held_elsewhere(sentence: str) -> bool:
 
 
 # Sixth pass (r6-status): an office's floor where the text leaves the rule to the program.
-_EXAM_LEFT_TO_PROGRAMS = re.compile(r"\b(?:" + "|".join(v.EXAM_LEFT_TO_PROGRAMS) + r")\b", re.I)
-_EXAM_OFFICE_SUBJECT = re.compile(r"^\W*(?:[\w()/-]+\s?:\s?)?(?:" + "|".join(v.EXAM_OFFICE_SUBJECTS) + r")", re.I)
+_EXAM_LEFT_TO_PROGRAMS = v.regex(r"\b(?:" + "|".join(v.EXAM_LEFT_TO_PROGRAMS) + r")\b", re.I)
+_EXAM_OFFICE_SUBJECT = v.regex(r"^\W*(?:[\w()/-]+\s?:\s?)?(?:" + "|".join(v.EXAM_OFFICE_SUBJECTS) + r")", re.I)
 
 
 def exam_rule_left_to_programs(text: str) -> bool:
@@ -445,12 +464,12 @@ def exam_office_subject(sentence: str) -> bool:
     return _EXAM_OFFICE_SUBJECT.match(sentence) is not None
 
 
-_ACCREDITED_KIND = re.compile(
+_ACCREDITED_KIND = v.regex(
     r"\b(?:" + "|".join(v.ACCREDITED_KIND_HEADS) + r")\s+(?:that|which)\s+(?:is|are|has|have)\s+(?:been\s+)?(?:\w+\s)?"
     r"accredited\b[^.;]*",
     re.I,
 )
-_ALA_NAMED = re.compile(r"\b(?:" + "|".join(v.ALA_NAMES) + r")\b", re.I)
+_ALA_NAMED = v.regex(r"\b(?:" + "|".join(v.ALA_NAMES) + r")\b", re.I)
 
 
 def accredited_kind(text: str) -> str:
@@ -468,20 +487,20 @@ def ala_named(text: str) -> bool:
 
 _MODE_ADJ = "|".join(v.DELIVERY_MODE_ADJECTIVES)
 _KIND_NOUN = "|".join(v.DELIVERY_KIND_NOUNS)
-_KIND_SUBJECT = re.compile(r"^\W{0,3}(?:" + "|".join(v.DELIVERY_KIND_SUBJECTS) + ")", re.I)
-_GENERIC_HEADS = re.compile(r"\b(?:schools|programs|universities|institutions)\s+(?:that|which)\s+(?:are|offer|have)\b", re.I)
+_KIND_SUBJECT = v.regex(r"^\W{0,3}(?:" + "|".join(v.DELIVERY_KIND_SUBJECTS) + ")", re.I)
+_GENERIC_HEADS = v.regex(r"\b(?:schools|programs|universities|institutions)\s+(?:that|which)\s+(?:are|offer|have)\b", re.I)
 # A glossary heading: "Online Asynchronous Course (own time, off-campus)*", "Blended Program:".
-_KIND_HEADING = re.compile(
+_KIND_HEADING = v.regex(
     rf"^\W{{0,3}}(?:{_MODE_ADJ})(?:\s+[\w/-]+){{0,2}}?\s+(?:{_KIND_NOUN})\s?(?:\([^()]*\)\s?\*?|\*|:)", re.I
 )
 # A bare plural of a mode as the subject of a description: "Online courses are taken
 # asynchronously", "Hybrid classes include ...". A schedule is an instance, not a kind: "Synchronous
 # classes meet online once each week" is this program's.
-_BARE_PLURAL = re.compile(
+_BARE_PLURAL = v.regex(
     rf"\b(?:{_MODE_ADJ})\s+(?:courses|classes)\s+(?:are|is|include|use|follow)\b", re.I
 )
-_SCHEDULE = re.compile(r"\b(?:" + "|".join(v.DELIVERY_SCHEDULE_WORDS) + ")", re.I)
-_DETERMINED = re.compile(
+_SCHEDULE = v.regex(r"\b(?:" + "|".join(v.DELIVERY_SCHEDULE_WORDS) + ")", re.I)
+_DETERMINED = v.regex(
     r"\b(?:the|our|all|its|these|your|their|some|most|many|several|every|each|of|both|certain|selected|few|and|or)\s$", re.I
 )
 
@@ -527,15 +546,15 @@ RATE_SHAPES: dict[str, str] = {
 }
 SHAPE_GATE = True  # benchmarks/reading_rules.py and the tests switch it off to count what it decides
 
-_TERM_PREDICATE = re.compile(r"[^$.;]{0,40}?\b" + v.RATE_TERM_PREDICATE + r"\b", re.I)
-_FEE_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(v.RATE_FEE_WORDS) + r")(?![\w-])", re.I)
-_TUITION_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(v.RATE_TUITION_WORDS) + r")(?![\w-])", re.I)
-_OTHER_UNIT = re.compile("|".join(v.RATE_OTHER_UNITS), re.I)
-_OWN_UNIT = re.compile(r"\b(?:" + "|".join(v.RATE_OWN_UNIT_WORDS) + r")\b", re.I)
-_UNIT_OF_OTHER = re.compile(r"\s?" + v.RATE_UNIT_OF_OTHER + r"\b", re.I)
+_TERM_PREDICATE = v.regex(r"[^$.;]{0,40}?\b" + v.RATE_TERM_PREDICATE + r"\b", re.I)
+_FEE_WORD = v.regex(r"(?<![\w-])(?:" + "|".join(v.RATE_FEE_WORDS) + r")(?![\w-])", re.I)
+_TUITION_WORD = v.regex(r"(?<![\w-])(?:" + "|".join(v.RATE_TUITION_WORDS) + r")(?![\w-])", re.I)
+_OTHER_UNIT = v.regex("|".join(v.RATE_OTHER_UNITS), re.I)
+_OWN_UNIT = v.regex(r"\b(?:" + "|".join(v.RATE_OWN_UNIT_WORDS) + r")\b", re.I)
+_UNIT_OF_OTHER = v.regex(r"\s?" + v.RATE_UNIT_OF_OTHER + r"\b", re.I)
 GATE_REACH = 200  # characters before an amount in which a heading or a name still binds it
-_COLUMN_UNIT = re.compile(r"\b(?:" + "|".join(v.TABLE_COLUMN_UNITS) + r")\b", re.I)
-_COLUMN_GAP = re.compile(r"\s?\|?\s?")
+_COLUMN_UNIT = v.regex(r"\b(?:" + "|".join(v.TABLE_COLUMN_UNITS) + r")\b", re.I)
+_COLUMN_GAP = v.regex(r"\s?\|?\s?")
 
 
 @lru_cache(maxsize=16)
@@ -564,11 +583,11 @@ def column_header(text: str, end: int) -> tuple[int, int] | None:
     return (runs[k][1], runs[k][2]) if k >= 0 else None
 # A unit with a charge's name after an amount and nothing but a note before the next amount: the
 # next amount's heading ("$590 Per course fee (Office of Global Distance) $130").
-_HEADS_NEXT = re.compile(
+_HEADS_NEXT = v.regex(
     r"\s?\*{0,3}\s?(?:per|/)[-\s]?[a-z]+(?:\s[a-z]+)?\s+(?:tuition|fees?)\s?(?:\([^()$]{0,60}\)\s?)?:?\s?\$?$", re.I
 )
 # A figure of the same kind (a price printed without "$") between an amount and the label before it.
-_SAME_KIND = re.compile(r"(?<![\w.,$-])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d%.])(?!\s?-\s?\d)")
+_SAME_KIND = v.regex(r"(?<![\w.,$-])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d%.])(?!\s?-\s?\d)")
 
 
 def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
@@ -579,7 +598,7 @@ def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match
 
 
 # The name of the amount before, written right after it ("$835.48 university fees*"): its own label.
-_OWN_LABEL_AFTER = re.compile(r"\s?\*{0,3}\s?(?:[a-z-]+\s){0,3}?(?:fees?|levy|surcharges?)\b\*{0,3}", re.I)
+_OWN_LABEL_AFTER = v.regex(r"\s?\*{0,3}\s?(?:[a-z-]+\s){0,3}?(?:fees?|levy|surcharges?)\b\*{0,3}", re.I)
 
 
 def fee_word_over(text: str, start: int, prev_end: int = 0, first_start: int | None = None) -> bool:
@@ -615,12 +634,17 @@ def other_unit_before(text: str, start: int) -> str | None:
 RATE_SCOPE_REACH = 80
 RATE_SCOPE_SWITCH = True  # benchmarks/reading_rules.py and the tests switch it off to count what it decides
 _RATE_SCOPE = {
-    name: re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
+    name: v.regex(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.I)
     for name, words in v.RATE_SCOPE_BEFORE.items()
 }
 
+# Where any of them matches (their words in one alternation): one search before the loop below.
+_RATE_SCOPE_ANY = v.regex(
+    r"(?<![\w-])(?:" + "|".join(w for words in v.RATE_SCOPE_BEFORE.values() for w in words) + r")(?![\w-])", re.I
+)
 
-_SCOPE_INCLUDED = re.compile(v.RATE_SCOPE_INCLUDED, re.I)
+
+_SCOPE_INCLUDED = v.regex(v.RATE_SCOPE_INCLUDED, re.I)
 
 
 def rate_scope_before(text: str, start: int, prev_end: int = 0) -> str | None:
@@ -630,6 +654,8 @@ def rate_scope_before(text: str, start: int, prev_end: int = 0) -> str | None:
     if not RATE_SCOPE_SWITCH:
         return None
     lo = max(prev_end, start - RATE_SCOPE_REACH)
+    if not _RATE_SCOPE_ANY.search(text, lo, start):
+        return None
     for name, pattern in _RATE_SCOPE.items():
         for m in pattern.finditer(text, lo, start):
             if _SCOPE_INCLUDED.search(text, max(0, m.start() - 20), m.start()):
@@ -646,10 +672,10 @@ def rate_scope_before(text: str, start: int, prev_end: int = 0) -> str | None:
 # hour" (vocabulary.RATE_SESSION_HEADING and RATE_SCOPE_BEFORE's "session" and "component" classes).
 HEADING_SCOPE = True
 _HEADING_SCOPES = {
-    "session": re.compile(
+    "session": v.regex(
         r"(?<![\w-])(?:" + "|".join((*v.RATE_SESSION_HEADING, *v.RATE_SCOPE_BEFORE["session"])) + r")(?![\w-])", re.I
     ),
-    "component": re.compile(r"(?<![\w-])(?:" + "|".join(v.RATE_SCOPE_BEFORE["component"]) + r")(?![\w-])", re.I),
+    "component": v.regex(r"(?<![\w-])(?:" + "|".join(v.RATE_SCOPE_BEFORE["component"]) + r")(?![\w-])", re.I),
 }
 
 
@@ -666,15 +692,15 @@ def heading_scope_of(text: str, first_start: int | None) -> str | None:
 # contract has no residency for ("domestic students pay $800 per credit hour"), with no contract
 # residency in the same reach (vocabulary.RATE_SESSION_AFTER, RESIDENCY_UNBOUND).
 AFTER_SCOPES = True
-_SESSION_AFTER = re.compile(r"[^$.;]{0,30}?\b(?:" + "|".join(v.RATE_SESSION_AFTER) + r")\b", re.I)
-_UNBOUND_RESIDENCY = re.compile(r"(?<![\w-])(?:" + "|".join(v.RESIDENCY_UNBOUND) + r")(?![\w-])", re.I)
-_CONTRACT_RESIDENCY = re.compile(
+_SESSION_AFTER = v.regex(r"[^$.;]{0,30}?\b(?:" + "|".join(v.RATE_SESSION_AFTER) + r")\b", re.I)
+_UNBOUND_RESIDENCY = v.regex(r"(?<![\w-])(?:" + "|".join(v.RESIDENCY_UNBOUND) + r")(?![\w-])", re.I)
+_CONTRACT_RESIDENCY = v.regex(
     r"(?<![\w-])(?:" + "|".join((*v.RESIDENCY_ANY, *v.RESIDENCY_OUT, *v.RESIDENCY_IN, *v.RESIDENCY_INTL)) + r")(?![\w])", re.I
 )
 AFTER_REACH = 40
 # The amount's own trailing words naming its payers ("$800 per credit hour for domestic students"); a
 # row label after a cell ("| Regional |") is the next row's, not this amount's.
-_UNBOUND_AFTER = re.compile(
+_UNBOUND_AFTER = v.regex(
     r"[^$|;.]{0,25}?\bfor\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(v.RESIDENCY_UNBOUND) + r")(?![\w-])", re.I
 )
 
@@ -766,13 +792,13 @@ INSURANCE_SCOPE = True
 COST_HEADINGS = True
 WAGE_HOUR = True
 _COST_HEADING = {
-    "insurance": re.compile(r"(?<![\w-])(?:" + "|".join(v.RATE_INSURANCE_WORDS) + r")(?![\w-])", re.I),
-    "assessed_credit": re.compile(r"(?<![\w-])(?:" + "|".join(v.ASSESSED_CREDIT_WORDS) + r")(?![\w-])", re.I),
-    "other_degree": re.compile(r"(?<![\w-])(?:" + "|".join(v.RATE_SCOPE_BEFORE["other_degree"]) + r")(?![\w-])", re.I),
+    "insurance": v.regex(r"(?<![\w-])(?:" + "|".join(v.RATE_INSURANCE_WORDS) + r")(?![\w-])", re.I),
+    "assessed_credit": v.regex(r"(?<![\w-])(?:" + "|".join(v.ASSESSED_CREDIT_WORDS) + r")(?![\w-])", re.I),
+    "other_degree": v.regex(r"(?<![\w-])(?:" + "|".join(v.RATE_SCOPE_BEFORE["other_degree"]) + r")(?![\w-])", re.I),
 }
-_COST_NOT_SCOPE = re.compile(v.RATE_INSURANCE_NOT_SCOPE, re.I)
-_BARE_HOUR = re.compile(v.RATE_BARE_HOUR_AFTER, re.I)
-_WAGE = re.compile(r"(?<![\w-])(?:" + "|".join(v.WAGE_WORDS) + r")(?![\w-])", re.I)
+_COST_NOT_SCOPE = v.regex(v.RATE_INSURANCE_NOT_SCOPE, re.I)
+_BARE_HOUR = v.regex(v.RATE_BARE_HOUR_AFTER, re.I)
+_WAGE = v.regex(r"(?<![\w-])(?:" + "|".join(v.WAGE_WORDS) + r")(?![\w-])", re.I)
 
 
 def cost_heading_scope(text: str, first_start: int | None) -> str | None:
@@ -800,8 +826,8 @@ def wage_hour(text: str, start: int, end: int) -> bool:
 # Fee (Flat Fee Per Semester) | $32 | N/A |"): counting the amounts no longer finds their columns, so a
 # cell right beside a placeholder binds nothing (vocabulary.TABLE_PLACEHOLDER_CELL).
 PLACEHOLDER_CELLS = True
-_PLACEHOLDER_AFTER = re.compile(r"\s?\*{0,3}\s?\|?\s?(?:" + v.TABLE_PLACEHOLDER_CELL + r")\s?(?:\||$)")
-_PLACEHOLDER_BEFORE = re.compile(r"(?:^|\|)\s?(?:" + v.TABLE_PLACEHOLDER_CELL + r")\s?\|?\s?$")
+_PLACEHOLDER_AFTER = v.regex(r"\s?\*{0,3}\s?\|?\s?(?:" + v.TABLE_PLACEHOLDER_CELL + r")\s?(?:\||$)")
+_PLACEHOLDER_BEFORE = v.regex(r"(?:^|\|)\s?(?:" + v.TABLE_PLACEHOLDER_CELL + r")\s?\|?\s?$")
 
 
 def placeholder_beside(text: str, start: int, end: int, prev_end: int = 0, next_start: int | None = None) -> bool:
@@ -839,7 +865,7 @@ def rate_shape(text: str, start: int, end: int, *, unit_from: str | None, kind_f
     return unit_from
 
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+_WORD = v.regex(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
 def bare_amount_binds(text: str, start: int, end: int) -> bool:
@@ -876,7 +902,7 @@ def unit_heads_next(text: str, end: int, next_start: int) -> bool:
 # (`vocabulary.SHAPE_MOVED_AFTER`) undo the binding. A value a spider located by its label and
 # passes bare ("36", "18 months") binds through that label.
 
-_TOKEN = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*\.?", re.U)
+_TOKEN = v.regex(r"[^\W_]+(?:['.-][^\W_]+)*\.?", re.U)
 
 
 @cache
@@ -884,7 +910,7 @@ def _shape_pattern(table: str, field: str) -> re.Pattern[str] | None:
     words = getattr(v, table).get(field, ())
     if not words:
         return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
+    return v.regex(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", re.I)
 
 
 def _window_start(text: str, a: int, start: int, words: int) -> int:
@@ -905,7 +931,7 @@ def _window_end(text: str, end: int, b: int, words: int) -> int:
 
 # Between two values of one kind, only a coordinator: "in 12 months (accelerated) or 24 months
 # (standard)" states two values that share one binder.
-_COORDINATED = re.compile(
+_COORDINATED = v.regex(
     r"\s?(?:\([^()]{0,40}\))?\s?,?\s?(?:or|and|to|through|-|\u2013)?\s?(?:about|approximately|roughly)?\s?", re.I
 )
 
@@ -930,7 +956,7 @@ def _clean_gap(field: str, gap: str, same_kind: re.Pattern[str] | None) -> bool:
 # value, a worked example or a default, a provisional student's GPA, programs or fields named by a
 # capitalized name.
 def _words(words: "tuple[str, ...]", flags: int = re.I) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", flags)
+    return v.regex(r"(?<![\w])(?:" + "|".join(words) + r")(?![\w])", flags)
 
 
 _OTHER_CREDENTIAL = _words(v.SHAPE_OTHER_CREDENTIALS)
@@ -946,7 +972,7 @@ def _cap_pattern(field: str) -> re.Pattern[str] | None:
     words = v.SHAPE_CAP_BEFORE.get(field, ())
     if not words:
         return None
-    return re.compile(
+    return v.regex(
         r"(?<![\w])(?:" + "|".join(words) + r")(?:\s+[^\s\d]+){0," + str(v.SHAPE_CAP_WORDS_BEFORE) + r"}?\s*$", re.I
     )
 
@@ -963,7 +989,7 @@ def other_credential_owns(text: str, lo: int, start: int) -> bool:
 ENTITY_REACH = 2
 BARE_SHAPE_WORDS = 3  # a value with at most this many words beside it is a spider's located value
 CLAUSE_REACH = 600
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = v.regex(r"[A-Za-z]+")
 
 
 def _at_most_words(text: str, n: int) -> bool:
@@ -1055,13 +1081,13 @@ def floor_raised_by_programs(field: str, text: str) -> bool:
     return SIXTH_PASS and field in v.FLOOR_RAISED_FIELDS and _FLOOR_RAISED.search(text) is not None
 
 
-_TEST_NOT_REQUIRED = re.compile("|".join(v.GPA_TEST_NOT_REQUIRED), re.I)
-_CONDITION_BEFORE = re.compile(v.GPA_CONDITION_BEFORE, re.I)
-_OTHER_PURPOSE = re.compile("|".join(v.GPA_OTHER_PURPOSE), re.I)
-_HELD_DEGREE_BEFORE = re.compile(v.GPA_HELD_DEGREE_BEFORE, re.I)
-_GPA_IN_NAMED_FIELD = re.compile(v.GPA_IN_NAMED_FIELD)
-_SPAN_OF_PART_AFTER = re.compile(r"\s?(?:" + "|".join(v.SHAPE_SPAN_OF_PART_AFTER) + ")", re.I)
-_CLASS_SUBJECT = re.compile(r"(?<![\w])(?:" + "|".join(v.SHAPE_CLASS_SUBJECTS) + r")(?![\w])", re.I)
+_TEST_NOT_REQUIRED = v.regex("|".join(v.GPA_TEST_NOT_REQUIRED), re.I)
+_CONDITION_BEFORE = v.regex(v.GPA_CONDITION_BEFORE, re.I)
+_OTHER_PURPOSE = v.regex("|".join(v.GPA_OTHER_PURPOSE), re.I)
+_HELD_DEGREE_BEFORE = v.regex(v.GPA_HELD_DEGREE_BEFORE, re.I)
+_GPA_IN_NAMED_FIELD = v.regex(v.GPA_IN_NAMED_FIELD)
+_SPAN_OF_PART_AFTER = v.regex(r"\s?(?:" + "|".join(v.SHAPE_SPAN_OF_PART_AFTER) + ")", re.I)
+_CLASS_SUBJECT = v.regex(r"(?<![\w])(?:" + "|".join(v.SHAPE_CLASS_SUBJECTS) + r")(?![\w])", re.I)
 
 
 def sixth_pass_veto(field: str, text: str, a: int, b: int, start: int, end: int) -> str | None:
@@ -1096,8 +1122,8 @@ def sixth_pass_veto(field: str, text: str, a: int, b: int, start: int, end: int)
 # Another class of "another kind" (vocabulary, "seventh pass"); SEVENTH_PASS switches it off to count
 # what it decides.
 SEVENTH_PASS = True
-_OTHER_LEVEL_ROW = re.compile(v.SHAPE_OTHER_LEVEL_ROW)
-_OWN_LEVEL_ROW = re.compile(v.SHAPE_OWN_LEVEL_ROW)
+_OTHER_LEVEL_ROW = v.regex(v.SHAPE_OTHER_LEVEL_ROW)
+_OWN_LEVEL_ROW = v.regex(v.SHAPE_OWN_LEVEL_ROW)
 
 
 def other_level_row(text: str, a: int, b: int, start: int, same_kind: re.Pattern[str]) -> bool:
@@ -1142,13 +1168,13 @@ def seventh_pass_veto(
 # the reach (begin, open, orientation, notify, send, pay, ...) breaks it: "Priority deadline for
 # Orientation sign ups is June 1st", "September 3 students' deadline to send the book list".
 
-_DL_PREDICATE = re.compile(
+_DL_PREDICATE = v.regex(
     r"\b(?:" + "|".join((*v.DEADLINE_SHAPE_PREDICATES, *v.DEADLINE_PREDICATES, *v.DEADLINE_PREDICATES_MORE)) + r")(?!\w)", re.I
 )
-_DL_COPULA = re.compile(r"\b" + v.DEADLINE_SHAPE_COPULA, re.I)
-_DL_CLOCK = re.compile(v.DEADLINE_SHAPE_CLOCK, re.I)
-_DL_BREAK = re.compile(r".*[,\u2013\u2014]|.*\s-\s", re.S)
-_DL_LABEL = re.compile(
+_DL_COPULA = v.regex(r"\b" + v.DEADLINE_SHAPE_COPULA, re.I)
+_DL_CLOCK = v.regex(v.DEADLINE_SHAPE_CLOCK, re.I)
+_DL_BREAK = v.regex(r".*[,\u2013\u2014]|.*\s-\s", re.S)
+_DL_LABEL = v.regex(
     "|".join(p for _, p in v.DEADLINE_KINDS)
     + r"|\b(?:" + "|".join(v.TERM_WORDS) + r")\b"
     + r"|\b(?:" + "|".join(v.DEADLINE_SHAPE_NOUNS) + r")",
@@ -1156,12 +1182,12 @@ _DL_LABEL = re.compile(
 )
 # An applicant group binds only as the date's own words ("February 1 (international applicants
 # only)"); before a date it is a row label, which needs a heading that names deadlines.
-_DL_GROUP = re.compile(r"\b(?:" + "|".join(re.escape(w) for _, words in v.APPLICANT_GROUPS for w in words) + r")(?!\w)", re.I)
-_DL_OTHER_ACTION = re.compile(r"\b(?:" + "|".join(v.DEADLINE_OTHER_ACTIONS) + r")\b", re.I)
-_DL_WORD = re.compile(r"[^\s|\u2022*]+")
-_DL_TO_COMPLEMENT = re.compile(r"\s+to\s+(?:[^\s.;:,()|]+\s?){1,3}", re.I)
+_DL_GROUP = v.regex(r"\b(?:" + "|".join(re.escape(w) for _, words in v.APPLICANT_GROUPS for w in words) + r")(?!\w)", re.I)
+_DL_OTHER_ACTION = v.regex(r"\b(?:" + "|".join(v.DEADLINE_OTHER_ACTIONS) + r")\b", re.I)
+_DL_WORD = v.regex(r"[^\s|\u2022*]+")
+_DL_TO_COMPLEMENT = v.regex(r"\s+to\s+(?:[^\s.;:,()|]+\s?){1,3}", re.I)
 # How a date's own label follows it: a parenthesis, a colon or dash, "for", a copula.
-_DL_LINK_AFTER = re.compile(r"^\s?(?:[(:|\u2013\u2014-]|(?:for|is|are|will\s+be|as)\b)", re.I)
+_DL_LINK_AFTER = v.regex(r"^\s?(?:[(:|\u2013\u2014-]|(?:for|is|are|will\s+be|as)\b)", re.I)
 
 
 def _reach_before(before: str) -> str:
@@ -1186,17 +1212,17 @@ def _reach_after(after: str) -> str:
 
 
 _DL_LABEL_WORDS = frozenset(v.DEADLINE_LABEL_WORDS)
-_DL_NAMED = re.compile(
+_DL_NAMED = v.regex(
     "|".join(p for _, p in v.DEADLINE_KINDS) + r"|\b(?:" + "|".join(v.TERM_WORDS) + r")\b|" + _DL_GROUP.pattern
     + r"|(?<![\w])(?:" + "|".join(v.PROGRAM_NAMES) + r")(?![\w])",
     re.I,
 )
-_DL_TOKEN = re.compile(r"[A-Za-z][\w'.-]*")
-_DL_NOUN_END = re.compile(r"\b(?:deadlines?|due\s+dates?|dates?)\s?$", re.I)
-_DL_LABEL_EDGE = re.compile(r".*(?:[.;:|\u2022()]|\s-\s|\d)", re.S)
+_DL_TOKEN = v.regex(r"[A-Za-z][\w'.-]*")
+_DL_NOUN_END = v.regex(r"\b(?:deadlines?|due\s+dates?|dates?)\s?$", re.I)
+_DL_LABEL_EDGE = v.regex(r".*(?:[.;:|\u2022()]|\s-\s|\d)", re.S)
 
 
-_DL_ACRONYM = re.compile(r"^(?-i:[A-Z][A-Za-z]*[A-Z])$")  # "MLS", "SpLIS", "MI": a program's short name
+_DL_ACRONYM = v.regex(r"^(?-i:[A-Z][A-Za-z]*[A-Z])$")  # "MLS", "SpLIS", "MI": a program's short name
 _DL_STOPS = frozenset(v.DEADLINE_LABEL_STOPS)
 _DL_MODIFIERS = 3
 
@@ -1291,8 +1317,8 @@ def deadline_shape(before: str, after: str) -> str | None:
     return None
 
 
-_DL_NEGATION = re.compile(r"\b(?:" + "|".join(v.DEADLINE_KIND_NEGATION) + r")\s+(?:\w+\s){0,2}$", re.I)
-_DL_UNSETTLED = re.compile(
+_DL_NEGATION = v.regex(r"\b(?:" + "|".join(v.DEADLINE_KIND_NEGATION) + r")\s+(?:\w+\s){0,2}$", re.I)
+_DL_UNSETTLED = v.regex(
     "|".join(p for k, p in v.DEADLINE_KINDS if k != "final") + r"|\b(?:" + "|".join(v.FUNDING_WORDS) + r")\b", re.I
 )
 
@@ -1303,7 +1329,7 @@ def negated_kind(text: str, start: int) -> bool:
     return _DL_NEGATION.search(text, max(0, start - 40), start) is not None
 
 
-_DL_FUNDING_LABEL = re.compile(v.DEADLINE_FUNDING_LABEL_AFTER, re.I)
+_DL_FUNDING_LABEL = v.regex(v.DEADLINE_FUNDING_LABEL_AFTER, re.I)
 
 
 def unsettled_kind(text: str) -> bool:
@@ -1321,15 +1347,15 @@ def unsettled_kind(text: str) -> bool:
 # capitalized name before the group noun: "Music transfer applicants", "Candidates for Dual-Degree
 # Programs"), or its object is a funding award itself ("the priority deadline for all spring merit
 # scholarships", "Applications for this assistance are due by"; vocabulary.DEADLINE_FUNDING_OBJECTS).
-_DL_OTHER_GROUP = re.compile(r"\b(?:" + "|".join(v.DEADLINE_OTHER_GROUPS) + r")\b", re.I)
-_DL_NAMED_GROUP = re.compile(
+_DL_OTHER_GROUP = v.regex(r"\b(?:" + "|".join(v.DEADLINE_OTHER_GROUPS) + r")\b", re.I)
+_DL_NAMED_GROUP = v.regex(
     r"(?P<name>(?:\b(?-i:[A-Z])[\w'-]*\s){1,3})(?:transfer\s+)?(?-i:applicants|students|candidates)\b"
     r"|\b" + v.DEADLINE_GROUP_NOUNS + r"\s+(?:to|for|in)\s+(?:the\s+)?(?P<named>(?:(?-i:[A-Z])[\w'-]*\s){1,4})"
     r"(?:programs?|degrees?|majors?)\b",
     re.I,
 )
 _DL_NATIONALITY = frozenset(v.DEADLINE_GROUP_NOT_A_NAME)
-_DL_FUNDING_OBJECT = re.compile(
+_DL_FUNDING_OBJECT = v.regex(
     r"\b(?:deadlines?|applications?|due\s+dates?|requests?|" + "|".join(v.DEADLINE_FUNDING_VERBS) + r")\s+for\s+(?:(?!" + v.DEADLINE_FUNDING_NOT_OBJECT + r")[\w-]+\s){0,4}?(?:"
     + "|".join(v.DEADLINE_FUNDING_OBJECTS) + r")\b(?!\s+(?:consideration|opportunities))",
     re.I,
@@ -1366,10 +1392,10 @@ def deadline_for_funding(sentence: str) -> bool:
 # (Begins in Aug.) Apply by" stays bound). And a text whose first sentence names the application for
 # aid itself (DEADLINE_AID_APPLICATION): an aid office's calendar ("While FAFSAs are processed on a
 # rolling basis ... fall - apply by May 1").
-_DL_APPLYING = re.compile(r"\b(?:" + "|".join(v.DEADLINE_APPLYING_WORDS) + r")\b", re.I)
-_DL_CLAUSE_EDGE = re.compile(r".*(?:[.;:,|\u2022?!]|\s-\s)", re.S)
-_DL_TERM = re.compile(r"(?:" + "|".join(v.TERM_WORDS) + r")", re.I)
-_DL_AID_APPLICATION = re.compile(r"\b(?:" + "|".join(v.DEADLINE_AID_APPLICATION) + r")\b", re.I)
+_DL_APPLYING = v.regex(r"\b(?:" + "|".join(v.DEADLINE_APPLYING_WORDS) + r")\b", re.I)
+_DL_CLAUSE_EDGE = v.regex(r".*(?:[.;:,|\u2022?!]|\s-\s)", re.S)
+_DL_TERM = v.regex(r"(?:" + "|".join(v.TERM_WORDS) + r")", re.I)
+_DL_AID_APPLICATION = v.regex(r"\b(?:" + "|".join(v.DEADLINE_AID_APPLICATION) + r")\b", re.I)
 
 
 def action_subject(before: str, binder: int, binder_end: int) -> bool:
@@ -1385,7 +1411,7 @@ def action_subject(before: str, binder: int, binder_end: int) -> bool:
     return last is not None and _DL_APPLYING.search(before, last.end(), binder_end) is None
 
 
-_DL_PARENTHESIS = re.compile(r"\([^()]*\)")
+_DL_PARENTHESIS = v.regex(r"\([^()]*\)")
 
 
 def other_credential_only(text: str, lo: int, start: int) -> bool:
@@ -1412,15 +1438,15 @@ def deadline_for_aid(sentence: str) -> bool:
 # and a table row labelled by other business (other_business_row). Words: vocabulary's
 # "application_deadlines: seventh pass". SEVENTH_PASS switches them off to count what they decide.
 SEVENTH_PASS = True
-_DL_CLOSE = re.compile(v.DEADLINE_CLOSE_PREDICATE, re.I)
-_DL_CLOSE_SUBJECT = re.compile(r"\b(?:" + "|".join(v.DEADLINE_CLOSE_SUBJECTS) + r")\b", re.I)
+_DL_CLOSE = v.regex(v.DEADLINE_CLOSE_PREDICATE, re.I)
+_DL_CLOSE_SUBJECT = v.regex(r"\b(?:" + "|".join(v.DEADLINE_CLOSE_SUBJECTS) + r")\b", re.I)
 _DL_CLOSE_AUX = frozenset(v.DEADLINE_CLOSE_AUX)
-_DL_CLOSE_PLACE = re.compile(r"\b(?:" + "|".join(v.DEADLINE_CLOSE_PLACES) + r")\b", re.I)
-_DL_EXAM = re.compile(r"\b(?:" + "|".join(v.DEADLINE_EXAM_WORDS) + r")\b")
-_DL_EXAM_I = re.compile(r"\b(?:" + "|".join(w for w in v.DEADLINE_EXAM_WORDS if not w.isupper()) + r")\b", re.I)
-_DL_APPLICATION_ITSELF = re.compile(r"\b(?:" + "|".join(v.DEADLINE_APPLICATION_ITSELF) + r")\b", re.I)
-_DL_ROW_NAMED = re.compile(v.DEADLINE_ROW_NAMED_DEGREE)
-_DL_ROW_OTHER = re.compile(r"\b(?:" + "|".join(v.DEADLINE_COLUMN_OTHER) + r")\b", re.I)
+_DL_CLOSE_PLACE = v.regex(r"\b(?:" + "|".join(v.DEADLINE_CLOSE_PLACES) + r")\b", re.I)
+_DL_EXAM = v.regex(r"\b(?:" + "|".join(v.DEADLINE_EXAM_WORDS) + r")\b")
+_DL_EXAM_I = v.regex(r"\b(?:" + "|".join(w for w in v.DEADLINE_EXAM_WORDS if not w.isupper()) + r")\b", re.I)
+_DL_APPLICATION_ITSELF = v.regex(r"\b(?:" + "|".join(v.DEADLINE_APPLICATION_ITSELF) + r")\b", re.I)
+_DL_ROW_NAMED = v.regex(v.DEADLINE_ROW_NAMED_DEGREE)
+_DL_ROW_OTHER = v.regex(r"\b(?:" + "|".join(v.DEADLINE_COLUMN_OTHER) + r")\b", re.I)
 
 
 def _binder_clause(before: str, binder: int) -> str:
@@ -1474,8 +1500,8 @@ def other_program_row_named(text: str, pos: int) -> bool:
     return not (_OWN_NAME.search(between) or _ROW_EDGE.search(between) or _DL_ROW_NAMED.search(between))
 
 
-_DL_ROW_BARE = re.compile(v.DEADLINE_ROW_BARE_DEGREE)
-_DL_ROW_BARE_BETWEEN = re.compile(v.DEADLINE_ROW_BARE_BETWEEN, re.I)
+_DL_ROW_BARE = v.regex(v.DEADLINE_ROW_BARE_DEGREE)
+_DL_ROW_BARE_BETWEEN = v.regex(v.DEADLINE_ROW_BARE_BETWEEN, re.I)
 
 
 def _bare_degree_row(text: str, pos: int) -> bool:
@@ -1514,7 +1540,7 @@ def other_business_row(text: str, pos: int) -> bool:
     return _DL_ROW_OTHER.search(label) is not None and _DL_APPLICATION_ITSELF.search(label) is None
 
 
-_CELL_DATE = re.compile(
+_CELL_DATE = v.regex(
     r"(?:[A-Za-z]{3,9}\.?\s?\d{1,2}(?:st|nd|rd|th)?(?:,?\s?\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\s[A-Za-z]{3,9}|rolling)", re.I)
 
 
@@ -1534,7 +1560,7 @@ def _gap(n: int = _REACH) -> str:
     return rf"(?:[^\s;?!\u2022|]*[^\s.;?!\u2022|]\s+){{0,{n}}}?"
 
 
-_SHAPE_BLOCKER = re.compile(r"\b(?:" + "|".join(v.STATUS_SHAPE_BLOCKERS) + r")\b", re.I)
+_SHAPE_BLOCKER = v.regex(r"\b(?:" + "|".join(v.STATUS_SHAPE_BLOCKERS) + r")\b", re.I)
 _EXAM_NAMED = "|".join(f"(?:{p})" for _, p in v.EXAMS)
 # A generic name with the exams in a parenthesis or a "such as" after it names them: "standardized
 # test scores (GRE, MAT)", "an entrance exam such as the GRE".
@@ -1546,26 +1572,26 @@ _EXAM_TAIL = r"(?:\s+(?:general|subject|revised|test|tests|exam|examinations?|sc
 _EXAM_PARTS = r"(?:(?:the|verbal|quantitative|analytical|writing|and|sections?|portions?|parts?|of)\s+){0,8}"
 _EXAM_REF = (rf"{_EXAM_PARTS}{_ONE_EXAM_REF}{_EXAM_TAIL}(?:\s?(?:,|/|\bor\b|\band\b|\bnor\b|&|\s)\s?(?:the\s+|either\s+)?"
              rf"{_ONE_EXAM_REF}{_EXAM_TAIL})*")
-_EXAM_NAME_RES = [(name, re.compile(p, re.I)) for name, p in v.EXAMS]
+_EXAM_NAME_RES = [(name, v.regex(p, re.I)) for name, p in v.EXAMS]
 _EXAM_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("exam_subject", re.compile(
+    ("exam_subject", v.regex(
         rf"(?P<ref>{_EXAM_REF})\W{{0,3}}(?P<gap>{_gap()})(?:{'|'.join((*v.EXAM_SHAPE_SAID_AFTER, *v.EXAM_EXPECTED))})\b", re.I)),
-    ("agent_verb", re.compile(
+    ("agent_verb", v.regex(
         rf"\b(?P<verb>{'|'.join((*v.EXAM_SHAPE_VERBS_BEFORE, *v.EXAM_SHAPE_VERBS_BEFORE_6))})\W{{0,3}}(?P<gap>{_gap()})"
         rf"(?P<ref>{_EXAM_REF})", re.I)),
-    ("list_item", re.compile(
+    ("list_item", v.regex(
         rf"{v.EXAM_SHAPE_ITEM_START}\W{{0,3}}(?P<gap>{v.EXAM_SHAPE_ITEM_MODIFIERS})(?P<ref>{_EXAM_REF})", re.I)),
 )
-_EXAM_SUBJECT_ELSEWHERE = re.compile("|".join(v.EXAM_SHAPE_SUBJECT_ELSEWHERE), re.I)
+_EXAM_SUBJECT_ELSEWHERE = v.regex("|".join(v.EXAM_SHAPE_SUBJECT_ELSEWHERE), re.I)
 # Fifth pass (r5-status): a subject that is others (most schools, another level's students), shared
 # with the delivery shapes; an exam's letters naming a degree or a group ("MAT candidates"); a rule
 # held by a scheme open to programs in general ("a GRE/GMAT Waiver program for graduate program
 # applicants").
-_SUBJECT_OTHERS = re.compile("|".join(v.STATUS_SUBJECT_OTHERS), re.I)
-_EXAM_AS_DEGREE = re.compile(v.EXAM_NAME_AS_DEGREE_AFTER, re.I)
-_EXAM_SCHEME = re.compile(r"\b(?:" + "|".join(v.EXAM_SCHEME_ACROSS_PROGRAMS) + r")\b", re.I)
+_SUBJECT_OTHERS = v.regex("|".join(v.STATUS_SUBJECT_OTHERS), re.I)
+_EXAM_AS_DEGREE = v.regex(v.EXAM_NAME_AS_DEGREE_AFTER, re.I)
+_EXAM_SCHEME = v.regex(r"\b(?:" + "|".join(v.EXAM_SCHEME_ACROSS_PROGRAMS) + r")\b", re.I)
 # A clause ends at a sentence's or a list item's end, never after an initial or "St." ("St. John's").
-_CLAUSE_EDGE = re.compile(r"(?:(?<!\bSt)(?<!\b[A-Z])\.|[;?!\u2022|:])\s|^")
+_CLAUSE_EDGE = v.regex(r"(?:(?<!\bSt)(?<!\b[A-Z])\.|[;?!\u2022|:])\s|^")
 
 
 def _before(text: str, pos: int, edge: re.Pattern[str], reach: int) -> str:
@@ -1581,7 +1607,7 @@ def _subject_before(text: str, pos: int) -> str:
     return _before(text, pos, _CLAUSE_EDGE, 160)
 
 
-_SENTENCE_EDGE = re.compile(r"(?:(?<!\bSt)(?<!\b[A-Z])\.|[;?!])\s|^")
+_SENTENCE_EDGE = v.regex(r"(?:(?<!\bSt)(?<!\b[A-Z])\.|[;?!])\s|^")
 
 
 def _sentence_before(text: str, pos: int) -> str:
@@ -1641,81 +1667,81 @@ def _alt(words: "tuple[str, ...]") -> str:
 
 _MODE = _alt(v.DELIVERY_MODE_WORDS)
 _MODE_CLASS = (
-    ("online", re.compile(r"online|on-line|distance|virtual|remote|web-based", re.I)),
-    ("hybrid", re.compile(r"hybrid|blended|low-residency", re.I)),
-    ("campus", re.compile(r"campus|person|face|site|seated|residential", re.I)),
+    ("online", v.regex(r"online|on-line|distance|virtual|remote|web-based", re.I)),
+    ("hybrid", v.regex(r"hybrid|blended|low-residency", re.I)),
+    ("campus", v.regex(r"campus|person|face|site|seated|residential", re.I)),
 )
-_INDEFINITE_BEFORE = re.compile(r"\b(?:an?|any|these|such|of)\s+(?:[\w-]+\s){0,1}$", re.I)
+_INDEFINITE_BEFORE = v.regex(r"\b(?:an?|any|these|such|of)\s+(?:[\w-]+\s){0,1}$", re.I)
 # Sixth pass (r6-status): an indefinite program reached through a preposition ("while remaining in
 # an online program") is a kind.
-_KIND_THROUGH_PREPOSITION = re.compile(
+_KIND_THROUGH_PREPOSITION = v.regex(
     r"\b(?:" + _alt(v.DELIVERY_KIND_PREPOSITIONS) + r")\s+(?:an?|any)\s+(?:(?:fully|entirely|completely|100%)\s+)?$", re.I)
-_OWN_DETERMINER = re.compile(r"\b(?:our|its|the|all|this|your|their|[\w.]+'s)\s+(?:[\w.'&-]+\s){0,3}$", re.I)
-_DELIVERY_BLOCKER = re.compile(r"\b(?:" + _alt(v.DELIVERY_SHAPE_BLOCKERS) + r")\b", re.I)
+_OWN_DETERMINER = v.regex(r"\b(?:our|its|the|all|this|your|their|[\w.]+'s)\s+(?:[\w.'&-]+\s){0,3}$", re.I)
+_DELIVERY_BLOCKER = v.regex(r"\b(?:" + _alt(v.DELIVERY_SHAPE_BLOCKERS) + r")\b", re.I)
 # A mode word qualifying something other than the studies ("remote access", "online interactions").
-_MODE_OF_OTHER = re.compile(r"(?:-only)?\s+(?:" + _alt(v.DELIVERY_MODE_OF_OTHER) + r")\b", re.I)
+_MODE_OF_OTHER = v.regex(r"(?:-only)?\s+(?:" + _alt(v.DELIVERY_MODE_OF_OTHER) + r")\b", re.I)
 _ONE_MODE = rf"(?<![\w-])(?:{_MODE})(?:-only)?(?![\w-])"
 _MODES = rf"(?:{v.DELIVERY_SHAPE_DEGREE}\s+)?(?P<mode>{_ONE_MODE}(?:{v.DELIVERY_SHAPE_LIST_JOINS}{_ONE_MODE})*)"
-_ONE_MODE_RE = re.compile(_ONE_MODE, re.I)
+_ONE_MODE_RE = v.regex(_ONE_MODE, re.I)
 _DELIVERY_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "our online program", "a fully online MLIS", "the online cohort", "online students"
-    ("mode_noun", re.compile(
+    ("mode_noun", v.regex(
         rf"(?P<mode>{_ONE_MODE})(?:[\s/-]+(?:only|asynchronous|synchronous))?\s+"
         rf"(?P<gap>(?:(?!(?:for|of|to|in|at|with|from|on|by)\b)[\w&.'-]+\s+){{0,3}}?)"
         rf"(?P<noun>{_alt(v.DELIVERY_SHAPE_PROGRAM_NOUNS)})(?![\w-])", re.I)),
     # "offered both on campus and online", "available entirely online", "GSLIS offers some of its courses online"
-    ("verb_mode", re.compile(
+    ("verb_mode", v.regex(
         rf"\b(?:{_alt(v.DELIVERY_SHAPE_PREDICATES)})(?![\w-])\W{{0,4}}(?P<gap>{_gap()})\W{{0,2}}{_MODES}", re.I)),
     # "The program is entirely online", "the MLIS can be finished through online-only classes"
-    ("subject_link", re.compile(
+    ("subject_link", v.regex(
         rf"\b(?:{_alt(v.DELIVERY_SHAPE_SUBJECTS)})(?![\w-])\s+(?:[^\s.;?!]+\s+){{0,6}}?(?:{_alt(v.DELIVERY_SHAPE_LINKS)})(?![\w-])"
         rf"\W{{0,4}}(?P<gap>{_gap()})\W{{0,2}}{_MODES}", re.I)),
     # "move your ECE MA program online", "(2) programs online, in a seated environment"
-    ("subject_link", re.compile(rf"\b(?:{_alt(v.DELIVERY_SHAPE_SUBJECTS)})\s+(?P<gap>){_MODES}", re.I)),
+    ("subject_link", v.regex(rf"\b(?:{_alt(v.DELIVERY_SHAPE_SUBJECTS)})\s+(?P<gap>){_MODES}", re.I)),
     # "Through distance education, a student can finish the 36 semester hours": a route to the degree
-    ("mode_route", re.compile(
+    ("mode_route", v.regex(
         rf"{_MODES}(?:\s+(?:learning|education|study))?\W{{0,3}}(?P<gap>{_gap()})\b(?:can|may|will)\s+(?:complete|finish|earn)\b", re.I)),
     # "Course delivery | Online", "Degree Format: Online", "Program Format Hybrid, Online"
-    ("label", re.compile(
+    ("label", v.regex(
         rf"\b(?:{_alt(v.DELIVERY_SHAPE_LABELS)})(?![\w-])\s?[:|]?\W{{0,3}}(?P<gap>{_gap()})\W{{0,2}}{_MODES}", re.I)),
 )
 # "The courses are taught synchronously", "Classes are held live": the program's courses and their
 # timing bind the delivery read beside them.
-_TIMING_SHAPE = re.compile(
+_TIMING_SHAPE = v.regex(
     rf"(?:{_alt(v.DELIVERY_TIMING_SUBJECTS)})\s+(?:are\s+|is\s+)?(?:{_alt(v.DELIVERY_TIMING_PREDICATES)})\s*(?:[\w-]+\s+){{0,2}}?"
     rf"(?:{_alt(v.DELIVERY_TIMING_WORDS)})(?![\w-])", re.I)
-_TIMING_WORD = re.compile(rf"(?<![\w-])(?:{_alt(v.DELIVERY_TIMING_ADJECTIVES)}|{_alt(v.DELIVERY_TIMING_WORDS)})(?![\w-])", re.I)
+_TIMING_WORD = v.regex(rf"(?<![\w-])(?:{_alt(v.DELIVERY_TIMING_ADJECTIVES)}|{_alt(v.DELIVERY_TIMING_WORDS)})(?![\w-])", re.I)
 # "Asynchronous coursework", "an asynchronous mode of delivery", "Live online classes are held Tuesday
 # evenings" (with a schedule in its sentence: an instance, not a kind).
-_TIMING_NOUN = re.compile(
+_TIMING_NOUN = v.regex(
     rf"(?<![\w-])(?:{_alt(v.DELIVERY_TIMING_ADJECTIVES)})\s+(?:online\s+)?(?:{_alt(v.DELIVERY_TIMING_NOUNS)})(?![\w-])", re.I)
-_MODE_CLASSES_SCHEDULED = re.compile(
+_MODE_CLASSES_SCHEDULED = v.regex(
     rf"(?<![\w-])(?:{_alt(v.DELIVERY_TIMING_ADJECTIVES)}|{_MODE})\s+(?:(?:online|synchronous|asynchronous)\s+)?(?:courses|classes)\b"
     rf"[^.;]{{0,80}}?\b(?:{_alt(v.DELIVERY_SCHEDULE_WORDS)})", re.I)
-_REMOTE_ROUTE = re.compile(rf"\b(?:{_alt(v.DELIVERY_REMOTE_ROUTE)})\b", re.I)
+_REMOTE_ROUTE = v.regex(rf"\b(?:{_alt(v.DELIVERY_REMOTE_ROUTE)})\b", re.I)
 # The verb of a definition after an indefinite head ("An online class is taught", "An online master's
 # degree in library science is an important step"), not through a relative clause ("an online
 # program that is designed for you").
-_DEFINITION_AFTER = re.compile(
+_DEFINITION_AFTER = v.regex(
     r"(?:\s+(?!that\b|which\b|who\b)[\w'-]+){0,5}?\s+(?:is|are|means|includes?|has|requires?|provides?)\b", re.I)
-_KINDS_AFTER = re.compile(v.DELIVERY_KINDS_AFTER, re.I)
-_CHOICE_IN_GAP = re.compile(r"\b(?:" + _alt(v.DELIVERY_CHOICE_VERBS) + r")\b", re.I)
-_CHOICE_BEFORE = re.compile(r"\b(?:" + _alt(v.DELIVERY_CHOICE_VERBS) + r")\s+(?:[\w-]+\s+){0,2}$", re.I)
+_KINDS_AFTER = v.regex(v.DELIVERY_KINDS_AFTER, re.I)
+_CHOICE_IN_GAP = v.regex(r"\b(?:" + _alt(v.DELIVERY_CHOICE_VERBS) + r")\b", re.I)
+_CHOICE_BEFORE = v.regex(r"\b(?:" + _alt(v.DELIVERY_CHOICE_VERBS) + r")\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "The degree is offered: • Completely Online • In a residential format", "two ways of course
 # delivery: - On campus/hybrid ... - Fully online": the items of a list of modes after a colon.
-_MODE_LIST_HEAD = re.compile(
+_MODE_LIST_HEAD = v.regex(
     rf"\b(?:{_alt(v.DELIVERY_SHAPE_LABELS)}|{_alt(v.DELIVERY_SHAPE_PREDICATES)})\s?:", re.I)
-_MODE_LIST_ITEM = re.compile(
+_MODE_LIST_ITEM = v.regex(
     rf"(?:\u2022|(?<=\s)-\s|^)\s?(?:(?:fully|completely|entirely|100%)\s+)?(?:in\s+an?\s+(?:[\w-]+\s)?)?(?P<gap>){_MODES}", re.I)
 _SHORT_LABEL_WORDS = 8
 # A glossary entry labelled by a mode or a timing alone ("Hybrid: A mix of asynchronous and
 # synchronous interactions.", "Online (WW): A course section where ...", "Asynchronous: Course
 # activity is ..."): a definition of the kind, opened by an indefinite or a general subject, five
 # words or more after the label ("Hybrid: evening classes on campus plus online coursework" is ours).
-_GLOSSARY_LABEL = re.compile(
+_GLOSSARY_LABEL = v.regex(
     rf"\W{{0,3}}(?:{_MODE}|{_alt(v.DELIVERY_TIMING_ADJECTIVES)})(?:\s?/\s?(?:{_MODE}|{_alt(v.DELIVERY_TIMING_ADJECTIVES)}))*"
     rf"(?:\s+\([^()]{{1,12}}\))?\s?:\s+(?:{_alt(v.DELIVERY_GLOSSARY_OPENERS)})\b\S*(?:\s+\S+){{4,}}", re.I)
-_OTHER_DISCIPLINE = re.compile(r"\b(?:" + "|".join(v.OTHER_DISCIPLINES) + r")\b", re.I)
+_OTHER_DISCIPLINE = v.regex(r"\b(?:" + "|".join(v.OTHER_DISCIPLINES) + r")\b", re.I)
 
 
 def _mode_class(word: str) -> str:
@@ -1783,22 +1809,22 @@ def delivery_shape(text: str, mode: str, whole: str | None = None) -> str | None
     return None
 
 
-_ACCREDITATION_OWN = re.compile(r"\b(?:" + "|".join(v.ACCREDITATION_SHAPE_OWN_SUBJECTS) + r")", re.I)
+_ACCREDITATION_OWN = v.regex(r"\b(?:" + "|".join(v.ACCREDITATION_SHAPE_OWN_SUBJECTS) + r")", re.I)
 # Sixth pass (r6-status): the status said of its recipient, a library or information master's named
 # after "was granted to" / "was withdrawn from".
-_ACC_RECIPIENT_LINK = re.compile(v.ACCREDITATION_RECIPIENT_LINK, re.I)
-_ACC_RECIPIENT_DEGREE = re.compile(v.ACCREDITATION_RECIPIENT_DEGREE, re.I)
-_ACC_RECIPIENT_STOP = re.compile(r"[.;?!]\s|\bbut\b|\bwhile\b", re.I)
+_ACC_RECIPIENT_LINK = v.regex(v.ACCREDITATION_RECIPIENT_LINK, re.I)
+_ACC_RECIPIENT_DEGREE = v.regex(v.ACCREDITATION_RECIPIENT_DEGREE, re.I)
+_ACC_RECIPIENT_STOP = v.regex(r"[.;?!]\s|\bbut\b|\bwhile\b", re.I)
 
 
-_ACC_HEAD = re.compile(
+_ACC_HEAD = v.regex(
     rf"(?:\b(?P<det>{_alt(v.ACCREDITATION_KIND_DETERMINERS)}|{_alt(v.ACCREDITATION_OWN_DETERMINERS)})\s+(?:[\w.'&-]+\s+){{0,5}}?)?"
     rf"\b(?P<noun>{_alt(v.ACCREDITATION_HEAD_NOUNS)})\b", re.I)
-_ACC_OWN_RIGHT_BEFORE = re.compile(rf"\b(?:{_alt(v.ACCREDITATION_OWN_DETERMINERS)})\s+(?:only\s+|fully\s+)?$", re.I)
-_ACC_KIND_DET = re.compile(rf"(?:{_alt(v.ACCREDITATION_KIND_DETERMINERS)})$", re.I)
-_ACC_NOUN_FORM = re.compile(r"^(?:ALA|american\s+library\s+association)(?:'s)?\s+(?:\w+\s){0,3}?accreditation\b", re.I)
-_ACC_LABEL_AFTER = re.compile(r"\s?(?:status\s?)?:", re.I)  # a row: "ALA accreditation status: Conditional"
-_ACC_HELD = re.compile(rf"\b(?:{_alt(v.ACCREDITATION_HOLD_VERBS)})\s+(?:\w+\s+){{0,2}}$", re.I)
+_ACC_OWN_RIGHT_BEFORE = v.regex(rf"\b(?:{_alt(v.ACCREDITATION_OWN_DETERMINERS)})\s+(?:only\s+|fully\s+)?$", re.I)
+_ACC_KIND_DET = v.regex(rf"(?:{_alt(v.ACCREDITATION_KIND_DETERMINERS)})$", re.I)
+_ACC_NOUN_FORM = v.regex(r"^(?:ALA|american\s+library\s+association)(?:'s)?\s+(?:\w+\s){0,3}?accreditation\b", re.I)
+_ACC_LABEL_AFTER = v.regex(r"\s?(?:status\s?)?:", re.I)  # a row: "ALA accreditation status: Conditional"
+_ACC_HELD = v.regex(rf"\b(?:{_alt(v.ACCREDITATION_HOLD_VERBS)})\s+(?:\w+\s+){{0,2}}$", re.I)
 
 
 def _accredited_kind_head(text: str, a: int, start: int) -> bool:
@@ -1866,11 +1892,11 @@ def _recipient_named(text: str, end: int) -> bool:
 # Two vetoes (vocabulary, "status shapes, seventh pass"). SEVENTH_PASS switches them off together so
 # that tests and benchmarks can count what they decide.
 SEVENTH_PASS = True
-_ACC_OTHER_MODIFIER = re.compile(
+_ACC_OTHER_MODIFIER = v.regex(
     rf"(?:\b(?:{_alt(v.ACCREDITATION_OTHER_MODIFIERS)})\s+(?:(?:the\s+)?(?:ALA|american\s+library\s+association)(?:\s?\(ALA\))?[-\s]?)?"
     rf"|\b{v.ACCREDITATION_NEGATING_PREFIX}(?:ALA|american\s+library\s+association)?[-\s]?)$",
     re.I)
-_EXAM_OPEN_STATUS = re.compile(
+_EXAM_OPEN_STATUS = v.regex(
     rf"(?<!\bnot\s)(?<!\bno\s)(?<!\blonger\s)\b{v.EXAM_STATUS_REQUIRE}{v.EXAM_STATUS_JOIN}{v.EXAM_STATUS_LESSER}\b"
     rf"|(?<!\bnot\s)(?<!\bno\s)\b{v.EXAM_STATUS_LESSER}{v.EXAM_STATUS_JOIN}{v.EXAM_STATUS_REQUIRE}\b", re.I)
 
@@ -1889,7 +1915,7 @@ def exam_status_left_open(body: str) -> bool:
     return SEVENTH_PASS and _EXAM_OPEN_STATUS.search(body) is not None
 
 
-_EXAM_READER_PROGRAM = re.compile(r"\b(?:" + "|".join(v.EXAM_RULE_HOLDERS_ELSEWHERE_7) + r")", re.I)
+_EXAM_READER_PROGRAM = v.regex(r"\b(?:" + "|".join(v.EXAM_RULE_HOLDERS_ELSEWHERE_7) + r")", re.I)
 
 
 def exam_rule_reader_program(sentence: str) -> bool:
@@ -1898,7 +1924,7 @@ def exam_rule_reader_program(sentence: str) -> bool:
     return SEVENTH_PASS and _EXAM_READER_PROGRAM.search(sentence) is not None
 
 
-_EXAM_PROGRAMS_IN_GENERAL = re.compile(v.EXAM_PROGRAMS_IN_GENERAL_SUBJECT, re.I)
+_EXAM_PROGRAMS_IN_GENERAL = v.regex(v.EXAM_PROGRAMS_IN_GENERAL_SUBJECT, re.I)
 
 
 def exam_rule_programs_in_general(sentence: str) -> bool:
@@ -1912,7 +1938,7 @@ def exam_rule_programs_in_general(sentence: str) -> bool:
 # Programs where at least 80% of all courses ...", "On Campus Program: Traditional classroom
 # environment where ...": a mode word anywhere in a heading of at most three words before the kind
 # noun, its slash-joined partner included (the same class as _KIND_HEADING, spelled generally).
-_KIND_HEADING_SPELLED = re.compile(
+_KIND_HEADING_SPELLED = v.regex(
     rf"^\W{{0,3}}(?:[\w-]+\s+){{0,2}}?(?:[\w-]+\s?/\s?)?(?:{_MODE})(?:\s?/\s?[\w-]+)?\s+(?:{_KIND_NOUN})\s?(?:\([^()]*\)\s?\*?|\*|:)",
     re.I)
 
@@ -1923,8 +1949,8 @@ def kind_heading_spelled(whole: str) -> bool:
     return SEVENTH_PASS and _KIND_HEADING_SPELLED.search(whole) is not None
 
 
-_EXAM_EMBEDDED_QUESTION = re.compile(v.EXAM_EMBEDDED_QUESTION, re.I)
-_ACC_DEFINITION_AFTER = re.compile(v.ACCREDITATION_DEFINITION_AFTER, re.I)
+_EXAM_EMBEDDED_QUESTION = v.regex(v.EXAM_EMBEDDED_QUESTION, re.I)
+_ACC_DEFINITION_AFTER = v.regex(v.ACCREDITATION_DEFINITION_AFTER, re.I)
 
 
 def exam_embedded_questions_blanked(body: str) -> str:
@@ -1941,7 +1967,7 @@ def accreditation_defined(text: str, end: int) -> bool:
     return SEVENTH_PASS and _ACC_DEFINITION_AFTER.match(text, end) is not None
 
 
-_SUBJECT_QUANTIFIED = re.compile("|".join(v.STATUS_SUBJECT_QUANTIFIED), re.I)
+_SUBJECT_QUANTIFIED = v.regex("|".join(v.STATUS_SUBJECT_QUANTIFIED), re.I)
 
 
 def delivery_subject_quantified(before: str) -> bool:

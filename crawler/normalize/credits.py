@@ -98,18 +98,18 @@ _UNIT = (
     r"(?:credit[-\s]hours?|credits?|units?|hours?|hrs\.?|sch\b|s\.h\.|cr\.?\b|ch\b)"
 )
 _NUMBER = r"(\d{1,3}(?:\.\d)?)"
-_WITH_UNIT = re.compile(rf"(?<![\d.$])\b{_NUMBER}\s?\*{{0,3}}\s?[-\s]?{_UNIT}", re.I)
+_WITH_UNIT = v.regex(rf"(?<![\d.$])\b{_NUMBER}\s?\*{{0,3}}\s?[-\s]?{_UNIT}", re.I)
 # A total label, then (without digits in between) the number. What stands right before the
 # number decides: a colon or dash ("Minimum Total Units Required: 37") or a unit word ("Total
 # Semester Credit Hours 36", a table row). Greedy and digit-free, so each try is bounded.
-_LABELLED = re.compile(
+_LABELLED = v.regex(
     rf"\b(?:total|minimum|required|requires?|degree|program)\b(?P<between>[^.;:\d$]{{0,60}}:?\s?){_NUMBER}"
     r"(?!\d|\.\d|\s?%|\s?(?:-|to)\s?\d)",
     re.I,
 )
 # An at-a-glance row: "Credit Hours: 36", "Credits: 39". A course line says "Credits: 3", so a
 # number this small is not a degree total.
-_UNIT_LABELLED = re.compile(
+_UNIT_LABELLED = v.regex(
     rf"(?<!\d\s)(?<![\d-])\b(?:semester\s+|total\s+)?(?:credit[-\s]hours?|credits?|units?|semester\s+hours?)"
     rf"(?:\s?[:|]|\s+required(?:\s+for\s+(?:completion|graduation|the\s+degree))?\s?[:|]?)\s?{_NUMBER}"
     r"(?!\d|\.\d|\s?%|\s?(?:-|to)\s?\d)",
@@ -117,12 +117,12 @@ _UNIT_LABELLED = re.compile(
 )
 MIN_LABELLED_TOTAL = 12
 # "Thirty-nine (39) credit hours": the figure restated in digits is one number.
-_RESTATED = re.compile(r"\b(\d{1,3})\s?\(\s?\1\s?\)")
-_LABEL_END = re.compile(rf"(?:{LABEL_SEPARATOR}|\b{_UNIT}\s)$", re.I)  # "K-12": a name, not a label
-_UNIT_AFTER = re.compile(rf"\s?{_UNIT}", re.I)
-_BARE = re.compile(rf"^{_NUMBER}\s?\*{{0,3}}\s?(?:{_UNIT})?\.?(?:\s?\([^()]{{0,80}}\)\.?)?$", re.I)
+_RESTATED = v.regex(r"\b(\d{1,3})\s?\(\s?\1\s?\)")
+_LABEL_END = v.regex(rf"(?:{LABEL_SEPARATOR}|\b{_UNIT}\s)$", re.I)  # "K-12": a name, not a label
+_UNIT_AFTER = v.regex(rf"\s?{_UNIT}", re.I)
+_BARE = v.regex(rf"^{_NUMBER}\s?\*{{0,3}}\s?(?:{_UNIT})?\.?(?:\s?\([^()]{{0,80}}\)\.?)?$", re.I)
 # Words right before or after a number that make it a part, not the whole.
-_PART_AFTER = re.compile(
+_PART_AFTER = v.regex(
     r"^\s?(?:[-\s]?(?:of|in|from)\s+(?:the\s+)?(?:required\s+)?(?:core|electives?|required\s+courses|coursework\s+in"
     r"|practicum|internship|thesis|project|foundation|specialization|concentration|emphasis)"
     r"|\s?(?:each|apiece|per\s+(?:course|class|semester|term|quarter|year)|at\s+the\s+\d{3}"
@@ -134,7 +134,7 @@ _PART_AFTER = re.compile(
     r"|\s?of\s+(?:[\w-]+\s){0,2}?(?:experience|fieldwork|service|practice)\b))",
     re.I,
 )
-_PART_BEFORE = re.compile(
+_PART_BEFORE = v.regex(
     r"(?:\bup\s+to|\b(?:their|the|your)\s+first|\bmax\.?|\bno\s+more\s+than|\bat\s+least|\btransfer(?:\s+of)?|\bincluding|\bincludes"
     r"|\bof\s+which|\beach|\bwith|\bplus|\band|\bremaining|\bexempt\s+from|\bwaived?|\breduction\s+of"
     # "The courses must include 15 credit hours of MSE graduate courses" (issue 19, sixth pass): a subset.
@@ -143,16 +143,16 @@ _PART_BEFORE = re.compile(
     re.I,
 )
 # A course line ("LIS 5013 Foundations (3 credits)") or a count of core/elective courses.
-_COURSE_BEFORE = re.compile(r"\b[A-Z]{2,4}\s?\d{3,4}\b[^()]{0,80}\(\s?$")
-_PART_TOPIC_BEFORE = re.compile(r"\b(?:core|electives?|practicum|internship|thesis)\b[^.;\d]{0,30}$", re.I)
-_TOTALISH = re.compile(
+_COURSE_BEFORE = v.regex(r"\b[A-Z]{2,4}\s?\d{3,4}\b[^()]{0,80}\(\s?$")
+_PART_TOPIC_BEFORE = v.regex(r"\b(?:core|electives?|practicum|internship|thesis)\b[^.;\d]{0,30}$", re.I)
+_TOTALISH = v.regex(
     r"\b(?:total|minimum|required|requires|require|complete|completion|consists?\s+of|comprised|program"
     r"|degree|graduate|credit[-\s]hour\s+program|to\s+earn)\b",
     re.I,
 )
 # "a 36-unit program", "the 42 credit-hour MLIS", "this 39 semester-hour curriculum": the number
 # names the degree itself, so it is the total even when parts are listed beside it.
-_STRONG_AFTER = re.compile(
+_STRONG_AFTER = v.regex(
     r"\s?(?:(?:online|graduate|master'?s?|professional)\s)?(?:program(?:me)?|degree|curriculum|mlis|mls|msls|msis|mis"
     r"|ms|ma|master'?s|M\.S\.L\.I\.S\.?|M\.L\.I\.S\.?|M\.L\.S\.?|M\.S\.I\.S\.?|M\.S\.|M\.A\.)(?!\w)"
     r"(?!\s+(?:in\s+)?(?:core|electives?|courses|practicum|internship))",
@@ -160,41 +160,41 @@ _STRONG_AFTER = re.compile(
 )
 # "After completing at least 22 units", "once students have earned 18 credits": a point along the
 # way, never the degree's total.
-_PROGRESS_BEFORE = re.compile(
+_PROGRESS_BEFORE = v.regex(
     r"\b(?:after|once|until|before|having|who\s+have|who\s+has)\b\s(?:[\w-]+\s){0,4}?(?:complet\w*|earn\w*|finish\w*|taken|took)"
     r"\s(?:(?:at\s+least|a\s+minimum\s+of|over|more\s+than)\s)?$",
     re.I,
 )
-_COUNT_AFTER = re.compile(r"\s?(?:courses?|classes)\b", re.I)
+_COUNT_AFTER = v.regex(r"\s?(?:courses?|classes)\b", re.I)
 # "a 120-hour practicum", "a 6-credit thesis", "the 12-credit certificate": the number sizes a part
 # (or another credential), never the degree.
-_SIZES_A_PART = re.compile(
+_SIZES_A_PART = v.regex(
     r"\s?(?:(?:field|supervised|professional|required)\s+)?(?:practicum|internship|placement|fieldwork|field\s+experience"
     r"|thesis|capstone|project|portfolio|certificate|endorsement|concentration|specialization|track|minor)\b",
     re.I,
 )
 # "For students who started the MA program before the Fall of 2022 ... 39 credits": the old
 # requirement, not what the degree requires now.
-_STARTED_BEFORE = re.compile(
+_STARTED_BEFORE = v.regex(
     r"\b(?:began|begun|started|entered|matriculated|enrolled|admitted)\b(?:[^.;\d]{0,40})\b(?:before|prior\s+to)\b", re.I
 )
-_OLD = re.compile(r"\b(?:before|prior\s+to|previously|formerly|earlier|until|old)\b", re.I)
-_NEW = re.compile(r"\b(?:or\s+later|and\s+later|after|beginning|starting|effective|since|new|current(?:ly)?|now)\b", re.I)
+_OLD = v.regex(r"\b(?:before|prior\s+to|previously|formerly|earlier|until|old)\b", re.I)
+_NEW = v.regex(r"\b(?:or\s+later|and\s+later|after|beginning|starting|effective|since|new|current(?:ly)?|now)\b", re.I)
 
 
 # "Within the 36 hours, students complete ...", "Of those 40 hours, 6 are required", "a program
 # of at least 36 semester hours", "a total of 36 credits": the number names the whole degree.
-_STRONG_BEFORE = re.compile(
+_STRONG_BEFORE = v.regex(
     r"(?:\bwithin\s+the|\bof\s+those|\bof\s+the|\bcomplet(?:e|ion\s+of|ing)\s+(?:at\s+least|a\s+minimum\s+of)"
     r"|\b(?:program|degree|curriculum)\s+(?:of|requires|consists\s+of)"
     r"(?:\s+at\s+least|\s+a\s+minimum\s+of)?|\ba\s+total\s+of|\bconsists?\s+of|\bconsist\s+of)\s?$",
     re.I,
 )
 # "consist of 40 credits: a three-credit course, ...": a total heading its parts.
-_COLON_AFTER = re.compile(r"^\s?:")
-_LISTS_PARTS = re.compile(r"\b(?:consists?|comprised?|total|degree|program)\b", re.I)
+_COLON_AFTER = v.regex(r"^\s?:")
+_LISTS_PARTS = v.regex(r"\b(?:consists?|comprised?|total|degree|program)\b", re.I)
 # A clause about a certificate, a certification or another credential is not the degree's.
-_OTHER_CREDENTIAL = re.compile(
+_OTHER_CREDENTIAL = v.regex(
     r"\b(?:certificates?|certification|certified|endorsements?|licensure|minor|cas|post-master'?s)\b", re.I
 )
 # A clause about a per-term load ("The maximum course load is 15 hours in the fall").
@@ -204,20 +204,20 @@ _LOAD_BASE = (
     r"|\bin\s+any\s+(?:one\s+)?(?:semester|term|quarter|session)\b|\b(?:enroll|register)\w*\s+(?:in\s+|for\s+)?(?:more|fewer)\s+than\b"
 )
 # "the most credit hours a student can register each semester", "The Spring Semester: 12 Credit Hours"
-_LOAD_CLAUSE = re.compile(_LOAD_BASE + rf"|\b(?:{'|'.join(v.LOAD_WORDS)})", re.I)
-_DEGREE_WORD = re.compile(r"\b(?:mlis|mls|msls|mslis|msis|mis|master'?s?|degree)\b", re.I)
+_LOAD_CLAUSE = v.regex(_LOAD_BASE + rf"|\b(?:{'|'.join(v.LOAD_WORDS)})", re.I)
+_DEGREE_WORD = v.regex(r"\b(?:mlis|mls|msls|mslis|msis|mis|master'?s?|degree)\b", re.I)
 # "reduced from 42 to 36 credit hours": the number the degree requires now is the second.
-_CHANGED = re.compile(
+_CHANGED = v.regex(
     r"\b(?P<verb>reduced|decreased|lowered|cut|changed|increased|raised)\s+from\s+\d{1,3}(?:\s?(?:credits?|credit\s+hours|"
     r"semester\s+hours|hours|units))?\s+to\s+(?P<now>\d{1,3})(?:\s?(?:credit[-\s]hours?|credits?|semester\s+hours|hours|units))?",
     re.I,
 )
 # Credits added on top of a figure: the figure is then not the whole degree.
-_EXTRA_BEFORE = re.compile(r"\b(?:plus|in\s+addition\s+to|additional)(?:\s+an?)?\s?$", re.I)
-_BINDS_TOTAL = re.compile(r"(?<![\w])(?:" + "|".join(v.TOTAL_CREDITS_PREDICATES) + r")(?![\w])", re.I)
-_PLACED_AFTER = re.compile(r"\s?(?:" + "|".join(v.TOTAL_CREDITS_PLACED_AFTER) + r")", re.I)
-_SELECTED_AFTER = re.compile(v.TOTAL_CREDITS_SELECTED_AFTER, re.I)
-_RATE_AFTER = re.compile(r"\s?(?:" + "|".join(v.TOTAL_CREDITS_RATE_AFTER) + r")\b", re.I)
+_EXTRA_BEFORE = v.regex(r"\b(?:plus|in\s+addition\s+to|additional)(?:\s+an?)?\s?$", re.I)
+_BINDS_TOTAL = v.regex(r"(?<![\w])(?:" + "|".join(v.TOTAL_CREDITS_PREDICATES) + r")(?![\w])", re.I)
+_PLACED_AFTER = v.regex(r"\s?(?:" + "|".join(v.TOTAL_CREDITS_PLACED_AFTER) + r")", re.I)
+_SELECTED_AFTER = v.regex(v.TOTAL_CREDITS_SELECTED_AFTER, re.I)
+_RATE_AFTER = v.regex(r"\s?(?:" + "|".join(v.TOTAL_CREDITS_RATE_AFTER) + r")\b", re.I)
 # No master's degree totals fewer credits than this; a smaller number is a course or a load.
 MIN_TOTAL = 12
 # Nor more than this (the corpus's largest is 72 quarter units): 120 or 124 credits are a bachelor's degree's
@@ -231,7 +231,7 @@ def _clauses(text: str) -> list[str]:
     return [c for c in re.split(r"(?<=[;.])\s|\s-\s(?!\d)", text) if c]
 
 
-_DASH_CLAUSE = re.compile(r"(?<=[\w)])\s-\s(?=(?-i:[A-Z])[a-z]+\s)")
+_DASH_CLAUSE = v.regex(r"(?<=[\w)])\s-\s(?=(?-i:[A-Z])[a-z]+\s)")
 
 
 def _prepare(text: str) -> str:
@@ -372,10 +372,10 @@ def parse_credits(text: str) -> Decimal | None:
     return _decide(candidates, parts)
 
 
-_SAME_KIND = re.compile(rf"(?<![\d.$])\b\d{{1,3}}(?:\.\d)?\s?[-\s]?{_UNIT}", re.I)
+_SAME_KIND = v.regex(rf"(?<![\d.$])\b\d{{1,3}}(?:\.\d)?\s?[-\s]?{_UNIT}", re.I)
 
 
-_CANDIDACY = re.compile(r"(?<![\w])(?:" + "|".join(v.SCOPES["candidacy"][1]) + r")(?![\w])", re.I)
+_CANDIDACY = v.regex(r"(?<![\w])(?:" + "|".join(v.SCOPES["candidacy"][1]) + r")(?![\w])", re.I)
 
 
 def _stage_sentences_blanked(t: str) -> str:

@@ -161,22 +161,22 @@ from .binding import (
 from .models import Deadline
 from .qualifiers import join as q_join
 from . import vocabulary as v
-from .text import TERM_RE, prepare, sentences
+from .text import TERM_RE, may_hold, prepare, sentences
 from .vocabulary import MONTHS, TERM_WORDS, alternation
 
 _MONTH = rf"(?P<mon>{'|'.join(sorted(MONTHS, key=len, reverse=True))})"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_MDY = re.compile(
+_MDY = v.regex(
     rf"\b{_MONTH}\.?\s?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s?(?:-|to)\s?\d|:\d|\s?(?:a\.?m|p\.?m))"
     rf"(?:\s?,?\s?{_YEAR}\b)?",
     re.I,
 )
-_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}\b\.?(?:\s?,?\s?{_YEAR}\b)?", re.I)
-_ISO = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})\b")
-_NUMERIC = re.compile(r"(?<![\d/])(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])")
+_DMY = v.regex(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}\b\.?(?:\s?,?\s?{_YEAR}\b)?", re.I)
+_ISO = v.regex(r"\b(?P<year>(?:19|20)\d{2})-(?P<mon>\d{2})-(?P<day>\d{2})\b")
+_NUMERIC = v.regex(r"(?<![\d/])(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?(?![\d/])")
 # Rolling, said the ways pages say it (issue 9): "rolling", "no fixed deadline", "reviewed as
 # received", "accepted throughout the year", "apply at any time".
-_ROLLING = re.compile(
+_ROLLING = v.regex(
     r"\brolling\b|\bno\s+(?:fixed|set|firm|specific)\s+(?:application\s+)?deadlines?\b"
     r"|\b(?:processed|reviewed|considered|evaluated)\s+as\s+(?:they\s+are\s+|they\s+)?(?:received|submitted|arrive|come\s+in)\b"
     r"|\b(?:accepted|reviewed|considered)\s+(?:throughout\s+the\s+year|year[-\s]round|at\s+any\s+time|all\s+year)\b"
@@ -187,7 +187,7 @@ _ROLLING = re.compile(
 )
 
 # Time-dependent status flags shown next to deadlines: never a fact.
-_STATUS = re.compile(
+_STATUS = v.regex(
     r"\bcurrently\s+(?:not\s+)?(?:open|closed|accepting(?:\s+applications)?)\b"
     r"|\(\s?(?:open|closed)\s?\)"
     # ("Applications for fall 2025 open October 1": a verb before a date, not a flag after a year.)
@@ -196,15 +196,15 @@ _STATUS = re.compile(
 )
 # "The program does not admit in the spring.", "No spring or summer admission."
 _TERMS = alternation(TERM_WORDS, bounded=False)
-_NOT_ADMITTED = re.compile(
+_NOT_ADMITTED = v.regex(
     r"\b(?:does\s+not|doesn't|do\s+not|don't|will\s+not|won't|not|cannot)\s+(?:\w+\s){0,3}?"
     r"(?:admit|accept|offer|enroll|start)\w*\b",
     re.I,
 )
-_NO_TERM_ADMISSION = re.compile(
+_NO_TERM_ADMISSION = v.regex(
     rf"\bno\s+(?:{_TERMS}\s?(?:,|or|and|/)?\s?)+(?:admissions?|intake|entry|starts?|cohorts?)\b", re.I
 )
-_CLAUSE_EDGE = re.compile(r"[.;\d]")
+_CLAUSE_EDGE = v.regex(r"[.;\d]")
 
 
 def _drop_terms_not_admitted(text: str) -> str:
@@ -236,12 +236,13 @@ def _drop_terms_not_admitted(text: str) -> str:
 _QUALIFIERS: tuple[tuple[str, str], ...] = tuple(
     (label, alternation(words)) for label, words in (*v.CAMPUS_WORDS[:3], *v.APPLICANT_GROUPS, *v.CAMPUS_WORDS[3:])
 )
-_QUAL_RE = [(label, re.compile(p, re.I)) for label, p in _QUALIFIERS]
-_QUAL_ANY = re.compile("|".join(p for _, p in _QUALIFIERS), re.I)
+_QUAL_RE = [(label, v.regex(p, re.I)) for label, p in _QUALIFIERS]
+_QUAL_ANY = v.regex("|".join(p for _, p in _QUALIFIERS), re.I)
 _KINDS = v.DEADLINE_KINDS
-_KIND_RE = [(k, re.compile(p, re.I)) for k, p in _KINDS]
+_KIND_RE = [(k, v.regex(p, re.I)) for k, p in _KINDS]
+_KIND_ANY = v.regex("|".join(f"(?:{p})" for _, p in _KINDS), re.I)  # matches where any kind's does
 # Dates that are not deadlines: when applications open, classes start, decisions go out.
-_NOT_A_DEADLINE = re.compile(
+_NOT_A_DEADLINE = v.regex(
     r"\b(?:(?:opens?|opening|opened|open)(?:\s+for\s+applications)?|begins?|beginning"
     # "Fall start: March 1" names the term whose deadline follows, not a start date.
     r"|(?<!fall\s)(?<!autumn\s)(?<!spring\s)(?<!summer\s)(?<!winter\s)(?:starts?|start\s+date)|commence\w*"
@@ -252,7 +253,7 @@ _NOT_A_DEADLINE = re.compile(
     re.I,
 )
 # A sentence about something other than applying: its dates are not application deadlines.
-_OTHER_BUSINESS = re.compile(
+_OTHER_BUSINESS = v.regex(
     r"\b(?:refund\w*|deposits?|accept\s+or\s+(?:reject|decline)|(?:your|an?)\s+(?:admission\s+)?offer|immuniz\w*"
     r"|vaccin\w*|apply\s+to\s+graduate|graduation|commencement|founded|task\s+force|accredit\w*|review\s+visit"
     r"|not\s+(?:a\s+)?deadlines?|fafsa|for\s+(?:financial\s+)?aid|reply\s+deadline|re-?entry|re-?enter|readmission)\b",
@@ -261,21 +262,21 @@ _OTHER_BUSINESS = re.compile(
 # The deadline of a separate funding application, not of admission ("The scholarship application
 # deadline is February 15", "Financial Support Application January 15"); read in the date's own
 # words, since a deadlines table may list it beside the admission dates.
-_FUNDING_DEADLINE = re.compile(
+_FUNDING_DEADLINE = v.regex(
     rf"\b(?:{'|'.join(v.FUNDING_WORDS)})\s+(?:application\s+)?(?:deadlines?|applications?|forms?|due)\b"
     rf"|\b(?:deadlines?|applications?)\s+for\s+(?:(?!admission)[\w-]+\s){{0,3}}?(?:{'|'.join(v.FUNDING_WORDS)})(?:\(s\))?(?:\s+applications?)?\b[^.;]*$"
     rf"|\bapply\s+for\s+(?:\w+\s+)?(?:{'|'.join(v.FUNDING_WORDS)})\b[^.;]*$",
     re.I,
 )
 # A funding deadline as the subject of a sentence, holding for every date in it.
-_FUNDING_LEAD = re.compile(
+_FUNDING_LEAD = v.regex(
     rf"^\s?(?:the\s+)?(?:applications?\s+)?(?:deadlines?|due\s+dates?)\s+for\s+(?:(?!admission)[\w-]+\s){{0,3}}?"
     rf"(?:{'|'.join(v.FUNDING_WORDS)})\b",
     re.I,
 )
 # Words that make a sentence about applying; a date in a sentence without any (and without a
 # heading that has one) is not a deadline ("February 22, 2021. Alumni founded ...").
-_DEADLINE_CONTEXT = re.compile(
+_DEADLINE_CONTEXT = v.regex(
     rf"\b(?:deadlines?|due|apply|applying|applicants?|applications?|admissions?|admit\w*|entry|intake|submit\w*"
     rf"|received|close[sd]?|closes|priority|final|preferred|rolling|until|by|semester|term|quarter|session|early"
     rf"|regular|standard|decisions?|consideration|cohorts?)\b"
@@ -283,65 +284,65 @@ _DEADLINE_CONTEXT = re.compile(
     re.I,
 )
 # "Fall: April 1* *extended to May 15": the new date replaces the one before it.
-_EXTENDED = re.compile(r"\b(?:extended|moved|changed|pushed(?:\s+back)?|postponed)\s+(?:to|until)\s?$", re.I)
+_EXTENDED = v.regex(r"\b(?:extended|moved|changed|pushed(?:\s+back)?|postponed)\s+(?:to|until)\s?$", re.I)
 # "January 15: Summer semester": a date written before its term.
-_DATE_FIRST = re.compile(
+_DATE_FIRST = v.regex(
     rf"^\s?[:\-]\s?(?:the\s+)?{alternation(TERM_WORDS)}(?:\s+(?:semester|term|quarter|session|admission|start|entry|intake))?"
     r"(?!\s?:|\s?\d)",
     re.I,
 )
 # Not a label with a colon: "Fall: July 1 - Spring: November 1" introduces the next date.
 # Nor across a spaced dash: "July 1 for international students - August 15 for domestic students".
-_FOR_POSTFIX = re.compile(r"^\s?[(,-]?\s?(?:for|-)\s+(?:the\s+)?(?![^.;,()\u2022]{0,25}:)(?:(?!\s-\s)[^.;,()\u2022]){0,60}", re.I)
+_FOR_POSTFIX = v.regex(r"^\s?[(,-]?\s?(?:for|-)\s+(?:the\s+)?(?![^.;,()\u2022]{0,25}:)(?:(?!\s-\s)[^.;,()\u2022]){0,60}", re.I)
 # "March 1 (priority)", "11/1 (spring)", "January 15 (international applicants)": a parenthesis
 # right after a date describes that date only; it never introduces the next one.
-_PAREN_POSTFIX = re.compile(r"^\s?\(([^()]{0,80})\)")
+_PAREN_POSTFIX = v.regex(r"^\s?\(([^()]{0,80})\)")
 # (sixth pass) "April 15—international applicants July 1—domestic applicants": an applicant group
 # joined to a date by a dash is that date's own.
-_GROUP_POSTFIX = re.compile(
+_GROUP_POSTFIX = v.regex(
     r"^\s?[-\u2013\u2014]\s?(?:for\s+)?(?:" + "|".join(re.escape(w) for _, words in v.APPLICANT_GROUPS for w in words)
     + r")(?:\s+(?:applicants|students|candidates))?\b",
     re.I,
 )
 # "Fall and Spring:", "Summer/Fall", "fall, spring, and summer": several terms for one date.
-_TERM_LIST_LINK = re.compile(r"\s?(?:,\s?(?:and|or|&)?|and|or|&|/)\s?$", re.I)
+_TERM_LIST_LINK = v.regex(r"\s?(?:,\s?(?:and|or|&)?|and|or|&|/)\s?$", re.I)
 # "The priority and final deadlines ... are January 15 and April 1": kinds listed in order.
 _KIND_WORD = r"(?:priority|preferred|early|final|regular)"
-_KIND_PAIR = re.compile(rf"\b({_KIND_WORD})\s?(?:and|&|/)\s?({_KIND_WORD})\b", re.I)
-_LIST_GAP = re.compile(r"^\s?(?:,|and|&|,\s?and)\s?$", re.I)
-_SENTENCE_GAP = re.compile(r"[.;]\s|\||\u2022")  # a sentence end, a table-cell bar or a bullet
+_KIND_PAIR = v.regex(rf"\b({_KIND_WORD})\s?(?:and|&|/)\s?({_KIND_WORD})\b", re.I)
+_LIST_GAP = v.regex(r"^\s?(?:,|and|&|,\s?and)\s?$", re.I)
+_SENTENCE_GAP = v.regex(r"[.;]\s|\||\u2022")  # a sentence end, a table-cell bar or a bullet
 # "Apply online", "online application": about the paperwork, not who the deadline applies to.
-_PAPERWORK = re.compile(v.paperwork_pattern(), re.I)
-_SPLIT_PUNCT = re.compile(r"[.;]\s|[.;]$|\)\s|,\s|\u2022")
+_PAPERWORK = v.regex(v.paperwork_pattern(), re.I)
+_SPLIT_PUNCT = v.regex(r"[.;]\s|[.;]$|\)\s|,\s|\u2022")
 
 
 # A month written where a deadline's date should be, but with no readable day ("Fall: May
 # priority", "Spring: Nov. priority" once the digits are gone, "due in May"): the text states a
 # deadline we cannot read, so the whole text gives [] rather than a partial list. Months are
 # matched capitalized ("May", not the verb "may"); one after a start/opening word is not a deadline.
-_BARE_MONTH = re.compile(
+_BARE_MONTH = v.regex(
     r"\b(?:" + "|".join(sorted({m.capitalize() for m in MONTHS} | {m.upper() for m in v.FULL_MONTHS}, key=len, reverse=True))
     + r")\b\.?"
 )
-_DEADLINE_SLOT = re.compile(
+_DEADLINE_SLOT = v.regex(
     rf"(?:{alternation(TERM_WORDS)}[^.;:\d]{{0,20}}:|\bdeadlines?\b|\bdue\b|\bapply\s+by\b|\bby\b"
     r"|\buntil\b|\bno\s+later\s+than\b|\bpriority\b|\bpreferred\b|\bfinal\b)[^.;\d]{0,25}$",
     re.I,
 )
-_NOT_DEADLINE_MONTH = re.compile(
+_NOT_DEADLINE_MONTH = v.regex(
     r"\b(?:opens?|opening|begins?|beginning|starts?|start\s+date|commence\w*|classes|courses|orientation|decisions?"
     r"|notifi\w*|graduat\w*|released?|available)\b[^.;\d]{0,25}$",
     re.I,
 )
 # "Applications are accepted year-round on a rolling basis": rolling for every term (term None).
-_YEAR_ROUND = re.compile(
+_YEAR_ROUND = v.regex(
     r"\byear[-\s]round\b|\bthroughout\s+the\s+year\b|\ball\s+year\b|\bany\s?time\b|\b(?:every|each|all|any)\s+terms?\b"
     r"|\b(?:every|each|all|any)\s+semesters?\b",
     re.I,
 )
 # A text that names the Graduate School as the source of its deadlines ("The Graduate School
 # Application Deadlines ...", "Graduate School deadline: June 30"): applies_to "graduate school".
-_SOURCE = re.compile(
+_SOURCE = v.regex(
     r"\bgraduate\s+(?:school|college)(?:'s)?\s+(?:(?:application|admissions?)\s+)?(?:deadlines?|dates?)\b"
     r"|\b(?:deadlines?|dates?)\s+(?:set|established|published)\s+by\s+the\s+graduate\s+(?:school|college)\b"
     # "LSU Graduate School Fall - June 30": a page's unit name, as its title gives it, leads.
@@ -350,19 +351,21 @@ _SOURCE = re.compile(
     re.I,
 )
 # The program's own deadlines after the Graduate School's: the source no longer holds.
-_OWN_SOURCE = re.compile(r"\b(?:department|program|school\s+of|ischool|college\s+of|we|our)\b", re.I)
+_OWN_SOURCE = v.regex(r"\b(?:department|program|school\s+of|ischool|college\s+of|we|our)\b", re.I)
 # "(School Librarianship certificate applicants only)": a named group of applicants.
-_GROUP_ONLY = re.compile(
+_GROUP_ONLY = v.regex(
     r"\(\s?(?:for\s+)?(?P<group>[a-z][a-z&'/ -]{1,60}?\s(?:applicants|students|candidates))\s+only\s?\)", re.I
 )
 # "September start": a start named by its month is its term (vocabulary.START_MONTH_TERMS).
-_START_MONTH = re.compile(
+_START_MONTH = v.regex(
     rf"\b(?P<month>{alternation(v.START_MONTH_TERMS, bounded=False)})\.?\s+(?P<start>{alternation(v.START_WORDS, bounded=False)})s?\b",
     re.I,
 )
+# Every month START_MONTH_TERMS names holds one of these ("sep" in "sept" and "september").
+_START_MONTH_NEEDS = tuple(sorted({m.lower()[:3] for m in v.START_MONTH_TERMS}))
 # "The next start date is September 2018", "Programs begin in September": the same, said the other
 # way round (never a date: "Classes start September 2" keeps its day).
-_MONTH_START = re.compile(
+_MONTH_START = v.regex(
     rf"\b(?P<start>(?:start|entry|intake)(?:\s+date)?|starts|begins?|commences?)(?:\s?:\s?|\s+(?:(?:is|will\s+be)\s+)?(?:in\s+)?)"
     rf"(?P<month>{alternation(v.START_MONTH_TERMS, bounded=False)})\b\.?(?!\s?\d{{1,2}}\b)",
     re.I,
@@ -370,19 +373,19 @@ _MONTH_START = re.compile(
 # The date's own parenthesis names another credential: "March 15 for Summer term (Graduate
 # Certificate in School Librarianship only)" is the certificate's date ("(... applicants only)" is a
 # named group of this program's applicants, read by _GROUP_ONLY).
-_OTHER_ONLY = re.compile(
+_OTHER_ONLY = v.regex(
     r"^[^()]{0,40}?\(\s?(?P<what>[^()]{1,80}?)\s+only\s?\)", re.I
 )
-_OTHER_WHAT = re.compile(r"\b(?:certificates?|certifications?|endorsements?|specialists?|Ph\.?\s?D|doctoral|C\.?A\.?S)\b", re.I)
-_GROUP_WORD = re.compile(r"\b(?:applicants|students|candidates)\s*$", re.I)
+_OTHER_WHAT = v.regex(r"\b(?:certificates?|certifications?|endorsements?|specialists?|Ph\.?\s?D|doctoral|C\.?A\.?S)\b", re.I)
+_GROUP_WORD = v.regex(r"\b(?:applicants|students|candidates)\s*$", re.I)
 # "February 1 (supporting documents)": the documents' date, not the application's.
-_DOCUMENTS_AFTER = re.compile(
+_DOCUMENTS_AFTER = v.regex(
     r"^\s?(?:\(|for\s)\s?(?:all\s+)?(?:supporting\s+|official\s+)?(?:documents?|documentation|materials|transcripts|references|reference\s+letters)\b", re.I
 )
 # "January intake:", "May start": a start named by a month that names no term of its own (January
 # is spring at one school, winter at another) still starts a new heading: the term before it no
 # longer holds, and its dates have no term.
-_UNTERMED_START = re.compile(
+_UNTERMED_START = v.regex(
     rf"\b(?:{'|'.join(m for m in sorted(MONTHS, key=len, reverse=True) if m not in v.START_MONTH_TERMS and m != 'may')})\.?\s+"
     rf"(?:{alternation(v.START_WORDS, bounded=False)})\b",
     re.I,
@@ -392,11 +395,11 @@ _GROUP_LABELS = ("domestic", "international")
 
 
 # Words ending in a colon right before a date are that date's label.
-_LABEL_END = re.compile(r"[A-Za-z)]\s?:\s?$")
-_TERM_MONTH = re.compile(rf"{alternation(TERM_WORDS)}\s?\(\s?$", re.I)
+_LABEL_END = v.regex(r"[A-Za-z)]\s?:\s?$")
+_TERM_MONTH = v.regex(rf"{alternation(TERM_WORDS)}\s?\(\s?$", re.I)
 
 
-_START_AFTER = re.compile(rf"\s?(?:{alternation(v.START_WORDS, bounded=False)})\b", re.I)
+_START_AFTER = v.regex(rf"\s?(?:{alternation(v.START_WORDS, bounded=False)})\b", re.I)
 
 
 def _unreadable_date(text: str, events: list["_Event"]) -> bool:
@@ -444,8 +447,9 @@ def _find_events(text: str) -> list[_Event]:
     def free(a: int, b: int) -> bool:
         return not any(taken[a:b])
 
-    for pattern in (_ISO, _MDY, _DMY, _NUMERIC):
-        for m in pattern.finditer(text):
+    # (An ISO date needs a "-", a numeric one a "/": no search where there is none.)
+    for pattern in (_ISO if "-" in text else None, _MDY, _DMY, _NUMERIC if "/" in text else None):
+        for m in pattern.finditer(text) if pattern is not None else ():
             if not free(m.start(), m.end()):
                 continue
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
@@ -576,6 +580,8 @@ def _heading_kind(pre: str) -> tuple[str | None, bool]:
 def _qualifier(text: str, labels: tuple[str, ...] | None = None) -> str | None:
     """The qualifier named last in the text (optionally only among `labels`)."""
     best, best_pos = None, -1
+    if not _QUAL_ANY.search(text):
+        return None  # no qualifier of any label (most words before a date): one search
     for label, pattern in _QUAL_RE:
         if labels is not None and label not in labels:
             continue
@@ -587,6 +593,8 @@ def _qualifier(text: str, labels: tuple[str, ...] | None = None) -> str | None:
 
 def _kind(text: str, nearest_end: bool = True) -> str | None:
     """The kind word nearest the date: the last one before it, or the first one after it."""
+    if not _KIND_ANY.search(text):
+        return None  # no kind word at all: one search instead of one per kind
     found = [(m.start(), k) for k, p in _KIND_RE for m in p.finditer(text) if not negated_kind(text, m.start())]
     if not found:
         return None
@@ -596,16 +604,23 @@ def _kind(text: str, nearest_end: bool = True) -> str | None:
 # A bullet starts a new item of a list ("Spring deadline: November 15 • Summer deadline: April 15"):
 # a date's own words end there; a heading before the list ("Fall admission: • Priority: Feb. 15")
 # still holds for its items.
-_BULLET = re.compile(r"\s?[\u2022\u25aa\u25cf\u00b7]\s?")
+_BULLET = v.regex(r"\s?[\u2022\u25aa\u25cf\u00b7]\s?")
 
 
 def _clean(text: str) -> str:
     """Prepared text without time-dependent flags, paperwork "online" and clauses about terms the
     program does not admit in."""
-    t = _BULLET.sub(" \u2022 ", _STATUS.sub(" ", prepare(text)))
-    t = _PAPERWORK.sub(lambda m: m.group(0).lower().replace("online", "the"), t)
-    t = _START_MONTH.sub(lambda m: v.START_MONTH_TERMS[m.group("month").lower()] + " " + m.group("start"), t)
-    t = _MONTH_START.sub(lambda m: m.group("start") + " " + v.START_MONTH_TERMS[m.group("month").lower()], t)
+    # (Each substitution is tried only where the text holds a word it needs: most texts hold none.)
+    t = prepare(text)
+    if may_hold(t, "open", "closed", "accepting"):
+        t = _STATUS.sub(" ", t)
+    if any(b in t for b in "\u2022\u25aa\u25cf\u00b7"):
+        t = _BULLET.sub(" \u2022 ", t)
+    if may_hold(t, "online", "virtual"):
+        t = _PAPERWORK.sub(lambda m: m.group(0).lower().replace("online", "the"), t)
+    if may_hold(t, *_START_MONTH_NEEDS):
+        t = _START_MONTH.sub(lambda m: v.START_MONTH_TERMS[m.group("month").lower()] + " " + m.group("start"), t)
+        t = _MONTH_START.sub(lambda m: m.group("start") + " " + v.START_MONTH_TERMS[m.group("month").lower()], t)
     # Sentences about another program, a co-op, an office closure or a date to disregard.
     return bound_text("application_deadlines", _drop_terms_not_admitted(t))
 
@@ -677,14 +692,14 @@ def _column_rows(t: str, events: list[_Event]) -> bool:
     )
 
 
-_TABLE_GROUP_ROW = re.compile(v.DEADLINE_TABLE_GROUP_ROW, re.I)
-_TABLE_GROUP_ONLY = re.compile(r"^[\s|*]*" + v.DEADLINE_TABLE_GROUP_ROW, re.I)  # a row label of group words only
-_TABLE_COLUMN_END = re.compile(v.DEADLINE_TABLE_COLUMN_END, re.I)
-_TABLE_TERM_RUN = re.compile(
+_TABLE_GROUP_ROW = v.regex(v.DEADLINE_TABLE_GROUP_ROW, re.I)
+_TABLE_GROUP_ONLY = v.regex(r"^[\s|*]*" + v.DEADLINE_TABLE_GROUP_ROW, re.I)  # a row label of group words only
+_TABLE_COLUMN_END = v.regex(v.DEADLINE_TABLE_COLUMN_END, re.I)
+_TABLE_TERM_RUN = v.regex(
     rf"(?:{alternation(TERM_WORDS)}{v.DEADLINE_TABLE_TERM_PART}[\s|]*){{2,}}$", re.I
 )
-_TABLE_TERM_LABEL = re.compile(rf"^[\s|*]*{alternation(TERM_WORDS)}(?:\s+(?:semester|term|quarter|session|admission))?[\s:|*]*$", re.I)
-_CELL_GAP = re.compile(r"[\s|*]*")
+_TABLE_TERM_LABEL = v.regex(rf"^[\s|*]*{alternation(TERM_WORDS)}(?:\s+(?:semester|term|quarter|session|admission))?[\s:|*]*$", re.I)
+_CELL_GAP = v.regex(r"[\s|*]*")
 
 
 def _table_rows(t: str, events: list[_Event]) -> list[tuple[str, list[int]]] | None:
@@ -775,7 +790,7 @@ def _flat_table(t: str, events: list[_Event]) -> list[Deadline]:
 
 # "Domestic and Online International Students": domestic students (and international ones
 # studying online) - the column of the domestic date.
-_DOMESTIC_AND = re.compile(r"\bdomestic\s+(?:and|&|/)\s+(?:online\s+)?international\b", re.I)
+_DOMESTIC_AND = v.regex(r"\bdomestic\s+(?:and|&|/)\s+(?:online\s+)?international\b", re.I)
 
 
 def _cell_group(cell: str) -> str | None:
@@ -1031,16 +1046,16 @@ def _read_event(r: _Text, state: _State, i: int) -> list[Deadline]:
     return [Deadline(term=term, date=ev.date, kind=kind, applies_to=qual) for term in dict.fromkeys(terms)]
 
 
-_NO_DEADLINE = re.compile(v.DEADLINE_NONE, re.I)
-_COORDINATED = re.compile(r"\s?,?\s?(?:and|or|&)?\s?")
-_ROLLING_NOTICES = re.compile(v.DEADLINE_ROLLING_OF_NOTICES, re.I)
+_NO_DEADLINE = v.regex(v.DEADLINE_NONE, re.I)
+_COORDINATED = v.regex(r"\s?,?\s?(?:and|or|&)?\s?")
+_ROLLING_NOTICES = v.regex(v.DEADLINE_ROLLING_OF_NOTICES, re.I)
 # Words that start a new list of deadlines: the kind of the list before no longer holds.
-_NEW_DEADLINES = re.compile(r"\b(?:due|deadlines?|apply\s+by)\b", re.I)
+_NEW_DEADLINES = v.regex(r"\b(?:due|deadlines?|apply\s+by)\b", re.I)
 # A kind named as a heading over the dates after it ("... October 1 Final Deadlines Fall: July 1"):
 # the words introduce the next date, they are not the date's before them.
-_KIND_HEADING = re.compile(rf"\b{_KIND_WORD}\s+(?:application\s+|admission\s+)?(?:deadlines|dates)\b", re.I)
+_KIND_HEADING = v.regex(rf"\b{_KIND_WORD}\s+(?:application\s+|admission\s+)?(?:deadlines|dates)\b", re.I)
 # Advice about when to apply: the date it names is preferred even when it says "no later than".
-_ADVICE = re.compile(r"\b(?:we\s+)?(?:suggest|recommend|encourage|advise)(?:s|d)?\b|\bit\s+is\s+(?:best|wise)\b", re.I)
+_ADVICE = v.regex(r"\b(?:we\s+)?(?:suggest|recommend|encourage|advise)(?:s|d)?\b|\bit\s+is\s+(?:best|wise)\b", re.I)
 
 
 def _last_end(pattern: re.Pattern[str], text: str) -> int:
@@ -1076,7 +1091,7 @@ def _follow_headings(state: _State, pre: str, pre_terms: list[str], inside: bool
 
 # The application itself submitted with its documents ("submit an application and all supporting
 # materials by January 15"): the application's deadline, not a documents deadline.
-_WITH_APPLICATION = re.compile(
+_WITH_APPLICATION = v.regex(
     r"\bapplications?(?:\s+form)?\s?(?:,|and|&|with|along\s+with)\s+(?:all\s+|any\s+|the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:documents?|documentation|materials)\s?(?:on|by|in|:|-)?\s?$"
     # (sixth pass) every material of the application, by the applicant: "applicants must submit all
@@ -1084,7 +1099,7 @@ _WITH_APPLICATION = re.compile(
     r"|\b(?:submit|send|complete|have)\w*\s+all\s+(?:(?:of\s+)?(?:the|your|their)\s+)?(?:application\s+)?materials\s?(?:on|by|in|:|-)?\s?$",
     re.I,
 )
-_OPENS_AFTER = re.compile(
+_OPENS_AFTER = v.regex(
     r"^\s?[:\-]\s?(?:the\s+)?(?:online\s+)?applications?\s+(?:opens?|is\s+open|becomes?\s+available|available)\b", re.I
 )
 
@@ -1248,13 +1263,13 @@ def _merge_restated(out: list[Deadline]) -> list[Deadline]:
 # abstains: "On January 16 we freeze and download all applications", "August 21, Monday | classes
 # start", "Fall Deferral Request Deadline: October 1st". (The third pass's bare list item under a
 # heading naming deadlines was dropped: it explained 1 right reading and 3 wrong ones.)
-_PREDICATE = re.compile(rf"\b(?:{'|'.join((*v.DEADLINE_PREDICATES, *v.DEADLINE_PREDICATES_MORE))})(?!\w)", re.I)
-_FUNDING_PURPOSE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_FUNDING_PURPOSE)})\b", re.I)
-_ADVICE_WORDS = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ADVICE)})\b", re.I)
-_NEGATED = re.compile(r"\b(?:no|not|never)\b", re.I)
-_COMPARED = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_COMPARED)})\s?(?:the\s+)?$", re.I)
+_PREDICATE = v.regex(rf"\b(?:{'|'.join((*v.DEADLINE_PREDICATES, *v.DEADLINE_PREDICATES_MORE))})(?!\w)", re.I)
+_FUNDING_PURPOSE = v.regex(rf"\b(?:{'|'.join(v.DEADLINE_FUNDING_PURPOSE)})\b", re.I)
+_ADVICE_WORDS = v.regex(rf"\b(?:{'|'.join(v.DEADLINE_ADVICE)})\b", re.I)
+_NEGATED = v.regex(r"\b(?:no|not|never)\b", re.I)
+_COMPARED = v.regex(rf"\b(?:{'|'.join(v.DEADLINE_COMPARED)})\s?(?:the\s+)?$", re.I)
 # A text's first clause that names a date or a deadline: a heading that states something.
-_STATES_A_DATE = re.compile(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s?\d{{1,2}}(?:st|nd|rd|th)?\b|\bdeadlines?\b|\bdue\b", re.I)
+_STATES_A_DATE = v.regex(rf"\b(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?\s?\d{{1,2}}(?:st|nd|rd|th)?\b|\bdeadlines?\b|\bdue\b", re.I)
 _LABEL_WORDS = 6  # a date whose own words before it are this few reads as an item of the list above
 
 
@@ -1305,28 +1320,34 @@ def _shape(r: _Text, state: _State, i: int, clause: str, own: _Own) -> str | Non
 
 # An applicant group's row label ("Canadian students:", "US Citizens:"): bound under a heading that
 # names deadlines.
-_ROW_LABEL = re.compile(
+_ROW_LABEL = v.regex(
     rf"(?:\b(?:students|applicants|candidates|citizens|residents)|{_QUAL_ANY.pattern})\s?(?::|\))\s?$", re.I
 )
-_ROLLING_ELSEWHERE = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_ROLLING_ELSEWHERE)})\b", re.I)
-_CLAUSE_END = re.compile(r"[.;](?:\s|$)")
-_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(m for m in MONTHS if len(m) <= 4)})$", re.I)
-_RANGE_GAP = re.compile(r"\s?(?:-|\u2013|\u2014|to|through|thru|until)\s?", re.I)
-_OWN_DEADLINE = re.compile(r"^\s?(?:is|are|was|will\s+be)\s+(?:the|our|a|an)\s+(?:\w+\s){0,2}?deadlines?\b", re.I)
-_CELL_BEFORE = re.compile(r"\|\s?$")
-_CELL_AFTER = re.compile(r"\s?(?:\||$|\()")
+_ROLLING_ELSEWHERE = v.regex(rf"\b(?:{'|'.join(v.DEADLINE_ROLLING_ELSEWHERE)})\b", re.I)
+_CLAUSE_END = v.regex(r"[.;](?:\s|$)")
+_ABBREVIATION = v.regex(rf"\b(?:{'|'.join(m for m in MONTHS if len(m) <= 4)})$", re.I)
+_RANGE_GAP = v.regex(r"\s?(?:-|\u2013|\u2014|to|through|thru|until)\s?", re.I)
+_OWN_DEADLINE = v.regex(r"^\s?(?:is|are|was|will\s+be)\s+(?:the|our|a|an)\s+(?:\w+\s){0,2}?deadlines?\b", re.I)
+_CELL_BEFORE = v.regex(r"\|\s?$")
+_CELL_AFTER = v.regex(r"\s?(?:\||$|\()")
 
 
-_COLUMN_OTHER = re.compile(rf"\b(?:{'|'.join(v.DEADLINE_COLUMN_OTHER)})\b", re.I)
-_TABLE_RULE = re.compile(r"\|?(?:\s?:?-{3,}:?\s?\|)+(?:\s?:?-{3,}:?)?")
+_COLUMN_OTHER = v.regex(rf"\b(?:{'|'.join(v.DEADLINE_COLUMN_OTHER)})\b", re.I)
+_TABLE_RULE = v.regex(r"\|?(?:\s?:?-{3,}:?\s?\|)+(?:\s?:?-{3,}:?)?")
 
 
-_CELL_VALUE = re.compile(rf"\d|{alternation(TERM_WORDS)}", re.I)
+_CELL_VALUE = v.regex(rf"\d|{alternation(TERM_WORDS)}", re.I)
+
+
+def _table_rule(t: str) -> re.Match[str] | None:
+    """The rule row of a flattened markdown table; a rule needs "---" and "|" (one test of each
+    before the search, which would try every character)."""
+    return _TABLE_RULE.search(t) if "---" in t and "|" in t else None
 
 
 @lru_cache(maxsize=16)  # asked for every date of a text
 def _has_rule(t: str) -> bool:
-    return _TABLE_RULE.search(t) is not None
+    return _table_rule(t) is not None
 
 
 def _pipe_head(t: str, pos: int) -> str:
@@ -1352,7 +1373,7 @@ def _column_heads(t: str, events: list[_Event]) -> dict[int, str]:
     """A markdown table flattened to text ("A | B | C | ---|---|---| x | y | z |"): the heading of
     each date's column, where the heading row has as many named cells as the rule has columns (a
     row with an unnamed first cell is not aligned, and is left alone)."""
-    rule = _TABLE_RULE.search(t)
+    rule = _table_rule(t)
     if not rule:
         return {}
     n = rule.group(0).count("---")
@@ -1369,7 +1390,7 @@ def _column_heads(t: str, events: list[_Event]) -> dict[int, str]:
     return out
 
 
-_NOT_FINAL = re.compile(v.DEADLINE_NOT_FINAL, re.I)
+_NOT_FINAL = v.regex(v.DEADLINE_NOT_FINAL, re.I)
 
 
 def _no_deadline_said(r: _Text, i: int) -> bool:
@@ -1379,7 +1400,7 @@ def _no_deadline_said(r: _Text, i: int) -> bool:
     return _NO_DEADLINE.search(r.t, max(lo, r.events[i].start - 2 * SUBJECT_REACH), r.events[i].start) is not None
 
 
-_THIS_DATE = re.compile(r"\b(?:this|that|the\s+above)\s+(?:date|deadline)\b|\bby\s+then\b", re.I)
+_THIS_DATE = v.regex(r"\b(?:this|that|the\s+above)\s+(?:date|deadline)\b|\bby\s+then\b", re.I)
 
 
 def _restated_otherwise(r: _Text, i: int) -> bool:

@@ -75,15 +75,15 @@ from .binding import bound_text, delivery_shape, describes_a_kind
 from .models import Delivery
 from .text import prepare, sentences
 
-_ONLINE = re.compile(
+_ONLINE = v.regex(
     r"\bonline\b|\bdistance(?:\s+(?:learning|education|delivered|degree))?\b|\bweb-based\b|\bremote(?:ly)?\b"
     r"|\bvirtual\b|\bzoom\b|\be-learning\b|\blive\s+sessions?\b|\bsynchronous\s+sessions?\b",
     re.I,
 )
 # "Apply online", "online application": about the paperwork, not the classes.
 # "Apply online", "online application": about the paperwork, not the classes.
-_PAPERWORK = re.compile(v.paperwork_pattern(), re.I)
-_NOT_ONLINE = re.compile(
+_PAPERWORK = v.regex(v.paperwork_pattern(), re.I)
+_NOT_ONLINE = v.regex(
     r"\b(?:not|no|never)\s+(?:offered\s+|available\s+)?(?:fully\s+|entirely\s+)?online\b"
     r"|\b(?:cannot|can\s?not|not)\s+be\s+(?:completed|earned|finished|taken)\s+(?:entirely\s+|fully\s+|completely\s+|wholly\s+)?online\b"
     r"|\bbut\s+not\s+the\s+(?:whole|entire|full|complete)\s+(?:degree|program)\b",
@@ -91,14 +91,14 @@ _NOT_ONLINE = re.compile(
 )
 # "Some courses are offered online, but the degree cannot be completed entirely online": part of
 # the degree online, the rest on campus (issue 9, class 9).
-_PARTIAL_ONLINE = re.compile(
+_PARTIAL_ONLINE = v.regex(
     r"\b(?:some|several|many|selected|a\s+few|certain)\s+(?:[\w-]+\s+){0,2}?(?:courses|classes|electives)\s+(?:are\s+)?"
     r"(?:offered\s+|available\s+|taught\s+)?online\b"
     r"|\b(?:[1-9]\d?)\s?%\s+(?:of\s+(?:their|the|your)\s+\w+\s+)?online\b",
     re.I,
 )
 # "without coming to campus", "not required to come to campus": the degree is done remotely.
-_REMOTE = re.compile(
+_REMOTE = v.regex(
     r"\bwithout\s+(?:ever\s+)?(?:coming|traveling|travelling|having\s+to\s+(?:come|travel))\s+to\s+(?:the\s+)?"
     r"(?:\w+\s+)?campus\b"
     r"|\b(?:not\s+required|do\s+not\s+(?:need|have)|don't\s+(?:need|have)|never\s+(?:need|have))\s+to\s+come\s+to\s+(?:the\s+)?campus\b"
@@ -107,12 +107,12 @@ _REMOTE = re.compile(
 )
 # Campus time and online time put together as one route ("on-campus instruction ... combined
 # with web-based instruction").
-_COMBINED = re.compile(
+_COMBINED = v.regex(
     r"\b(?:combined\s+with|combines?|combination\s+of|together\s+with|along\s+with|supplemented\s+(?:by|with))\b", re.I
 )
-_CAMPUS = re.compile(v.alternation(v.CAMPUS_MODE_WORDS), re.I)
-_HYBRID = re.compile(r"\bhybrid\b|\bblended\b|\blow-residency\b|\bmixed(?:\s+(?:mode|delivery))?\b", re.I)
-_RESIDENCY = re.compile(
+_CAMPUS = v.regex(v.alternation(v.CAMPUS_MODE_WORDS), re.I)
+_HYBRID = v.regex(r"\bhybrid\b|\bblended\b|\blow-residency\b|\bmixed(?:\s+(?:mode|delivery))?\b", re.I)
+_RESIDENCY = v.regex(
     r"\b(?:required|requires?|mandatory|must\s+attend)\b[^.;]{0,60}\b(?:immersion|residency|on-?\s?campus|campus\s+visits?|in-person"
     r"|face[-\s]to[-\s]face\s+(?:component|meetings?|sessions?|institutes?)|on-?\s?site\s+(?:institutes?|sessions?|meetings?))\b"
     r"|\b(?:immersion|residency|on-?\s?campus\s+(?:[a-z-]+\s)?(?:session|orientation|visit|experience|component|intensive"
@@ -125,7 +125,7 @@ _RESIDENCY = re.compile(
 # A campus component named as part of the online route ("then join classmates in Denver for a
 # short on-campus Immersion experience", "plan to attend a campus residency each summer"): hybrid
 # in any word order, unless its sentence makes it optional ("optional campus visits", "may attend").
-_CAMPUS_COMPONENT = re.compile(
+_CAMPUS_COMPONENT = v.regex(
     r"\b(?:on-?\s?campus|in-person|campus)\s+(?:[a-z-]+\s)?(?:immersions?|residency|residencies|intensives?|experiences?"
     r"|orientations?|weekends?|sessions?|institutes?|components?|requirements?)\b"
     r"|\bimmersion\s+(?:experience|weekend|week|session|course)s?\b"
@@ -135,25 +135,25 @@ _CAMPUS_COMPONENT = re.compile(
     r"|" + v.DELIVERY_CAMPUS_ON_A_SCHEDULE,  # "physically on campus two times per year" (sixth pass)
     re.I,
 )
-_OPTIONAL_WORDS = re.compile(
+_OPTIONAL_WORDS = v.regex(
     r"\b(?:optional(?:ly)?|may|can|could|encouraged|welcome[ds]?|invited|if\s+(?:you|they)\s+(?:wish|choose|prefer)"
     r"|not\s+required|no|never|without|choose|option|or)\b",
     re.I,
 )
-_NO_RESIDENCY = re.compile(
+_NO_RESIDENCY = v.regex(
     r"\bno\s+(?:required\s+)?(?:campus\s+(?:visits?|requirements?|residency)|residency|on-?\s?campus|visits?\s+to\s+campus)"
     r"|\bnever\s+(?:have\s+to\s+)?(?:visit|come\s+to)\s+(?:the\s+)?campus|\bwithout\s+(?:ever\s+)?(?:visiting|coming\s+to)\s+campus"
     r"|\b(?:immersion|residency|campus\s+(?:visits?|attendance))\s+(?:is|are)\s+(?:not\s+required|optional)"
     r"|\bnot\s+required\s+to\s+(?:visit|come\s+to|attend|travel)",
     re.I,
 )
-_ASYNC = re.compile(
+_ASYNC = v.regex(
     r"\basynchronous(?:ly)?\b|\bno\s+(?:set|scheduled|required)\s+(?:class|log-?in|meeting)\s+times?\b|\bon\s+your\s+own\s+schedule\b"
     # "at times that are convenient for you" (issue 9, class 9).
     r"|\bat\s+(?:a\s+)?times?\s+(?:that\s+(?:are|is)\s+)?convenient\b|\bon\s+your\s+own\s+time\b",
     re.I,
 )
-_SYNC = re.compile(
+_SYNC = v.regex(
     r"(?<!a)\bsynchronous(?:ly)?\b|\breal[-\s]time\b|\blive\s+(?:online\s+|weekly\s+|virtual\s+)*(?:sessions?|classes|class|lectures?|meetings?)\b"
     r"|\blive\s+interaction\b|\bregularly\s+scheduled\s+time\b"
     r"|\bmeets?\s+online\b|\bmeets?\s+live\b|\bmeets?\s+(?:\w+\s){0,3}?(?:once|twice|weekly|each\s+week|every\s+(?:week|other\s+week"
@@ -163,19 +163,19 @@ _SYNC = re.compile(
 )
 # Live meetings on a schedule ("meets synchronously once a week", "required weekly live
 # sessions") make a program synchronous even when the rest of the work is self-paced.
-_REGULAR = re.compile(
+_REGULAR = v.regex(
     r"\b(?:once|twice|three\s+times)\s+(?:a|per|each)\s+(?:week|month)\b|\bweekly\b|\b(?:each|every|per)\s+week\b"
     r"|\bevery\s+(?:other\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(?:required|mandatory)\b",
     re.I,
 )
-_NO_SYNC = re.compile(
+_NO_SYNC = v.regex(
     r"\b(?:no|not|never|without|optional)\b\s?(?:[\w-]+\s){0,3}?(?:live|synchronous|real-time|weekly|scheduled|set|required|log-?in)\b"
     r"|\bnot\s+required\b",
     re.I,
 )
 # "there are no weekly live sessions", "not required to attend live sessions": not live classes.
-_NEGATED_SYNC = re.compile(
+_NEGATED_SYNC = v.regex(
     r"\b(?:no|never|without)\s+(?:[\w-]+\s){0,2}?(?:live|synchronous|real-time)\s+(?:online\s+)?"
     r"(?:sessions?|class(?:es)?|meetings?|lectures?|components?|requirements?)\b"
     r"|\bno\s+(?:set\s+|scheduled\s+|required\s+)+(?:class\s+)?(?:meeting\s+)?(?:times?|meetings?|sessions?)\b"
@@ -183,14 +183,14 @@ _NEGATED_SYNC = re.compile(
     r"(?:sessions?|class(?:es)?|meetings?|lectures?)\b",
     re.I,
 )
-_OPTIONAL_SYNC = re.compile(
+_OPTIONAL_SYNC = v.regex(
     r"\boptional\s+(?:live|synchronous|real-time)(?:\s+(?:online\s+)?(?:sessions?|meetings?|classes|class|lectures?))?"
     r"|\b(?:live|synchronous)\s+sessions?\s+(?:are\s+)?optional",
     re.I,
 )
 # "hybrid" as the program's format is hybrid, unless the text also offers a wholly online route
 # ("fully online or in a hybrid format", "on campus, online or hybrid").
-_ONLINE_ROUTE = re.compile(
+_ONLINE_ROUTE = v.regex(
     r"\b(?:fully|entirely|completely|totally|100%)\s+online\b|\bonline\s+or\b|\bor\s+(?:fully\s+)?online\b"
     r"|\bonline,\s|(?<!hybrid\s)(?<!blended\s)\bonline\s+(?:program|option|format|version|cohort|track)s?\b"
     # "Students may complete their MA in Library and Information Science online", "may be earned
@@ -207,19 +207,19 @@ _ONLINE_ROUTE = re.compile(
 
 
 # "may be earned fully \"on-line.\"": the older spelling, quotes and all.
-_ON_LINE = re.compile(r'"?\bon-line\b(\.?)"?', re.I)
+_ON_LINE = v.regex(r'"?\bon-line\b(\.?)"?', re.I)
 
 
 # A part of the courses ("Most GSLIS courses are offered in online or blended format", "Some
 # required courses and many electives are available only online"): says how those courses are
 # given, not that the degree can be finished online.
-_SOME_COURSES = re.compile(
+_SOME_COURSES = v.regex(
     r"\b(?:some|most|many|several|selected|a\s+few|certain)\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:courses|classes|electives|offerings)\b",
     re.I,
 )
 # A campus format the school says it does not offer ("we do not offer a fully in-person degree").
-_NO_CAMPUS = re.compile(
+_NO_CAMPUS = v.regex(
     r"\b(?:do|does)\s+not\s+offer\s+an?\s+(?:fully\s+|entirely\s+|completely\s+)?(?:in-person|on-campus|face-to-face|residential)\b",
     re.I,
 )
@@ -228,7 +228,7 @@ _NO_CAMPUS = re.compile(
 # A sentence says how the program is given only when it speaks of studying: its courses, classes,
 # degree, format, instruction ("Library resources are available online 24/7" does not). Money is
 # another fact ("Online students pay the same tuition", "The online tuition rate is $500").
-_STUDY_WORDS = re.compile(
+_STUDY_WORDS = v.regex(
     r"\b(?:course\w*|class\w*|program\w*|degrees?|instruction\w*|learning|learners?|stud(?:y|ies|ying)|taught|teach\w*"
     r"|deliver\w*|format\w*|curricul\w*|M\.?L\.?I?\.?S\.?c?|M\.?A\.?|M\.?S\.?|distance|synchronous\w*|asynchronous\w*"
     r"|residenc\w*|immersions?|complet\w*|earn\w*|option\w*|pathways?|cohorts?|offered|offers?|lectures?|seminars?"
@@ -236,19 +236,19 @@ _STUDY_WORDS = re.compile(
     r"|combin\w*|mix\w*|tak(?:e|es|ing)|electives?|master\w*|orientations?|visits?|institutes?|intensives?)\b",
     re.I,
 )
-_MONEY = re.compile(
+_MONEY = v.regex(
     r"\$\s?\d|\b(?:tuition|fees?|rates?|costs?|pay|paid|per\s+credit|housing|parking|dining|residence\s+halls?)\b", re.I
 )
 
 
 # "... a different tuition rate which lets us offer the online MLIS": this program's own mode named
 # with a definite head keeps a money sentence (sixth pass; vocabulary.DELIVERY_OWN_MODE_NOUN).
-_OWN_MODE_NOUN = re.compile(v.DELIVERY_OWN_MODE_NOUN, re.I)
-_CAMPUS_SCHEDULE = re.compile(v.DELIVERY_CAMPUS_ON_A_SCHEDULE, re.I)
+_OWN_MODE_NOUN = v.regex(v.DELIVERY_OWN_MODE_NOUN, re.I)
+_CAMPUS_SCHEDULE = v.regex(v.DELIVERY_CAMPUS_ON_A_SCHEDULE, re.I)
 
 
 # "Face-to-face meetings at a campus are not required": a campus word that is ruled out is no campus.
-_CAMPUS_RULED_OUT = re.compile(
+_CAMPUS_RULED_OUT = v.regex(
     r"\b(?:on[-\s]?campus|in[-\s]?person|face[-\s]to[-\s]face|campus)\b[^.;]{0,60}?\b(?:is|are)\s+not\s+required\b", re.I
 )
 
@@ -348,7 +348,7 @@ def _read_delivery(text: str) -> tuple[Delivery, str] | None:
 
 # "Classes meet once a week" says nothing of live online classes unless its sentence is about
 # online study; "Many classes have no scheduled meeting time" is about some classes only.
-_MEETS = re.compile(
+_MEETS = v.regex(
     r"\bmeets?\s+(?:\w+\s){0,3}?(?:once|twice|weekly|each\s+week|every\s+(?:week|other\s+week|monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday))",
     re.I,

@@ -86,28 +86,28 @@ MONTHS_PER: dict[str, Decimal] = {
 }
 _UNIT = r"(?P<unit>years?|yrs?\.?|months?|mos?\.?|semesters?|quarters?|trimesters?|weeks?)"
 _NUM = r"\d{1,2}(?:\.\d)?|a|an|one|half\s+a"
-_SPAN = re.compile(
+_SPAN = v.regex(
     rf"(?<![\d.])(?P<low>{_NUM})(?:\s?(?:-to-|-|to|or)\s?(?P<high>\d{{1,2}}(?:\.\d)?))?"
     rf"(?P<more>\s?\+|\s?\(or\s+(?:more|longer)\))?[-\s](?:(?:full|part)[-\s]time\s|academic\s|calendar\s|consecutive\s)?{_UNIT}\b",
     re.I,
 )
 # "a year and a half", "one and a half years", "two and a half years": as decimals.
-_HALF = re.compile(r"\b(?:a|one|1)\s+year\s+and\s+a\s+half\b", re.I)
-_AND_HALF = re.compile(r"\b(\d{1,2}|a|one)\s+and\s+a\s+half\s+(years?|semesters?)\b", re.I)
+_HALF = v.regex(r"\b(?:a|one|1)\s+year\s+and\s+a\s+half\b", re.I)
+_AND_HALF = v.regex(r"\b(\d{1,2}|a|one)\s+and\s+a\s+half\s+(years?|semesters?)\b", re.I)
 # "Part-time: up to 4 years", "or up to four years of part-time study": the part-time length, not
 # a time limit (issue 9).
-_PART_TIME = re.compile(r"\bpart[-\s]?time\b", re.I)
-_FULL_TIME = re.compile(r"\bfull[-\s]?time\b", re.I)
+_PART_TIME = v.regex(r"\bpart[-\s]?time\b", re.I)
+_FULL_TIME = v.regex(r"\bfull[-\s]?time\b", re.I)
 # A part-time student's pace, not a program designed as part-time ("a part-time program completed in
 # three years" is the program's length).
-_PART_TIME_STUDENT = re.compile(
+_PART_TIME_STUDENT = v.regex(
     r"\bpart[-\s]?time\s+(?:[\w']+\s)?(?:students?|learners?|study|studies|basis|enrollment|pace|schedule)\b"
     r"|\b(?:attend\w*|study\w*|enrolled|going)\s+part[-\s]?time\b",
     re.I,
 )
 # Sentences about something other than the program's length: incompletes, leaves of absence,
 # transfer credits, decisions, appeals (issue 9, class 8).
-_OTHER_LIMIT = re.compile(
+_OTHER_LIMIT = v.regex(
     r"\b(?:incompletes?|leave\s+of\s+absence|transfer\w*|grades?|removed|appeals?|petitions?|refund\w*|re-?apply"
     r"|decisions?|defer\w*|visas?|financial\s+aid|reinstat\w*|(?:new|another)\s+application)\b",
     re.I,
@@ -117,12 +117,12 @@ MIN_WEEKS = 40
 # Nor shorter than this many months: "a semester", "a quarter" name a term ("CCI runs on a Quarter
 # system", "taking 1-2 classes a semester"), never the program's length.
 MIN_MONTHS = 9
-_LOWER_BOUND = re.compile(
+_LOWER_BOUND = v.regex(
     r"\b(?:as\s+(?:few|little|short)\s+as|in\s+as\s+(?:few|little)\s+as|minimum\s+of|at\s+least|no\s+(?:less|fewer)\s+than)\s?$"
     r"|\bminimum\s+(?:time|length|duration)\b[^.;\d]{0,30}$",
     re.I,
 )
-_LIMIT = re.compile(
+_LIMIT = v.regex(
     r"\b(?:within|no\s+more\s+than|not\s+(?:to\s+)?exceed|up\s+to|maximum(?:\s+of)?|time\s+limit(?:ation)?(?:\s+of)?|limit\s+of"
     r"|no\s+longer\s+than|at\s+most|have|has|are\s+(?:allowed|given|permitted)|allowed|given|permitted"
     # "The Graduate School allows five years to complete the degree", "policy permits 6 years".
@@ -132,12 +132,12 @@ _LIMIT = re.compile(
     re.I,
 )
 # "a 6-year time limit", "5 years from the first course taken": a limit written after the figure.
-_LIMIT_AFTER = re.compile(
+_LIMIT_AFTER = v.regex(
     r"^\s?(?:time\s+limit|limit\b|statute|from\s+(?:the\s+)?(?:first|initial|start|term|semester|date\s+of\s+(?:admission|matriculation|first))"
     r"|of\s+(?:admission|matriculation|(?:the\s+)?first\s+(?:course|enrollment|registration))|after\s+(?:admission|matriculation))",
     re.I,
 )
-_NOT_DURATION_AFTER = re.compile(
+_NOT_DURATION_AFTER = v.regex(
     # ("two semesters of satisfactory graduate work" is study, not employment)
     r"^\s?(?:of\s+(?!(?:\w+\s){0,2}?(?:graduate|academic|course)\s?work)(?:\w+\s){0,2}?(?:experience|work|employment|service|study\s+abroad)"
     r"|of\s+(?:undergraduate|coursework|college)"
@@ -149,12 +149,12 @@ _NOT_DURATION_AFTER = re.compile(
 # A singular unit used as an adjective: "8-week sessions", "7-week terms" (a course's or a term's
 # length), "the 3 year plan", "a two-year rotation" (a planning document, a course cycle). A plural
 # unit is a noun ("4 full-time semesters Course delivery ...": the next label of a flattened table).
-_ADJECTIVE_AFTER = re.compile(
+_ADJECTIVE_AFTER = v.regex(
     r"^\s?(?:(?:sessions?|courses?(?!\s+of\s+study)|classes|class|terms?|sub-?terms?|blocks?|modules?|format)\b"
     r"|(?:plans?|planners?|planning|cycles?|rotations?|schedules?)\b)",
     re.I,
 )
-_NOT_DURATION_BEFORE = re.compile(
+_NOT_DURATION_BEFORE = v.regex(
     r"\b(?:last|past|previous|final|recent|first|each|every|per)\b\s?(?:\w+\s)?$|\bolder\s+than\s?$|\bafter\s?$"
     r"|\b(?:times|once|twice)\s?$",
     re.I,
@@ -165,21 +165,21 @@ _NOT_DURATION_BEFORE = re.compile(
 # length or limit only in a sentence that names a duration predicate; an obligation to complete makes
 # any span of its clause a limit; a span counted from the program's start is a limit, not "ago"; a
 # count per year is a frequency.
-_PREDICATE = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_PREDICATES) + r")(?![\w])", re.I)
-_OBLIGATION = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_OBLIGATION) + r")(?![\w])", re.I)
-_FROM_START = re.compile(r"^\s?(?:" + "|".join(v.DURATION_FROM_START) + r")(?![\w])", re.I)
-_LOWER_SUBJECT = re.compile(r"\b(?:minimum|shortest)\s+(?:time|length|duration|period)\b", re.I)
-_SUMMERS_COUNTED = re.compile(v.DURATION_SUMMERS_COUNTED_AFTER, re.I)
-_COUNTED_TO_END = re.compile(v.DURATION_COUNTED_TO_END, re.I)
-_EXPERIENCE_AFTER = re.compile(v.DURATION_EXPERIENCE_AFTER, re.I)
+_PREDICATE = v.regex(r"(?<![\w])(?:" + "|".join(v.DURATION_PREDICATES) + r")(?![\w])", re.I)
+_OBLIGATION = v.regex(r"(?<![\w])(?:" + "|".join(v.DURATION_OBLIGATION) + r")(?![\w])", re.I)
+_FROM_START = v.regex(r"^\s?(?:" + "|".join(v.DURATION_FROM_START) + r")(?![\w])", re.I)
+_LOWER_SUBJECT = v.regex(r"\b(?:minimum|shortest)\s+(?:time|length|duration|period)\b", re.I)
+_SUMMERS_COUNTED = v.regex(v.DURATION_SUMMERS_COUNTED_AFTER, re.I)
+_COUNTED_TO_END = v.regex(v.DURATION_COUNTED_TO_END, re.I)
+_EXPERIENCE_AFTER = v.regex(v.DURATION_EXPERIENCE_AFTER, re.I)
 # What most students do (issue 19, sixth pass): a statistic, not the designed length.
-_STATISTIC_SUBJECT = re.compile(r"(?<![\w])(?:" + "|".join(v.DURATION_STATISTIC_SUBJECTS) + r")(?![\w])", re.I)
-_FREQUENCY_BEFORE = re.compile(r"\b(?:" + "|".join(v.DURATION_FREQUENCY_BEFORE) + r")\s$", re.I)
+_STATISTIC_SUBJECT = v.regex(r"(?<![\w])(?:" + "|".join(v.DURATION_STATISTIC_SUBJECTS) + r")(?![\w])", re.I)
+_FREQUENCY_BEFORE = v.regex(r"\b(?:" + "|".join(v.DURATION_FREQUENCY_BEFORE) + r")\s$", re.I)
 
 
 # Another span of the program's kind standing between a binder and a span (shape gate): a week count
 # ("five 15-week semesters, or about 20 months") sizes a term, not the program.
-_OTHER_SPAN = re.compile(
+_OTHER_SPAN = v.regex(
     rf"(?<![\d.])\b\d{{1,2}}(?:\.\d)?(?:\s?(?:-|to|or)\s?\d{{1,2}})?[-\s](?:(?:full|part)[-\s]time\s|academic\s)?"
     r"(?:years?|months?|semesters?|quarters?|trimesters?)\b",
     re.I,
@@ -212,9 +212,9 @@ def _whole(value: Decimal) -> int:
     return int(value.to_integral_value(rounding=ROUND_HALF_UP))
 
 
-_RESTATED = re.compile(v.RESTATED_FIGURE)
+_RESTATED = v.regex(v.RESTATED_FIGURE)
 # (seventh pass) A heading naming time limits: every span of the text's first sentence is a limit.
-_LIMIT_HEADING = re.compile(v.DURATION_LIMIT_HEADING, re.I)
+_LIMIT_HEADING = v.regex(v.DURATION_LIMIT_HEADING, re.I)
 
 
 def _prepare(text: str) -> str:

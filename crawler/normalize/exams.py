@@ -79,10 +79,10 @@ from .models import ExamRule
 from .text import prepare
 
 EXAMS = v.EXAMS
-_EXAM_RE = [(name, re.compile(p, re.I)) for name, p in EXAMS]
-_GENERIC = re.compile(r"\b(?:" + "|".join(v.EXAM_GENERIC) + r")\b", re.I)  # one list with the status shapes
-_ENGLISH = re.compile(r"\b(?:" + "|".join(v.ENGLISH_TESTS) + r")\b", re.I)
-_NOT_REQUIRED = re.compile(
+_EXAM_RE = [(name, v.regex(p, re.I)) for name, p in EXAMS]
+_GENERIC = v.regex(r"\b(?:" + "|".join(v.EXAM_GENERIC) + r")\b", re.I)  # one list with the status shapes
+_ENGLISH = v.regex(r"\b(?:" + "|".join(v.ENGLISH_TESTS) + r")\b", re.I)
+_NOT_REQUIRED = v.regex(
     r"\bnot\s+(?:be\s+)?(?:required|needed|necessary|considered|accepted|reviewed|used|part\s+of|require)"
     r"|\bno\s+(?:longer\s+)?(?:require|required|need)\w*|\bno\s+(?:\w+\s){0,3}?(?:required|needed|necessary)\b(?!\s+(?:minimum\s+)?(?:scores?|cut-?\s?off))"
     r"|\bno\s+(?:GRE|MAT|GMAT|standardi[sz]ed|test|entrance)\b|\b(?:do(?:es)?|will)\s+not\s+require|\bdon't\s+require"
@@ -101,21 +101,21 @@ _NOT_REQUIRED = re.compile(
     r"|(?:exams?|tests?|scores?|GRE|MAT)\s?(?:requirement)?\s?:\s?waived\s?(?:$|[.;])",
     re.I,
 )
-_NOT_REQUIRED_WORDS = re.compile(r"\b(?:" + "|".join(v.EXAM_NOT_REQUIRED) + ")", re.I)
-_NO_WAIVER = re.compile(r"\b(?:" + "|".join(v.EXAM_NO_WAIVER) + ")", re.I)
-_ALTERNATIVES = re.compile(r"\b(?:" + "|".join(v.EXAM_ALTERNATIVES) + ")", re.I)
-_ONE_GROUP = re.compile(r"\b(?:" + "|".join(v.EXAM_ONE_GROUP) + ")", re.I)
+_NOT_REQUIRED_WORDS = v.regex(r"\b(?:" + "|".join(v.EXAM_NOT_REQUIRED) + ")", re.I)
+_NO_WAIVER = v.regex(r"\b(?:" + "|".join(v.EXAM_NO_WAIVER) + ")", re.I)
+_ALTERNATIVES = v.regex(r"\b(?:" + "|".join(v.EXAM_ALTERNATIVES) + ")", re.I)
+_ONE_GROUP = v.regex(r"\b(?:" + "|".join(v.EXAM_ONE_GROUP) + ")", re.I)
 # Advice is not a condition: "not required. However, if your GPA is below 3.0, we recommend that you
 # submit a GRE score" stays not_required.
-_ADVICE = re.compile(r"\b(?:recommend\w*|encourag\w*|suggest\w*|advis\w*)\b", re.I)
+_ADVICE = v.regex(r"\b(?:recommend\w*|encourag\w*|suggest\w*|advis\w*)\b", re.I)
 # A sentence end or a new item of a dashed list ("3.0 or higher - A GRE is not required"), never
 # the period of an initial ("Ph.D. are not required").
-_BOUND = re.compile(r"(?<!\b[A-Z])[.;]\s|\s-\s(?=[A-Z])")
+_BOUND = v.regex(r"(?<!\b[A-Z])[.;]\s|\s-\s(?=[A-Z])")
 
 
 # Sentences, never split after an initial's period ("applicants who already hold a Ph.D. are not
 # required") nor after "St." ("programs at St. John's must submit": the subject stays with its verb).
-_SPLIT = re.compile(r"(?<=[.;!?])(?<!\b[A-Z]\.)(?<!\bSt\.)\s")
+_SPLIT = v.regex(r"(?<=[.;!?])(?<!\b[A-Z]\.)(?<!\bSt\.)\s")
 
 
 def _sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
@@ -133,13 +133,13 @@ def _one_group(body: str) -> bool:
         if _ONE_GROUP.search(part) and _exams_in(part) and not _ENGLISH.search(part):
             return True
     return False
-_CONDITION_AFTER_NEG = re.compile(
+_CONDITION_AFTER_NEG = v.regex(
     r"\b(?:if|when|provided|unless|with\s+an?\s+(?:\w+\s){0,3}?(?:gpa|\d\.\d+|graduate|master)|with\s+\d\.\d"
     r"|for\s+(?:applicants|students|those)\s+(?:with|who|whose|holding|that)|who\s+(?:already\s+)?(?:have|hold|meet)"
     r"|whose|holding|above|at\s+least|or\s+higher|or\s+better)\b",
     re.I,
 )
-_CONDITIONAL = re.compile(
+_CONDITIONAL = v.regex(
     r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*|\bunless\b|\bmay\s+be\s+required\b"
     r"|\b(?:" + "|".join(v.EXAM_MAY_ASK) + r")"  # "may ask applicants to take the GRE when" (sixth pass)
     # "may ask for GRE scores when", "in lieu of a test score", "at the discretion of" (issue 9).
@@ -158,26 +158,26 @@ _CONDITIONAL = re.compile(
 )
 # How old scores may be ("GRE scores older than five years will not be accepted"): a rule about
 # the scores the program asks for, so the exam is required (never not_required).
-_SCORE_AGE = re.compile(
+_SCORE_AGE = v.regex(
     r"\b(?:older\s+than|(?:more|less|no\s+more)\s+than\s+\w+\s+(?:\(\d+\)\s+)?years?\s+old|taken\s+within"
     r"|within\s+the\s+(?:last|past)\s+\w+\s+years?|valid\s+for\s+\w+\s+years?|expired?)\b",
     re.I,
 )
-_EXPERIENCE = re.compile(
+_EXPERIENCE = v.regex(
     r"\byears?\s+of\s+(?:[\w-]+\s){0,3}?(?:experience|employment)\b|\b(?:professional|work|library)\s+experience\b",
     re.I,
 )
-_WAIVER = re.compile(r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*", re.I)
+_WAIVER = v.regex(r"\bwaive[drs]?\b|\bwaivers?\b|\bexempt\w*", re.I)
 # Sixth pass (r6-status): "not required but will be considered if submitted" and a waiver open to
 # every applicant are optional (vocabulary, "status shapes, sixth pass").
-_CONSIDERED_IF_SENT = re.compile(r"\b(?:" + "|".join(v.EXAM_CONSIDERED_IF_SENT) + r")", re.I)
-_NOT_REQUIRED_BUT_CONSIDERED = re.compile(
+_CONSIDERED_IF_SENT = v.regex(r"\b(?:" + "|".join(v.EXAM_CONSIDERED_IF_SENT) + r")", re.I)
+_NOT_REQUIRED_BUT_CONSIDERED = v.regex(
     r"\bnot\s+(?:be\s+)?required\b[^.;?]{0,60}?(?:[.;]\s?(?:however|but)\b|,?\s(?:but|however)\b)[^.;?]{0,100}?"
     r"\b(?:" + "|".join(v.EXAM_CONSIDERED_IF_SENT) + r")", re.I)
-_WAIVER_OPEN_TO_ALL = re.compile(r"\b(?:" + "|".join(v.EXAM_WAIVER_OPEN_TO_ALL) + r")", re.I)
-_OPTIONAL_WORD = re.compile(r"(?:" + "|".join(v.EXAM_OPTIONAL_WORDS) + r")\b", re.I)
-_OPTIONAL = re.compile(r"\boptional\b|\bvoluntar\w*|\bmay\s+(?:be\s+)?submit\w*|\bencouraged\b|\btest[-\s]optional\b", re.I)
-_REQUIRED = re.compile(
+_WAIVER_OPEN_TO_ALL = v.regex(r"\b(?:" + "|".join(v.EXAM_WAIVER_OPEN_TO_ALL) + r")", re.I)
+_OPTIONAL_WORD = v.regex(r"(?:" + "|".join(v.EXAM_OPTIONAL_WORDS) + r")\b", re.I)
+_OPTIONAL = v.regex(r"\boptional\b|\bvoluntar\w*|\bmay\s+(?:be\s+)?submit\w*|\bencouraged\b|\btest[-\s]optional\b", re.I)
+_REQUIRED = v.regex(
     # "We also use Graduate Record Exam (GRE) scores ... to assess", "decisions rest on ... test
     # scores": the program reads the scores.
     r"(?<!not\s)\b(?:use|uses|consider|considers|evaluate|evaluates|review|reviews)\s+(?:[\w()]+\s){0,5}?(?:scores?|results)\b"
@@ -188,54 +188,54 @@ _REQUIRED = re.compile(
 )
 # "Submit official GRE or MAT scores.": an imperative to every applicant, at a sentence's or a list
 # item's start (vocabulary.EXAM_IMPERATIVE).
-_IMPERATIVE = re.compile(r"(?:^|(?<=[.;:\u2022]\s)|(?<=\u2022))\s?(?:" + "|".join(v.EXAM_IMPERATIVE) + ")", re.I)
-_GPA_NUMBER = re.compile(r"([0-4]\.\d{1,2})")
-_GRAD_DEGREE = re.compile(
+_IMPERATIVE = v.regex(r"(?:^|(?<=[.;:\u2022]\s)|(?<=\u2022))\s?(?:" + "|".join(v.EXAM_IMPERATIVE) + ")", re.I)
+_GPA_NUMBER = v.regex(r"([0-4]\.\d{1,2})")
+_GRAD_DEGREE = v.regex(
     # "graduate-degree holders", "a graduate or professional degree".
     r"\b(?:graduate|master'?s|doctoral|advanced|terminal|professional)(?:\s+or\s+[a-z']+)?[-\s]degrees?\b|\bmaster'?s\b"
     r"|\bph\.?d\b|\bdoctorate\b"
     r"|\bJ\.D\.|\bJD\b",
     re.I,
 )
-_GPA_WORD = re.compile(r"\bgpas?\b|grade[-\s]point", re.I)
-_TIED = re.compile(
+_GPA_WORD = v.regex(r"\bgpas?\b|grade[-\s]point", re.I)
+_TIED = v.regex(
     r"\b(?:if|unless|with|whose|has|have|holding|below|under|above|less\s+than|at\s+least|or\s+(?:higher|above|better)"
     r"|minimum|earned|exempt"
     r"|waive\w*)\b",
     re.I,
 )
-_BELOW_GPA = re.compile(r"\b(?:below|under|less\s+than)\s+(?:an?\s+)?[0-4]\.\d", re.I)
+_BELOW_GPA = v.regex(r"\b(?:below|under|less\s+than)\s+(?:an?\s+)?[0-4]\.\d", re.I)
 # "cannot be waived": the rule holds for everyone (issue 9).
-_NOT_WAIVABLE = re.compile(
+_NOT_WAIVABLE = v.regex(
     r"\b(?:cannot|can\s?not|may\s+not|will\s+not|is\s+not)\s+be\s+waived\b|\bnot\s+waivable\b|\bno\s+(?:exceptions|waivers)\b"
     r"|\bcannot\s+be\s+waived\b",
     re.I,
 )
 # "An application consists of the following items: ...; Admissions Test Scores": the exam among
 # the materials every applicant sends is required.
-_MATERIALS = re.compile(
+_MATERIALS = v.regex(
     r"\b(?:consists?\s+of|the\s+following(?:\s+(?:items|materials|documents))?|application\s+materials|required\s+documents"
     r"|checklist|must\s+submit|the\s+application\s+process\s+requires)\b",
     re.I,
 )
 # "For students taking the MAT, scores need to be at least 410": guidance for those who choose
 # to take a test, not a rule on it; licensure tests (Praxis) are not entrance exams.
-_GUIDANCE = re.compile(
+_GUIDANCE = v.regex(
     r"^\s?(?:for|if)\s+(?:students|applicants|those|you)\s+(?:who\s+)?(?:are\s+)?(?:tak|submit|choos|send)\w*", re.I
 )
-_EXAMPLES = re.compile(r"\(\s?(?:such\s+as|e\.g\.,?|for\s+example,?)[^()]{0,120}\)", re.I)
+_EXAMPLES = v.regex(r"\(\s?(?:such\s+as|e\.g\.,?|for\s+example,?)[^()]{0,120}\)", re.I)
 # A question states nothing ("Is the GRE required for admission?"), unless its answer follows it
 # ("GRE required? No").
-_QUESTION = re.compile(r"\?\s*$")
-_ANSWERED = re.compile(r"(?P<question>(?:[^.?!;]|\.(?=\d)){0,300})\?\s?:?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
+_QUESTION = v.regex(r"\?\s*$")
+_ANSWERED = v.regex(r"(?P<question>(?:[^.?!;]|\.(?=\d)){0,300})\?\s?:?\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I)
 
 
 # A label and its answer: "GRE Required: No", "Test scores needed: Yes".
-_LABEL_ANSWER = re.compile(
+_LABEL_ANSWER = v.regex(
     r"(?P<question>\b[\w()/ -]{0,40}?\b(?:required|needed|necessary))\s?:\s?(?:(?P<no>no|none|n/a)|(?P<yes>yes))\b", re.I
 )
 # A question about the scores, not about the exam being asked for: its answer is no status.
-_ABOUT_SCORES = re.compile(
+_ABOUT_SCORES = v.regex(
     r"\b(?:minimum|cut-?\s?off|lowest|average|typical|how\s+(?:old|recent|high|important)|older|expire\w*|still\s+(?:good|valid))\b",
     re.I,
 )
@@ -249,8 +249,8 @@ def _answer(m: re.Match[str]) -> str:
         return m.group(0)  # "Is there a minimum required score on the GRE? No." is about scores
     # "Entrance exam required? No": a test named generically keeps the status.
     return " " + (" and ".join(exams) or "entrance exam") + (" not required" if m.group("no") else " required")
-_LICENSURE = re.compile(r"\b(?:" + "|".join(v.LICENSURE_TESTS) + r")\b", re.I)
-_UNCONDITIONAL = re.compile(r"\bunconditional(?:\s+admission)?\b|\bregular\s+admission\s+criteria\b", re.I)
+_LICENSURE = v.regex(r"\b(?:" + "|".join(v.LICENSURE_TESTS) + r")\b", re.I)
+_UNCONDITIONAL = v.regex(r"\bunconditional(?:\s+admission)?\b|\bregular\s+admission\s+criteria\b", re.I)
 
 
 def _exams_in(text: str) -> list[str]:
@@ -344,7 +344,8 @@ def parse_exam_rule(text: str) -> ExamRule | None:
     t = _EXAMPLES.sub(" ", bound_text("entrance_exam", t))
     if "?" in t:
         t = _ANSWERED.sub(_answer, t)
-    t = _LABEL_ANSWER.sub(_answer, t)  # "GRE Required: No"
+    if ":" in t:
+        t = _LABEL_ANSWER.sub(_answer, t)  # "GRE Required: No"
     # The exams a status phrase names stay ("Neither the GMAT nor the GRE is required").
     t = _NOT_REQUIRED_WORDS.sub(lambda m: " " + " ".join(_exams_in(m.group(0))) + " not required ", t)
     body = _NOT_WAIVABLE.sub(" required ", _NO_WAIVER.sub(" required; ", _sentences_with_exam(t)))

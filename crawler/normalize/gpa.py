@@ -74,16 +74,16 @@ from .text import prepare, sentences
 TWO_PLACES = Decimal("0.01")
 _LOWEST, _HIGHEST = Decimal("1.0"), Decimal("4.0")
 
-_NUMBER = re.compile(r"(?<![\d.$])([0-4]\.\d{1,3})(?![\d%]|\.\d)")
-_CONTEXT = re.compile(r"\b(?:gpas?|g\.p\.a\.|grade[-\s]point(?:\s+average)?|cumulative|average)\b", re.I)
-_GPA_AFTER = re.compile(
+_NUMBER = v.regex(r"(?<![\d.$])([0-4]\.\d{1,3})(?![\d%]|\.\d)")
+_CONTEXT = v.regex(r"\b(?:gpas?|g\.p\.a\.|grade[-\s]point(?:\s+average)?|cumulative|average)\b", re.I)
+_GPA_AFTER = v.regex(
     r"^\s?(?:gpa|g\.p\.a\.|grade[-\s]point|cumulative|overall\b|or\s+(?:higher|better|above)"
     r"|(?:on|over|in|for)\s+(?:the\s+)?(?:last|final|most\s+recent)\s+\d)",
     re.I,
 )
-_SCALE = re.compile(r"^\s?(?:-?\s?point\s+)?scale\b|^\s?\)?\s?scale|^\s?(?:grading\s+)?scale", re.I)
-_SCALE_BEFORE = re.compile(r"(?:\bon\s+an?|\bout\s+of(?:\s+a)?|\bof\s+a\s+possible|/|\bbased\s+on\s+a)\s?$", re.I)
-_LESSER = re.compile(
+_SCALE = v.regex(r"^\s?(?:-?\s?point\s+)?scale\b|^\s?\)?\s?scale|^\s?(?:grading\s+)?scale", re.I)
+_SCALE_BEFORE = v.regex(r"(?:\bon\s+an?|\bout\s+of(?:\s+a)?|\bof\s+a\s+possible|/|\bbased\s+on\s+a)\s?$", re.I)
+_LESSER = v.regex(
     r"\b(?:stipulations?|probation\w*|conditional\w*|provisional\w*|case[-\s]by[-\s]case|exception\w*"
     r"|considered|may\s+be\s+admitted|special\s+admission|petition|non-?degree|waiver"
     # Keeping a GPA once enrolled is not an admission minimum.
@@ -92,7 +92,7 @@ _LESSER = re.compile(
 )
 # A sentence about keeping a GPA once enrolled, graduating, averages of admitted students, other
 # levels or other purposes: its numbers are not the admission minimum (issue 9, class 1).
-_NOT_ADMISSION = re.compile(
+_NOT_ADMISSION = v.regex(
     r"\bto\s+(?:earn|receive)\s+the\b|\bto\s+graduate\b(?!\s+(?:study|studies|school|programs?|work|level))|\bfor\s+graduation\b|\bmust\s+be\s+completed\s+with\b"
     r"|\bcompleted?\s+with\s+a\s+minimum\b|\bcourse\s?work\s+completed\s+with\b|\bcandidates\s+for\s+the\b|\bmaintain\w*|\bkeep\b|\bgood\s+standing\b"
     r"|\bremain\b|\bprobation\w*|\bfalls?\s+below\b|\bcourse\s?work\s+with\b|\bin\s+all\s+graduate\s+courses\b"
@@ -107,26 +107,26 @@ _NOT_ADMISSION = re.compile(
     re.I,
 )
 # "3.0 (B)", "B (3.0)", "a \"B\" (3.0) average": a letter grade restating the number.
-_LETTER_BEFORE = re.compile(r"\b(?:of\s+|an?\s+)?[\"']?[A-D][+-]?[\"']?\s?\(\s?$")
-_LETTER_AFTER = re.compile(r"^\s?\(\s?[\"']?[A-D][+-]?[\"']?\s?\)")
+_LETTER_BEFORE = v.regex(r"\b(?:of\s+|an?\s+)?[\"']?[A-D][+-]?[\"']?\s?\(\s?$")
+_LETTER_AFTER = v.regex(r"^\s?\(\s?[\"']?[A-D][+-]?[\"']?\s?\)")
 # "grade point average (GPA) of 3.0", "GPA: 2.7", "a GPA of at least 3.25": the label right before.
-_CONTEXT_BEFORE = re.compile(
+_CONTEXT_BEFORE = v.regex(
     r"(?:\bgpa|\bg\.p\.a\.|\bgrade[-\s]point\s+average|\bqpr)\s?(?:\(\s?gpa\s?\)\s?)?(?:requirements?\s+)?"
     r"(?:of|:|is|=|requirement\s+of)?\s?(?:at\s+least\s+|a\s+)?(?:minimum\s+(?:of\s+)?)?(?:a\s+)?$",
     re.I,
 )
-_OR_ABOVE = re.compile(r"^\s?(?:\(\s?[A-D]\s?\)\s?)?(?:or\s+(?:above|higher|better|more)|and\s+above|\+)", re.I)
-_REGULAR = re.compile(r"\b(?:regular|unconditional|full)\s+admission\b", re.I)
-_BAND_UPPER_BEFORE = re.compile(v.GPA_BAND_UPPER_BEFORE, re.I)
-_BELOW_BEFORE = re.compile(r"\b(?:below|under|less\s+than|lower\s+than|between)\s+(?:a\s+)?(?:gpa\s+of\s+)?$", re.I)
+_OR_ABOVE = v.regex(r"^\s?(?:\(\s?[A-D]\s?\)\s?)?(?:or\s+(?:above|higher|better|more)|and\s+above|\+)", re.I)
+_REGULAR = v.regex(r"\b(?:regular|unconditional|full)\s+admission\b", re.I)
+_BAND_UPPER_BEFORE = v.regex(v.GPA_BAND_UPPER_BEFORE, re.I)
+_BELOW_BEFORE = v.regex(r"\b(?:below|under|less\s+than|lower\s+than|between)\s+(?:a\s+)?(?:gpa\s+of\s+)?$", re.I)
 
 
 # "Probationary Admission: 1. ... 2. A grade-point average of at least 2.75": the heading of a lesser
 # route holds until a regular route's heading.
-_ROUTE_HEADING = re.compile(
+_ROUTE_HEADING = v.regex(
     rf"(?P<lesser>{'|'.join(v.LESSER_ROUTE_HEADINGS)})|(?P<regular>{'|'.join(v.REGULAR_ROUTE_HEADINGS)})", re.I
 )
-_NOT_THE_PROGRAMS = re.compile("|".join(v.NOT_THE_PROGRAMS_MINIMUM), re.I)
+_NOT_THE_PROGRAMS = v.regex("|".join(v.NOT_THE_PROGRAMS_MINIMUM), re.I)
 
 
 def gpa_value(value: Decimal) -> Decimal:
@@ -153,24 +153,24 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
-_ONLY = re.compile(r"\bonly\b", re.I)
+_ONLY = v.regex(r"\bonly\b", re.I)
 # Positive binding (issue 19, third pass): a sentence whose subject is the GPA and whose verb or
 # preposition meets the number binds it: "The minimum undergraduate grade point average (GPA)
 # accepted is 3.0". A scale ("on a 4.0 scale", "out of 4.0") is not a value of a run.
-_SUBJECT_COPULA = re.compile(
+_SUBJECT_COPULA = v.regex(
     r"\b(?:gpa|g\.p\.a\.|grade[-\s]point\s+average)\b(?:\s?\(\s?gpa\s?\))?(?:(?!scale|\bbelow\b|\bunder\b)[^.;:\d]){0,30}?"
     r"\b(?:is|of|be|was)\s(?:at\s+least\s+|a\s+(?:minimum\s+(?:of\s+)?)?)?$",
     re.I,
 )
-_NO_MINIMUM = re.compile(r"\b(?:" + "|".join(v.MIN_GPA_NONE) + r")\b", re.I)
-_SCALE_PHRASE = re.compile(
+_NO_MINIMUM = v.regex(r"\b(?:" + "|".join(v.MIN_GPA_NONE) + r")\b", re.I)
+_SCALE_PHRASE = v.regex(
     r"(?:\bon\s+an?|\bout\s+of(?:\s+a)?|\bof\s+a\s+possible|/|\bbased\s+on\s+an?)\s?[0-4]\.\d{1,3}(?:\s?(?:-?\s?point\s+)?(?:scale|system|basis))?"
     r"|\b[0-4]\.\d{1,3}\s?(?:-?\s?point\s+)?(?:scale|system|basis)\b",
     re.I,
 )
 # Another GPA figure between a label and a number (shape gate); a scale figure ("(4.0 scale)") is not one.
-_OTHER_GPA = re.compile(r"(?<![\d.$])[0-4]\.\d{1,3}(?![\d%]|\.\d|\s?\)?\s?(?:-?\s?point\s+)?(?:scale|system|basis))", re.I)
-_MINIMUM_BEFORE = re.compile(r"\bminimum\s+(?:of\s+|is\s+|:\s?)?$", re.I)
+_OTHER_GPA = v.regex(r"(?<![\d.$])[0-4]\.\d{1,3}(?![\d%]|\.\d|\s?\)?\s?(?:-?\s?point\s+)?(?:scale|system|basis))", re.I)
+_MINIMUM_BEFORE = v.regex(r"\bminimum\s+(?:of\s+|is\s+|:\s?)?$", re.I)
 
 
 def _bound(t: str, m: re.Match[str], has_context: bool) -> tuple[bool, str]:
@@ -198,7 +198,7 @@ def _bound(t: str, m: re.Match[str], has_context: bool) -> tuple[bool, str]:
 
 
 # A GPA label glued to its figure ("a 2.5GPA in the last sixty hours"): the figure and the label apart.
-_GLUED_LABEL = re.compile(r"(?<![\d.])([0-4]\.\d{1,3})(GPA|QPA|CGPA)\b")
+_GLUED_LABEL = v.regex(r"(?<![\d.])([0-4]\.\d{1,3})(GPA|QPA|CGPA)\b")
 
 
 def parse_gpa(text: str) -> Decimal | None:

@@ -37,21 +37,21 @@ from .text import prepare, words_to_digits
 # decimals. The look-ahead refuses a match that continues with more digits or with a second
 # separator and a digit: that is how "12.345,00" and "1,3720" are rejected outright.
 _NUMBER = r"(\d{1,3}(?:,\d{3})+|\d{1,9})(?:\.(\d{1,2}))?(?!\d|[.,]\d)"
-_PREFIXED = re.compile(r"(?:\bUS\s?\$|\$|\bUSD\b)\s?" + _NUMBER, re.ASCII | re.I)
-_SUFFIXED = re.compile(r"(?<![\w.,$])" + _NUMBER + r"\s?(?:dollars\b|USD\b)", re.ASCII | re.I)
+_PREFIXED = v.regex(r"(?:\bUS\s?\$|\$|\bUSD\b)\s?" + _NUMBER, re.ASCII | re.I)
+_SUFFIXED = v.regex(r"(?<![\w.,$])" + _NUMBER + r"\s?(?:dollars\b|USD\b)", re.ASCII | re.I)
 # "$1.2 million", "$5K", "$3 thousand": not a price we can state exactly.
-_SCALE = re.compile(r"\s?(?:k|m|mm|bn|million|billion|thousand)\b", re.ASCII | re.I)
+_SCALE = v.regex(r"\s?(?:k|m|mm|bn|million|billion|thousand)\b", re.ASCII | re.I)
 # "$20-$150", "$500 to $700": a range, not one price.
-_RANGE_AFTER = re.compile(r"\s?(?:-|to|through)\s?(?:US\s?\$|\$|USD\s?)?\s?\d", re.ASCII | re.I)
-_RANGE_BEFORE = re.compile(r"\bbetween\s$", re.I)
+_RANGE_AFTER = v.regex(r"\s?(?:-|to|through)\s?(?:US\s?\$|\$|USD\s?)?\s?\d", re.ASCII | re.I)
+_RANGE_BEFORE = v.regex(r"\bbetween\s$", re.I)
 
 
 # An amount in another currency ("CAD $1,200", "Tuition (CAD)", "Quebec residents $2,098"): no
 # amount of such a text is read as US dollars (issue 9).
-OTHER_CURRENCY = re.compile(v.any_of(v.OTHER_CURRENCIES), re.I)
+OTHER_CURRENCY = v.regex(v.any_of(v.OTHER_CURRENCIES), re.I)
 # "five hundred dollars" once the words are digits: "5 hundred" -> "500".
-_HUNDREDS = re.compile(r"\b(\d{1,2})\s+hundred(?:\s+(?:and\s+)?(\d{1,2}))?(?=\s+dollars\b)", re.I)
-_THOUSANDS = re.compile(
+_HUNDREDS = v.regex(r"\b(\d{1,2})\s+hundred(?:\s+(?:and\s+)?(\d{1,2}))?(?=\s+dollars\b)", re.I)
+_THOUSANDS = v.regex(
     r"\b(\d{1,3})\s+thousand(?:\s+(?:and\s+)?(\d{1,2})\s+hundred)?(?:\s+(?:and\s+)?(\d{1,2}))?(?=\s+dollars\b)", re.I
 )
 
@@ -79,8 +79,19 @@ def find_amounts(text: str) -> list[Amount]:
     callers that slice by position use `dollars_text()` first."""
     if OTHER_CURRENCY.search(text):
         return []
+    return _amounts(text)
+
+
+def _amounts(text: str) -> list[Amount]:
+    """find_amounts for a text already known to name no other currency."""
     found: dict[int, Amount] = {}
-    for pattern in (_PREFIXED, _SUFFIXED):
+    # A prefixed amount needs "$" or "USD", a suffixed one "dollars" or "USD" (re.ASCII: only
+    # ASCII letters match them, so lower() finds every one): no search where neither is.
+    low = text.lower()
+    usd = "usd" in low
+    for pattern in (_PREFIXED if usd or "$" in text else None, _SUFFIXED if usd or "dollar" in low else None):
+        if pattern is None:
+            continue
         for m in pattern.finditer(text):
             if _SCALE.match(text, m.end()):
                 continue
@@ -114,9 +125,17 @@ def find_amounts(text: str) -> list[Amount]:
 def dollars_text(text: str) -> str:
     """Prepared text in which money written in words is in digits, when the text has no amount
     in digits ("The fee is fifty dollars" -> "The fee is 50 dollars")."""
-    if find_amounts(text) or "dollar" not in text.lower():
-        return text
-    return _words_as_digits(text)
+    return dollars_and_amounts(text)[0]
+
+
+def dollars_and_amounts(text: str) -> tuple[str, list[Amount] | None]:
+    """dollars_text(text), and its amounts when it has amounts in digits (the text is then
+    returned as it is, and find_amounts of it is already known: callers need not search it
+    again); None in their place otherwise."""
+    found = find_amounts(text)
+    if found:
+        return text, found
+    return (text if "dollar" not in text.lower() else _words_as_digits(text)), None
 
 
 # Abstaining (issue 19): when binding moves the text's first amount away, no later amount stands in
@@ -133,12 +152,12 @@ KEEP_FIRST = True
 # the application fee gives nothing; a text that names no charge at all is a bare value whose label
 # the spider located ("$1,372", "fee USD 50"), read as before. A bare "fee" ("The fee is $50")
 # names nothing of its own: it refers back to the name before it.
-_FEE_OURS = re.compile(
+_FEE_OURS = v.regex(
     r"(?<![\w-])" + "".join(rf"(?<!{w}\s)" for w in v.APPLICATION_FEE_NOT_AFTER)
     + r"(?:" + "|".join(v.APPLICATION_FEE_NAMES) + r")(?![\w-])", re.I
 )
-_FEE_OTHER = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_NAMES) + r")(?![\w-])", re.I)
-_OTHER_GROUP = re.compile(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_GROUP) + r")(?![\w-])", re.I)
+_FEE_OTHER = v.regex(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_NAMES) + r")(?![\w-])", re.I)
+_OTHER_GROUP = v.regex(r"(?<![\w-])(?:" + "|".join(v.APPLICATION_FEE_OTHER_GROUP) + r")(?![\w-])", re.I)
 POSITIVE_BINDING = True
 DOMESTIC_FIRST = True
 AFTER_REACH = 45  # characters after an amount where a charge name is that amount's own
@@ -148,11 +167,11 @@ BEFORE_REACH = 80  # characters before an amount searched for the nearest charge
 # A name after an amount is its own only when lowercase modifiers at most stand between them ("$75
 # non-refundable application fee") and no amount follows the name at once (then the name is the
 # next amount's label: "Application Fee $50 Tuition Deposit $300").
-_OWN_AFTER_GAP = re.compile(r"\s*(?:\([^()$]{1,30}\)\s?)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?$")
+_OWN_AFTER_GAP = v.regex(r"\s*(?:\([^()$]{1,30}\)\s?)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?$")
 # What stands between a name and the amount it labels: a few words, no clause words ("Change of
 # Status/Readmission Fee All applicants $75.00"), against "application fee by credit card ($100".
-_LABEL_GAP = re.compile(r"(?![^$]*\b(?:by|for|is|are|of|to|with|per|and|or|the|an?|was|will|must|be|if|in)\b)[^().;$]{0,40}$", re.I)
-_JOINED_AMOUNTS = re.compile(r"\s?(?:\((?:[^()$]){1,30}\))?\s?(?:,|or|and|/)\s?(?:\(?\s?)$", re.I)
+_LABEL_GAP = v.regex(r"(?![^$]*\b(?:by|for|is|are|of|to|with|per|and|or|the|an?|was|will|must|be|if|in)\b)[^().;$]{0,40}$", re.I)
+_JOINED_AMOUNTS = v.regex(r"\s?(?:\((?:[^()$]){1,30}\))?\s?(?:,|or|and|/)\s?(?:\(?\s?)$", re.I)
 
 
 def fee_bound(text: str, amount: Amount, nxt: Amount | None = None, after: Amount | None = None) -> bool:
@@ -179,7 +198,7 @@ def fee_bound(text: str, amount: Amount, nxt: Amount | None = None, after: Amoun
     return max(before)[1]
 
 
-_OTHER_APPLICANTS = re.compile(r"(?<![\w])(?:" + "|".join(v.SCOPES["other_applicants"][1]) + r")(?![\w])", re.I)
+_OTHER_APPLICANTS = v.regex(r"(?<![\w])(?:" + "|".join(v.SCOPES["other_applicants"][1]) + r")(?![\w])", re.I)
 
 
 def _other_group(text: str, amount: Amount, previous_end: int) -> bool:
@@ -201,9 +220,9 @@ def _other_group(text: str, amount: Amount, previous_end: int) -> bool:
 NAMED_FEE = True
 LISTED_FEES = True
 FUTURE = True
-_FUTURE = re.compile(r"\b(?:" + "|".join(v.RATE_FUTURE) + r")\s+(?:US\s?)?$", re.I)
-_NAMED_FEE = re.compile(r"(?<![\w-])([A-Za-z][\w.-]*)\s+fees?\b", re.I)
-_NOT_OTHER = re.compile(r"(?:" + "|".join(v.FEE_NAME_NOT_OTHER) + r")", re.I)
+_FUTURE = v.regex(r"\b(?:" + "|".join(v.RATE_FUTURE) + r")\s+(?:US\s?)?$", re.I)
+_NAMED_FEE = v.regex(r"(?<![\w-])([A-Za-z][\w.-]*)\s+fees?\b", re.I)
+_NOT_OTHER = v.regex(r"(?:" + "|".join(v.FEE_NAME_NOT_OTHER) + r")", re.I)
 
 
 def _named_other_fee(text: str, start: int) -> bool:
@@ -222,16 +241,17 @@ def parse_money(text: str) -> Decimal | None:
     the application fee (a domestic fee before an international one). None when there is none,
     when that amount opens a range ("$500-$700": not a single price), or when binding moves the
     text's first amount away (another program's, a graduation or transcript charge)."""
-    t = dollars_text(prepare(text))
-    if OTHER_CURRENCY.search(t):
+    t, found = dollars_and_amounts(prepare(text))  # found: find_amounts(t), when it has any
+    if found is None and OTHER_CURRENCY.search(t):
         return None  # another currency anywhere in the text, even in a sentence binding blanks
     # Sixth pass: a list naming the application fee binds each amount by its own name; another charge
     # named in the same clause moves only its own amount (vocabulary "application_fee_listed").
     field = "application_fee_listed" if LISTED_FEES and _FEE_OURS.search(t) else "application_fee"
-    amounts = find_amounts(bound_text(field, t))
+    bound = bound_text(field, t)
+    amounts = found if found is not None and bound == t else find_amounts(bound)
     if not amounts or amounts[0].in_range:
         return None
-    if KEEP_FIRST and amounts[0].start != find_amounts(t)[0].start:
+    if KEEP_FIRST and amounts[0].start != (found if found is not None else find_amounts(t))[0].start:
         # The text's first amount is moved away (a graduation fee, another program's fee): a later
         # amount is not "the first" by default, and nothing binds it instead.
         return None

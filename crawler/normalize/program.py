@@ -33,7 +33,7 @@ from .vocabulary import TERM_ORDER, TERM_WORDS, alternation
 # ---- start terms -----------------------------------------------------------------------------
 
 _TERM_ANY = alternation(TERM_WORDS, bounded=False)
-_NEGATED_TERMS = re.compile(
+_NEGATED_TERMS = v.regex(
     rf"\b(?:does\s+not|doesn't|do\s+not|don't|will\s+not|won't|not|cannot|no\s+longer)\s+(?:\w+\s){{0,3}}?"
     rf"(?:admit|accept|offer|enroll|start|begin)\w*\b(?P<span>[^.;\d]*)"
     rf"|\bno\s+(?P<span2>(?:{_TERM_ANY}\s?(?:,|or|and|/)?\s?)+)(?:admissions?|intake|entry|starts?|cohorts?)\b"
@@ -46,15 +46,15 @@ _NEGATED_TERMS = re.compile(
     re.I,
 )
 # A term mentioned for something other than starting: "spring break", "summer courses".
-_NOT_A_START = re.compile(rf"\b{_TERM_ANY}\s+(?:break|courses?|classes|institute|sessions?)\b", re.I)
+_NOT_A_START = v.regex(rf"\b{_TERM_ANY}\s+(?:break|courses?|classes|institute|sessions?)\b", re.I)
 
 # A term open only to another credential: "Summer only for the School Librarianship certificate".
-_ONLY_FOR_OTHER = re.compile(
+_ONLY_FOR_OTHER = v.regex(
     rf"\b(?P<term>{_TERM_ANY})\s+(?:admission\s+)?(?:is\s+)?only\s+for\s+(?:the\s+)?(?:[\w-]+\s){{0,4}}?"
     rf"(?:certificates?|endorsements?|licensure|certification)\b",
     re.I,
 )
-_TERM_WORD = re.compile(rf"\b({_TERM_ANY})\b", re.I)
+_TERM_WORD = v.regex(rf"\b({_TERM_ANY})\b", re.I)
 
 
 def parse_start_terms(text: str) -> list[Term]:
@@ -76,7 +76,7 @@ def parse_start_terms(text: str) -> list[Term]:
 # ---- ALA accreditation ------------------------------------------------------------------------
 
 _ALA = r"(?:\bALA\b|american\s+library\s+association)"
-_NOT_ACCREDITED = re.compile(
+_NOT_ACCREDITED = v.regex(
     rf"\bnot\s+(?:currently\s+|yet\s+)?(?:an?\s+)?(?:{_ALA}[-\s]?)?accredited\b|\b(?:pre-?)?candidacy\b"
     rf"|\bseeking\s+(?:{_ALA}\s+)?accreditation|\baccreditation\s+(?:was\s+)?withdrawn|\bwithdrawn\s+accreditation"
     rf"|\b(?:pre-?)?candidate\s+for\s+(?:\w+\s){{0,2}}?accreditation\b"
@@ -85,7 +85,7 @@ _NOT_ACCREDITED = re.compile(
     rf"|\b(?=(?:{'|'.join(v.NOT_YET_ACCREDITED)}))(?=[^.;]{{0,80}}\baccredit)",
     re.I,
 )
-_ACCREDITED = re.compile(
+_ACCREDITED = v.regex(
     rf"\baccredited\s+(?:\w+\s){{0,4}}?by\s+(?:the\s+)?{_ALA}|{_ALA}[-\s]accredited\b|\baccredited\s+by\s+(?:the\s+)?{_ALA}"
     rf"|{_ALA}(?:'s)?\s+(?:(?!standards?\b)\w+\s){{0,3}}?accreditation\b|\baccreditation\s+(?:\w+\s){{0,4}}?(?:from|by)\s+(?:the\s+)?{_ALA}"
     rf"|\b(?:continued|continuing|initial|conditional|full)\s+accreditation\b|\bcontinuously\s+accredited\b"
@@ -99,8 +99,8 @@ _ACCREDITED = re.compile(
     rf"|\bagr[\u00e9e]{{2}}\w*\s+par\s+l\s?'\s?{_ALA}",
     re.I,
 )
-_COA = re.compile(r"\bcommittee\s+on\s+accreditation\b", re.I)
-_OTHER_ACCREDITOR = re.compile(
+_COA = v.regex(r"\bcommittee\s+on\s+accreditation\b", re.I)
+_OTHER_ACCREDITOR = v.regex(
     r"\b(?:HLC|higher\s+learning\s+commission|CAEP|NCATE|SACSCOC|southern\s+association|middle\s+states|WASC|WSCUC"
     r"|NECHE|NWCCU|AACSB|ABET|CAAHEP|AASL)\b",
     re.I,
@@ -109,7 +109,7 @@ _OTHER_ACCREDITOR = re.compile(
 
 # "Graduates of ALA-accredited programs", "Employers look for an ALA-accredited degree", "a list of
 # ALA-accredited programs": accreditation as a kind of program, said of none in particular.
-_GENERIC_ACCREDITED = re.compile(
+_GENERIC_ACCREDITED = v.regex(
     rf"(?<!\bour\s)(?<!\bits\s)(?<!\bboth\s)(?<!\btwo\s)(?<!\bthree\s)(?<!\bthe\s)"
     rf"{_ALA}\s?(?:\(\s?ALA\s?\)\s?)?[-\s]accredited\s+(?:(?:library|master'?s|graduate|MLIS|MLS|LIS)\s+){{0,3}}(?:programs|schools|degrees|institutions)\b"
     rf"|\b(?:requires?|required|prefer(?:s|red)?|look(?:s|ing)?\s+for|seek(?:s|ing)?|need(?:s|ed)?|list\s+of|directory\s+of|graduates?\s+of)"
@@ -118,7 +118,7 @@ _GENERIC_ACCREDITED = re.compile(
 )
 
 
-_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+|our\s+)?(?:[\w']+\s){0,2}$", re.I)
+_ONE_OF = v.regex(r"\bone\s+of\s+(?:the\s+|our\s+)?(?:[\w']+\s){0,2}$", re.I)
 
 
 def _generic_or_ours(m: re.Match[str]) -> str:
@@ -178,15 +178,15 @@ DEGREE_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     ("MS", r"\bM\.S\.|\bMS(?=\s+(?:in|degree|program)\b|,\s|\s?\(|\)|$)"),
     ("MEd", r"\bM\.\s?Ed\.?|\bMEd\b"),
 )
-_NAME_RE = [(d, re.compile(p, re.I)) for d, p in DEGREE_NAMES]
-_ABBR_RE = [(d, re.compile(p)) for d, p in DEGREE_ABBREVIATIONS]
+_NAME_RE = [(d, v.regex(p, re.I)) for d, p in DEGREE_NAMES]
+_ABBR_RE = [(d, v.regex(p)) for d, p in DEGREE_ABBREVIATIONS]
 # What "MLS" also stands for: Legal Studies, Liberal Studies, Medical Laboratory Science.
-_OTHER_MLS = re.compile(
+_OTHER_MLS = v.regex(
     r"\bmaster\s+of\s+(?:legal|liberal)\s+studies\b|\bmedical\s+laborator(?:y|ies)\s+scien\w*|\bclinical\s+laboratory\b"
     r"|\bmaster\s+of\s+liberal\s+arts\b",
     re.I,
 )
-_LIBRARY = re.compile(r"\blibrar(?:y|ies|ian\w*)\b", re.I)
+_LIBRARY = v.regex(r"\blibrar(?:y|ies|ian\w*)\b", re.I)
 
 
 def parse_degree(text: str) -> str | None:

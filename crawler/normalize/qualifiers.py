@@ -16,20 +16,23 @@ from . import vocabulary as v
 
 # Residency, built from the vocabulary's tables. "any" phrases are checked first: they contain
 # the other words.
-_ANY = re.compile(r"\b(?:" + "|".join(v.RESIDENCY_ANY) + ")", re.I)
-_OUT = re.compile(r"\b(?:" + "|".join(v.RESIDENCY_OUT) + r")\b", re.I)
-_IN = re.compile(r"\b(?:" + "|".join(v.RESIDENCY_IN) + r")\b", re.I)
-_INTL = re.compile(r"\b(?:" + "|".join(v.RESIDENCY_INTL) + r")\b", re.I)
+_ANY = v.regex(r"\b(?:" + "|".join(v.RESIDENCY_ANY) + ")", re.I)
+_OUT = v.regex(r"\b(?:" + "|".join(v.RESIDENCY_OUT) + r")\b", re.I)
+_IN = v.regex(r"\b(?:" + "|".join(v.RESIDENCY_IN) + r")\b", re.I)
+_INTL = v.regex(r"\b(?:" + "|".join(v.RESIDENCY_INTL) + r")\b", re.I)
 
 # Any residency word, for finding where a heading names one.
-RESIDENCY_WORD = re.compile(rf"{_OUT.pattern}|{_IN.pattern}|{_INTL.pattern}", re.I)
+RESIDENCY_WORD = v.regex(rf"{_OUT.pattern}|{_IN.pattern}|{_INTL.pattern}", re.I)
 
 RESIDENCY_ORDER = v.RESIDENCY_ORDER
+_ANY_WORD = v.regex("|".join(f"(?:{p.pattern})" for p in (_ANY, _OUT, _IN, _INTL)), re.I)  # where any matches
 
 
 def residencies(text: str) -> tuple[str, ...]:
     """Residencies a piece of text names, canonical order; ("any",) for explicit
     'same for everyone' wording; () when it names none."""
+    if not _ANY_WORD.search(text):
+        return ()  # none of the four (most pieces of text): one search, and _OUT.sub has nothing to do
     if _ANY.search(text):
         return ("any",)
     found = set()
@@ -44,20 +47,23 @@ def residencies(text: str) -> tuple[str, ...]:
 
 # Campus / delivery qualifiers (vocabulary.CAMPUS_WORDS); the first that matches wins.
 CAMPUS_WORDS = v.CAMPUS_WORDS
-_CAMPUS = [(label, re.compile(v.alternation(words), re.I)) for label, words in CAMPUS_WORDS]
-_FULL = re.compile(r"\bfull[-\s]?time\b", re.I)
-_PART = re.compile(r"\bpart[-\s]?time\b", re.I)
+_CAMPUS = [(label, v.regex(v.alternation(words), re.I)) for label, words in CAMPUS_WORDS]
+_CAMPUS_ANY = v.regex("|".join(v.alternation(words) for _, words in CAMPUS_WORDS), re.I)  # where any matches
+_FULL = v.regex(r"\bfull[-\s]?time\b", re.I)
+_PART = v.regex(r"\bpart[-\s]?time\b", re.I)
 LOAD_UNIT = r"(?:semester\s+|quarter\s+)?(?:credit[-\s]hours?|credits?|units?|hours?|hrs?\b|sch\b)"
-_BAND = re.compile(rf"\b(\d{{1,2}})\s?(?:-|to)\s?(\d{{1,2}})\s?{LOAD_UNIT}", re.I)
-_THRESHOLD = re.compile(
+_BAND = v.regex(rf"\b(\d{{1,2}})\s?(?:-|to)\s?(\d{{1,2}})\s?{LOAD_UNIT}", re.I)
+_THRESHOLD = v.regex(
     rf"\b(\d{{1,2}})\s?(?:\+|or\s+more)\s?{LOAD_UNIT}|\b(?:at\s+least|minimum\s+of)\s+(\d{{1,2}})\s?{LOAD_UNIT}",
     re.I,
 )
-_SINGLE_LOAD = re.compile(rf"\b(\d{{1,2}})\s?{LOAD_UNIT}\s?(?:per|/|a|each)\s?(?:semester|term|quarter)\b", re.I)
-_QUARTER = re.compile(r"\bquarter\s+(?:credit|hour|unit)", re.I)
+_SINGLE_LOAD = v.regex(rf"\b(\d{{1,2}})\s?{LOAD_UNIT}\s?(?:per|/|a|each)\s?(?:semester|term|quarter)\b", re.I)
+_QUARTER = v.regex(r"\bquarter\s+(?:credit|hour|unit)", re.I)
 
 
 def campus(text: str) -> str | None:
+    if not _CAMPUS_ANY.search(text):
+        return None
     for label, pattern in _CAMPUS:
         if pattern.search(text):
             return label

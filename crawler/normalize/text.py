@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .vocabulary import MONTHS, TENS, TERM_ORDER, TERM_WORDS, UNITS, alternation
+from .vocabulary import MONTHS, TENS, TERM_ORDER, TERM_WORDS, UNITS, alternation, regex
 
 __all__ = [
     "MAX_CHARS", "MONTHS", "TERM_ORDER", "TERM_RE", "TERM_WORDS", "clean_text", "prepare", "sentences", "words_to_digits",
@@ -37,12 +37,12 @@ _FOLD = str.maketrans(
     }
 )
 
-TERM_RE = re.compile(alternation(TERM_WORDS), re.I)
+TERM_RE = regex(alternation(TERM_WORDS), re.I)
 
 _UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 _TENS_ALT = "|".join(TENS)
 # "thirty-six", "thirty six", "one hundred twenty", "twelve"; case-insensitive, whole words.
-_NUMBER_WORDS = re.compile(
+_NUMBER_WORDS = regex(
     rf"\b(?:(?P<hundreds>one|a)\s+hundred(?:\s+and)?\s*)?"
     rf"(?:(?P<tens>{_TENS_ALT})(?:[-\s](?P<tens_unit>one|two|three|four|five|six|seven|eight|nine))?"
     rf"|(?P<unit>{_UNIT_ALT}))\b"
@@ -77,6 +77,17 @@ def prepare(text: object) -> str:
     return text.translate(_FOLD)
 
 
+def may_hold(text: str, *needles: str) -> bool:
+    """False only when `text` cannot hold any of `needles` (lowercase ASCII) in any case: a
+    case-insensitive search that needs one of them is then skipped. A text with a character
+    beyond ASCII is always searched (re.I also matches "\u017f" to "s", "\u212a" to "k", "\u0131"
+    to "i", which lower() does not fold)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(needle in low for needle in needles)
+
+
 def _words_value(m: re.Match[str]) -> str:
     if m.group("bare_hundred"):
         return "100"
@@ -98,6 +109,8 @@ def words_to_digits(text: str) -> str:
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) spans of sentences: split after . ! ? ; followed by a space, but not after
     a month abbreviation or a single capital ("Feb. 1", "U.S. residents")."""
+    if not _MAY_END.search(text):  # no . ! ? ; at all (most of the short runs asked): one sentence
+        return [(0, len(text))] if text else []
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         spans.append((start, m.end()))
@@ -115,6 +128,7 @@ _NOT_AN_END = tuple(m for m in MONTHS if len(m) <= 4 and m not in ("may", "june"
 )
 # The look-ahead first: the look-behinds are tried only where a sentence could end (a dozen times
 # faster than trying every look-behind at every character).
+_MAY_END = re.compile(r"[.!?;]")
 _SENTENCE_END = re.compile(
     r"(?=[.!?;])(?<!\.)(?<!\b[A-Z])" + "".join(rf"(?<!\b{w})" for w in _NOT_AN_END) + r"[.!?;](?=\s|$)",
     re.I,

@@ -122,7 +122,7 @@ from . import qualifiers as q
 from . import vocabulary as v
 from .binding import GATE_REACH, PROGRAM_OWN, bound_text, rate_shape, unit_heads_next
 from .models import Rate
-from .money import OTHER_CURRENCY, Amount, dollars_text, find_amounts
+from .money import OTHER_CURRENCY, Amount, dollars_and_amounts, find_amounts
 from .text import prepare, sentences
 
 _UNIT = (
@@ -146,7 +146,7 @@ def _post_pattern(labels: bool) -> re.Pattern[str]:
     Without labels when the amount's label stands before it ("Tuition $565.00 Fees $76.16": the
     "Fees" after it introduces the next amount)."""
     never = "" if labels else "(?!)"
-    return re.compile(
+    return v.regex(
         r"\s?\*{0,3}"
         # Not "total": "$836 Total cost (36 credits): $30,096" - a "Total" after an amount heads
         # the next one.
@@ -168,15 +168,15 @@ def _post_pattern(labels: bool) -> re.Pattern[str]:
 
 
 _POST = _post_pattern(labels=True)
-_UNIT_ONLY = re.compile(rf"(?:per|/)[-\s]?(?:{_UNIT})", re.I)
+_UNIT_ONLY = v.regex(rf"(?:per|/)[-\s]?(?:{_UNIT})", re.I)
 _POST_NO_LABEL = _post_pattern(labels=False)
 # "Tuition $565", "Fees: $76.16", "Tuition Per Credit Hour: $565.00": the label (with its unit)
 # stands right before the amount, so a label after the amount ("... Fees Per Credit Hour: $76.16")
 # heads the next amount, never this one.
-_LABEL_RIGHT_BEFORE = re.compile(
+_LABEL_RIGHT_BEFORE = v.regex(
     rf"\b{_LABEL_WORD}(?:\s?(?:per|/)[-\s]?(?:{_UNIT}))?\s?(?:\((?:[a-z/-]+\s?){{1,4}}\)\s?)?:?\s?$", re.I
 )
-_PRE_PER = re.compile(
+_PRE_PER = v.regex(
     rf"(?:(?:per|/)[-\s]?(?:{_UNIT})\b|(?P<annual>annual|yearly|per\s+year|a\s+year)\b"
     r"|(?P<program2>program\s+(?:tuition|cost)|total\s+program|total\s+tuition|for\s+the\s+(?:entire\s+|whole\s+)?program"
     r"|-credit\s+program)\b"
@@ -184,28 +184,28 @@ _PRE_PER = re.compile(
     re.I,
 )
 # A label naming a service right before its amount, with its colon (vocabulary.SERVICE_CHARGE_LABELS).
-_SERVICE_LABEL = re.compile(
+_SERVICE_LABEL = v.regex(
     rf"(?<![\w-])(?:{'|'.join(v.SERVICE_CHARGE_LABELS)})(?:\s+\((?:[a-z/-]+\s?){{1,3}}\))?\s?:\s?$", re.I
 )
 # Abstaining: a sentence that calls its figures estimates states no rate; an audit's row is no rate.
-_ESTIMATE = re.compile(rf"\b(?:{'|'.join(v.ESTIMATE_WORDS)})\b", re.I)
-_AUDIT_LABEL = re.compile(rf"\b(?:{'|'.join(v.AUDIT_LABELS)})\b(?:\s?\([^()]{{0,30}}\))?\s?:?\s?$", re.I)
-_ONLY_GAP = re.compile(r"\s?:?\s?")
-_HEADS_NEXT = re.compile(r"\s?\*{0,3}\s?:")
-_LABELS = re.compile(rf"\b{_LABEL_WORD}\b", re.I)
-_ONE_TIME = re.compile(r"\b(?:application|transcript|graduation|late|deposit|parking|orientation|housing|audit(?:ing)?)\b", re.I)
-_EXAMPLE = re.compile(
+_ESTIMATE = v.regex(rf"\b(?:{'|'.join(v.ESTIMATE_WORDS)})\b", re.I)
+_AUDIT_LABEL = v.regex(rf"\b(?:{'|'.join(v.AUDIT_LABELS)})\b(?:\s?\([^()]{{0,30}}\))?\s?:?\s?$", re.I)
+_ONLY_GAP = v.regex(r"\s?:?\s?")
+_HEADS_NEXT = v.regex(r"\s?\*{0,3}\s?:")
+_LABELS = v.regex(rf"\b{_LABEL_WORD}\b", re.I)
+_ONE_TIME = v.regex(r"\b(?:application|transcript|graduation|late|deposit|parking|orientation|housing|audit(?:ing)?)\b", re.I)
+_EXAMPLE = v.regex(
     r"\b(?:for\s+example|example|e\.g\.|for\s+instance|sample|would|could|might|illustrat\w*)\b", re.I
 )
-_COMPUTED_BEFORE = re.compile(r"(?:=|\bx|\btimes)\s?$", re.I)
+_COMPUTED_BEFORE = v.regex(r"(?:=|\bx|\btimes)\s?$", re.I)
 # "$8,328.00 for 9 units": the price of one load, worked out from a rate (a count, not "7+").
-_FOR_A_LOAD = re.compile(
+_FOR_A_LOAD = v.regex(
     r"\s?\*{0,3}\s?for\s+(?:\d{1,2}|one|two|three|four|five|six|nine|twelve)\s+(?:semester\s+|quarter\s+)?"
     r"(?:credit[-\s]hours?|credits?|units?|hours?)\b(?!\s?(?:\+|or\s+more|and\s+(?:up|above|more)))",
     re.I,
 )
-_COMPUTED_AFTER = re.compile(r"\s?(?:x|times)\s?\d", re.I)
-_APPROX = re.compile(
+_COMPUTED_AFTER = v.regex(r"\s?(?:x|times)\s?\d", re.I)
+_APPROX = v.regex(
     r"(?:\babout|\bapproximately|\bapprox\.?|\baround|\broughly|\bestimated|\best\.|~|\bup\s+to"
     r"|\bas\s+much\s+as|\bstarting\s+at|\bas\s+low\s+as|\bless\s+than|\bunder|\bover|\bmore\s+than"
     r"|\bat\s+least|\bmaximum\s+of|\bminimum\s+of|\bmax\.?|\bmin\.?|\baverage|\bavg\.?|\bfrom"
@@ -215,18 +215,18 @@ _APPROX = re.compile(
 )
 # A fee whose name says where it is charged ("online learning fee", "distance education fee"):
 # the name qualifies that fee only and is never a heading for the amounts after it.
-_FEE_NAME_CAMPUS = re.compile(r"\b(?:online|distance|e-?learning)\s+(?:[a-z-]+\s+){0,2}?(?:fees?|surcharges?)\b", re.I)
+_FEE_NAME_CAMPUS = v.regex(r"\b(?:online|distance|e-?learning)\s+(?:[a-z-]+\s+){0,2}?(?:fees?|surcharges?)\b", re.I)
 # "Tuition and fees: $5,120": one combined figure, neither a tuition nor a fee.
-_COMBINED_BEFORE = re.compile(r"\btuition\s?(?:and|&|\+|/)\s?(?:[a-z-]+\s)?$", re.I)
+_COMBINED_BEFORE = v.regex(r"\btuition\s?(?:and|&|\+|/)\s?(?:[a-z-]+\s)?$", re.I)
 # "Total program cost: $19,980" is the program's price (DESIGN: whole-program estimates are
 # per="program"); a bare "Total" after itemized amounts stays a total.
-_PROGRAM_PRICE = re.compile(
+_PROGRAM_PRICE = v.regex(
     r"\btotal\s+(?:program|degree)\s+(?:cost|price|tuition)\b|\btotal\s+(?:cost|price|tuition)\s+(?:of|for)\s+the\s+"
     r"(?:[\w-]+\s){0,2}?(?:program|degree)\b",
     re.I,
 )
 # Costs that are not what the school charges for the program.
-_NOT_TUITION = re.compile(
+_NOT_TUITION = v.regex(
     r"\b(?:cost\s+of\s+attendance|living\s+(?:costs?|expenses)|books?|supplies|room\s+and\s+board|meals?"
     r"|transportation|personal\s+expenses|travel)\b",
     re.I,
@@ -239,7 +239,7 @@ _NOT_TUITION = re.compile(
 # Rows of another group of students or of one course (vocabulary.TUITION_OTHER_ROWS: "TGS 512
 # Continuous Registration $100/quarter") are read like another discipline's rows (issue 19, third pass).
 _OTHER_ROWS = v.TUITION_OTHER_ROWS
-_LEVEL = re.compile(
+_LEVEL = v.regex(
     rf"\b(?P<under>{v.LEVEL_UNDERGRADUATE})\b(?!\s+(?:{'|'.join(v.LEVEL_NOT_A_ROW)})\b)"
     rf"|\b(?P<other>{'|'.join((*v.OTHER_DISCIPLINES, *_OTHER_ROWS))})\b"
     # "Each 3 Credit Graduate Course": "graduate" naming a course or a credit is no row label.
@@ -248,23 +248,23 @@ _LEVEL = re.compile(
 )
 # "$8/sch - Lower Level Undergraduate ... $25/sch - All Graduate": a row label after its amount and
 # a dash is that amount's row.
-_DASH_AFTER = re.compile(r"[^$.;]{0,12}?\s-\s")
+_DASH_AFTER = v.regex(r"[^$.;]{0,12}?\s-\s")
 _ROW_LABEL_REACH = 40
-_LIST_OF_ROWS = re.compile(r"[^$\d.;:]{0,40}?(?:,|\band\b|&)[^$\d.;:]{0,40}")
+_LIST_OF_ROWS = v.regex(r"[^$\d.;:]{0,40}?(?:,|\band\b|&)[^$\d.;:]{0,40}")
 # Words after an amount and its unit that qualify it: "(full-time)", "for full-time enrollment
 # (9 or more credit hours)". They belong to the amount before them, not to the next one.
-_TRAIL = re.compile(
+_TRAIL = v.regex(
     r"\s?(?:\(\s?[^()$]{1,80}\)"
     r"|(?:for|with)\s+[^$()|.;,]{1,80}?(?:\s?\([^()$]{1,60}\))?(?=\s?(?:[.;,|]|$)|\s\$|\s(?:and|or)\s(?!more\b)))",
     re.I,
 )
 # A fee stated without a unit is per term only when its sentence talks about terms.
-_TERM_WORD = re.compile(r"\b(?:semesters?|terms?|quarters?|trimesters?)\b", re.I)
-_COURSE_SIZE = re.compile(r"(\d{1,2}|three|four|six)[-\s](?:semester\s+|credit\s+)?(?:credit|unit|hour)", re.I)
+_TERM_WORD = v.regex(r"\b(?:semesters?|terms?|quarters?|trimesters?)\b", re.I)
+_COURSE_SIZE = v.regex(r"(\d{1,2}|three|four|six)[-\s](?:semester\s+|credit\s+)?(?:credit|unit|hour)", re.I)
 _SMALL_WORDS = {"three": 3, "four": 4, "six": 6}
 # A sentence about money the student does not pay for the program, or pays once: savings,
 # scholarships and awards, reductions, discounts, waivers, salaries (issue 9, class 1).
-_NOT_A_PRICE = re.compile(
+_NOT_A_PRICE = v.regex(
     r"\b(?:save[sd]?|saving\w*|scholarships?|fellowships?|stipends?|awards?|reductions?|discounts?|waivers?|rebates?"
     r"|reimburse\w*|refund\w*|salar\w*|earnings|endowment|investment|match(?:es|ed)?|one[-\s]time)\b",
     re.I,
@@ -272,27 +272,27 @@ _NOT_A_PRICE = re.compile(
 # Amounts printed without "$" in a money column ("Tuition per credit hour: In-State 479.32"):
 # read only in a text with no "$" amount at all that names tuition or fees and a unit, and only
 # when written with cents or thousands separators (never a GPA, a year or a count).
-_BARE_AMOUNT = re.compile(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d{2,5}\.\d{2})(?![\w.,%]|\s?-\s?\d)")
-_MONEY_CUE = re.compile(r"\b(?:tuition|fees?|rates?|charges?|costs?)\b", re.I)
+_BARE_AMOUNT = v.regex(r"(?<![\w.,$/-])(\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d{2,5}\.\d{2})(?![\w.,%]|\s?-\s?\d)")
+_MONEY_CUE = v.regex(r"\b(?:tuition|fees?|rates?|charges?|costs?)\b", re.I)
 # Sixth pass (issue 19, r6-money): in a schedule of charges printed without "$" (its heading names
 # charges, vocabulary.SCHEDULE_HEADING, within GATE_REACH of the text's start), a whole number right
 # after a price label and its unit is an amount: "Tuition per semester hour 320".
 BARE_SCHEDULE = True
-_SCHEDULE_HEADING = re.compile(v.SCHEDULE_HEADING, re.I)
-_LABELLED_WHOLE = re.compile(
+_SCHEDULE_HEADING = v.regex(v.SCHEDULE_HEADING, re.I)
+_LABELLED_WHOLE = v.regex(
     rf"(?P<lab>\b(?:tuition|fees?)\s+(?:per|/)[-\s]?(?:{_UNIT})\s?:?\s)(?P<num>\d{{2,5}})(?![\d.,%/-]|\s?(?:credits?|hours?|units?|%))",
     re.I,
 )
 # Column labels of a flattened table's header row: residencies and units, in order.
-_COLUMN_RESIDENCY = re.compile(
+_COLUMN_RESIDENCY = v.regex(
     r"\b(?:in-state|in\s+state|out-of-state|out\s+of\s+state|non-?\s?residents?|residents?|international)\b", re.I
 )
-_COLUMN_UNIT = re.compile(
+_COLUMN_UNIT = v.regex(
     rf"\b(?:(?P<att>full[-\s]?time|part[-\s]?time)\s+)?(?:rate\s+)?(?P<per>per[-\s](?:{_UNIT}))\b", re.I
 )
 # "The following figures are semester rates", "All rates are per semester": the unit of every amount
 # of a table that states none of its own (vocabulary.TABLE_UNIT_WORDS).
-_TABLE_UNIT = re.compile("|".join(v.TABLE_UNIT_WORDS), re.I)
+_TABLE_UNIT = v.regex("|".join(v.TABLE_UNIT_WORDS), re.I)
 
 
 def _table_unit(text: str) -> str | None:
@@ -308,7 +308,7 @@ def _table_unit(text: str) -> str | None:
 
 
 # "$16,280 (8 units)": an amount for a stated number of credits.
-_COUNTED = re.compile(r"\s?\*{0,3}\s?\(\s?(\d{1,2})\s+(?:units?|credits?|credit\s+hours?|hours?)\s?\)", re.I)
+_COUNTED = v.regex(r"\s?\*{0,3}\s?\(\s?(\d{1,2})\s+(?:units?|credits?|credit\s+hours?|hours?)\s?\)", re.I)
 # A price list with more amounts than this is not one fact's evidence; the rest is ignored.
 MAX_AMOUNTS = 200
 
@@ -356,11 +356,11 @@ class _Column:
 # column is dropped. A row whose own label names nothing the table knows (a "Regional" row under
 # residency rows) binds none of its cells.
 COLUMN_LABELS = True
-_KIND_COLUMN = re.compile(
+_KIND_COLUMN = v.regex(
     "|".join(rf"(?P<k{i}>\b(?:{w})\b)" for i, w in enumerate(v.TABLE_KIND_COLUMNS)), re.I
 )
 _KIND_NAMES = tuple(v.TABLE_KIND_COLUMNS.values())
-_LABEL_GAP = re.compile(rf"^[\s|*]*(?:[A-Za-z][\w-]*[\s|*]+){{0,{v.TABLE_LABEL_GAP}}}$")
+_LABEL_GAP = v.regex(rf"^[\s|*]*(?:[A-Za-z][\w-]*[\s|*]+){{0,{v.TABLE_LABEL_GAP}}}$")
 
 
 def _label_run(matches: list[re.Match[str]], header: str) -> list[re.Match[str]]:
@@ -379,8 +379,8 @@ def _column_kinds(header: str) -> list[str]:
     return [_KIND_NAMES[int(next(k for k, w in m.groupdict().items() if w)[1:])] for m in run] if len(run) >= 2 else []
 
 
-_LOAD_COLUMN = re.compile(v.TABLE_LOAD_COLUMN, re.I)
-_RATE_UNIT = re.compile(v.TABLE_RATE_UNIT, re.I)
+_LOAD_COLUMN = v.regex(v.TABLE_LOAD_COLUMN, re.I)
+_RATE_UNIT = v.regex(v.TABLE_RATE_UNIT, re.I)
 
 
 def _column_loads(header: str) -> list[str]:
@@ -459,11 +459,11 @@ def _row_label_binds(label: str) -> bool:
 
 
 # Two cells of one row: nothing between the amounts but the first one's unit ("$405 / credit $745 / credit").
-_ROW_GAP = re.compile(
+_ROW_GAP = v.regex(
     rf"\s?\*{{0,3}}\s?(?:(?:per|/)[-\s]?(?:{_UNIT})\s?\*{{0,3}}\s?(?:\([^()$\d]{{1,30}}\)\s?)?)?\|?\s?", re.I
 )  # sixth pass: a short note after the unit ("$315.80 per credit hour (no maximum) $409.10") stays in the row
 # Column labels joined into one column: "Out-of-State Resident or International Student".
-_COLUMN_JOIN = re.compile(r"^\s?(?:students?\s?)?(?:or|and|&|/|,)\s?$", re.I)
+_COLUMN_JOIN = v.regex(r"^\s?(?:students?\s?)?(?:or|and|&|/|,)\s?$", re.I)
 
 
 def _rows(text: str, amounts: Sequence[Amount], skip: set[int]) -> list[list[int]]:
@@ -480,7 +480,7 @@ def _rows(text: str, amounts: Sequence[Amount], skip: set[int]) -> list[list[int
 
 
 # "2017-2018 | 2018-2019 |": a header of academic years, one column each.
-_YEAR_COLUMN = re.compile(r"\b(20\d\d)\s?[-/]\s?(?:20)?\d\d\b")
+_YEAR_COLUMN = v.regex(r"\b(20\d\d)\s?[-/]\s?(?:20)?\d\d\b")
 MAX_LOAD_MULTIPLE = 24
 
 
@@ -768,7 +768,7 @@ def _read_post(item: _Item, m: re.Match[str]) -> None:
 # registration fee", "tuition fee") is the tuition; a row label naming a one-time charge makes one.
 TUITION_NAMED_FEE = True
 ONE_TIME_ROW = True
-_TUITION_COMPOUND = re.compile(r"\btuition\s(?:(?!and\b|or\b|plus\b)[a-z-]+\s)?$", re.I)
+_TUITION_COMPOUND = v.regex(r"\btuition\s(?:(?!and\b|or\b|plus\b)[a-z-]+\s)?$", re.I)
 
 
 def _read_pre(item: _Item) -> None:
@@ -918,8 +918,8 @@ def _carry_units(groups: list[_Group]) -> None:
 ROW_KIND_STOPS = True
 GENERAL_ROWS = True
 ADDITIONAL = True
-_ADDITIONAL = re.compile(rf"\b(?:{'|'.join(v.RATE_ADDITIONAL)})\s+(?:of\s+)?$", re.I)
-_PAST = re.compile(rf"\b(?:{'|'.join(v.RATE_PAST)})\s+(?:[\w-]+\s+)?$", re.I)
+_ADDITIONAL = v.regex(rf"\b(?:{'|'.join(v.RATE_ADDITIONAL)})\s+(?:of\s+)?$", re.I)
+_PAST = v.regex(rf"\b(?:{'|'.join(v.RATE_PAST)})\s+(?:[\w-]+\s+)?$", re.I)
 ROW_UNIT = True
 _ROW_KINDS = ("one-time", "other")
 
@@ -967,8 +967,8 @@ def _applies_to(group: _Group, item: _Item) -> str | None:
 # that is a price table of level rows under a header of kind columns ("Tuition General Fees Total per
 # Credit Hour Undergraduate Students $197.55 ... Graduate Students $258.30 ... Doctoral Students ...")
 # is read by its rows: the rows of other levels are dropped as rows (_LEVEL), ours is kept.
-_OUR_ROW = re.compile(rf"\b(?:{v.LEVEL_GRADUATE}|{'|'.join(v.LEVEL_OWN_ROWS)})\b[^$\d.;:]{{0,20}}\$", re.I)
-_BLANKED = re.compile(r" {8,}")
+_OUR_ROW = v.regex(rf"\b(?:{v.LEVEL_GRADUATE}|{'|'.join(v.LEVEL_OWN_ROWS)})\b[^$\d.;:]{{0,20}}\$", re.I)
+_BLANKED = v.regex(r" {8,}")
 
 
 def _level_tables_kept(whole: str, bound: str) -> str:
@@ -996,12 +996,12 @@ def _price_text(text: str) -> tuple[str, list[Amount], str]:
     """Prepared text and its amounts: money in words as digits; in a money column printed
     without "$", the amounts marked as dollars. Third, the text before binding blanked any
     sentence (the words the shape gate reads, at the same positions)."""
-    t = dollars_text(prepare(text))
-    if OTHER_CURRENCY.search(t):
+    t, found = dollars_and_amounts(prepare(text))  # found: find_amounts(t), when it has any
+    if found is None and OTHER_CURRENCY.search(t):
         return t, [], t  # another currency anywhere in the text, even in a sentence binding blanks
     whole = t
     t = _level_tables_kept(whole, bound_text("tuition", t))
-    amounts = find_amounts(t)
+    amounts = found if found is not None and t == whole else find_amounts(t)
     if not amounts and _MONEY_CUE.search(t) and _UNIT_ONLY.search(t) and not OTHER_CURRENCY.search(t):
         t = _BARE_AMOUNT.sub(lambda m: "$" + m.group(1), t)
         if BARE_SCHEDULE and not find_amounts(t) and _SCHEDULE_HEADING.search(t, 0, GATE_REACH):
@@ -1014,11 +1014,11 @@ def _price_text(text: str) -> tuple[str, list[Amount], str]:
 # Positive binding (issue 19, third pass): an amount is a rate only where a price word
 # (vocabulary.PRICE_WORDS) stands before it in the text or in its own sentence: the heading a spider
 # keeps counts, an award's "Full-time: $500" under "Maximum Annual Amount" does not.
-_PRICE = re.compile(rf"(?<![\w-])(?:{'|'.join(v.PRICE_WORDS)})(?![\w-])", re.I)
+_PRICE = v.regex(rf"(?<![\w-])(?:{'|'.join(v.PRICE_WORDS)})(?![\w-])", re.I)
 # A rate not yet set ("based on a proposed $2,421 per credit"), and a budget that lists living costs
 # beside tuition ("Tuition & fees $14,430 ... Living expense 6,299"): no amount of the sentence is a rate.
-_NOT_SET = re.compile(rf"\b(?:{'|'.join((*v.TUITION_NOT_SET, *v.RATE_FUTURE))})\b", re.I)  # sixth pass: a future change
-_BUDGET = re.compile(rf"\b(?:{'|'.join(v.COST_OF_ATTENDANCE)})\b", re.I)
+_NOT_SET = v.regex(rf"\b(?:{'|'.join((*v.TUITION_NOT_SET, *v.RATE_FUTURE))})\b", re.I)  # sixth pass: a future change
+_BUDGET = v.regex(rf"\b(?:{'|'.join(v.COST_OF_ATTENDANCE)})\b", re.I)
 
 
 def _not_prices(text: str, amounts: Sequence[Amount], spans: Sequence[tuple[int, int]]) -> set[int]:
@@ -1040,8 +1040,8 @@ def _not_prices(text: str, amounts: Sequence[Amount], spans: Sequence[tuple[int,
 
 
 PRICE_BINDING = True
-_ANY_UNIT = re.compile(rf"(?:\bper|/|\ba|\beach|\bevery)[-\s]?(?:{_UNIT})\b|\b(?:annually|yearly)\b", re.I)
-_AMOUNT_NAMED = re.compile(rf"\b(?:{'|'.join(v.AMOUNT_NOT_PRICE)})\b", re.I)
+_ANY_UNIT = v.regex(rf"(?:\bper|/|\ba|\beach|\bevery)[-\s]?(?:{_UNIT})\b|\b(?:annually|yearly)\b", re.I)
+_AMOUNT_NAMED = v.regex(rf"\b(?:{'|'.join(v.AMOUNT_NOT_PRICE)})\b", re.I)
 
 
 def _restates(item: _Item, rate: _Item) -> bool:
@@ -1142,7 +1142,7 @@ def _resolved(
     return [x for x in out if not unbound.intersection(cells.get(x[1].amount.start, ()))]
 
 
-_GENERAL_RATE = re.compile(r"\b(?:" + "|".join(v.GENERAL_RATE_WORDS) + r")\b", re.I)
+_GENERAL_RATE = v.regex(r"\b(?:" + "|".join(v.GENERAL_RATE_WORDS) + r")\b", re.I)
 
 
 def _own_over_general(

@@ -7,7 +7,9 @@ delivery parser; residency and level words by the tuition parser; exam names by 
 deadline kinds by the deadline parser. A multi-word phrase is written with single spaces or
 hyphens ("in person", "on-campus") and matches any of "in person", "in-person", "inperson".
 
-Nothing here is a parser: only data and the builders `phrase()`, `alternation()` and `any_of()`.
+Nothing here is a parser: only data and the builders `phrase()`, `alternation()` and `any_of()`,
+and `regex()`, which every normalizer compiles its patterns with: the same matches, found faster
+(a look-ahead of an alternation's first characters, its words grouped by first letter; `lead()`).
 """
 
 from __future__ import annotations
@@ -34,9 +36,21 @@ def alternation(words: "tuple[str, ...] | list[str] | dict[str, object]", *, bou
 
 def any_of(patterns: "tuple[str, ...] | list[str]") -> str:
     r"""The patterns as one alternation, in their order, with each run of them that opens with a
-    word boundary testing it once: `\bCAD\b|\bC\$|€` becomes `\b(?:CAD\b|C\$)|€`. The same
-    matches; Python's `re` would otherwise test every alternative's `\b` at every character
-    (four times slower on our texts). A pattern holding a `|` of its own is kept whole."""
+    word boundary testing it once: `\bCAD\b|\bC\$|€` becomes `\b(?=[CC])(?:CAD\b|C\$)|€`. The
+    same matches; Python's `re` would otherwise test every alternative's `\b` at every character
+    (four times slower on our texts), and every alternative at every word's end (`lead`). A
+    pattern holding a `|` of its own is kept whole (behind the one look-ahead it allows). When
+    the patterns without a boundary start with characters none of the others can start with
+    (`€`, `£`), every bounded pattern joins one run: no two patterns of the two kinds can match at
+    the same place, so their order between the kinds changes no match."""
+    bounded = [p[2:] for p in patterns if p.startswith(r"\b")]
+    others = [p for p in patterns if not p.startswith(r"\b")]
+    tokens = {c for p in patterns for c in (_first_chars(p[2:] if p.startswith(r"\b") else p) or ())}
+    if bounded and lead(bounded) and all(_first_chars(p) for p in others) and not any(len(c) == 2 for c in tokens) and not (
+        _folded(set().union(*map(_first_chars, bounded))) & _folded(set().union(set(), *map(_first_chars, others)))
+    ):
+        bodies = [b if len(_split_top(b)) == 1 else f"(?:{b})" for b in bounded]
+        return "|".join([rf"\b{lead(bounded)}(?:{'|'.join(bodies)})", *others])
     parts: list[str] = []
     run: list[str] = []
     for pattern in (*patterns, None):
@@ -44,11 +58,358 @@ def any_of(patterns: "tuple[str, ...] | list[str]") -> str:
             run.append(pattern[2:])
             continue
         if run:
-            parts.append(rf"\b(?:{'|'.join(run)})")
+            parts.append(rf"\b{lead(run)}(?:{'|'.join(run)})")
             run = []
         if pattern is not None:
-            parts.append(pattern)
+            ahead = lead([pattern[2:]]) if pattern.startswith(r"\b") else ""
+            parts.append(rf"\b{ahead}(?:{pattern[2:]})" if ahead else pattern)
     return "|".join(parts)
+
+
+def lead(patterns: "tuple[str, ...] | list[str] | str") -> str:
+    r"""A look-ahead for the characters the alternation of `patterns` can start with, to put right
+    before it: `lead(["CAD", "AUD", "(?:pesos|yen)"])` is `(?=[ACpy])`. Python's `re` tries every
+    alternative of a case-insensitive alternation at every place a match could start (each word's
+    start and end, under a word boundary); the look-ahead turns most of those places away with one
+    test. It changes no match: every alternative's first character is in it (under the same flags:
+    a letter matches either case under re.I, as the alternative's own letter does; `\d` and `\w`
+    stand for their classes). "" when what one alternative can start with is not plain from its text
+    (a class holding an escape, `\s`, an inline flag group, an alternative that may match nothing):
+    the caller's pattern is then left as it was."""
+    first: set[str] = set()
+    for pattern in [patterns] if isinstance(patterns, str) else patterns:
+        chars = _first_chars(pattern)
+        if not chars:
+            return ""
+        first |= chars
+    return "(?=[" + "".join(c if len(c) == 2 else re.escape(c) for c in sorted(first)) + "])"
+
+
+def regex(pattern: str, flags: int = 0) -> "re.Pattern[str]":
+    r"""re.compile, faster where Python's `re` is slow: a case-insensitive pattern that opens with
+    an alternation (`\b(?:CAD|C\$|...)`, `(?<![\w])(?:certificate|specialist|...)`) gets the
+    look-ahead of its first characters (`lead`) in front, and its alternatives grouped by first
+    character (`_by_first`). The same matches, the same groups."""
+    return re.compile(quick(pattern, flags), flags)
+
+
+def quick(pattern: str, flags: int = 0) -> str:
+    """The pattern `regex` compiles: with `lead`'s look-ahead in front when the pattern is
+    case-insensitive (re.I: no literal prefix for `re` to scan for), opens with at least
+    QUICK_BRANCHES alternatives, and every one of them starts with a character read plainly; the
+    alternation it opens with grouped by first character where `_by_first` can."""
+    if not flags & re.I or flags & re.X:
+        return pattern
+    top = _split_top(pattern)
+    ahead = lead(top)
+    if not ahead or _branches(top) < QUICK_BRANCHES:
+        return pattern
+    if len(top) > 1:
+        body = f"(?:{_by_first(top, flags) or '|'.join(_group_opening(a, flags) for a in top)})"
+    else:
+        body = _group_opening(pattern, flags)
+    out = ahead + body
+    QUICKENED[(pattern, flags)] = out
+    return out
+
+
+def _group_opening(pattern: str, flags: int) -> str:
+    r"""The pattern with the alternation it opens with (after zero-width assertions: `\b(?:a|b)`,
+    `(?<![\w])(?:a|b)`) grouped by first character (`_by_first`), when that can be done."""
+    i = 0
+    while True:
+        if pattern.startswith(r"\b", i):
+            i += 2
+        elif pattern.startswith(_ZERO_WIDTH, i):
+            i = (_close(pattern, i) or len(pattern)) + 1
+        else:
+            break
+    if not pattern.startswith("(?:", i):
+        return pattern
+    close = _close(pattern, i)
+    if close is None or pattern.startswith(("?", "*", "+", "{"), close + 1):
+        return pattern
+    grouped = _by_first(_split_top(pattern[i + 3 : close]), flags)
+    return pattern[:i] + f"(?:{grouped})" + pattern[close + 1 :] if grouped else pattern
+
+
+_BY_FIRST_MIN = 6  # alternatives worth grouping
+
+
+def _by_first(alternatives: "list[str]", flags: int) -> str | None:
+    r"""The alternation regrouped by first character, each group behind a case-explicit class:
+    `CAD\b|C\$|AUD\b` becomes `(?-i:[Cc])(?:AD\b|\$)|(?-i:[Aa])(?:UD\b)`. Python's `re` then turns
+    an alternative away on a class test, where under re.I it would enter each. The same matches:
+    alternatives keep their order within a group, and no two groups can match the same character
+    (a `\d` group stands beside no digit's). Only runs of alternatives that start with a plain
+    character or `\d` are regrouped (a leading non-capturing group distributed: `(?:a|b)c` is
+    `ac|bc`, and `(?:a)?c` is `ac|c`), each in its place among the others, and none holding a
+    capturing group (it would be renumbered or repeated). None when no run is regrouped."""
+    out: list[str] = []
+    run: list[str] = []
+    changed = False
+    for alternative in (*alternatives, None):
+        pieces = None if alternative is None or _captures(alternative) else _distributed(alternative)
+        if pieces is not None:
+            run += pieces
+            continue
+        grouped = _grouped(run, flags) if len(run) >= _BY_FIRST_MIN else None
+        out += [grouped] if grouped else run
+        changed = changed or grouped is not None
+        run = []
+        if alternative is not None:
+            out.append(alternative)
+    return "|".join(out) if changed else None
+
+
+def _grouped(plain: "list[str]", flags: int) -> str | None:
+    """Alternatives that each start with a plain character or `\\d`, or with `\\b` and a word
+    character, grouped by that character (`_by_first`). A word boundary before the character is
+    tested after it, as "no word character before it" (`(?<!\\w.)`), so the class comes first; a
+    character that starts alternatives both with and without a boundary leaves the run as it was."""
+    groups: dict[str, list[str]] = {}
+    heads: dict[str, str] = {}
+    for alternative in plain:
+        bounded = alternative.startswith("\\b")
+        body = alternative[2:] if bounded else alternative
+        if body.startswith("\\"):
+            head, rest = body[:2], body[2:]
+            key = head if head == "\\d" else body[1]
+        else:
+            head, rest, key = body[0], body[1:], body[0].lower()
+            if head.isascii() and head.isalpha():
+                folds = "" if flags & re.A else _FOLDS.get(key, "")
+                head = f"(?-i:[{key.upper()}{key}{folds}])"
+        head += r"(?<!\w.)" if bounded else ""
+        if heads.setdefault(key, head) != head:
+            return None  # the same character with and without a boundary
+        groups.setdefault(key, []).append(rest)
+    if "\\d" in groups and any(k.isdigit() for k in groups):
+        return None  # a digit would be in two groups
+    body = "|".join(heads[k] + (f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0]) for k, rests in groups.items())
+    return f"(?:{body})"
+
+
+def _distributed(alternative: str) -> "list[str] | None":
+    """The alternative as alternatives that each start with a plain character (a literal or an
+    escaped mark, no quantifier after it), `\\d`, or `\\b` and a word character, its leading
+    non-capturing group distributed (a greedy "?" after it: with the group, then without; a
+    boundary before it: before each); None when it cannot be."""
+    if alternative.startswith("\\b"):
+        rest = alternative[2:]
+        pieces = _distributed(rest) if rest.startswith("(?:") else [rest]
+        if pieces is None:
+            return None
+        out = []
+        for piece in pieces:
+            piece = piece[2:] if piece.startswith("\\b") else piece
+            first = piece[:1]
+            if not (first.isascii() and (first.isalnum() or first == "_")) or piece.startswith(("?", "*", "+", "{"), 1):
+                return None  # a boundary before anything but a plain word character: not regrouped
+            out.append("\\b" + piece)
+        return out
+    if alternative.startswith("(?:"):
+        close = _close(alternative, 0)
+        if close is None:
+            return None
+        rest = alternative[close + 1 :]
+        optional = rest.startswith("?") and not rest.startswith(("??", "?+"))
+        if optional:
+            rest = rest[1:]
+        elif rest.startswith(("?", "*", "+", "{")):
+            return None
+        out: list[str] = []
+        for inner in _split_top(alternative[3:close]) + ([None] if optional else []):
+            pieces = _distributed(rest if inner is None else inner + rest)
+            if pieces is None:
+                return None
+            out += pieces
+        return out
+    if alternative.startswith("\\"):
+        mark, after = alternative[1:2], 2
+        if not mark or (mark.isalnum() and mark != "d"):
+            return None
+    elif alternative[:1] and alternative[0] not in ".^$*+?{}[]|()":
+        after = 1
+    else:
+        return None
+    if alternative.startswith(("?", "*", "+", "{"), after):
+        return None
+    return [alternative]
+
+
+# Every pattern `quick` changed, (pattern, flags) -> what it compiles instead, for the test that
+# holds each to the same matches (tests/normalize/test_quick_patterns.py); bounded by the patterns.
+QUICKENED: dict[tuple[str, int], str] = {}
+
+
+QUICK_BRANCHES = 2  # one alternative gains nothing: `re` fails at its first letter as fast
+
+
+def _branches(alternatives: "list[str]") -> int:
+    """How many ways the alternation can start (groups opened first count their alternatives)."""
+    total = 0
+    for pattern in alternatives:
+        i = 0
+        while True:
+            if pattern.startswith(r"\b", i):
+                i += 2
+            elif pattern.startswith(_ZERO_WIDTH, i):
+                i = (_close(pattern, i) or len(pattern)) + 1
+            else:
+                break
+        if pattern.startswith("(", i):
+            opener = re.match(r"\((?:\?:|\?-i:|\?P<\w+>)?", pattern[i:])
+            close = _close(pattern, i)
+            total += _branches(_split_top(pattern[i + opener.end() : close])) if close else 1
+        else:
+            total += 1
+    return total
+
+
+# Characters a case-insensitive match of an ASCII letter also takes (besides its two cases).
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _folded(chars: set[str]) -> set[str]:
+    """The characters re.I matches to any of `chars` (for a disjointness test)."""
+    out = set()
+    for c in chars:
+        out |= {c, c.lower(), c.upper(), *_FOLDS.get(c.lower(), "")}
+    for extra, letter in (("\u0130", "i"), ("\u0131", "i"), ("\u212a", "k"), ("\u017f", "s")):
+        if extra in out:
+            out |= {letter, letter.upper()}
+    return out
+
+
+_ZERO_WIDTH = ("(?<!", "(?<=", "(?=", "(?!")
+
+
+def _first_chars(pattern: str) -> set[str] | None:
+    """The characters a match of `pattern` can start with, or None when that is not plain from
+    its text (see `lead`). `\\d` and `\\w` stand for their classes. A first atom that may be
+    absent (`(?:the\\s+)?respective`, `s?`) adds what can start the rest."""
+    i = 0
+    while True:  # zero-width assertions before the first character: they consume nothing
+        if pattern.startswith(r"\b", i):
+            i += 2
+        elif pattern.startswith(_ZERO_WIDTH, i):
+            close = _close(pattern, i)
+            if close is None:
+                return None
+            i = close + 1
+        else:
+            break
+    if i >= len(pattern):
+        return None
+    c = pattern[i]
+    if c == "(":
+        opener = re.match(r"\((?:\?:|\?-i:|\?P<\w+>)?", pattern[i:])
+        if pattern.startswith("(?", i) and opener.end() == 1:
+            return None  # a named group, inline flags, a conditional: not read here
+        close = _close(pattern, i)
+        if close is None:
+            return None
+        chars: set[str] = set()
+        for alternative in _split_top(pattern[i + opener.end() : close]):
+            inner = _first_chars(alternative)
+            if not inner:
+                return None
+            chars |= inner
+        after = close + 1
+    elif c == "\\":
+        escaped = pattern[i + 1 : i + 2]
+        if escaped in ("d", "w"):
+            chars = {"\\" + escaped}
+        elif not escaped or escaped.isalnum():
+            return None  # \s, \u00e9, a back-reference: not read here
+        else:
+            chars = {escaped}
+        after = i + 2
+    elif c == "[":
+        end = pattern.find("]", i + 2)  # a class of plain characters and ranges only: "[A-Z]", "[e\u00e9]"
+        body = pattern[i + 1 : end] if end != -1 else ""
+        if not body or body.startswith("^") or "\\" in body or "[" in body:
+            return None
+        chars = set()
+        k = 0
+        while k < len(body):
+            if k + 2 < len(body) and body[k + 1] == "-":
+                if ord(body[k + 2]) - ord(body[k]) > 64:
+                    return None  # a wide range: not worth a look-ahead
+                chars |= {chr(o) for o in range(ord(body[k]), ord(body[k + 2]) + 1)}
+                k += 3
+            else:
+                chars.add(body[k])
+                k += 1
+        after = end + 1
+    elif c in ".^$*+?{}]|)":
+        return None
+    else:
+        chars, after = {c}, i + 1
+    if not _optional(pattern, after):
+        return chars
+    rest = _first_chars(pattern[_past_quantifier(pattern, after) :])
+    return chars | rest if rest else None
+
+
+def _past_quantifier(pattern: str, k: int) -> int:
+    """The index after the quantifier at pattern[k] (with its lazy "?" or possessive "+")."""
+    if pattern.startswith("{", k):
+        k = pattern.index("}", k) + 1
+    elif k < len(pattern) and pattern[k] in "?*+":
+        k += 1
+    return k + 1 if pattern[k : k + 1] in ("?", "+") else k
+
+
+def _optional(pattern: str, k: int) -> bool:
+    """Whether the quantifier at pattern[k] (if any) lets the atom before it be absent ("?", "*",
+    "{0,2}"); "+" and "{2,5}" do not."""
+    if pattern.startswith(("?", "*"), k):
+        return True
+    if not pattern.startswith("{", k):
+        return False
+    bounds = re.match(r"\{(\d+)(?:,\d*)?\}", pattern[k:])
+    return bounds is None or int(bounds.group(1)) == 0
+
+
+# The structure of a pattern's text: an escape, a class (whose characters are not structure), or
+# one of "(", ")", "|" (group 1).
+_STRUCTURE = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|([()|])", re.S)
+
+
+def _scan(pattern: str, start: int):
+    """(index, character, depth) of each "(", ")" and "|" outside escapes and classes, from start."""
+    depth = 0
+    for m in _STRUCTURE.finditer(pattern, start):
+        ch = m.group(1)
+        if ch is None:
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        yield m.start(), ch, depth
+
+
+def _close(pattern: str, start: int) -> int | None:
+    """The index of the ")" closing the group opened at `start`."""
+    for k, ch, depth in _scan(pattern, start):
+        if ch == ")" and depth == 0:
+            return k
+    return None
+
+
+def _captures(pattern: str) -> bool:
+    """Whether the pattern holds a capturing or named group."""
+    return any(ch == "(" and (not pattern.startswith("(?", k) or pattern.startswith("(?P<", k))
+               for k, ch, _ in _scan(pattern, 0))
+
+
+def _split_top(body: str) -> list[str]:
+    """The alternatives of `body` at its top level."""
+    cuts = [k for k, ch, depth in _scan(body, 0) if ch == "|" and depth == 0]
+    return [body[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(body)])]
 
 
 # ---- calendar ---------------------------------------------------------------------------------
@@ -395,7 +756,8 @@ OTHER_CREDENTIALS: tuple[str, ...] = (
     r"(?:C\.?A\.?S\.?|certificate\s+of\s+advanced\s+stud(?:y|ies)|post-?\s?master'?s)(?:\s+(?:program|certificate|degree))?",
     r"specialist\s+(?:in\s+\w+|degree|program)", r"Ed\.S\.?", r"doctoral\s+(?:program|students|applicants|degree|study|studies)",
     r"Ph\.?\s?D\.?(?:\s+(?:program|cohort|students|applicants|in\s+\w+(?:\s+\w+)?))?", r"doctorate",
-    r"\w+/Ph\.?\s?D\.?", r"dual[-\s]degrees?", r"joint[-\s]degrees?", r"(?:doctoral\s+)?dissertations?",
+    # ("\w++": a run of word characters gives none back, as "/" is none: the same matches, no retries)
+    r"\w++/Ph\.?\s?D\.?", r"dual[-\s]degrees?", r"joint[-\s]degrees?", r"(?:doctoral\s+)?dissertations?",
     r"the\s+other\s+degree", r"(?:graduate\s+)?liberal\s+studies", r"doctor\s+of\s+philosophy",
     r"undergraduate\s+(?:admissions?|programs?|students?|applicants?|majors?)", r"combined\s+degree(?:\s+program)?",
     r"(?:applicants|students)\s+(?:for|in|to)\s+the\s+(?:[\w-]+\s){1,4}?(?:concentration|certificate|specialization)", r"B\.?S\.?I\.?S\.?", r"bachelor\s+of\s+\w+",
