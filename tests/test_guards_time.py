@@ -93,6 +93,24 @@ def test_allow_older_is_the_operators_way_back_and_holds_what_it_would_take_back
 
 
 
+def test_a_future_date_on_record_holds_no_later_night(data):
+    # A date published before the date check existed, later than its own crawl's start, is passed
+    # over by the check and by the hold alike (crawler.history.db.newest_published_day).
+    with sqlite3.connect(data / "history.db") as history:
+        history.execute("UPDATE crawls SET observed_on = '9999-12-31'")
+    run = cli("refresh", "-q", "--replay", str(SITES / OLDER), "--spider", SPIDER, "--data", str(data))
+    assert run.returncode in (0, 1), run.stdout + run.stderr
+    history = sqlite3.connect(f"file:{data / 'history.db'}?mode=ro", uri=True)
+    try:
+        reasons = [r for (r,) in history.execute(
+            "SELECT coalesce(reason, '') FROM changes WHERE crawl_id = (SELECT crawl_id FROM crawls WHERE observed_on = ?) "
+            "AND kind IN ('added', 'changed', 'removed')", [OLDER])]
+    finally:
+        history.close()
+    assert reasons, "the older recording should differ from the newer one"
+    assert not any("before the last published night" in r for r in reasons)
+
+
 def _published_values(data: Path, before: bytes | None = None) -> list:
     """The published file's values (of `before`'s bytes, or of the file now), all but `under_review`."""
     path = data / "programs.db"

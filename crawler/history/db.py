@@ -347,6 +347,18 @@ def last_good_sizes(db: Database, spiders: list[str], memory: int) -> dict[str, 
     return sizes
 
 
+def newest_published_day(db: Database) -> tuple[str, str] | None:
+    """(crawl_id, observed_on) of the published night whose pages are the newest: what a night's
+    date is compared with (time only moves forward). A date on record later than its own crawl's
+    start (an --observed-on in the future, taken before that check existed) is itself wrong and
+    is passed over, so that it cannot bar or hold every later night."""
+    row = db.execute(
+        "SELECT crawl_id, observed_on FROM crawls WHERE status = 'published' "
+        "AND observed_on <= date(substr(started_at, 1, 10), '+1 day') "
+        "ORDER BY observed_on DESC, rowid DESC LIMIT 1").fetchone()
+    return (row[0], row[1]) if row else None
+
+
 def latest_published(db: Database) -> str | None:
     """The crawl the published file reflects: the newest one that was published (insertion
     order; started_at has one-second resolution)."""

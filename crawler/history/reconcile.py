@@ -27,6 +27,7 @@ from sqlite_utils import Database
 
 from crawler.faults import checkpoint
 from crawler.fields import FIELDS, canonical, in_order, read_fact
+from crawler.history.db import newest_published_day
 from crawler.history.policy import OUT_OF_BAND, POLICY, Policy, clashes, review
 from crawler.history.stage import CONFLICT, content_hash
 from crawler.states import VALUE_KINDS, Health, Kind, ProgramStatus, Status
@@ -84,8 +85,8 @@ def reconcile(db: Database, crawl_id: str, policy: Policy = POLICY) -> None:
 def _newer_published_day(db: Database, observed_on: str) -> str | None:
     """The newest published night's date when it is later than `observed_on`: pages older than what
     is published, let through by the operator's `--allow-older` (`night.steps.check_observed_on`)."""
-    row = db.execute("SELECT max(observed_on) FROM crawls WHERE status = 'published'").fetchone()
-    return row[0] if row and row[0] and row[0] > observed_on else None
+    newest = newest_published_day(db)
+    return newest[1] if newest and newest[1] > observed_on else None
 
 
 def _hold_going_back(changes: list[Change], observed_on: str, newer: str) -> None:

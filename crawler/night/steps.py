@@ -25,7 +25,7 @@ from typing import Sequence
 from crawler.datadir import DataDir
 from crawler.errors import ClockError, Interrupted
 from crawler.faults import checkpoint
-from crawler.history.db import latest_published
+from crawler.history.db import latest_published, newest_published_day
 from crawler.history.policy import POLICY, Policy
 from crawler.history.reconcile import reconcile
 from crawler.night.crawl import Signals
@@ -64,12 +64,7 @@ def check_observed_on(db, observed_on: str, allow_older: bool = False, today: da
     if day > today:
         raise ClockError(f"the pages' date {observed_on} is in the future (today is {today}: is the clock or the "
                          "snapshot's name wrong?); nothing was done")
-    # A date on record later than its own crawl's start (an --observed-on in the future, taken
-    # before this check existed) is itself wrong: it must not bar every later night.
-    row = db.execute(
-        "SELECT crawl_id, observed_on FROM crawls WHERE status = 'published' "
-        "AND observed_on <= date(substr(started_at, 1, 10), '+1 day') "
-        "ORDER BY observed_on DESC, rowid DESC LIMIT 1").fetchone()
+    row = newest_published_day(db)
     if row is not None and observed_on < row[1] and not allow_older:
         raise ClockError(f"the pages' date {observed_on} is older than that of the last published night "
                          f"({row[1]}, crawl {row[0]}): its values would go back in time (did the clock go back, "
