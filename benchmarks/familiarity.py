@@ -1,37 +1,48 @@
-"""What abstaining on unfamiliar wording would do to reading text never seen (issue 19, a next step).
+"""The familiar-wording gate's word lists, and what the gate does to text never seen (issue 19).
 
-    PYTHONPATH=$PWD .venv/bin/python benchmarks/familiarity.py [--held fresh-l- fresh-n-] [--files K] [--unknown U ...] [--at U]
+    PYTHONPATH=$PWD .venv/bin/python benchmarks/familiarity.py write     # regenerate the lists
+    PYTHONPATH=$PWD .venv/bin/python benchmarks/familiarity.py measure   # the gate on unseen batches
 
-Seven passes of reading rules took the batches they were tuned on to about 1% wrong, but each pass's
-own batch written after its rules (fresh-n-*) and the lead's last unseen batch (fresh-l-*) read the
-same with and without the pass: rules written for phrasings seen do not carry to new wording. This
-script measures the one signal found that does: how familiar a sentence's words are to its field.
+`write` makes crawler/normalize/familiar_words.py (crawler/normalize/familiar.py says what the gate
+does with it). A normalizer's familiar words are
+- the words of the corpus sentences that state its fact (a non-empty label), tune part, each word
+  found in at least FILES (2) corpus files, so that no single page's wording becomes familiar; the
+  batches kept unseen for this gate (UNSEEN: L, N, P, Q) and the holdout files are left out;
+- and every word of the clause that binds a value the spiders read from the recorded sites
+  (fixtures/sites, three nights crawled through the real downloader by
+  `benchmarks/normalize_cost.py collect`, run here when its file is missing): the universities'
+  own pages are the wording the product must keep reading.
+To teach the gate a word, add a real sentence that states the fact in it to a corpus file (or
+record the page) and run `write` again.
 
-For each held-out group of batches (by id prefix), a field's familiar words are those of the
-sentences stating that field's fact (a non-empty label) in at least K corpus files outside the held
-groups. A held sentence read with more than U words its field has not seen stating a fact is turned
-into an abstention (right for a negative, missed for a positive), and the group is scored again.
-Nothing here changes a normalizer: it prints what such a gate would cost and save.
-Last line: `familiarity: K=k U=u: <group> right R% wrong W% (today R0% right, W0% wrong); ...`.
+`measure` scores each unseen batch with the gate off (the rules alone) and on, and the tune part
+the same way. Last line: `familiarity: <batch> right R% wrong W% (rules alone R0% right, W0% wrong); ...`.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
+import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
+from benchmarks import normalize_cost  # noqa: E402
+from crawler.normalize import familiar  # noqa: E402
 from tests.support import corpus  # noqa: E402
 
-WORD = re.compile(r"[a-z]+")
+UNSEEN = corpus.UNSEEN_BY_GATE  # batches written after the rules: never in the lists
+FILES = 2
+TARGET = ROOT / "crawler" / "normalize" / "familiar_words.py"
 
-
-def words(text: str) -> set[str]:
-    return set(WORD.findall(text.lower()))
+# The normalizer each spider field is read by.
+READER_OF = {field: fn for fn, field in normalize_cost.FIELD_OF.items()} | {
+    "fees": "parse_tuition", "synchronous": "parse_delivery"}
+GATED = ("parse_accredited", "parse_credits", "parse_deadlines", "parse_delivery", "parse_duration",
+         "parse_exam_rule", "parse_gpa", "parse_money", "parse_tuition")
 
 
 def source_file(sentence: corpus.Sentence) -> str:
@@ -39,57 +50,102 @@ def source_file(sentence: corpus.Sentence) -> str:
     return sentence.id.split("-parse_")[0].rsplit("-", 1)[0]
 
 
-def familiar(sentences: list[corpus.Sentence], files: int) -> dict[str, set[str]]:
-    """Per function, the words of fact-stating sentences found in at least `files` corpus files."""
+def corpus_words(sentences: list[corpus.Sentence], files: int) -> dict[str, set[str]]:
+    """Per normalizer, the words of fact-stating sentences found in at least `files` corpus files."""
     seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for s in sentences:
-        if not corpus._empty(s.expect):
-            seen[s.fn][source_file(s)] |= words(s.text)
-    vocabulary = {}
+        if s.fn in GATED and s.expect not in (None, []) and not s.id.startswith(UNSEEN):
+            seen[s.fn][source_file(s)] |= familiar.words(s.text)
+    out = {}
     for fn, by_file in seen.items():
         counts = Counter(w for found in by_file.values() for w in found)
-        vocabulary[fn] = {w for w, n in counts.items() if n >= files}
-    return vocabulary
+        out[fn] = {w for w, n in counts.items() if n >= files}
+    return out
 
 
-def gated(sentence: corpus.Sentence, outcome: str, got, known: set[str], unknown: int) -> str:
-    if corpus._empty(got) or len(words(sentence.text) - known) <= unknown:
-        return outcome
-    return corpus.RIGHT if corpus._empty(sentence.expect) else corpus.MISSED
+def spider_words() -> dict[str, set[str]]:
+    """Per normalizer, every word of the clauses binding the values read from the recorded sites."""
+    from crawler import normalize
+    from crawler.normalize.binding import shortest_clause
+
+    if not normalize_cost.SPIDER_TEXTS.exists():
+        normalize_cost.collect()
+    out: dict[str, set[str]] = defaultdict(set)
+    with familiar.off():
+        for _spider, field, text in json.loads(normalize_cost.SPIDER_TEXTS.read_text(encoding="utf-8")):
+            fn = READER_OF.get(field)
+            if fn not in GATED:
+                continue
+            read = getattr(normalize, fn)
+            value = read(text)
+            if value is not None and value != []:
+                out[fn] |= familiar.words(shortest_clause(read, text, value) or text)
+    return out
+
+
+def write() -> int:
+    lists = corpus_words(corpus.load(corpus.CORPUS_DIR, ("tune",)), FILES)
+    for fn, found in spider_words().items():
+        lists.setdefault(fn, set()).update(found)
+    lines = [
+        '"""Generated by `benchmarks/familiarity.py write`; do not edit by hand (that script says how',
+        "the lists are made, crawler/normalize/familiar.py what the gate does with them).",
+        '"""',
+        "",
+        "WORDS: dict[str, frozenset[str]] = {",
+    ]
+    for fn in GATED:
+        found = sorted(lists.get(fn, ()))
+        lines.append(f'    "{fn}": frozenset("""')
+        row: list[str] = []
+        for word in found:
+            if sum(len(w) + 1 for w in row) + len(word) > 96:
+                lines.append(" ".join(row))
+                row = []
+            row.append(word)
+        if row:
+            lines.append(" ".join(row))
+        lines.append('""".split()),')
+    lines.append("}")
+    TARGET.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sizes = ", ".join(f"{fn.removeprefix('parse_')} {len(lists.get(fn, ()))}" for fn in GATED)
+    print(f"familiarity: wrote {TARGET.relative_to(ROOT)}: {sizes}")
+    return 0
+
+
+def _score(sentences: list[corpus.Sentence], gate: bool) -> Counter:
+    familiar.GATE = gate
+    try:
+        return Counter(corpus.run(s)[1] for s in sentences)
+    finally:
+        familiar.GATE = True
+
+
+def measure() -> int:
+    sentences = corpus.load(corpus.CORPUS_DIR, ("tune",))
+    groups = {prefix: [s for s in sentences if s.id.startswith(prefix)] for prefix in UNSEEN}
+    groups["tune (the rest)"] = [s for s in sentences if not s.id.startswith(UNSEEN)]
+    last = []
+    for name, group in groups.items():
+        if not group:
+            continue
+        n = len(group)
+        rules, gated = _score(group, False), _score(group, True)
+        print(f"{name:16} {n:5} sentences: rules alone right {rules[corpus.RIGHT]:4} missed {rules[corpus.MISSED]:4} "
+              f"wrong {rules[corpus.WRONG]:3} | gated right {gated[corpus.RIGHT]:4} missed {gated[corpus.MISSED]:4} "
+              f"wrong {gated[corpus.WRONG]:3}")
+        pct = lambda c, k: 100 * c[k] / n  # noqa: E731
+        last.append(f"{name.rstrip('-')} right {pct(gated, corpus.RIGHT):.1f}% wrong {pct(gated, corpus.WRONG):.1f}% "
+                    f"(rules alone {pct(rules, corpus.RIGHT):.1f}% right, {pct(rules, corpus.WRONG):.1f}% wrong)")
+    print("familiarity: " + "; ".join(last))
+    return 0
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--held", nargs="+", default=["fresh-l-", "fresh-n-"],
-                        help="id prefixes of the batches held out, each scored on its own")
-    parser.add_argument("--files", type=int, default=2, help="K: files a familiar word must appear in")
-    parser.add_argument("--unknown", type=int, nargs="+", default=[0, 1, 2, 3, 5],
-                        help="U: unfamiliar words a read sentence may have")
-    parser.add_argument("--at", type=int, default=2, help="the U the last line reports")
+    parser.add_argument("what", choices=("write", "measure"))
     args = parser.parse_args()
-    sentences = corpus.load(corpus.CORPUS_DIR, ("tune",))
-    outcomes = {s.id: corpus.run(s) for s in sentences}
-    reference = [s for s in sentences if not s.id.startswith(tuple(args.held))]
-    vocabulary = familiar(reference, args.files)
-    last = []
-    for prefix in args.held:
-        group = [s for s in sentences if s.id.startswith(prefix)]
-        if not group:
-            continue
-        today = Counter(outcomes[s.id][1] for s in group)
-        n = len(group)
-        print(f"{prefix}* ({n} sentences) today: right {today[corpus.RIGHT]}, missed {today[corpus.MISSED]}, "
-              f"wrong {today[corpus.WRONG]}")
-        for unknown in args.unknown:
-            tally = Counter(gated(s, outcomes[s.id][1], outcomes[s.id][0], vocabulary.get(s.fn, set()), unknown)
-                            for s in group)
-            print(f"  U={unknown}: right {tally[corpus.RIGHT]} ({100 * tally[corpus.RIGHT] / n:.1f}%), "
-                  f"missed {tally[corpus.MISSED]}, wrong {tally[corpus.WRONG]} ({100 * tally[corpus.WRONG] / n:.1f}%)")
-            if unknown == args.at:
-                last.append(f"{prefix}* right {100 * tally[corpus.RIGHT] / n:.1f}% wrong {100 * tally[corpus.WRONG] / n:.1f}% "
-                            f"(today {100 * today[corpus.RIGHT] / n:.1f}% right, {100 * today[corpus.WRONG] / n:.1f}% wrong)")
-    print(f"familiarity: K={args.files} U={args.at}: " + "; ".join(last))
-    return 0
+    return write() if args.what == "write" else measure()
 
 
 if __name__ == "__main__":

@@ -59,7 +59,10 @@ from crawler.shapes import Shape
 #    insurance, assessed credit, wages and other degrees' rates are not tuition; course groups,
 #    candidacy credits and a GPA band's upper end are not the total or the floor; statuses said of
 #    another or a generic program, or left open, are not this program's.
-PARSER_VERSION = "8"
+# 9: (issue 19, familiar wording) a value only where every word of the clause that binds it is a
+#    word its reader has seen state the fact (normalize/familiar.py); otherwise it is held back as
+#    unknown and the problem names the new words.
+PARSER_VERSION = "9"
 
 
 # The plausible amount of one stated rate or fee, in US dollars, per (kind, per): a value outside
@@ -134,6 +137,9 @@ def _delivery_mode(text: str) -> DeliveryMode | None:
 def _synchronous(text: str) -> bool | None:
     delivery = n.parse_delivery(text)
     return delivery.synchronous if delivery else None
+
+
+_delivery_mode.held_by = _synchronous.held_by = n.parse_delivery.held_by  # type: ignore[attr-defined]
 
 
 def _name(text: str) -> str | None:
@@ -239,5 +245,17 @@ def read_fact(field: str, text: str) -> tuple[Any, str | None]:
     except Exception as exc:  # a normalizer bug must not lose the evidence or stop the crawl
         return None, f"{field}: normalizer error {type(exc).__name__}: {exc}"
     if value is None or value == []:
+        held = _held_by(spec, text)
+        if held:
+            return None, f"{field}: held back, the words that bind it are new to this reader: {', '.join(held[:8])}"
         return None, f"{field}: the text does not state a value we can read"
     return to_json(value), None
+
+
+def _held_by(spec: Field, text: str) -> list[str]:
+    """The words for which the familiar-wording gate held a value back (crawler/normalize/familiar.py)."""
+    held_by = getattr(spec.parse, "held_by", None)
+    try:
+        return held_by(text) if held_by is not None else []
+    except Exception:  # the problem text is a courtesy: a normalizer bug here must not lose the fact
+        return []

@@ -292,15 +292,29 @@ def binding_clause(field: str, text: str) -> str | None:
     """The shortest run of sentences of `text` that reads as the whole text does for `field`:
     the clause that binds the value, to keep as its evidence. None when the text states no value,
     when no shorter run reads the same (a heading far away carries the term), or when the field
-    has no normalizer."""
+    has no normalizer. Read without the familiar-wording gate: the search asks about parts of a
+    text whose value is already read (familiar.py)."""
+    from .familiar import off
+
     read = _reader(field)
     if read is None or not isinstance(text, str):
         return None
+    with off():
+        return shortest_clause(read, text)
+
+
+_UNREAD = object()
+
+
+def shortest_clause(read: Callable[[str], Any], text: str, whole: Any = _UNREAD) -> str | None:
+    """The shortest run of sentences of `text` that `read` reads as it reads the whole text (its
+    answer `whole`, when already known); None as for `binding_clause`."""
     t = prepare(text)
     spans = sentences(t)
     if len(spans) <= 1 or len(spans) > MAX_SENTENCES:  # one sentence is its own clause: nothing to read
         return None
-    whole = read(text)
+    if whole is _UNREAD:
+        whole = read(text)
     if whole is None or whole == []:
         return None
     for size in range(1, min(MAX_RUN, len(spans) - 1) + 1):

@@ -91,6 +91,7 @@ from .binding import (
 )
 from .models import plain
 from .text import prepare, sentences, words_to_digits
+from .familiar import gate
 
 _UNIT = (
     # "36 semester-hour program", "45 quarter-credit program": the hyphenated forms too.
@@ -344,6 +345,7 @@ def _decide(candidates: list[tuple[Decimal, bool, bool, bool, bool]], parts: lis
     return None
 
 
+@gate("parse_credits")
 def parse_credits(text: str) -> Decimal | None:
     """Total credits required now; None when the text states only parts, or nothing."""
     t = _prepare(text)

@@ -163,6 +163,7 @@ from .qualifiers import join as q_join
 from . import vocabulary as v
 from .text import TERM_RE, may_hold, prepare, sentences
 from .vocabulary import MONTHS, TERM_WORDS, alternation
+from .familiar import gate
 
 _MONTH = rf"(?P<mon>{'|'.join(sorted(MONTHS, key=len, reverse=True))})"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -909,6 +910,7 @@ class _Own:
     source: str | None
 
 
+@gate("parse_deadlines")
 def parse_deadlines(text: str) -> list[Deadline]:
     """Every application deadline the text states; [] when it states none."""
     if first_clause_scope("application_deadlines", prepare(text), _STATES_A_DATE):

@@ -74,6 +74,7 @@ from . import vocabulary as v
 from .binding import bound_text, delivery_shape, describes_a_kind
 from .models import Delivery
 from .text import prepare, sentences
+from .familiar import gate
 
 _ONLINE = v.regex(
     r"\bonline\b|\bdistance(?:\s+(?:learning|education|delivered|degree))?\b|\bweb-based\b|\bremote(?:ly)?\b"
@@ -299,6 +300,7 @@ def _regular_sync(t: str) -> bool:
     return False
 
 
+@gate("parse_delivery")
 def parse_delivery(text: str) -> Delivery | None:
     """Delivery mode and synchrony; None when the text names no way of delivery, or when no clause
     binds the mode read by one of the status shapes (binding.delivery_shape)."""

@@ -79,6 +79,7 @@ from . import vocabulary as v
 from .binding import CLAUSE_REACH, heading_scope, one_or_none, scope_of, shape_binds
 from .models import Duration
 from .text import prepare, sentences, words_to_digits
+from .familiar import gate
 
 MONTHS_PER: dict[str, Decimal] = {
     "year": Decimal(12), "month": Decimal(1), "semester": Decimal(6), "quarter": Decimal(4),
@@ -224,6 +225,7 @@ def _prepare(text: str) -> str:
     return _AND_HALF.sub(lambda m: f"{1 if m.group(1).lower() in ('a', 'one') else m.group(1)}.5 {m.group(2)}", t)
 
 
+@gate("parse_duration")
 def parse_duration(text: str) -> Duration | None:
     """Months to complete (min, max); None when the text states no program length."""
     t = _prepare(text)

@@ -77,6 +77,7 @@ from .binding import (
 )
 from .models import ExamRule
 from .text import prepare
+from .familiar import gate
 
 EXAMS = v.EXAMS
 _EXAM_RE = [(name, v.regex(p, re.I)) for name, p in EXAMS]
@@ -332,6 +333,7 @@ def _shaped(rule: ExamRule, body: str, whole: str) -> ExamRule | None:
     return rule if shape else None
 
 
+@gate("parse_exam_rule")
 def parse_exam_rule(text: str) -> ExamRule | None:
     """The entrance-exam rule the text states; None when it names no entrance exam or no status."""
     t = prepare(text)

@@ -70,6 +70,7 @@ from decimal import Decimal
 from . import vocabulary as v
 from .binding import floor_raised_by_programs, gpa_bound_to_admission, heading_scope, in_a_run, scope_of, shape_binds
 from .text import prepare, sentences
+from .familiar import gate
 
 TWO_PLACES = Decimal("0.01")
 _LOWEST, _HIGHEST = Decimal("1.0"), Decimal("4.0")
@@ -201,6 +202,7 @@ def _bound(t: str, m: re.Match[str], has_context: bool) -> tuple[bool, str]:
 _GLUED_LABEL = v.regex(r"(?<![\d.])([0-4]\.\d{1,3})(GPA|QPA|CGPA)\b")
 
 
+@gate("parse_gpa")
 def parse_gpa(text: str) -> Decimal | None:
     """Minimum GPA for regular admission; None when the text does not state one."""
     t = _GLUED_LABEL.sub(r"\1 \2", prepare(text))  # "at least a 2.5GPA" (issue 19, sixth pass)

@@ -32,6 +32,7 @@ from . import vocabulary as v
 from .binding import bare_amount_binds, bound_text
 from .models import money
 from .text import prepare, words_to_digits
+from .familiar import gate
 
 # Integer part: grouped by commas in threes, or a plain run of digits; then at most two
 # decimals. The look-ahead refuses a match that continues with more digits or with a second
@@ -236,6 +237,7 @@ def _named_other_fee(text: str, start: int) -> bool:
     return bool(before) and not _NAMED_FEE.search(text, before[-1].end(), start)
 
 
+@gate("parse_money")
 def parse_money(text: str) -> Decimal | None:
     """The application fee the text states, to the cent: the first amount a charge name binds to
     the application fee (a domestic fee before an international one). None when there is none,

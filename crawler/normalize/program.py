@@ -29,6 +29,7 @@ from . import vocabulary as v
 from .binding import accredited_kind, accreditation_shape, bound_text
 from .models import Term
 from .vocabulary import TERM_ORDER, TERM_WORDS, alternation
+from .familiar import gate
 
 # ---- start terms -----------------------------------------------------------------------------
 
@@ -126,6 +127,7 @@ def _generic_or_ours(m: re.Match[str]) -> str:
     return m.group(0) if _ONE_OF.search(m.string, max(0, m.start() - 30), m.start()) else " "
 
 
+@gate("parse_accredited")
 def parse_accredited(text: str) -> bool | None:
     """True when the text states ALA accreditation, False when it states its absence
     (candidacy, not accredited, withdrawn, seeking or intending to seek it), None otherwise

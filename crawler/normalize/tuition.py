@@ -124,6 +124,7 @@ from .binding import GATE_REACH, PROGRAM_OWN, bound_text, rate_shape, unit_heads
 from .models import Rate
 from .money import OTHER_CURRENCY, Amount, dollars_and_amounts, find_amounts
 from .text import prepare, sentences
+from .familiar import gate
 
 _UNIT = (
     r"(?P<course>(?:(?:\d{1,2}|one|two|three|four|five|six)[-\s](?:semester\s+|credit\s+)?"
@@ -1167,6 +1168,7 @@ def _own_over_general(
     ]
 
 
+@gate("parse_tuition")
 def parse_tuition(text: str) -> list[Rate]:
     """Every tuition or fee rate the text states; [] when it states none."""
     t, amounts, context = _price_text(text)
