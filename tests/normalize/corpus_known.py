@@ -7,6 +7,17 @@ fails the test: the lists only shrink). Both are keyed by corpus sentence id (sl
 """
 
 WRONG: dict[str, str] = {
+    # Batch Q (the familiar-wording gate's unseen measure, written before the gate, never tuned on): the rules alone, as measured once.
+    "fresh-q-8-parse_tuition": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-q-15-parse_deadlines": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-q-16-parse_deadlines": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-q-21-parse_tuition": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-q-29-parse_duration": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-q-51-parse_duration": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-q-54-parse_tuition": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-q-58-parse_delivery": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-q-90-parse_duration": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-q-96-parse_gpa": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
     # Batch N-ST (r7-status, issue 19 seventh pass): the pass's own unseen check, scored once after the last rule,
     # never tuned on; the wrongs as measured (the code without the pass reads the same).
     "fresh-n-st-4-parse_exam_rule": "batch N-ST: an unanswered question without a question mark ('Does the VSU MLIS Program require the GRE, MAT ...') read as required",
@@ -106,6 +117,22 @@ WRONG: dict[str, str] = {
 }
 
 MISSED: dict[str, str] = {
+    # Batch Q (the familiar-wording gate's unseen measure, never tuned on): the rules alone, as measured once.
+    "fresh-q-25-parse_money": "batch Q, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-q-37-parse_delivery": "batch Q, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-q-46-parse_deadlines": "batch Q, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-q-53-parse_tuition": "batch Q, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-q-59-parse_credits": "batch Q, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-q-60-parse_gpa": "batch Q, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-q-61-parse_deadlines": "batch Q, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-q-65-parse_delivery": "batch Q, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-q-69-parse_delivery": "batch Q, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-q-76-parse_duration": "batch Q, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-q-78-parse_tuition": "batch Q, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-q-81-parse_credits": "batch Q, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-q-83-parse_delivery": "batch Q, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-q-89-parse_deadlines": "batch Q, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-q-95-parse_deadlines": "batch Q, never tuned on: missed by the rules alone (as measured once)",
     # Batch N-ST (r7-status): the misses as measured, scored once.
     "fresh-n-st-2-parse_exam_rule": "batch N-ST: 'it considers not only the undergraduate GPA and Graduate Record Examination scores': no binding shape for the exam after 'considers'",
     "fresh-n-st-16-parse_accredited": "batch N-ST: 'Continued accreditation status and release from conditional status was granted to the Master of Science in Library Science program': the ALA is not named in the sentence and the recipient shape needs the link right after the status ('status was granted to'), not after a second status",
@@ -316,4 +343,5 @@ GATED_WRONG: dict[str, str] = {
     "fresh-l-2-parse_deadlines": "batch L: another program's row (Aging Studies) of a flattened list, every word of it familiar",
     "fresh-l-12-parse_deadlines": "batch L: a date-first row ('<date> Next Application Due Date <date> Start Classes') read with the next row's date",
     "fresh-n-cg-22-parse_credits": "batch N-CG: '30 credit hours in the M.B.A. core' (a part) read as the total; 'core' and 'M.B.A.' are familiar words",
+    "fresh-q-58-parse_delivery": "batch Q: a required week-long seminar in the next sentence, which the rules miss; the binding clause (the first sentence) is all familiar, so online stands",
 }
