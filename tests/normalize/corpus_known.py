@@ -7,6 +7,22 @@ fails the test: the lists only shrink). Both are keyed by corpus sentence id (sl
 """
 
 WRONG: dict[str, str] = {
+    # Batch P (the familiar-wording gate's unseen measure, written before the gate, never tuned on): the rules alone, as measured once.
+    "fresh-p-1-parse_money": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-27-parse_exam_rule": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-36-parse_tuition": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-40-parse_money": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-43-parse_delivery": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-54-parse_duration": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-56-parse_gpa": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-59-parse_exam_rule": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-68-parse_tuition": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-69-parse_tuition": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-80-parse_credits": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-85-parse_deadlines": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-87-parse_delivery": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-90-parse_delivery": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-91-parse_delivery": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
     # Batch Q (the familiar-wording gate's unseen measure, written before the gate, never tuned on): the rules alone, as measured once.
     "fresh-q-8-parse_tuition": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-q-15-parse_deadlines": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
@@ -15,6 +31,9 @@ WRONG: dict[str, str] = {
     "fresh-q-29-parse_duration": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-q-51-parse_duration": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-q-54-parse_tuition": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-p-36-parse_tuition": "batch P: the undergraduate row of a flattened table read beside the graduate one (the same amount twice); every word familiar",
+    "fresh-p-40-parse_money": "batch P: the undergraduate application fee, named first, taken for the graduate program's",
+    "fresh-p-69-parse_tuition": "batch P: a row labelled 'Fee per credit hour' under a tuition heading read as a fee, and an in-state rate invented",
     "fresh-q-58-parse_delivery": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-q-90-parse_duration": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-q-96-parse_gpa": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
@@ -117,6 +136,19 @@ WRONG: dict[str, str] = {
 }
 
 MISSED: dict[str, str] = {
+    # Batch P (the familiar-wording gate's unseen measure, never tuned on): the rules alone, as measured once.
+    "fresh-p-0-parse_tuition": "batch P, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-p-10-parse_exam_rule": "batch P, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-p-15-parse_delivery": "batch P, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-p-22-parse_deadlines": "batch P, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-p-41-parse_credits": "batch P, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-p-46-parse_accredited": "batch P, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-p-64-parse_exam_rule": "batch P, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-p-79-parse_duration": "batch P, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-p-89-parse_deadlines": "batch P, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-p-93-parse_deadlines": "batch P, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-p-94-parse_gpa": "batch P, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-p-99-parse_deadlines": "batch P, never tuned on: missed by the rules alone (as measured once)",
     # Batch Q (the familiar-wording gate's unseen measure, never tuned on): the rules alone, as measured once.
     "fresh-q-25-parse_money": "batch Q, never tuned on: missed by the rules alone (as measured once)",
     "fresh-q-37-parse_delivery": "batch Q, never tuned on: missed by the rules alone (as measured once)",
@@ -343,5 +375,8 @@ GATED_WRONG: dict[str, str] = {
     "fresh-l-2-parse_deadlines": "batch L: another program's row (Aging Studies) of a flattened list, every word of it familiar",
     "fresh-l-12-parse_deadlines": "batch L: a date-first row ('<date> Next Application Due Date <date> Start Classes') read with the next row's date",
     "fresh-n-cg-22-parse_credits": "batch N-CG: '30 credit hours in the M.B.A. core' (a part) read as the total; 'core' and 'M.B.A.' are familiar words",
+    "fresh-p-36-parse_tuition": "batch P: the undergraduate row of a flattened table read beside the graduate one (the same amount twice); every word familiar",
+    "fresh-p-40-parse_money": "batch P: the undergraduate application fee, named first, taken for the graduate program's",
+    "fresh-p-69-parse_tuition": "batch P: a row labelled 'Fee per credit hour' under a tuition heading read as a fee, and an in-state rate invented",
     "fresh-q-58-parse_delivery": "batch Q: a required week-long seminar in the next sentence, which the rules miss; the binding clause (the first sentence) is all familiar, so online stands",
 }
