@@ -4,8 +4,8 @@ program, checked against what the program's own pages say, as published in progr
 A claims file is a CSV with the columns `institution_id`, `program_id`, `field`, `claim` (the
 listing's words, e.g. "GRE required", "36 credits", "$900 per credit") and optionally
 `listing_entry` (which entry of the listing it comes from). Each claim is read with our own
-normalizers (`crawler.fields.read_fact`), exactly as page text is, and compared with the
-published fact. Its status:
+normalizers (`crawler.fields.read_fact`) by the same rules as page text (not the familiar-wording
+gate, whose question a claim's column answers), and compared with the published fact. Its status:
 
 - `verified`: the program's pages state the same value;
 - `partly_verified`: they state the claim's core value, but the claim adds a qualifier ("for
@@ -43,6 +43,7 @@ from typing import Any
 from crawler.commandline import command
 from crawler.errors import ConfigError
 from crawler.fields import FIELDS, read_fact, words as describe
+from crawler.normalize import familiar
 from crawler.normalize.text import MONTHS, TERM_WORDS, clean_text
 from crawler.shapes import MONTHS as MONTH_NAMES
 
@@ -92,9 +93,16 @@ def read_deadline_months(text: str) -> dict[str, int] | None:
 
 def read_claim(field: str, text: str) -> tuple[Any, str | None]:
     """(the claimed value, None) or (None, why it cannot be read). A qualifier the claim adds
-    (`split_qualifier`) is not part of the value: the core is read alone when it states one."""
+    (`split_qualifier`) is not part of the value: the core is read alone when it states one.
+    Claims are read by the rules alone: the familiar-wording gate (crawler/normalize/familiar.py)
+    asks whether page prose binds a value to this program's fact, which a claim's column answers."""
     if field not in FIELDS:
         return None, f"unknown field {field!r} (known: {', '.join(FIELDS)})"
+    with familiar.off():
+        return _read_claim(field, text)
+
+
+def _read_claim(field: str, text: str) -> tuple[Any, str | None]:
     core, qualifier = split_qualifier(text)
     if qualifier is not None:
         value, _ = read_fact(field, core)

@@ -25,7 +25,9 @@ HOSTS = ("grad.arizona.edu", "ischool.arizona.edu", "infosci.arizona.edu")
 CP1252_PAGE = "infosci.arizona.edu/ma-library-information-science/admissions-cost"
 CP1252_URL = "https://" + CP1252_PAGE
 GPA_OLD = "A grade point average of 3.0 or higher"
-GPA_NEW = "A grade point average of 3.0 or higher (Jos\u00e9\u2019s \u201ccohort\u201d rule)"
+# windows-1252's own characters (0x92-0x94), in words the GPA reader knows: a value bound by words no
+# page states a GPA in would be held back (crawler/normalize/familiar.py), which is not this test's point.
+GPA_NEW = "A grade point average of 3.0 or higher (the program\u2019s \u201ccumulative\u201d minimum)"
 FAST = {"DOWNLOAD_DELAY": "0"}
 
 
@@ -80,7 +82,7 @@ def test_the_recording_keeps_statuses_headers_and_redirects(recorded):
 
 def test_the_windows_1252_page_is_decoded_exactly(recorded):
     gpa = [f for f in recorded["live"].facts if f["field"] == "min_gpa"]
-    assert len(gpa) == 1 and "(Jos\u00e9\u2019s \u201ccohort\u201d rule)" in gpa[0]["text"]
+    assert len(gpa) == 1 and "(the program\u2019s \u201ccumulative\u201d minimum)" in gpa[0]["text"]
     assert "\ufffd" not in json.dumps([f["text"] for f in recorded["live"].facts], ensure_ascii=False)
 
 

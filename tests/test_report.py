@@ -40,7 +40,13 @@ PAYLOAD_EXAM = ("The GRE <script>document.title='pwned';window.pwned=1</script> 
                 "<img src=x onerror=\"window.pwned=2\"> \"><svg onload=window.pwned=3> "
                 "[x](javascript:window.pwned=4) | a | `code` # h \u202eevil\u2066iso\u2069 zero\u200bwidth "
                 "is not required for admission.")
-PAYLOAD_NAME = "Master of Arts <img src=x onerror=\"window.pwned=5\"> in \u202eLibrary\u2069 Science [y](data:text/html,1)"
+PAYLOAD_NAME = ("Master of Arts <img src=x onerror=\"window.pwned=5\"> in \u202eLibrary\u2069 Science [y](data:text/html,1) "
+                "<script>window.pwned=6</script> \"><svg onload=window.pwned=7> [z](javascript:window.pwned=8) | b | `c` # t")
+# The exam sentence's markup words are words no page states an exam rule in: the familiar-wording gate
+# holds its value back (crawler/normalize/familiar.py) and the report names them; the name, which no
+# gate reads, carries the same tricks into the report's text.
+HELD_EXAM = ("Entrance exam: held back, the words that bind it are new to this reader: "
+             "document, evil, img, iso, javascript, onerror, onload, pwned")
 
 
 def page_text(text: str) -> str:
@@ -419,11 +425,10 @@ def test_markdown_of_hostile_pages_stays_text(hostile):
     for hidden in "\u202e\u2066\u2069\u200b":
         assert hidden not in markdown
     # (The crawler itself drops the zero-width space from page text; the unit tests above cover it.)
-    assert ("“The GRE \\<script\\>document.title='pwned';window.pwned=1\\</script\\> \\<img src=x onerror=\"window.pwned=2\"\\> "
-            "\"\\>\\<svg onload=window.pwned=3\\> \\[x\\](javascript:window.pwned=4) \\| a \\| \\`code\\` \\# h "
-            "⟨U+202E⟩evil⟨U+2066⟩iso⟨U+2069⟩ zero") in markdown
+    assert HELD_EXAM in markdown
     assert ("- Master of Arts \\<img src=x onerror=\"window.pwned=5\"\\> in ⟨U+202E⟩Library⟨U+2069⟩ Science "
-            "\\[y\\](data:text/html,1) (`arizona/ma-lis`)") in markdown
+            "\\[y\\](data:text/html,1) \\<script\\>window.pwned=6\\</script\\> \"\\>\\<svg onload=window.pwned=7\\> "
+            "\\[z\\](javascript:window.pwned=8) \\| b \\| \\`c\\` \\# t (`arizona/ma-lis`)") in markdown
     # Every "<" that is not escaped is our own markup: details, summary, line breaks, http(s) autolinks.
     ours = re.compile(r"<(?:/?details>|/?summary>|br>|https?://[^\s<>]+>)")
     for match in re.finditer(r"(?<!\\)<", markdown):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from crawler.report import render_html, safe_url
-from tests.test_report import _demo_like_report, decisions_scenario, hostile_scenario, report_json
+from tests.test_report import HELD_EXAM, _demo_like_report, decisions_scenario, hostile_scenario, report_json
 
 pytestmark = pytest.mark.browser
 
@@ -130,10 +130,9 @@ def test_hostile_page_text_runs_no_script_and_stays_visible_text(browser, hostil
     assert driver.execute_script(
         "return [...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name)).filter(n => n.startsWith('on'))") == []
     body = text_of(driver)
-    exam = ("The GRE <script>document.title='pwned';window.pwned=1</script> <img src=x onerror=\"window.pwned=2\"> "
-            "\"><svg onload=window.pwned=3> [x](javascript:window.pwned=4) | a | `code` # h ⟨U+202E⟩evil⟨U+2066⟩iso⟨U+2069⟩ zero")
-    assert exam in body
-    assert "Master of Arts <img src=x onerror=\"window.pwned=5\"> in ⟨U+202E⟩Library⟨U+2069⟩ Science [y](data:text/html,1)" in body
+    assert HELD_EXAM in body  # the exam sentence is held back; the report names its new words
+    assert ("Master of Arts <img src=x onerror=\"window.pwned=5\"> in ⟨U+202E⟩Library⟨U+2069⟩ Science [y](data:text/html,1) "
+            "<script>window.pwned=6</script> \"><svg onload=window.pwned=7> [z](javascript:window.pwned=8) | b | `c` # t") in body
     for hidden in "\u202e\u2066\u2069\u200b":
         assert hidden not in body
 

@@ -134,7 +134,8 @@ def test_page_text_cannot_drive_the_terminal(data, tmp_path):
     shown with those characters made visible; none reaches the terminal raw."""
     snapshot = copy_snapshot(QUIET, tmp_path / "sites-evil", "2026-11-03")
     edit(snapshot, ADMISSIONS_FILE, "$900/unit", "$1,200/unit")
-    edit(snapshot, ADMISSIONS_FILE, "for 9 units*", "for 9 units* \x1b]0;owned\x07\x1b[31m red \u202egnp.exe")
+    # The tricks carry words the tuition reader knows: new words would hold the value back (familiar.py).
+    edit(snapshot, ADMISSIONS_FILE, "for 9 units*", "for 9 units* \x1b]0;per unit\x07\x1b[31m fee \u202etuition")
     night(data, snapshot, [SPIDER])
     out = cli("review", data=data).stdout
     assert "per credit" in out and "⟨U+001B⟩" in out and "⟨U+202E⟩" in out
@@ -142,7 +143,7 @@ def test_page_text_cannot_drive_the_terminal(data, tmp_path):
         assert raw not in out
     script = cli("review", "--format", "json", data=data).stdout
     assert "\x1b" not in script and "\u202e" not in script and "\\u202e" in script
-    assert "\x1b]0;owned" in "".join(e["text"] for g in json.loads(script) for e in g["evidence_new"])
+    assert "\x1b]0;per unit" in "".join(e["text"] for g in json.loads(script) for e in g["evidence_new"])
 
 
 def test_accept_then_publish_reflects_the_change_and_records_the_decision(data, tmp_path):

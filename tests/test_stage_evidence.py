@@ -36,7 +36,9 @@ def test_the_history_keeps_of_a_huge_fact_text_the_part_the_normalizers_read(tmp
     from crawler.normalize import parse_gpa
     from crawler.normalize.text import MAX_CHARS
 
-    text = "Applicants need a 3.0 GPA. " + "Lorem ipsum dolor sit amet. " * 200_000
+    # One long run after the GPA's sentence: the clause that binds the value is that sentence, whose
+    # words the GPA reader knows (a text of over 40 sentences is judged whole by the familiar-wording gate).
+    text = "Applicants must have a 3.0 GPA. " + "Lorem ipsum dolor sit amet " * 200_000
     data = SpiderData("example", institution={"institution_id": "example", "name": "Example University"},
                       programs={"example/mlis": {"program_id": "example/mlis", "institution_id": "example",
                                                  "url": "https://www.example.edu/mlis"}},
