@@ -7,7 +7,7 @@
 does with it). A normalizer's familiar words are
 - the words of the corpus sentences that state its fact (a non-empty label), tune part, each word
   found in at least FILES (2) corpus files, so that no single page's wording becomes familiar; the
-  batches kept unseen for this gate (UNSEEN: L, N, P, Q) and the holdout files are left out;
+  batches kept unseen for this gate (UNSEEN: L, N, P, Q, R, S) and the holdout files are left out;
 - and every word of the clause that binds a value the spiders read from the recorded sites
   (fixtures/sites, the three recorded nights crawled through the real downloader by
   `benchmarks/normalize_cost.py collect`, which `write` runs first unless --reuse-texts): the

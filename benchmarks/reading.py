@@ -1,11 +1,12 @@
 """How well the normalizers read real sentences they were not written for.
 
-    PYTHONPATH=$PWD .venv/bin/python benchmarks/reading.py [--corpus DIR] [--holdout | --all] [-v]
+    PYTHONPATH=$PWD .venv/bin/python benchmarks/reading.py [--corpus DIR] [--holdout | --all] [--no-gate] [-v]
 
 Loads the labelled corpus (tests/normalize/corpus/*.json, the "tune" part unless --holdout or
 --all), runs each sentence through its normalizer and prints, per function: sentences, right,
 missed, wrong or invented, precision (right / (right + wrong)) and recall (right positives /
-positives). -v lists every sentence that is not right. Loading and scoring live in
+positives), as the product reads (with the familiar-wording gate, crawler/normalize/familiar.py;
+--no-gate: the rules alone). -v lists every sentence that is not right. Loading and scoring live in
 tests/support/corpus.py, shared with tests/normalize/test_corpus.py.
 Last line: `reading: P% precision, R% recall, W wrong of N`.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from crawler.normalize import familiar  # noqa: E402
 from tests.support import corpus  # noqa: E402
 
 
@@ -28,7 +30,9 @@ def main() -> int:
     which.add_argument("--holdout", action="store_true", help="the holdout part only (measure once, never tune)")
     which.add_argument("--all", action="store_true", help="both parts")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every sentence not read right")
+    parser.add_argument("--no-gate", action="store_true", help="the rules alone, without the familiar-wording gate")
     args = parser.parse_args()
+    familiar.GATE = not args.no_gate
     parts = ("holdout",) if args.holdout else ("tune", "holdout") if args.all else ("tune",)
     sentences = corpus.load(args.corpus, parts)
     if args.verbose:

@@ -38,7 +38,7 @@ RIGHT, MISSED, WRONG = "right", "missed", "wrong"
 
 # Batches written after the rules and kept out of the familiar-wording gate's word lists
 # (benchmarks/familiarity.py): the gate's measure on text it has never seen. Id prefixes.
-UNSEEN_BY_GATE = ("fresh-l-", "fresh-n-", "fresh-p-", "fresh-q-")
+UNSEEN_BY_GATE = ("fresh-l-", "fresh-n-", "fresh-p-", "fresh-q-", "fresh-r-", "fresh-s-")
 
 # The fields compared for list elements and rules; others (applies_to, condition) are not.
 _COMPARED: dict[str, tuple[str, ...]] = {
