@@ -7,6 +7,15 @@ fails the test: the lists only shrink). Both are keyed by corpus sentence id (sl
 """
 
 WRONG: dict[str, str] = {
+    # Batch S (the familiar-wording gate's unseen measure, never tuned on): the rules alone, as measured once.
+    "fresh-s-7-parse_deadlines": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-s-29-parse_gpa": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-s-32-parse_deadlines": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-s-49-parse_credits": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-s-52-parse_accredited": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-s-68-parse_tuition": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-s-77-parse_gpa": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-s-81-parse_delivery": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
     # Batch P (the familiar-wording gate's unseen measure, written before the gate, never tuned on): the rules alone, as measured once.
     "fresh-p-1-parse_money": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-p-27-parse_exam_rule": "batch P, never tuned on: read wrong by the rules alone (as measured once)",
@@ -34,6 +43,7 @@ WRONG: dict[str, str] = {
     "fresh-p-36-parse_tuition": "batch P: the undergraduate row of a flattened table read beside the graduate one (the same amount twice); every word familiar",
     "fresh-p-40-parse_money": "batch P: the undergraduate application fee, named first, taken for the graduate program's",
     "fresh-p-69-parse_tuition": "batch P: a row labelled 'Fee per credit hour' under a tuition heading read as a fee, and an in-state rate invented",
+    "fresh-s-68-parse_tuition": "batch S: a flattened 'Schedule of Fees / Academic Charges' row of per-hour rates read as fees (labelled tuition); every word familiar",
     "fresh-q-58-parse_delivery": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-q-90-parse_duration": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-q-96-parse_gpa": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
@@ -136,6 +146,23 @@ WRONG: dict[str, str] = {
 }
 
 MISSED: dict[str, str] = {
+    # Batch S (the familiar-wording gate's unseen measure, never tuned on): the rules alone, as measured once.
+    "fresh-s-1-parse_accredited": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-6-parse_deadlines": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-11-parse_exam_rule": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-12-parse_exam_rule": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-13-parse_exam_rule": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-16-parse_exam_rule": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-27-parse_deadlines": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-33-parse_exam_rule": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-37-parse_tuition": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-39-parse_tuition": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-43-parse_credits": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-60-parse_delivery": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-66-parse_tuition": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-73-parse_exam_rule": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-85-parse_credits": "batch S, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-s-88-parse_delivery": "batch S, never tuned on: missed by the rules alone (as measured once)",
     # Batch P (the familiar-wording gate's unseen measure, never tuned on): the rules alone, as measured once.
     "fresh-p-0-parse_tuition": "batch P, never tuned on: missed by the rules alone (as measured once)",
     "fresh-p-10-parse_exam_rule": "batch P, never tuned on: missed by the rules alone (as measured once)",
@@ -378,5 +405,6 @@ GATED_WRONG: dict[str, str] = {
     "fresh-p-36-parse_tuition": "batch P: the undergraduate row of a flattened table read beside the graduate one (the same amount twice); every word familiar",
     "fresh-p-40-parse_money": "batch P: the undergraduate application fee, named first, taken for the graduate program's",
     "fresh-p-69-parse_tuition": "batch P: a row labelled 'Fee per credit hour' under a tuition heading read as a fee, and an in-state rate invented",
+    "fresh-s-68-parse_tuition": "batch S: a flattened 'Schedule of Fees / Academic Charges' row of per-hour rates read as fees (labelled tuition); every word familiar",
     "fresh-q-58-parse_delivery": "batch Q: a required week-long seminar in the next sentence, which the rules miss; the binding clause (the first sentence) is all familiar, so online stands",
 }
