@@ -7,12 +7,27 @@ fails the test: the lists only shrink). Both are keyed by corpus sentence id (sl
 """
 
 WRONG: dict[str, str] = {
+    # Batch R (the familiar-wording gate's unseen measure, never tuned on): the rules alone, as measured once.
+    "fresh-r-9-parse_credits": "batch R, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-r-34-parse_deadlines": "batch R, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-r-42-parse_deadlines": "batch R, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-r-45-parse_money": "batch R, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-r-51-parse_tuition": "batch R, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-r-64-parse_gpa": "batch R, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-r-74-parse_tuition": "batch R, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-r-75-parse_tuition": "batch R, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-r-80-parse_deadlines": "batch R, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-r-93-parse_credits": "batch R, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-r-95-parse_duration": "batch R, never tuned on: read wrong by the rules alone (as measured once)",
     # Batch S (the familiar-wording gate's unseen measure, never tuned on): the rules alone, as measured once.
     "fresh-s-7-parse_deadlines": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-s-29-parse_gpa": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-s-32-parse_deadlines": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-s-49-parse_credits": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-s-52-parse_accredited": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
+    "fresh-r-34-parse_deadlines": "batch R: financial aid applications 'on a rolling basis' read as rolling admission; every word familiar",
+    "fresh-r-74-parse_tuition": "batch R: 'Label - $X' lines (resident, non-resident) read with the labels shifted: kinds and residencies crossed",
+    "fresh-r-95-parse_duration": "batch R: a degree requirement's completion limit ('in five years') read as the designed length (60 to 60, not a maximum)",
     "fresh-s-68-parse_tuition": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-s-77-parse_gpa": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-s-81-parse_delivery": "batch S, never tuned on: read wrong by the rules alone (as measured once)",
@@ -43,6 +58,9 @@ WRONG: dict[str, str] = {
     "fresh-p-36-parse_tuition": "batch P: the undergraduate row of a flattened table read beside the graduate one (the same amount twice); every word familiar",
     "fresh-p-40-parse_money": "batch P: the undergraduate application fee, named first, taken for the graduate program's",
     "fresh-p-69-parse_tuition": "batch P: a row labelled 'Fee per credit hour' under a tuition heading read as a fee, and an in-state rate invented",
+    "fresh-r-34-parse_deadlines": "batch R: financial aid applications 'on a rolling basis' read as rolling admission; every word familiar",
+    "fresh-r-74-parse_tuition": "batch R: 'Label - $X' lines (resident, non-resident) read with the labels shifted: kinds and residencies crossed",
+    "fresh-r-95-parse_duration": "batch R: a degree requirement's completion limit ('in five years') read as the designed length (60 to 60, not a maximum)",
     "fresh-s-68-parse_tuition": "batch S: a flattened 'Schedule of Fees / Academic Charges' row of per-hour rates read as fees (labelled tuition); every word familiar",
     "fresh-q-58-parse_delivery": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
     "fresh-q-90-parse_duration": "batch Q, never tuned on: read wrong by the rules alone (as measured once)",
@@ -146,6 +164,24 @@ WRONG: dict[str, str] = {
 }
 
 MISSED: dict[str, str] = {
+    # Batch R (the familiar-wording gate's unseen measure, never tuned on): the rules alone, as measured once.
+    "fresh-r-1-parse_deadlines": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-4-parse_gpa": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-22-parse_money": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-26-parse_duration": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-32-parse_tuition": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-37-parse_deadlines": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-48-parse_exam_rule": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-52-parse_delivery": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-54-parse_duration": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-63-parse_credits": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-66-parse_delivery": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-76-parse_tuition": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-82-parse_exam_rule": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-86-parse_gpa": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-87-parse_exam_rule": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-100-parse_credits": "batch R, never tuned on: missed by the rules alone (as measured once)",
+    "fresh-r-103-parse_tuition": "batch R, never tuned on: missed by the rules alone (as measured once)",
     # Batch S (the familiar-wording gate's unseen measure, never tuned on): the rules alone, as measured once.
     "fresh-s-1-parse_accredited": "batch S, never tuned on: missed by the rules alone (as measured once)",
     "fresh-s-6-parse_deadlines": "batch S, never tuned on: missed by the rules alone (as measured once)",
@@ -405,6 +441,9 @@ GATED_WRONG: dict[str, str] = {
     "fresh-p-36-parse_tuition": "batch P: the undergraduate row of a flattened table read beside the graduate one (the same amount twice); every word familiar",
     "fresh-p-40-parse_money": "batch P: the undergraduate application fee, named first, taken for the graduate program's",
     "fresh-p-69-parse_tuition": "batch P: a row labelled 'Fee per credit hour' under a tuition heading read as a fee, and an in-state rate invented",
+    "fresh-r-34-parse_deadlines": "batch R: financial aid applications 'on a rolling basis' read as rolling admission; every word familiar",
+    "fresh-r-74-parse_tuition": "batch R: 'Label - $X' lines (resident, non-resident) read with the labels shifted: kinds and residencies crossed",
+    "fresh-r-95-parse_duration": "batch R: a degree requirement's completion limit ('in five years') read as the designed length (60 to 60, not a maximum)",
     "fresh-s-68-parse_tuition": "batch S: a flattened 'Schedule of Fees / Academic Charges' row of per-hour rates read as fees (labelled tuition); every word familiar",
     "fresh-q-58-parse_delivery": "batch Q: a required week-long seminar in the next sentence, which the rules miss; the binding clause (the first sentence) is all familiar, so online stands",
 }
