@@ -37,7 +37,7 @@ from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from .familiar_words import WORDS
-from .text import MAX_CHARS
+from .text import MAX_CHARS, prepare
 from .vocabulary import MONTHS, TENS, TERM_WORDS, UNITS
 
 GATE = True
@@ -89,17 +89,24 @@ def gate(name: str) -> Callable[[F], F]:
     from .binding import shortest_clause  # binding's evidence search; it imports nothing of ours
 
     def wrap(read: F) -> F:
+        def new_words(text: str, value: Any) -> list[str]:
+            whole = prepare(text)  # what the reader read; a clause is a run of its sentences
+            if not unfamiliar(name, whole):
+                return []  # no new word anywhere: no clause to look for
+            return unfamiliar(name, shortest_clause(read, text, value) or whole)
+
         def held_by(text: str) -> list[str]:
-            if not isinstance(text, str) or _empty(read(text)):
+            if not isinstance(text, str):
                 return []
-            return unfamiliar(name, shortest_clause(read, text) or text)
+            value = read(text)
+            return [] if _empty(value) else new_words(text, value)
 
         @functools.wraps(read)
         def gated(text):
             value = read(text)
             if _empty(value) or not GATE or _OFF.get():
                 return value
-            if unfamiliar(name, shortest_clause(read, text, value) or text):
+            if new_words(text, value):
                 return [] if isinstance(value, list) else None
             return value
 
