@@ -7,7 +7,9 @@ tests/support/corpus.py, shared with benchmarks/reading.py.
 
 from __future__ import annotations
 
+import ast
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -56,6 +58,19 @@ def test_corpus_sentence(sentence: corpus.Sentence) -> None:
 
 def test_no_sentence_is_listed_both_missed_and_wrong() -> None:
     assert not set(KNOWN_MISSES) & set(KNOWN_WRONG)
+
+
+def test_each_known_list_names_a_sentence_once() -> None:
+    """A dict literal keeps the last of two equal keys without a word: a second entry for one id
+    (another reason, another list's reason pasted in) would silently replace the first."""
+    tree = ast.parse(Path(known.__file__).read_text(encoding="utf-8"))
+    repeated = {}
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.value, ast.Dict):
+            keys = [k.value for k in node.value.keys if isinstance(k, ast.Constant)]
+            repeated[node.target.id] = sorted({k for k in keys if keys.count(k) > 1})
+    assert set(repeated) >= {"MISSED", "WRONG", "GATED_WRONG"}
+    assert not any(repeated.values()), repeated
 
 
 def test_known_misses_are_in_the_corpus() -> None:
