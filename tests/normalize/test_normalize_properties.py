@@ -1,5 +1,6 @@
 """Properties every normalizer keeps on any input: it returns (never raises), returns the
-documented type, and does not stall on long adversarial text."""
+documented type, and does not stall on long adversarial text. As the product reads: with the
+familiar-wording gate on (tests/normalize/conftest.py)."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -10,6 +11,8 @@ from hypothesis import strategies as st
 
 from crawler import normalize as n
 from crawler.normalize.text import MAX_CHARS
+
+pytestmark = pytest.mark.familiar_gate
 
 # name -> (function, check of the returned value's type)
 FUNCTIONS = {
@@ -71,6 +74,17 @@ def test_long_adversarial_text_returns(name, piece, filler):
     unit = piece + filler
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
     assert ok(func(text))
+
+
+@settings(max_examples=12, deadline=timedelta(milliseconds=500), suppress_health_check=[HealthCheck.too_slow])
+@given(token=st.sampled_from(["x", "a.", "a@", "www.", "a.edu", "http://", "\u00e9"]))
+def test_a_value_beside_one_huge_token_returns(token):
+    """The familiar-wording gate reads the words of a text whose value was read: a value beside one
+    token as long as the cap (no space in 20,000 characters) is judged in linear time."""
+    huge = token * (MAX_CHARS // len(token))
+    # Outside the binding clause the huge token holds nothing back; inside it, it may.
+    assert n.parse_gpa(f"A minimum GPA of 3.0 is required for admission. {huge}") == Decimal("3.00")
+    assert n.parse_gpa(f"A minimum GPA of 3.0 {huge} is required for admission.") in (None, Decimal("3.00"))
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
