@@ -44,6 +44,7 @@ from .text import MAX_CHARS, prepare
 from .vocabulary import MONTHS, TENS, TERM_WORDS, UNITS
 
 GATE = True
+READERS: set[str] = set()  # the normalizers wrapped in the gate, by name (each module's @gate)
 
 _OFF: ContextVar[bool] = ContextVar("familiar_off", default=False)
 _DOMAIN = re.compile(r"\.(?:edu|org|com|gov|net)\b")
@@ -92,6 +93,8 @@ def gate(name: str) -> Callable[[F], F]:
     """Wrap normalizer `name` (its module's public function) in the familiar-wording gate. The
     wrapped function keeps the ungated reader as `__wrapped__` and gains `held_by(text)`: the words
     that hold its value back ([] when nothing is held)."""
+
+    READERS.add(name)
 
     def wrap(read: F) -> F:
         def new_words(text: str, value: Any) -> list[str]:

@@ -1,6 +1,7 @@
 """The normalizer tests specify what the reading rules read, so they run with the familiar-wording
 gate off (crawler/normalize/familiar.py): whether a reader knows a page's words is a separate
-question, asked by the tests marked `familiar_gate` (tests/normalize/test_familiar.py). Everything
+question, asked by the tests marked `familiar_gate` (test_familiar.py, and the property tests of
+test_normalize_properties.py, which hold for what the product reads). Everything
 outside tests/normalize (the spiders' recorded pages, the nights, the demo) reads with the gate on."""
 
 from __future__ import annotations
